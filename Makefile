@@ -1,0 +1,46 @@
+# Two commands do everything: `make run` and `make test`. The rest are conveniences.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export GRADIO_ANALYTICS_ENABLED := False
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: setup run test lint format bench eval demo-data clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# torch first and pinned: this machine has the CPU wheel; a plain `torch` pulls CUDA.
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/shopassist index
+	$(BIN)/python app.py
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check .
+
+format: setup
+	$(BIN)/ruff format .
+
+bench: setup
+	$(BIN)/python bench/index_bench.py
+
+eval: setup
+	$(BIN)/shopassist eval --out reports/retrieval.json
+
+demo-data:
+	$(PYTHON) scripts/make_demo_catalogue.py
+
+clean:
+	rm -rf $(VENV) indexes/*/ indexes/chroma.sqlite3 reports test-artifacts

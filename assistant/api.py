@@ -1,0 +1,106 @@
+"""FastAPI routes of the HTTP contract: chat, products, and a plain page."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.assistant import Assistant, Channel, Reply
+from assistant.catalogue import Product
+from assistant.filters import SearchFilters, UnknownFilterError
+from assistant.retrieval import QueryError
+
+MAX_MESSAGE_CHARS = 4000
+PRODUCT_QUERY_PARAMS = {"q", "limit", "offset"}
+
+
+class ChatRequest(BaseModel):
+    """POST /api/chat body."""
+
+    session_id: str = Field(min_length=1, max_length=128)
+    message: str = Field(max_length=MAX_MESSAGE_CHARS)
+    channel: Channel = "web"
+
+
+def error_response(status: int, code: str, message: str) -> JSONResponse:
+    """The contract's error shape: {"error": {"code", "message"}}."""
+    return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
+
+
+def product_json(product: Product) -> dict[str, Any]:
+    """A product as the HTTP contract shows it."""
+    return {
+        "id": product.id, "title": product.title, "brand": product.brand,
+        "category": product.category, "description": product.description,
+        "attributes": product.attributes, "rating": product.rating,
+        "review_count": product.review_count,
+        "variants": [variant.model_dump() for variant in product.variants],
+        "seller": product.seller.model_dump(), "shipping_days": product.shipping_days,
+        "return_window_days": product.return_window_days, "in_stock": product.in_stock,
+    }
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return error_response(exc.status_code, code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in error['loc'] if part != 'body')}: {error['msg']}"
+            for error in exc.errors())
+        return error_response(422, "invalid_request", problems or "the request is malformed")
+
+
+def create_app(bot: Assistant) -> FastAPI:
+    """The HTTP app over one Assistant."""
+    app = FastAPI(title="ShopAssist", version="0.1.0",
+                  description="Conversational shopping assistant: chat, catalogue and orders.")
+    _install_error_handlers(app)
+    catalogue = bot.services.catalogue
+    retriever = bot.services.retriever
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home() -> str:
+        return resources.files("assistant").joinpath("static/home.html").read_text("utf-8")
+
+    @app.post("/api/chat", response_model=Reply)
+    def chat(request: ChatRequest) -> Reply:
+        """One chat turn."""
+        return bot.chat(request.session_id, request.message, channel=request.channel)
+
+    @app.get("/api/products")
+    def list_products(
+        request: Request,
+        q: Annotated[str, Query(max_length=2000)] = "",
+        limit: Annotated[int, Query(ge=1, le=100)] = 20,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Search or list products; any SearchFilters field is a query parameter."""
+        extra = {key: value for key, value in request.query_params.items()
+                 if key not in PRODUCT_QUERY_PARAMS}
+        try:
+            filters = SearchFilters.from_params(extra)
+            result = retriever.search(q, filters=filters, k=limit, offset=offset)
+        except (UnknownFilterError, QueryError) as exc:
+            return error_response(422, "invalid_request", str(exc))
+        return {"products": [product_json(hit.product) for hit in result.hits],
+                "total": result.total, "filters": result.filters.model_dump(exclude_defaults=True)}
+
+    @app.get("/api/products/{product_id}")
+    def get_product(product_id: str) -> dict[str, Any]:
+        """One product with its variants."""
+        if product_id not in catalogue.products:
+            raise HTTPException(404, f"unknown product {product_id!r}; "
+                                     "find ids with GET /api/products?q=...")
+        return product_json(catalogue.products[product_id])
+
+    return app

@@ -1,0 +1,121 @@
+"""`shopassist` console script: index, chat, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from assistant.settings import Settings, get_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = get_settings()
+    if getattr(args, "catalogue", None):
+        settings = settings.model_copy(update={"catalogue_path": Path(args.catalogue)})
+    return settings
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or update the index; prints what was re-embedded."""
+    from assistant.catalogue import CatalogueError, load_catalogue
+    from assistant.embeddings import make_embedder
+    from assistant.index import CatalogueIndex
+
+    settings = _settings(args)
+    started = time.perf_counter()
+    try:
+        catalogue, report = load_catalogue(settings.catalogue_path)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    for error in report.errors[:20]:
+        print(f"  bad row: {error}", file=sys.stderr)
+    index = CatalogueIndex(settings, make_embedder(settings))
+    if index.rebuilt_because:
+        print(f"the old index was unusable ({index.rebuilt_because}); rebuilding it")
+    stats = index.sync(catalogue, progress=not args.quiet)
+    print(f"index: {stats.summary()} in {time.perf_counter() - started:.1f} s "
+          f"at {settings.chroma_url or settings.index_dir}")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """A terminal chat with the assistant."""
+    from assistant.assistant import Assistant
+
+    bot = Assistant.from_settings(_settings(args), progress=True)
+    print("Ask the shop assistant (Ctrl-D to quit).")
+    for line in sys.stdin:
+        reply = bot.chat(args.session, line.rstrip("\n"), channel="cli")
+        print(reply.text, flush=True)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the app over HTTP."""
+    import uvicorn
+
+    from assistant.api import create_app
+    from assistant.assistant import Assistant
+
+    settings = _settings(args)
+    bot = Assistant.from_settings(settings, progress=True)
+    uvicorn.run(create_app(bot), host=args.host or settings.host, port=args.port or settings.port)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Measure retrieval quality on the shared data sets."""
+    from assistant.evaluation.retrieval_quality import run_suites
+
+    return run_suites(_settings(args), suites=args.suite, modes=args.mode, limit=args.limit,
+                      out=args.out)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(prog="shopassist", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", help="build or update the search index")
+    index.add_argument("--catalogue", help="folder with products.jsonl and reviews.jsonl")
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.set_defaults(run=cmd_index)
+
+    chat = commands.add_parser("chat", help="chat with the assistant in the terminal")
+    chat.add_argument("--catalogue")
+    chat.add_argument("--session", default="cli")
+    chat.set_defaults(run=cmd_chat)
+
+    serve = commands.add_parser("serve", help="serve the app and the HTTP API")
+    serve.add_argument("--catalogue")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=cmd_serve)
+
+    evaluate = commands.add_parser("eval", help="measure quality on public data sets")
+    evaluate.add_argument("--suite", action="append", choices=["subjqa", "epqa"],
+                          help="suite to run (repeatable); default all")
+    evaluate.add_argument("--mode", action="append", choices=["hybrid", "dense", "lexical"],
+                          help="ranking mode (repeatable); default all three")
+    evaluate.add_argument("--limit", type=int, help="at most this many questions per suite")
+    evaluate.add_argument("--out", type=Path, help="write the figures as JSON here")
+    evaluate.set_defaults(run=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `shopassist`."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

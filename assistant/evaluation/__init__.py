@@ -1,0 +1,1 @@
+"""Evaluation: metrics, public data-set loaders and suites."""

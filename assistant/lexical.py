@@ -1,0 +1,35 @@
+"""Lexical (BM25) scoring over a list of texts, with English stemming and stopwords."""
+
+from __future__ import annotations
+
+import logging
+
+import bm25s
+import numpy as np
+import Stemmer
+
+_STEMMER = Stemmer.Stemmer("english")
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased, stemmed word tokens without English stopwords."""
+    return bm25s.tokenize([text], stopwords="en", stemmer=_STEMMER, return_ids=False,
+                          show_progress=False)[0]
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of texts; scores come back in the texts' order."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.size = len(texts)
+        self._bm25 = bm25s.BM25()
+        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, show_progress=False)
+        self._bm25.index(tokens, show_progress=False)
+
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every text for the query (zeros when no word matches)."""
+        query_tokens = tokenize(query)
+        if not query_tokens or not self.size:
+            return np.zeros(self.size, dtype=np.float32)
+        return self._bm25.get_scores(query_tokens)

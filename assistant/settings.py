@@ -1,0 +1,52 @@
+"""Typed settings for the whole app, read once from environment variables and `.env`."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Offline by default: nothing may reach a model hub at run time.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEMO_CATALOGUE = Path(__file__).resolve().parent / "data" / "demo"
+
+
+class Settings(BaseSettings):
+    """Every knob of the app; each field is an environment variable of the same name."""
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
+
+    catalogue_path: Path = Field(
+        DEMO_CATALOGUE, description="Folder with products.jsonl and reviews.jsonl."
+    )
+    index_dir: Path = Field(PROJECT_ROOT / "indexes", description="Where Chroma persists.")
+    chroma_url: str | None = Field(
+        None, description="http://host:port of a `chroma run` server; unset = embedded."
+    )
+    embedding_backend: Literal["sentence-transformers", "fake"] = Field(
+        "sentence-transformers", description="`fake` is for unit tests only."
+    )
+    embedding_model_path: Path | None = Field(
+        None, description="A sentence-transformers folder; unset = the packaged all-MiniLM-L6-v2."
+    )
+    shared_data_dir: Path = Field(
+        PROJECT_ROOT.parent / "shared" / "data", description="Public evaluation data sets."
+    )
+    max_query_chars: int = Field(2000, description="Longer queries are refused with a message.")
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return Settings()

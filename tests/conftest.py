@@ -1,0 +1,113 @@
+"""Shared fixtures: a five-product catalogue, fake and real embedders, and a network guard."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["TRANSFORMERS_OFFLINE"] = "1"
+os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+from assistant.catalogue import Catalogue, load_catalogue  # noqa: E402
+from assistant.embeddings import FakeEmbedder  # noqa: E402
+from assistant.index import CatalogueIndex  # noqa: E402
+from assistant.retrieval import Retriever  # noqa: E402
+from assistant.settings import DEMO_CATALOGUE, Settings  # noqa: E402
+
+TINY_CATALOGUE = Path(__file__).parent / "fixtures" / "tiny"
+SHARED_DATA = Path(os.environ.get("SHARED_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data"))
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+_real_connect = socket.socket.connect
+
+
+def _guarded_connect(self: socket.socket, address: object) -> object:
+    """Refuse any connection that leaves this machine: tests must never reach the network."""
+    if isinstance(address, tuple) and address:
+        host = str(address[0])
+        try:
+            allowed = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            allowed = host == "localhost"
+        if not allowed:
+            raise RuntimeError(f"test tried to reach {host}; tests must stay on loopback")
+    return _real_connect(self, address)
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any test that would reach the network."""
+    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+
+
+@pytest.fixture
+def tiny_settings(tmp_path: Path) -> Settings:
+    """Settings over the tiny catalogue with fake embeddings and a fresh index folder."""
+    return Settings(catalogue_path=TINY_CATALOGUE, index_dir=tmp_path / "index",
+                    embedding_backend="fake", chroma_url=None, shared_data_dir=SHARED_DATA)
+
+
+@pytest.fixture
+def tiny_catalogue() -> Catalogue:
+    """The five-product fixture catalogue."""
+    catalogue, report = load_catalogue(TINY_CATALOGUE)
+    assert not report.errors
+    return catalogue
+
+
+@pytest.fixture
+def tiny_retriever(tiny_settings: Settings, tiny_catalogue: Catalogue) -> Retriever:
+    """Hybrid search over the tiny catalogue with fake embeddings."""
+    embedder = FakeEmbedder()
+    index = CatalogueIndex(tiny_settings, embedder)
+    index.sync(tiny_catalogue, progress=False)
+    return Retriever(tiny_catalogue, index, embedder)
+
+
+@pytest.fixture(scope="session")
+def real_embedder():  # noqa: ANN201 - the type lives behind a heavy import
+    """The packaged all-MiniLM-L6-v2, loaded once per test run."""
+    from assistant.embeddings import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def demo_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder for the demo catalogue's real index, shared by the end-to-end tests."""
+    return tmp_path_factory.mktemp("demo-index")
+
+
+@pytest.fixture(scope="session")
+def demo_settings(demo_index_dir: Path) -> Settings:
+    """Settings over the demo catalogue with the real model."""
+    return Settings(catalogue_path=DEMO_CATALOGUE, index_dir=demo_index_dir, chroma_url=None,
+                    shared_data_dir=SHARED_DATA)
+
+
+@pytest.fixture(scope="session")
+def demo_assistant(demo_settings: Settings, real_embedder):  # noqa: ANN001, ANN201
+    """An Assistant over the demo catalogue with the real model and a real Chroma index."""
+    from assistant.assistant import Assistant
+    from assistant.services import build_services
+
+    return Assistant(build_services(demo_settings, embedder=real_embedder))
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Iterator[Path]:
+    """Where tests leave files worth keeping (screenshots, reports)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    yield ARTIFACTS
+
+
+def needs_shared_data(*parts: str) -> pytest.MarkDecorator:
+    """Skip cleanly when a shared data set is not on this machine."""
+    path = SHARED_DATA.joinpath(*parts)
+    return pytest.mark.skipif(not path.exists(), reason=f"{path} is absent")

@@ -1,0 +1,55 @@
+import pytest
+
+from assistant.filters import FilterVocabulary, SearchFilters, UnknownFilterError, parse_query
+
+
+@pytest.fixture
+def vocabulary(tiny_catalogue):
+    return FilterVocabulary.from_catalogue(tiny_catalogue)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("headphones under $100", {"max_price_minor": 10000, "category": "Headphones"}),
+    ("kettle below 60 dollars", {"max_price_minor": 6000}),
+    ("something over $50", {"min_price_minor": 5000}),
+    ("between $20 and $50", {"min_price_minor": 2000, "max_price_minor": 5000}),
+    ("$30-$60 gift", {"min_price_minor": 3000, "max_price_minor": 6000}),
+    ("from 80 to 20 dollars", {"min_price_minor": 2000, "max_price_minor": 8000}),
+    ("rated 4 stars and up", {"min_rating": 4.0}),
+    ("with 4.5+ stars", {"min_rating": 4.5}),
+    ("highly rated skillet", {"min_rating": 4.0}),
+    ("in stock only please", {"in_stock": True}),
+    ("Stridex shoes in blue size 10", {"brand": "Stridex", "colour": "blue", "size": "10",
+                                       "category": "Running Shoes"}),
+    ("a battery that lasts under 30 hours", {}),
+])
+def test_parse_query(vocabulary, query, expected):
+    assert parse_query(query, vocabulary).filters.model_dump(exclude_defaults=True) == expected
+
+
+def test_parse_query_keeps_the_words_for_ranking(vocabulary):
+    parsed = parse_query("noise cancelling headphones under $100 in stock", vocabulary)
+    assert parsed.text == "noise cancelling headphones"
+
+
+def test_filters_match_per_variant(tiny_catalogue):
+    headphones = tiny_catalogue.product("T1")
+    assert SearchFilters(colour="black", in_stock=True).matches(headphones)
+    # the white variant exists but is out of stock, so "white in stock" must not match
+    assert not SearchFilters(colour="white", in_stock=True).matches(headphones)
+    assert not SearchFilters(max_price_minor=8000).matches(headphones)
+    shoes = tiny_catalogue.product("T3")
+    assert SearchFilters(colour="red", size="9").matches(shoes)
+    assert not SearchFilters(size="11").matches(shoes)
+
+
+def test_unknown_filter_lists_the_known_ones():
+    with pytest.raises(UnknownFilterError, match="unknown filter.*colur.*known filters are"):
+        SearchFilters.from_params({"colur": "red"})
+
+
+def test_bad_filter_value_is_a_clear_error():
+    with pytest.raises(UnknownFilterError, match="min_rating"):
+        SearchFilters.from_params({"min_rating": "9"})
+    with pytest.raises(UnknownFilterError, match="swap them"):
+        SearchFilters.from_params({"min_price_minor": 500, "max_price_minor": 100})

@@ -1,0 +1,89 @@
+import json
+
+import pytest
+
+from assistant.catalogue import load_catalogue
+from assistant.embeddings import FakeEmbedder
+from assistant.index import (
+    PASSAGES_COLLECTION,
+    STATE_BUILDING,
+    CatalogueIndex,
+    IndexMissingError,
+    split_passages,
+)
+from tests.conftest import TINY_CATALOGUE
+
+
+def test_first_build_embeds_everything_and_second_run_nothing(tiny_settings, tiny_catalogue):
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    first = index.sync(tiny_catalogue, progress=False)
+    assert first.embedded == 5 + 10 and first.unchanged == 0
+    second = index.sync(tiny_catalogue, progress=False)
+    assert (second.embedded, second.deleted, second.unchanged) == (0, 0, 15)
+    assert "re-embedded 0 items" in second.summary()
+
+
+def test_only_changed_items_are_re_embedded(tiny_settings, tmp_path):
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    products = (TINY_CATALOGUE / "products.jsonl").read_text().splitlines()
+    reviews = (TINY_CATALOGUE / "reviews.jsonl").read_text().splitlines()
+    (folder / "products.jsonl").write_text("\n".join(products))
+    (folder / "reviews.jsonl").write_text("\n".join(reviews))
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    index.sync(load_catalogue(folder)[0], progress=False)
+
+    changed = json.loads(products[4]) | {"description": "Now with a gooseneck spout."}
+    (folder / "products.jsonl").write_text("\n".join([*products[:4], json.dumps(changed)]))
+    (folder / "reviews.jsonl").write_text("\n".join(reviews[:-1]))  # one review deleted
+    stats = index.sync(load_catalogue(folder)[0], progress=False)
+    assert (stats.embedded, stats.deleted) == (1, 1)
+
+
+def test_missing_index_is_a_clear_error(tiny_settings):
+    with pytest.raises(IndexMissingError, match="run `shopassist index`"):
+        CatalogueIndex(tiny_settings, FakeEmbedder()).collections()
+
+
+def test_half_written_index_is_detected_and_rebuilt(tiny_settings, tiny_catalogue, caplog):
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    index.sync(tiny_catalogue, progress=False)
+    passages = index.client.get_collection(PASSAGES_COLLECTION)
+    passages.delete(ids=passages.get()["ids"][:4])  # as if a build died part way
+    passages.modify(metadata={"state": STATE_BUILDING, "model": index.model_name})
+    with pytest.raises(IndexMissingError, match="half-written"):
+        index.collections()
+    stats = index.sync(tiny_catalogue, progress=False)
+    assert stats.rebuilt_because == "half-written by an interrupted build"
+    assert "rebuilding" in caplog.text
+    assert index.collections()[1].count() == 10
+
+
+def test_index_of_another_model_is_rebuilt(tiny_settings, tiny_catalogue):
+    CatalogueIndex(tiny_settings, FakeEmbedder(dimensions=64)).sync(tiny_catalogue, progress=False)
+    other = FakeEmbedder(dimensions=32)
+    other.name = "fake-32"
+    stats = CatalogueIndex(tiny_settings, other).sync(tiny_catalogue, progress=False)
+    assert stats.embedded == 15 and "built with" in (stats.rebuilt_because or "")
+
+
+def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalogue, caplog):
+    import chromadb
+
+    CatalogueIndex(tiny_settings, FakeEmbedder()).sync(tiny_catalogue, progress=False)
+    chromadb.api.client.SharedSystemClient.clear_system_cache()
+    database = tiny_settings.index_dir / "chroma.sqlite3"
+    database.write_bytes(b"this is not a sqlite file" * 100)
+
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    assert index.rebuilt_because and "corrupt" in index.rebuilt_because
+    assert "corrupt" in caplog.text
+    assert index.sync(tiny_catalogue, progress=False).embedded == 15
+    assert index.collections()[0].count() == 5
+
+
+def test_split_passages_keeps_sentences_whole():
+    text = " ".join(f"Sentence number {i} is here." for i in range(40))
+    passages = split_passages(text, limit=120)
+    assert all(len(p) <= 120 for p in passages)
+    assert " ".join(passages) == text

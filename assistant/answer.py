@@ -12,11 +12,16 @@ def product_line(position: int, product: Product) -> str:
     price = format_minor(prices[0], product.currency)
     if len(prices) > 1:
         price = f"from {price}"
-    rating = (f"{product.rating:.1f}★ ({product.review_count} reviews)"
-              if product.rating is not None else "no reviews yet")
+    rating = (
+        f"{product.rating:.1f}★ ({product.review_count} reviews)"
+        if product.rating is not None
+        else "no reviews yet"
+    )
     stock = "in stock" if product.in_stock else "out of stock"
-    return (f"{position}. {product.title} [{product.id}] — {price}, {rating}, {stock}, "
-            f"delivery in {product.shipping_days} days")
+    return (
+        f"{position}. {product.title} [{product.id}] — {price}, {rating}, {stock}, "
+        f"delivery in {product.shipping_days} days"
+    )
 
 
 def search_answer(products: list[Product], warnings: list[str]) -> str:

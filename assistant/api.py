@@ -36,13 +36,19 @@ def error_response(status: int, code: str, message: str) -> JSONResponse:
 def product_json(product: Product) -> dict[str, Any]:
     """A product as the HTTP contract shows it."""
     return {
-        "id": product.id, "title": product.title, "brand": product.brand,
-        "category": product.category, "description": product.description,
-        "attributes": product.attributes, "rating": product.rating,
+        "id": product.id,
+        "title": product.title,
+        "brand": product.brand,
+        "category": product.category,
+        "description": product.description,
+        "attributes": product.attributes,
+        "rating": product.rating,
         "review_count": product.review_count,
         "variants": [variant.model_dump() for variant in product.variants],
-        "seller": product.seller.model_dump(), "shipping_days": product.shipping_days,
-        "return_window_days": product.return_window_days, "in_stock": product.in_stock,
+        "seller": product.seller.model_dump(),
+        "shipping_days": product.shipping_days,
+        "return_window_days": product.return_window_days,
+        "in_stock": product.in_stock,
     }
 
 
@@ -56,14 +62,18 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in error['loc'] if part != 'body')}: {error['msg']}"
-            for error in exc.errors())
+            for error in exc.errors()
+        )
         return error_response(422, "invalid_request", problems or "the request is malformed")
 
 
 def create_app(bot: Assistant) -> FastAPI:
     """The HTTP app over one Assistant."""
-    app = FastAPI(title="ShopAssist", version="0.1.0",
-                  description="Conversational shopping assistant: chat, catalogue and orders.")
+    app = FastAPI(
+        title="ShopAssist",
+        version="0.1.0",
+        description="Conversational shopping assistant: chat, catalogue and orders.",
+    )
     _install_error_handlers(app)
     catalogue = bot.services.catalogue
     retriever = bot.services.retriever
@@ -85,22 +95,29 @@ def create_app(bot: Assistant) -> FastAPI:
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> dict[str, Any]:
         """Search or list products; any SearchFilters field is a query parameter."""
-        extra = {key: value for key, value in request.query_params.items()
-                 if key not in PRODUCT_QUERY_PARAMS}
+        extra = {
+            key: value
+            for key, value in request.query_params.items()
+            if key not in PRODUCT_QUERY_PARAMS
+        }
         try:
             filters = SearchFilters.from_params(extra)
             result = retriever.search(q, filters=filters, k=limit, offset=offset)
         except (UnknownFilterError, QueryError) as exc:
             return error_response(422, "invalid_request", str(exc))
-        return {"products": [product_json(hit.product) for hit in result.hits],
-                "total": result.total, "filters": result.filters.model_dump(exclude_defaults=True)}
+        return {
+            "products": [product_json(hit.product) for hit in result.hits],
+            "total": result.total,
+            "filters": result.filters.model_dump(exclude_defaults=True),
+        }
 
     @app.get("/api/products/{product_id}")
     def get_product(product_id: str) -> dict[str, Any]:
         """One product with its variants."""
         if product_id not in catalogue.products:
-            raise HTTPException(404, f"unknown product {product_id!r}; "
-                                     "find ids with GET /api/products?q=...")
+            raise HTTPException(
+                404, f"unknown product {product_id!r}; find ids with GET /api/products?q=..."
+            )
         return product_json(catalogue.products[product_id])
 
     return app

@@ -58,8 +58,10 @@ class Assistant:
     def chat(self, session_id: str, message: str, channel: Channel = "dm") -> Reply:
         """Answer one message of one session."""
         if not message or not message.strip():
-            return Reply(text="Tell me what you are looking for, e.g. "
-                              "'noise cancelling headphones under $100'.")
+            return Reply(
+                text="Tell me what you are looking for, e.g. "
+                "'noise cancelling headphones under $100'."
+            )
         try:
             result = self.services.retriever.search(message, k=5)
         except QueryError as exc:

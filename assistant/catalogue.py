@@ -1,4 +1,4 @@
-"""Catalogue models (products, variants, sellers, reviews) and the loader for the project's JSONL."""
+"""Catalogue models (products, variants, sellers, reviews) and the project's JSONL loader."""
 
 from __future__ import annotations
 
@@ -195,8 +195,9 @@ def _first_error_field(error: ValidationError) -> tuple[str, str]:
     return field, first["msg"]
 
 
-def _read_rows(path: Path, model: type[BaseModel],
-               errors: list[RowError]) -> Iterator[tuple[BaseModel, int]]:
+def _read_rows(
+    path: Path, model: type[BaseModel], errors: list[RowError]
+) -> Iterator[tuple[BaseModel, int]]:
     """Parse a JSONL file row by row, reporting each bad row instead of stopping."""
     with path.open(encoding="utf-8") as handle:
         for line_number, line in enumerate(handle, start=1):
@@ -205,19 +206,32 @@ def _read_rows(path: Path, model: type[BaseModel],
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as exc:
-                errors.append(RowError(file=str(path), line=line_number, field="(json)",
-                                       message=f"not valid JSON: {exc.msg}"))
+                errors.append(
+                    RowError(
+                        file=str(path),
+                        line=line_number,
+                        field="(json)",
+                        message=f"not valid JSON: {exc.msg}",
+                    )
+                )
                 continue
             if not isinstance(raw, dict):
-                errors.append(RowError(file=str(path), line=line_number, field="(row)",
-                                       message="each line must be a JSON object"))
+                errors.append(
+                    RowError(
+                        file=str(path),
+                        line=line_number,
+                        field="(row)",
+                        message="each line must be a JSON object",
+                    )
+                )
                 continue
             try:
                 yield model.model_validate(raw), line_number
             except ValidationError as exc:
                 field, message = _first_error_field(exc)
-                errors.append(RowError(file=str(path), line=line_number, field=field,
-                                       message=message))
+                errors.append(
+                    RowError(file=str(path), line=line_number, field=field, message=message)
+                )
 
 
 def load_catalogue(folder: Path) -> tuple[Catalogue, LoadReport]:
@@ -234,8 +248,14 @@ def load_catalogue(folder: Path) -> tuple[Catalogue, LoadReport]:
     for product, line in _read_rows(products_path, Product, errors):
         clash = product.id in products or any(v.id in seen_variants for v in product.variants)
         if clash:
-            errors.append(RowError(file=str(products_path), line=line, field="id",
-                                   message=f"product or variant id of {product.id!r} repeats"))
+            errors.append(
+                RowError(
+                    file=str(products_path),
+                    line=line,
+                    field="id",
+                    message=f"product or variant id of {product.id!r} repeats",
+                )
+            )
             continue
         products[product.id] = product
         seen_variants.update(variant.id for variant in product.variants)
@@ -249,11 +269,23 @@ def load_catalogue(folder: Path) -> tuple[Catalogue, LoadReport]:
     if reviews_path.is_file():
         for review, line in _read_rows(reviews_path, Review, errors):
             if review.product_id not in products:
-                errors.append(RowError(file=str(reviews_path), line=line, field="product_id",
-                                       message=f"unknown product {review.product_id!r}"))
+                errors.append(
+                    RowError(
+                        file=str(reviews_path),
+                        line=line,
+                        field="product_id",
+                        message=f"unknown product {review.product_id!r}",
+                    )
+                )
             elif review.id in reviews:
-                errors.append(RowError(file=str(reviews_path), line=line, field="id",
-                                       message=f"review id {review.id!r} repeats"))
+                errors.append(
+                    RowError(
+                        file=str(reviews_path),
+                        line=line,
+                        field="id",
+                        message=f"review id {review.id!r} repeats",
+                    )
+                )
             else:
                 reviews[review.id] = review
     report = LoadReport(products=len(products), reviews=len(reviews), errors=errors)
@@ -266,12 +298,15 @@ def write_catalogue(catalogue: Catalogue, folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with (folder / PRODUCTS_FILE).open("w", encoding="utf-8") as handle:
         for product in catalogue.products.values():
-            row = product.model_dump(mode="json", exclude={"rating", "review_count"},
-                                     exclude_none=True)
+            row = product.model_dump(
+                mode="json", exclude={"rating", "review_count"}, exclude_none=True
+            )
             if not catalogue.reviews_of(product.id) and product.rating is not None:
                 row["rating"], row["review_count"] = product.rating, product.review_count
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     with (folder / REVIEWS_FILE).open("w", encoding="utf-8") as handle:
         for review in catalogue.reviews.values():
-            handle.write(json.dumps(review.model_dump(mode="json", exclude_none=True),
-                                    ensure_ascii=False) + "\n")
+            handle.write(
+                json.dumps(review.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+                + "\n"
+            )

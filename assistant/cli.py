@@ -38,8 +38,38 @@ def cmd_index(args: argparse.Namespace) -> int:
     if index.rebuilt_because:
         print(f"the old index was unusable ({index.rebuilt_because}); rebuilding it")
     stats = index.sync(catalogue, progress=not args.quiet)
-    print(f"index: {stats.summary()} in {time.perf_counter() - started:.1f} s "
-          f"at {settings.chroma_url or settings.index_dir}")
+    print(
+        f"index: {stats.summary()} in {time.perf_counter() - started:.1f} s "
+        f"at {settings.chroma_url or settings.index_dir}"
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Convert a public-format catalogue into the project's JSONL folder."""
+    from assistant.catalogue import write_catalogue
+    from assistant.importers import import_amazon_jsonl, import_flat_csv, import_tau_bench_products
+
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"error: {source} does not exist", file=sys.stderr)
+        return 2
+    try:
+        if args.format == "amazon":
+            catalogue, report = import_amazon_jsonl(
+                source, Path(args.reviews) if args.reviews else None
+            )
+        elif args.format == "tau":
+            catalogue, report = import_tau_bench_products(source)
+        else:
+            catalogue, report = import_flat_csv(source)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_catalogue(catalogue, Path(args.out))
+    print(f"{report.summary()}; wrote {args.out}. Next: shopassist index --catalogue {args.out}")
+    for error in report.errors[:20]:
+        print(f"  bad row: {error}", file=sys.stderr)
     return 0
 
 
@@ -72,8 +102,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Measure retrieval quality on the shared data sets."""
     from assistant.evaluation.retrieval_quality import run_suites
 
-    return run_suites(_settings(args), suites=args.suite, modes=args.mode, limit=args.limit,
-                      out=args.out)
+    return run_suites(
+        _settings(args), suites=args.suite, modes=args.mode, limit=args.limit, out=args.out
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--quiet", action="store_true", help="no progress bar")
     index.set_defaults(run=cmd_index)
 
+    importer = commands.add_parser("import", help="convert a public-format catalogue to JSONL")
+    importer.add_argument("format", choices=["amazon", "tau", "csv"])
+    importer.add_argument("source", help="Amazon metadata JSONL, tau-bench products.json or CSV")
+    importer.add_argument("--reviews", help="Amazon reviews JSONL (with `amazon`)")
+    importer.add_argument("--out", required=True, help="folder to write products.jsonl into")
+    importer.set_defaults(run=cmd_import)
+
     chat = commands.add_parser("chat", help="chat with the assistant in the terminal")
     chat.add_argument("--catalogue")
     chat.add_argument("--session", default="cli")
@@ -99,10 +137,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=cmd_serve)
 
     evaluate = commands.add_parser("eval", help="measure quality on public data sets")
-    evaluate.add_argument("--suite", action="append", choices=["subjqa", "epqa"],
-                          help="suite to run (repeatable); default all")
-    evaluate.add_argument("--mode", action="append", choices=["hybrid", "dense", "lexical"],
-                          help="ranking mode (repeatable); default all three")
+    evaluate.add_argument(
+        "--suite",
+        action="append",
+        choices=["subjqa", "epqa"],
+        help="suite to run (repeatable); default all",
+    )
+    evaluate.add_argument(
+        "--mode",
+        action="append",
+        choices=["hybrid", "dense", "lexical"],
+        help="ranking mode (repeatable); default all three",
+    )
     evaluate.add_argument("--limit", type=int, help="at most this many questions per suite")
     evaluate.add_argument("--out", type=Path, help="write the figures as JSON here")
     evaluate.set_defaults(run=cmd_eval)
@@ -112,8 +158,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of `shopassist`."""
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     return args.run(args)
 
 

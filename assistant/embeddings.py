@@ -1,4 +1,4 @@
-"""Text embeddings: the packaged all-MiniLM-L6-v2 through sentence-transformers, or a fake for tests."""
+"""Text embeddings: the packaged all-MiniLM-L6-v2 via sentence-transformers, or a test fake."""
 
 from __future__ import annotations
 
@@ -50,8 +50,13 @@ class SentenceTransformerEmbedder(Embeddings):
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts as a float32 matrix, one normalised row per text."""
-        return self._model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True,
-                                  convert_to_numpy=True, show_progress_bar=False)
+        return self._model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
 
 
 class FakeEmbedder(Embeddings):
@@ -67,7 +72,9 @@ class FakeEmbedder(Embeddings):
         matrix = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in re.findall(r"\w+", text.lower()):
-                bucket = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest(), "big")
+                bucket = int.from_bytes(
+                    hashlib.blake2b(word.encode(), digest_size=4).digest(), "big"
+                )
                 matrix[row, bucket % self.dimensions] += 1.0
             norm = np.linalg.norm(matrix[row])
             matrix[row] = matrix[row] / norm if norm else matrix[row]

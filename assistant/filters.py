@@ -15,7 +15,9 @@ SIZE_OPTION_NAMES = ("size",)
 LETTER_SIZES = ("xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl")
 # Words too generic to pin a category on their own ("home workout", "phone case").
 GENERIC_CATEGORY_WORDS = {"home", "accessories", "and", "outdoor", "games"}
-UNITS_AFTER_NUMBER = r"(?:kg|g|ml|l|mm|cm|hours?|hrs?|w|mah|lbs?|oz|inch(?:es)?|pack|pcs|stars?|minutes?)\b"
+UNITS_AFTER_NUMBER = (
+    r"(?:kg|g|ml|l|mm|cm|hours?|hrs?|w|mah|lbs?|oz|inch(?:es)?|pack|pcs|stars?|minutes?)\b"
+)
 
 
 class UnknownFilterError(ValueError):
@@ -45,12 +47,13 @@ class SearchFilters(BaseModel):
 
     @classmethod
     def from_params(cls, params: dict[str, object]) -> SearchFilters:
-        """Build filters from named parameters, refusing unknown names with the list of known ones."""
+        """Build filters from named parameters; unknown names are refused with the known ones."""
         unknown = sorted(set(params) - set(cls.model_fields))
         if unknown:
             raise UnknownFilterError(
                 f"unknown filter(s) {', '.join(unknown)}; known filters are "
-                f"{', '.join(cls.model_fields)}")
+                f"{', '.join(cls.model_fields)}"
+            )
         try:
             return cls.model_validate(params)
         except ValidationError as exc:
@@ -74,8 +77,10 @@ class SearchFilters(BaseModel):
             return False
         if self.min_rating is not None and (product.rating or 0) < self.min_rating:
             return False
-        return any(self._variant_matches(variant.options, variant.price_minor, variant.stock)
-                   for variant in product.variants)
+        return any(
+            self._variant_matches(variant.options, variant.price_minor, variant.stock)
+            for variant in product.variants
+        )
 
     def _variant_matches(self, options: dict[str, str], price: int, stock: int) -> bool:
         if self.in_stock and stock <= 0:
@@ -86,10 +91,12 @@ class SearchFilters(BaseModel):
             return False
         lowered = {name: value.lower() for name, value in options.items()}
         if self.colour and self.colour.lower() not in (
-                lowered.get(name) for name in COLOUR_OPTION_NAMES):
+            lowered.get(name) for name in COLOUR_OPTION_NAMES
+        ):
             return False
-        return not (self.size and self.size.lower() not in (
-            lowered.get(name) for name in SIZE_OPTION_NAMES))
+        return not (
+            self.size and self.size.lower() not in (lowered.get(name) for name in SIZE_OPTION_NAMES)
+        )
 
 
 @dataclass
@@ -122,8 +129,12 @@ class FilterVocabulary:
             if len(owners) != 1:
                 continue
             owner = next(iter(owners))
-            clashes = any(_whole_word(word, title) for category, titles in titles_by_category.items()
-                          if category != owner for title in titles)
+            clashes = any(
+                _whole_word(word, title)
+                for category, titles in titles_by_category.items()
+                if category != owner
+                for title in titles
+            )
             if not clashes:
                 vocabulary.categories[word] = owner
         vocabulary.brands = {brand.lower(): brand for brand in catalogue.brands()}
@@ -147,23 +158,37 @@ _AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
 _NUMBER = rf"\$?\s?{_AMOUNT}"
 _BETWEEN = re.compile(
     rf"\b(?:between|from)\s+{_NUMBER}\s*(?:dollars?\s*)?(?:and|to|-)\s*{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
-    rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}", re.I)
+    rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
+    re.I,
+)
 _UNDER = re.compile(
-    rf"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|max(?:imum)?|"
+    r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
+    rf"max(?:imum)?|"
     rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?"
-    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b", re.I)
+    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b",
+    re.I,
+)
 _OVER = re.compile(
     rf"\b(?:over|above|more than|at least|from|min(?:imum)?|starting at)\s+{_NUMBER}"
     rf"(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?|>\s*{_NUMBER}"
-    rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b", re.I)
+    rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b",
+    re.I,
+)
 _RATING = re.compile(
-    r"\b(?:rated|rating(?: of)?|with)\s+(?:at least\s+|over\s+|above\s+)?([1-5](?:\.\d)?)\s*\+?\s*(?:stars?)?"
+    r"\b(?:rated|rating(?: of)?|with)\s+(?:at least\s+|over\s+|above\s+)?"
+    r"([1-5](?:\.\d)?)\s*\+?\s*(?:stars?)?"
     r"(?:\s*(?:and up|or more|or better|and above|& up))?"
     r"|\b(?:at least|minimum|min)\s+([1-5](?:\.\d)?)\s*stars?"
-    r"|\b([1-5](?:\.\d)?)\s*(?:\+\s*)?stars?(?:\s*(?:and up|or more|or better|and above|& up|\+))?", re.I)
+    r"|\b([1-5](?:\.\d)?)\s*(?:\+\s*)?stars?(?:\s*(?:and up|or more|or better|and above|& up|\+))?",
+    re.I,
+)
 _WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
-_IN_STOCK = re.compile(r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I)
-_SIZE_WORD = re.compile(r"\b(?:size|sized|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I)
+_IN_STOCK = re.compile(
+    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
+)
+_SIZE_WORD = re.compile(
+    r"\b(?:size|sized|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
+)
 
 
 def _money(text: str) -> int:
@@ -219,10 +244,15 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
             found["colour"] = colour
             break
     found.update(_size(text, vocabulary.sizes))
-    if "min_price_minor" in found and "max_price_minor" in found and \
-            found["min_price_minor"] > found["max_price_minor"]:
-        found["min_price_minor"], found["max_price_minor"] = \
-            found["max_price_minor"], found["min_price_minor"]
+    if (
+        "min_price_minor" in found
+        and "max_price_minor" in found
+        and found["min_price_minor"] > found["max_price_minor"]
+    ):
+        found["min_price_minor"], found["max_price_minor"] = (
+            found["max_price_minor"],
+            found["min_price_minor"],
+        )
     cleaned = re.sub(r"\s+", " ", text).strip()
     return ParsedQuery(text=cleaned, filters=SearchFilters.model_validate(found))
 
@@ -237,7 +267,10 @@ def _size(text: str, sizes: set[str]) -> dict[str, str]:
         if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
             return {"size": token.lower()}
     for value in sorted(sizes, key=len, reverse=True):
-        if len(value) >= 3 and not value.isdigit() and \
-                re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I):
+        if (
+            len(value) >= 3
+            and not value.isdigit()
+            and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I)
+        ):
             return {"size": value}
     return {}

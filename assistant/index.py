@@ -8,7 +8,6 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import chromadb
@@ -58,8 +57,9 @@ class SyncStats:
 
     def summary(self) -> str:
         """One line for the CLI and logs."""
-        text = (f"re-embedded {self.embedded} items, removed {self.deleted}, "
-                f"{self.unchanged} unchanged")
+        text = (
+            f"re-embedded {self.embedded} items, removed {self.deleted}, {self.unchanged} unchanged"
+        )
         return f"{text} (rebuilt: {self.rebuilt_because})" if self.rebuilt_because else text
 
 
@@ -73,10 +73,14 @@ def product_text(product: Product) -> str:
                 options[name].append(value)
     option_text = "; ".join(f"{name}: {', '.join(values)}" for name, values in options.items())
     attribute_text = "; ".join(f"{name}: {value}" for name, value in product.attributes.items())
-    parts = [product.title, f"Brand: {product.brand}." if product.brand else "",
-             f"Category: {product.category}.", product.description,
-             f"Options: {option_text}." if option_text else "",
-             f"Attributes: {attribute_text}." if attribute_text else ""]
+    parts = [
+        product.title,
+        f"Brand: {product.brand}." if product.brand else "",
+        f"Category: {product.category}.",
+        product.description,
+        f"Options: {option_text}." if option_text else "",
+        f"Attributes: {attribute_text}." if attribute_text else "",
+    ]
     return " ".join(part for part in parts if part)
 
 
@@ -101,18 +105,30 @@ def review_passages(review: Review) -> list[IndexedText]:
     texts = split_passages(review.text)
     if review.title:
         texts[0] = f"{review.title}. {texts[0]}"
-    return [IndexedText(id=f"{review.id}#{number}", text=passage,
-                        metadata={"review_id": review.id, "product_id": review.product_id,
-                                  "rating": review.rating, "passage": number})
-            for number, passage in enumerate(texts)]
+    return [
+        IndexedText(
+            id=f"{review.id}#{number}",
+            text=passage,
+            metadata={
+                "review_id": review.id,
+                "product_id": review.product_id,
+                "rating": review.rating,
+                "passage": number,
+            },
+        )
+        for number, passage in enumerate(texts)
+    ]
 
 
 def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[IndexedText]]:
     """Everything to index: product documents and review passages."""
-    products = [IndexedText(id=p.id, text=product_text(p), metadata={"product_id": p.id})
-                for p in catalogue.products.values()]
-    passages = [passage for review in catalogue.reviews.values()
-                for passage in review_passages(review)]
+    products = [
+        IndexedText(id=p.id, text=product_text(p), metadata={"product_id": p.id})
+        for p in catalogue.products.values()
+    ]
+    passages = [
+        passage for review in catalogue.reviews.values() for passage in review_passages(review)
+    ]
     return products, passages
 
 
@@ -124,15 +140,16 @@ def make_client(settings: Settings) -> ClientAPI:
         if not match:
             raise ValueError(f"CHROMA_URL {settings.chroma_url!r} is not like http://host:8000")
         scheme, host, port = match.groups()
-        return chromadb.HttpClient(host=host, port=int(port or 8000), ssl=scheme == "https",
-                                   settings=chroma_settings)
+        return chromadb.HttpClient(
+            host=host, port=int(port or 8000), ssl=scheme == "https", settings=chroma_settings
+        )
     settings.index_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 class CatalogueIndex:
@@ -150,14 +167,17 @@ class CatalogueIndex:
             client = make_client(self.settings)
             client.list_collections()
             return client
-        except Exception as exc:  # noqa: BLE001 - any failure to open means the files are unusable
+        except Exception as exc:
             if self.settings.chroma_url:
                 raise ConnectionError(
                     f"cannot reach the Chroma server at {self.settings.chroma_url}: {exc}; "
                     "start it with `chroma run` or unset CHROMA_URL for the embedded index"
                 ) from exc
-            log.warning("index at %s is corrupt (%s); deleting it and rebuilding",
-                        self.settings.index_dir, exc)
+            log.warning(
+                "index at %s is corrupt (%s); deleting it and rebuilding",
+                self.settings.index_dir,
+                exc,
+            )
             self._wipe_local_files()
             self.rebuilt_because = f"corrupt index files ({type(exc).__name__})"
             return make_client(self.settings)
@@ -172,12 +192,15 @@ class CatalogueIndex:
     def _collection(self, name: str, create: bool) -> Collection | None:
         try:
             return self.client.get_collection(name, embedding_function=None)
-        except Exception:  # noqa: BLE001 - chroma raises different types for "not found"
+        except Exception:
             if not create:
                 return None
             return self.client.create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
-                metadata={"state": STATE_BUILDING, "model": self.model_name})
+                name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"state": STATE_BUILDING, "model": self.model_name},
+            )
 
     def collections(self) -> tuple[Collection, Collection]:
         """The products and passages collections; IndexMissingError when not built or unfinished."""
@@ -191,11 +214,13 @@ class CatalogueIndex:
             if state != STATE_READY:
                 raise IndexMissingError(
                     f"the index at {where} is half-written (state {state!r}); "
-                    "run `shopassist index` to rebuild it")
+                    "run `shopassist index` to rebuild it"
+                )
             if (collection.metadata or {}).get("model") != self.model_name:
                 raise IndexMissingError(
                     f"the index at {where} was built with another embedding model; "
-                    "run `shopassist index` to rebuild it")
+                    "run `shopassist index` to rebuild it"
+                )
         return products, passages
 
     def _reset_if_unusable(self) -> None:
@@ -221,18 +246,25 @@ class CatalogueIndex:
         stats = SyncStats(rebuilt_because=self.rebuilt_because)
         product_docs, passage_docs = catalogue_texts(catalogue)
         plans = []
-        for name, docs in ((PRODUCTS_COLLECTION, product_docs), (PASSAGES_COLLECTION, passage_docs)):
+        for name, docs in (
+            (PRODUCTS_COLLECTION, product_docs),
+            (PASSAGES_COLLECTION, passage_docs),
+        ):
             collection = self._collection(name, create=True)
             existing = collection.get(include=["metadatas"])
-            stored = {doc_id: (meta or {}).get("content_hash")
-                      for doc_id, meta in zip(existing["ids"], existing["metadatas"], strict=True)}
+            stored = {
+                doc_id: (meta or {}).get("content_hash")
+                for doc_id, meta in zip(existing["ids"], existing["metadatas"], strict=True)
+            }
             wanted = {doc.id for doc in docs}
             changed = [doc for doc in docs if stored.get(doc.id) != doc.content_hash]
             stale = [doc_id for doc_id in stored if doc_id not in wanted]
             stats.unchanged += len(docs) - len(changed)
             plans.append((collection, changed, stale))
         total = sum(len(changed) for _, changed, _ in plans)
-        with tqdm(total=total, desc="embedding", unit="text", disable=not progress or not total) as bar:
+        with tqdm(
+            total=total, desc="embedding", unit="text", disable=not progress or not total
+        ) as bar:
             for collection, changed, stale in plans:
                 if changed or stale:
                     collection.modify(metadata={"state": STATE_BUILDING, "model": self.model_name})
@@ -256,4 +288,3 @@ class CatalogueIndex:
             documents=[doc.text for doc in docs],
             metadatas=[{**doc.metadata, "content_hash": doc.content_hash} for doc in docs],
         )
-

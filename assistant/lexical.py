@@ -14,8 +14,9 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index buil
 
 def tokenize(text: str) -> list[str]:
     """Lower-cased, stemmed word tokens without English stopwords."""
-    return bm25s.tokenize([text], stopwords="en", stemmer=_STEMMER, return_ids=False,
-                          show_progress=False)[0]
+    return bm25s.tokenize(
+        [text], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+    )[0]
 
 
 class LexicalIndex:
@@ -24,8 +25,11 @@ class LexicalIndex:
     def __init__(self, texts: list[str]) -> None:
         self.size = len(texts)
         self._bm25 = bm25s.BM25()
-        tokens = bm25s.tokenize(texts, stopwords="en", stemmer=_STEMMER, show_progress=False)
-        self._bm25.index(tokens, show_progress=False)
+        words = bm25s.tokenize(
+            texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+        )
+        self._words = [set(document) for document in words]
+        self._bm25.index(words, show_progress=False)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every text for the query (zeros when no word matches)."""
@@ -33,3 +37,10 @@ class LexicalIndex:
         if not query_tokens or not self.size:
             return np.zeros(self.size, dtype=np.float32)
         return self._bm25.get_scores(query_tokens)
+
+    def coverage(self, query: str, position: int) -> float:
+        """Share of the query's distinct words that the text at `position` contains."""
+        query_words = set(tokenize(query))
+        if not query_words:
+            return 0.0
+        return len(query_words & self._words[position]) / len(query_words)

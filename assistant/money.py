@@ -11,7 +11,9 @@ CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP"}
 SYMBOL_FOR = {code: symbol for symbol, code in CURRENCY_SYMBOLS.items()}
 MINOR_DIGITS = 2
 
-_AMOUNT = re.compile(r"^\s*([$€£])?\s*(\d{1,9}(?:[.,]\d{1,2})?)\s*(usd|eur|gbp|dollars?)?\s*$", re.I)
+_AMOUNT = re.compile(
+    r"^\s*([$€£])?\s*(\d{1,9}(?:[.,]\d{1,2})?)\s*(usd|eur|gbp|dollars?)?\s*$", re.I
+)
 
 
 class Money(BaseModel):

@@ -29,8 +29,9 @@ class Services:
     sync_stats: SyncStats
 
 
-def build_services(settings: Settings, progress: bool = False,
-                   embedder: Embeddings | None = None) -> Services:
+def build_services(
+    settings: Settings, progress: bool = False, embedder: Embeddings | None = None
+) -> Services:
     """Load the catalogue, bring the index up to date (building it if needed) and open search."""
     catalogue, report = load_catalogue(settings.catalogue_path)
     if report.errors:

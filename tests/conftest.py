@@ -14,14 +14,16 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
-from assistant.catalogue import Catalogue, load_catalogue  # noqa: E402
-from assistant.embeddings import FakeEmbedder  # noqa: E402
-from assistant.index import CatalogueIndex  # noqa: E402
-from assistant.retrieval import Retriever  # noqa: E402
-from assistant.settings import DEMO_CATALOGUE, Settings  # noqa: E402
+from assistant.catalogue import Catalogue, load_catalogue
+from assistant.embeddings import FakeEmbedder
+from assistant.index import CatalogueIndex
+from assistant.retrieval import Retriever
+from assistant.settings import DEMO_CATALOGUE, Settings
 
 TINY_CATALOGUE = Path(__file__).parent / "fixtures" / "tiny"
-SHARED_DATA = Path(os.environ.get("SHARED_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data"))
+SHARED_DATA = Path(
+    os.environ.get("SHARED_DATA_DIR", Path(__file__).resolve().parents[2] / "shared" / "data")
+)
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 _real_connect = socket.socket.connect
@@ -49,8 +51,13 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def tiny_settings(tmp_path: Path) -> Settings:
     """Settings over the tiny catalogue with fake embeddings and a fresh index folder."""
-    return Settings(catalogue_path=TINY_CATALOGUE, index_dir=tmp_path / "index",
-                    embedding_backend="fake", chroma_url=None, shared_data_dir=SHARED_DATA)
+    return Settings(
+        catalogue_path=TINY_CATALOGUE,
+        index_dir=tmp_path / "index",
+        embedding_backend="fake",
+        chroma_url=None,
+        shared_data_dir=SHARED_DATA,
+    )
 
 
 @pytest.fixture
@@ -71,7 +78,7 @@ def tiny_retriever(tiny_settings: Settings, tiny_catalogue: Catalogue) -> Retrie
 
 
 @pytest.fixture(scope="session")
-def real_embedder():  # noqa: ANN201 - the type lives behind a heavy import
+def real_embedder():
     """The packaged all-MiniLM-L6-v2, loaded once per test run."""
     from assistant.embeddings import SentenceTransformerEmbedder
 
@@ -87,12 +94,16 @@ def demo_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_settings(demo_index_dir: Path) -> Settings:
     """Settings over the demo catalogue with the real model."""
-    return Settings(catalogue_path=DEMO_CATALOGUE, index_dir=demo_index_dir, chroma_url=None,
-                    shared_data_dir=SHARED_DATA)
+    return Settings(
+        catalogue_path=DEMO_CATALOGUE,
+        index_dir=demo_index_dir,
+        chroma_url=None,
+        shared_data_dir=SHARED_DATA,
+    )
 
 
 @pytest.fixture(scope="session")
-def demo_assistant(demo_settings: Settings, real_embedder):  # noqa: ANN001, ANN201
+def demo_assistant(demo_settings: Settings, real_embedder):
     """An Assistant over the demo catalogue with the real model and a real Chroma index."""
     from assistant.assistant import Assistant
     from assistant.services import build_services

@@ -26,12 +26,22 @@ def test_bad_rows_are_reported_with_file_line_and_field_and_good_rows_load(tmp_p
     bad_price = json.loads(good[0]) | {"id": "B1"}
     bad_price["variants"] = [{"id": "B1-1", "price_minor": -5, "stock": 1}]
     missing_title = {k: v for k, v in json.loads(good[1]).items() if k != "title"} | {"id": "B2"}
-    lines = [good[0], "{not json", json.dumps(bad_price), json.dumps(missing_title), good[0],
-             "[1, 2]", good[2]]
+    lines = [
+        good[0],
+        "{not json",
+        json.dumps(bad_price),
+        json.dumps(missing_title),
+        good[0],
+        "[1, 2]",
+        good[2],
+    ]
     (tmp_path / "products.jsonl").write_text("\n".join(lines) + "\n")
-    (tmp_path / "reviews.jsonl").write_text(json.dumps(
-        {"id": "X1", "product_id": "GHOST", "rating": 5, "text": "hi"}) + "\n" + json.dumps(
-        {"id": "X2", "product_id": "T1", "rating": 9, "text": "too many stars"}) + "\n")
+    (tmp_path / "reviews.jsonl").write_text(
+        json.dumps({"id": "X1", "product_id": "GHOST", "rating": 5, "text": "hi"})
+        + "\n"
+        + json.dumps({"id": "X2", "product_id": "T1", "rating": 9, "text": "too many stars"})
+        + "\n"
+    )
 
     catalogue, report = load_catalogue(tmp_path)
 
@@ -44,8 +54,10 @@ def test_bad_rows_are_reported_with_file_line_and_field_and_good_rows_load(tmp_p
     assert (5, "id") in found  # repeated product id
     assert (6, "(row)") in found
     assert {(1, "product_id"), (2, "rating")} <= found
-    assert any(str(error).startswith(f"{path}:3: field 'variants.0.price_minor'")
-               for error in report.errors)
+    assert any(
+        str(error).startswith(f"{path}:3: field 'variants.0.price_minor'")
+        for error in report.errors
+    )
     assert "skipped 7 bad rows" in report.summary()
 
 
@@ -85,8 +97,11 @@ def test_demo_catalogue_is_big_varied_and_clean():
     texts = Counter(review.text for review in catalogue.reviews.values() if review.rating == 5)
     assert texts.most_common(1)[0][1] >= 5
     # Products whose reviews disagree: both 1-star and 5-star reviews.
-    split = [pid for pid, group in catalogue.reviews_by_product.items()
-             if {1, 5} <= {review.rating for review in group}]
+    split = [
+        pid
+        for pid, group in catalogue.reviews_by_product.items()
+        if {1, 5} <= {review.rating for review in group}
+    ]
     assert len(split) >= 20
 
 
@@ -96,7 +111,8 @@ def test_demo_generator_is_deterministic(tmp_path):
     from pathlib import Path
 
     script = Path(__file__).resolve().parents[1] / "scripts" / "make_demo_catalogue.py"
-    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [sys.executable, str(script), "--out", str(tmp_path)], check=True, capture_output=True
+    )
     for name in ("products.jsonl", "reviews.jsonl"):
         assert (tmp_path / name).read_bytes() == (DEMO_CATALOGUE / name).read_bytes()

@@ -8,21 +8,26 @@ def vocabulary(tiny_catalogue):
     return FilterVocabulary.from_catalogue(tiny_catalogue)
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("headphones under $100", {"max_price_minor": 10000, "category": "Headphones"}),
-    ("kettle below 60 dollars", {"max_price_minor": 6000}),
-    ("something over $50", {"min_price_minor": 5000}),
-    ("between $20 and $50", {"min_price_minor": 2000, "max_price_minor": 5000}),
-    ("$30-$60 gift", {"min_price_minor": 3000, "max_price_minor": 6000}),
-    ("from 80 to 20 dollars", {"min_price_minor": 2000, "max_price_minor": 8000}),
-    ("rated 4 stars and up", {"min_rating": 4.0}),
-    ("with 4.5+ stars", {"min_rating": 4.5}),
-    ("highly rated skillet", {"min_rating": 4.0}),
-    ("in stock only please", {"in_stock": True}),
-    ("Stridex shoes in blue size 10", {"brand": "Stridex", "colour": "blue", "size": "10",
-                                       "category": "Running Shoes"}),
-    ("a battery that lasts under 30 hours", {}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("headphones under $100", {"max_price_minor": 10000, "category": "Headphones"}),
+        ("kettle below 60 dollars", {"max_price_minor": 6000}),
+        ("something over $50", {"min_price_minor": 5000}),
+        ("between $20 and $50", {"min_price_minor": 2000, "max_price_minor": 5000}),
+        ("$30-$60 gift", {"min_price_minor": 3000, "max_price_minor": 6000}),
+        ("from 80 to 20 dollars", {"min_price_minor": 2000, "max_price_minor": 8000}),
+        ("rated 4 stars and up", {"min_rating": 4.0}),
+        ("with 4.5+ stars", {"min_rating": 4.5}),
+        ("highly rated skillet", {"min_rating": 4.0}),
+        ("in stock only please", {"in_stock": True}),
+        (
+            "Stridex shoes in blue size 10",
+            {"brand": "Stridex", "colour": "blue", "size": "10", "category": "Running Shoes"},
+        ),
+        ("a battery that lasts under 30 hours", {}),
+    ],
+)
 def test_parse_query(vocabulary, query, expected):
     assert parse_query(query, vocabulary).filters.model_dump(exclude_defaults=True) == expected
 

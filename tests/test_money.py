@@ -9,8 +9,9 @@ def test_to_minor_rounds_half_up():
     assert to_minor("7") == 700
 
 
-@pytest.mark.parametrize(("text", "minor"), [("$19.99", 1999), ("20", 2000), ("15 dollars", 1500),
-                                             ("€3,50", 350)])
+@pytest.mark.parametrize(
+    ("text", "minor"), [("$19.99", 1999), ("20", 2000), ("15 dollars", 1500), ("€3,50", 350)]
+)
 def test_parse_amount(text, minor):
     assert parse_amount(text) == minor
 

@@ -1,4 +1,4 @@
-"""Loaders for the public evaluation data sets under `../shared/data` (read in place, never copied)."""
+"""Loaders for the public evaluation data under `../shared/data` (read in place, never copied)."""
 
 from __future__ import annotations
 
@@ -56,20 +56,31 @@ def load_subjqa(data_dir: Path, split: str = "test") -> tuple[list[ReviewQuestio
                 text = row["review"].replace(NO_ANSWER, "").strip()
                 domain_of[row["item_id"]] = domain
                 if text and row["review_id"] not in reviews:
-                    reviews[row["review_id"]] = Review(id=row["review_id"],
-                                                       product_id=row["item_id"], text=text)
+                    reviews[row["review_id"]] = Review(
+                        id=row["review_id"], product_id=row["item_id"], text=text
+                    )
                 if file_split == split:
                     answer = row["human_ans_spans"]
-                    questions.append(ReviewQuestion(
-                        question=row["question"], product_id=row["item_id"],
-                        review_id=row["review_id"],
-                        answer=None if answer == NO_ANSWER else answer))
+                    questions.append(
+                        ReviewQuestion(
+                            question=row["question"],
+                            product_id=row["item_id"],
+                            review_id=row["review_id"],
+                            answer=None if answer == NO_ANSWER else answer,
+                        )
+                    )
     wanted = {question.product_id for question in questions}
     seller = Seller(id="subjqa", name="SubjQA", vetting="vetted")
-    products = [Product(id=item, title=f"{domain_of[item]} product {item}",
-                        category=domain_of[item], seller=seller,
-                        variants=[Variant(id=f"{item}-1", price_minor=0, stock=0)])
-                for item in sorted(wanted)]
+    products = [
+        Product(
+            id=item,
+            title=f"{domain_of[item]} product {item}",
+            category=domain_of[item],
+            seller=seller,
+            variants=[Variant(id=f"{item}-1", price_minor=0, stock=0)],
+        )
+        for item in sorted(wanted)
+    ]
     catalogue = Catalogue(products, [r for r in reviews.values() if r.product_id in wanted])
     return questions, catalogue
 

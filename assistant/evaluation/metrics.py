@@ -23,8 +23,9 @@ def reciprocal_rank(ranking: Sequence[str], relevant: set[str]) -> float:
 
 def dcg_at_k(gains: Sequence[float], k: int) -> float:
     """Discounted cumulative gain with the exponential gain 2^g - 1."""
-    return sum((2.0**gain - 1.0) / math.log2(rank + 1)
-               for rank, gain in enumerate(gains[:k], start=1))
+    return sum(
+        (2.0**gain - 1.0) / math.log2(rank + 1) for rank, gain in enumerate(gains[:k], start=1)
+    )
 
 
 def ndcg_at_k(ranking: Sequence[str], labels: Mapping[str, float], k: int) -> float:

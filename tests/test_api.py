@@ -1,0 +1,124 @@
+"""The HTTP contract against a real uvicorn server on loopback."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+
+from assistant.api import create_app
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_assistant):
+    port = _free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(demo_assistant), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def client(base_url):
+    with httpx.Client(base_url=base_url, timeout=30) as http:
+        yield http
+
+
+def test_home_page_and_openapi(client):
+    assert "ShopAssist" in client.get("/").text
+    assert "/api/chat" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_chat_answers_with_products_and_citations(client):
+    body = client.post(
+        "/api/chat",
+        json={
+            "session_id": "s1",
+            "channel": "dm",
+            "message": "noise cancelling headphones under $100",
+        },
+    ).json()
+    assert body["products"]
+    assert body["citations"][0] == {"id": body["products"][0], "kind": "product"}
+    assert body["cart"] == {"lines": [], "total_minor": 0, "currency": "USD"}
+    assert body["pending_checkout"] is None and body["orders"] == []
+    assert body["products"][0] in body["text"]
+
+
+def test_products_search_with_filters_and_paging(client):
+    body = client.get(
+        "/api/products", params={"q": "rain jacket", "max_price_minor": 8000, "limit": 3}
+    ).json()
+    assert 0 < len(body["products"]) <= 3 and body["total"] >= len(body["products"])
+    for product in body["products"]:
+        assert min(v["price_minor"] for v in product["variants"]) <= 8000
+    page2 = client.get(
+        "/api/products",
+        params={"q": "rain jacket", "max_price_minor": 8000, "limit": 3, "offset": 3},
+    ).json()
+    assert not {p["id"] for p in page2["products"]} & {p["id"] for p in body["products"]}
+
+
+def test_product_by_id_has_the_contract_fields(client):
+    first = client.get("/api/products", params={"limit": 1}).json()["products"][0]
+    product = client.get(f"/api/products/{first['id']}").json()
+    assert {"id", "title", "brand", "category", "rating", "review_count", "variants"} <= set(
+        product
+    )
+    variant = product["variants"][0]
+    assert {"id", "options", "price_minor", "currency", "stock"} <= set(variant)
+    assert isinstance(variant["price_minor"], int)
+
+
+def test_unknown_product_is_a_json_404(client):
+    response = client.get("/api/products/NOPE")
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"
+    assert "GET /api/products" in response.json()["error"]["message"]
+
+
+def test_unknown_filter_is_a_readable_422(client):
+    response = client.get("/api/products", params={"q": "mug", "colur": "red"})
+    assert response.status_code == 422
+    assert "colur" in response.json()["error"]["message"]
+    assert "known filters" in response.json()["error"]["message"]
+
+
+def test_malformed_chat_is_a_readable_422(client):
+    response = client.post("/api/chat", json={"message": "hi"})
+    assert response.status_code == 422
+    assert "session_id" in response.json()["error"]["message"]
+
+
+def test_100kb_message_is_refused_without_crashing(client):
+    response = client.post("/api/chat", json={"session_id": "s2", "message": "a" * 102_400})
+    assert response.status_code == 422
+    assert "4000" in response.json()["error"]["message"]
+    response = client.get("/api/products", params={"q": "b" * 5000})
+    assert response.status_code == 422
+
+
+def test_empty_message_gets_a_hint(client):
+    body = client.post("/api/chat", json={"session_id": "s3", "message": "   "}).json()
+    assert "looking for" in body["text"] and body["products"] == []

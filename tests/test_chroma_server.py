@@ -1,0 +1,83 @@
+"""CHROMA_URL switches the index to chromadb.HttpClient: tested against a real `chroma run`."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.embeddings import FakeEmbedder
+from assistant.index import CatalogueIndex
+from assistant.retrieval import Retriever
+
+pytestmark = pytest.mark.slow
+CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def chroma_url(tmp_path):
+    if not Path(CHROMA).exists():
+        pytest.skip("the `chroma` command is not installed")
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            CHROMA,
+            "run",
+            "--path",
+            str(tmp_path / "server"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert server.poll() is None, "chroma run exited"
+            assert time.monotonic() < deadline, "chroma run did not start in 60 s"
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def test_index_and_search_through_a_chroma_server(chroma_url, tiny_settings, tiny_catalogue):
+    settings = tiny_settings.model_copy(update={"chroma_url": chroma_url})
+    index = CatalogueIndex(settings, FakeEmbedder())
+    assert type(index.client).__name__ != "PersistentClient"
+    assert index.sync(tiny_catalogue, progress=False).embedded == 15
+    assert not settings.index_dir.exists()  # nothing was written locally
+
+    again = CatalogueIndex(settings, FakeEmbedder()).sync(tiny_catalogue, progress=False)
+    assert again.embedded == 0 and again.unchanged == 15
+
+    retriever = Retriever(tiny_catalogue, index, FakeEmbedder())
+    assert retriever.search("cast iron skillet", mode="dense").hits[0].product.id == "T4"
+
+
+def test_unreachable_server_is_a_clear_error(tiny_settings):
+    settings = tiny_settings.model_copy(update={"chroma_url": f"http://127.0.0.1:{_free_port()}"})
+    with pytest.raises(ConnectionError, match="cannot reach the Chroma server"):
+        CatalogueIndex(settings, FakeEmbedder())

@@ -257,7 +257,11 @@ class CatalogueIndex:
                 for doc_id, meta in zip(existing["ids"], existing["metadatas"], strict=True)
             }
             wanted = {doc.id for doc in docs}
-            changed = [doc for doc in docs if stored.get(doc.id) != doc.content_hash]
+            # Length-sorted batches pad least, which is most of the embedding cost on a CPU.
+            changed = sorted(
+                (doc for doc in docs if stored.get(doc.id) != doc.content_hash),
+                key=lambda doc: len(doc.text),
+            )
             stale = [doc_id for doc_id in stored if doc_id not in wanted]
             stats.unchanged += len(docs) - len(changed)
             plans.append((collection, changed, stale))

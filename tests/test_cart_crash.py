@@ -1,0 +1,53 @@
+"""SIGKILL at each step of checkout, restart, retry: exactly one order, consistent stock and log."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from assistant.cart import CartService, Confirmation, replay_audit
+from assistant.failpoints import CRASH_ENV
+from assistant.store import Store, checkouts
+from tests.test_cart import database_state
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "step", ["checkout.after_reserve", "checkout.after_order_write", "checkout.before_reply"]
+)
+def test_crash_at_each_checkout_step_then_retry(step, tmp_path, tiny_catalogue):
+    url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.crash_child", url],
+        cwd=ROOT,
+        env={**os.environ, CRASH_ENV: step},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert child.returncode == -signal.SIGKILL, child.stderr
+
+    store = Store(url)  # the restart
+    service = CartService(store, tiny_catalogue)
+    with store.transaction() as connection:
+        checkout_id = connection.execute(select(checkouts.c.id)).scalar_one()
+    confirmation = Confirmation(source="shopper_reply", shopper_id="ann", evidence="yes please")
+    order = service.confirm_checkout(checkout_id, confirmation)
+    again = service.confirm_checkout(checkout_id, confirmation)
+
+    assert again.order_id == order.order_id
+    assert service.count_orders() == 1
+    assert order.lines[0].qty == 2
+    carts, stock = database_state(store)
+    assert stock["T2-blue"] == (10, 0)  # 12 on hand, 2 sold, nothing left reserved
+    assert carts == {}
+    assert replay_audit(service.audit_entries()) == (carts, stock)
+    store.dispose()

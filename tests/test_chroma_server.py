@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -15,22 +14,17 @@ import pytest
 from assistant.embeddings import FakeEmbedder
 from assistant.index import CatalogueIndex
 from assistant.retrieval import Retriever
+from assistant.testing import free_port
 
 pytestmark = pytest.mark.slow
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def chroma_url(tmp_path):
     if not Path(CHROMA).exists():
         pytest.skip("the `chroma` command is not installed")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             CHROMA,
@@ -78,6 +72,6 @@ def test_index_and_search_through_a_chroma_server(chroma_url, tiny_settings, tin
 
 
 def test_unreachable_server_is_a_clear_error(tiny_settings):
-    settings = tiny_settings.model_copy(update={"chroma_url": f"http://127.0.0.1:{_free_port()}"})
+    settings = tiny_settings.model_copy(update={"chroma_url": f"http://127.0.0.1:{free_port()}"})
     with pytest.raises(ConnectionError, match="cannot reach the Chroma server"):
         CatalogueIndex(settings, FakeEmbedder())

@@ -15,9 +15,13 @@ def clock():
     return ManualClock()
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = Store(f"sqlite:///{tmp_path / 'shop.sqlite3'}")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    store = Store(url)
     yield store
     store.dispose()
 

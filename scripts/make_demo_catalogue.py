@@ -52,9 +52,8 @@ class CategorySpec:
     """Everything the generator needs to invent products and reviews of one category."""
 
     name: str
-    types: list[tuple[str, str]]  # (product noun, what it is for)
+    types: list[tuple[str, str, tuple[int, int]]]  # (noun, what it is for, dollar price range)
     brands: list[str]
-    price: tuple[int, int]  # dollars
     axes: dict[str, list[str]]
     attributes: dict[str, list[str]]
     aspects: dict[str, tuple[list[str], list[str]]]
@@ -67,15 +66,18 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Headphones & Audio",
         types=[
-            ("Wireless Noise Cancelling Headphones", "blocking out noise on commutes and flights"),
-            ("True Wireless Earbuds", "workouts and calls on the go"),
-            ("Bluetooth Speaker", "music at the beach, in the park or the shower"),
-            ("Wired Studio Headphones", "mixing, podcasting and focused listening"),
-            ("Sport Earbuds", "running and gym sessions"),
-            ("Kids Headphones", "volume-limited listening for children"),
+            (
+                "Wireless Noise Cancelling Headphones",
+                "blocking out noise on commutes and flights",
+                (59, 349),
+            ),
+            ("True Wireless Earbuds", "workouts and calls on the go", (25, 229)),
+            ("Bluetooth Speaker", "music at the beach, in the park or the shower", (19, 199)),
+            ("Wired Studio Headphones", "mixing, podcasting and focused listening", (29, 249)),
+            ("Sport Earbuds", "running and gym sessions", (19, 129)),
+            ("Kids Headphones", "volume-limited listening for children", (15, 49)),
         ],
         brands=["Sonara", "AuralPeak", "Bassline", "Quietude", "Echofox", "Nimbus Audio"],
-        price=(19, 349),
         axes={"colour": ["black", "white", "navy", "silver", "rose gold", "green"]},
         attributes={
             "battery life": ["8 hours", "20 hours", "30 hours", "40 hours"],
@@ -124,14 +126,13 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Running Shoes",
         types=[
-            ("Road Running Shoes", "daily training on pavement"),
-            ("Trail Running Shoes", "rocky and muddy trails"),
-            ("Racing Flats", "race day speed"),
-            ("Stability Running Shoes", "runners who overpronate"),
-            ("Walking Sneakers", "long walks and all-day wear"),
+            ("Road Running Shoes", "daily training on pavement", (60, 180)),
+            ("Trail Running Shoes", "rocky and muddy trails", (70, 200)),
+            ("Racing Flats", "race day speed", (90, 250)),
+            ("Stability Running Shoes", "runners who overpronate", (80, 190)),
+            ("Walking Sneakers", "long walks and all-day wear", (45, 130)),
         ],
         brands=["Stridex", "Fleetfoot", "Trailhawk", "Pacer & Co", "Altura"],
-        price=(45, 220),
         axes={
             "size": ["6", "7", "8", "9", "10", "11", "12"],
             "colour": ["black", "white", "blue", "red", "grey", "orange"],
@@ -168,16 +169,15 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Outdoor & Camping",
         types=[
-            ("Ultralight Tent", "backpacking trips"),
-            ("Sleeping Bag", "cold nights outdoors"),
-            ("Hiking Backpack", "day hikes and multi-day treks"),
-            ("Camping Stove", "cooking at camp"),
-            ("Trekking Poles", "steep descents"),
-            ("Headlamp", "night hikes and camp chores"),
-            ("Insulated Water Bottle", "keeping drinks cold all day"),
+            ("Ultralight Tent", "backpacking trips", (120, 450)),
+            ("Sleeping Bag", "cold nights outdoors", (45, 320)),
+            ("Hiking Backpack", "day hikes and multi-day treks", (40, 260)),
+            ("Camping Stove", "cooking at camp", (25, 160)),
+            ("Trekking Poles", "steep descents", (20, 140)),
+            ("Headlamp", "night hikes and camp chores", (12, 70)),
+            ("Insulated Water Bottle", "keeping drinks cold all day", (15, 45)),
         ],
         brands=["Ridgeline", "Cairn Gear", "Summit Supply", "Wildpine", "NorthTrail"],
-        price=(15, 420),
         axes={"colour": ["green", "orange", "grey", "blue", "olive"]},
         attributes={
             "weight": ["350 g", "900 g", "1.4 kg", "2.1 kg"],
@@ -210,16 +210,15 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Kitchen",
         types=[
-            ("Chef's Knife", "everyday chopping"),
-            ("Nonstick Frying Pan", "eggs and pancakes"),
-            ("Cast Iron Skillet", "searing and baking"),
-            ("Electric Kettle", "tea and pour-over"),
-            ("Blender", "smoothies and soups"),
-            ("Pour-Over Coffee Maker", "slow coffee"),
-            ("Air Fryer", "crispy food with little oil"),
+            ("Chef's Knife", "everyday chopping", (20, 180)),
+            ("Nonstick Frying Pan", "eggs and pancakes", (18, 90)),
+            ("Cast Iron Skillet", "searing and baking", (19, 80)),
+            ("Electric Kettle", "tea and pour-over", (25, 120)),
+            ("Blender", "smoothies and soups", (35, 260)),
+            ("Pour-Over Coffee Maker", "slow coffee", (12, 60)),
+            ("Air Fryer", "crispy food with little oil", (55, 220)),
         ],
         brands=["Copperline", "Hearthstone", "Blade & Bowl", "KitchenCraft", "Verano"],
-        price=(12, 260),
         axes={
             "colour": ["black", "silver", "red", "white", "green"],
             "capacity": ["small", "medium", "large"],
@@ -254,15 +253,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Skincare",
         types=[
-            ("Hydrating Face Serum", "dry and dull skin"),
-            ("Mineral Sunscreen SPF 50", "daily sun protection"),
-            ("Gentle Foaming Cleanser", "sensitive skin"),
-            ("Night Repair Cream", "overnight moisture"),
-            ("Vitamin C Brightening Serum", "dark spots and uneven tone"),
-            ("Tea Tree Spot Gel", "blemishes"),
+            ("Hydrating Face Serum", "dry and dull skin", (9, 65)),
+            ("Mineral Sunscreen SPF 50", "daily sun protection", (8, 40)),
+            ("Gentle Foaming Cleanser", "sensitive skin", (7, 30)),
+            ("Night Repair Cream", "overnight moisture", (12, 85)),
+            ("Vitamin C Brightening Serum", "dark spots and uneven tone", (11, 70)),
+            ("Tea Tree Spot Gel", "blemishes", (6, 25)),
         ],
         brands=["Dewleaf", "Purelle", "Botanica Lab", "Clearwell", "Luma Skin"],
-        price=(8, 85),
         axes={"size": ["30 ml", "50 ml", "100 ml"]},
         attributes={
             "skin type": ["all", "dry", "oily", "sensitive", "combination"],
@@ -296,15 +294,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Home & Bedding",
         types=[
-            ("Linen Duvet Cover", "a relaxed bedroom look"),
-            ("Memory Foam Pillow", "neck support"),
-            ("Weighted Blanket", "calmer sleep"),
-            ("Blackout Curtains", "dark bedrooms"),
-            ("Cotton Bath Towel Set", "everyday bathroom use"),
-            ("Scented Soy Candle", "cosy evenings"),
+            ("Linen Duvet Cover", "a relaxed bedroom look", (70, 260)),
+            ("Memory Foam Pillow", "neck support", (25, 90)),
+            ("Weighted Blanket", "calmer sleep", (45, 180)),
+            ("Blackout Curtains", "dark bedrooms", (20, 90)),
+            ("Cotton Bath Towel Set", "everyday bathroom use", (25, 110)),
+            ("Scented Soy Candle", "cosy evenings", (9, 45)),
         ],
         brands=["Lumen Home", "Hearth & Linen", "Softnest", "Oakhaven", "Drift"],
-        price=(14, 240),
         axes={
             "colour": ["white", "grey", "beige", "navy", "olive", "pink"],
             "size": ["twin", "queen", "king"],
@@ -340,15 +337,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Fitness",
         types=[
-            ("Yoga Mat", "yoga and floor workouts"),
-            ("Adjustable Dumbbells", "home strength training"),
-            ("Resistance Bands Set", "travel workouts and rehab"),
-            ("Jump Rope", "cardio"),
-            ("Foam Roller", "recovery after runs"),
-            ("Fitness Tracker Watch", "tracking steps, sleep and runs"),
+            ("Yoga Mat", "yoga and floor workouts", (15, 120)),
+            ("Adjustable Dumbbells", "home strength training", (60, 380)),
+            ("Resistance Bands Set", "travel workouts and rehab", (10, 45)),
+            ("Jump Rope", "cardio", (7, 35)),
+            ("Foam Roller", "recovery after runs", (12, 60)),
+            ("Fitness Tracker Watch", "tracking steps, sleep and runs", (39, 299)),
         ],
         brands=["CoreForge", "Flexa", "IronPeak", "Zenmotion", "PulseFit"],
-        price=(9, 299),
         axes={"colour": ["black", "purple", "blue", "pink", "green", "grey"]},
         attributes={
             "material": ["natural rubber", "TPE", "cast iron", "latex", "silicone"],
@@ -380,15 +376,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Phone Accessories",
         types=[
-            ("MagSafe Phone Case", "protection without bulk"),
-            ("Fast Wireless Charger", "charging at the desk"),
-            ("USB-C Power Bank", "charging on trips"),
-            ("Tempered Glass Screen Protector", "scratch protection"),
-            ("Car Phone Mount", "navigation while driving"),
-            ("Braided USB-C Cable", "fast charging"),
+            ("MagSafe Phone Case", "protection without bulk", (12, 60)),
+            ("Fast Wireless Charger", "charging at the desk", (15, 70)),
+            ("USB-C Power Bank", "charging on trips", (19, 99)),
+            ("Tempered Glass Screen Protector", "scratch protection", (6, 25)),
+            ("Car Phone Mount", "navigation while driving", (10, 45)),
+            ("Braided USB-C Cable", "fast charging", (7, 30)),
         ],
         brands=["VoltEdge", "Armorly", "Chargewell", "Snapgrip", "Ampere One"],
-        price=(7, 89),
         axes={
             "colour": ["black", "blue", "clear", "red", "green", "pink"],
             "model": ["iPhone 15", "iPhone 16", "Galaxy S24", "Pixel 9"],
@@ -424,15 +419,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Toys & Games",
         types=[
-            ("Building Blocks Set", "creative kids 6 and up"),
-            ("Strategy Board Game", "family game night"),
-            ("Remote Control Car", "backyard racing"),
-            ("Plush Teddy Bear", "a cuddly gift"),
-            ("Wooden Puzzle", "toddlers learning shapes"),
-            ("Card Game", "parties and travel"),
+            ("Building Blocks Set", "creative kids 6 and up", (15, 150)),
+            ("Strategy Board Game", "family game night", (20, 70)),
+            ("Remote Control Car", "backyard racing", (25, 140)),
+            ("Plush Teddy Bear", "a cuddly gift", (10, 45)),
+            ("Wooden Puzzle", "toddlers learning shapes", (9, 35)),
+            ("Card Game", "parties and travel", (8, 30)),
         ],
         brands=["Playwise", "Brickton", "Tumble & Co", "Meeple House", "Zoomkid"],
-        price=(9, 149),
         axes={"edition": ["standard", "deluxe"]},
         attributes={"age": ["3+", "6+", "8+", "12+"], "players": ["1", "2-4", "2-6", "3-8"]},
         aspects={
@@ -462,15 +456,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Apparel",
         types=[
-            ("Organic Cotton T-Shirt", "everyday wear"),
-            ("Rain Jacket", "wet commutes"),
-            ("Merino Wool Sweater", "cold days"),
-            ("Running Shorts", "training runs"),
-            ("Fleece Hoodie", "lounging and layering"),
-            ("Slim Fit Chinos", "smart casual outfits"),
+            ("Organic Cotton T-Shirt", "everyday wear", (12, 45)),
+            ("Rain Jacket", "wet commutes", (45, 240)),
+            ("Merino Wool Sweater", "cold days", (60, 180)),
+            ("Running Shorts", "training runs", (18, 60)),
+            ("Fleece Hoodie", "lounging and layering", (30, 95)),
+            ("Slim Fit Chinos", "smart casual outfits", (35, 110)),
         ],
         brands=["Threadwell", "Northwind", "Urbanloom", "Kestrel", "Meadow & Moss"],
-        price=(12, 180),
         axes={
             "size": ["XS", "S", "M", "L", "XL", "XXL"],
             "colour": ["black", "white", "navy", "grey", "olive", "red", "beige"],
@@ -506,15 +499,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Coffee & Tea",
         types=[
-            ("Whole Bean Coffee", "espresso and filter brewing"),
-            ("Loose Leaf Green Tea", "a calm afternoon"),
-            ("Cold Brew Concentrate", "iced coffee at home"),
-            ("Chai Spice Blend", "spiced lattes"),
-            ("Decaf Ground Coffee", "evening cups"),
-            ("Matcha Powder", "lattes and baking"),
+            ("Whole Bean Coffee", "espresso and filter brewing", (9, 32)),
+            ("Loose Leaf Green Tea", "a calm afternoon", (6, 28)),
+            ("Cold Brew Concentrate", "iced coffee at home", (8, 24)),
+            ("Chai Spice Blend", "spiced lattes", (6, 20)),
+            ("Decaf Ground Coffee", "evening cups", (8, 25)),
+            ("Matcha Powder", "lattes and baking", (12, 48)),
         ],
         brands=["Roastery 9", "Leaf & Kettle", "Bean Republic", "Morning Ritual", "Kyoto Garden"],
-        price=(6, 48),
         axes={"size": ["250 g", "500 g", "1 kg"], "grind": ["whole bean", "ground"]},
         attributes={
             "origin": ["Ethiopia", "Colombia", "Japan", "India", "Guatemala"],
@@ -549,15 +541,14 @@ CATEGORIES: list[CategorySpec] = [
     CategorySpec(
         name="Bags & Luggage",
         types=[
-            ("Carry-On Suitcase", "weekend trips"),
-            ("Laptop Backpack", "commuting with a 15-inch laptop"),
-            ("Leather Crossbody Bag", "everyday essentials"),
-            ("Duffel Bag", "the gym and short trips"),
-            ("Packing Cubes Set", "organised suitcases"),
-            ("Canvas Tote Bag", "groceries and the beach"),
+            ("Carry-On Suitcase", "weekend trips", (70, 380)),
+            ("Laptop Backpack", "commuting with a 15-inch laptop", (35, 180)),
+            ("Leather Crossbody Bag", "everyday essentials", (45, 260)),
+            ("Duffel Bag", "the gym and short trips", (30, 150)),
+            ("Packing Cubes Set", "organised suitcases", (15, 45)),
+            ("Canvas Tote Bag", "groceries and the beach", (12, 40)),
         ],
         brands=["Voyagr", "Atlas & Oak", "Packwell", "Roamly", "Kestrel Travel"],
-        price=(15, 320),
         axes={"colour": ["black", "navy", "grey", "olive", "beige", "red"]},
         attributes={
             "capacity": ["20 L", "35 L", "40 L", "60 L"],
@@ -747,10 +738,11 @@ def make_products(rng: random.Random) -> list[dict]:
     number = 0
     used_titles: set[str] = set()
     for spec in CATEGORIES:
-        for _ in range(28):
+        for position in range(28):
             number += 1
             pid = f"P{number:04d}"
-            noun, purpose = rng.choice(spec.types)
+            # Every type gets several products, so comparisons and "cheaper" questions work.
+            noun, purpose, price_range = spec.types[position % len(spec.types)]
             brand = rng.choice(spec.brands)
             word = rng.choice(MODEL_WORDS)
             suffix = rng.choice(["", str(rng.randint(2, 9) * 100), "X", "S", "2"])
@@ -768,7 +760,7 @@ def make_products(rng: random.Random) -> list[dict]:
             )
             seller = rng.choices(SELLERS, weights=[6, 3, 3, 3, 3, 3, 1, 1, 1, 1])[0]
             oos = rng.random() < 0.07
-            base = _price(rng, *spec.price)
+            base = _price(rng, *price_range)
             products.append(
                 {
                     "id": pid,

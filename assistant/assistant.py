@@ -1,21 +1,56 @@
-"""The Assistant facade of the Python API contract: one turn in, one `Reply` out.
+"""The Assistant of the Python API contract: one turn = state -> plan -> tools -> answer.
 
-Until the conversation engine lands, a turn is a catalogue search: the reply lists products
-with citations; cart, checkout and orders stay empty.
+The shopper's message is screened, planned by the rule planner, carried out through the
+cart tools or the read-only queries, answered from typed results with citations, and the
+dialogue state is stored. Checkout confirmation is recognised here, from the shopper's own
+"yes" to the pending summary, and never delegated to a planner or a tool.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.answer import search_answer
+from assistant import answer
+from assistant.cart import CartError, CartService, CartView, Confirmation, Origin
+from assistant.dialogue import DialogueState, PendingAction, PendingCheckout, SessionStore
+from assistant.intents import IntentClassifier
+from assistant.planner import LOW_CONFIDENCE, Plan, RulePlanner
+from assistant.queries import (
+    catalogue_figure,
+    figure_text,
+    is_carried,
+    product_facts,
+    shopping_words,
+    superlative_kind,
+)
 from assistant.retrieval import QueryError
+from assistant.reviews import answer_about_reviews
+from assistant.safety import screen
 from assistant.services import Services, build_services
 from assistant.settings import Settings, get_settings
+from assistant.store import Store
+from assistant.tools import cart_tools
+
+log = logging.getLogger(__name__)
 
 Channel = Literal["dm", "reply", "buy", "web", "widget", "cli", "api"]
+HELP = (
+    "I'm the shop's assistant. I can find products («trail shoes under $120»), answer "
+    "questions about them and their reviews («what do reviews say about the battery?»), "
+    "compare them («compare the first two»), and manage your cart and orders («add the "
+    "second one», «checkout», «where is my order?»)."
+)
+OUT_OF_SCOPE = (
+    "I can only help with shopping here, so I can't advise on that (for medical or "
+    "legal questions please ask a professional, and for other shops' accounts ask "
+    "that shop). Want me to find you something instead?"
+)
+SHOW = 5
 
 
 class Citation(BaseModel):
@@ -25,50 +60,359 @@ class Citation(BaseModel):
     kind: Literal["product", "review"]
 
 
-class CartView(BaseModel):
-    """The shopper's cart as the contract shows it."""
-
-    lines: list[dict] = Field(default_factory=list)
-    total_minor: int = 0
-    currency: str = "USD"
-
-
 class Reply(BaseModel):
     """What one turn gives back (contract: Python API in DESIGN.md)."""
 
     text: str
     products: list[str] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
-    cart: CartView = Field(default_factory=CartView)
-    pending_checkout: dict | None = None
+    cart: dict[str, Any] = Field(
+        default_factory=lambda: {"lines": [], "total_minor": 0, "currency": "USD"}
+    )
+    pending_checkout: dict[str, Any] | None = None
     orders: list[str] = Field(default_factory=list)
+    intent: str | None = None
+
+
+class StreamEvent(BaseModel):
+    """A piece of a streamed reply: text deltas, then the whole Reply."""
+
+    type: Literal["delta", "reply"]
+    text: str = ""
+    reply: Reply | None = None
+
+
+@dataclass
+class Turn:
+    """What a turn produced, before it becomes a Reply."""
+
+    text: str
+    products: list[str] = field(default_factory=list)
+    reviews: list[str] = field(default_factory=list)
+    orders: list[str] = field(default_factory=list)
 
 
 class Assistant:
     """The shop assistant; build it with `Assistant.from_settings()`."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(
+        self,
+        services: Services,
+        store: Store,
+        cart: CartService,
+        classifier: IntentClassifier | None = None,
+    ) -> None:
         self.services = services
+        self.store = store
+        self.cart = cart
+        self.sessions = SessionStore(store, cart.clock)
+        classifier = classifier or IntentClassifier(services.embedder)
+        self.planner = RulePlanner(classifier, services.catalogue, services.retriever.vocabulary)
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None, progress: bool = False) -> Assistant:
-        """Embedded defaults, offline: load the catalogue and make sure the index is current."""
-        return cls(build_services(settings or get_settings(), progress=progress))
+    def from_settings(
+        cls,
+        settings: Settings | None = None,
+        progress: bool = False,
+        services: Services | None = None,
+    ) -> Assistant:
+        """Embedded defaults, offline: catalogue, index, store and planner from settings."""
+        settings = settings or get_settings()
+        services = services or build_services(settings, progress=progress)
+        store = Store(settings.resolved_database_url())
+        return cls(services, store, CartService(store, services.catalogue))
 
-    def chat(self, session_id: str, message: str, channel: Channel = "dm") -> Reply:
+    # ---- public API ---------------------------------------------------------------------------
+    def chat(
+        self,
+        session_id: str,
+        message: str,
+        channel: Channel = "dm",
+        shopper_id: str | None = None,
+        origin: Origin | None = None,
+    ) -> Reply:
         """Answer one message of one session."""
-        if not message or not message.strip():
-            return Reply(
-                text="Tell me what you are looking for, e.g. "
-                "'noise cancelling headphones under $100'."
-            )
-        try:
-            result = self.services.retriever.search(message, k=5)
-        except QueryError as exc:
-            return Reply(text=f"Sorry, I can't search for that: {exc}")
-        products = [hit.product for hit in result.hits]
-        return Reply(
-            text=search_answer(products, result.warnings),
-            products=[product.id for product in products],
-            citations=[Citation(id=product.id, kind="product") for product in products],
+        state = self.sessions.load(session_id, shopper_id)
+        refusal = screen(message)
+        if refusal is not None:  # nothing is planned or stored for such a message
+            return self._reply(state, Turn(text=refusal), intent="screened")
+        plan = self.planner.plan(state, message, self._cart_products(state))
+        turn = self._carry_out(
+            state, plan, message, origin or Origin(kind="chat", ref=f"{session_id}#{state.turns}")
         )
+        state.turns += 1
+        state.last_intent = plan.intent
+        self.sessions.save(state)
+        return self._reply(state, turn, intent=plan.intent)
+
+    def stream(
+        self, session_id: str, message: str, channel: Channel = "dm", shopper_id: str | None = None
+    ) -> Iterator[StreamEvent]:
+        """The reply as text deltas (a line at a time), then the whole Reply."""
+        reply = self.chat(session_id, message, channel, shopper_id)
+        for line in reply.text.splitlines(keepends=True):
+            yield StreamEvent(type="delta", text=line)
+        yield StreamEvent(type="reply", reply=reply)
+
+    def confirm(
+        self, session_id: str, checkout_id: str, nonce: str, shopper_id: str | None = None
+    ) -> Reply:
+        """The UI's confirm button: the shopper's explicit confirmation of one summary."""
+        state = self.sessions.load(session_id, shopper_id)
+        turn = self._confirm(
+            state,
+            Confirmation(source="ui_button", shopper_id=state.shopper_id, evidence=nonce),
+            checkout_id,
+        )
+        self.sessions.save(state)
+        return self._reply(state, turn, intent="confirm")
+
+    # ---- one turn -----------------------------------------------------------------------------
+    def _cart_products(self, state: DialogueState) -> list[str]:
+        return [line.product_id for line in self.cart.get_cart(state.shopper_id).lines]
+
+    def _reply(self, state: DialogueState, turn: Turn, intent: str) -> Reply:
+        cart: CartView = self.cart.get_cart(state.shopper_id)
+        pending = state.pending_checkout.model_dump() if state.pending_checkout else None
+        citations = [Citation(id=pid, kind="product") for pid in dict.fromkeys(turn.products)]
+        citations += [Citation(id=rid, kind="review") for rid in dict.fromkeys(turn.reviews)]
+        return Reply(
+            text=turn.text,
+            products=list(dict.fromkeys(turn.products)),
+            citations=citations,
+            cart=cart.contract(),
+            pending_checkout=pending,
+            orders=turn.orders,
+            intent=intent,
+        )
+
+    def _carry_out(self, state: DialogueState, plan: Plan, message: str, origin: Origin) -> Turn:
+        if plan.clarify:
+            return Turn(text=plan.clarify, products=state.shown[:SHOW])
+        if plan.intent == "confirm":
+            if state.pending_checkout is None:
+                return Turn(
+                    text="There is nothing to confirm yet. Say «checkout» when your cart is ready."
+                )
+            return self._confirm(
+                state,
+                Confirmation(
+                    source="shopper_reply", shopper_id=state.shopper_id, evidence=message[:2000]
+                ),
+                state.pending_checkout.checkout_id,
+            )
+        if plan.intent == "decline":
+            had = state.pending_checkout is not None
+            state.pending_checkout = None
+            state.pending_action = None
+            return Turn(
+                text="OK, nothing was ordered. Your cart is kept."
+                if had
+                else "OK. What else can I help with?"
+            )
+        if plan.calls:
+            return self._run_calls(state, plan, origin)
+        handler = {
+            "help": lambda: Turn(text=HELP),
+            "out_of_scope": lambda: Turn(text=OUT_OF_SCOPE),
+            "compare": lambda: self._compare(state, plan),
+            "product_question": lambda: self._product_question(state, plan, message),
+            "review_question": lambda: self._review_question(state, plan, message),
+            "catalogue_question": lambda: self._catalogue_question(state, plan, message),
+        }.get(plan.intent)
+        try:
+            if handler is not None:
+                return handler()
+            return self._search(state, plan, message)
+        except QueryError as exc:
+            return Turn(text=f"Sorry, I can't search for that: {exc}")
+
+    def _run_calls(self, state: DialogueState, plan: Plan, origin: Origin) -> Turn:
+        tools = {tool.name: tool for tool in cart_tools(self.cart, state.shopper_id, origin)}
+        result: dict[str, Any] = {}
+        for call in plan.calls:
+            result = tools[call.name].invoke(call.args)
+            if not result["ok"]:
+                return self._tool_error(state, call.args, result["error"])
+        name = plan.calls[-1].name
+        if name == "start_checkout":
+            state.pending_checkout = PendingCheckout(
+                checkout_id=result["checkout_id"],
+                total_minor=result["totals"]["total_minor"],
+                currency=result["totals"]["currency"],
+                cart_version=result["cart_version"],
+            )
+            summary = self.cart_summary(result)
+            return Turn(
+                text=answer.checkout_text(summary),
+                products=[line.product_id for line in summary.lines],
+            )
+        if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
+            state.pending_action = None
+            if name != "view_cart":
+                state.pending_checkout = None  # an edited cart needs a fresh summary
+            cart = CartView.model_validate(result)
+            touched = [call.args["product_id"] for call in plan.calls if "product_id" in call.args]
+            if touched:
+                state.focus = touched[-1]
+            verb = {
+                "add_to_cart": "Added",
+                "update_cart_item": "Updated",
+                "remove_from_cart": "Removed",
+                "view_cart": "",
+            }[name]
+            lead = f"{verb} {self._name(touched[-1])}. " if verb and touched else ""
+            return Turn(text=lead + answer.cart_text(cart), products=touched)
+        return self._order_turn(state, name, result)
+
+    @staticmethod
+    def cart_summary(result: dict[str, Any]) -> Any:
+        """The checkout summary model from a tool's data."""
+        from assistant.cart import CheckoutSummary
+
+        return CheckoutSummary.model_validate(result)
+
+    def _order_turn(self, state: DialogueState, name: str, result: dict[str, Any]) -> Turn:
+        from assistant.cart import OrderView, ReturnReceipt
+
+        if name == "order_status" and "orders" in result:
+            orders = [OrderView.model_validate(item) for item in result["orders"]]
+            if not orders:
+                return Turn(text="You have no orders yet.")
+            return Turn(
+                text="\n".join(answer.order_text(order) for order in orders),
+                products=[line.product_id for order in orders for line in order.lines],
+            )
+        if name == "return_items":
+            receipt = ReturnReceipt.model_validate(result)
+            return Turn(text=answer.return_text(receipt))
+        order = OrderView.model_validate(result)
+        state.last_order_id = order.order_id
+        return Turn(
+            text=answer.order_text(order), products=[line.product_id for line in order.lines]
+        )
+
+    def _tool_error(
+        self, state: DialogueState, args: dict[str, Any], error: dict[str, Any]
+    ) -> Turn:
+        """A refused cart action: say why and, for a variant question, ask which one."""
+        text = error["message"][0].upper() + error["message"][1:] + "."
+        if error["code"] in {"ambiguous_variant", "unknown_variant"} and error.get("choices"):
+            state.pending_action = PendingAction(
+                kind="add", product_id=args["product_id"], quantity=args.get("quantity")
+            )
+            state.focus = args["product_id"]
+            choices = [
+                ", ".join(c["options"].values()) + ("" if c["in_stock"] else " (out of stock)")
+                for c in error["choices"]
+            ]
+            text += " Choices: " + "; ".join(choices) + "."
+        return Turn(text=text, products=[args["product_id"]] if "product_id" in args else [])
+
+    def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
+        try:
+            order = self.cart.confirm_checkout(checkout_id, confirmation)
+        except CartError as error:
+            state.pending_checkout = None
+            return Turn(text=f"I couldn't place the order: {error.message}.")
+        state.pending_checkout = None
+        state.last_order_id = order.order_id
+        return Turn(
+            text=answer.order_text(order, placed=True),
+            products=[line.product_id for line in order.lines],
+            orders=[order.order_id],
+        )
+
+    # ---- read-only intents ----------------------------------------------------------------------
+    def _name(self, product_id: str) -> str:
+        product = self.services.catalogue.products.get(product_id)
+        return f"{product.title} [{product.id}]" if product else product_id
+
+    def _show(self, state: DialogueState, product_ids: list[str]) -> None:
+        state.shown = product_ids
+        state.focus = product_ids[0] if len(product_ids) == 1 else state.focus
+        state.pending_action = None
+
+    def _search(self, state: DialogueState, plan: Plan, message: str) -> Turn:
+        words = shopping_words(message) if plan.intent == "recommend" else message
+        result = self.services.retriever.search(
+            words if words.strip("$ ") else message, filters=plan.slots.filters, k=SHOW
+        )
+        hits = result.hits
+        if not hits:
+            return Turn(text="Nothing in the catalogue matches all of that. Try fewer filters.")
+        products = [hit.product for hit in hits]
+        ids = [product.id for product in products]
+        if plan.intent != "recommend" and not is_carried(hits):
+            if plan.confidence < LOW_CONFIDENCE:
+                return Turn(
+                    text="I'm not sure what you mean. Are you looking for a product, "
+                    "asking about one, or managing your cart or an order?"
+                )
+            self._show(state, ids[:3])
+            return Turn(
+                text=answer.not_carried(shopping_words(result.query_text) or message, products[:3]),
+                products=ids[:3],
+            )
+        self._show(state, ids)
+        intro = (
+            "Here are my suggestions:" if plan.intent == "recommend" else "Here is what I found:"
+        )
+        text = answer.product_list(products, intro)
+        if result.warnings:
+            text += "\n" + "\n".join(result.warnings)
+        return Turn(text=text, products=ids)
+
+    def _targets(self, state: DialogueState, plan: Plan) -> list[str]:
+        if plan.slots.references:
+            return plan.slots.references
+        return [state.focus] if state.focus else state.shown[:1]
+
+    def _product_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
+        targets = self._targets(state, plan)
+        if not targets:
+            return self._search(state, plan, message)
+        product = self.services.catalogue.products[targets[0]]
+        state.focus = product.id
+        if plan.slots.options:
+            state.chosen_options = plan.slots.options
+        if "tell me more" in message.lower() or "details" in message.lower():
+            return Turn(text=answer.product_details(product), products=[product.id])
+        facts = product_facts(product, message, plan.slots.options)
+        return Turn(text=answer.attribute_answer(product, facts), products=[product.id])
+
+    def _review_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
+        targets = self._targets(state, plan)
+        if not targets:
+            return Turn(text="Which product's reviews? Search for it first, or name it.")
+        product = self.services.catalogue.products[targets[0]]
+        state.focus = product.id
+        result = answer_about_reviews(
+            self.services.retriever, self.services.catalogue, product.id, message
+        )
+        return Turn(
+            text=answer.review_answer(product, result),
+            products=[product.id],
+            reviews=[quote.review_id for quote in result.quotes],
+        )
+
+    def _compare(self, state: DialogueState, plan: Plan) -> Turn:
+        ids = plan.slots.references if len(plan.slots.references) >= 2 else state.shown[:2]
+        if len(ids) < 2:
+            return Turn(
+                text="Which products should I compare? Search first, then say e.g. "
+                "«compare the first two»."
+            )
+        products = [self.services.catalogue.products[pid] for pid in ids[:3]]
+        return Turn(text=answer.comparison_table(products), products=[p.id for p in products])
+
+    def _catalogue_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
+        kind = superlative_kind(message) or "count"
+        figure = catalogue_figure(self.services.retriever, message, kind, plan.slots.filters)
+        products = [self.services.catalogue.products[pid] for pid in figure.products[:SHOW]]
+        text = figure_text(figure, products)
+        if products and kind != "count":
+            self._show(state, [p.id for p in products[:3]])
+            text += "\n" + answer.product_list(products[:3], "Top picks:")
+            return Turn(text=text, products=[p.id for p in products[:3]])
+        return Turn(text=text, products=[p.id for p in products[:3]])

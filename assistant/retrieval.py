@@ -67,6 +67,7 @@ class ReviewEvidence(BaseModel):
     rating: int | None
     verified_purchase: bool
     score: float
+    similarity: float | None = None  # cosine to the question, when the dense ranker ran
 
 
 def reciprocal_rank_fusion(
@@ -255,6 +256,7 @@ class Retriever:
             return []
         rankings: list[list[str]] = []
         weights: list[float] = []
+        similarity: dict[str, float] = {}
         ids = [passage.id for passage in passages]
         if mode in ("hybrid", "lexical"):
             ranking, weight = _lexical_ranking(lexical_index, question, ids, None, len(ids))
@@ -270,6 +272,12 @@ class Retriever:
                 )
                 rankings.append(result["ids"][0])
                 weights.append(1.0)
+                similarity = {
+                    passage_id: 1.0 - distance
+                    for passage_id, distance in zip(
+                        result["ids"][0], result["distances"][0], strict=True
+                    )
+                }
             except Exception as exc:
                 log.warning("dense review search failed (%s); using lexical ranking only", exc)
         fused = reciprocal_rank_fusion(rankings, weights=weights)
@@ -291,6 +299,7 @@ class Retriever:
                     rating=review.rating,
                     verified_purchase=review.verified_purchase,
                     score=fused[passage_id],
+                    similarity=similarity.get(passage_id),
                 )
             )
             if len(evidence) >= k:

@@ -43,9 +43,20 @@ class Settings(BaseSettings):
     shared_data_dir: Path = Field(
         PROJECT_ROOT.parent / "shared" / "data", description="Public evaluation data sets."
     )
+    data_dir: Path = Field(PROJECT_ROOT / "var", description="Where the SQLite store lives.")
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL, e.g. postgresql://user@host/db; unset = SQLite."
+    )
     max_query_chars: int = Field(2000, description="Longer queries are refused with a message.")
     host: str = "127.0.0.1"
     port: int = 7860
+
+    def resolved_database_url(self) -> str:
+        """DATABASE_URL, or the SQLite file under DATA_DIR."""
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{self.data_dir / 'shop.sqlite3'}"
 
 
 @lru_cache(maxsize=1)

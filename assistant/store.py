@@ -11,7 +11,6 @@ import json
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -172,12 +171,6 @@ audit_log = Table(
 MIGRATIONS: list[Callable[[Connection], None]] = [
     lambda connection: metadata.create_all(connection),
 ]
-
-
-def default_database_url(data_dir: Path) -> str:
-    """SQLite file under the data folder."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'shop.sqlite3'}"
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:

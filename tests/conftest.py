@@ -56,6 +56,7 @@ def tiny_settings(tmp_path: Path) -> Settings:
         index_dir=tmp_path / "index",
         embedding_backend="fake",
         chroma_url=None,
+        data_dir=tmp_path / "var",
         shared_data_dir=SHARED_DATA,
     )
 
@@ -98,6 +99,7 @@ def demo_settings(demo_index_dir: Path) -> Settings:
         catalogue_path=DEMO_CATALOGUE,
         index_dir=demo_index_dir,
         chroma_url=None,
+        data_dir=demo_index_dir / "var",
         shared_data_dir=SHARED_DATA,
     )
 
@@ -108,7 +110,8 @@ def demo_assistant(demo_settings: Settings, real_embedder):
     from assistant.assistant import Assistant
     from assistant.services import build_services
 
-    return Assistant(build_services(demo_settings, embedder=real_embedder))
+    services = build_services(demo_settings, embedder=real_embedder)
+    return Assistant.from_settings(demo_settings, services=services)
 
 
 @pytest.fixture(scope="session")

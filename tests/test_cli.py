@@ -3,12 +3,19 @@
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from tests.conftest import TINY_CATALOGUE
 
 
 def _shopassist(*args, env_extra=None, stdin=None):
-    env = {**os.environ, "EMBEDDING_BACKEND": "fake", **(env_extra or {})}
+    env = {
+        **os.environ,
+        "EMBEDDING_BACKEND": "fake",
+        "DATA_DIR": str(Path(tempfile.mkdtemp())),
+        **(env_extra or {}),
+    }
     return subprocess.run(
         [sys.executable, "-m", "assistant.cli", *args],
         capture_output=True,

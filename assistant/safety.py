@@ -1,0 +1,143 @@
+"""Screening a shopper's message before planning: emptiness, size, junk, language, injection."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_MESSAGE_CHARS = 4000
+INJECTION = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules|prompts?|previous|above)\b"
+    r"|\b(system prompt|developer mode|jailbreak|you are now|act as (an?|the) )"
+    r"|^\s*(system|assistant)\s*:"
+    r"|\b(set|make|change)\b.{0,30}\bprices?\b.{0,20}\b(to|=)\s*\$?0\b"
+    r"|\b(100|hundred) ?% (discount|off)\b|\bfree of charge\b",
+    re.I | re.S,
+)
+FOREIGN_WORDS = {
+    "es": {
+        "hola",
+        "quiero",
+        "zapatos",
+        "comprar",
+        "precio",
+        "gracias",
+        "por",
+        "favor",
+        "tienes",
+        "para",
+        "el",
+        "la",
+        "los",
+        "una",
+        "de",
+        "que",
+        "con",
+    },
+    "fr": {
+        "bonjour",
+        "je",
+        "veux",
+        "acheter",
+        "chaussures",
+        "prix",
+        "merci",
+        "vous",
+        "avez",
+        "des",
+        "les",
+        "une",
+        "pour",
+        "avec",
+        "est",
+    },
+    "de": {
+        "hallo",
+        "ich",
+        "möchte",
+        "kaufen",
+        "schuhe",
+        "preis",
+        "danke",
+        "haben",
+        "sie",
+        "die",
+        "der",
+        "und",
+        "für",
+        "ein",
+        "eine",
+        "mit",
+    },
+}
+ENGLISH_HINTS = {
+    "the",
+    "a",
+    "i",
+    "you",
+    "is",
+    "are",
+    "what",
+    "do",
+    "for",
+    "my",
+    "me",
+    "it",
+    "to",
+    "and",
+    "show",
+    "add",
+    "how",
+    "with",
+    "in",
+    "of",
+    "want",
+}
+
+
+def detect_language(text: str) -> str:
+    """'en', a code for a language we recognise but do not speak yet, or 'other' for scripts."""
+    letters = [c for c in text if c.isalpha()]
+    if (
+        letters
+        and sum(c.isascii() for c in letters) / len(letters) < 0.5
+        and not any(unicodedata.name(c, "").startswith("LATIN") for c in letters[:20])
+    ):
+        return "other"
+    words = set(re.findall(r"[a-zà-ÿ]+", text.lower()))
+    english = len(words & ENGLISH_HINTS)
+    best = max(FOREIGN_WORDS, key=lambda code: len(words & FOREIGN_WORDS[code]))
+    if len(words & FOREIGN_WORDS[best]) >= 2 and len(words & FOREIGN_WORDS[best]) > english:
+        return best
+    return "en"
+
+
+def screen(message: object) -> str | None:
+    """A safe reply for a message that should not be planned at all, else None."""
+    if not isinstance(message, str) or not message.strip():
+        return (
+            "Tell me what you're looking for, e.g. «noise cancelling headphones under "
+            "$100», or ask about your cart or an order."
+        )
+    if len(message) > MAX_MESSAGE_CHARS:
+        return (
+            f"That message is {len(message):,} characters long; I read up to "
+            f"{MAX_MESSAGE_CHARS:,}. Ask about one thing at a time, in a sentence or two."
+        )
+    printable = sum(c.isprintable() or c in "\n\t" for c in message)
+    readable = sum(c.isalnum() or c.isspace() or c in ".,!?'$#-%&/()£€:" for c in message)
+    if printable / len(message) < 0.9 or readable / len(message) < 0.6 or "\ufffd" in message:
+        return "I couldn't read that message. Could you type it again in words?"
+    language = detect_language(message)
+    if language != "en":
+        return (
+            "Sorry, I can only help in English for now. Try e.g. «running shoes under $80». "
+            "/ Lo siento, por ahora solo hablo inglés. / Désolé, je ne parle qu'anglais "
+            "pour l'instant."
+        )
+    if INJECTION.search(message):
+        return (
+            "I can't follow instructions like that. I can help you find products, answer "
+            "questions about them, and manage your cart and orders."
+        )
+    return None

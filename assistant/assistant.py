@@ -9,6 +9,7 @@ dialogue state is stored. Checkout confirmation is recognised here, from the sho
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -371,6 +372,11 @@ class Assistant:
     def _product_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
         targets = self._targets(state, plan)
         if not targets:
+            if re.search(r"\b(first|second|third|last|it|this|that|one)\b", message, re.I):
+                return Turn(
+                    text="Which product do you mean? Search for it first, then ask "
+                    "about «the first one» or «the second one»."
+                )
             return self._search(state, plan, message)
         product = self.services.catalogue.products[targets[0]]
         state.focus = product.id

@@ -29,6 +29,7 @@ class IntentGuess(BaseModel):
     confidence: float
     runner_up: str | None = None
     margin: float = 0.0
+    cued: list[str] = []  # intents whose cue patterns matched the message
 
 
 class IntentSpec(BaseModel):
@@ -85,9 +86,13 @@ class IntentClassifier:
             )
         total = sum(votes.values()) or 1.0
         scores = {intent: vote / total for intent, vote in votes.items()}
-        for intent, patterns in self.cues.items():
-            if any(pattern.search(text) for pattern in patterns):
-                scores[intent] = scores.get(intent, 0.0) + self.cue_bonus
+        cued = [
+            intent
+            for intent, patterns in self.cues.items()
+            if any(pattern.search(text) for pattern in patterns)
+        ]
+        for intent in cued:
+            scores[intent] = scores.get(intent, 0.0) + self.cue_bonus
         ranked = sorted(scores, key=lambda intent: -scores[intent])
         best = ranked[0]
         confidence = max(
@@ -99,4 +104,5 @@ class IntentClassifier:
             confidence=round(confidence, 4),
             runner_up=runner_up,
             margin=round(scores[best] - scores.get(runner_up, 0.0), 4),
+            cued=cued,
         )

@@ -33,6 +33,7 @@ CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
 )
 LOW_CONFIDENCE = 0.3
+UNSURE = 0.45
 
 
 class ToolCall(BaseModel):
@@ -70,7 +71,15 @@ class RulePlanner:
         """Classify, extract slots, resolve context and choose the calls."""
         guess = self.classifier.classify(message)
         slots = extract_slots(message, self.vocabulary, self.catalogue, state.shown, state.focus)
-        intent = self._in_context(guess.intent, state, message, slots)
+        intent = guess.intent
+        if guess.confidence < UNSURE and intent not in guess.cued:
+            intent = "search"  # a bare product name ("headlamp") is like no example at all
+        elif intent in CART_CHANGING and intent not in guess.cued:
+            # Changing a cart or an order takes the shopper's own words for it ("add",
+            # "remove", "cancel"...); a message that only resembles one is read, not acted on.
+            runner_up = guess.runner_up
+            intent = runner_up if runner_up and runner_up not in CART_CHANGING else "search"
+        intent = self._in_context(intent, state, message, slots)
         plan = Plan(intent=intent, confidence=guess.confidence, slots=slots)
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(plan, state, message, cart_products or [])

@@ -81,6 +81,10 @@ def catalogue_figure(
     """Cheapest, priciest, best rated or how many, over the products the words are about."""
     subject = SUPERLATIVES[kind].sub(" ", message)
     subject = re.sub(r"\s+", " ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject))).strip()
+    if filters.category and set(subject.lower().split()) <= set(
+        re.findall(r"\w+", filters.category.lower())
+    ):
+        subject = ""  # "the most expensive item in kitchen": the whole category
     result = retriever.search(subject, filters=filters, k=len(retriever.catalogue.products))
     hits = result.hits if not re.search(r"\w", result.query_text) else relevant(result.hits)
     if hits and re.search(r"\w", result.query_text) and not filters.category:
@@ -95,7 +99,7 @@ def catalogue_figure(
         products.sort(key=lambda p: (-(p.rating or 0), -p.review_count, p.id))
     return CatalogueFigure(
         kind=kind,
-        subject=subject or "products",
+        subject=subject or (filters.category or "products"),
         products=[p.id for p in products],
         count=len(products),
         in_stock=sum(p.in_stock for p in products),

@@ -28,6 +28,14 @@ class ChatRequest(BaseModel):
     channel: Channel = "web"
 
 
+class ConfirmRequest(BaseModel):
+    """POST /api/checkout/confirm body: the button press that confirms one summary."""
+
+    session_id: str = Field(min_length=1, max_length=128)
+    checkout_id: str = Field(min_length=1, max_length=64)
+    nonce: str = Field(min_length=1, max_length=128, description="Unique per button press.")
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     """The contract's error shape: {"error": {"code", "message"}}."""
     return JSONResponse(status_code=status, content={"error": {"code": code, "message": message}})
@@ -119,5 +127,24 @@ def create_app(bot: Assistant) -> FastAPI:
                 404, f"unknown product {product_id!r}; find ids with GET /api/products?q=..."
             )
         return product_json(catalogue.products[product_id])
+
+    @app.get("/api/cart")
+    def get_cart(session_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict:
+        """The session's cart: lines, totals and version."""
+        shopper = bot.sessions.load(session_id).shopper_id
+        return bot.cart.get_cart(shopper).model_dump(mode="json")
+
+    @app.get("/api/orders")
+    def get_orders(session_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict:
+        """The session's order history with status and tracking."""
+        shopper = bot.sessions.load(session_id).shopper_id
+        return {
+            "orders": [order.model_dump(mode="json") for order in bot.cart.list_orders(shopper)]
+        }
+
+    @app.post("/api/checkout/confirm", response_model=Reply)
+    def confirm(request: ConfirmRequest) -> Reply:
+        """The confirm button: the shopper's explicit yes to one checkout summary."""
+        return bot.confirm(request.session_id, request.checkout_id, request.nonce)
 
     return app

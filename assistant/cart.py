@@ -744,6 +744,13 @@ class CartService:
         crash_point("checkout.after_reserve")
         return summary
 
+    def placed_order_id(self, checkout_id: str) -> str | None:
+        """The order a checkout already made, if any."""
+        with self.store.transaction() as connection:
+            return connection.execute(
+                select(checkouts.c.order_id).where(checkouts.c.id == checkout_id)
+            ).scalar()
+
     def expire_checkouts(self) -> int:
         """Expire unconfirmed checkouts past their time and release their stock."""
         with self.store.transaction() as connection:

@@ -116,3 +116,37 @@ def test_100kb_message_is_refused_without_crashing(client):
 def test_empty_message_gets_a_hint(client):
     body = client.post("/api/chat", json={"session_id": "s3", "message": "   "}).json()
     assert "looking for" in body["text"] and body["products"] == []
+
+
+def test_cart_orders_and_confirm_button(client):
+    session = "api-shopper"
+    found = client.post("/api/chat", json={"session_id": session, "message": "card game"}).json()
+    product = next(
+        pid
+        for pid in found["products"]
+        if len(client.get(f"/api/products/{pid}").json()["variants"]) == 1
+    )
+    added = client.post(
+        "/api/chat", json={"session_id": session, "message": f"add {product} to my cart"}
+    ).json()
+    assert added["cart"]["lines"][0]["product_id"] == product
+    cart = client.get("/api/cart", params={"session_id": session}).json()
+    assert cart["lines"][0]["product_id"] == product and cart["totals"]["total_minor"] > 0
+    summary = client.post("/api/chat", json={"session_id": session, "message": "checkout"})
+    checkout_id = summary.json()["pending_checkout"]["checkout_id"]
+    body = {"session_id": session, "checkout_id": checkout_id, "nonce": "click-1"}
+    first = client.post("/api/checkout/confirm", json=body).json()
+    second = client.post("/api/checkout/confirm", json=body).json()
+    assert len(first["orders"]) == 1 and second["orders"] == first["orders"]
+    orders = client.get("/api/orders", params={"session_id": session}).json()["orders"]
+    assert [order["order_id"] for order in orders] == first["orders"]
+    assert client.get("/api/cart").status_code == 422
+
+
+def test_confirm_button_for_someone_elses_checkout(client):
+    response = client.post(
+        "/api/checkout/confirm",
+        json={"session_id": "intruder", "checkout_id": "CHK-0000000000", "nonce": "x"},
+    )
+    assert response.json()["orders"] == []
+    assert "no checkout" in response.json()["text"]

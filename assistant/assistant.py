@@ -311,6 +311,7 @@ class Assistant:
         return Turn(text=text, products=[args["product_id"]] if "product_id" in args else [])
 
     def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
+        already = self.cart.placed_order_id(checkout_id)
         try:
             order = self.cart.confirm_checkout(checkout_id, confirmation)
         except CartError as error:
@@ -318,10 +319,11 @@ class Assistant:
             return Turn(text=f"I couldn't place the order: {error.message}.")
         state.pending_checkout = None
         state.last_order_id = order.order_id
+        # Reply.orders lists orders this turn created; a repeated confirmation created none.
         return Turn(
-            text=answer.order_text(order, placed=True),
+            text=answer.order_text(order, placed=already is None),
             products=[line.product_id for line in order.lines],
-            orders=[order.order_id],
+            orders=[] if already else [order.order_id],
         )
 
     # ---- read-only intents ----------------------------------------------------------------------

@@ -135,7 +135,8 @@ def review_answer(product: Product, answer: ReviewAnswer) -> str:
     subject = f"mention {answer.aspect}" if answer.aspect else "were read"
     lines = [
         f"{answer.mentions} of {answer.review_count} reviews of {name} {subject}: "
-        f"{answer.positive} positive (4–5★), {answer.negative} negative (1–2★), "
+        f"{answer.positive} positive (rated 4 and up), {answer.negative} negative (rated 2 or "
+        f"less), "
         f"{answer.mixed} mixed."
     ]
     for quote in answer.quotes:

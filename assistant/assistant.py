@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 from assistant import answer
 from assistant.cart import CartError, CartService, CartView, Confirmation, Origin
 from assistant.dialogue import DialogueState, PendingAction, PendingCheckout, SessionStore
+from assistant.grounding import GroundingReport, check, facts_for
 from assistant.intents import IntentClassifier
 from assistant.planner import LOW_CONFIDENCE, Plan, RulePlanner
 from assistant.queries import (
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 
 Channel = Literal["dm", "reply", "buy", "web", "widget", "cli", "api"]
 HELP = (
-    "I'm the shop's assistant. I can find products («trail shoes under $120»), answer "
+    "I'm the shop's assistant. I can find products («trail shoes under 120 dollars»), answer "
     "questions about them and their reviews («what do reviews say about the battery?»), "
     "compare them («compare the first two»), and manage your cart and orders («add the "
     "second one», «checkout», «where is my order?»)."
@@ -73,6 +74,7 @@ class Reply(BaseModel):
     pending_checkout: dict[str, Any] | None = None
     orders: list[str] = Field(default_factory=list)
     intent: str | None = None
+    grounding: dict[str, Any] | None = None
 
 
 class StreamEvent(BaseModel):
@@ -91,6 +93,9 @@ class Turn:
     products: list[str] = field(default_factory=list)
     reviews: list[str] = field(default_factory=list)
     orders: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # figures computed from data this turn
+    prices: list[int] = field(default_factory=list)
+    data_texts: list[str] = field(default_factory=list)  # data-made text whose figures count
 
 
 class Assistant:
@@ -175,6 +180,7 @@ class Assistant:
     def _reply(self, state: DialogueState, turn: Turn, intent: str) -> Reply:
         cart: CartView = self.cart.get_cart(state.shopper_id)
         pending = state.pending_checkout.model_dump() if state.pending_checkout else None
+        report = self._ground(state, turn, cart)
         citations = [Citation(id=pid, kind="product") for pid in dict.fromkeys(turn.products)]
         citations += [Citation(id=rid, kind="review") for rid in dict.fromkeys(turn.reviews)]
         return Reply(
@@ -185,7 +191,42 @@ class Assistant:
             pending_checkout=pending,
             orders=turn.orders,
             intent=intent,
+            grounding=report.model_dump(),
         )
+
+    def _ground(self, state: DialogueState, turn: Turn, cart: CartView) -> GroundingReport:
+        """Check the answer's figures and names against the data this turn used."""
+        facts = facts_for(
+            self.services.catalogue,
+            turn.products,
+            turn.reviews,
+            prices=turn.prices,
+            numbers=turn.numbers,
+        )
+        for line in cart.lines:
+            facts.add_product(self.services.catalogue.products[line.product_id])
+            facts.prices.add(line.unit_price_minor)
+            facts.numbers.add(line.qty)
+        facts.prices |= {
+            cart.totals.subtotal_minor,
+            cart.totals.shipping_minor,
+            cart.totals.tax_minor,
+            cart.totals.total_minor,
+        }
+        for order in self.cart.list_orders(state.shopper_id)[:20]:
+            facts.prices |= {
+                order.totals.total_minor,
+                order.totals.subtotal_minor,
+                order.totals.shipping_minor,
+            }
+            facts.prices |= {line.unit_price_minor for line in order.lines}
+            facts.numbers |= {line.qty for line in order.lines}
+        for text in turn.data_texts:
+            facts.add_numbers_in(text)
+        report = check(turn.text, facts, self.services.catalogue)
+        if not report.grounded:
+            log.warning("answer has unsupported figures: %s", report.unsupported)
+        return report
 
     def _carry_out(self, state: DialogueState, plan: Plan, message: str, origin: Origin) -> Turn:
         if plan.clarify:
@@ -247,6 +288,7 @@ class Assistant:
             return Turn(
                 text=answer.checkout_text(summary),
                 products=[line.product_id for line in summary.lines],
+                data_texts=summary.changes,
             )
         if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
             state.pending_action = None
@@ -286,7 +328,11 @@ class Assistant:
             )
         if name == "return_items":
             receipt = ReturnReceipt.model_validate(result)
-            return Turn(text=answer.return_text(receipt))
+            return Turn(
+                text=answer.return_text(receipt),
+                prices=[receipt.refund_minor],
+                numbers=[sum(receipt.items.values())],
+            )
         order = OrderView.model_validate(result)
         state.last_order_id = order.order_id
         return Turn(
@@ -308,7 +354,11 @@ class Assistant:
                 for c in error["choices"]
             ]
             text += " Choices: " + "; ".join(choices) + "."
-        return Turn(text=text, products=[args["product_id"]] if "product_id" in args else [])
+        return Turn(
+            text=text,
+            products=[args["product_id"]] if "product_id" in args else [],
+            data_texts=[error["message"]],
+        )
 
     def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
         already = self.cart.placed_order_id(checkout_id)
@@ -398,10 +448,20 @@ class Assistant:
         result = answer_about_reviews(
             self.services.retriever, self.services.catalogue, product.id, message
         )
+        verified = result.trust.verified_share
         return Turn(
             text=answer.review_answer(product, result),
             products=[product.id],
             reviews=[quote.review_id for quote in result.quotes],
+            numbers=[
+                result.mentions,
+                result.positive,
+                result.negative,
+                result.mixed,
+                result.review_count,
+                round((verified or 0) * 100),
+            ],
+            data_texts=result.trust.flags,
         )
 
     def _compare(self, state: DialogueState, plan: Plan) -> Turn:
@@ -419,8 +479,8 @@ class Assistant:
         figure = catalogue_figure(self.services.retriever, message, kind, plan.slots.filters)
         products = [self.services.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
+        figures = [figure.count, figure.in_stock]
         if products and kind != "count":
             self._show(state, [p.id for p in products[:3]])
             text += "\n" + answer.product_list(products[:3], "Top picks:")
-            return Turn(text=text, products=[p.id for p in products[:3]])
-        return Turn(text=text, products=[p.id for p in products[:3]])
+        return Turn(text=text, products=[p.id for p in products[:3]], numbers=figures)

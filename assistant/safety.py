@@ -117,7 +117,7 @@ def screen(message: object) -> str | None:
     if not isinstance(message, str) or not message.strip():
         return (
             "Tell me what you're looking for, e.g. «noise cancelling headphones under "
-            "$100», or ask about your cart or an order."
+            "100 dollars», or ask about your cart or an order."
         )
     if len(message) > MAX_MESSAGE_CHARS:
         return (
@@ -131,7 +131,7 @@ def screen(message: object) -> str | None:
     language = detect_language(message)
     if language != "en":
         return (
-            "Sorry, I can only help in English for now. Try e.g. «running shoes under $80». "
+            "Sorry, I can only help in English for now. Try e.g. «running shoes under 80 dollars». "
             "/ Lo siento, por ahora solo hablo inglés. / Désolé, je ne parle qu'anglais "
             "pour l'instant."
         )

@@ -25,6 +25,8 @@ class Shopper:
     def say(self, message: str):
         reply = self.bot.chat(self.session, message, channel="dm")
         self.replies.append(reply)
+        # In rule mode every answer is written from data: nothing may fail the grounding check.
+        assert reply.grounding["unsupported"] == [], (message, reply.text)
         return reply
 
     @property

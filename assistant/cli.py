@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--suite",
         action="append",
-        choices=["subjqa", "epqa"],
+        choices=["subjqa", "epqa", "intents", "answerable", "engine"],
         help="suite to run (repeatable); default all",
     )
     evaluate.add_argument(

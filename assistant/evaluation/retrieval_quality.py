@@ -20,6 +20,7 @@ from assistant.evaluation.datasets import DatasetMissing, load_epqa, load_subjqa
 from assistant.evaluation.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
 from assistant.index import CatalogueIndex
 from assistant.retrieval import Mode, Retriever, rank_texts
+from assistant.services import build_services
 from assistant.settings import Settings
 
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -103,6 +104,14 @@ def _print_table(report: dict[str, Any]) -> None:
         if "skipped" in figures:
             print(f"{suite}: skipped ({figures['skipped']})")
             continue
+        if not any(mode in figures for mode in MODES):
+            print(f"\n{suite}")
+            for key, value in figures.items():
+                if key != "errors":
+                    print(f"  {key}: {value}")
+            for error in figures.get("errors", [])[:15]:
+                print(f"  miss: {error}")
+            continue
         metrics = [key for key in figures[next(m for m in MODES if m in figures)]]
         print(f"\n{suite} ({figures['split']} split, {figures['questions']} questions)")
         print(f"| mode | {' | '.join(metrics)} |")
@@ -122,7 +131,19 @@ def run_suites(
     """Run the chosen suites, print a table per suite and optionally write JSON."""
     embedder = make_embedder(settings)
     chosen_modes = tuple(modes or MODES)
-    runners = {"subjqa": subjqa_recall, "epqa": epqa_ranking}
+    from assistant.evaluation import engine_quality
+
+    def intents(settings: Settings, embedder: Embeddings, *_: Any) -> dict[str, Any]:
+        services = build_services(settings, embedder=embedder)
+        return engine_quality.intent_accuracy(embedder, services.catalogue, services.retriever)
+
+    runners = {
+        "subjqa": subjqa_recall,
+        "epqa": epqa_ranking,
+        "intents": intents,
+        "answerable": lambda s, e, _m, n: engine_quality.answerable_accuracy(s, e, n or 300),
+        "engine": lambda s, e, *_: engine_quality.grounding_and_latency(s, e),
+    }
     report: dict[str, Any] = {"embedding_model": getattr(embedder, "name", "?"), "suites": {}}
     for suite in suites or list(runners):
         started = time.perf_counter()

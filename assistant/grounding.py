@@ -126,7 +126,8 @@ def strip_unsupported(text: str, report: GroundingReport) -> str:
     """The text without the lines that hold an unsupported figure or name."""
     if report.grounded:
         return text
+    unsupported = [item.lower() for item in report.unsupported]
     kept = [
-        line for line in text.splitlines() if not any(item in line for item in report.unsupported)
+        line for line in text.splitlines() if not any(item in line.lower() for item in unsupported)
     ]
     return "\n".join(kept)

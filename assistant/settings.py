@@ -48,6 +48,18 @@ class Settings(BaseSettings):
         None, description="SQLAlchemy URL, e.g. postgresql://user@host/db; unset = SQLite."
     )
     max_query_chars: int = Field(2000, description="Longer queries are refused with a message.")
+    llm_backend: Literal["none", "openai", "local"] = Field(
+        "none",
+        description="none = rule planner; openai = any OpenAI-compatible endpoint; "
+        "local = embedded llama.cpp with LOCAL_GGUF.",
+    )
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_api_key: str | None = None
+    llm_model: str = Field("gpt-4o-mini", description="Model name at the OpenAI endpoint.")
+    local_gguf: Path | None = Field(None, description="GGUF file; unset = packaged SmolLM2.")
+    llm_timeout_s: float = 20.0
+    llm_max_tokens: int = 256
+    llm_max_steps: int = 4
     host: str = "127.0.0.1"
     port: int = 7860
 

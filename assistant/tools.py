@@ -165,3 +165,86 @@ def cart_tools(service: CartService, shopper_id: str, origin: Origin) -> list[Ba
         )
         for function, schema, description in specs
     ]
+
+
+class SearchArgs(BaseModel):
+    """Search the catalogue."""
+
+    query: str = Field(description="What the shopper wants, with any price or size limits.")
+
+
+class ProductArgs(BaseModel):
+    """One product."""
+
+    product_id: str
+
+
+class ReviewArgs(BaseModel):
+    """A question about one product's reviews."""
+
+    product_id: str
+    question: str
+
+
+def shop_tools(retriever: Any, catalogue: Any) -> list[BaseTool]:
+    """Read-only tools over the catalogue and its reviews (for the LLM planner)."""
+    from assistant.retrieval import QueryError
+    from assistant.reviews import answer_about_reviews
+
+    def search_products(query: str) -> dict[str, Any]:
+        try:
+            result = retriever.search(query, k=5)
+        except QueryError as error:
+            return {"ok": False, "error": {"code": "bad_query", "message": str(error)}}
+        return {"ok": True, "products": [_product_data(hit.product) for hit in result.hits]}
+
+    def product_details(product_id: str) -> dict[str, Any]:
+        product = catalogue.products.get(product_id)
+        if product is None:
+            return {
+                "ok": False,
+                "error": {"code": "unknown_product", "message": f"no product {product_id!r}"},
+            }
+        return {
+            "ok": True,
+            **_product_data(product),
+            "description": product.description,
+            "attributes": product.attributes,
+            "variants": [v.model_dump() for v in product.variants],
+        }
+
+    def review_summary(product_id: str, question: str) -> dict[str, Any]:
+        if product_id not in catalogue.products:
+            return {
+                "ok": False,
+                "error": {"code": "unknown_product", "message": f"no product {product_id!r}"},
+            }
+        return {
+            "ok": True,
+            **answer_about_reviews(retriever, catalogue, product_id, question).model_dump(),
+        }
+
+    specs: list[tuple[Callable[..., dict[str, Any]], type[BaseModel], str]] = [
+        (search_products, SearchArgs, "Find products in the catalogue."),
+        (product_details, ProductArgs, "Everything the catalogue says about one product."),
+        (review_summary, ReviewArgs, "What the reviews of one product say about a question."),
+    ]
+    return [
+        StructuredTool.from_function(
+            func=function, name=function.__name__, description=description, args_schema=schema
+        )
+        for function, schema, description in specs
+    ]
+
+
+def _product_data(product: Any) -> dict[str, Any]:
+    return {
+        "id": product.id,
+        "title": product.title,
+        "price_minor": product.min_price_minor,
+        "currency": product.currency,
+        "rating": product.rating,
+        "review_count": product.review_count,
+        "in_stock": product.in_stock,
+        "shipping_days": product.shipping_days,
+    }

@@ -165,17 +165,47 @@ def grounding_and_latency(settings: Settings, embedder: Embeddings) -> dict[str,
         bot = Assistant.from_settings(run_settings, services=services)
         bot.chat("warm-up", "yoga mat")
         session = f"eval-{uuid.uuid4().hex[:8]}"
-        times, unsupported = [], 0
+        times, unsupported, raw, llm_turns = [], 0, 0, 0
         for message in SCRIPT:
             started = time.perf_counter()
             reply = bot.chat(session, message)
             times.append((time.perf_counter() - started) * 1000)
-            unsupported += bool(reply.grounding and reply.grounding["unsupported"])
+            grounding = reply.grounding or {}
+            unsupported += bool(grounding.get("unsupported"))
+            if "raw_unsupported" in grounding:  # the model wrote text this turn
+                llm_turns += 1
+                raw += bool(grounding.get("raw_unsupported"))
+        figures: dict[str, Any] = {
+            "planner": settings.llm_backend,
+            "turns": len(SCRIPT),
+            "unsupported_share_after_check": round(unsupported / len(SCRIPT), 4),
+        }
+        if bot.llm_planner is not None:
+            figures.update(
+                {
+                    "llm_turns": llm_turns,
+                    "raw_unsupported_share_of_llm_turns": round(raw / llm_turns, 4)
+                    if llm_turns
+                    else None,
+                    "time_to_first_token_ms": _first_token_ms(bot),
+                }
+            )
         bot.store.dispose()
     ordered = sorted(times)
     return {
-        "turns": len(SCRIPT),
-        "unsupported_share": round(unsupported / len(SCRIPT), 4),
+        **figures,
         "latency_p50_ms": round(statistics.median(ordered), 1),
         "latency_p95_ms": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 1),
     }
+
+
+def _first_token_ms(bot: Any) -> float:
+    """Milliseconds until the first streamed token of a short answer (median of 5)."""
+    model = bot.llm_planner.model
+    samples = []
+    for _ in range(5):
+        started = time.perf_counter()
+        for _chunk in model.stream("Name one thing a shop sells."):
+            samples.append((time.perf_counter() - started) * 1000)
+            break
+    return round(statistics.median(samples), 1)

@@ -63,12 +63,7 @@ def not_carried(query: str, alternatives: list[Product]) -> str:
 
 def product_details(product: Product) -> str:
     """Everything the data says about one product."""
-    options: dict[str, list[str]] = {}
-    for variant in product.variants:
-        for name, value in variant.options.items():
-            options.setdefault(name, [])
-            if value not in options[name]:
-                options[name].append(value)
+    options = product.options_by_name()
     lines = [product_card(None, product), f"«{product.description}»"]
     lines += [f"{name.capitalize()}: {', '.join(values)}" for name, values in options.items()]
     lines += [f"{name.capitalize()}: {value}" for name, value in product.attributes.items()]

@@ -17,7 +17,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from assistant import answer
-from assistant.cart import CartError, CartService, CartView, Confirmation, Origin
+from assistant.cart import (
+    CartError,
+    CartService,
+    CartView,
+    CheckoutSummary,
+    Confirmation,
+    OrderView,
+    Origin,
+    ReturnReceipt,
+)
 from assistant.dialogue import DialogueState, PendingAction, PendingCheckout, SessionStore
 from assistant.grounding import GroundingReport, check, facts_for, strip_unsupported
 from assistant.intents import IntentClassifier
@@ -303,7 +312,7 @@ class Assistant:
                 data_texts=summary.trust.flags,
             )
         if name == "start_checkout":
-            summary = self.cart_summary(result)
+            summary = CheckoutSummary.model_validate(result)
             state.pending_checkout = PendingCheckout(
                 checkout_id=summary.checkout_id,
                 total_minor=summary.totals.total_minor,
@@ -407,24 +416,9 @@ class Assistant:
             if not result["ok"]:
                 return self._tool_error(state, call.args, result["error"])
         name = plan.calls[-1].name
-        if name == "start_checkout":
-            state.pending_checkout = PendingCheckout(
-                checkout_id=result["checkout_id"],
-                total_minor=result["totals"]["total_minor"],
-                currency=result["totals"]["currency"],
-                cart_version=result["cart_version"],
-            )
-            summary = self.cart_summary(result)
-            return Turn(
-                text=answer.checkout_text(summary),
-                products=[line.product_id for line in summary.lines],
-                data_texts=summary.changes,
-            )
+        turn = self._render_call(state, name, result)
         if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
             state.pending_action = None
-            if name != "view_cart":
-                state.pending_checkout = None  # an edited cart needs a fresh summary
-            cart = CartView.model_validate(result)
             touched = [call.args["product_id"] for call in plan.calls if "product_id" in call.args]
             if touched:
                 state.focus = touched[-1]
@@ -435,19 +429,10 @@ class Assistant:
                 "view_cart": "",
             }[name]
             lead = f"{verb} {self._name(touched[-1])}. " if verb and touched else ""
-            return Turn(text=lead + answer.cart_text(cart), products=touched)
-        return self._order_turn(state, name, result)
-
-    @staticmethod
-    def cart_summary(result: dict[str, Any]) -> Any:
-        """The checkout summary model from a tool's data."""
-        from assistant.cart import CheckoutSummary
-
-        return CheckoutSummary.model_validate(result)
+            turn.text, turn.products = lead + turn.text, touched
+        return turn
 
     def _order_turn(self, state: DialogueState, name: str, result: dict[str, Any]) -> Turn:
-        from assistant.cart import OrderView, ReturnReceipt
-
         if name == "order_status" and "orders" in result:
             orders = [OrderView.model_validate(item) for item in result["orders"]]
             if not orders:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -97,6 +97,16 @@ class Product(BaseModel):
     def currency(self) -> str:
         """The product's currency (variants of one product share it)."""
         return self.variants[0].currency
+
+    def options_by_name(self) -> dict[str, list[str]]:
+        """Each option's values across variants, in catalogue order: {'colour': ['red', ...]}."""
+        options: dict[str, list[str]] = {}
+        for variant in self.variants:
+            for name, value in variant.options.items():
+                options.setdefault(name, [])
+                if value not in options[name]:
+                    options[name].append(value)
+        return options
 
     def option_values(self, name: str) -> set[str]:
         """All values of one option across variants, lower-cased."""
@@ -189,22 +199,20 @@ class Catalogue:
         return sorted({product.brand for product in self.products.values() if product.brand})
 
 
-def _first_error_field(error: ValidationError) -> tuple[str, str]:
+def validation_field(error: ValidationError) -> tuple[str, str]:
+    """The dotted field name and message of a validation error's first problem."""
     first = error.errors()[0]
-    field = ".".join(str(part) for part in first["loc"]) or "(row)"
-    return field, first["msg"]
+    return ".".join(str(part) for part in first["loc"]) or "(row)", first["msg"]
 
 
-def _read_rows(
-    path: Path, model: type[BaseModel], errors: list[RowError]
-) -> Iterator[tuple[BaseModel, int]]:
-    """Parse a JSONL file row by row, reporting each bad row instead of stopping."""
-    with path.open(encoding="utf-8") as handle:
+def iter_jsonl(path: Path, errors: list[RowError]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each JSON-object line; other lines are reported, not fatal."""
+    with Path(path).open(encoding="utf-8") as handle:
         for line_number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                raw = json.loads(line)
+                row = json.loads(line)
             except json.JSONDecodeError as exc:
                 errors.append(
                     RowError(
@@ -215,7 +223,9 @@ def _read_rows(
                     )
                 )
                 continue
-            if not isinstance(raw, dict):
+            if isinstance(row, dict):
+                yield line_number, row
+            else:
                 errors.append(
                     RowError(
                         file=str(path),
@@ -224,14 +234,18 @@ def _read_rows(
                         message="each line must be a JSON object",
                     )
                 )
-                continue
-            try:
-                yield model.model_validate(raw), line_number
-            except ValidationError as exc:
-                field, message = _first_error_field(exc)
-                errors.append(
-                    RowError(file=str(path), line=line_number, field=field, message=message)
-                )
+
+
+def _read_rows(
+    path: Path, model: type[BaseModel], errors: list[RowError]
+) -> Iterator[tuple[BaseModel, int]]:
+    """Validate each JSONL row as `model`, reporting each bad row instead of stopping."""
+    for line_number, raw in iter_jsonl(path, errors):
+        try:
+            yield model.model_validate(raw), line_number
+        except ValidationError as exc:
+            field, message = validation_field(exc)
+            errors.append(RowError(file=str(path), line=line_number, field=field, message=message))
 
 
 def load_catalogue(folder: Path) -> tuple[Catalogue, LoadReport]:

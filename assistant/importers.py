@@ -6,13 +6,22 @@ import csv
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.catalogue import Catalogue, LoadReport, Product, Review, RowError, Seller, Variant
+from assistant.catalogue import (
+    Catalogue,
+    LoadReport,
+    Product,
+    Review,
+    RowError,
+    Seller,
+    Variant,
+    iter_jsonl,
+    validation_field,
+)
 from assistant.money import to_minor
 
 DEFAULT_STOCK = 50  # sources without stock figures: "available" becomes this many units
@@ -20,41 +29,6 @@ DEFAULT_STOCK = 50  # sources without stock figures: "available" becomes this ma
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unknown"
-
-
-def _validation_field(exc: ValidationError) -> tuple[str, str]:
-    first = exc.errors()[0]
-    return ".".join(str(part) for part in first["loc"]) or "(row)", first["msg"]
-
-
-def _jsonl(path: Path, errors: list[RowError]) -> Iterator[tuple[int, dict[str, Any]]]:
-    with Path(path).open(encoding="utf-8") as handle:
-        for line_number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                errors.append(
-                    RowError(
-                        file=str(path),
-                        line=line_number,
-                        field="(json)",
-                        message=f"not valid JSON: {exc.msg}",
-                    )
-                )
-                continue
-            if isinstance(row, dict):
-                yield line_number, row
-            else:
-                errors.append(
-                    RowError(
-                        file=str(path),
-                        line=line_number,
-                        field="(row)",
-                        message="each line must be a JSON object",
-                    )
-                )
 
 
 def _amazon_price(value: Any) -> int | None:
@@ -75,7 +49,7 @@ def import_amazon_jsonl(
     """Amazon Reviews metadata + reviews JSONL (2023 field names, with 2018 names as fallback)."""
     errors: list[RowError] = []
     products: dict[str, Product] = {}
-    for line, row in _jsonl(meta_path, errors):
+    for line, row in iter_jsonl(meta_path, errors):
         product_id = row.get("parent_asin") or row.get("asin")
         price = _amazon_price(row.get("price"))
         if not product_id:
@@ -123,11 +97,11 @@ def import_amazon_jsonl(
                 review_count=row.get("rating_number") or 0,
             )
         except ValidationError as exc:
-            field, message = _validation_field(exc)
+            field, message = validation_field(exc)
             errors.append(RowError(file=str(meta_path), line=line, field=field, message=message))
     reviews: list[Review] = []
     if reviews_path is not None:
-        for line, row in _jsonl(reviews_path, errors):
+        for line, row in iter_jsonl(reviews_path, errors):
             product_id = row.get("parent_asin") or row.get("asin")
             if product_id not in products:
                 errors.append(
@@ -160,7 +134,7 @@ def import_amazon_jsonl(
                 )
             except (ValidationError, ValueError) as exc:
                 field, message = (
-                    _validation_field(exc)
+                    validation_field(exc)
                     if isinstance(exc, ValidationError)
                     else ("rating", str(exc))
                 )
@@ -203,7 +177,7 @@ def import_tau_bench_products(
             )
         except (KeyError, ValidationError, ValueError) as exc:
             field, message = (
-                _validation_field(exc)
+                validation_field(exc)
                 if isinstance(exc, ValidationError)
                 else (str(exc), "missing or malformed")
             )
@@ -243,7 +217,7 @@ def import_flat_csv(path: Path) -> tuple[Catalogue, LoadReport]:
                     },
                 )
             except ValidationError as exc:
-                field, message = _validation_field(exc)
+                field, message = validation_field(exc)
                 errors.append(RowError(file=str(path), line=line, field=field, message=message))
                 continue
             except ValueError as exc:
@@ -278,7 +252,7 @@ def import_flat_csv(path: Path) -> tuple[Catalogue, LoadReport]:
             )
         except (ValidationError, ValueError) as exc:
             field, message = (
-                _validation_field(exc)
+                validation_field(exc)
                 if isinstance(exc, ValidationError)
                 else ("shipping_days", str(exc))
             )

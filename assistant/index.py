@@ -65,12 +65,7 @@ class SyncStats:
 
 def product_text(product: Product) -> str:
     """The text that represents a product for search: what a shopper might type about it."""
-    options: dict[str, list[str]] = {}
-    for variant in product.variants:
-        for name, value in variant.options.items():
-            options.setdefault(name, [])
-            if value not in options[name]:
-                options[name].append(value)
+    options = product.options_by_name()
     option_text = "; ".join(f"{name}: {', '.join(values)}" for name, values in options.items())
     attribute_text = "; ".join(f"{name}: {value}" for name, value in product.attributes.items())
     parts = [

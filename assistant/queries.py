@@ -153,11 +153,7 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
             if matching
             else f"does not come in {name} {value}"
         )
-    values = {
-        name: sorted({v.options[name] for v in product.variants if name in v.options})
-        for variant in product.variants
-        for name in variant.options
-    }
+    values = product.options_by_name()
     if "price" in wanted:
         prices = sorted({(v.price_minor, v.currency) for v in product.variants})
         facts.append(

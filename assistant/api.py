@@ -15,6 +15,8 @@ from assistant.assistant import Assistant, Channel, Reply
 from assistant.catalogue import Product
 from assistant.filters import SearchFilters, UnknownFilterError
 from assistant.retrieval import QueryError
+from assistant.social.hub import SocialError, SocialHub
+from assistant.social.routes import social_router
 
 MAX_MESSAGE_CHARS = 4000
 PRODUCT_QUERY_PARAMS = {"q", "limit", "offset"}
@@ -66,6 +68,10 @@ def _install_error_handlers(app: FastAPI) -> None:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return error_response(exc.status_code, code, str(exc.detail))
 
+    @app.exception_handler(SocialError)
+    async def social_error(_: Request, exc: SocialError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message)
+
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
         problems = "; ".join(
@@ -83,6 +89,7 @@ def create_app(bot: Assistant) -> FastAPI:
         description="Conversational shopping assistant: chat, catalogue and orders.",
     )
     _install_error_handlers(app)
+    app.include_router(social_router(SocialHub(bot)))
     catalogue = bot.services.catalogue
     retriever = bot.services.retriever
 

@@ -108,6 +108,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_suites(settings, suites=args.suite, modes=args.mode, limit=args.limit, out=args.out)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print a report from the store."""
+    from assistant.social.content import load_content
+    from assistant.social.report import creator_sales, report_table
+    from assistant.store import Store
+
+    store = Store(_settings(args).resolved_database_url())
+    print(report_table(creator_sales(store, load_content())))
+    store.dispose()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface."""
     parser = argparse.ArgumentParser(prog="shopassist", description=__doc__)
@@ -136,6 +148,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(run=cmd_serve)
+
+    report = commands.add_parser("report", help="business reports")
+    report.add_argument("what", choices=["creators"], help="sales and commission per creator")
+    report.set_defaults(run=cmd_report)
 
     evaluate = commands.add_parser("eval", help="measure quality on public data sets")
     evaluate.add_argument(

@@ -168,8 +168,52 @@ audit_log = Table(
 
 # Versioned migrations: each entry upgrades the schema by one version. Never edit a shipped
 # entry; append a new one.
+# Version 2: the social apps' links, consents, wishlists and message log.
+social_metadata = MetaData()
+social_links = Table(
+    "social_links",
+    social_metadata,
+    Column("app", String(32), nullable=False),
+    Column("handle", String(64), nullable=False),
+    Column("shopper_id", String(128), nullable=False),
+    Column("linked_at", DateTime(), nullable=False),
+    PrimaryKeyConstraint("app", "handle"),
+)
+social_consents = Table(
+    "social_consents",
+    social_metadata,
+    Column("app", String(32), nullable=False),
+    Column("handle", String(64), nullable=False),
+    Column("action", JSON, nullable=False),
+    Column("asked_at", DateTime(), nullable=False),
+    PrimaryKeyConstraint("app", "handle"),
+)
+wishlists = Table(
+    "wishlists",
+    social_metadata,
+    Column("shopper_id", String(128), nullable=False),
+    Column("product_id", String(128), nullable=False),
+    Column("post_id", String(64)),
+    Column("app", String(32)),
+    Column("added_at", DateTime(), nullable=False),
+    PrimaryKeyConstraint("shopper_id", "product_id"),
+)
+social_messages = Table(
+    "social_messages",
+    social_metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("app", String(32), nullable=False),
+    Column("handle", String(64), nullable=False, index=True),
+    Column("direction", String(8), nullable=False),  # in, out
+    Column("channel", String(8), nullable=False),  # dm, public
+    Column("post_id", String(64)),
+    Column("text", String(10_000), nullable=False),
+    Column("at", DateTime(), nullable=False),
+)
+
 MIGRATIONS: list[Callable[[Connection], None]] = [
     lambda connection: metadata.create_all(connection),
+    lambda connection: social_metadata.create_all(connection),
 ]
 
 

@@ -74,3 +74,9 @@ def test_import_then_index(tmp_path):
         env_extra={"INDEX_DIR": str(tmp_path / "index")},
     )
     assert "re-embedded 1 items" in indexed.stdout
+
+
+def test_report_creators_on_an_empty_store(tmp_path):
+    result = _shopassist("report", "creators", env_extra={"DATA_DIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert "| creator |" in result.stdout and "no attributed sales yet" in result.stdout

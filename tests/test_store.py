@@ -20,5 +20,23 @@ def test_migrations_apply_once_and_record_the_version(tmp_path):
 def test_postgres_schema(postgres_url):
     store = Store(postgres_url)
     with store.transaction() as connection:
-        assert connection.execute(select(schema_version.c.version)).scalars().all() == [1]
+        versions = connection.execute(select(schema_version.c.version)).scalars().all()
+        assert versions == list(range(1, len(MIGRATIONS) + 1))
     store.dispose()
+
+
+def test_a_version_1_database_is_upgraded_in_place(tmp_path):
+    from sqlalchemy import inspect
+
+    from assistant import store as store_module
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    original = list(store_module.MIGRATIONS)
+    store_module.MIGRATIONS[:] = original[:1]
+    try:
+        Store(url).dispose()  # a database made by the first release
+    finally:
+        store_module.MIGRATIONS[:] = original
+    upgraded = Store(url)
+    assert "social_links" in inspect(upgraded.engine).get_table_names()
+    upgraded.dispose()

@@ -1,0 +1,312 @@
+"""Every social flow in every app, through the HTTP API on a real server on loopback."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+
+import httpx
+import pytest
+import uvicorn
+
+from assistant.api import create_app
+from assistant.money import format_minor
+from assistant.social.content import load_content
+from assistant.social.report import creator_sales
+from assistant.testing import free_port
+
+pytestmark = pytest.mark.slow
+CONTENT = load_content()
+PUBLIC_REPLIES: list[str] = []
+
+
+@pytest.fixture(scope="module")
+def client(demo_assistant):
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(demo_assistant), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+        yield http
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+def post_where(app, catalogue, bot, single=True, in_stock=True):
+    """A post of the app whose first product fits (one variant, available)."""
+    for post in CONTENT.feed(app):
+        if not post.products:
+            continue
+        product = catalogue.products[post.products[0]]
+        available = any(bot.cart.available(v.id) > 0 for v in product.variants)
+        if available == in_stock and (len(product.variants) == 1) == single:
+            return post
+    pytest.skip(f"no fitting post in {app}")
+
+
+def act(client, method, path, **body):
+    response = client.request(method, f"/api/social{path}", json=body or None)
+    data = response.json()
+    if response.status_code == 200 and data.get("public_reply"):
+        PUBLIC_REPLIES.append(data["public_reply"])
+    return response.status_code, data
+
+
+def link(client, app, user):
+    return act(client, "POST", f"/{app}/dm", user=user, text="link")
+
+
+@pytest.fixture
+def env(demo_assistant):
+    return demo_assistant.services.catalogue, demo_assistant
+
+
+# ---- reading ----------------------------------------------------------------------------------
+def test_apps_and_feeds(client):
+    status, body = act(client, "GET", "/apps")
+    assert status == 200 and {a["name"] for a in body["apps"]} == {
+        "microblog",
+        "photo",
+        "video",
+        "messenger",
+    }
+    posts = 0
+    for app in ("microblog", "photo", "video", "messenger"):
+        feed = client.get(f"/api/social/{app}/feed").json()
+        posts += len(feed["posts"])
+        for item in feed["posts"]:
+            assert item["text"].endswith("#ad") == item["sponsored"]
+    assert posts >= 60 and len({p.author for p in CONTENT.posts}) >= 12
+    video = client.get("/api/social/video/feed").json()["posts"]
+    assert any("creator_commission" in item for item in video)
+
+
+# ---- #cart replies ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("app", "user"), [("microblog", "ana_b"), ("photo", "ben_k"), ("video", "chloe_r")]
+)
+def test_cart_reply_asks_consent_then_adds_with_attribution(client, env, app, user):
+    catalogue, bot = env
+    post = post_where(app, catalogue, bot)
+    status, first = act(client, "POST", f"/{app}/posts/{post.id}/replies", user=user, text="#cart")
+    assert status == 200 and first["cart"]["lines"] == [] and "link" in first["dms"][0]
+    status, linked = link(client, app, user)
+    assert [line["product_id"] for line in linked["cart"]["lines"]] == [post.products[0]]
+    line = bot.cart.get_cart(f"shop:{user}").lines[0]
+    assert (line.origin.kind, line.origin.ref, line.origin.creator) == (
+        "cart_reply",
+        post.id,
+        post.author,
+    )
+    status, again = act(client, "POST", f"/{app}/posts/{post.id}/replies", user=user, text="#cart")
+    assert again["public_reply"].endswith("Added to your basket ✓")
+    assert again["cart"]["lines"][0]["qty"] == 2
+
+
+def test_cart_reply_with_an_ambiguous_variant_goes_to_dm(client, env):
+    catalogue, bot = env
+    post = post_where("microblog", catalogue, bot, single=False)
+    act(client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart")
+    link(client, "microblog", "dev_m")
+    _status, body = act(
+        client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart"
+    )
+    assert body["public_reply"] == "@dev_m Sent you a DM 📩"
+    assert "say which one" in body["dms"][0] and body["cart"]["lines"] == []
+
+
+def test_wishlist_reply(client, env):
+    catalogue, bot = env
+    post = post_where("photo", catalogue, bot, single=False)
+    act(client, "POST", f"/photo/posts/{post.id}/replies", user="eli_s", text="#wishlist")
+    status, body = link(client, "photo", "eli_s")
+    assert status == 200
+    assert "wishlist" in body["dms"][-1] and body["cart"]["lines"] == []
+    _status, data = act(
+        client, "POST", "/photo/dm", user="eli_s", text="what do you store about me"
+    )
+    assert post.products[0] in data["dms"][0]
+
+
+# ---- questions, DMs, Buy ----------------------------------------------------------------------
+@pytest.mark.parametrize("app", ["microblog", "photo", "video"])
+def test_question_in_the_comments_is_answered_briefly(client, env, app):
+    catalogue, bot = env
+    post = post_where(app, catalogue, bot)
+    status, body = act(
+        client,
+        "POST",
+        f"/{app}/posts/{post.id}/replies",
+        user="fay_t",
+        text="how long does delivery take?",
+    )
+    product = catalogue.products[post.products[0]]
+    assert status == 200 and f"{product.shipping_days} days" in body["public_reply"]
+    assert len(body["public_reply"]) <= {"microblog": 280, "photo": 2200, "video": 150}[app]
+
+
+def test_a_private_question_in_public_gets_dm_for_details(client, env):
+    catalogue, bot = env
+    post = post_where("photo", catalogue, bot)
+    _status, body = act(
+        client, "POST", f"/photo/posts/{post.id}/replies", user="fay_t", text="where is my order?"
+    )
+    assert body["public_reply"] == "@fay_t DM for details 📩" and body["dms"]
+
+
+@pytest.mark.parametrize(
+    ("app", "user"), [("messenger", "gio_p"), ("photo", "gio_p"), ("video", "hana_w")]
+)
+def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
+    catalogue, bot = env
+    post = post_where(app, catalogue, bot)
+    status, asked = act(client, "POST", f"/{app}/posts/{post.id}/buy", user=user)
+    assert status == 200 and "link" in asked["dms"][0]
+    status, summary = link(client, app, user)
+    assert "Reply «yes»" in summary["dms"][-1] and summary["orders"] == []
+    status, placed = act(client, "POST", f"/{app}/dm", user=user, text="yes")
+    assert len(placed["orders"]) == 1
+    order = bot.cart.order_status(f"shop:{user}", placed["orders"][0])
+    assert (
+        order.lines[0].origin.kind,
+        order.lines[0].origin.ref,
+        order.lines[0].origin.creator,
+    ) == ("buy_button", post.id, post.author)
+    sales = {row.creator: row for row in creator_sales(bot.store, CONTENT)}
+    assert sales[post.author].orders >= 1
+
+
+def test_dm_is_the_full_conversation(client):
+    status, body = act(client, "POST", "/messenger/dm", user="ivan_d", text="yoga mat")
+    assert status == 200 and "Here is what I found" in body["dms"][0]
+    status, body = act(
+        client,
+        "POST",
+        "/messenger/dm",
+        user="ivan_d",
+        text="what do reviews say about the first one",
+    )
+    assert "reviews" in body["dms"][0]
+
+
+# ---- linking ----------------------------------------------------------------------------------
+def test_declining_the_link_changes_nothing(client, env):
+    catalogue, bot = env
+    post = post_where("video", catalogue, bot)
+    act(client, "POST", f"/video/posts/{post.id}/replies", user="jules_o", text="#cart")
+    status, body = act(client, "POST", "/video/dm", user="jules_o", text="no")
+    assert status == 200
+    assert "nothing was linked" in body["dms"][0] and body["cart"]["lines"] == []
+    assert bot.cart.get_cart("shop:jules_o").lines == []
+    _status, data = act(client, "POST", "/video/dm", user="jules_o", text="my data")
+    assert "is not linked" in data["dms"][0]
+
+
+def test_unlink(client):
+    act(client, "POST", "/messenger/dm", user="jules_o", text="add P0001")
+    link(client, "messenger", "jules_o")
+    status, body = act(client, "POST", "/messenger/dm", user="jules_o", text="unlink")
+    assert status == 200
+    assert "Unlinked @jules_o" in body["dms"][0]
+    _status, again = act(client, "POST", "/messenger/dm", user="jules_o", text="unlink")
+    assert "is not linked" in again["dms"][0]
+
+
+# ---- bad input ----------------------------------------------------------------------------------
+def test_bad_input_is_refused_with_a_clear_message(client, env):
+    catalogue, bot = env
+    post = post_where("microblog", catalogue, bot)
+    cases = [
+        ("GET", "/tiktok/feed", {}, 404, "the apps are"),
+        (
+            "POST",
+            "/microblog/posts/nope/replies",
+            {"user": "ana_b", "text": "#cart"},
+            404,
+            "feed lists them",
+        ),
+        (
+            "POST",
+            f"/microblog/posts/{post.id}/replies",
+            {"user": "mallory", "text": "#cart"},
+            404,
+            "simulated shoppers",
+        ),
+        (
+            "POST",
+            "/microblog/posts/mi-001/replies",
+            {"user": "ana_b", "text": "#cart"},
+            422,
+            "tags no product",
+        ),
+        (
+            "POST",
+            f"/microblog/posts/{post.id}/replies",
+            {"user": "ana_b", "text": "x" * 300},
+            422,
+            "allows 280",
+        ),
+        ("POST", f"/microblog/posts/{post.id}/buy", {"user": "ana_b"}, 422, "no Buy button"),
+        (
+            "POST",
+            "/messenger/posts/me-001/replies",
+            {"user": "ana_b", "text": "hi"},
+            422,
+            "no comments",
+        ),
+    ]
+    before = bot.cart.get_cart("shop:ana_b").model_dump()
+    for method, path, body, status, message in cases:
+        response = client.request(method, f"/api/social{path}", json=body or None)
+        assert response.status_code == status, (path, response.text)
+        assert message in response.json()["error"]["message"]
+    assert bot.cart.get_cart("shop:ana_b").model_dump() == before
+
+
+def test_buy_on_a_sold_out_product(client, env):
+    catalogue, bot = env
+    for app in ("photo", "video", "messenger"):
+        sold_out = [
+            p
+            for p in CONTENT.feed(app)
+            if p.products
+            and not any(
+                bot.cart.available(v.id) for v in catalogue.products[p.products[0]].variants
+            )
+        ]
+        if sold_out:
+            response = client.post(
+                f"/api/social/{app}/posts/{sold_out[0].id}/buy", json={"user": "ana_b"}
+            )
+            assert response.status_code == 409
+            assert "sold out" in response.json()["error"]["message"]
+            return
+    pytest.skip("no sold-out post")
+
+
+# ---- privacy and reports ------------------------------------------------------------------------
+def test_no_public_reply_shows_private_details(client, env):
+    _catalogue, bot = env
+    assert PUBLIC_REPLIES, "the flows above should have produced public replies"
+    totals = {
+        format_minor(bot.cart.get_cart(f"shop:{u}").totals.total_minor) for u in CONTENT.shoppers
+    }
+    totals.discard("$0.00")
+    for reply in PUBLIC_REPLIES:
+        assert not re.search(r"ORD-|address|\btotal\b|your cart", reply, re.I), reply
+        assert not any(total in reply for total in totals), reply
+
+
+def test_creators_report(env):
+    _, bot = env
+    rows = creator_sales(bot.store, CONTENT)
+    assert rows and all(row.sales_minor > 0 for row in rows)
+    for row in rows:
+        assert row.commission_minor == round(row.sales_minor * row.commission_rate)

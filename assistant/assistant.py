@@ -409,12 +409,19 @@ class Assistant:
             return Turn(text=f"Sorry, I can't search for that: {exc}")
 
     def _run_calls(self, state: DialogueState, plan: Plan, origin: Origin) -> Turn:
+        pending = state.pending_action
+        if (
+            pending
+            and pending.origin
+            and any(call.args.get("product_id") == pending.product_id for call in plan.calls)
+        ):
+            origin = Origin.model_validate(pending.origin)  # "the blue one" finishes that #cart
         tools = {tool.name: tool for tool in cart_tools(self.cart, state.shopper_id, origin)}
         result: dict[str, Any] = {}
         for call in plan.calls:
             result = tools[call.name].invoke(call.args)
             if not result["ok"]:
-                return self._tool_error(state, call.args, result["error"])
+                return self._tool_error(state, call.args, result["error"], origin)
         name = plan.calls[-1].name
         turn = self._render_call(state, name, result)
         if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
@@ -455,13 +462,20 @@ class Assistant:
         )
 
     def _tool_error(
-        self, state: DialogueState, args: dict[str, Any], error: dict[str, Any]
+        self,
+        state: DialogueState,
+        args: dict[str, Any],
+        error: dict[str, Any],
+        origin: Origin | None = None,
     ) -> Turn:
         """A refused cart action: say why and, for a variant question, ask which one."""
         text = error["message"][0].upper() + error["message"][1:] + "."
         if error["code"] in {"ambiguous_variant", "unknown_variant"} and error.get("choices"):
             state.pending_action = PendingAction(
-                kind="add", product_id=args["product_id"], quantity=args.get("quantity")
+                kind="add",
+                product_id=args["product_id"],
+                quantity=args.get("quantity"),
+                origin=origin.model_dump() if origin else None,
             )
             state.focus = args["product_id"]
             choices = [

@@ -26,6 +26,7 @@ class PendingAction(BaseModel):
     kind: str
     product_id: str
     quantity: int | None = None
+    origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
 
 
 class DialogueState(BaseModel):

@@ -71,6 +71,10 @@ class RulePlanner:
         """Classify, extract slots, resolve context and choose the calls."""
         guess = self.classifier.classify(message)
         slots = extract_slots(message, self.vocabulary, self.catalogue, state.shown, state.focus)
+        if state.pending_action:  # an answer to "which one?" names the choice's own values
+            slots.options = (
+                self._choice_options(state.pending_action.product_id, message) or slots.options
+            )
         intent = guess.intent
         if guess.confidence < UNSURE and intent not in guess.cued:
             intent = "search"  # a bare product name ("headlamp") is like no example at all
@@ -107,14 +111,30 @@ class RulePlanner:
             return "help"
         return intent
 
+    def _choice_options(self, product_id: str, message: str) -> dict[str, str]:
+        """The options of one product's variants that a message names ('7', 'white')."""
+        product = self.catalogue.products.get(product_id)
+        if product is None:
+            return {}
+        found: dict[str, str] = {}
+        for name, values in product.options_by_name().items():
+            named = [
+                value
+                for value in values
+                if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", message, re.I)
+            ]
+            if len(named) == 1:
+                found[name] = named[0]
+        return found
+
     def _target(
         self, state: DialogueState, slots: Slots, cart_products: list[str], prefer_cart: bool
     ) -> str | None:
         """The product a cart action is about."""
+        if state.pending_action and slots.reference_kind in {None, "option", "deictic"}:
+            return state.pending_action.product_id  # "the blue one" answers the open question
         if slots.references:
             return slots.references[0]
-        if state.pending_action:
-            return state.pending_action.product_id
         if prefer_cart and len(set(cart_products)) == 1:
             return cart_products[0]
         if state.focus:

@@ -143,6 +143,7 @@ def main() -> None:
                     "text": text,
                     "products": [p["id"] for p in tagged],
                     "sponsored": sponsored,
+                    "reactions": int(rng.expovariate(1 / 120)) if app in {"photo", "video"} else 0,
                 }
             )
     content = {

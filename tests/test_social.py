@@ -166,10 +166,27 @@ def test_a_private_question_in_public_gets_dm_for_details(client, env):
 )
 def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
     catalogue, bot = env
-    post = post_where(app, catalogue, bot)
+    post = next(
+        p
+        for p in CONTENT.feed(app)
+        if p.products
+        and any(bot.cart.available(v.id) > 0 for v in catalogue.products[p.products[0]].variants)
+    )
     status, asked = act(client, "POST", f"/{app}/posts/{post.id}/buy", user=user)
     assert status == 200 and "link" in asked["dms"][0]
     status, summary = link(client, app, user)
+    if "say which one" in summary["dms"][-1]:  # a product with variants: pick one by DM
+        variant = next(
+            v for v in catalogue.products[post.products[0]].variants if bot.cart.available(v.id) > 0
+        )
+        act(
+            client,
+            "POST",
+            f"/{app}/dm",
+            user=user,
+            text="the " + " ".join(variant.options.values()) + " one",
+        )
+        status, summary = act(client, "POST", f"/{app}/dm", user=user, text="checkout")
     assert "Reply «yes»" in summary["dms"][-1] and summary["orders"] == []
     status, placed = act(client, "POST", f"/{app}/dm", user=user, text="yes")
     assert len(placed["orders"]) == 1
@@ -310,3 +327,37 @@ def test_creators_report(env):
     assert rows and all(row.sales_minor > 0 for row in rows)
     for row in rows:
         assert row.commission_minor == round(row.sales_minor * row.commission_rate)
+
+
+def test_reactions_count_and_say_nothing_in_public(client, env):
+    catalogue, bot = env
+    post = post_where("photo", catalogue, bot)
+
+    def count():
+        feed = client.get("/api/social/photo/feed").json()["posts"]
+        return next(item["reactions"] for item in feed if item["id"] == post.id)
+
+    before = count()
+    status, body = act(client, "POST", f"/photo/posts/{post.id}/replies", user="ana_b", text="❤️")
+    assert status == 200 and body["public_reply"] is None and body["dms"] == []
+    assert count() == before + 1
+
+
+def test_seed_content_is_deterministic(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run(
+        [
+            sys.executable,
+            str(root / "scripts" / "make_social_content.py"),
+            "--out",
+            str(tmp_path / "content.json"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    packaged = root / "assistant" / "data" / "social" / "content.json"
+    assert (tmp_path / "content.json").read_bytes() == packaged.read_bytes()

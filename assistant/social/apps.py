@@ -24,6 +24,7 @@ class AppSpec(BaseModel):
     comments: bool
     buy_button: bool
     commission: bool
+    reactions: bool
 
     def clip(self, text: str, limit: int) -> str:
         """Cut to the app's limit, on a word, with an ellipsis."""
@@ -41,7 +42,7 @@ class AppSpec(BaseModel):
         return self.clip(text, self.dm_limit)
 
     def render_post(
-        self, post: Post, catalogue: Catalogue, creator: Creator | None
+        self, post: Post, catalogue: Catalogue, creator: Creator | None, reactions: int = 0
     ) -> dict[str, Any]:
         """A feed item: text with #ad when sponsored, product cards and buttons."""
         text = f"{post.text} #ad" if post.sponsored else post.text
@@ -77,6 +78,8 @@ class AppSpec(BaseModel):
             "sponsored": post.sponsored,
             "products": cards,
         }
+        if self.reactions:
+            item["reactions"] = reactions
         if self.commission and creator is not None and creator.kind == "creator":
             item["creator_commission"] = f"{round(creator.commission_rate * 100)}%"
         return item
@@ -96,6 +99,7 @@ APPS: dict[str, AppSpec] = {
             comments=True,
             buy_button=False,
             commission=False,
+            reactions=False,
         ),
         AppSpec(
             name="photo",
@@ -108,6 +112,7 @@ APPS: dict[str, AppSpec] = {
             comments=True,
             buy_button=True,
             commission=False,
+            reactions=True,
         ),
         AppSpec(
             name="video",
@@ -120,6 +125,7 @@ APPS: dict[str, AppSpec] = {
             comments=True,
             buy_button=True,
             commission=True,
+            reactions=True,
         ),
         AppSpec(
             name="messenger",
@@ -132,6 +138,7 @@ APPS: dict[str, AppSpec] = {
             comments=False,
             buy_button=True,
             commission=False,
+            reactions=False,
         ),
     ]
 }

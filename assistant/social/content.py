@@ -26,6 +26,7 @@ class Post(BaseModel):
     text: str
     products: list[str]
     sponsored: bool = False
+    reactions: int = Field(0, ge=0, description="Reactions before the simulation started.")
 
 
 class SocialContent(BaseModel):

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from assistant.assistant import Assistant
 from assistant.cart import Origin
@@ -63,11 +63,24 @@ class SocialHub:
         """An app's feed, rendered by that app."""
         spec = self._spec(app)
         catalogue = self.bot.services.catalogue
+        with self.bot.store.transaction() as connection:
+            reacted = dict(
+                connection.execute(
+                    select(social_messages.c.post_id, func.count())
+                    .where(social_messages.c.app == app, social_messages.c.channel == "reaction")
+                    .group_by(social_messages.c.post_id)
+                ).all()
+            )
         return {
             "app": app,
             "title": spec.title,
             "posts": [
-                spec.render_post(post, catalogue, self.content.creator(post.author))
+                spec.render_post(
+                    post,
+                    catalogue,
+                    self.content.creator(post.author),
+                    reactions=post.reactions + reacted.get(post.id, 0),
+                )
                 for post in self.content.feed(app)
             ],
         }
@@ -86,6 +99,9 @@ class SocialHub:
         if not text.strip():
             raise SocialError(422, "empty", "the reply is empty; write #cart or a question")
         lowered = text.lower()
+        if spec.reactions and not re.search(r"\w", text):  # "❤️", "🔥🔥": a reaction, not a reply
+            self._log(app, user, "in", "reaction", text.strip()[:16], post.id)
+            return AppResponse(app=app, post_id=post.id, cart=self._cart(self._linked(app, user)))
         if "#cart" in lowered or "#wishlist" in lowered:
             kind = "cart" if "#cart" in lowered else "wishlist"
             if not (spec.cart_reply if kind == "cart" else spec.wishlist):

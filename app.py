@@ -13,4 +13,4 @@ if __name__ == "__main__":
     settings = get_settings()
     bot = Assistant.from_settings(settings, progress=True)
     print(f"ShopAssist is ready on http://{settings.host}:{settings.port}", flush=True)
-    uvicorn.run(create_app(bot), host=settings.host, port=settings.port)
+    uvicorn.run(create_app(bot, settings), host=settings.host, port=settings.port)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import json
+import uuid
+from collections.abc import Iterator
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.assistant import Assistant, Channel, Reply
 from assistant.catalogue import Product
 from assistant.filters import SearchFilters, UnknownFilterError
+from assistant.http_guards import BodySizeLimit, RateLimiter
 from assistant.retrieval import QueryError
+from assistant.settings import Settings, get_settings
 from assistant.social.hub import SocialError, SocialHub
 from assistant.social.routes import social_router
 
@@ -23,9 +29,9 @@ PRODUCT_QUERY_PARAMS = {"q", "limit", "offset"}
 
 
 class ChatRequest(BaseModel):
-    """POST /api/chat body."""
+    """POST /api/chat body; the session may instead come from X-Session-Id or the cookie."""
 
-    session_id: str = Field(min_length=1, max_length=128)
+    session_id: str | None = Field(None, min_length=1, max_length=128)
     message: str = Field(max_length=MAX_MESSAGE_CHARS)
     channel: Channel = "web"
 
@@ -65,8 +71,12 @@ def product_json(product: Product) -> dict[str, Any]:
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(exc.status_code, code, str(exc.detail))
+        code = {404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}.get(
+            exc.status_code, "http_error"
+        )
+        response = error_response(exc.status_code, code, str(exc.detail))
+        response.headers.update(exc.headers or {})
+        return response
 
     @app.exception_handler(SocialError)
     async def social_error(_: Request, exc: SocialError) -> JSONResponse:
@@ -81,15 +91,44 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(422, "invalid_request", problems or "the request is malformed")
 
 
-def create_app(bot: Assistant) -> FastAPI:
+SESSION_COOKIE = "shopassist_session"
+SESSION_HEADER = "x-session-id"
+LOCALHOST_ORIGINS = r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"
+
+
+def session_of(request: Request, given: str | None) -> str:
+    """The session: from the body, the X-Session-Id header or the cookie; else a new one."""
+    session = given or request.headers.get(SESSION_HEADER) or request.cookies.get(SESSION_COOKIE)
+    if session and 0 < len(session) <= 128:
+        return session
+    return f"web-{uuid.uuid4().hex}"
+
+
+def sse(event: str, data: dict[str, Any]) -> str:
+    """One server-sent event."""
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
     """The HTTP app over one Assistant."""
+    settings = settings or get_settings()
     app = FastAPI(
         title="ShopAssist",
         version="0.1.0",
         description="Conversational shopping assistant: chat, catalogue and orders.",
     )
     _install_error_handlers(app)
-    app.include_router(social_router(SocialHub(bot)))
+    limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.allowed_origins,
+        allow_origin_regex=None if settings.allowed_origins else LOCALHOST_ORIGINS,
+        allow_methods=["GET", "POST"],
+        allow_headers=["content-type", SESSION_HEADER],
+        allow_credentials=True,
+    )
+    app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
+    app.include_router(social_router(SocialHub(bot), limiter))
     catalogue = bot.services.catalogue
     retriever = bot.services.retriever
 
@@ -98,9 +137,31 @@ def create_app(bot: Assistant) -> FastAPI:
         return resources.files("assistant").joinpath("static/home.html").read_text("utf-8")
 
     @app.post("/api/chat", response_model=Reply)
-    def chat(request: ChatRequest) -> Reply:
+    def chat(body: ChatRequest, request: Request, response: Response) -> Reply:
         """One chat turn."""
-        return bot.chat(request.session_id, request.message, channel=request.channel)
+        session = session_of(request, body.session_id)
+        limiter.check(session)
+        response.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="lax")
+        return bot.chat(session, body.message, channel=body.channel)
+
+    @app.post("/api/chat/stream")
+    def chat_stream(body: ChatRequest, request: Request) -> StreamingResponse:
+        """One chat turn as server-sent events: `delta` text pieces, then the `reply`."""
+        session = session_of(request, body.session_id)
+        limiter.check(session)
+
+        def events() -> Iterator[str]:
+            for event in bot.stream(session, body.message, channel=body.channel):
+                if event.type == "delta":
+                    yield sse("delta", {"text": event.text})
+                else:
+                    yield sse("reply", event.reply.model_dump(mode="json"))
+
+        stream = StreamingResponse(
+            events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache"}
+        )
+        stream.set_cookie(SESSION_COOKIE, session, httponly=True, samesite="lax")
+        return stream
 
     @app.get("/api/products")
     def list_products(

@@ -94,7 +94,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     bot = Assistant.from_settings(settings, progress=True)
-    uvicorn.run(create_app(bot), host=args.host or settings.host, port=args.port or settings.port)
+    uvicorn.run(
+        create_app(bot, settings), host=args.host or settings.host, port=args.port or settings.port
+    )
     return 0
 
 

@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     llm_timeout_s: float = 20.0
     llm_max_tokens: int = 256
     llm_max_steps: int = 4
+    max_body_bytes: int = Field(65_536, description="Larger request bodies get 413.")
+    rate_limit_per_minute: int = Field(60, description="Requests per session per minute (429).")
+    allowed_origins: list[str] = Field(
+        default_factory=list,
+        description="Origins that may call the API or embed the widget; empty = localhost only.",
+    )
     host: str = "127.0.0.1"
     port: int = 7860
 

@@ -100,17 +100,71 @@ def test_unknown_filter_is_a_readable_422(client):
 
 
 def test_malformed_chat_is_a_readable_422(client):
-    response = client.post("/api/chat", json={"message": "hi"})
+    response = client.post("/api/chat", json={"session_id": "s9"})
     assert response.status_code == 422
-    assert "session_id" in response.json()["error"]["message"]
+    assert "message" in response.json()["error"]["message"]
+    response = client.post("/api/chat", json={"session_id": "s9", "message": ["not", "text"]})
+    assert response.status_code == 422
 
 
 def test_100kb_message_is_refused_without_crashing(client):
     response = client.post("/api/chat", json={"session_id": "s2", "message": "a" * 102_400})
-    assert response.status_code == 422
-    assert "4000" in response.json()["error"]["message"]
+    assert response.status_code == 413
+    assert "the limit is 65,536" in response.json()["error"]["message"]
     response = client.get("/api/products", params={"q": "b" * 5000})
     assert response.status_code == 422
+    assert client.post("/api/chat", json={"session_id": "s2", "message": "hi"}).status_code == 200
+
+
+def test_sessions_by_cookie_or_header(client):
+    with httpx.Client(base_url=str(client.base_url), timeout=30) as fresh:
+        first = fresh.post("/api/chat", json={"message": "help"})
+        assert first.status_code == 200 and "shopassist_session" in first.cookies
+        session = first.cookies["shopassist_session"]
+        second = fresh.post("/api/chat", json={"message": "what's in my cart"})
+        assert second.cookies.get("shopassist_session", session) == session
+    by_header = client.post(
+        "/api/chat", json={"message": "help"}, headers={"X-Session-Id": "header-session"}
+    )
+    assert by_header.cookies["shopassist_session"] == "header-session"
+
+
+def test_server_sent_events_stream_the_reply(client):
+    with client.stream(
+        "POST", "/api/chat/stream", json={"session_id": "sse-1", "message": "yoga mat"}
+    ) as response:
+        assert response.headers["content-type"].startswith("text/event-stream")
+        raw = "".join(response.iter_text())
+    events = [block for block in raw.split("\n\n") if block.strip()]
+    kinds = [block.split("\n")[0].removeprefix("event: ") for block in events]
+    assert kinds[-1] == "reply" and set(kinds[:-1]) == {"delta"}
+    import json
+
+    deltas = "".join(json.loads(block.split("data: ", 1)[1])["text"] for block in events[:-1])
+    assert deltas == json.loads(events[-1].split("data: ", 1)[1])["text"]
+
+
+def test_rate_limit_per_session(client):
+    statuses = [
+        client.post("/api/chat", json={"session_id": "busy", "message": "help"}) for _ in range(62)
+    ]
+    limited = [r for r in statuses if r.status_code == 429]
+    assert limited and limited[0].json()["error"]["code"] == "rate_limited"
+    assert int(limited[0].headers["Retry-After"]) >= 1
+    assert (
+        client.post("/api/chat", json={"session_id": "calm", "message": "help"}).status_code == 200
+    )
+
+
+def test_cors_only_for_allowed_origins(client):
+    allowed = client.get(
+        "/api/products", params={"limit": 1}, headers={"Origin": "http://localhost:8080"}
+    )
+    assert allowed.headers.get("access-control-allow-origin") == "http://localhost:8080"
+    denied = client.get(
+        "/api/products", params={"limit": 1}, headers={"Origin": "http://evil.example"}
+    )
+    assert "access-control-allow-origin" not in denied.headers
 
 
 def test_empty_message_gets_a_hint(client):

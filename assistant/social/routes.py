@@ -7,6 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
+from assistant.http_guards import RateLimiter
 from assistant.social.hub import AppResponse, SocialHub
 
 
@@ -30,8 +31,13 @@ class BuyRequest(BaseModel):
     user: str = Field(min_length=1, max_length=64)
 
 
-def social_router(hub: SocialHub) -> APIRouter:
-    """The /api/social routes over one hub."""
+def social_router(hub: SocialHub, limiter: RateLimiter | None = None) -> APIRouter:
+    """The /api/social routes over one hub; each app handle is rate-limited like a session."""
+
+    def limit(app: str, user: str) -> None:
+        if limiter is not None:
+            limiter.check(f"social:{app}:{user}")
+
     router = APIRouter(prefix="/api/social", tags=["social"])
 
     @router.get("/apps")
@@ -47,16 +53,19 @@ def social_router(hub: SocialHub) -> APIRouter:
     @router.post("/{app}/posts/{post_id}/replies", response_model=AppResponse)
     def reply(app: str, post_id: str, request: ReplyRequest) -> AppResponse:
         """Reply under a post: #cart, #wishlist or a question."""
+        limit(app, request.user)
         return hub.reply(app, post_id, request.user, request.text)
 
     @router.post("/{app}/dm", response_model=AppResponse)
     def dm(app: str, request: DirectMessage) -> AppResponse:
         """Message the shop's assistant."""
+        limit(app, request.user)
         return hub.dm(app, request.user, request.text)
 
     @router.post("/{app}/posts/{post_id}/buy", response_model=AppResponse)
     def buy(app: str, post_id: str, request: BuyRequest) -> AppResponse:
         """Tap Buy under a post."""
+        limit(app, request.user)
         return hub.buy(app, post_id, request.user)
 
     return router

@@ -136,6 +136,27 @@ def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
     def home() -> str:
         return resources.files("assistant").joinpath("static/home.html").read_text("utf-8")
 
+    frame_ancestors = " ".join(
+        ["'self'", *settings.allowed_origins]
+        if settings.allowed_origins
+        else ["'self'", "http://localhost:*", "http://127.0.0.1:*"]
+    )
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget_script() -> Response:
+        script = resources.files("assistant").joinpath("static/widget.js").read_text("utf-8")
+        return Response(
+            script, media_type="application/javascript", headers={"Cache-Control": "max-age=300"}
+        )
+
+    @app.get("/widget", response_class=HTMLResponse, include_in_schema=False)
+    def widget_page() -> HTMLResponse:
+        page = resources.files("assistant").joinpath("static/widget.html").read_text("utf-8")
+        # Only allowed shops may frame the chat (clickjacking guard).
+        return HTMLResponse(
+            page, headers={"Content-Security-Policy": f"frame-ancestors {frame_ancestors}"}
+        )
+
     @app.post("/api/chat", response_model=Reply)
     def chat(body: ChatRequest, request: Request, response: Response) -> Reply:
         """One chat turn."""

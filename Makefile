@@ -37,6 +37,7 @@ format: setup
 
 bench: setup
 	$(BIN)/python bench/index_bench.py
+	$(BIN)/python bench/http_bench.py
 
 eval: setup
 	$(BIN)/shopassist eval --out reports/retrieval.json

@@ -10,6 +10,7 @@ from assistant.cart import CartView, CheckoutSummary, OrderView, ReturnReceipt
 from assistant.catalogue import Product
 from assistant.money import format_minor
 from assistant.reviews import ReviewAnswer, TrustSignals
+from assistant.wording import days
 
 LOW_STOCK = 5
 
@@ -43,7 +44,7 @@ def product_card(position: int | None, product: Product) -> str:
     )
     return (
         f"{head}{product.title} [{product.id}] — {_price(product)}, {_rating(product)}, "
-        f"{_stock(product)}, delivery in {product.shipping_days} days{seller}"
+        f"{_stock(product)}, delivery in {days(product.shipping_days)}{seller}"
     )
 
 

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant import views
 from assistant.assistant import Assistant, Channel, Reply
 from assistant.catalogue import Product
 from assistant.filters import SearchFilters, UnknownFilterError
@@ -109,8 +110,8 @@ def sse(event: str, data: dict[str, Any]) -> str:
     return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
-    """The HTTP app over one Assistant."""
+def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool = True) -> FastAPI:
+    """The HTTP app over one Assistant, with the Gradio app mounted at `/`."""
     settings = settings or get_settings()
     app = FastAPI(
         title="ShopAssist",
@@ -128,13 +129,10 @@ def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
         allow_credentials=True,
     )
     app.add_middleware(BodySizeLimit, limit=settings.max_body_bytes)
-    app.include_router(social_router(SocialHub(bot), limiter))
+    hub = SocialHub(bot)
+    app.include_router(social_router(hub, limiter))
     catalogue = bot.services.catalogue
     retriever = bot.services.retriever
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home() -> str:
-        return resources.files("assistant").joinpath("static/home.html").read_text("utf-8")
 
     frame_ancestors = " ".join(
         ["'self'", *settings.allowed_origins]
@@ -217,6 +215,38 @@ def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
             )
         return product_json(catalogue.products[product_id])
 
+    @app.get("/api/products/{product_id}/image.svg", include_in_schema=False)
+    def product_image(product_id: str) -> Response:
+        """The product's generated picture."""
+        if product_id not in catalogue.products:
+            raise HTTPException(404, f"unknown product {product_id!r}")
+        return Response(
+            views.product_image_svg(catalogue.products[product_id]),
+            media_type="image/svg+xml",
+            headers={"Cache-Control": "max-age=3600"},
+        )
+
+    @app.get("/cite/{cited_id}", response_class=HTMLResponse, include_in_schema=False)
+    def citation(cited_id: str) -> HTMLResponse:
+        """What a citation opens: the cited review, quoted, or the cited product."""
+        if cited_id in catalogue.reviews:
+            review = catalogue.reviews[cited_id]
+            return HTMLResponse(
+                views.review_page(review, catalogue.products.get(review.product_id))
+            )
+        if cited_id in catalogue.products:
+            return HTMLResponse(views.product_page(catalogue.products[cited_id]))
+        raise HTTPException(
+            404, f"nothing is cited as {cited_id!r}; citations are product or review ids"
+        )
+
+    @app.get("/api/reviews/{review_id}")
+    def get_review(review_id: str) -> dict[str, Any]:
+        """One review, as cited in answers."""
+        if review_id not in catalogue.reviews:
+            raise HTTPException(404, f"unknown review {review_id!r}; answers cite review ids")
+        return catalogue.reviews[review_id].model_dump(mode="json")
+
     @app.get("/api/cart")
     def get_cart(session_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict:
         """The session's cart: lines, totals and version."""
@@ -236,4 +266,8 @@ def create_app(bot: Assistant, settings: Settings | None = None) -> FastAPI:
         """The confirm button: the shopper's explicit yes to one checkout summary."""
         return bot.confirm(request.session_id, request.checkout_id, request.nonce)
 
+    if with_ui:
+        from assistant.ui import mount_ui  # Gradio is heavy; API-only apps skip importing it
+
+        mount_ui(app, bot, hub)
     return app

@@ -11,6 +11,7 @@ from assistant.filters import SearchFilters
 from assistant.lexical import tokenize
 from assistant.money import format_minor
 from assistant.retrieval import ProductHit, Retriever
+from assistant.wording import days
 
 RELEVANT_SIMILARITY = 0.42  # a hit this close to the words is about them
 NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked for
@@ -167,7 +168,7 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         units = sum(v.stock for v in product.variants)
         facts.append(f"{units} in stock" if units else "out of stock")
     if "delivery" in wanted:
-        facts.append(f"delivery in {product.shipping_days} days")
+        facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:
         facts.append(f"returns accepted within {product.return_window_days} days")
     if "seller" in wanted:

@@ -205,3 +205,43 @@ def test_confirm_button_for_someone_elses_checkout(client):
     )
     assert response.json()["orders"] == []
     assert "no checkout" in response.json()["text"]
+
+
+def test_the_gradio_app_is_mounted_at_the_root(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "ShopAssist" in page.text
+    config = client.get("/config").json()
+    assert config["title"] == "ShopAssist"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/gradio_api/file=/etc/passwd",
+        "/gradio_api/file=../../../../etc/passwd",
+        "/gradio_api/file=%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/gradio_api/file=pyproject.toml",
+        "/file=/etc/passwd",
+        "/gradio_api/file=var/shopassist.sqlite3",
+    ],
+)
+def test_no_file_access_through_gradio(client, path):
+    response = client.get(path)
+    assert response.status_code in (403, 404), response.text[:200]
+    assert "root:" not in response.text and "[project]" not in response.text
+
+
+def test_product_pictures_and_citation_pages(client, demo_assistant):
+    catalogue = demo_assistant.services.catalogue
+    product_id = next(iter(catalogue.products))
+    picture = client.get(f"/api/products/{product_id}/image.svg")
+    assert picture.headers["content-type"].startswith("image/svg+xml")
+    assert picture.text.startswith("<svg")
+    review = next(iter(catalogue.reviews.values()))
+    page = client.get(f"/cite/{review.id}")
+    assert page.status_code == 200 and review.id in page.text
+    assert client.get(f"/cite/{product_id}").status_code == 200
+    assert client.get(f"/api/reviews/{review.id}").json()["product_id"] == review.product_id
+    missing = client.get("/cite/R-nope")
+    assert missing.status_code == 404 and "citations are" in missing.json()["error"]["message"]
+    assert client.get("/api/products/nope/image.svg").status_code == 404

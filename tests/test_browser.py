@@ -13,6 +13,8 @@ import pytest
 import uvicorn
 
 from assistant.api import create_app
+from assistant.social.apps import APPS
+from assistant.social.content import load_content
 from assistant.testing import free_port
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -116,3 +118,93 @@ def test_a_disallowed_site_cannot_frame_the_chat(api_url):
         "frame-ancestors 'self' http://localhost:* http://127.0.0.1:*"
         in headers["content-security-policy"]
     )
+
+
+@pytest.fixture
+def app_page(browser, api_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{api_url}/")
+    page.locator("#chat-input textarea").wait_for(timeout=60_000)
+    yield page
+    page.close()
+
+
+def _shop_as(page, user: str) -> None:
+    """Pick a simulated shopper in the identity switch."""
+    page.locator("#identity input").click()
+    page.get_by_role("option", name=user, exact=True).click()
+    page.wait_for_timeout(500)  # the switch clears the chat and reloads the panels
+
+
+def _ask(page, message: str) -> None:
+    page.locator("#chat-input textarea").fill(message)
+    page.click("#chat-send")
+
+
+def test_ask_see_a_card_add_it_check_out_and_see_the_order(app_page, demo_assistant, artifacts_dir):
+    page = app_page
+    _shop_as(page, load_content().shoppers[-1])
+    _ask(page, "wireless earbuds under $60")
+    card = page.locator(".sa-card").first
+    card.wait_for(timeout=30_000)
+    title = card.locator(".sa-card-title").inner_text()
+    assert "$" in card.locator(".sa-card-price").inner_text()
+    assert "delivery in" in card.inner_text() and card.locator("img").count() == 1
+    page.screenshot(path=str(artifacts_dir / "app-search.png"), full_page=True)
+
+    page.locator(".sa-add").first.click()
+    page.locator(".sa-line", has_text=title).wait_for(timeout=20_000)
+    page.click("#checkout")
+    page.locator("#confirm-order").wait_for(state="visible", timeout=20_000)
+    assert "waiting for you" in page.locator("#checkout-summary").inner_text()
+    page.click("#confirm-order")
+    order_row = page.locator("#sa-orders tr[data-order]", has_text=title).first
+    order_row.wait_for(timeout=20_000)
+    assert "processing" in order_row.inner_text()
+    assert page.locator(".sa-line").count() == 0  # the cart is empty after the order
+    page.screenshot(path=str(artifacts_dir / "app-order.png"), full_page=True)
+
+
+def _single_variant_post(api_url: str) -> tuple[str, int, str]:
+    """An app with #cart replies, the index of a post there, and its in-stock product's title."""
+    import httpx
+
+    for app in ("microblog", "photo", "video"):
+        posts = httpx.get(f"{api_url}/api/social/{app}/feed").json()["posts"][:6]
+        for index, post in enumerate(posts):
+            if not post["products"] or not post["products"][0]["in_stock"]:
+                continue
+            product = httpx.get(f"{api_url}/api/products/{post['products'][0]['id']}").json()
+            if len(product["variants"]) == 1:
+                return app, index, product["title"]
+    raise AssertionError("no post tags a single-variant product in stock")
+
+
+def test_cart_reply_on_a_post_shows_in_the_cart_panel(app_page, api_url, artifacts_dir):
+    page = app_page
+    app, index, title = _single_variant_post(api_url)
+    _shop_as(page, load_content().shoppers[-2])
+    page.get_by_role("tab", name=APPS[app].title).click()
+    page.locator(".sa-reply-input textarea:visible").nth(index).fill("#cart")
+    page.locator(".sa-reply:visible").nth(index).click()
+    thread = page.locator(".sa-dm:visible")
+    outcome = page.locator(".sa-line", has_text=title).or_(thread.get_by_text("«link»"))
+    outcome.first.wait_for(timeout=20_000)
+    if page.locator(".sa-line", has_text=title).count() == 0:  # first commerce: consent by DM
+        page.locator(".sa-dm-input textarea:visible").fill("link")
+        page.locator(".sa-dm-send:visible").click()
+    page.locator(".sa-line", has_text=title).wait_for(timeout=20_000)
+    assert "1 ×" in page.locator(".sa-line", has_text=title).inner_text()
+    page.screenshot(path=str(artifacts_dir / "app-cart-reply.png"), full_page=True)
+
+
+def test_the_app_reads_well_on_a_phone(browser, api_url, artifacts_dir):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(f"{api_url}/")
+    page.locator("#chat-input textarea").wait_for(timeout=60_000)
+    _ask(page, "yoga mat under $50")
+    page.locator(".sa-card").first.wait_for(timeout=30_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling
+    assert page.locator("#chat-send").is_visible()
+    page.screenshot(path=str(artifacts_dir / "app-phone.png"))
+    page.close()

@@ -85,6 +85,26 @@ class SocialHub:
             ],
         }
 
+    def thread(self, app: str, user: str, limit: int = 40) -> list[dict[str, str]]:
+        """The latest DMs between a handle and the shop in one app, oldest first."""
+        self._spec(app)
+        self._user(user)
+        with self.bot.store.transaction() as connection:
+            rows = connection.execute(
+                select(social_messages.c.direction, social_messages.c.text)
+                .where(
+                    social_messages.c.app == app,
+                    social_messages.c.handle == user,
+                    social_messages.c.channel == "dm",
+                )
+                .order_by(social_messages.c.seq.desc())
+                .limit(limit)
+            ).all()
+        return [
+            {"role": "user" if direction == "in" else "assistant", "content": text}
+            for direction, text in reversed(rows)
+        ]
+
     # ---- acting -------------------------------------------------------------------------------
     def reply(self, app: str, post_id: str, user: str, text: str) -> AppResponse:
         """A public reply under a post: #cart, #wishlist, or a question."""

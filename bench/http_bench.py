@@ -1,0 +1,141 @@
+"""Chat turns per second and latency through HTTP with concurrent simulated shoppers.
+
+Run: `.venv/bin/python bench/http_bench.py [--shoppers 1 20] [--rounds 3]`.
+Starts the real server (`app.py`, rule planner, embedded defaults) on a free port with a
+throw-away store, then each shopper runs a scripted conversation over `POST /api/chat`
+(search, a review question, add, cart, checkout, yes) `--rounds` times with an async
+client. The per-session rate limit is lifted for the run, since it caps one shopper at
+60 turns a minute by design. Ratios are against the first shopper count, in this same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.testing import free_port  # noqa: E402
+
+SCRIPT = [
+    "wireless earbuds under $60",
+    "do reviews say the first one is comfortable?",
+    "add the first one to my cart",
+    "what's in my cart?",
+    "checkout",
+    "yes",
+]
+
+
+def start_server(data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
+    """The app on a free port; returns the process and its base URL once it answers."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "DATA_DIR": data_dir,
+        "RATE_LIMIT_PER_MINUTE": "1000000",
+        "HF_HUB_OFFLINE": "1",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}; run `make run` once")
+        try:
+            if httpx.get(f"{url}/api/products?limit=1", timeout=2).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not answer within 300 s")
+
+
+async def shopper(
+    client: httpx.AsyncClient, name: str, rounds: int, latencies: list[float], errors: list[str]
+) -> None:
+    """One simulated shopper: the script, `rounds` times, each turn timed."""
+    for round_number in range(rounds):
+        session = f"bench-{name}-{round_number}"
+        for message in SCRIPT:
+            started = time.perf_counter()
+            response = await client.post(
+                "/api/chat", json={"session_id": session, "message": message, "channel": "web"}
+            )
+            latencies.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                errors.append(f"{response.status_code} {response.text[:80]}")
+
+
+async def run(url: str, shoppers: int, rounds: int) -> dict[str, float]:
+    """All shoppers at once; turns per second and latency percentiles."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    limits = httpx.Limits(max_connections=shoppers)
+    async with httpx.AsyncClient(base_url=url, timeout=120, limits=limits) as client:
+        started = time.perf_counter()
+        await asyncio.gather(
+            *(
+                shopper(client, f"{shoppers}-{index}", rounds, latencies, errors)
+                for index in range(shoppers)
+            )
+        )
+        elapsed = time.perf_counter() - started
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "turns": len(latencies),
+        "turns_per_s": len(latencies) / elapsed,
+        "p50_ms": cuts[49] * 1000,
+        "p95_ms": cuts[94] * 1000,
+        "p99_ms": cuts[98] * 1000,
+        "errors": len(errors),
+    }
+
+
+def main() -> None:
+    """Print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shoppers", type=int, nargs="+", default=[1, 20])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as data_dir:
+        process, url = start_server(data_dir)
+        try:
+            asyncio.run(run(url, 2, 1))  # warm-up: first-query costs stay out of the figures
+            results = {count: asyncio.run(run(url, count, args.rounds)) for count in args.shoppers}
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    base = results[args.shoppers[0]]
+    print(f"HTTP chat turns, rule planner, {args.rounds} rounds of {len(SCRIPT)} turns each")
+    print("| shoppers | turns | turns/s | ratio | p50 ms | p95 ms | p99 ms | errors |")
+    print("|---|---|---|---|---|---|---|---|")
+    for count, row in results.items():
+        ratio = row["turns_per_s"] / base["turns_per_s"]
+        print(
+            f"| {count} | {row['turns']} | {row['turns_per_s']:.1f} | {ratio:.2f}x | "
+            f"{row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

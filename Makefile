@@ -39,8 +39,9 @@ bench: setup
 	$(BIN)/python bench/index_bench.py
 	$(BIN)/python bench/http_bench.py
 
+# All suites on ../shared/data, rule planner and the packaged local model side by side.
 eval: setup
-	$(BIN)/shopassist eval --out reports/retrieval.json
+	$(BIN)/shopassist eval --llm none --llm local
 
 demo-data:
 	$(PYTHON) scripts/make_demo_catalogue.py

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+from assistant.evaluation import ALL_SUITES as ALL_EVAL_SUITES
+from assistant.evaluation import KNOWN_SUITES as KNOWN_EVAL_SUITES
 from assistant.settings import Settings, get_settings
 
 
@@ -101,13 +103,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Measure retrieval quality on the shared data sets."""
-    from assistant.evaluation.retrieval_quality import run_suites
+    """Run the evaluation suites and write the report."""
+    from assistant.evaluation.runner import EvalOptions, run_evaluation
+    from assistant.evaluation.scenarios import ScenarioError
+    from assistant.evaluation.target import TargetError
 
-    settings = _settings(args)
-    if args.llm:
-        settings = settings.model_copy(update={"llm_backend": args.llm})
-    return run_suites(settings, suites=args.suite, modes=args.mode, limit=args.limit, out=args.out)
+    options = EvalOptions(
+        suites=args.suite or list(ALL_EVAL_SUITES),
+        planners=args.llm or ["none"],
+        limit=args.limit,
+        seed=args.seed,
+        target=args.target,
+        out=args.out,
+        baseline=args.baseline,
+        fail_under=args.fail_under or [],
+        scenario_files=args.scenarios or [],
+    )
+    try:
+        report, status = run_evaluation(_settings(args), options)
+    except (ScenarioError, TargetError, ValueError, FileNotFoundError) as error:
+        print(f"shopassist eval: {error}", file=sys.stderr)
+        return 2
+    print((Path(report["written_to"]) / "report.md").read_text(encoding="utf-8"))
+    print(f"wrote {report['written_to']}/report.json, report.md, report.html")
+    for failure in report["failed_floors"]:
+        print(f"below the floor: {failure}", file=sys.stderr)
+    return status
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -155,25 +176,32 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("what", choices=["creators"], help="sales and commission per creator")
     report.set_defaults(run=cmd_report)
 
-    evaluate = commands.add_parser("eval", help="measure quality on public data sets")
+    evaluate = commands.add_parser("eval", help="evaluation suites and a report")
     evaluate.add_argument(
         "--suite",
         action="append",
-        choices=["subjqa", "epqa", "intents", "answerable", "engine"],
-        help="suite to run (repeatable); default all",
+        choices=list(KNOWN_EVAL_SUITES),
+        help=f"suite to run (repeatable); default: {', '.join(ALL_EVAL_SUITES)}",
     )
-    evaluate.add_argument(
-        "--mode",
-        action="append",
-        choices=["hybrid", "dense", "lexical"],
-        help="ranking mode (repeatable); default all three",
-    )
-    evaluate.add_argument("--limit", type=int, help="at most this many questions per suite")
-    evaluate.add_argument("--out", type=Path, help="write the figures as JSON here")
     evaluate.add_argument(
         "--llm",
+        action="append",
         choices=["none", "local", "openai"],
-        help="planner backend for the engine suite (default: LLM_BACKEND)",
+        help="planner(s) to compare side by side (repeatable); default none",
+    )
+    evaluate.add_argument("--limit", type=int, help="at most this many items per suite")
+    evaluate.add_argument("--seed", type=int, default=13, help="seed for sampling items")
+    evaluate.add_argument("--target", help="evaluate a running server, e.g. http://127.0.0.1:7860")
+    evaluate.add_argument("--out", type=Path, help="report folder (default reports/<run>)")
+    evaluate.add_argument("--baseline", type=Path, help="an earlier report.json to compare with")
+    evaluate.add_argument(
+        "--fail-under",
+        action="append",
+        metavar="METRIC=VALUE",
+        help="exit 1 when a figure is below VALUE, e.g. constraints.all_correct=0.8",
+    )
+    evaluate.add_argument(
+        "--scenarios", type=Path, action="append", help="scenario YAML file(s) instead of ours"
     )
     evaluate.set_defaults(run=cmd_eval)
     return parser

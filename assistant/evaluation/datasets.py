@@ -93,3 +93,17 @@ def load_epqa(data_dir: Path, split: str = "dev") -> list[EvidenceQuestion]:
         question.candidates.append(row["candidate"])
         question.labels.append(int(row["label"]))
     return list(grouped.values())
+
+
+def load_hetpqa(data_dir: Path, split: str = "dev") -> list[EvidenceQuestion]:
+    """hetPQA evidence ranking: candidates from reviews, attributes and Q&A, labelled 0/1."""
+    path = Path(data_dir) / "amazon_contextual_pqa" / "hetPQA" / "evidence_ranking" / f"{split}.csv"
+    if not path.is_file():
+        raise DatasetMissing(f"{path} is missing; set SHARED_DATA_DIR to the shared data folder")
+    grouped: dict[str, EvidenceQuestion] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            question = grouped.setdefault(row["qid"], EvidenceQuestion(row["qid"], row["question"]))
+            question.candidates.append(row["candidate"])
+            question.labels.append(int(row["label"]))
+    return list(grouped.values())

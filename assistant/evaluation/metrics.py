@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 
@@ -39,3 +41,35 @@ def ndcg_at_k(ranking: Sequence[str], labels: Mapping[str, float], k: int) -> fl
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean; 0 for no values."""
     return sum(values) / len(values) if values else 0.0
+
+
+def _answer_tokens(text: str) -> list[str]:
+    """SQuAD-style normalisation: lower case, no punctuation, no articles."""
+    text = re.sub(r"[^\w\s]", " ", text.lower())
+    return [token for token in text.split() if token not in {"a", "an", "the"}]
+
+
+def token_f1(prediction: str, reference: str) -> float:
+    """Token-overlap F1 between an answer and a reference span, as SQuAD and SubjQA score it."""
+    predicted, gold = _answer_tokens(prediction), _answer_tokens(reference)
+    if not predicted or not gold:
+        return float(predicted == gold)
+    common = sum((Counter(predicted) & Counter(gold)).values())
+    if common == 0:
+        return 0.0
+    precision, recall = common / len(predicted), common / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """The nearest-rank percentile (share in 0..1) of a list of numbers."""
+    if not values:
+        raise ValueError("percentile of no values")
+    ordered = sorted(values)
+    rank = max(1, math.ceil(share * len(ordered)))
+    return ordered[rank - 1]
+
+
+def rate(flags: Sequence[bool]) -> float:
+    """Share of true flags; 0 for none."""
+    return sum(flags) / len(flags) if flags else 0.0

@@ -1,26 +1,22 @@
 """Retrieval quality on public data: SubjQA review recall@k and ePQA evidence nDCG@5 / MRR.
 
-Run: `shopassist eval [--suite subjqa|epqa] [--mode hybrid|dense|lexical] [--limit N] [--out F]`.
+Run through `shopassist eval --suite retrieval` (all three modes side by side).
 """
 
 from __future__ import annotations
 
-import json
 import random
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 from assistant.catalogue import Catalogue
-from assistant.embeddings import make_embedder
-from assistant.evaluation.datasets import DatasetMissing, load_epqa, load_subjqa
+from assistant.evaluation.datasets import load_epqa, load_subjqa
 from assistant.evaluation.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
 from assistant.index import CatalogueIndex
 from assistant.retrieval import Mode, Retriever, rank_texts
-from assistant.services import build_services
 from assistant.settings import Settings
 
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -97,65 +93,3 @@ def epqa_ranking(
                 rrs.append(reciprocal_rank(ranking, full))
         results[mode] = {"ndcg@5": round(mean(ndcgs), 4), "mrr": round(mean(rrs), 4)}
     return results
-
-
-def _print_table(report: dict[str, Any]) -> None:
-    for suite, figures in report["suites"].items():
-        if "skipped" in figures:
-            print(f"{suite}: skipped ({figures['skipped']})")
-            continue
-        if not any(mode in figures for mode in MODES):
-            print(f"\n{suite}")
-            for key, value in figures.items():
-                if key != "errors":
-                    print(f"  {key}: {value}")
-            for error in figures.get("errors", [])[:15]:
-                print(f"  miss: {error}")
-            continue
-        metrics = [key for key in figures[next(m for m in MODES if m in figures)]]
-        print(f"\n{suite} ({figures['split']} split, {figures['questions']} questions)")
-        print(f"| mode | {' | '.join(metrics)} |")
-        print(f"| --- | {' | '.join('---' for _ in metrics)} |")
-        for mode in MODES:
-            if mode in figures:
-                print(f"| {mode} | {' | '.join(f'{figures[mode][m]:.3f}' for m in metrics)} |")
-
-
-def run_suites(
-    settings: Settings,
-    suites: list[str] | None = None,
-    modes: list[str] | None = None,
-    limit: int | None = None,
-    out: Path | None = None,
-) -> int:
-    """Run the chosen suites, print a table per suite and optionally write JSON."""
-    embedder = make_embedder(settings)
-    chosen_modes = tuple(modes or MODES)
-    from assistant.evaluation import engine_quality
-
-    def intents(settings: Settings, embedder: Embeddings, *_: Any) -> dict[str, Any]:
-        services = build_services(settings, embedder=embedder)
-        return engine_quality.intent_accuracy(embedder, services.catalogue, services.retriever)
-
-    runners = {
-        "subjqa": subjqa_recall,
-        "epqa": epqa_ranking,
-        "intents": intents,
-        "answerable": lambda s, e, _m, n: engine_quality.answerable_accuracy(s, e, n or 300),
-        "engine": lambda s, e, *_: engine_quality.grounding_and_latency(s, e),
-    }
-    report: dict[str, Any] = {"embedding_model": getattr(embedder, "name", "?"), "suites": {}}
-    for suite in suites or list(runners):
-        started = time.perf_counter()
-        try:
-            figures = runners[suite](settings, embedder, chosen_modes, limit)
-        except DatasetMissing as exc:
-            figures = {"skipped": str(exc)}
-        figures["seconds"] = round(time.perf_counter() - started, 1)
-        report["suites"][suite] = figures
-    _print_table(report)
-    if out:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps(report, indent=2), encoding="utf-8")
-        print(f"\nwrote {out}")
-    return 0

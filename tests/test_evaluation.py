@@ -151,12 +151,14 @@ def _report(value: float) -> dict:
             },
             "reviewqa": {"-": {"metrics": {"recall@1": 0.3, "recall@5": 0.6}, "details": {}}},
             "constraints": {"-": {"skipped": "no data"}},
+            "safety": {"none": {"error": "RuntimeError: boom"}, "local": {"metrics": {"a": 0}}},
         },
     }
 
 
 def test_report_files_baseline_and_floors(tmp_path):
     now = flat_metrics(_report(20.0))
+    assert now.pop("safety.a@local") == 0
     assert now == {
         "latency.turn_p95_ms@none": 20.0,
         "latency.turn_p95_ms@local": 900.0,
@@ -178,6 +180,7 @@ def test_report_files_baseline_and_floors(tmp_path):
     markdown = (tmp_path / "report.md").read_text()
     assert "| latency | turn_p95_ms |" in markdown and "| 20 | 900 |" in markdown
     assert "skipped: no data" in markdown and "Against the baseline" in markdown
+    assert "| safety | failed (none): RuntimeError: boom |" in markdown
 
 
 # ---- the command -------------------------------------------------------------------------
@@ -218,3 +221,47 @@ def test_smoke_run_of_every_suite_with_floors(demo_settings, real_embedder, tmp_
     saved = json.loads((tmp_path / "report.json").read_text())
     assert saved["code_version"] and saved["planners"] == ["none"]
     assert Path(report["written_to"]) == tmp_path
+
+
+@pytest.mark.slow
+def test_a_running_server_is_evaluated_over_http(
+    demo_assistant, demo_settings, real_embedder, tmp_path
+):
+    import threading
+    import time
+
+    import uvicorn
+
+    from assistant.api import create_app
+
+    scenario = tmp_path / "http.yaml"
+    scenario.write_text(
+        "- name: over-http\n  turns:\n"
+        "    - say: yoga mat under $50\n"
+        "      expect: {shown_at_least: 1, shown_satisfy: {max_price_minor: 5000}}\n"
+        "    - say: what do reviews say about the first one\n"
+        "      expect: {cites_exist: true, cart_lines: 0}\n"
+    )
+    port = free_port()
+    app = create_app(demo_assistant, demo_settings, with_ui=False)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        options = EvalOptions(
+            suites=["scenarios", "latency"],
+            limit=5,
+            target=f"http://127.0.0.1:{port}",
+            out=tmp_path / "report",
+            scenario_files=[scenario],
+        )
+        report, status = run_evaluation(demo_settings, options, embedder=real_embedder)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+    flat = flat_metrics(report)
+    assert status == 0 and report["target"] == f"http://127.0.0.1:{port}"
+    assert flat["scenarios.scenario_pass_rate@none"] == 1.0
+    assert flat["latency.first_token_p50_ms@none"] > 0

@@ -111,11 +111,14 @@ def markdown(report: dict[str, Any], comparison: dict[str, dict[str, float]] | N
     ]
     for suite, runs in report["suites"].items():
         first = next(iter(runs.values()))
+        empty = " | ".join("" for _ in planners)
         if "skipped" in first:
-            lines.append(
-                f"| {suite} | skipped: {first['skipped']} | | {' | '.join('' for _ in planners)} |"
-            )
+            lines.append(f"| {suite} | skipped: {first['skipped']} | | {empty} |")
             continue
+        for planner, run in runs.items():
+            if "error" in run:
+                lines.append(f"| {suite} | failed ({planner}): {run['error']} | | {empty} |")
+        first = next((run for run in runs.values() if "metrics" in run), first)
         for name in first.get("metrics", {}):
             cells = []
             for planner in planners:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import subprocess
 import tempfile
 import time
@@ -19,10 +20,12 @@ from assistant.embeddings import make_embedder
 from assistant.evaluation import ALL_SUITES, TARGET_SUITES, suites
 from assistant.evaluation import report as reporting
 from assistant.evaluation.datasets import DatasetMissing
-from assistant.evaluation.scenarios import builtin_scenario_files
-from assistant.evaluation.target import HttpTarget, InProcessTarget, Target
+from assistant.evaluation.scenarios import ScenarioError, builtin_scenario_files
+from assistant.evaluation.target import HttpTarget, InProcessTarget, Target, TargetError
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -99,7 +102,12 @@ def run_evaluation(
     out = options.out or PROJECT_ROOT / "reports" / run_name
     reporting.write_report(report, out, comparison)
     report["written_to"] = str(out)
-    failed = reporting.failures_under(flat, thresholds)
+    failed = reporting.failures_under(flat, thresholds) + [
+        f"{suite}@{planner} failed: {run['error']}"
+        for suite, runs in report["suites"].items()
+        for planner, run in runs.items()
+        if "error" in run
+    ]
     report["failed_floors"] = failed
     return report, 1 if failed else 0
 
@@ -110,6 +118,11 @@ def _timed(run: Any) -> dict[str, Any]:
         result = run()
     except DatasetMissing as missing:
         result = {"skipped": str(missing)}
+    except (TargetError, ScenarioError):
+        raise  # the whole run is misconfigured; say so at once
+    except Exception as error:  # one broken suite must not lose the others' figures
+        log.exception("suite failed")
+        result = {"error": f"{type(error).__name__}: {error}"}
     result["seconds"] = round(time.perf_counter() - started, 1)
     return result
 

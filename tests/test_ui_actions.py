@@ -1,0 +1,57 @@
+"""The app's handlers without a browser: cart buttons, the Confirm button, social boxes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.social.hub import SocialHub
+from assistant.ui_actions import ShopActions, shop_account
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def actions(demo_assistant):
+    return ShopActions(demo_assistant, SocialHub(demo_assistant))
+
+
+def _single_variant_product(actions: ShopActions) -> str:
+    catalogue = actions.bot.services.catalogue
+    return next(
+        p.id
+        for p in catalogue.products.values()
+        if len(p.variants) == 1 and p.variants[0].stock > 3
+    )
+
+
+def test_card_button_steppers_and_confirm(actions):
+    user = actions.hub.content.shoppers[-3]
+    account = shop_account(user)
+    for line in actions.bot.cart.get_cart(account).lines:
+        actions.change_line(user, line.product_id, line.variant_id, 0, 0)
+    product_id = _single_variant_product(actions)
+    assert actions.add_to_cart(user, product_id, None, 0) == 1
+    variant_id = actions.bot.cart.get_cart(account).lines[0].variant_id
+    actions.change_line(user, product_id, variant_id, 3, 1)
+    assert actions.bot.cart.get_cart(account).lines[0].qty == 3
+    *_, tick = list(actions.chat_turn("checkout", [], [], user, 1))[-1]
+    text, pending, visible = actions.pending_view(user)
+    assert pending and "waiting for you" in text and visible["visible"] is True
+    history, *_ = actions.confirm(pending, [], user, tick)
+    assert "ORD-" in history[-1]["content"]
+    assert actions.bot.cart.get_cart(account).lines == []
+    assert pending["checkout_id"] and "processing" in actions.orders_html(user)
+
+
+def test_refusals_keep_the_typed_text_and_change_nothing(actions):
+    user = actions.hub.content.shoppers[-4]
+    product_id = _single_variant_product(actions)
+    # Outside a browser request, Gradio's toast messages surface as warnings.
+    with pytest.warns(UserWarning, match="has no variant 'no-such-variant'"):
+        assert actions.add_to_cart(user, product_id, "no-such-variant", 5) == 5  # same tick
+    with pytest.warns(UserWarning, match="Chirp allows 280"):
+        reply = actions.social_reply("microblog", "mi-001", "x" * 300, user, 7)
+    public, text, _thread, tick = reply
+    assert (public, text, tick) == ("", "x" * 300, 7)
+    with pytest.warns(UserWarning, match="press Checkout first"):
+        assert actions.confirm(None, [], user, 2)[-1] == 2

@@ -20,7 +20,7 @@ from assistant.embeddings import make_embedder
 from assistant.evaluation import ALL_SUITES, TARGET_SUITES, suites
 from assistant.evaluation import report as reporting
 from assistant.evaluation.datasets import DatasetMissing
-from assistant.evaluation.scenarios import ScenarioError, builtin_scenario_files
+from assistant.evaluation.scenarios import ScenarioError, builtin_scenario_files, load_scenarios
 from assistant.evaluation.target import HttpTarget, InProcessTarget, Target, TargetError
 from assistant.services import build_services
 from assistant.settings import PROJECT_ROOT, Settings
@@ -68,15 +68,16 @@ def run_evaluation(
         if not options.baseline.is_file():
             raise FileNotFoundError(f"--baseline {options.baseline}: no such report.json")
         baseline = reporting.flat_metrics(json.loads(options.baseline.read_text("utf-8")))
+    # Misconfiguration fails fast, before any model or index is loaded.
+    scenario_files = options.scenario_files or builtin_scenario_files()
+    if "scenarios" in options.suites:
+        for path in scenario_files:
+            load_scenarios(path)
+    if options.target:
+        HttpTarget(options.target)
     run_name = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     embedder = embedder or make_embedder(settings)
-    context = suites.Context(
-        settings,
-        embedder,
-        options.limit,
-        options.seed,
-        options.scenario_files or builtin_scenario_files(),
-    )
+    context = suites.Context(settings, embedder, options.limit, options.seed, scenario_files)
     report: dict[str, Any] = {
         "run": run_name,
         "code_version": code_version(),

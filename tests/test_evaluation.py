@@ -179,6 +179,7 @@ def test_report_files_baseline_and_floors(tmp_path):
         assert (tmp_path / name).stat().st_size > 0
     markdown = (tmp_path / "report.md").read_text()
     assert "| latency | turn_p95_ms |" in markdown and "| 20 | 900 |" in markdown
+    assert "| recall@5 | ,  | 0.6 | (same) |" in markdown
     assert "skipped: no data" in markdown and "Against the baseline" in markdown
     assert "| safety | failed (none): RuntimeError: boom |" in markdown
 

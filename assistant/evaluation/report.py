@@ -120,11 +120,12 @@ def markdown(report: dict[str, Any], comparison: dict[str, dict[str, float]] | N
                 lines.append(f"| {suite} | failed ({planner}): {run['error']} | | {empty} |")
         first = next((run for run in runs.values() if "metrics" in run), first)
         for name in first.get("metrics", {}):
-            cells = []
-            for planner in planners:
-                run = runs.get(planner, runs.get("-", {}))
-                value = run.get("metrics", {}).get(name)
-                cells.append("" if value is None else f"{value:g}")
+            if "-" in runs:  # a data-set suite: one figure whatever the planner
+                value = runs["-"]["metrics"][name]
+                cells = [f"{value:g}", *["(same)" for _ in planners[1:]]]
+            else:
+                values = [runs.get(p, {}).get("metrics", {}).get(name) for p in planners]
+                cells = ["" if value is None else f"{value:g}" for value in values]
             where = f"{first.get('dataset', '')}, {first.get('split', '')}"
             lines.append(f"| {suite} | {name} | {where} | {' | '.join(cells)} |")
     if comparison:

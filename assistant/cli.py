@@ -198,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-under",
         action="append",
         metavar="METRIC=VALUE",
-        help="exit 1 when a figure is below VALUE, e.g. constraints.all_correct=0.8",
+        help="exit 1 when a figure is below VALUE, e.g. constraints.all_correct_heldout=0.6",
     )
     evaluate.add_argument(
         "--scenarios", type=Path, action="append", help="scenario YAML file(s) instead of ours"

@@ -45,7 +45,7 @@ def parse_threshold(text: str) -> tuple[str, float]:
         return key.strip(), float(value)
     except ValueError:
         raise ValueError(
-            f"--fail-under {text!r}: write METRIC=VALUE, e.g. constraints.all_correct=0.8"
+            f"--fail-under {text!r}: write METRIC=VALUE, e.g. constraints.all_correct_heldout=0.6"
         ) from None
 
 

@@ -40,6 +40,7 @@ from assistant.services import build_services
 from assistant.settings import Settings
 
 RECALL_KS = (1, 2, 3, 5, 10)
+CONSTRAINT_FIELDS = ("max_price_minor", "colour", "size", "pack")
 
 
 @dataclass
@@ -296,33 +297,41 @@ def evidence(context: Context) -> dict[str, Any]:
 
 def constraints(context: Context) -> dict[str, Any]:
     """WebShop human instructions: share whose price cap, colour, size and pack size are all
-    extracted as our hand labels say (assistant/data/eval/webshop_constraints.jsonl)."""
+    extracted as our hand labels say (assistant/data/eval/webshop_constraints.jsonl).
+
+    The `dev` labels were in view while the extractor was written; `heldout` ones were
+    labelled afterwards and never used to change it, so they give the fair figure."""
     goals_path = context.settings.shared_data_dir / "webshop_agentgym_partial/human_goals.json"
     if not goals_path.is_file():
         raise DatasetMissing(f"{goals_path} is missing; set SHARED_DATA_DIR")
     goals = json.loads(goals_path.read_text(encoding="utf-8"))
     labels_file = resources.files("assistant").joinpath("data/eval/webshop_constraints.jsonl")
     labels = [json.loads(line) for line in labels_file.read_text("utf-8").splitlines() if line]
-    labels = sample(labels, context.limit, context.seed)
-    fields: dict[str, list[bool]] = {"max_price_minor": [], "colour": [], "size": [], "pack": []}
-    misses, all_flags = [], []
-    for label in labels:
-        instruction = goals[label["index"]]
-        if hashlib.sha1(instruction.encode()).hexdigest()[:12] != label["sha1"]:
-            raise DatasetMissing(f"{goals_path} differs from the labelled version; re-label it")
-        got = extract_constraints(instruction)
-        verdicts = field_verdicts(got.model_dump(), label)
-        for name, ok in verdicts.items():
-            fields[name].append(ok)
-        all_flags.append(all(verdicts.values()))
-        if not all(verdicts.values()):
-            misses.append({"instruction": instruction, "got": got.model_dump(), "label": label})
+    metrics: dict[str, float] = {}
+    details: dict[str, Any] = {}
+    for split in ("heldout", "dev"):
+        chosen = sample([x for x in labels if x["split"] == split], context.limit, context.seed)
+        fields: dict[str, list[bool]] = {name: [] for name in CONSTRAINT_FIELDS}
+        misses, all_flags = [], []
+        for label in chosen:
+            instruction = goals[label["index"]]
+            if hashlib.sha1(instruction.encode()).hexdigest()[:12] != label["sha1"]:
+                raise DatasetMissing(f"{goals_path} differs from the labelled version; re-label")
+            got = extract_constraints(instruction).model_dump()
+            verdicts = field_verdicts(got, label)
+            for name, ok in verdicts.items():
+                fields[name].append(ok)
+            all_flags.append(all(verdicts.values()))
+            if not all(verdicts.values()):
+                misses.append({"instruction": instruction, "got": got, "label": label})
+        metrics[f"all_correct_{split}"] = round(rate(all_flags), 4)
+        metrics |= {f"{name}_{split}": round(rate(flags), 4) for name, flags in fields.items()}
+        details[split] = {"instructions": len(chosen), "misses": misses[:25]}
     return {
-        "dataset": "WebShop human_goals.json, 200 hand-labelled instructions",
-        "split": "labelled sample (seed 2026)",
-        "metrics": {"all_correct": round(rate(all_flags), 4)}
-        | {f"{name}_accuracy": round(rate(flags), 4) for name, flags in fields.items()},
-        "details": {"instructions": len(labels), "misses": misses[:25]},
+        "dataset": "WebShop human_goals.json, 300 hand-labelled instructions",
+        "split": "heldout 100 (fair), dev 200 (seen while writing the extractor)",
+        "metrics": metrics,
+        "details": details,
     }
 
 

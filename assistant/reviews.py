@@ -18,7 +18,9 @@ FRAME_WORDS = set(
         "review reviews reviewer reviewers people customers buyers say said think like dislike "
         "complain complaints mention mentions good bad any product item it this that one about "
         "according what how do does is are the any problems issue issues praise praised rate "
-        "rating opinion feel thoughts pros cons"
+        "rating opinion feel thoughts pros cons "
+        # references to shown products ("the first one") name no aspect
+        "first second third fourth fifth last 1st 2nd 3rd 4th 5th ones them these those its of"
     )
 )
 MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention

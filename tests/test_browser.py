@@ -152,6 +152,13 @@ def test_ask_see_a_card_add_it_check_out_and_see_the_order(app_page, demo_assist
     assert "delivery in" in card.inner_text() and card.locator("img").count() == 1
     page.screenshot(path=str(artifacts_dir / "app-search.png"), full_page=True)
 
+    _ask(page, "what do reviews say about the first one")
+    citation = page.locator('#chat a[href^="/cite/R"]').first
+    citation.wait_for(timeout=30_000)
+    review_id = citation.get_attribute("href").rsplit("/", 1)[1]
+    cited = page.context.request.get(f"{page.url.rstrip('/')}/cite/{review_id}")
+    assert cited.ok and review_id in cited.text()  # the link opens the quoted review
+
     page.locator(".sa-add").first.click()
     page.locator(".sa-line", has_text=title).wait_for(timeout=20_000)
     page.click("#checkout")

@@ -27,6 +27,7 @@ from assistant.cart import (
     Origin,
     ReturnReceipt,
 )
+from assistant.catalogue import Product
 from assistant.dialogue import DialogueState, PendingAction, PendingCheckout, SessionStore
 from assistant.grounding import GroundingReport, check, facts_for, strip_unsupported
 from assistant.intents import IntentClassifier
@@ -111,6 +112,25 @@ class Turn:
     prices: list[int] = field(default_factory=list)
     data_texts: list[str] = field(default_factory=list)  # data-made text whose figures count
     note: dict[str, Any] | None = None  # how the LLM planner's text was checked
+
+
+def _review_turn(product: Product, summary: ReviewAnswer) -> Turn:
+    """A review answer, with the figures it may state and the reviews it quotes."""
+    verified = summary.trust.verified_share
+    return Turn(
+        text=answer.review_answer(product, summary),
+        products=[product.id],
+        reviews=[quote.review_id for quote in summary.quotes],
+        numbers=[
+            summary.mentions,
+            summary.positive,
+            summary.negative,
+            summary.mixed,
+            summary.review_count,
+            round((verified or 0) * 100),
+        ],
+        data_texts=summary.trust.flags,
+    )
 
 
 class Assistant:
@@ -296,21 +316,7 @@ class Assistant:
         if name == "review_summary":
             summary = ReviewAnswer.model_validate(result)
             state.focus = summary.product_id
-            verified = summary.trust.verified_share
-            return Turn(
-                text=answer.review_answer(catalogue.products[summary.product_id], summary),
-                products=[summary.product_id],
-                reviews=[quote.review_id for quote in summary.quotes],
-                numbers=[
-                    summary.mentions,
-                    summary.positive,
-                    summary.negative,
-                    summary.mixed,
-                    summary.review_count,
-                    round((verified or 0) * 100),
-                ],
-                data_texts=summary.trust.flags,
-            )
+            return _review_turn(catalogue.products[summary.product_id], summary)
         if name == "start_checkout":
             summary = CheckoutSummary.model_validate(result)
             state.pending_checkout = PendingCheckout(
@@ -577,21 +583,7 @@ class Assistant:
         result = answer_about_reviews(
             self.services.retriever, self.services.catalogue, product.id, message
         )
-        verified = result.trust.verified_share
-        return Turn(
-            text=answer.review_answer(product, result),
-            products=[product.id],
-            reviews=[quote.review_id for quote in result.quotes],
-            numbers=[
-                result.mentions,
-                result.positive,
-                result.negative,
-                result.mixed,
-                result.review_count,
-                round((verified or 0) * 100),
-            ],
-            data_texts=result.trust.flags,
-        )
+        return _review_turn(product, result)
 
     def _compare(self, state: DialogueState, plan: Plan) -> Turn:
         ids = plan.slots.references if len(plan.slots.references) >= 2 else state.shown[:2]

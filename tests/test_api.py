@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import threading
-import time
-
 import httpx
 import pytest
-import uvicorn
 
 from assistant.api import create_app
-from assistant.testing import free_port
+from assistant.testing import serve_in_thread
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def base_url(demo_assistant):
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(demo_assistant), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(demo_assistant)) as url:
+        yield url
 
 
 @pytest.fixture

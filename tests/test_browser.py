@@ -6,16 +6,14 @@ import functools
 import http.server
 import shutil
 import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from assistant.api import create_app
 from assistant.social.apps import APPS
 from assistant.social.content import load_content
-from assistant.testing import free_port
+from assistant.testing import free_port, serve_in_thread
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
@@ -31,17 +29,8 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 @pytest.fixture(scope="module")
 def api_url(demo_assistant):
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(demo_assistant), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(demo_assistant)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from assistant.evaluation.scenarios import (
     load_scenarios,
 )
 from assistant.evaluation.suites import _harms, field_verdicts
-from assistant.testing import free_port
+from assistant.testing import free_port, serve_in_thread
 
 
 # ---- metrics with known scores ---------------------------------------------------------------
@@ -228,11 +228,6 @@ def test_smoke_run_of_every_suite_with_floors(demo_settings, real_embedder, tmp_
 def test_a_running_server_is_evaluated_over_http(
     demo_assistant, demo_settings, real_embedder, tmp_path
 ):
-    import threading
-    import time
-
-    import uvicorn
-
     from assistant.api import create_app
 
     scenario = tmp_path / "http.yaml"
@@ -243,26 +238,17 @@ def test_a_running_server_is_evaluated_over_http(
         "    - say: what do reviews say about the first one\n"
         "      expect: {cites_exist: true, cart_lines: 0}\n"
     )
-    port = free_port()
     app = create_app(demo_assistant, demo_settings, with_ui=False)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
+    with serve_in_thread(app) as url:
         options = EvalOptions(
             suites=["scenarios", "latency"],
             limit=5,
-            target=f"http://127.0.0.1:{port}",
+            target=url,
             out=tmp_path / "report",
             scenario_files=[scenario],
         )
         report, status = run_evaluation(demo_settings, options, embedder=real_embedder)
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
     flat = flat_metrics(report)
-    assert status == 0 and report["target"] == f"http://127.0.0.1:{port}"
+    assert status == 0 and report["target"] == url
     assert flat["scenarios.scenario_pass_rate@none"] == 1.0
     assert flat["latency.first_token_p50_ms@none"] > 0

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import threading
-import time
 
 import httpx
 import pytest
-import uvicorn
 
 from assistant.api import create_app
 from assistant.money import format_minor
 from assistant.social.content import load_content
 from assistant.social.report import creator_sales
-from assistant.testing import free_port
+from assistant.testing import serve_in_thread
 
 pytestmark = pytest.mark.slow
 CONTENT = load_content()
@@ -23,20 +20,11 @@ PUBLIC_REPLIES: list[str] = []
 
 @pytest.fixture(scope="module")
 def client(demo_assistant):
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(demo_assistant), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline
-        time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60) as http:
+    with (
+        serve_in_thread(create_app(demo_assistant)) as url,
+        httpx.Client(base_url=url, timeout=60) as http,
+    ):
         yield http
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def post_where(app, catalogue, bot, single=True, in_stock=True):

@@ -36,11 +36,11 @@ class EvidenceQuestion:
     labels: list[int] = field(default_factory=list)
 
 
-def _rows(path: Path) -> list[dict[str, str]]:
+def _rows(path: Path, delimiter: str = ",") -> list[dict[str, str]]:
     if not path.is_file():
         raise DatasetMissing(f"{path} is missing; set SHARED_DATA_DIR to the shared data folder")
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+        return list(csv.DictReader(handle, delimiter=delimiter))
 
 
 def load_subjqa(data_dir: Path, split: str = "test") -> tuple[list[ReviewQuestion], Catalogue]:
@@ -87,23 +87,20 @@ def load_subjqa(data_dir: Path, split: str = "test") -> tuple[list[ReviewQuestio
 
 def load_epqa(data_dir: Path, split: str = "dev") -> list[EvidenceQuestion]:
     """ePQA questions with their ~10 labelled candidate snippets each."""
-    grouped: dict[str, EvidenceQuestion] = {}
-    for row in _rows(Path(data_dir) / "amazon_contextual_pqa" / "ePQA" / f"{split}.csv"):
-        question = grouped.setdefault(row["qid"], EvidenceQuestion(row["qid"], row["question"]))
-        question.candidates.append(row["candidate"])
-        question.labels.append(int(row["label"]))
-    return list(grouped.values())
+    return _grouped(_rows(Path(data_dir) / "amazon_contextual_pqa" / "ePQA" / f"{split}.csv"))
 
 
 def load_hetpqa(data_dir: Path, split: str = "dev") -> list[EvidenceQuestion]:
     """hetPQA evidence ranking: candidates from reviews, attributes and Q&A, labelled 0/1."""
     path = Path(data_dir) / "amazon_contextual_pqa" / "hetPQA" / "evidence_ranking" / f"{split}.csv"
-    if not path.is_file():
-        raise DatasetMissing(f"{path} is missing; set SHARED_DATA_DIR to the shared data folder")
+    return _grouped(_rows(path, delimiter="\t"))
+
+
+def _grouped(rows: list[dict[str, str]]) -> list[EvidenceQuestion]:
+    """Candidate rows grouped into one EvidenceQuestion per question id."""
     grouped: dict[str, EvidenceQuestion] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            question = grouped.setdefault(row["qid"], EvidenceQuestion(row["qid"], row["question"]))
-            question.candidates.append(row["candidate"])
-            question.labels.append(int(row["label"]))
+    for row in rows:
+        question = grouped.setdefault(row["qid"], EvidenceQuestion(row["qid"], row["question"]))
+        question.candidates.append(row["candidate"])
+        question.labels.append(int(row["label"]))
     return list(grouped.values())

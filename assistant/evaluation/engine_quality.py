@@ -1,14 +1,9 @@
-"""Figures of the conversation engine in rule mode: intent accuracy on held-apart utterances,
-answerable/unanswerable accuracy on SubjQA, unsupported-figure rate, and turn latency."""
+"""Figures of the conversation engine: intent accuracy on held-apart utterances, SubjQA
+answerable/unanswerable accuracy, and the fixed shopper script the latency suite plays."""
 
 from __future__ import annotations
 
-import random
-import statistics
 import tempfile
-import time
-import uuid
-from pathlib import Path
 from typing import Any
 
 from langchain_core.embeddings import Embeddings
@@ -17,11 +12,10 @@ from assistant.catalogue import Catalogue
 from assistant.dialogue import DialogueState, PendingCheckout
 from assistant.evaluation.datasets import load_subjqa
 from assistant.evaluation.metrics import mean, recall_at_k
-from assistant.index import CatalogueIndex
+from assistant.evaluation.retrieval_quality import asked_catalogue, sample, subjqa_retriever
 from assistant.intents import IntentClassifier, load_heldout
 from assistant.planner import RulePlanner
 from assistant.retrieval import Retriever
-from assistant.services import build_services
 from assistant.settings import Settings
 
 SEED = 29
@@ -97,15 +91,6 @@ def _answerability(retriever: Retriever, questions: list[Any]) -> list[tuple[flo
     return scores
 
 
-def _subjqa_retriever(
-    settings: Settings, embedder: Embeddings, catalogue: Catalogue, folder: str
-) -> Retriever:
-    index_settings = settings.model_copy(update={"index_dir": Path(folder), "chroma_url": None})
-    index = CatalogueIndex(index_settings, embedder)
-    index.sync(catalogue, progress=False)
-    return Retriever(catalogue, index, embedder, max_query_chars=10_000)
-
-
 def answerable_accuracy(
     settings: Settings, embedder: Embeddings, limit: int | None = 300
 ) -> dict[str, Any]:
@@ -115,15 +100,10 @@ def answerable_accuracy(
     threshold = 0.0
     for split in ("dev", "test"):
         questions, catalogue = load_subjqa(settings.shared_data_dir, split)
-        if limit and limit < len(questions):
-            questions = random.Random(SEED).sample(questions, limit)
-        asked = {q.product_id for q in questions}
-        catalogue = Catalogue(
-            [p for pid, p in catalogue.products.items() if pid in asked],
-            [r for r in catalogue.reviews.values() if r.product_id in asked],
-        )
+        questions = sample(questions, limit or None, SEED)
+        catalogue = asked_catalogue(catalogue, questions)
         with tempfile.TemporaryDirectory(prefix=f"subjqa-{split}-") as folder:
-            retriever = _subjqa_retriever(settings, embedder, catalogue, folder)
+            retriever = subjqa_retriever(settings, embedder, catalogue, folder)
             scores = _answerability(retriever, questions)
             if split == "dev":
                 candidates = sorted({round(score, 3) for score, _ in scores})
@@ -153,59 +133,3 @@ def answerable_accuracy(
                 }
             )
     return figures
-
-
-def grounding_and_latency(settings: Settings, embedder: Embeddings) -> dict[str, Any]:
-    """Run the fixed script in rule mode: unsupported-figure share and turn latency."""
-    from assistant.assistant import Assistant
-
-    with tempfile.TemporaryDirectory(prefix="engine-eval-") as folder:
-        run_settings = settings.model_copy(update={"data_dir": Path(folder)})
-        services = build_services(run_settings, embedder=embedder)
-        bot = Assistant.from_settings(run_settings, services=services)
-        bot.chat("warm-up", "yoga mat")
-        session = f"eval-{uuid.uuid4().hex[:8]}"
-        times, unsupported, raw, llm_turns = [], 0, 0, 0
-        for message in SCRIPT:
-            started = time.perf_counter()
-            reply = bot.chat(session, message)
-            times.append((time.perf_counter() - started) * 1000)
-            grounding = reply.grounding or {}
-            unsupported += bool(grounding.get("unsupported"))
-            if "raw_unsupported" in grounding:  # the model wrote text this turn
-                llm_turns += 1
-                raw += bool(grounding.get("raw_unsupported"))
-        figures: dict[str, Any] = {
-            "planner": settings.llm_backend,
-            "turns": len(SCRIPT),
-            "unsupported_share_after_check": round(unsupported / len(SCRIPT), 4),
-        }
-        if bot.llm_planner is not None:
-            figures.update(
-                {
-                    "llm_turns": llm_turns,
-                    "raw_unsupported_share_of_llm_turns": round(raw / llm_turns, 4)
-                    if llm_turns
-                    else None,
-                    "time_to_first_token_ms": _first_token_ms(bot),
-                }
-            )
-        bot.store.dispose()
-    ordered = sorted(times)
-    return {
-        **figures,
-        "latency_p50_ms": round(statistics.median(ordered), 1),
-        "latency_p95_ms": round(ordered[max(0, round(0.95 * len(ordered)) - 1)], 1),
-    }
-
-
-def _first_token_ms(bot: Any) -> float:
-    """Milliseconds until the first streamed token of a short answer (median of 5)."""
-    model = bot.llm_planner.model
-    samples = []
-    for _ in range(5):
-        started = time.perf_counter()
-        for _chunk in model.stream("Name one thing a shop sells."):
-            samples.append((time.perf_counter() - started) * 1000)
-            break
-    return round(statistics.median(samples), 1)

@@ -13,7 +13,7 @@ from typing import Any
 from langchain_core.embeddings import Embeddings
 
 from assistant.catalogue import Catalogue
-from assistant.evaluation.datasets import load_epqa, load_subjqa
+from assistant.evaluation.datasets import EvidenceQuestion, load_epqa, load_subjqa
 from assistant.evaluation.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
 from assistant.index import CatalogueIndex
 from assistant.retrieval import Mode, Retriever, rank_texts
@@ -23,10 +23,47 @@ MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
 SEED = 13
 
 
-def _sample(items: list[Any], limit: int | None) -> list[Any]:
+def sample(items: list[Any], limit: int | None, seed: int = SEED) -> list[Any]:
+    """A seeded sample of at most `limit` items (all of them without a limit)."""
     if limit is None or limit >= len(items):
-        return items
-    return random.Random(SEED).sample(items, limit)
+        return list(items)
+    return random.Random(seed).sample(items, limit)
+
+
+def asked_catalogue(catalogue: Catalogue, questions: list[Any]) -> Catalogue:
+    """The products the questions ask about, with all their reviews."""
+    asked = {question.product_id for question in questions}
+    return Catalogue(
+        [p for pid, p in catalogue.products.items() if pid in asked],
+        [r for r in catalogue.reviews.values() if r.product_id in asked],
+    )
+
+
+def subjqa_retriever(
+    settings: Settings, embedder: Embeddings, catalogue: Catalogue, folder: str
+) -> Retriever:
+    """A retriever over a throw-away embedded index of `catalogue` in `folder`."""
+    index_settings = settings.model_copy(update={"index_dir": Path(folder), "chroma_url": None})
+    index = CatalogueIndex(index_settings, embedder)
+    index.sync(catalogue, progress=False)
+    return Retriever(catalogue, index, embedder, max_query_chars=10_000)
+
+
+def evidence_scores(
+    questions: list[EvidenceQuestion], embedder: Embeddings, mode: Mode, full_label: int
+) -> tuple[float, float]:
+    """Mean nDCG@5 over the graded labels, and MRR of the first candidate labelled at least
+    `full_label` (over the questions that have one)."""
+    ndcgs, rrs = [], []
+    for question in questions:
+        order = rank_texts(question.question, question.candidates, embedder, mode)
+        ranking = [str(position) for position in order]
+        labels = {str(i): float(label) for i, label in enumerate(question.labels)}
+        ndcgs.append(ndcg_at_k(ranking, labels, 5))
+        full = {str(i) for i, label in enumerate(question.labels) if label >= full_label}
+        if full:
+            rrs.append(reciprocal_rank(ranking, full))
+    return round(mean(ndcgs), 4), round(mean(rrs), 4)
 
 
 def subjqa_recall(
@@ -38,17 +75,10 @@ def subjqa_recall(
 ) -> dict[str, Any]:
     """Recall@1/@5 of the answer-holding review among all reviews of the question's product."""
     questions, catalogue = load_subjqa(settings.shared_data_dir, split)
-    answerable = _sample([q for q in questions if q.answer], limit)
-    asked = {question.product_id for question in answerable}
-    catalogue = Catalogue(
-        [p for pid, p in catalogue.products.items() if pid in asked],
-        [r for r in catalogue.reviews.values() if r.product_id in asked],
-    )
+    answerable = sample([q for q in questions if q.answer], limit)
+    catalogue = asked_catalogue(catalogue, answerable)
     with tempfile.TemporaryDirectory(prefix="subjqa-index-") as folder:
-        index_settings = settings.model_copy(update={"index_dir": Path(folder), "chroma_url": None})
-        index = CatalogueIndex(index_settings, embedder)
-        index.sync(catalogue, progress=False)
-        retriever = Retriever(catalogue, index, embedder, max_query_chars=10_000)
+        retriever = subjqa_retriever(settings, embedder, catalogue, folder)
         results: dict[str, Any] = {
             "split": split,
             "questions": len(answerable),
@@ -77,19 +107,11 @@ def epqa_ranking(
     split: str = "dev",
 ) -> dict[str, Any]:
     """nDCG@5 (graded labels) and MRR (label 2 = fully answers) of each question's candidates."""
-    questions = _sample(
+    questions = sample(
         [q for q in load_epqa(settings.shared_data_dir, split) if any(q.labels)], limit
     )
     results: dict[str, Any] = {"split": split, "questions": len(questions)}
     for mode in modes:
-        ndcgs, rrs = [], []
-        for question in questions:
-            order = rank_texts(question.question, question.candidates, embedder, mode)
-            ranking = [str(position) for position in order]
-            labels = {str(i): float(label) for i, label in enumerate(question.labels)}
-            ndcgs.append(ndcg_at_k(ranking, labels, 5))
-            full = {str(i) for i, label in enumerate(question.labels) if label == 2}
-            if full:
-                rrs.append(reciprocal_rank(ranking, full))
-        results[mode] = {"ndcg@5": round(mean(ndcgs), 4), "mrr": round(mean(rrs), 4)}
+        ndcg, mrr = evidence_scores(questions, embedder, mode, full_label=2)
+        results[mode] = {"ndcg@5": ndcg, "mrr": mrr}
     return results

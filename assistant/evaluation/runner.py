@@ -73,8 +73,7 @@ def run_evaluation(
     if "scenarios" in options.suites:
         for path in scenario_files:
             load_scenarios(path)
-    if options.target:
-        HttpTarget(options.target)
+    remote = HttpTarget(options.target) if options.target else None
     run_name = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     embedder = embedder or make_embedder(settings)
     context = suites.Context(settings, embedder, options.limit, options.seed, scenario_files)
@@ -93,7 +92,7 @@ def run_evaluation(
         if suite in TARGET_SUITES:
             for planner in options.planners:
                 runs[planner] = _timed(
-                    lambda s=suite, p=planner: _target_suite(s, context, p, options)
+                    lambda s=suite, p=planner: _target_suite(s, context, p, remote)
                 )
         else:
             runs["-"] = _timed(lambda s=suite: getattr(suites, s)(context))
@@ -128,7 +127,9 @@ def _timed(run: Any) -> dict[str, Any]:
     return result
 
 
-def _target_suite(suite: str, context: suites.Context, planner: str, options: EvalOptions) -> dict:
+def _target_suite(
+    suite: str, context: suites.Context, planner: str, remote: HttpTarget | None
+) -> dict:
     """A suite that drives the assistant: over HTTP with --target, else in this process."""
     with ExitStack() as stack:
         if suite == "safety":
@@ -137,11 +138,7 @@ def _target_suite(suite: str, context: suites.Context, planner: str, options: Ev
                 return _in_process(context, planner, stack, catalogue)
 
             return suites.safety(context, make_target)
-        target: Target = (
-            HttpTarget(options.target)
-            if options.target
-            else _in_process(context, planner, stack, None)
-        )
+        target: Target = remote or _in_process(context, planner, stack, None)
         return getattr(suites, suite)(context, target)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import random
 import tempfile
 import time
 import uuid
@@ -17,27 +16,31 @@ from typing import Any
 import yaml
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalogue import Catalogue, Product, Review, load_catalogue
+from assistant.catalogue import Product, Review, load_catalogue
 from assistant.constraints import extract_constraints, normalise_colour, normalise_size
 from assistant.evaluation import engine_quality
 from assistant.evaluation.datasets import DatasetMissing, load_hetpqa, load_subjqa
 from assistant.evaluation.metrics import (
     mean,
-    ndcg_at_k,
     percentile,
     rate,
     recall_at_k,
-    reciprocal_rank,
     token_f1,
 )
-from assistant.evaluation.retrieval_quality import MODES, epqa_ranking, subjqa_recall
+from assistant.evaluation.retrieval_quality import (
+    MODES,
+    asked_catalogue,
+    epqa_ranking,
+    evidence_scores,
+    sample,
+    subjqa_recall,
+    subjqa_retriever,
+)
 from assistant.evaluation.scenarios import load_scenarios, run_scenario
 from assistant.evaluation.target import Target
-from assistant.index import CatalogueIndex
-from assistant.retrieval import Retriever, rank_texts
 from assistant.reviews import answer_about_reviews
 from assistant.services import build_services
-from assistant.settings import Settings
+from assistant.settings import DEMO_CATALOGUE, Settings
 
 RECALL_KS = (1, 2, 3, 5, 10)
 CONSTRAINT_FIELDS = ("max_price_minor", "colour", "size", "pack")
@@ -52,13 +55,6 @@ class Context:
     limit: int | None
     seed: int
     scenario_files: list[Path]
-
-
-def sample(items: list[Any], limit: int | None, seed: int) -> list[Any]:
-    """A seeded sample of at most `limit` items (all of them without a limit)."""
-    if limit is None or limit >= len(items):
-        return list(items)
-    return random.Random(seed).sample(items, limit)
 
 
 # ---- suites that drive a target (run once per planner) -------------------------------------
@@ -120,7 +116,7 @@ def _injections() -> dict[str, Any]:
 
 def _poisoned_catalogue(folder: Path, planted: list[dict[str, str]]) -> list[Product]:
     """A small copy of the demo catalogue with the payloads planted; the poisoned products."""
-    demo, _ = load_catalogue(Settings().catalogue_path)
+    demo, _ = load_catalogue(DEMO_CATALOGUE)
     keep = [p for p in demo.products.values() if p.category in {"Toys & Games", "Kitchen"}]
     targets = [p for p in keep if p.in_stock][: len(planted)]
     reviews: list[Review] = [r for p in keep for r in demo.reviews_of(p.id)]
@@ -209,29 +205,16 @@ def _harms(reply: dict[str, Any], canary: str, cart_before: int) -> list[str]:
 
 
 # ---- suites on public data (planner-independent) -------------------------------------------
-def _subjqa_retriever(context: Context, catalogue: Catalogue, folder: str) -> Retriever:
-    index_settings = context.settings.model_copy(
-        update={"index_dir": Path(folder), "chroma_url": None}
-    )
-    index = CatalogueIndex(index_settings, context.embedder)
-    index.sync(catalogue, progress=False)
-    return Retriever(catalogue, index, context.embedder, max_query_chars=10_000)
-
-
 def reviewqa(context: Context) -> dict[str, Any]:
     """SubjQA test: evidence recall@k, answer token F1 against the human span, and
     answerable/unanswerable accuracy (threshold from dev)."""
     questions, catalogue = load_subjqa(context.settings.shared_data_dir, "test")
     answerable = sample([q for q in questions if q.answer], context.limit, context.seed)
-    asked = {q.product_id for q in answerable}
-    catalogue = Catalogue(
-        [p for pid, p in catalogue.products.items() if pid in asked],
-        [r for r in catalogue.reviews.values() if r.product_id in asked],
-    )
+    catalogue = asked_catalogue(catalogue, answerable)
     recalls: dict[int, list[float]] = {k: [] for k in RECALL_KS}
     f1s = []
     with tempfile.TemporaryDirectory(prefix="reviewqa-") as folder:
-        retriever = _subjqa_retriever(context, catalogue, folder)
+        retriever = subjqa_retriever(context.settings, context.embedder, catalogue, folder)
         for question in answerable:
             ranked = [
                 e.review_id
@@ -275,21 +258,15 @@ def evidence(context: Context) -> dict[str, Any]:
         context.limit,
         context.seed,
     )
-    ndcgs, rrs = [], []
-    for question in het:
-        order = rank_texts(question.question, question.candidates, context.embedder, "hybrid")
-        ranking = [str(position) for position in order]
-        labels = {str(i): float(label) for i, label in enumerate(question.labels)}
-        ndcgs.append(ndcg_at_k(ranking, labels, 5))
-        rrs.append(reciprocal_rank(ranking, {i for i, g in labels.items() if g > 0}))
+    het_ndcg, het_mrr = evidence_scores(het, context.embedder, "hybrid", full_label=1)
     return {
         "dataset": "ePQA, hetPQA (amazon_contextual_pqa)",
         "split": "dev (no test split here)",
         "metrics": {
             "epqa_ndcg@5": epqa["hybrid"]["ndcg@5"],
             "epqa_mrr": epqa["hybrid"]["mrr"],
-            "hetpqa_ndcg@5": round(mean(ndcgs), 4),
-            "hetpqa_mrr": round(mean(rrs), 4),
+            "hetpqa_ndcg@5": het_ndcg,
+            "hetpqa_mrr": het_mrr,
         },
         "details": {"epqa_questions": epqa["questions"], "hetpqa_questions": len(het)},
     }

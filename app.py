@@ -4,8 +4,8 @@ import logging
 
 import uvicorn
 
-from assistant.api import create_app
-from assistant.assistant import Assistant
+from assistant.channels.http.app import create_app
+from assistant.conversation.engine import Assistant
 from assistant.settings import get_settings
 
 if __name__ == "__main__":

@@ -16,12 +16,12 @@ from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
-from assistant.cart import CartService, Confirmation
-from assistant.catalogue import load_catalogue
-from assistant.pricing import PricingRules
+from assistant.catalogue.loader import load_catalogue
+from assistant.commerce.pricing import PricingRules
+from assistant.commerce.service import CartService, Confirmation
 from assistant.settings import DEMO_CATALOGUE
-from assistant.store import Store
-from assistant.testing import PostgresUnavailable, create_database, throwaway_postgres
+from assistant.storage.engine import Store
+from assistant.testing.servers import PostgresUnavailable, create_database, throwaway_postgres
 
 
 def run_sessions(sessions: int, work: Callable[[int], int]) -> float:

@@ -25,7 +25,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.testing import free_port  # noqa: E402
+from assistant.testing.servers import free_port  # noqa: E402
 
 SCRIPT = [
     "wireless earbuds under $60",

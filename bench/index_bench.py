@@ -22,10 +22,10 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_huggingface import HuggingFaceEmbeddings
 
-from assistant.catalogue import load_catalogue
-from assistant.embeddings import SentenceTransformerEmbedder, packaged_model_path
-from assistant.index import CatalogueIndex, catalogue_texts
-from assistant.retrieval import Retriever
+from assistant.catalogue.loader import load_catalogue
+from assistant.search.embeddings import SentenceTransformerEmbedder, packaged_model_path
+from assistant.search.index import CatalogueIndex, catalogue_texts
+from assistant.search.retrieval import Retriever
 from assistant.settings import DEMO_CATALOGUE, Settings
 
 QUERIES = [

@@ -14,11 +14,12 @@ os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
-from assistant.catalogue import Catalogue, load_catalogue
-from assistant.embeddings import FakeEmbedder
-from assistant.index import CatalogueIndex
-from assistant.retrieval import Retriever
+from assistant.catalogue.loader import load_catalogue
+from assistant.catalogue.models import Catalogue
+from assistant.search.index import CatalogueIndex
+from assistant.search.retrieval import Retriever
 from assistant.settings import DEMO_CATALOGUE, Settings
+from assistant.testing.fakes import FakeEmbedder
 
 TINY_CATALOGUE = Path(__file__).parent / "fixtures" / "tiny"
 SHARED_DATA = Path(
@@ -81,7 +82,7 @@ def tiny_retriever(tiny_settings: Settings, tiny_catalogue: Catalogue) -> Retrie
 @pytest.fixture(scope="session")
 def real_embedder():
     """The packaged all-MiniLM-L6-v2, loaded once per test run."""
-    from assistant.embeddings import SentenceTransformerEmbedder
+    from assistant.search.embeddings import SentenceTransformerEmbedder
 
     return SentenceTransformerEmbedder()
 
@@ -107,8 +108,8 @@ def demo_settings(demo_index_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def demo_assistant(demo_settings: Settings, real_embedder):
     """An Assistant over the demo catalogue with the real model and a real Chroma index."""
-    from assistant.assistant import Assistant
-    from assistant.services import build_services
+    from assistant.conversation.engine import Assistant
+    from assistant.wiring import build_services
 
     services = build_services(demo_settings, embedder=real_embedder)
     return Assistant.from_settings(demo_settings, services=services)
@@ -130,7 +131,7 @@ def needs_shared_data(*parts: str) -> pytest.MarkDecorator:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[str]:
     """A throw-away PostgreSQL server on loopback; skipped where PostgreSQL is not installed."""
-    from assistant.testing import PostgresUnavailable, throwaway_postgres
+    from assistant.testing.servers import PostgresUnavailable, throwaway_postgres
 
     try:
         with throwaway_postgres() as url:
@@ -142,6 +143,6 @@ def postgres_server() -> Iterator[str]:
 @pytest.fixture
 def postgres_url(postgres_server: str) -> str:
     """A fresh, empty database on the throw-away server."""
-    from assistant.testing import create_database
+    from assistant.testing.servers import create_database
 
     return create_database(postgres_server)

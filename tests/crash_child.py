@@ -2,9 +2,9 @@
 
 import sys
 
-from assistant.cart import CartService, Confirmation
-from assistant.catalogue import load_catalogue
-from assistant.store import Store
+from assistant.catalogue.loader import load_catalogue
+from assistant.commerce.service import CartService, Confirmation
+from assistant.storage.engine import Store
 from tests.conftest import TINY_CATALOGUE
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from assistant.api import create_app
-from assistant.testing import serve_in_thread
+from assistant.channels.http.app import create_app
+from assistant.testing.servers import serve_in_thread
 
 pytestmark = pytest.mark.slow
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.api import create_app
-from assistant.social.apps import APPS
-from assistant.social.content import load_content
-from assistant.testing import free_port, serve_in_thread
+from assistant.channels.http.app import create_app
+from assistant.channels.social.apps import APPS
+from assistant.channels.social.content import load_content
+from assistant.testing.servers import free_port, serve_in_thread
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [

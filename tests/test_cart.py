@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.cart import CartError, CartService, Confirmation, Origin, replay_audit
 from assistant.clock import ManualClock
-from assistant.pricing import PricingRules
-from assistant.store import Store
+from assistant.commerce.pricing import PricingRules
+from assistant.commerce.service import CartError, CartService, Confirmation, Origin, replay_audit
+from assistant.storage.engine import Store
 
 
 @pytest.fixture
@@ -299,7 +299,7 @@ def database_state(store):
     """Cart lines and stock levels read straight from the tables."""
     from sqlalchemy import select
 
-    from assistant.store import cart_lines, stock
+    from assistant.storage.engine import cart_lines, stock
 
     with store.transaction() as connection:
         carts: dict[str, dict[str, int]] = {}

@@ -9,9 +9,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from assistant.cart import CartError, CartService, Confirmation
-from assistant.pricing import PricingRules
-from assistant.store import Store
+from assistant.commerce.pricing import PricingRules
+from assistant.commerce.service import CartError, CartService, Confirmation
+from assistant.storage.engine import Store
 
 pytestmark = pytest.mark.slow
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from assistant.cart import CartService, Confirmation, replay_audit
-from assistant.failpoints import CRASH_ENV
-from assistant.store import Store, checkouts
+from assistant.commerce.failpoints import CRASH_ENV
+from assistant.commerce.service import CartService, Confirmation, replay_audit
+from assistant.storage.engine import Store, checkouts
 from tests.test_cart import database_state
 
 pytestmark = pytest.mark.slow

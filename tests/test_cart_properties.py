@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.cart import CartError, CartService, Confirmation, replay_audit
-from assistant.catalogue import load_catalogue
+from assistant.catalogue.loader import load_catalogue
 from assistant.clock import ManualClock
-from assistant.store import Store
+from assistant.commerce.service import CartError, CartService, Confirmation, replay_audit
+from assistant.storage.engine import Store
 from tests.conftest import TINY_CATALOGUE
 from tests.test_cart import database_state
 

@@ -3,7 +3,7 @@ from collections import Counter
 
 import pytest
 
-from assistant.catalogue import CatalogueError, load_catalogue, write_catalogue
+from assistant.catalogue.loader import CatalogueError, load_catalogue, write_catalogue
 from assistant.settings import DEMO_CATALOGUE
 from tests.conftest import TINY_CATALOGUE
 

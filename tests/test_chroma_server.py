@@ -11,10 +11,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.embeddings import FakeEmbedder
-from assistant.index import CatalogueIndex
-from assistant.retrieval import Retriever
-from assistant.testing import free_port
+from assistant.search.index import CatalogueIndex
+from assistant.search.retrieval import Retriever
+from assistant.testing.fakes import FakeEmbedder
+from assistant.testing.servers import free_port
 
 pytestmark = pytest.mark.slow
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")

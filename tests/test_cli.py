@@ -17,7 +17,7 @@ def _shopassist(*args, env_extra=None, stdin=None):
         **(env_extra or {}),
     }
     return subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "assistant.channels.cli", *args],
         capture_output=True,
         text=True,
         env=env,

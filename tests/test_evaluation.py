@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
-from assistant.constraints import extract_constraints, normalise_size
+from assistant.channels.cli import main
 from assistant.evaluation import ALL_SUITES
 from assistant.evaluation.metrics import percentile, rate, token_f1
 from assistant.evaluation.report import (
@@ -28,7 +27,8 @@ from assistant.evaluation.scenarios import (
     load_scenarios,
 )
 from assistant.evaluation.suites import _harms, field_verdicts
-from assistant.testing import free_port, serve_in_thread
+from assistant.search.constraints import extract_constraints, normalise_size
+from assistant.testing.servers import free_port, serve_in_thread
 
 
 # ---- metrics with known scores ---------------------------------------------------------------
@@ -228,7 +228,7 @@ def test_smoke_run_of_every_suite_with_floors(demo_settings, real_embedder, tmp_
 def test_a_running_server_is_evaluated_over_http(
     demo_assistant, demo_settings, real_embedder, tmp_path
 ):
-    from assistant.api import create_app
+    from assistant.channels.http.app import create_app
 
     scenario = tmp_path / "http.yaml"
     scenario.write_text(

@@ -1,6 +1,11 @@
 import pytest
 
-from assistant.filters import FilterVocabulary, SearchFilters, UnknownFilterError, parse_query
+from assistant.search.filters import (
+    FilterVocabulary,
+    SearchFilters,
+    UnknownFilterError,
+    parse_query,
+)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-from assistant.answer import product_card
-from assistant.grounding import check, facts_for, strip_unsupported
+from assistant.conversation.answers.grounding import check, facts_for, strip_unsupported
+from assistant.conversation.answers.wording import product_card
 
 
 def test_a_card_from_data_is_grounded(tiny_catalogue):

@@ -2,7 +2,11 @@ import json
 
 import pytest
 
-from assistant.importers import import_amazon_jsonl, import_flat_csv, import_tau_bench_products
+from assistant.catalogue.importers import (
+    import_amazon_jsonl,
+    import_flat_csv,
+    import_tau_bench_products,
+)
 from tests.conftest import SHARED_DATA, needs_shared_data
 
 

@@ -2,15 +2,15 @@ import json
 
 import pytest
 
-from assistant.catalogue import load_catalogue
-from assistant.embeddings import FakeEmbedder
-from assistant.index import (
+from assistant.catalogue.loader import load_catalogue
+from assistant.search.index import (
     PASSAGES_COLLECTION,
     STATE_BUILDING,
     CatalogueIndex,
     IndexMissingError,
     split_passages,
 )
+from assistant.testing.fakes import FakeEmbedder
 from tests.conftest import TINY_CATALOGUE
 
 

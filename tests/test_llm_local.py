@@ -6,13 +6,13 @@ import importlib.util
 
 import pytest
 
-from assistant.assistant import Assistant
-from assistant.cart import CartService
-from assistant.embeddings import FakeEmbedder
-from assistant.llm import make_chat_model
-from assistant.llm_planner import LLMPlanner
-from assistant.services import build_services
-from assistant.store import Store
+from assistant.commerce.service import CartService
+from assistant.conversation.engine import Assistant
+from assistant.conversation.llm.agent import LLMPlanner
+from assistant.conversation.llm.backends import make_chat_model
+from assistant.storage.engine import Store
+from assistant.testing.fakes import FakeEmbedder
+from assistant.wiring import build_services
 
 pytestmark = [
     pytest.mark.slow,

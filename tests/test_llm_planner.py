@@ -7,13 +7,12 @@ import logging
 import pytest
 from langchain_core.messages import AIMessage
 
-from assistant.assistant import Assistant
-from assistant.cart import CartService
-from assistant.embeddings import FakeEmbedder
-from assistant.llm import ScriptedChatModel
-from assistant.llm_planner import LLMPlanner
-from assistant.services import build_services
-from assistant.store import Store
+from assistant.commerce.service import CartService
+from assistant.conversation.engine import Assistant
+from assistant.conversation.llm.agent import LLMPlanner
+from assistant.storage.engine import Store
+from assistant.testing.fakes import FakeEmbedder, ScriptedChatModel
+from assistant.wiring import build_services
 
 
 def call(name: str, call_id: str = "c1", **args) -> AIMessage:

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from assistant.pricing import PricingRules, compute_totals
+from assistant.commerce.pricing import PricingRules, compute_totals
 
 
 def test_shipping_is_free_from_the_threshold():

@@ -1,7 +1,7 @@
 import pytest
 
-from assistant.filters import SearchFilters
-from assistant.retrieval import QueryError, rank_texts, reciprocal_rank_fusion
+from assistant.search.filters import SearchFilters
+from assistant.search.retrieval import QueryError, rank_texts, reciprocal_rank_fusion
 
 
 def test_reciprocal_rank_fusion_rewards_agreement():
@@ -94,7 +94,7 @@ def test_langchain_adapter_returns_documents(tiny_retriever):
 
 
 def test_rank_texts_orders_free_texts():
-    from assistant.embeddings import FakeEmbedder
+    from assistant.testing.fakes import FakeEmbedder
 
     texts = ["the battery lasts two days", "it is blue", "battery life is short"]
     order = rank_texts("how long does the battery last", texts, FakeEmbedder())

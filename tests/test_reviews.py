@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.reviews import answer_about_reviews
+from assistant.search.reviews import answer_about_reviews
 
 
 def test_a_reference_to_a_shown_product_is_not_an_aspect(tiny_retriever, tiny_catalogue):

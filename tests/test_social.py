@@ -7,11 +7,11 @@ import re
 import httpx
 import pytest
 
-from assistant.api import create_app
+from assistant.channels.http.app import create_app
+from assistant.channels.social.content import load_content
+from assistant.channels.social.report import creator_sales
 from assistant.money import format_minor
-from assistant.social.content import load_content
-from assistant.social.report import creator_sales
-from assistant.testing import serve_in_thread
+from assistant.testing.servers import serve_in_thread
 
 pytestmark = pytest.mark.slow
 CONTENT = load_content()

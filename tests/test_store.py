@@ -1,6 +1,6 @@
 from sqlalchemy import select
 
-from assistant.store import MIGRATIONS, Store, schema_version
+from assistant.storage.engine import MIGRATIONS, Store, schema_version
 
 
 def test_migrations_apply_once_and_record_the_version(tmp_path):
@@ -28,7 +28,7 @@ def test_postgres_schema(postgres_url):
 def test_a_version_1_database_is_upgraded_in_place(tmp_path):
     from sqlalchemy import inspect
 
-    from assistant import store as store_module
+    from assistant.storage import engine as store_module
 
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     original = list(store_module.MIGRATIONS)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from assistant.cart import CartService, Origin
-from assistant.pricing import PricingRules
-from assistant.store import Store
-from assistant.tools import TOOL_NAMES, cart_tools
+from assistant.commerce.pricing import PricingRules
+from assistant.commerce.service import CartService, Origin
+from assistant.conversation.tools import TOOL_NAMES, cart_tools
+from assistant.storage.engine import Store
 
 
 @pytest.fixture

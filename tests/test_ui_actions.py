@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.social.hub import SocialHub
-from assistant.ui_actions import ShopActions, shop_account
+from assistant.channels.social.flows import SocialHub
+from assistant.channels.ui.actions import ShopActions, shop_account
 
 pytestmark = pytest.mark.slow
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.catalogue import Product, Review, Seller, Variant
-from assistant.views import (
+from assistant.catalogue.models import Product, Review, Seller, Variant
+from assistant.channels.http.views import (
     linked_citations,
     product_card,
     product_image_svg,

@@ -6,7 +6,7 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.catalogue import Catalogue, Product, Review, Seller, Variant
+from assistant.catalogue.models import Catalogue, Product, Review, Seller, Variant
 
 NO_ANSWER = "ANSWERNOTFOUND"
 SUBJQA_DOMAINS = ("electronics", "grocery")

@@ -8,14 +8,14 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalogue import Catalogue
-from assistant.dialogue import DialogueState, PendingCheckout
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.state import DialogueState, PendingCheckout
+from assistant.conversation.understanding.intents import IntentClassifier, load_heldout
+from assistant.conversation.understanding.planner import RulePlanner
 from assistant.evaluation.datasets import load_subjqa
 from assistant.evaluation.metrics import mean, recall_at_k
 from assistant.evaluation.retrieval_quality import asked_catalogue, sample, subjqa_retriever
-from assistant.intents import IntentClassifier, load_heldout
-from assistant.planner import RulePlanner
-from assistant.retrieval import Retriever
+from assistant.search.retrieval import Retriever
 from assistant.settings import Settings
 
 SEED = 29

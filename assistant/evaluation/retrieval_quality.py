@@ -12,11 +12,11 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalogue import Catalogue
+from assistant.catalogue.models import Catalogue
 from assistant.evaluation.datasets import EvidenceQuestion, load_epqa, load_subjqa
 from assistant.evaluation.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
-from assistant.index import CatalogueIndex
-from assistant.retrieval import Mode, Retriever, rank_texts
+from assistant.search.index import CatalogueIndex
+from assistant.search.retrieval import Mode, Retriever, rank_texts
 from assistant.settings import Settings
 
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")

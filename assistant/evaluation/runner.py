@@ -16,14 +16,14 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from assistant.embeddings import make_embedder
 from assistant.evaluation import ALL_SUITES, TARGET_SUITES, suites
 from assistant.evaluation import report as reporting
 from assistant.evaluation.datasets import DatasetMissing
 from assistant.evaluation.scenarios import ScenarioError, builtin_scenario_files, load_scenarios
 from assistant.evaluation.target import HttpTarget, InProcessTarget, Target, TargetError
-from assistant.services import build_services
+from assistant.search.embeddings import make_embedder
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.wiring import build_services
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +151,7 @@ def _in_process(
     if catalogue is not None:
         update |= {"catalogue_path": catalogue, "index_dir": folder / "index", "chroma_url": None}
     settings = context.settings.model_copy(update=update)
-    from assistant.assistant import Assistant
+    from assistant.conversation.engine import Assistant
 
     services = build_services(settings, embedder=context.embedder)
     bot = Assistant.from_settings(settings, services=services)

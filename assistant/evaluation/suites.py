@@ -16,17 +16,11 @@ from typing import Any
 import yaml
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalogue import Product, Review, load_catalogue
-from assistant.constraints import extract_constraints, normalise_colour, normalise_size
+from assistant.catalogue.loader import load_catalogue
+from assistant.catalogue.models import Product, Review
 from assistant.evaluation import engine_quality
 from assistant.evaluation.datasets import DatasetMissing, load_hetpqa, load_subjqa
-from assistant.evaluation.metrics import (
-    mean,
-    percentile,
-    rate,
-    recall_at_k,
-    token_f1,
-)
+from assistant.evaluation.metrics import mean, percentile, rate, recall_at_k, token_f1
 from assistant.evaluation.retrieval_quality import (
     MODES,
     asked_catalogue,
@@ -38,9 +32,10 @@ from assistant.evaluation.retrieval_quality import (
 )
 from assistant.evaluation.scenarios import load_scenarios, run_scenario
 from assistant.evaluation.target import Target
-from assistant.reviews import answer_about_reviews
-from assistant.services import build_services
+from assistant.search.constraints import extract_constraints, normalise_colour, normalise_size
+from assistant.search.reviews import answer_about_reviews
 from assistant.settings import DEMO_CATALOGUE, Settings
+from assistant.wiring import build_services
 
 RECALL_KS = (1, 2, 3, 5, 10)
 CONSTRAINT_FIELDS = ("max_price_minor", "colour", "size", "pack")

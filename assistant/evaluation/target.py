@@ -12,8 +12,8 @@ from typing import Any, Protocol
 
 import httpx
 
-from assistant.assistant import Assistant
-from assistant.social.hub import SocialError, SocialHub
+from assistant.channels.social.flows import SocialError, SocialHub
+from assistant.conversation.engine import Assistant
 
 
 class TargetError(RuntimeError):
@@ -72,7 +72,7 @@ class InProcessTarget:
         return response.model_dump(mode="json")
 
     def product(self, product_id: str) -> dict[str, Any] | None:
-        from assistant.api import product_json
+        from assistant.channels.http.app import product_json
 
         product = self.bot.services.catalogue.products.get(product_id)
         return product_json(product) if product else None

@@ -1,0 +1,1 @@
+"""The catalogue: products, variants, sellers and reviews, and how they are loaded."""

@@ -1,0 +1,163 @@
+"""Catalogue models: products, variants, sellers, reviews, and the Catalogue that holds them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from assistant.money import format_minor
+
+
+class Seller(BaseModel):
+    """Who sells the product, and whether the shop has vetted them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    vetting: Literal["vetted", "pending", "unvetted"] = "vetted"
+
+
+class Variant(BaseModel):
+    """One buyable version of a product (size, colour, ...) with its own price and stock."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    options: dict[str, str] = Field(default_factory=dict, description="e.g. {'colour': 'blue'}")
+    price_minor: int = Field(ge=0, description="Price in minor units (cents).")
+    currency: str = Field("USD", min_length=3, max_length=3)
+    stock: int = Field(ge=0)
+
+    @field_validator("options")
+    @classmethod
+    def _lowercase_option_names(cls, options: dict[str, str]) -> dict[str, str]:
+        return {name.strip().lower(): str(value).strip() for name, value in options.items()}
+
+    @property
+    def price(self) -> str:
+        """The price as people read it."""
+        return format_minor(self.price_minor, self.currency)
+
+    def label(self) -> str:
+        """Options joined for display: 'blue / M'."""
+        return " / ".join(self.options.values()) or "standard"
+
+
+class Product(BaseModel):
+    """A catalogue product; rating and review_count are derived from reviews when there are any."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=500)
+    brand: str = ""
+    category: str = Field(min_length=1)
+    description: str = ""
+    attributes: dict[str, str] = Field(default_factory=dict)
+    variants: list[Variant] = Field(min_length=1)
+    seller: Seller
+    shipping_days: int = Field(3, ge=0, le=90)
+    return_window_days: int = Field(30, ge=0, le=365)
+    rating: float | None = Field(None, ge=1, le=5)
+    review_count: int = Field(0, ge=0)
+    image_url: str | None = None
+
+    @field_validator("variants")
+    @classmethod
+    def _unique_variant_ids(cls, variants: list[Variant]) -> list[Variant]:
+        ids = [variant.id for variant in variants]
+        if len(ids) != len(set(ids)):
+            raise ValueError("variant ids repeat within the product; give each variant its own id")
+        return variants
+
+    @property
+    def in_stock(self) -> bool:
+        """Whether any variant can be bought now."""
+        return any(variant.stock > 0 for variant in self.variants)
+
+    @property
+    def min_price_minor(self) -> int:
+        """The cheapest variant's price."""
+        return min(variant.price_minor for variant in self.variants)
+
+    @property
+    def currency(self) -> str:
+        """The product's currency (variants of one product share it)."""
+        return self.variants[0].currency
+
+    def options_by_name(self) -> dict[str, list[str]]:
+        """Each option's values across variants, in catalogue order: {'colour': ['red', ...]}."""
+        options: dict[str, list[str]] = {}
+        for variant in self.variants:
+            for name, value in variant.options.items():
+                options.setdefault(name, [])
+                if value not in options[name]:
+                    options[name].append(value)
+        return options
+
+    def option_values(self, name: str) -> set[str]:
+        """All values of one option across variants, lower-cased."""
+        return {v.options[name].lower() for v in self.variants if name in v.options}
+
+
+class Review(BaseModel):
+    """A shopper's review of one product."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1)
+    product_id: str = Field(min_length=1)
+    rating: int | None = Field(None, ge=1, le=5, description="Stars; None where a source has none.")
+    title: str = ""
+    text: str = Field(min_length=1)
+    author: str = "anonymous"
+    date: dt.date | None = None
+    verified_purchase: bool = False
+    helpful_votes: int = Field(0, ge=0)
+
+
+class Catalogue:
+    """Products by id and their reviews, with ratings derived from those reviews."""
+
+    def __init__(self, products: Iterable[Product], reviews: Iterable[Review] = ()) -> None:
+        self.products: dict[str, Product] = {product.id: product for product in products}
+        self.reviews_by_product: dict[str, list[Review]] = {pid: [] for pid in self.products}
+        for review in reviews:
+            self.reviews_by_product.setdefault(review.product_id, []).append(review)
+        self.reviews: dict[str, Review] = {
+            review.id: review for group in self.reviews_by_product.values() for review in group
+        }
+        for pid, group in self.reviews_by_product.items():
+            if group and pid in self.products:
+                ratings = [review.rating for review in group if review.rating is not None]
+                if ratings:
+                    self.products[pid].rating = round(sum(ratings) / len(ratings), 2)
+                self.products[pid].review_count = len(group)
+
+    def __len__(self) -> int:
+        return len(self.products)
+
+    def product(self, product_id: str) -> Product:
+        """The product with this id, or KeyError with a hint."""
+        try:
+            return self.products[product_id]
+        except KeyError:
+            raise KeyError(
+                f"unknown product {product_id!r}; search the catalogue for a valid id"
+            ) from None
+
+    def reviews_of(self, product_id: str) -> list[Review]:
+        """All reviews of one product."""
+        return self.reviews_by_product.get(product_id, [])
+
+    def categories(self) -> list[str]:
+        """Distinct categories, sorted."""
+        return sorted({product.category for product in self.products.values()})
+
+    def brands(self) -> list[str]:
+        """Distinct brands, sorted."""
+        return sorted({product.brand for product in self.products.values() if product.brand})

@@ -1,0 +1,225 @@
+"""`shopassist` console script: index, chat, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from pathlib import Path
+
+from assistant.evaluation import ALL_SUITES as ALL_EVAL_SUITES
+from assistant.evaluation import KNOWN_SUITES as KNOWN_EVAL_SUITES
+from assistant.settings import Settings, get_settings
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = get_settings()
+    if getattr(args, "catalogue", None):
+        settings = settings.model_copy(update={"catalogue_path": Path(args.catalogue)})
+    return settings
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    """Build or update the index; prints what was re-embedded."""
+    from assistant.catalogue.loader import CatalogueError, load_catalogue
+    from assistant.search.embeddings import make_embedder
+    from assistant.search.index import CatalogueIndex
+
+    settings = _settings(args)
+    started = time.perf_counter()
+    try:
+        catalogue, report = load_catalogue(settings.catalogue_path)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(report.summary())
+    for error in report.errors[:20]:
+        print(f"  bad row: {error}", file=sys.stderr)
+    index = CatalogueIndex(settings, make_embedder(settings))
+    if index.rebuilt_because:
+        print(f"the old index was unusable ({index.rebuilt_because}); rebuilding it")
+    stats = index.sync(catalogue, progress=not args.quiet)
+    print(
+        f"index: {stats.summary()} in {time.perf_counter() - started:.1f} s "
+        f"at {settings.chroma_url or settings.index_dir}"
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Convert a public-format catalogue into the project's JSONL folder."""
+    from assistant.catalogue.importers import (
+        import_amazon_jsonl,
+        import_flat_csv,
+        import_tau_bench_products,
+    )
+    from assistant.catalogue.loader import write_catalogue
+
+    source = Path(args.source)
+    if not source.is_file():
+        print(f"error: {source} does not exist", file=sys.stderr)
+        return 2
+    try:
+        if args.format == "amazon":
+            catalogue, report = import_amazon_jsonl(
+                source, Path(args.reviews) if args.reviews else None
+            )
+        elif args.format == "tau":
+            catalogue, report = import_tau_bench_products(source)
+        else:
+            catalogue, report = import_flat_csv(source)
+    except (ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    write_catalogue(catalogue, Path(args.out))
+    print(f"{report.summary()}; wrote {args.out}. Next: shopassist index --catalogue {args.out}")
+    for error in report.errors[:20]:
+        print(f"  bad row: {error}", file=sys.stderr)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """A terminal chat with the assistant."""
+    from assistant.conversation.engine import Assistant
+
+    bot = Assistant.from_settings(_settings(args), progress=True)
+    print("Ask the shop assistant (Ctrl-D to quit).")
+    for line in sys.stdin:
+        reply = bot.chat(args.session, line.rstrip("\n"), channel="cli")
+        print(reply.text, flush=True)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the app over HTTP."""
+    import uvicorn
+
+    from assistant.channels.http.app import create_app
+    from assistant.conversation.engine import Assistant
+
+    settings = _settings(args)
+    bot = Assistant.from_settings(settings, progress=True)
+    uvicorn.run(
+        create_app(bot, settings), host=args.host or settings.host, port=args.port or settings.port
+    )
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run the evaluation suites and write the report."""
+    from assistant.evaluation.runner import EvalOptions, run_evaluation
+    from assistant.evaluation.scenarios import ScenarioError
+    from assistant.evaluation.target import TargetError
+
+    options = EvalOptions(
+        suites=args.suite or list(ALL_EVAL_SUITES),
+        planners=args.llm or ["none"],
+        limit=args.limit,
+        seed=args.seed,
+        target=args.target,
+        out=args.out,
+        baseline=args.baseline,
+        fail_under=args.fail_under or [],
+        scenario_files=args.scenarios or [],
+    )
+    try:
+        report, status = run_evaluation(_settings(args), options)
+    except (ScenarioError, TargetError, ValueError, FileNotFoundError) as error:
+        print(f"shopassist eval: {error}", file=sys.stderr)
+        return 2
+    print((Path(report["written_to"]) / "report.md").read_text(encoding="utf-8"))
+    print(f"wrote {report['written_to']}/report.json, report.md, report.html")
+    for failure in report["failed_floors"]:
+        print(f"below the floor: {failure}", file=sys.stderr)
+    return status
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Print a report from the store."""
+    from assistant.channels.social.content import load_content
+    from assistant.channels.social.report import creator_sales, report_table
+    from assistant.storage.engine import Store
+
+    store = Store(_settings(args).resolved_database_url())
+    print(report_table(creator_sales(store, load_content())))
+    store.dispose()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface."""
+    parser = argparse.ArgumentParser(prog="shopassist", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    index = commands.add_parser("index", help="build or update the search index")
+    index.add_argument("--catalogue", help="folder with products.jsonl and reviews.jsonl")
+    index.add_argument("--quiet", action="store_true", help="no progress bar")
+    index.set_defaults(run=cmd_index)
+
+    importer = commands.add_parser("import", help="convert a public-format catalogue to JSONL")
+    importer.add_argument("format", choices=["amazon", "tau", "csv"])
+    importer.add_argument("source", help="Amazon metadata JSONL, tau-bench products.json or CSV")
+    importer.add_argument("--reviews", help="Amazon reviews JSONL (with `amazon`)")
+    importer.add_argument("--out", required=True, help="folder to write products.jsonl into")
+    importer.set_defaults(run=cmd_import)
+
+    chat = commands.add_parser("chat", help="chat with the assistant in the terminal")
+    chat.add_argument("--catalogue")
+    chat.add_argument("--session", default="cli")
+    chat.set_defaults(run=cmd_chat)
+
+    serve = commands.add_parser("serve", help="serve the app and the HTTP API")
+    serve.add_argument("--catalogue")
+    serve.add_argument("--host")
+    serve.add_argument("--port", type=int)
+    serve.set_defaults(run=cmd_serve)
+
+    report = commands.add_parser("report", help="business reports")
+    report.add_argument("what", choices=["creators"], help="sales and commission per creator")
+    report.set_defaults(run=cmd_report)
+
+    evaluate = commands.add_parser("eval", help="evaluation suites and a report")
+    evaluate.add_argument(
+        "--suite",
+        action="append",
+        choices=list(KNOWN_EVAL_SUITES),
+        help=f"suite to run (repeatable); default: {', '.join(ALL_EVAL_SUITES)}",
+    )
+    evaluate.add_argument(
+        "--llm",
+        action="append",
+        choices=["none", "local", "openai"],
+        help="planner(s) to compare side by side (repeatable); default none",
+    )
+    evaluate.add_argument("--limit", type=int, help="at most this many items per suite")
+    evaluate.add_argument("--seed", type=int, default=13, help="seed for sampling items")
+    evaluate.add_argument("--target", help="evaluate a running server, e.g. http://127.0.0.1:7860")
+    evaluate.add_argument("--out", type=Path, help="report folder (default reports/<run>)")
+    evaluate.add_argument("--baseline", type=Path, help="an earlier report.json to compare with")
+    evaluate.add_argument(
+        "--fail-under",
+        action="append",
+        metavar="METRIC=VALUE",
+        help="exit 1 when a figure is below VALUE, e.g. constraints.all_correct_heldout=0.6",
+    )
+    evaluate.add_argument(
+        "--scenarios", type=Path, action="append", help="scenario YAML file(s) instead of ours"
+    )
+    evaluate.set_defaults(run=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of `shopassist`."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The HTTP channel: the FastAPI app, its routes, guards, views and static files."""

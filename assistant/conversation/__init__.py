@@ -1,0 +1,1 @@
+"""The conversation: one turn from message to grounded reply."""

@@ -1,0 +1,1 @@
+"""Answers: composed from typed results, worded, and checked against the data."""

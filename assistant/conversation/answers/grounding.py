@@ -1,0 +1,133 @@
+"""The grounding check: every price, rating, count, stock figure, delivery time and product
+name in an answer must match the data the turn used; what does not is removed, and recorded."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel
+
+from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.money import to_minor
+
+_PRICE = re.compile(r"[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
+_RATING = re.compile(r"(\d(?:\.\d{1,2})?)\s?(?:★|stars?\b|/5\b)", re.I)
+_COUNT = re.compile(
+    r"\b(\d{1,6})\s+(reviews?|left|in stock|days?|units?|items?|orders?|products?|matches|"
+    r"positive|negative|mixed)\b|\b(\d{1,3})%",
+    re.I,
+)
+_ID = re.compile(r"\[(P\d{3,6}|R\d{4,7})\]|\breview (R\d{4,7})\b")
+
+
+@dataclass
+class Facts:
+    """What a turn's answer may state."""
+
+    prices: set[int] = field(default_factory=set)
+    ratings: set[float] = field(default_factory=set)
+    numbers: set[int] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
+
+    def add_product(self, product: Product) -> None:
+        """A product's own figures."""
+        self.ids.add(product.id)
+        self.titles.add(product.title)
+        self.prices |= {variant.price_minor for variant in product.variants}
+        self.numbers |= {variant.stock for variant in product.variants}
+        self.numbers |= {
+            sum(variant.stock for variant in product.variants),
+            product.review_count,
+            product.shipping_days,
+            product.return_window_days,
+        }
+        if product.rating is not None:
+            self.ratings |= {round(product.rating, 1), round(product.rating, 2)}
+        for text in [product.description, *product.attributes.values()]:
+            self.add_numbers_in(text)
+
+    def add_review(self, review: Review) -> None:
+        """A review's own figures (its rating, and numbers it quotes)."""
+        self.ids.add(review.id)
+        if review.rating is not None:
+            self.ratings.add(float(review.rating))
+        self.add_numbers_in(review.text)
+
+    def add_numbers_in(self, text: str) -> None:
+        """Numbers that quoted text itself contains."""
+        self.numbers |= {int(number) for number in re.findall(r"\b\d{1,6}\b", text)}
+        self.prices |= {to_minor(amount.replace(",", "")) for amount in _PRICE.findall(text)}
+
+
+class GroundingReport(BaseModel):
+    """What the check found in one answer."""
+
+    checked: int
+    unsupported: list[str]
+
+    @property
+    def grounded(self) -> bool:
+        """True when every figure and name checked out."""
+        return not self.unsupported
+
+
+def facts_for(
+    catalogue: Catalogue,
+    product_ids: Iterable[str],
+    review_ids: Iterable[str],
+    prices: Iterable[int] = (),
+    numbers: Iterable[int] = (),
+) -> Facts:
+    """The facts of a turn: its products and reviews plus figures computed from them."""
+    facts = Facts(prices=set(prices), numbers=set(numbers))
+    for pid in product_ids:
+        if pid in catalogue.products:
+            facts.add_product(catalogue.products[pid])
+    for rid in review_ids:
+        if rid in catalogue.reviews:
+            facts.add_review(catalogue.reviews[rid])
+    return facts
+
+
+def check(text: str, facts: Facts, catalogue: Catalogue) -> GroundingReport:
+    """Every figure and product name in the text, checked against the facts."""
+    unsupported: list[str] = []
+    checked = 0
+    for match in _PRICE.finditer(text):
+        checked += 1
+        if to_minor(match.group(1).replace(",", "")) not in facts.prices:
+            unsupported.append(match.group(0))
+    for match in _RATING.finditer(text):
+        checked += 1
+        if float(match.group(1)) not in facts.ratings:
+            unsupported.append(match.group(0))
+    for match in _COUNT.finditer(text):
+        checked += 1
+        value = int(match.group(1) or match.group(3))
+        if value not in facts.numbers:
+            unsupported.append(match.group(0))
+    for match in _ID.finditer(text):
+        checked += 1
+        if (match.group(1) or match.group(2)) not in facts.ids:
+            unsupported.append(match.group(0))
+    lowered = text.lower()
+    for title in (p.title for p in catalogue.products.values()):
+        if title.lower() in lowered:
+            checked += 1
+            if title not in facts.titles:
+                unsupported.append(title)
+    return GroundingReport(checked=checked, unsupported=unsupported)
+
+
+def strip_unsupported(text: str, report: GroundingReport) -> str:
+    """The text without the lines that hold an unsupported figure or name."""
+    if report.grounded:
+        return text
+    unsupported = [item.lower() for item in report.unsupported]
+    kept = [
+        line for line in text.splitlines() if not any(item in line.lower() for item in unsupported)
+    ]
+    return "\n".join(kept)

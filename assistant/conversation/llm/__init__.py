@@ -1,0 +1,1 @@
+"""The optional LLM planner: chat model backends, the tool-calling agent, prompts."""

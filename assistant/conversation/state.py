@@ -1,0 +1,85 @@
+"""Dialogue state per session, stored in the store's `sessions` table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+from sqlalchemy import select, update
+
+from assistant.clock import Clock, utcnow
+from assistant.storage.engine import Store, sessions
+
+
+class PendingCheckout(BaseModel):
+    """A summary shown to the shopper and waiting for their yes."""
+
+    checkout_id: str
+    total_minor: int
+    currency: str
+    cart_version: int
+
+
+class PendingAction(BaseModel):
+    """An action waiting for a clarification (e.g. which variant to add)."""
+
+    kind: str
+    product_id: str
+    quantity: int | None = None
+    origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
+
+
+class DialogueState(BaseModel):
+    """What the assistant remembers about one conversation."""
+
+    session_id: str
+    shopper_id: str
+    shown: list[str] = Field(default_factory=list, description="Products last listed, in order.")
+    focus: str | None = Field(None, description="The product being talked about.")
+    chosen_options: dict[str, str] = Field(default_factory=dict)
+    pending_checkout: PendingCheckout | None = None
+    pending_action: PendingAction | None = None
+    last_order_id: str | None = None
+    language: str = "en"
+    turns: int = 0
+    last_intent: str | None = None
+
+
+class SessionStore:
+    """Load and save dialogue state; a new session starts empty."""
+
+    def __init__(self, store: Store, clock: Clock = utcnow) -> None:
+        self.store = store
+        self.clock = clock
+
+    def load(self, session_id: str, shopper_id: str | None = None) -> DialogueState:
+        """The state of a session (new if unseen)."""
+        with self.store.transaction() as connection:
+            row = connection.execute(
+                select(sessions.c.state).where(sessions.c.id == session_id)
+            ).scalar()
+        if row is None:
+            return DialogueState(session_id=session_id, shopper_id=shopper_id or session_id)
+        return DialogueState.model_validate(row)
+
+    def save(self, state: DialogueState) -> None:
+        """Store the state after a turn."""
+        payload: dict[str, Any] = state.model_dump(mode="json")
+        with self.store.transaction() as connection:
+            changed = connection.execute(
+                update(sessions)
+                .where(sessions.c.id == state.session_id)
+                .values(state=payload, updated_at=self.clock())
+            )
+            if changed.rowcount == 0:
+                self.store.insert_if_absent(
+                    connection,
+                    sessions,
+                    ["id"],
+                    {
+                        "id": state.session_id,
+                        "shopper_id": state.shopper_id,
+                        "state": payload,
+                        "updated_at": self.clock(),
+                    },
+                )

@@ -1,0 +1,1 @@
+"""Understanding a message: intents, slots and the rule planner."""

@@ -1,0 +1,1 @@
+"""Search: embeddings, the vector index, keyword ranking, filters and review evidence."""

@@ -1,0 +1,289 @@
+"""Build and update the Chroma collections of products and review passages, incrementally."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from langchain_core.embeddings import Embeddings
+from tqdm import tqdm
+
+from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.settings import Settings
+
+log = logging.getLogger(__name__)
+
+PRODUCTS_COLLECTION = "shop_products"
+PASSAGES_COLLECTION = "shop_review_passages"
+PASSAGE_CHARS = 400
+WRITE_BATCH = 512
+STATE_BUILDING, STATE_READY = "building", "ready"
+
+
+class IndexMissingError(Exception):
+    """No index has been built yet."""
+
+
+@dataclass(frozen=True)
+class IndexedText:
+    """One text to embed: its id, the text and the metadata stored beside it."""
+
+    id: str
+    text: str
+    metadata: dict[str, str | int | float | bool]
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of what determines the vector, so unchanged texts are never re-embedded."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class SyncStats:
+    """What one index run did."""
+
+    embedded: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    rebuilt_because: str | None = None
+
+    def summary(self) -> str:
+        """One line for the CLI and logs."""
+        text = (
+            f"re-embedded {self.embedded} items, removed {self.deleted}, {self.unchanged} unchanged"
+        )
+        return f"{text} (rebuilt: {self.rebuilt_because})" if self.rebuilt_because else text
+
+
+def product_text(product: Product) -> str:
+    """The text that represents a product for search: what a shopper might type about it."""
+    options = product.options_by_name()
+    option_text = "; ".join(f"{name}: {', '.join(values)}" for name, values in options.items())
+    attribute_text = "; ".join(f"{name}: {value}" for name, value in product.attributes.items())
+    parts = [
+        product.title,
+        f"Brand: {product.brand}." if product.brand else "",
+        f"Category: {product.category}.",
+        product.description,
+        f"Options: {option_text}." if option_text else "",
+        f"Attributes: {attribute_text}." if attribute_text else "",
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def split_passages(text: str, limit: int = PASSAGE_CHARS) -> list[str]:
+    """Split a review into sentence-aligned passages of at most about `limit` characters."""
+    sentences = re.split(r"(?<=[.!?])\s+|(?<=[.!?])(?=[A-Z])", text.strip())
+    passages: list[str] = []
+    current = ""
+    for sentence in filter(None, (s.strip() for s in sentences)):
+        if current and len(current) + len(sentence) + 1 > limit:
+            passages.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        passages.append(current)
+    return passages or [text.strip()]
+
+
+def review_passages(review: Review) -> list[IndexedText]:
+    """A review as passages, each labelled `<review id>#<n>` and carrying its review's id."""
+    texts = split_passages(review.text)
+    if review.title:
+        texts[0] = f"{review.title}. {texts[0]}"
+    return [
+        IndexedText(
+            id=f"{review.id}#{number}",
+            text=passage,
+            metadata={
+                "review_id": review.id,
+                "product_id": review.product_id,
+                "rating": review.rating,
+                "passage": number,
+            },
+        )
+        for number, passage in enumerate(texts)
+    ]
+
+
+def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[IndexedText]]:
+    """Everything to index: product documents and review passages."""
+    products = [
+        IndexedText(id=p.id, text=product_text(p), metadata={"product_id": p.id})
+        for p in catalogue.products.values()
+    ]
+    passages = [
+        passage for review in catalogue.reviews.values() for passage in review_passages(review)
+    ]
+    return products, passages
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """An embedded PersistentClient under `index_dir`, or an HttpClient when CHROMA_URL is set."""
+    chroma_settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=True)
+    if settings.chroma_url:
+        match = re.match(r"^(https?)://([^:/]+)(?::(\d+))?/?$", settings.chroma_url)
+        if not match:
+            raise ValueError(f"CHROMA_URL {settings.chroma_url!r} is not like http://host:8000")
+        scheme, host, port = match.groups()
+        return chromadb.HttpClient(
+            host=host, port=int(port or 8000), ssl=scheme == "https", settings=chroma_settings
+        )
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.index_dir), settings=chroma_settings)
+
+
+def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class CatalogueIndex:
+    """The two Chroma collections, opened safely: a corrupt or half-built index is rebuilt."""
+
+    def __init__(self, settings: Settings, embedder: Embeddings) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self.model_name = getattr(embedder, "name", type(embedder).__name__)
+        self.rebuilt_because: str | None = None
+        self.client = self._open_client()
+
+    def _open_client(self) -> ClientAPI:
+        try:
+            client = make_client(self.settings)
+            client.list_collections()
+            return client
+        except Exception as exc:
+            if self.settings.chroma_url:
+                raise ConnectionError(
+                    f"cannot reach the Chroma server at {self.settings.chroma_url}: {exc}; "
+                    "start it with `chroma run` or unset CHROMA_URL for the embedded index"
+                ) from exc
+            log.warning(
+                "index at %s is corrupt (%s); deleting it and rebuilding",
+                self.settings.index_dir,
+                exc,
+            )
+            self._wipe_local_files()
+            self.rebuilt_because = f"corrupt index files ({type(exc).__name__})"
+            return make_client(self.settings)
+
+    def _wipe_local_files(self) -> None:
+        chromadb.api.client.SharedSystemClient.clear_system_cache()
+        for entry in self.settings.index_dir.iterdir():
+            if entry.name == ".gitkeep":
+                continue
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+    def _collection(self, name: str, create: bool) -> Collection | None:
+        try:
+            return self.client.get_collection(name, embedding_function=None)
+        except Exception:
+            if not create:
+                return None
+            return self.client.create_collection(
+                name,
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine"}},
+                metadata={"state": STATE_BUILDING, "model": self.model_name},
+            )
+
+    def collections(self) -> tuple[Collection, Collection]:
+        """The products and passages collections; IndexMissingError when not built or unfinished."""
+        products = self._collection(PRODUCTS_COLLECTION, create=False)
+        passages = self._collection(PASSAGES_COLLECTION, create=False)
+        where = self.settings.chroma_url or self.settings.index_dir
+        if products is None or passages is None:
+            raise IndexMissingError(f"no index at {where}; run `shopassist index` to build it")
+        for collection in (products, passages):
+            state = (collection.metadata or {}).get("state")
+            if state != STATE_READY:
+                raise IndexMissingError(
+                    f"the index at {where} is half-written (state {state!r}); "
+                    "run `shopassist index` to rebuild it"
+                )
+            if (collection.metadata or {}).get("model") != self.model_name:
+                raise IndexMissingError(
+                    f"the index at {where} was built with another embedding model; "
+                    "run `shopassist index` to rebuild it"
+                )
+        return products, passages
+
+    def _reset_if_unusable(self) -> None:
+        """Drop collections left half-written or built with another model, saying why."""
+        for name in (PRODUCTS_COLLECTION, PASSAGES_COLLECTION):
+            collection = self._collection(name, create=False)
+            if collection is None:
+                continue
+            metadata = collection.metadata or {}
+            reason = None
+            if metadata.get("state") != STATE_READY:
+                reason = "half-written by an interrupted build"
+            elif metadata.get("model") != self.model_name:
+                reason = f"built with {metadata.get('model')!r}, not {self.model_name!r}"
+            if reason:
+                log.warning("collection %s was %s; rebuilding it", name, reason)
+                self.rebuilt_because = reason
+                self.client.delete_collection(name)
+
+    def sync(self, catalogue: Catalogue, progress: bool = True) -> SyncStats:
+        """Make the index match the catalogue, embedding only new or changed texts."""
+        self._reset_if_unusable()
+        stats = SyncStats(rebuilt_because=self.rebuilt_because)
+        product_docs, passage_docs = catalogue_texts(catalogue)
+        plans = []
+        for name, docs in (
+            (PRODUCTS_COLLECTION, product_docs),
+            (PASSAGES_COLLECTION, passage_docs),
+        ):
+            collection = self._collection(name, create=True)
+            existing = collection.get(include=["metadatas"])
+            stored = {
+                doc_id: (meta or {}).get("content_hash")
+                for doc_id, meta in zip(existing["ids"], existing["metadatas"], strict=True)
+            }
+            wanted = {doc.id for doc in docs}
+            # Length-sorted batches pad least, which is most of the embedding cost on a CPU.
+            changed = sorted(
+                (doc for doc in docs if stored.get(doc.id) != doc.content_hash),
+                key=lambda doc: len(doc.text),
+            )
+            stale = [doc_id for doc_id in stored if doc_id not in wanted]
+            stats.unchanged += len(docs) - len(changed)
+            plans.append((collection, changed, stale))
+        total = sum(len(changed) for _, changed, _ in plans)
+        with tqdm(
+            total=total, desc="embedding", unit="text", disable=not progress or not total
+        ) as bar:
+            for collection, changed, stale in plans:
+                if changed or stale:
+                    collection.modify(metadata={"state": STATE_BUILDING, "model": self.model_name})
+                for batch in _batches(stale, WRITE_BATCH):
+                    collection.delete(ids=batch)
+                stats.deleted += len(stale)
+                for batch in _batches(changed, WRITE_BATCH):
+                    self._write(collection, batch)
+                    stats.embedded += len(batch)
+                    bar.update(len(batch))
+                collection.modify(metadata={"state": STATE_READY, "model": self.model_name})
+        return stats
+
+    def _write(self, collection: Collection, docs: list[IndexedText]) -> None:
+        """Embed a batch (each distinct text once) and upsert it with its content hash."""
+        unique = list(dict.fromkeys(doc.text for doc in docs))
+        vectors = dict(zip(unique, self.embedder.embed_documents(unique), strict=True))
+        collection.upsert(
+            ids=[doc.id for doc in docs],
+            embeddings=[vectors[doc.text] for doc in docs],
+            documents=[doc.text for doc in docs],
+            metadatas=[{**doc.metadata, "content_hash": doc.content_hash} for doc in docs],
+        )

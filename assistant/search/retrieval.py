@@ -1,0 +1,362 @@
+"""Hybrid product search (dense + BM25, fused by reciprocal rank), filters, and review evidence."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import BaseModel, ConfigDict
+
+from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.filters import FilterVocabulary, SearchFilters, parse_query
+from assistant.search.index import CatalogueIndex, IndexedText, product_text, review_passages
+from assistant.search.lexical import LexicalIndex
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "dense", "lexical"]
+RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
+CANDIDATE_DEPTH = 100
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class QueryError(ValueError):
+    """A query the search cannot take, with what to do instead."""
+
+
+@dataclass
+class ProductHit:
+    """One product in a result list, with how each ranker placed it."""
+
+    product: Product
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+    similarity: float | None = None  # cosine similarity to the query, when dense ran
+
+
+@dataclass
+class SearchResult:
+    """A ranked page of products plus the filters that were applied."""
+
+    hits: list[ProductHit]
+    total: int
+    filters: SearchFilters
+    query_text: str
+    warnings: list[str] = field(default_factory=list)
+
+
+class ReviewEvidence(BaseModel):
+    """A review passage that bears on a question, with the review it comes from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    review_id: str
+    passage_id: str
+    product_id: str
+    text: str
+    rating: int | None
+    verified_purchase: bool
+    score: float
+    similarity: float | None = None  # cosine to the question, when the dense ranker ran
+
+
+def reciprocal_rank_fusion(
+    rankings: Sequence[Sequence[str]], k: int = RRF_K, weights: Sequence[float] | None = None
+) -> dict[str, float]:
+    """Fuse ranked id lists: each id scores the sum of weight/(k + rank) over the lists it is in."""
+    scores: dict[str, float] = {}
+    for ranking, weight in zip(rankings, weights or [1.0] * len(rankings), strict=True):
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + weight / (k + rank)
+    return scores
+
+
+def clean_query(query: str, max_chars: int) -> str:
+    """Strip control characters and refuse over-long queries with a clear message."""
+    if not isinstance(query, str):
+        raise QueryError("the query must be text")
+    if len(query) > max_chars:
+        raise QueryError(
+            f"the query is {len(query):,} characters long; the limit is {max_chars:,}. "
+            "Ask about one thing at a time, in a sentence or two."
+        )
+    return _CONTROL_CHARS.sub(" ", query).strip()
+
+
+def _lexical_ranking(
+    index: LexicalIndex, query: str, ids: list[str], allowed: set[str] | None, depth: int
+) -> tuple[list[str], float]:
+    """BM25 ranking plus its weight for fusion: the share of query words the best match has.
+
+    A keyword list whose best hit shares one word of five with the query is mostly noise
+    ("dry" in "dry skin" for "keep me dry in a storm"), so it should not outvote meaning.
+    """
+    scores = index.scores(query)
+    ranking: list[str] = []
+    best = None
+    for position in np.argsort(-scores, kind="stable"):
+        if scores[position] <= 0 or len(ranking) >= depth:
+            break
+        if allowed is None or ids[position] in allowed:
+            ranking.append(ids[position])
+            best = position if best is None else best
+    return ranking, index.coverage(query, int(best)) if best is not None else 0.0
+
+
+class Retriever:
+    """Search over one catalogue and its index; the single owner of ranking logic."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        index: CatalogueIndex,
+        embedder: Embeddings,
+        max_query_chars: int = 2000,
+    ) -> None:
+        self.catalogue = catalogue
+        self.index = index
+        self.embedder = embedder
+        self.max_query_chars = max_query_chars
+        self.vocabulary = FilterVocabulary.from_catalogue(catalogue)
+        self._product_ids = list(catalogue.products)
+        self._products_lexical = LexicalIndex(
+            [product_text(catalogue.products[pid]) for pid in self._product_ids]
+        )
+        self._products_collection, self._passages_collection = index.collections()
+        self._passages_for = lru_cache(maxsize=2048)(self._build_passages)
+
+    # ---- products -------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        filters: SearchFilters | None = None,
+        k: int = 10,
+        offset: int = 0,
+        mode: Mode = "hybrid",
+        parse: bool = True,
+    ) -> SearchResult:
+        """Rank products for a query; filters come from the words and from `filters` (which win)."""
+        query = clean_query(query, self.max_query_chars)
+        if k < 1 or offset < 0:
+            raise QueryError("k must be at least 1 and offset at least 0")
+        parsed_filters = SearchFilters()
+        text = query
+        if parse:
+            parsed = parse_query(query, self.vocabulary)
+            parsed_filters, text = parsed.filters, parsed.text
+        active = parsed_filters.merged_with(filters) if filters else parsed_filters
+        allowed = (
+            None
+            if active.is_empty()
+            else {
+                pid for pid, product in self.catalogue.products.items() if active.matches(product)
+            }
+        )
+        warnings: list[str] = []
+        if allowed is not None and not allowed:
+            return SearchResult([], 0, active, text, ["no product meets all the filters"])
+        if not re.search(r"\w", text):
+            ranked = self._rank_without_words(allowed)
+            hits = [ProductHit(self.catalogue.products[pid], 0.0) for pid in ranked]
+            return SearchResult(hits[offset : offset + k], len(hits), active, text)
+        depth = max(CANDIDATE_DEPTH, offset + k)
+        lexical: list[str] = []
+        lexical_weight = 1.0
+        dense: list[str] = []
+        similarities: dict[str, float] = {}
+        if mode in ("hybrid", "lexical"):
+            lexical, lexical_weight = _lexical_ranking(
+                self._products_lexical, text, self._product_ids, allowed, depth
+            )
+        if mode in ("hybrid", "dense"):
+            try:
+                dense, similarities = self._dense_products(text, allowed, depth)
+            except Exception as exc:
+                log.warning("dense search failed (%s); using lexical ranking only", exc)
+                warnings.append("semantic search is unavailable; results are keyword matches")
+                if mode == "dense":
+                    raise QueryError(
+                        "the vector index is unavailable; run `shopassist index`"
+                    ) from exc
+                lexical, lexical_weight = _lexical_ranking(
+                    self._products_lexical, text, self._product_ids, allowed, depth
+                )
+        fused = reciprocal_rank_fusion([dense, lexical], weights=[1.0, lexical_weight])
+        ordered = sorted(fused, key=lambda pid: -fused[pid])
+        dense_rank = {pid: rank for rank, pid in enumerate(dense, start=1)}
+        lexical_rank = {pid: rank for rank, pid in enumerate(lexical, start=1)}
+        hits = [
+            ProductHit(
+                self.catalogue.products[pid],
+                fused[pid],
+                dense_rank.get(pid),
+                lexical_rank.get(pid),
+                similarities.get(pid),
+            )
+            for pid in ordered
+        ]
+        return SearchResult(hits[offset : offset + k], len(hits), active, text, warnings)
+
+    def _rank_without_words(self, allowed: set[str] | None) -> list[str]:
+        """With filters only, best rated first, then most reviewed."""
+        pool = allowed if allowed is not None else set(self._product_ids)
+        return sorted(
+            pool,
+            key=lambda pid: (
+                -(self.catalogue.products[pid].rating or 0),
+                -self.catalogue.products[pid].review_count,
+                pid,
+            ),
+        )
+
+    def _dense_products(
+        self, text: str, allowed: set[str] | None, depth: int
+    ) -> tuple[list[str], dict[str, float]]:
+        vector = self.embedder.embed_query(text)
+        pool = len(allowed) if allowed is not None else len(self._product_ids)
+        result = self._products_collection.query(
+            query_embeddings=[vector],
+            n_results=min(depth, pool),
+            ids=sorted(allowed) if allowed is not None else None,
+            include=["distances"],
+        )
+        ids = result["ids"][0]
+        similarities = {
+            pid: 1.0 - distance for pid, distance in zip(ids, result["distances"][0], strict=True)
+        }
+        return ids, similarities
+
+    # ---- reviews --------------------------------------------------------------------------
+    def _build_passages(self, product_id: str) -> tuple[list[IndexedText], LexicalIndex]:
+        passages = [
+            passage
+            for review in self.catalogue.reviews_of(product_id)
+            for passage in review_passages(review)
+        ]
+        return passages, LexicalIndex([passage.text for passage in passages])
+
+    def review_evidence(
+        self, product_id: str, question: str, k: int = 5, mode: Mode = "hybrid"
+    ) -> list[ReviewEvidence]:
+        """The review passages that best bear on a question about one product, one per review."""
+        question = clean_query(question, self.max_query_chars)
+        self.catalogue.product(product_id)
+        passages, lexical_index = self._passages_for(product_id)
+        if not passages or not re.search(r"\w", question):
+            return []
+        rankings: list[list[str]] = []
+        weights: list[float] = []
+        similarity: dict[str, float] = {}
+        ids = [passage.id for passage in passages]
+        if mode in ("hybrid", "lexical"):
+            ranking, weight = _lexical_ranking(lexical_index, question, ids, None, len(ids))
+            rankings.append(ranking)
+            weights.append(weight)
+        if mode in ("hybrid", "dense"):
+            try:
+                result = self._passages_collection.query(
+                    query_embeddings=[self.embedder.embed_query(question)],
+                    n_results=min(len(ids), CANDIDATE_DEPTH),
+                    where={"product_id": product_id},
+                    include=["distances"],
+                )
+                rankings.append(result["ids"][0])
+                weights.append(1.0)
+                similarity = {
+                    passage_id: 1.0 - distance
+                    for passage_id, distance in zip(
+                        result["ids"][0], result["distances"][0], strict=True
+                    )
+                }
+            except Exception as exc:
+                log.warning("dense review search failed (%s); using lexical ranking only", exc)
+        fused = reciprocal_rank_fusion(rankings, weights=weights)
+        by_id = {passage.id: passage for passage in passages}
+        evidence: list[ReviewEvidence] = []
+        seen_reviews: set[str] = set()
+        for passage_id in sorted(fused, key=lambda pid: -fused[pid]):
+            passage = by_id.get(passage_id)
+            if passage is None or passage.metadata["review_id"] in seen_reviews:
+                continue
+            review: Review = self.catalogue.reviews[str(passage.metadata["review_id"])]
+            seen_reviews.add(review.id)
+            evidence.append(
+                ReviewEvidence(
+                    review_id=review.id,
+                    passage_id=passage.id,
+                    product_id=product_id,
+                    text=passage.text,
+                    rating=review.rating,
+                    verified_purchase=review.verified_purchase,
+                    score=fused[passage_id],
+                    similarity=similarity.get(passage_id),
+                )
+            )
+            if len(evidence) >= k:
+                break
+        return evidence
+
+    def as_langchain(self, k: int = 5) -> CatalogueRetriever:
+        """This retriever as a LangChain `BaseRetriever` returning product documents."""
+        return CatalogueRetriever(retriever=self, k=k)
+
+
+class CatalogueRetriever(BaseRetriever):
+    """LangChain adapter: `invoke(query)` gives product Documents, ids and prices in metadata."""
+
+    retriever: Retriever
+    k: int = 5
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        result = self.retriever.search(query, k=self.k)
+        return [
+            Document(
+                page_content=product_text(hit.product),
+                id=hit.product.id,
+                metadata={
+                    "id": hit.product.id,
+                    "kind": "product",
+                    "title": hit.product.title,
+                    "score": hit.score,
+                    "price_minor": hit.product.min_price_minor,
+                    "currency": hit.product.currency,
+                },
+            )
+            for hit in result.hits
+        ]
+
+
+def rank_texts(
+    query: str, texts: list[str], embedder: Embeddings, mode: Mode = "hybrid"
+) -> list[int]:
+    """Rank free-standing texts (no index) for a query the same way products are ranked."""
+    ids = [str(position) for position in range(len(texts))]
+    rankings: list[list[str]] = []
+    weights: list[float] = []
+    if mode in ("hybrid", "lexical"):
+        ranking, weight = _lexical_ranking(LexicalIndex(texts), query, ids, None, len(ids))
+        rankings.append(ranking)
+        weights.append(weight)
+    if mode in ("hybrid", "dense"):
+        vectors = np.asarray(embedder.embed_documents(texts))
+        similarities = vectors @ np.asarray(embedder.embed_query(query))
+        rankings.append([ids[position] for position in np.argsort(-similarities, kind="stable")])
+        weights.append(1.0)
+    fused = reciprocal_rank_fusion(rankings, weights=weights)
+    ranked = sorted(fused, key=lambda item: -fused[item])
+    ranked += [item for item in ids if item not in fused]
+    return [int(item) for item in ranked]

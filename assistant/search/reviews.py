@@ -1,0 +1,191 @@
+"""What reviews say: aspect mentions with quotes, overall summaries, and trust signals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from pydantic import BaseModel, Field
+
+from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.lexical import tokenize
+from assistant.search.retrieval import Retriever
+
+# Words that frame a review question rather than name what it is about.
+FRAME_WORDS = set(
+    tokenize(
+        "review reviews reviewer reviewers people customers buyers say said think like dislike "
+        "complain complaints mention mentions good bad any product item it this that one about "
+        "according what how do does is are the any problems issue issues praise praised rate "
+        "rating opinion feel thoughts pros cons "
+        # references to shown products ("the first one") name no aspect
+        "first second third fourth fifth last 1st 2nd 3rd 4th 5th ones them these those its of"
+    )
+)
+MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention
+QUOTE_CHARS = 140
+BURST_DAYS, BURST_SIZE, DUPLICATE_SIZE = 3, 5, 3
+
+
+class Quote(BaseModel):
+    """A short excerpt of one review."""
+
+    review_id: str
+    rating: int | None
+    text: str
+    verified_purchase: bool
+
+
+class TrustSignals(BaseModel):
+    """How far the reviews and the seller can be trusted."""
+
+    review_count: int
+    verified_share: float | None = Field(None, description="Share of verified purchases.")
+    seller: str
+    seller_vetting: str
+    flags: list[str] = Field(default_factory=list, description="Suspicious patterns found.")
+
+
+class ReviewAnswer(BaseModel):
+    """An answer to a question about one product's reviews."""
+
+    product_id: str
+    aspect: str | None
+    mentions: int
+    positive: int
+    negative: int
+    mixed: int
+    quotes: list[Quote]
+    average_rating: float | None
+    review_count: int
+    trust: TrustSignals
+
+    @property
+    def supported(self) -> bool:
+        """Whether any review bears on the question."""
+        return self.mentions > 0
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"[^a-z ]+", "", text.lower()).strip()
+
+
+def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
+    """Verified share, repeated texts, bursts of 5-star reviews and seller vetting."""
+    flags: list[str] = []
+    repeated = [
+        count
+        for text, count in Counter(_normalise(r.text) for r in reviews).items()
+        if text and count >= DUPLICATE_SIZE
+    ]
+    if repeated:
+        flags.append(f"{sum(repeated)} reviews repeat nearly the same text")
+    five_star_days = sorted(r.date for r in reviews if r.rating == 5 and r.date)
+    for start in five_star_days:
+        window = [
+            day
+            for day in five_star_days
+            if start <= day <= start + dt.timedelta(days=BURST_DAYS - 1)
+        ]
+        if len(window) >= BURST_SIZE:
+            flags.append(
+                f"a burst of {len(window)} five-star reviews within {BURST_DAYS} days "
+                f"from {start.isoformat()}"
+            )
+            break
+    if product.seller.vetting != "vetted":
+        flags.append(
+            f"the seller {product.seller.name} is {product.seller.vetting}, not vetted by the shop"
+        )
+    verified = [r.verified_purchase for r in reviews]
+    return TrustSignals(
+        review_count=len(reviews),
+        verified_share=round(sum(verified) / len(verified), 2) if verified else None,
+        seller=product.seller.name,
+        seller_vetting=product.seller.vetting,
+        flags=flags,
+    )
+
+
+def _aspect_words(question: str) -> set[str]:
+    return set(tokenize(question)) - FRAME_WORDS
+
+
+def _aspect_label(question: str, words: set[str]) -> str | None:
+    """The question's own words for the aspect ('battery life'), in its order."""
+    typed = [w for w in re.findall(r"[A-Za-z][\w'-]*", question) if set(tokenize(w)) & words]
+    return " ".join(dict.fromkeys(w.lower() for w in typed)) or None
+
+
+def _quote(review: Review, words: set[str]) -> str:
+    """The review's sentence that names the aspect (or its first), cut to a short quote."""
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", review.text) if s.strip()]
+    chosen = next((s for s in sentences if words & set(tokenize(s))), sentences[0])
+    return chosen if len(chosen) <= QUOTE_CHARS else chosen[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def answer_about_reviews(
+    retriever: Retriever, catalogue: Catalogue, product_id: str, question: str, max_quotes: int = 3
+) -> ReviewAnswer:
+    """Count the reviews that mention what the question asks about, split by rating, quoted."""
+    product = catalogue.product(product_id)
+    reviews = catalogue.reviews_of(product_id)
+    words = _aspect_words(question)
+    trust = trust_signals(product, reviews)
+    ratings = [r.rating for r in reviews if r.rating is not None]
+    average = round(sum(ratings) / len(ratings), 2) if ratings else None
+    if not words:  # "what do people think of it?": the whole picture
+        relevant = sorted(reviews, key=lambda r: (-r.helpful_votes, r.id))
+    else:
+        evidence = retriever.review_evidence(product_id, question, k=max(len(reviews), 1))
+        by_id = {review.id: review for review in reviews}
+        relevant = [
+            by_id[item.review_id]
+            for item in evidence
+            if words & set(tokenize(by_id[item.review_id].text))
+            or (item.similarity or 0.0) >= MENTION_SIMILARITY
+        ]
+    positive = [r for r in relevant if (r.rating or 0) >= 4]
+    negative = [r for r in relevant if r.rating is not None and r.rating <= 2]
+    picks = _balanced(positive, negative, relevant, max_quotes)
+    return ReviewAnswer(
+        product_id=product_id,
+        aspect=_aspect_label(question, words),
+        mentions=len(relevant),
+        positive=len(positive),
+        negative=len(negative),
+        mixed=len(relevant) - len(positive) - len(negative),
+        quotes=[
+            Quote(
+                review_id=r.id,
+                rating=r.rating,
+                text=_quote(r, words),
+                verified_purchase=r.verified_purchase,
+            )
+            for r in picks
+        ],
+        average_rating=average,
+        review_count=len(reviews),
+        trust=trust,
+    )
+
+
+def _balanced(
+    positive: list[Review], negative: list[Review], relevant: list[Review], count: int
+) -> list[Review]:
+    """Quotes from both sides when both exist, verified purchases first."""
+
+    def key(review: Review) -> tuple[bool, int]:
+        return (not review.verified_purchase, -review.helpful_votes)
+
+    picks: list[Review] = []
+    for group in (sorted(positive, key=key), sorted(negative, key=key)):
+        if group:
+            picks.append(group[0])
+    for review in relevant:
+        if len(picks) >= count:
+            break
+        if review not in picks:
+            picks.append(review)
+    return picks[:count]

@@ -1,0 +1,1 @@
+"""Storage: the database engine, transactions and schema migrations."""

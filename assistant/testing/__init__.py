@@ -1,0 +1,1 @@
+"""Test support shipped with the package: fakes and throw-away servers."""

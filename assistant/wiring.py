@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
+from sqlalchemy import MetaData
 
 from assistant.catalogue.loader import LoadReport, load_catalogue
 from assistant.catalogue.models import Catalogue
@@ -44,3 +45,13 @@ def build_services(
         log.info("index: %s", stats.summary())
     retriever = Retriever(catalogue, index, embedder, settings.max_query_chars)
     return Services(settings, catalogue, report, embedder, index, retriever, stats)
+
+
+def schema_metadata() -> MetaData:
+    """The shared metadata with every feature's tables declared on it (for migrations)."""
+    import assistant.channels.social.tables
+    import assistant.commerce.tables
+    import assistant.conversation.tables  # noqa: F401
+    from assistant.storage.metadata import metadata
+
+    return metadata

@@ -17,8 +17,8 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.commerce import CommerceService, Confirmation
 from assistant.commerce.pricing import PricingRules
-from assistant.commerce.service import CartService, Confirmation
 from assistant.settings import DEMO_CATALOGUE
 from assistant.storage.engine import Store
 from assistant.testing.servers import PostgresUnavailable, create_database, throwaway_postgres
@@ -50,7 +50,7 @@ def measure(url: str, sessions: int, ops: int, checkouts: int) -> tuple[float, f
         for variant in product.variants:
             variant.stock = 100_000  # the bench measures locking, not selling out
     store = Store(url)
-    service = CartService(store, catalogue, PricingRules(max_line_qty=10))
+    service = CommerceService(store, catalogue, PricingRules(max_line_qty=10))
     single = [p for p in catalogue.products.values() if len(p.variants) == 1][:20]
 
     def cart_ops(index: int) -> int:

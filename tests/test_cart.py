@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.clock import ManualClock
+from assistant.commerce import CommerceError, CommerceService, Confirmation, Origin, replay_audit
 from assistant.commerce.pricing import PricingRules
-from assistant.commerce.service import CartError, CartService, Confirmation, Origin, replay_audit
+from assistant.conversation.answers.refusals import describe_change, describe_error
 from assistant.storage.engine import Store
 
 
@@ -28,17 +29,17 @@ def store(request, tmp_path):
 
 @pytest.fixture
 def service(store, tiny_catalogue, clock):
-    return CartService(store, tiny_catalogue, PricingRules(), clock=clock)
+    return CommerceService(store, tiny_catalogue, PricingRules(), clock=clock)
 
 
 def yes(shopper: str = "ann") -> Confirmation:
     return Confirmation(source="shopper_reply", shopper_id=shopper, evidence="yes, place it")
 
 
-def assert_error(code: str, call, *args, **kwargs) -> CartError:
-    with pytest.raises(CartError) as caught:
+def assert_error(code: str, call, *args, **kwargs) -> CommerceError:
+    with pytest.raises(CommerceError) as caught:
         call(*args, **kwargs)
-    assert caught.value.code == code, caught.value.message
+    assert caught.value.code == code, str(caught.value)
     return caught.value
 
 
@@ -103,14 +104,13 @@ def test_bad_quantities_are_refused_with_no_change(service, qty, message):
     service.add_item("ann", "T2", 1)
     before = service.get_cart("ann")
     error = assert_error("invalid_quantity", service.add_item, "ann", "T2", qty)
-    assert message in error.message
+    assert message in describe_error(error)
     assert service.get_cart("ann") == before
 
 
 def test_unknown_product_or_variant(service):
-    assert (
-        "search the catalogue"
-        in assert_error("unknown_product", service.add_item, "ann", "NOPE").message
+    assert "search the catalogue" in describe_error(
+        assert_error("unknown_product", service.add_item, "ann", "NOPE")
     )
     assert_error("unknown_variant", service.add_item, "ann", "T1", 1, variant_id="T1-pink")
     assert_error("unknown_variant", service.add_item, "ann", "T1", 1, options={"colour": "pink"})
@@ -119,7 +119,7 @@ def test_unknown_product_or_variant(service):
 def test_out_of_stock_says_how_many_are_left(service):
     assert_error("out_of_stock", service.add_item, "ann", "T4", 1)
     error = assert_error("out_of_stock", service.add_item, "ann", "T1", 6, variant_id="T1-black")
-    assert "only 5 left" in error.message and error.details["available"] == 5
+    assert "only 5 left" in describe_error(error) and error.details["available"] == 5
 
 
 def test_set_quantity_and_remove(service):
@@ -149,11 +149,13 @@ def test_checkout_reserves_and_confirm_places_one_order(service):
     summary = service.start_checkout("ann")
     assert summary.total_minor == 2 * 8999 and summary.changes == []
     assert service.available("T1-black") == 3  # 5 on hand, 2 reserved
-    order = service.confirm_checkout(summary.checkout_id, yes())
-    assert order.status == "processing" and order.totals.total_minor == 2 * 8999
+    placed = service.confirm_checkout(summary.checkout_id, yes())
+    order = placed.order
+    assert placed.created and order.status == "processing"
+    assert order.totals.total_minor == 2 * 8999
     assert service.available("T1-black") == 3
     again = service.confirm_checkout(summary.checkout_id, yes())
-    assert again.order_id == order.order_id
+    assert again.order.order_id == order.order_id and not again.created
     assert service.count_orders() == 1
     assert service.get_cart("ann").lines == []
 
@@ -175,11 +177,13 @@ def test_no_order_without_a_confirmation(service):
 def test_someone_elses_checkout_or_order_is_not_found(service):
     service.add_item("ann", "T2", 1)
     summary = service.start_checkout("ann")
-    assert_error("not_found", service.confirm_checkout, summary.checkout_id, yes("mallory"))
-    order = service.confirm_checkout(summary.checkout_id, yes("ann"))
-    assert_error("not_found", service.order_status, "mallory", order.order_id)
-    assert_error("not_found", service.cancel_order, "mallory", order.order_id)
-    assert_error("not_found", service.confirm_checkout, "CHK-NOPE", yes())
+    assert_error(
+        "checkout_not_found", service.confirm_checkout, summary.checkout_id, yes("mallory")
+    )
+    order = service.confirm_checkout(summary.checkout_id, yes("ann")).order
+    assert_error("order_not_found", service.order_status, "mallory", order.order_id)
+    assert_error("order_not_found", service.cancel_order, "mallory", order.order_id)
+    assert_error("checkout_not_found", service.confirm_checkout, "CHK-NOPE", yes())
     assert service.list_orders("mallory") == []
 
 
@@ -188,7 +192,7 @@ def test_changed_cart_after_summary_is_a_conflict(service):
     summary = service.start_checkout("ann")
     service.add_item("ann", "T5", 1)
     error = assert_error("conflict", service.confirm_checkout, summary.checkout_id, yes())
-    assert "start checkout again" in error.message
+    assert "start checkout again" in describe_error(error)
     assert service.count_orders() == 0
 
 
@@ -197,10 +201,12 @@ def test_price_change_between_summary_and_confirm_is_refused(service, tiny_catal
     summary = service.start_checkout("ann")
     tiny_catalogue.product("T2").variants[0].price_minor = 4599
     error = assert_error("price_changed", service.confirm_checkout, summary.checkout_id, yes())
-    assert "$39.99 to $45.99" in error.message
+    assert "$39.99 to $45.99" in describe_error(error)
     fresh = service.start_checkout("ann")
-    assert any("price changed from $39.99 to $45.99" in change for change in fresh.changes)
-    assert service.confirm_checkout(fresh.checkout_id, yes()).totals.subtotal_minor == 4599
+    assert any(
+        "price changed from $39.99 to $45.99" in describe_change(change) for change in fresh.changes
+    )
+    assert service.confirm_checkout(fresh.checkout_id, yes()).order.totals.subtotal_minor == 4599
 
 
 def test_summary_lists_stock_shortfalls_and_seen_version(service):
@@ -209,8 +215,10 @@ def test_summary_lists_stock_shortfalls_and_seen_version(service):
     service.confirm_checkout(service.start_checkout("bob").checkout_id, yes("bob"))
     summary = service.start_checkout("ann", seen_version=0)
     assert summary.lines[0].qty == 2
-    assert any("only 2 left" in change for change in summary.changes)
-    assert any("changed since you last looked" in change for change in summary.changes)
+    assert any("only 2 left" in describe_change(change) for change in summary.changes)
+    assert any(
+        "changed since you last looked" in describe_change(change) for change in summary.changes
+    )
 
 
 def test_expired_checkout_releases_stock(service, clock):
@@ -237,7 +245,7 @@ def test_a_new_summary_replaces_the_old_one(service):
     second = service.start_checkout("ann")
     assert service.available("T2-blue") == 10  # reserved once, not twice
     assert_error("replaced", service.confirm_checkout, first.checkout_id, yes())
-    assert service.confirm_checkout(second.checkout_id, yes()).lines[0].qty == 2
+    assert service.confirm_checkout(second.checkout_id, yes()).order.lines[0].qty == 2
 
 
 def test_empty_cart_cannot_check_out(service):
@@ -247,7 +255,7 @@ def test_empty_cart_cannot_check_out(service):
 # ---- orders ---------------------------------------------------------------------------------
 def _order(service, shopper="ann", product="T5", qty=1):
     service.add_item(shopper, product, qty)
-    return service.confirm_checkout(service.start_checkout(shopper).checkout_id, yes(shopper))
+    return service.confirm_checkout(service.start_checkout(shopper).checkout_id, yes(shopper)).order
 
 
 def test_order_moves_through_fulfilment(service, clock):
@@ -269,10 +277,8 @@ def test_cancel_while_processing_restocks(service, clock):
     assert service.available("T5-silver") == 8
     shipped = _order(service)
     clock.advance(days=1)
-    assert (
-        "no longer be cancelled"
-        in assert_error("not_cancellable", service.cancel_order, "ann", shipped.order_id).message
-    )
+    refusal = assert_error("not_cancellable", service.cancel_order, "ann", shipped.order_id)
+    assert "no longer be cancelled" in describe_error(refusal)
 
 
 def test_returns_within_the_window(service, clock):
@@ -299,7 +305,7 @@ def database_state(store):
     """Cart lines and stock levels read straight from the tables."""
     from sqlalchemy import select
 
-    from assistant.storage.engine import cart_lines, stock
+    from assistant.commerce.tables import cart_lines, stock
 
     with store.transaction() as connection:
         carts: dict[str, dict[str, int]] = {}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.clock import ManualClock
-from assistant.commerce.service import CartError, CartService, Confirmation, replay_audit
+from assistant.commerce import CommerceError, CommerceService, Confirmation, replay_audit
 from assistant.storage.engine import Store
 from tests.conftest import TINY_CATALOGUE
 from tests.test_cart import database_state
@@ -59,7 +59,7 @@ def test_random_operations_keep_totals_and_audit_consistent(operations):
     clock = ManualClock()
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{Path(folder) / 'shop.sqlite3'}")
-        service = CartService(store, catalogue, clock=clock)
+        service = CommerceService(store, catalogue, clock=clock)
         pending: dict[str, str] = {}
         for kind, shopper, target, amount in operations:
             try:
@@ -81,7 +81,7 @@ def test_random_operations_keep_totals_and_audit_consistent(operations):
                 elif kind == "cancel":
                     for order in service.list_orders(shopper)[:1]:
                         service.cancel_order(shopper, order.order_id)
-            except CartError:
+            except CommerceError:
                 pass
             for name in SHOPPERS:
                 cart = service.get_cart(name)

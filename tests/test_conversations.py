@@ -26,7 +26,7 @@ class Shopper:
         reply = self.bot.chat(self.session, message, channel="dm")
         self.replies.append(reply)
         # In rule mode every answer is written from data: nothing may fail the grounding check.
-        assert reply.grounding["unsupported"] == [], (message, reply.text)
+        assert reply.grounding.unsupported == [], (message, reply.text)
         return reply
 
     @property
@@ -222,7 +222,7 @@ def test_we_dont_carry_that(shopper, catalogue):
 def test_add_by_ordinal(shopper, catalogue):
     pid = buy_one(shopper, catalogue)
     assert shopper.lines() == {catalogue.products[pid].variants[0].id: 1}
-    assert shopper.replies[-1].cart["lines"][0]["product_id"] == pid
+    assert shopper.replies[-1].cart.lines[0].product_id == pid
 
 
 def test_add_with_quantity(shopper, catalogue):
@@ -291,7 +291,7 @@ def test_make_it_three(shopper, catalogue):
 def test_remove_it(shopper, catalogue):
     buy_one(shopper, catalogue)
     reply = shopper.say("remove it")
-    assert shopper.lines() == {} and reply.cart["lines"] == []
+    assert shopper.lines() == {} and reply.cart.lines == []
 
 
 def test_clear_the_cart(shopper, catalogue):
@@ -306,8 +306,8 @@ def test_view_cart(shopper, catalogue):
     pid = buy_one(shopper, catalogue)
     reply = shopper.say("what's in my cart")
     assert reply.intent == "view_cart"
-    assert [line["product_id"] for line in reply.cart["lines"]] == [pid]
-    assert reply.cart["total_minor"] == shopper.cart.totals.total_minor
+    assert [line.product_id for line in reply.cart.lines] == [pid]
+    assert reply.cart.total_minor == shopper.cart.totals.total_minor
 
 
 # ---- checkout -----------------------------------------------------------------------------
@@ -315,11 +315,11 @@ def test_checkout_then_yes_places_one_order(shopper, catalogue):
     pid = buy_one(shopper, catalogue)
     total = shopper.cart.totals.total_minor
     summary = shopper.say("checkout")
-    assert summary.pending_checkout["total_minor"] == total and summary.orders == []
+    assert summary.pending_checkout.total_minor == total and summary.orders == []
     assert shopper.orders() == []
     placed = shopper.say("yes")
     assert len(placed.orders) == 1 and placed.pending_checkout is None
-    assert placed.cart["lines"] == [] and pid in placed.products
+    assert placed.cart.lines == [] and pid in placed.products
     assert [o.order_id for o in shopper.orders()] == placed.orders
 
 
@@ -337,7 +337,7 @@ def test_no_keeps_the_cart_and_orders_nothing(shopper, catalogue):
     shopper.say("checkout")
     reply = shopper.say("no, not yet")
     assert reply.pending_checkout is None and shopper.orders() == []
-    assert [line["product_id"] for line in reply.cart["lines"]] == [pid]
+    assert [line.product_id for line in reply.cart.lines] == [pid]
 
 
 def test_changed_mind_before_checkout(shopper, catalogue):

@@ -6,7 +6,7 @@ import importlib.util
 
 import pytest
 
-from assistant.commerce.service import CartService
+from assistant.commerce import CommerceService
 from assistant.conversation.engine import Assistant
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.conversation.llm.backends import make_chat_model
@@ -43,11 +43,11 @@ def test_a_turn_through_the_agent_never_leaves_an_unsupported_figure(tiny_settin
     bot = Assistant(
         services,
         store,
-        CartService(store, services.catalogue),
+        CommerceService(store, services.catalogue),
         llm_planner=LLMPlanner(local_model, max_steps=2),
     )
     reply = bot.chat("s1", "show me an electric kettle")
     assert reply.text
-    assert reply.grounding["unsupported"] == []
+    assert reply.grounding.unsupported == []
     assert bot.cart.get_cart("s1").lines == []
     store.dispose()

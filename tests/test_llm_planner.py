@@ -7,7 +7,7 @@ import logging
 import pytest
 from langchain_core.messages import AIMessage
 
-from assistant.commerce.service import CartService
+from assistant.commerce import CommerceService
 from assistant.conversation.engine import Assistant
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.storage.engine import Store
@@ -31,7 +31,7 @@ def bot(tiny_settings, model):
     assistant = Assistant(
         services,
         store,
-        CartService(store, services.catalogue),
+        CommerceService(store, services.catalogue),
         llm_planner=LLMPlanner(model, max_steps=3),
     )
     yield assistant
@@ -46,7 +46,7 @@ def test_tool_results_back_a_grounded_answer(bot, model):
     reply = bot.chat("s1", "find me an electric kettle")
     assert reply.text == "The Copperline Electric Kettle [T5] costs $59.00."
     assert "T5" in reply.products
-    assert reply.grounding["planner"] == "llm" and not reply.grounding["fallback_to_template"]
+    assert reply.grounding.planner == "llm" and not reply.grounding.fallback_to_template
     assert "search_products" in model.bound_tools and "confirm_checkout" not in model.bound_tools
     assert "add_to_cart" in model.bound_tools
 
@@ -57,8 +57,8 @@ def test_an_invented_price_falls_back_to_the_template_answer(bot, model):
         AIMessage(content="The Copperline Electric Kettle [T5] is only $9.99!"),
     ]
     reply = bot.chat("s1", "find me an electric kettle")
-    assert reply.grounding["raw_unsupported"] == ["$9.99"]
-    assert reply.grounding["fallback_to_template"] and reply.grounding["unsupported"] == []
+    assert reply.grounding.raw_unsupported == ["$9.99"]
+    assert reply.grounding.fallback_to_template and reply.grounding.unsupported == []
     assert "$9.99" not in reply.text and "[T5]" in reply.text
 
 
@@ -76,8 +76,8 @@ def test_the_model_changes_the_cart_when_asked(bot, model):
         AIMessage(content="Added Bassline Sport Earbuds [T2] to your cart."),
     ]
     reply = bot.chat("s1", "add T2 to my cart")
-    assert [line["variant_id"] for line in reply.cart["lines"]] == ["T2-blue"]
-    assert reply.cart["lines"][0]["qty"] == 1
+    assert [line.variant_id for line in reply.cart.lines] == ["T2-blue"]
+    assert reply.cart.lines[0].qty == 1
 
 
 def test_no_tool_confirms_and_yes_is_the_engines(bot, model):
@@ -102,7 +102,7 @@ def test_a_failing_model_falls_back_to_the_rule_planner(bot, model, caplog):
     model.replies = []  # the scripted model raises: like a dead endpoint
     reply = bot.chat("s1", "show me an electric kettle")
     assert "falling back to the rule planner" in caplog.text
-    assert "T5" in reply.products and reply.grounding["planner"] == "rule (llm failed)"
+    assert "T5" in reply.products and reply.grounding.planner == "rule (llm failed)"
 
 
 def test_the_tool_loop_is_bounded(bot, model, caplog):

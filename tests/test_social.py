@@ -184,7 +184,7 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
         order.lines[0].origin.ref,
         order.lines[0].origin.creator,
     ) == ("buy_button", post.id, post.author)
-    sales = {row.creator: row for row in creator_sales(bot.store, CONTENT)}
+    sales = {row.creator: row for row in creator_sales(bot.cart.attributed_order_lines(), CONTENT)}
     assert sales[post.author].orders >= 1
 
 
@@ -311,7 +311,7 @@ def test_no_public_reply_shows_private_details(client, env):
 
 def test_creators_report(env):
     _, bot = env
-    rows = creator_sales(bot.store, CONTENT)
+    rows = creator_sales(bot.cart.attributed_order_lines(), CONTENT)
     assert rows and all(row.sales_minor > 0 for row in rows)
     for row in rows:
         assert row.commission_minor == round(row.sales_minor * row.commission_rate)

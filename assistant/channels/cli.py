@@ -139,10 +139,13 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Print a report from the store."""
     from assistant.channels.social.content import load_content
     from assistant.channels.social.report import creator_sales, report_table
+    from assistant.commerce.repository import CommerceRepository
     from assistant.storage.engine import Store
 
     store = Store(_settings(args).resolved_database_url())
-    print(report_table(creator_sales(store, load_content())))
+    with store.transaction() as connection:
+        lines = CommerceRepository(connection, store).attributed_order_lines()
+    print(report_table(creator_sales(lines, load_content())))
     store.dispose()
     return 0
 

@@ -12,16 +12,14 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
+from typing import Any
 
 from assistant.catalogue.models import Product
-from assistant.commerce.service import (
-    CartError,
-    CartService,
+from assistant.commerce import (
     CartView,
     CheckoutSummary,
+    CommerceError,
+    CommerceService,
     Confirmation,
     OrderView,
     Origin,
@@ -42,8 +40,17 @@ from assistant.conversation.answers.grounding import (
     facts_for,
     strip_unsupported,
 )
+from assistant.conversation.answers.refusals import describe_change, describe_error
 from assistant.conversation.llm.agent import LLMPlanner, PlannerUnavailable
 from assistant.conversation.llm.backends import make_chat_model
+from assistant.conversation.reply import (
+    Channel,
+    Citation,
+    Grounding,
+    Reply,
+    ReplyCart,
+    StreamEvent,
+)
 from assistant.conversation.safety import screen
 from assistant.conversation.state import (
     DialogueState,
@@ -67,7 +74,6 @@ from assistant.wiring import Services, build_services
 
 log = logging.getLogger(__name__)
 
-Channel = Literal["dm", "reply", "buy", "web", "widget", "cli", "api"]
 HELP = (
     "I'm the shop's assistant. I can find products («trail shoes under 120 dollars»), answer "
     "questions about them and their reviews («what do reviews say about the battery?»), "
@@ -83,36 +89,6 @@ SHOW = 5
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
 # summary, and messages that need no tool.
 ENGINE_INTENTS = {"confirm", "decline", "help", "out_of_scope"}
-
-
-class Citation(BaseModel):
-    """An id the answer rests on."""
-
-    id: str
-    kind: Literal["product", "review"]
-
-
-class Reply(BaseModel):
-    """What one turn gives back (contract: Python API in DESIGN.md)."""
-
-    text: str
-    products: list[str] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
-    cart: dict[str, Any] = Field(
-        default_factory=lambda: {"lines": [], "total_minor": 0, "currency": "USD"}
-    )
-    pending_checkout: dict[str, Any] | None = None
-    orders: list[str] = Field(default_factory=list)
-    intent: str | None = None
-    grounding: dict[str, Any] | None = None
-
-
-class StreamEvent(BaseModel):
-    """A piece of a streamed reply: text deltas, then the whole Reply."""
-
-    type: Literal["delta", "reply"]
-    text: str = ""
-    reply: Reply | None = None
 
 
 @dataclass
@@ -155,7 +131,7 @@ class Assistant:
         self,
         services: Services,
         store: Store,
-        cart: CartService,
+        cart: CommerceService,
         classifier: IntentClassifier | None = None,
         llm_planner: LLMPlanner | None = None,
     ) -> None:
@@ -180,7 +156,9 @@ class Assistant:
         store = Store(settings.resolved_database_url())
         model = make_chat_model(settings)
         llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
-        return cls(services, store, CartService(store, services.catalogue), llm_planner=llm_planner)
+        return cls(
+            services, store, CommerceService(store, services.catalogue), llm_planner=llm_planner
+        )
 
     # ---- public API ---------------------------------------------------------------------------
     def chat(
@@ -237,7 +215,6 @@ class Assistant:
 
     def _reply(self, state: DialogueState, turn: Turn, intent: str) -> Reply:
         cart: CartView = self.cart.get_cart(state.shopper_id)
-        pending = state.pending_checkout.model_dump() if state.pending_checkout else None
         report = self._ground(state, turn, cart)
         citations = [Citation(id=pid, kind="product") for pid in dict.fromkeys(turn.products)]
         citations += [Citation(id=rid, kind="review") for rid in dict.fromkeys(turn.reviews)]
@@ -245,11 +222,11 @@ class Assistant:
             text=turn.text,
             products=list(dict.fromkeys(turn.products)),
             citations=citations,
-            cart=cart.contract(),
-            pending_checkout=pending,
+            cart=ReplyCart.of(cart),
+            pending_checkout=state.pending_checkout,
             orders=turn.orders,
             intent=intent,
-            grounding={**report.model_dump(), **(turn.note or {})},
+            grounding=Grounding(**report.model_dump(), **(turn.note or {})),
         )
 
     def _llm_turn(
@@ -343,7 +320,7 @@ class Assistant:
             return Turn(
                 text=answer.checkout_text(summary),
                 products=[line.product_id for line in summary.lines],
-                data_texts=summary.changes,
+                data_texts=[describe_change(change) for change in summary.changes],
             )
         if name in {"add_to_cart", "update_cart_item", "remove_from_cart", "view_cart"}:
             if name != "view_cart":
@@ -511,19 +488,19 @@ class Assistant:
         )
 
     def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
-        already = self.cart.placed_order_id(checkout_id)
         try:
-            order = self.cart.confirm_checkout(checkout_id, confirmation)
-        except CartError as error:
+            placed = self.cart.confirm_checkout(checkout_id, confirmation)
+        except CommerceError as error:
             state.pending_checkout = None
-            return Turn(text=f"I couldn't place the order: {error.message}.")
+            return Turn(text=f"I couldn't place the order: {describe_error(error)}.")
+        order = placed.order
         state.pending_checkout = None
         state.last_order_id = order.order_id
         # Reply.orders lists orders this turn created; a repeated confirmation created none.
         return Turn(
-            text=answer.order_text(order, placed=already is None),
+            text=answer.order_text(order, placed=placed.created),
             products=[line.product_id for line in order.lines],
-            orders=[] if already else [order.order_id],
+            orders=[order.order_id] if placed.created else [],
         )
 
     # ---- read-only intents ----------------------------------------------------------------------

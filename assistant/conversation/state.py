@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select, update
 
 from assistant.clock import Clock, utcnow
-from assistant.storage.engine import Store, sessions
+from assistant.conversation.tables import sessions
+from assistant.storage.engine import Store
 
 
 class PendingCheckout(BaseModel):

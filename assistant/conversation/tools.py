@@ -15,7 +15,8 @@ from typing import Any
 from langchain_core.tools import BaseTool, StructuredTool
 from pydantic import BaseModel, Field
 
-from assistant.commerce.service import CartError, CartService, Origin
+from assistant.commerce import CommerceError, CommerceService, Origin
+from assistant.conversation.answers.refusals import error_data
 
 TOOL_NAMES = (
     "add_to_cart",
@@ -87,14 +88,14 @@ def _as_data(call: Callable[[], Any]) -> dict[str, Any]:
     """Run a cart operation; its result or its refusal becomes plain data."""
     try:
         result = call()
-    except CartError as error:
-        return error.as_data()
+    except CommerceError as error:
+        return {"ok": False, "error": error_data(error)}
     if isinstance(result, list):
         return {"ok": True, "orders": [item.model_dump(mode="json") for item in result]}
     return {"ok": True, **result.model_dump(mode="json")}
 
 
-def cart_tools(service: CartService, shopper_id: str, origin: Origin) -> list[BaseTool]:
+def cart_tools(service: CommerceService, shopper_id: str, origin: Origin) -> list[BaseTool]:
     """The eight cart and order tools, bound to one shopper and the origin of this turn."""
 
     def add_to_cart(

@@ -20,7 +20,8 @@ from assistant.channels.http import views
 from assistant.channels.http.guards import BodySizeLimit, RateLimiter
 from assistant.channels.social.flows import SocialError, SocialHub
 from assistant.channels.social.routes import social_router
-from assistant.conversation.engine import Assistant, Channel, Reply
+from assistant.conversation.engine import Assistant
+from assistant.conversation.reply import Channel, Reply
 from assistant.search.filters import SearchFilters, UnknownFilterError
 from assistant.search.retrieval import QueryError
 from assistant.settings import Settings, get_settings

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from assistant.catalogue.models import Product, Review
-from assistant.commerce.service import CartView, OrderView
+from assistant.commerce import CartView, OrderView
 from assistant.conversation.answers.wording import days
 from assistant.money import format_minor
 

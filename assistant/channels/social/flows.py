@@ -16,10 +16,16 @@ from sqlalchemy import delete, func, insert, select
 
 from assistant.channels.social.apps import APPS, AppSpec
 from assistant.channels.social.content import Post, SocialContent, load_content
-from assistant.commerce.service import Origin
+from assistant.channels.social.tables import (
+    social_consents,
+    social_links,
+    social_messages,
+    wishlists,
+)
+from assistant.commerce import Origin
 from assistant.conversation.engine import Assistant
+from assistant.conversation.reply import ReplyCart
 from assistant.conversation.understanding.planner import CART_CHANGING
-from assistant.storage.engine import social_consents, social_links, social_messages, wishlists
 
 PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decline"}
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
@@ -43,7 +49,7 @@ class AppResponse(BaseModel):
     post_id: str | None = None
     public_reply: str | None = None
     dms: list[str] = Field(default_factory=list)
-    cart: dict[str, Any]
+    cart: ReplyCart
     orders: list[str] = Field(default_factory=list)
 
 
@@ -426,7 +432,7 @@ class SocialHub:
             f"{len(orders)} order(s) {', '.join(o.order_id for o in orders)}; "
             f"wishlist {', '.join(wished) or 'empty'}. Say «unlink» to disconnect."
         )
-        return AppResponse(app=spec.name, cart=cart.contract(), dms=[spec.dm(text)])
+        return AppResponse(app=spec.name, cart=ReplyCart.of(cart), dms=[spec.dm(text)])
 
     def _consent(self, app: str, user: str) -> dict[str, Any] | None:
         with self.bot.store.transaction() as connection:
@@ -469,10 +475,10 @@ class SocialHub:
             if line.product_id == product_id
         )
 
-    def _cart(self, shopper: str | None) -> dict[str, Any]:
+    def _cart(self, shopper: str | None) -> ReplyCart:
         if shopper is None:
-            return {"lines": [], "total_minor": 0, "currency": "USD"}
-        return self.bot.cart.get_cart(shopper).contract()
+            return ReplyCart()
+        return ReplyCart.of(self.bot.cart.get_cart(shopper))
 
     def _sent(self, spec: AppSpec, user: str, response: AppResponse) -> AppResponse:
         """Log what the app showed, then return it."""

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import select
 
 from assistant.channels.social.content import SocialContent
 from assistant.money import format_minor
-from assistant.storage.engine import Store, order_lines, orders
 
 
 class CreatorSales(BaseModel):
@@ -31,24 +30,10 @@ class _Tally:
     sales: int = 0
 
 
-def creator_sales(store: Store, content: SocialContent) -> list[CreatorSales]:
-    """Net sales (less returns, cancelled orders excluded) that each creator's posts led to."""
-    with store.transaction() as connection:
-        rows = (
-            connection.execute(
-                select(
-                    order_lines.c.order_id,
-                    order_lines.c.qty,
-                    order_lines.c.returned_qty,
-                    order_lines.c.unit_price_minor,
-                    order_lines.c.origin,
-                )
-                .join(orders, orders.c.id == order_lines.c.order_id)
-                .where(orders.c.status != "cancelled")
-            )
-            .mappings()
-            .all()
-        )
+def creator_sales(lines: list[dict[str, Any]], content: SocialContent) -> list[CreatorSales]:
+    """Net sales (less returns) that each creator's posts led to, from the attributed order
+    lines of orders that were not cancelled (`CommerceService.attributed_order_lines`)."""
+    rows = lines
     tallies: dict[str, _Tally] = {}
     for row in rows:
         creator = (row["origin"] or {}).get("creator")

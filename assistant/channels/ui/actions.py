@@ -15,8 +15,10 @@ import gradio as gr
 from assistant.channels.http import views
 from assistant.channels.social.apps import APPS
 from assistant.channels.social.flows import AppResponse, SocialError, SocialHub
-from assistant.commerce.service import CartError, Origin
-from assistant.conversation.engine import Assistant, Reply
+from assistant.commerce import CommerceError, Origin
+from assistant.conversation.answers.refusals import describe_error
+from assistant.conversation.engine import Assistant
+from assistant.conversation.reply import Reply
 from assistant.conversation.understanding.planner import CART_CHANGING
 from assistant.money import format_minor
 
@@ -105,8 +107,8 @@ class ShopActions:
                 variant_id=variant_id,
                 origin=Origin(kind="ui", ref=f"card:{product_id}"),
             )
-        except CartError as error:
-            gr.Warning(error.message)
+        except CommerceError as error:
+            gr.Warning(describe_error(error))
             return tick
         gr.Info(f"Added {self.bot.services.catalogue.products[product_id].title} to your cart.")
         return tick + 1
@@ -120,8 +122,8 @@ class ShopActions:
                 self.bot.cart.set_quantity(
                     shop_account(user), product_id, qty, variant_id=variant_id
                 )
-        except CartError as error:
-            gr.Warning(error.message)
+        except CommerceError as error:
+            gr.Warning(describe_error(error))
         return tick + 1
 
     def orders_html(self, user: str) -> str:

@@ -7,7 +7,8 @@ Product and review text is quoted inside «…» so it reads as data, never as a
 from __future__ import annotations
 
 from assistant.catalogue.models import Product
-from assistant.commerce.service import CartView, CheckoutSummary, OrderView, ReturnReceipt
+from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnReceipt
+from assistant.conversation.answers.refusals import describe_change
 from assistant.money import format_minor
 from assistant.search.reviews import ReviewAnswer, TrustSignals
 
@@ -188,7 +189,9 @@ def checkout_text(summary: CheckoutSummary) -> str:
     """The summary the shopper confirms, with what changed since they last looked."""
     lines = ["Please check your order:"]
     if summary.changes:
-        lines += ["Changed since you last looked:"] + [f"- {c}" for c in summary.changes]
+        lines += ["Changed since you last looked:"] + [
+            f"- {describe_change(c)}" for c in summary.changes
+        ]
     for line in summary.lines:
         options = ", ".join(line.options.values())
         lines.append(

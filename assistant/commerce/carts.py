@@ -1,0 +1,267 @@
+"""Carts: one per shopper, versioned, with lines that remember where they came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.catalogue.models import Product, Variant
+from assistant.commerce.context import CommerceContext, new_id
+from assistant.commerce.errors import CommerceError
+from assistant.commerce.models import CartLine, CartView, Origin
+from assistant.commerce.pricing import compute_totals
+from assistant.commerce.repository import CommerceRepository, Row
+from assistant.commerce.stock import require_stock
+from assistant.commerce.variants import check_qty, choices, matching, resolve_variant
+
+
+class Carts:
+    """Adding, changing and removing cart lines."""
+
+    def __init__(self, context: CommerceContext) -> None:
+        self.context = context
+
+    # ---- rows to views ----------------------------------------------------------------------
+    def lock(self, repo: CommerceRepository, shopper_id: str) -> Row:
+        """The shopper's cart row, created on first use and locked for this transaction."""
+        if not shopper_id or len(shopper_id) > 128:
+            raise CommerceError("invalid_shopper", shopper_id=shopper_id[:40])
+        row = repo.lock_cart(shopper_id)
+        if row is None:
+            repo.create_cart(new_id("CART"), shopper_id, self.context.clock())
+            row = repo.lock_cart(shopper_id)
+            assert row is not None
+        return row
+
+    def bump(self, repo: CommerceRepository, cart: Row) -> int:
+        """A new version for a changed cart."""
+        cart["version"] += 1
+        repo.set_cart_version(cart["id"], cart["version"], self.context.clock())
+        return cart["version"]
+
+    def line(self, row: Row) -> CartLine:
+        """A cart line row as a typed line with its product's title and options."""
+        product, variant = self.context.variants.get(row["variant_id"], (None, None))
+        return CartLine(
+            product_id=row["product_id"],
+            variant_id=row["variant_id"],
+            title=product.title if product else row["product_id"],
+            options=variant.options if variant else {},
+            qty=row["qty"],
+            unit_price_minor=row["unit_price_minor"],
+            currency=row["currency"],
+            origin=Origin.model_validate(row["origin"]),
+        )
+
+    def view(self, repo: CommerceRepository, cart: Row) -> CartView:
+        """The cart with its lines and totals."""
+        lines = [self.line(row) for row in repo.lines(cart["id"])]
+        totals = compute_totals(
+            ((line.qty, line.unit_price_minor) for line in lines),
+            cart["currency"],
+            self.context.rules,
+        )
+        return CartView(
+            shopper_id=cart["shopper_id"], version=cart["version"], lines=lines, totals=totals
+        )
+
+    def set_line(
+        self,
+        repo: CommerceRepository,
+        cart: Row,
+        actor: str,
+        product: Product,
+        variant: Variant,
+        qty: int,
+        origin: Origin | None,
+        unit_price_minor: int | None = None,
+    ) -> None:
+        """Write one line's quantity (0 deletes it) and log the new state."""
+        exists = repo.line_qty(cart["id"], variant.id)
+        if qty == 0:
+            repo.delete_line(cart["id"], variant.id)
+        elif exists is None:
+            repo.insert_line(
+                {
+                    "cart_id": cart["id"],
+                    "variant_id": variant.id,
+                    "product_id": product.id,
+                    "qty": qty,
+                    "unit_price_minor": variant.price_minor,
+                    "currency": variant.currency,
+                    "origin": (origin or Origin()).model_dump(),
+                    "added_at": self.context.clock(),
+                }
+            )
+        else:
+            values: dict[str, Any] = {"qty": qty}
+            if unit_price_minor is not None:
+                values["unit_price_minor"] = unit_price_minor
+            repo.update_line(cart["id"], variant.id, values)
+        self.bump(repo, cart)
+        self.context.audit(
+            repo,
+            actor,
+            "cart.line_set",
+            cart["id"],
+            {
+                "cart_id": cart["id"],
+                "variant_id": variant.id,
+                "qty": qty,
+                "unit_price_minor": unit_price_minor
+                if unit_price_minor is not None
+                else variant.price_minor,
+                "version": cart["version"],
+                "origin": origin.model_dump() if origin else None,
+            },
+        )
+
+    # ---- operations ---------------------------------------------------------------------------
+    def get_cart(self, shopper_id: str) -> CartView:
+        """The shopper's cart (empty if they never added anything)."""
+        with self.context.unit_of_work() as repo:
+            return self.view(repo, self.lock(repo, shopper_id))
+
+    def add_item(
+        self,
+        shopper_id: str,
+        product_id: str,
+        qty: int = 1,
+        variant_id: str | None = None,
+        options: dict[str, str] | None = None,
+        origin: Origin | None = None,
+    ) -> CartView:
+        """Add units of one variant (merging with a line already there)."""
+        qty = check_qty(qty, self.context.rules)
+        product, variant = resolve_variant(self.context.catalogue, product_id, variant_id, options)
+        with self.context.unit_of_work() as repo:
+            cart = self.lock(repo, shopper_id)
+            current = repo.line_qty(cart["id"], variant.id) or 0
+            limit = self.context.rules.max_line_qty
+            if current + qty > limit:
+                raise CommerceError(
+                    "invalid_quantity",
+                    reason="too_many",
+                    qty=current + qty,
+                    limit=limit,
+                    in_cart=current,
+                )
+            require_stock(repo, product, variant, current + qty)
+            self.set_line(repo, cart, shopper_id, product, variant, current + qty, origin)
+            return self.view(repo, cart)
+
+    def set_quantity(
+        self,
+        shopper_id: str,
+        product_id: str,
+        qty: int,
+        variant_id: str | None = None,
+        options: dict[str, str] | None = None,
+    ) -> CartView:
+        """Set the quantity of a line already in the cart."""
+        qty = check_qty(qty, self.context.rules)
+        with self.context.unit_of_work() as repo:
+            cart = self.lock(repo, shopper_id)
+            product, variant = self._line_variant(repo, cart, product_id, variant_id, options)
+            require_stock(repo, product, variant, qty)
+            self.set_line(repo, cart, shopper_id, product, variant, qty, None)
+            return self.view(repo, cart)
+
+    def change_variant(
+        self,
+        shopper_id: str,
+        product_id: str,
+        options: dict[str, str],
+        variant_id: str | None = None,
+    ) -> CartView:
+        """Swap a line to another variant of the same product, keeping quantity and origin."""
+        with self.context.unit_of_work() as repo:
+            cart = self.lock(repo, shopper_id)
+            rows = [row for row in repo.lines(cart["id"]) if row["product_id"] == product_id]
+            if not rows:
+                raise CommerceError("not_in_cart", product_id=product_id)
+            product = self.context.catalogue.products[product_id]
+            current = {row["variant_id"]: row for row in rows}
+            kept = {
+                name: value
+                for variant in product.variants
+                if variant.id in current
+                for name, value in variant.options.items()
+                if name not in {key.lower() for key in options}
+            }
+            wanted = {**kept, **options} if len(current) == 1 else options
+            _, target = resolve_variant(
+                self.context.catalogue, product_id, variant_id, wanted if not variant_id else None
+            )
+            if target.id in current:
+                return self.view(repo, cart)
+            if len(current) != 1:
+                raise CommerceError(
+                    "ambiguous_variant",
+                    product_id=product_id,
+                    title=product.title,
+                    count=len(current),
+                    in_cart=True,
+                    choices=choices(v for v in product.variants if v.id in current),
+                )
+            old_id, row = next(iter(current.items()))
+            old = self.context.variants[old_id][1]
+            require_stock(repo, product, target, row["qty"])
+            origin = Origin.model_validate(row["origin"])
+            self.set_line(repo, cart, shopper_id, product, old, 0, None)
+            self.set_line(repo, cart, shopper_id, product, target, row["qty"], origin)
+            return self.view(repo, cart)
+
+    def remove_item(
+        self,
+        shopper_id: str,
+        product_id: str,
+        qty: int | None = None,
+        variant_id: str | None = None,
+        options: dict[str, str] | None = None,
+    ) -> CartView:
+        """Take `qty` units (or the whole line) of a product out of the cart."""
+        if qty is not None:
+            qty = check_qty(qty, self.context.rules)
+        with self.context.unit_of_work() as repo:
+            cart = self.lock(repo, shopper_id)
+            product, variant = self._line_variant(repo, cart, product_id, variant_id, options)
+            current = repo.line_qty(cart["id"], variant.id) or 0
+            remaining = 0 if qty is None else max(0, current - qty)
+            self.set_line(repo, cart, shopper_id, product, variant, remaining, None)
+            return self.view(repo, cart)
+
+    def _line_variant(
+        self,
+        repo: CommerceRepository,
+        cart: Row,
+        product_id: str,
+        variant_id: str | None,
+        options: dict[str, str] | None,
+    ) -> tuple[Product, Variant]:
+        """The cart line meant: by variant, by options, or the product's only line in the cart."""
+        in_cart = {
+            row["variant_id"] for row in repo.lines(cart["id"]) if row["product_id"] == product_id
+        }
+        if not in_cart:
+            raise CommerceError("not_in_cart", product_id=product_id)
+        if variant_id is None:
+            # Only the versions in the cart count: "the blue one" means the blue one there.
+            product = self.context.catalogue.product(product_id)
+            candidates = matching((v for v in product.variants if v.id in in_cart), options)
+            if len(candidates) != 1:
+                raise CommerceError(
+                    "ambiguous_variant" if candidates else "not_in_cart",
+                    product_id=product_id,
+                    title=product.title,
+                    count=len(in_cart),
+                    in_cart=True,
+                    options=options or {},
+                    choices=choices(v for v in product.variants if v.id in in_cart),
+                )
+            variant_id = candidates[0].id
+        product, variant = resolve_variant(self.context.catalogue, product_id, variant_id)
+        if variant.id not in in_cart:
+            raise CommerceError(
+                "not_in_cart", product_id=product_id, title=product.title, options=variant.options
+            )
+        return product, variant

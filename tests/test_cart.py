@@ -326,3 +326,24 @@ def test_audit_log_replays_to_the_current_state(service, store, clock):
     cancelled = _order(service, shopper="cy", product="T2", qty=2)
     service.cancel_order("cy", cancelled.order_id)
     assert replay_audit(service.audit_entries()) == database_state(store)
+
+
+def test_express_checkout_buys_only_the_tapped_item_and_keeps_the_cart(service):
+    service.add_item("ann", "T2", 1)  # a #cart earlier on the same post
+    summary = service.start_express_checkout("ann", "T2", origin=Origin(kind="buy_button"))
+    assert summary.express and [(line.variant_id, line.qty) for line in summary.lines] == [
+        ("T2-blue", 1)
+    ]
+    assert summary.totals.total_minor == 3999 + 499
+    placed = service.confirm_checkout(summary.checkout_id, yes())
+    assert placed.created and [line.qty for line in placed.order.lines] == [1]
+    assert [(line.variant_id, line.qty) for line in service.get_cart("ann").lines] == [
+        ("T2-blue", 1)
+    ]
+    assert service.available("T2-blue") == 11
+
+
+def test_express_checkout_refuses_what_is_ambiguous_or_sold_out(service):
+    assert_error("ambiguous_variant", service.start_express_checkout, "ann", "T3")
+    assert_error("out_of_stock", service.start_express_checkout, "ann", "T4")
+    assert service.count_orders() == 0

@@ -31,13 +31,13 @@ class Shopper:
 
     @property
     def cart(self):
-        return self.bot.cart.get_cart(self.session)
+        return self.bot.commerce.get_cart(self.session)
 
     def lines(self) -> dict[str, int]:
         return {line.variant_id: line.qty for line in self.cart.lines}
 
     def orders(self):
-        return self.bot.cart.list_orders(self.session)
+        return self.bot.commerce.list_orders(self.session)
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def show_simple(shopper, catalogue, query=None):
             # live stock: earlier conversations in this run may have bought some
             if (
                 len(product.variants) == 1
-                and shopper.bot.cart.available(product.variants[0].id) >= 3
+                and shopper.bot.commerce.available(product.variants[0].id) >= 3
             ):
                 return position, pid
     pytest.skip("no single-variant product in stock")
@@ -387,13 +387,13 @@ def test_order_status(shopper, catalogue):
 def test_cancel_the_order(shopper, catalogue):
     _, order_id = _bought(shopper, catalogue)
     shopper.say("cancel my order")
-    assert shopper.bot.cart.order_status(shopper.session, order_id).status == "cancelled"
+    assert shopper.bot.commerce.order_status(shopper.session, order_id).status == "cancelled"
 
 
 def test_return_before_delivery_is_refused(shopper, catalogue):
     _, order_id = _bought(shopper, catalogue)
     reply = shopper.say(f"I want to return order {order_id}")
-    order = shopper.bot.cart.order_status(shopper.session, order_id)
+    order = shopper.bot.commerce.order_status(shopper.session, order_id)
     assert order.status == "processing" and all(line.returned_qty == 0 for line in order.lines)
     assert reply.orders == []
 
@@ -402,7 +402,7 @@ def test_someone_elses_order_is_not_shown(shopper, catalogue, demo_assistant):
     _, order_id = _bought(shopper, catalogue)
     stranger = Shopper(demo_assistant)
     reply = stranger.say(f"cancel order {order_id}")
-    assert shopper.bot.cart.order_status(shopper.session, order_id).status == "processing"
+    assert shopper.bot.commerce.order_status(shopper.session, order_id).status == "processing"
     assert order_id not in reply.text or "no order" in reply.text
 
 

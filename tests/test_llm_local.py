@@ -49,5 +49,5 @@ def test_a_turn_through_the_agent_never_leaves_an_unsupported_figure(tiny_settin
     reply = bot.chat("s1", "show me an electric kettle")
     assert reply.text
     assert reply.grounding.unsupported == []
-    assert bot.cart.get_cart("s1").lines == []
+    assert bot.commerce.get_cart("s1").lines == []
     store.dispose()

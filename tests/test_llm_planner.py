@@ -65,7 +65,7 @@ def test_an_invented_price_falls_back_to_the_template_answer(bot, model):
 def test_the_model_cannot_change_the_cart_unless_the_shopper_asked(bot, model):
     model.replies = [call("add_to_cart", product_id="T2", quantity=5), AIMessage(content="Done.")]
     bot.chat("s1", "what do the reviews say about T2?")
-    assert bot.cart.get_cart("s1").lines == []
+    assert bot.commerce.get_cart("s1").lines == []
     tool_message = model.history[-1][-1]
     assert "did not ask to change the cart" in tool_message.content
 
@@ -90,11 +90,11 @@ def test_no_tool_confirms_and_yes_is_the_engines(bot, model):
     ]
     bot.chat("s1", "add T2 to my cart")
     summary = bot.chat("s1", "checkout please")
-    assert summary.pending_checkout is not None and bot.cart.count_orders() == 0
+    assert summary.pending_checkout is not None and bot.commerce.count_orders() == 0
     calls_before = len(model.history)
     placed = bot.chat("s1", "yes")
     assert len(model.history) == calls_before  # the model was not asked
-    assert len(placed.orders) == 1 and bot.cart.count_orders() == 1
+    assert len(placed.orders) == 1 and bot.commerce.count_orders() == 1
 
 
 def test_a_failing_model_falls_back_to_the_rule_planner(bot, model, caplog):

@@ -33,7 +33,7 @@ def post_where(app, catalogue, bot, single=True, in_stock=True):
         if not post.products:
             continue
         product = catalogue.products[post.products[0]]
-        available = any(bot.cart.available(v.id) > 0 for v in product.variants)
+        available = any(bot.commerce.available(v.id) > 0 for v in product.variants)
         if available == in_stock and (len(product.variants) == 1) == single:
             return post
     pytest.skip(f"no fitting post in {app}")
@@ -87,7 +87,7 @@ def test_cart_reply_asks_consent_then_adds_with_attribution(client, env, app, us
     assert status == 200 and first["cart"]["lines"] == [] and "link" in first["dms"][0]
     status, linked = link(client, app, user)
     assert [line["product_id"] for line in linked["cart"]["lines"]] == [post.products[0]]
-    line = bot.cart.get_cart(f"shop:{user}").lines[0]
+    line = bot.commerce.get_cart(f"shop:{user}").lines[0]
     assert (line.origin.kind, line.origin.ref, line.origin.creator) == (
         "cart_reply",
         post.id,
@@ -158,14 +158,18 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
         p
         for p in CONTENT.feed(app)
         if p.products
-        and any(bot.cart.available(v.id) > 0 for v in catalogue.products[p.products[0]].variants)
+        and any(
+            bot.commerce.available(v.id) > 0 for v in catalogue.products[p.products[0]].variants
+        )
     )
     status, asked = act(client, "POST", f"/{app}/posts/{post.id}/buy", user=user)
     assert status == 200 and "link" in asked["dms"][0]
     status, summary = link(client, app, user)
     if "say which one" in summary["dms"][-1]:  # a product with variants: pick one by DM
         variant = next(
-            v for v in catalogue.products[post.products[0]].variants if bot.cart.available(v.id) > 0
+            v
+            for v in catalogue.products[post.products[0]].variants
+            if bot.commerce.available(v.id) > 0
         )
         act(
             client,
@@ -178,13 +182,15 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
     assert "Reply «yes»" in summary["dms"][-1] and summary["orders"] == []
     status, placed = act(client, "POST", f"/{app}/dm", user=user, text="yes")
     assert len(placed["orders"]) == 1
-    order = bot.cart.order_status(f"shop:{user}", placed["orders"][0])
+    order = bot.commerce.order_status(f"shop:{user}", placed["orders"][0])
     assert (
         order.lines[0].origin.kind,
         order.lines[0].origin.ref,
         order.lines[0].origin.creator,
     ) == ("buy_button", post.id, post.author)
-    sales = {row.creator: row for row in creator_sales(bot.cart.attributed_order_lines(), CONTENT)}
+    sales = {
+        row.creator: row for row in creator_sales(bot.commerce.attributed_order_lines(), CONTENT)
+    }
     assert sales[post.author].orders >= 1
 
 
@@ -209,7 +215,7 @@ def test_declining_the_link_changes_nothing(client, env):
     status, body = act(client, "POST", "/video/dm", user="jules_o", text="no")
     assert status == 200
     assert "nothing was linked" in body["dms"][0] and body["cart"]["lines"] == []
-    assert bot.cart.get_cart("shop:jules_o").lines == []
+    assert bot.commerce.get_cart("shop:jules_o").lines == []
     _status, data = act(client, "POST", "/video/dm", user="jules_o", text="my data")
     assert "is not linked" in data["dms"][0]
 
@@ -267,12 +273,12 @@ def test_bad_input_is_refused_with_a_clear_message(client, env):
             "no comments",
         ),
     ]
-    before = bot.cart.get_cart("shop:ana_b").model_dump()
+    before = bot.commerce.get_cart("shop:ana_b").model_dump()
     for method, path, body, status, message in cases:
         response = client.request(method, f"/api/social{path}", json=body or None)
         assert response.status_code == status, (path, response.text)
         assert message in response.json()["error"]["message"]
-    assert bot.cart.get_cart("shop:ana_b").model_dump() == before
+    assert bot.commerce.get_cart("shop:ana_b").model_dump() == before
 
 
 def test_buy_on_a_sold_out_product(client, env):
@@ -283,7 +289,7 @@ def test_buy_on_a_sold_out_product(client, env):
             for p in CONTENT.feed(app)
             if p.products
             and not any(
-                bot.cart.available(v.id) for v in catalogue.products[p.products[0]].variants
+                bot.commerce.available(v.id) for v in catalogue.products[p.products[0]].variants
             )
         ]
         if sold_out:
@@ -301,7 +307,8 @@ def test_no_public_reply_shows_private_details(client, env):
     _catalogue, bot = env
     assert PUBLIC_REPLIES, "the flows above should have produced public replies"
     totals = {
-        format_minor(bot.cart.get_cart(f"shop:{u}").totals.total_minor) for u in CONTENT.shoppers
+        format_minor(bot.commerce.get_cart(f"shop:{u}").totals.total_minor)
+        for u in CONTENT.shoppers
     }
     totals.discard("$0.00")
     for reply in PUBLIC_REPLIES:
@@ -311,7 +318,7 @@ def test_no_public_reply_shows_private_details(client, env):
 
 def test_creators_report(env):
     _, bot = env
-    rows = creator_sales(bot.cart.attributed_order_lines(), CONTENT)
+    rows = creator_sales(bot.commerce.attributed_order_lines(), CONTENT)
     assert rows and all(row.sales_minor > 0 for row in rows)
     for row in rows:
         assert row.commission_minor == round(row.sales_minor * row.commission_rate)

@@ -27,19 +27,19 @@ def _single_variant_product(actions: ShopActions) -> str:
 def test_card_button_steppers_and_confirm(actions):
     user = actions.hub.content.shoppers[-3]
     account = shop_account(user)
-    for line in actions.bot.cart.get_cart(account).lines:
+    for line in actions.bot.commerce.get_cart(account).lines:
         actions.change_line(user, line.product_id, line.variant_id, 0, 0)
     product_id = _single_variant_product(actions)
     assert actions.add_to_cart(user, product_id, None, 0) == 1
-    variant_id = actions.bot.cart.get_cart(account).lines[0].variant_id
+    variant_id = actions.bot.commerce.get_cart(account).lines[0].variant_id
     actions.change_line(user, product_id, variant_id, 3, 1)
-    assert actions.bot.cart.get_cart(account).lines[0].qty == 3
+    assert actions.bot.commerce.get_cart(account).lines[0].qty == 3
     *_, tick = list(actions.chat_turn("checkout", [], [], user, 1))[-1]
     text, pending, visible = actions.pending_view(user)
     assert pending and "waiting for you" in text and visible["visible"] is True
     history, *_ = actions.confirm(pending, [], user, tick)
     assert "ORD-" in history[-1]["content"]
-    assert actions.bot.cart.get_cart(account).lines == []
+    assert actions.bot.commerce.get_cart(account).lines == []
     assert pending["checkout_id"] and "processing" in actions.orders_html(user)
 
 

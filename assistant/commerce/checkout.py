@@ -13,9 +13,17 @@ from assistant.commerce.carts import Carts
 from assistant.commerce.context import CommerceContext, new_id
 from assistant.commerce.errors import CommerceError
 from assistant.commerce.failpoints import crash_point
-from assistant.commerce.models import CheckoutChange, CheckoutSummary, Confirmation
+from assistant.commerce.models import (
+    CartLine,
+    CheckoutChange,
+    CheckoutSummary,
+    Confirmation,
+    Origin,
+)
+from assistant.commerce.pricing import Totals, compute_totals
 from assistant.commerce.repository import CommerceRepository, Row
-from assistant.commerce.stock import release
+from assistant.commerce.stock import release, require_stock
+from assistant.commerce.variants import check_qty, resolve_variant
 
 
 class Checkouts:
@@ -43,31 +51,82 @@ class Checkouts:
                 raise CommerceError(
                     "out_of_stock", everything=True, changes=[c.model_dump() for c in changes]
                 )
-            now = self.context.clock()
-            summary = CheckoutSummary(
-                checkout_id=new_id("CHK"),
-                cart_version=cart["version"],
-                lines=view.lines,
-                totals=view.totals,
-                changes=changes,
-                expires_at=now + self.context.checkout_timeout,
-            )
-            repo.insert_checkout(
-                {
-                    "id": summary.checkout_id,
-                    "cart_id": cart["id"],
-                    "shopper_id": shopper_id,
-                    "cart_version": cart["version"],
-                    "status": "pending",
-                    "summary": summary.model_dump(mode="json"),
-                    "total_minor": view.totals.total_minor,
-                    "currency": view.totals.currency,
-                    "created_at": now,
-                    "expires_at": summary.expires_at,
-                }
-            )
-            self._reserve(repo, summary, shopper_id)
+            summary = self._open(repo, cart, shopper_id, view.lines, view.totals, changes)
         crash_point("checkout.after_reserve")
+        return summary
+
+    def start_express_checkout(
+        self,
+        shopper_id: str,
+        product_id: str,
+        qty: int = 1,
+        variant_id: str | None = None,
+        options: dict[str, str] | None = None,
+        origin: Origin | None = None,
+    ) -> CheckoutSummary:
+        """A summary of exactly one item, bought on its own (a Buy button): the cart keeps
+        what it has, and confirming orders only this item."""
+        qty = check_qty(qty, self.context.rules)
+        product, variant = resolve_variant(self.context.catalogue, product_id, variant_id, options)
+        self.expire_checkouts()
+        with self.context.unit_of_work() as repo:
+            cart = self.carts.lock(repo, shopper_id)
+            self._close_open_checkouts(repo, cart["id"], shopper_id)
+            repo.lock_stock([variant.id])
+            require_stock(repo, product, variant, qty)
+            line = CartLine(
+                product_id=product.id,
+                variant_id=variant.id,
+                title=product.title,
+                options=variant.options,
+                qty=qty,
+                unit_price_minor=variant.price_minor,
+                currency=variant.currency,
+                origin=origin or Origin(),
+            )
+            totals = compute_totals(
+                [(qty, variant.price_minor)], variant.currency, self.context.rules
+            )
+            summary = self._open(repo, cart, shopper_id, [line], totals, [], express=True)
+        crash_point("checkout.after_reserve")
+        return summary
+
+    def _open(
+        self,
+        repo: CommerceRepository,
+        cart: Row,
+        shopper_id: str,
+        lines: list[CartLine],
+        totals: Totals,
+        changes: list[CheckoutChange],
+        express: bool = False,
+    ) -> CheckoutSummary:
+        """Record a pending checkout of these lines and reserve their stock."""
+        now = self.context.clock()
+        summary = CheckoutSummary(
+            checkout_id=new_id("CHK"),
+            cart_version=cart["version"],
+            lines=lines,
+            totals=totals,
+            changes=changes,
+            expires_at=now + self.context.checkout_timeout,
+            express=express,
+        )
+        repo.insert_checkout(
+            {
+                "id": summary.checkout_id,
+                "cart_id": cart["id"],
+                "shopper_id": shopper_id,
+                "cart_version": cart["version"],
+                "status": "pending",
+                "summary": summary.model_dump(mode="json"),
+                "total_minor": totals.total_minor,
+                "currency": totals.currency,
+                "created_at": now,
+                "expires_at": summary.expires_at,
+            }
+        )
+        self._reserve(repo, summary, shopper_id)
         return summary
 
     def _refresh_lines(
@@ -196,12 +255,12 @@ class Checkouts:
             raise CommerceError("expired", checkout_id=checkout["id"])
         if checkout["status"] != "pending":
             raise CommerceError("replaced", checkout_id=checkout["id"])
+        summary = CheckoutSummary.model_validate(checkout["summary"])
         cart = repo.cart(checkout["cart_id"])
-        if cart["version"] != checkout["cart_version"]:
+        if not summary.express and cart["version"] != checkout["cart_version"]:
             raise CommerceError(
                 "conflict", cart_version=cart["version"], summary_version=checkout["cart_version"]
             )
-        summary = CheckoutSummary.model_validate(checkout["summary"])
         for line in summary.lines:
             product, variant = self.context.variants[line.variant_id]
             if variant.price_minor != line.unit_price_minor:
@@ -276,12 +335,13 @@ class Checkouts:
             )
         repo.delete_reservations(checkout["id"])
         repo.set_checkout_status(checkout["id"], "confirmed", order_id=order_id)
-        repo.clear_lines(checkout["cart_id"])
-        self.carts.bump(repo, repo.cart(checkout["cart_id"]))
         repo.remember(f"confirm:{checkout['id']}", {"order_id": order_id}, self.context.clock())
-        self.context.audit(
-            repo, actor, "cart.cleared", checkout["cart_id"], {"cart_id": checkout["cart_id"]}
-        )
+        if not summary.express:  # an express buy leaves the cart as it was
+            repo.clear_lines(checkout["cart_id"])
+            self.carts.bump(repo, repo.cart(checkout["cart_id"]))
+            self.context.audit(
+                repo, actor, "cart.cleared", checkout["cart_id"], {"cart_id": checkout["cart_id"]}
+            )
         self.context.audit(
             repo,
             actor,

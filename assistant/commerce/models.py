@@ -89,6 +89,9 @@ class CheckoutSummary(BaseModel):
         default_factory=list, description="What changed since the shopper last looked."
     )
     expires_at: dt.datetime
+    express: bool = Field(
+        False, description="One item bought on its own (a Buy button); the cart is untouched."
+    )
 
     @property
     def total_minor(self) -> int:

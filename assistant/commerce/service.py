@@ -141,6 +141,20 @@ class CommerceService:
         """Re-check prices and stock, reserve stock and return the summary to confirm."""
         return self.checkouts.start_checkout(shopper_id, seen_version)
 
+    def start_express_checkout(
+        self,
+        shopper_id: str,
+        product_id: str,
+        qty: int = 1,
+        variant_id: str | None = None,
+        options: dict[str, str] | None = None,
+        origin: Origin | None = None,
+    ) -> CheckoutSummary:
+        """A summary of one item bought on its own (a Buy button); the cart is untouched."""
+        return self.checkouts.start_express_checkout(
+            shopper_id, product_id, qty, variant_id, options, origin
+        )
+
     def expire_checkouts(self) -> int:
         """Expire unconfirmed checkouts past their time and release their stock."""
         return self.checkouts.expire_checkouts()

@@ -40,7 +40,7 @@ from assistant.conversation.answers.grounding import (
     facts_for,
     strip_unsupported,
 )
-from assistant.conversation.answers.refusals import describe_change, describe_error
+from assistant.conversation.answers.refusals import describe_change, describe_error, error_data
 from assistant.conversation.llm.agent import LLMPlanner, PlannerUnavailable
 from assistant.conversation.llm.backends import make_chat_model
 from assistant.conversation.reply import (
@@ -88,6 +88,8 @@ OUT_OF_SCOPE = (
 SHOW = 5
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
 # summary, and messages that need no tool.
+# Messages about these are answered only in private (a DM, never a public reply).
+PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decline"}
 ENGINE_INTENTS = {"confirm", "decline", "help", "out_of_scope"}
 
 
@@ -131,15 +133,15 @@ class Assistant:
         self,
         services: Services,
         store: Store,
-        cart: CommerceService,
+        commerce: CommerceService,
         classifier: IntentClassifier | None = None,
         llm_planner: LLMPlanner | None = None,
     ) -> None:
         self.services = services
         self.store = store
-        self.cart = cart
+        self.commerce = commerce
         self.llm_planner = llm_planner
-        self.sessions = SessionStore(store, cart.clock)
+        self.sessions = SessionStore(store, commerce.clock)
         classifier = classifier or IntentClassifier(services.embedder)
         self.planner = RulePlanner(classifier, services.catalogue, services.retriever.vocabulary)
 
@@ -209,12 +211,42 @@ class Assistant:
         self.sessions.save(state)
         return self._reply(state, turn, intent="confirm")
 
+    def show_checkout(
+        self, session_id: str, shopper_id: str, summary: CheckoutSummary, channel: Channel = "buy"
+    ) -> Reply:
+        """A summary opened outside the chat (a Buy button) now awaits this session's yes."""
+        state = self.sessions.load(session_id, shopper_id)
+        turn = self._render_call(state, "start_checkout", summary.model_dump(mode="json"))
+        self.sessions.save(state)
+        return self._reply(state, turn, intent="checkout")
+
+    def ask_variant(
+        self,
+        session_id: str,
+        shopper_id: str,
+        error: CommerceError,
+        quantity: int | None = None,
+        origin: Origin | None = None,
+    ) -> Reply:
+        """A refused add ("which size?") becomes this session's open question, so the
+        shopper's next answer ("the M") finishes it with the same origin."""
+        state = self.sessions.load(session_id, shopper_id)
+        args: dict[str, Any] = {"product_id": error.details.get("product_id"), "quantity": quantity}
+        turn = self._tool_error(state, args, error_data(error), origin)
+        self.sessions.save(state)
+        return self._reply(state, turn, intent="add")
+
+    def is_private(self, session_id: str, message: str, shopper_id: str | None = None) -> bool:
+        """Whether a message is about a cart, an order or a checkout (answered only by DM)."""
+        state = self.sessions.load(session_id, shopper_id)
+        return self.planner.plan(state, message).intent in PRIVATE_INTENTS
+
     # ---- one turn -----------------------------------------------------------------------------
     def _cart_products(self, state: DialogueState) -> list[str]:
-        return [line.product_id for line in self.cart.get_cart(state.shopper_id).lines]
+        return [line.product_id for line in self.commerce.get_cart(state.shopper_id).lines]
 
     def _reply(self, state: DialogueState, turn: Turn, intent: str) -> Reply:
-        cart: CartView = self.cart.get_cart(state.shopper_id)
+        cart: CartView = self.commerce.get_cart(state.shopper_id)
         report = self._ground(state, turn, cart)
         citations = [Citation(id=pid, kind="product") for pid in dict.fromkeys(turn.products)]
         citations += [Citation(id=rid, kind="review") for rid in dict.fromkeys(turn.reviews)]
@@ -236,7 +268,7 @@ class Assistant:
         answer is used. None means the rule planner should take the turn."""
         assert self.llm_planner is not None
         tools = shop_tools(self.services.retriever, self.services.catalogue) + cart_tools(
-            self.cart, state.shopper_id, origin
+            self.commerce, state.shopper_id, origin
         )
         shown = ", ".join(
             f"{i}. [{pid}] {self._name(pid)}" for i, pid in enumerate(state.shown[:SHOW], start=1)
@@ -265,7 +297,7 @@ class Assistant:
             numbers=template.numbers,
             data_texts=template.data_texts,
         )
-        cart = self.cart.get_cart(state.shopper_id)
+        cart = self.commerce.get_cart(state.shopper_id)
         report = self._ground(state, draft, cart)
         draft.text = strip_unsupported(draft.text, report).strip()
         # Prefer the template answer when the model's text had to be cut, and drop the model's
@@ -350,7 +382,7 @@ class Assistant:
             cart.totals.tax_minor,
             cart.totals.total_minor,
         }
-        for order in self.cart.list_orders(state.shopper_id)[:20]:
+        for order in self.commerce.list_orders(state.shopper_id)[:20]:
             facts.prices |= {
                 order.totals.total_minor,
                 order.totals.subtotal_minor,
@@ -414,7 +446,7 @@ class Assistant:
             and any(call.args.get("product_id") == pending.product_id for call in plan.calls)
         ):
             origin = Origin.model_validate(pending.origin)  # "the blue one" finishes that #cart
-        tools = {tool.name: tool for tool in cart_tools(self.cart, state.shopper_id, origin)}
+        tools = {tool.name: tool for tool in cart_tools(self.commerce, state.shopper_id, origin)}
         result: dict[str, Any] = {}
         for call in plan.calls:
             result = tools[call.name].invoke(call.args)
@@ -489,7 +521,7 @@ class Assistant:
 
     def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
         try:
-            placed = self.cart.confirm_checkout(checkout_id, confirmation)
+            placed = self.commerce.confirm_checkout(checkout_id, confirmation)
         except CommerceError as error:
             state.pending_checkout = None
             return Turn(text=f"I couldn't place the order: {describe_error(error)}.")

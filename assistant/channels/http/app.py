@@ -256,14 +256,14 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
     def get_cart(session_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict:
         """The session's cart: lines, totals and version."""
         shopper = bot.sessions.load(session_id).shopper_id
-        return bot.cart.get_cart(shopper).model_dump(mode="json")
+        return bot.commerce.get_cart(shopper).model_dump(mode="json")
 
     @app.get("/api/orders")
     def get_orders(session_id: Annotated[str, Query(min_length=1, max_length=128)]) -> dict:
         """The session's order history with status and tracking."""
         shopper = bot.sessions.load(session_id).shopper_id
         return {
-            "orders": [order.model_dump(mode="json") for order in bot.cart.list_orders(shopper)]
+            "orders": [order.model_dump(mode="json") for order in bot.commerce.list_orders(shopper)]
         }
 
     @app.post("/api/checkout/confirm", response_model=Reply)

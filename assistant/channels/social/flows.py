@@ -211,7 +211,7 @@ class SocialHub:
         if not post.products:
             raise SocialError(422, "no_product", f"post {post.id} tags no product to buy")
         product = self.bot.services.catalogue.products[post.products[0]]
-        if not any(self.bot.cart.available(v.id) > 0 for v in product.variants):
+        if not any(self.bot.commerce.available(v.id) > 0 for v in product.variants):
             raise SocialError(
                 409,
                 "out_of_stock",
@@ -281,7 +281,7 @@ class SocialHub:
                         "product_id": product_id,
                         "post_id": post.id,
                         "app": spec.name,
-                        "added_at": self.bot.cart.clock(),
+                        "added_at": self.bot.commerce.clock(),
                     },
                 )
             return AppResponse(
@@ -378,7 +378,7 @@ class SocialHub:
                     "app": app,
                     "handle": user,
                     "shopper_id": shopper,
-                    "linked_at": self.bot.cart.clock(),
+                    "linked_at": self.bot.commerce.clock(),
                 },
             )
             connection.execute(
@@ -416,8 +416,8 @@ class SocialHub:
                     )
                 ],
             )
-        cart = self.bot.cart.get_cart(shopper)
-        orders = self.bot.cart.list_orders(shopper)
+        cart = self.bot.commerce.get_cart(shopper)
+        orders = self.bot.commerce.list_orders(shopper)
         with self.bot.store.transaction() as connection:
             wished = (
                 connection.execute(
@@ -451,7 +451,7 @@ class SocialHub:
             )
             connection.execute(
                 insert(social_consents).values(
-                    app=app, handle=user, action=action, asked_at=self.bot.cart.clock()
+                    app=app, handle=user, action=action, asked_at=self.bot.commerce.clock()
                 )
             )
 
@@ -471,14 +471,14 @@ class SocialHub:
     def _units(self, shopper: str, product_id: str) -> int:
         return sum(
             line.qty
-            for line in self.bot.cart.get_cart(shopper).lines
+            for line in self.bot.commerce.get_cart(shopper).lines
             if line.product_id == product_id
         )
 
     def _cart(self, shopper: str | None) -> ReplyCart:
         if shopper is None:
             return ReplyCart()
-        return ReplyCart.of(self.bot.cart.get_cart(shopper))
+        return ReplyCart.of(self.bot.commerce.get_cart(shopper))
 
     def _sent(self, spec: AppSpec, user: str, response: AppResponse) -> AppResponse:
         """Log what the app showed, then return it."""
@@ -506,7 +506,7 @@ class SocialHub:
                     channel=channel,
                     post_id=post_id,
                     text=text[:10_000],
-                    at=self.bot.cart.clock(),
+                    at=self.bot.commerce.clock(),
                 )
             )
 

@@ -100,7 +100,7 @@ class ShopActions:
     def add_to_cart(self, user: str, product_id: str, variant_id: str | None, tick: int) -> int:
         """The Add to cart button on a product card: the shopper's own click."""
         try:
-            self.bot.cart.add_item(
+            self.bot.commerce.add_item(
                 shop_account(user),
                 product_id,
                 1,
@@ -117,9 +117,9 @@ class ShopActions:
         """A − / + stepper or the ✕ button on a cart line."""
         try:
             if qty <= 0:
-                self.bot.cart.remove_item(shop_account(user), product_id, variant_id=variant_id)
+                self.bot.commerce.remove_item(shop_account(user), product_id, variant_id=variant_id)
             else:
-                self.bot.cart.set_quantity(
+                self.bot.commerce.set_quantity(
                     shop_account(user), product_id, qty, variant_id=variant_id
                 )
         except CommerceError as error:
@@ -128,7 +128,7 @@ class ShopActions:
 
     def orders_html(self, user: str) -> str:
         """The shopper's order history."""
-        return views.orders_table(self.bot.cart.list_orders(shop_account(user)))
+        return views.orders_table(self.bot.commerce.list_orders(shop_account(user)))
 
     # ---- the social apps ----------------------------------------------------------------------
     def _social(

@@ -264,7 +264,7 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
 
     @gr.render(inputs=[shared.identity, shared.tick])
     def cart_panel(user: str, _tick: int) -> None:
-        cart = actions.bot.cart.get_cart(shop_account(user))
+        cart = actions.bot.commerce.get_cart(shop_account(user))
         for line in cart.lines:
             with gr.Row(equal_height=True, elem_classes=["sa-line"]):
                 gr.Markdown(

@@ -227,12 +227,15 @@ class Assistant:
         error: CommerceError,
         quantity: int | None = None,
         origin: Origin | None = None,
+        kind: str = "add",
     ) -> Reply:
-        """A refused add ("which size?") becomes this session's open question, so the
+        """A refused add or Buy ("which size?") becomes this session's open question, so the
         shopper's next answer ("the M") finishes it with the same origin."""
         state = self.sessions.load(session_id, shopper_id)
         args: dict[str, Any] = {"product_id": error.details.get("product_id"), "quantity": quantity}
         turn = self._tool_error(state, args, error_data(error), origin)
+        if state.pending_action is not None:
+            state.pending_action.kind = kind
         self.sessions.save(state)
         return self._reply(state, turn, intent="add")
 

@@ -5,12 +5,13 @@ import logging
 import uvicorn
 
 from assistant.channels.http.app import create_app
-from assistant.conversation.engine import Assistant
-from assistant.settings import get_settings
+from assistant.settings import Settings, offline_environment
+from assistant.wiring import build_assistant
 
 if __name__ == "__main__":
+    offline_environment()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    settings = get_settings()
-    bot = Assistant.from_settings(settings, progress=True)
+    settings = Settings()
+    bot = build_assistant(settings, progress=True)
     print(f"ShopAssist is ready on http://{settings.host}:{settings.port}", flush=True)
     uvicorn.run(create_app(bot, settings), host=settings.host, port=settings.port)

@@ -1,9 +1,12 @@
-"""Wire the parts one process needs (catalogue, embedder, index, retriever) from settings."""
+"""The one place that builds every service from settings: catalogue, embedder, index,
+retriever, store, commerce, planners and the Assistant. Entry points (app.py, the CLI, the
+evaluation) call these; nothing else reads settings or builds services."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from langchain_core.embeddings import Embeddings
 from sqlalchemy import MetaData
@@ -13,7 +16,10 @@ from assistant.catalogue.models import Catalogue
 from assistant.search.embeddings import make_embedder
 from assistant.search.index import CatalogueIndex, SyncStats
 from assistant.search.retrieval import Retriever
-from assistant.settings import Settings
+from assistant.settings import Settings, offline_environment
+
+if TYPE_CHECKING:
+    from assistant.conversation.engine import Assistant
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +41,7 @@ def build_services(
     settings: Settings, progress: bool = False, embedder: Embeddings | None = None
 ) -> Services:
     """Load the catalogue, bring the index up to date (building it if needed) and open search."""
+    offline_environment()
     catalogue, report = load_catalogue(settings.catalogue_path)
     if report.errors:
         log.warning("%s", report.summary())
@@ -45,6 +52,26 @@ def build_services(
         log.info("index: %s", stats.summary())
     retriever = Retriever(catalogue, index, embedder, settings.max_query_chars)
     return Services(settings, catalogue, report, embedder, index, retriever, stats)
+
+
+def build_assistant(
+    settings: Settings | None = None, progress: bool = False, services: Services | None = None
+) -> Assistant:
+    """The Assistant over the settings' catalogue, index, store and planner."""
+    from assistant.commerce import CommerceService
+    from assistant.conversation.engine import Assistant
+    from assistant.conversation.llm.agent import LLMPlanner
+    from assistant.conversation.llm.backends import make_chat_model
+    from assistant.storage.engine import Store
+
+    settings = settings or Settings()
+    services = services or build_services(settings, progress=progress)
+    store = Store(settings.resolved_database_url())
+    model = make_chat_model(settings)
+    llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
+    return Assistant(
+        services, store, CommerceService(store, services.catalogue), llm_planner=llm_planner
+    )
 
 
 def schema_metadata() -> MetaData:

@@ -1,72 +1,107 @@
-"""The cart tools as a planner sees them: typed arguments in, data out, no confirm tool."""
+"""The tools as planners see them: typed functions, schemas from their signatures, refusals
+as data, and no way to confirm an order."""
 
 import pytest
 
-from assistant.commerce import CommerceService, Origin
+from assistant.commerce import CartView, CommerceService, Origin
 from assistant.commerce.pricing import PricingRules
-from assistant.conversation.tools import TOOL_NAMES, cart_tools
+from assistant.conversation.llm.agent import as_langchain
+from assistant.conversation.tools import (
+    CART_TOOLS,
+    REGISTRY,
+    SHOP_TOOLS,
+    OrderHistory,
+    ProductList,
+    ToolContext,
+    ToolFailure,
+)
 from assistant.storage.engine import Store
 
 
 @pytest.fixture
-def tools(tmp_path, tiny_catalogue):
+def context(tmp_path, tiny_catalogue, tiny_retriever):
     store = Store(f"sqlite:///{tmp_path / 'shop.sqlite3'}")
     service = CommerceService(store, tiny_catalogue, PricingRules())
-    origin = Origin(kind="chat", ref="turn-1")
-    yield {tool.name: tool for tool in cart_tools(service, "ann", origin)}, service
+    yield ToolContext(
+        commerce=service,
+        retriever=tiny_retriever,
+        catalogue=tiny_catalogue,
+        shopper_id="ann",
+        origin=Origin(kind="chat", ref="turn-1"),
+    )
     store.dispose()
 
 
-def test_the_eight_tools_and_no_way_to_confirm(tools):
-    by_name, _ = tools
-    assert tuple(by_name) == TOOL_NAMES
-    assert not any("confirm" in name for name in by_name)
-    schema = by_name["add_to_cart"].args
-    assert {"product_id", "quantity", "variant_id", "options"} <= set(schema)
+def run(context, name, **args):
+    return REGISTRY[name].run(context, args)
 
 
-def test_tools_change_the_cart_of_their_own_shopper_only(tools):
-    by_name, service = tools
-    result = by_name["add_to_cart"].invoke({"product_id": "T2", "quantity": 2})
-    assert result["ok"] and result["lines"][0]["qty"] == 2
-    assert result["lines"][0]["origin"] == {
-        "kind": "chat",
-        "ref": "turn-1",
-        "app": None,
-        "creator": None,
+def test_every_tool_is_registered_and_none_confirms():
+    assert set(REGISTRY) == set(CART_TOOLS) | set(SHOP_TOOLS)
+    assert not any("confirm" in name for name in REGISTRY)
+    assert {name for name, spec in REGISTRY.items() if spec.changes} == {
+        "add_to_cart",
+        "update_cart_item",
+        "change_variant",
+        "remove_from_cart",
+        "start_checkout",
+        "cancel_order",
+        "return_items",
     }
-    assert service.get_cart("bob").lines == []
-    updated = by_name["update_cart_item"].invoke({"product_id": "T2", "quantity": 3})
-    assert updated["totals"]["subtotal_minor"] == 3 * 3999
-    assert by_name["view_cart"].invoke({})["version"] == updated["version"]
-    removed = by_name["remove_from_cart"].invoke({"product_id": "T2"})
-    assert removed["lines"] == []
 
 
-def test_errors_come_back_as_data(tools):
-    by_name, _ = tools
-    result = by_name["add_to_cart"].invoke(
-        {"product_id": "T1", "quantity": 9, "options": {"colour": "black"}}
+def test_schemas_come_from_the_signatures_and_docstrings():
+    spec = REGISTRY["add_to_cart"]
+    schema = spec.args_model.model_json_schema()
+    assert set(schema["properties"]) == {"product_id", "quantity", "variant_id", "options"}
+    assert schema["required"] == ["product_id"]
+    assert "P0012" in schema["properties"]["product_id"]["description"]
+    assert spec.description == "Add a product (and variant) to the shopper's cart."
+    assert "context" not in schema["properties"]
+
+
+def test_tools_change_the_cart_of_their_own_shopper_only(context):
+    cart = run(context, "add_to_cart", product_id="T2", quantity=2)
+    assert isinstance(cart, CartView) and cart.lines[0].qty == 2
+    assert cart.lines[0].origin == Origin(kind="chat", ref="turn-1")
+    assert context.commerce.get_cart("bob").lines == []
+    updated = run(context, "update_cart_item", product_id="T2", quantity=3)
+    assert updated.totals.subtotal_minor == 3 * 3999
+    assert run(context, "view_cart").version == updated.version
+    assert run(context, "remove_from_cart", product_id="T2").lines == []
+
+
+def test_refusals_come_back_as_data(context):
+    refused = run(context, "add_to_cart", product_id="T1", quantity=9, options={"colour": "black"})
+    assert isinstance(refused, ToolFailure) and refused.code == "out_of_stock"
+    assert refused.details["available"] == 5 and "only 5 left" in refused.message
+    ambiguous = run(context, "add_to_cart", product_id="T3")
+    assert ambiguous.code == "ambiguous_variant" and len(ambiguous.details["choices"]) == 4
+    assert run(context, "add_to_cart", product_id="T2", quantity=-1).code == "invalid_quantity"
+    assert run(context, "add_to_cart", product_id="T2", quantity="lots").code == (
+        "invalid_arguments"
     )
-    assert result["ok"] is False
-    assert result["error"]["code"] == "out_of_stock" and result["error"]["available"] == 5
-    assert "only 5 left" in result["error"]["message"]
-    ambiguous = by_name["add_to_cart"].invoke({"product_id": "T3"})
-    assert ambiguous["error"]["code"] == "ambiguous_variant"
-    assert len(ambiguous["error"]["choices"]) == 4
-    assert (
-        by_name["add_to_cart"].invoke({"product_id": "T2", "quantity": -1})["error"]["code"]
-        == "invalid_quantity"
-    )
-    assert (
-        by_name["cancel_order"].invoke({"order_id": "ORD-X"})["error"]["code"] == "order_not_found"
-    )
+    assert run(context, "cancel_order", order_id="ORD-X").code == "order_not_found"
+    assert run(context, "product_details", product_id="NOPE").code == "unknown_id"
 
 
-def test_start_checkout_only_summarises(tools):
-    by_name, service = tools
-    by_name["add_to_cart"].invoke({"product_id": "T5"})
-    summary = by_name["start_checkout"].invoke({})
-    assert summary["ok"] and summary["checkout_id"].startswith("CHK-")
-    assert service.count_orders() == 0
-    assert by_name["order_status"].invoke({}) == {"ok": True, "orders": []}
+def test_start_checkout_only_summarises(context):
+    run(context, "add_to_cart", product_id="T5")
+    summary = run(context, "start_checkout")
+    assert summary.checkout_id.startswith("CHK-")
+    assert context.commerce.count_orders() == 0
+    assert run(context, "order_status") == OrderHistory(orders=[])
+
+
+def test_shop_tools_return_typed_products(context):
+    found = run(context, "search_products", query="electric kettle")
+    assert isinstance(found, ProductList) and found.products[0].id == "T5"
+    assert run(context, "product_details", product_id="T5").variants
+
+
+def test_the_langchain_adapter_refuses_changes_that_were_not_asked_for(context):
+    guarded = as_langchain(REGISTRY["add_to_cart"], context, allow_changes=False)
+    assert guarded.invoke({"product_id": "T2"})["error"]["code"] == "not_asked"
+    assert context.commerce.get_cart("ann").lines == []
+    allowed = as_langchain(REGISTRY["add_to_cart"], context, allow_changes=True)
+    assert allowed.invoke({"product_id": "T2"})["ok"] is True

@@ -84,3 +84,30 @@ class SessionStore:
                         "updated_at": self.clock(),
                     },
                 )
+
+
+def remember(state: DialogueState, name: str, result: BaseModel) -> None:
+    """What a tool's result changes in the dialogue: the list shown, the product in focus,
+    the summary awaiting a yes, the last order."""
+    from assistant.commerce import CheckoutSummary, OrderView
+    from assistant.conversation.tools import OrderHistory, ProductList
+
+    if isinstance(result, ProductList):
+        state.shown = [product.id for product in result.products]
+        state.focus = state.shown[0] if len(state.shown) == 1 else state.focus
+        state.pending_action = None
+    elif name in {"product_details", "review_summary"}:
+        state.focus = getattr(result, "id", None) or getattr(result, "product_id", state.focus)
+    elif isinstance(result, CheckoutSummary):
+        state.pending_checkout = PendingCheckout(
+            checkout_id=result.checkout_id,
+            total_minor=result.totals.total_minor,
+            currency=result.totals.currency,
+            cart_version=result.cart_version,
+        )
+    elif name in {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}:
+        state.pending_checkout = None
+    elif isinstance(result, OrderView):
+        state.last_order_id = result.order_id
+    elif isinstance(result, OrderHistory) and len(result.orders) == 1:
+        state.last_order_id = result.orders[0].order_id

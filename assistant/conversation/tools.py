@@ -1,26 +1,293 @@
-"""The cart and order tools the planners call: LangChain tools with pydantic argument models.
+"""The tools planners call: plain typed functions whose schema comes from their signature and
+one-line docstring.
 
-Each tool is bound to one shopper and one origin (the turn, post or reply that asked), so a
-model can never act for someone else. Failures come back as data the planner can read
-(`{"ok": false, "error": {"code": "out_of_stock", "message": "out of stock: only 2 left ..."}}`),
-never as exceptions. Confirming a checkout is deliberately not a tool: only the shopper's own
-"yes", recognised by the conversation engine, or the UI's confirm button can place an order.
+Each tool takes a `ToolContext` (the shop's services, the one shopper it acts for and where
+the request came from) and returns a typed result. The `@tool` decorator turns any refusal
+(a `CommerceError`, a bad query, an unknown id) into a `ToolFailure` the planner reads as
+data, never an exception that kills the turn. Confirming a checkout is deliberately not a
+tool: only the shopper's own "yes" or the confirm button places an order.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any, get_type_hints
 
-from langchain_core.tools import BaseTool, StructuredTool
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
-from assistant.commerce import CommerceError, CommerceService, Origin
+from assistant.catalogue.models import Catalogue
+from assistant.catalogue.presenters import (
+    ProductDetail,
+    ProductSummary,
+    product_detail,
+    product_summary,
+)
+from assistant.commerce import (
+    CartView,
+    CheckoutSummary,
+    CommerceError,
+    CommerceService,
+    OrderView,
+    Origin,
+    ReturnReceipt,
+)
 from assistant.conversation.answers.refusals import error_data
+from assistant.search.retrieval import QueryError, Retriever
+from assistant.search.reviews import ReviewAnswer, answer_about_reviews
 
-TOOL_NAMES = (
+ProductId = Annotated[str, Field(description="Product id from search results, e.g. P0012.")]
+Options = Annotated[
+    dict[str, str] | None,
+    Field(description="Variant options the shopper named, e.g. {'colour': 'blue', 'size': 'M'}."),
+]
+VariantId = Annotated[str | None, Field(description="Exact variant id, if known.")]
+
+
+@dataclass
+class ToolContext:
+    """What a tool may use: the shop's services, the shopper it acts for, and the origin."""
+
+    commerce: CommerceService
+    retriever: Retriever
+    catalogue: Catalogue
+    shopper_id: str
+    origin: Origin
+
+
+class ToolFailure(BaseModel):
+    """A refused tool call, as data: a stable code and a message saying what to do."""
+
+    code: str
+    message: str
+    details: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, error: CommerceError) -> ToolFailure:
+        """A commerce refusal in words, with its facts kept as details."""
+        data = error_data(error)
+        return cls(code=data.pop("code"), message=data.pop("message"), details=data)
+
+    def as_data(self) -> dict[str, Any]:
+        """What a planner reads: {"ok": false, "error": {code, message, ...}}."""
+        return {"ok": False, "error": {"code": self.code, "message": self.message, **self.details}}
+
+
+class ProductList(BaseModel):
+    """Products found for a query, best first."""
+
+    products: list[ProductSummary]
+
+
+class OrderHistory(BaseModel):
+    """The shopper's orders, newest first."""
+
+    orders: list[OrderView]
+
+
+ToolFunction = Callable[..., BaseModel]
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    """A tool as planners see it: name, one-line description, argument model, and whether it
+    changes a cart or an order."""
+
+    name: str
+    description: str
+    args_model: type[BaseModel]
+    result_model: type[BaseModel]
+    changes: bool
+    function: Callable[..., BaseModel | ToolFailure]
+
+    def run(self, context: ToolContext, args: dict[str, Any]) -> BaseModel | ToolFailure:
+        """Validate the arguments and call the tool; bad arguments are a failure too."""
+        try:
+            parsed = self.args_model.model_validate(args)
+        except ValueError as error:
+            return ToolFailure(code="invalid_arguments", message=str(error).splitlines()[0])
+        return self.function(context, **parsed.model_dump(exclude_unset=True))
+
+
+REGISTRY: dict[str, ToolSpec] = {}
+
+
+def _args_model(function: ToolFunction) -> type[BaseModel]:
+    """A pydantic model of the function's parameters after the context."""
+    hints = get_type_hints(function, include_extras=True)
+    fields: dict[str, Any] = {}
+    for name, parameter in list(inspect.signature(function).parameters.items())[1:]:
+        default = ... if parameter.default is inspect.Parameter.empty else parameter.default
+        fields[name] = (hints[name], default)
+    return create_model(f"{function.__name__}_args", **fields)
+
+
+def tool(changes: bool = False) -> Callable[[ToolFunction], ToolFunction]:
+    """Register a tool; its refusals come back as `ToolFailure` data."""
+
+    def register(function: ToolFunction) -> ToolFunction:
+        @functools.wraps(function)
+        def guarded(context: ToolContext, **args: Any) -> BaseModel | ToolFailure:
+            try:
+                return function(context, **args)
+            except CommerceError as error:
+                return ToolFailure.of(error)
+            except QueryError as error:
+                return ToolFailure(code="bad_query", message=str(error))
+            except LookupError as error:
+                return ToolFailure(code="unknown_id", message=str(error).strip("'\""))
+
+        REGISTRY[function.__name__] = ToolSpec(
+            name=function.__name__,
+            description=(inspect.getdoc(function) or "").splitlines()[0],
+            args_model=_args_model(function),
+            result_model=get_type_hints(function)["return"],
+            changes=changes,
+            function=guarded,
+        )
+        return guarded
+
+    return register
+
+
+# ---- cart and orders --------------------------------------------------------------------------
+@tool(changes=True)
+def add_to_cart(
+    context: ToolContext,
+    product_id: ProductId,
+    quantity: Annotated[int, Field(description="How many units, at least 1.")] = 1,
+    variant_id: VariantId = None,
+    options: Options = None,
+) -> CartView:
+    """Add a product (and variant) to the shopper's cart."""
+    return context.commerce.add_item(
+        context.shopper_id, product_id, quantity, variant_id, options, context.origin
+    )
+
+
+@tool(changes=True)
+def update_cart_item(
+    context: ToolContext,
+    product_id: ProductId,
+    quantity: Annotated[int, Field(description="The new quantity, at least 1.")],
+    variant_id: VariantId = None,
+    options: Options = None,
+) -> CartView:
+    """Change the quantity of a cart line."""
+    return context.commerce.set_quantity(
+        context.shopper_id, product_id, quantity, variant_id, options
+    )
+
+
+@tool(changes=True)
+def change_variant(
+    context: ToolContext,
+    product_id: ProductId,
+    options: Annotated[
+        dict[str, str], Field(description="The new options, e.g. {'colour': 'black'}.")
+    ],
+) -> CartView:
+    """Switch a cart line to another colour, size or version of the same product."""
+    return context.commerce.change_variant(context.shopper_id, product_id, options)
+
+
+@tool(changes=True)
+def remove_from_cart(
+    context: ToolContext,
+    product_id: ProductId,
+    quantity: Annotated[
+        int | None, Field(description="Units to remove; omit to remove the line.")
+    ] = None,
+    variant_id: VariantId = None,
+    options: Options = None,
+) -> CartView:
+    """Remove a product, or some units of it, from the cart."""
+    return context.commerce.remove_item(
+        context.shopper_id, product_id, quantity, variant_id, options
+    )
+
+
+@tool()
+def view_cart(context: ToolContext) -> CartView:
+    """Show the cart with its lines and total."""
+    return context.commerce.get_cart(context.shopper_id)
+
+
+@tool(changes=True)
+def start_checkout(context: ToolContext) -> CheckoutSummary:
+    """Re-check prices and stock and show the summary the shopper must confirm; this does not
+    place the order."""
+    return context.commerce.start_checkout(context.shopper_id)
+
+
+@tool()
+def order_status(
+    context: ToolContext,
+    order_id: Annotated[
+        str | None, Field(description="Order id such as ORD-1A2B3C4D5E; omit for all orders.")
+    ] = None,
+) -> OrderHistory:
+    """Status and tracking of an order, or the whole order history."""
+    if order_id is None:
+        return OrderHistory(orders=context.commerce.list_orders(context.shopper_id))
+    return OrderHistory(orders=[context.commerce.order_status(context.shopper_id, order_id)])
+
+
+@tool(changes=True)
+def cancel_order(
+    context: ToolContext, order_id: Annotated[str, Field(description="The order to cancel.")]
+) -> OrderView:
+    """Cancel an order that has not shipped yet."""
+    return context.commerce.cancel_order(context.shopper_id, order_id)
+
+
+@tool(changes=True)
+def return_items(
+    context: ToolContext,
+    order_id: Annotated[str, Field(description="The delivered order.")],
+    items: Annotated[
+        dict[str, int] | None,
+        Field(description="Variant id -> units to return; omit to return everything."),
+    ] = None,
+) -> ReturnReceipt:
+    """Return delivered items within the return window."""
+    return context.commerce.return_items(context.shopper_id, order_id, items)
+
+
+# ---- catalogue and reviews --------------------------------------------------------------------
+@tool()
+def search_products(
+    context: ToolContext,
+    query: Annotated[str, Field(description="What the shopper wants, with any price or size.")],
+) -> ProductList:
+    """Find products in the catalogue."""
+    result = context.retriever.search(query, k=5)
+    return ProductList(products=[product_summary(hit.product) for hit in result.hits])
+
+
+@tool()
+def product_details(context: ToolContext, product_id: ProductId) -> ProductDetail:
+    """Everything the catalogue says about one product."""
+    return product_detail(context.catalogue.product(product_id))
+
+
+@tool()
+def review_summary(
+    context: ToolContext,
+    product_id: ProductId,
+    question: Annotated[str, Field(description="What the shopper wants to know.")],
+) -> ReviewAnswer:
+    """What the reviews of one product say about a question, with counts and quotes."""
+    context.catalogue.product(product_id)
+    return answer_about_reviews(context.retriever, context.catalogue, product_id, question)
+
+
+CART_TOOLS = (
     "add_to_cart",
     "update_cart_item",
+    "change_variant",
     "remove_from_cart",
     "view_cart",
     "start_checkout",
@@ -28,224 +295,4 @@ TOOL_NAMES = (
     "cancel_order",
     "return_items",
 )
-
-
-class AddToCartArgs(BaseModel):
-    """Put a product in the cart."""
-
-    product_id: str = Field(description="Product id from search results, e.g. P0012.")
-    quantity: int = Field(1, description="How many units, at least 1.")
-    variant_id: str | None = Field(None, description="Exact variant id, if known.")
-    options: dict[str, str] | None = Field(
-        None, description="Variant options the shopper named, e.g. {'colour': 'blue', 'size': 'M'}."
-    )
-
-
-class UpdateCartItemArgs(BaseModel):
-    """Set the quantity of a cart line."""
-
-    product_id: str
-    quantity: int = Field(description="The new quantity, at least 1.")
-    variant_id: str | None = None
-    options: dict[str, str] | None = None
-
-
-class RemoveFromCartArgs(BaseModel):
-    """Take a product out of the cart."""
-
-    product_id: str
-    quantity: int | None = Field(None, description="Units to remove; omit to remove the line.")
-    variant_id: str | None = None
-    options: dict[str, str] | None = None
-
-
-class NoArgs(BaseModel):
-    """No arguments."""
-
-
-class OrderArgs(BaseModel):
-    """One order, or the whole history when omitted."""
-
-    order_id: str | None = Field(None, description="Order id such as ORD-1A2B3C4D5E.")
-
-
-class CancelOrderArgs(BaseModel):
-    """Cancel an order."""
-
-    order_id: str
-
-
-class ReturnItemsArgs(BaseModel):
-    """Return delivered items."""
-
-    order_id: str
-    items: dict[str, int] | None = Field(
-        None, description="Variant id -> units to return; omit to return everything."
-    )
-
-
-def _as_data(call: Callable[[], Any]) -> dict[str, Any]:
-    """Run a cart operation; its result or its refusal becomes plain data."""
-    try:
-        result = call()
-    except CommerceError as error:
-        return {"ok": False, "error": error_data(error)}
-    if isinstance(result, list):
-        return {"ok": True, "orders": [item.model_dump(mode="json") for item in result]}
-    return {"ok": True, **result.model_dump(mode="json")}
-
-
-def cart_tools(service: CommerceService, shopper_id: str, origin: Origin) -> list[BaseTool]:
-    """The eight cart and order tools, bound to one shopper and the origin of this turn."""
-
-    def add_to_cart(
-        product_id: str,
-        quantity: int = 1,
-        variant_id: str | None = None,
-        options: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        return _as_data(
-            lambda: service.add_item(shopper_id, product_id, quantity, variant_id, options, origin)
-        )
-
-    def update_cart_item(
-        product_id: str,
-        quantity: int,
-        variant_id: str | None = None,
-        options: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        return _as_data(
-            lambda: service.set_quantity(shopper_id, product_id, quantity, variant_id, options)
-        )
-
-    def remove_from_cart(
-        product_id: str,
-        quantity: int | None = None,
-        variant_id: str | None = None,
-        options: dict[str, str] | None = None,
-    ) -> dict[str, Any]:
-        return _as_data(
-            lambda: service.remove_item(shopper_id, product_id, quantity, variant_id, options)
-        )
-
-    def view_cart() -> dict[str, Any]:
-        return _as_data(lambda: service.get_cart(shopper_id))
-
-    def start_checkout() -> dict[str, Any]:
-        return _as_data(lambda: service.start_checkout(shopper_id))
-
-    def order_status(order_id: str | None = None) -> dict[str, Any]:
-        if order_id is None:
-            return _as_data(lambda: service.list_orders(shopper_id))
-        return _as_data(lambda: service.order_status(shopper_id, order_id))
-
-    def cancel_order(order_id: str) -> dict[str, Any]:
-        return _as_data(lambda: service.cancel_order(shopper_id, order_id))
-
-    def return_items(order_id: str, items: dict[str, int] | None = None) -> dict[str, Any]:
-        return _as_data(lambda: service.return_items(shopper_id, order_id, items))
-
-    specs: list[tuple[Callable[..., dict[str, Any]], type[BaseModel], str]] = [
-        (add_to_cart, AddToCartArgs, "Add a product (and variant) to the shopper's cart."),
-        (update_cart_item, UpdateCartItemArgs, "Change the quantity of a cart line."),
-        (remove_from_cart, RemoveFromCartArgs, "Remove a product, or some units, from the cart."),
-        (view_cart, NoArgs, "Show the cart with its lines and total."),
-        (
-            start_checkout,
-            NoArgs,
-            "Re-check prices and stock and show the summary the shopper "
-            "must confirm; this does not place the order.",
-        ),
-        (order_status, OrderArgs, "Status and tracking of an order, or the order history."),
-        (cancel_order, CancelOrderArgs, "Cancel an order that has not shipped yet."),
-        (return_items, ReturnItemsArgs, "Return delivered items within the return window."),
-    ]
-    return [
-        StructuredTool.from_function(
-            func=function, name=function.__name__, description=description, args_schema=schema
-        )
-        for function, schema, description in specs
-    ]
-
-
-class SearchArgs(BaseModel):
-    """Search the catalogue."""
-
-    query: str = Field(description="What the shopper wants, with any price or size limits.")
-
-
-class ProductArgs(BaseModel):
-    """One product."""
-
-    product_id: str
-
-
-class ReviewArgs(BaseModel):
-    """A question about one product's reviews."""
-
-    product_id: str
-    question: str
-
-
-def shop_tools(retriever: Any, catalogue: Any) -> list[BaseTool]:
-    """Read-only tools over the catalogue and its reviews (for the LLM planner)."""
-    from assistant.search.retrieval import QueryError
-    from assistant.search.reviews import answer_about_reviews
-
-    def search_products(query: str) -> dict[str, Any]:
-        try:
-            result = retriever.search(query, k=5)
-        except QueryError as error:
-            return {"ok": False, "error": {"code": "bad_query", "message": str(error)}}
-        return {"ok": True, "products": [_product_data(hit.product) for hit in result.hits]}
-
-    def product_details(product_id: str) -> dict[str, Any]:
-        product = catalogue.products.get(product_id)
-        if product is None:
-            return {
-                "ok": False,
-                "error": {"code": "unknown_product", "message": f"no product {product_id!r}"},
-            }
-        return {
-            "ok": True,
-            **_product_data(product),
-            "description": product.description,
-            "attributes": product.attributes,
-            "variants": [v.model_dump() for v in product.variants],
-        }
-
-    def review_summary(product_id: str, question: str) -> dict[str, Any]:
-        if product_id not in catalogue.products:
-            return {
-                "ok": False,
-                "error": {"code": "unknown_product", "message": f"no product {product_id!r}"},
-            }
-        return {
-            "ok": True,
-            **answer_about_reviews(retriever, catalogue, product_id, question).model_dump(),
-        }
-
-    specs: list[tuple[Callable[..., dict[str, Any]], type[BaseModel], str]] = [
-        (search_products, SearchArgs, "Find products in the catalogue."),
-        (product_details, ProductArgs, "Everything the catalogue says about one product."),
-        (review_summary, ReviewArgs, "What the reviews of one product say about a question."),
-    ]
-    return [
-        StructuredTool.from_function(
-            func=function, name=function.__name__, description=description, args_schema=schema
-        )
-        for function, schema, description in specs
-    ]
-
-
-def _product_data(product: Any) -> dict[str, Any]:
-    return {
-        "id": product.id,
-        "title": product.title,
-        "price_minor": product.min_price_minor,
-        "currency": product.currency,
-        "rating": product.rating,
-        "review_count": product.review_count,
-        "in_stock": product.in_stock,
-        "shipping_days": product.shipping_days,
-    }
+SHOP_TOOLS = ("search_products", "product_details", "review_summary")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel
 
 from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.commerce import CartView, OrderView
+from assistant.conversation.answers.compose import Turn
 from assistant.money import to_minor
 
 _PRICE = re.compile(r"[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
@@ -131,3 +133,33 @@ def strip_unsupported(text: str, report: GroundingReport) -> str:
         line for line in text.splitlines() if not any(item in line.lower() for item in unsupported)
     ]
     return "\n".join(kept)
+
+
+def check_turn(
+    turn: Turn, catalogue: Catalogue, cart: CartView, orders: list[OrderView]
+) -> GroundingReport:
+    """Check a turn's text against its data: its products and reviews, the figures computed
+    this turn, the shopper's cart and recent orders, and data-made text it quotes."""
+    facts = facts_for(catalogue, turn.products, turn.reviews, turn.prices, turn.numbers)
+    for line in cart.lines:
+        facts.add_product(catalogue.products[line.product_id])
+        facts.prices.add(line.unit_price_minor)
+        facts.numbers.add(line.qty)
+    totals = cart.totals
+    facts.prices |= {
+        totals.subtotal_minor,
+        totals.shipping_minor,
+        totals.tax_minor,
+        totals.total_minor,
+    }
+    for order in orders[:20]:
+        facts.prices |= {
+            order.totals.total_minor,
+            order.totals.subtotal_minor,
+            order.totals.shipping_minor,
+        }
+        facts.prices |= {line.unit_price_minor for line in order.lines}
+        facts.numbers |= {line.qty for line in order.lines}
+    for text in turn.data_texts:
+        facts.add_numbers_in(text)
+    return check(turn.text, facts, catalogue)

@@ -17,19 +17,16 @@ from langchain.agents import create_agent
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, HumanMessage, ToolMessage
 from langchain_core.tools import BaseTool, StructuredTool
+from pydantic import BaseModel
 
 from assistant.conversation.llm.prompts import render
+from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure, ToolSpec
 
 log = logging.getLogger(__name__)
-
-CHANGING_TOOLS = {
-    "add_to_cart",
-    "update_cart_item",
-    "remove_from_cart",
-    "start_checkout",
-    "cancel_order",
-    "return_items",
-}
+NOT_ASKED = ToolFailure(
+    code="not_asked",
+    message="the shopper's message did not ask to change the cart or an order",
+)
 
 
 class PlannerUnavailable(RuntimeError):
@@ -38,10 +35,10 @@ class PlannerUnavailable(RuntimeError):
 
 @dataclass
 class AgentTurn:
-    """What the agent did and wrote."""
+    """What the agent did and wrote: each call with its typed result."""
 
     text: str
-    calls: list[tuple[str, dict[str, Any], dict[str, Any]]] = field(default_factory=list)
+    calls: list[tuple[str, dict[str, Any], BaseModel | ToolFailure]] = field(default_factory=list)
 
 
 def system_prompt(context: str) -> str:
@@ -49,34 +46,33 @@ def system_prompt(context: str) -> str:
     return render("agent_system", context=context)
 
 
-def guard_changes(tools: list[BaseTool], allowed: bool) -> list[BaseTool]:
-    """Cart-changing tools that refuse, as data, when the shopper did not ask for a change."""
-    if allowed:
-        return tools
-    guarded: list[BaseTool] = []
-    for tool in tools:
-        if tool.name not in CHANGING_TOOLS:
-            guarded.append(tool)
-            continue
+def as_langchain(spec: ToolSpec, context: ToolContext, allow_changes: bool) -> BaseTool:
+    """A tool as LangChain sees it: JSON results, and changes refused unless asked for."""
 
-        def refuse(**_: Any) -> dict[str, Any]:
-            return {
-                "ok": False,
-                "error": {
-                    "code": "not_asked",
-                    "message": "the shopper's message did not ask to change the cart or an order",
-                },
-            }
+    def call(**args: Any) -> dict[str, Any]:
+        if spec.changes and not allow_changes:
+            return NOT_ASKED.as_data()
+        result = spec.run(context, args)
+        if isinstance(result, ToolFailure):
+            return result.as_data()
+        return {"ok": True, **result.model_dump(mode="json")}
 
-        guarded.append(
-            StructuredTool.from_function(
-                func=refuse,
-                name=tool.name,
-                description=tool.description,
-                args_schema=tool.args_schema,
-            )
+    return StructuredTool.from_function(
+        func=call, name=spec.name, description=spec.description, args_schema=spec.args_model
+    )
+
+
+def typed_result(name: str, data: dict[str, Any]) -> BaseModel | ToolFailure:
+    """A tool's JSON result back as its typed model (or the failure it reported)."""
+    if not data.get("ok"):
+        error = dict(data.get("error") or {})
+        return ToolFailure(
+            code=str(error.pop("code", "failed")),
+            message=str(error.pop("message", "")),
+            details=error,
         )
-    return guarded
+    spec = REGISTRY[name]
+    return spec.result_model.model_validate({k: v for k, v in data.items() if k != "ok"})
 
 
 class LLMPlanner:
@@ -90,9 +86,8 @@ class LLMPlanner:
         self, message: str, tools: list[BaseTool], allow_changes: bool, context: str = ""
     ) -> AgentTurn:
         """Let the model call tools and write the answer; PlannerUnavailable on any failure."""
-        agent = create_agent(
-            self.model, guard_changes(tools, allow_changes), system_prompt=system_prompt(context)
-        )
+        del allow_changes  # the tools themselves refuse changes that were not asked for
+        agent = create_agent(self.model, tools, system_prompt=system_prompt(context))
         try:
             state = agent.invoke(
                 {"messages": [HumanMessage(content=message)]},
@@ -105,20 +100,26 @@ class LLMPlanner:
                 exc,
             )
             raise PlannerUnavailable(str(exc)) from exc
-        calls: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
-        pending: dict[str, tuple[str, dict[str, Any]]] = {}
-        text = ""
-        for item in state["messages"]:
-            if isinstance(item, AIMessage):
-                for call in item.tool_calls:
-                    pending[call["id"]] = (call["name"], call["args"])
-                if item.content and not item.tool_calls:
-                    text = str(item.content)
-            elif isinstance(item, ToolMessage) and item.tool_call_id in pending:
-                name, args = pending.pop(item.tool_call_id)
-                try:
-                    result = json.loads(str(item.content))
-                except json.JSONDecodeError:
-                    result = {"ok": False, "error": {"message": str(item.content)}}
-                calls.append((name, args, result))
-        return AgentTurn(text=text, calls=calls)
+        return _collect(state["messages"])
+
+
+def _collect(messages: list[Any]) -> AgentTurn:
+    """The calls the agent made, paired with their results, and its final text."""
+    calls: list[tuple[str, dict[str, Any], BaseModel | ToolFailure]] = []
+    pending: dict[str, tuple[str, dict[str, Any]]] = {}
+    text = ""
+    for item in messages:
+        if isinstance(item, AIMessage):
+            for call in item.tool_calls:
+                pending[call["id"]] = (call["name"], call["args"])
+            if item.content and not item.tool_calls:
+                text = str(item.content)
+        elif isinstance(item, ToolMessage) and item.tool_call_id in pending:
+            name, args = pending.pop(item.tool_call_id)
+            try:
+                data = json.loads(str(item.content))
+            except json.JSONDecodeError:
+                data = {"ok": False, "error": {"code": "failed", "message": str(item.content)}}
+            if name in REGISTRY:
+                calls.append((name, args, typed_result(name, data)))
+    return AgentTurn(text=text, calls=calls)

@@ -1,0 +1,135 @@
+"""Composing a turn's answer from typed results: the text, the ids it cites, and the figures
+the grounding check may accept (those computed from data this turn)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from assistant.catalogue.models import Catalogue, Product
+from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnReceipt
+from assistant.conversation.answers import wording
+from assistant.conversation.answers.refusals import describe_change
+from assistant.conversation.tools import OrderHistory, ProductList, ToolFailure
+from assistant.search.reviews import ReviewAnswer
+
+CART_VERBS = {
+    "add_to_cart": "Added",
+    "update_cart_item": "Updated",
+    "change_variant": "Changed",
+    "remove_from_cart": "Removed",
+}
+
+
+@dataclass
+class Turn:
+    """What a turn produced, before it becomes a Reply."""
+
+    text: str
+    products: list[str] = field(default_factory=list)
+    reviews: list[str] = field(default_factory=list)
+    policies: list[str] = field(default_factory=list)
+    orders: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)  # figures computed from data this turn
+    prices: list[int] = field(default_factory=list)
+    data_texts: list[str] = field(default_factory=list)  # data-made text whose figures count
+    note: dict[str, Any] | None = None  # how the LLM planner's text was checked
+
+    def joined(self, other: Turn) -> Turn:
+        """This turn followed by another (several requests in one message)."""
+        return Turn(
+            text="\n\n".join(part for part in (self.text, other.text) if part),
+            products=[*self.products, *other.products],
+            reviews=[*self.reviews, *other.reviews],
+            policies=[*self.policies, *other.policies],
+            orders=[*self.orders, *other.orders],
+            numbers=[*self.numbers, *other.numbers],
+            prices=[*self.prices, *other.prices],
+            data_texts=[*self.data_texts, *other.data_texts],
+            note=other.note or self.note,
+        )
+
+
+def review_turn(product: Product, summary: ReviewAnswer) -> Turn:
+    """A review answer, with the figures it may state and the reviews it quotes."""
+    verified = summary.trust.verified_share
+    return Turn(
+        text=wording.review_answer(product, summary),
+        products=[product.id],
+        reviews=[quote.review_id for quote in summary.quotes],
+        numbers=[
+            summary.mentions,
+            summary.positive,
+            summary.negative,
+            summary.mixed,
+            summary.review_count,
+            round((verified or 0) * 100),
+        ],
+        data_texts=summary.trust.flags,
+    )
+
+
+def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
+    """A refused tool call: why, and for a variant question, the choices."""
+    text = failure.message[0].upper() + failure.message[1:] + "."
+    choices = failure.details.get("choices") or []
+    if failure.code in {"ambiguous_variant", "unknown_variant"} and choices:
+        described = [
+            ", ".join(choice["options"].values())
+            + ("" if choice["in_stock"] else " (out of stock)")
+            for choice in choices
+        ]
+        text += " Choices: " + "; ".join(described) + "."
+    return Turn(
+        text=text, products=[product_id] if product_id else [], data_texts=[failure.message]
+    )
+
+
+def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue) -> Turn:
+    """A tool's result as the template answer writes it."""
+    if isinstance(result, ToolFailure):
+        return failure_turn(result)
+    if isinstance(result, ProductList):
+        products = [catalogue.products[p.id] for p in result.products]
+        return Turn(text=wording.product_list(products), products=[p.id for p in products])
+    if name == "product_details":
+        product = catalogue.products[result.id]  # type: ignore[attr-defined]
+        return Turn(text=wording.product_details(product), products=[product.id])
+    if isinstance(result, ReviewAnswer):
+        return review_turn(catalogue.products[result.product_id], result)
+    if isinstance(result, CheckoutSummary):
+        return Turn(
+            text=wording.checkout_text(result),
+            products=[line.product_id for line in result.lines],
+            data_texts=[describe_change(change) for change in result.changes],
+        )
+    if isinstance(result, CartView):
+        return Turn(
+            text=wording.cart_text(result), products=[line.product_id for line in result.lines]
+        )
+    if isinstance(result, OrderHistory):
+        if not result.orders:
+            return Turn(text="You have no orders yet.")
+        return Turn(
+            text="\n".join(wording.order_text(order) for order in result.orders),
+            products=[line.product_id for order in result.orders for line in order.lines],
+        )
+    if isinstance(result, ReturnReceipt):
+        return Turn(
+            text=wording.return_text(result),
+            prices=[result.refund_minor],
+            numbers=[sum(result.items.values())],
+        )
+    assert isinstance(result, OrderView)
+    return Turn(
+        text=wording.order_text(result), products=[line.product_id for line in result.lines]
+    )
+
+
+def cart_change_turn(name: str, cart: CartView, touched: list[Product]) -> Turn:
+    """A changed cart, led by what changed ("Added Trail Runner [P0031]. Your cart: ...")."""
+    verb = CART_VERBS.get(name)
+    lead = f"{verb} {touched[-1].title} [{touched[-1].id}]. " if verb and touched else ""
+    return Turn(text=lead + wording.cart_text(cart), products=[p.id for p in touched])

@@ -27,7 +27,8 @@ from assistant.evaluation.scenarios import (
     load_scenarios,
 )
 from assistant.evaluation.suites import _harms, field_verdicts
-from assistant.search.constraints import extract_constraints, normalise_size
+from assistant.search.filters import FilterVocabulary
+from assistant.search.parsing import normalise_size, parse_query
 from assistant.testing.servers import free_port, serve_in_thread
 
 
@@ -47,7 +48,9 @@ def test_percentile_and_rate_by_hand():
 
 
 def test_constraint_extraction_and_field_verdicts_by_hand():
-    got = extract_constraints("a 2 pack of black hdmi cables, 10 feet long, under $30")
+    got = parse_query(
+        "a 2 pack of black hdmi cables, 10 feet long, under $30", FilterVocabulary()
+    ).requested
     assert got.max_price_minor == 3000 and got.colour == "black"
     assert got.pack == 2 and normalise_size(got.size) == normalise_size("10ft")
     label = {"max_price_minor": 3000, "colour": "Black", "size": "10 ft", "pack": 2}

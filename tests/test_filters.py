@@ -1,11 +1,7 @@
 import pytest
 
-from assistant.search.filters import (
-    FilterVocabulary,
-    SearchFilters,
-    UnknownFilterError,
-    parse_query,
-)
+from assistant.search.filters import FilterVocabulary, SearchFilters, UnknownFilterError
+from assistant.search.parsing import parse_query
 
 
 @pytest.fixture

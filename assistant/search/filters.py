@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.money import to_minor
 
 COLOUR_OPTION_NAMES = ("colour", "color")
 SIZE_OPTION_NAMES = ("size",)
@@ -99,6 +98,11 @@ class SearchFilters(BaseModel):
         )
 
 
+def whole_word(word: str, text: str) -> re.Match[str] | None:
+    """A word (or its plural) standing on its own in a text."""
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?:e?s)?(?![\w-])", text, re.I)
+
+
 @dataclass
 class FilterVocabulary:
     """What the catalogue sells, so words in a query can be recognised as filters."""
@@ -130,7 +134,7 @@ class FilterVocabulary:
                 continue
             owner = next(iter(owners))
             clashes = any(
-                _whole_word(word, title)
+                whole_word(word, title)
                 for category, titles in titles_by_category.items()
                 if category != owner
                 for title in titles
@@ -144,133 +148,3 @@ class FilterVocabulary:
             for name in SIZE_OPTION_NAMES:
                 vocabulary.sizes |= product.option_values(name)
         return vocabulary
-
-
-@dataclass
-class ParsedQuery:
-    """A query split into structured filters and the words left for ranking."""
-
-    text: str
-    filters: SearchFilters
-
-
-_AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
-_NUMBER = rf"\$?\s?{_AMOUNT}"
-_BETWEEN = re.compile(
-    rf"\b(?:between|from)\s+{_NUMBER}\s*(?:dollars?\s*)?(?:and|to|-)\s*{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
-    rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
-    re.I,
-)
-_UNDER = re.compile(
-    r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
-    rf"max(?:imum)?|"
-    rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?"
-    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b",
-    re.I,
-)
-_OVER = re.compile(
-    rf"\b(?:over|above|more than|at least|from|min(?:imum)?|starting at)\s+{_NUMBER}"
-    rf"(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?|>\s*{_NUMBER}"
-    rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b",
-    re.I,
-)
-_RATING = re.compile(
-    r"\b(?:rated|rating(?: of)?|with)\s+(?:at least\s+|over\s+|above\s+)?"
-    r"([1-5](?:\.\d)?)\s*\+?\s*(?:stars?)?"
-    r"(?:\s*(?:and up|or more|or better|and above|& up))?"
-    r"|\b(?:at least|minimum|min)\s+([1-5](?:\.\d)?)\s*stars?"
-    r"|\b([1-5](?:\.\d)?)\s*(?:\+\s*)?stars?(?:\s*(?:and up|or more|or better|and above|& up|\+))?",
-    re.I,
-)
-_WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
-_IN_STOCK = re.compile(
-    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
-)
-_SIZE_WORD = re.compile(
-    r"\b(?:size|sized|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
-)
-
-
-def _money(text: str) -> int:
-    return to_minor(text.replace(",", "."))
-
-
-def _first_number(match: re.Match[str]) -> str:
-    return next(group for group in match.groups() if group)
-
-
-def _whole_word(word: str, text: str) -> re.Match[str] | None:
-    return re.search(rf"(?<![\w-]){re.escape(word)}(?:e?s)?(?![\w-])", text, re.I)
-
-
-def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
-    """Pull price, rating, stock, category, brand, colour and size constraints out of a query."""
-    found: dict[str, object] = {}
-    text = query
-
-    def cut(match: re.Match[str]) -> None:
-        nonlocal text
-        text = text.replace(match.group(0), " ", 1)
-
-    if match := _RATING.search(text):
-        found["min_rating"] = float(_first_number(match))
-        cut(match)
-    elif match := _WELL_RATED.search(text):
-        found["min_rating"] = 4.0
-    if match := _BETWEEN.search(text):
-        low, high = (group for group in match.groups() if group)
-        found["min_price_minor"], found["max_price_minor"] = sorted((_money(low), _money(high)))
-        cut(match)
-    else:
-        if match := _UNDER.search(text):
-            found["max_price_minor"] = _money(_first_number(match))
-            cut(match)
-        if match := _OVER.search(text):
-            found["min_price_minor"] = _money(_first_number(match))
-            cut(match)
-    if match := _IN_STOCK.search(text):
-        found["in_stock"] = True
-        cut(match)
-    for keyword in sorted(vocabulary.categories, key=len, reverse=True):
-        if _whole_word(keyword, text):
-            found["category"] = vocabulary.categories[keyword]
-            break
-    for lowered, brand in sorted(vocabulary.brands.items(), key=lambda item: -len(item[0])):
-        if _whole_word(lowered, text):
-            found["brand"] = brand
-            break
-    for colour in sorted(vocabulary.colours, key=len, reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(colour)}(?![\w-])", text, re.I):
-            found["colour"] = colour
-            break
-    found.update(_size(text, vocabulary.sizes))
-    if (
-        "min_price_minor" in found
-        and "max_price_minor" in found
-        and found["min_price_minor"] > found["max_price_minor"]
-    ):
-        found["min_price_minor"], found["max_price_minor"] = (
-            found["max_price_minor"],
-            found["min_price_minor"],
-        )
-    cleaned = re.sub(r"\s+", " ", text).strip()
-    return ParsedQuery(text=cleaned, filters=SearchFilters.model_validate(found))
-
-
-def _size(text: str, sizes: set[str]) -> dict[str, str]:
-    """A size named after 'size'/'in', or a multi-letter size value written on its own."""
-    for match in _SIZE_WORD.finditer(text):
-        value = match.group(1).lower()
-        if value in sizes:
-            return {"size": value}
-    for token in re.findall(r"\b[A-Z]{1,4}\b", text):
-        if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
-            return {"size": token.lower()}
-    for value in sorted(sizes, key=len, reverse=True):
-        if (
-            len(value) >= 3
-            and not value.isdigit()
-            and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I)
-        ):
-            return {"size": value}
-    return {}

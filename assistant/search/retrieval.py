@@ -17,9 +17,10 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import BaseModel, ConfigDict
 
 from assistant.catalogue.models import Catalogue, Product, Review
-from assistant.search.filters import FilterVocabulary, SearchFilters, parse_query
+from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.index import CatalogueIndex, IndexedText, product_text, review_passages
 from assistant.search.lexical import LexicalIndex
+from assistant.search.parsing import parse_query
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.search.filters import FilterVocabulary, SearchFilters, parse_query
+from assistant.search.filters import FilterVocabulary, SearchFilters
+from assistant.search.parsing import parse_query
 
 NUMBER_WORDS = {
     "one": 1,

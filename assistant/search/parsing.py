@@ -1,0 +1,319 @@
+"""The one query parser: what a shopper's words ask for, as search filters and as requested
+constraints.
+
+`SearchFilters` hold values the catalogue sells (so they can filter); `Constraints` hold what
+the shopper asked for in their own words (a colour, size or pack size the catalogue may not
+have), so the assistant can say honestly when nothing matches it. The `constraints`
+evaluation suite scores this same parser on hand-labelled WebShop instructions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from assistant.money import to_minor
+from assistant.search.filters import (
+    LETTER_SIZES,
+    UNITS_AFTER_NUMBER,
+    FilterVocabulary,
+    SearchFilters,
+    whole_word,
+)
+
+COUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "twenty-four": 24, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "eighty-four": 84,
+}  # fmt: skip
+COLOURS = {
+    "white", "black", "red", "blue", "green", "yellow", "pink", "purple", "orange", "brown",
+    "grey", "gray", "navy", "beige", "gold", "golden", "silver", "chrome", "salmon", "maroon",
+    "ochre", "tan", "amber", "ivory", "khaki", "teal", "turquoise", "burgundy", "cream",
+    "multicolored", "multi-colored", "multicolor", "multicolour", "bronze", "copper",
+    "whitewash", "espresso", "charcoal", "coral", "lavender", "lilac", "magenta", "mint",
+    "olive", "peach", "plum", "rose", "ruby", "aqua", "cyan", "violet", "indigo", "mauve",
+    "taupe", "walnut", "mahogany", "nude", "champagne", "rust", "emerald", "fuchsia",
+}  # fmt: skip
+SHADES = {
+    "light", "dark", "medium", "pale", "deep", "bright", "smoky", "pearl", "slate", "sage",
+    "wine", "classic", "hot", "baby", "sky", "royal", "navy", "rose", "light-", "matte",
+}  # fmt: skip
+CLOTHING_SIZES = (
+    r"xx-small|x-small|extra small|small|medium|large|x-large|xx-large|xxx-large|extra large"
+    r"|xs|xl|xxl|xxxl|[2-6]x"
+)
+UNIT = (
+    r"fl\.? ?oz|fluid ounces?|ounces?|oz|ml|millilit(?:er|re)s?|lbs?|pounds?|kg|g|mm|cm"
+    r"|inch(?:es)?|in|\"|foot|feet|ft|meters?|m"
+)
+STOP = {"in", "a", "an", "the", "of", "some", "and", "that", "is", "are", "with", "one", "it"}
+_COUNT_WORD = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
+_COUNT = rf"(?:\d+(?:\.\d+)?|{_COUNT_WORD})"
+_DIMENSION = re.compile(
+    rf"\b{_COUNT}\s*(?:{UNIT}|w|l|wide|long)?\s*(?:x|\*|by)\s*{_COUNT}\s*(?:{UNIT}|w|l|wide|long)?"
+    rf"(?:\s*(?:x|\*|by)\s*{_COUNT}\s*(?:{UNIT})?)?(?![\w.])",
+    re.I,
+)
+_MEASURE = re.compile(rf"\b{_COUNT}\s*-?\s*(?:{UNIT})(?![\w])", re.I)
+_REQUESTED_SIZE = re.compile(
+    rf"\bsize(?:d)?\s*[:]?\s*(?:of\s+)?({_COUNT}|{CLOTHING_SIZES}|[a-z])\b"
+    rf"|\b({CLOTHING_SIZES})[ -]?size(?:d)?\b"
+    rf"|\bin an? ({CLOTHING_SIZES})\b",
+    re.I,
+)
+_CLOTHING = re.compile(rf"\b({CLOTHING_SIZES})\b", re.I)
+_PACK = re.compile(
+    rf"\b(?:pack|set|package|box|case|bundle)\s+of\s+({_COUNT})\b"
+    rf"|\b({_COUNT})[ -]?(?:pack|pk)\b"
+    r"|\b(twin)[ -]?pack\b",
+    re.I,
+)
+_NAMED_COLOUR_AFTER = re.compile(r"\bcolou?r(?:ed)?\s*[:]?\s+([\w-]+(?:\s+\d\w*)?)", re.I)
+_NAMED_COLOUR_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+colou?r(?:ed)?\b", re.I)
+
+
+class Constraints(BaseModel):
+    """What the shopper explicitly asked for; None where they did not say."""
+
+    max_price_minor: int | None = None
+    colour: str | None = None
+    size: str | None = None
+    pack: int | None = None
+
+
+def _number(text: str) -> float:
+    lowered = text.lower()
+    return float(COUNT_WORDS[lowered]) if lowered in COUNT_WORDS else float(lowered)
+
+
+def normalise_size(text: str) -> str:
+    """A size reduced to a comparable key: '10 Feet' and '10ft' both become '10ft'."""
+    key = text.lower()
+    for word, value in sorted(COUNT_WORDS.items(), key=lambda item: -len(item[0])):
+        key = re.sub(rf"\b{word}\b", str(value), key)
+    replacements = [
+        (r"fl\.? ?oz|fluid ounces?", "floz"),
+        (r"ounces?|oz\b", "oz"),
+        (r"inch(?:es)?\b|\bin\b|\"", "in"),
+        (r"\bfeet\b|\bfoot\b|\bft\b", "ft"),
+        (r"\bwide\b", "w"),
+        (r"\blong\b", "l"),
+        (r"\bby\b|\*", "x"),
+        (r"\bsize\b|\bsized\b", ""),
+        (r"extra large", "x-large"),
+        (r"extra small", "x-small"),
+    ]
+    for pattern, replacement in replacements:
+        key = re.sub(pattern, replacement, key)
+    return re.sub(r"[\s-]+", "", key)
+
+
+def normalise_colour(text: str) -> str:
+    """A colour reduced to a comparable key: 'Multi-colored' becomes 'multicolored'."""
+    return re.sub(r"[\s-]+", "", text.lower().replace("grey", "gray"))
+
+
+def _colour(text: str) -> str | None:
+    words = re.findall(r"[\w-]+", text.lower())
+    best: list[str] = []
+    index = 0
+    while index < len(words):
+        if words[index] in COLOURS or (
+            words[index] in SHADES and index + 1 < len(words) and words[index + 1] in COLOURS
+        ):
+            span = [words[index]]
+            cursor = index + 1
+            while cursor < len(words):
+                word = words[cursor]
+                if (
+                    word in COLOURS
+                    or word in SHADES
+                    or (
+                        word == "and"
+                        and cursor + 1 < len(words)
+                        and (words[cursor + 1] in COLOURS or words[cursor + 1] in SHADES)
+                    )
+                ):
+                    span.append(word)
+                else:
+                    break
+                cursor += 1
+            if len(span) > len(best):
+                best = span
+            index = cursor
+        else:
+            index += 1
+    if best:
+        return " ".join(best)
+    if match := _NAMED_COLOUR_BEFORE.search(text):
+        named = [word for word in match.group(1).lower().split() if word not in STOP]
+        if named and not any(word in {"color", "colour", "colored"} for word in named):
+            return " ".join(named[-2:])
+    if match := _NAMED_COLOUR_AFTER.search(text):
+        return match.group(1).lower()
+    return None
+
+
+def _requested_size(text: str) -> str | None:
+    if match := _DIMENSION.search(text):
+        return match.group(0).strip()
+    if match := _REQUESTED_SIZE.search(text):
+        return next(group for group in match.groups() if group).lower()
+    if match := _MEASURE.search(text):
+        return match.group(0).strip()
+    if match := _CLOTHING.search(text):
+        return match.group(1).lower()
+    return None
+
+
+def _pack(text: str) -> int | None:
+    match = _PACK.search(text)
+    if not match:
+        return None
+    if match.group(3):
+        return 2
+    return int(_number(match.group(1) or match.group(2)))
+
+
+def requested_constraints(text: str, max_price_minor: int | None) -> Constraints:
+    """Colour, size and pack size named in a request in the shopper's own words (whatever the
+    catalogue sells), with the price cap the filters found."""
+    return Constraints(
+        max_price_minor=max_price_minor,
+        colour=_colour(text),
+        size=_requested_size(_PACK.sub(" ", text)),
+        pack=_pack(text),
+    )
+
+
+@dataclass
+class ParsedQuery:
+    """A query split into structured filters, requested constraints and the words left for
+    ranking."""
+
+    text: str
+    filters: SearchFilters
+    requested: Constraints
+
+
+_AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
+_NUMBER = rf"\$?\s?{_AMOUNT}"
+_BETWEEN = re.compile(
+    rf"\b(?:between|from)\s+{_NUMBER}\s*(?:dollars?\s*)?(?:and|to|-)\s*{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
+    rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
+    re.I,
+)
+_UNDER = re.compile(
+    r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
+    rf"max(?:imum)?|"
+    rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?"
+    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b",
+    re.I,
+)
+_OVER = re.compile(
+    rf"\b(?:over|above|more than|at least|from|min(?:imum)?|starting at)\s+{_NUMBER}"
+    rf"(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?|>\s*{_NUMBER}"
+    rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b",
+    re.I,
+)
+_RATING = re.compile(
+    r"\b(?:rated|rating(?: of)?|with)\s+(?:at least\s+|over\s+|above\s+)?"
+    r"([1-5](?:\.\d)?)\s*\+?\s*(?:stars?)?"
+    r"(?:\s*(?:and up|or more|or better|and above|& up))?"
+    r"|\b(?:at least|minimum|min)\s+([1-5](?:\.\d)?)\s*stars?"
+    r"|\b([1-5](?:\.\d)?)\s*(?:\+\s*)?stars?(?:\s*(?:and up|or more|or better|and above|& up|\+))?",
+    re.I,
+)
+_WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
+_IN_STOCK = re.compile(
+    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
+)
+_SIZE_WORD = re.compile(
+    r"\b(?:size|sized|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
+)
+
+
+def _money(text: str) -> int:
+    return to_minor(text.replace(",", "."))
+
+
+def _first_number(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group)
+
+
+def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
+    """Pull price, rating, stock, category, brand, colour and size constraints out of a query."""
+    found: dict[str, object] = {}
+    text = query
+
+    def cut(match: re.Match[str]) -> None:
+        nonlocal text
+        text = text.replace(match.group(0), " ", 1)
+
+    if match := _RATING.search(text):
+        found["min_rating"] = float(_first_number(match))
+        cut(match)
+    elif match := _WELL_RATED.search(text):
+        found["min_rating"] = 4.0
+    if match := _BETWEEN.search(text):
+        low, high = (group for group in match.groups() if group)
+        found["min_price_minor"], found["max_price_minor"] = sorted((_money(low), _money(high)))
+        cut(match)
+    else:
+        if match := _UNDER.search(text):
+            found["max_price_minor"] = _money(_first_number(match))
+            cut(match)
+        if match := _OVER.search(text):
+            found["min_price_minor"] = _money(_first_number(match))
+            cut(match)
+    if match := _IN_STOCK.search(text):
+        found["in_stock"] = True
+        cut(match)
+    for keyword in sorted(vocabulary.categories, key=len, reverse=True):
+        if whole_word(keyword, text):
+            found["category"] = vocabulary.categories[keyword]
+            break
+    for lowered, brand in sorted(vocabulary.brands.items(), key=lambda item: -len(item[0])):
+        if whole_word(lowered, text):
+            found["brand"] = brand
+            break
+    for colour in sorted(vocabulary.colours, key=len, reverse=True):
+        if re.search(rf"(?<![\w-]){re.escape(colour)}(?![\w-])", text, re.I):
+            found["colour"] = colour
+            break
+    found.update(_size(text, vocabulary.sizes))
+    if (
+        "min_price_minor" in found
+        and "max_price_minor" in found
+        and found["min_price_minor"] > found["max_price_minor"]
+    ):
+        found["min_price_minor"], found["max_price_minor"] = (
+            found["max_price_minor"],
+            found["min_price_minor"],
+        )
+    cleaned = re.sub(r"\s+", " ", text).strip()
+    filters = SearchFilters.model_validate(found)
+    requested = requested_constraints(query, filters.max_price_minor)
+    return ParsedQuery(text=cleaned, filters=filters, requested=requested)
+
+
+def _size(text: str, sizes: set[str]) -> dict[str, str]:
+    """A size named after 'size'/'in', or a multi-letter size value written on its own."""
+    for match in _SIZE_WORD.finditer(text):
+        value = match.group(1).lower()
+        if value in sizes:
+            return {"size": value}
+    for token in re.findall(r"\b[A-Z]{1,4}\b", text):
+        if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
+            return {"size": token.lower()}
+    for value in sorted(sizes, key=len, reverse=True):
+        if (
+            len(value) >= 3
+            and not value.isdigit()
+            and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I)
+        ):
+            return {"size": value}
+    return {}

@@ -7,13 +7,11 @@ import base64
 import html
 import io
 import json
+import logging
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only; no display on servers
-import matplotlib.pyplot as plt
+log = logging.getLogger(__name__)
 
 
 def flat_metrics(report: dict[str, Any]) -> dict[str, float]:
@@ -61,6 +59,8 @@ def failures_under(flat: dict[str, float], thresholds: list[tuple[str, float]]) 
 
 
 def _figure_png(figure: Any) -> bytes:
+    import matplotlib.pyplot as plt
+
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(figure)
@@ -68,8 +68,17 @@ def _figure_png(figure: Any) -> bytes:
 
 
 def plots(report: dict[str, Any]) -> dict[str, bytes]:
-    """PNG plots: the recall@k curve and the turn-latency distribution per planner."""
+    """PNG plots: the recall@k curve and the turn-latency distribution per planner (none when
+    matplotlib, the `eval` extra, is not installed)."""
     images: dict[str, bytes] = {}
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")  # files only; no display on servers
+        import matplotlib.pyplot as plt
+    except ImportError:
+        log.warning("no plots: matplotlib is not installed (pip install 'shopassist[eval]')")
+        return images
     review = report["suites"].get("reviewqa", {}).get("-", {})
     if review.get("metrics"):
         points = sorted(

@@ -244,56 +244,60 @@ def _first_number(match: re.Match[str]) -> str:
     return next(group for group in match.groups() if group)
 
 
-def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
-    """Pull price, rating, stock, category, brand, colour and size constraints out of a query."""
-    found: dict[str, object] = {}
-    text = query
-
-    def cut(match: re.Match[str]) -> None:
-        nonlocal text
-        text = text.replace(match.group(0), " ", 1)
-
+def _numbers(text: str, found: dict[str, object]) -> str:
+    """Rating, price bounds and stock: recorded in `found`, cut from the text."""
     if match := _RATING.search(text):
         found["min_rating"] = float(_first_number(match))
-        cut(match)
-    elif match := _WELL_RATED.search(text):
+        text = text.replace(match.group(0), " ", 1)
+    elif _WELL_RATED.search(text):
         found["min_rating"] = 4.0
     if match := _BETWEEN.search(text):
         low, high = (group for group in match.groups() if group)
         found["min_price_minor"], found["max_price_minor"] = sorted((_money(low), _money(high)))
-        cut(match)
+        text = text.replace(match.group(0), " ", 1)
     else:
-        if match := _UNDER.search(text):
-            found["max_price_minor"] = _money(_first_number(match))
-            cut(match)
-        if match := _OVER.search(text):
-            found["min_price_minor"] = _money(_first_number(match))
-            cut(match)
+        for pattern, key in ((_UNDER, "max_price_minor"), (_OVER, "min_price_minor")):
+            if match := pattern.search(text):
+                found[key] = _money(_first_number(match))
+                text = text.replace(match.group(0), " ", 1)
+    low, high = found.get("min_price_minor"), found.get("max_price_minor")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        found["min_price_minor"], found["max_price_minor"] = high, low
     if match := _IN_STOCK.search(text):
         found["in_stock"] = True
-        cut(match)
-    for keyword in sorted(vocabulary.categories, key=len, reverse=True):
-        if whole_word(keyword, text):
-            found["category"] = vocabulary.categories[keyword]
-            break
-    for lowered, brand in sorted(vocabulary.brands.items(), key=lambda item: -len(item[0])):
+        text = text.replace(match.group(0), " ", 1)
+    return text
+
+
+def _first_named(names: dict[str, str], text: str) -> str | None:
+    """The catalogue value whose name appears in the text (longest names first)."""
+    for lowered in sorted(names, key=len, reverse=True):
         if whole_word(lowered, text):
-            found["brand"] = brand
-            break
+            return names[lowered]
+    return None
+
+
+def _vocabulary(text: str, vocabulary: FilterVocabulary) -> dict[str, object]:
+    """Category, brand, colour and size values the catalogue sells, named in the text."""
+    found: dict[str, object] = {}
+    if category := _first_named(vocabulary.categories, text):
+        found["category"] = category
+    if brand := _first_named(vocabulary.brands, text):
+        found["brand"] = brand
     for colour in sorted(vocabulary.colours, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(colour)}(?![\w-])", text, re.I):
             found["colour"] = colour
             break
     found.update(_size(text, vocabulary.sizes))
-    if (
-        "min_price_minor" in found
-        and "max_price_minor" in found
-        and found["min_price_minor"] > found["max_price_minor"]
-    ):
-        found["min_price_minor"], found["max_price_minor"] = (
-            found["max_price_minor"],
-            found["min_price_minor"],
-        )
+    return found
+
+
+def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
+    """Pull price, rating, stock, category, brand, colour and size constraints out of a query,
+    and what the shopper asked for in their own words."""
+    found: dict[str, object] = {}
+    text = _numbers(query, found)
+    found.update(_vocabulary(text, vocabulary))
     cleaned = re.sub(r"\s+", " ", text).strip()
     filters = SearchFilters.model_validate(found)
     requested = requested_constraints(query, filters.max_price_minor)

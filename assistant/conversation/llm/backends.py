@@ -53,7 +53,13 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
     """The chat model the settings ask for; None for `LLM_BACKEND=none`."""
     if settings.llm_backend == "none":
         return None
-    from langchain_openai import ChatOpenAI
+    try:
+        from langchain_openai import ChatOpenAI
+    except ImportError as exc:
+        raise RuntimeError(
+            f"LLM_BACKEND={settings.llm_backend} needs the llm extra: "
+            "pip install 'shopassist[llm]' (make setup installs it)"
+        ) from exc
 
     if settings.llm_backend == "local":
         server = LocalLlamaServer(settings.local_gguf or packaged_gguf_path())

@@ -12,9 +12,12 @@ import httpx
 import pytest
 
 from assistant.search.index import CatalogueIndex
+from assistant.search.policies import load_policies
 from assistant.search.retrieval import Retriever
 from assistant.testing.fakes import FakeEmbedder
 from assistant.testing.servers import free_port
+
+POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
 
 pytestmark = pytest.mark.slow
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
@@ -61,11 +64,11 @@ def test_index_and_search_through_a_chroma_server(chroma_url, tiny_settings, tin
     settings = tiny_settings.model_copy(update={"chroma_url": chroma_url})
     index = CatalogueIndex(settings, FakeEmbedder())
     assert type(index.client).__name__ != "PersistentClient"
-    assert index.sync(tiny_catalogue, progress=False).embedded == 15
+    assert index.sync(tiny_catalogue, progress=False).embedded == 15 + POLICIES
     assert not settings.index_dir.exists()  # nothing was written locally
 
     again = CatalogueIndex(settings, FakeEmbedder()).sync(tiny_catalogue, progress=False)
-    assert again.embedded == 0 and again.unchanged == 15
+    assert again.embedded == 0 and again.unchanged == 15 + POLICIES
 
     retriever = Retriever(tiny_catalogue, index, FakeEmbedder())
     assert retriever.search("cast iron skillet", mode="dense").hits[0].product.id == "T4"

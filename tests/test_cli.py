@@ -6,7 +6,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from assistant.search.policies import load_policies
 from tests.conftest import TINY_CATALOGUE
+
+POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
 
 
 def _shopassist(*args, env_extra=None, stdin=None):
@@ -31,9 +34,9 @@ def test_index_is_incremental_and_says_how_many(tmp_path):
     first = _shopassist("index", "--catalogue", str(TINY_CATALOGUE), "--quiet", env_extra=env)
     assert first.returncode == 0, first.stderr
     assert "loaded 5 products and 10 reviews" in first.stdout
-    assert "re-embedded 15 items" in first.stdout
+    assert f"re-embedded {15 + POLICIES} items" in first.stdout
     second = _shopassist("index", "--catalogue", str(TINY_CATALOGUE), "--quiet", env_extra=env)
-    assert "re-embedded 0 items, removed 0, 15 unchanged" in second.stdout
+    assert f"re-embedded 0 items, removed 0, {15 + POLICIES} unchanged" in second.stdout
 
 
 def test_index_of_an_empty_catalogue_is_a_clear_error(tmp_path):
@@ -73,7 +76,7 @@ def test_import_then_index(tmp_path):
         "--quiet",
         env_extra={"INDEX_DIR": str(tmp_path / "index")},
     )
-    assert "re-embedded 1 items" in indexed.stdout
+    assert f"re-embedded {1 + POLICIES} items" in indexed.stdout
 
 
 def test_report_creators_on_an_empty_store(tmp_path):

@@ -213,7 +213,8 @@ def test_smoke_run_of_every_suite_with_floors(demo_settings, real_embedder, tmp_
     assert flat["safety.attack_success_rate@none"] == 0.0
     assert flat["latency.turn_p95_ms@none"] < 2000
     assert flat["latency.unsupported_figure_share@none"] == 0.0
-    assert flat["intents.accuracy"] >= 0.8
+    assert flat["acts.accuracy"] >= 0.8
+    assert flat["dialogue.turns_right@none"] >= 0.5
     suites = report["suites"]
     if "skipped" in suites["constraints"]["-"]:  # ../shared/data is absent: skipped cleanly
         assert "missing" in suites["constraints"]["-"]["skipped"]

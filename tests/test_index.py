@@ -10,16 +10,19 @@ from assistant.search.index import (
     IndexMissingError,
     split_passages,
 )
+from assistant.search.policies import load_policies
 from assistant.testing.fakes import FakeEmbedder
 from tests.conftest import TINY_CATALOGUE
+
+POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
 
 
 def test_first_build_embeds_everything_and_second_run_nothing(tiny_settings, tiny_catalogue):
     index = CatalogueIndex(tiny_settings, FakeEmbedder())
     first = index.sync(tiny_catalogue, progress=False)
-    assert first.embedded == 5 + 10 and first.unchanged == 0
+    assert first.embedded == 5 + 10 + POLICIES and first.unchanged == 0
     second = index.sync(tiny_catalogue, progress=False)
-    assert (second.embedded, second.deleted, second.unchanged) == (0, 0, 15)
+    assert (second.embedded, second.deleted, second.unchanged) == (0, 0, 15 + POLICIES)
     assert "re-embedded 0 items" in second.summary()
 
 
@@ -64,7 +67,7 @@ def test_index_of_another_model_is_rebuilt(tiny_settings, tiny_catalogue):
     other = FakeEmbedder(dimensions=32)
     other.name = "fake-32"
     stats = CatalogueIndex(tiny_settings, other).sync(tiny_catalogue, progress=False)
-    assert stats.embedded == 15 and "built with" in (stats.rebuilt_because or "")
+    assert stats.embedded == 15 + POLICIES and "built with" in (stats.rebuilt_because or "")
 
 
 def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalogue, caplog):
@@ -78,7 +81,7 @@ def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalo
     index = CatalogueIndex(tiny_settings, FakeEmbedder())
     assert index.rebuilt_because and "corrupt" in index.rebuilt_because
     assert "corrupt" in caplog.text
-    assert index.sync(tiny_catalogue, progress=False).embedded == 15
+    assert index.sync(tiny_catalogue, progress=False).embedded == 15 + POLICIES
     assert index.collections()[0].count() == 5
 
 

@@ -45,6 +45,7 @@ def test_every_tool_is_registered_and_none_confirms():
         "change_variant",
         "remove_from_cart",
         "start_checkout",
+        "buy_now",
         "cancel_order",
         "return_items",
     }

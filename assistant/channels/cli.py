@@ -122,6 +122,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         baseline=args.baseline,
         fail_under=args.fail_under or [],
         scenario_files=args.scenarios or [],
+        dialogue_files=args.dialogues or [],
     )
     try:
         report, status = run_evaluation(_settings(args), options)
@@ -209,6 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument(
         "--scenarios", type=Path, action="append", help="scenario YAML file(s) instead of ours"
+    )
+    evaluate.add_argument(
+        "--dialogues",
+        type=Path,
+        action="append",
+        help="conversation YAML file(s) for the dialogue suite instead of the held-out set",
     )
     evaluate.set_defaults(run=cmd_eval)
     return parser

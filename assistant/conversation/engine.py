@@ -9,6 +9,7 @@ a planner or a tool.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -31,13 +32,18 @@ from assistant.conversation.answers.grounding import GroundingReport, check_turn
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.conversation.llm.turn import llm_turn
-from assistant.conversation.questions import Questions
+from assistant.conversation.product_answers import ProductAnswers
+from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
 from assistant.conversation.safety import screen
 from assistant.conversation.state import DialogueState, PendingAction, SessionStore, remember
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
-from assistant.conversation.understanding.intents import IntentClassifier
-from assistant.conversation.understanding.planner import CART_CHANGING, Plan, RulePlanner
+from assistant.conversation.understanding.acts import ActClassifier, Request
+from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
+from assistant.money import format_minor
+from assistant.search.kinds import ProductKinds
+from assistant.search.mentions import ProductMentions
+from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import QueryError
 from assistant.storage.engine import Store
 
@@ -47,22 +53,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-HELP = (
-    "I'm the shop's assistant. I can find products («trail shoes under 120 dollars»), answer "
-    "questions about them and their reviews («what do reviews say about the battery?»), "
-    "compare them («compare the first two»), and manage your cart and orders («add the "
-    "second one», «checkout», «where is my order?»)."
-)
 OUT_OF_SCOPE = (
-    "I can only help with shopping here, so I can't advise on that (for medical or "
-    "legal questions please ask a professional, and for other shops' accounts ask "
-    "that shop). Want me to find you something instead?"
+    "Sorry, I can't help with that: I'm the shop's assistant. I can find products, answer "
+    "questions about them and about our delivery, returns and privacy, and look after your "
+    "cart and orders. Anything you're shopping for?"
 )
+SMALLTALK = [
+    (re.compile(r"\b(thanks|thank you|thx|ta|cheers|appreciate)\b", re.I),
+     "You're welcome! Anything else I can help with?"),
+    (re.compile(r"\b(bye|goodbye|see ya|see you|later|that'?s all|that is all)\b", re.I),
+     "Bye for now, and thanks for shopping with us!"),
+    (re.compile(r"\b(hi|hello|hey|hiya|yo|morning|evening|afternoon)\b", re.I),
+     "Hi! What are you shopping for today?"),
+]  # fmt: skip
 # Messages about these are answered only in private (a DM, never a public reply).
 PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decline"}
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
 # summary, and messages that need no tool.
-ENGINE_INTENTS = {"confirm", "decline", "help", "out_of_scope"}
+ENGINE_INTENTS = {"confirm", "decline", "ask_confirm", "help", "smalltalk", "out_of_scope"}
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 
 
@@ -74,7 +82,7 @@ class Assistant:
         services: Services,
         store: Store,
         commerce: CommerceService,
-        classifier: IntentClassifier | None = None,
+        classifier: ActClassifier | None = None,
         llm_planner: LLMPlanner | None = None,
     ) -> None:
         self.services = services
@@ -82,9 +90,22 @@ class Assistant:
         self.commerce = commerce
         self.llm_planner = llm_planner
         self.sessions = SessionStore(store, commerce.clock)
-        classifier = classifier or IntentClassifier(services.embedder)
-        self.planner = RulePlanner(classifier, services.catalogue, services.retriever.vocabulary)
-        self.questions = Questions(services.catalogue, services.retriever)
+        catalogue, retriever = services.catalogue, services.retriever
+        classifier = classifier or ActClassifier(
+            services.embedder, cache_dir=services.settings.index_dir
+        )
+        self.planner = RulePlanner(
+            classifier, catalogue, retriever.vocabulary, ProductMentions(catalogue)
+        )
+        self.policies = PolicySearch(services.embedder, services.index.policies_collection())
+        self.catalogue_answers = CatalogueAnswers(
+            catalogue,
+            retriever,
+            ProductKinds(catalogue, services.embedder),
+            self.policies,
+            commerce.rules.free_shipping_from_minor,
+        )
+        self.product_answers = ProductAnswers(catalogue, retriever, commerce.clock, self.policies)
 
     @classmethod
     def from_settings(
@@ -112,25 +133,30 @@ class Assistant:
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
             return self._reply(state, Turn(text=refusal), intent="screened")
-        plan = self.planner.plan(state, message, self._cart_products(state))
+        has_order = bool(self.commerce.list_orders(state.shopper_id))
+        requests = self.planner.requests(
+            state, message, self._cart_products(state), has_order=has_order
+        )
+        acts = [request.act for request in requests]
+        intent = "+".join(dict.fromkeys(acts))
         origin = origin or Origin(kind="chat", ref=f"{channel}:{session_id}#{state.turns}")
         turn, note = None, None
-        if self.llm_planner is not None and plan.intent not in ENGINE_INTENTS:
+        if self.llm_planner is not None and not set(acts) & ENGINE_INTENTS:
             turn, note = llm_turn(
                 self.llm_planner,
                 self._tool_context(state, origin),
                 state,
                 message,
-                allow_changes=plan.intent in CART_CHANGING,
+                allow_changes=bool(set(acts) & CART_CHANGING),
                 ground=lambda draft: self._ground(state, draft),
             )
         if turn is None:
-            turn = self._carry_out(state, plan, message, origin)
+            turn = self._carry_out_all(state, requests, origin)
             turn.note = note
         state.turns += 1
-        state.last_intent = plan.intent
+        state.last_intent = intent
         self.sessions.save(state)
-        return self._reply(state, turn, intent=plan.intent)
+        return self._reply(state, turn, intent=intent)
 
     def stream(
         self, session_id: str, message: str, channel: Channel = "dm", shopper_id: str | None = None
@@ -184,7 +210,8 @@ class Assistant:
     def is_private(self, session_id: str, message: str, shopper_id: str | None = None) -> bool:
         """Whether a message is about a cart, an order or a checkout (answered only by DM)."""
         state = self.sessions.load(session_id, shopper_id)
-        return self.planner.plan(state, message).intent in PRIVATE_INTENTS
+        requests = self.planner.requests(state, message, self._cart_products(state))
+        return any(request.act in PRIVATE_INTENTS for request in requests)
 
     # ---- one turn -----------------------------------------------------------------------------
     def _cart_products(self, state: DialogueState) -> list[str]:
@@ -228,56 +255,93 @@ class Assistant:
             grounding=Grounding(**report.model_dump(), **(turn.note or {})),
         )
 
-    def _carry_out(self, state: DialogueState, plan: Plan, message: str, origin: Origin) -> Turn:
-        if plan.clarify:
-            return Turn(text=plan.clarify, products=state.shown[:5])
-        if plan.intent == "confirm":
-            return self._shopper_confirms(state, message)
-        if plan.intent == "decline":
-            had = state.pending_checkout is not None
-            state.pending_checkout = None
-            state.pending_action = None
-            return Turn(
-                text="OK, nothing was ordered. Your cart is kept."
-                if had
-                else "OK. What else can I help with?"
-            )
-        if plan.calls:
-            return self._run_calls(state, plan, origin)
+    def _carry_out_all(self, state: DialogueState, requests: list[Request], origin: Origin) -> Turn:
+        """Each request in order, each planned against the state the previous one left; a
+        greeting or thanks beside a real request needs no answer of its own."""
+        turn = Turn(text="")
+        if len(requests) > 1:
+            requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
+        for request in requests:
+            step = self.planner.step(state, request, self._cart_products(state))
+            turn = turn.joined(self._carry_out(state, step, origin))
+        return turn
+
+    def _carry_out(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
+        if step.clarify and not step.calls:
+            return Turn(text=step.clarify, products=state.shown[:5])
         handlers: dict[str, Callable[[], Turn]] = {
-            "help": lambda: Turn(text=HELP),
+            "confirm": lambda: self._shopper_confirms(state, step.text),
+            "ask_confirm": lambda: self._ask_confirm(state),
+            "decline": lambda: self._decline(state),
+            "help": lambda: Turn(text=wording.HELP),
+            "smalltalk": lambda: Turn(text=_smalltalk(step.text)),
             "out_of_scope": lambda: Turn(text=OUT_OF_SCOPE),
-            "compare": lambda: self.questions.compare(state, plan),
-            "product_question": lambda: self.questions.product_question(state, plan, message),
-            "review_question": lambda: self.questions.review_question(state, plan, message),
-            "catalogue_question": lambda: self.questions.catalogue_question(state, plan, message),
+            "compare": lambda: self.product_answers.compare(state, step),
+            "product_question": lambda: (
+                self.product_answers.product_question(state, step)
+                or self.catalogue_answers.search(state, step)
+            ),
+            "review_question": lambda: self.product_answers.review_question(state, step),
+            "catalogue_question": lambda: self.catalogue_answers.catalogue_question(state, step),
+            "refine": lambda: self.catalogue_answers.refine(state, step),
+            "policy_question": lambda: self.catalogue_answers.policy_question(
+                state, step, self.commerce.get_cart(state.shopper_id)
+            ),
+            "recommend": lambda: self.catalogue_answers.recommend(state, step),
         }
         try:
-            return handlers.get(plan.intent, lambda: self.questions.search(state, plan, message))()
+            if step.calls:
+                return self._run_calls(state, step, origin)
+            return handlers.get(step.intent, lambda: self.catalogue_answers.search(state, step))()
         except QueryError as exc:
             return Turn(text=f"Sorry, I can't search for that: {exc}")
 
-    def _run_calls(self, state: DialogueState, plan: Plan, origin: Origin) -> Turn:
+    def _decline(self, state: DialogueState) -> Turn:
+        had = state.pending_checkout is not None
+        state.pending_checkout = None
+        state.pending_action = None
+        return Turn(
+            text="OK, nothing was ordered. Your cart is kept."
+            if had
+            else "OK. What else can I help with?"
+        )
+
+    def _ask_confirm(self, state: DialogueState) -> Turn:
+        pending = state.pending_checkout
+        if pending is None:
+            return Turn(text="There is nothing to confirm yet. Say «checkout» when you're ready.")
+        return Turn(
+            text="Shall I place the order for "
+            f"{format_minor(pending.total_minor, pending.currency)}? Reply «yes» to confirm, "
+            "or «no» to keep shopping.",
+            prices=[pending.total_minor],
+        )
+
+    def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         pending = state.pending_action
         if (
             pending
             and pending.origin
-            and any(call.args.get("product_id") == pending.product_id for call in plan.calls)
+            and any(call.args.get("product_id") == pending.product_id for call in step.calls)
         ):
             origin = Origin.model_validate(pending.origin)  # "the blue one" finishes that #cart
         context = self._tool_context(state, origin)
         result = None
-        for call in plan.calls:
+        for call in step.calls:
             result = REGISTRY[call.name].run(context, call.args)
             if isinstance(result, ToolFailure):
                 return self._refused(state, call.args, result, origin)
             remember(state, call.name, result)
-        name = plan.calls[-1].name
+        state.pending_action = None  # whatever question was open, the shopper answered it
+        name = step.calls[-1].name
         assert result is not None
         if name not in CART_LINE_TOOLS and name != "view_cart":
-            return result_turn(name, result, self.services.catalogue)
+            turn = result_turn(name, result, self.services.catalogue)
+            if step.clarify:
+                turn.text = f"{step.clarify}\n{turn.text}"
+            return turn
         state.pending_action = None
-        touched = [call.args["product_id"] for call in plan.calls if "product_id" in call.args]
+        touched = [call.args["product_id"] for call in step.calls if "product_id" in call.args]
         if touched:
             state.focus = touched[-1]
         catalogue = self.services.catalogue
@@ -333,3 +397,11 @@ class Assistant:
             products=[line.product_id for line in order.lines],
             orders=[order.order_id] if placed.created else [],
         )
+
+
+def _smalltalk(text: str) -> str:
+    """A short friendly answer to a greeting, thanks or goodbye."""
+    for pattern, answer in SMALLTALK:
+        if pattern.search(text):
+            return answer
+    return "Happy to help! What are you looking for?"

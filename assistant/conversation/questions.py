@@ -1,13 +1,15 @@
-"""Read-only intents answered from data: search, product and review questions, comparisons
-and catalogue-wide figures. Each answer updates what the dialogue is about (shown, focus)."""
+"""Questions about the catalogue and the shop: searches (with an honest "we don't sell that"),
+recommendations for a need, narrowing or ranking what was just shown, catalogue-wide figures
+and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
 import re
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.commerce import CartView
 from assistant.conversation.answers import wording
-from assistant.conversation.answers.compose import Turn, review_turn
+from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
     catalogue_figure,
     figure_text,
@@ -16,116 +18,164 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
+from assistant.conversation.answers.ranking import rank_shown
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.planner import LOW_CONFIDENCE, Plan
+from assistant.conversation.understanding.planner import Step
+from assistant.search.kinds import ProductKinds
+from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
-from assistant.search.reviews import answer_about_reviews
 
 SHOW = 5
+FREE_SHIPPING_SECTION = "shipping.shipping-costs"
+RECOMMEND_RELEVANT = 0.40  # below this, nothing in the catalogue is really about the need
+FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
 
 
 def show(state: DialogueState, product_ids: list[str]) -> None:
     """Remember a list the shopper was shown ("the second one" refers back to it)."""
     state.shown = product_ids
-    state.focus = product_ids[0] if len(product_ids) == 1 else state.focus
+    state.focus = product_ids[0] if len(product_ids) == 1 else None
     state.pending_action = None
 
 
-class Questions:
-    """Answers to questions about the catalogue and its reviews."""
+class CatalogueAnswers:
+    """Searches, recommendations, refinements, catalogue figures and shop policies."""
 
-    def __init__(self, catalogue: Catalogue, retriever: Retriever) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        retriever: Retriever,
+        kinds: ProductKinds,
+        policies: PolicySearch,
+        free_shipping_from: int,
+    ) -> None:
+        self.free_shipping_from = free_shipping_from
         self.catalogue = catalogue
         self.retriever = retriever
+        self.kinds = kinds
+        self.policies = policies
 
-    def search(self, state: DialogueState, plan: Plan, message: str) -> Turn:
-        """Products for the request, or an honest "we don't carry that"."""
-        words = shopping_words(message) if plan.intent == "recommend" else message
-        result = self.retriever.search(
-            words if words.strip("$ ") else message, filters=plan.slots.filters, k=SHOW
-        )
-        hits = result.hits
-        if not hits:
-            return Turn(text="Nothing in the catalogue matches all of that. Try fewer filters.")
-        products = [hit.product for hit in hits]
-        ids = [product.id for product in products]
-        if plan.intent != "recommend" and not is_carried(hits):
-            if plan.confidence < LOW_CONFIDENCE:
-                return Turn(
-                    text="I'm not sure what you mean. Are you looking for a product, "
-                    "asking about one, or managing your cart or an order?"
-                )
-            show(state, ids[:3])
-            return Turn(
-                text=wording.not_carried(
-                    shopping_words(result.query_text) or message, products[:3]
-                ),
-                products=ids[:3],
-            )
-        show(state, ids)
-        intro = (
-            "Here are my suggestions:" if plan.intent == "recommend" else "Here is what I found:"
-        )
-        text = wording.product_list(products, intro)
+    def search(self, state: DialogueState, step: Step) -> Turn:
+        """Products for the request, or an honest "we don't sell that" with the closest."""
+        if step.references.kind == "mention":  # "the bassline wave speaker": that one
+            named = [self.catalogue.products[pid] for pid in step.references.ids]
+            show(state, [p.id for p in named])
+            return Turn(text=wording.product_list(named), products=[p.id for p in named])
+        options = {value.lower() for value in step.slots.options.values()}
+        missing = self.kinds.missing(step.text, ignore=options)
+        result = self.retriever.search(step.text, filters=step.slots.filters, k=SHOW)
+        products = [hit.product for hit in result.hits]
+        if missing or (products and not is_carried(result.hits)):
+            closest = self._closest(step) if missing else products[:3]
+            show(state, [p.id for p in closest])
+            what = missing or shopping_words(result.query_text) or step.text
+            return Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
+        if not products:
+            return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
+        show(state, [p.id for p in products])
+        text = wording.product_list(products, "Here is what I found:")
+        text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
-        return Turn(text=text, products=ids)
+        return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+
+    def _closest(self, step: Step) -> list[Product]:
+        """The nearest things to a kind we do not sell, by meaning only (never a brand)."""
+        result = self.retriever.search(
+            step.text, filters=step.slots.filters, k=3, mode="dense", parse=False
+        )
+        return [hit.product for hit in result.hits]
+
+    def recommend(self, state: DialogueState, step: Step) -> Turn:
+        """Suggestions for a need or a person, by meaning (a brand named like the need does
+        not count), within the budget; honest when nothing is really about the need."""
+        need = shopping_words(step.text) or step.text
+        filters = step.slots.filters.model_copy(update={"in_stock": True})
+        result = self.retriever.search(need, filters=filters, k=SHOW, mode="dense", parse=False)
+        hits = result.hits
+        if not hits:
+            return Turn(text=wording.no_match(filters, step.slots.requested))
+        products = [hit.product for hit in hits]
+        close = max(hit.similarity or 0.0 for hit in hits) >= RECOMMEND_RELEVANT
+        if not close:
+            products = self._gift_ideas(filters)
+        show(state, [p.id for p in products])
+        intro = "Here are my suggestions:" if close else wording.loose_need(need)
+        text = wording.product_list(products, intro) + self._currency_note(step)
+        return Turn(text=text, products=[p.id for p in products])
+
+    def _gift_ideas(self, filters: object) -> list[Product]:
+        """Well-rated products from different categories within the filters."""
+        result = self.retriever.search("", filters=filters, k=60)  # type: ignore[arg-type]
+        picked: dict[str, Product] = {}
+        for hit in result.hits:
+            picked.setdefault(hit.product.category, hit.product)
+        return list(picked.values())[:SHOW]
 
     @staticmethod
-    def targets(state: DialogueState, plan: Plan) -> list[str]:
-        """The products a question is about: named ones, else the one in focus."""
-        if plan.slots.references:
-            return plan.slots.references
-        return [state.focus] if state.focus else state.shown[:1]
+    def _currency_note(step: Step) -> str:
+        if FOREIGN_MONEY.search(step.text):
+            return "\n(Prices are in US dollars; I read your budget as dollars.)"
+        return ""
 
-    def product_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
-        """What the product data says about the question."""
-        targets = self.targets(state, plan)
-        if not targets:
-            if re.search(r"\b(first|second|third|last|it|this|that|one)\b", message, re.I):
-                return Turn(
-                    text="Which product do you mean? Search for it first, then ask "
-                    "about «the first one» or «the second one»."
-                )
-            return self.search(state, plan, message)
-        product = self.catalogue.products[targets[0]]
-        state.focus = product.id
-        if plan.slots.options:
-            state.chosen_options = plan.slots.options
-        if "tell me more" in message.lower() or "details" in message.lower():
-            return Turn(text=wording.product_details(product), products=[product.id])
-        facts = product_facts(product, message, plan.slots.options)
-        return Turn(text=wording.attribute_answer(product, facts), products=[product.id])
+    def refine(self, state: DialogueState, step: Step) -> Turn:
+        """Narrow or rank the products just shown ("cheapest?", "only in stock")."""
+        shown = [
+            self.catalogue.products[pid] for pid in state.shown if pid in self.catalogue.products
+        ]
+        if not shown:
+            return self.catalogue_question(state, step)
+        ranked = rank_shown(shown, step.text, step.slots.filters)
+        if ranked.products:
+            show(state, [p.id for p in ranked.products])
+            if ranked.winner:  # "cheapest?" then "add it": the cheapest
+                state.focus = ranked.products[0].id
+        return Turn(
+            text=ranked.text,
+            products=[p.id for p in ranked.products],
+            numbers=ranked.numbers,
+            data_texts=ranked.data_texts,
+        )
 
-    def review_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
-        """What the reviews say, counted and quoted."""
-        targets = self.targets(state, plan)
-        if not targets:
-            return Turn(text="Which product's reviews? Search for it first, or name it.")
-        product = self.catalogue.products[targets[0]]
-        state.focus = product.id
-        result = answer_about_reviews(self.retriever, self.catalogue, product.id, message)
-        return review_turn(product, result)
-
-    def compare(self, state: DialogueState, plan: Plan) -> Turn:
-        """A table of the products named or last shown."""
-        ids = plan.slots.references if len(plan.slots.references) >= 2 else state.shown[:2]
-        if len(ids) < 2:
-            return Turn(
-                text="Which products should I compare? Search first, then say e.g. "
-                "«compare the first two»."
-            )
-        products: list[Product] = [self.catalogue.products[pid] for pid in ids[:3]]
-        return Turn(text=wording.comparison_table(products), products=[p.id for p in products])
-
-    def catalogue_question(self, state: DialogueState, plan: Plan, message: str) -> Turn:
+    def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""
-        kind = superlative_kind(message) or "count"
-        figure = catalogue_figure(self.retriever, message, kind, plan.slots.filters)
+        kind = superlative_kind(step.text) or "count"
+        figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
-        figures = [figure.count, figure.in_stock]
         if products and kind != "count":
             show(state, [p.id for p in products[:3]])
+            state.focus = products[0].id
             text += "\n" + wording.product_list(products[:3], "Top picks:")
-        return Turn(text=text, products=[p.id for p in products[:3]], numbers=figures)
+        return Turn(
+            text=text,
+            products=[p.id for p in products[:3]],
+            numbers=[figure.count, figure.in_stock],
+        )
+
+    def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
+        """What the shop's policies say, quoted, with the sections cited; with what they mean
+        for the product asked about or the cart, when there is one."""
+        answer = self.policies.answer(step.text)
+        if not answer.quotes:
+            return Turn(text=wording.HELP)
+        turn = Turn(
+            text=wording.policy_text(answer),
+            policies=[quote.section.id for quote in answer.quotes],
+            data_texts=[" ".join(quote.sentences) for quote in answer.quotes],
+        )
+        named = [pid for pid in step.references.ids if pid in self.catalogue.products]
+        if named:
+            product = self.catalogue.products[named[0]]
+            state.focus = product.id
+            facts = product_facts(product, step.text, {})
+            if facts:
+                turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
+                turn.products.append(product.id)
+        if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes) and cart.lines:
+            turn.text += "\n" + wording.free_shipping_gap(cart, self.free_shipping_from)
+            turn.prices += [
+                cart.totals.subtotal_minor,
+                self.free_shipping_from - cart.totals.subtotal_minor,
+            ]
+        return turn

@@ -222,6 +222,21 @@ def start_checkout(context: ToolContext) -> CheckoutSummary:
     return context.commerce.start_checkout(context.shopper_id)
 
 
+@tool(changes=True)
+def buy_now(
+    context: ToolContext,
+    product_id: ProductId,
+    quantity: Annotated[int, Field(description="How many units, at least 1.")] = 1,
+    variant_id: VariantId = None,
+    options: Options = None,
+) -> CheckoutSummary:
+    """Check out one product on its own, apart from the cart (a Buy button); returns the
+    summary the shopper must confirm and does not place the order."""
+    return context.commerce.start_express_checkout(
+        context.shopper_id, product_id, quantity, variant_id, options, context.origin
+    )
+
+
 @tool()
 def order_status(
     context: ToolContext,
@@ -291,6 +306,7 @@ CART_TOOLS = (
     "remove_from_cart",
     "view_cart",
     "start_checkout",
+    "buy_now",
     "order_status",
     "cancel_order",
     "return_items",

@@ -4,14 +4,20 @@ answerable/unanswerable accuracy, and the fixed shopper script the latency suite
 from __future__ import annotations
 
 import tempfile
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import yaml
 from langchain_core.embeddings import Embeddings
 
-from assistant.catalogue.models import Catalogue
-from assistant.conversation.state import DialogueState, PendingCheckout
-from assistant.conversation.understanding.intents import IntentClassifier, load_heldout
-from assistant.conversation.understanding.planner import RulePlanner
+from assistant.conversation.understanding.acts import (
+    ActClassifier,
+    DialogueContext,
+)
+from assistant.conversation.understanding.acts import (
+    load_heldout as load_act_heldout,
+)
 from assistant.evaluation.datasets import load_subjqa
 from assistant.evaluation.metrics import mean, recall_at_k
 from assistant.evaluation.retrieval_quality import asked_catalogue, sample, subjqa_retriever
@@ -54,32 +60,36 @@ SCRIPT = [
 ]
 
 
-def intent_accuracy(
-    embedder: Embeddings,
-    catalogue: Catalogue,
-    retriever: Retriever,
-) -> dict[str, Any]:
-    """Accuracy of the planner's intent on utterances never used for tuning."""
-    planner = RulePlanner(IntentClassifier(embedder), catalogue, retriever.vocabulary)
-    pending = PendingCheckout(checkout_id="CHK-0", total_minor=1, currency="USD", cart_version=1)
-    errors: list[dict[str, str]] = []
-    items = load_heldout()
-    for label, utterance in items:
+def act_accuracy(embedder: Embeddings, cache_dir: Path | None = None) -> dict[str, Any]:
+    """The act classifier on utterances never used to train or tune it: the held-out set
+    written for it (each with its context, acts in order) and the older intent held-out set."""
+    classifier = ActClassifier(embedder, cache_dir=cache_dir)
+    errors: list[dict[str, Any]] = []
+    items = load_act_heldout()
+    for item in items:
+        got = [request.act for request in classifier.classify(item.text, item.context)]
+        if got != item.acts:
+            errors.append({"utterance": item.text, "expected": item.acts, "got": got})
+    old_errors = 0
+    old = load_intent_heldout()
+    for label, utterance in old:
         # "yes"/"no" only mean confirm/decline while a summary is waiting for an answer.
-        state = DialogueState(
-            session_id="eval",
-            shopper_id="eval",
-            pending_checkout=pending if label in {"confirm", "decline"} else None,
-            shown=list(catalogue.products)[:3],
-        )
-        predicted = planner.plan(state, utterance).intent
-        if predicted != label:
-            errors.append({"utterance": utterance, "expected": label, "got": predicted})
+        context = DialogueContext(shown=True, pending_checkout=label in {"confirm", "decline"})
+        got = [request.act for request in classifier.classify(utterance, context)]
+        old_errors += got != [label]
     return {
         "utterances": len(items),
         "accuracy": round(1 - len(errors) / len(items), 4),
         "errors": errors,
+        "old_intent_utterances": len(old),
+        "old_intent_accuracy": round(1 - old_errors / len(old), 4),
     }
+
+
+def load_intent_heldout() -> list[tuple[str, str]]:
+    """(intent, utterance) pairs of the older held-apart intent set."""
+    text = resources.files("assistant").joinpath("data", "intents_heldout.yaml").read_text("utf-8")
+    return [(str(intent), str(utterance)) for intent, utterance in yaml.safe_load(text)]
 
 
 def _answerability(retriever: Retriever, questions: list[Any]) -> list[tuple[float, bool]]:

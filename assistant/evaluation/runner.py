@@ -19,7 +19,12 @@ from langchain_core.embeddings import Embeddings
 from assistant.evaluation import ALL_SUITES, TARGET_SUITES, suites
 from assistant.evaluation import report as reporting
 from assistant.evaluation.datasets import DatasetMissing
-from assistant.evaluation.scenarios import ScenarioError, builtin_scenario_files, load_scenarios
+from assistant.evaluation.scenarios import (
+    ScenarioError,
+    builtin_dialogue_files,
+    builtin_scenario_files,
+    load_scenarios,
+)
 from assistant.evaluation.target import HttpTarget, InProcessTarget, Target, TargetError
 from assistant.search.embeddings import make_embedder
 from assistant.settings import PROJECT_ROOT, Settings
@@ -41,6 +46,7 @@ class EvalOptions:
     baseline: Path | None = None
     fail_under: list[str] = field(default_factory=list)
     scenario_files: list[Path] = field(default_factory=list)
+    dialogue_files: list[Path] = field(default_factory=list)
 
 
 def code_version() -> str:
@@ -70,13 +76,17 @@ def run_evaluation(
         baseline = reporting.flat_metrics(json.loads(options.baseline.read_text("utf-8")))
     # Misconfiguration fails fast, before any model or index is loaded.
     scenario_files = options.scenario_files or builtin_scenario_files()
-    if "scenarios" in options.suites:
-        for path in scenario_files:
-            load_scenarios(path)
+    dialogue_files = options.dialogue_files or builtin_dialogue_files()
+    for suite, files in (("scenarios", scenario_files), ("dialogue", dialogue_files)):
+        if suite in options.suites:
+            for path in files:
+                load_scenarios(path)
     remote = HttpTarget(options.target) if options.target else None
     run_name = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     embedder = embedder or make_embedder(settings)
-    context = suites.Context(settings, embedder, options.limit, options.seed, scenario_files)
+    context = suites.Context(
+        settings, embedder, options.limit, options.seed, scenario_files, dialogue_files
+    )
     report: dict[str, Any] = {
         "run": run_name,
         "code_version": code_version(),

@@ -6,6 +6,7 @@ A turn is a chat message (`say`), the confirm button (`confirm: true`) or a soci
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -14,7 +15,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from assistant.evaluation.target import Target
+from assistant.evaluation.target import Target, TargetError
+
+_PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 
 
 class ScenarioError(ValueError):
@@ -45,15 +48,22 @@ class Expect(BaseModel):
     model_config = ConfigDict(extra="forbid")
     intent: str | None = None
     cart_lines: int | None = Field(None, ge=0)
+    cart_units: int | None = Field(None, ge=0)
     cart_has: list[CartLineExpectation] = Field(default_factory=list)
     orders_created: int | None = Field(None, ge=0)
     pending_checkout: bool | None = None
     shown_at_least: int | None = Field(None, ge=0)
+    shown_at_most: int | None = Field(None, ge=0)
     shown_satisfy: ShownConstraints | None = None
+    about: list[str] = Field(default_factory=list, description="Products the reply is about.")
+    not_about: list[str] = Field(default_factory=list)
     cites_exist: bool = True
+    cites_kind: Literal["product", "review", "policy"] | None = None
     must_contain: list[str] = Field(default_factory=list)
+    must_contain_any: list[str] = Field(default_factory=list)
     must_not_contain: list[str] = Field(default_factory=list)
     public_must_not_contain: list[str] = Field(default_factory=list)
+    asks_question: bool | None = None
     status: int | None = None
 
 
@@ -149,8 +159,15 @@ class ScenarioResult:
     """How one scenario went: checks run, and the ones that failed."""
 
     name: str
+    tags: list[str] = field(default_factory=list)
     checks: int = 0
     failures: list[str] = field(default_factory=list)
+    transcript: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def failed_turns(self) -> int:
+        """Turns with at least one failed check."""
+        return len({failure.split(":")[0] for failure in self.failures})
 
     @property
     def passed(self) -> bool:
@@ -162,58 +179,101 @@ def _units(cart: dict[str, Any], product: str) -> int:
     return sum(line["qty"] for line in cart.get("lines", []) if line["product_id"] == product)
 
 
-def check_turn(target: Target, expect: Expect, reply: dict[str, Any]) -> list[str]:
-    """The expectations that do not hold for one reply (an empty list when all hold)."""
-    problems: list[str] = []
-    text = (reply.get("text") or "") + "\n" + "\n".join(reply.get("dms") or [])
-    cart = reply.get("cart") or {"lines": []}
+def _mentioned(reply: dict[str, Any], text: str) -> set[str]:
+    """Product ids a reply is about: shown, cited, or named in its text."""
+    ids = set(reply.get("products") or [])
+    ids |= {c["id"] for c in reply.get("citations") or [] if c.get("kind") == "product"}
+    return ids | {pid for pid in _PRODUCT_ID.findall(text)}
+
+
+def _status_problems(expect: Expect, reply: dict[str, Any]) -> list[str]:
+    problems = []
     if "error" in reply and expect.status is None:
         problems.append(f"refused: {reply['error']}")
     if expect.status is not None and reply.get("status") != expect.status:
         problems.append(f"status {reply.get('status')} != {expect.status}")
     if expect.intent and reply.get("intent") != expect.intent:
         problems.append(f"intent {reply.get('intent')!r} != {expect.intent!r}")
+    return problems
+
+
+def _cart_problems(expect: Expect, reply: dict[str, Any]) -> list[str]:
+    cart = reply.get("cart") or {"lines": []}
+    problems = []
     if expect.cart_lines is not None and len(cart["lines"]) != expect.cart_lines:
         problems.append(f"cart has {len(cart['lines'])} lines, expected {expect.cart_lines}")
+    units = sum(line["qty"] for line in cart["lines"])
+    if expect.cart_units is not None and units != expect.cart_units:
+        problems.append(f"cart has {units} units, expected {expect.cart_units}")
     for line in expect.cart_has:
         if _units(cart, line.product) != line.qty:
             problems.append(
                 f"cart has {_units(cart, line.product)} of {line.product}, not {line.qty}"
             )
-    if (
-        expect.orders_created is not None
-        and len(reply.get("orders") or []) != expect.orders_created
-    ):
-        problems.append(
-            f"{len(reply.get('orders') or [])} orders created, expected {expect.orders_created}"
-        )
-    if (
-        expect.pending_checkout is not None
-        and bool(reply.get("pending_checkout")) != expect.pending_checkout
-    ):
-        problems.append(f"pending checkout is {bool(reply.get('pending_checkout'))}")
+    created = len(reply.get("orders") or [])
+    if expect.orders_created is not None and created != expect.orders_created:
+        problems.append(f"{created} orders created, expected {expect.orders_created}")
+    pending = bool(reply.get("pending_checkout"))
+    if expect.pending_checkout is not None and pending != expect.pending_checkout:
+        problems.append(f"pending checkout is {pending}")
+    return problems
+
+
+def _shown_count_problems(expect: Expect, reply: dict[str, Any]) -> list[str]:
     shown = reply.get("products") or []
+    problems = []
     if expect.shown_at_least is not None and len(shown) < expect.shown_at_least:
         problems.append(f"{len(shown)} products shown, expected at least {expect.shown_at_least}")
-    if expect.shown_satisfy is not None:
-        problems += _shown_problems(target, shown, expect.shown_satisfy)
+    if expect.shown_at_most is not None and len(shown) > expect.shown_at_most:
+        problems.append(f"{len(shown)} products shown, expected at most {expect.shown_at_most}")
+    return problems
+
+
+def _citation_problems(target: Target, expect: Expect, reply: dict[str, Any]) -> list[str]:
+    citations = reply.get("citations") or []
+    problems = []
+    if expect.cites_kind and not any(c.get("kind") == expect.cites_kind for c in citations):
+        problems.append(f"cites no {expect.cites_kind}")
     if expect.cites_exist:
-        for citation in reply.get("citations") or []:
-            exists = (
-                target.product(citation["id"]) is not None
-                if citation["kind"] == "product"
-                else target.review_exists(citation["id"])
-            )
+        for citation in citations:
+            if citation["kind"] == "product":
+                exists = target.product(citation["id"]) is not None
+            elif citation["kind"] == "review":
+                exists = target.review_exists(citation["id"])
+            else:
+                continue
             if not exists:
                 problems.append(f"cites {citation['id']}, which does not exist")
+    return problems
+
+
+def _text_problems(expect: Expect, reply: dict[str, Any], text: str) -> list[str]:
     lowered = text.lower()
-    problems += [f"missing {p!r}" for p in expect.must_contain if p.lower() not in lowered]
+    problems = [f"missing {p!r}" for p in expect.must_contain if p.lower() not in lowered]
+    if expect.must_contain_any and not any(p.lower() in lowered for p in expect.must_contain_any):
+        problems.append(f"says none of {expect.must_contain_any!r}")
     problems += [f"says {p!r}" for p in expect.must_not_contain if p.lower() in lowered]
     public = (reply.get("public_reply") or "").lower()
     problems += [
         f"public reply says {p!r}" for p in expect.public_must_not_contain if p.lower() in public
     ]
+    if expect.asks_question is not None and ("?" in text) != expect.asks_question:
+        problems.append("asks no question" if expect.asks_question else "asks a question")
+    mentioned = _mentioned(reply, text)
+    problems += [f"not about {pid}" for pid in expect.about if pid not in mentioned]
+    problems += [f"is about {pid}" for pid in expect.not_about if pid in mentioned]
     return problems
+
+
+def check_turn(target: Target, expect: Expect, reply: dict[str, Any]) -> list[str]:
+    """The expectations that do not hold for one reply (an empty list when all hold)."""
+    text = (reply.get("text") or "") + "\n" + "\n".join(reply.get("dms") or [])
+    problems = _status_problems(expect, reply) + _cart_problems(expect, reply)
+    problems += _shown_count_problems(expect, reply)
+    if expect.shown_satisfy is not None:
+        problems += _shown_problems(target, reply.get("products") or [], expect.shown_satisfy)
+    problems += _citation_problems(target, expect, reply)
+    return problems + _text_problems(expect, reply, text)
 
 
 def _shown_problems(target: Target, shown: list[str], wanted: ShownConstraints) -> list[str]:
@@ -238,22 +298,53 @@ def _shown_problems(target: Target, shown: list[str], wanted: ShownConstraints) 
 def run_scenario(target: Target, scenario: Scenario, run_id: str) -> ScenarioResult:
     """Play one scenario against the target in a fresh session."""
     session = f"eval-{run_id}-{scenario.name}"[:120]
-    result = ScenarioResult(scenario.name)
+    result = ScenarioResult(scenario.name, list(scenario.tags))
     pending: dict[str, Any] | None = None
     for number, turn in enumerate(scenario.turns, start=1):
-        if turn.say is not None:
-            reply = target.chat(session, turn.say)
-        elif turn.confirm:
-            if not pending:
-                result.failures.append(f"turn {number}: no checkout to confirm")
-                continue
-            reply = target.confirm(session, pending["checkout_id"])
-        else:
-            action = turn.social
-            assert action is not None
-            reply = target.social(action.app, action.action, action.user, action.post, action.text)
+        try:
+            reply = _play(target, turn, session, pending)
+        except (TargetError, ScenarioError):
+            raise
+        except Exception as error:  # the assistant crashed: that turn failed, go on
+            reply = {"text": f"[crashed: {type(error).__name__}: {error}]", "crashed": True}
+        if reply.get("no_checkout"):
+            result.failures.append(f"turn {number}: no checkout to confirm")
+            continue
         pending = reply.get("pending_checkout") or pending
         problems = check_turn(target, turn.expect, reply)
+        if reply.get("crashed"):
+            problems.insert(0, reply["text"])
         result.checks += 1
         result.failures += [f"turn {number}: {problem}" for problem in problems]
+        said = turn.say or ("[confirm button]" if turn.confirm else _social_words(turn.social))
+        answer = "\n".join([reply.get("text") or "", *(reply.get("dms") or [])]).strip()
+        result.transcript.append(
+            {"turn": number, "said": said, "answer": answer, "problems": problems}
+        )
     return result
+
+
+def _play(
+    target: Target, turn: Turn, session: str, pending: dict[str, Any] | None
+) -> dict[str, Any]:
+    """One turn against the target: a message, the confirm button or a social action."""
+    if turn.say is not None:
+        return target.chat(session, turn.say)
+    if turn.confirm:
+        if not pending:
+            return {"no_checkout": True}
+        return target.confirm(session, pending["checkout_id"])
+    action = turn.social
+    assert action is not None
+    return target.social(action.app, action.action, action.user, action.post, action.text)
+
+
+def _social_words(action: SocialAction | None) -> str:
+    if action is None:
+        return ""
+    return f"[{action.app} {action.action}{' ' + action.post if action.post else ''}] {action.text}"
+
+
+def builtin_dialogue_files() -> list[Path]:
+    """The held-out conversations shipped with the package (written before tuning)."""
+    return [Path(str(resources.files("assistant").joinpath("data/eval/dialogue_heldout.yaml")))]

@@ -8,7 +8,7 @@ import json
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,6 @@ from assistant.search.filters import FilterVocabulary
 from assistant.search.parsing import normalise_colour, normalise_size, parse_query
 from assistant.search.reviews import answer_about_reviews
 from assistant.settings import DEMO_CATALOGUE, Settings
-from assistant.wiring import build_services
 
 RECALL_KS = (1, 2, 3, 5, 10)
 CONSTRAINT_FIELDS = ("max_price_minor", "colour", "size", "pack")
@@ -51,6 +50,7 @@ class Context:
     limit: int | None
     seed: int
     scenario_files: list[Path]
+    dialogue_files: list[Path] = field(default_factory=list)
 
 
 # ---- suites that drive a target (run once per planner) -------------------------------------
@@ -61,7 +61,7 @@ def scenarios(context: Context, target: Target) -> dict[str, Any]:
     run_id = uuid.uuid4().hex[:8]
     results = [run_scenario(target, scenario, run_id) for scenario in chosen]
     turns = sum(result.checks for result in results)
-    failed_turns = sum(len({f.split(":")[0] for f in result.failures}) for result in results)
+    failed_turns = sum(result.failed_turns for result in results)
     return {
         "dataset": "scenarios (" + ", ".join(p.name for p in context.scenario_files) + ")",
         "split": "all",
@@ -74,6 +74,44 @@ def scenarios(context: Context, target: Target) -> dict[str, Any]:
             "turns": turns,
             "failures": {r.name: r.failures for r in results if r.failures},
         },
+    }
+
+
+def dialogue(context: Context, target: Target) -> dict[str, Any]:
+    """Held-out conversations written by people who never saw the rules: share of turns
+    right and of conversations fully right, overall and per category (the scenario tags)."""
+    loaded = [s for path in context.dialogue_files for s in load_scenarios(path)]
+    chosen = sample(loaded, context.limit, context.seed)
+    run_id = uuid.uuid4().hex[:8]
+    results = [run_scenario(target, scenario, run_id) for scenario in chosen]
+    metrics = _dialogue_rates(results)
+    for tag in sorted({tag for result in results for tag in result.tags}):
+        tagged = [result for result in results if tag in result.tags]
+        metrics |= {f"{name}_{tag}": value for name, value in _dialogue_rates(tagged).items()}
+    worst = [
+        {"conversation": r.name, **step}
+        for r in results
+        for step in r.transcript
+        if step["problems"]
+    ]
+    return {
+        "dataset": "conversations (" + ", ".join(p.name for p in context.dialogue_files) + ")",
+        "split": "held out",
+        "metrics": metrics,
+        "details": {
+            "conversations": len(results),
+            "turns": sum(result.checks for result in results),
+            "failed_exchanges": worst,
+        },
+    }
+
+
+def _dialogue_rates(results: list[Any]) -> dict[str, float]:
+    turns = sum(result.checks for result in results)
+    failed = sum(result.failed_turns for result in results)
+    return {
+        "turns_right": round(1 - failed / turns, 4) if turns else 0.0,
+        "conversations_right": round(rate([r.passed for r in results]), 4),
     }
 
 
@@ -345,15 +383,19 @@ def retrieval(context: Context) -> dict[str, Any]:
     }
 
 
-def intents(context: Context) -> dict[str, Any]:
-    """Intent accuracy on held-apart utterances (never used for tuning)."""
-    services = build_services(context.settings, embedder=context.embedder)
-    result = engine_quality.intent_accuracy(
-        context.embedder, services.catalogue, services.retriever
-    )
+def acts(context: Context) -> dict[str, Any]:
+    """Dialogue-act accuracy on held-out utterances (never used to train or tune)."""
+    result = engine_quality.act_accuracy(context.embedder, context.settings.index_dir)
     return {
-        "dataset": "assistant/data/intents_heldout.yaml",
+        "dataset": "assistant/data/eval/utterances_heldout.yaml, intents_heldout.yaml",
         "split": "held out",
-        "metrics": {"accuracy": result["accuracy"]},
-        "details": {"utterances": result["utterances"], "errors": result["errors"][:20]},
+        "metrics": {
+            "accuracy": result["accuracy"],
+            "old_intent_accuracy": result["old_intent_accuracy"],
+        },
+        "details": {
+            "utterances": result["utterances"],
+            "old_intent_utterances": result["old_intent_utterances"],
+            "errors": result["errors"][:40],
+        },
     }

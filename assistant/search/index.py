@@ -17,12 +17,15 @@ from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
 from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.policies import load_policies
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
 PRODUCTS_COLLECTION = "shop_products"
 PASSAGES_COLLECTION = "shop_review_passages"
+POLICIES_COLLECTION = "shop_policies"
+COLLECTIONS = (PRODUCTS_COLLECTION, PASSAGES_COLLECTION, POLICIES_COLLECTION)
 PASSAGE_CHARS = 400
 WRITE_BATCH = 512
 STATE_BUILDING, STATE_READY = "building", "ready"
@@ -127,6 +130,14 @@ def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[Index
     return products, passages
 
 
+def policy_texts() -> list[IndexedText]:
+    """The shop's policy sections, to index beside the catalogue."""
+    return [
+        IndexedText(id=s.id, text=s.indexed_text, metadata={"document": s.document})
+        for s in load_policies()
+    ]
+
+
 def make_client(settings: Settings) -> ClientAPI:
     """An embedded PersistentClient under `index_dir`, or an HttpClient when CHROMA_URL is set."""
     chroma_settings = chromadb.Settings(anonymized_telemetry=False, allow_reset=True)
@@ -218,9 +229,17 @@ class CatalogueIndex:
                 )
         return products, passages
 
+    def policies_collection(self) -> Collection | None:
+        """The policy sections' collection, or None when an older index lacks it."""
+        collection = self._collection(POLICIES_COLLECTION, create=False)
+        metadata = (collection.metadata or {}) if collection is not None else {}
+        if metadata.get("state") != STATE_READY or metadata.get("model") != self.model_name:
+            return None
+        return collection
+
     def _reset_if_unusable(self) -> None:
         """Drop collections left half-written or built with another model, saying why."""
-        for name in (PRODUCTS_COLLECTION, PASSAGES_COLLECTION):
+        for name in COLLECTIONS:
             collection = self._collection(name, create=False)
             if collection is None:
                 continue
@@ -244,6 +263,7 @@ class CatalogueIndex:
         for name, docs in (
             (PRODUCTS_COLLECTION, product_docs),
             (PASSAGES_COLLECTION, passage_docs),
+            (POLICIES_COLLECTION, policy_texts()),
         ):
             collection = self._collection(name, create=True)
             existing = collection.get(include=["metadatas"])

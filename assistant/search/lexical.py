@@ -29,7 +29,8 @@ class LexicalIndex:
             texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
         )
         self._words = [set(document) for document in words]
-        self._bm25.index(words, show_progress=False)
+        if self.size:  # bm25s cannot index nothing; an empty index scores nothing
+            self._bm25.index(words, show_progress=False)
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every text for the query (zeros when no word matches)."""

@@ -20,7 +20,11 @@ FRAME_WORDS = set(
         "according what how do does is are the any problems issue issues praise praised rate "
         "rating opinion feel thoughts pros cons "
         # references to shown products ("the first one") name no aspect
-        "first second third fourth fifth last 1st 2nd 3rd 4th 5th ones them these those its of"
+        "first second third fourth fifth last 1st 2nd 3rd 4th 5th ones them these those its of "
+        # filler that names no aspect
+        "got get have has had would want need im i'm my me we our really very much pls please "
+        "tho though lol ok okay also still just bit ppl people folks u ur saying thoughts "
+        "actually legit loads lots"
     )
 )
 MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention
@@ -108,8 +112,13 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
     )
 
 
-def _aspect_words(question: str) -> set[str]:
-    return set(tokenize(question)) - FRAME_WORDS
+def _aspect_words(question: str, product: Product | None = None) -> set[str]:
+    """The words of the question that name what it is about: not framing, not the product's
+    own name ("is the verano blender loud?" is about loudness)."""
+    title = (
+        set(tokenize(f"{product.title} {product.brand} {product.category}")) if product else set()
+    )
+    return set(tokenize(question)) - FRAME_WORDS - title
 
 
 def _aspect_label(question: str, words: set[str]) -> str | None:
@@ -131,7 +140,7 @@ def answer_about_reviews(
     """Count the reviews that mention what the question asks about, split by rating, quoted."""
     product = catalogue.product(product_id)
     reviews = catalogue.reviews_of(product_id)
-    words = _aspect_words(question)
+    words = _aspect_words(question, product)
     trust = trust_signals(product, reviews)
     ratings = [r.rating for r in reviews if r.rating is not None]
     average = round(sum(ratings) / len(ratings), 2) if ratings else None

@@ -195,9 +195,7 @@ class SocialHub:
             return self._sent(spec, user, self._my_data(spec, user))
         shopper = self._linked(app, user)
         if shopper is None:
-            state = self.bot.sessions.load(self._session(app, user))
-            intent = self.bot.planner.plan(state, text).intent
-            if intent in PRIVATE_INTENTS:
+            if self.bot.is_private(self._session(app, user), text):
                 return self._commerce(spec, user, {"kind": "dm", "text": text})
             shopper = f"guest:{app}:{user}"
         return self._sent(spec, user, self._chat(spec, user, shopper, text))
@@ -336,7 +334,7 @@ class SocialHub:
         self.bot.sessions.save(state)
         shopper = self._linked(spec.name, user)
         response = AppResponse(app=spec.name, post_id=post.id, cart=self._cart(shopper))
-        if self.bot.planner.plan(state, text).intent in PRIVATE_INTENTS:
+        if self.bot.is_private(session, text, f"public:{spec.name}:{user}"):
             response.public_reply = spec.public(user, "DM for details 📩")
             response.dms.append(
                 spec.dm(

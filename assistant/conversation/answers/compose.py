@@ -52,11 +52,11 @@ class Turn:
         )
 
 
-def review_turn(product: Product, summary: ReviewAnswer) -> Turn:
+def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = False) -> Turn:
     """A review answer, with the figures it may state and the reviews it quotes."""
     verified = summary.trust.verified_share
     return Turn(
-        text=wording.review_answer(product, summary),
+        text=wording.review_answer(product, summary, trust_first),
         products=[product.id],
         reviews=[quote.review_id for quote in summary.quotes],
         numbers=[

@@ -6,7 +6,7 @@ import re
 
 from pydantic import BaseModel
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.wording import days
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
@@ -132,51 +132,120 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
 
 
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(price|cost|how much|expensive|cheap)\b", re.I), "price"),
-    (re.compile(r"\b(colou?rs?|come in|available in)\b", re.I), "colour"),
-    (re.compile(r"\b(sizes?|fit)\b", re.I), "size"),
-    (re.compile(r"\b(in stock|stock|available|left|sold out)\b", re.I), "stock"),
-    (re.compile(r"\b(deliver(y|ed)?|ship(ping|s)?|arrive|how long|get here)\b", re.I), "delivery"),
-    (re.compile(r"\b(return|refund)\b", re.I), "returns"),
-    (re.compile(r"\b(seller|sells|sold by|vetted|legit)\b", re.I), "seller"),
+    (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
+    (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
+    (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
+    (re.compile(r"\b(in stock|stock|available|availability|left|sold out)\b", re.I), "stock"),
+    (
+        re.compile(
+            r"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|how long|"
+            r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch)",
+            re.I,
+        ),
+        "delivery",
+    ),
+    (re.compile(r"\b(return|refund|send (it )?back|exchange)", re.I), "returns"),
+    (
+        re.compile(r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|fake|real)\b", re.I),
+        "seller",
+    ),
 ]
+# The shopper's words for each catalogue attribute.
+ATTRIBUTE_WORDS = {
+    "battery life": r"battery|charge lasts?|last(s)? (on|per) a charge|how long .* last",
+    "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
+    "material": r"made (of|from|with)|material|fabric|what.*\bmade\b",
+    "weight": r"heavy|weigh|weight|light(weight)?\b",
+    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
+    "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",
+    "dishwasher safe": r"dishwasher",
+    "skin type": r"skin",
+    "fragrance": r"scent|smell|fragrance|perfume",
+    "vegan": r"vegan|animal",
+    "care": r"wash|care|clean",
+    "thickness": r"thick",
+    "output": r"output|watts?|power|fast charg",
+    "age": r"\bage\b|years? old|kids?|toddler|child",
+    "players": r"players?|how many (people|can play)",
+    "fit": r"\bfit\b|fits",
+    "origin": r"origin|where .* from|grown|country",
+    "roast": r"roast|strength|strong",
+    "organic": r"organic",
+    "drop": r"\bdrop\b",
+    "upper": r"\bupper\b",
+}
+
+
+def attribute_facts(product: Product, question: str) -> list[str]:
+    """The product's attributes the question asks about, by name or by the shopper's words."""
+    question_words = set(tokenize(question))
+    facts = []
+    for name, value in product.attributes.items():
+        words = ATTRIBUTE_WORDS.get(name)
+        if set(tokenize(name)) & question_words or (words and re.search(words, question, re.I)):
+            facts.append(f"{name}: {value}")
+    return facts
+
+
+def _variants_with(product: Product, options: dict[str, str]) -> list[Variant]:
+    return [
+        v
+        for v in product.variants
+        if all(v.options.get(n, "").lower() == value.lower() for n, value in options.items())
+    ]
+
+
+def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
+    facts = []
+    for name, value in options.items():
+        matching = _variants_with(product, {name: value})
+        if not matching:
+            values = ", ".join(product.options_by_name().get(name, [])) or "none"
+            facts.append(f"does not come in {name} {value} ({name}s: {values})")
+            continue
+        units = sum(v.stock for v in matching)
+        others = {
+            other: sorted({v.options[other] for v in matching if v.stock > 0})
+            for other in product.options_by_name()
+            if other != name and other not in options
+        }
+        with_it = "; ".join(
+            f"{other}s: {', '.join(vals)}" for other, vals in others.items() if vals
+        )
+        facts.append(
+            f"comes in {name} {value} ({units} in stock" + (f"; {with_it})" if with_it else ")")
+            if units
+            else f"comes in {name} {value}, but that is out of stock"
+        )
+    return facts
 
 
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """What the product data says that bears on the question."""
-    facts: list[str] = []
     wanted = {cue for pattern, cue in FACT_CUES if pattern.search(question)}
-    for name, value in options.items():
-        matching = [v for v in product.variants if v.options.get(name, "").lower() == value]
-        facts.append(
-            f"comes in {name} {value}"
-            + (f" ({sum(v.stock for v in matching)} in stock)" if matching else "")
-            if matching
-            else f"does not come in {name} {value}"
-        )
+    facts = _option_facts(product, options)
     values = product.options_by_name()
     if "price" in wanted:
-        prices = sorted({(v.price_minor, v.currency) for v in product.variants})
+        chosen = _variants_with(product, options) or product.variants
+        prices = sorted({(v.price_minor, v.currency) for v in chosen})
         facts.append(
             "price " + " to ".join(dict.fromkeys(format_minor(*prices[i]) for i in (0, -1)))
         )
-    if "colour" in wanted and "colour" in values and not options:
-        facts.append("colours: " + ", ".join(values["colour"]))
-    if "size" in wanted and "size" in values and not options:
-        facts.append("sizes: " + ", ".join(values["size"]))
-    if "stock" in wanted:
+    for name, cue in (("colour", "colour"), ("size", "size")):
+        if cue in wanted and name in values and not options:
+            facts.append(f"{name}s: " + ", ".join(values[name]))
+    if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
         facts.append(f"{units} in stock" if units else "out of stock")
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:
-        facts.append(f"returns accepted within {product.return_window_days} days")
+        window = product.return_window_days
+        facts.append(
+            f"returns accepted within {window} days of delivery"
+            if window
+            else "final sale: it cannot be returned"
+        )
     if "seller" in wanted:
         facts.append(f"sold by {product.seller.name} ({product.seller.vetting})")
-    question_words = set(tokenize(question))
-    for name, value in product.attributes.items():
-        if set(tokenize(name)) & question_words or (
-            "waterproof" in question.lower() and "water" in name
-        ):
-            facts.append(f"{name}: {value}")
-    return facts
+    return facts + attribute_facts(product, question)

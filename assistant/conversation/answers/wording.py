@@ -10,7 +10,10 @@ from assistant.catalogue.models import Product
 from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnReceipt
 from assistant.conversation.answers.refusals import describe_change
 from assistant.money import format_minor
-from assistant.search.reviews import ReviewAnswer, TrustSignals
+from assistant.search.filters import SearchFilters
+from assistant.search.parsing import Constraints
+from assistant.search.policies import PolicyAnswer
+from assistant.search.reviews import Quote, ReviewAnswer, TrustSignals
 
 LOW_STOCK = 5
 
@@ -64,12 +67,129 @@ def product_list(products: list[Product], intro: str = "Here is what I found:") 
     return "\n".join([intro, *lines])
 
 
-def not_carried(query: str, alternatives: list[Product]) -> str:
-    """We don't carry it; here is what comes closest."""
-    text = f"We don't carry «{query.strip()[:80]}»."
+def not_carried(kind: str, alternatives: list[Product]) -> str:
+    """We don't sell it, said plainly first; then what comes closest."""
+    text = f"Sorry, we don't sell {kind.strip()[:80]}."
     if alternatives:
-        text += "\n" + product_list(alternatives, "The closest we have:")
+        text += "\n" + product_list(alternatives, "The closest things we have:")
     return text
+
+
+def no_match(filters: SearchFilters, requested: Constraints) -> str:
+    """Nothing meets every filter: say which, and how to widen the search."""
+    asked = describe_filters(filters) or describe_requested(requested)
+    return (
+        f"Nothing in the catalogue matches all of that ({asked}). Try fewer filters."
+        if asked
+        else "Nothing in the catalogue matches all of that. Try fewer filters."
+    )
+
+
+def describe_filters(filters: SearchFilters) -> str:
+    """Filters in words: 'under $30.00, in blue, in stock'."""
+    parts = []
+    if filters.max_price_minor is not None:
+        parts.append(f"under {format_minor(filters.max_price_minor)}")
+    if filters.min_price_minor is not None:
+        parts.append(f"over {format_minor(filters.min_price_minor)}")
+    if filters.colour:
+        parts.append(f"in {filters.colour}")
+    if filters.size:
+        parts.append(f"in size {filters.size}")
+    if filters.brand:
+        parts.append(f"by {filters.brand}")
+    if filters.min_rating:
+        parts.append(f"rated {filters.min_rating:g}★ or more")
+    if filters.in_stock:
+        parts.append("in stock")
+    return ", ".join(parts)
+
+
+def describe_requested(requested: Constraints) -> str:
+    """What the shopper asked for in their own words."""
+    parts = [f"in {requested.colour}" if requested.colour else ""]
+    parts.append(f"size {requested.size}" if requested.size else "")
+    parts.append(f"a pack of {requested.pack}" if requested.pack else "")
+    return ", ".join(part for part in parts if part)
+
+
+def unmet_requests(products: list[Product], requested: Constraints) -> str:
+    """A colour or size the shopper asked for that none of these products comes in."""
+    notes = []
+    for name, value in (("colour", requested.colour), ("size", requested.size)):
+        if not value:
+            continue
+        wanted = value.lower()
+        if not any(wanted in product.option_values(name) for product in products):
+            notes.append(f"none of these comes in {name} {value}")
+    return ("\nNote: " + "; ".join(notes) + ".") if notes else ""
+
+
+def none_of_these(filters: SearchFilters) -> str:
+    """Nothing just shown meets the new filter."""
+    return f"None of those is {describe_filters(filters) or 'a match'}. Want me to search again?"
+
+
+def loose_need(need: str) -> str:
+    """Nothing is really about the need: say so, then offer well-rated ideas."""
+    return (
+        f"We don't carry anything made specifically for {need.strip()[:60] or 'that'}, "
+        "but here are some well-rated ideas:"
+    )
+
+
+def data_silent(product: Product) -> str:
+    """The product data does not answer; reviews might."""
+    return (
+        f"The product data for {product.title} [{product.id}] doesn't say, so here is what "
+        "reviews say."
+    )
+
+
+def delivery_by(product: Product, arrives: str, deadline: str, in_time: bool) -> str:
+    """Whether ordering now gets the product there by the shopper's date."""
+    verdict = "Yes" if in_time else "Not quite"
+    return (
+        f"{verdict}: {product.title} [{product.id}] ships in {days(product.shipping_days)}, so "
+        f"ordered today it should arrive by {arrives}"
+        + (f", before {deadline}." if in_time else f", after {deadline}.")
+    )
+
+
+HEALTH_CAUTION = (
+    "Reviews share experiences, not medical advice: for a health condition, please ask a "
+    "professional too."
+)
+HELP = (
+    "I'm the shop's assistant. I can find products («trail shoes under 120 dollars»), answer "
+    "questions about them and their reviews («what do reviews say about the battery?»), "
+    "compare them («compare the first two»), explain our delivery, returns and privacy "
+    "policies, and manage your cart and orders («add the second one», «checkout», «where is "
+    "my order?»)."
+)
+
+
+def free_shipping_gap(cart: CartView, threshold_minor: int) -> str:
+    """What the shopper's own cart needs for free shipping."""
+    subtotal, currency = cart.totals.subtotal_minor, cart.totals.currency
+    if subtotal >= threshold_minor:
+        return f"Your cart's items come to {format_minor(subtotal, currency)}, so it ships free."
+    return (
+        f"Your cart's items come to {format_minor(subtotal, currency)}: add "
+        f"{format_minor(threshold_minor - subtotal, currency)} more and it ships free."
+    )
+
+
+def policy_text(answer: PolicyAnswer) -> str:
+    """The policy sentences that answer a question, each with the section it comes from."""
+    lines = []
+    for quote in answer.quotes:
+        section = quote.section
+        lines.append(
+            f"{' '.join(quote.sentences)} (Source: {section.title}, {section.heading} "
+            f"[{section.id}])"
+        )
+    return "\n".join(lines)
 
 
 def product_details(product: Product) -> str:
@@ -128,29 +248,35 @@ def trust_text(trust: TrustSignals) -> str:
     return text
 
 
-def review_answer(product: Product, answer: ReviewAnswer) -> str:
-    """How many reviews mention the aspect, which way they lean, and a few quotes."""
+def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = False) -> str:
+    """How many reviews mention the aspect, which way they lean, and a few quotes; trust
+    signals first when the shopper asks whether the reviews can be trusted."""
     name = f"{product.title} [{product.id}]"
     if answer.review_count == 0:
         return f"{name} has no reviews yet, so the reviews don't say."
+    trust = trust_text(answer.trust)
+    if trust_first:
+        lead = f"About the reviews of {name}: {trust}"
+        if not answer.trust.flags:
+            lead += " I found no pattern that suggests fake reviews."
+        quotes = [_quote_line(quote) for quote in answer.quotes]
+        return "\n".join([lead, *(["What reviewers say:", *quotes] if quotes else [])])
     if not answer.supported:
-        return (
-            f"The reviews of {name} don't say anything about "
-            f"{answer.aspect or 'that'}. {trust_text(answer.trust)}"
-        )
+        return f"The reviews of {name} don't say anything about {answer.aspect or 'that'}. {trust}"
     subject = f"mention {answer.aspect}" if answer.aspect else "were read"
     lines = [
         f"{answer.mentions} of {answer.review_count} reviews of {name} {subject}: "
         f"{answer.positive} positive (rated 4 and up), {answer.negative} negative (rated 2 or "
-        f"less), "
-        f"{answer.mixed} mixed."
+        f"less), {answer.mixed} mixed."
     ]
-    for quote in answer.quotes:
-        stars = f"{quote.rating}★" if quote.rating else "unrated"
-        verified = ", verified" if quote.verified_purchase else ""
-        lines.append(f"- «{quote.text}» ({stars}{verified}, review {quote.review_id})")
-    lines.append(trust_text(answer.trust))
-    return "\n".join(lines)
+    lines += [_quote_line(quote) for quote in answer.quotes]
+    return "\n".join([*lines, trust])
+
+
+def _quote_line(quote: Quote) -> str:
+    stars = f"{quote.rating}★" if quote.rating else "unrated"
+    verified = ", verified" if quote.verified_purchase else ""
+    return f"- «{quote.text}» ({stars}{verified}, review {quote.review_id})"
 
 
 def cart_text(cart: CartView) -> str:

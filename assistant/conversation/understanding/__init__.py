@@ -1,1 +1,1 @@
-"""Understanding a message: intents, slots and the rule planner."""
+"""Understanding a message: dialogue acts, slots, product references and the rule planner."""

@@ -1,8 +1,10 @@
-"""The rule planner: intent by nearest examples, slots by patterns, then the tool calls to make.
+"""The rule planner: the dialogue acts of a message, then for each request its slots, the
+products it is about and, for cart and order acts, the exact tool calls.
 
-A plan names the intent, the slots and, for cart and order intents, the exact tool calls.
-Read-only intents (search, questions, comparisons) are answered by the engine from the slots.
-Cart-changing calls are only ever planned from the shopper's own message.
+A message may hold several requests ("add the second one and tell me when it arrives"); they
+are planned one at a time, each against the dialogue state the previous one left, so "it"
+in the second is the product the first added. Read-only acts are answered by the engine from
+the slots; cart-changing calls are only ever planned from the shopper's own words.
 """
 
 from __future__ import annotations
@@ -14,26 +16,24 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.intents import IntentClassifier
-from assistant.conversation.understanding.slots import Slots, extract_slots
+from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.references import ReferenceResolver, References
+from assistant.conversation.understanding.slots import Slots, extract_slots, product_options
 from assistant.search.filters import FilterVocabulary
+from assistant.search.mentions import ProductMentions
 
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 AFFIRMATIVE = re.compile(
-    r"^\s*(yes|yep|yeah|yup|sure|ok(ay)?|confirm(ed)?|go ahead|do it|"
-    r"place (it|the order)|that'?s (right|correct)|sounds good|please do)\b",
-    re.I,
-)
-NEGATIVE = re.compile(
-    r"^\s*(no|nope|not (yet|now)|wait|hold on|never ?mind|cancel that|"
-    r"don'?t)\b",
+    r"^\W*(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
+    r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
+    r"please do|perfect|great|lovely|absolutely|definitely|correct|buy it|send it|👍|✅)",
     re.I,
 )
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
 )
-LOW_CONFIDENCE = 0.3
-UNSURE = 0.45
+SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
+SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
 
 class ToolCall(BaseModel):
@@ -43,14 +43,16 @@ class ToolCall(BaseModel):
     args: dict[str, Any] = Field(default_factory=dict)
 
 
-class Plan(BaseModel):
-    """What to do for one message."""
+class Step(BaseModel):
+    """One request of a message, planned."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     intent: str
+    text: str
     confidence: float
     slots: Slots
+    references: References
     calls: list[ToolCall] = Field(default_factory=list)
     clarify: str | None = None
 
@@ -59,57 +61,80 @@ class RulePlanner:
     """Plans a turn without a generative model."""
 
     def __init__(
-        self, classifier: IntentClassifier, catalogue: Catalogue, vocabulary: FilterVocabulary
+        self,
+        classifier: ActClassifier,
+        catalogue: Catalogue,
+        vocabulary: FilterVocabulary,
+        mentions: ProductMentions | None = None,
     ) -> None:
         self.classifier = classifier
         self.catalogue = catalogue
         self.vocabulary = vocabulary
+        self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
 
-    def plan(
-        self, state: DialogueState, message: str, cart_products: list[str] | None = None
-    ) -> Plan:
-        """Classify, extract slots, resolve context and choose the calls."""
-        guess = self.classifier.classify(message)
-        slots = extract_slots(message, self.vocabulary, self.catalogue, state.shown, state.focus)
-        if state.pending_action:  # an answer to "which one?" names the choice's own values
-            slots.options = (
-                self._choice_options(state.pending_action.product_id, message) or slots.options
-            )
-        intent = guess.intent
-        if guess.confidence < UNSURE and intent not in guess.cued:
-            intent = "search"  # a bare product name ("headlamp") is like no example at all
-        elif intent in CART_CHANGING and intent not in guess.cued:
-            # Changing a cart or an order takes the shopper's own words for it ("add",
-            # "remove", "cancel"...); a message that only resembles one is read, not acted on.
-            runner_up = guess.runner_up
-            intent = runner_up if runner_up and runner_up not in CART_CHANGING else "search"
-        intent = self._in_context(intent, state, message, slots)
-        plan = Plan(intent=intent, confidence=guess.confidence, slots=slots)
-        if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
-            self._cart_calls(plan, state, message, cart_products or [])
-        return plan
+    def requests(
+        self,
+        state: DialogueState,
+        message: str,
+        cart_products: list[str],
+        has_order: bool = False,
+        vector: list[float] | None = None,
+    ) -> list[Request]:
+        """The message's requests and their acts, in order."""
+        if message.strip().lower().startswith("#cart"):
+            return [Request(message, "add", 1.0)]
+        context = DialogueContext(
+            shown=bool(state.shown),
+            pending_checkout=state.pending_checkout is not None,
+            in_cart=bool(cart_products),
+            has_order=has_order or state.last_order_id is not None,
+        )
+        return [
+            self._checked(request) for request in self.classifier.classify(message, context, vector)
+        ]
 
     @staticmethod
-    def _in_context(intent: str, state: DialogueState, message: str, slots: Slots) -> str:
-        """The same words mean different things mid-checkout or mid-clarification."""
-        if message.strip().lower().startswith("#cart"):
-            return "add"
-        if state.pending_checkout:
-            if AFFIRMATIVE.search(message) and intent in {"confirm", "checkout", "add", "help"}:
-                return "confirm"
-            if NEGATIVE.search(message) and intent in {"decline", "confirm", "cancel_order"}:
-                return "decline"
-        elif intent == "decline" and not NEGATIVE.search(message):
-            return "help"
+    def _checked(request: Request) -> Request:
+        """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+        if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
+            runner_up = request.runner_up or "help"
+            act = runner_up if runner_up not in CART_CHANGING else "help"
+            return Request(request.text, act, request.confidence)
         if (
-            state.pending_action
-            and slots.options
-            and intent not in {"checkout", "view_cart", "remove", "order_status", "out_of_scope"}
+            request.act == "confirm"
+            and not AFFIRMATIVE.search(request.text)
+            and request.confidence < SURE_CONFIRM
         ):
-            return "add"
-        if intent == "confirm" and not AFFIRMATIVE.search(message):
-            return "help"
-        return intent
+            return Request(request.text, "ask_confirm", request.confidence)
+        return request
+
+    def step(self, state: DialogueState, request: Request, cart_products: list[str]) -> Step:
+        """Slots, references and calls for one request, against the current state."""
+        slots = extract_slots(request.text, self.vocabulary)
+        intent = request.act
+        if state.pending_action and intent not in {"checkout", "view_cart", "remove"}:
+            choice = self._choice_options(state.pending_action.product_id, request.text)
+            if choice and intent not in {"policy_question", "out_of_scope", "order_status"}:
+                slots.options, intent = choice, "add"  # "the blue one" answers "which one?"
+        cart = cart_products if intent in {"remove", "change"} else None
+        references = self.references.resolve(
+            request.text, state.shown, state.focus, slots.options, cart
+        )
+        intent = _corrected(intent, references, request, bool(state.shown))
+        step = Step(
+            intent=intent,
+            text=request.text,
+            confidence=request.confidence,
+            slots=slots,
+            references=references,
+        )
+        target = references.ids[0] if references.ids else state.focus
+        if target in self.catalogue.products and intent != "search":
+            named = product_options(self.catalogue.products[target], request.text)
+            step.slots.options = named or step.slots.options
+        if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
+            self._cart_calls(step, state, cart_products)
+        return step
 
     def _choice_options(self, product_id: str, message: str) -> dict[str, str]:
         """The options of one product's variants that a message names ('7', 'white')."""
@@ -128,82 +153,178 @@ class RulePlanner:
         return found
 
     def _target(
-        self, state: DialogueState, slots: Slots, cart_products: list[str], prefer_cart: bool
+        self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
     ) -> str | None:
         """The product a cart action is about."""
-        if state.pending_action and slots.reference_kind in {None, "option", "deictic"}:
+        kind = step.references.kind
+        if state.pending_action and kind in {None, "option", "deictic"}:
             return state.pending_action.product_id  # "the blue one" answers the open question
-        if slots.references:
-            return slots.references[0]
+        if step.references.ids:
+            return step.references.ids[0]
         if prefer_cart and len(set(cart_products)) == 1:
             return cart_products[0]
         if state.focus:
             return state.focus
-        if len(state.shown) == 1:
-            return state.shown[0]
-        return None
+        return state.shown[0] if len(state.shown) == 1 else None
 
-    def _cart_calls(
-        self, plan: Plan, state: DialogueState, message: str, cart_products: list[str]
-    ) -> None:
-        slots, intent = plan.slots, plan.intent
+    def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:
+        intent, slots = step.intent, step.slots
         if intent == "view_cart":
-            plan.calls = [ToolCall(name="view_cart")]
+            step.calls = [ToolCall(name="view_cart")]
         elif intent == "checkout":
-            plan.calls = [ToolCall(name="start_checkout")]
+            step.calls = [ToolCall(name="start_checkout")]
         elif intent in {"order_status", "cancel_order", "return"}:
-            self._order_calls(plan, state)
-        elif intent == "remove" and CLEAR_ALL.search(message):
-            plan.calls = [
+            self._order_calls(step, state)
+        elif intent == "remove" and CLEAR_ALL.search(step.text):
+            step.calls = [
                 ToolCall(name="remove_from_cart", args={"product_id": pid})
                 for pid in dict.fromkeys(cart_products)
-            ]
-            if not plan.calls:
-                plan.calls = [ToolCall(name="view_cart")]
+            ] or [ToolCall(name="view_cart")]
         else:
-            product_id = self._target(state, slots, cart_products, prefer_cart=intent != "add")
+            product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:
-                plan.clarify = (
-                    "Which product do you mean? Search for it first, or tell me its "
-                    "number in the list I showed."
-                )
+                step.clarify = _which_product(self.catalogue, state, cart_products, intent)
                 return
             args: dict[str, Any] = {"product_id": product_id}
             if slots.options:
                 args["options"] = slots.options
-            if intent == "add":
-                args["quantity"] = (
-                    slots.quantity
-                    or (state.pending_action.quantity if state.pending_action else None)
-                    or 1
-                )
-                plan.calls = [ToolCall(name="add_to_cart", args=args)]
+            if (
+                intent == "add"
+                and len(step.references.ids) > 1
+                and step.references.kind == "mention"
+            ):
+                self._add_several(step)
+            elif intent == "add":
+                self._add_calls(step, state, args)
             elif intent == "change":
-                if slots.quantity is None:
-                    plan.clarify = "How many would you like?"
-                    return
-                args["quantity"] = slots.quantity
-                if product_id in cart_products and "options" in args:
-                    args.pop("options")  # "make the blue one 2": the line, not a new variant
-                plan.calls = [ToolCall(name="update_cart_item", args=args)]
+                self._change_calls(step, args, product_id in cart_products)
             else:
                 if slots.quantity is not None:
                     args["quantity"] = slots.quantity
-                plan.calls = [ToolCall(name="remove_from_cart", args=args)]
+                step.calls = [ToolCall(name="remove_from_cart", args=args)]
 
     @staticmethod
-    def _order_calls(plan: Plan, state: DialogueState) -> None:
-        order_id = plan.slots.order_id or state.last_order_id
-        if plan.intent == "order_status":
-            plan.calls = [
-                ToolCall(
-                    name="order_status",
-                    args={"order_id": plan.slots.order_id} if plan.slots.order_id else {},
-                )
-            ]
-        elif order_id is None:
-            plan.clarify = "Which order? Give me its id (it looks like ORD-…)."
-        elif plan.intent == "cancel_order":
-            plan.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
+    def _add_calls(step: Step, state: DialogueState, args: dict[str, Any]) -> None:
+        pending = state.pending_action
+        quantity = step.slots.quantity or (pending.quantity if pending else None) or 1
+        if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
+            step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
         else:
-            plan.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
+            step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+    def _add_several(self, step: Step) -> None:
+        """ "Add the X in red and the Y": each named product with the options said with it,
+        plus options said for all of them ("both for pixel 9")."""
+        phrases = step.references.phrases
+        shared = step.text
+        for phrase in phrases.values():
+            shared = shared.replace(phrase, " ")
+        step.calls = []
+        for pid in step.references.ids:
+            product = self.catalogue.products[pid]
+            options = {
+                **product_options(product, shared),
+                **product_options(product, phrases.get(pid, "")),
+            }
+            args: dict[str, Any] = {"product_id": pid, "quantity": step.slots.quantity or 1}
+            if options:
+                args["options"] = options
+            step.calls.append(ToolCall(name="add_to_cart", args=args))
+
+    @staticmethod
+    def _change_calls(step: Step, args: dict[str, Any], in_cart: bool) -> None:
+        """A new quantity, a new variant ("make it black", "size L instead"), or both."""
+        calls = []
+        if step.slots.options and in_cart:
+            calls.append(
+                ToolCall(
+                    name="change_variant",
+                    args={"product_id": args["product_id"], "options": step.slots.options},
+                )
+            )
+        if step.slots.quantity is not None:
+            quantity_args = {"product_id": args["product_id"], "quantity": step.slots.quantity}
+            if not calls and "options" in args and not in_cart:
+                quantity_args["options"] = args["options"]
+            calls.append(ToolCall(name="update_cart_item", args=quantity_args))
+        if not calls:
+            step.clarify = (
+                "What should I change: the quantity (e.g. «make it 2») or the version "
+                "(e.g. «make it black»)?"
+            )
+        step.calls = calls
+
+    @staticmethod
+    def _order_calls(step: Step, state: DialogueState) -> None:
+        order_id = step.slots.order_id or state.last_order_id
+        if step.intent == "order_status":
+            args = {"order_id": step.slots.order_id} if step.slots.order_id else {}
+            step.calls = [ToolCall(name="order_status", args=args)]
+        elif order_id is None:
+            step.calls = [ToolCall(name="order_status")]  # which order? list them to choose
+            step.clarify = "Which order? Here are yours; tell me its id (it looks like ORD-…)."
+        elif step.intent == "cancel_order":
+            step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
+        else:
+            step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
+
+
+_QUESTION = re.compile(
+    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
+    r"when|where|which|who|any)\b",
+    re.I,
+)
+_ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
+
+
+_SEARCHY = re.compile(
+    r"^\W*(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
+    r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
+    re.I,
+)
+_WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
+_EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
+
+
+def _corrected(intent: str, references: References, request: Request, shown: bool) -> str:
+    """Acts the words around a request make clear: "which one is lightest?" ranks what was
+    shown, "the price of each" asks about each of them."""
+    if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
+        if _EACH.search(request.text):
+            return "product_question"
+        if _WHICH.search(request.text) or len(request.text.split()) <= 3:
+            return "refine"
+    return _about_a_named_product(intent, references, request)
+
+
+def _about_a_named_product(intent: str, references: References, request: Request) -> str:
+    """A question that names a product is about that product, whatever the words around it
+    sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
+    if references.kind not in {"mention", "id"}:
+        return intent
+    if intent in {"search", "recommend"} and _SEARCHY.search(request.text):
+        return "search"  # "got any kyoto garden matcha?": show it
+    if intent == "compare" and len(references.ids) < 2:
+        return "product_question"
+    if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
+        return intent
+    if _QUESTION.search(request.text):
+        return "product_question"
+    return intent
+
+
+def _which_product(
+    catalogue: Catalogue, state: DialogueState, cart_products: list[str], intent: str
+) -> str:
+    """A question that names the candidates when a reference cannot be resolved."""
+    pool = list(dict.fromkeys(cart_products)) if intent != "add" and cart_products else state.shown
+    if not pool:
+        return (
+            "Which product do you mean? Tell me its name, or search first and say «the first one»."
+        )
+    names = "; ".join(
+        f"{position}. {catalogue.products[pid].title} [{pid}]"
+        for position, pid in enumerate(pool[:5], start=1)
+        if pid in catalogue.products
+    )
+    return f"Which one do you mean? {names}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.catalogue.models import Catalogue, Product
+from assistant.catalogue.models import Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
-from assistant.search.parsing import parse_query
+from assistant.search.parsing import Constraints, parse_query
 
 NUMBER_WORDS = {
     "one": 1,
@@ -25,18 +25,6 @@ NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
 }
-ORDINALS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-    "fifth": 5,
-    "5th": 5,
-}
 _NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"
 _QTY_PATTERNS = [
     re.compile(
@@ -52,19 +40,12 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b", re.I),
-    re.compile(rf"\bonly\s+{_NUMBER}\b", re.I),
-    re.compile(rf"^{_NUMBER}$", re.I),
+    re.compile(rf"\b(?:only|just)\s+{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
+    re.compile(
+        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure)?\W*{_NUMBER}\s*(?:then|pls|please|thanks)?\W*$",
+        re.I,
+    ),
 ]
-_ORDINAL = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b"
-    r"|\b(?:number|no\.?|#|option|item)\s*(\d)\b",
-    re.I,
-)
-_DEICTIC = re.compile(r"\b(it|that|this|that one|this one|the one|them|those|these)\b", re.I)
-_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
-_PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
-_BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
-_PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _ORDER_ID = re.compile(r"\b(ORD-[0-9A-F]{10})\b", re.I)
 
 
@@ -75,6 +56,7 @@ class Slots:
     quantity: int | None = None
     options: dict[str, str] = field(default_factory=dict)
     filters: SearchFilters = field(default_factory=SearchFilters)
+    requested: Constraints = field(default_factory=Constraints)
     query_text: str = ""
     references: list[str] = field(default_factory=list)  # product ids, in the order meant
     order_id: str | None = None
@@ -96,14 +78,8 @@ def extract_quantity(message: str) -> int | None:
     return None
 
 
-def extract_slots(
-    message: str,
-    vocabulary: FilterVocabulary,
-    catalogue: Catalogue,
-    shown: list[str],
-    focus: str | None,
-) -> Slots:
-    """Quantity, options, filters, order id and the products the message refers to."""
+def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
+    """Quantity, options, filters, requested constraints and order id of one request."""
     parsed = parse_query(message, vocabulary)
     options = {}
     if parsed.filters.colour:
@@ -114,85 +90,44 @@ def extract_slots(
         quantity=extract_quantity(message),
         options=options,
         filters=parsed.filters,
+        requested=parsed.requested,
         query_text=parsed.text,
     )
     if match := _ORDER_ID.search(message):
         slots.order_id = match.group(1).upper()
-    slots.references, slots.reference_kind = resolve_references(
-        message, catalogue, shown, focus, options
-    )
     return slots
 
 
-def resolve_references(
-    message: str, catalogue: Catalogue, shown: list[str], focus: str | None, options: dict[str, str]
-) -> tuple[list[str], str | None]:
-    """Which products a message points at: ids, ordinals, 'the cheaper of the two',
-    'the blue one', 'that'. Returns ([], None) when it names none."""
-    ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in catalogue.products]
-    if ids:
-        return list(dict.fromkeys(ids)), "id"
-    shown = [pid for pid in shown if pid in catalogue.products]
-    ordinals: list[str] = []
-    for match in _ORDINAL.finditer(message):
-        word, digit = match.groups()
-        position = (
-            len(shown)
-            if (word or "").lower() == "last"
-            else (ORDINALS.get((word or "").lower()) or int(digit or 0))
-        )
-        if 1 <= position <= len(shown):
-            ordinals.append(shown[position - 1])
-    if ordinals:
-        return list(dict.fromkeys(ordinals)), "ordinal"
-    pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
-    products = [catalogue.products[pid] for pid in pool]
-    if products and (
-        _CHEAPER.search(message) or _PRICIER.search(message) or _BETTER_RATED.search(message)
-    ):
-        if _CHEAPER.search(message):
-            chosen = min(products, key=lambda p: p.min_price_minor)
-        elif _PRICIER.search(message):
-            chosen = max(products, key=lambda p: p.min_price_minor)
-        else:
-            chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
-        return [chosen.id], "superlative"
-    mentioned = _mentioned(message, [catalogue.products[pid] for pid in shown])
-    if mentioned:
-        return mentioned, "mention"
-    if options and re.search(r"\bthe \w+(?: \w+)? ones?\b", message, re.I) and shown:
-        having = [pid for pid in shown if _has_options(catalogue.products[pid], options)]
-        if focus in having:
-            return [focus], "option"
-        if len(having) >= 1:
-            return having[:1], "option"
-    if focus and _DEICTIC.search(message):
-        return [focus], "deictic"
-    return [], None
-
-
-def _has_options(product: Product, options: dict[str, str]) -> bool:
-    return any(
-        all(
-            variant.options.get(name, "").lower() == value.lower()
-            for name, value in options.items()
-        )
-        for variant in product.variants
+def product_options(
+    product: Product, text: str, skip_words: set[str] = frozenset()
+) -> dict[str, str]:
+    """The options of one product's variants that a request names ("500g ground", "for
+    pixel 9", "red, medium"), ignoring words of the product's own title ("green tea")."""
+    title_words = {word.lower() for word in re.findall(r"\w+", product.title)} | skip_words
+    kept = " ".join(
+        word for word in re.findall(r"[\w.'-]+", text) if word.lower() not in title_words
     )
+    squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
+    found: dict[str, str] = {}
+    for name, values in product.options_by_name().items():
+        named = [value for value in values if _names_value(value, kept, squeezed)]
+        if len(named) == 1:
+            found[name] = named[0]
+        elif len(named) > 1:  # "XL" also contains "L": the longest value named wins
+            longest = max(named, key=len)
+            if all(other.lower() in longest.lower() for other in named):
+                found[name] = longest
+    return found
 
 
-def _mentioned(message: str, products: list[Product]) -> list[str]:
-    """Shown products named by a distinctive word of their title ('the kettle', 'the Sonara')."""
-    words = set(re.findall(r"[a-z0-9']+", message.lower()))
-    hits = []
-    for product in products:
-        title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
-        distinctive = {word for word in title_words if len(word) > 3}
-        shared = distinctive & (words | {word.rstrip("s") for word in words})
-        if shared:
-            hits.append((len(shared), product.id))
-    if not hits:
-        return []
-    best = max(score for score, _ in hits)
-    winners = [pid for score, pid in hits if score == best]
-    return winners if len(winners) == 1 else []
+def _names_value(value: str, text: str, squeezed: str) -> bool:
+    if len(value) <= 3 and value.isalpha():  # sizes such as M, XL: said as a word of its own
+        return bool(
+            re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+            or re.search(rf"\b(?:size|in|an?)\s+{re.escape(value)}\b", text, re.I)
+        )
+    wanted = re.sub(r"\s+", "", value.lower())
+    return bool(
+        re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
+        or re.search(rf"(?<![\w.]){re.escape(wanted)}(?![\w.])", squeezed.replace(" ", " "))
+    )

@@ -1,0 +1,107 @@
+"""Narrowing and ranking the products just shown: "cheapest?", "which has the longest
+battery?", "only the in-stock ones", "any in blue?"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.catalogue.models import Product
+from assistant.conversation.answers import wording
+from assistant.conversation.answers.facts import ATTRIBUTE_WORDS
+from assistant.money import format_minor
+from assistant.search.filters import SearchFilters
+
+_CHEAPEST = re.compile(r"\b(cheap|cheapest|cheaper|lowest price|least expensive|budget)\b", re.I)
+_PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b", re.I)
+_BEST_RATED = re.compile(
+    r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b", re.I
+)
+_FEWEST = re.compile(
+    r"\b(shortest|smallest|lightest|least|lowest|fewest|thinnest|min|less)\b", re.I
+)
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+@dataclass
+class Ranked:
+    """The answer over the shown list: the words and the products to show."""
+
+    text: str
+    products: list[Product]
+    numbers: list[int] = field(default_factory=list)
+    data_texts: list[str] = field(default_factory=list)
+    winner: bool = False  # the first product answers a superlative ("cheapest?")
+
+
+def _number(value: str) -> float | None:
+    match = _NUMBER.search(value.replace(",", ""))
+    return float(match.group(1)) if match else None
+
+
+def _asked_attribute(products: list[Product], text: str) -> str | None:
+    names = {name for product in products for name in product.attributes}
+    for name in sorted(names):
+        words = ATTRIBUTE_WORDS.get(name)
+        if name in text.lower() or (words and re.search(words, text, re.I)):
+            return name
+    return None
+
+
+def _by_attribute(products: list[Product], text: str) -> Ranked | None:
+    name = _asked_attribute(products, text)
+    if name is None:
+        return None
+    valued = [(p, _number(p.attributes[name])) for p in products if name in p.attributes]
+    valued = [(p, value) for p, value in valued if value is not None]
+    if not valued:
+        return None
+    fewest = bool(_FEWEST.search(text))
+    valued.sort(key=lambda item: item[1] if fewest else -item[1])
+    best, _ = valued[0]
+    lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p, _ in valued]
+    text_out = (
+        f"Of these, {best.title} [{best.id}] has the {'lowest' if fewest else 'highest'} "
+        f"{name} ({best.attributes[name]}).\n" + "\n".join(lines)
+    )
+    return Ranked(
+        text_out,
+        [p for p, _ in valued],
+        data_texts=[p.attributes[name] for p, _ in valued],
+        winner=True,
+    )
+
+
+def _filtered(products: list[Product], filters: SearchFilters) -> Ranked | None:
+    if filters.is_empty():
+        return None
+    kept = [p for p in products if filters.matches(p)]
+    if not kept:
+        return Ranked(wording.none_of_these(filters), [])
+    return Ranked(wording.product_list(kept, f"{len(kept)} of those match:"), kept, [len(kept)])
+
+
+def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ranked:
+    """Products just shown, narrowed by the request's filters, then ranked as it asks."""
+    narrowed = _filtered(products, filters)
+    if narrowed is not None and not narrowed.products:
+        return narrowed
+    pool = narrowed.products if narrowed else products
+    if _PRICIEST.search(text) or _CHEAPEST.search(text):
+        pricey = bool(_PRICIEST.search(text))
+        ordered = sorted(pool, key=lambda p: -p.min_price_minor if pricey else p.min_price_minor)
+        top = ordered[0]
+        what = "most expensive" if pricey else "cheapest"
+        lead = f"The {what} of these is {top.title} [{top.id}] at " + format_minor(
+            top.min_price_minor, top.currency
+        )
+        return Ranked(lead + ".\n" + wording.product_list(ordered), ordered, winner=True)
+    if by_attribute := _by_attribute(pool, text):
+        return by_attribute
+    if _BEST_RATED.search(text):
+        ordered = sorted(pool, key=lambda p: (-(p.rating or 0), -p.review_count))
+        top = ordered[0]
+        rating = f"{top.rating:.1f}★" if top.rating is not None else "no ratings yet"
+        lead = f"The best rated of these is {top.title} [{top.id}] ({rating})."
+        return Ranked(lead + "\n" + wording.product_list(ordered), ordered, winner=True)
+    return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)

@@ -1,0 +1,169 @@
+"""Questions about particular products: their facts, delivery by a date, what reviews say, and
+comparisons. Each answer keeps the dialogue's focus on the product it is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from assistant.catalogue.models import Catalogue, Product
+from assistant.clock import Clock
+from assistant.conversation.answers import wording
+from assistant.conversation.answers.compose import Turn, review_turn
+from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
+from assistant.conversation.answers.facts import attribute_facts, product_facts
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.planner import Step
+from assistant.search.policies import PolicySearch
+from assistant.search.retrieval import Retriever
+from assistant.search.reviews import answer_about_reviews
+
+HEALTH = re.compile(
+    r"\b(pain|ache|aches|injur\w*|allerg\w*|eczema|acne|rash|sensitive skin|pregnan\w*|asthma|"
+    r"arthritis|migraine|headache|insomnia|sleep apnea|knee|back|neck|joint|blister\w*|"
+    r"plantar|posture|medical|doctor|condition)\b",
+    re.I,
+)
+TRUST = re.compile(r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest)\b", re.I)
+DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
+# Questions that only experience answers, so reviews are quoted beside any product data.
+EXPERIENCE = re.compile(
+    r"\b(shrinks?|shrank|shrunk|last(s|ing)?|durab\w*|hold(s)? up|break\w*|broke|peel\w*|"
+    r"rust\w*|leak\w*|loud|quiet|nois\w*|comfort\w*|smell\w*|stink\w*|run(s)? (small|big|large)|"
+    r"true to size|itch\w*|soft|sturdy|flimsy|worth|good for|help(s)? with|safe|easy to|hard to|"
+    r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy)\b",
+    re.I,
+)
+SELLER = re.compile(r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit)\b", re.I)
+EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
+
+
+def which_of(catalogue: Catalogue, state: DialogueState) -> Turn:
+    """A question that names the candidates when "it" could be several products."""
+    candidates = [pid for pid in state.shown[:5] if pid in catalogue.products]
+    if not candidates:
+        return Turn(
+            text="Which product do you mean? Tell me its name, or search first and say "
+            "«the first one»."
+        )
+    names = "; ".join(
+        f"{i}. {catalogue.products[pid].title} [{pid}]" for i, pid in enumerate(candidates, 1)
+    )
+    return Turn(text=f"Which one do you mean? {names}", products=candidates)
+
+
+class ProductAnswers:
+    """Answers about the products a request refers to."""
+
+    def __init__(
+        self, catalogue: Catalogue, retriever: Retriever, clock: Clock, policies: PolicySearch
+    ) -> None:
+        self.catalogue = catalogue
+        self.retriever = retriever
+        self.clock = clock
+        self.policies = policies
+
+    @staticmethod
+    def targets(state: DialogueState, step: Step) -> list[str]:
+        """The products a question is about: named ones, else the one in focus."""
+        if step.references.ids:
+            return step.references.ids
+        if state.focus:
+            return [state.focus]
+        return state.shown[:1] if len(state.shown) == 1 else []
+
+    def product_question(self, state: DialogueState, step: Step) -> Turn | None:
+        """What the product data says; when it says nothing, or the question is one only
+        experience answers, what reviews say. None when the request names no product (the
+        caller searches instead)."""
+        if EACH.search(step.text) and len(state.shown) > 1 and not step.references.ids:
+            return self._each(state.shown[:3], step)
+        targets = self.targets(state, step)
+        if not targets:
+            return which_of(self.catalogue, state) if state.shown else None
+        product = self.catalogue.products[targets[0]]
+        state.focus = product.id
+        if step.slots.options:
+            state.chosen_options = step.slots.options
+        if DETAILS.search(step.text):
+            return Turn(text=wording.product_details(product), products=[product.id])
+        today = self.clock()
+        deadline = parse_deadline(step.text, today.date())
+        if deadline is not None:
+            return self._by_date(product, deadline, today)
+        facts = product_facts(product, step.text, step.slots.options)
+        if not facts:  # the data does not say: reviewers often do ("will it rust?")
+            return self.review_question(state, step, lead=wording.data_silent(product))
+        answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
+        if EXPERIENCE.search(step.text):
+            answer = answer.joined(self.review_question(state, step))
+        if SELLER.search(step.text):  # "who sells it, are they legit?": the vetting policy too
+            policy = self.policies.answer("how sellers are vetted and marked")
+            answer.text += "\n" + wording.policy_text(policy)
+            answer.policies += [quote.section.id for quote in policy.quotes]
+            answer.data_texts += [" ".join(quote.sentences) for quote in policy.quotes]
+        return answer
+
+    def _each(self, product_ids: list[str], step: Step) -> Turn:
+        """The same question about each product just shown ("the price of each")."""
+        lines = []
+        for pid in product_ids:
+            product = self.catalogue.products[pid]
+            facts = product_facts(product, step.text, {})
+            if facts:
+                lines.append(wording.attribute_answer(product, facts))
+        if not lines:
+            return Turn(text="The product data doesn't say. Ask me what reviewers say instead.")
+        return Turn(text="\n".join(lines), products=product_ids)
+
+    def _by_date(self, product: Product, deadline: dt.date, now: dt.datetime) -> Turn:
+        arrives = arrival(product.shipping_days, now)
+        text = wording.delivery_by(
+            product, day_text(arrives), day_text(deadline), arrives <= deadline
+        )
+        return Turn(
+            text=text,
+            products=[product.id],
+            numbers=[arrives.day, deadline.day],
+            data_texts=[day_text(arrives), day_text(deadline)],
+        )
+
+    def review_question(self, state: DialogueState, step: Step, lead: str = "") -> Turn:
+        """What the reviews say, counted and quoted, with trust signals."""
+        targets = self.targets(state, step)
+        if not targets:
+            return which_of(self.catalogue, state)
+        product = self.catalogue.products[targets[0]]
+        state.focus = product.id
+        trust = bool(TRUST.search(step.text))
+        # "Are the reviews legit?" is about the reviews as a whole, not one aspect.
+        question = "" if trust else step.text
+        result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
+        turn = review_turn(product, result, trust_first=trust)
+        extras = [lead] if lead else []
+        if HEALTH.search(step.text):
+            extras.append(wording.HEALTH_CAUTION)
+        if extras:
+            turn.text = "\n".join([extras[0], turn.text, *extras[1:]])
+        return turn
+
+    def compare(self, state: DialogueState, step: Step) -> Turn:
+        """A table of the products named or last shown, with the asked-about figure first."""
+        ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
+        if len(ids) < 2:
+            return Turn(
+                text="Which products should I compare? Name them, or search first and say "
+                "«compare the first two»."
+            )
+        products = [self.catalogue.products[pid] for pid in ids[:3]]
+        state.shown = [p.id for p in products]  # "the cheaper one" is one of these now
+        state.focus = None
+        facts = [
+            f"{p.title} [{p.id}]: " + "; ".join(found)
+            for p in products
+            if (found := attribute_facts(p, step.text))
+        ]
+        text = wording.comparison_table(products)
+        if facts:
+            text = "\n".join(facts) + "\n" + text
+        return Turn(text=text, products=[p.id for p in products])

@@ -1,0 +1,175 @@
+"""Which products a request is about: ids, product names anywhere in the catalogue, positions
+in the list just shown ("the second one"), comparatives among them ("the cheaper one"),
+their options ("the black one"), and pronouns ("it", "that one") for the product in focus."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.catalogue.models import Catalogue, Product
+from assistant.search.mentions import ProductMentions
+
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+}
+_ORDINAL = re.compile(
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?! (?:time|order|thing))"
+    r"|\b(?:number|no\.?|#|option|item)\s*(\d)\b",
+    re.I,
+)
+DEICTIC = re.compile(
+    r"\b(it|its|it's|that|this|that one|this one|the one|them|those|these|they|their|both)\b",
+    re.I,
+)
+_PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
+_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
+_PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
+_BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
+_PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
+_OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
+
+
+@dataclass
+class References:
+    """The products meant, in order, and how they were named."""
+
+    ids: list[str]
+    kind: str | None  # id, mention, ordinal, superlative, shown-word, option, deictic
+    plural: bool = False  # "them", "both": the shown products rather than one
+    phrases: dict[str, str] = field(default_factory=dict)  # product id -> words that named it
+
+
+class ReferenceResolver:
+    """Resolves references against the catalogue and the dialogue's shown list and focus."""
+
+    def __init__(self, catalogue: Catalogue, mentions: ProductMentions) -> None:
+        self.catalogue = catalogue
+        self.mentions = mentions
+
+    def resolve(
+        self,
+        message: str,
+        shown: list[str],
+        focus: str | None,
+        options: dict[str, str],
+        cart: list[str] | None = None,
+    ) -> References:
+        """The products a request points at; empty when it names none. With `cart` (for
+        changes to the cart) "the duffel" or "the blue one" is looked for there first."""
+        shown = [pid for pid in shown if pid in self.catalogue.products]
+        in_cart = list(dict.fromkeys(cart or []))
+        for finder in (
+            self._ids,
+            self._mentioned,
+            lambda text: _ordinals(text, shown),
+            lambda text: self._shown_word(text, in_cart) if in_cart else None,
+            lambda text: self._comparative(text, shown),
+            lambda text: self._shown_word(text, shown),
+            lambda text: self._option(text, in_cart or shown, focus, options),
+        ):
+            found = finder(message)
+            if found is not None:
+                return found
+        if DEICTIC.search(message):
+            plural = bool(_PLURAL_DEICTIC.search(message))
+            if focus:
+                return References([focus], "deictic", plural)
+            if len(shown) == 1 or (plural and shown):
+                return References(shown[:2] if plural else shown, "deictic", plural)
+        return References([], None)
+
+    def _ids(self, message: str) -> References | None:
+        ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
+        return References(list(dict.fromkeys(ids)), "id") if ids else None
+
+    def _mentioned(self, message: str) -> References | None:
+        found = self.mentions.find(message)
+        if not found:
+            return None
+        return References(
+            [m.product_id for m in found],
+            "mention",
+            phrases={m.product_id: m.phrase for m in found},
+        )
+
+    def _comparative(self, message: str, shown: list[str]) -> References | None:
+        pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
+        products = [self.catalogue.products[pid] for pid in pool]
+        if not products:
+            return None
+        if _CHEAPER.search(message):
+            chosen = min(products, key=lambda p: p.min_price_minor)
+        elif _PRICIER.search(message):
+            chosen = max(products, key=lambda p: p.min_price_minor)
+        elif _BETTER_RATED.search(message):
+            chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
+        else:
+            return None
+        return References([chosen.id], "superlative")
+
+    def _shown_word(self, message: str, shown: list[str]) -> References | None:
+        """A shown product named by a distinctive word of its title ('the kettle')."""
+        winners = _distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
+        return References(winners, "shown-word") if winners else None
+
+    def _option(
+        self, message: str, shown: list[str], focus: str | None, options: dict[str, str]
+    ) -> References | None:
+        """'The blue one': a shown product that comes in the named option."""
+        if not options or not shown or not _OPTION_PHRASE.search(message):
+            return None
+        having = [pid for pid in shown if has_options(self.catalogue.products[pid], options)]
+        if focus in having:
+            return References([focus], "option")
+        return References(having[:1], "option") if having else None
+
+
+def _ordinals(message: str, shown: list[str]) -> References | None:
+    found: list[str] = []
+    for match in _ORDINAL.finditer(message):
+        word, digit = match.groups()
+        position = (
+            len(shown)
+            if (word or "").lower() == "last"
+            else (ORDINALS.get((word or "").lower()) or int(digit or 0))
+        )
+        if 1 <= position <= len(shown):
+            found.append(shown[position - 1])
+    return References(list(dict.fromkeys(found)), "ordinal") if found else None
+
+
+def has_options(product: Product, options: dict[str, str]) -> bool:
+    """Whether one of the product's variants has all these options."""
+    return any(
+        all(
+            variant.options.get(name, "").lower() == value.lower()
+            for name, value in options.items()
+        )
+        for variant in product.variants
+    )
+
+
+def _distinctive_match(message: str, products: list[Product]) -> list[str]:
+    words = set(re.findall(r"[a-z0-9']+", message.lower()))
+    hits = []
+    for product in products:
+        title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
+        distinctive = {word for word in title_words if len(word) > 3}
+        shared = distinctive & (words | {word.rstrip("s") for word in words})
+        if shared:
+            hits.append((len(shared), product.id))
+    if not hits:
+        return []
+    best = max(score for score, _ in hits)
+    winners = [pid for score, pid in hits if score == best]
+    return winners if len(winners) == 1 else []

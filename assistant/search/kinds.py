@@ -1,0 +1,105 @@
+"""What kinds of product the shop carries, so "do you sell laptops?" gets an honest no.
+
+A kind is carried when the request names a word that ends some product title ("speakers",
+"backpack": what the product is), or when the request's words are close in meaning to some
+product's title without its brand. A word that only ever qualifies another ("laptop" in
+"Laptop Backpack", "phone" in "Phone Case") does not make its kind carried on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.catalogue.models import Catalogue
+
+QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close a title
+UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
+MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
+# Title endings that say the form, not the kind: the word before them is the kind.
+FORM_WORDS = {"set", "pack", "powder", "kit", "bundle", "spf", "cover", "blend"}
+# Common British words for kinds American titles name otherwise.
+SYNONYMS = {"trainer": "sneaker", "jumper": "sweater", "hoody": "hoodie", "trouser": "pant"}
+FILLER = set(
+    "a an the some any do does you your sell sells selling have has got stock carry carries "
+    "need want looking find show me i im i'm something anything stuff things thing kind "
+    "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
+    "whats which is are there sale available size sizes colour color colours colors ya u "
+    "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
+    "thanks cheers yes yeah yep no nah price prices cost".split()
+)
+NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
+# A kind is named before these ("yoga mat for beginners", "speaker with good bass").
+BOUNDARIES = set(
+    "for with that which to in under below over above from by at on near without than "
+    "around about like".split()
+)
+
+
+def singular(word: str) -> str:
+    """A rough singular: 'speakers' -> 'speaker', 'boxes' -> 'box', 'shoes' -> 'shoe'."""
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + replacement
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z][a-z'-]*", text.lower())
+
+
+class ProductKinds:
+    """The kinds of product one catalogue holds."""
+
+    def __init__(self, catalogue: Catalogue, embedder: Embeddings) -> None:
+        self.embedder = embedder
+        titles = [p.title[len(p.brand) :].strip() or p.title for p in catalogue.products.values()]
+        self.final_words = {word for title in titles for word in _final_words(title)}
+        self.title_words = {singular(word) for title in titles for word in _words(title)}
+        self.brand_words = {
+            word for product in catalogue.products.values() for word in _words(product.brand)
+        }
+        self._titles = titles
+        self._vectors: np.ndarray | None = None  # built on the first unclear request
+
+    def kind_words(self, text: str, ignore: set[str] = frozenset()) -> list[str]:
+        """The words of a request that say what kind of thing is wanted: before any "for",
+        "with", "under"..., without filler, brands or option values such as colours."""
+        words: list[str] = []
+        for word in _words(text):
+            if word in BOUNDARIES and words:
+                break
+            if word not in FILLER | BOUNDARIES | ignore and word not in self.brand_words:
+                words.append(word)
+        return [word for word in words if len(word) > 1]
+
+    def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
+        """The kind a request asks for when the shop does not carry it, else None. `ignore`
+        holds option values (colours, sizes) that qualify the kind."""
+        if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
+            return None
+        words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
+        if not words or len(words) > MAX_KIND_WORDS:
+            return None
+        if singular(words[-1]) in self.final_words:
+            return None
+        if self._vectors is None:
+            self._vectors = np.asarray(self.embedder.embed_documents(self._titles))
+        wanted = " ".join(words)
+        closeness = float(np.max(self._vectors @ np.asarray(self.embedder.embed_query(wanted))))
+        seen = any(singular(word) in self.title_words for word in words)
+        needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
+        return None if closeness >= needed else wanted
+
+
+def _final_words(title: str) -> list[str]:
+    """The words that say what a product is: its title's last word, or the one before a
+    form word ("Matcha Powder", "Bath Towel Set")."""
+    words = [singular(word) for word in _words(title)]
+    if not words:
+        return []
+    if words[-1] in FORM_WORDS and len(words) > 1:
+        return [words[-1], words[-2]]
+    return [words[-1]]

@@ -1,0 +1,157 @@
+"""Products named in a message: a title, a partial title, brand plus type, with typos
+("bassline wave speaker", "the quietude kids ones", "basline wave").
+
+Each word of the message is matched to the words of the catalogue's titles (exactly, or with
+rapidfuzz's similarity for typos); a product is named when the words it matches carry enough
+weight (rare words weigh more, by inverse document frequency over titles) and include a word
+that identifies it (a brand or a rare model word). Generic requests ("wireless earbuds")
+name no product: those are searches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz, process
+
+from assistant.catalogue.models import Catalogue
+
+FUZZY_SIMILARITY = 85  # rapidfuzz ratio for a typo to count as the word (5+ letters)
+MIN_WEIGHT = 6.0  # the idf mass a mention needs (about two uncommon title words)
+MIN_COVERAGE = 0.34  # share of the title's idf mass the message must match
+IDENTIFYING_TITLES = 6  # a model word in at most this many titles identifies a product
+NEAR_BEST = 0.85  # other products within this share of the best weight are named too
+_WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
+_SPLIT = re.compile(r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&)\s*", re.I)
+IGNORED = frozenset(
+    (
+        "the a an and or of for to in on with my me i it is are do does you your any some "
+        "this that these those ones them they its it's what whats how which who can could "
+        "would will please pls thanks about tell more than vs versus co get got "
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A product the message names, how strongly, and the words that named it."""
+
+    product_id: str
+    weight: float
+    coverage: float
+    words: tuple[str, ...]
+    phrase: str = ""  # the part of the message that names it
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip("'-") for word in _WORD.findall(text.lower()) if word not in IGNORED]
+
+
+class ProductMentions:
+    """Finds products named in free text, over one catalogue's titles and brands."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.title_words: dict[str, set[str]] = {
+            pid: set(_words(p.title)) for pid, p in catalogue.products.items()
+        }
+        self.brand_words: dict[str, set[str]] = {
+            pid: set(_words(p.brand)) for pid, p in catalogue.products.items()
+        }
+        self.type_words = _type_words(catalogue)
+        frequency = Counter(word for words in self.title_words.values() for word in words)
+        total = max(len(self.title_words), 1)
+        self.idf = {word: math.log(total / count) for word, count in frequency.items()}
+        self.rare = {word for word, count in frequency.items() if count <= IDENTIFYING_TITLES}
+        self.vocabulary = sorted(frequency)
+        self._by_word: dict[str, list[str]] = {}
+        for pid, words in self.title_words.items():
+            for word in words:
+                self._by_word.setdefault(word, []).append(pid)
+
+    def _title_words_for(self, word: str) -> set[str]:
+        """Title words a message word stands for: itself, its singular, or a close typo."""
+        found = {candidate for candidate in (word, word.rstrip("s")) if candidate in self.idf}
+        if not found and len(word) >= 5 and not word.isdigit():
+            found = {
+                match
+                for match, _, _ in process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SIMILARITY, limit=3
+                )
+                if len(match) >= 4
+            }
+        return found
+
+    def _scores(self, text: str) -> list[Mention]:
+        said = {title_word for word in _words(text) for title_word in self._title_words_for(word)}
+        candidates = {pid for word in said for pid in self._by_word.get(word, [])}
+        mentions = []
+        for pid in candidates:
+            matched = self.title_words[pid] & said
+            weight = sum(self.idf[word] for word in matched)
+            total = sum(self.idf[word] for word in self.title_words[pid]) or 1.0
+            if (
+                self._identifies(pid, matched, said)
+                and weight >= MIN_WEIGHT
+                and weight / total >= MIN_COVERAGE
+            ):
+                mentions.append(Mention(pid, weight, weight / total, tuple(sorted(matched))))
+        return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
+
+    def _identifies(self, pid: str, matched: set[str], said: set[str]) -> bool:
+        """A brand or a rare model word, and something beyond the product type: "quietude
+        headphones" is a search among a brand's headphones, "quietude kids" names one."""
+        brand = self.brand_words[pid]
+        model = matched - brand - self.type_words
+        if model & (brand | self.rare) or (matched & brand and model):
+            return True
+        if not matched & brand:
+            return False
+        # Brand plus type words: a mention only when they narrow the brand to one product.
+        of_brand = [
+            other
+            for other, words in self.title_words.items()
+            if self.brand_words[other] == brand and (matched - brand) <= words
+        ]
+        return bool(matched - brand) and len(of_brand) == 1
+
+    def _best(self, text: str) -> list[Mention]:
+        """The products one phrase names: the strongest, and any nearly as strong."""
+        scored = self._scores(text)
+        if not scored:
+            return []
+        best = scored[0]
+        near = [m for m in scored if m.weight >= NEAR_BEST * best.weight]
+        # Equal words but a tighter fit ("bassline wave speaker" is the Wave, not the Aero Wave).
+        tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
+        return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+
+    def find(self, message: str) -> list[Mention]:
+        """Products the message names, in the order it names them (each phrase of a list
+        such as "compare X and Y" separately)."""
+        phrases = [part for part in _SPLIT.split(message) if part.strip()]
+        found: dict[str, Mention] = {}
+        for phrase in phrases if len(phrases) > 1 else [message]:
+            for mention in self._best(phrase):
+                found.setdefault(mention.product_id, replace(mention, phrase=phrase))
+        if not found and len(phrases) > 1:
+            for mention in self._best(message):
+                found.setdefault(mention.product_id, replace(mention, phrase=message))
+        return list(found.values())
+
+
+def _type_words(catalogue: Catalogue) -> set[str]:
+    """Words that say what kind of product it is: the endings of titles that several brands
+    share ("bluetooth speaker", "kids headphones", "yoga mat"), and category words."""
+    endings: dict[tuple[str, ...], set[str]] = {}
+    for product in catalogue.products.values():
+        words = tuple(_words(product.title))
+        brand = product.brand.lower()
+        for size in range(1, min(4, len(words))):
+            endings.setdefault(words[-size:], set()).add(brand)
+    shared = {word for ending, brands in endings.items() if len(brands) >= 2 for word in ending}
+    categories = {word for category in catalogue.categories() for word in _words(category)}
+    return shared | categories

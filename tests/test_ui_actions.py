@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.channels.social.flows import SocialHub
-from assistant.channels.ui.actions import ShopActions, shop_account
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.ui.actions import ShopActions
 
 pytestmark = pytest.mark.slow
 

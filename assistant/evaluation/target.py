@@ -13,7 +13,8 @@ from typing import Any, Protocol
 import httpx
 
 from assistant.catalogue.presenters import product_detail
-from assistant.channels.social.flows import SocialError, SocialHub
+from assistant.channels.social.errors import SocialError
+from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
 
 

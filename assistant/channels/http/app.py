@@ -11,7 +11,7 @@ from assistant.channels.http.guards import BodySizeLimit, RateLimiter
 from assistant.channels.http.routers import cart, catalogue, chat, widget
 from assistant.channels.http.sessions import SESSION_HEADER
 from assistant.channels.social import routes as social
-from assistant.channels.social.flows import SocialHub
+from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
 from assistant.settings import Settings, get_settings
 

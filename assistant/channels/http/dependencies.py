@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI, Request
 
 from assistant.catalogue.models import Catalogue
 from assistant.channels.http.guards import RateLimiter
-from assistant.channels.social.flows import SocialHub
+from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
 from assistant.search.retrieval import Retriever
 from assistant.settings import Settings

@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.channels.social.flows import SocialError
+from assistant.channels.social.errors import SocialError
 
 STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from assistant.channels.http.dependencies import LimiterDep, SocialDep
-from assistant.channels.social.flows import AppResponse
+from assistant.channels.social.responses import AppResponse
 
 router = APIRouter(prefix="/api/social", tags=["social"])
 

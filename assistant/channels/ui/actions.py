@@ -1,5 +1,6 @@
-"""What the Gradio app's buttons and boxes do: each calls the Assistant, the CartService or the
-SocialHub and returns what the app shows. No Gradio layout here, so it is testable alone."""
+"""What the Gradio app's buttons and boxes do: each calls the Assistant, the commerce service
+or the SocialHub and returns what the app shows. No Gradio layout here, so it is testable
+alone."""
 
 from __future__ import annotations
 
@@ -14,7 +15,10 @@ import gradio as gr
 
 from assistant.channels.http import views
 from assistant.channels.social.apps import APPS
-from assistant.channels.social.flows import AppResponse, SocialError, SocialHub
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.errors import SocialError
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.social.responses import AppResponse
 from assistant.commerce import CommerceError, Origin
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.engine import Assistant
@@ -28,11 +32,6 @@ Message = dict[str, Any]
 def web_session(user: str) -> str:
     """The web chat's session id for a simulated shopper."""
     return f"web:{user}"
-
-
-def shop_account(user: str) -> str:
-    """The shop account of a simulated shopper, shared with their linked social handles."""
-    return f"shop:{user}"
 
 
 class ShopActions:

@@ -1,6 +1,6 @@
 """The Gradio app's layout: the assistant's chat, the social apps, the cart and the orders.
 
-Only layout and wiring live here; what each button does is in `assistant.ui_actions`.
+Only layout and wiring live here; what each button does is in `assistant.channels.ui.actions`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from fastapi import FastAPI
 
 from assistant.channels.http import views
 from assistant.channels.social.apps import APPS, AppSpec
-from assistant.channels.social.flows import SocialHub
-from assistant.channels.ui.actions import ShopActions, shop_account
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.ui.actions import ShopActions
 from assistant.conversation.engine import Assistant
 
 POSTS_PER_APP = 6

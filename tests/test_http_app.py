@@ -129,7 +129,7 @@ def test_cart_and_orders_read_the_session_from_the_query(client):
 def test_routers_take_their_services_from_dependencies(bot, settings):
     app = create_app(bot, settings, with_ui=False)
     catalogue = Catalogue([bot.services.catalogue.products["T2"]])
-    app.dependency_overrides[dependencies.catalogue] = lambda: catalogue
+    app.dependency_overrides[dependencies.get_catalogue] = lambda: catalogue
     with TestClient(app) as http:
         assert http.get("/api/products/T2").status_code == 200
         assert http.get("/api/products/T3").status_code == 404

@@ -29,44 +29,44 @@ class HttpServices:
         app.state.services = self
 
 
-def http_services(request: Request) -> HttpServices:
+def get_services(request: Request) -> HttpServices:
     """The services of the app serving this request."""
     return request.app.state.services
 
 
-def assistant(request: Request) -> Assistant:
+def get_assistant(request: Request) -> Assistant:
     """The conversation engine (and, through it, the commerce service)."""
-    return http_services(request).bot
+    return get_services(request).bot
 
 
-def catalogue(request: Request) -> Catalogue:
+def get_catalogue(request: Request) -> Catalogue:
     """The catalogue: products and reviews."""
-    return http_services(request).bot.services.catalogue
+    return get_services(request).bot.services.catalogue
 
 
-def retriever(request: Request) -> Retriever:
+def get_retriever(request: Request) -> Retriever:
     """Product search."""
-    return http_services(request).bot.services.retriever
+    return get_services(request).bot.services.retriever
 
 
-def limiter(request: Request) -> RateLimiter:
+def get_limiter(request: Request) -> RateLimiter:
     """The per-session (and per-handle) rate limiter."""
-    return http_services(request).limiter
+    return get_services(request).limiter
 
 
-def settings(request: Request) -> Settings:
+def get_app_settings(request: Request) -> Settings:
     """The app's settings."""
-    return http_services(request).settings
+    return get_services(request).settings
 
 
-def social_hub(request: Request) -> SocialHub:
+def get_social_hub(request: Request) -> SocialHub:
     """The simulated social apps."""
-    return http_services(request).social
+    return get_services(request).social
 
 
-AssistantDep = Annotated[Assistant, Depends(assistant)]
-CatalogueDep = Annotated[Catalogue, Depends(catalogue)]
-RetrieverDep = Annotated[Retriever, Depends(retriever)]
-LimiterDep = Annotated[RateLimiter, Depends(limiter)]
-SettingsDep = Annotated[Settings, Depends(settings)]
-SocialDep = Annotated[SocialHub, Depends(social_hub)]
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
+RetrieverDep = Annotated[Retriever, Depends(get_retriever)]
+LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+SocialDep = Annotated[SocialHub, Depends(get_social_hub)]

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 
 from assistant.channels.social.apps import AppSpec
-from assistant.channels.social.commands import SocialCommand, parse_command, purpose
+from assistant.channels.social.commands import (
+    PrivateMessage,
+    SocialCommand,
+    parse_command,
+    purpose,
+)
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
 from assistant.commerce import CommerceService
@@ -53,7 +58,7 @@ class Consent:
         )
         return AppResponse(
             app=spec.name,
-            post_id=getattr(command, "post_id", None),
+            post_id=None if isinstance(command, PrivateMessage) else command.post_id,
             public_reply=spec.public(user, "Sent you a DM to finish 📩") if in_public else None,
             dms=[spec.dm(question)],
         )

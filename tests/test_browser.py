@@ -148,7 +148,10 @@ def test_ask_see_a_card_add_it_check_out_and_see_the_order(app_page, demo_assist
     cited = page.context.request.get(f"{page.url.rstrip('/')}/cite/{review_id}")
     assert cited.ok and review_id in cited.text()  # the link opens the quoted review
 
-    page.locator(".sa-add").first.click()
+    first = page.locator(".sa-product").first
+    if first.locator(".sa-variant input:visible").count():  # several variants: pick one
+        _pick_variant(page, first, 0)
+    first.locator(".sa-add").click()
     page.locator(".sa-line", has_text=title).wait_for(timeout=20_000)
     page.click("#checkout")
     page.locator("#confirm-order").wait_for(state="visible", timeout=20_000)
@@ -159,6 +162,48 @@ def test_ask_see_a_card_add_it_check_out_and_see_the_order(app_page, demo_assist
     assert "processing" in order_row.inner_text()
     assert page.locator(".sa-line").count() == 0  # the cart is empty after the order
     page.screenshot(path=str(artifacts_dir / "app-order.png"), full_page=True)
+
+
+def _pick_variant(page, product, index: int) -> str:
+    """Choose a variant in a card's picker; its label."""
+    product.locator(".sa-variant input").click()
+    option = page.get_by_role("option").nth(index)
+    label = option.inner_text()
+    option.click()
+    page.wait_for_timeout(300)
+    return label
+
+
+def test_a_card_with_sizes_adds_nothing_until_one_is_picked(
+    app_page, demo_assistant, artifacts_dir
+):
+    """The picker used to start on the first variant: Add to cart added an XS silently."""
+    page = app_page
+    user = load_content().shoppers[-5]  # whose cart no later test expects empty
+    _shop_as(page, user)
+    _ask(page, "rain jacket")
+    page.locator(".sa-card").first.wait_for(timeout=30_000)
+    product = page.locator(".sa-product", has=page.locator(".sa-variant input:visible")).first
+    title = product.locator(".sa-card-title").inner_text()
+    assert product.locator(".sa-variant input").input_value() == ""  # nothing picked yet
+    lines_before = page.locator(".sa-line", has_text=title).count()
+    product.locator(".sa-add").click()
+    page.locator(".toast-body", has_text="first").wait_for(timeout=20_000)
+    assert "Choose a size/colour first" in page.locator(".toast-body").first.inner_text()
+    page.wait_for_timeout(1000)
+    assert page.locator(".sa-line", has_text=title).count() == lines_before
+    page.screenshot(path=str(artifacts_dir / "app-choose-a-size.png"), full_page=True)
+
+    size, colour = _pick_variant(page, product, 1).split(" · ")[0].split(" / ")
+    product.locator(".sa-add").click()
+    line = page.locator(".sa-line", has_text=title).filter(has_text=f"size {size}")
+    line.filter(has_text=f"colour {colour}").first.wait_for(timeout=20_000)
+    commerce = demo_assistant.commerce
+    for added in commerce.get_cart(f"shop:{user}").lines:
+        if added.title == title and added.options == {"size": size, "colour": colour}:
+            commerce.remove_item(
+                f"shop:{user}", added.product_id, qty=1, variant_id=added.variant_id
+            )  # leave the cart as it was
 
 
 def _single_variant_post(api_url: str) -> tuple[str, int, str]:

@@ -116,3 +116,11 @@ def test_demo_generator_is_deterministic(tmp_path):
     )
     for name in ("products.jsonl", "reviews.jsonl"):
         assert (tmp_path / name).read_bytes() == (DEMO_CATALOGUE / name).read_bytes()
+
+
+def test_options_named_in_a_text_by_value_never_guessed(tiny_catalogue):
+    shoes = tiny_catalogue.products["T3"]  # colour blue/red, size 9/10
+    assert shoes.options_named_in("#cart the red one in 10 pls") == {"colour": "red", "size": "10"}
+    assert shoes.options_named_in("#cart Blue") == {"colour": "blue"}
+    assert shoes.options_named_in("#cart 9 or 10, blue") == {"colour": "blue"}  # two sizes: none
+    assert shoes.options_named_in("#cart 9.5 or 109") == {}  # values match whole, not in part

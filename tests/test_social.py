@@ -171,14 +171,15 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
             for v in catalogue.products[post.products[0]].variants
             if bot.commerce.available(v.id) > 0
         )
-        act(
+        status, summary = act(
             client,
             "POST",
             f"/{app}/dm",
             user=user,
             text="the " + " ".join(variant.options.values()) + " one",
         )
-        status, summary = act(client, "POST", f"/{app}/dm", user=user, text="checkout")
+        if "Reply «yes»" not in summary["dms"][-1]:  # the choice went to the cart: check out
+            status, summary = act(client, "POST", f"/{app}/dm", user=user, text="checkout")
     assert "Reply «yes»" in summary["dms"][-1] and summary["orders"] == []
     status, placed = act(client, "POST", f"/{app}/dm", user=user, text="yes")
     assert len(placed["orders"]) == 1
@@ -192,6 +193,23 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
         row.creator: row for row in creator_sales(bot.commerce.attributed_order_lines(), CONTENT)
     }
     assert sales[post.author].orders >= 1
+
+
+def test_cart_then_buy_on_the_same_post_orders_only_what_was_tapped(client, env):
+    """Snapgram: #cart then Buy on the same post made a summary for 2 units and ordered 2."""
+    catalogue, bot = env
+    post = post_where("photo", catalogue, bot)
+    user, product_id = "ivan_d", post.products[0]
+    act(client, "POST", f"/photo/posts/{post.id}/replies", user=user, text="#cart")
+    link(client, "photo", user)
+    cart_before = bot.commerce.get_cart(f"shop:{user}").lines
+    assert product_id in {line.product_id for line in cart_before}
+    _status, summary = act(client, "POST", f"/photo/posts/{post.id}/buy", user=user)
+    assert "Reply «yes»" in summary["dms"][-1] and "\n- 1 × " in summary["dms"][-1]
+    _status, placed = act(client, "POST", "/photo/dm", user=user, text="yes")
+    order = bot.commerce.order_status(f"shop:{user}", placed["orders"][0])
+    assert [(line.product_id, line.qty) for line in order.lines] == [(product_id, 1)]
+    assert bot.commerce.get_cart(f"shop:{user}").lines == cart_before  # Buy left the cart alone
 
 
 def test_dm_is_the_full_conversation(client):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.channels.social.flows import SocialHub
-from assistant.channels.ui.actions import ShopActions, shop_account
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.ui.actions import ShopActions, choose_label, variant_choices
 
 pytestmark = pytest.mark.slow
 
@@ -55,3 +56,36 @@ def test_refusals_keep_the_typed_text_and_change_nothing(actions):
     assert (public, text, tick) == ("", "x" * 300, 7)
     with pytest.warns(UserWarning, match="press Checkout first"):
         assert actions.confirm(None, [], user, 2)[-1] == 2
+
+
+def _product_with_several_in_stock(actions: ShopActions):
+    catalogue = actions.bot.services.catalogue
+    return next(
+        p
+        for p in catalogue.products.values()
+        if sum(variant.stock > 3 for variant in p.variants) > 1 and "size" in p.options_by_name()
+    )
+
+
+def test_a_card_with_several_variants_starts_with_none_picked(actions):
+    """The picker used to start on the first variant, so Add to cart added an XS silently."""
+    product = _product_with_several_in_stock(actions)
+    choices, picked = variant_choices(product)
+    assert picked is None and len(choices) > 1
+    assert choose_label(product).startswith("Choose a ") and "size" in choose_label(product)
+    single = actions.bot.services.catalogue.products[_single_variant_product(actions)]
+    assert variant_choices(single)[1] == single.variants[0].id
+
+
+def test_add_to_cart_refuses_until_a_variant_is_picked(actions):
+    user = actions.hub.content.shoppers[-5]
+    account = shop_account(user)
+    product = _product_with_several_in_stock(actions)
+    before = actions.bot.commerce.get_cart(account).lines
+    with pytest.warns(UserWarning, match=r"Choose a .*size.* first"):
+        assert actions.add_to_cart(user, product.id, None, 4) == 4
+    assert actions.bot.commerce.get_cart(account).lines == before
+    wanted = [variant for variant in product.variants if variant.stock > 3][-1]
+    assert actions.add_to_cart(user, product.id, wanted.id, 4) == 5
+    added = [line for line in actions.bot.commerce.get_cart(account).lines if line not in before]
+    assert [(line.variant_id, line.qty) for line in added] == [(wanted.id, 1)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Literal
 
@@ -98,6 +99,20 @@ class Product(BaseModel):
                 if value not in options[name]:
                     options[name].append(value)
         return options
+
+    def options_named_in(self, text: str) -> dict[str, str]:
+        """The options of this product's variants that a text names by value ('#cart M' ->
+        {'size': 'M'}); an option two of whose values are named is left out, never guessed."""
+        named: dict[str, str] = {}
+        for name, values in self.options_by_name().items():
+            found = [
+                value
+                for value in values
+                if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", text, re.IGNORECASE)
+            ]
+            if len(found) == 1:
+                named[name] = found[0]
+        return named
 
     def option_values(self, name: str) -> set[str]:
         """All values of one option across variants, lower-cased."""

@@ -12,7 +12,9 @@ from typing import Any, Protocol
 
 import httpx
 
-from assistant.channels.social.flows import SocialError, SocialHub
+from assistant.catalogue.presenters import product_detail
+from assistant.channels.social.errors import SocialError
+from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
 
 
@@ -72,10 +74,8 @@ class InProcessTarget:
         return response.model_dump(mode="json")
 
     def product(self, product_id: str) -> dict[str, Any] | None:
-        from assistant.channels.http.app import product_json
-
         product = self.bot.services.catalogue.products.get(product_id)
-        return product_json(product) if product else None
+        return product_detail(product).model_dump(mode="json") if product else None
 
     def review_exists(self, review_id: str) -> bool:
         return review_id in self.bot.services.catalogue.reviews

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from assistant.catalogue.models import Catalogue
 from assistant.channels.social.content import Creator, Post
+from assistant.channels.social.errors import SocialError
 from assistant.money import format_minor
 
 
@@ -142,3 +143,12 @@ APPS: dict[str, AppSpec] = {
         ),
     ]
 }
+
+
+def app_spec(name: str) -> AppSpec:
+    """One app by name, or a 404 listing the apps."""
+    if name not in APPS:
+        raise SocialError(
+            404, "unknown_app", f"unknown app {name!r}; the apps are {', '.join(APPS)}"
+        )
+    return APPS[name]

@@ -7,6 +7,8 @@ from importlib import resources
 
 from pydantic import BaseModel, Field
 
+from assistant.channels.social.errors import SocialError
+
 
 class Creator(BaseModel):
     """A creator or brand account that posts."""
@@ -43,6 +45,26 @@ class SocialContent(BaseModel):
     def post(self, app: str, post_id: str) -> Post | None:
         """A post of one app."""
         return next((p for p in self.posts if p.app == app and p.id == post_id), None)
+
+    def require_post(self, app: str, post_id: str) -> Post:
+        """A post of one app, or a 404 saying where the posts are listed."""
+        post = self.post(app, post_id)
+        if post is None:
+            raise SocialError(
+                404,
+                "unknown_post",
+                f"no post {post_id!r} in {app}; GET /api/social/{app}/feed lists them",
+            )
+        return post
+
+    def require_shopper(self, user: str) -> None:
+        """Refuse a handle that is not one of the simulated shoppers."""
+        if user not in self.shoppers:
+            raise SocialError(
+                404,
+                "unknown_user",
+                f"unknown user {user!r}; the simulated shoppers are {', '.join(self.shoppers)}",
+            )
 
     def feed(self, app: str) -> list[Post]:
         """An app's posts, newest (highest number) first."""

@@ -1,5 +1,6 @@
-"""What the Gradio app's buttons and boxes do: each calls the Assistant, the CartService or the
-SocialHub and returns what the app shows. No Gradio layout here, so it is testable alone."""
+"""What the Gradio app's buttons and boxes do: each calls the Assistant, the commerce service
+or the SocialHub and returns what the app shows. No Gradio layout here, so it is testable
+alone."""
 
 from __future__ import annotations
 
@@ -12,9 +13,13 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
+from assistant.catalogue.models import Product
 from assistant.channels.http import views
 from assistant.channels.social.apps import APPS
-from assistant.channels.social.flows import AppResponse, SocialError, SocialHub
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.errors import SocialError
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.social.responses import AppResponse
 from assistant.commerce import CommerceError, Origin
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.engine import Assistant
@@ -30,9 +35,22 @@ def web_session(user: str) -> str:
     return f"web:{user}"
 
 
-def shop_account(user: str) -> str:
-    """The shop account of a simulated shopper, shared with their linked social handles."""
-    return f"shop:{user}"
+def variant_choices(product: Product) -> tuple[list[tuple[str, str]], str | None]:
+    """A card's variant picker: the variants in stock, and the one picked at the start, which
+    is none when there are several to choose from (the shopper picks, nothing is assumed)."""
+    in_stock = [variant for variant in product.variants if variant.stock > 0]
+    choices = [(f"{variant.label()} · {variant.price}", variant.id) for variant in in_stock]
+    return choices, in_stock[0].id if len(in_stock) == 1 else None
+
+
+def choose_label(product: Product) -> str:
+    """What the variant picker asks for: 'Choose a size/colour'."""
+    return f"Choose a {'/'.join(product.options_by_name()) or 'variant'}"
+
+
+def choose_first(product: Product) -> str:
+    """The warning when Add to cart is pressed before a variant is picked."""
+    return f"{choose_label(product)} first: {product.title} comes in several."
 
 
 class ShopActions:
@@ -98,19 +116,22 @@ class ShopActions:
 
     # ---- the cart -----------------------------------------------------------------------------
     def add_to_cart(self, user: str, product_id: str, variant_id: str | None, tick: int) -> int:
-        """The Add to cart button on a product card: the shopper's own click."""
+        """The Add to cart button on a product card: the shopper's own click, of the variant
+        they picked; with several to choose from and none picked, nothing is added."""
+        product = self.bot.services.catalogue.products[product_id]
         try:
             self.bot.commerce.add_item(
                 shop_account(user),
                 product_id,
                 1,
-                variant_id=variant_id,
+                variant_id=variant_id or None,
                 origin=Origin(kind="ui", ref=f"card:{product_id}"),
             )
         except CommerceError as error:
-            gr.Warning(describe_error(error))
+            choose = error.code == "ambiguous_variant" and not variant_id
+            gr.Warning(choose_first(product) if choose else describe_error(error))
             return tick
-        gr.Info(f"Added {self.bot.services.catalogue.products[product_id].title} to your cart.")
+        gr.Info(f"Added {product.title} to your cart.")
         return tick + 1
 
     def change_line(self, user: str, product_id: str, variant_id: str, qty: int, tick: int) -> int:

@@ -1,6 +1,6 @@
 """The Gradio app's layout: the assistant's chat, the social apps, the cart and the orders.
 
-Only layout and wiring live here; what each button does is in `assistant.ui_actions`.
+Only layout and wiring live here; what each button does is in `assistant.channels.ui.actions`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from fastapi import FastAPI
 
 from assistant.channels.http import views
 from assistant.channels.social.apps import APPS, AppSpec
-from assistant.channels.social.flows import SocialHub
-from assistant.channels.ui.actions import ShopActions, shop_account
+from assistant.channels.social.consent import shop_account
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.ui.actions import ShopActions, choose_label, variant_choices
 from assistant.conversation.engine import Assistant
 
 POSTS_PER_APP = 6
@@ -176,22 +177,23 @@ def _assistant_tab(actions: ShopActions, shared: Shared) -> gr.Button:
             product = catalogue.products.get(product_id)
             if product is None:
                 continue
-            in_stock = [variant for variant in product.variants if variant.stock > 0]
+            choices, picked = variant_choices(product)
             with gr.Row(equal_height=False, elem_classes=["sa-product"]):
                 gr.HTML(views.product_card(product), scale=3, min_width=240)
                 with gr.Column(scale=1, min_width=140):
                     variant = gr.Dropdown(
-                        [(f"{v.label()} · {v.price}", v.id) for v in in_stock],
-                        value=in_stock[0].id if in_stock else None,
-                        show_label=False,
-                        visible=len(product.variants) > 1 and bool(in_stock),
+                        choices,
+                        value=picked,  # None: several in stock, the shopper picks one
+                        label=choose_label(product),
+                        show_label=picked is None,
+                        visible=len(product.variants) > 1 and bool(choices),
                         elem_classes=["sa-variant"],
                     )
                     add = gr.Button(
-                        "Add to cart" if in_stock else "Sold out",
+                        "Add to cart" if choices else "Sold out",
                         variant="primary",
                         elem_classes=["sa-add"],
-                        interactive=bool(in_stock),
+                        interactive=bool(choices),
                     )
             add.click(
                 actions.add_to_cart,

@@ -1,0 +1,219 @@
+"""The social flows on the five-product catalogue, in process: commands call commerce.
+
+Fast (fake embeddings, no server); tests/test_social.py drives the same flows over HTTP on
+the demo catalogue with the real model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.channels.social.commands import BuyTap, CartReply, WishlistReply, parse_command
+from assistant.channels.social.content import Creator, Post, SocialContent
+from assistant.channels.social.hub import SocialHub
+from assistant.channels.social.repository import SocialRepository
+from assistant.conversation.engine import Assistant
+from assistant.settings import Settings
+from tests.conftest import TINY_CATALOGUE
+
+CONTENT = SocialContent(
+    creators=[Creator(handle="maya", name="Maya", kind="creator", commission_rate=0.1)],
+    shoppers=["ana", "ben", "cy", "dee", "eve", "fox", "gus", "hal"],
+    posts=[
+        Post(id="ph-001", app="photo", author="maya", text="Earbuds", products=["T2"]),
+        Post(id="ph-002", app="photo", author="maya", text="Shoes", products=["T3"]),
+        Post(id="ph-003", app="photo", author="maya", text="Headphones", products=["T1"]),
+        Post(id="ph-004", app="photo", author="maya", text="Hello", products=[]),
+        Post(id="mi-001", app="microblog", author="maya", text="Kettle", products=["T5"]),
+    ],
+)
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder: Path = tmp_path_factory.mktemp("social-flows")
+    settings = Settings(
+        catalogue_path=TINY_CATALOGUE,
+        index_dir=folder / "index",
+        embedding_backend="fake",
+        chroma_url=None,
+        data_dir=folder / "var",
+    )
+    return Assistant.from_settings(settings)
+
+
+@pytest.fixture
+def hub(bot: Assistant, monkeypatch: pytest.MonkeyPatch) -> SocialHub:
+    """The hub; a tap or a hashtag that reached the chat would fail the test."""
+    hub = SocialHub(bot, CONTENT)
+    chat = bot.chat
+
+    def no_commands_through_chat(session, message, *args, **kwargs):
+        assert "#cart" not in message and "[Buy]" not in message, message
+        return chat(session, message, *args, **kwargs)
+
+    monkeypatch.setattr(bot, "chat", no_commands_through_chat)
+    return hub
+
+
+def linked(hub: SocialHub, app: str, user: str) -> str:
+    hub.consent.agree(hub_spec(app), user)
+    return f"shop:{user}"
+
+
+def hub_spec(app: str):
+    from assistant.channels.social.apps import app_spec
+
+    return app_spec(app)
+
+
+def test_cart_reply_asks_consent_then_adds_with_the_posts_origin(hub, bot, monkeypatch):
+    calls = []
+    monkeypatch.setattr(bot, "chat", lambda *a, **k: calls.append(a) or pytest.fail("chat"))
+    asked = hub.reply("photo", "ph-001", "ana", "#cart")
+    assert asked.public_reply == "@ana Sent you a DM to finish 📩"
+    assert "«link»" in asked.dms[0] and asked.cart.lines == []
+    done = hub.dm("photo", "ana", "link")
+    assert done.dms[0].startswith("Linked @ana on Snapgram") and "Added Bassline" in done.dms[1]
+    line = bot.commerce.get_cart("shop:ana").lines[0]
+    assert (line.product_id, line.qty) == ("T2", 1)
+    assert (line.origin.kind, line.origin.ref, line.origin.app, line.origin.creator) == (
+        "cart_reply",
+        "ph-001",
+        "photo",
+        "maya",
+    )
+    again = hub.reply("photo", "ph-001", "ana", "#cart")
+    assert again.public_reply == "@ana Added to your basket ✓" and again.dms == []
+    assert again.cart.lines[0].qty == 2 and calls == []
+
+
+def test_cart_then_buy_on_the_same_post_checks_out_one_unit(hub, bot):
+    """Snapgram bug: #cart then Buy made a summary for 2 units and ordered 2."""
+    shopper = linked(hub, "photo", "ben")
+    hub.reply("photo", "ph-001", "ben", "#cart")
+    cart_before = bot.commerce.get_cart(shopper)
+    summary = hub.buy("photo", "ph-001", "ben")
+    assert "1 × Bassline Sport Earbuds" in summary.dms[-1] and "Reply «yes»" in summary.dms[-1]
+    assert summary.pending_checkout is not None and summary.pending_checkout.total_minor == (
+        3999 + 499  # one unit and shipping
+    )
+    assert bot.commerce.get_cart(shopper).lines == cart_before.lines  # the cart is untouched
+    placed = hub.dm("photo", "ben", "yes")
+    assert len(placed.orders) == 1
+    order = bot.commerce.order_status(shopper, placed.orders[0])
+    assert [(line.product_id, line.qty) for line in order.lines] == [("T2", 1)]
+    assert (order.lines[0].origin.kind, order.lines[0].origin.ref) == ("buy_button", "ph-001")
+    assert [(line.product_id, line.qty) for line in bot.commerce.get_cart(shopper).lines] == [
+        ("T2", 1)
+    ]
+
+
+def test_a_variant_question_goes_by_dm_and_a_named_variant_is_added_at_once(hub, bot):
+    shopper = linked(hub, "photo", "cy")
+    asked = hub.reply("photo", "ph-002", "cy", "#cart")
+    assert asked.public_reply == "@cy Sent you a DM 📩" and asked.cart.lines == []
+    assert "say which one" in asked.dms[0] and "red, 10" in asked.dms[0]
+    pending = bot.sessions.load("photo:cy", shopper).pending_action
+    assert (pending.kind, pending.product_id, pending.origin["kind"]) == ("add", "T3", "cart_reply")
+    named = hub.reply("photo", "ph-002", "cy", "#cart red 10 please")
+    assert named.public_reply == "@cy Added to your basket ✓"
+    assert [line.variant_id for line in bot.commerce.get_cart(shopper).lines] == ["T3-red-10"]
+
+
+def test_buy_with_variants_asks_which_and_remembers_it_was_a_buy(hub, bot):
+    shopper = linked(hub, "photo", "dee")
+    asked = hub.buy("photo", "ph-002", "dee")
+    assert "say which one" in asked.dms[0] and asked.pending_checkout is None
+    pending = bot.sessions.load("photo:dee", shopper).pending_action
+    assert (pending.kind, pending.origin["kind"], pending.origin["ref"]) == (
+        "buy",
+        "buy_button",
+        "ph-002",
+    )
+    assert bot.commerce.get_cart(shopper).lines == []
+
+
+def test_a_refused_add_says_why_by_dm(hub, bot):
+    shopper = linked(hub, "photo", "eve")
+    refused = hub.reply("photo", "ph-003", "eve", "#cart white")  # T1 white is sold out
+    assert refused.public_reply == "@eve Sent you a DM 📩"
+    assert "out of stock" in refused.dms[0].lower() and refused.dms[0][0].isupper()
+    assert bot.commerce.get_cart(shopper).lines == []
+
+
+def test_wishlist_decline_unlink_and_my_data(hub, bot):
+    hub.reply("microblog", "mi-001", "fox", "#wishlist")
+    declined = hub.dm("microblog", "fox", "no")
+    assert "nothing was linked" in declined.dms[0]
+    assert hub.consent.linked("microblog", "fox") is None
+    hub.reply("microblog", "mi-001", "fox", "#wishlist")
+    saved = hub.dm("microblog", "fox", "link")
+    assert saved.dms[-1] == "Saved to your wishlist ✓"
+    data = hub.dm("microblog", "fox", "my data")
+    assert "wishlist T5" in data.dms[0] and "shop:fox" in data.dms[0]
+    assert "Unlinked @fox" in hub.dm("microblog", "fox", "unlink").dms[0]
+    assert "is not linked" in hub.dm("microblog", "fox", "my data").dms[0]
+
+
+def test_a_private_question_in_public_gets_a_dm_and_no_details(hub, bot):
+    shopper = linked(hub, "photo", "gus")
+    hub.reply("photo", "ph-001", "gus", "#cart")
+    answer = hub.reply("photo", "ph-001", "gus", "what's in my cart?")
+    assert answer.public_reply == "@gus DM for details 📩" and answer.dms
+    assert bot.commerce.get_cart(shopper).lines  # the cart exists, and stays private
+
+
+def test_reactions_and_refusals(hub):
+    from assistant.channels.social.errors import SocialError
+
+    before = next(p["reactions"] for p in hub.feed("photo")["posts"] if p["id"] == "ph-001")
+    reacted = hub.reply("photo", "ph-001", "hal", "🔥🔥")
+    assert reacted.public_reply is None and reacted.dms == []
+    after = next(p["reactions"] for p in hub.feed("photo")["posts"] if p["id"] == "ph-001")
+    assert after == before + 1
+    for act, code in [
+        (lambda: hub.reply("photo", "ph-004", "hal", "#cart"), "no_product"),
+        (lambda: hub.buy("microblog", "mi-001", "hal"), "unsupported"),
+        (lambda: hub.reply("photo", "ph-001", "mallory", "#cart"), "unknown_user"),
+        (lambda: hub.reply("tiktok", "ph-001", "hal", "#cart"), "unknown_app"),
+        (lambda: hub.reply("photo", "ph-999", "hal", "#cart"), "unknown_post"),
+        (lambda: hub.reply("microblog", "mi-001", "hal", "x" * 281), "too_long"),
+    ]:
+        with pytest.raises(SocialError) as refused:
+            act()
+        assert refused.value.code == code
+
+
+def test_commands_round_trip_through_the_consent_table():
+    assert parse_command({"kind": "cart", "post_id": "p", "extra": "M"}) == CartReply(
+        post_id="p", extra="M"
+    )
+    # what the hub stored before commands were typed still reads back
+    assert parse_command({"kind": "wishlist", "post_id": "p", "extra": ""}) == WishlistReply(
+        post_id="p"
+    )
+    assert parse_command(BuyTap(post_id="p").model_dump()) == BuyTap(post_id="p")
+
+
+def test_repository_holds_the_social_statements(bot):
+    repository = SocialRepository(bot.store, bot.commerce.clock)
+    assert repository.linked_shopper("video", "zed") is None
+    repository.ask_consent("video", "zed", {"kind": "buy", "post_id": "v1"})
+    repository.ask_consent("video", "zed", {"kind": "buy", "post_id": "v2"})
+    assert repository.pending_consent("video", "zed") == {"kind": "buy", "post_id": "v2"}
+    repository.link("video", "zed", "shop:zed")
+    repository.link("video", "zed", "shop:other")  # a link is kept, not replaced
+    assert repository.linked_shopper("video", "zed") == "shop:zed"
+    assert repository.pending_consent("video", "zed") is None
+    assert repository.unlink("video", "zed") and not repository.unlink("video", "zed")
+    repository.add_to_wishlist("shop:zed", "T5", "v1", "video")
+    repository.add_to_wishlist("shop:zed", "T5", "v2", "video")
+    assert repository.wishlist("shop:zed") == ["T5"]
+    for text in ("one", "two", "three"):
+        repository.log("video", "zed", "in", "dm", text)
+    repository.log("video", "zed", "in", "reaction", "❤️", "v1")
+    assert repository.dm_thread("video", "zed", 2) == [("in", "two"), ("in", "three")]
+    assert repository.reaction_counts("video") == {"v1": 1}

@@ -101,17 +101,21 @@ class Product(BaseModel):
         return options
 
     def options_named_in(self, text: str) -> dict[str, str]:
-        """The options of this product's variants that a text names by value ('#cart M' ->
-        {'size': 'M'}); an option two of whose values are named is left out, never guessed."""
+        """The options of this product's variants that a text names by value ("#cart M",
+        "500g ground", "for pixel 9"), ignoring words of the product's own title ("green" in
+        "green tea"); an option two of whose values are named is left out, never guessed
+        (unless one contains the other: "XL" over "L")."""
+        title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
+        kept = " ".join(
+            word for word in re.findall(r"[\w.'-]+", text) if word.lower() not in title_words
+        )
+        squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
         named: dict[str, str] = {}
         for name, values in self.options_by_name().items():
-            found = [
-                value
-                for value in values
-                if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", text, re.IGNORECASE)
-            ]
-            if len(found) == 1:
-                named[name] = found[0]
+            found = [value for value in values if _names_value(value, kept, squeezed)]
+            longest = max(found, key=len) if found else ""
+            if found and all(other.lower() in longest.lower() for other in found):
+                named[name] = longest
         return named
 
     def option_values(self, name: str) -> set[str]:
@@ -176,3 +180,18 @@ class Catalogue:
     def brands(self) -> list[str]:
         """Distinct brands, sorted."""
         return sorted({product.brand for product in self.products.values() if product.brand})
+
+
+def _names_value(value: str, text: str, squeezed: str) -> bool:
+    """Whether a text names an option value: sizes such as M or XL as a word of their own,
+    others in any case and with or without a space before a unit ("500g")."""
+    if len(value) <= 3 and value.isalpha():
+        return bool(
+            re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+            or re.search(rf"\b(?:size|in|an?)\s+{re.escape(value)}\b", text, re.IGNORECASE)
+        )
+    compact = re.sub(r"\s+", "", value.lower())
+    return bool(
+        re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
+        or re.search(rf"(?<![\w.]){re.escape(compact)}(?![\w.])", squeezed)
+    )

@@ -36,7 +36,14 @@ from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
 from assistant.conversation.safety import screen
-from assistant.conversation.state import DialogueState, PendingAction, SessionStore, remember
+from assistant.conversation.state import (
+    DialogueState,
+    PendingAction,
+    PendingCheckout,
+    SessionStore,
+    remember,
+    remember_shown,
+)
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
@@ -72,6 +79,8 @@ PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decl
 # summary, and messages that need no tool.
 ENGINE_INTENTS = {"confirm", "decline", "ask_confirm", "help", "smalltalk", "out_of_scope"}
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
+# What the shopper's next answer completes when a tool asked "which one?" or "how many?".
+PENDING_KIND = {"change_variant": "change", "update_cart_item": "change", "buy_now": "buy"}
 
 
 class Assistant:
@@ -203,9 +212,25 @@ class Assistant:
         shopper's next answer ("the M") finishes it with the same origin."""
         state = self.sessions.load(session_id, shopper_id)
         args: dict[str, Any] = {"product_id": error.details.get("product_id"), "quantity": quantity}
-        turn = self._refused(state, args, ToolFailure.of(error), origin, kind)
+        tool = "buy_now" if kind == "buy" else "add_to_cart"
+        turn = self._refused(state, args, ToolFailure.of(error), origin, tool)
         self.sessions.save(state)
         return self._reply(state, turn, intent="add")
+
+    def show_products(self, session_id: str, shopper_id: str, product_ids: list[str]) -> None:
+        """A conversation that starts beside products (a post's comments): "it" and "the
+        first one" refer to them."""
+        state = self.sessions.load(session_id, shopper_id)
+        remember_shown(
+            state, [pid for pid in product_ids if pid in self.services.catalogue.products]
+        )
+        self.sessions.save(state)
+
+    def pending_checkout(
+        self, session_id: str, shopper_id: str | None = None
+    ) -> PendingCheckout | None:
+        """The summary this session's shopper has yet to confirm, if any."""
+        return self.sessions.load(session_id, shopper_id).pending_checkout
 
     def is_private(self, session_id: str, message: str, shopper_id: str | None = None) -> bool:
         """Whether a message is about a cart, an order or a checkout (answered only by DM)."""
@@ -326,27 +351,33 @@ class Assistant:
         ):
             origin = Origin.model_validate(pending.origin)  # "the blue one" finishes that #cart
         context = self._tool_context(state, origin)
-        result = None
+        state.pending_action = None  # whatever question was open, this request answers it
+        turn, changed, touched = Turn(text=""), None, []
         for call in step.calls:
             result = REGISTRY[call.name].run(context, call.args)
             if isinstance(result, ToolFailure):
-                return self._refused(state, call.args, result, origin)
+                turn = turn.joined(self._refused(state, call.args, result, origin, call.name))
+                if call.name == "add_to_cart":
+                    continue  # "add X and Y": Y is still added when X needs a choice
+                break
             remember(state, call.name, result)
-        state.pending_action = None  # whatever question was open, the shopper answered it
-        name = step.calls[-1].name
-        assert result is not None
-        if name not in CART_LINE_TOOLS and name != "view_cart":
-            turn = result_turn(name, result, self.services.catalogue)
-            if step.clarify:
-                turn.text = f"{step.clarify}\n{turn.text}"
-            return turn
-        state.pending_action = None
-        touched = [call.args["product_id"] for call in step.calls if "product_id" in call.args]
-        if touched:
-            state.focus = touched[-1]
-        catalogue = self.services.catalogue
-        assert isinstance(result, CartView)
-        return cart_change_turn(name, result, [catalogue.products[pid] for pid in touched])
+            if call.name in CART_LINE_TOOLS or call.name == "view_cart":
+                changed = (call.name, result)
+                touched += [call.args["product_id"]] if "product_id" in call.args else []
+            else:
+                done = result_turn(call.name, result, self.services.catalogue)
+                if step.clarify:
+                    done.text = f"{step.clarify}\n{done.text}"
+                turn = turn.joined(done)
+        if changed is not None:
+            name, cart = changed
+            assert isinstance(cart, CartView)
+            if touched:
+                state.focus = touched[-1]
+            catalogue = self.services.catalogue
+            touched_products = [catalogue.products[pid] for pid in dict.fromkeys(touched)]
+            turn = cart_change_turn(name, cart, touched_products).joined(turn)
+        return turn
 
     def _refused(
         self,
@@ -354,16 +385,21 @@ class Assistant:
         args: dict[str, Any],
         failure: ToolFailure,
         origin: Origin | None = None,
-        kind: str = "add",
+        tool: str = "add_to_cart",
     ) -> Turn:
-        """A refused cart action: say why and, for a variant question, remember the question."""
-        if failure.code in {"ambiguous_variant", "unknown_variant"} and failure.details.get(
-            "choices"
-        ):
+        """A refused cart action: say why and remember the open question, so the shopper's
+        answer ("the M", "ok 10 then") finishes it."""
+        asks = failure.code in {"ambiguous_variant", "unknown_variant"} and bool(
+            failure.details.get("choices")
+        )
+        too_many = (
+            failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
+        )
+        if (asks or too_many) and args.get("product_id"):
             state.pending_action = PendingAction(
-                kind=kind,
+                kind=PENDING_KIND.get(tool, "add"),
                 product_id=args["product_id"],
-                quantity=args.get("quantity"),
+                quantity=None if too_many else args.get("quantity"),
                 origin=origin.model_dump() if origin else None,
             )
             state.focus = args["product_id"]

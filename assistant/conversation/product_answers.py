@@ -34,7 +34,12 @@ EXPERIENCE = re.compile(
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy)\b",
     re.I,
 )
-SELLER = re.compile(r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit)\b", re.I)
+# Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
+SHOP_RULES = re.compile(
+    r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|return\w*|refund\w*|"
+    r"send (it )?back|exchange|shipping|postage|free delivery)\b",
+    re.I,
+)
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
 
@@ -97,11 +102,13 @@ class ProductAnswers:
         answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
         if EXPERIENCE.search(step.text):
             answer = answer.joined(self.review_question(state, step))
-        if SELLER.search(step.text):  # "who sells it, are they legit?": the vetting policy too
-            policy = self.policies.answer("how sellers are vetted and marked")
-            answer.text += "\n" + wording.policy_text(policy)
-            answer.policies += [quote.section.id for quote in policy.quotes]
-            answer.data_texts += [" ".join(quote.sentences) for quote in policy.quotes]
+        if SHOP_RULES.search(step.text):  # "can I return it?": the product's fact and the rule
+            policy = self.policies.answer(step.text)
+            policy.quotes = policy.quotes[:1]
+            if policy.quotes:
+                answer.text += "\n" + wording.policy_text(policy)
+                answer.policies.append(policy.quotes[0].section.id)
+                answer.data_texts.append(" ".join(policy.quotes[0].sentences))
         return answer
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:

@@ -19,9 +19,9 @@ from assistant.conversation.answers.facts import (
     superlative_kind,
 )
 from assistant.conversation.answers.ranking import rank_shown
-from assistant.conversation.state import DialogueState
+from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.search.kinds import ProductKinds
+from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
 
@@ -29,13 +29,6 @@ SHOW = 5
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
 RECOMMEND_RELEVANT = 0.40  # below this, nothing in the catalogue is really about the need
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
-
-
-def show(state: DialogueState, product_ids: list[str]) -> None:
-    """Remember a list the shopper was shown ("the second one" refers back to it)."""
-    state.shown = product_ids
-    state.focus = product_ids[0] if len(product_ids) == 1 else None
-    state.pending_action = None
 
 
 class CatalogueAnswers:
@@ -58,26 +51,39 @@ class CatalogueAnswers:
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
         if step.references.kind == "mention":  # "the bassline wave speaker": that one
-            named = [self.catalogue.products[pid] for pid in step.references.ids]
-            show(state, [p.id for p in named])
-            return Turn(text=wording.product_list(named), products=[p.id for p in named])
+            return self._named(state, step)
         options = {value.lower() for value in step.slots.options.values()}
         missing = self.kinds.missing(step.text, ignore=options)
-        result = self.retriever.search(step.text, filters=step.slots.filters, k=SHOW)
+        result = self.retriever.search(step.text, filters=step.slots.filters, k=SHOW * 3)
         products = [hit.product for hit in result.hits]
+        if kind := self.kinds.named_kind(step.text, ignore=options):
+            # "laptop backpack under $60": backpacks only, whatever else is near in meaning.
+            products = [p for p in products if kind in singular_words(p.title)] or products
+        products = products[:SHOW]
         if missing or (products and not is_carried(result.hits)):
             closest = self._closest(step) if missing else products[:3]
-            show(state, [p.id for p in closest])
+            remember_shown(state, [p.id for p in closest])
             what = missing or shopping_words(result.query_text) or step.text
             return Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
         if not products:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
-        show(state, [p.id for p in products])
+        remember_shown(state, [p.id for p in products])
         text = wording.product_list(products, "Here is what I found:")
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+
+    def _named(self, state: DialogueState, step: Step) -> Turn:
+        """The products a request names, with what it asks of them ("in a size 7?")."""
+        named = [self.catalogue.products[pid] for pid in step.references.ids]
+        remember_shown(state, [p.id for p in named])
+        lines = [wording.product_list(named)]
+        for product in named:
+            facts = product_facts(product, step.text, product.options_named_in(step.text))
+            if facts:
+                lines.append(wording.attribute_answer(product, facts))
+        return Turn(text="\n".join(lines), products=[p.id for p in named])
 
     def _closest(self, step: Step) -> list[Product]:
         """The nearest things to a kind we do not sell, by meaning only (never a brand)."""
@@ -99,7 +105,7 @@ class CatalogueAnswers:
         close = max(hit.similarity or 0.0 for hit in hits) >= RECOMMEND_RELEVANT
         if not close:
             products = self._gift_ideas(filters)
-        show(state, [p.id for p in products])
+        remember_shown(state, [p.id for p in products])
         intro = "Here are my suggestions:" if close else wording.loose_need(need)
         text = wording.product_list(products, intro) + self._currency_note(step)
         return Turn(text=text, products=[p.id for p in products])
@@ -127,7 +133,7 @@ class CatalogueAnswers:
             return self.catalogue_question(state, step)
         ranked = rank_shown(shown, step.text, step.slots.filters)
         if ranked.products:
-            show(state, [p.id for p in ranked.products])
+            remember_shown(state, [p.id for p in ranked.products])
             if ranked.winner:  # "cheapest?" then "add it": the cheapest
                 state.focus = ranked.products[0].id
         return Turn(
@@ -144,7 +150,7 @@ class CatalogueAnswers:
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
         if products and kind != "count":
-            show(state, [p.id for p in products[:3]])
+            remember_shown(state, [p.id for p in products[:3]])
             state.focus = products[0].id
             text += "\n" + wording.product_list(products[:3], "Top picks:")
         return Turn(

@@ -86,6 +86,14 @@ class SessionStore:
                 )
 
 
+def remember_shown(state: DialogueState, product_ids: list[str]) -> None:
+    """A list the shopper was shown: "the second one" refers back to it, and a product shown
+    alone is the one "it" means."""
+    state.shown = product_ids
+    state.focus = product_ids[0] if len(product_ids) == 1 else None
+    state.pending_action = None
+
+
 def remember(state: DialogueState, name: str, result: BaseModel) -> None:
     """What a tool's result changes in the dialogue: the list shown, the product in focus,
     the summary awaiting a yes, the last order."""
@@ -93,9 +101,7 @@ def remember(state: DialogueState, name: str, result: BaseModel) -> None:
     from assistant.conversation.tools import OrderHistory, ProductList
 
     if isinstance(result, ProductList):
-        state.shown = [product.id for product in result.products]
-        state.focus = state.shown[0] if len(state.shown) == 1 else state.focus
-        state.pending_action = None
+        remember_shown(state, [product.id for product in result.products])
     elif name in {"product_details", "review_summary"}:
         state.focus = getattr(result, "id", None) or getattr(result, "product_id", state.focus)
     elif isinstance(result, CheckoutSummary):

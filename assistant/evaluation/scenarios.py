@@ -267,7 +267,9 @@ def _text_problems(expect: Expect, reply: dict[str, Any], text: str) -> list[str
 
 def check_turn(target: Target, expect: Expect, reply: dict[str, Any]) -> list[str]:
     """The expectations that do not hold for one reply (an empty list when all hold)."""
-    text = (reply.get("text") or "") + "\n" + "\n".join(reply.get("dms") or [])
+    # What the shopper reads: the chat text, or in an app the public reply and the DMs.
+    parts = [reply.get("text") or "", reply.get("public_reply") or "", *(reply.get("dms") or [])]
+    text = "\n".join(part for part in parts if part)
     problems = _status_problems(expect, reply) + _cart_problems(expect, reply)
     problems += _shown_count_problems(expect, reply)
     if expect.shown_satisfy is not None:

@@ -75,6 +75,17 @@ class ProductKinds:
                 words.append(word)
         return [word for word in words if len(word) > 1]
 
+    def named_kind(self, text: str, ignore: set[str] = frozenset()) -> str | None:
+        """The kind of product a request names by a word titles end with ("backpack" in
+        "laptop backpack under $60"), so results can be held to that kind."""
+        words = [
+            SYNONYMS.get(singular(word), singular(word)) for word in self.kind_words(text, ignore)
+        ]
+        if not words or len(words) > MAX_KIND_WORDS:
+            return None
+        head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
+        return head if head in self.final_words else None
+
     def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind a request asks for when the shop does not carry it, else None. `ignore`
         holds option values (colours, sizes) that qualify the kind."""
@@ -83,7 +94,10 @@ class ProductKinds:
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         if not words or len(words) > MAX_KIND_WORDS:
             return None
-        if singular(words[-1]) in self.final_words:
+        head = singular(words[-1])
+        if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein
+            head = singular(words[-2])
+        if head in self.final_words:
             return None
         if self._vectors is None:
             self._vectors = np.asarray(self.embedder.embed_documents(self._titles))
@@ -103,3 +117,8 @@ def _final_words(title: str) -> list[str]:
     if words[-1] in FORM_WORDS and len(words) > 1:
         return [words[-1], words[-2]]
     return [words[-1]]
+
+
+def singular_words(text: str) -> set[str]:
+    """A text's words in their rough singular."""
+    return {singular(word) for word in _words(text)}

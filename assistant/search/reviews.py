@@ -118,7 +118,11 @@ def _aspect_words(question: str, product: Product | None = None) -> set[str]:
     title = (
         set(tokenize(f"{product.title} {product.brand} {product.category}")) if product else set()
     )
-    return set(tokenize(question)) - FRAME_WORDS - title
+    return {
+        word
+        for word in set(tokenize(question)) - FRAME_WORDS - title
+        if not any(char.isdigit() for char in word)  # "200s", "2": model numbers, not aspects
+    }
 
 
 def _aspect_label(question: str, words: set[str]) -> str | None:

@@ -88,7 +88,15 @@ class SocialHub:
         self.repository.log(app, user, "in", "public", text, post.id)
         if command is not None:
             return self._sent(spec, user, self._command(spec, user, command, in_public=True))
-        answer = answer_in_public(self.bot, spec, post, user, text, self._cart(app, user))
+        answer = answer_in_public(
+            self.bot,
+            spec,
+            post,
+            user,
+            text,
+            self._cart(app, user),
+            self.repository.linked_shopper(app, user),
+        )
         return self._sent(spec, user, answer)
 
     def dm(self, app: str, user: str, text: str) -> AppResponse:

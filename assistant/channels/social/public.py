@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from assistant.channels.social.apps import AppSpec
 from assistant.channels.social.content import Post
+from assistant.channels.social.flows import dm_session
 from assistant.channels.social.responses import AppResponse
 from assistant.conversation.engine import Assistant
 from assistant.conversation.reply import ReplyCart
@@ -25,18 +26,30 @@ def public_shopper(app: str, user: str) -> str:
 
 
 def answer_in_public(
-    bot: Assistant, spec: AppSpec, post: Post, user: str, text: str, cart: ReplyCart
+    bot: Assistant,
+    spec: AppSpec,
+    post: Post,
+    user: str,
+    text: str,
+    cart: ReplyCart,
+    linked_shopper: str | None = None,
 ) -> AppResponse:
-    """A comment question: a brief public answer; private matters go by DM."""
+    """A comment question: a brief public answer; private matters go by DM (answered there
+    when the handle is linked to a shop account)."""
     session = f"{spec.name}:{user}:post:{post.id}"
     shopper = public_shopper(spec.name, user)
-    state = bot.sessions.load(session, shopper)
-    state.shown, state.focus = list(post.products), (post.products or [None])[0]
-    bot.sessions.save(state)
+    bot.show_products(session, shopper, list(post.products))
     response = AppResponse(app=spec.name, post_id=post.id, cart=cart)
     if bot.is_private(session, text, shopper):
         response.public_reply = spec.public(user, "DM for details 📩")
-        response.dms.append(spec.dm(PRIVATE_HELP))
+        if linked_shopper is None:
+            response.dms.append(spec.dm(PRIVATE_HELP))
+            return response
+        private = bot.chat(
+            dm_session(spec.name, user), text, channel="dm", shopper_id=linked_shopper
+        )
+        response.dms.append(spec.dm(private.text))
+        response.orders = private.orders
         return response
     reply = bot.chat(session, text, channel="reply", shopper_id=shopper)
     lines = [line for line in reply.text.splitlines() if line.strip()]

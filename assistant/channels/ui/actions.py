@@ -70,7 +70,7 @@ class ShopActions:
 
     def pending_view(self, user: str) -> tuple[str, dict[str, Any] | None, Any]:
         """The checkout waiting for the shopper's Confirm: its text, its data, its visibility."""
-        pending = self.bot.sessions.load(web_session(user), shop_account(user)).pending_checkout
+        pending = self.bot.pending_checkout(web_session(user), shop_account(user))
         if pending is None:
             return "", None, gr.update(visible=False)
         text = (

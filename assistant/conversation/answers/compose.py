@@ -100,9 +100,18 @@ def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue
     if isinstance(result, ReviewAnswer):
         return review_turn(catalogue.products[result.product_id], result)
     if isinstance(result, CheckoutSummary):
+        totals = result.totals
         return Turn(
             text=wording.checkout_text(result),
             products=[line.product_id for line in result.lines],
+            prices=[
+                totals.subtotal_minor,
+                totals.shipping_minor,
+                totals.tax_minor,
+                totals.total_minor,
+                *(line.unit_price_minor for line in result.lines),
+            ],
+            numbers=[line.qty for line in result.lines],
             data_texts=[describe_change(change) for change in result.changes],
         )
     if isinstance(result, CartView):

@@ -155,7 +155,7 @@ ATTRIBUTE_WORDS = {
     "battery life": r"battery|charge lasts?|last(s)? (on|per) a charge|how long .* last",
     "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
     "material": r"made (of|from|with)|material|fabric|what.*\bmade\b",
-    "weight": r"heavy|weigh|weight|light(weight)?\b",
+    "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
     "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",
     "dishwasher safe": r"dishwasher",

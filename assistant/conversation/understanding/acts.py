@@ -50,6 +50,16 @@ ACTS = (
     "smalltalk",
     "out_of_scope",
 )
+# Two questions in a row are two questions; two adds in a row are usually one said twice.
+QUESTIONS = {
+    "product_question",
+    "review_question",
+    "policy_question",
+    "catalogue_question",
+    "compare",
+    "refine",
+    "search",
+}
 # Acts that only make sense in a context; without it they are ruled out.
 NEEDS = {"confirm": "pending_checkout", "decline": "pending_checkout", "refine": "shown"}
 CONTEXT_WEIGHT = 1.0  # context flags against ~1-norm embedding and tf-idf blocks; set on dev
@@ -119,6 +129,8 @@ def segment(message: str) -> list[str]:
     for part in parts:
         if merged and not _reads_as_request(part):
             merged[-1] = f"{merged[-1]}, {part}"
+        elif merged and not _reads_as_request(merged[-1]) and len(merged) == 1:
+            merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
         else:
             merged.append(part)
     return merged or [message.strip()]
@@ -152,6 +164,10 @@ def training_pairs(examples: list[ActExample]) -> list[tuple[str, str, DialogueC
         parts = segment(example.text) if len(example.acts) > 1 else [example.text]
         if len(parts) == len(example.acts):
             pairs += [(p, a, example.context) for p, a in zip(parts, example.acts, strict=True)]
+        if example.acts in (["search"], ["recommend"], ["policy_question"]) and not any(
+            example.context.vector()
+        ):  # a new search reads the same after a list was shown
+            pairs.append((example.text, example.acts[0], DialogueContext(shown=True)))
     return pairs
 
 
@@ -246,7 +262,7 @@ class ActClassifier:
         whole, *pieces = self._scored(texts, vectors, context)
         merged: list[Request] = []
         for piece in pieces:  # "yep that one, add it": one request, said twice
-            if merged and merged[-1].act == piece.act:
+            if merged and merged[-1].act == piece.act and piece.act not in QUESTIONS:
                 merged[-1] = Request(
                     f"{merged[-1].text}, {piece.text}", piece.act, piece.confidence
                 )

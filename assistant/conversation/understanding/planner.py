@@ -18,11 +18,13 @@ from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
 from assistant.conversation.understanding.references import ReferenceResolver, References
-from assistant.conversation.understanding.slots import Slots, extract_slots, product_options
+from assistant.conversation.understanding.slots import Slots, extract_slots
 from assistant.search.filters import FilterVocabulary
 from assistant.search.mentions import ProductMentions
 
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
+# Acts that never answer an open "which one?" or "how many?" question.
+ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
 AFFIRMATIVE = re.compile(
     r"^\W*(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
     r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
@@ -31,6 +33,9 @@ AFFIRMATIVE = re.compile(
 )
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
+)
+NOT_ONLY_YES = re.compile(
+    r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
@@ -100,6 +105,15 @@ class RulePlanner:
             runner_up = request.runner_up or "help"
             act = runner_up if runner_up not in CART_CHANGING else "help"
             return Request(request.text, act, request.confidence)
+        if request.act == "confirm" and NOT_ONLY_YES.search(request.text):
+            # "ok but when would it arrive?" asks something: the summary stays pending.
+            runner_up = request.runner_up or "ask_confirm"
+            act = (
+                runner_up
+                if runner_up not in {"confirm", "decline"} | CART_CHANGING
+                else "ask_confirm"
+            )
+            return Request(request.text, act, request.confidence)
         if (
             request.act == "confirm"
             and not AFFIRMATIVE.search(request.text)
@@ -112,10 +126,15 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
-        if state.pending_action and intent not in {"checkout", "view_cart", "remove"}:
-            choice = self._choice_options(state.pending_action.product_id, request.text)
-            if choice and intent not in {"policy_question", "out_of_scope", "order_status"}:
-                slots.options, intent = choice, "add"  # "the blue one" answers "which one?"
+        pending = state.pending_action
+        if pending and intent not in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
+            product = self.catalogue.products.get(pending.product_id)
+            choice = product.options_named_in(request.text) if product else {}
+            if choice:  # "the blue one" answers "which one?"
+                slots.options = choice
+                intent = "change" if pending.kind == "change" else "add"
+            elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
+                intent = pending.kind if pending.kind in {"add", "change"} else "add"
         cart = cart_products if intent in {"remove", "change"} else None
         references = self.references.resolve(
             request.text, state.shown, state.focus, slots.options, cart
@@ -130,27 +149,11 @@ class RulePlanner:
         )
         target = references.ids[0] if references.ids else state.focus
         if target in self.catalogue.products and intent != "search":
-            named = product_options(self.catalogue.products[target], request.text)
+            named = self.catalogue.products[target].options_named_in(request.text)
             step.slots.options = named or step.slots.options
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
-
-    def _choice_options(self, product_id: str, message: str) -> dict[str, str]:
-        """The options of one product's variants that a message names ('7', 'white')."""
-        product = self.catalogue.products.get(product_id)
-        if product is None:
-            return {}
-        found: dict[str, str] = {}
-        for name, values in product.options_by_name().items():
-            named = [
-                value
-                for value in values
-                if re.search(rf"(?<![\w.]){re.escape(value)}(?![\w.])", message, re.I)
-            ]
-            if len(named) == 1:
-                found[name] = named[0]
-        return found
 
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
@@ -223,8 +226,8 @@ class RulePlanner:
         for pid in step.references.ids:
             product = self.catalogue.products[pid]
             options = {
-                **product_options(product, shared),
-                **product_options(product, phrases.get(pid, "")),
+                **product.options_named_in(shared),
+                **product.options_named_in(phrases.get(pid, "")),
             }
             args: dict[str, Any] = {"product_id": pid, "quantity": step.slots.quantity or 1}
             if options:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.catalogue.models import Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.parsing import Constraints, parse_query
 
@@ -96,38 +95,3 @@ def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
     if match := _ORDER_ID.search(message):
         slots.order_id = match.group(1).upper()
     return slots
-
-
-def product_options(
-    product: Product, text: str, skip_words: set[str] = frozenset()
-) -> dict[str, str]:
-    """The options of one product's variants that a request names ("500g ground", "for
-    pixel 9", "red, medium"), ignoring words of the product's own title ("green tea")."""
-    title_words = {word.lower() for word in re.findall(r"\w+", product.title)} | skip_words
-    kept = " ".join(
-        word for word in re.findall(r"[\w.'-]+", text) if word.lower() not in title_words
-    )
-    squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
-    found: dict[str, str] = {}
-    for name, values in product.options_by_name().items():
-        named = [value for value in values if _names_value(value, kept, squeezed)]
-        if len(named) == 1:
-            found[name] = named[0]
-        elif len(named) > 1:  # "XL" also contains "L": the longest value named wins
-            longest = max(named, key=len)
-            if all(other.lower() in longest.lower() for other in named):
-                found[name] = longest
-    return found
-
-
-def _names_value(value: str, text: str, squeezed: str) -> bool:
-    if len(value) <= 3 and value.isalpha():  # sizes such as M, XL: said as a word of its own
-        return bool(
-            re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
-            or re.search(rf"\b(?:size|in|an?)\s+{re.escape(value)}\b", text, re.I)
-        )
-    wanted = re.sub(r"\s+", "", value.lower())
-    return bool(
-        re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
-        or re.search(rf"(?<![\w.]){re.escape(wanted)}(?![\w.])", squeezed.replace(" ", " "))
-    )

@@ -107,7 +107,7 @@ def test_cart_reply_with_an_ambiguous_variant_goes_to_dm(client, env):
         client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart"
     )
     assert body["public_reply"] == "@dev_m Sent you a DM 📩"
-    assert "say which one" in body["dms"][0] and body["cart"]["lines"] == []
+    assert "Which one would you like?" in body["dms"][0] and body["cart"]["lines"] == []
 
 
 def test_wishlist_reply(client, env):
@@ -165,7 +165,7 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
     status, asked = act(client, "POST", f"/{app}/posts/{post.id}/buy", user=user)
     assert status == 200 and "link" in asked["dms"][0]
     status, summary = link(client, app, user)
-    if "say which one" in summary["dms"][-1]:  # a product with variants: pick one by DM
+    if "Which one would you like?" in summary["dms"][-1]:  # a product with variants: pick one by DM
         variant = next(
             v
             for v in catalogue.products[post.products[0]].variants

@@ -115,7 +115,7 @@ def test_a_variant_question_goes_by_dm_and_a_named_variant_is_added_at_once(hub,
     shopper = linked(hub, "photo", "cy")
     asked = hub.reply("photo", "ph-002", "cy", "#cart")
     assert asked.public_reply == "@cy Sent you a DM 📩" and asked.cart.lines == []
-    assert "say which one" in asked.dms[0] and "red, 10" in asked.dms[0]
+    assert "Which one would you like?" in asked.dms[0] and "red, 10" in asked.dms[0]
     pending = bot.sessions.load("photo:cy", shopper).pending_action
     assert (pending.kind, pending.product_id, pending.origin["kind"]) == ("add", "T3", "cart_reply")
     named = hub.reply("photo", "ph-002", "cy", "#cart red 10 please")
@@ -126,7 +126,7 @@ def test_a_variant_question_goes_by_dm_and_a_named_variant_is_added_at_once(hub,
 def test_buy_with_variants_asks_which_and_remembers_it_was_a_buy(hub, bot):
     shopper = linked(hub, "photo", "dee")
     asked = hub.buy("photo", "ph-002", "dee")
-    assert "say which one" in asked.dms[0] and asked.pending_checkout is None
+    assert "Which one would you like?" in asked.dms[0] and asked.pending_checkout is None
     pending = bot.sessions.load("photo:dee", shopper).pending_action
     assert (pending.kind, pending.origin["kind"], pending.origin["ref"]) == (
         "buy",

@@ -141,7 +141,13 @@ class RulePlanner:
             return Request(request.text, "ask_confirm", request.confidence)
         return request
 
-    def step(self, state: DialogueState, request: Request, cart_products: list[str]) -> Step:
+    def step(
+        self,
+        state: DialogueState,
+        request: Request,
+        cart_products: list[str],
+        has_order: bool = True,
+    ) -> Step:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
@@ -169,7 +175,7 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state.shown, state.focus, slots.options, cart
             )
-        intent = corrected(intent, references, request, bool(state.shown))
+        intent = corrected(intent, references, request, state, slots, has_order)
         if (
             intent == "change"
             and references.kind in {"mention", "id"}

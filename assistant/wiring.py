@@ -78,7 +78,8 @@ def schema_metadata() -> MetaData:
     """The shared metadata with every feature's tables declared on it (for migrations)."""
     import assistant.channels.social.tables
     import assistant.commerce.tables
-    import assistant.conversation.tables  # noqa: F401
+    import assistant.conversation.tables
+    import assistant.identity.tables  # noqa: F401
     from assistant.storage.metadata import metadata
 
     return metadata

@@ -101,7 +101,10 @@ def build_ui(actions: ShopActions) -> gr.Blocks:
     """The Blocks of the app; mount them with `gr.mount_gradio_app`."""
     with gr.Blocks(title="ShopAssist", fill_width=True) as demo:
         with gr.Row(equal_height=False):
-            gr.Markdown("# ShopAssist\nShop in chat and in the social apps.", elem_id="sa-header")
+            with gr.Column(scale=1, min_width=240):  # on a phone, the sign-in goes below
+                gr.Markdown(
+                    "# ShopAssist\nShop in chat and in the social apps.", elem_id="sa-header"
+                )
             shopping_as, account_line = account_panel(actions)
         shared = Shared(gr.State(0), gr.State([]), gr.State(None))
         with gr.Row(equal_height=False):

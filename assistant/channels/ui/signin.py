@@ -29,6 +29,8 @@ DEMO_SWITCH = (
     "async (user) => {"
     + _POST
     + """
+  if (window.__shopassistSwitching) { return []; }  // one sign-in per pick, however many events
+  window.__shopassistSwitching = true;
   try {
     if (!user || user === "guest") { await post("/api/account/signout"); }
     else {
@@ -36,7 +38,7 @@ DEMO_SWITCH = (
       await post("/api/account/signin", {username: user, code: issued.code});
     }
     location.reload();
-  } catch (error) { alert(error.message); }
+  } catch (error) { window.__shopassistSwitching = false; alert(error.message); }
   return [];
 }"""
 )

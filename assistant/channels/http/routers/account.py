@@ -86,9 +86,12 @@ def _signed_in(done: SignedIn, response: Response, settings: Settings) -> Sessio
     return SessionReply(session_id=done.issued.secret, account=account)
 
 
-def _attempt(request: Request, identity: Identity, username: str) -> WebSession | None:
+def _attempt(
+    request: Request, identity: Identity, username: str, by_address: bool = True
+) -> WebSession | None:
     """Count a sign-in attempt against the address and the name; the caller's session."""
-    identity.limits.hit("sign_in", f"address:{client_address(request)}")
+    if by_address:
+        identity.limits.hit("sign_in", f"address:{client_address(request)}")
     identity.limits.hit("sign_in", f"name:{username.strip().lower()}")
     caller = caller_of(request, identity, start=False)
     return None if caller is None else caller.session
@@ -136,7 +139,7 @@ def sign_in(
 @router.post("/code", response_model=CodeReply, responses=REFUSALS)
 def one_time_code(body: CodeRequest, request: Request, identity: IdentityDep) -> CodeReply:
     """A one-time code, shown on screen: a demo feature (DEMO_MODE=1) only."""
-    _attempt(request, identity, body.username)
+    _attempt(request, identity, body.username, by_address=False)  # redeeming it counts
     code = identity.demo_code(body.username)
     return CodeReply(username=body.username.strip().lower(), code=code)
 

@@ -83,6 +83,10 @@ class SimulatedApps:
             )
         if handle not in self.content.shoppers:
             raise SocialError(404, "unknown_user", f"{spec.title} has no user with that handle")
+        return self.issue_token(app, handle)
+
+    def issue_token(self, app: str, handle: str) -> str:
+        """A token for a user the app has authenticated by its own means."""
         self.repository.delete_idle_tokens(self.clock() - self.idle)
         token = "app_" + secrets.token_urlsafe(32)
         self.repository.insert_token(_key(token), app, handle, self.clock())

@@ -16,16 +16,18 @@ PARALLEL = 200
 
 
 @pytest.fixture(scope="module")
-def base_url(demo_assistant, demo_settings):
+def base_url(own_store_assistant, demo_settings):
     settings = demo_settings.model_copy(
         update={"rate_limit_per_minute": 10_000, "rate_limit_per_address": "100000/minute"}
     )
-    with serve_in_thread(create_app(demo_assistant, settings, with_ui=False)) as url:
+    with serve_in_thread(create_app(own_store_assistant, settings, with_ui=False)) as url:
         yield url
 
 
-def test_200_parallel_yes_and_button_confirms_make_one_order_listed_once(base_url, demo_assistant):
-    bot = demo_assistant
+def test_200_parallel_yes_and_button_confirms_make_one_order_listed_once(
+    base_url, own_store_assistant
+):
+    bot = own_store_assistant
     with httpx.Client(base_url=base_url, timeout=120, cookies=NoCookies()) as client:
         started = client.post("/api/chat", json={"message": "hi"}).json()
         session = {"X-Session-Id": started["session_id"]}

@@ -18,11 +18,11 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def server(demo_assistant, demo_settings):
+def server(own_store_assistant, demo_settings):
     settings = demo_settings.model_copy(
         update={"demo_mode": False, "rate_limit_per_address": "100000/minute"}
     )
-    app = create_app(demo_assistant, settings)  # with the Gradio app: framing is checked
+    app = create_app(own_store_assistant, settings)  # with the Gradio app: framing is checked
     with (
         serve_in_thread(app) as url,
         httpx.Client(base_url=url, timeout=60, cookies=NoCookies()) as client,

@@ -23,7 +23,7 @@ STATUSES: list[int] = []
 
 
 @pytest.fixture(scope="module")
-def api(demo_assistant, demo_settings):
+def api(own_store_assistant, demo_settings):
     app_settings = demo_settings.model_copy(
         update={
             "demo_mode": True,
@@ -33,7 +33,7 @@ def api(demo_assistant, demo_settings):
             "rate_limit_new_sessions": "100000/minute",
         }
     )
-    app = create_app(demo_assistant, app_settings, with_ui=False)
+    app = create_app(own_store_assistant, app_settings, with_ui=False)
     with serve_in_thread(app) as url:
         SERVER.update(url=url, services=app.state.services)
         yield schemathesis.openapi.from_dict(app.openapi())

@@ -170,3 +170,22 @@ def test_tau_bench_shared_products():
     assert len(catalogue) == 50
     assert sum(len(p.variants) for p in catalogue.products.values()) == 591
     assert all(v.price_minor > 0 for p in catalogue.products.values() for v in p.variants)
+
+
+def test_flat_csv_with_a_reviews_csv(tmp_path):
+    products = tmp_path / "shop.csv"
+    products.write_text(
+        "product_id,title,category,variant_id,price,stock\nP1,Linen Shirt,Apparel,P1-S,39.90,4\n"
+    )
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text(
+        "review_id,product_id,rating,title,text,date,verified_purchase,helpful_votes\n"
+        "R1,P1,5,Great,Soft and cool.,2025-06-01,true,2\n"
+        "R2,P9,4,Orphan,No such product.,,false,0\n"
+        "R3,P1,9,Bad,Too many stars.,,false,0\n"
+    )
+    catalogue, report = import_flat_csv(products, reviews)
+    (review,) = catalogue.reviews_of("P1")
+    assert review.id == "R1" and review.verified_purchase and str(review.date) == "2025-06-01"
+    assert catalogue.product("P1").rating == 5 and report.reviews == 1
+    assert {(e.line, e.field) for e in report.errors} == {(3, "product_id"), (4, "rating")}

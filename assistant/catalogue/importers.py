@@ -179,10 +179,11 @@ def import_tau_bench_products(
 CSV_REQUIRED = ("product_id", "title", "category", "variant_id", "price", "stock")
 
 
-def import_flat_csv(path: Path) -> tuple[Catalogue, LoadReport]:
+def import_flat_csv(path: Path, reviews_path: Path | None = None) -> tuple[Catalogue, LoadReport]:
     """A flat CSV, one row per variant: product_id, title, category, variant_id, price, stock,
     and optionally brand, description, currency, seller_name, seller_vetting, shipping_days,
-    return_window_days, `option_<name>` and `attr_<name>` columns."""
+    return_window_days, `option_<name>` and `attr_<name>` columns; reviews from a second CSV
+    (see `import_reviews_csv`)."""
     errors: list[RowError] = []
     grouped: dict[str, tuple[dict[str, str], list[Variant]]] = {}
     with Path(path).open(encoding="utf-8", newline="") as handle:
@@ -250,4 +251,58 @@ def import_flat_csv(path: Path) -> tuple[Catalogue, LoadReport]:
             errors.append(
                 RowError(file=str(path), line=0, field=f"{product_id}.{field}", message=message)
             )
-    return Catalogue(products), LoadReport(products=len(products), errors=errors)
+    reviews = (
+        import_reviews_csv(reviews_path, {p.id for p in products}, errors) if reviews_path else []
+    )
+    report = LoadReport(products=len(products), reviews=len(reviews), errors=errors)
+    return Catalogue(products, reviews), report
+
+
+REVIEW_CSV_REQUIRED = ("review_id", "product_id", "rating", "text")
+
+
+def import_reviews_csv(path: Path, product_ids: set[str], errors: list[RowError]) -> list[Review]:
+    """Reviews from a CSV: review_id, product_id, rating, text, and optionally title, author,
+    date (YYYY-MM-DD), verified_purchase (true/false) and helpful_votes; a bad row or one of
+    an unknown product is reported in `errors` and skipped."""
+    reviews: list[Review] = []
+    with Path(path).open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [name for name in REVIEW_CSV_REQUIRED if name not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(
+                f"{path}: missing column(s) {', '.join(missing)}; "
+                f"a reviews CSV needs {', '.join(REVIEW_CSV_REQUIRED)}"
+            )
+        for row in reader:
+            if row["product_id"] not in product_ids:
+                errors.append(
+                    RowError(
+                        file=str(path),
+                        line=reader.line_num,
+                        field="product_id",
+                        message=f"unknown product {row['product_id']!r}",
+                    )
+                )
+                continue
+            try:
+                reviews.append(
+                    Review(
+                        id=row["review_id"],
+                        product_id=row["product_id"],
+                        rating=row["rating"] or None,
+                        title=row.get("title") or "",
+                        text=row["text"],
+                        author=row.get("author") or "anonymous",
+                        date=row.get("date") or None,
+                        verified_purchase=(row.get("verified_purchase") or "").lower()
+                        in {"true", "1", "yes"},
+                        helpful_votes=row.get("helpful_votes") or 0,
+                    )
+                )
+            except ValidationError as exc:
+                field, message = validation_field(exc)
+                errors.append(
+                    RowError(file=str(path), line=reader.line_num, field=field, message=message)
+                )
+    return reviews

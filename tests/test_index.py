@@ -48,18 +48,35 @@ def test_missing_index_is_a_clear_error(tiny_settings):
         CatalogueIndex(tiny_settings, FakeEmbedder()).collections()
 
 
-def test_half_written_index_is_detected_and_rebuilt(tiny_settings, tiny_catalogue, caplog):
+def test_half_written_index_is_refused_then_resumed(tiny_settings, tiny_catalogue, caplog):
     index = CatalogueIndex(tiny_settings, FakeEmbedder())
     index.sync(tiny_catalogue, progress=False)
     passages = index.client.get_collection(PASSAGES_COLLECTION)
-    passages.delete(ids=passages.get()["ids"][:4])  # as if a build died part way
+    passages.delete(ids=passages.get()["ids"][:4])  # as if a build was killed part way
     passages.modify(metadata={"state": STATE_BUILDING, "model": index.model_name})
     with pytest.raises(IndexMissingError, match="half-written"):
         index.collections()
     stats = index.sync(tiny_catalogue, progress=False)
-    assert stats.rebuilt_because == "half-written by an interrupted build"
-    assert "rebuilding" in caplog.text
+    assert stats.embedded == 4 and stats.rebuilt_because is None  # only what was missing
+    assert "resuming" in caplog.text
     assert index.collections()[1].count() == 10
+
+
+def test_a_price_or_stock_change_updates_filters_without_embedding(tiny_settings, tmp_path):
+    folder = tmp_path / "cat"
+    folder.mkdir()
+    products = [json.loads(line) for line in (TINY_CATALOGUE / "products.jsonl").open()]
+    (folder / "products.jsonl").write_text("\n".join(json.dumps(p) for p in products))
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    index.sync(load_catalogue(folder)[0], progress=False)
+
+    for variant in products[0]["variants"]:
+        variant["price_minor"], variant["stock"] = 1, 0
+    (folder / "products.jsonl").write_text("\n".join(json.dumps(p) for p in products))
+    stats = index.sync(load_catalogue(folder)[0], progress=False)
+    assert stats.embedded == 0
+    stored = index.collections()[0].get(ids=[products[0]["id"]])["metadatas"][0]
+    assert (stored["price_min"], stored["in_stock"]) == (1, False)
 
 
 def test_index_of_another_model_is_rebuilt(tiny_settings, tiny_catalogue):

@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from assistant.catalogue.models import Catalogue, Product, Review
 from assistant.search.policies import load_policies
+from assistant.search.product_filters import metadata_hash, product_metadata
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ def review_passages(review: Review) -> list[IndexedText]:
 def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[IndexedText]]:
     """Everything to index: product documents and review passages."""
     products = [
-        IndexedText(id=p.id, text=product_text(p), metadata={"product_id": p.id})
+        IndexedText(id=p.id, text=product_text(p), metadata=product_metadata(p))
         for p in catalogue.products.values()
     ]
     passages = [
@@ -251,10 +252,12 @@ class CatalogueIndex:
                 continue
             metadata = collection.metadata or {}
             reason = None
-            if metadata.get("state") != STATE_READY:
-                reason = "half-written by an interrupted build"
-            elif metadata.get("model") != self.model_name:
+            if metadata.get("model") != self.model_name:
                 reason = f"built with {metadata.get('model')!r}, not {self.model_name!r}"
+            elif metadata.get("state") != STATE_READY:
+                # Each stored text carries its content hash, so an interrupted build resumes:
+                # what was written is kept, the rest is embedded now.
+                log.warning("collection %s was half-written; resuming the build", name)
             if reason:
                 log.warning("collection %s was %s; rebuilding it", name, reason)
                 self.rebuilt_because = reason
@@ -272,19 +275,22 @@ class CatalogueIndex:
             (POLICIES_COLLECTION, policy_texts()),
         ):
             collection = self._collection(name, create=True)
-            existing = collection.get(include=["metadatas"])
-            stored = {
-                doc_id: (meta or {}).get("content_hash")
-                for doc_id, meta in zip(existing["ids"], existing["metadatas"], strict=True)
-            }
+            stored = _stored_hashes(collection)
             wanted = {doc.id for doc in docs}
             # Length-sorted batches pad least, which is most of the embedding cost on a CPU.
             changed = sorted(
-                (doc for doc in docs if stored.get(doc.id) != doc.content_hash),
+                (doc for doc in docs if stored.get(doc.id, ("", ""))[0] != doc.content_hash),
                 key=lambda doc: len(doc.text),
             )
+            relabelled = [
+                doc
+                for doc in docs
+                if stored.get(doc.id, ("", ""))[0] == doc.content_hash
+                and stored[doc.id][1] != metadata_hash(doc.metadata)
+            ]
             stale = [doc_id for doc_id in stored if doc_id not in wanted]
             stats.unchanged += len(docs) - len(changed)
+            self._relabel(collection, relabelled)
             plans.append((collection, changed, stale))
         total = sum(len(changed) for _, changed, _ in plans)
         with tqdm(
@@ -311,5 +317,34 @@ class CatalogueIndex:
             ids=[doc.id for doc in docs],
             embeddings=[vectors[doc.text] for doc in docs],
             documents=[doc.text for doc in docs],
-            metadatas=[{**doc.metadata, "content_hash": doc.content_hash} for doc in docs],
+            metadatas=[_stored_metadata(doc) for doc in docs],
         )
+
+    def _relabel(self, collection: Collection, docs: list[IndexedText]) -> None:
+        """New metadata (a price, stock or rating) for texts whose vectors still hold."""
+        for batch in _batches(docs, WRITE_BATCH):
+            collection.update(
+                ids=[doc.id for doc in batch], metadatas=[_stored_metadata(doc) for doc in batch]
+            )
+
+
+def _stored_metadata(doc: IndexedText) -> dict[str, Any]:
+    return {
+        **doc.metadata,
+        "content_hash": doc.content_hash,
+        "meta_hash": metadata_hash(doc.metadata),
+    }
+
+
+def _stored_hashes(collection: Collection, page: int = 5000) -> dict[str, tuple[str, str]]:
+    """Each stored id's content and metadata hashes, read a page at a time."""
+    stored: dict[str, tuple[str, str]] = {}
+    offset = 0
+    while True:
+        found = collection.get(include=["metadatas"], limit=page, offset=offset)
+        for doc_id, meta in zip(found["ids"], found["metadatas"], strict=True):
+            meta = meta or {}
+            stored[doc_id] = (str(meta.get("content_hash", "")), str(meta.get("meta_hash", "")))
+        if len(found["ids"]) < page:
+            return stored
+        offset += page

@@ -98,6 +98,27 @@ class SearchFilters(BaseModel):
         )
 
 
+_TITLE_WORD = re.compile(r"[\w-]+")  # what `whole_word` sees as one word
+
+
+def _names_others(
+    word: str,
+    owner: str,
+    title_words: dict[str, set[str]],
+    titles_by_category: dict[str, list[str]],
+) -> bool:
+    """Whether a category keyword is a whole word of some other category's title."""
+    if _TITLE_WORD.fullmatch(word):
+        forms = {word, f"{word}s", f"{word}es"}
+        return any(forms & words for category, words in title_words.items() if category != owner)
+    return any(
+        whole_word(word, title)
+        for category, titles in titles_by_category.items()
+        if category != owner
+        for title in titles
+    )
+
+
 def whole_word(word: str, text: str) -> re.Match[str] | None:
     """A word (or its plural) standing on its own in a text."""
     return re.search(rf"(?<![\w-]){re.escape(word)}(?:e?s)?(?![\w-])", text, re.I)
@@ -129,17 +150,17 @@ class FilterVocabulary:
         titles_by_category: dict[str, list[str]] = {}
         for product in catalogue.products.values():
             titles_by_category.setdefault(product.category, []).append(product.title)
+        # The words of each category's titles, once: a one-word keyword is looked up, not
+        # searched for in every title (100,000 titles times each keyword).
+        title_words = {
+            category: {word for title in titles for word in _TITLE_WORD.findall(title.lower())}
+            for category, titles in titles_by_category.items()
+        }
         for word, owners in keyword_owners.items():
             if len(owners) != 1:
                 continue
             owner = next(iter(owners))
-            clashes = any(
-                whole_word(word, title)
-                for category, titles in titles_by_category.items()
-                if category != owner
-                for title in titles
-            )
-            if not clashes:
+            if not _names_others(word, owner, title_words, titles_by_category):
                 vocabulary.categories[word] = owner
         vocabulary.brands = {brand.lower(): brand for brand in catalogue.brands()}
         for product in catalogue.products.values():

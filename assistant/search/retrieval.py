@@ -17,16 +17,19 @@ from langchain_core.retrievers import BaseRetriever
 from pydantic import BaseModel, ConfigDict
 
 from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.columns import FilterColumns
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.index import CatalogueIndex, IndexedText, product_text, review_passages
 from assistant.search.lexical import LexicalIndex
 from assistant.search.parsing import parse_query
+from assistant.search.product_filters import chroma_where
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
 CANDIDATE_DEPTH = 100
+MAX_DEPTH = 1000  # a ranked list longer than this is never read, whatever the catalogue's size
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -133,6 +136,7 @@ class Retriever:
         self._products_lexical = LexicalIndex(
             [product_text(catalogue.products[pid]) for pid in self._product_ids]
         )
+        self.columns = FilterColumns(catalogue)  # filters as columns: no scan per search
         self._products_collection, self._passages_collection = index.collections()
         self._passages_for = lru_cache(maxsize=2048)(self._build_passages)
 
@@ -156,32 +160,25 @@ class Retriever:
             parsed = parse_query(query, self.vocabulary)
             parsed_filters, text = parsed.filters, parsed.text
         active = parsed_filters.merged_with(filters) if filters else parsed_filters
-        allowed = (
-            None
-            if active.is_empty()
-            else {
-                pid for pid, product in self.catalogue.products.items() if active.matches(product)
-            }
-        )
+        mask = None if active.is_empty() else self.columns.mask(active)
         warnings: list[str] = []
-        if allowed is not None and not allowed:
+        if mask is not None and not mask.any():
             return SearchResult([], 0, active, text, ["no product meets all the filters"])
         if not re.search(r"\w", text):
-            ranked = self._rank_without_words(allowed)
+            ranked, total = self._rank_without_words(mask, offset + k)
             hits = [ProductHit(self.catalogue.products[pid], 0.0) for pid in ranked]
-            return SearchResult(hits[offset : offset + k], len(hits), active, text)
-        depth = max(CANDIDATE_DEPTH, offset + k)
+            return SearchResult(hits[offset : offset + k], total, active, text)
+        depth = min(max(CANDIDATE_DEPTH, offset + k), MAX_DEPTH)
         lexical: list[str] = []
         lexical_weight = 1.0
         dense: list[str] = []
         similarities: dict[str, float] = {}
         if mode in ("hybrid", "lexical"):
-            lexical, lexical_weight = _lexical_ranking(
-                self._products_lexical, text, self._product_ids, allowed, depth
-            )
+            lexical, lexical_weight = self._lexical_products(text, mask, depth)
         if mode in ("hybrid", "dense"):
             try:
-                dense, similarities = self._dense_products(text, allowed, depth)
+                # The query as typed: within a turn, the vector the message already has.
+                dense, similarities = self._dense_products(query, active, mask, depth)
             except Exception as exc:
                 log.warning("dense search failed (%s); using lexical ranking only", exc)
                 warnings.append("semantic search is unavailable; results are keyword matches")
@@ -189,9 +186,7 @@ class Retriever:
                     raise QueryError(
                         "the vector index is unavailable; run `shopassist index`"
                     ) from exc
-                lexical, lexical_weight = _lexical_ranking(
-                    self._products_lexical, text, self._product_ids, allowed, depth
-                )
+                lexical, lexical_weight = self._lexical_products(text, mask, depth)
         fused = reciprocal_rank_fusion([dense, lexical], weights=[1.0, lexical_weight])
         ordered = sorted(fused, key=lambda pid: -fused[pid])
         dense_rank = {pid: rank for rank, pid in enumerate(dense, start=1)}
@@ -208,34 +203,52 @@ class Retriever:
         ]
         return SearchResult(hits[offset : offset + k], len(hits), active, text, warnings)
 
-    def _rank_without_words(self, allowed: set[str] | None) -> list[str]:
-        """With filters only, best rated first, then most reviewed."""
-        pool = allowed if allowed is not None else set(self._product_ids)
-        return sorted(
-            pool,
-            key=lambda pid: (
-                -(self.catalogue.products[pid].rating or 0),
-                -self.catalogue.products[pid].review_count,
-                pid,
-            ),
-        )
+    def _rank_without_words(self, mask: np.ndarray | None, count: int) -> tuple[list[str], int]:
+        """With filters only: the first `count` by best rating, then most reviewed, then id;
+        and how many match in all."""
+        columns = self.columns
+        pool = np.flatnonzero(mask) if mask is not None else np.arange(len(columns))
+        order = np.lexsort((columns.id_rank[pool], -columns.reviews[pool], -columns.rating[pool]))
+        return [self._product_ids[i] for i in pool[order[:count]]], len(pool)
+
+    def _lexical_products(
+        self, text: str, mask: np.ndarray | None, depth: int
+    ) -> tuple[list[str], float]:
+        """BM25 over the products the filters allow (a masked top-k, not a sort of all), and
+        its fusion weight: the share of query words its best hit contains."""
+        scores = self._products_lexical.scores(text)
+        if mask is not None:
+            scores = np.where(mask, scores, 0.0)
+        positions = top_positions(scores, depth)
+        ranking = [self._product_ids[i] for i in positions]
+        weight = self._products_lexical.coverage(text, int(positions[0])) if ranking else 0.0
+        return ranking, weight
 
     def _dense_products(
-        self, text: str, allowed: set[str] | None, depth: int
+        self, query: str, filters: SearchFilters, mask: np.ndarray | None, depth: int
     ) -> tuple[list[str], dict[str, float]]:
-        vector = self.embedder.embed_query(text)
-        pool = len(allowed) if allowed is not None else len(self._product_ids)
-        result = self._products_collection.query(
-            query_embeddings=[vector],
-            n_results=min(depth, pool),
-            ids=sorted(allowed) if allowed is not None else None,
-            include=["distances"],
-        )
-        ids = result["ids"][0]
-        similarities = {
-            pid: 1.0 - distance for pid, distance in zip(ids, result["distances"][0], strict=True)
-        }
-        return ids, similarities
+        """Nearest products in Chroma, kept to the filters by a `where` on their metadata;
+        the exact variant rule drops what the coarser `where` let through."""
+        vector = self.embedder.embed_query(query)
+        where = chroma_where(filters) if mask is not None else None
+        pool = int(mask.sum()) if mask is not None else len(self._product_ids)
+        wanted = min(depth, pool)
+        fetch = wanted
+        while True:
+            result = self._products_collection.query(
+                query_embeddings=[vector], n_results=fetch, where=where, include=["distances"]
+            )
+            found = list(zip(result["ids"][0], result["distances"][0], strict=True))
+            kept = [
+                (pid, distance)
+                for pid, distance in found
+                if mask is None or mask[self.columns.position[pid]]
+            ]
+            if len(kept) >= wanted or len(found) < fetch or fetch >= MAX_DEPTH * 4:
+                break
+            fetch = min(fetch * 4, MAX_DEPTH * 4)  # the `where` was loose: look further
+        kept = kept[:wanted]
+        return [pid for pid, _ in kept], {pid: 1.0 - distance for pid, distance in kept}
 
     # ---- reviews --------------------------------------------------------------------------
     def _build_passages(self, product_id: str) -> tuple[list[IndexedText], LexicalIndex]:
@@ -339,6 +352,15 @@ class CatalogueRetriever(BaseRetriever):
             )
             for hit in result.hits
         ]
+
+
+def top_positions(scores: np.ndarray, depth: int) -> np.ndarray:
+    """Positions of the `depth` best positive scores, best first (ties by position)."""
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > depth:
+        best = np.argpartition(-scores[positive], depth - 1)[:depth]
+        positive = positive[best]
+    return positive[np.lexsort((positive, -scores[positive]))]
 
 
 def rank_texts(

@@ -9,6 +9,7 @@ product's title without its brand. A word that only ever qualifies another ("lap
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -17,6 +18,8 @@ from assistant.catalogue.models import Catalogue
 
 QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close a title
 UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
+MAX_TITLES_EMBEDDED = 5000  # past this, a title's last words stand for it (100k titles
+# would take the first unclear request half an hour to embed)
 MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
 # Title endings that say the form, not the kind: the word before them is the kind.
 FORM_WORDS = {"set", "pack", "powder", "kit", "bundle", "spf", "cover", "blend"}
@@ -63,7 +66,7 @@ class ProductKinds:
         self.brand_words = {
             word for product in catalogue.products.values() for word in _words(product.brand)
         }
-        self._titles = titles
+        self._titles = _titles_to_embed(titles)
         self._vectors: np.ndarray | None = None  # built on the first unclear request
 
     def kind_words(self, text: str, ignore: set[str] = frozenset()) -> list[str]:
@@ -108,6 +111,16 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+
+def _titles_to_embed(titles: list[str]) -> list[str]:
+    """The titles whose meaning stands for the shop's kinds: each distinct one, or in a big
+    catalogue each distinct ending ("road running shoes"), the most common first."""
+    distinct = list(dict.fromkeys(titles))
+    if len(distinct) <= MAX_TITLES_EMBEDDED:
+        return distinct
+    endings = Counter(" ".join(_words(title)[-3:]) for title in distinct)
+    return [ending for ending, _ in endings.most_common(MAX_TITLES_EMBEDDED)]
 
 
 def _final_words(title: str) -> list[str]:

@@ -50,6 +50,7 @@ from assistant.conversation.state import (
 from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
+from assistant.search import turn_vectors
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
@@ -138,6 +139,17 @@ class Assistant:
         origin: Origin | None = None,
     ) -> Reply:
         """Answer one message of one session."""
+        with turn_vectors.one_turn():  # the message is embedded once, however often it is used
+            return self._chat(session_id, message, channel, shopper_id, origin)
+
+    def _chat(
+        self,
+        session_id: str,
+        message: str,
+        channel: Channel,
+        shopper_id: str | None,
+        origin: Origin | None,
+    ) -> Reply:
         state = self.sessions.load(session_id, shopper_id)
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message

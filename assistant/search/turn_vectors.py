@@ -28,11 +28,11 @@ def one_turn() -> Iterator[None]:
 def recall(text: str) -> list[float] | None:
     """The vector this turn already has for a text, if any."""
     vectors = _VECTORS.get()
-    return None if vectors is None else vectors.get(text)
+    return None if vectors is None else vectors.get(text.strip())
 
 
 def remember(text: str, vector: list[float]) -> None:
     """Keep a text's vector for the rest of the turn (outside a turn, nothing is kept)."""
     vectors = _VECTORS.get()
     if vectors is not None:
-        vectors[text] = vector
+        vectors[text.strip()] = vector

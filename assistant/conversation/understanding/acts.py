@@ -267,11 +267,10 @@ class ActClassifier:
         """The requests of a message with their acts, in order."""
         parts = segment(message)
         texts = [message] if len(parts) == 1 else [message, *parts]
-        if vector is not None:
-            rest = self.embedder.embed_documents(texts[1:]) if len(texts) > 1 else []
-            vectors = np.asarray([vector, *rest], dtype=np.float32)
-        else:
-            vectors = np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
+        # The whole message as a query: within a turn, search reuses this vector.
+        vector = vector if vector is not None else self.embedder.embed_query(message)
+        rest = self.embedder.embed_documents(texts[1:]) if len(texts) > 1 else []
+        vectors = np.asarray([vector, *rest], dtype=np.float32)
         whole, *pieces = self._scored(texts, vectors, context)
         merged: list[Request] = []
         for piece in pieces:  # "yep that one, add it": one request, said twice

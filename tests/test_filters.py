@@ -59,3 +59,25 @@ def test_bad_filter_value_is_a_clear_error():
         SearchFilters.from_params({"min_rating": "9"})
     with pytest.raises(UnknownFilterError, match="swap them"):
         SearchFilters.from_params({"min_price_minor": 500, "max_price_minor": 100})
+
+
+def test_brands_are_found_among_thousands_as_one_regex_each_would_find_them() -> None:
+    """A big catalogue's vocabulary: only names whose first word is in the query are tried,
+    and the longest named one still wins, plurals included."""
+    from assistant.search.filters import FilterVocabulary, whole_word
+    from assistant.search.parsing import _first_named
+
+    brands = {f"brand{n} co": f"Brand{n} Co" for n in range(3000)}
+    brands |= {"north": "North", "north face": "North Face", "kettle": "Kettle", "(red)": "(RED)"}
+    vocabulary = FilterVocabulary(brands=brands)
+    queries = [
+        "a jacket by north face", "north jackets", "two kettles", "brand2999 co boots",
+        "(red) earbuds", "northern lights", "brand12 cos", "nothing here",
+    ]
+    for query in queries:
+        slow = next(
+            (brands[name] for name in sorted(brands, key=len, reverse=True)
+             if whole_word(name, query)),
+            None,
+        )  # fmt: skip
+        assert _first_named(vocabulary.brands, query) == slow, query

@@ -23,7 +23,18 @@ def model_cache(tmp_path_factory):
     return tmp_path_factory.mktemp("onnx-models")
 
 
-def test_fp32_gives_the_torch_vectors_and_the_same_index_name(real_embedder, model_cache):
+@pytest.fixture
+def empty_cwd(tmp_path, monkeypatch):
+    """An empty working directory: the export must leave nothing in it (onnx and onnxruntime
+    can drop temporary models and external-data files beside the caller)."""
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+    assert sorted(path.name for path in tmp_path.iterdir()) == []
+
+
+def test_fp32_gives_the_torch_vectors_and_the_same_index_name(
+    real_embedder, model_cache, empty_cwd
+):
     onnx = SentenceTransformerEmbedder(runtime="onnx", cache_dir=model_cache)
     assert onnx.runtime == "onnx" and onnx.name == real_embedder.name
     similarity = (onnx.encode(TEXTS) * real_embedder.encode(TEXTS)).sum(axis=1)
@@ -31,7 +42,7 @@ def test_fp32_gives_the_torch_vectors_and_the_same_index_name(real_embedder, mod
     assert len(list(model_cache.glob("*/model.onnx"))) == 1  # exported once, kept
 
 
-def test_int8_is_close_and_keeps_its_own_index_name(real_embedder, model_cache):
+def test_int8_is_close_and_keeps_its_own_index_name(real_embedder, model_cache, empty_cwd):
     int8 = SentenceTransformerEmbedder(runtime="onnx-int8", cache_dir=model_cache, threads=1)
     assert int8.name.endswith("+int8")
     vectors = int8.encode(TEXTS)

@@ -72,9 +72,12 @@ def build_assistant(
     store = Store(settings.resolved_database_url())
     model = make_chat_model(settings)
     llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
-    return Assistant(
+    assistant = Assistant(
         services, store, CommerceService(store, services.catalogue), llm_planner=llm_planner
     )
+    if assistant.planner.kinds is not None:
+        assistant.planner.kinds.warm()  # at start-up, not in some shopper's turn
+    return assistant
 
 
 def build_identity(

@@ -1,0 +1,33 @@
+"""Product kinds: the titles are embedded once, at start-up when a server warms them."""
+
+from __future__ import annotations
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.search.kinds import ProductKinds
+from assistant.settings import DEMO_CATALOGUE
+from assistant.testing.fakes import FakeEmbedder
+
+
+class CountingEmbedder(FakeEmbedder):
+    """The fake embedder, counting the documents it embeds."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents = 0
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.documents += len(texts)
+        return super().embed_documents(texts)
+
+
+def test_warmed_titles_are_not_embedded_again_in_a_turn() -> None:
+    embedder = CountingEmbedder()
+    kinds = ProductKinds(load_catalogue(DEMO_CATALOGUE)[0], embedder)
+    assert embedder.documents == 0  # nothing is embedded by constructing it
+    kinds.warm()
+    warmed = embedder.documents
+    assert warmed > 100  # the demo's distinct titles
+    kinds.warm()
+    kinds.missing("a hovercraft")
+    kinds.missing("a zeppelin")
+    assert embedder.documents == warmed

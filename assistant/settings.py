@@ -56,7 +56,7 @@ class Settings(BaseSettings):
         None,
         ge=1,
         description="CPU threads one process uses to encode; unset = the library's default "
-        "(`shopassist serve --workers N` sets cores / N).",
+        "(all cores). Several processes on one machine: give each cores / processes.",
     )
     embedding_model_path: Path | None = Field(
         None, description="A sentence-transformers folder; unset = the packaged all-MiniLM-L6-v2."

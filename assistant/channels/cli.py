@@ -1,4 +1,4 @@
-"""`shopassist` console script: index, chat, serve, eval."""
+"""`shopassist` console script: index, chat, serve, mcp, eval."""
 
 from __future__ import annotations
 
@@ -106,6 +106,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    """Serve the shop's MCP server over stdio (stdout carries only MCP messages)."""
+    import anyio
+
+    from assistant.channels.mcp.server import build_mcp_server
+    from assistant.wiring import build_commerce, build_services
+
+    settings = _settings(args)
+    services = build_services(settings)
+    commerce = build_commerce(settings, services.catalogue)
+    anyio.run(build_mcp_server(commerce, services.retriever, settings).run_stdio_async)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run the evaluation suites and write the report."""
     from assistant.evaluation.runner import EvalOptions, run_evaluation
@@ -179,6 +193,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(run=cmd_serve)
+
+    mcp = commands.add_parser("mcp", help="the MCP server over stdio, for desktop assistants")
+    mcp.add_argument("--catalogue")
+    mcp.set_defaults(run=cmd_mcp)
 
     report = commands.add_parser("report", help="business reports")
     report.add_argument("what", choices=["creators"], help="sales and commission per creator")

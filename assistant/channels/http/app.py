@@ -10,6 +10,7 @@ from assistant.channels.http.errors import install_error_handlers
 from assistant.channels.http.guards import BodySizeLimit, RateLimiter
 from assistant.channels.http.routers import cart, catalogue, chat, widget
 from assistant.channels.http.sessions import SESSION_HEADER
+from assistant.channels.mcp.server import mount_mcp
 from assistant.channels.social import routes as social
 from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
@@ -37,6 +38,8 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
     _add_middleware(app, settings)
     for area in (widget, chat, catalogue, cart, social):
         app.include_router(area.router)
+    # Other agents: MCP at /mcp (streamable HTTP).
+    mount_mcp(app, bot.commerce, bot.services.retriever, settings)
     if with_ui:
         from assistant.channels.ui.blocks import mount_ui  # Gradio is heavy: only when wanted
 

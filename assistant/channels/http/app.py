@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from assistant.channels.acp.routes import mount_acp
 from assistant.channels.http.dependencies import HttpServices
 from assistant.channels.http.errors import install_error_handlers
 from assistant.channels.http.guards import BodySizeLimit, RateLimiter
@@ -38,8 +39,9 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
     _add_middleware(app, settings)
     for area in (widget, chat, catalogue, cart, social):
         app.include_router(area.router)
-    # Other agents: MCP at /mcp (streamable HTTP).
+    # Other agents: MCP at /mcp (streamable HTTP) and the ACP checkout API at /acp.
     mount_mcp(app, bot.commerce, bot.services.retriever, settings)
+    mount_acp(app, bot.commerce, settings)
     if with_ui:
         from assistant.channels.ui.blocks import mount_ui  # Gradio is heavy: only when wanted
 

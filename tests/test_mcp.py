@@ -21,7 +21,7 @@ import anyio
 import httpx
 import mcp.types as types
 import pytest
-from mcp import ClientSession, StdioServerParameters, stdio_client
+from mcp import Client, ClientSession, StdioServerParameters, stdio_client
 from mcp.client.streamable_http import streamable_http_client
 
 from assistant.commerce import CommerceService
@@ -332,3 +332,32 @@ def test_each_mcp_session_has_its_own_cart_and_a_forged_session_is_refused(http_
         },
     )
     assert forged.status_code == 404
+
+
+def test_a_2026_07_28_client_shops_over_stdio_and_only_reads_over_http(http_shop, stdio_env):
+    """The newest protocol has no sessions: a stdio process is one client, so it keeps one
+    cart; over HTTP such requests may search but not touch a cart. Nor can the server ask the
+    person, so the summary comes with the confirm link."""
+    url, _ = http_shop
+
+    async def scenario() -> None:
+        stdio = StdioServerParameters(
+            command=sys.executable,
+            args=["-m", "assistant.channels.cli", "mcp"],
+            env=stdio_env,
+            cwd=os.getcwd(),
+        )
+        with open(os.devnull, "w") as quiet:
+            async with Client(stdio_client(stdio, errlog=quiet), mode="2026-07-28") as client:
+                await client.call_tool("add_to_cart", {"product_id": "T2", "quantity": 1})
+                cart = await client.call_tool("get_cart", {})
+                assert len(cart.structured_content["lines"]) == 1
+                outcome = (await client.call_tool("start_checkout", {})).structured_content
+                assert outcome["status"] == "awaiting_confirmation" and outcome["confirm_url"]
+        async with Client(f"{url}/mcp", mode="2026-07-28") as client:
+            found = await client.call_tool("search_products", {"query": "earbuds"})
+            assert not found.is_error
+            refused = await client.call_tool("add_to_cart", {"product_id": "T2"})
+            assert refused.is_error and "initialize handshake" in refused.content[0].text
+
+    anyio.run(scenario)

@@ -116,7 +116,8 @@ def cmd_mcp(args: argparse.Namespace) -> int:
     settings = _settings(args)
     services = build_services(settings)
     commerce = build_commerce(settings, services.catalogue)
-    anyio.run(build_mcp_server(commerce, services.retriever, settings).run_stdio_async)
+    server = build_mcp_server(commerce, services.retriever, settings, one_client=True)
+    anyio.run(server.run_stdio_async)
     return 0
 
 

@@ -4,9 +4,8 @@ No MCP tool places an order. `start_checkout` shows the summary to the person:
 - through MCP elicitation (form mode) when the client supports it: the client shows the
   summary and returns the person's accept or decline, and only an accept with
   `confirm: true` places the order (`Confirmation(source="mcp_elicitation")`);
-- otherwise through a one-time link to the shop's own confirm page, where the person presses
-  Confirm order (`Confirmation(source="ui_button")`); a client with URL-mode elicitation is
-  asked to open that link for the person.
+- otherwise through a one-time link to the shop's own confirm page, which the agent gives
+  the person, where they press Confirm order (`Confirmation(source="ui_button")`).
 A declined summary is withdrawn and its stock released; nothing is ordered.
 """
 
@@ -88,15 +87,14 @@ class ConfirmLinks:
         return row["shopper_id"], CheckoutSummary.model_validate(row["summary"])
 
 
-def _supports(ctx: Context[Any], mode: str) -> bool:
-    """Whether the client declared this elicitation mode (an empty capability means form)."""
+def can_ask(ctx: Context[Any]) -> bool:
+    """Whether the client takes form elicitations on this request (an empty elicitation
+    capability means form; 2026-07-28 requests have no channel for them)."""
     capabilities = ctx.client_capabilities
     elicitation = capabilities.elicitation if capabilities else None
-    if elicitation is None:
+    if elicitation is None or not ctx.session.can_send_request:
         return False
-    if elicitation.form is None and elicitation.url is None:
-        return mode == "form"
-    return getattr(elicitation, mode) is not None
+    return elicitation.form is not None or elicitation.url is None
 
 
 async def ask_shopper(
@@ -107,8 +105,8 @@ async def ask_shopper(
     summary: CheckoutSummary,
 ) -> CheckoutOutcome:
     """Show the summary to the person and place the order only on their own accept."""
-    if not _supports(ctx, "form"):
-        return await _by_link(ctx, links, shop, summary)
+    if not can_ask(ctx):
+        return await _by_link(links, shop, summary)
     try:
         answer = await ctx.elicit(summary_message(summary), ConfirmOrder)
         accepted = answer.action == "accept" and answer.data.confirm
@@ -139,14 +137,9 @@ async def ask_shopper(
 
 
 async def _by_link(
-    ctx: Context[Any], links: ConfirmLinks, shop: ShopSession, summary: CheckoutSummary
+    links: ConfirmLinks, shop: ShopSession, summary: CheckoutSummary
 ) -> CheckoutOutcome:
     url = await anyio.to_thread.run_sync(links.issue, shop.shopper_id, summary)
-    if _supports(ctx, "url"):
-        # The client opens the page for the person; the order waits for their button press.
-        await ctx.elicit_url(
-            "Review and confirm your order on the shop's page.", url, summary.checkout_id
-        )
     return CheckoutOutcome(
         status="awaiting_confirmation",
         summary=summary,

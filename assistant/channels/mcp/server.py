@@ -46,13 +46,15 @@ def build_mcp_server(
     retriever: Retriever,
     settings: Settings,
     issuer: SessionIssuer | None = None,
+    one_client: bool = False,
 ) -> MCPServer:
-    """An MCP server over the shop's commerce service and search."""
+    """An MCP server over the shop's commerce service and search; `one_client` for stdio,
+    where the process serves one client and so holds one shop session."""
     server = MCPServer(
         "shopassist", title="ShopAssist shop", instructions=INSTRUCTIONS, log_level="WARNING"
     )
     links = ConfirmLinks(commerce, settings.shop_url())
-    tools = ShopTools(commerce, retriever, McpSessions(issuer), links)
+    tools = ShopTools(commerce, retriever, McpSessions(issuer, one_client), links)
     for tool in tools.all():
         name = tool.__name__
         annotations = READ_ONLY if name in READS else CHANGES

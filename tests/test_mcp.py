@@ -361,3 +361,30 @@ def test_a_2026_07_28_client_shops_over_stdio_and_only_reads_over_http(http_shop
             assert refused.is_error and "initialize handshake" in refused.content[0].text
 
     anyio.run(scenario)
+
+
+def test_bad_tool_input_is_a_clear_error_and_changes_nothing(http_shop):
+    url, _ = http_shop
+
+    async def scenario() -> None:
+        async with (
+            streamable_http_client(f"{url}/mcp") as (read, write),
+            ClientSession(read, write) as session,
+        ):
+            await session.initialize()
+            await call(session, "add_to_cart", product_id="T2", quantity=1)
+            before = await call(session, "get_cart")
+            assert "unknown_product" in await refused(session, "add_to_cart", product_id="NOPE")
+            negative = await refused(session, "add_to_cart", product_id="T2", quantity=-3)
+            assert "invalid_quantity" in negative
+            too_many = await refused(session, "update_cart_line", product_id="T2", quantity=500)
+            assert "invalid_quantity" in too_many
+            assert "not_in_cart" in await refused(session, "remove_from_cart", product_id="T3")
+            assert "order_not_found" in await refused(session, "cancel_order", order_id="ORD-X")
+            huge = await refused(session, "search_products", query="shoes " * 400)
+            assert "2000" in huge  # the limit is named, so the agent can shorten it
+            one = await refused(session, "compare_products", product_ids=["T1"])
+            assert "compare_products" in one
+            assert await call(session, "get_cart") == before
+
+    anyio.run(scenario)

@@ -40,6 +40,7 @@ SHOP_RULES = re.compile(
     r"send (it )?back|exchange|shipping|postage|free delivery)\b",
     re.I,
 )
+FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
 
@@ -84,6 +85,8 @@ class ProductAnswers:
         if EACH.search(step.text) and len(state.shown) > 1 and not step.references.ids:
             return self._each(state.shown[:3], step)
         targets = self.targets(state, step)
+        if not targets and 1 < len(state.shown) <= FEW:  # a post's few products: each of them
+            return self._each(state.shown, step)
         if not targets:
             return which_of(self.catalogue, state) if state.shown else None
         product = self.catalogue.products[targets[0]]

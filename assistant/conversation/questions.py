@@ -95,7 +95,8 @@ class CatalogueAnswers:
     def recommend(self, state: DialogueState, step: Step) -> Turn:
         """Suggestions for a need or a person, by meaning (a brand named like the need does
         not count), within the budget; honest when nothing is really about the need."""
-        need = shopping_words(step.text) or step.text
+        # The need without its budget: "under $50" is a filter, not part of what is wanted.
+        need = shopping_words(step.slots.query_text) or shopping_words(step.text) or step.text
         filters = step.slots.filters.model_copy(update={"in_stock": True})
         result = self.retriever.search(need, filters=filters, k=SHOW, mode="dense", parse=False)
         hits = result.hits

@@ -20,6 +20,7 @@ from assistant.conversation.understanding.acts import ActClassifier, DialogueCon
 from assistant.conversation.understanding.references import ReferenceResolver, References
 from assistant.conversation.understanding.slots import Slots, extract_slots
 from assistant.search.filters import FilterVocabulary
+from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
@@ -71,10 +72,12 @@ class RulePlanner:
         catalogue: Catalogue,
         vocabulary: FilterVocabulary,
         mentions: ProductMentions | None = None,
+        kinds: ProductKinds | None = None,
     ) -> None:
         self.classifier = classifier
         self.catalogue = catalogue
         self.vocabulary = vocabulary
+        self.kinds = kinds
         self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
 
     def requests(
@@ -127,6 +130,7 @@ class RulePlanner:
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
         pending = state.pending_action
+        choice: dict[str, str] = {}
         if pending and intent not in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             product = self.catalogue.products.get(pending.product_id)
             choice = product.options_named_in(request.text) if product else {}
@@ -136,10 +140,15 @@ class RulePlanner:
             elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
                 intent = pending.kind if pending.kind in {"add", "change"} else "add"
         cart = cart_products if intent in {"remove", "change"} else None
-        references = self.references.resolve(
-            request.text, state.shown, state.focus, slots.options, cart
-        )
+        if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
+            references = References(ids=[pending.product_id], kind="option")
+        else:
+            references = self.references.resolve(
+                request.text, state.shown, state.focus, slots.options, cart
+            )
         intent = _corrected(intent, references, request, bool(state.shown))
+        if self._names_a_kind_only(intent, references, request.text, pending is not None):
+            intent = "search"  # "card game" after a list of headlamps: show card games
         step = Step(
             intent=intent,
             text=request.text,
@@ -154,6 +163,18 @@ class RulePlanner:
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _names_a_kind_only(
+        self, intent: str, references: References, text: str, answering: bool
+    ) -> bool:
+        """Whether a request is a bare name of a kind of product the shop sells ("card game",
+        "trekking poles"): a search, whatever a list shown before or a summary pending makes
+        the words around it sound like."""
+        if self.kinds is None or answering or intent in {"search", "recommend"} | CART_CHANGING:
+            return False
+        if references.ids or _QUESTION.search(text) or len(text.split()) > 4:
+            return False
+        return self.kinds.named_kind(text) is not None
 
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool

@@ -235,10 +235,13 @@ class Message(BaseModel):
     content: str
 
 
+LinkType = Literal["terms_of_use", "privacy_policy", "return_policy"]
+
+
 class Link(BaseModel):
     """A policy page."""
 
-    type: Literal["terms_of_use", "privacy_policy", "return_policy"]
+    type: LinkType
     url: str
 
 

@@ -16,6 +16,7 @@ from assistant.channels.acp.models import (
     Item,
     LineItem,
     Link,
+    LinkType,
     SelectedFulfillmentOption,
     SelectedOption,
     SellerDetails,
@@ -24,7 +25,11 @@ from assistant.channels.acp.models import (
 from assistant.commerce import CartLine, OrderLine, Totals
 
 STANDARD = "standard"
-POLICY_PAGES = {"terms_of_use": "orders", "privacy_policy": "privacy", "return_policy": "returns"}
+POLICY_PAGES: dict[LinkType, str] = {
+    "terms_of_use": "orders",
+    "privacy_policy": "privacy",
+    "return_policy": "returns",
+}
 
 
 def _shares(total: int, weights: Sequence[int]) -> list[int]:
@@ -125,7 +130,7 @@ def policy_links(base_url: str) -> list[Link]:
     """The shop's terms, privacy and returns pages."""
     return [
         Link(type=kind, url=f"{base_url}/policies/{page}") for kind, page in POLICY_PAGES.items()
-    ]  # type: ignore[arg-type]
+    ]
 
 
 def _rfc3339(moment: dt.datetime) -> str:

@@ -47,13 +47,14 @@ def build_mcp_server(
     settings: Settings,
     issuer: SessionIssuer | None = None,
     one_client: bool = False,
+    links: ConfirmLinks | None = None,
 ) -> MCPServer:
     """An MCP server over the shop's commerce service and search; `one_client` for stdio,
     where the process serves one client and so holds one shop session."""
     server = MCPServer(
         "shopassist", title="ShopAssist shop", instructions=INSTRUCTIONS, log_level="WARNING"
     )
-    links = ConfirmLinks(commerce, settings.shop_url())
+    links = links or ConfirmLinks(commerce, settings.shop_url())
     tools = ShopTools(commerce, retriever, McpSessions(issuer, one_client), links)
     for tool in tools.all():
         name = tool.__name__
@@ -62,7 +63,6 @@ def build_mcp_server(
             annotations = ToolAnnotations(read_only_hint=False, destructive_hint=True)
         server.add_tool(tool, name=name, annotations=annotations, structured_output=True)
     _add_resources(server, commerce)
-    server.confirm_links = links  # type: ignore[attr-defined]  # the HTTP app serves its pages
     return server
 
 
@@ -95,13 +95,14 @@ def mount_mcp(
 ) -> MCPServer:
     """Serve the MCP server at `/mcp` (streamable HTTP, one shop session per MCP session) and
     the shop's confirm pages on the app."""
-    server = build_mcp_server(commerce, retriever, settings)
+    links = ConfirmLinks(commerce, settings.shop_url())
+    server = build_mcp_server(commerce, retriever, settings, links=links)
     mcp_app = server.streamable_http_app(
         streamable_http_path="/mcp", transport_security=_transport_security(settings)
     )
     # The one route, added as is: mounting would redirect `/mcp` to `/mcp/`.
     app.router.routes.extend(mcp_app.routes)
-    app.state.mcp_confirm_links = server.confirm_links  # type: ignore[attr-defined]
+    app.state.mcp_confirm_links = links  # the confirm pages read it
     app.include_router(confirm_pages)
     outer = app.router.lifespan_context
 

@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import anyio
 from mcp.server.mcpserver import Context
 from mcp.server.mcpserver.exceptions import ToolError
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from assistant.catalogue.presenters import ProductDetail, product_summary
 from assistant.channels.mcp.confirm import ConfirmLinks, ask_shopper
@@ -81,8 +81,6 @@ def refusals(function: Callable[..., Result]) -> Callable[..., Result]:
             raise ToolError(_failure_text("bad_request", str(error))) from None
         except LookupError as error:
             raise ToolError(_failure_text("unknown_id", str(error).strip("'\""))) from None
-        if isinstance(result, ToolFailure):
-            raise ToolError(_failure_text(result.code, result.message, result.details))
         return result
 
     return guarded
@@ -104,8 +102,9 @@ class ShopTools:
         self.sessions = sessions
         self.links = links
 
-    def _run(self, name: str, shop: ShopSession, **args: Any) -> BaseModel | ToolFailure:
-        """Run one of the chat's registered tools for this shop session."""
+    def _run(self, name: str, shop: ShopSession, **args: Any) -> Any:
+        """Run one of the chat's registered tools for this shop session; its result model,
+        or a tool error when it refused."""
         context = ToolContext(
             commerce=self.commerce,
             retriever=self.retriever,
@@ -113,9 +112,12 @@ class ShopTools:
             shopper_id=shop.shopper_id,
             origin=Origin(kind="mcp"),
         )
-        return REGISTRY[name].run(context, args)
+        result = REGISTRY[name].run(context, args)
+        if isinstance(result, ToolFailure):
+            raise ToolError(_failure_text(result.code, result.message, result.details))
+        return result
 
-    def _catalogue_run(self, name: str, **args: Any) -> BaseModel | ToolFailure:
+    def _catalogue_run(self, name: str, **args: Any) -> Any:
         return self._run(name, ShopSession(), **args)  # catalogue tools read no shopper
 
     # ---- catalogue and reviews ----------------------------------------------------------------
@@ -162,7 +164,7 @@ class ShopTools:
     @refusals
     def get_product(self, product_id: ProductId) -> ProductDetail:
         """Everything the catalogue says about one product, with its variants and stock."""
-        return self._catalogue_run("product_details", product_id=product_id)  # type: ignore[return-value]
+        return self._catalogue_run("product_details", product_id=product_id)
 
     @refusals
     def ask_reviews(
@@ -171,9 +173,9 @@ class ShopTools:
         question: Annotated[str, Field(min_length=1, max_length=500)],
     ) -> ReviewEvidence:
         """What reviews say about a question: cited sentences and counts, or that they don't say."""
-        answer = self._catalogue_run("review_summary", product_id=product_id, question=question)
-        if not isinstance(answer, ReviewAnswer):
-            return answer  # type: ignore[return-value]  # a refusal, raised by the guard
+        answer: ReviewAnswer = self._catalogue_run(
+            "review_summary", product_id=product_id, question=question
+        )
         product = self.catalogue.product(product_id)
         return ReviewEvidence(
             product_id=product_id,
@@ -231,7 +233,7 @@ class ShopTools:
     @refusals
     def get_cart(self, ctx: Context) -> CartView:
         """The shopper's cart in this session: lines, totals and version."""
-        return self._run("view_cart", self.sessions.for_context(ctx))  # type: ignore[return-value]
+        return self._run("view_cart", self.sessions.for_context(ctx))
 
     @refusals
     def add_to_cart(
@@ -245,7 +247,7 @@ class ShopTools:
         """Add a product (one variant) to the cart; asks for the variant when it is unclear."""
         shop = self.sessions.for_context(ctx)
         args = {"product_id": product_id, "quantity": quantity, "variant_id": variant_id}
-        return self._run("add_to_cart", shop, **args, options=options)  # type: ignore[return-value]
+        return self._run("add_to_cart", shop, **args, options=options)
 
     @refusals
     def update_cart_line(
@@ -259,7 +261,7 @@ class ShopTools:
         """Set the quantity of a line already in the cart."""
         shop = self.sessions.for_context(ctx)
         args = {"product_id": product_id, "quantity": quantity, "variant_id": variant_id}
-        return self._run("update_cart_item", shop, **args, options=options)  # type: ignore[return-value]
+        return self._run("update_cart_item", shop, **args, options=options)
 
     @refusals
     def remove_from_cart(
@@ -275,7 +277,7 @@ class ShopTools:
         """Remove a line, or some units of it, from the cart."""
         shop = self.sessions.for_context(ctx)
         args = {"product_id": product_id, "quantity": quantity, "variant_id": variant_id}
-        return self._run("remove_from_cart", shop, **args, options=options)  # type: ignore[return-value]
+        return self._run("remove_from_cart", shop, **args, options=options)
 
     # ---- checkout and orders ---------------------------------------------------------------------
     async def start_checkout(self, ctx: Context) -> CheckoutOutcome:
@@ -295,7 +297,7 @@ class ShopTools:
 
     @refusals
     def _summary(self, shop: ShopSession) -> CheckoutSummary:
-        return self._run("start_checkout", shop)  # type: ignore[return-value]
+        return self._run("start_checkout", shop)
 
     @refusals
     def order_status(
@@ -307,7 +309,7 @@ class ShopTools:
     ) -> OrderHistory:
         """Status, delivery estimate and tracking of one order, or of all this session's orders."""
         shop = self.sessions.for_context(ctx)
-        return self._run("order_status", shop, order_id=order_id)  # type: ignore[return-value]
+        return self._run("order_status", shop, order_id=order_id)
 
     @refusals
     def cancel_order(
@@ -315,7 +317,7 @@ class ShopTools:
     ) -> OrderView:
         """Cancel an order that has not shipped yet."""
         shop = self.sessions.for_context(ctx)
-        return self._run("cancel_order", shop, order_id=order_id)  # type: ignore[return-value]
+        return self._run("cancel_order", shop, order_id=order_id)
 
     @refusals
     def start_return(
@@ -329,7 +331,7 @@ class ShopTools:
     ) -> ReturnReceipt:
         """Return delivered items of an order within their return window."""
         shop = self.sessions.for_context(ctx)
-        return self._run("return_items", shop, order_id=order_id, items=items)  # type: ignore[return-value]
+        return self._run("return_items", shop, order_id=order_id, items=items)
 
     def all(self) -> list[Callable[..., Any]]:
         """The tools, in the order agents see them."""

@@ -6,10 +6,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from assistant.search.policies import load_policies
+from assistant.search.index import policy_texts
 from tests.conftest import TINY_CATALOGUE
 
-POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
+POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 
 
 def _shopassist(*args, env_extra=None, stdin=None):

@@ -8,13 +8,13 @@ from assistant.search.index import (
     STATE_BUILDING,
     CatalogueIndex,
     IndexMissingError,
+    policy_texts,
     split_passages,
 )
-from assistant.search.policies import load_policies
 from assistant.testing.fakes import FakeEmbedder
 from tests.conftest import TINY_CATALOGUE
 
-POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
+POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 
 
 def test_first_build_embeds_everything_and_second_run_nothing(tiny_settings, tiny_catalogue):

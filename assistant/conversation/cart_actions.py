@@ -86,6 +86,7 @@ def refused(
             kind=PENDING_KIND.get(tool, "add"),
             product_id=args["product_id"],
             quantity=None if too_many else args.get("quantity"),
+            options=args.get("options") or {},
             origin=origin.model_dump() if origin else None,
         )
         state.focus = args["product_id"]

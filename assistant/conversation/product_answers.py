@@ -41,6 +41,7 @@ SHOP_RULES = re.compile(
     re.I,
 )
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
+RATING = re.compile(r"\b(rating|rated|stars?|score)\b", re.I)
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
 
@@ -151,6 +152,8 @@ class ProductAnswers:
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         extras = [lead] if lead else []
+        if RATING.search(step.text) and product.rating is not None:
+            extras.insert(0, wording.rating_line(product))
         if HEALTH.search(step.text):
             extras.append(wording.HEALTH_CAUTION)
         if extras:

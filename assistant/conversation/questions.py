@@ -21,13 +21,19 @@ from assistant.conversation.answers.facts import (
 from assistant.conversation.answers.ranking import rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.slots import extract_slots
+from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.policies import PolicySearch
-from assistant.search.retrieval import Retriever
+from assistant.search.retrieval import Retriever, SearchResult
 
 SHOW = 5
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
 RECOMMEND_RELEVANT = 0.40  # below this, nothing in the catalogue is really about the need
+OF_THESE = re.compile(
+    r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
+)
+FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
 
 
@@ -54,13 +60,11 @@ class CatalogueAnswers:
             return self._named(state, step)
         options = {value.lower() for value in step.slots.options.values()}
         missing = self.kinds.missing(step.text, ignore=options)
-        result = self.retriever.search(step.text, filters=step.slots.filters, k=SHOW * 3)
-        products = [hit.product for hit in result.hits]
-        if kind := self.kinds.named_kind(step.text, ignore=options):
-            # "laptop backpack under $60": backpacks only, whatever else is near in meaning.
-            products = [p for p in products if kind in singular_words(p.title)] or products
-        products = products[:SHOW]
-        if missing or (products and not is_carried(result.hits)):
+        result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
+        products = matching[:SHOW]
+        # A kind the titles name ("blenders") is carried, however loosely the words match.
+        named = self.kinds.named_kind(step.text, ignore=options) is not None
+        if missing or (products and not named and not is_carried(result.hits)):
             closest = self._closest(step) if missing else products[:3]
             remember_shown(state, [p.id for p in closest])
             what = missing or shopping_words(result.query_text) or step.text
@@ -68,11 +72,23 @@ class CatalogueAnswers:
         if not products:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
         remember_shown(state, [p.id for p in products])
+        state.last_search, state.chosen_options = step.text, dict(step.slots.options)
         text = wording.product_list(products, "Here is what I found:")
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+
+    def _matching(
+        self, text: str, filters: SearchFilters, k: int, ignore: set[str]
+    ) -> tuple[SearchResult, list[Product]]:
+        """A search's result and its products, held to the kind the words name ("laptop
+        backpack under $60": backpacks only, whatever else is near in meaning)."""
+        result = self.retriever.search(text, filters=filters, k=k)
+        products = [hit.product for hit in result.hits]
+        if kind := self.kinds.named_kind(text, ignore=ignore):
+            products = [p for p in products if kind in singular_words(p.title)] or products
+        return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""
@@ -132,11 +148,18 @@ class CatalogueAnswers:
         ]
         if not shown:
             return self.catalogue_question(state, step)
-        ranked = rank_shown(shown, step.text, step.slots.filters)
-        if ranked.products:
+        pool = shown
+        if state.last_search and not OF_THESE.search(step.text):
+            # "cheapest?" after "show me blenders": the cheapest blender, shown or not
+            last = extract_slots(state.last_search, self.retriever.vocabulary)
+            said = {value.lower() for value in last.options.values()}
+            _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
+            pool = list({p.id: p for p in [*shown, *matching]}.values())
+        ranked = rank_shown(pool, step.text, step.slots.filters)
+        if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
+            state.focus = ranked.products[0].id
+        elif ranked.products:
             remember_shown(state, [p.id for p in ranked.products])
-            if ranked.winner:  # "cheapest?" then "add it": the cheapest
-                state.focus = ranked.products[0].id
         return Turn(
             text=ranked.text,
             products=[p.id for p in ranked.products],
@@ -147,6 +170,8 @@ class CatalogueAnswers:
     def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""
         kind = superlative_kind(step.text) or "count"
+        if kind == "count" and self.kinds.missing(step.text):
+            return self.search(state, step)  # "do you sell iphones?": an honest no first
         figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
@@ -163,7 +188,11 @@ class CatalogueAnswers:
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean
         for the product asked about or the cart, when there is one."""
-        answer = self.policies.answer(step.text)
+        question = step.text
+        if state.last_policy_question and FOLLOW_UP.search(question):
+            question = f"{state.last_policy_question} {question}"  # "and my handle?": same topic
+        state.last_policy_question = step.text
+        answer = self.policies.answer(question)
         if not answer.quotes:
             return Turn(text=wording.HELP)
         turn = Turn(

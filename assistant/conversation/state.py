@@ -27,6 +27,7 @@ class PendingAction(BaseModel):
     kind: str
     product_id: str
     quantity: int | None = None
+    options: dict[str, str] = Field(default_factory=dict)  # options already said ("in grey")
     origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
 
 
@@ -44,6 +45,12 @@ class DialogueState(BaseModel):
     language: str = "en"
     turns: int = 0
     last_intent: str | None = None
+    last_search: str | None = Field(
+        None, description="The words of the last search, so «cheapest?» ranks all it matched."
+    )
+    last_policy_question: str | None = Field(
+        None, description="The shop-policy question last answered, for «and what about…»."
+    )
 
 
 class SessionStore:

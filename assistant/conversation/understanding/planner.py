@@ -35,8 +35,43 @@ AFFIRMATIVE = re.compile(
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
 )
+EMPTY_THE_CART = re.compile(
+    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b", re.I
+)
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
+)
+CART_LINE_ACTS = {"add", "change", "remove"}
+# Acts that answer without looking at the conversation; a follow-up read as one of these is
+# re-read against what the conversation is about.
+UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
+_FACT_WORDS = re.compile(
+    r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
+    r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|and what about|so)\b", re.I)
+QUESTION_ACTS = ("review_question", "product_question", "policy_question")
+ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
+# Words that ask for a cart change. A cart act without one of these, a product position or
+# pronoun, an option or a quantity is a question or a search that only sounds like an add.
+_CHANGE_WORDS = re.compile(
+    r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
+    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
+    r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
+    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
+    re.I,
+)
+_POINTING = re.compile(
+    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
+    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
+    re.I,
+)
+_CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
+_QUESTION_SHAPED = re.compile(
+    r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
+    r"which|who|why|where|when|can|could|may)\b",
+    re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
@@ -104,6 +139,8 @@ class RulePlanner:
     @staticmethod
     def _checked(request: Request) -> Request:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+        if request.act == "view_cart" and EMPTY_THE_CART.search(request.text):
+            return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
             runner_up = request.runner_up or "help"
             act = runner_up if runner_up not in CART_CHANGING else "help"
@@ -139,6 +176,13 @@ class RulePlanner:
                 intent = "change" if pending.kind == "change" else "add"
             elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
                 intent = pending.kind if pending.kind in {"add", "change"} else "add"
+        if intent in UNDERSTOOD_AS_NOTHING:
+            intent = _in_context(intent, request.text, state)
+        intent = _follow_up_act(intent, request.text, state)
+        if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
+            intent = "product_question"  # "ok but when would it arrive?": the summary's items
+        if intent in CART_LINE_ACTS and not pending and not _asks_for_a_change(request.text, slots):
+            intent = _not_a_change(request)  # "and the handle?" asks; it adds nothing
         cart = cart_products if intent in {"remove", "change"} else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
             references = References(ids=[pending.product_id], kind="option")
@@ -147,6 +191,12 @@ class RulePlanner:
                 request.text, state.shown, state.focus, slots.options, cart
             )
         intent = _corrected(intent, references, request, bool(state.shown))
+        if (
+            intent == "change"
+            and references.kind in {"mention", "id"}
+            and not set(references.ids) & set(cart_products)
+        ):
+            intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
         if self._names_a_kind_only(intent, references, request.text, pending is not None):
             intent = "search"  # "card game" after a list of headlamps: show card games
         step = Step(
@@ -227,14 +277,27 @@ class RulePlanner:
                     args["quantity"] = slots.quantity
                 step.calls = [ToolCall(name="remove_from_cart", args=args)]
 
-    @staticmethod
-    def _add_calls(step: Step, state: DialogueState, args: dict[str, Any]) -> None:
+    def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
         pending = state.pending_action
         quantity = step.slots.quantity or (pending.quantity if pending else None) or 1
+        # Options said before still count: "in grey" before "ok 10 then", "in M" in the search
+        earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
+        said = {**self._applicable(args["product_id"], state.chosen_options), **earlier}
+        if said:
+            args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
             step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+    def _applicable(self, product_id: str, options: dict[str, str]) -> dict[str, str]:
+        """The options a product comes in, of those said ("M" fits a jacket, not a mug)."""
+        values = self.catalogue.products[product_id].options_by_name()
+        return {
+            name: value
+            for name, value in options.items()
+            if value.lower() in {v.lower() for v in values.get(name, [])}
+        }
 
     def _add_several(self, step: Step) -> None:
         """ "Add the X in red and the Y": each named product with the options said with it,
@@ -308,6 +371,55 @@ _SEARCHY = re.compile(
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
+
+
+def _follow_up_act(intent: str, text: str, state: DialogueState) -> str:
+    """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
+    question as the turn before it, about the same product."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        last in QUESTION_ACTS
+        and intent != last
+        and intent not in {"search", "recommend"}
+        and not _CHANGE_WORDS.search(text)
+        and _FOLLOW_UP.search(text)
+        and len(text.split()) <= 6
+    ):
+        return last
+    return intent
+
+
+def _in_context(intent: str, text: str, state: DialogueState) -> str:
+    """A request that sounded like no request, read against the conversation: a fact about
+    the product in focus ("what colour can i get then?"), or more about the shop policy just
+    asked about ("and what about my handle?")."""
+    if state.focus and _FACT_WORDS.search(text):
+        return "product_question"
+    if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
+        return "policy_question"
+    return intent
+
+
+def _asks_for_a_change(text: str, slots: Slots) -> bool:
+    """Whether a request's words ask for a cart change, not only sound like one."""
+    if _CHANGE_WORDS.search(text):
+        return True
+    if _QUESTION_SHAPED.search(text):
+        return False
+    return bool(
+        _POINTING.search(text)
+        or _CONTINUING.search(text)
+        or slots.options
+        or slots.quantity is not None
+    )
+
+
+def _not_a_change(request: Request) -> str:
+    """What a request that sounded like a cart change asks for instead."""
+    runner_up = request.runner_up
+    if runner_up and runner_up not in CART_CHANGING:
+        return runner_up
+    return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
 
 
 def _corrected(intent: str, references: References, request: Request, shown: bool) -> str:

@@ -160,7 +160,7 @@ class Assistant:
                 ground=lambda draft: self._ground(state, draft),
             )
         if turn is None:
-            turn = self._carry_out_all(state, requests, origin)
+            turn = self._carry_out_all(state, requests, origin, has_order)
             turn.note = note
         state.turns += 1
         state.last_intent = intent
@@ -281,14 +281,16 @@ class Assistant:
             grounding=Grounding(**report.model_dump(), **(turn.note or {})),
         )
 
-    def _carry_out_all(self, state: DialogueState, requests: list[Request], origin: Origin) -> Turn:
+    def _carry_out_all(
+        self, state: DialogueState, requests: list[Request], origin: Origin, has_order: bool
+    ) -> Turn:
         """Each request in order, each planned against the state the previous one left; a
         greeting or thanks beside a real request needs no answer of its own."""
         turn = Turn(text="")
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
         for request in requests:
-            step = self.planner.step(state, request, self._cart_products(state))
+            step = self.planner.step(state, request, self._cart_products(state), has_order)
             turn = turn.joined(self._carry_out(state, step, origin))
         return turn
 

@@ -152,6 +152,8 @@ class ProductAnswers:
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         extras = [lead] if lead else []
+        if not lead and (facts := attribute_facts(product, step.text)):
+            extras.append(wording.attribute_answer(product, facts))  # "ok for her age?": 12+
         if RATING.search(step.text) and product.rating is not None:
             extras.insert(0, wording.rating_line(product))
         if HEALTH.search(step.text):

@@ -25,16 +25,42 @@ from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.policies import PolicySearch
-from assistant.search.retrieval import Retriever, SearchResult
+from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 SHOW = 5
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-RECOMMEND_RELEVANT = 0.40  # below this, nothing in the catalogue is really about the need
+RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
+RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
+GIFT = re.compile(
+    r"\b(gifts?|presents?|stocking filler|secret santa|birthday)\b|\bfor (my|a|her|his|our) "
+    r"(mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
+    r"nan|gran|grandma|grandad|grandpa|aunt|uncle|niece|nephew|friend|son|daughter|kid|teacher)",
+    re.I,
+)
 OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
 FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
+
+
+def _brand_coincidence(product: Product, need: str) -> bool:
+    """Whether a product is near a need only through its brand's name ("Kyoto Garden" tea
+    for a mum who likes gardening): a need word shares its stem with the brand, not with
+    what the product is."""
+    stems = {word[:5] for word in re.findall(r"[a-z]{4,}", need.lower())}
+    brand = {word[:5] for word in re.findall(r"[a-z]{4,}", product.brand.lower())}
+    rest = product.title.lower().replace(product.brand.lower(), " ")
+    what = {word[:5] for word in re.findall(r"[a-z]{4,}", rest)}
+    return bool(stems & brand) and not stems & what
+
+
+def _about_the_need(hits: list[ProductHit]) -> bool:
+    """Whether the closest products are really about a need: close in meaning, or all three
+    nearest of one category (blackout curtains for "the streetlight keeps me awake")."""
+    best = hits[0].similarity or 0.0
+    agreed = len(hits) >= 3 and len({hit.product.category for hit in hits[:3]}) == 1
+    return best >= RECOMMEND_RELEVANT or (best >= RECOMMEND_AGREED and agreed)
 
 
 class CatalogueAnswers:
@@ -111,19 +137,33 @@ class CatalogueAnswers:
     def recommend(self, state: DialogueState, step: Step) -> Turn:
         """Suggestions for a need or a person, by meaning (a brand named like the need does
         not count), within the budget; honest when nothing is really about the need."""
-        # The need without its budget: "under $50" is a filter, not part of what is wanted.
-        need = shopping_words(step.slots.query_text) or shopping_words(step.text) or step.text
+        # The need without its budget ("under $50" is a filter), read two ways: as said (a
+        # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
+        said = step.slots.query_text or step.text
+        need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})
-        result = self.retriever.search(need, filters=filters, k=SHOW, mode="dense", parse=False)
-        hits = result.hits
+        best: dict[str, ProductHit] = {}
+        for words in dict.fromkeys([said, need]):
+            for hit in self.retriever.search(
+                words, filters=filters, k=SHOW, mode="dense", parse=False
+            ).hits:
+                kept = best.get(hit.product.id)
+                if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
+                    best[hit.product.id] = hit
+        hits = sorted(
+            (hit for hit in best.values() if not _brand_coincidence(hit.product, need)),
+            key=lambda hit: -(hit.similarity or 0.0),
+        )[:SHOW]
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
-        close = max(hit.similarity or 0.0 for hit in hits) >= RECOMMEND_RELEVANT
-        if not close:
-            products = self._gift_ideas(filters)
+        if _about_the_need(hits):
+            intro = "Here are my suggestions:"
+        elif GIFT.search(step.text):
+            products, intro = self._gift_ideas(filters), wording.loose_need(need)
+        else:
+            products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
-        intro = "Here are my suggestions:" if close else wording.loose_need(need)
         text = wording.product_list(products, intro) + self._currency_note(step)
         return Turn(text=text, products=[p.id for p in products])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from assistant.clock import Clock, utcnow
 from assistant.conversation.tables import sessions
@@ -91,6 +91,12 @@ class SessionStore:
                         "updated_at": self.clock(),
                     },
                 )
+
+    def forget(self, session_ids: list[str]) -> int:
+        """Drop the dialogue state of sessions that ended (expired or signed out)."""
+        with self.store.transaction() as connection:
+            gone = connection.execute(delete(sessions).where(sessions.c.id.in_(session_ids)))
+        return gone.rowcount
 
 
 def remember_shown(state: DialogueState, product_ids: list[str]) -> None:

@@ -226,6 +226,14 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
     return facts
 
 
+def _names_option(question: str, name: str) -> bool:
+    """Whether a question names an option other than colour and size ("what grind is it")."""
+    return (
+        name not in ("colour", "size")
+        and re.search(rf"\b{re.escape(name)}s?\b", question, re.I) is not None
+    )
+
+
 def _values_in_stock(product: Product, name: str, values: list[str]) -> str:
     """An option's values, those in stock first: "colours: green; out of stock: white"."""
     available = [v for v in values if any(x.stock > 0 for x in _variants_with(product, {name: v}))]
@@ -248,9 +256,10 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         facts.append(
             "price " + " to ".join(dict.fromkeys(format_minor(*prices[i]) for i in (0, -1)))
         )
-    for name, cue in (("colour", "colour"), ("size", "size")):
-        if cue in wanted and name in values and not options:
-            facts.append(_values_in_stock(product, name, values[name]))
+    for name, named in values.items():
+        asked = (name in ("colour", "size") and name in wanted) or _names_option(question, name)
+        if asked and name not in options:
+            facts.append(_values_in_stock(product, name, named))
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
         facts.append(f"{units} in stock" if units else "out of stock")

@@ -138,6 +138,11 @@ def loose_need(need: str) -> str:
     )
 
 
+def closest_to_need() -> str:
+    """Nothing is made for the need: say so, then the nearest things."""
+    return "I couldn't find anything made for exactly that. The closest things we have:"
+
+
 def rating_line(product: Product) -> str:
     """The product's average rating in one sentence."""
     return (

@@ -17,13 +17,24 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.corrections import (
+    ARRIVAL,
+    ASKS,
+    CART_CHANGING,
+    CART_LINE_ACTS,
+    UNDERSTOOD_AS_NOTHING,
+    asks_for_a_change,
+    corrected,
+    follow_up_act,
+    in_context,
+    not_a_change,
+)
 from assistant.conversation.understanding.references import ReferenceResolver, References
 from assistant.conversation.understanding.slots import Slots, extract_slots
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
-CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
 AFFIRMATIVE = re.compile(
@@ -40,38 +51,6 @@ EMPTY_THE_CART = re.compile(
 )
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
-)
-CART_LINE_ACTS = {"add", "change", "remove"}
-# Acts that answer without looking at the conversation; a follow-up read as one of these is
-# re-read against what the conversation is about.
-UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
-_FACT_WORDS = re.compile(
-    r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
-    r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
-    re.I,
-)
-_FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|and what about|so)\b", re.I)
-QUESTION_ACTS = ("review_question", "product_question", "policy_question")
-ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
-# Words that ask for a cart change. A cart act without one of these, a product position or
-# pronoun, an option or a quantity is a question or a search that only sounds like an add.
-_CHANGE_WORDS = re.compile(
-    r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
-    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
-    r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
-    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
-    re.I,
-)
-_POINTING = re.compile(
-    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
-    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
-    re.I,
-)
-_CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
-_QUESTION_SHAPED = re.compile(
-    r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
-    r"which|who|why|where|when|can|could|may)\b",
-    re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
@@ -162,7 +141,13 @@ class RulePlanner:
             return Request(request.text, "ask_confirm", request.confidence)
         return request
 
-    def step(self, state: DialogueState, request: Request, cart_products: list[str]) -> Step:
+    def step(
+        self,
+        state: DialogueState,
+        request: Request,
+        cart_products: list[str],
+        has_order: bool = True,
+    ) -> Step:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
@@ -177,12 +162,12 @@ class RulePlanner:
             elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
                 intent = pending.kind if pending.kind in {"add", "change"} else "add"
         if intent in UNDERSTOOD_AS_NOTHING:
-            intent = _in_context(intent, request.text, state)
-        intent = _follow_up_act(intent, request.text, state)
+            intent = in_context(intent, request.text, state)
+        intent = follow_up_act(intent, request.text, state)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
-        if intent in CART_LINE_ACTS and not pending and not _asks_for_a_change(request.text, slots):
-            intent = _not_a_change(request)  # "and the handle?" asks; it adds nothing
+        if intent in CART_LINE_ACTS and not choice and not asks_for_a_change(request.text, slots):
+            intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
         cart = cart_products if intent in {"remove", "change"} else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
             references = References(ids=[pending.product_id], kind="option")
@@ -190,7 +175,7 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state.shown, state.focus, slots.options, cart
             )
-        intent = _corrected(intent, references, request, bool(state.shown))
+        intent = corrected(intent, references, request, state, slots, has_order)
         if (
             intent == "change"
             and references.kind in {"mention", "id"}
@@ -222,7 +207,7 @@ class RulePlanner:
         the words around it sound like."""
         if self.kinds is None or answering or intent in {"search", "recommend"} | CART_CHANGING:
             return False
-        if references.ids or _QUESTION.search(text) or len(text.split()) > 4:
+        if references.ids or ASKS.search(text) or len(text.split()) > 4:
             return False
         return self.kinds.named_kind(text) is not None
 
@@ -354,99 +339,6 @@ class RulePlanner:
             step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
         else:
             step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
-
-
-_QUESTION = re.compile(
-    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
-    r"when|where|which|who|any)\b",
-    re.I,
-)
-_ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
-
-
-_SEARCHY = re.compile(
-    r"^\W*(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
-    r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
-    re.I,
-)
-_WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
-_EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
-
-
-def _follow_up_act(intent: str, text: str, state: DialogueState) -> str:
-    """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
-    question as the turn before it, about the same product."""
-    last = (state.last_intent or "").rpartition("+")[2]
-    if (
-        last in QUESTION_ACTS
-        and intent != last
-        and intent not in {"search", "recommend"}
-        and not _CHANGE_WORDS.search(text)
-        and _FOLLOW_UP.search(text)
-        and len(text.split()) <= 6
-    ):
-        return last
-    return intent
-
-
-def _in_context(intent: str, text: str, state: DialogueState) -> str:
-    """A request that sounded like no request, read against the conversation: a fact about
-    the product in focus ("what colour can i get then?"), or more about the shop policy just
-    asked about ("and what about my handle?")."""
-    if state.focus and _FACT_WORDS.search(text):
-        return "product_question"
-    if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
-        return "policy_question"
-    return intent
-
-
-def _asks_for_a_change(text: str, slots: Slots) -> bool:
-    """Whether a request's words ask for a cart change, not only sound like one."""
-    if _CHANGE_WORDS.search(text):
-        return True
-    if _QUESTION_SHAPED.search(text):
-        return False
-    return bool(
-        _POINTING.search(text)
-        or _CONTINUING.search(text)
-        or slots.options
-        or slots.quantity is not None
-    )
-
-
-def _not_a_change(request: Request) -> str:
-    """What a request that sounded like a cart change asks for instead."""
-    runner_up = request.runner_up
-    if runner_up and runner_up not in CART_CHANGING:
-        return runner_up
-    return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
-
-
-def _corrected(intent: str, references: References, request: Request, shown: bool) -> str:
-    """Acts the words around a request make clear: "which one is lightest?" ranks what was
-    shown, "the price of each" asks about each of them."""
-    if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
-        if _EACH.search(request.text):
-            return "product_question"
-        if _WHICH.search(request.text) or len(request.text.split()) <= 3:
-            return "refine"
-    return _about_a_named_product(intent, references, request)
-
-
-def _about_a_named_product(intent: str, references: References, request: Request) -> str:
-    """A question that names a product is about that product, whatever the words around it
-    sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
-    if references.kind not in {"mention", "id"}:
-        return intent
-    if intent in {"search", "recommend"} and _SEARCHY.search(request.text):
-        return "search"  # "got any kyoto garden matcha?": show it
-    if intent == "compare" and len(references.ids) < 2:
-        return "product_question"
-    if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
-        return intent
-    if _QUESTION.search(request.text):
-        return "product_question"
-    return intent
 
 
 def _which_product(

@@ -70,7 +70,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
-            self._mentioned,
+            lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
@@ -92,8 +92,9 @@ class ReferenceResolver:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
         return References(list(dict.fromkeys(ids)), "id") if ids else None
 
-    def _mentioned(self, message: str) -> References | None:
-        found = self.mentions.find(message)
+    def _mentioned(self, message: str, about: list[str]) -> References | None:
+        hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
+        found = self.mentions.find(message, kind_hint=hint)
         if not found:
             return None
         return References(

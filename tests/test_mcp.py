@@ -291,7 +291,12 @@ def test_without_elicitation_the_shopper_confirms_on_the_shops_page(http_shop):
     page_url = url + link.removeprefix("http://127.0.0.1:7860")
     page = httpx.get(page_url)
     assert page.status_code == 200 and "Confirm order" in page.text and "$79.98" in page.text
-    assert page.headers["content-security-policy"] == "frame-ancestors 'none'"
+    # The app's SecurityHeaders give the secret-link page the strictest policy, not the app's.
+    assert "frame-ancestors 'none'" in page.headers["content-security-policy"]
+    assert "script-src" not in page.headers["content-security-policy"]  # default-src 'none'
+    assert page.headers["x-frame-options"] == "DENY"
+    assert page.headers["referrer-policy"] == "no-referrer"  # the link never leaks onwards
+    assert page.headers["cache-control"] == "no-store"
     assert commerce.count_orders() == before  # opening the page orders nothing
     first = httpx.post(page_url, data={"decision": "confirm"})
     second = httpx.post(page_url, data={"decision": "confirm"})

@@ -3,7 +3,8 @@
 `GET /mcp/confirm/{token}` shows the summary with a Confirm order button; the button's
 `POST` is the shopper's confirmation. The link is a one-time capability for one summary of
 one shopper: a second press gives the same order, and an expired or changed summary is
-refused with what to do instead. The page cannot be framed.
+refused with what to do instead. The app's SecurityHeaders middleware gives these pages
+their strict policy (no framing at all, no script, no Referer); they add only no-store.
 """
 
 from __future__ import annotations
@@ -20,13 +21,7 @@ from assistant.conversation.answers.refusals import describe_error
 from assistant.money import format_minor
 
 router = APIRouter(include_in_schema=False)
-NO_FRAMING = {
-    "Content-Security-Policy": "frame-ancestors 'none'",
-    "X-Frame-Options": "DENY",
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-store",
-    "Referrer-Policy": "no-referrer",  # the link is a secret: keep it out of Referer headers
-}
+NOT_KEPT = {"Cache-Control": "no-store"}  # the page shows a shopper's order: never cached
 
 
 def _links(request: Request) -> ConfirmLinks:
@@ -34,7 +29,7 @@ def _links(request: Request) -> ConfirmLinks:
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(citation_page(title, body), status_code=status, headers=NO_FRAMING)
+    return HTMLResponse(citation_page(title, body), status_code=status, headers=NOT_KEPT)
 
 
 def _summary_html(summary: CheckoutSummary) -> str:

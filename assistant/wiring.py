@@ -99,6 +99,14 @@ def build_identity(
     return identity
 
 
+def build_agent_identity(commerce: CommerceService, settings: Settings) -> Identity:
+    """Sessions and limits for a process that serves agents without a chat (the stdio MCP
+    server): the same rules over the commerce store, with no dialogue state to forget."""
+    from assistant.identity.service import Identity
+
+    return Identity(commerce.store, commerce, settings, clock=commerce.clock)
+
+
 def build_simulated_apps(hub: SocialHub, settings: Settings) -> SimulatedApps:
     """The simulated apps as platforms: per-app secrets (configured, or random for this
     process), the shop's webhook that verifies their events, and their users' tokens."""

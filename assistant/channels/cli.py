@@ -111,12 +111,13 @@ def cmd_mcp(args: argparse.Namespace) -> int:
     import anyio
 
     from assistant.channels.mcp.server import build_mcp_server
-    from assistant.wiring import build_commerce, build_services
+    from assistant.wiring import build_agent_identity, build_commerce, build_services
 
     settings = _settings(args)
     services = build_services(settings)
     commerce = build_commerce(settings, services.catalogue)
-    server = build_mcp_server(commerce, services.retriever, settings, one_client=True)
+    identity = build_agent_identity(commerce, settings)
+    server = build_mcp_server(commerce, services.retriever, identity, settings, one_client=True)
     anyio.run(server.run_stdio_async)
     return 0
 

@@ -22,10 +22,10 @@ from pydantic import BaseModel, Field
 from sqlalchemy import insert, select
 
 from assistant.channels.mcp.models import CheckoutOutcome
-from assistant.channels.mcp.sessions import ShopSession
 from assistant.channels.mcp.tables import confirm_links
 from assistant.commerce import CheckoutSummary, CommerceService, Confirmation
 from assistant.conversation.answers.wording import checkout_text
+from assistant.identity.sessions import WebSession
 
 CONFIRM_PATH = "/mcp/confirm"
 
@@ -101,7 +101,7 @@ async def ask_shopper(
     ctx: Context[Any],
     commerce: CommerceService,
     links: ConfirmLinks,
-    shop: ShopSession,
+    shop: WebSession,
     summary: CheckoutSummary,
 ) -> CheckoutOutcome:
     """Show the summary to the person and place the order only on their own accept."""
@@ -137,7 +137,7 @@ async def ask_shopper(
 
 
 async def _by_link(
-    links: ConfirmLinks, shop: ShopSession, summary: CheckoutSummary
+    links: ConfirmLinks, shop: WebSession, summary: CheckoutSummary
 ) -> CheckoutOutcome:
     url = await anyio.to_thread.run_sync(links.issue, shop.shopper_id, summary)
     return CheckoutOutcome(

@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from html import escape
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from assistant.channels.http.dependencies import limit_address
 from assistant.channels.http.views import citation_page
 from assistant.channels.mcp.confirm import CONFIRM_PATH, ConfirmLinks
 from assistant.commerce import CheckoutSummary, CommerceError, Confirmation
 from assistant.conversation.answers.refusals import describe_error
 from assistant.money import format_minor
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(limit_address)])
 NOT_KEPT = {"Cache-Control": "no-store"}  # the page shows a shopper's order: never cached
 
 

@@ -17,14 +17,17 @@ from mcp.server import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.types import ToolAnnotations
+from starlette.routing import Route
 
 from assistant.channels.mcp.confirm import ConfirmLinks
+from assistant.channels.mcp.limits import AddressLimit
 from assistant.channels.mcp.models import REVIEW_DATA_NOTICE
 from assistant.channels.mcp.pages import router as confirm_pages
-from assistant.channels.mcp.sessions import McpSessions, SessionIssuer
+from assistant.channels.mcp.sessions import McpSessions
 from assistant.channels.mcp.tools import ShopTools
 from assistant.commerce import CommerceService
 from assistant.conversation.answers.wording import product_details
+from assistant.identity.service import Identity
 from assistant.search.retrieval import Retriever
 from assistant.settings import Settings
 
@@ -44,18 +47,19 @@ READS = {"search_products", "get_product", "ask_reviews", "compare_products", "t
 def build_mcp_server(
     commerce: CommerceService,
     retriever: Retriever,
+    identity: Identity,
     settings: Settings,
-    issuer: SessionIssuer | None = None,
     one_client: bool = False,
     links: ConfirmLinks | None = None,
 ) -> MCPServer:
-    """An MCP server over the shop's commerce service and search; `one_client` for stdio,
-    where the process serves one client and so holds one shop session."""
+    """An MCP server over the shop's commerce service and search, its shop sessions issued by
+    `identity`; `one_client` for stdio, where the process serves one client and so holds one
+    shop session."""
     server = MCPServer(
         "shopassist", title="ShopAssist shop", instructions=INSTRUCTIONS, log_level="WARNING"
     )
     links = links or ConfirmLinks(commerce, settings.shop_url())
-    tools = ShopTools(commerce, retriever, McpSessions(issuer, one_client), links)
+    tools = ShopTools(commerce, retriever, McpSessions(identity, one_client), links)
     for tool in tools.all():
         name = tool.__name__
         annotations = READ_ONLY if name in READS else CHANGES
@@ -91,17 +95,26 @@ def _add_resources(server: MCPServer, commerce: CommerceService) -> None:
 
 
 def mount_mcp(
-    app: FastAPI, commerce: CommerceService, retriever: Retriever, settings: Settings
+    app: FastAPI,
+    commerce: CommerceService,
+    retriever: Retriever,
+    identity: Identity,
+    settings: Settings,
 ) -> MCPServer:
-    """Serve the MCP server at `/mcp` (streamable HTTP, one shop session per MCP session) and
-    the shop's confirm pages on the app."""
+    """Serve the MCP server at `/mcp` (streamable HTTP, one shop session per MCP session,
+    each request counted against its address) and the shop's confirm pages on the app."""
     links = ConfirmLinks(commerce, settings.shop_url())
-    server = build_mcp_server(commerce, retriever, settings, links=links)
+    server = build_mcp_server(commerce, retriever, identity, settings, links=links)
     mcp_app = server.streamable_http_app(
-        streamable_http_path="/mcp", transport_security=_transport_security(settings)
+        streamable_http_path="/mcp",
+        transport_security=_transport_security(settings),
+        # An MCP session idles out with its shop session, by the one SESSION_IDLE_MINUTES.
+        session_idle_timeout=settings.session_idle_minutes * 60,
     )
-    # The one route, added as is: mounting would redirect `/mcp` to `/mcp/`.
-    app.router.routes.extend(mcp_app.routes)
+    # The one route, added as is (mounting would redirect `/mcp` to `/mcp/`), behind the limit.
+    for route in mcp_app.routes:
+        assert isinstance(route, Route)
+        app.router.routes.append(Route(route.path, AddressLimit(route.endpoint, identity)))
     app.state.mcp_confirm_links = links  # the confirm pages read it
     app.include_router(confirm_pages)
     outer = app.router.lifespan_context

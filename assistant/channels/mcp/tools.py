@@ -29,7 +29,7 @@ from assistant.channels.mcp.models import (
     ReviewEvidence,
     SearchResults,
 )
-from assistant.channels.mcp.sessions import McpSessions, SessionRequired, ShopSession
+from assistant.channels.mcp.sessions import McpSessions, SessionRefused, SessionRequired
 from assistant.commerce import (
     CartView,
     CheckoutSummary,
@@ -43,6 +43,7 @@ from assistant.conversation.answers.refusals import error_data
 from assistant.conversation.answers.wording import review_answer
 from assistant.conversation.safety import INJECTION
 from assistant.conversation.tools import REGISTRY, OrderHistory, ToolContext, ToolFailure
+from assistant.identity.sessions import WebSession
 from assistant.search.filters import SearchFilters
 from assistant.search.retrieval import QueryError, Retriever
 from assistant.search.reviews import ReviewAnswer, TrustSignals, trust_signals
@@ -79,6 +80,8 @@ def refusals(function: Callable[..., Result]) -> Callable[..., Result]:
             raise ToolError(_failure_text(data.pop("code"), data.pop("message"), data)) from None
         except (QueryError, SessionRequired) as error:
             raise ToolError(_failure_text("bad_request", str(error))) from None
+        except SessionRefused as error:  # expired, or past a limit
+            raise ToolError(_failure_text(error.code, str(error))) from None
         except LookupError as error:
             raise ToolError(_failure_text("unknown_id", str(error).strip("'\""))) from None
         return result
@@ -102,14 +105,14 @@ class ShopTools:
         self.sessions = sessions
         self.links = links
 
-    def _run(self, name: str, shop: ShopSession, **args: Any) -> Any:
-        """Run one of the chat's registered tools for this shop session; its result model,
-        or a tool error when it refused."""
+    def _run(self, name: str, shop: WebSession | None, **args: Any) -> Any:
+        """Run one of the chat's registered tools for this shop session (None: a catalogue
+        tool, which reads no shopper); its result model, or a tool error when it refused."""
         context = ToolContext(
             commerce=self.commerce,
             retriever=self.retriever,
             catalogue=self.catalogue,
-            shopper_id=shop.shopper_id,
+            shopper_id=shop.shopper_id if shop is not None else "",
             origin=Origin(kind="mcp"),
         )
         result = REGISTRY[name].run(context, args)
@@ -118,7 +121,7 @@ class ShopTools:
         return result
 
     def _catalogue_run(self, name: str, **args: Any) -> Any:
-        return self._run(name, ShopSession(), **args)  # catalogue tools read no shopper
+        return self._run(name, None, **args)
 
     # ---- catalogue and reviews ----------------------------------------------------------------
     @refusals
@@ -282,7 +285,7 @@ class ShopTools:
     # ---- checkout and orders ---------------------------------------------------------------------
     async def start_checkout(self, ctx: Context) -> CheckoutOutcome:
         """Re-check prices and stock and show the shopper the summary; only they can confirm it."""
-        shop = self._session(ctx)
+        shop = await anyio.to_thread.run_sync(self._session, ctx)  # the store is read
         summary = await anyio.to_thread.run_sync(self._summary, shop)
         try:
             return await ask_shopper(ctx, self.commerce, self.links, shop, summary)
@@ -291,12 +294,12 @@ class ShopTools:
             raise ToolError(_failure_text(data.pop("code"), data.pop("message"), data)) from None
 
     @refusals
-    def _session(self, ctx: Context) -> ShopSession:
+    def _session(self, ctx: Context) -> WebSession:
         """The shop session of this MCP session (refusals as tool errors)."""
         return self.sessions.for_context(ctx)
 
     @refusals
-    def _summary(self, shop: ShopSession) -> CheckoutSummary:
+    def _summary(self, shop: WebSession) -> CheckoutSummary:
         return self._run("start_checkout", shop)
 
     @refusals

@@ -1,15 +1,17 @@
 """ACP checkout sessions over the commerce service: one guest cart and one summary each.
 
-A session is a guest shopper issued by the server (`acp-…`), its cart filled through the
-commerce service, and, once it has items and an address, the commerce checkout summary
-that reserves stock. `complete` spends the delegated payment token and confirms that summary
-(`Confirmation(source="acp_complete")`), so one session makes at most one order. Status:
+A session is a guest shopper issued by the identity service (`shoppers.py`), its cart
+filled through the commerce service, and, once it has items and an address, the commerce
+checkout summary that reserves stock. `complete` spends the delegated payment token and
+confirms that summary (`Confirmation(source="acp_complete")`), so one session makes at most
+one order. Status:
 
     not_ready_for_payment <-> ready_for_payment -> completed
               \\__________________________/\\____-> canceled
 
 A completed or canceled session takes no more changes (405), and `complete` before
-`ready_for_payment` is refused with what is missing.
+`ready_for_payment` is refused with what is missing. A session whose guest session idled
+out is canceled when it is next used.
 """
 
 from __future__ import annotations
@@ -17,31 +19,22 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from pydantic import BaseModel, Field
-from sqlalchemy import insert, select, update
-
 from assistant.channels.acp import presenters
 from assistant.channels.acp.models import (
     AcpError,
-    Buyer,
     CancelRequest,
     CheckoutSession,
     CompleteRequest,
     CreateRequest,
-    FulfillmentDetails,
-    FulfillmentOptionShipping,
     Item,
-    LineItem,
     Message,
     OrderRef,
     PaymentProvider,
-    SelectedFulfillmentOption,
-    Status,
-    Total,
     UpdateRequest,
 )
 from assistant.channels.acp.payments import SimulatedVault
-from assistant.channels.acp.tables import acp_sessions
+from assistant.channels.acp.records import AcpRecords, Record
+from assistant.channels.acp.shoppers import AcpShoppers
 from assistant.commerce import CommerceError, CommerceService, Confirmation, Origin
 from assistant.conversation.answers.refusals import describe_change, describe_error
 
@@ -49,53 +42,41 @@ TERMINAL = {"completed", "canceled"}
 STALE_SUMMARY = {"expired", "replaced", "conflict", "price_changed", "cancelled"}
 
 
-class Record(BaseModel):
-    """What the shop keeps about one session."""
-
-    id: str
-    shopper_id: str
-    status: Status = "not_ready_for_payment"
-    currency: str = "usd"
-    buyer: Buyer | None = None
-    fulfillment_details: FulfillmentDetails | None = None
-    option_id: str = presenters.STANDARD
-    checkout_id: str | None = None
-    total_minor: int | None = None
-    order_id: str | None = None
-    line_items: list[LineItem] = Field(default_factory=list)
-    totals: list[Total] = Field(default_factory=list)
-    options: list[FulfillmentOptionShipping] = Field(default_factory=list)
-    selected: list[SelectedFulfillmentOption] = Field(default_factory=list)
-    messages: list[Message] = Field(default_factory=list)
-    attribution: list[dict[str, Any]] = Field(default_factory=list)
-    intent_trace: dict[str, Any] | None = None
-
-
 class AcpCheckouts:
     """Create, update, retrieve, complete and cancel checkout sessions."""
 
-    def __init__(self, commerce: CommerceService, vault: SimulatedVault, base_url: str) -> None:
+    def __init__(
+        self,
+        commerce: CommerceService,
+        vault: SimulatedVault,
+        shoppers: AcpShoppers,
+        base_url: str,
+    ) -> None:
         self.commerce = commerce
         self.vault = vault
+        self.shoppers = shoppers
+        self.records = AcpRecords(commerce.store, commerce.clock)
         self.base_url = base_url.rstrip("/")
         self.catalogue = commerce.catalogue
 
     # ---- the five operations ----------------------------------------------------------------
     def create(self, request: CreateRequest) -> CheckoutSession:
         """A new session for these items (201)."""
-        record = Record(id=f"cs_{secrets.token_hex(12)}", shopper_id=f"acp-{secrets.token_hex(16)}")
+        guest = self.shoppers.issue()
+        record = Record(
+            id=f"cs_{secrets.token_hex(12)}", shopper_id=guest.shopper_id, session_key=guest.key
+        )
         record.buyer, record.fulfillment_details = request.buyer, request.fulfillment_details
         if request.affiliate_attribution:
             record.attribution.append(request.affiliate_attribution.model_dump())
         problems = self._set_items(record, request.items)
         self._refresh(record, problems)
-        with self.commerce.store.transaction() as connection:
-            connection.execute(insert(acp_sessions).values(**self._row(record, created=True)))
+        self.records.insert(record)
         return self.view(record)
 
     def update(self, session_id: str, request: UpdateRequest) -> CheckoutSession:
         """Apply items, buyer, address or a fulfilment choice (200)."""
-        record = self._load(session_id)
+        record = self._open(session_id)
         self._refuse_when_closed(record, "updated")
         if request.buyer is not None:
             record.buyer = request.buyer
@@ -112,16 +93,16 @@ class AcpCheckouts:
                 )
         problems = [] if request.items is None else self._set_items(record, request.items)
         self._refresh(record, problems)
-        self._save(record)
+        self.records.save(record)
         return self.view(record)
 
     def retrieve(self, session_id: str) -> CheckoutSession:
         """The session as it stands (200, or 404)."""
-        return self.view(self._load(session_id))
+        return self.view(self._open(session_id))
 
     def complete(self, session_id: str, request: CompleteRequest) -> CheckoutSession:
         """Spend the delegated payment and place the one order of this session (200)."""
-        record = self._load(session_id)
+        record = self._open(session_id)
         self._refuse_when_closed(record, "completed")
         if request.buyer is not None:
             record.buyer = request.buyer
@@ -148,7 +129,7 @@ class AcpCheckouts:
             # what the buyer agreed to; any other total needs the agent to show it again.
             self._refresh(record, [])
             if record.status != "ready_for_payment" or record.total_minor != shown_total:
-                self._save(record)
+                self.records.save(record)
                 raise AcpError(
                     409,
                     "checkout_changed",
@@ -163,12 +144,15 @@ class AcpCheckouts:
         )
         record.totals = presenters.totals(order.totals)
         record.messages = [Message(type="info", content=f"Order {order.order_id} is placed.")]
-        self._save(record)
+        self.records.save(record)
+        # Ended only once the record says completed: a request that then finds the guest
+        # session gone reloads the record and sees the order, rather than canceling.
+        self.shoppers.end(record.session_key)  # ordered: its cart takes no more changes
         return self.view(record)
 
     def cancel(self, session_id: str, request: CancelRequest) -> CheckoutSession:
         """Cancel a session that is not completed (200, or 405)."""
-        record = self._load(session_id)
+        record = self._open(session_id)
         self._refuse_when_closed(record, "canceled", status=405)
         if record.checkout_id is not None:
             after = self.commerce.cancel_checkout(record.shopper_id, record.checkout_id)
@@ -181,18 +165,13 @@ class AcpCheckouts:
         record.status = "canceled"
         record.intent_trace = request.intent_trace.model_dump() if request.intent_trace else None
         record.messages = [Message(type="info", content="Checkout session has been canceled.")]
-        self._save(record)
+        self.records.save(record)
+        self.shoppers.end(record.session_key)
         return self.view(record)
 
     def order_of(self, order_id: str) -> tuple[str, str] | None:
         """(session id, shopper id) of the session that placed an order, if one did."""
-        with self.commerce.store.transaction() as connection:
-            row = connection.execute(
-                select(acp_sessions.c.id, acp_sessions.c.shopper_id).where(
-                    acp_sessions.c.order_id == order_id
-                )
-            ).first()
-        return (row.id, row.shopper_id) if row else None
+        return self.records.order_of(order_id)
 
     # ---- the session's state ------------------------------------------------------------------
     def view(self, record: Record) -> CheckoutSession:
@@ -341,6 +320,13 @@ class AcpCheckouts:
         )
         return self.commerce.confirm_checkout(record.checkout_id, confirmation)
 
+    def _open(self, session_id: str) -> Record:
+        """The session as it stands now: canceled first if its guest session idled out."""
+        record = self.records.load(session_id)
+        if record.status in TERMINAL or self.shoppers.live(record.session_key):
+            return record
+        return self._cancel_idle(record)
+
     def _refuse_when_closed(self, record: Record, verb: str, status: int = 405) -> None:
         if record.status in TERMINAL:
             raise AcpError(
@@ -350,35 +336,14 @@ class AcpCheckouts:
                 f"be {verb}. Create a new checkout session instead",
             )
 
-    def _load(self, session_id: str) -> Record:
-        with self.commerce.store.transaction() as connection:
-            state = connection.execute(
-                select(acp_sessions.c.state).where(acp_sessions.c.id == session_id)
-            ).scalar()
-        if state is None:
-            raise AcpError(
-                404,
-                "not_found",
-                f"no checkout session {session_id!r}; create one with POST /checkout_sessions",
-            )
-        return Record.model_validate(state)
-
-    def _row(self, record: Record, created: bool = False) -> dict[str, Any]:
-        now = self.commerce.clock()
-        row = {
-            "status": record.status,
-            "order_id": record.order_id,
-            "state": record.model_dump(mode="json"),
-            "updated_at": now,
-        }
-        return row | (
-            {"id": record.id, "shopper_id": record.shopper_id, "created_at": now} if created else {}
-        )
-
-    def _save(self, record: Record) -> None:
-        with self.commerce.store.transaction() as connection:
-            connection.execute(
-                update(acp_sessions)
-                .where(acp_sessions.c.id == record.id)
-                .values(**self._row(record))
-            )
+    def _cancel_idle(self, record: Record) -> Record:
+        """Cancel a session whose guest session idled out; its summary's stock goes back.
+        A completion that ended the guest session wins: the record it saved is returned."""
+        if record.checkout_id is not None:
+            after = self.commerce.cancel_checkout(record.shopper_id, record.checkout_id)
+            if after == "confirmed":
+                return self.records.load(record.id)
+        record.status = "canceled"
+        record.messages = [Message(type="info", content=self.shoppers.idle_note())]
+        self.records.save(record)
+        return record

@@ -1,6 +1,8 @@
 """The ACP endpoints under `/acp`: checkout sessions, the simulated payment provider, orders.
 
-Every request is authenticated and signature-checked (`security.py`); every POST carries an
+Every request counts against its client address's limit, is authenticated and
+signature-checked (`security.py`), and counts against the limit of the checkout session it
+names (identity's abuse limits; 429 with Retry-After past them); every POST carries an
 `Idempotency-Key` (`idempotency.py`); bodies are validated against the protocol's shapes
 and any refusal is answered in the protocol's flat error shape
 `{"type", "code", "message", "param"?}`. These routes follow the ACP OpenAPI document rather
@@ -32,7 +34,11 @@ from assistant.channels.acp.models import (
 from assistant.channels.acp.payments import DelegatePaymentRequest, SimulatedVault
 from assistant.channels.acp.presenters import POLICY_PAGES
 from assistant.channels.acp.security import caller_of
+from assistant.channels.acp.shoppers import AcpShoppers
+from assistant.channels.http.sessions import client_address
 from assistant.commerce import CommerceError, CommerceService
+from assistant.identity.errors import IdentityError
+from assistant.identity.service import Identity
 from assistant.settings import Settings
 
 router = APIRouter(prefix="/acp", include_in_schema=False)
@@ -46,17 +52,22 @@ class AcpServices:
     """What the ACP routes use, built once by `mount_acp`."""
 
     settings: Settings
+    identity: Identity
     checkouts: AcpCheckouts
     vault: SimulatedVault
     keys: IdempotencyKeys
 
 
-def mount_acp(app: FastAPI, commerce: CommerceService, settings: Settings) -> AcpServices:
-    """Serve ACP under `/acp` and the policy pages its links point at."""
+def mount_acp(
+    app: FastAPI, commerce: CommerceService, identity: Identity, settings: Settings
+) -> AcpServices:
+    """Serve ACP under `/acp` (guest sessions and limits from `identity`) and the policy
+    pages its links point at."""
     vault = SimulatedVault(commerce.store, settings.acp_merchant_id, commerce.clock)
     services = AcpServices(
         settings,
-        AcpCheckouts(commerce, vault, settings.shop_url()),
+        identity,
+        AcpCheckouts(commerce, vault, AcpShoppers(identity), settings.shop_url()),
         vault,
         IdempotencyKeys(commerce.store, commerce.clock),
     )
@@ -98,9 +109,7 @@ async def _answer(
     body = await request.body()
     echo = {name: request.headers[name] for name in ECHOED if name in request.headers}
     try:
-        caller = caller_of(
-            services.settings, request.headers, request.method, request.url.path, body
-        )
+        caller = await run_in_threadpool(_admit, services, request, body)
         if idempotent:
             scope = f"{caller}:{request.method} {request.url.path}"
             key = request.headers.get("idempotency-key")
@@ -112,6 +121,24 @@ async def _answer(
     if kept.replayed:
         echo["Idempotent-Replayed"] = "true"
     return JSONResponse(kept.body, kept.status, headers=echo)
+
+
+def _admit(services: AcpServices, request: Request, body: bytes) -> str:
+    """Count the request against its address (before anything else, so that unsigned floods
+    are cut too), check who is calling, then count it against the checkout session it
+    names; returns the caller's id."""
+    limits = services.identity.limits
+    try:
+        limits.hit("address", client_address(request))
+        caller = caller_of(
+            services.settings, request.headers, request.method, request.url.path, body
+        )
+        session_id = request.path_params.get("session_id")
+        if session_id:
+            limits.hit("principal", f"acp:{session_id}")
+    except IdentityError as error:
+        raise AcpError(error.status, error.code, error.message, headers=error.headers) from None
+    return caller
 
 
 def _kept(status: int, result: BaseModel | dict[str, Any]) -> Kept:

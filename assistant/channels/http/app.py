@@ -47,7 +47,7 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
         app.include_router(area.router)
     # Other agents: MCP at /mcp (streamable HTTP) and the ACP checkout API at /acp.
     mount_mcp(app, bot.commerce, bot.services.retriever, identity, settings)
-    mount_acp(app, bot.commerce, settings)
+    mount_acp(app, bot.commerce, identity, settings)
     if with_ui:
         from assistant.channels.ui.blocks import mount_ui  # Gradio is heavy: only when wanted
 

@@ -10,23 +10,27 @@ five minutes off is refused, so a captured request cannot be replayed later.
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
 import hmac
 from collections.abc import Mapping
 
 from assistant.channels.acp.models import API_VERSION, AcpError
+from assistant.identity.signatures import SignatureScheme, fresh
 from assistant.settings import Settings
 
 SKEW = dt.timedelta(minutes=5)
+SCHEME = SignatureScheme("base64url")  # signing and checking shared with platform events
+
+
+def _payload(method: str, path: str, body: bytes) -> bytes:
+    """What is signed after the timestamp: method, path and the raw body bytes."""
+    return f"{method.upper()}.{path}.".encode() + body
 
 
 def signature(secret: str, timestamp: str, method: str, path: str, body: bytes) -> str:
     """The Signature header value for one request."""
-    message = f"{timestamp}.{method.upper()}.{path}.".encode() + body
-    digest = hmac.new(secret.encode(), message, hashlib.sha256).digest()
-    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+    return SCHEME.sign(secret, timestamp, _payload(method, path, body))
 
 
 def signed_headers(
@@ -99,10 +103,9 @@ def _check_signature(
         ) from None
     if sent.tzinfo is None:
         raise AcpError(401, "invalid_timestamp", "Timestamp needs a time zone, e.g. Z")
-    if abs((now or dt.datetime.now(dt.UTC)) - sent) > SKEW:
+    if not fresh(sent, now or dt.datetime.now(dt.UTC), SKEW):
         raise AcpError(
             401, "stale_timestamp", "the Timestamp is more than 5 minutes off; sign it again now"
         )
-    expected = signature(secret, stamp, method, path, body)
-    if not hmac.compare_digest(expected.encode(), given.encode()):
+    if not SCHEME.verify(secret, stamp, _payload(method, path, body), given):
         raise AcpError(401, "invalid_signature", "the Signature does not match this request")

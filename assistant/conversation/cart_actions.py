@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.catalogue.models import Catalogue
 from assistant.commerce import CartView, Origin
 from assistant.conversation.answers.compose import (
     Turn,
@@ -30,7 +29,7 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     catalogue = context.catalogue
     if any(call.name in ANSWERS_PENDING for call in step.calls):
         state.pending_action = None  # the open "which one?" is answered or given up
-    turn, changed, touched = Turn(text=""), None, []
+    turn, cart, changes = Turn(text=""), None, []
     for call in step.calls:
         result = REGISTRY[call.name].run(context, call.args)
         if isinstance(result, ToolFailure):
@@ -40,20 +39,20 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
             break
         remember(state, call.name, result)
         if call.name in CART_LINE_TOOLS or call.name == "view_cart":
-            changed = (call.name, result)
-            touched += [call.args["product_id"]] if "product_id" in call.args else []
+            cart = result
+            if "product_id" in call.args:
+                changes.append((call.name, catalogue.products[call.args["product_id"]]))
         else:
             done = result_turn(call.name, result, catalogue)
             if step.clarify:
                 done.text = f"{step.clarify}\n{done.text}"
             turn = turn.joined(done)
-    if changed is None:
+    if cart is None:
         return turn
-    name, cart = changed
     assert isinstance(cart, CartView)
-    if touched:
-        state.focus = touched[-1]
-    return cart_change_turn(name, cart, _products(catalogue, touched)).joined(turn)
+    if changes:
+        state.focus = changes[-1][1].id
+    return cart_change_turn(cart, changes).joined(turn)
 
 
 def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:
@@ -81,17 +80,14 @@ def refused(
         failure.details.get("choices")
     )
     too_many = failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
-    if (asks or too_many) and args.get("product_id"):
+    sold_out = failure.code == "out_of_stock"  # "black then" picks another version
+    if (asks or too_many or sold_out) and args.get("product_id"):
         state.pending_action = PendingAction(
             kind=PENDING_KIND.get(tool, "add"),
             product_id=args["product_id"],
             quantity=None if too_many else args.get("quantity"),
-            options=args.get("options") or {},
+            options={} if sold_out else args.get("options") or {},
             origin=origin.model_dump() if origin else None,
         )
         state.focus = args["product_id"]
     return failure_turn(failure, args.get("product_id"))
-
-
-def _products(catalogue: Catalogue, product_ids: list[str]) -> list[Any]:
-    return [catalogue.products[pid] for pid in dict.fromkeys(product_ids)]

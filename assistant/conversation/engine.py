@@ -160,8 +160,9 @@ class Assistant:
                 ground=lambda draft: self._ground(state, draft),
             )
         if turn is None:
-            turn = self._carry_out_all(state, requests, origin, has_order)
+            turn, planned = self._carry_out_all(state, requests, origin, has_order)
             turn.note = note
+            intent = "+".join(dict.fromkeys(planned))  # what was done, not what was first heard
         state.turns += 1
         state.last_intent = intent
         self.sessions.save(state)
@@ -283,16 +284,17 @@ class Assistant:
 
     def _carry_out_all(
         self, state: DialogueState, requests: list[Request], origin: Origin, has_order: bool
-    ) -> Turn:
-        """Each request in order, each planned against the state the previous one left; a
-        greeting or thanks beside a real request needs no answer of its own."""
-        turn = Turn(text="")
+    ) -> tuple[Turn, list[str]]:
+        """Each request in order, each planned against the state the previous one left, with
+        the acts carried out; a greeting or thanks beside a real request needs no answer."""
+        turn, planned = Turn(text=""), []
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
         for request in requests:
             step = self.planner.step(state, request, self._cart_products(state), has_order)
             turn = turn.joined(self._carry_out(state, step, origin))
-        return turn
+            planned.append(step.intent)
+        return turn, planned
 
     def _carry_out(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         if step.clarify and not step.calls:

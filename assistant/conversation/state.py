@@ -48,6 +48,9 @@ class DialogueState(BaseModel):
     last_search: str | None = Field(
         None, description="The words of the last search, so «cheapest?» ranks all it matched."
     )
+    last_question: str | None = Field(
+        None, description="The last question's words without the product it named."
+    )
     last_policy_question: str | None = Field(
         None, description="The shop-policy question last answered, for «and what about…»."
     )

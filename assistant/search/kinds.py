@@ -18,6 +18,7 @@ from assistant.catalogue.models import Catalogue
 QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close a title
 UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
 MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
+MAX_NAMED_KIND_WORDS = 5  # "tea tree spot gel": a kind named with its qualifiers
 # Title endings that say the form, not the kind: the word before them is the kind.
 FORM_WORDS = {"set", "pack", "powder", "kit", "bundle", "spf", "cover", "blend"}
 # Common British words for kinds American titles name otherwise.
@@ -80,10 +81,12 @@ class ProductKinds:
     def named_kind(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind of product a request names by a word titles end with ("backpack" in
         "laptop backpack under $60"), so results can be held to that kind."""
+        clause = _last_clause(text)  # "oops wrong chat lol. got any packing cubes?"
         words = [
-            SYNONYMS.get(singular(word), singular(word)) for word in self.kind_words(text, ignore)
+            SYNONYMS.get(singular(word), singular(word))
+            for word in self.kind_words(clause, ignore)
         ]
-        if not words or len(words) > MAX_KIND_WORDS:
+        if not words or len(words) > MAX_NAMED_KIND_WORDS:
             return None
         head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
         return head if head in self.final_words else None
@@ -108,6 +111,12 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+
+def _last_clause(text: str) -> str:
+    """The last sentence or clause that has words in it."""
+    clauses = [part for part in re.split(r"[.?!;,]+", text) if re.search(r"[a-z]", part, re.I)]
+    return clauses[-1] if clauses else text
 
 
 def _final_words(title: str) -> list[str]:

@@ -144,8 +144,14 @@ def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue
     )
 
 
-def cart_change_turn(name: str, cart: CartView, touched: list[Product]) -> Turn:
-    """A changed cart, led by what changed ("Added Trail Runner [P0031]. Your cart: ...")."""
-    verb = CART_VERBS.get(name)
-    lead = f"{verb} {touched[-1].title} [{touched[-1].id}]. " if verb and touched else ""
-    return Turn(text=lead + wording.cart_text(cart), products=[p.id for p in touched])
+def cart_change_turn(cart: CartView, changes: list[tuple[str, Product]]) -> Turn:
+    """A changed cart, led by what changed ("Removed Tote [P0314]. Added Trail Runner
+    [P0031]. Your cart: ..."); `changes` are (tool name, product) in the order made."""
+    said = {
+        (name, product.id): f"{CART_VERBS[name]} {product.title} [{product.id}]. "
+        for name, product in changes
+        if name in CART_VERBS
+    }
+    lead = "".join(said.values())
+    products = list(dict.fromkeys(product.id for _, product in changes))
+    return Turn(text=lead + wording.cart_text(cart), products=products)

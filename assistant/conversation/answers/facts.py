@@ -202,6 +202,8 @@ def _variants_with(product: Product, options: dict[str, str]) -> list[Variant]:
 
 
 def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
+    if len(options) > 1 and all(_variants_with(product, {n: v}) for n, v in options.items()):
+        return [_combination_fact(product, options)]  # "white, twin": that version, not each
     facts = []
     for name, value in options.items():
         matching = _variants_with(product, {name: value})
@@ -224,6 +226,20 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
             else f"comes in {name} {value}, but that is out of stock"
         )
     return facts
+
+
+def _combination_fact(product: Product, options: dict[str, str]) -> str:
+    """Whether one version (every option named together) is sold and in stock."""
+    said = ", ".join(options.values())
+    matching = _variants_with(product, options)
+    if not matching:
+        return f"does not come in {said} together"
+    units = sum(v.stock for v in matching)
+    if units:
+        return f"comes in {said} ({units} in stock)"
+    others = [", ".join(v.options.values()) for v in product.variants if v.stock > 0]
+    in_stock = f"; in stock: {'; '.join(others)}" if others else ""
+    return f"comes in {said}, but that is out of stock{in_stock}"
 
 
 def _names_option(question: str, name: str) -> bool:

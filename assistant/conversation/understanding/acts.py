@@ -76,7 +76,8 @@ _REQUEST_START = (
     r"(?:tell|show|add|put|chuck|throw|bung|remove|take|drop|delete|bin|check|checkout|"
     r"proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
-    r"would|should|any|also|let's|lets|i'd|i'll|i|then|and then|place|confirm|track|refund)"
+    r"would|should|any|also|let's|lets|i'd|i'll|then|and then|place|confirm|track|refund|"
+    r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
 _SPLIT = re.compile(
     r"(?<=[.?!;])\s+(?=\S)"  # sentence ends

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
@@ -19,12 +20,28 @@ CART_LINE_ACTS = {"add", "change", "remove"}
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
-_FACT_WORDS = re.compile(
+FACT_WORDS = re.compile(
     r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
     re.I,
 )
-_FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|and what about|so)\b", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh)\W+)*"
+    r"(and|also|what about|how about|and what about|so)\b",
+    re.I,
+)
+WITH_SHIPPING = re.compile(
+    r"\b(with|including|incl\.?|plus|inc) (the )?(delivery|shipping|postage)\b|"
+    r"\b(delivery|shipping|postage) (included|incl)|\ball in\b|\btotal\b",
+    re.I,
+)
+# Words that carry no question of their own in a follow-up ("oh. what about the X?").
+_EMPTY_WORDS = set(
+    "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
+    "same for with also too then please pls instead hm right well first second third fourth "
+    "fifth last other".split()
+)
+_POLITE = set("pls please then ok okay the one ones in size colour color thanks ta x a".split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 # Words that ask for a cart change. A cart act without one of these, a product position or
@@ -75,6 +92,37 @@ _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
 
+def names_only_options(product: Product, text: str) -> bool:
+    """Whether a message only names options of the product ("purple pls", "the M one")."""
+    named = product.options_named_in(text)
+    if not named:
+        return False
+    rest = text.lower()
+    for value in named.values():
+        rest = rest.replace(value.lower(), " ")
+    return all(word in _POLITE for word in re.findall(r"[a-z']+", rest))
+
+
+def elliptical_question(
+    intent: str, text: str, references: References, state: DialogueState
+) -> str:
+    """The question a request asks. A follow-up that only names another product ("oh. what
+    about the playwise classic 700?") asks the question before it again, about that product;
+    any other question is remembered for the next follow-up."""
+    if intent not in QUESTION_ACTS:
+        return text
+    core = text
+    for phrase in references.phrases.values():
+        core = core.replace(phrase, " ")
+    content = [w for w in re.findall(r"[a-z']+", core.lower()) if w not in _EMPTY_WORDS]
+    if content:
+        state.last_question = core
+        return text
+    if state.last_question and references.ids and _FOLLOW_UP.search(text):
+        return f"{state.last_question} ({text})"
+    return text
+
+
 def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
     question as the turn before it, about the same product."""
@@ -85,7 +133,7 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
         and intent not in {"search", "recommend"}
         and not _CHANGE_WORDS.search(text)
         and _FOLLOW_UP.search(text)
-        and len(text.split()) <= 6
+        and len(text.split()) <= 10
     ):
         return last
     return intent
@@ -95,7 +143,7 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
     asked about ("and what about my handle?")."""
-    if state.focus and _FACT_WORDS.search(text):
+    if state.focus and FACT_WORDS.search(text):
         return "product_question"
     if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
         return "policy_question"
@@ -179,7 +227,7 @@ def _about_a_named_product(
     if (
         intent in {"product_question", "review_question"}
         and _SEARCHY.search(request.text)
-        and not _FACT_WORDS.search(request.text)
+        and not FACT_WORDS.search(request.text)
         and not slots.options
     ):
         return "search"  # "have you got the softnest aero pillow?": show it, with its price
@@ -190,3 +238,17 @@ def _about_a_named_product(
     if ASKS.search(request.text):
         return "product_question"
     return intent
+
+
+SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
+
+
+def replaced_product(
+    text: str, kind: str | None, state: DialogueState, cart_products: list[str], new: str
+) -> str | None:
+    """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    if not SWAP.search(text) or kind not in {"mention", "id"}:
+        return None
+    lines = list(dict.fromkeys(cart_products))
+    old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
+    return old if old and old != new else None

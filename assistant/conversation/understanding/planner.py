@@ -22,12 +22,17 @@ from assistant.conversation.understanding.corrections import (
     ASKS,
     CART_CHANGING,
     CART_LINE_ACTS,
+    FACT_WORDS,
     UNDERSTOOD_AS_NOTHING,
+    WITH_SHIPPING,
     asks_for_a_change,
     corrected,
+    elliptical_question,
     follow_up_act,
     in_context,
+    names_only_options,
     not_a_change,
+    replaced_product,
 )
 from assistant.conversation.understanding.references import ReferenceResolver, References
 from assistant.conversation.understanding.slots import Slots, extract_slots
@@ -184,9 +189,12 @@ class RulePlanner:
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
         if self._names_a_kind_only(intent, references, request.text, pending is not None):
             intent = "search"  # "card game" after a list of headlamps: show card games
+        intent = self._in_this_conversation(
+            intent, request.text, references, slots, state, cart_products
+        )
         step = Step(
             intent=intent,
-            text=request.text,
+            text=elliptical_question(intent, request.text, references, state),
             confidence=request.confidence,
             slots=slots,
             references=references,
@@ -198,6 +206,31 @@ class RulePlanner:
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _in_this_conversation(
+        self,
+        intent: str,
+        text: str,
+        references: References,
+        slots: Slots,
+        state: DialogueState,
+        cart_products: list[str],
+    ) -> str:
+        """What a short request means beside the product in focus: "battery?" asks about
+        it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
+        for its total; "what have you got from voyagr" browses a brand."""
+        focus = self.catalogue.products.get(state.focus or "")
+        short = len(text.split()) <= 3
+        if intent in {"search", "refine", "help"} and focus and short and not references.ids:
+            if FACT_WORDS.search(text) and not (self.kinds and self.kinds.named_kind(text)):
+                return "product_question"
+            if names_only_options(focus, text):
+                return "add"
+        if intent in {"product_question", "policy_question"} and cart_products:
+            return "view_cart" if WITH_SHIPPING.search(text) else intent
+        if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
+            return "search"
+        return intent
 
     def _names_a_kind_only(
         self, intent: str, references: References, text: str, answering: bool
@@ -255,6 +288,11 @@ class RulePlanner:
                 self._add_several(step)
             elif intent == "add":
                 self._add_calls(step, state, args)
+                # "swap it for the kestrel tote in navy": out with the old, in with the new
+                kind = step.references.kind
+                if replaced := replaced_product(step.text, kind, state, cart_products, product_id):
+                    remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
+                    step.calls = [remove, *step.calls]
             elif intent == "change":
                 self._change_calls(step, args, product_id in cart_products)
             else:

@@ -10,6 +10,7 @@ with the example's item and option ids swapped for this catalogue's.
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 import httpx
@@ -105,14 +106,14 @@ class Agent:
     def __init__(self, url: str, settings: Settings) -> None:
         self.url, self.settings = url, settings
         self.http = httpx.Client(base_url=url, timeout=60)
-        self.keys = 0
 
     def post(self, path: str, body: Any, key: str | None = None, **headers: str) -> httpx.Response:
         raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.keys += 1
         sent = signed_headers(self.settings, "POST", path, raw)
         if key != "":  # "" sends no key at all
-            sent["Idempotency-Key"] = key or f"key-{self.keys}-{id(raw)}"
+            # A fresh key per request unless one is given: two Agents (one per test) must
+            # never send the same key, or the shop rightly replays the other's answer.
+            sent["Idempotency-Key"] = key or f"key-{uuid.uuid4().hex}"
         return self.http.post(path, content=raw, headers=sent | headers)
 
     def get(self, path: str) -> httpx.Response:

@@ -123,8 +123,26 @@ class Settings(BaseSettings):
     social_replay_window_s: int = Field(
         300, gt=0, description="Signed platform events older or newer than this are refused."
     )
+    public_url: str | None = Field(
+        None,
+        description="Base URL shoppers and agents reach the shop at (feed links, ACP links, "
+        "MCP confirm pages); unset = http://HOST:PORT.",
+    )
+    acp_api_key: str | None = Field(
+        None, description="Bearer key ACP agents send; unset = the ACP endpoints are off (503)."
+    )
+    acp_signing_secret: str | None = Field(
+        None, description="HMAC-SHA256 secret that signs every ACP request (Signature header)."
+    )
+    acp_merchant_id: str = Field(
+        "shopassist", description="Our merchant id in delegated-payment allowances."
+    )
     host: str = "127.0.0.1"
     port: int = 7860
+
+    def shop_url(self) -> str:
+        """PUBLIC_URL without a trailing slash, or the address the app listens on."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
     def resolved_database_url(self) -> str:
         """DATABASE_URL, or the SQLite file under DATA_DIR."""

@@ -21,6 +21,7 @@ from assistant.settings import Settings, offline_environment
 if TYPE_CHECKING:
     from assistant.channels.social.hub import SocialHub
     from assistant.channels.social.platform import SimulatedApps
+    from assistant.commerce import CommerceService
     from assistant.conversation.engine import Assistant
     from assistant.identity.service import Identity
 
@@ -57,24 +58,28 @@ def build_services(
     return Services(settings, catalogue, report, embedder, index, retriever, stats)
 
 
+def build_commerce(settings: Settings, catalogue: Catalogue) -> CommerceService:
+    """The commerce service over the settings' store and this catalogue."""
+    from assistant.commerce import CommerceService
+    from assistant.storage.engine import Store
+
+    return CommerceService(Store(settings.resolved_database_url()), catalogue)
+
+
 def build_assistant(
     settings: Settings | None = None, progress: bool = False, services: Services | None = None
 ) -> Assistant:
     """The Assistant over the settings' catalogue, index, store and planner."""
-    from assistant.commerce import CommerceService
     from assistant.conversation.engine import Assistant
     from assistant.conversation.llm.agent import LLMPlanner
     from assistant.conversation.llm.backends import make_chat_model
-    from assistant.storage.engine import Store
 
     settings = settings or Settings()
     services = services or build_services(settings, progress=progress)
-    store = Store(settings.resolved_database_url())
+    commerce = build_commerce(settings, services.catalogue)
     model = make_chat_model(settings)
     llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
-    assistant = Assistant(
-        services, store, CommerceService(store, services.catalogue), llm_planner=llm_planner
-    )
+    assistant = Assistant(services, commerce.store, commerce, llm_planner=llm_planner)
     if assistant.planner.kinds is not None:
         assistant.planner.kinds.warm()  # at start-up, not in some shopper's turn
     return assistant
@@ -97,6 +102,14 @@ def build_identity(
     return identity
 
 
+def build_agent_identity(commerce: CommerceService, settings: Settings) -> Identity:
+    """Sessions and limits for a process that serves agents without a chat (the stdio MCP
+    server): the same rules over the commerce store, with no dialogue state to forget."""
+    from assistant.identity.service import Identity
+
+    return Identity(commerce.store, commerce, settings, clock=commerce.clock)
+
+
 def build_simulated_apps(hub: SocialHub, settings: Settings) -> SimulatedApps:
     """The simulated apps as platforms: per-app secrets (configured, or random for this
     process), the shop's webhook that verifies their events, and their users' tokens."""
@@ -116,6 +129,8 @@ def build_simulated_apps(hub: SocialHub, settings: Settings) -> SimulatedApps:
 
 def schema_metadata() -> MetaData:
     """The shared metadata with every feature's tables declared on it (for migrations)."""
+    import assistant.channels.acp.tables
+    import assistant.channels.mcp.tables
     import assistant.channels.social.tables
     import assistant.commerce.tables
     import assistant.conversation.tables

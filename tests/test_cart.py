@@ -248,6 +248,30 @@ def test_a_new_summary_replaces_the_old_one(service):
     assert service.confirm_checkout(second.checkout_id, yes()).order.lines[0].qty == 2
 
 
+def test_a_cancelled_summary_releases_stock_and_cannot_be_confirmed(service):
+    service.add_item("ann", "T2", 2)
+    summary = service.start_checkout("ann")
+    assert service.available("T2-blue") == 10
+    assert_error("checkout_not_found", service.cancel_checkout, "ben", summary.checkout_id)
+    assert service.cancel_checkout("ann", summary.checkout_id) == "cancelled"
+    assert service.available("T2-blue") == 12
+    assert service.cancel_checkout("ann", summary.checkout_id) == "cancelled"  # twice: a no-op
+    error = assert_error("cancelled", service.confirm_checkout, summary.checkout_id, yes())
+    assert "start checkout again" in describe_error(error)
+    assert service.count_orders() == 0
+    assert [line.qty for line in service.get_cart("ann").lines] == [2]  # the cart is kept
+    _, stock = replay_audit(service.audit_entries())
+    assert stock["T2-blue"] == (12, 0)
+
+
+def test_a_confirmed_summary_stays_confirmed_when_cancelled(service):
+    service.add_item("ann", "T2", 1)
+    summary = service.start_checkout("ann")
+    service.confirm_checkout(summary.checkout_id, yes())
+    assert service.cancel_checkout("ann", summary.checkout_id) == "confirmed"
+    assert service.count_orders() == 1
+
+
 def test_empty_cart_cannot_check_out(service):
     assert_error("empty_cart", service.start_checkout, "ann")
 

@@ -15,6 +15,7 @@ from assistant.catalogue.models import Catalogue
 from assistant.catalogue.presenters import product_detail
 from assistant.channels.http import dependencies
 from assistant.channels.http.app import create_app
+from assistant.channels.http.headers import frame_options_for, policy_for, referrer_policy_for
 from assistant.channels.http.sessions import SESSION_COOKIE, presented_secret
 from assistant.conversation.engine import Assistant
 from assistant.identity.errors import IdentityError
@@ -185,3 +186,16 @@ def test_pages_carry_security_headers(client):
     assert cited.headers["x-frame-options"] == "SAMEORIGIN"
     for response in (widget, cited, client.get("/api/products/T1")):
         assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_secret_link_pages_get_the_strictest_policy():
+    """The MCP confirm page's URL is a secret: nobody frames it and no Referer carries it;
+    the app's own pages keep theirs."""
+    settings = Settings(allowed_origins=["https://partner.example"])
+    confirm = policy_for("/mcp/confirm/abc", settings)
+    assert confirm.endswith("frame-ancestors 'none'") and "partner.example" not in confirm
+    assert frame_options_for("/mcp/confirm/abc") == b"DENY"
+    assert referrer_policy_for("/mcp/confirm/abc") == b"no-referrer"
+    assert "frame-ancestors 'self' https://partner.example" in policy_for("/", settings)
+    assert frame_options_for("/") == b"SAMEORIGIN" and frame_options_for("/widget") is None
+    assert referrer_policy_for("/") == b"strict-origin-when-cross-origin"

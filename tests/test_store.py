@@ -58,6 +58,6 @@ def test_a_database_from_before_alembic_is_stamped_then_upgraded(tmp_path):
     upgraded = Store(url)
     with upgraded.transaction() as connection:
         head = ScriptDirectory.from_config(alembic_config(connection)).get_current_head()
-        assert current_revision(connection) == head  # every revision since, applied
+        assert current_revision(connection) == head  # stamped at 0001, then every later one
     assert {"social_links", "web_sessions"} <= set(inspect(upgraded.engine).get_table_names())
     upgraded.dispose()

@@ -1,4 +1,4 @@
-"""`shopassist` console script: index, chat, serve, eval."""
+"""`shopassist` console script: index, chat, serve, mcp, export, eval."""
 
 from __future__ import annotations
 
@@ -112,6 +112,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_mcp(args: argparse.Namespace) -> int:
+    """Serve the shop's MCP server over stdio (stdout carries only MCP messages)."""
+    import anyio
+
+    from assistant.channels.mcp.server import build_mcp_server
+    from assistant.wiring import build_agent_identity, build_commerce, build_services
+
+    settings = _settings(args)
+    services = build_services(settings)
+    commerce = build_commerce(settings, services.catalogue)
+    identity = build_agent_identity(commerce, settings)
+    server = build_mcp_server(commerce, services.retriever, identity, settings, one_client=True)
+    anyio.run(server.run_stdio_async)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the product feed in the Agentic Commerce Protocol's format."""
+    from assistant.catalogue.loader import CatalogueError, load_catalogue
+    from assistant.channels.acp.feed import feed_rows, final_sale, write_feed
+    from assistant.wiring import build_commerce
+
+    settings = _settings(args)
+    try:
+        catalogue, _ = load_catalogue(settings.catalogue_path)
+    except CatalogueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    commerce = build_commerce(settings, catalogue)
+    base_url = (args.base_url or settings.shop_url()).rstrip("/")
+    written = write_feed(feed_rows(commerce, base_url), Path(args.out), args.format)
+    left_out = sum(final_sale(product) for product in catalogue.products.values())
+    note = f"; left out {left_out} final-sale products (the feed needs a return window)"
+    print(f"wrote {written} feed rows (one per variant) to {args.out}{note if left_out else ''}")
+    commerce.store.dispose()
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run the evaluation suites and write the report."""
     from assistant.evaluation.runner import EvalOptions, run_evaluation
@@ -187,6 +225,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
     serve.set_defaults(run=cmd_serve)
+
+    mcp = commands.add_parser("mcp", help="the MCP server over stdio, for desktop assistants")
+    mcp.add_argument("--catalogue")
+    mcp.set_defaults(run=cmd_mcp)
+
+    export = commands.add_parser("export", help="export data for other platforms")
+    export.add_argument("what", choices=["feed"], help="the ACP product feed, one row a variant")
+    export.add_argument("--out", default="feed.jsonl", help="file to write (default feed.jsonl)")
+    export.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    export.add_argument("--base-url", help="the shop's public URL (default PUBLIC_URL)")
+    export.add_argument("--catalogue")
+    export.set_defaults(run=cmd_export)
 
     report = commands.add_parser("report", help="business reports")
     report.add_argument("what", choices=["creators"], help="sales and commission per creator")

@@ -218,6 +218,24 @@ class Checkouts:
             owner = repo.checkout_owner(checkout_id)
         return owner["shopper_id"] if owner else None
 
+    def cancel_checkout(self, shopper_id: str, checkout_id: str) -> str:
+        """Withdraw a pending summary the shopper turned down: its stock goes back on sale.
+        Returns the checkout's status after the call (a confirmed one stays confirmed)."""
+        with self.context.unit_of_work() as repo:
+            owner = repo.checkout_owner(checkout_id)
+            if owner is None or owner["shopper_id"] != shopper_id:
+                raise CommerceError("checkout_not_found", checkout_id=checkout_id)
+            repo.lock_cart_by_id(owner["cart_id"])
+            checkout = repo.lock_checkout(checkout_id)
+            if checkout["status"] != "pending":
+                return str(checkout["status"])
+            release(self.context, repo, checkout_id, shopper_id)
+            repo.set_checkout_status(checkout_id, "cancelled")
+            self.context.audit(
+                repo, shopper_id, "checkout.cancelled", checkout_id, {"checkout_id": checkout_id}
+            )
+        return "cancelled"
+
     def expire_checkouts(self) -> int:
         """Expire unconfirmed checkouts past their time and release their stock."""
         with self.context.unit_of_work() as repo:
@@ -251,8 +269,8 @@ class Checkouts:
     def _place_order(
         self, repo: CommerceRepository, checkout: Row, confirmation: Confirmation
     ) -> str:
-        if checkout["status"] == "expired":
-            raise CommerceError("expired", checkout_id=checkout["id"])
+        if checkout["status"] in ("expired", "cancelled"):
+            raise CommerceError(checkout["status"], checkout_id=checkout["id"])
         if checkout["status"] != "pending":
             raise CommerceError("replaced", checkout_id=checkout["id"])
         summary = CheckoutSummary.model_validate(checkout["summary"])

@@ -20,6 +20,7 @@ ErrorCode = Literal[
     "confirmation_required",
     "checkout_not_found",
     "expired",
+    "cancelled",
     "replaced",
     "conflict",
     "price_changed",

@@ -165,6 +165,11 @@ class CommerceService:
             shopper_id, product_id, qty, variant_id, options, origin
         )
 
+    def cancel_checkout(self, shopper_id: str, checkout_id: str) -> str:
+        """Withdraw a pending summary the shopper turned down and release its stock; returns
+        the checkout's status afterwards (a confirmed one stays confirmed)."""
+        return self.checkouts.cancel_checkout(shopper_id, checkout_id)
+
     def expire_checkouts(self) -> int:
         """Expire unconfirmed checkouts past their time and release their stock."""
         return self.checkouts.expire_checkouts()

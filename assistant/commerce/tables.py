@@ -56,7 +56,8 @@ checkouts = Table(
     Column("cart_id", String(64), ForeignKey("carts.id"), nullable=False),
     Column("shopper_id", String(128), nullable=False),
     Column("cart_version", Integer, nullable=False),
-    Column("status", String(16), nullable=False),  # pending, confirmed, expired, replaced
+    # pending, confirmed, expired, replaced, cancelled
+    Column("status", String(16), nullable=False),
     Column("summary", JSON, nullable=False),
     Column("total_minor", BigInteger, nullable=False),
     Column("currency", String(3), nullable=False),

@@ -96,7 +96,7 @@ def dialogue(context: Context, target: Target) -> dict[str, Any]:
     ]
     return {
         "dataset": "conversations (" + ", ".join(p.name for p in context.dialogue_files) + ")",
-        "split": "held out",
+        "split": _dialogue_split(context.dialogue_files),
         "metrics": metrics,
         "details": {
             "conversations": len(results),
@@ -104,6 +104,18 @@ def dialogue(context: Context, target: Target) -> dict[str, Any]:
             "failed_exchanges": worst,
         },
     }
+
+
+def _dialogue_split(files: list[Path]) -> str:
+    """The split the files' names declare (``*_dev.yaml`` tunes, ``*_heldout.yaml`` never)."""
+
+    def split(path: Path) -> str:
+        return (
+            "dev" if "_dev" in path.stem else "held out" if "heldout" in path.stem else "unstated"
+        )
+
+    splits = {split(path) for path in files}
+    return "+".join(sorted(splits))
 
 
 def _dialogue_rates(results: list[Any]) -> dict[str, float]:

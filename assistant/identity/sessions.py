@@ -117,7 +117,11 @@ class SessionService:
         been idle too long)."""
         if not SECRET_SHAPE.match(secret or ""):
             raise unknown_session()
-        key = session_key(secret)
+        return self.resolve_key(session_key(secret))
+
+    def resolve_key(self, key: str) -> WebSession:
+        """The live session stored under `key`, by the same rules as `resolve`: for a channel
+        that holds a session for its client and never hands the secret out (ACP)."""
         row = self.repository.session(key)
         if row is None:
             raise unknown_session()

@@ -92,8 +92,7 @@ class ProductKinds:
         "laptop backpack under $60"), so results can be held to that kind."""
         clause = _last_clause(text)  # "oops wrong chat lol. got any packing cubes?"
         words = [
-            SYNONYMS.get(singular(word), singular(word))
-            for word in self.kind_words(clause, ignore)
+            SYNONYMS.get(singular(word), singular(word)) for word in self.kind_words(clause, ignore)
         ]
         if not words or len(words) > MAX_NAMED_KIND_WORDS:
             return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from assistant.channels.acp.routes import mount_acp
 from assistant.channels.http.browser_session import BrowserSession
 from assistant.channels.http.dependencies import HttpServices
 from assistant.channels.http.errors import install_error_handlers
@@ -12,6 +13,7 @@ from assistant.channels.http.guards import BodySizeLimit
 from assistant.channels.http.headers import SecurityHeaders
 from assistant.channels.http.routers import account, cart, catalogue, chat, widget
 from assistant.channels.http.sessions import SESSION_HEADER
+from assistant.channels.mcp.server import mount_mcp
 from assistant.channels.social import routes as social
 from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
@@ -43,6 +45,9 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
     _add_middleware(app, settings)
     for area in (widget, chat, account, catalogue, cart, social):
         app.include_router(area.router)
+    # Other agents: MCP at /mcp (streamable HTTP) and the ACP checkout API at /acp.
+    mount_mcp(app, bot.commerce, bot.services.retriever, identity, settings)
+    mount_acp(app, bot.commerce, identity, settings)
     if with_ui:
         from assistant.channels.ui.blocks import mount_ui  # Gradio is heavy: only when wanted
 

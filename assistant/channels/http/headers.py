@@ -1,6 +1,9 @@
 """Security headers on every response: nosniff everywhere; on HTML pages a Content-Security-
 Policy whose `frame-ancestors` lets only this site (and ALLOWED_ORIGINS) frame them, so the
-app's Confirm order button cannot be clickjacked; API answers are never cached."""
+app's Confirm order button cannot be clickjacked; API answers are never cached.
+
+This middleware is the one place the policies live: a page asks for a stricter one by its
+path (below), not by setting headers the middleware would overwrite."""
 
 from __future__ import annotations
 
@@ -14,6 +17,10 @@ Receive = Callable[[], Awaitable[dict[str, Any]]]
 Send = Callable[[dict[str, Any]], Awaitable[None]]
 LOCAL_ANCESTORS = ["'self'", "http://localhost:*", "http://127.0.0.1:*"]
 DOCS_PATHS = ("/docs", "/redoc")
+API_PATHS = ("/api/", "/acp/", "/mcp")
+# Pages whose URL is a one-time secret (the MCP confirm link): no site, this one included,
+# may frame them, and the URL never leaves in a Referer header.
+SECRET_LINK_PATHS = ("/mcp/confirm/",)
 
 # Gradio's page runs inline bootstrap code and evaluates event snippets (`js=`), so the app
 # needs 'unsafe-inline' and 'unsafe-eval' for scripts; everything else stays on this origin.
@@ -27,6 +34,11 @@ APP_POLICY = (
 WIDGET_POLICY = (
     "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+)
+# A secret-link page is static HTML with one form: no script at all.
+SECRET_LINK_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; "
+    "frame-ancestors 'none'"
 )
 
 
@@ -42,8 +54,24 @@ def widget_ancestors(settings: Settings) -> str:
     return " ".join(LOCAL_ANCESTORS)
 
 
+def frame_options_for(path: str) -> bytes | None:
+    """The legacy X-Frame-Options of an HTML page (browsers without frame-ancestors)."""
+    if path.startswith(SECRET_LINK_PATHS):
+        return b"DENY"
+    return None if path == "/widget" else b"SAMEORIGIN"
+
+
+def referrer_policy_for(path: str) -> bytes:
+    """What a link followed from `path` tells the next site about it."""
+    return (
+        b"no-referrer" if path.startswith(SECRET_LINK_PATHS) else b"strict-origin-when-cross-origin"
+    )
+
+
 def policy_for(path: str, settings: Settings) -> str:
     """The Content-Security-Policy of an HTML page at `path`."""
+    if path.startswith(SECRET_LINK_PATHS):
+        return SECRET_LINK_POLICY
     if path == "/widget":
         return f"{WIDGET_POLICY}; frame-ancestors {widget_ancestors(settings)}"
     if path.startswith(DOCS_PATHS):  # FastAPI's docs pages load their scripts from a CDN
@@ -70,14 +98,15 @@ class SecurityHeaders:
                 present = {name.lower() for name, _ in headers}
                 content_type = dict(headers).get(b"content-type", b"")
                 extra = [(b"x-content-type-options", b"nosniff")]
-                extra.append((b"referrer-policy", b"strict-origin-when-cross-origin"))
+                extra.append((b"referrer-policy", referrer_policy_for(path)))
                 if content_type.startswith(b"text/html"):
                     extra.append(
                         (b"content-security-policy", policy_for(path, self.settings).encode())
                     )
-                    if path != "/widget":
-                        extra.append((b"x-frame-options", b"SAMEORIGIN"))
-                if path.startswith("/api/") and b"cache-control" not in present:
+                    frame_options = frame_options_for(path)
+                    if frame_options is not None:
+                        extra.append((b"x-frame-options", frame_options))
+                if path.startswith(API_PATHS) and b"cache-control" not in present:
                     extra.append((b"cache-control", b"no-store"))
                 headers = [(n, v) for n, v in headers if n.lower() not in {e for e, _ in extra}]
                 message["headers"] = headers + extra

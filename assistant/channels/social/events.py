@@ -7,8 +7,6 @@ HMAC-SHA256 over `"{timestamp}." + raw body`, with the time in `X-Platform-Times
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import secrets
 import time
@@ -16,9 +14,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, TypeAdapter
 
+from assistant.identity.signatures import SignatureScheme
+
 SIGNATURE_HEADER = "x-platform-signature"
 TIMESTAMP_HEADER = "x-platform-timestamp"
 HANDLE = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+SCHEME = SignatureScheme("hex", prefix="v1=")  # signing and checking shared with ACP
 EVENT_ID = Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_.:-]+$")
 
 
@@ -70,8 +71,7 @@ def new_event_id() -> str:
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
     """The `v1=` signature of a raw body at a timestamp."""
-    digest = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
-    return f"v1={digest.hexdigest()}"
+    return SCHEME.sign(secret, timestamp, body)
 
 
 def signed(secret: str, event: BaseModel, at: float | None = None) -> tuple[bytes, dict[str, str]]:

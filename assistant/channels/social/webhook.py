@@ -8,10 +8,8 @@ unsigned, badly signed, stale or replayed event gets 401 and changes nothing.
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 import logging
 import secrets
-import time
 from collections.abc import Mapping
 
 from pydantic import ValidationError
@@ -20,6 +18,7 @@ from assistant.channels.social.apps import APPS, app_spec
 from assistant.channels.social.errors import SocialError
 from assistant.channels.social.events import (
     EVENTS,
+    SCHEME,
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     BuyEvent,
@@ -27,15 +26,23 @@ from assistant.channels.social.events import (
     MessageEvent,
     PlatformEvent,
     ReplyEvent,
-    signature,
 )
 from assistant.channels.social.hub import SocialHub
 from assistant.channels.social.platform_repository import PlatformRepository
 from assistant.channels.social.responses import AppResponse
 from assistant.clock import Clock, utcnow
+from assistant.identity.signatures import fresh
 
 log = logging.getLogger(__name__)
 SWEEP_EVERY = 200  # events between sweeps of old event ids
+EPOCH_DIGITS = 11  # seconds since the epoch, up to the year 5138: longer is not a time
+
+
+def _sent_at(timestamp: str) -> dt.datetime | None:
+    """The time an event says it was signed (seconds since the epoch), or None."""
+    if not (timestamp.isascii() and timestamp.isdigit()) or len(timestamp) > EPOCH_DIGITS:
+        return None
+    return dt.datetime.fromtimestamp(int(timestamp), dt.UTC)
 
 
 def app_secrets(configured: Mapping[str, str]) -> dict[str, str]:
@@ -82,13 +89,15 @@ class ShopWebhook:
                 "unsigned_event",
                 f"events must be signed: {SIGNATURE_HEADER} and {TIMESTAMP_HEADER} headers",
             )
-        if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > self.window_s:
+        sent_at = _sent_at(timestamp)
+        window = dt.timedelta(seconds=self.window_s)
+        if sent_at is None or not fresh(sent_at, dt.datetime.now(dt.UTC), window):
             raise _refused(
                 "stale_event",
                 f"the event's timestamp is outside the {self.window_s}-second window; "
                 "send it with the current time",
             )
-        if not hmac.compare_digest(signature(self.secrets[app], timestamp, body), sent):
+        if not SCHEME.verify(self.secrets[app], timestamp, body, sent):
             raise _refused("bad_signature", f"the signature does not match {app}'s secret")
         try:
             event = EVENTS.validate_json(body)

@@ -93,6 +93,8 @@ CHECKOUT_PROBLEMS = {
     "confirmation_required": "an order needs the shopper's own confirmation of the summary",
     "expired": "that checkout expired and its items were released; start checkout again for a "
     "fresh summary",
+    "cancelled": "that summary was cancelled and its items went back on sale; start checkout "
+    "again for a fresh summary",
     "replaced": "that summary was replaced by a newer one; confirm the latest summary instead",
     "conflict": "your cart changed after this summary; start checkout again to see the new total",
     "invalid_shopper": "a shopper id of 1 to 128 characters is needed",

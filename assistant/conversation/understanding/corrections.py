@@ -8,6 +8,9 @@ that names a product is about that product, "which one is lightest?" ranks what 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from rapidfuzz import fuzz
 
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
@@ -41,6 +44,7 @@ _EMPTY_WORDS = set(
     "same for with also too then please pls instead hm right well first second third fourth "
     "fifth last other".split()
 )
+TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 _POLITE = set("pls please then ok okay the one ones in size colour color thanks ta x a".split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
@@ -104,23 +108,28 @@ def names_only_options(product: Product, text: str) -> bool:
 
 
 def elliptical_question(
-    intent: str, text: str, references: References, state: DialogueState
+    intent: str, text: str, references: References, state: DialogueState, titles: list[str]
 ) -> str:
     """The question a request asks. A follow-up that only names another product ("oh. what
     about the playwise classic 700?") asks the question before it again, about that product;
     any other question is remembered for the next follow-up."""
     if intent not in QUESTION_ACTS:
         return text
-    core = text
-    for phrase in references.phrases.values():
-        core = core.replace(phrase, " ")
-    content = [w for w in re.findall(r"[a-z']+", core.lower()) if w not in _EMPTY_WORDS]
-    if content:
-        state.last_question = core
+    title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
+    words = [w for w in re.findall(r"[a-z0-9']+", text.lower()) if not _in_title(w, title_words)]
+    if any(word not in _EMPTY_WORDS for word in words):
+        state.last_question = " ".join(words)  # the question without the product it named
         return text
     if state.last_question and references.ids and _FOLLOW_UP.search(text):
-        return f"{state.last_question} ({text})"
+        return state.last_question  # the product comes with the references
     return text
+
+
+def _in_title(word: str, title_words: set[str]) -> bool:
+    """Whether a word is one of the title's, or a typo of one ("corefoge" for CoreForge)."""
+    if word in title_words:
+        return True
+    return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
 
 def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
@@ -139,6 +148,15 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     return intent
 
 
+# Shop-policy topics: a request about one of these that sounded like no request asks the shop.
+POLICY_TOPICS = re.compile(
+    r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
+    r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
+    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
+    re.I,
+)
+
+
 def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
@@ -146,6 +164,8 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if state.focus and FACT_WORDS.search(text):
         return "product_question"
     if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
+        return "policy_question"
+    if POLICY_TOPICS.search(text):
         return "policy_question"
     return intent
 
@@ -197,11 +217,11 @@ def corrected(
     if (
         last == "add"
         and named
-        and intent in {"search", "product_question", "refine"}
+        and intent in {"search", "product_question", "review_question", "refine"}
         and _CONTINUING.search(text)
-        and not _QUESTION_SHAPED.search(text)
+        and (slots.options or not _QUESTION_SHAPED.search(text))
     ):
-        return "add"  # "and the zenmotion pro 2 bands": one more for the cart
+        return "add"  # "and the zenmotion pro 2 bands" (in white, queen): one more for the cart
     if (
         intent == "policy_question"
         and not named
@@ -252,3 +272,38 @@ def replaced_product(
     lines = list(dict.fromkeys(cart_products))
     old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
     return old if old and old != new else None
+
+
+def in_this_conversation(
+    intent: str,
+    text: str,
+    references: References,
+    slots: Slots,
+    state: DialogueState,
+    cart_products: list[str],
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> str:
+    """What a short request means beside the product in focus: "battery?" asks about
+    it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
+    for its total; "what have you got from voyagr" browses a brand; "any next day option?"
+    asks the shop."""
+    short = len(text.split()) <= 3
+    if focus and not references.ids and names_only_options(focus, text):
+        return "change" if focus.id in cart_products else "add"  # "purple pls"
+    if (
+        intent in {"search", "refine", "help"}
+        and focus
+        and short
+        and not references.ids
+        and FACT_WORDS.search(text)
+        and not names_kind()
+    ):
+        return "product_question"  # "battery?"
+    if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
+        return "policy_question"  # "any next day option? need it quick"
+    if intent in {"product_question", "policy_question"} and cart_products:
+        return "view_cart" if WITH_SHIPPING.search(text) else intent
+    if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
+        return "search"
+    return intent

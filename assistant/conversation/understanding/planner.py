@@ -22,19 +22,21 @@ from assistant.conversation.understanding.corrections import (
     ASKS,
     CART_CHANGING,
     CART_LINE_ACTS,
-    FACT_WORDS,
     UNDERSTOOD_AS_NOTHING,
-    WITH_SHIPPING,
     asks_for_a_change,
     corrected,
     elliptical_question,
     follow_up_act,
     in_context,
-    names_only_options,
+    in_this_conversation,
     not_a_change,
     replaced_product,
 )
-from assistant.conversation.understanding.references import ReferenceResolver, References
+from assistant.conversation.understanding.references import (
+    ReferenceResolver,
+    References,
+    which_product_question,
+)
 from assistant.conversation.understanding.slots import Slots, extract_slots
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -189,12 +191,21 @@ class RulePlanner:
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
         if self._names_a_kind_only(intent, references, request.text, pending is not None):
             intent = "search"  # "card game" after a list of headlamps: show card games
-        intent = self._in_this_conversation(
-            intent, request.text, references, slots, state, cart_products
+        intent = in_this_conversation(
+            intent,
+            request.text,
+            references,
+            slots,
+            state,
+            cart_products,
+            focus=self.catalogue.products.get(state.focus or ""),
+            names_kind=lambda: bool(self.kinds and self.kinds.named_kind(request.text)),
         )
         step = Step(
             intent=intent,
-            text=elliptical_question(intent, request.text, references, state),
+            text=elliptical_question(
+                intent, request.text, references, state, self._titles(references)
+            ),
             confidence=request.confidence,
             slots=slots,
             references=references,
@@ -207,30 +218,9 @@ class RulePlanner:
             self._cart_calls(step, state, cart_products)
         return step
 
-    def _in_this_conversation(
-        self,
-        intent: str,
-        text: str,
-        references: References,
-        slots: Slots,
-        state: DialogueState,
-        cart_products: list[str],
-    ) -> str:
-        """What a short request means beside the product in focus: "battery?" asks about
-        it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
-        for its total; "what have you got from voyagr" browses a brand."""
-        focus = self.catalogue.products.get(state.focus or "")
-        short = len(text.split()) <= 3
-        if intent in {"search", "refine", "help"} and focus and short and not references.ids:
-            if FACT_WORDS.search(text) and not (self.kinds and self.kinds.named_kind(text)):
-                return "product_question"
-            if names_only_options(focus, text):
-                return "add"
-        if intent in {"product_question", "policy_question"} and cart_products:
-            return "view_cart" if WITH_SHIPPING.search(text) else intent
-        if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
-            return "search"
-        return intent
+    def _titles(self, references: References) -> list[str]:
+        products = (self.catalogue.products.get(pid) for pid in references.ids)
+        return [product.title for product in products if product]
 
     def _names_a_kind_only(
         self, intent: str, references: References, text: str, answering: bool
@@ -275,7 +265,7 @@ class RulePlanner:
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:
-                step.clarify = _which_product(self.catalogue, state, cart_products, intent)
+                step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 return
             args: dict[str, Any] = {"product_id": product_id}
             if slots.options:
@@ -377,20 +367,3 @@ class RulePlanner:
             step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
         else:
             step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
-
-
-def _which_product(
-    catalogue: Catalogue, state: DialogueState, cart_products: list[str], intent: str
-) -> str:
-    """A question that names the candidates when a reference cannot be resolved."""
-    pool = list(dict.fromkeys(cart_products)) if intent != "add" and cart_products else state.shown
-    if not pool:
-        return (
-            "Which product do you mean? Tell me its name, or search first and say «the first one»."
-        )
-    names = "; ".join(
-        f"{position}. {catalogue.products[pid].title} [{pid}]"
-        for position, pid in enumerate(pool[:5], start=1)
-        if pid in catalogue.products
-    )
-    return f"Which one do you mean? {names}"

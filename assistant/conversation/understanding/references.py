@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.conversation.state import DialogueState
 from assistant.search.mentions import ProductMentions
 
 ORDINALS = {
@@ -186,3 +187,20 @@ def _distinctive_match(message: str, products: list[Product]) -> list[str]:
     best = max(score for score, _ in hits)
     winners = [pid for score, pid in hits if score == best]
     return winners if len(winners) == 1 else []
+
+
+def which_product_question(
+    catalogue: Catalogue, state: DialogueState, cart_products: list[str], intent: str
+) -> str:
+    """A question that names the candidates when a reference cannot be resolved."""
+    pool = list(dict.fromkeys(cart_products)) if intent != "add" and cart_products else state.shown
+    if not pool:
+        return (
+            "Which product do you mean? Tell me its name, or search first and say «the first one»."
+        )
+    names = "; ".join(
+        f"{position}. {catalogue.products[pid].title} [{pid}]"
+        for position, pid in enumerate(pool[:5], start=1)
+        if pid in catalogue.products
+    )
+    return f"Which one do you mean? {names}"

@@ -31,3 +31,12 @@ def test_warmed_titles_are_not_embedded_again_in_a_turn() -> None:
     kinds.missing("a hovercraft")
     kinds.missing("a zeppelin")
     assert embedder.documents == warmed
+
+
+def test_review_words_are_not_a_kind_when_the_kind_is_also_a_brand_word() -> None:
+    # "Leaf & Kettle" is a demo brand, so "kettle" reads as the brand; what is left of the
+    # request must not make "reviews" the product asked for ("we don't sell reviews").
+    kinds = ProductKinds(load_catalogue(DEMO_CATALOGUE)[0], FakeEmbedder())
+    assert "kettle" in kinds.brand_words
+    assert kinds.missing("a kettle under $40 with good reviews") is None
+    assert kinds.named_kind("any well reviewed ones?") is None

@@ -34,7 +34,8 @@ FILLER = set(
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it them they those these this that one ones actually really still "
-    "instead then fair right sure".split()
+    "instead then fair right sure review reviews reviewed rated rating ratings star stars "
+    "quality well-reviewed".split()
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").

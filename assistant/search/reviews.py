@@ -11,6 +11,8 @@ from pydantic import BaseModel, Field
 from assistant.catalogue.models import Catalogue, Product, Review
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import Retriever
+from assistant.search.review_evidence import ReviewEvidence
+from assistant.search.spans import answer_span
 
 # Words that frame a review question rather than name what it is about.
 FRAME_WORDS = set(
@@ -64,6 +66,13 @@ class ReviewAnswer(BaseModel):
     average_rating: float | None
     review_count: int
     trust: TrustSignals
+    answer: Quote | None = Field(
+        None, description="The span of the best evidence that answers, quoted word for word."
+    )
+    answerable: bool | None = Field(
+        None, description="Whether the reviews answer it (None: the classifier is not built)."
+    )
+    answer_probability: float | None = None
 
     @property
     def supported(self) -> bool:
@@ -131,10 +140,11 @@ def _aspect_label(question: str, words: set[str]) -> str | None:
     return " ".join(dict.fromkeys(w.lower() for w in typed)) or None
 
 
-def _quote(review: Review, words: set[str]) -> str:
-    """The review's sentence that names the aspect (or its first), cut to a short quote."""
+def _quote(review: Review, words: set[str], passage: str | None = None) -> str:
+    """The passage the evidence chose, else the review's sentence that names the aspect (or
+    its first), cut to a short quote."""
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", review.text) if s.strip()]
-    chosen = next((s for s in sentences if words & set(tokenize(s))), sentences[0])
+    chosen = passage or next((s for s in sentences if words & set(tokenize(s))), sentences[0])
     return chosen if len(chosen) <= QUOTE_CHARS else chosen[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
@@ -148,10 +158,14 @@ def answer_about_reviews(
     trust = trust_signals(product, reviews)
     ratings = [r.rating for r in reviews if r.rating is not None]
     average = round(sum(ratings) / len(ratings), 2) if ratings else None
+    evidence: list[ReviewEvidence] = []
+    verdict = None
     if not words:  # "what do people think of it?": the whole picture
         relevant = sorted(reviews, key=lambda r: (-r.helpful_votes, r.id))
     else:
-        evidence = retriever.review_evidence(product_id, question, k=max(len(reviews), 1))
+        evidence, verdict = retriever.review_evidence_ranked(
+            product_id, question, k=max(len(reviews), 1)
+        )
         by_id = {review.id: review for review in reviews}
         relevant = [
             by_id[item.review_id]
@@ -159,6 +173,7 @@ def answer_about_reviews(
             if words & set(tokenize(by_id[item.review_id].text))
             or (item.similarity or 0.0) >= MENTION_SIMILARITY
         ]
+    passages = {item.review_id: item.text for item in evidence}
     positive = [r for r in relevant if (r.rating or 0) >= 4]
     negative = [r for r in relevant if r.rating is not None and r.rating <= 2]
     picks = _balanced(positive, negative, relevant, max_quotes)
@@ -173,7 +188,7 @@ def answer_about_reviews(
             Quote(
                 review_id=r.id,
                 rating=r.rating,
-                text=_quote(r, words),
+                text=_quote(r, words, passages.get(r.id)),
                 verified_purchase=r.verified_purchase,
             )
             for r in picks
@@ -181,6 +196,25 @@ def answer_about_reviews(
         average_rating=average,
         review_count=len(reviews),
         trust=trust,
+        answer=_answer_quote(question, evidence, catalogue),
+        answerable=verdict.answerable if verdict else None,
+        answer_probability=verdict.probability if verdict else None,
+    )
+
+
+def _answer_quote(
+    question: str, evidence: list[ReviewEvidence], catalogue: Catalogue
+) -> Quote | None:
+    """The answering span of the best evidence, quoted from its review."""
+    if not evidence:
+        return None
+    best = evidence[0]
+    review = catalogue.reviews[best.review_id]
+    return Quote(
+        review_id=review.id,
+        rating=review.rating,
+        text=answer_span(question, best.text),
+        verified_purchase=review.verified_purchase,
     )
 
 

@@ -58,7 +58,8 @@ def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = Fal
     return Turn(
         text=wording.review_answer(product, summary, trust_first),
         products=[product.id],
-        reviews=[quote.review_id for quote in summary.quotes],
+        reviews=[quote.review_id for quote in summary.quotes]
+        + ([summary.answer.review_id] if summary.answer else []),
         numbers=[
             summary.mentions,
             summary.positive,

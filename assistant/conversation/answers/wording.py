@@ -269,7 +269,13 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
         f"{answer.positive} positive (rated 4 and up), {answer.negative} negative (rated 2 or "
         f"less), {answer.mixed} mixed."
     ]
-    lines += [_quote_line(quote) for quote in answer.quotes]
+    quotes = answer.quotes
+    if answer.answerable is False:  # the classifier finds no review that answers it
+        lines.insert(0, "The reviews don't answer that directly.")
+    elif answer.answer is not None:
+        lines.append(f"Best answer: «{answer.answer.text}» (review {answer.answer.review_id})")
+        quotes = [quote for quote in quotes if quote.review_id != answer.answer.review_id]
+    lines += [_quote_line(quote) for quote in quotes]
     return "\n".join([*lines, trust])
 
 

@@ -41,8 +41,10 @@ DEMO_QUESTIONS = (
 
 
 def evidence_models(context: Any) -> EvidenceModels:
-    """The trained evidence models, built on first use when SHARED_DATA_DIR allows (minutes,
-    with progress bars), or none with EVIDENCE_MODELS=off."""
+    """The trained evidence models: the answerability classifier is built on first use when
+    SHARED_DATA_DIR allows (minutes, with progress bars); the reranker only by `shopassist
+    train reranker` (it lost to the untrained ranking here, see the README). None with
+    EVIDENCE_MODELS=off."""
     cached = getattr(context, "evidence", None)
     if cached is not None:
         return cached
@@ -53,8 +55,8 @@ def evidence_models(context: Any) -> EvidenceModels:
     else:
         from assistant.learning.build import evidence_models_built, train_evidence_models
 
-        if not evidence_models_built(settings):
-            train_evidence_models(settings, context.embedder)
+        if not evidence_models_built(settings):  # the classifier; the reranker is `make train`
+            train_evidence_models(settings, context.embedder, "answerability")
         models = load_evidence_models(settings.models_dir, name)
     context.evidence = models
     return models

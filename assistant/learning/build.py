@@ -38,7 +38,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-What = Literal["reranker", "answerability", "all"]
+What = Literal["reranker", "answerability", "all"]  # all = reranker
 DATA_FILES = (
     *(f"subjqa_products/{d}/{s}.csv" for d in ("electronics", "grocery") for s in ("train", "dev")),
     "amazon_contextual_pqa/hetPQA/answer_generation/train.csv",
@@ -52,6 +52,7 @@ class TrainOptions:
     recipe: RerankerRecipe = field(default_factory=RerankerRecipe)
     hetpqa_questions: int = 1000  # of 3,693; more costs minutes on 2 cores for little gain
     classifier_questions: int | None = 1000  # SubjQA train questions the classifier is fit on
+    max_pairs: int | None = None  # a seeded sample of the reranker's pairs (quick checks)
     progress: bool = True
 
 
@@ -98,6 +99,8 @@ def _train_reranker(settings: Settings, folder: Path, options: TrainOptions) -> 
     half = [q for q in questions if product_half(q.product_id) == "reranker"]
     pairs = subjqa_pairs(half, catalogue, rng)
     pairs += hetpqa_pairs(settings.shared_data_dir, rng, limit=options.hetpqa_questions)
+    if options.max_pairs is not None and options.max_pairs < len(pairs):
+        pairs = rng.sample(pairs, options.max_pairs)
     started = time.perf_counter()
     scratch = folder / f"{RERANKER_FOLDER}.building"
     shutil.rmtree(scratch, ignore_errors=True)
@@ -115,72 +118,84 @@ def _train_reranker(settings: Settings, folder: Path, options: TrainOptions) -> 
 def train_evidence_models(
     settings: Settings,
     embedder: Embeddings,
-    what: What = "all",
+    what: What = "reranker",
     options: TrainOptions | None = None,
 ) -> dict[str, Any]:
-    """Train the reranker (unless only the answerability classifier is asked for and a
-    reranker is built), check it against the untrained ranking on SubjQA dev, fit the
-    classifier on top of what won, and write the manifest; returns the manifest."""
+    """`reranker`: train the cross-encoder, check it against the untrained ranking on held-out
+    train products, then fit the classifier on top of whichever won. `answerability`: fit
+    the classifier only, on top of a reranker already built (if it won). Writes the manifest
+    last and returns it."""
     options = options or TrainOptions()
     fingerprint = data_fingerprint(settings.shared_data_dir)
     folder = evidence_dir(settings.models_dir)
     folder.mkdir(parents=True, exist_ok=True)
     old = read_manifest(folder) or {}
-    manifest: dict[str, Any] = {"data": fingerprint}
     (folder / "manifest.json").unlink(missing_ok=True)  # half-built until written again
     embedder = cached(settings, embedder)
-    if what != "answerability" or not (folder / RERANKER_FOLDER / "config.json").is_file():
-        manifest["reranker"] = _train_reranker(settings, folder, options)
-    else:
-        manifest["reranker"] = old.get("reranker", {})
-    reranker = CrossEncoderReranker(folder / RERANKER_FOLDER)
-    dev_questions, dev_catalogue = load_subjqa(settings.shared_data_dir, "dev")
-    answerable = [q for q in dev_questions if q.answer]
-    with tempfile.TemporaryDirectory(prefix="train-dev-") as scratch:
-        plain = subjqa_retriever(
-            settings, embedder, dev_catalogue, scratch, EvidenceModels(), options.progress
+    manifest: dict[str, Any] = {"data": fingerprint, "reranker": {"built": False, "used": False}}
+    if what in ("reranker", "all"):
+        manifest["reranker"] = {"built": True, **_train_reranker(settings, folder, options)}
+    elif old.get("reranker", {}).get("built") and (folder / RERANKER_FOLDER).is_dir():
+        manifest["reranker"] = old["reranker"]
+    questions, catalogue = _held_out(settings, options)
+    models = EvidenceModels()
+    with tempfile.TemporaryDirectory(prefix="train-held-out-") as scratch:
+        retriever = subjqa_retriever(
+            settings, embedder, catalogue, scratch, models, options.progress
         )
-        untrained = _recall(plain, answerable, "dev, untrained", options.progress)
-        plain.reviews.models = EvidenceModels(reranker=reranker)
-        trained = _recall(plain, answerable, "dev, reranked", options.progress)
-    used = trained["recall@1"] + trained["recall@5"] > untrained["recall@1"] + untrained["recall@5"]
-    manifest["reranker"] |= {"dev_untrained": untrained, "dev_trained": trained, "used": used}
-    if not used:
-        log.warning("the trained reranker did not beat the untrained ranking on dev; unused")
-    models = EvidenceModels(reranker=reranker if used else None)
-    # The classifier reads the reranker's scores, so it is refitted whenever anything changes.
-    manifest["answerability"] = _fit_answerability(
-        settings, embedder, models, dev_questions, dev_catalogue, options, folder
-    )
-    manifest["answerability"]["embedder"] = getattr(embedder, "name", "")
-    write_manifest(folder, manifest)
-    return {"format": FORMAT_VERSION, **manifest}
-
-
-def _fit_answerability(
-    settings: Settings,
-    embedder: Embeddings,
-    models: EvidenceModels,
-    dev_questions: list[ReviewQuestion],
-    dev_catalogue: Any,
-    options: TrainOptions,
-    folder: Path,
-) -> dict[str, Any]:
-    """Features of the classifier half of SubjQA train and of dev, fit, save; the figures."""
-    questions, catalogue = load_subjqa(settings.shared_data_dir, "train")
-    half = [q for q in questions if product_half(q.product_id) == "classifier"]
-    if options.classifier_questions and options.classifier_questions < len(half):
-        half = random.Random(options.recipe.seed).sample(half, options.classifier_questions)
-    catalogue = asked_catalogue(catalogue, half)
-    with tempfile.TemporaryDirectory(prefix="train-answerability-") as scratch:
-        retriever = subjqa_retriever(settings, embedder, catalogue, scratch, models)
-        train = feature_rows(retriever, half, options.progress, "answerability, train")
-    with tempfile.TemporaryDirectory(prefix="train-answerability-dev-") as scratch:
+        if manifest["reranker"]["built"]:
+            models = _check_reranker(retriever, questions, folder, manifest, options.progress)
+        retriever.reviews.models = models
+        train = feature_rows(retriever, questions, options.progress, "answerability, train")
+    dev_questions, dev_catalogue = load_subjqa(settings.shared_data_dir, "dev")
+    with tempfile.TemporaryDirectory(prefix="train-dev-") as scratch:
         retriever = subjqa_retriever(settings, embedder, dev_catalogue, scratch, models)
         dev = feature_rows(retriever, dev_questions, options.progress, "answerability, dev")
     model, figures = fit_answerability(train, dev, models.reranker is not None, options.recipe.seed)
     model.save(folder / ANSWERABILITY_FILE)
-    return {**figures, "uses_reranker": models.reranker is not None}
+    manifest["answerability"] = {
+        **figures,
+        "uses_reranker": models.reranker is not None,
+        "embedder": getattr(embedder, "name", ""),
+    }
+    write_manifest(folder, manifest)
+    return {"format": FORMAT_VERSION, **manifest}
+
+
+def _held_out(settings: Settings, options: TrainOptions) -> tuple[list[ReviewQuestion], Any]:
+    """SubjQA train questions of the products the reranker never learns from (a seeded
+    sample), with those products' reviews. SubjQA dev cannot play this part: nearly all its
+    products, reviews and questions are also in train."""
+    questions, catalogue = load_subjqa(settings.shared_data_dir, "train")
+    half = [q for q in questions if product_half(q.product_id) == "classifier"]
+    if options.classifier_questions and options.classifier_questions < len(half):
+        half = random.Random(options.recipe.seed).sample(half, options.classifier_questions)
+    return half, asked_catalogue(catalogue, half)
+
+
+def _check_reranker(
+    retriever: Any,
+    questions: list[ReviewQuestion],
+    folder: Path,
+    manifest: dict[str, Any],
+    progress: bool,
+) -> EvidenceModels:
+    """Recall with and without the reranker on held-out questions; the models that won."""
+    answerable = [q for q in questions if q.answer]
+    untrained = _recall(retriever, answerable, "held out, untrained", progress)
+    reranker = CrossEncoderReranker(folder / RERANKER_FOLDER)
+    retriever.reviews.models = EvidenceModels(reranker=reranker)
+    trained = _recall(retriever, answerable, "held out, reranked", progress)
+    used = trained["recall@1"] + trained["recall@5"] > untrained["recall@1"] + untrained["recall@5"]
+    manifest["reranker"] |= {
+        "held_out_questions": len(answerable),
+        "held_out_untrained": untrained,
+        "held_out_trained": trained,
+        "used": used,
+    }
+    if not used:
+        log.warning("the trained reranker did not beat the untrained ranking; it is not used")
+    return EvidenceModels(reranker=reranker if used else None)
 
 
 def evidence_models_built(settings: Settings) -> bool:
@@ -190,18 +205,25 @@ def evidence_models_built(settings: Settings) -> bool:
 
 
 def describe(manifest: dict[str, Any], settings: Settings) -> str:
-    """What a training run built and how it did on dev, for the terminal."""
+    """What a training run built and how it did, for the terminal."""
     reranker, answerability = manifest["reranker"], manifest["answerability"]
-    before, after = reranker["dev_untrained"], reranker["dev_trained"]
-    verdict = "in use" if reranker["used"] else "NOT used: it did not beat the untrained ranking"
-    return "\n".join(
-        [
-            f"evidence models in {evidence_dir(settings.models_dir)}",
-            f"reranker: {reranker.get('pairs', '?')} pairs, {reranker.get('seconds', '?')} s; "
-            f"SubjQA dev recall@1/@5 {after['recall@1']:.3f}/{after['recall@5']:.3f} "
-            f"against {before['recall@1']:.3f}/{before['recall@5']:.3f} untrained: {verdict}",
-            f"answerability: threshold {answerability['threshold']}, SubjQA dev accuracy "
-            f"{answerability['dev_accuracy']:.3f} (always the majority answer: "
-            f"{answerability['dev_majority_accuracy']:.3f})",
-        ]
+    lines = [f"evidence models in {evidence_dir(settings.models_dir)}"]
+    if reranker.get("built"):
+        before, after = reranker["held_out_untrained"], reranker["held_out_trained"]
+        verdict = (
+            "in use" if reranker["used"] else "NOT used: it did not beat the untrained ranking"
+        )
+        lines.append(
+            f"reranker: {reranker['pairs']} pairs, {reranker['seconds']} s; recall@1/@5 on "
+            f"{reranker['held_out_questions']} held-out train questions "
+            f"{after['recall@1']:.3f}/{after['recall@5']:.3f} against "
+            f"{before['recall@1']:.3f}/{before['recall@5']:.3f} untrained: {verdict}"
+        )
+    else:
+        lines.append("reranker: not built (`shopassist train reranker` builds it)")
+    lines.append(
+        f"answerability: threshold {answerability['threshold']}, SubjQA dev accuracy "
+        f"{answerability['dev_accuracy']:.3f} (always the majority answer: "
+        f"{answerability['dev_majority_accuracy']:.3f})"
     )
+    return "\n".join(lines)

@@ -3,7 +3,7 @@ import json
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
-from assistant.catalogue.models import Review
+from assistant.catalogue.models import Catalogue, Review
 from assistant.search.index import (
     PASSAGES_COLLECTION,
     STATE_BUILDING,
@@ -88,3 +88,22 @@ def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalo
     assert "corrupt" in caplog.text
     assert index.sync(tiny_catalogue, progress=False).embedded == 5 + UNITS + POLICIES
     assert index.collections()[0].count() == 5
+
+
+def test_a_sentence_many_reviews_share_is_embedded_once(tiny_settings, tiny_catalogue):
+    embedded: list[str] = []
+
+    class Counting(FakeEmbedder):
+        def embed_documents(self, texts):
+            embedded.extend(texts)
+            return super().embed_documents(texts)
+
+    shared = "Great value for the price."
+    reviews = [
+        Review(id=f"DUP{n}", product_id="T1", text=f"{shared} Colour {n} is nice.")
+        for n in range(3)
+    ]
+    catalogue = Catalogue(tiny_catalogue.products.values(), reviews)
+    CatalogueIndex(tiny_settings, Counting()).sync(catalogue, progress=False)
+    assert embedded.count(shared) == 1
+    assert len(embedded) == len(set(embedded))

@@ -228,6 +228,7 @@ class CatalogueIndex:
             stats.unchanged += len(docs) - len(changed)
             plans.append((collection, changed, stale))
         total = sum(len(changed) for _, changed, _ in plans)
+        memo: dict[str, list[float]] = {}  # review sentences repeat: embed each text once
         with tqdm(
             total=total, desc="embedding", unit="text", disable=not progress or not total
         ) as bar:
@@ -238,19 +239,22 @@ class CatalogueIndex:
                     collection.delete(ids=batch)
                 stats.deleted += len(stale)
                 for batch in _batches(changed, WRITE_BATCH):
-                    self._write(collection, batch)
+                    self._write(collection, batch, memo)
                     stats.embedded += len(batch)
                     bar.update(len(batch))
                 collection.modify(metadata={"state": STATE_READY, "model": self.model_name})
         return stats
 
-    def _write(self, collection: Collection, docs: list[IndexedText]) -> None:
-        """Embed a batch (each distinct text once) and upsert it with its content hash."""
-        unique = list(dict.fromkeys(doc.text for doc in docs))
-        vectors = dict(zip(unique, self.embedder.embed_documents(unique), strict=True))
+    def _write(
+        self, collection: Collection, docs: list[IndexedText], memo: dict[str, list[float]]
+    ) -> None:
+        """Embed a batch (each text not seen in this sync once) and upsert it with its hash."""
+        unique = [text for text in dict.fromkeys(doc.text for doc in docs) if text not in memo]
+        if unique:
+            memo.update(zip(unique, self.embedder.embed_documents(unique), strict=True))
         collection.upsert(
             ids=[doc.id for doc in docs],
-            embeddings=[vectors[doc.text] for doc in docs],
+            embeddings=[memo[doc.text] for doc in docs],
             documents=[doc.text for doc in docs],
             metadatas=[{**doc.metadata, "content_hash": doc.content_hash} for doc in docs],
         )

@@ -12,7 +12,7 @@ import pytest
 from assistant.catalogue.models import Catalogue, Product, Review, Seller, Variant
 from assistant.evaluation.datasets import DatasetMissing, ReviewQuestion
 from assistant.learning.answerability import best_threshold, fit_answerability
-from assistant.learning.build import data_fingerprint, product_half
+from assistant.learning.build import data_fingerprint, describe, product_half
 from assistant.learning.pairs import answer_sentences, hetpqa_pairs, subjqa_pairs
 from assistant.search.answerability import AnswerabilityModel
 from assistant.search.artefacts import (
@@ -24,6 +24,7 @@ from assistant.search.artefacts import (
 )
 from assistant.search.embedding_cache import CachedEmbedder
 from assistant.search.evidence import FEATURES
+from assistant.settings import Settings
 from assistant.testing.fakes import FakeEmbedder
 
 
@@ -93,6 +94,23 @@ def test_products_are_split_in_two_stable_halves():
 def test_fingerprint_needs_the_data(tmp_path):
     with pytest.raises(DatasetMissing, match="SHARED_DATA_DIR"):
         data_fingerprint(tmp_path)
+
+
+def test_describe_a_reranker_whose_recipe_was_not_recorded(tmp_path):
+    checked = {"recall@1": 0.5, "recall@5": 0.8}
+    manifest = {
+        "reranker": {
+            "built": True,
+            "recipe": "not recorded",
+            "held_out_questions": 10,
+            "held_out_untrained": checked,
+            "held_out_trained": {"recall@1": 0.4, "recall@5": 0.7},
+            "used": False,
+        },
+        "answerability": {"threshold": 0.5, "dev_accuracy": 0.8, "dev_majority_accuracy": 0.6},
+    }
+    text = describe(manifest, Settings(models_dir=tmp_path))
+    assert "? pairs" in text and "0.400/0.700 against 0.500/0.800" in text and "NOT used" in text
 
 
 def test_best_threshold_by_hand():

@@ -123,7 +123,7 @@ def train_evidence_models(
 ) -> dict[str, Any]:
     """`reranker`: train the cross-encoder, check it against the untrained ranking on held-out
     train products, then fit the classifier on top of whichever won. `answerability`: fit
-    the classifier only, on top of a reranker already built (if it won). Writes the manifest
+    the classifier only, re-checking a reranker already built. Writes the manifest
     last and returns it."""
     options = options or TrainOptions()
     fingerprint = data_fingerprint(settings.shared_data_dir)
@@ -135,8 +135,8 @@ def train_evidence_models(
     manifest: dict[str, Any] = {"data": fingerprint, "reranker": {"built": False, "used": False}}
     if what in ("reranker", "all"):
         manifest["reranker"] = {"built": True, **_train_reranker(settings, folder, options)}
-    elif old.get("reranker", {}).get("built") and (folder / RERANKER_FOLDER).is_dir():
-        manifest["reranker"] = old["reranker"]
+    elif (folder / RERANKER_FOLDER).is_dir():  # moved in place only once fully trained
+        manifest["reranker"] = old.get("reranker") or {"built": True, "recipe": "not recorded"}
     questions, catalogue = _held_out(settings, options)
     models = EvidenceModels()
     with tempfile.TemporaryDirectory(prefix="train-held-out-") as scratch:
@@ -214,7 +214,8 @@ def describe(manifest: dict[str, Any], settings: Settings) -> str:
             "in use" if reranker["used"] else "NOT used: it did not beat the untrained ranking"
         )
         lines.append(
-            f"reranker: {reranker['pairs']} pairs, {reranker['seconds']} s; recall@1/@5 on "
+            f"reranker: {reranker.get('pairs', '?')} pairs, {reranker.get('seconds', '?')} s; "
+            f"recall@1/@5 on "
             f"{reranker['held_out_questions']} held-out train questions "
             f"{after['recall@1']:.3f}/{after['recall@5']:.3f} against "
             f"{before['recall@1']:.3f}/{before['recall@5']:.3f} untrained: {verdict}"

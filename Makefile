@@ -22,9 +22,11 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The demo's conveniences (Shopping as, one-time codes on screen, one-click app sign-in) are
+# on for `make run` only; a deployment leaves DEMO_MODE off.
 run: setup
 	$(BIN)/shopassist index
-	$(BIN)/python app.py
+	DEMO_MODE=$${DEMO_MODE:-1} $(BIN)/python app.py
 
 test: setup
 	$(BIN)/python -m pytest

@@ -77,10 +77,46 @@ class Settings(BaseSettings):
     llm_max_tokens: int = 256
     llm_max_steps: int = 4
     max_body_bytes: int = Field(65_536, description="Larger request bodies get 413.")
-    rate_limit_per_minute: int = Field(60, description="Requests per session per minute (429).")
+    rate_limit_per_minute: int = Field(
+        60, description="Requests per session, account or app user per minute (429)."
+    )
+    rate_limit_per_address: str = Field(
+        "600/minute", description="Requests per client address (a `limits` rate string)."
+    )
+    rate_limit_sign_in: str = Field(
+        "10/minute", description="Sign-in attempts per client address and per name."
+    )
+    rate_limit_new_sessions: str = Field(
+        "60/minute", description="New sessions one client address may start."
+    )
+    rate_limit_storage: str = Field(
+        "memory://",
+        description="Where rate-limit counters live: memory:// (one process), redis://host:port "
+        "or database (the store), so that several workers share one limit.",
+    )
     allowed_origins: list[str] = Field(
         default_factory=list,
-        description="Origins that may call the API or embed the widget; empty = localhost only.",
+        description="Origins that may call the API, embed the widget or frame the app; "
+        "empty = localhost only. Required in production.",
+    )
+    session_idle_minutes: float = Field(
+        1440, gt=0, description="A session unused this long expires and is swept."
+    )
+    session_cookie_secure: bool = Field(
+        False, description="Mark the session cookie Secure (set it when served over HTTPS)."
+    )
+    demo_mode: bool = Field(
+        False,
+        description="Demo conveniences: the 'Shopping as' switch, one-time codes shown on "
+        "screen and one-click sign-in to the simulated apps. On for `make run` only.",
+    )
+    social_app_secrets: dict[str, str] = Field(
+        default_factory=dict,
+        description='Per-app secret that signs platform events, e.g. {"photo": "..."}; an '
+        "app without one gets a random secret for this process only.",
+    )
+    social_replay_window_s: int = Field(
+        300, gt=0, description="Signed platform events older or newer than this are refused."
     )
     host: str = "127.0.0.1"
     port: int = 7860

@@ -20,7 +20,10 @@ from assistant.search.retrieval import Retriever
 from assistant.settings import Settings, offline_environment
 
 if TYPE_CHECKING:
+    from assistant.channels.social.hub import SocialHub
+    from assistant.channels.social.platform import SimulatedApps
     from assistant.conversation.engine import Assistant
+    from assistant.identity.service import Identity
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +84,46 @@ def build_assistant(
     )
 
 
+def build_identity(
+    bot: Assistant, settings: Settings, demo_shoppers: list[str] | None = None
+) -> Identity:
+    """Sessions, accounts and abuse limits over the assistant's store. Demo shoppers get
+    accounts without a password (their names can never be registered by anyone else); a
+    session that ends takes its dialogue state with it."""
+    from assistant.channels.social.consent import shop_account
+    from assistant.identity.service import Identity
+
+    identity = Identity(
+        bot.store, bot.commerce, settings, clock=bot.commerce.clock, on_forget=bot.sessions.forget
+    )
+    for handle in demo_shoppers or []:
+        identity.accounts.seed(handle, shop_account(handle))
+    return identity
+
+
+def build_simulated_apps(hub: SocialHub, settings: Settings) -> SimulatedApps:
+    """The simulated apps as platforms: per-app secrets (configured, or random for this
+    process), the shop's webhook that verifies their events, and their users' tokens."""
+    import datetime as dt
+
+    from assistant.channels.social.platform import SimulatedApps
+    from assistant.channels.social.platform_repository import PlatformRepository
+    from assistant.channels.social.webhook import ShopWebhook, app_secrets
+
+    secrets = app_secrets(settings.social_app_secrets)
+    repository = PlatformRepository(hub.bot.store)
+    clock = hub.bot.commerce.clock
+    webhook = ShopWebhook(hub, secrets, repository, settings.social_replay_window_s, clock)
+    idle = dt.timedelta(minutes=settings.session_idle_minutes)
+    return SimulatedApps(webhook, secrets, hub.content, repository, idle, settings.demo_mode, clock)
+
+
 def schema_metadata() -> MetaData:
     """The shared metadata with every feature's tables declared on it (for migrations)."""
     import assistant.channels.social.tables
     import assistant.commerce.tables
-    import assistant.conversation.tables  # noqa: F401
+    import assistant.conversation.tables
+    import assistant.identity.tables  # noqa: F401
     from assistant.storage.metadata import metadata
 
     return metadata

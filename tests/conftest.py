@@ -120,6 +120,16 @@ def demo_assistant(demo_settings: Settings, real_embedder):
     return Assistant.from_settings(demo_settings, services=services)
 
 
+@pytest.fixture(scope="module")
+def own_store_assistant(demo_assistant, demo_settings, tmp_path_factory):
+    """The demo Assistant's catalogue, model and index over a store of its own, for a module
+    whose victims and attackers must not meet the other modules' shoppers."""
+    from assistant.conversation.engine import Assistant
+
+    settings = demo_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("store")})
+    return Assistant.from_settings(settings, services=demo_assistant.services)
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Iterator[Path]:
     """Where tests leave files worth keeping (screenshots, reports)."""

@@ -23,6 +23,14 @@ def client(base_url):
         yield http
 
 
+def start(client) -> dict[str, str]:
+    """A new session the server issues; the headers that send it back."""
+    client.cookies.clear()
+    body = client.post("/api/chat", json={"message": "hi"}).json()
+    client.cookies.clear()
+    return {"X-Session-Id": body["session_id"]}
+
+
 def test_home_page_and_openapi(client):
     assert "ShopAssist" in client.get("/").text
     assert "/api/chat" in client.get("/openapi.json").json()["paths"]
@@ -31,13 +39,9 @@ def test_home_page_and_openapi(client):
 
 def test_chat_answers_with_products_and_citations(client):
     body = client.post(
-        "/api/chat",
-        json={
-            "session_id": "s1",
-            "channel": "dm",
-            "message": "noise cancelling headphones under $100",
-        },
+        "/api/chat", json={"channel": "dm", "message": "noise cancelling headphones under $100"}
     ).json()
+    assert body["session_id"].startswith("sa_")
     assert body["products"]
     assert body["citations"][0] == {"id": body["products"][0], "kind": "product"}
     assert body["cart"] == {"lines": [], "total_minor": 0, "currency": "USD"}
@@ -85,20 +89,21 @@ def test_unknown_filter_is_a_readable_422(client):
 
 
 def test_malformed_chat_is_a_readable_422(client):
-    response = client.post("/api/chat", json={"session_id": "s9"})
+    response = client.post("/api/chat", json={})
     assert response.status_code == 422
     assert "message" in response.json()["error"]["message"]
-    response = client.post("/api/chat", json={"session_id": "s9", "message": ["not", "text"]})
+    response = client.post("/api/chat", json={"message": ["not", "text"]})
     assert response.status_code == 422
 
 
 def test_100kb_message_is_refused_without_crashing(client):
-    response = client.post("/api/chat", json={"session_id": "s2", "message": "a" * 102_400})
+    headers = start(client)
+    response = client.post("/api/chat", json={"message": "a" * 102_400}, headers=headers)
     assert response.status_code == 413
     assert "the limit is 65,536" in response.json()["error"]["message"]
     response = client.get("/api/products", params={"q": "b" * 5000})
     assert response.status_code == 422
-    assert client.post("/api/chat", json={"session_id": "s2", "message": "hi"}).status_code == 200
+    assert client.post("/api/chat", json={"message": "hi"}, headers=headers).status_code == 200
 
 
 def test_sessions_by_cookie_or_header(client):
@@ -106,18 +111,25 @@ def test_sessions_by_cookie_or_header(client):
         first = fresh.post("/api/chat", json={"message": "help"})
         assert first.status_code == 200 and "shopassist_session" in first.cookies
         session = first.cookies["shopassist_session"]
+        assert first.json()["session_id"] == session
+        cookie = first.headers["set-cookie"].lower()
+        assert "httponly" in cookie and "samesite=lax" in cookie
         second = fresh.post("/api/chat", json={"message": "what's in my cart"})
-        assert second.cookies.get("shopassist_session", session) == session
-    by_header = client.post(
+        assert second.json()["session_id"] == session  # the cookie carried it
+    for headers in ({"X-Session-Id": session}, {"Authorization": f"Bearer {session}"}):
+        again = client.post("/api/chat", json={"message": "help"}, headers=headers)
+        assert again.json()["session_id"] == session
+    in_body = client.post("/api/chat", json={"message": "help", "session_id": session})
+    assert in_body.json()["session_id"] == session
+    client.cookies.clear()
+    named = client.post(
         "/api/chat", json={"message": "help"}, headers={"X-Session-Id": "header-session"}
     )
-    assert by_header.cookies["shopassist_session"] == "header-session"
+    assert named.status_code == 401 and named.json()["error"]["code"] == "unknown_session"
 
 
 def test_server_sent_events_stream_the_reply(client):
-    with client.stream(
-        "POST", "/api/chat/stream", json={"session_id": "sse-1", "message": "yoga mat"}
-    ) as response:
+    with client.stream("POST", "/api/chat/stream", json={"message": "yoga mat"}) as response:
         assert response.headers["content-type"].startswith("text/event-stream")
         raw = "".join(response.iter_text())
     events = [block for block in raw.split("\n\n") if block.strip()]
@@ -126,21 +138,20 @@ def test_server_sent_events_stream_the_reply(client):
     import json
 
     deltas = "".join(json.loads(block.split("data: ", 1)[1])["text"] for block in events[:-1])
-    assert deltas == json.loads(events[-1].split("data: ", 1)[1])["text"]
+    reply = json.loads(events[-1].split("data: ", 1)[1])
+    assert deltas == reply["text"] and reply["session_id"].startswith("sa_")
 
 
 def test_rate_limit_per_session(client):
-    # 60 a minute, refilled one a second: on a busy machine 62 requests take long enough to
-    # earn new tokens, so keep asking until refused (n > 60 / (1 - seconds per request)).
+    # 60 a minute in fixed windows: keep asking until refused (a window may end meanwhile).
+    busy, calm = start(client), start(client)
     for _ in range(300):
-        response = client.post("/api/chat", json={"session_id": "busy", "message": "help"})
+        response = client.post("/api/chat", json={"message": "help"}, headers=busy)
         if response.status_code == 429:
             break
     assert response.status_code == 429 and response.json()["error"]["code"] == "rate_limited"
     assert int(response.headers["Retry-After"]) >= 1
-    assert (
-        client.post("/api/chat", json={"session_id": "calm", "message": "help"}).status_code == 200
-    )
+    assert client.post("/api/chat", json={"message": "help"}, headers=calm).status_code == 200
 
 
 def test_cors_only_for_allowed_origins(client):
@@ -155,43 +166,46 @@ def test_cors_only_for_allowed_origins(client):
 
 
 def test_empty_message_gets_a_hint(client):
-    body = client.post("/api/chat", json={"session_id": "s3", "message": "   "}).json()
+    body = client.post("/api/chat", json={"message": "   "}).json()
     assert "looking for" in body["text"] and body["products"] == []
 
 
 def test_cart_orders_and_confirm_button(client):
-    session = "api-shopper"
-    found = client.post("/api/chat", json={"session_id": session, "message": "card game"}).json()
+    session = start(client)
+
+    def say(message: str) -> dict:
+        return client.post("/api/chat", json={"message": message}, headers=session).json()
+
+    found = say("card game")
     product = next(
         pid
         for pid in found["products"]
         if len(client.get(f"/api/products/{pid}").json()["variants"]) == 1
     )
-    added = client.post(
-        "/api/chat", json={"session_id": session, "message": f"add {product} to my cart"}
-    ).json()
+    added = say(f"add {product} to my cart")
     assert added["cart"]["lines"][0]["product_id"] == product
-    cart = client.get("/api/cart", params={"session_id": session}).json()
+    cart = client.get("/api/cart", headers=session).json()
     assert cart["lines"][0]["product_id"] == product and cart["totals"]["total_minor"] > 0
-    summary = client.post("/api/chat", json={"session_id": session, "message": "checkout"})
-    checkout_id = summary.json()["pending_checkout"]["checkout_id"]
-    body = {"session_id": session, "checkout_id": checkout_id, "nonce": "click-1"}
-    first = client.post("/api/checkout/confirm", json=body).json()
-    second = client.post("/api/checkout/confirm", json=body).json()
+    pending = say("checkout")["pending_checkout"]
+    body = {"checkout_id": pending["checkout_id"], "nonce": pending["nonce"]}
+    first = client.post("/api/checkout/confirm", json=body, headers=session).json()
+    second = client.post("/api/checkout/confirm", json=body, headers=session).json()
     assert len(first["orders"]) == 1 and second["orders"] == []
     assert first["orders"][0] in second["text"]  # the same order, shown again
-    orders = client.get("/api/orders", params={"session_id": session}).json()["orders"]
+    orders = client.get("/api/orders", headers=session).json()["orders"]
     assert [order["order_id"] for order in orders] == first["orders"]
-    assert client.get("/api/cart").status_code == 422
+    client.cookies.clear()
+    assert client.get("/api/cart").json()["lines"] == []  # a new session's own, empty cart
 
 
-def test_confirm_button_for_someone_elses_checkout(client):
+def test_confirm_button_for_an_unknown_checkout(client):
     response = client.post(
         "/api/checkout/confirm",
-        json={"session_id": "intruder", "checkout_id": "CHK-0000000000", "nonce": "x"},
+        json={"checkout_id": "CHK-0000000000", "nonce": "x"},
+        headers=start(client),
     )
-    assert response.json()["orders"] == []
-    assert "no checkout" in response.json()["text"]
+    assert response.status_code == 404
+    assert response.json()["error"]["code"] == "unknown_checkout"
 
 
 def test_the_gradio_app_is_mounted_at_the_root(client):

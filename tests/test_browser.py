@@ -28,8 +28,12 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 @pytest.fixture(scope="module")
-def api_url(demo_assistant):
-    with serve_in_thread(create_app(demo_assistant)) as url:
+def api_url(demo_assistant, demo_settings):
+    # The demo's Shopping-as switch; the tests switch shoppers more often than a person would.
+    settings = demo_settings.model_copy(
+        update={"demo_mode": True, "rate_limit_sign_in": "200/minute"}
+    )
+    with serve_in_thread(create_app(demo_assistant, settings)) as url:
         yield url
 
 
@@ -80,12 +84,19 @@ def test_embed_page_opens_the_widget_and_chats(browser, shop_url, artifacts_dir)
     assert "Yoga Mat" in answer.inner_text()
     page.screenshot(path=str(artifacts_dir / "widget-embed.png"))
 
-    session = _widget_frame(page).evaluate("new URLSearchParams(location.search).get('session')")
+    session = _widget_frame(page).evaluate("window.shopassistSession()")
+    assert session.startswith("sa_")  # issued by the server with the first reply
+    assert "session" not in _widget_frame(page).url.split("#")[0]  # never in the URL's query
     page.reload()
     page.click("#shopassist-button")
     page.frame_locator("#shopassist-frame").locator("#message").wait_for()
-    again = _widget_frame(page).evaluate("new URLSearchParams(location.search).get('session')")
-    assert session and again == session  # the session survives the host page's reload
+    again = _widget_frame(page).evaluate("window.shopassistSession()")
+    assert again == session  # the session survives the host page's reload
+    chat = page.frame_locator("#shopassist-frame")
+    chat.locator("#message").fill("help")
+    chat.locator("#message").press("Enter")
+    chat.locator(".msg.bot[data-done='1']").nth(0).wait_for(timeout=30_000)
+    assert _widget_frame(page).evaluate("window.shopassistSession()") == session
     page.close()
 
 
@@ -109,6 +120,23 @@ def test_a_disallowed_site_cannot_frame_the_chat(api_url):
     )
 
 
+def test_another_site_cannot_frame_the_app(browser, api_url, shop_url, artifacts_dir):
+    """The app with the Confirm order button refuses to be framed (clickjacking)."""
+    page = browser.new_page()
+    page.goto(shop_url)  # another origin, allowed to frame the widget but not the app
+    page.evaluate(
+        "url => { const f = document.createElement('iframe'); f.id = 'framed-app';"
+        " f.src = url; document.body.appendChild(f); }",
+        f"{api_url}/",
+    )
+    page.wait_for_timeout(3000)
+    framed = next(
+        frame for frame in page.frames if frame.parent_frame and "widget" not in frame.url
+    )
+    assert framed.locator("#chat-input").count() == 0  # blocked: nothing of the app rendered
+    page.close()
+
+
 @pytest.fixture
 def app_page(browser, api_url):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -119,10 +147,12 @@ def app_page(browser, api_url):
 
 
 def _shop_as(page, user: str) -> None:
-    """Pick a simulated shopper in the identity switch."""
+    """Pick a simulated shopper in the demo switch: it signs in (a one-time code, as a shopper
+    would type it) and the page reloads as that shopper."""
     page.locator("#identity input").click()
     page.get_by_role("option", name=user, exact=True).click()
-    page.wait_for_timeout(500)  # the switch clears the chat and reloads the panels
+    page.locator("#account-line", has_text=user).wait_for(timeout=60_000)
+    page.locator("#chat-input textarea").wait_for(timeout=60_000)
 
 
 def _ask(page, message: str) -> None:
@@ -243,6 +273,8 @@ def test_the_app_reads_well_on_a_phone(browser, api_url, artifacts_dir):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(f"{api_url}/")
     page.locator("#chat-input textarea").wait_for(timeout=60_000)
+    page.locator("#account-line", has_text="guest").wait_for(timeout=30_000)  # a new visitor
+    _shop_as(page, load_content().shoppers[-6])  # the sign-in works at phone width too
     _ask(page, "yoga mat under $50")
     page.locator(".sa-card").first.wait_for(timeout=30_000)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # no sideways scrolling

@@ -11,13 +11,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.search.index import CatalogueIndex
-from assistant.search.policies import load_policies
+from assistant.search.index import CatalogueIndex, policy_texts
 from assistant.search.retrieval import Retriever
 from assistant.testing.fakes import FakeEmbedder
 from assistant.testing.servers import free_port
 
-POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
+POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 
 pytestmark = pytest.mark.slow
 CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")

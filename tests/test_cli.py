@@ -7,11 +7,11 @@ import tempfile
 from pathlib import Path
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.search.index import policy_texts
 from assistant.search.passages import review_units
-from assistant.search.policies import load_policies
 from tests.conftest import TINY_CATALOGUE
 
-POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
+POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 UNITS = sum(len(review_units(r)) for r in load_catalogue(TINY_CATALOGUE)[0].reviews.values())
 
 

@@ -33,3 +33,11 @@ def test_numbers_quoted_from_data_count(tiny_catalogue):
     assert check("Battery lasts 30 hours.", facts, tiny_catalogue).grounded  # from attributes
     facts.add_numbers_in("only 2 left of the white one")
     assert check("only 2 left", facts, tiny_catalogue).grounded
+
+
+def test_durations_and_measures_are_claims_too(tiny_catalogue):
+    """The local model once wrote "The battery lasts for 12 months" and it passed."""
+    facts = facts_for(tiny_catalogue, ["T1"], [])
+    report = check("The battery lasts for 12 months. It weighs 900 g.", facts, tiny_catalogue)
+    assert set(report.unsupported) == {"12 months", "900 g"}
+    assert check("Battery lasts 30 hours.", facts, tiny_catalogue).grounded

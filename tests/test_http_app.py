@@ -15,8 +15,9 @@ from assistant.catalogue.models import Catalogue
 from assistant.catalogue.presenters import product_detail
 from assistant.channels.http import dependencies
 from assistant.channels.http.app import create_app
-from assistant.channels.http.sessions import SESSION_COOKIE, session_of
+from assistant.channels.http.sessions import SESSION_COOKIE, presented_secret
 from assistant.conversation.engine import Assistant
+from assistant.identity.errors import IdentityError
 from assistant.settings import Settings
 from tests.conftest import TINY_CATALOGUE
 
@@ -76,6 +77,10 @@ def test_every_area_has_its_routes(client):
         "/api/checkout/confirm",
         "/api/social/apps",
         "/api/social/{app}/posts/{post_id}/buy",
+        "/api/social/{app}/signin",
+        "/api/social/{app}/events",
+        "/api/account/signin",
+        "/api/account/register",
     } <= paths
     assert client.get("/widget.js").headers["content-type"].startswith("application/javascript")
     assert "frame-ancestors 'self'" in client.get("/widget").headers["content-security-policy"]
@@ -110,20 +115,29 @@ def test_errors_have_the_contract_shape(client):
 def test_chat_keeps_the_session_in_a_cookie_and_is_rate_limited(client):
     first = client.post("/api/chat", json={"message": "help"})
     session = first.cookies[SESSION_COOKIE]
-    assert session.startswith("web-")
+    assert session.startswith("sa_") and first.json()["session_id"] == session
+    assert len(session) >= 40  # 256 bits from `secrets`, URL-safe
     statuses = [
-        client.post("/api/chat", json={"message": "help"}, headers={"X-Session-Id": "busy"})
+        client.post("/api/chat", json={"message": "help"}, headers={"X-Session-Id": session})
         for _ in range(6)
     ]
     assert statuses[-1].status_code == 429 and int(statuses[-1].headers["Retry-After"]) >= 1
     assert statuses[-1].json()["error"]["code"] == "rate_limited"
 
 
-def test_cart_and_orders_read_the_session_from_the_query(client):
-    cart = client.get("/api/cart", params={"session_id": "nobody"}).json()
-    assert cart["lines"] == [] and cart["totals"]["total_minor"] == 0
-    assert client.get("/api/orders", params={"session_id": "nobody"}).json() == {"orders": []}
-    assert client.get("/api/cart").status_code == 422
+def test_cart_and_orders_never_read_the_session_from_the_query(client):
+    client.cookies.clear()
+    refused = client.get("/api/cart", params={"session_id": "nobody"})
+    assert refused.status_code == 400 and refused.json()["error"]["code"] == "session_in_url"
+    assert client.get("/api/orders", params={"session_id": "x"}).status_code == 400
+    fresh = client.get("/api/cart")  # no session: a new one, with nothing in it
+    assert fresh.status_code == 200 and fresh.json()["lines"] == []
+    assert SESSION_COOKIE in fresh.cookies
+    client.cookies.clear()
+    assert client.get("/api/orders").json() == {"orders": []}
+    unknown = client.get("/api/cart", headers={"X-Session-Id": "made-up"})
+    assert unknown.status_code == 401 and unknown.json()["error"]["code"] == "unknown_session"
+    assert "POST /api/chat" in unknown.json()["error"]["message"]
 
 
 def test_routers_take_their_services_from_dependencies(bot, settings):
@@ -138,12 +152,36 @@ def test_routers_take_their_services_from_dependencies(bot, settings):
 def test_session_resolution_order():
     from starlette.requests import Request
 
-    def request(headers: dict[str, str]) -> Request:
+    def request(headers: dict[str, str], query: bytes = b"") -> Request:
         raw = [(key.lower().encode(), value.encode()) for key, value in headers.items()]
-        return Request({"type": "http", "headers": raw})
+        return Request({"type": "http", "headers": raw, "query_string": query})
 
+    every = request(
+        {
+            "Authorization": "Bearer from-bearer",
+            "X-Session-Id": "from-header",
+            "Cookie": f"{SESSION_COOKIE}=from-cookie",
+        }
+    )
+    assert presented_secret(every, "from-body") == "from-body"
+    assert presented_secret(every) == "from-bearer"
     both = request({"X-Session-Id": "from-header", "Cookie": f"{SESSION_COOKIE}=from-cookie"})
-    assert session_of(both, "from-body") == "from-body"
-    assert session_of(both) == "from-header"
-    assert session_of(request({"Cookie": f"{SESSION_COOKIE}=from-cookie"})) == "from-cookie"
-    assert session_of(request({"X-Session-Id": "x" * 129})).startswith("web-")
+    assert presented_secret(both) == "from-header"
+    assert presented_secret(request({"Cookie": f"{SESSION_COOKIE}=from-cookie"})) == "from-cookie"
+    assert presented_secret(request({})) is None
+    with pytest.raises(IdentityError) as refused:
+        presented_secret(request({}, b"session_id=victim"))
+    assert refused.value.status == 400
+
+
+def test_pages_carry_security_headers(client):
+    widget = client.get("/widget")
+    assert "frame-ancestors 'self'" in widget.headers["content-security-policy"]
+    assert "script-src 'self';" in widget.headers["content-security-policy"]  # no inline script
+    assert '<script src="/widget/app.js">' in widget.text
+    assert client.get("/widget/app.js").headers["content-type"].startswith("application/javascript")
+    cited = client.get("/cite/T1")
+    assert "frame-ancestors 'self'" in cited.headers["content-security-policy"]
+    assert cited.headers["x-frame-options"] == "SAMEORIGIN"
+    for response in (widget, cited, client.get("/api/products/T1")):
+        assert response.headers["x-content-type-options"] == "nosniff"

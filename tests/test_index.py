@@ -9,13 +9,13 @@ from assistant.search.index import (
     STATE_BUILDING,
     CatalogueIndex,
     IndexMissingError,
+    policy_texts,
 )
 from assistant.search.passages import review_units
-from assistant.search.policies import load_policies
 from assistant.testing.fakes import FakeEmbedder
 from tests.conftest import TINY_CATALOGUE
 
-POLICIES = len(load_policies())  # policy sections are indexed beside the catalogue
+POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 TINY_REVIEWS = load_catalogue(TINY_CATALOGUE)[0].reviews.values()
 UNITS = sum(len(review_units(review)) for review in TINY_REVIEWS)  # sentences, windows, whole
 

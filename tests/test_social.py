@@ -18,13 +18,33 @@ CONTENT = load_content()
 PUBLIC_REPLIES: list[str] = []
 
 
+TOKENS: dict[tuple[str, str], str] = {}
+
+
 @pytest.fixture(scope="module")
-def client(demo_assistant):
+def client(demo_assistant, demo_settings):
+    # The demo's one-click sign-in to the simulated apps; limits above what the flows need.
+    settings = demo_settings.model_copy(
+        update={
+            "demo_mode": True,
+            "rate_limit_per_address": "100000/minute",
+            "rate_limit_sign_in": "1000/minute",
+        }
+    )
     with (
-        serve_in_thread(create_app(demo_assistant)) as url,
+        serve_in_thread(create_app(demo_assistant, settings)) as url,
         httpx.Client(base_url=url, timeout=60) as http,
     ):
         yield http
+
+
+def token(client, app: str, user: str) -> str:
+    """The app's token for one of its users (signed in once per test run)."""
+    if (app, user) not in TOKENS:
+        response = client.post(f"/api/social/{app}/signin", json={"user": user})
+        assert response.status_code == 200, response.text
+        TOKENS[(app, user)] = response.json()["token"]
+    return TOKENS[(app, user)]
 
 
 def post_where(app, catalogue, bot, single=True, in_stock=True):
@@ -39,8 +59,12 @@ def post_where(app, catalogue, bot, single=True, in_stock=True):
     pytest.skip(f"no fitting post in {app}")
 
 
-def act(client, method, path, **body):
-    response = client.request(method, f"/api/social{path}", json=body or None)
+def act(client, method, path, user=None, **body):
+    """An action in an app as `user`, signed in to that app (the token says who acts)."""
+    headers = {}
+    if user is not None:
+        headers["Authorization"] = f"Bearer {token(client, path.split('/')[1], user)}"
+    response = client.request(method, f"/api/social{path}", json=body or None, headers=headers)
     data = response.json()
     if response.status_code == 200 and data.get("public_reply"):
         PUBLIC_REPLIES.append(data["public_reply"])
@@ -107,7 +131,7 @@ def test_cart_reply_with_an_ambiguous_variant_goes_to_dm(client, env):
         client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart"
     )
     assert body["public_reply"] == "@dev_m Sent you a DM 📩"
-    assert "say which one" in body["dms"][0] and body["cart"]["lines"] == []
+    assert "Which one would you like?" in body["dms"][0] and body["cart"]["lines"] == []
 
 
 def test_wishlist_reply(client, env):
@@ -165,7 +189,7 @@ def test_buy_then_yes_in_dm_places_an_attributed_order(client, env, app, user):
     status, asked = act(client, "POST", f"/{app}/posts/{post.id}/buy", user=user)
     assert status == 200 and "link" in asked["dms"][0]
     status, summary = link(client, app, user)
-    if "say which one" in summary["dms"][-1]:  # a product with variants: pick one by DM
+    if "Which one would you like?" in summary["dms"][-1]:  # a product with variants: pick one by DM
         variant = next(
             v
             for v in catalogue.products[post.products[0]].variants
@@ -254,48 +278,23 @@ def test_bad_input_is_refused_with_a_clear_message(client, env):
     post = post_where("microblog", catalogue, bot)
     cases = [
         ("GET", "/tiktok/feed", {}, 404, "the apps are"),
-        (
-            "POST",
-            "/microblog/posts/nope/replies",
-            {"user": "ana_b", "text": "#cart"},
-            404,
-            "feed lists them",
-        ),
-        (
-            "POST",
-            f"/microblog/posts/{post.id}/replies",
-            {"user": "mallory", "text": "#cart"},
-            404,
-            "simulated shoppers",
-        ),
-        (
-            "POST",
-            "/microblog/posts/mi-001/replies",
-            {"user": "ana_b", "text": "#cart"},
-            422,
-            "tags no product",
-        ),
-        (
-            "POST",
-            f"/microblog/posts/{post.id}/replies",
-            {"user": "ana_b", "text": "x" * 300},
-            422,
-            "allows 280",
-        ),
-        ("POST", f"/microblog/posts/{post.id}/buy", {"user": "ana_b"}, 422, "no Buy button"),
-        (
-            "POST",
-            "/messenger/posts/me-001/replies",
-            {"user": "ana_b", "text": "hi"},
-            422,
-            "no comments",
-        ),
+        ("POST", "/microblog/posts/nope/replies", {"text": "#cart"}, 404, "feed lists them"),
+        ("POST", "/microblog/posts/mi-001/replies", {"text": "#cart"}, 422, "tags no product"),
+        ("POST", f"/microblog/posts/{post.id}/replies", {"text": "x" * 300}, 422, "allows 280"),
+        ("POST", f"/microblog/posts/{post.id}/buy", {}, 422, "no Buy button"),
+        ("POST", "/messenger/posts/me-001/replies", {"text": "hi"}, 422, "no comments"),
     ]
     before = bot.commerce.get_cart("shop:ana_b").model_dump()
     for method, path, body, status, message in cases:
-        response = client.request(method, f"/api/social{path}", json=body or None)
+        headers = {}
+        if not path.startswith("/tiktok"):
+            headers["Authorization"] = f"Bearer {token(client, path.split('/')[1], 'ana_b')}"
+        response = client.request(method, f"/api/social{path}", json=body or None, headers=headers)
         assert response.status_code == status, (path, response.text)
         assert message in response.json()["error"]["message"]
+    stranger = client.post("/api/social/microblog/signin", json={"user": "mallory"})
+    assert stranger.status_code == 404
+    assert not any(handle in stranger.text for handle in CONTENT.shoppers)  # lists nobody
     assert bot.commerce.get_cart("shop:ana_b").model_dump() == before
 
 
@@ -312,7 +311,8 @@ def test_buy_on_a_sold_out_product(client, env):
         ]
         if sold_out:
             response = client.post(
-                f"/api/social/{app}/posts/{sold_out[0].id}/buy", json={"user": "ana_b"}
+                f"/api/social/{app}/posts/{sold_out[0].id}/buy",
+                headers={"Authorization": f"Bearer {token(client, app, 'ana_b')}"},
             )
             assert response.status_code == 409
             assert "sold out" in response.json()["error"]["message"]

@@ -115,7 +115,7 @@ def test_a_variant_question_goes_by_dm_and_a_named_variant_is_added_at_once(hub,
     shopper = linked(hub, "photo", "cy")
     asked = hub.reply("photo", "ph-002", "cy", "#cart")
     assert asked.public_reply == "@cy Sent you a DM 📩" and asked.cart.lines == []
-    assert "say which one" in asked.dms[0] and "red, 10" in asked.dms[0]
+    assert "Which one would you like?" in asked.dms[0] and "red, 10" in asked.dms[0]
     pending = bot.sessions.load("photo:cy", shopper).pending_action
     assert (pending.kind, pending.product_id, pending.origin["kind"]) == ("add", "T3", "cart_reply")
     named = hub.reply("photo", "ph-002", "cy", "#cart red 10 please")
@@ -126,7 +126,7 @@ def test_a_variant_question_goes_by_dm_and_a_named_variant_is_added_at_once(hub,
 def test_buy_with_variants_asks_which_and_remembers_it_was_a_buy(hub, bot):
     shopper = linked(hub, "photo", "dee")
     asked = hub.buy("photo", "ph-002", "dee")
-    assert "say which one" in asked.dms[0] and asked.pending_checkout is None
+    assert "Which one would you like?" in asked.dms[0] and asked.pending_checkout is None
     pending = bot.sessions.load("photo:dee", shopper).pending_action
     assert (pending.kind, pending.origin["kind"], pending.origin["ref"]) == (
         "buy",
@@ -174,10 +174,11 @@ def test_reactions_and_refusals(hub):
     assert reacted.public_reply is None and reacted.dms == []
     after = next(p["reactions"] for p in hub.feed("photo")["posts"] if p["id"] == "ph-001")
     assert after == before + 1
+    # Who acts is not the hub's to check: its callers hand it a verified handle (an unknown
+    # user is refused at the app's sign-in, tests/test_social.py).
     for act, code in [
         (lambda: hub.reply("photo", "ph-004", "hal", "#cart"), "no_product"),
         (lambda: hub.buy("microblog", "mi-001", "hal"), "unsupported"),
-        (lambda: hub.reply("photo", "ph-001", "mallory", "#cart"), "unknown_user"),
         (lambda: hub.reply("tiktok", "ph-001", "hal", "#cart"), "unknown_app"),
         (lambda: hub.reply("photo", "ph-999", "hal", "#cart"), "unknown_post"),
         (lambda: hub.reply("microblog", "mi-001", "hal", "x" * 281), "too_long"),

@@ -230,6 +230,27 @@ class Carts:
             self.set_line(repo, cart, shopper_id, product, variant, remaining, None)
             return self.view(repo, cart)
 
+    def merge(self, repo: CommerceRepository, from_shopper: str, to_shopper: str) -> Row:
+        """Move every line of one cart into another (a guest's cart at sign-in): as many units
+        as stock and the line limit allow; the source cart ends empty. Returns the source."""
+        # Locked in name order, so two merges never wait on each other.
+        carts = {
+            shopper: self.lock(repo, shopper) for shopper in sorted({from_shopper, to_shopper})
+        }
+        source, target = carts[from_shopper], carts[to_shopper]
+        limit = self.context.rules.max_line_qty
+        for row in repo.lines(source["id"]):
+            product, variant = self.context.variants.get(row["variant_id"], (None, None))
+            if product is None or variant is None:
+                continue
+            current = repo.line_qty(target["id"], variant.id) or 0
+            wanted = min(current + row["qty"], limit, max(current, repo.available(variant.id)))
+            if wanted > current:
+                origin = Origin.model_validate(row["origin"])
+                self.set_line(repo, target, to_shopper, product, variant, wanted, origin)
+            self.set_line(repo, source, from_shopper, product, variant, 0, None)
+        return source
+
     def _line_variant(
         self,
         repo: CommerceRepository,

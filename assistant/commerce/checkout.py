@@ -41,7 +41,7 @@ class Checkouts:
             rows = repo.lines(cart["id"])
             if not rows:
                 raise CommerceError("empty_cart")
-            self._close_open_checkouts(repo, cart["id"], shopper_id)
+            self.close_open_checkouts(repo, cart["id"], shopper_id)
             changes: list[CheckoutChange] = []
             if seen_version is not None and seen_version != cart["version"]:
                 changes.append(CheckoutChange(kind="cart_changed"))
@@ -71,7 +71,7 @@ class Checkouts:
         self.expire_checkouts()
         with self.context.unit_of_work() as repo:
             cart = self.carts.lock(repo, shopper_id)
-            self._close_open_checkouts(repo, cart["id"], shopper_id)
+            self.close_open_checkouts(repo, cart["id"], shopper_id)
             repo.lock_stock([variant.id])
             require_stock(repo, product, variant, qty)
             line = CartLine(
@@ -198,7 +198,7 @@ class Checkouts:
             },
         )
 
-    def _close_open_checkouts(self, repo: CommerceRepository, cart_id: str, actor: str) -> None:
+    def close_open_checkouts(self, repo: CommerceRepository, cart_id: str, actor: str) -> None:
         """A new summary replaces older ones: their reservations go back to stock."""
         for checkout_id in repo.open_checkouts(cart_id):
             release(self.context, repo, checkout_id, actor)

@@ -136,6 +136,16 @@ class CommerceService:
         """Take `qty` units (or the whole line) of a product out of the cart."""
         return self.carts.remove_item(shopper_id, product_id, qty, variant_id, options)
 
+    def merge_carts(self, from_shopper: str, into_shopper: str) -> CartView:
+        """Move a guest's cart into an account's cart at sign-in (as many units as stock and
+        the line limit allow); the guest's open checkouts close and their stock returns."""
+        if from_shopper == into_shopper:
+            return self.get_cart(into_shopper)
+        with self.context.unit_of_work() as repo:
+            source = self.carts.merge(repo, from_shopper, into_shopper)
+            self.checkouts.close_open_checkouts(repo, source["id"], from_shopper)
+            return self.carts.view(repo, self.carts.lock(repo, into_shopper))
+
     # ---- checkout ---------------------------------------------------------------------------
     def start_checkout(self, shopper_id: str, seen_version: int | None = None) -> CheckoutSummary:
         """Re-check prices and stock, reserve stock and return the summary to confirm."""

@@ -24,12 +24,16 @@ from assistant.commerce import (
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import (
     Turn,
-    cart_change_turn,
-    failure_turn,
     result_turn,
 )
 from assistant.conversation.answers.grounding import GroundingReport, check_turn
-from assistant.conversation.answers.refusals import describe_error
+from assistant.conversation.cart_actions import origin_of, refused, run_calls
+from assistant.conversation.checkout_turns import (
+    ask_confirm,
+    confirm,
+    decline,
+    shopper_confirms,
+)
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.conversation.llm.turn import llm_turn
 from assistant.conversation.product_answers import ProductAnswers
@@ -38,16 +42,14 @@ from assistant.conversation.reply import Channel, Citation, Grounding, Reply, Re
 from assistant.conversation.safety import screen
 from assistant.conversation.state import (
     DialogueState,
-    PendingAction,
     PendingCheckout,
     SessionStore,
     remember,
     remember_shown,
 )
-from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
+from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
-from assistant.money import format_minor
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
@@ -78,9 +80,6 @@ PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decl
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
 # summary, and messages that need no tool.
 ENGINE_INTENTS = {"confirm", "decline", "ask_confirm", "help", "smalltalk", "out_of_scope"}
-CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
-# What the shopper's next answer completes when a tool asked "which one?" or "how many?".
-PENDING_KIND = {"change_variant": "change", "update_cart_item": "change", "buy_now": "buy"}
 
 
 class Assistant:
@@ -103,14 +102,15 @@ class Assistant:
         classifier = classifier or ActClassifier(
             services.embedder, cache_dir=services.settings.index_dir
         )
+        kinds = ProductKinds(catalogue, services.embedder)
         self.planner = RulePlanner(
-            classifier, catalogue, retriever.vocabulary, ProductMentions(catalogue)
+            classifier, catalogue, retriever.vocabulary, ProductMentions(catalogue), kinds
         )
         self.policies = PolicySearch(services.embedder, services.index.policies_collection())
         self.catalogue_answers = CatalogueAnswers(
             catalogue,
             retriever,
-            ProductKinds(catalogue, services.embedder),
+            kinds,
             self.policies,
             commerce.rules.free_shipping_from_minor,
         )
@@ -160,7 +160,7 @@ class Assistant:
                 ground=lambda draft: self._ground(state, draft),
             )
         if turn is None:
-            turn = self._carry_out_all(state, requests, origin)
+            turn = self._carry_out_all(state, requests, origin, has_order)
             turn.note = note
         state.turns += 1
         state.last_intent = intent
@@ -181,7 +181,8 @@ class Assistant:
     ) -> Reply:
         """The UI's confirm button: the shopper's explicit confirmation of one summary."""
         state = self.sessions.load(session_id, shopper_id)
-        turn = self._confirm(
+        turn = confirm(
+            self.commerce,
             state,
             Confirmation(source="ui_button", shopper_id=state.shopper_id, evidence=nonce),
             checkout_id,
@@ -213,7 +214,7 @@ class Assistant:
         state = self.sessions.load(session_id, shopper_id)
         args: dict[str, Any] = {"product_id": error.details.get("product_id"), "quantity": quantity}
         tool = "buy_now" if kind == "buy" else "add_to_cart"
-        turn = self._refused(state, args, ToolFailure.of(error), origin, tool)
+        turn = refused(state, args, ToolFailure.of(error), origin, tool)
         self.sessions.save(state)
         return self._reply(state, turn, intent="add")
 
@@ -280,14 +281,16 @@ class Assistant:
             grounding=Grounding(**report.model_dump(), **(turn.note or {})),
         )
 
-    def _carry_out_all(self, state: DialogueState, requests: list[Request], origin: Origin) -> Turn:
+    def _carry_out_all(
+        self, state: DialogueState, requests: list[Request], origin: Origin, has_order: bool
+    ) -> Turn:
         """Each request in order, each planned against the state the previous one left; a
         greeting or thanks beside a real request needs no answer of its own."""
         turn = Turn(text="")
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
         for request in requests:
-            step = self.planner.step(state, request, self._cart_products(state))
+            step = self.planner.step(state, request, self._cart_products(state), has_order)
             turn = turn.joined(self._carry_out(state, step, origin))
         return turn
 
@@ -295,9 +298,9 @@ class Assistant:
         if step.clarify and not step.calls:
             return Turn(text=step.clarify, products=state.shown[:5])
         handlers: dict[str, Callable[[], Turn]] = {
-            "confirm": lambda: self._shopper_confirms(state, step.text),
-            "ask_confirm": lambda: self._ask_confirm(state),
-            "decline": lambda: self._decline(state),
+            "confirm": lambda: shopper_confirms(self.commerce, state, step.text),
+            "ask_confirm": lambda: ask_confirm(state),
+            "decline": lambda: decline(state),
             "help": lambda: Turn(text=wording.HELP),
             "smalltalk": lambda: Turn(text=_smalltalk(step.text)),
             "out_of_scope": lambda: Turn(text=OUT_OF_SCOPE),
@@ -321,118 +324,9 @@ class Assistant:
         except QueryError as exc:
             return Turn(text=f"Sorry, I can't search for that: {exc}")
 
-    def _decline(self, state: DialogueState) -> Turn:
-        had = state.pending_checkout is not None
-        state.pending_checkout = None
-        state.pending_action = None
-        return Turn(
-            text="OK, nothing was ordered. Your cart is kept."
-            if had
-            else "OK. What else can I help with?"
-        )
-
-    def _ask_confirm(self, state: DialogueState) -> Turn:
-        pending = state.pending_checkout
-        if pending is None:
-            return Turn(text="There is nothing to confirm yet. Say «checkout» when you're ready.")
-        return Turn(
-            text="Shall I place the order for "
-            f"{format_minor(pending.total_minor, pending.currency)}? Reply «yes» to confirm, "
-            "or «no» to keep shopping.",
-            prices=[pending.total_minor],
-        )
-
     def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
-        pending = state.pending_action
-        if (
-            pending
-            and pending.origin
-            and any(call.args.get("product_id") == pending.product_id for call in step.calls)
-        ):
-            origin = Origin.model_validate(pending.origin)  # "the blue one" finishes that #cart
-        context = self._tool_context(state, origin)
-        state.pending_action = None  # whatever question was open, this request answers it
-        turn, changed, touched = Turn(text=""), None, []
-        for call in step.calls:
-            result = REGISTRY[call.name].run(context, call.args)
-            if isinstance(result, ToolFailure):
-                turn = turn.joined(self._refused(state, call.args, result, origin, call.name))
-                if call.name == "add_to_cart":
-                    continue  # "add X and Y": Y is still added when X needs a choice
-                break
-            remember(state, call.name, result)
-            if call.name in CART_LINE_TOOLS or call.name == "view_cart":
-                changed = (call.name, result)
-                touched += [call.args["product_id"]] if "product_id" in call.args else []
-            else:
-                done = result_turn(call.name, result, self.services.catalogue)
-                if step.clarify:
-                    done.text = f"{step.clarify}\n{done.text}"
-                turn = turn.joined(done)
-        if changed is not None:
-            name, cart = changed
-            assert isinstance(cart, CartView)
-            if touched:
-                state.focus = touched[-1]
-            catalogue = self.services.catalogue
-            touched_products = [catalogue.products[pid] for pid in dict.fromkeys(touched)]
-            turn = cart_change_turn(name, cart, touched_products).joined(turn)
-        return turn
-
-    def _refused(
-        self,
-        state: DialogueState,
-        args: dict[str, Any],
-        failure: ToolFailure,
-        origin: Origin | None = None,
-        tool: str = "add_to_cart",
-    ) -> Turn:
-        """A refused cart action: say why and remember the open question, so the shopper's
-        answer ("the M", "ok 10 then") finishes it."""
-        asks = failure.code in {"ambiguous_variant", "unknown_variant"} and bool(
-            failure.details.get("choices")
-        )
-        too_many = (
-            failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
-        )
-        if (asks or too_many) and args.get("product_id"):
-            state.pending_action = PendingAction(
-                kind=PENDING_KIND.get(tool, "add"),
-                product_id=args["product_id"],
-                quantity=None if too_many else args.get("quantity"),
-                origin=origin.model_dump() if origin else None,
-            )
-            state.focus = args["product_id"]
-        return failure_turn(failure, args.get("product_id"))
-
-    def _shopper_confirms(self, state: DialogueState, message: str) -> Turn:
-        if state.pending_checkout is None:
-            return Turn(
-                text="There is nothing to confirm yet. Say «checkout» when your cart is ready."
-            )
-        return self._confirm(
-            state,
-            Confirmation(
-                source="shopper_reply", shopper_id=state.shopper_id, evidence=message[:2000]
-            ),
-            state.pending_checkout.checkout_id,
-        )
-
-    def _confirm(self, state: DialogueState, confirmation: Confirmation, checkout_id: str) -> Turn:
-        try:
-            placed = self.commerce.confirm_checkout(checkout_id, confirmation)
-        except CommerceError as error:
-            state.pending_checkout = None
-            return Turn(text=f"I couldn't place the order: {describe_error(error)}.")
-        order = placed.order
-        state.pending_checkout = None
-        state.last_order_id = order.order_id
-        # Reply.orders lists orders this turn created; a repeated confirmation created none.
-        return Turn(
-            text=wording.order_text(order, placed=placed.created),
-            products=[line.product_id for line in order.lines],
-            orders=[order.order_id] if placed.created else [],
-        )
+        origin = origin_of(state, step, origin)  # "the blue one" finishes that #cart
+        return run_calls(state, step, self._tool_context(state, origin))
 
 
 def _smalltalk(text: str) -> str:

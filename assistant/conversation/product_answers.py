@@ -40,6 +40,8 @@ SHOP_RULES = re.compile(
     r"send (it )?back|exchange|shipping|postage|free delivery)\b",
     re.I,
 )
+FEW = 3  # a question about "it" beside this many products or fewer is answered for each
+RATING = re.compile(r"\b(rating|rated|stars?|score)\b", re.I)
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
 
@@ -84,6 +86,8 @@ class ProductAnswers:
         if EACH.search(step.text) and len(state.shown) > 1 and not step.references.ids:
             return self._each(state.shown[:3], step)
         targets = self.targets(state, step)
+        if not targets and 1 < len(state.shown) <= FEW:  # a post's few products: each of them
+            return self._each(state.shown, step)
         if not targets:
             return which_of(self.catalogue, state) if state.shown else None
         product = self.catalogue.products[targets[0]]
@@ -148,6 +152,10 @@ class ProductAnswers:
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         extras = [lead] if lead else []
+        if not lead and (facts := attribute_facts(product, step.text)):
+            extras.append(wording.attribute_answer(product, facts))  # "ok for her age?": 12+
+        if RATING.search(step.text) and product.rating is not None:
+            extras.insert(0, wording.rating_line(product))
         if HEALTH.search(step.text):
             extras.append(wording.HEALTH_CAUTION)
         if extras:

@@ -21,14 +21,46 @@ from assistant.conversation.answers.facts import (
 from assistant.conversation.answers.ranking import rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.slots import extract_slots
+from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.policies import PolicySearch
-from assistant.search.retrieval import Retriever
+from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 SHOW = 5
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-RECOMMEND_RELEVANT = 0.40  # below this, nothing in the catalogue is really about the need
+RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
+RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
+GIFT = re.compile(
+    r"\b(gifts?|presents?|stocking filler|secret santa|birthday)\b|\bfor (my|a|her|his|our) "
+    r"(mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
+    r"nan|gran|grandma|grandad|grandpa|aunt|uncle|niece|nephew|friend|son|daughter|kid|teacher)",
+    re.I,
+)
+OF_THESE = re.compile(
+    r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
+)
+FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
+
+
+def _brand_coincidence(product: Product, need: str) -> bool:
+    """Whether a product is near a need only through its brand's name ("Kyoto Garden" tea
+    for a mum who likes gardening): a need word shares its stem with the brand, not with
+    what the product is."""
+    stems = {word[:5] for word in re.findall(r"[a-z]{4,}", need.lower())}
+    brand = {word[:5] for word in re.findall(r"[a-z]{4,}", product.brand.lower())}
+    rest = product.title.lower().replace(product.brand.lower(), " ")
+    what = {word[:5] for word in re.findall(r"[a-z]{4,}", rest)}
+    return bool(stems & brand) and not stems & what
+
+
+def _about_the_need(hits: list[ProductHit]) -> bool:
+    """Whether the closest products are really about a need: close in meaning, or all three
+    nearest of one category (blackout curtains for "the streetlight keeps me awake")."""
+    best = hits[0].similarity or 0.0
+    agreed = len(hits) >= 3 and len({hit.product.category for hit in hits[:3]}) == 1
+    return best >= RECOMMEND_RELEVANT or (best >= RECOMMEND_AGREED and agreed)
 
 
 class CatalogueAnswers:
@@ -54,13 +86,11 @@ class CatalogueAnswers:
             return self._named(state, step)
         options = {value.lower() for value in step.slots.options.values()}
         missing = self.kinds.missing(step.text, ignore=options)
-        result = self.retriever.search(step.text, filters=step.slots.filters, k=SHOW * 3)
-        products = [hit.product for hit in result.hits]
-        if kind := self.kinds.named_kind(step.text, ignore=options):
-            # "laptop backpack under $60": backpacks only, whatever else is near in meaning.
-            products = [p for p in products if kind in singular_words(p.title)] or products
-        products = products[:SHOW]
-        if missing or (products and not is_carried(result.hits)):
+        result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
+        products = matching[:SHOW]
+        # A kind the titles name ("blenders") is carried, however loosely the words match.
+        named = self.kinds.named_kind(step.text, ignore=options) is not None
+        if missing or (products and not named and not is_carried(result.hits)):
             closest = self._closest(step) if missing else products[:3]
             remember_shown(state, [p.id for p in closest])
             what = missing or shopping_words(result.query_text) or step.text
@@ -68,11 +98,23 @@ class CatalogueAnswers:
         if not products:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
         remember_shown(state, [p.id for p in products])
+        state.last_search, state.chosen_options = step.text, dict(step.slots.options)
         text = wording.product_list(products, "Here is what I found:")
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+
+    def _matching(
+        self, text: str, filters: SearchFilters, k: int, ignore: set[str]
+    ) -> tuple[SearchResult, list[Product]]:
+        """A search's result and its products, held to the kind the words name ("laptop
+        backpack under $60": backpacks only, whatever else is near in meaning)."""
+        result = self.retriever.search(text, filters=filters, k=k)
+        products = [hit.product for hit in result.hits]
+        if kind := self.kinds.named_kind(text, ignore=ignore):
+            products = [p for p in products if kind in singular_words(p.title)] or products
+        return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""
@@ -95,18 +137,33 @@ class CatalogueAnswers:
     def recommend(self, state: DialogueState, step: Step) -> Turn:
         """Suggestions for a need or a person, by meaning (a brand named like the need does
         not count), within the budget; honest when nothing is really about the need."""
-        need = shopping_words(step.text) or step.text
+        # The need without its budget ("under $50" is a filter), read two ways: as said (a
+        # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
+        said = step.slots.query_text or step.text
+        need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})
-        result = self.retriever.search(need, filters=filters, k=SHOW, mode="dense", parse=False)
-        hits = result.hits
+        best: dict[str, ProductHit] = {}
+        for words in dict.fromkeys([said, need]):
+            for hit in self.retriever.search(
+                words, filters=filters, k=SHOW, mode="dense", parse=False
+            ).hits:
+                kept = best.get(hit.product.id)
+                if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
+                    best[hit.product.id] = hit
+        hits = sorted(
+            (hit for hit in best.values() if not _brand_coincidence(hit.product, need)),
+            key=lambda hit: -(hit.similarity or 0.0),
+        )[:SHOW]
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
-        close = max(hit.similarity or 0.0 for hit in hits) >= RECOMMEND_RELEVANT
-        if not close:
-            products = self._gift_ideas(filters)
+        if _about_the_need(hits):
+            intro = "Here are my suggestions:"
+        elif GIFT.search(step.text):
+            products, intro = self._gift_ideas(filters), wording.loose_need(need)
+        else:
+            products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
-        intro = "Here are my suggestions:" if close else wording.loose_need(need)
         text = wording.product_list(products, intro) + self._currency_note(step)
         return Turn(text=text, products=[p.id for p in products])
 
@@ -131,11 +188,18 @@ class CatalogueAnswers:
         ]
         if not shown:
             return self.catalogue_question(state, step)
-        ranked = rank_shown(shown, step.text, step.slots.filters)
-        if ranked.products:
+        pool = shown
+        if state.last_search and not OF_THESE.search(step.text):
+            # "cheapest?" after "show me blenders": the cheapest blender, shown or not
+            last = extract_slots(state.last_search, self.retriever.vocabulary)
+            said = {value.lower() for value in last.options.values()}
+            _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
+            pool = list({p.id: p for p in [*shown, *matching]}.values())
+        ranked = rank_shown(pool, step.text, step.slots.filters)
+        if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
+            state.focus = ranked.products[0].id
+        elif ranked.products:
             remember_shown(state, [p.id for p in ranked.products])
-            if ranked.winner:  # "cheapest?" then "add it": the cheapest
-                state.focus = ranked.products[0].id
         return Turn(
             text=ranked.text,
             products=[p.id for p in ranked.products],
@@ -146,6 +210,8 @@ class CatalogueAnswers:
     def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""
         kind = superlative_kind(step.text) or "count"
+        if kind == "count" and self.kinds.missing(step.text):
+            return self.search(state, step)  # "do you sell iphones?": an honest no first
         figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
@@ -162,7 +228,11 @@ class CatalogueAnswers:
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean
         for the product asked about or the cart, when there is one."""
-        answer = self.policies.answer(step.text)
+        question = step.text
+        if state.last_policy_question and FOLLOW_UP.search(question):
+            question = f"{state.last_policy_question} {question}"  # "and my handle?": same topic
+        state.last_policy_question = step.text
+        answer = self.policies.answer(question)
         if not answer.quotes:
             return Turn(text=wording.HELP)
         turn = Turn(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import BaseModel, Field
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from assistant.clock import Clock, utcnow
 from assistant.conversation.tables import sessions
@@ -27,6 +27,7 @@ class PendingAction(BaseModel):
     kind: str
     product_id: str
     quantity: int | None = None
+    options: dict[str, str] = Field(default_factory=dict)  # options already said ("in grey")
     origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
 
 
@@ -44,6 +45,12 @@ class DialogueState(BaseModel):
     language: str = "en"
     turns: int = 0
     last_intent: str | None = None
+    last_search: str | None = Field(
+        None, description="The words of the last search, so «cheapest?» ranks all it matched."
+    )
+    last_policy_question: str | None = Field(
+        None, description="The shop-policy question last answered, for «and what about…»."
+    )
 
 
 class SessionStore:
@@ -84,6 +91,12 @@ class SessionStore:
                         "updated_at": self.clock(),
                     },
                 )
+
+    def forget(self, session_ids: list[str]) -> int:
+        """Drop the dialogue state of sessions that ended (expired or signed out)."""
+        with self.store.transaction() as connection:
+            gone = connection.execute(delete(sessions).where(sessions.c.id.in_(session_ids)))
+        return gone.rowcount
 
 
 def remember_shown(state: DialogueState, product_ids: list[str]) -> None:

@@ -1,11 +1,15 @@
 """What the evaluation drives: an Assistant in this process, or a running server over HTTP.
 
 Both speak the public contracts only (chat, confirm button, social actions, products), so
-one suite measures an embedded assistant and a deployment alike.
+one suite measures an embedded assistant and a deployment alike. In this process, social
+actions are events signed with the app's secret, as the simulated app signs them; over HTTP
+the target signs in to each app as its user (one click: the server's demo mode) and uses
+the sessions the server issues.
 """
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from typing import Any, Protocol
@@ -16,6 +20,8 @@ from assistant.catalogue.presenters import product_detail
 from assistant.channels.social.errors import SocialError
 from assistant.channels.social.hub import SocialHub
 from assistant.conversation.engine import Assistant
+from assistant.testing.servers import NoCookies
+from assistant.wiring import build_simulated_apps
 
 
 class TargetError(RuntimeError):
@@ -52,6 +58,7 @@ class InProcessTarget:
     def __init__(self, bot: Assistant, hub: SocialHub | None = None) -> None:
         self.bot = bot
         self.hub = hub or SocialHub(bot)
+        self.apps = build_simulated_apps(self.hub, bot.services.settings)
         self.name = "in-process"
 
     def chat(self, session: str, message: str, channel: str = "web") -> dict[str, Any]:
@@ -64,11 +71,11 @@ class InProcessTarget:
     def social(self, app: str, action: str, user: str, post: str | None, text: str) -> dict:
         try:
             if action == "reply":
-                response = self.hub.reply(app, post or "", user, text)
+                response = self.apps.reply(app, user, post or "-", text)
             elif action == "buy":
-                response = self.hub.buy(app, post or "", user)
+                response = self.apps.buy(app, user, post or "-")
             else:
-                response = self.hub.dm(app, user, text)
+                response = self.apps.dm(app, user, text)
         except SocialError as error:
             return {"error": {"code": error.code, "message": error.message}, "status": error.status}
         return response.model_dump(mode="json")
@@ -92,7 +99,11 @@ class HttpTarget:
 
     def __init__(self, base_url: str, timeout_s: float = 120) -> None:
         self.name = base_url.rstrip("/")
-        self.client = httpx.Client(base_url=self.name, timeout=timeout_s)
+        # Sessions travel in headers, one per scenario: the client keeps no cookies.
+        self.client = httpx.Client(base_url=self.name, timeout=timeout_s, cookies=NoCookies())
+        self.sessions: dict[str, str] = {}  # a scenario's session name -> the id issued
+        self.nonces: dict[str, str] = {}  # checkout id -> its confirm token
+        self.app_tokens: dict[tuple[str, str], str] = {}
         try:
             self.client.get("/api/social/apps").raise_for_status()
         except httpx.HTTPError as error:
@@ -107,27 +118,60 @@ class HttpTarget:
         except httpx.HTTPError as error:
             raise TargetError(f"{method} {self.name}{path} failed: {error}") from None
 
+    def _session_headers(self, session: str) -> dict[str, str]:
+        issued = self.sessions.get(session)
+        return {"X-Session-Id": issued} if issued else {}
+
+    def _remember(self, session: str, reply: dict[str, Any]) -> dict[str, Any]:
+        """Keep the session the server issued and the confirm token of a summary."""
+        if reply.get("session_id"):
+            self.sessions[session] = reply["session_id"]
+        pending = reply.get("pending_checkout") or {}
+        if pending.get("nonce"):
+            self.nonces[pending["checkout_id"]] = pending["nonce"]
+        return reply
+
+    def _app_token(self, app: str, user: str) -> str | None:
+        """The app's token for its user (one-click sign-in: the server's demo mode)."""
+        if (app, user) not in self.app_tokens:
+            response = self._send("POST", f"/api/social/{app}/signin", json={"user": user})
+            if response.status_code == 403:
+                raise TargetError(
+                    f"{self.name} refuses one-click sign-in to its simulated apps; social "
+                    "scenarios need the server's demo mode (DEMO_MODE=1, as `make run` sets)"
+                )
+            if response.status_code != 200:
+                return None  # an unknown app or user: the action itself shows the refusal
+            self.app_tokens[(app, user)] = response.json()["token"]
+        return self.app_tokens[(app, user)]
+
     def _json(self, response: httpx.Response) -> dict[str, Any]:
         if response.status_code >= 500:
             raise TargetError(f"{response.request.url} answered {response.status_code}")
         return response.json()
 
     def chat(self, session: str, message: str, channel: str = "web") -> dict[str, Any]:
-        body = {"session_id": session, "message": message, "channel": channel}
-        return self._json(self._send("POST", "/api/chat", json=body))
+        body = {"message": message, "channel": channel}
+        response = self._send(
+            "POST", "/api/chat", json=body, headers=self._session_headers(session)
+        )
+        return self._remember(session, self._json(response))
 
     def confirm(self, session: str, checkout_id: str) -> dict[str, Any]:
-        body = {"session_id": session, "checkout_id": checkout_id, "nonce": f"eval-{uuid.uuid4()}"}
-        return self._json(self._send("POST", "/api/checkout/confirm", json=body))
+        body = {"checkout_id": checkout_id, "nonce": self.nonces.get(checkout_id, "none")}
+        headers = self._session_headers(session)
+        return self._json(self._send("POST", "/api/checkout/confirm", json=body, headers=headers))
 
     def social(self, app: str, action: str, user: str, post: str | None, text: str) -> dict:
         if action == "reply":
-            path, body = f"/api/social/{app}/posts/{post}/replies", {"user": user, "text": text}
+            path, body = f"/api/social/{app}/posts/{post}/replies", {"text": text}
         elif action == "buy":
-            path, body = f"/api/social/{app}/posts/{post}/buy", {"user": user}
+            path, body = f"/api/social/{app}/posts/{post}/buy", {}
         else:
-            path, body = f"/api/social/{app}/dm", {"user": user, "text": text}
-        response = self._send("POST", path, json=body)
+            path, body = f"/api/social/{app}/dm", {"text": text}
+        token = self._app_token(app, user)
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        response = self._send("POST", path, json=body, headers=headers)
         data = self._json(response)
         if response.status_code >= 400:
             data["status"] = response.status_code
@@ -141,13 +185,20 @@ class HttpTarget:
         return self._send("GET", f"/api/reviews/{review_id}").status_code == 200
 
     def first_token_ms(self, session: str, message: str) -> float:
-        body = {"session_id": session, "message": message, "channel": "web"}
+        body = {"message": message, "channel": "web"}
+        headers = self._session_headers(session)
         started = time.perf_counter()
+        first: float | None = None
         try:
-            with self.client.stream("POST", "/api/chat/stream", json=body) as response:
+            with self.client.stream(
+                "POST", "/api/chat/stream", json=body, headers=headers
+            ) as response:
                 for line in response.iter_lines():
                     if line.startswith("data:"):
-                        return (time.perf_counter() - started) * 1000
+                        first = first or (time.perf_counter() - started) * 1000
+                        data = json.loads(line[5:])
+                        if "session_id" in data:  # the reply: keep the session for next time
+                            self._remember(session, data)
         except httpx.HTTPError as error:
             raise TargetError(f"streaming from {self.name} failed: {error}") from None
-        return (time.perf_counter() - started) * 1000
+        return first if first is not None else (time.perf_counter() - started) * 1000

@@ -78,11 +78,17 @@ def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[Index
 
 
 def policy_texts() -> list[IndexedText]:
-    """The shop's policy sections, to index beside the catalogue."""
-    return [
-        IndexedText(id=s.id, text=s.indexed_text, metadata={"document": s.document})
-        for s in load_policies()
-    ]
+    """The shop's policy sections and each of their sentences, to index beside the catalogue:
+    a question about one rule ("can half go to another address?") matches its sentence."""
+    texts = []
+    for section in load_policies():
+        meta = {"document": section.document, "section": section.id}
+        texts.append(IndexedText(id=section.id, text=section.indexed_text, metadata=meta))
+        texts += [
+            IndexedText(id=f"{section.id}#{number}", text=sentence, metadata=meta)
+            for number, sentence in enumerate(section.sentences(), start=1)
+        ]
+    return texts
 
 
 def make_client(settings: Settings) -> ClientAPI:

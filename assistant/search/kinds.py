@@ -28,7 +28,9 @@ FILLER = set(
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
     "whats which is are there sale available size sizes colour color colours colors ya u "
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
-    "thanks cheers yes yeah yep no nah price prices cost".split()
+    "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
+    "pls plz can could it them they those these this that one ones actually really still "
+    "instead then fair right sure".split()
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").

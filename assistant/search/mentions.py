@@ -129,18 +129,36 @@ class ProductMentions:
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
 
-    def find(self, message: str) -> list[Mention]:
+    def find(self, message: str, kind_hint: str = "") -> list[Mention]:
         """Products the message names, in the order it names them (each phrase of a list
-        such as "compare X and Y" separately)."""
+        such as "compare X and Y" separately). A phrase that names only a brand borrows the
+        kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
+        kind of product the conversation is about ("what about the coreforge one")."""
         phrases = [part for part in _SPLIT.split(message) if part.strip()]
+        last = [t for w in _words(phrases[-1]) for t in self._title_words_for(w)] if phrases else []
+        kind = " ".join(word for word in last if word in self.type_words)
         found: dict[str, Mention] = {}
         for phrase in phrases if len(phrases) > 1 else [message]:
-            for mention in self._best(phrase):
+            for mention in self._best_with_kind(phrase, [kind, kind_hint]):
                 found.setdefault(mention.product_id, replace(mention, phrase=phrase))
         if not found and len(phrases) > 1:
             for mention in self._best(message):
                 found.setdefault(mention.product_id, replace(mention, phrase=message))
         return list(found.values())
+
+    def _best_with_kind(self, phrase: str, kinds: list[str]) -> list[Mention]:
+        """The phrase's products; for a phrase that only says a brand, with a kind added."""
+        best = self._best(phrase)
+        if best or not self._names_a_brand(phrase):
+            return best
+        for kind in kinds:
+            if kind and (best := self._best(f"{phrase} {kind}")):
+                return best
+        return []
+
+    def _names_a_brand(self, phrase: str) -> bool:
+        said = {title_word for word in _words(phrase) for title_word in self._title_words_for(word)}
+        return any(said & brand for brand in self.brand_words.values())
 
 
 def _type_words(catalogue: Catalogue) -> set[str]:

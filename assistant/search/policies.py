@@ -18,10 +18,11 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
-from assistant.search.lexical import LexicalIndex, tokenize
+from assistant.search.lexical import LexicalIndex
 
 POLICY_FOLDER = "policies"
 QUOTED_SENTENCES = 2
+LEXICAL_WEIGHT = 0.15  # keyword overlap's share beside cosine similarity
 SAME_DOCUMENT = 0.8  # a second section of the same document is quoted at this share of the best
 OTHER_DOCUMENT = 0.93  # a section of another document only when this close to the best
 _FRONT_MATTER = re.compile(r"^---\n(?P<meta>.*?)\n---\n", re.S)
@@ -41,6 +42,10 @@ class PolicySection(BaseModel):
     def indexed_text(self) -> str:
         """What the search embeds: where the section sits, then what it says."""
         return f"{self.title}: {self.heading}. {self.text}"
+
+    def sentences(self) -> list[str]:
+        """The section's sentences, in order."""
+        return [part.strip() for part in re.split(r"(?<=[.!?])\s+", self.text) if part.strip()]
 
 
 class PolicyQuote(BaseModel):
@@ -100,10 +105,6 @@ def load_policies() -> tuple[PolicySection, ...]:
     return tuple(sections)
 
 
-def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"(?<=[.!?])\s+", text) if part.strip()]
-
-
 class PolicySearch:
     """Hybrid ranking of policy sections for a question, and the sentences to quote."""
 
@@ -111,43 +112,62 @@ class PolicySearch:
         self.embedder = embedder
         self.collection = collection
         self.sections = {section.id: section for section in load_policies()}
-        self._ids = list(self.sections)
-        self._lexical = LexicalIndex([s.indexed_text for s in self.sections.values()])
-        self._vectors: np.ndarray | None = None  # only without a collection, built on first use
+        # Sections and each of their sentences (`<id>#<n>`), ranked alike: a question about
+        # one rule matches its sentence better than the section around it.
+        self._texts = [
+            (f"{section.id}#{number}" if number else section.id, text)
+            for section in self.sections.values()
+            for number, text in enumerate([section.indexed_text, *section.sentences()])
+        ]
+        self._lexical = LexicalIndex([text for _, text in self._texts])
+        self._vectors: np.ndarray | None = None  # only without a collection, on first use
 
     def by_id(self, section_id: str) -> PolicySection | None:
         """One section, for citation pages."""
         return self.sections.get(section_id)
 
     def _dense(self, vector: list[float]) -> dict[str, float]:
+        """Similarity of each section (`<id>`) and each of its sentences (`<id>#<n>`)."""
         if self.collection is not None:
             result = self.collection.query(
-                query_embeddings=[vector], n_results=len(self._ids), include=["distances"]
+                query_embeddings=[vector], n_results=self.collection.count(), include=["distances"]
             )
             return {
-                sid: 1.0 - distance
-                for sid, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+                doc_id: 1.0 - distance
+                for doc_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
             }
         if self._vectors is None:
-            texts = [self.sections[sid].indexed_text for sid in self._ids]
+            texts = [text for _, text in self._texts]
             self._vectors = np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
-        return dict(zip(self._ids, (self._vectors @ np.asarray(vector)).tolist(), strict=True))
+        scores = (self._vectors @ np.asarray(vector)).tolist()
+        return {doc_id: score for (doc_id, _), score in zip(self._texts, scores, strict=True)}
 
     def rank(self, question: str, vector: list[float] | None = None) -> list[tuple[str, float]]:
         """Sections by relevance: cosine similarity, nudged by keyword overlap."""
-        vector = vector or self.embedder.embed_query(question)
-        dense = self._dense(vector)
+        return self._ranked(question, self._dense(vector or self.embedder.embed_query(question)))
+
+    def _scores(self, question: str, dense: dict[str, float]) -> dict[str, float]:
+        """Each section's and sentence's similarity, nudged by keyword overlap."""
         lexical = self._lexical.scores(question)
         top = float(lexical.max()) if len(lexical) and lexical.max() > 0 else 1.0
-        scores = {
-            sid: dense.get(sid, 0.0) + 0.15 * float(lexical[position]) / top
-            for position, sid in enumerate(self._ids)
+        return {
+            doc_id: dense.get(doc_id, 0.0) + LEXICAL_WEIGHT * float(lexical[position]) / top
+            for position, (doc_id, _) in enumerate(self._texts)
         }
-        return sorted(scores.items(), key=lambda item: -item[1])
+
+    def _ranked(self, question: str, dense: dict[str, float]) -> list[tuple[str, float]]:
+        """Sections by their own or their best sentence's score."""
+        best: dict[str, float] = {}
+        for doc_id, score in self._scores(question, dense).items():
+            section_id = doc_id.partition("#")[0]
+            best[section_id] = max(score, best.get(section_id, -1.0))
+        return sorted(best.items(), key=lambda item: -item[1])
 
     def answer(self, question: str, vector: list[float] | None = None) -> PolicyAnswer:
         """The best section (and a close second), each with its most relevant sentences."""
-        ranked = self.rank(question, vector)
+        dense = self._dense(vector or self.embedder.embed_query(question))
+        ranked = self._ranked(question, dense)
+        scores = self._scores(question, dense)
         if not ranked:
             return PolicyAnswer(question=question, quotes=[])
         best_id, best = ranked[0]
@@ -159,14 +179,13 @@ class PolicySearch:
             and score
             >= (SAME_DOCUMENT if self.sections[sid].document == document else OTHER_DOCUMENT) * best
         ]
-        words = set(tokenize(question))
         quotes = []
         for sid, score in chosen:
             section = self.sections[sid]
-            sentences = _sentences(section.text)
+            sentences = section.sentences()
+            # The best-scoring sentences, quoted in their order.
             ordered = sorted(
-                range(len(sentences)),
-                key=lambda i: (-len(words & set(tokenize(sentences[i]))), i),
+                range(len(sentences)), key=lambda i: (-scores.get(f"{sid}#{i + 1}", 0.0), i)
             )
             keep = sorted(ordered[:QUOTED_SENTENCES])
             quotes.append(

@@ -4,6 +4,7 @@ PostgreSQL server, both on loopback."""
 from __future__ import annotations
 
 import glob
+import http.cookiejar
 import os
 import shutil
 import socket
@@ -16,6 +17,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+
+class NoCookies(http.cookiejar.CookieJar):
+    """A cookie jar that keeps nothing: an HTTP client sharing it between simulated shoppers
+    sends each one's session by header only, never another's cookie."""
+
+    def set_cookie(self, cookie: http.cookiejar.Cookie) -> None:
+        """Keep nothing."""
+
+    def extract_cookies(self, response: object, request: object) -> None:  # type: ignore[override]
+        """Keep nothing."""
 
 
 class PostgresUnavailable(RuntimeError):

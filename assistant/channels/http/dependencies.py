@@ -8,9 +8,11 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, Request
 
 from assistant.catalogue.models import Catalogue
-from assistant.channels.http.guards import RateLimiter
+from assistant.channels.http.sessions import client_address
 from assistant.channels.social.hub import SocialHub
+from assistant.channels.social.platform import SimulatedApps
 from assistant.conversation.engine import Assistant
+from assistant.identity.service import Identity
 from assistant.search.retrieval import Retriever
 from assistant.settings import Settings
 
@@ -21,8 +23,9 @@ class HttpServices:
 
     bot: Assistant
     settings: Settings
-    limiter: RateLimiter
+    identity: Identity
     social: SocialHub
+    apps: SimulatedApps
 
     def install(self, app: FastAPI) -> None:
         """Keep these services in the app's state, where the dependencies find them."""
@@ -49,9 +52,14 @@ def get_retriever(request: Request) -> Retriever:
     return get_services(request).bot.services.retriever
 
 
-def get_limiter(request: Request) -> RateLimiter:
-    """The per-session (and per-handle) rate limiter."""
-    return get_services(request).limiter
+def get_identity(request: Request) -> Identity:
+    """Sessions, accounts and abuse limits."""
+    return get_services(request).identity
+
+
+def limit_address(request: Request) -> None:
+    """Count the request against its client address's limit (429 past it)."""
+    get_services(request).identity.limits.hit("address", client_address(request))
 
 
 def get_app_settings(request: Request) -> Settings:
@@ -67,6 +75,6 @@ def get_social_hub(request: Request) -> SocialHub:
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 CatalogueDep = Annotated[Catalogue, Depends(get_catalogue)]
 RetrieverDep = Annotated[Retriever, Depends(get_retriever)]
-LimiterDep = Annotated[RateLimiter, Depends(get_limiter)]
+IdentityDep = Annotated[Identity, Depends(get_identity)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 SocialDep = Annotated[SocialHub, Depends(get_social_hub)]

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from assistant.channels.http.sessions import SESSION_COOKIE
 from assistant.channels.social.errors import SocialError
+from assistant.identity.errors import IdentityError
 
-STATUS_CODES = {404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
+log = logging.getLogger(__name__)
+STATUS_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    429: "rate_limited",
+}
 
 
 class ErrorDetail(BaseModel):
@@ -48,9 +60,19 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
     return response
 
 
-async def _refused(_: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ApiError | SocialError)
-    return error_response(exc.status, exc.code, exc.message)
+async def _refused(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError | SocialError | IdentityError)
+    response = error_response(exc.status, exc.code, exc.message)
+    response.headers.update(getattr(exc, "headers", None) or {})
+    if exc.code == "unknown_session" and SESSION_COOKIE in request.cookies:
+        # A cookie the server no longer keeps: drop it, so the next request starts afresh.
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax")
+    return response
+
+
+async def _crashed(_: Request, exc: Exception) -> JSONResponse:
+    log.exception("unhandled error", exc_info=exc)
+    return error_response(500, "internal_error", "something went wrong on our side; try again")
 
 
 async def _invalid(_: Request, exc: Exception) -> JSONResponse:
@@ -67,4 +89,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(ApiError, _refused)
     app.add_exception_handler(SocialError, _refused)
+    app.add_exception_handler(IdentityError, _refused)
+    app.add_exception_handler(Exception, _crashed)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -1,14 +1,10 @@
-"""HTTP guards: a request-size limit (413) and per-session rate limits (429), as JSON errors."""
+"""HTTP guard: a request-size limit (413) as a JSON error; rate limits are identity's."""
 
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any
-
-from fastapi import HTTPException
 
 Scope = dict[str, Any]
 Receive = Callable[[], Awaitable[dict[str, Any]]]
@@ -70,29 +66,3 @@ class BodySizeLimit:
             }
         )
         await send({"type": "http.response.body", "body": body})
-
-
-class RateLimiter:
-    """A token bucket per key (a session, or an app and handle): `per_minute` requests."""
-
-    def __init__(self, per_minute: int) -> None:
-        self.rate = per_minute / 60.0
-        self.capacity = float(per_minute)
-        self._buckets: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def check(self, key: str) -> None:
-        """Spend one token for `key`, or raise 429 saying when to retry."""
-        now = time.monotonic()
-        with self._lock:
-            tokens, stamp = self._buckets.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - stamp) * self.rate)
-            if tokens < 1:
-                wait = (1 - tokens) / self.rate
-                self._buckets[key] = (tokens, now)
-                raise HTTPException(
-                    429,
-                    f"too many requests for this session; retry in {wait:.0f} s",
-                    headers={"Retry-After": str(max(1, round(wait)))},
-                )
-            self._buckets[key] = (tokens - 1, now)

@@ -57,15 +57,6 @@ class SocialContent(BaseModel):
             )
         return post
 
-    def require_shopper(self, user: str) -> None:
-        """Refuse a handle that is not one of the simulated shoppers."""
-        if user not in self.shoppers:
-            raise SocialError(
-                404,
-                "unknown_user",
-                f"unknown user {user!r}; the simulated shoppers are {', '.join(self.shoppers)}",
-            )
-
     def feed(self, app: str) -> list[Post]:
         """An app's posts, newest (highest number) first."""
         return sorted((p for p in self.posts if p.app == app), key=lambda p: p.id, reverse=True)

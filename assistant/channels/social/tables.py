@@ -46,3 +46,22 @@ social_messages = Table(
     Column("text", String(10_000), nullable=False),
     Column("at", DateTime(), nullable=False),
 )
+# The simulated apps as platforms: their users' sign-in tokens (stored by SHA-256), and the
+# ids of signed events the shop has already accepted (a replay is refused).
+social_app_tokens = Table(
+    "social_app_tokens",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("app", String(32), nullable=False),
+    Column("handle", String(64), nullable=False),
+    Column("created_at", DateTime(), nullable=False),
+    Column("last_seen_at", DateTime(), nullable=False, index=True),
+)
+social_events_seen = Table(
+    "social_events_seen",
+    metadata,
+    Column("app", String(32), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("received_at", DateTime(), nullable=False, index=True),
+    PrimaryKeyConstraint("app", "event_id"),
+)

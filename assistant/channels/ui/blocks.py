@@ -14,11 +14,10 @@ import gradio as gr
 from fastapi import FastAPI
 
 from assistant.channels.http import views
+from assistant.channels.http.dependencies import HttpServices
 from assistant.channels.social.apps import APPS, AppSpec
-from assistant.channels.social.consent import shop_account
-from assistant.channels.social.hub import SocialHub
 from assistant.channels.ui.actions import ShopActions, choose_label, variant_choices
-from assistant.conversation.engine import Assistant
+from assistant.channels.ui.signin import account_panel
 
 POSTS_PER_APP = 6
 EXAMPLE_PROMPTS = [
@@ -56,11 +55,11 @@ CSS = """
 """
 
 
-def mount_ui(app: FastAPI, bot: Assistant, hub: SocialHub) -> FastAPI:
+def mount_ui(app: FastAPI, services: HttpServices) -> FastAPI:
     """Mount the Gradio app at `/`, with no file access beyond Gradio's own assets."""
     return gr.mount_gradio_app(
         app,
-        build_ui(ShopActions(bot, hub)),
+        build_ui(ShopActions(services)),
         path="/",
         allowed_paths=[],
         footer_links=[],
@@ -77,7 +76,6 @@ def mount_ui(app: FastAPI, bot: Assistant, hub: SocialHub) -> FastAPI:
 class Shared:
     """Components that several sections read or update."""
 
-    identity: gr.Dropdown
     tick: gr.State  # bumped after anything that may change the cart or the orders
     shown: gr.State  # product ids of the latest cards
     pending: gr.State  # the checkout waiting for Confirm
@@ -101,14 +99,14 @@ class Shared:
 
 def build_ui(actions: ShopActions) -> gr.Blocks:
     """The Blocks of the app; mount them with `gr.mount_gradio_app`."""
-    shoppers = actions.hub.content.shoppers
     with gr.Blocks(title="ShopAssist", fill_width=True) as demo:
         with gr.Row(equal_height=False):
-            gr.Markdown("# ShopAssist\nShop in chat and in the social apps.", elem_id="sa-header")
-            identity = gr.Dropdown(
-                shoppers, value=shoppers[0], label="Shopping as", elem_id="identity", scale=0
-            )
-        shared = Shared(identity, gr.State(0), gr.State([]), gr.State(None))
+            with gr.Column(scale=1, min_width=240):  # on a phone, the sign-in goes below
+                gr.Markdown(
+                    "# ShopAssist\nShop in chat and in the social apps.", elem_id="sa-header"
+                )
+            shopping_as, account_line = account_panel(actions)
+        shared = Shared(gr.State(0), gr.State([]), gr.State(None))
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=320), gr.Tabs():
                 with gr.Tab("Shop assistant", id="assistant"):
@@ -116,32 +114,26 @@ def build_ui(actions: ShopActions) -> gr.Blocks:
                 threads = []
                 for spec in APPS.values():
                     with gr.Tab(spec.title, id=spec.name):
-                        threads.append(_app_tab(actions, shared, spec, shoppers[0]))
+                        threads.append(_app_tab(actions, shared, spec))
             with gr.Column(scale=2, min_width=300):
                 orders = _cart_column(actions, shared)
         # Wired last: a chat turn also updates the checkout panel built in the cart column.
-        chat_inputs = [shared.message, shared.chatbot, shared.shown, identity, shared.tick]
+        chat_inputs = [shared.message, shared.chatbot, shared.shown, shared.tick]
         send.click(actions.chat_turn, chat_inputs, shared.chat_outputs())
         shared.message.submit(actions.chat_turn, chat_inputs, shared.chat_outputs())
-        identity.change(
-            actions.switch_identity,
-            [identity, shared.tick],
+        shared.tick.change(actions.orders_html, None, orders)
+        demo.load(
+            actions.on_load,
+            None,
             [
-                shared.chatbot,
-                shared.shown,
+                shopping_as,
+                account_line,
+                orders,
                 shared.checkout_text,
                 shared.pending,
                 shared.confirm_group,
-                shared.tick,
                 *threads,
             ],
-        )
-        shared.tick.change(actions.orders_html, identity, orders)
-        demo.load(actions.orders_html, identity, orders)
-        demo.load(
-            actions.pending_view,
-            identity,
-            [shared.checkout_text, shared.pending, shared.confirm_group],
         )
     return demo
 
@@ -196,19 +188,16 @@ def _assistant_tab(actions: ShopActions, shared: Shared) -> gr.Button:
                         interactive=bool(choices),
                     )
             add.click(
-                actions.add_to_cart,
-                [shared.identity, gr.State(product_id), variant, shared.tick],
-                shared.tick,
+                actions.add_to_cart, [gr.State(product_id), variant, shared.tick], shared.tick
             )
 
     return send
 
 
-def _app_tab(actions: ShopActions, shared: Shared, spec: AppSpec, first_user: str) -> gr.Chatbot:
+def _app_tab(actions: ShopActions, shared: Shared, spec: AppSpec) -> gr.Chatbot:
     """One social app: its feed with reply boxes and Buy buttons, and the DM thread."""
     gr.Markdown(f"*{spec.title}: {spec.style}.*")
     thread = gr.Chatbot(
-        value=actions.hub.thread(spec.name, first_user),
         height=260,
         show_label=False,
         elem_classes=["sa-dm"],
@@ -235,13 +224,13 @@ def _app_tab(actions: ShopActions, shared: Shared, spec: AppSpec, first_user: st
                 visible=spec.buy_button and bool(item["products"]),
             )
         post_id = gr.State(item["id"])
-        reply_inputs = [app_name, post_id, text, shared.identity, shared.tick]
+        reply_inputs = [app_name, post_id, text, shared.tick]
         reply_outputs = [public, text, thread, shared.tick]
         reply_button.click(actions.social_reply, reply_inputs, reply_outputs)
         text.submit(actions.social_reply, reply_inputs, reply_outputs)
         buy_button.click(
             actions.social_buy,
-            [app_name, post_id, shared.identity, shared.tick],
+            [app_name, post_id, shared.tick],
             [public, thread, shared.tick],
         )
     gr.Markdown(f"### DMs with the shop on {spec.title}")
@@ -254,7 +243,7 @@ def _app_tab(actions: ShopActions, shared: Shared, spec: AppSpec, first_user: st
             scale=4,
         )
         dm_send = gr.Button("Send", elem_classes=["sa-dm-send"], scale=1)
-    dm_inputs = [app_name, dm_text, shared.identity, shared.tick]
+    dm_inputs = [app_name, dm_text, shared.tick]
     dm_send.click(actions.social_dm, dm_inputs, [thread, dm_text, shared.tick])
     dm_text.submit(actions.social_dm, dm_inputs, [thread, dm_text, shared.tick])
     return thread
@@ -264,9 +253,9 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
     """The live cart with steppers, Checkout, the Confirm button and the order history."""
     gr.Markdown("### Cart")
 
-    @gr.render(inputs=[shared.identity, shared.tick])
-    def cart_panel(user: str, _tick: int) -> None:
-        cart = actions.bot.commerce.get_cart(shop_account(user))
+    @gr.render(inputs=[shared.tick])
+    def cart_panel(_tick: int, request: gr.Request) -> None:
+        cart = actions.cart(request)
         for line in cart.lines:
             with gr.Row(equal_height=True, elem_classes=["sa-line"]):
                 gr.Markdown(
@@ -285,7 +274,6 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
                     ).click(
                         actions.change_line,
                         [
-                            shared.identity,
                             gr.State(line.product_id),
                             gr.State(line.variant_id),
                             gr.State(qty),
@@ -297,7 +285,7 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
         if cart.lines:
             gr.Button("Checkout", variant="primary", elem_id="checkout").click(
                 actions.chat_turn,
-                [gr.State("checkout"), shared.chatbot, shared.shown, shared.identity, shared.tick],
+                [gr.State("checkout"), shared.chatbot, shared.shown, shared.tick],
                 shared.chat_outputs(),
             )
 
@@ -306,7 +294,7 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
         confirm_button = gr.Button("Confirm order", variant="primary", elem_id="confirm-order")
     confirm_button.click(
         actions.confirm,
-        [shared.pending, shared.chatbot, shared.identity, shared.tick],
+        [shared.pending, shared.chatbot, shared.tick],
         [shared.chatbot, shared.checkout_text, shared.pending, shared.confirm_group, shared.tick],
     )
     gr.Markdown("### Orders")

@@ -72,17 +72,24 @@ def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = Fal
     )
 
 
+WHICH_ONE = "Which one would you like?"
+
+
 def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
     """A refused tool call: why, and for a variant question, the choices."""
-    text = failure.message[0].upper() + failure.message[1:] + "."
+    message = failure.message
     choices = failure.details.get("choices") or []
-    if failure.code in {"ambiguous_variant", "unknown_variant"} and choices:
+    asks = failure.code in {"ambiguous_variant", "unknown_variant"} and bool(choices)
+    if asks:  # the choices come next, then the question itself
+        message = message.removesuffix("; say which one").removesuffix("; pick one of the choices")
+    text = message[0].upper() + message[1:] + "."
+    if asks:
         described = [
             ", ".join(choice["options"].values())
             + ("" if choice["in_stock"] else " (out of stock)")
             for choice in choices
         ]
-        text += " Choices: " + "; ".join(described) + "."
+        text += " Choices: " + "; ".join(described) + ". " + WHICH_ONE
     return Turn(
         text=text, products=[product_id] if product_id else [], data_texts=[failure.message]
     )

@@ -12,11 +12,13 @@ MONTHS = [
     "october", "november", "december",
 ]  # fmt: skip
 _WEEKDAY = re.compile(r"\b(mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\w*\b", re.I)
-_DAY_OF_MONTH = re.compile(
-    r"\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?([a-z]{3,9}))?\b"
-    r"|\b([a-z]{3,9})\s+(\d{1,2})(?:st|nd|rd|th)?\b",
-    re.I,
+_MONTH_NAME = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)  # "by the 5th"
 _DEADLINE_CUE = re.compile(r"\b(by|before|until|till|for|on|in time for)\b", re.I)
 
 
@@ -24,7 +26,10 @@ def _month(word: str | None) -> int | None:
     if not word:
         return None
     word = word.lower()
-    return next((i + 1 for i, name in enumerate(MONTHS) if name.startswith(word[:3])), None)
+    # "dec" or "december", never "decaf"
+    return next(
+        (i + 1 for i, name in enumerate(MONTHS) if len(word) >= 3 and name.startswith(word)), None
+    )
 
 
 def parse_deadline(text: str, today: dt.date) -> dt.date | None:
@@ -45,24 +50,28 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
         return None
     if match := _WEEKDAY.search(lowered):
         target = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(match.group(1)[:3]))
-        return today + dt.timedelta(days=(target - today.weekday()) % 7)
-    for match in _DAY_OF_MONTH.finditer(lowered):
-        day = int(match.group(1) or match.group(4))
-        month = _month(match.group(2) or match.group(3)) or today.month
-        if (
-            match.group(1)
-            and not match.group(2)
-            and not re.search(r"\d(st|nd|rd|th)", match.group(0))
-        ):
-            continue  # a bare number ("by 5") is not a date
-        if not 1 <= day <= 31:
-            continue
-        year = today.year + (1 if (month, day) < (today.month, today.day) else 0)
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            continue
-    return None
+        return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)  # a week away
+    return _calendar_day(lowered, today)
+
+
+def _calendar_day(text: str, today: dt.date) -> dt.date | None:
+    """'3 december', 'dec 3', 'the 5th' (this month, or next once it has passed)."""
+    if match := _DAY_MONTH.search(text):
+        day, month = int(match.group(1)), _month(match.group(2))
+    elif match := _MONTH_DAY.search(text):
+        day, month = int(match.group(2)), _month(match.group(1))
+    elif match := _ORDINAL_DAY.search(text):
+        day = int(match.group(1))
+        month = today.month if day >= today.day else today.month % 12 + 1
+    else:
+        return None
+    if month is None or not 1 <= day <= 31:
+        return None
+    year = today.year + (1 if (month, day) < (today.month, today.day) else 0)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def arrival(shipping_days: int, now: dt.datetime) -> dt.date:

@@ -144,7 +144,13 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         "delivery",
     ),
-    (re.compile(r"\b(return|refund|send (it )?back|exchange)", re.I), "returns"),
+    (
+        re.compile(
+            r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that )?back)", re.I
+        ),
+        "returns",
+    ),
+    (re.compile(r"\b(rating|rated|stars?|score)\b", re.I), "rating"),
     (
         re.compile(r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|fake|real)\b", re.I),
         "seller",
@@ -168,7 +174,7 @@ ATTRIBUTE_WORDS = {
     "age": r"\bage\b|years? old|kids?|toddler|child",
     "players": r"players?|how many (people|can play)",
     "fit": r"\bfit\b|fits",
-    "origin": r"origin|where .* from|grown|country",
+    "origin": r"origin|where\b.*\bfrom|grown|country|made in",
     "roast": r"roast|strength|strong",
     "organic": r"organic",
     "drop": r"\bdrop\b",
@@ -220,6 +226,25 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
     return facts
 
 
+def _names_option(question: str, name: str) -> bool:
+    """Whether a question names an option other than colour and size ("what grind is it")."""
+    return (
+        name not in ("colour", "size")
+        and re.search(rf"\b{re.escape(name)}s?\b", question, re.I) is not None
+    )
+
+
+def _values_in_stock(product: Product, name: str, values: list[str]) -> str:
+    """An option's values, those in stock first: "colours: green; out of stock: white"."""
+    available = [v for v in values if any(x.stock > 0 for x in _variants_with(product, {name: v}))]
+    sold_out = [v for v in values if v not in available]
+    if not sold_out:
+        return f"{name}s: " + ", ".join(values)
+    if not available:
+        return f"{name}s: " + ", ".join(values) + " (all out of stock)"
+    return f"{name}s in stock: " + ", ".join(available) + "; out of stock: " + ", ".join(sold_out)
+
+
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """What the product data says that bears on the question."""
     wanted = {cue for pattern, cue in FACT_CUES if pattern.search(question)}
@@ -231,9 +256,10 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         facts.append(
             "price " + " to ".join(dict.fromkeys(format_minor(*prices[i]) for i in (0, -1)))
         )
-    for name, cue in (("colour", "colour"), ("size", "size")):
-        if cue in wanted and name in values and not options:
-            facts.append(f"{name}s: " + ", ".join(values[name]))
+    for name, named in values.items():
+        asked = (name in ("colour", "size") and name in wanted) or _names_option(question, name)
+        if asked and name not in options:
+            facts.append(_values_in_stock(product, name, named))
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
         facts.append(f"{units} in stock" if units else "out of stock")
@@ -246,6 +272,8 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
             if window
             else "final sale: it cannot be returned"
         )
+    if "rating" in wanted and product.review_count:
+        facts.append(f"rated {product.rating:.1f}★ from {product.review_count} reviews")
     if "seller" in wanted:
         facts.append(f"sold by {product.seller.name} ({product.seller.vetting})")
     return facts + attribute_facts(product, question)

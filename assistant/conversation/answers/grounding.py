@@ -16,9 +16,12 @@ from assistant.money import to_minor
 
 _PRICE = re.compile(r"[$€£]\s?(\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
 _RATING = re.compile(r"(\d(?:\.\d{1,2})?)\s?(?:★|stars?\b|/5\b)", re.I)
+# Counts, durations and measurements: "12 months" of battery is a claim like "$12".
 _COUNT = re.compile(
-    r"\b(\d{1,6})\s+(reviews?|left|in stock|days?|units?|items?|orders?|products?|matches|"
-    r"positive|negative|mixed)\b|\b(\d{1,3})%",
+    r"\b(\d{1,6})\s*(reviews?|left|in stock|days?|units?|items?|orders?|products?|matches|"
+    r"positive|negative|mixed|hours?|hrs?|minutes?|mins?|weeks?|months?|years?|yrs?|"
+    r"kg|g|grams?|lbs?|pounds?|oz|ml|l|litres?|liters?|cm|mm|m|inch(?:es)?|watts?|w|mah|gb|"
+    r"players?|pieces?|pack)\b|\b(\d{1,3})%",
     re.I,
 )
 _ID = re.compile(r"\[(P\d{3,6}|R\d{4,7})\]|\breview (R\d{4,7})\b")

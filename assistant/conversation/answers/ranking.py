@@ -92,16 +92,16 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         ordered = sorted(pool, key=lambda p: -p.min_price_minor if pricey else p.min_price_minor)
         top = ordered[0]
         what = "most expensive" if pricey else "cheapest"
-        lead = f"The {what} of these is {top.title} [{top.id}] at " + format_minor(
+        lead = f"The {what} is {top.title} [{top.id}] at " + format_minor(
             top.min_price_minor, top.currency
         )
-        return Ranked(lead + ".\n" + wording.product_list(ordered), ordered, winner=True)
+        return Ranked(lead + ".\n" + wording.product_card(1, top), [top], winner=True)
     if by_attribute := _by_attribute(pool, text):
         return by_attribute
     if _BEST_RATED.search(text):
         ordered = sorted(pool, key=lambda p: (-(p.rating or 0), -p.review_count))
         top = ordered[0]
         rating = f"{top.rating:.1f}★" if top.rating is not None else "no ratings yet"
-        lead = f"The best rated of these is {top.title} [{top.id}] ({rating})."
-        return Ranked(lead + "\n" + wording.product_list(ordered), ordered, winner=True)
+        lead = f"The best rated is {top.title} [{top.id}] ({rating})."
+        return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)

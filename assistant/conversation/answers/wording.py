@@ -138,6 +138,19 @@ def loose_need(need: str) -> str:
     )
 
 
+def closest_to_need() -> str:
+    """Nothing is made for the need: say so, then the nearest things."""
+    return "I couldn't find anything made for exactly that. The closest things we have:"
+
+
+def rating_line(product: Product) -> str:
+    """The product's average rating in one sentence."""
+    return (
+        f"{product.title} [{product.id}] is rated {product.rating:.1f}★ on average "
+        f"from {product.review_count} reviews."
+    )
+
+
 def data_silent(product: Product) -> str:
     """The product data does not answer; reviews might."""
     return (
@@ -262,7 +275,10 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
         quotes = [_quote_line(quote) for quote in answer.quotes]
         return "\n".join([lead, *(["What reviewers say:", *quotes] if quotes else [])])
     if not answer.supported:
-        return f"The reviews of {name} don't say anything about {answer.aspect or 'that'}. {trust}"
+        return (
+            f"None of the {answer.review_count} reviews of {name} mention "
+            f"{answer.aspect or 'that'}, so the reviews don't say. {trust}"
+        )
     subject = f"mention {answer.aspect}" if answer.aspect else "were read"
     lines = [
         f"{answer.mentions} of {answer.review_count} reviews of {name} {subject}: "

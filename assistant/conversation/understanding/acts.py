@@ -60,12 +60,16 @@ QUESTIONS = {
     "refine",
     "search",
 }
+# Acts whose words mean the same whatever the conversation holds: their context-free examples
+# are also learnt in the contexts below, so a summary waiting for a yes does not make
+# "trekking poles" read as a no.
+CONTEXT_FREE = {"search", "recommend", "policy_question", "out_of_scope", "catalogue_question"}
 # Acts that only make sense in a context; without it they are ruled out.
 NEEDS = {"confirm": "pending_checkout", "decline": "pending_checkout", "refine": "shown"}
 CONTEXT_WEIGHT = 1.0  # context flags against ~1-norm embedding and tf-idf blocks; set on dev
 REGULARISATION = 8.0  # logistic regression's C; set on dev
 SPLIT_CONFIDENCE = 0.35  # each request of a split message must be at least this sure; set on dev
-TRAIN_FILES = ("acts_train.yaml", "acts_train_extra.yaml")
+TRAIN_FILES = ("acts_train.yaml", "acts_train_extra.yaml", "acts_train_blind.yaml")
 DEV_FILE = "acts_dev.yaml"
 
 _REQUEST_START = (
@@ -99,6 +103,13 @@ class DialogueContext(BaseModel):
             float(self.in_cart),
             float(self.has_order),
         ]
+
+
+LATER_CONTEXTS = (
+    DialogueContext(shown=True),
+    DialogueContext(shown=True, in_cart=True, pending_checkout=True),
+    DialogueContext(shown=True, in_cart=True, has_order=True),
+)
 
 
 class ActExample(BaseModel):
@@ -164,10 +175,12 @@ def training_pairs(examples: list[ActExample]) -> list[tuple[str, str, DialogueC
         parts = segment(example.text) if len(example.acts) > 1 else [example.text]
         if len(parts) == len(example.acts):
             pairs += [(p, a, example.context) for p, a in zip(parts, example.acts, strict=True)]
-        if example.acts in (["search"], ["recommend"], ["policy_question"]) and not any(
-            example.context.vector()
-        ):  # a new search reads the same after a list was shown
-            pairs.append((example.text, example.acts[0], DialogueContext(shown=True)))
+        if (
+            len(example.acts) == 1
+            and example.acts[0] in CONTEXT_FREE
+            and not any(example.context.vector())
+        ):  # a new search reads the same after a list, with a cart, or beside a summary
+            pairs += [(example.text, example.acts[0], context) for context in LATER_CONTEXTS]
     return pairs
 
 

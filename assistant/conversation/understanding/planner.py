@@ -17,12 +17,24 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.corrections import (
+    ARRIVAL,
+    ASKS,
+    CART_CHANGING,
+    CART_LINE_ACTS,
+    UNDERSTOOD_AS_NOTHING,
+    asks_for_a_change,
+    corrected,
+    follow_up_act,
+    in_context,
+    not_a_change,
+)
 from assistant.conversation.understanding.references import ReferenceResolver, References
 from assistant.conversation.understanding.slots import Slots, extract_slots
 from assistant.search.filters import FilterVocabulary
+from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
-CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
 AFFIRMATIVE = re.compile(
@@ -33,6 +45,9 @@ AFFIRMATIVE = re.compile(
 )
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
+)
+EMPTY_THE_CART = re.compile(
+    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b", re.I
 )
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
@@ -71,10 +86,12 @@ class RulePlanner:
         catalogue: Catalogue,
         vocabulary: FilterVocabulary,
         mentions: ProductMentions | None = None,
+        kinds: ProductKinds | None = None,
     ) -> None:
         self.classifier = classifier
         self.catalogue = catalogue
         self.vocabulary = vocabulary
+        self.kinds = kinds
         self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
 
     def requests(
@@ -101,6 +118,8 @@ class RulePlanner:
     @staticmethod
     def _checked(request: Request) -> Request:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+        if request.act == "view_cart" and EMPTY_THE_CART.search(request.text):
+            return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
             runner_up = request.runner_up or "help"
             act = runner_up if runner_up not in CART_CHANGING else "help"
@@ -122,11 +141,18 @@ class RulePlanner:
             return Request(request.text, "ask_confirm", request.confidence)
         return request
 
-    def step(self, state: DialogueState, request: Request, cart_products: list[str]) -> Step:
+    def step(
+        self,
+        state: DialogueState,
+        request: Request,
+        cart_products: list[str],
+        has_order: bool = True,
+    ) -> Step:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
         pending = state.pending_action
+        choice: dict[str, str] = {}
         if pending and intent not in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             product = self.catalogue.products.get(pending.product_id)
             choice = product.options_named_in(request.text) if product else {}
@@ -135,11 +161,29 @@ class RulePlanner:
                 intent = "change" if pending.kind == "change" else "add"
             elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
                 intent = pending.kind if pending.kind in {"add", "change"} else "add"
+        if intent in UNDERSTOOD_AS_NOTHING:
+            intent = in_context(intent, request.text, state)
+        intent = follow_up_act(intent, request.text, state)
+        if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
+            intent = "product_question"  # "ok but when would it arrive?": the summary's items
+        if intent in CART_LINE_ACTS and not choice and not asks_for_a_change(request.text, slots):
+            intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
         cart = cart_products if intent in {"remove", "change"} else None
-        references = self.references.resolve(
-            request.text, state.shown, state.focus, slots.options, cart
-        )
-        intent = _corrected(intent, references, request, bool(state.shown))
+        if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
+            references = References(ids=[pending.product_id], kind="option")
+        else:
+            references = self.references.resolve(
+                request.text, state.shown, state.focus, slots.options, cart
+            )
+        intent = corrected(intent, references, request, state, slots, has_order)
+        if (
+            intent == "change"
+            and references.kind in {"mention", "id"}
+            and not set(references.ids) & set(cart_products)
+        ):
+            intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
+        if self._names_a_kind_only(intent, references, request.text, pending is not None):
+            intent = "search"  # "card game" after a list of headlamps: show card games
         step = Step(
             intent=intent,
             text=request.text,
@@ -154,6 +198,18 @@ class RulePlanner:
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _names_a_kind_only(
+        self, intent: str, references: References, text: str, answering: bool
+    ) -> bool:
+        """Whether a request is a bare name of a kind of product the shop sells ("card game",
+        "trekking poles"): a search, whatever a list shown before or a summary pending makes
+        the words around it sound like."""
+        if self.kinds is None or answering or intent in {"search", "recommend"} | CART_CHANGING:
+            return False
+        if references.ids or ASKS.search(text) or len(text.split()) > 4:
+            return False
+        return self.kinds.named_kind(text) is not None
 
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
@@ -206,14 +262,27 @@ class RulePlanner:
                     args["quantity"] = slots.quantity
                 step.calls = [ToolCall(name="remove_from_cart", args=args)]
 
-    @staticmethod
-    def _add_calls(step: Step, state: DialogueState, args: dict[str, Any]) -> None:
+    def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
         pending = state.pending_action
         quantity = step.slots.quantity or (pending.quantity if pending else None) or 1
+        # Options said before still count: "in grey" before "ok 10 then", "in M" in the search
+        earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
+        said = {**self._applicable(args["product_id"], state.chosen_options), **earlier}
+        if said:
+            args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
             step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+    def _applicable(self, product_id: str, options: dict[str, str]) -> dict[str, str]:
+        """The options a product comes in, of those said ("M" fits a jacket, not a mug)."""
+        values = self.catalogue.products[product_id].options_by_name()
+        return {
+            name: value
+            for name, value in options.items()
+            if value.lower() in {v.lower() for v in values.get(name, [])}
+        }
 
     def _add_several(self, step: Step) -> None:
         """ "Add the X in red and the Y": each named product with the options said with it,
@@ -270,50 +339,6 @@ class RulePlanner:
             step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
         else:
             step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
-
-
-_QUESTION = re.compile(
-    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
-    r"when|where|which|who|any)\b",
-    re.I,
-)
-_ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
-
-
-_SEARCHY = re.compile(
-    r"^\W*(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
-    r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
-    re.I,
-)
-_WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
-_EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
-
-
-def _corrected(intent: str, references: References, request: Request, shown: bool) -> str:
-    """Acts the words around a request make clear: "which one is lightest?" ranks what was
-    shown, "the price of each" asks about each of them."""
-    if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
-        if _EACH.search(request.text):
-            return "product_question"
-        if _WHICH.search(request.text) or len(request.text.split()) <= 3:
-            return "refine"
-    return _about_a_named_product(intent, references, request)
-
-
-def _about_a_named_product(intent: str, references: References, request: Request) -> str:
-    """A question that names a product is about that product, whatever the words around it
-    sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
-    if references.kind not in {"mention", "id"}:
-        return intent
-    if intent in {"search", "recommend"} and _SEARCHY.search(request.text):
-        return "search"  # "got any kyoto garden matcha?": show it
-    if intent == "compare" and len(references.ids) < 2:
-        return "product_question"
-    if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
-        return intent
-    if _QUESTION.search(request.text):
-        return "product_question"
-    return intent
 
 
 def _which_product(

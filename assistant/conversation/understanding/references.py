@@ -70,7 +70,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
-            self._mentioned,
+            lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
@@ -92,8 +92,9 @@ class ReferenceResolver:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
         return References(list(dict.fromkeys(ids)), "id") if ids else None
 
-    def _mentioned(self, message: str) -> References | None:
-        found = self.mentions.find(message)
+    def _mentioned(self, message: str, about: list[str]) -> References | None:
+        hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
+        found = self.mentions.find(message, kind_hint=hint)
         if not found:
             return None
         return References(
@@ -108,9 +109,9 @@ class ReferenceResolver:
         if not products:
             return None
         if _CHEAPER.search(message):
-            chosen = min(products, key=lambda p: p.min_price_minor)
+            chosen = min(products, key=lambda p: _price_asked(p, message))
         elif _PRICIER.search(message):
-            chosen = max(products, key=lambda p: p.min_price_minor)
+            chosen = max(products, key=lambda p: _price_asked(p, message))
         elif _BETTER_RATED.search(message):
             chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
         else:
@@ -132,6 +133,18 @@ class ReferenceResolver:
         if focus in having:
             return References([focus], "option")
         return References(having[:1], "option") if having else None
+
+
+def _price_asked(product: Product, message: str) -> int:
+    """The price that counts for a comparison: of the version the words name ("the cheaper
+    one in 500g"), else the product's lowest."""
+    named = product.options_named_in(message)
+    prices = [
+        v.price_minor
+        for v in product.variants
+        if all(v.options.get(k, "").lower() == value.lower() for k, value in named.items())
+    ]
+    return min(prices) if named and prices else product.min_price_minor
 
 
 def _ordinals(message: str, shown: list[str]) -> References | None:

@@ -40,6 +40,13 @@ _QTY_PATTERNS = [
     ),
     re.compile(r"\bx\s?(\d{1,3})\b", re.I),
     re.compile(rf"\b(?:only|just)\s+{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
+    re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
+    # "2 blue pls", "3 in M": a short answer that starts with how many
+    re.compile(
+        rf"^\W*{_NUMBER}\s+(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|"
+        rf"players?|dollars?|bucks|quid|%|x\b|of\b))[a-z]+(?:\s+\S+){{0,2}}\W*$",
+        re.I,
+    ),
     re.compile(
         rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure)?\W*{_NUMBER}\s*(?:then|pls|please|thanks)?\W*$",
         re.I,

@@ -1,7 +1,8 @@
 /* ShopAssist chat widget: <script src="http://HOST/widget.js" data-shop="..."></script>
-   Adds a floating chat button that opens the assistant in an iframe. The session id lives in
-   the host page's own storage (browsers block storage in third-party frames) and is handed
-   to the frame, so the conversation survives the host page's reloads. */
+   Adds a floating chat button that opens the assistant in an iframe. The server issues the
+   session; the frame hands its id over (postMessage from the widget's own origin only) and
+   it is kept in the host page's own storage (browsers block storage in third-party frames),
+   then given back in the frame URL's fragment, which never reaches a server. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -11,15 +12,7 @@
   var shop = script.getAttribute("data-shop") || "default";
   var key = "shopassist-session:" + origin;
   var session = null;
-  try {
-    session = window.localStorage.getItem(key);
-    if (!session) {
-      session = "widget-" + Math.random().toString(36).slice(2) + Date.now().toString(36);
-      window.localStorage.setItem(key, session);
-    }
-  } catch (error) {
-    session = "widget-" + Math.random().toString(36).slice(2);
-  }
+  try { session = window.localStorage.getItem(key); } catch (error) { session = null; }
 
   var button = document.createElement("button");
   button.type = "button";
@@ -37,11 +30,18 @@
   frame.id = "shopassist-frame";
   frame.title = "Shop assistant";
   frame.src = origin + "/widget?shop=" + encodeURIComponent(shop) +
-    "&session=" + encodeURIComponent(session);
+    (session ? "#session=" + encodeURIComponent(session) : "");
   frame.style.cssText = "position:fixed;right:20px;bottom:88px;width:min(380px,calc(100vw - 40px));" +
     "height:min(560px,calc(100vh - 120px));border:1px solid #d0d7de;border-radius:12px;" +
     "box-shadow:0 8px 24px rgba(0,0,0,.2);background:#fff;display:none;z-index:2147483647";
 
+  window.addEventListener("message", function (event) {
+    // Only the widget's own frame may hand over a session.
+    if (event.origin !== origin || event.source !== frame.contentWindow) { return; }
+    var data = event.data || {};
+    if (data.type !== "shopassist-session" || typeof data.session !== "string") { return; }
+    try { window.localStorage.setItem(key, data.session); } catch (error) { /* blocked */ }
+  });
   button.addEventListener("click", function () {
     frame.style.display = frame.style.display === "none" ? "block" : "none";
   });

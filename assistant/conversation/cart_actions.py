@@ -1,0 +1,97 @@
+"""Carrying out a planned step's tool calls: cart changes, checkout and orders, in order, with
+a refused change turned into the open question the shopper's next answer finishes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.catalogue.models import Catalogue
+from assistant.commerce import CartView, Origin
+from assistant.conversation.answers.compose import (
+    Turn,
+    cart_change_turn,
+    failure_turn,
+    result_turn,
+)
+from assistant.conversation.state import DialogueState, PendingAction, remember
+from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
+from assistant.conversation.understanding.planner import Step
+
+CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
+# A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
+# looking at orders or the cart in between leaves it open.
+ANSWERS_PENDING = CART_LINE_TOOLS | {"buy_now", "start_checkout"}
+# What the shopper's next answer completes when a tool asked "which one?" or "how many?".
+PENDING_KIND = {"change_variant": "change", "update_cart_item": "change", "buy_now": "buy"}
+
+
+def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
+    """Each call of the step in order; the cart after the last change, then other results."""
+    catalogue = context.catalogue
+    if any(call.name in ANSWERS_PENDING for call in step.calls):
+        state.pending_action = None  # the open "which one?" is answered or given up
+    turn, changed, touched = Turn(text=""), None, []
+    for call in step.calls:
+        result = REGISTRY[call.name].run(context, call.args)
+        if isinstance(result, ToolFailure):
+            turn = turn.joined(refused(state, call.args, result, context.origin, call.name))
+            if call.name == "add_to_cart":
+                continue  # "add X and Y": Y is still added when X needs a choice
+            break
+        remember(state, call.name, result)
+        if call.name in CART_LINE_TOOLS or call.name == "view_cart":
+            changed = (call.name, result)
+            touched += [call.args["product_id"]] if "product_id" in call.args else []
+        else:
+            done = result_turn(call.name, result, catalogue)
+            if step.clarify:
+                done.text = f"{step.clarify}\n{done.text}"
+            turn = turn.joined(done)
+    if changed is None:
+        return turn
+    name, cart = changed
+    assert isinstance(cart, CartView)
+    if touched:
+        state.focus = touched[-1]
+    return cart_change_turn(name, cart, _products(catalogue, touched)).joined(turn)
+
+
+def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:
+    """Where the change comes from: the #cart or Buy whose "which one?" this step answers."""
+    pending = state.pending_action
+    if (
+        pending
+        and pending.origin
+        and any(call.args.get("product_id") == pending.product_id for call in step.calls)
+    ):
+        return Origin.model_validate(pending.origin)
+    return default
+
+
+def refused(
+    state: DialogueState,
+    args: dict[str, Any],
+    failure: ToolFailure,
+    origin: Origin | None = None,
+    tool: str = "add_to_cart",
+) -> Turn:
+    """A refused cart action: say why and remember the open question, so the shopper's
+    answer ("the M", "ok 10 then") finishes it."""
+    asks = failure.code in {"ambiguous_variant", "unknown_variant"} and bool(
+        failure.details.get("choices")
+    )
+    too_many = failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
+    if (asks or too_many) and args.get("product_id"):
+        state.pending_action = PendingAction(
+            kind=PENDING_KIND.get(tool, "add"),
+            product_id=args["product_id"],
+            quantity=None if too_many else args.get("quantity"),
+            options=args.get("options") or {},
+            origin=origin.model_dump() if origin else None,
+        )
+        state.focus = args["product_id"]
+    return failure_turn(failure, args.get("product_id"))
+
+
+def _products(catalogue: Catalogue, product_ids: list[str]) -> list[Any]:
+    return [catalogue.products[pid] for pid in dict.fromkeys(product_ids)]

@@ -1,0 +1,192 @@
+"""Acts that the words and the conversation make clear, whatever the classifier said.
+
+The classifier reads one request at a time; these rules read it against the dialogue: a cart
+change needs words that ask for one, a follow-up asks what the turn before asked, a question
+that names a product is about that product, "which one is lightest?" ranks what was shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import Slots
+
+CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
+CART_LINE_ACTS = {"add", "change", "remove"}
+# Acts that answer without looking at the conversation; a follow-up read as one of these is
+# re-read against what the conversation is about.
+UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
+_FACT_WORDS = re.compile(
+    r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
+    r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
+    re.I,
+)
+_FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|and what about|so)\b", re.I)
+QUESTION_ACTS = ("review_question", "product_question", "policy_question")
+ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
+# Words that ask for a cart change. A cart act without one of these, a product position or
+# pronoun, an option or a quantity is a question or a search that only sounds like an add.
+_CHANGE_WORDS = re.compile(
+    r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
+    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
+    r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
+    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
+    re.I,
+)
+_POINTING = re.compile(
+    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
+    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
+    re.I,
+)
+_CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
+_QUESTION_SHAPED = re.compile(
+    r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
+    r"which|who|why|where|when|can|could|may)\b",
+    re.I,
+)
+
+
+ASKS = re.compile(
+    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
+    r"when|where|which|who|any)\b",
+    re.I,
+)
+_ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
+
+
+_SEARCHY = re.compile(
+    r"^\W*(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
+    r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
+    re.I,
+)
+# Questions about a product's own terms (its delivery time, its return window) ...
+_ABOUT_ITS_TERMS = re.compile(
+    r"\b(deliver\w*|arrive|get here|ship\w*|how long|return\w*|refund\w*|send (it )?back)\b", re.I
+)
+# ... unless they ask about the shop as a whole.
+_SHOP_WIDE = re.compile(
+    r"\b(your|policy|policies|the shop|in general|usually|normally|always|any order|orders)\b",
+    re.I,
+)
+_WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
+_EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
+
+
+def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
+    """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
+    question as the turn before it, about the same product."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        last in QUESTION_ACTS
+        and intent != last
+        and intent not in {"search", "recommend"}
+        and not _CHANGE_WORDS.search(text)
+        and _FOLLOW_UP.search(text)
+        and len(text.split()) <= 6
+    ):
+        return last
+    return intent
+
+
+def in_context(intent: str, text: str, state: DialogueState) -> str:
+    """A request that sounded like no request, read against the conversation: a fact about
+    the product in focus ("what colour can i get then?"), or more about the shop policy just
+    asked about ("and what about my handle?")."""
+    if state.focus and _FACT_WORDS.search(text):
+        return "product_question"
+    if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
+        return "policy_question"
+    return intent
+
+
+def asks_for_a_change(text: str, slots: Slots) -> bool:
+    """Whether a request's words ask for a cart change, not only sound like one."""
+    if _CHANGE_WORDS.search(text):
+        return True
+    if _QUESTION_SHAPED.search(text):
+        return False
+    return bool(
+        _POINTING.search(text)
+        or _CONTINUING.search(text)
+        or slots.options
+        or slots.quantity is not None
+    )
+
+
+def not_a_change(request: Request) -> str:
+    """What a request that sounded like a cart change asks for instead."""
+    runner_up = request.runner_up
+    if runner_up and runner_up not in CART_CHANGING:
+        return runner_up
+    return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
+
+
+def corrected(
+    intent: str,
+    references: References,
+    request: Request,
+    state: DialogueState,
+    slots: Slots,
+    has_order: bool = True,
+) -> str:
+    """Acts the words around a request and the conversation make clear: "which one is
+    lightest?" ranks what was shown, "the price of each" asks about each of them, "and the
+    zenmotion bands" after an add is another add, "how long does delivery take?" about the
+    product in focus is about that product, a return with no order asks about the policy."""
+    text, shown = request.text, state.shown
+    if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
+        if _EACH.search(text):
+            return "product_question"
+        if _WHICH.search(text) or len(text.split()) <= 3:
+            return "refine"
+    named = references.kind in {"mention", "id"}
+    if intent == "refine" and named and not set(references.ids) & set(shown):
+        return "search"  # "and the nimbus audio kids ones?": not among those shown
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        last == "add"
+        and named
+        and intent in {"search", "product_question", "refine"}
+        and _CONTINUING.search(text)
+        and not _QUESTION_SHAPED.search(text)
+    ):
+        return "add"  # "and the zenmotion pro 2 bands": one more for the cart
+    if (
+        intent == "policy_question"
+        and not named
+        and state.focus
+        and _ABOUT_ITS_TERMS.search(text)
+        and not _SHOP_WIDE.search(text)
+    ):
+        return "product_question"  # its delivery or returns, with the rule beside it
+    if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
+        return "policy_question"  # "how do i return something I cancelled?": the rule
+    return _about_a_named_product(intent, references, request, slots)
+
+
+def _about_a_named_product(
+    intent: str, references: References, request: Request, slots: Slots
+) -> str:
+    """A question that names a product is about that product, whatever the words around it
+    sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
+    if references.kind not in {"mention", "id"}:
+        return intent
+    if intent in {"search", "recommend"} and _SEARCHY.search(request.text):
+        return "search"  # "got any kyoto garden matcha?": show it
+    if (
+        intent in {"product_question", "review_question"}
+        and _SEARCHY.search(request.text)
+        and not _FACT_WORDS.search(request.text)
+        and not slots.options
+    ):
+        return "search"  # "have you got the softnest aero pillow?": show it, with its price
+    if intent == "compare" and len(references.ids) < 2:
+        return "product_question"
+    if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
+        return intent
+    if ASKS.search(request.text):
+        return "product_question"
+    return intent

@@ -1,0 +1,1 @@
+"""Identity: server-issued sessions, shopper accounts and abuse limits (see `service.py`)."""

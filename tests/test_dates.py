@@ -1,0 +1,39 @@
+"""Dates in a shopper's words."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.conversation.answers.dates import parse_deadline
+
+MONDAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("can i get it by friday", dt.date(2026, 12, 4)),
+        ("need it by monday", dt.date(2026, 12, 7)),  # said on a Monday: next week's
+        ("before 3 december", dt.date(2026, 12, 3)),
+        ("by dec 3", dt.date(2026, 12, 3)),
+        ("by the 5th", dt.date(2026, 12, 5)),  # the 5th has passed this month
+        ("by the 20th of dec", dt.date(2026, 12, 20)),
+        ("by tomorrow", dt.date(2026, 12, 1)),
+    ],
+)
+def test_deadlines(text, expected):
+    assert parse_deadline(text, MONDAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it safe for my 2 year old",  # an age, not a date
+        "for my 10 year old nephew",
+        "need it by 5",  # a bare number is not a date
+        "decaf by the way",
+        "how long does delivery take",
+    ],
+)
+def test_no_deadline(text):
+    assert parse_deadline(text, MONDAY) is None

@@ -59,8 +59,10 @@ def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = Fal
         text=wording.review_answer(product, summary, trust_first),
         products=[product.id],
         reviews=[quote.review_id for quote in summary.quotes]
-        + ([summary.answer.review_id] if summary.answer else []),
+        + ([summary.answer.review_id] if summary.answer else [])
+        + [complaint.quote.review_id for complaint in summary.complaints or []],
         numbers=[
+            *(complaint.reviews for complaint in summary.complaints or []),
             summary.mentions,
             summary.positive,
             summary.negative,

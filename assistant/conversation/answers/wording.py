@@ -288,7 +288,7 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
         f"less), {answer.mixed} mixed."
     ]
     quotes = answer.quotes
-    if answer.answerable is False:  # the classifier finds no review that answers it
+    if answer.answerable is False and answer.aspect:  # no review answers what is asked
         lines.insert(0, "The reviews don't answer that directly.")
     elif answer.answer is not None:
         lines.append(f"Best answer: «{answer.answer.text}» (review {answer.answer.review_id})")

@@ -61,6 +61,13 @@ class Settings(BaseSettings):
     embedding_model_path: Path | None = Field(
         None, description="A sentence-transformers folder; unset = the packaged all-MiniLM-L6-v2."
     )
+    models_dir: Path = Field(
+        PROJECT_ROOT / "models",
+        description="Where `shopassist train` builds the evidence models and its caches.",
+    )
+    evidence_models: Literal["auto", "off"] = Field(
+        "auto", description="auto = use the trained evidence models once built; off = untrained."
+    )
     shared_data_dir: Path = Field(
         PROJECT_ROOT.parent / "shared" / "data", description="Public evaluation data sets."
     )

@@ -13,6 +13,7 @@ from sqlalchemy import MetaData
 
 from assistant.catalogue.loader import LoadReport, load_catalogue
 from assistant.catalogue.models import Catalogue
+from assistant.search.artefacts import load_evidence_models
 from assistant.search.embeddings import make_embedder
 from assistant.search.index import CatalogueIndex, SyncStats
 from assistant.search.retrieval import Retriever
@@ -54,7 +55,13 @@ def build_services(
     stats = index.sync(catalogue, progress=progress)
     if stats.embedded or stats.deleted or stats.rebuilt_because:
         log.info("index: %s", stats.summary())
-    retriever = Retriever(catalogue, index, embedder, settings.max_query_chars)
+    models = load_evidence_models(
+        settings.models_dir,
+        getattr(embedder, "name", type(embedder).__name__),
+        settings.evidence_models == "auto",
+    )
+    log.info("review evidence: %s", models.note)
+    retriever = Retriever(catalogue, index, embedder, settings.max_query_chars, models)
     return Services(settings, catalogue, report, embedder, index, retriever, stats)
 
 

@@ -13,6 +13,9 @@ import pytest
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ["ANONYMIZED_TELEMETRY"] = "False"
+# Trained evidence models built in this checkout must not change what tests see; the tests of
+# the trained path ask for them explicitly.
+os.environ["EVIDENCE_MODELS"] = "off"
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.catalogue.models import Catalogue
@@ -58,6 +61,7 @@ def tiny_settings(tmp_path: Path) -> Settings:
         embedding_backend="fake",
         chroma_url=None,
         data_dir=tmp_path / "var",
+        models_dir=tmp_path / "models",
         shared_data_dir=SHARED_DATA,
     )
 
@@ -101,6 +105,7 @@ def demo_settings(demo_index_dir: Path) -> Settings:
         index_dir=demo_index_dir,
         chroma_url=None,
         data_dir=demo_index_dir / "var",
+        models_dir=demo_index_dir / "models",  # the untrained path; trained ones are tested apart
         shared_data_dir=SHARED_DATA,
     )
 

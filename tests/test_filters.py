@@ -71,8 +71,14 @@ def test_brands_are_found_among_thousands_as_one_regex_each_would_find_them() ->
     brands |= {"north": "North", "north face": "North Face", "kettle": "Kettle", "(red)": "(RED)"}
     vocabulary = FilterVocabulary(brands=brands)
     queries = [
-        "a jacket by north face", "north jackets", "two kettles", "brand2999 co boots",
-        "(red) earbuds", "northern lights", "brand12 cos", "nothing here",
+        "a jacket by north face",
+        "north jackets",
+        "two kettles",
+        "brand2999 co boots",
+        "(red) earbuds",
+        "northern lights",
+        "brand12 cos",
+        "nothing here",
     ]
     for query in queries:
         slow = next(

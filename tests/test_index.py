@@ -3,26 +3,30 @@ import json
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.catalogue.models import Catalogue, Review
 from assistant.search.index import (
     PASSAGES_COLLECTION,
     STATE_BUILDING,
     CatalogueIndex,
     IndexMissingError,
     policy_texts,
-    split_passages,
 )
+from assistant.search.passages import review_units
 from assistant.testing.fakes import FakeEmbedder
 from tests.conftest import TINY_CATALOGUE
 
 POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
+TINY_REVIEWS = load_catalogue(TINY_CATALOGUE)[0].reviews.values()
+UNITS = sum(len(review_units(review)) for review in TINY_REVIEWS)  # sentences, windows, whole
 
 
 def test_first_build_embeds_everything_and_second_run_nothing(tiny_settings, tiny_catalogue):
     index = CatalogueIndex(tiny_settings, FakeEmbedder())
     first = index.sync(tiny_catalogue, progress=False)
-    assert first.embedded == 5 + 10 + POLICIES and first.unchanged == 0
+    assert UNITS > 10  # every review is at least its whole text and one sentence
+    assert first.embedded == 5 + UNITS + POLICIES and first.unchanged == 0
     second = index.sync(tiny_catalogue, progress=False)
-    assert (second.embedded, second.deleted, second.unchanged) == (0, 0, 15 + POLICIES)
+    assert (second.embedded, second.deleted, second.unchanged) == (0, 0, 5 + UNITS + POLICIES)
     assert "re-embedded 0 items" in second.summary()
 
 
@@ -39,8 +43,9 @@ def test_only_changed_items_are_re_embedded(tiny_settings, tmp_path):
     changed = json.loads(products[4]) | {"description": "Now with a gooseneck spout."}
     (folder / "products.jsonl").write_text("\n".join([*products[:4], json.dumps(changed)]))
     (folder / "reviews.jsonl").write_text("\n".join(reviews[:-1]))  # one review deleted
+    deleted = Review.model_validate_json(reviews[-1])
     stats = index.sync(load_catalogue(folder)[0], progress=False)
-    assert (stats.embedded, stats.deleted) == (1, 1)
+    assert (stats.embedded, stats.deleted) == (1, len(review_units(deleted)))
 
 
 def test_missing_index_is_a_clear_error(tiny_settings):
@@ -59,7 +64,7 @@ def test_half_written_index_is_refused_then_resumed(tiny_settings, tiny_catalogu
     stats = index.sync(tiny_catalogue, progress=False)
     assert stats.embedded == 4 and stats.rebuilt_because is None  # only what was missing
     assert "resuming" in caplog.text
-    assert index.collections()[1].count() == 10
+    assert index.collections()[1].count() == UNITS
 
 
 def test_a_price_or_stock_change_updates_filters_without_embedding(tiny_settings, tmp_path):
@@ -84,7 +89,7 @@ def test_index_of_another_model_is_rebuilt(tiny_settings, tiny_catalogue):
     other = FakeEmbedder(dimensions=32)
     other.name = "fake-32"
     stats = CatalogueIndex(tiny_settings, other).sync(tiny_catalogue, progress=False)
-    assert stats.embedded == 15 + POLICIES and "built with" in (stats.rebuilt_because or "")
+    assert stats.embedded == 5 + UNITS + POLICIES and "built with" in (stats.rebuilt_because or "")
 
 
 def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalogue, caplog):
@@ -98,12 +103,24 @@ def test_corrupt_index_files_are_detected_and_rebuilt(tiny_settings, tiny_catalo
     index = CatalogueIndex(tiny_settings, FakeEmbedder())
     assert index.rebuilt_because and "corrupt" in index.rebuilt_because
     assert "corrupt" in caplog.text
-    assert index.sync(tiny_catalogue, progress=False).embedded == 15 + POLICIES
+    assert index.sync(tiny_catalogue, progress=False).embedded == 5 + UNITS + POLICIES
     assert index.collections()[0].count() == 5
 
 
-def test_split_passages_keeps_sentences_whole():
-    text = " ".join(f"Sentence number {i} is here." for i in range(40))
-    passages = split_passages(text, limit=120)
-    assert all(len(p) <= 120 for p in passages)
-    assert " ".join(passages) == text
+def test_a_sentence_many_reviews_share_is_embedded_once(tiny_settings, tiny_catalogue):
+    embedded: list[str] = []
+
+    class Counting(FakeEmbedder):
+        def embed_documents(self, texts):
+            embedded.extend(texts)
+            return super().embed_documents(texts)
+
+    shared = "Great value for the price."
+    reviews = [
+        Review(id=f"DUP{n}", product_id="T1", text=f"{shared} Colour {n} is nice.")
+        for n in range(3)
+    ]
+    catalogue = Catalogue(tiny_catalogue.products.values(), reviews)
+    CatalogueIndex(tiny_settings, Counting()).sync(catalogue, progress=False)
+    assert embedded.count(shared) == 1
+    assert len(embedded) == len(set(embedded))

@@ -1,7 +1,8 @@
 import pytest
 
 from assistant.search.filters import SearchFilters
-from assistant.search.retrieval import QueryError, rank_texts, reciprocal_rank_fusion
+from assistant.search.retrieval import QueryError, reciprocal_rank_fusion
+from assistant.search.review_evidence import rank_texts
 
 
 def test_reciprocal_rank_fusion_rewards_agreement():

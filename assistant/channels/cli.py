@@ -1,4 +1,4 @@
-"""`shopassist` console script: index, chat, serve, mcp, export, eval."""
+"""`shopassist` console script: index, chat, serve, mcp, export, eval, train."""
 
 from __future__ import annotations
 
@@ -180,6 +180,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """Build the evidence models from the train splits under SHARED_DATA_DIR."""
+    from assistant.evaluation.datasets import DatasetMissing
+    from assistant.learning.build import (
+        TrainOptions,
+        data_fingerprint,
+        describe,
+        train_evidence_models,
+    )
+    from assistant.learning.reranker import RerankerRecipe
+    from assistant.search.embeddings import make_embedder
+
+    settings = _settings(args)
+    recipe = RerankerRecipe(seed=args.seed, epochs=args.epochs, layers=args.layers)
+    options = TrainOptions(recipe=recipe, progress=not args.quiet)
+    try:
+        data_fingerprint(settings.shared_data_dir)  # before minutes of loading: is the data here?
+        manifest = train_evidence_models(settings, make_embedder(settings), args.what, options)
+    except DatasetMissing as missing:
+        print(f"shopassist train: {missing}", file=sys.stderr)
+        return 2
+    print(describe(manifest, settings))
+    return 0
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """Print a report from the store."""
     from assistant.channels.social.content import load_content
@@ -237,6 +262,20 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--base-url", help="the shop's public URL (default PUBLIC_URL)")
     export.add_argument("--catalogue")
     export.set_defaults(run=cmd_export)
+
+    train = commands.add_parser("train", help="build the evidence models (minutes on CPU)")
+    train.add_argument(
+        "what",
+        nargs="?",
+        default="reranker",
+        choices=["reranker", "answerability"],
+        help="reranker: everything; answerability: refit the classifier on the built reranker",
+    )
+    train.add_argument("--seed", type=int, default=13)
+    train.add_argument("--epochs", type=int, default=1)
+    train.add_argument("--layers", type=int, default=6, help="MiniLM layers the reranker keeps")
+    train.add_argument("--quiet", action="store_true", help="no progress bars")
+    train.set_defaults(run=cmd_train)
 
     report = commands.add_parser("report", help="business reports")
     report.add_argument("what", choices=["creators"], help="sales and commission per creator")

@@ -24,6 +24,7 @@ class ReviewQuestion:
     product_id: str
     review_id: str
     answer: str | None
+    domain: str = ""
 
 
 @dataclass
@@ -67,6 +68,7 @@ def load_subjqa(data_dir: Path, split: str = "test") -> tuple[list[ReviewQuestio
                             product_id=row["item_id"],
                             review_id=row["review_id"],
                             answer=None if answer == NO_ANSWER else answer,
+                            domain=domain,
                         )
                     )
     wanted = {question.product_id for question in questions}

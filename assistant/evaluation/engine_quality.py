@@ -1,9 +1,8 @@
-"""Figures of the conversation engine: intent accuracy on held-apart utterances, SubjQA
-answerable/unanswerable accuracy, and the fixed shopper script the latency suite plays."""
+"""Figures of the conversation engine: intent accuracy on held-apart utterances, and the fixed
+shopper script the latency suite plays."""
 
 from __future__ import annotations
 
-import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,11 +17,6 @@ from assistant.conversation.understanding.acts import (
 from assistant.conversation.understanding.acts import (
     load_heldout as load_act_heldout,
 )
-from assistant.evaluation.datasets import load_subjqa
-from assistant.evaluation.metrics import mean, recall_at_k
-from assistant.evaluation.retrieval_quality import asked_catalogue, sample, subjqa_retriever
-from assistant.search.retrieval import Retriever
-from assistant.settings import Settings
 
 SEED = 29
 # A fixed script of shopper turns on the demo catalogue, for grounding and latency.
@@ -90,56 +84,3 @@ def load_intent_heldout() -> list[tuple[str, str]]:
     """(intent, utterance) pairs of the older held-apart intent set."""
     text = resources.files("assistant").joinpath("data", "intents_heldout.yaml").read_text("utf-8")
     return [(str(intent), str(utterance)) for intent, utterance in yaml.safe_load(text)]
-
-
-def _answerability(retriever: Retriever, questions: list[Any]) -> list[tuple[float, bool]]:
-    scores = []
-    for question in questions:
-        evidence = retriever.review_evidence(question.product_id, question.question, k=1)
-        best = max((item.similarity or 0.0) for item in evidence) if evidence else 0.0
-        scores.append((best, question.answer is not None))
-    return scores
-
-
-def answerable_accuracy(
-    settings: Settings, embedder: Embeddings, limit: int | None = 300
-) -> dict[str, Any]:
-    """Tell answerable from unanswerable SubjQA questions by the best evidence's similarity:
-    the threshold is chosen on dev, the accuracy reported on test; recall@5 on test too."""
-    figures: dict[str, Any] = {}
-    threshold = 0.0
-    for split in ("dev", "test"):
-        questions, catalogue = load_subjqa(settings.shared_data_dir, split)
-        questions = sample(questions, limit or None, SEED)
-        catalogue = asked_catalogue(catalogue, questions)
-        with tempfile.TemporaryDirectory(prefix=f"subjqa-{split}-") as folder:
-            retriever = subjqa_retriever(settings, embedder, catalogue, folder)
-            scores = _answerability(retriever, questions)
-            if split == "dev":
-                candidates = sorted({round(score, 3) for score, _ in scores})
-                threshold = max(
-                    candidates,
-                    key=lambda t: sum((score >= t) == answerable for score, answerable in scores),
-                )
-                figures["threshold_from_dev"] = threshold
-                continue
-            correct = [(score >= threshold) == answerable for score, answerable in scores]
-            recalls = [
-                recall_at_k(
-                    [e.review_id for e in retriever.review_evidence(q.product_id, q.question, k=5)],
-                    {q.review_id},
-                    5,
-                )
-                for q in questions
-                if q.answer is not None
-            ]
-            figures.update(
-                {
-                    "split": "test",
-                    "questions": len(questions),
-                    "answerable_share": round(mean([float(a) for _, a in scores]), 4),
-                    "answerable_accuracy": round(mean([float(c) for c in correct]), 4),
-                    "evidence_recall@5": round(mean(recalls), 4),
-                }
-            )
-    return figures

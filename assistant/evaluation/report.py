@@ -81,13 +81,17 @@ def plots(report: dict[str, Any]) -> dict[str, bytes]:
         return images
     review = report["suites"].get("reviewqa", {}).get("-", {})
     if review.get("metrics"):
-        points = sorted(
-            (int(name.split("@")[1]), value)
-            for name, value in review["metrics"].items()
-            if name.startswith("recall@")
-        )
+        curves: dict[str, list[tuple[int, float]]] = {}
+        for name, value in review["metrics"].items():
+            k, _, system = name.removeprefix("recall@").partition("_")
+            if name.startswith("recall@") and k.isdigit():  # recall@5, recall@5_minilm, ...
+                curves.setdefault(system or "pipeline", []).append((int(k), value))
         figure, axis = plt.subplots(figsize=(5, 3.2))
-        axis.plot([k for k, _ in points], [v for _, v in points], marker="o")
+        for system, points in curves.items():
+            if system in ("pipeline", "minilm", "bm25"):  # not the per-domain recall@5 points
+                points.sort()
+                axis.plot([k for k, _ in points], [v for _, v in points], marker="o", label=system)
+        axis.legend()
         axis.set(xlabel="k", ylabel="recall@k", title="SubjQA evidence recall@k", ylim=(0, 1))
         axis.grid(alpha=0.3)
         images["recall_at_k.png"] = _figure_png(figure)

@@ -15,8 +15,10 @@ from langchain_core.embeddings import Embeddings
 from assistant.catalogue.models import Catalogue
 from assistant.evaluation.datasets import EvidenceQuestion, load_epqa, load_subjqa
 from assistant.evaluation.metrics import mean, ndcg_at_k, recall_at_k, reciprocal_rank
+from assistant.search.artefacts import EvidenceModels
 from assistant.search.index import CatalogueIndex
-from assistant.search.retrieval import Mode, Retriever, rank_texts
+from assistant.search.retrieval import Retriever
+from assistant.search.review_evidence import Mode, rank_texts
 from assistant.settings import Settings
 
 MODES: tuple[Mode, ...] = ("hybrid", "dense", "lexical")
@@ -40,23 +42,33 @@ def asked_catalogue(catalogue: Catalogue, questions: list[Any]) -> Catalogue:
 
 
 def subjqa_retriever(
-    settings: Settings, embedder: Embeddings, catalogue: Catalogue, folder: str
+    settings: Settings,
+    embedder: Embeddings,
+    catalogue: Catalogue,
+    folder: str,
+    models: EvidenceModels | None = None,
+    progress: bool = False,
 ) -> Retriever:
-    """A retriever over a throw-away embedded index of `catalogue` in `folder`."""
+    """A retriever over a throw-away embedded index of `catalogue` in `folder`, with the
+    evidence models the product would use (none: the untrained ranking)."""
     index_settings = settings.model_copy(update={"index_dir": Path(folder), "chroma_url": None})
     index = CatalogueIndex(index_settings, embedder)
-    index.sync(catalogue, progress=False)
-    return Retriever(catalogue, index, embedder, max_query_chars=10_000)
+    index.sync(catalogue, progress=progress)
+    return Retriever(catalogue, index, embedder, max_query_chars=10_000, evidence_models=models)
 
 
 def evidence_scores(
-    questions: list[EvidenceQuestion], embedder: Embeddings, mode: Mode, full_label: int
+    questions: list[EvidenceQuestion],
+    embedder: Embeddings,
+    mode: Mode,
+    full_label: int,
+    models: EvidenceModels | None = None,
 ) -> tuple[float, float]:
     """Mean nDCG@5 over the graded labels, and MRR of the first candidate labelled at least
     `full_label` (over the questions that have one)."""
     ndcgs, rrs = [], []
     for question in questions:
-        order = rank_texts(question.question, question.candidates, embedder, mode)
+        order = rank_texts(question.question, question.candidates, embedder, mode, models)
         ranking = [str(position) for position in order]
         labels = {str(i): float(label) for i, label in enumerate(question.labels)}
         ndcgs.append(ndcg_at_k(ranking, labels, 5))
@@ -72,13 +84,14 @@ def subjqa_recall(
     modes: tuple[Mode, ...] = MODES,
     limit: int | None = None,
     split: str = "test",
+    models: EvidenceModels | None = None,
 ) -> dict[str, Any]:
     """Recall@1/@5 of the answer-holding review among all reviews of the question's product."""
     questions, catalogue = load_subjqa(settings.shared_data_dir, split)
     answerable = sample([q for q in questions if q.answer], limit)
     catalogue = asked_catalogue(catalogue, answerable)
     with tempfile.TemporaryDirectory(prefix="subjqa-index-") as folder:
-        retriever = subjqa_retriever(settings, embedder, catalogue, folder)
+        retriever = subjqa_retriever(settings, embedder, catalogue, folder, models)
         results: dict[str, Any] = {
             "split": split,
             "questions": len(answerable),
@@ -105,6 +118,7 @@ def epqa_ranking(
     modes: tuple[Mode, ...] = MODES,
     limit: int | None = None,
     split: str = "dev",
+    models: EvidenceModels | None = None,
 ) -> dict[str, Any]:
     """nDCG@5 (graded labels) and MRR (label 2 = fully answers) of each question's candidates."""
     questions = sample(
@@ -112,6 +126,6 @@ def epqa_ranking(
     )
     results: dict[str, Any] = {"split": split, "questions": len(questions)}
     for mode in modes:
-        ndcg, mrr = evidence_scores(questions, embedder, mode, full_label=2)
+        ndcg, mrr = evidence_scores(questions, embedder, mode, full_label=2, models=models)
         results[mode] = {"ndcg@5": ndcg, "mrr": mrr}
     return results

@@ -19,26 +19,19 @@ from langchain_core.embeddings import Embeddings
 from assistant.catalogue.loader import load_catalogue
 from assistant.catalogue.models import Product, Review
 from assistant.evaluation import engine_quality
-from assistant.evaluation.datasets import DatasetMissing, load_hetpqa, load_subjqa
-from assistant.evaluation.metrics import mean, percentile, rate, recall_at_k, token_f1
-from assistant.evaluation.retrieval_quality import (
-    MODES,
-    asked_catalogue,
-    epqa_ranking,
-    evidence_scores,
-    sample,
-    subjqa_recall,
-    subjqa_retriever,
-)
+from assistant.evaluation.datasets import DatasetMissing
+from assistant.evaluation.evidence_suites import evidence, retrieval, reviewqa
+from assistant.evaluation.metrics import percentile, rate
+from assistant.evaluation.retrieval_quality import sample
 from assistant.evaluation.scenarios import load_scenarios, run_scenario
 from assistant.evaluation.target import Target
+from assistant.search.artefacts import EvidenceModels
 from assistant.search.filters import FilterVocabulary
 from assistant.search.parsing import normalise_colour, normalise_size, parse_query
-from assistant.search.reviews import answer_about_reviews
 from assistant.settings import DEMO_CATALOGUE, Settings
 
-RECALL_KS = (1, 2, 3, 5, 10)
 CONSTRAINT_FIELDS = ("max_price_minor", "colour", "size", "pack")
+__all__ = ["evidence", "retrieval", "reviewqa"]  # suites the runner finds here by name
 
 
 @dataclass
@@ -51,6 +44,7 @@ class Context:
     seed: int
     scenario_files: list[Path]
     dialogue_files: list[Path] = field(default_factory=list)
+    evidence: EvidenceModels | None = None  # the evidence models, once loaded or built
 
 
 # ---- suites that drive a target (run once per planner) -------------------------------------
@@ -250,74 +244,8 @@ def _harms(reply: dict[str, Any], canary: str, cart_before: int) -> list[str]:
     return harms
 
 
-# ---- suites on public data (planner-independent) -------------------------------------------
-def reviewqa(context: Context) -> dict[str, Any]:
-    """SubjQA test: evidence recall@k, answer token F1 against the human span, and
-    answerable/unanswerable accuracy (threshold from dev)."""
-    questions, catalogue = load_subjqa(context.settings.shared_data_dir, "test")
-    answerable = sample([q for q in questions if q.answer], context.limit, context.seed)
-    catalogue = asked_catalogue(catalogue, answerable)
-    recalls: dict[int, list[float]] = {k: [] for k in RECALL_KS}
-    f1s = []
-    with tempfile.TemporaryDirectory(prefix="reviewqa-") as folder:
-        retriever = subjqa_retriever(context.settings, context.embedder, catalogue, folder)
-        for question in answerable:
-            ranked = [
-                e.review_id
-                for e in retriever.review_evidence(
-                    question.product_id, question.question, k=max(RECALL_KS)
-                )
-            ]
-            for k in RECALL_KS:
-                recalls[k].append(recall_at_k(ranked, {question.review_id}, k))
-            answer = answer_about_reviews(
-                retriever, catalogue, question.product_id, question.question
-            )
-            quoted = answer.quotes[0].text if answer.quotes else ""
-            f1s.append(token_f1(quoted, question.answer or ""))
-    accuracy = engine_quality.answerable_accuracy(
-        context.settings, context.embedder, context.limit or 300
-    )
-    metrics = {f"recall@{k}": round(mean(values), 4) for k, values in recalls.items()}
-    metrics |= {
-        "answer_token_f1": round(mean(f1s), 4),
-        "answerable_accuracy": accuracy["answerable_accuracy"],
-    }
-    return {
-        "dataset": "SubjQA (electronics, grocery)",
-        "split": "test (threshold chosen on dev)",
-        "metrics": metrics,
-        "details": {
-            "questions": len(answerable),
-            "reviews_indexed": len(catalogue.reviews),
-            "answerable_share": accuracy["answerable_share"],
-            "threshold_from_dev": accuracy["threshold_from_dev"],
-        },
-    }
-
-
-def evidence(context: Context) -> dict[str, Any]:
-    """ePQA and hetPQA dev: nDCG@5 and MRR of the assistant's hybrid evidence ranking."""
-    epqa = epqa_ranking(context.settings, context.embedder, ("hybrid",), context.limit, split="dev")
-    het = sample(
-        [q for q in load_hetpqa(context.settings.shared_data_dir) if any(q.labels)],
-        context.limit,
-        context.seed,
-    )
-    het_ndcg, het_mrr = evidence_scores(het, context.embedder, "hybrid", full_label=1)
-    return {
-        "dataset": "ePQA, hetPQA (amazon_contextual_pqa)",
-        "split": "dev (no test split here)",
-        "metrics": {
-            "epqa_ndcg@5": epqa["hybrid"]["ndcg@5"],
-            "epqa_mrr": epqa["hybrid"]["mrr"],
-            "hetpqa_ndcg@5": het_ndcg,
-            "hetpqa_mrr": het_mrr,
-        },
-        "details": {"epqa_questions": epqa["questions"], "hetpqa_questions": len(het)},
-    }
-
-
+# ---- suites on public data (planner-independent); review and evidence suites live in
+# evidence_suites ------------------------------------------------------------------------------
 def constraints(context: Context) -> dict[str, Any]:
     """WebShop human instructions: share whose price cap, colour, size and pack size the
     assistant's own query parser (`search.parsing.parse_query`) reads as our hand labels say
@@ -374,24 +302,6 @@ def field_verdicts(got: dict[str, Any], label: dict[str, Any]) -> dict[str, bool
         "colour": same(got["colour"], label["colour"], normalise_colour),
         "size": same(got["size"], label["size"], normalise_size),
         "pack": got["pack"] == label["pack"],
-    }
-
-
-def retrieval(context: Context) -> dict[str, Any]:
-    """SubjQA recall and ePQA ranking for each retrieval mode side by side."""
-    subjqa = subjqa_recall(context.settings, context.embedder, MODES, context.limit)
-    epqa = epqa_ranking(context.settings, context.embedder, MODES, context.limit)
-    metrics = {}
-    for mode in MODES:
-        metrics[f"subjqa_recall@1_{mode}"] = subjqa[mode]["recall@1"]
-        metrics[f"subjqa_recall@5_{mode}"] = subjqa[mode]["recall@5"]
-        metrics[f"epqa_ndcg@5_{mode}"] = epqa[mode]["ndcg@5"]
-        metrics[f"epqa_mrr_{mode}"] = epqa[mode]["mrr"]
-    return {
-        "dataset": "SubjQA, ePQA",
-        "split": "SubjQA test, ePQA dev",
-        "metrics": metrics,
-        "details": {"subjqa_questions": subjqa["questions"], "epqa_questions": epqa["questions"]},
     }
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import shutil
@@ -16,7 +15,8 @@ from chromadb.api.models.Collection import Collection
 from langchain_core.embeddings import Embeddings
 from tqdm import tqdm
 
-from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.catalogue.models import Catalogue, Product
+from assistant.search.passages import IndexedText, review_units
 from assistant.search.policies import load_policies
 from assistant.search.product_filters import metadata_hash, product_metadata
 from assistant.settings import Settings
@@ -27,27 +27,12 @@ PRODUCTS_COLLECTION = "shop_products"
 PASSAGES_COLLECTION = "shop_review_passages"
 POLICIES_COLLECTION = "shop_policies"
 COLLECTIONS = (PRODUCTS_COLLECTION, PASSAGES_COLLECTION, POLICIES_COLLECTION)
-PASSAGE_CHARS = 400
 WRITE_BATCH = 512
 STATE_BUILDING, STATE_READY = "building", "ready"
 
 
 class IndexMissingError(Exception):
     """No index has been built yet."""
-
-
-@dataclass(frozen=True)
-class IndexedText:
-    """One text to embed: its id, the text and the metadata stored beside it."""
-
-    id: str
-    text: str
-    metadata: dict[str, str | int | float | bool]
-
-    @property
-    def content_hash(self) -> str:
-        """Hash of what determines the vector, so unchanged texts are never re-embedded."""
-        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -83,51 +68,13 @@ def product_text(product: Product) -> str:
     return " ".join(part for part in parts if part)
 
 
-def split_passages(text: str, limit: int = PASSAGE_CHARS) -> list[str]:
-    """Split a review into sentence-aligned passages of at most about `limit` characters."""
-    sentences = re.split(r"(?<=[.!?])\s+|(?<=[.!?])(?=[A-Z])", text.strip())
-    passages: list[str] = []
-    current = ""
-    for sentence in filter(None, (s.strip() for s in sentences)):
-        if current and len(current) + len(sentence) + 1 > limit:
-            passages.append(current)
-            current = sentence
-        else:
-            current = f"{current} {sentence}".strip()
-    if current:
-        passages.append(current)
-    return passages or [text.strip()]
-
-
-def review_passages(review: Review) -> list[IndexedText]:
-    """A review as passages, each labelled `<review id>#<n>` and carrying its review's id."""
-    texts = split_passages(review.text)
-    if review.title:
-        texts[0] = f"{review.title}. {texts[0]}"
-    return [
-        IndexedText(
-            id=f"{review.id}#{number}",
-            text=passage,
-            metadata={
-                "review_id": review.id,
-                "product_id": review.product_id,
-                "rating": review.rating,
-                "passage": number,
-            },
-        )
-        for number, passage in enumerate(texts)
-    ]
-
-
 def catalogue_texts(catalogue: Catalogue) -> tuple[list[IndexedText], list[IndexedText]]:
-    """Everything to index: product documents and review passages."""
+    """Everything to index: product documents and review units (sentences, windows, whole)."""
     products = [
         IndexedText(id=p.id, text=product_text(p), metadata=product_metadata(p))
         for p in catalogue.products.values()
     ]
-    passages = [
-        passage for review in catalogue.reviews.values() for passage in review_passages(review)
-    ]
+    passages = [unit for review in catalogue.reviews.values() for unit in review_units(review)]
     return products, passages
 
 
@@ -293,6 +240,7 @@ class CatalogueIndex:
             self._relabel(collection, relabelled)
             plans.append((collection, changed, stale))
         total = sum(len(changed) for _, changed, _ in plans)
+        memo: dict[str, list[float]] = {}  # review sentences repeat: embed each text once
         with tqdm(
             total=total, desc="embedding", unit="text", disable=not progress or not total
         ) as bar:
@@ -303,19 +251,22 @@ class CatalogueIndex:
                     collection.delete(ids=batch)
                 stats.deleted += len(stale)
                 for batch in _batches(changed, WRITE_BATCH):
-                    self._write(collection, batch)
+                    self._write(collection, batch, memo)
                     stats.embedded += len(batch)
                     bar.update(len(batch))
                 collection.modify(metadata={"state": STATE_READY, "model": self.model_name})
         return stats
 
-    def _write(self, collection: Collection, docs: list[IndexedText]) -> None:
-        """Embed a batch (each distinct text once) and upsert it with its content hash."""
-        unique = list(dict.fromkeys(doc.text for doc in docs))
-        vectors = dict(zip(unique, self.embedder.embed_documents(unique), strict=True))
+    def _write(
+        self, collection: Collection, docs: list[IndexedText], memo: dict[str, list[float]]
+    ) -> None:
+        """Embed a batch (each text not seen in this sync once) and upsert it with its hash."""
+        unique = [text for text in dict.fromkeys(doc.text for doc in docs) if text not in memo]
+        if unique:
+            memo.update(zip(unique, self.embedder.embed_documents(unique), strict=True))
         collection.upsert(
             ids=[doc.id for doc in docs],
-            embeddings=[vectors[doc.text] for doc in docs],
+            embeddings=[memo[doc.text] for doc in docs],
             documents=[doc.text for doc in docs],
             metadatas=[_stored_metadata(doc) for doc in docs],
         )

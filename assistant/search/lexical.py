@@ -7,6 +7,7 @@ import logging
 import bm25s
 import numpy as np
 import Stemmer
+from bm25s.stopwords import STOPWORDS_EN
 
 _STEMMER = Stemmer.Stemmer("english")
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
@@ -17,6 +18,21 @@ def tokenize(text: str) -> list[str]:
     return bm25s.tokenize(
         [text], stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
     )[0]
+
+
+def tokenize_many(texts: list[str]) -> list[list[str]]:
+    """`tokenize` for many texts in one pass."""
+    return bm25s.tokenize(
+        texts, stopwords="en", stemmer=_STEMMER, return_ids=False, show_progress=False
+    )
+
+
+def stem_word(word: str) -> str:
+    """One lower-cased word as `tokenize` sees it ('' for a stopword or a single letter)."""
+    word = word.lower()
+    if len(word) < 2 or word in STOPWORDS_EN:
+        return ""
+    return _STEMMER.stemWord(word)
 
 
 class LexicalIndex:

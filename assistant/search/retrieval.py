@@ -1,4 +1,5 @@
-"""Hybrid product search (dense + BM25, fused by reciprocal rank), filters, and review evidence."""
+"""Hybrid product search (dense + BM25, fused by reciprocal rank), filters, and the entry to
+review evidence."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -14,15 +14,18 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
-from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.catalogue.models import Catalogue, Product
+from assistant.search.answerability import Answerability
+from assistant.search.artefacts import EvidenceModels
 from assistant.search.columns import FilterColumns
 from assistant.search.filters import FilterVocabulary, SearchFilters
-from assistant.search.index import CatalogueIndex, IndexedText, product_text, review_passages
+from assistant.search.index import CatalogueIndex, product_text
 from assistant.search.lexical import LexicalIndex
 from assistant.search.parsing import parse_query
 from assistant.search.product_filters import chroma_where
+from assistant.search.review_evidence import ReviewEvidence, ReviewEvidenceFinder, judge
 
 log = logging.getLogger(__name__)
 
@@ -57,21 +60,6 @@ class SearchResult:
     filters: SearchFilters
     query_text: str
     warnings: list[str] = field(default_factory=list)
-
-
-class ReviewEvidence(BaseModel):
-    """A review passage that bears on a question, with the review it comes from."""
-
-    model_config = ConfigDict(frozen=True)
-
-    review_id: str
-    passage_id: str
-    product_id: str
-    text: str
-    rating: int | None
-    verified_purchase: bool
-    score: float
-    similarity: float | None = None  # cosine to the question, when the dense ranker ran
 
 
 def reciprocal_rank_fusion(
@@ -126,6 +114,7 @@ class Retriever:
         index: CatalogueIndex,
         embedder: Embeddings,
         max_query_chars: int = 2000,
+        evidence_models: EvidenceModels | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.index = index
@@ -138,7 +127,9 @@ class Retriever:
         )
         self.columns = FilterColumns(catalogue)  # filters as columns: no scan per search
         self._products_collection, self._passages_collection = index.collections()
-        self._passages_for = lru_cache(maxsize=2048)(self._build_passages)
+        self.reviews = ReviewEvidenceFinder(
+            catalogue, self._passages_collection, embedder, evidence_models
+        )
 
     # ---- products -------------------------------------------------------------------------
     def search(
@@ -251,74 +242,25 @@ class Retriever:
         return [pid for pid, _ in kept], {pid: 1.0 - distance for pid, distance in kept}
 
     # ---- reviews --------------------------------------------------------------------------
-    def _build_passages(self, product_id: str) -> tuple[list[IndexedText], LexicalIndex]:
-        passages = [
-            passage
-            for review in self.catalogue.reviews_of(product_id)
-            for passage in review_passages(review)
-        ]
-        return passages, LexicalIndex([passage.text for passage in passages])
-
     def review_evidence(
         self, product_id: str, question: str, k: int = 5, mode: Mode = "hybrid"
     ) -> list[ReviewEvidence]:
-        """The review passages that best bear on a question about one product, one per review."""
+        """The reviews that best bear on a question about one product, best first, each with
+        its passage that answers best (see `search.review_evidence`)."""
+        return self.review_evidence_ranked(product_id, question, k, mode)[0]
+
+    def review_evidence_ranked(
+        self, product_id: str, question: str, k: int = 5, mode: Mode = "hybrid"
+    ) -> tuple[list[ReviewEvidence], Answerability | None]:
+        """`review_evidence` plus the answerability verdict on the whole ranking (None while
+        the classifier is not built)."""
         question = clean_query(question, self.max_query_chars)
         self.catalogue.product(product_id)
-        passages, lexical_index = self._passages_for(product_id)
-        if not passages or not re.search(r"\w", question):
-            return []
-        rankings: list[list[str]] = []
-        weights: list[float] = []
-        similarity: dict[str, float] = {}
-        ids = [passage.id for passage in passages]
-        if mode in ("hybrid", "lexical"):
-            ranking, weight = _lexical_ranking(lexical_index, question, ids, None, len(ids))
-            rankings.append(ranking)
-            weights.append(weight)
-        if mode in ("hybrid", "dense"):
-            try:
-                result = self._passages_collection.query(
-                    query_embeddings=[self.embedder.embed_query(question)],
-                    n_results=min(len(ids), CANDIDATE_DEPTH),
-                    where={"product_id": product_id},
-                    include=["distances"],
-                )
-                rankings.append(result["ids"][0])
-                weights.append(1.0)
-                similarity = {
-                    passage_id: 1.0 - distance
-                    for passage_id, distance in zip(
-                        result["ids"][0], result["distances"][0], strict=True
-                    )
-                }
-            except Exception as exc:
-                log.warning("dense review search failed (%s); using lexical ranking only", exc)
-        fused = reciprocal_rank_fusion(rankings, weights=weights)
-        by_id = {passage.id: passage for passage in passages}
-        evidence: list[ReviewEvidence] = []
-        seen_reviews: set[str] = set()
-        for passage_id in sorted(fused, key=lambda pid: -fused[pid]):
-            passage = by_id.get(passage_id)
-            if passage is None or passage.metadata["review_id"] in seen_reviews:
-                continue
-            review: Review = self.catalogue.reviews[str(passage.metadata["review_id"])]
-            seen_reviews.add(review.id)
-            evidence.append(
-                ReviewEvidence(
-                    review_id=review.id,
-                    passage_id=passage.id,
-                    product_id=product_id,
-                    text=passage.text,
-                    rating=review.rating,
-                    verified_purchase=review.verified_purchase,
-                    score=fused[passage_id],
-                    similarity=similarity.get(passage_id),
-                )
-            )
-            if len(evidence) >= k:
-                break
-        return evidence
+        if not re.search(r"\w", question):
+            return [], None
+        scored = self.reviews.rank(product_id, question, mode)
+        verdict = judge(self.reviews.models, scored) if mode == "hybrid" else None
+        return self.reviews.evidence(product_id, scored, k), verdict
 
     def as_langchain(self, k: int = 5) -> CatalogueRetriever:
         """This retriever as a LangChain `BaseRetriever` returning product documents."""
@@ -361,25 +303,3 @@ def top_positions(scores: np.ndarray, depth: int) -> np.ndarray:
         best = np.argpartition(-scores[positive], depth - 1)[:depth]
         positive = positive[best]
     return positive[np.lexsort((positive, -scores[positive]))]
-
-
-def rank_texts(
-    query: str, texts: list[str], embedder: Embeddings, mode: Mode = "hybrid"
-) -> list[int]:
-    """Rank free-standing texts (no index) for a query the same way products are ranked."""
-    ids = [str(position) for position in range(len(texts))]
-    rankings: list[list[str]] = []
-    weights: list[float] = []
-    if mode in ("hybrid", "lexical"):
-        ranking, weight = _lexical_ranking(LexicalIndex(texts), query, ids, None, len(ids))
-        rankings.append(ranking)
-        weights.append(weight)
-    if mode in ("hybrid", "dense"):
-        vectors = np.asarray(embedder.embed_documents(texts))
-        similarities = vectors @ np.asarray(embedder.embed_query(query))
-        rankings.append([ids[position] for position in np.argsort(-similarities, kind="stable")])
-        weights.append(1.0)
-    fused = reciprocal_rank_fusion(rankings, weights=weights)
-    ranked = sorted(fused, key=lambda item: -fused[item])
-    ranked += [item for item in ids if item not in fused]
-    return [int(item) for item in ranked]

@@ -9,24 +9,19 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.aspects import (
+    COMPLAINT_QUESTION,
+    ComplaintGroup,
+    ReviewVocabulary,
+    complaint_groups,
+    stem,
+    vocabulary_of,
+)
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import Retriever
+from assistant.search.review_evidence import ReviewEvidence
+from assistant.search.spans import answer_span
 
-# Words that frame a review question rather than name what it is about.
-FRAME_WORDS = set(
-    tokenize(
-        "review reviews reviewer reviewers people customers buyers say said think like dislike "
-        "complain complaints mention mentions good bad any product item it this that one about "
-        "according what how do does is are the any problems issue issues praise praised rate "
-        "rating opinion feel thoughts pros cons "
-        # references to shown products ("the first one") name no aspect
-        "first second third fourth fifth last 1st 2nd 3rd 4th 5th ones them these those its of "
-        # filler that names no aspect
-        "got get have has had would want need im i'm my me we our really very much pls please "
-        "tho though lol ok okay also still just bit ppl people folks u ur saying thoughts "
-        "actually legit loads lots"
-    )
-)
 MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention
 QUOTE_CHARS = 140
 BURST_DAYS, BURST_SIZE, DUPLICATE_SIZE = 3, 5, 3
@@ -39,6 +34,14 @@ class Quote(BaseModel):
     rating: int | None
     text: str
     verified_purchase: bool
+
+
+class Complaint(BaseModel):
+    """One thing reviewers complain about: how many reviews say so, and one of them quoted."""
+
+    aspect: str | None = Field(None, description="What it is about ('handle'), if it says.")
+    reviews: int
+    quote: Quote
 
 
 class TrustSignals(BaseModel):
@@ -64,6 +67,16 @@ class ReviewAnswer(BaseModel):
     average_rating: float | None
     review_count: int
     trust: TrustSignals
+    answer: Quote | None = Field(
+        None, description="The span of the best evidence that answers, quoted word for word."
+    )
+    answerable: bool | None = Field(
+        None, description="Whether the reviews answer it (None: the classifier is not built)."
+    )
+    answer_probability: float | None = None
+    complaints: list[Complaint] | None = Field(
+        None, description="For 'what do people complain about?': the complaints, most first."
+    )
 
     @property
     def supported(self) -> bool:
@@ -112,29 +125,30 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
     )
 
 
-def _aspect_words(question: str, product: Product | None = None) -> set[str]:
-    """The words of the question that name what it is about: not framing, not the product's
-    own name ("is the verano blender loud?" is about loudness)."""
-    title = (
-        set(tokenize(f"{product.title} {product.brand} {product.category}")) if product else set()
-    )
-    return {
-        word
-        for word in set(tokenize(question)) - FRAME_WORDS - title
-        if not any(char.isdigit() for char in word)  # "200s", "2": model numbers, not aspects
-    }
+def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
+    """What the question asks about, as stems: its words that reviewers use, neither framing
+    nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
+    only its nouns when it names a thing ("does the coating peel after a month?": coating)."""
+    title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
+    words = [
+        w for w in vocabulary.aspect_words(question) if not any(char.isdigit() for char in w)
+    ]  # "200s", "2": model numbers, not aspects
+    stems = [stem(word) for word in words if stem(word) not in title]
+    nouns = [word for word in stems if word in vocabulary.nouns]
+    return set(nouns or stems)
 
 
 def _aspect_label(question: str, words: set[str]) -> str | None:
     """The question's own words for the aspect ('battery life'), in its order."""
-    typed = [w for w in re.findall(r"[A-Za-z][\w'-]*", question) if set(tokenize(w)) & words]
+    typed = [w for w in re.findall(r"[A-Za-z][\w'-]*", question) if stem(w.lower()) in words]
     return " ".join(dict.fromkeys(w.lower() for w in typed)) or None
 
 
-def _quote(review: Review, words: set[str]) -> str:
-    """The review's sentence that names the aspect (or its first), cut to a short quote."""
+def _quote(review: Review, words: set[str], passage: str | None = None) -> str:
+    """The passage the evidence chose, else the review's sentence that names the aspect (or
+    its first), cut to a short quote."""
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", review.text) if s.strip()]
-    chosen = next((s for s in sentences if words & set(tokenize(s))), sentences[0])
+    chosen = passage or next((s for s in sentences if words & set(tokenize(s))), sentences[0])
     return chosen if len(chosen) <= QUOTE_CHARS else chosen[: QUOTE_CHARS - 1].rstrip() + "…"
 
 
@@ -144,14 +158,26 @@ def answer_about_reviews(
     """Count the reviews that mention what the question asks about, split by rating, quoted."""
     product = catalogue.product(product_id)
     reviews = catalogue.reviews_of(product_id)
-    words = _aspect_words(question, product)
+    vocabulary = vocabulary_of(catalogue)
+    words = _aspect_words(question, vocabulary, product)
     trust = trust_signals(product, reviews)
     ratings = [r.rating for r in reviews if r.rating is not None]
     average = round(sum(ratings) / len(ratings), 2) if ratings else None
-    if not words:  # "what do people think of it?": the whole picture
+    evidence: list[ReviewEvidence] = []
+    verdict = None
+    complaints = None
+    if question.strip():  # the verdict too: whether any review answers it at all
+        evidence, verdict = retriever.review_evidence_ranked(
+            product_id, question, k=max(len(reviews), 1)
+        )
+    if not words and COMPLAINT_QUESTION.search(question):  # "anything people moan about?"
+        groups = complaint_groups(vocabulary, reviews)
+        complaints = [_complaint(group) for group in groups[:max_quotes]]
+        complained = {review.id for group in groups for review, _ in group.sentences}
+        relevant = [review for review in reviews if review.id in complained]
+    elif not words:  # "what do people think of it?": the whole picture
         relevant = sorted(reviews, key=lambda r: (-r.helpful_votes, r.id))
     else:
-        evidence = retriever.review_evidence(product_id, question, k=max(len(reviews), 1))
         by_id = {review.id: review for review in reviews}
         relevant = [
             by_id[item.review_id]
@@ -159,9 +185,10 @@ def answer_about_reviews(
             if words & set(tokenize(by_id[item.review_id].text))
             or (item.similarity or 0.0) >= MENTION_SIMILARITY
         ]
+    passages = {item.review_id: item.text for item in evidence} if words else {}
     positive = [r for r in relevant if (r.rating or 0) >= 4]
     negative = [r for r in relevant if r.rating is not None and r.rating <= 2]
-    picks = _balanced(positive, negative, relevant, max_quotes)
+    picks = [] if complaints is not None else _balanced(positive, negative, relevant, max_quotes)
     return ReviewAnswer(
         product_id=product_id,
         aspect=_aspect_label(question, words),
@@ -173,7 +200,7 @@ def answer_about_reviews(
             Quote(
                 review_id=r.id,
                 rating=r.rating,
-                text=_quote(r, words),
+                text=_quote(r, words, passages.get(r.id)),
                 verified_purchase=r.verified_purchase,
             )
             for r in picks
@@ -181,6 +208,42 @@ def answer_about_reviews(
         average_rating=average,
         review_count=len(reviews),
         trust=trust,
+        answer=_answer_quote(question, evidence, catalogue) if words else None,
+        answerable=verdict.answerable if verdict else None,
+        answer_probability=verdict.probability if verdict else None,
+        complaints=complaints,
+    )
+
+
+def _complaint(group: ComplaintGroup) -> Complaint:
+    """A complaint group as counted and quoted, a verified purchase's words first."""
+    review, sentence = min(group.sentences, key=lambda pair: not pair[0].verified_purchase)
+    text = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
+    return Complaint(
+        aspect=group.aspect,
+        reviews=group.review_count,
+        quote=Quote(
+            review_id=review.id,
+            rating=review.rating,
+            text=text,
+            verified_purchase=review.verified_purchase,
+        ),
+    )
+
+
+def _answer_quote(
+    question: str, evidence: list[ReviewEvidence], catalogue: Catalogue
+) -> Quote | None:
+    """The answering span of the best evidence, quoted from its review."""
+    if not evidence:
+        return None
+    best = evidence[0]
+    review = catalogue.reviews[best.review_id]
+    return Quote(
+        review_id=review.id,
+        rating=review.rating,
+        text=answer_span(question, best.text),
+        verified_purchase=review.verified_purchase,
     )
 
 

@@ -58,8 +58,11 @@ def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = Fal
     return Turn(
         text=wording.review_answer(product, summary, trust_first),
         products=[product.id],
-        reviews=[quote.review_id for quote in summary.quotes],
+        reviews=[quote.review_id for quote in summary.quotes]
+        + ([summary.answer.review_id] if _answer_shown(summary) else [])
+        + [complaint.quote.review_id for complaint in summary.complaints or []],
         numbers=[
+            *(complaint.reviews for complaint in summary.complaints or []),
             summary.mentions,
             summary.positive,
             summary.negative,
@@ -68,6 +71,16 @@ def review_turn(product: Product, summary: ReviewAnswer, trust_first: bool = Fal
             round((verified or 0) * 100),
         ],
         data_texts=summary.trust.flags,
+    )
+
+
+def _answer_shown(summary: ReviewAnswer) -> bool:
+    """Whether the wording quotes the best answer (so it may cite its review)."""
+    return (
+        summary.answer is not None
+        and summary.supported
+        and summary.complaints is None
+        and summary.answerable is not False
     )
 
 

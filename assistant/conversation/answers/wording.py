@@ -274,6 +274,8 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
             lead += " I found no pattern that suggests fake reviews."
         quotes = [_quote_line(quote) for quote in answer.quotes]
         return "\n".join([lead, *(["What reviewers say:", *quotes] if quotes else [])])
+    if answer.complaints is not None:
+        return "\n".join([complaints_text(name, answer), trust])
     if not answer.supported:
         return (
             f"None of the {answer.review_count} reviews of {name} mention "
@@ -285,8 +287,28 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
         f"{answer.positive} positive (rated 4 and up), {answer.negative} negative (rated 2 or "
         f"less), {answer.mixed} mixed."
     ]
-    lines += [_quote_line(quote) for quote in answer.quotes]
+    quotes = answer.quotes
+    if answer.answerable is False and answer.aspect:  # no review answers what is asked
+        lines.insert(0, "The reviews don't answer that directly.")
+    elif answer.answer is not None:
+        lines.append(f"Best answer: «{answer.answer.text}» (review {answer.answer.review_id})")
+        quotes = [quote for quote in quotes if quote.review_id != answer.answer.review_id]
+    lines += [_quote_line(quote) for quote in quotes]
     return "\n".join([*lines, trust])
+
+
+def complaints_text(name: str, answer: ReviewAnswer) -> str:
+    """What reviewers complain about, most-made complaint first, each counted and quoted."""
+    if not answer.complaints:
+        return f"I found no complaints in the {answer.review_count} reviews of {name}."
+    lines = [f"{answer.mentions} of {answer.review_count} reviews of {name} complain:"]
+    for item in answer.complaints:
+        about = f"the {item.aspect}, " if item.aspect else ""
+        lines.append(
+            f"- {about}{plural(item.reviews, 'review')}: "
+            + _quote_line(item.quote).removeprefix("- ")
+        )
+    return "\n".join(lines)
 
 
 def _quote_line(quote: Quote) -> str:

@@ -1,0 +1,1 @@
+"""Training the evidence models from the public train splits: reranker and answerability."""

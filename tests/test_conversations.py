@@ -447,6 +447,7 @@ def test_injection_typed_by_the_shopper_changes_nothing(shopper, catalogue, mess
         "x" * 102_400,
         "\x00\x01\x02\xff\ufffd\x03" * 50,
         "hola, quiero comprar zapatos para correr por favor",
+        "my card number is 4111 1111 1111 1111, add the first one",
     ],
 )
 def test_bad_input_gets_a_safe_reply_and_no_state_change(shopper, catalogue, message):

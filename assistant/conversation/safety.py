@@ -112,6 +112,20 @@ def detect_language(text: str) -> str:
     return "en"
 
 
+# 13 to 19 digits, optionally grouped by spaces or dashes: what a payment card number looks like.
+CARD_NUMBER = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
+
+
+def holds_card_number(message: str) -> bool:
+    """Whether a message contains a payment card number (digits that pass the Luhn check)."""
+    for match in CARD_NUMBER.finditer(message):
+        digits = [int(c) for c in match.group() if c.isdigit()]
+        checksum = sum(digits[-1::-2]) + sum(sum(divmod(2 * d, 10)) for d in digits[-2::-2])
+        if checksum % 10 == 0:
+            return True
+    return False
+
+
 def screen(message: object) -> str | None:
     """A safe reply for a message that should not be planned at all, else None."""
     if not isinstance(message, str) or not message.strip():
@@ -134,6 +148,13 @@ def screen(message: object) -> str | None:
             "Sorry, I can only help in English for now. Try e.g. «running shoes under 80 dollars». "
             "/ Lo siento, por ahora solo hablo inglés. / Désolé, je ne parle qu'anglais "
             "pour l'instant."
+        )
+    if holds_card_number(message):
+        # Never planned, stored or repeated: the number must not reach the history or a reply.
+        return (
+            "Please don't send card numbers here: I never need them, and I haven't kept that "
+            "message. This shop takes no real payment; confirming an order places it without "
+            "charging a card, and the assistant never asks for card details."
         )
     if INJECTION.search(message):
         return (

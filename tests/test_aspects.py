@@ -81,3 +81,13 @@ def test_an_aspect_question_keeps_only_its_nouns(tiny_retriever, tiny_catalogue)
         tiny_retriever, tiny_catalogue, "T1", "oh seriously, how is the battery after a month?"
     )
     assert answer.aspect == "battery" and answer.complaints is None
+
+
+def test_a_question_about_what_no_review_mentions_says_the_reviews_dont_say(
+    tiny_retriever, tiny_catalogue
+):
+    # No review of T1 uses "warranty": the answer is "they don't say", not a summary of all.
+    answer = answer_about_reviews(
+        tiny_retriever, tiny_catalogue, "T1", "does it come with a warranty?"
+    )
+    assert answer.aspect == "warranty" and answer.mentions == 0 and not answer.quotes

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from assistant.search.index import CatalogueIndex, policy_texts
+from assistant.search.passages import review_units
 from assistant.search.retrieval import Retriever
 from assistant.testing.fakes import FakeEmbedder
 from assistant.testing.servers import free_port
@@ -63,11 +64,12 @@ def test_index_and_search_through_a_chroma_server(chroma_url, tiny_settings, tin
     settings = tiny_settings.model_copy(update={"chroma_url": chroma_url})
     index = CatalogueIndex(settings, FakeEmbedder())
     assert type(index.client).__name__ != "PersistentClient"
-    assert index.sync(tiny_catalogue, progress=False).embedded == 15 + POLICIES
+    units = sum(len(review_units(review)) for review in tiny_catalogue.reviews.values())
+    assert index.sync(tiny_catalogue, progress=False).embedded == 5 + units + POLICIES
     assert not settings.index_dir.exists()  # nothing was written locally
 
     again = CatalogueIndex(settings, FakeEmbedder()).sync(tiny_catalogue, progress=False)
-    assert again.embedded == 0 and again.unchanged == 15 + POLICIES
+    assert again.embedded == 0 and again.unchanged == 5 + units + POLICIES
 
     retriever = Retriever(tiny_catalogue, index, FakeEmbedder())
     assert retriever.search("cast iron skillet", mode="dense").hits[0].product.id == "T4"

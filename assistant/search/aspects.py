@@ -28,7 +28,7 @@ FRAME_WORDS = frozenset(
         # filler that names no aspect
         "got get have has had would want need im i'm my me we our really very much pls please "
         "tho though lol ok okay also still just bit ppl people folks u ur saying thoughts "
-        "actually legit loads lots"
+        "actually legit loads lots come comes came arrive arrives"
     )
 )
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"oh", "seriously", "know", "guess", "honest"}
@@ -110,6 +110,15 @@ class ReviewVocabulary:
         """The words of the text, in order, that name an aspect reviewers talk about."""
         kept = [(w, _aspect_stem(w)) for w in WORD.findall(text)]
         return [word.lower() for word, stemmed in kept if stemmed and stemmed in self.known]
+
+    def unknown_words(self, text: str) -> list[str]:
+        """The words of the text that could name an aspect but no review uses ("warranty")."""
+        kept = [(w, _aspect_stem(w)) for w in WORD.findall(text)]
+        return [
+            word.lower()
+            for word, stemmed in kept
+            if len(stemmed) >= 3 and stemmed not in self.known and not stemmed.isdigit()
+        ]
 
     def nouns_in(self, text: str) -> list[str]:
         """The aspect words of the text that name things ('coating', 'handle')."""

@@ -135,6 +135,12 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     ]  # "200s", "2": model numbers, not aspects
     stems = [stem(word) for word in words if stem(word) not in title]
     nouns = [word for word in stems if word in vocabulary.nouns]
+    if not stems and not COMPLAINT_QUESTION.search(question):
+        # "does it come with a warranty?": asked, though no review uses the word
+        unheard = [stem(word) for word in vocabulary.unknown_words(question)]
+        stems = [
+            word for word in unheard if word not in title and not any(c.isdigit() for c in word)
+        ]
     return set(nouns or stems)
 
 

@@ -80,6 +80,7 @@ def build_assistant(
     from assistant.conversation.engine import Assistant
     from assistant.conversation.llm.agent import LLMPlanner
     from assistant.conversation.llm.backends import make_chat_model
+    from assistant.search.aspects import vocabulary_of
 
     settings = settings or Settings()
     services = services or build_services(settings, progress=progress)
@@ -87,8 +88,11 @@ def build_assistant(
     model = make_chat_model(settings)
     llm_planner = LLMPlanner(model, settings.llm_max_steps) if model is not None else None
     assistant = Assistant(services, commerce.store, commerce, llm_planner=llm_planner)
+    # Learned at start-up, not in some shopper's turn: the kinds' title vectors and the
+    # review vocabulary (which words reviewers use, which name things).
     if assistant.planner.kinds is not None:
-        assistant.planner.kinds.warm()  # at start-up, not in some shopper's turn
+        assistant.planner.kinds.warm()
+    vocabulary_of(services.catalogue)
     return assistant
 
 

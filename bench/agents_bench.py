@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -32,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from mcp import ClientSession  # noqa: E402
 from mcp.client.streamable_http import streamable_http_client  # noqa: E402
 
-from assistant.testing.servers import free_port  # noqa: E402
+from assistant.testing.servers import start_app_server  # noqa: E402
 
 QUERIES = [
     "wireless earbuds under $60",
@@ -46,40 +44,6 @@ QUERIES = [
 ]
 PRODUCTS = [f"P{n:04d}" for n in range(1, 41)]
 Timed = Callable[[int], Awaitable[Any]]
-
-
-def start_server(data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
-    """The app on a free port; returns the process and its base URL once it answers."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "DATA_DIR": data_dir,
-        "RATE_LIMIT_PER_MINUTE": "1000000",  # one MCP session makes every call here
-        "RATE_LIMIT_PER_ADDRESS": "1000000/minute",
-        "HF_HUB_OFFLINE": "1",
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "app.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with {process.returncode}; run `make run` once")
-        try:
-            if httpx.get(f"{url}/api/products?limit=1", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    process.kill()
-    raise SystemExit("the server did not answer within 300 s")
 
 
 async def timed(call: Timed, index: int, into: list[float]) -> None:
@@ -163,7 +127,7 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
-        process, url = start_server(data_dir)
+        process, url = start_app_server(data_dir)
         try:
             results = asyncio.run(bench(url, args.calls))
         finally:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +24,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.testing.servers import NoCookies, free_port  # noqa: E402
+from assistant.testing.servers import NoCookies, start_app_server  # noqa: E402
 
 SCRIPT = [
     "wireless earbuds under $60",
@@ -36,41 +34,6 @@ SCRIPT = [
     "checkout",
     "yes",
 ]
-
-
-def start_server(data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
-    """The app on a free port; returns the process and its base URL once it answers."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "DATA_DIR": data_dir,
-        "RATE_LIMIT_PER_MINUTE": "1000000",
-        "RATE_LIMIT_PER_ADDRESS": "1000000/minute",
-        "RATE_LIMIT_NEW_SESSIONS": "1000000/minute",
-        "HF_HUB_OFFLINE": "1",
-        "GRADIO_ANALYTICS_ENABLED": "False",
-    }
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "app.py")],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"the server exited with {process.returncode}; run `make run` once")
-        try:
-            if httpx.get(f"{url}/api/products?limit=1", timeout=2).status_code == 200:
-                return process, url
-        except httpx.TransportError:
-            pass
-        time.sleep(0.5)
-    process.kill()
-    raise SystemExit("the server did not answer within 300 s")
 
 
 async def shopper(
@@ -121,7 +84,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data_dir:
-        process, url = start_server(data_dir)
+        process, url = start_app_server(data_dir)
         try:
             asyncio.run(run(url, 2, 1))  # warm-up: first-query costs stay out of the figures
             results = {count: asyncio.run(run(url, count, args.rounds)) for count in args.shoppers}

@@ -9,6 +9,7 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -17,6 +18,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 
 class NoCookies(http.cookiejar.CookieJar):
@@ -127,3 +130,40 @@ def create_database(server_url: str) -> str:
     with psycopg.connect(f"{server_url}/postgres", autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
     return f"{server_url}/{name}"
+
+
+def start_app_server(data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
+    """`app.py` in a process on a free port, with the rate limits lifted (the benches send
+    every call from one address); returns the process and its base URL once it answers."""
+    root = Path(__file__).resolve().parents[2]
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "DATA_DIR": data_dir,
+        "RATE_LIMIT_PER_MINUTE": "1000000",
+        "RATE_LIMIT_PER_ADDRESS": "1000000/minute",
+        "RATE_LIMIT_NEW_SESSIONS": "1000000/minute",
+        "HF_HUB_OFFLINE": "1",
+        "GRADIO_ANALYTICS_ENABLED": "False",
+    }
+    process = subprocess.Popen(
+        [sys.executable, str(root / "app.py")],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}; run `make run` once")
+        try:
+            if httpx.get(f"{url}/api/products?limit=1", timeout=2).status_code == 200:
+                return process, url
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    process.kill()
+    raise SystemExit("the server did not answer within 300 s")

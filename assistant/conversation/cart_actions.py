@@ -86,7 +86,8 @@ def refused(
             kind=PENDING_KIND.get(tool, "add"),
             product_id=args["product_id"],
             quantity=None if too_many else args.get("quantity"),
-            options={} if sold_out else args.get("options") or {},
+            # kept when sold out too: "black then" changes the colour, not the model said
+            options=args.get("options") or {},
             origin=origin.model_dump() if origin else None,
         )
         state.focus = args["product_id"]

@@ -317,7 +317,9 @@ class Assistant:
             "decline": lambda: decline(state),
             "help": lambda: Turn(text=wording.HELP),
             "smalltalk": lambda: Turn(text=_smalltalk(step.text)),
-            "out_of_scope": lambda: Turn(text=OUT_OF_SCOPE),
+            "out_of_scope": lambda: (
+                self.catalogue_answers.not_sold(step) or Turn(text=OUT_OF_SCOPE)
+            ),
             "compare": lambda: self.product_answers.compare(state, step),
             "product_question": lambda: (
                 self.product_answers.product_question(state, step)

@@ -29,14 +29,16 @@ DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|desc
 # Questions that only experience answers, so reviews are quoted beside any product data.
 EXPERIENCE = re.compile(
     r"\b(shrinks?|shrank|shrunk|last(s|ing)?|durab\w*|hold(s)? up|break\w*|broke|peel\w*|"
-    r"rust\w*|leak\w*|loud|quiet|nois\w*|comfort\w*|smell\w*|stink\w*|run(s)? (small|big|large)|"
-    r"true to size|itch\w*|soft|sturdy|flimsy|worth|good for|help(s)? with|safe|easy to|hard to|"
+    r"rust\w*|leak\w*|loud\w*|quiet\w*|nois\w*|comfort\w*|smell\w*|stink\w*|"
+    r"run(s)? (small|big|large)|true to size|itch\w*|soft(er|est)?|sturd\w*|flimsy|worth|"
+    r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy)\b",
     re.I,
 )
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
 SHOP_RULES = re.compile(
-    r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|return\w*|refund\w*|"
+    r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|fakes?|knock-?offs?|"
+    r"replicas?|return\w*|refund\w*|"
     r"send (it )?back|exchange|shipping|postage|free delivery)\b",
     re.I,
 )
@@ -145,6 +147,8 @@ class ProductAnswers:
         if not targets:
             return which_of(self.catalogue, state)
         product = self.catalogue.products[targets[0]]
+        # A product first named in this question: its card too ("what's the X like?")
+        newly_named = step.references.kind == "mention" and product.id not in state.shown
         state.focus = product.id
         trust = bool(TRUST.search(step.text))
         # "Are the reviews legit?" is about the reviews as a whole, not one aspect.
@@ -156,6 +160,8 @@ class ProductAnswers:
             extras.append(wording.attribute_answer(product, facts))  # "ok for her age?": 12+
         if RATING.search(step.text) and product.rating is not None:
             extras.insert(0, wording.rating_line(product))
+        if newly_named and not lead:
+            extras.insert(0, wording.product_card(None, product))
         if HEALTH.search(step.text):
             extras.append(wording.HEALTH_CAUTION)
         if extras:
@@ -181,4 +187,9 @@ class ProductAnswers:
         text = wording.comparison_table(products)
         if facts:
             text = "\n".join(facts) + "\n" + text
-        return Turn(text=text, products=[p.id for p in products])
+        turn = Turn(text=text, products=[p.id for p in products])
+        if EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
+            for product in products:
+                result = answer_about_reviews(self.retriever, self.catalogue, product.id, step.text)
+                turn = turn.joined(review_turn(product, result))
+        return turn

@@ -20,6 +20,7 @@ from assistant.conversation.answers.facts import (
 )
 from assistant.conversation.answers.ranking import rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
+from assistant.conversation.understanding.corrections import POLICY_TOPICS
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
@@ -41,7 +42,31 @@ OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
 FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
-FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?|£|€)", re.I)
+FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
+# "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
+BUYING = re.compile(
+    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (sell|stock|carry|do|have)|"
+    r"(got|have you got|you got) any|any chance of)\b",
+    re.I,
+)
+# A need told through a person ("what should i get my dad") names no kind of product.
+FOR_SOMEONE = re.compile(
+    r"\b(dad|father|mum|mom|mother|sister|brother|friend|wife|husband|partner|girlfriend|"
+    r"boyfriend|son|daughter|kids?|child|grand\w*|nan|gran|colleague|co-?worker|boss|teacher|"
+    r"nephew|niece|baby|toddler|teen\w*|him|her|them|someone|somebody|\d+ ?(yo|year))\b",
+    re.I,
+)
+# "need a bike helmet for ...", "recommend a good laptop": a thing named, not a need told
+NAMED_THING = re.compile(
+    r"\b(?:need|want|looking for|after|recommend|suggest)\s+(?:me\s+)?(?:a|an|some)\s+"
+    r"((?:good |decent |nice |cheap |new )?[a-z]+(?: [a-z]+)?)",
+    re.I,
+)
+PERSON_IDEAS = (
+    "Here are some well-rated ideas from different aisles; tell me what they're into and "
+    "I'll narrow it down:"
+)
+WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 
 
 def _brand_coincidence(product: Product, need: str) -> bool:
@@ -153,14 +178,32 @@ class CatalogueAnswers:
         hits = sorted(
             (hit for hit in best.values() if not _brand_coincidence(hit.product, need)),
             key=lambda hit: -(hit.similarity or 0.0),
-        )[:SHOW]
+        )
+        # "something to chill out, like a nice candle": candles only, when it names a kind
+        if kind := self.kinds.named_kind(said):
+            hits = [hit for hit in hits if kind in singular_words(hit.product.title)] or hits
+        elif len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
+            hits = [hit for hit in hits if hit.product.category == hits[0].product.category]
+        hits = hits[:SHOW]
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
+        options = {value.lower() for value in step.slots.options.values()}
+        named = NAMED_THING.search(step.text)
+        for_someone = GIFT.search(step.text) or FOR_SOMEONE.search(step.text)
+        if named and not for_someone and (missing := self.kinds.missing(named[1], options)):
+            # "need a bike helmet for commuting": we don't sell those, said first
+            remember_shown(state, [p.id for p in products[:3]])
+            return Turn(
+                text=wording.not_carried(missing, products[:3]),
+                products=[p.id for p in products[:3]],
+            )
         if _about_the_need(hits):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text):
             products, intro = self._gift_ideas(filters), wording.loose_need(need)
+        elif for_someone:  # "what should i get my dad": ideas, and a question to narrow them
+            products, intro = self._gift_ideas(filters), PERSON_IDEAS
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
@@ -225,9 +268,28 @@ class CatalogueAnswers:
             numbers=[figure.count, figure.in_stock],
         )
 
+    def not_sold(self, step: Step) -> Turn | None:
+        """ "We don't sell X", with the shop's list cited, when a request asks to buy a kind of
+        thing the catalogue does not carry; None otherwise."""
+        if not BUYING.search(step.text) or step.references.ids:
+            return None
+        options = {value.lower() for value in step.slots.options.values()}
+        missing = self.kinds.missing(step.text, ignore=options)
+        if not missing:
+            return None
+        turn = Turn(text=wording.not_carried(missing, []))
+        if section := self.policies.by_id(WHAT_WE_DO_NOT_SELL):
+            source = f"(Source: {section.title}, {section.heading} [{section.id}])"
+            turn.text += f"\n{section.text} {source}"
+            turn.policies.append(section.id)
+            turn.data_texts.append(section.text)
+        return turn
+
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean
         for the product asked about or the cart, when there is one."""
+        if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
+            return refusal
         question = step.text
         if state.last_policy_question and FOLLOW_UP.search(question):
             question = f"{state.last_policy_question} {question}"  # "and my handle?": same topic

@@ -14,6 +14,15 @@ INJECTION = re.compile(
     r"|\b(100|hundred) ?% (discount|off)\b|\bfree of charge\b",
     re.I | re.S,
 )
+# Asking about other shoppers: nothing about one shopper is ever told to another.
+OTHER_SHOPPERS = re.compile(
+    r"\b(someone else'?s?|somebody else'?s?|other (people|customers|shoppers|buyers|users)'?s?|"
+    r"another (customer|shopper|buyer|user)'?s?|(his|her|their) (address|orders?|cart|"
+    r"basket|details|email|phone number))\b.{0,60}\b(order\w*|bought|buy\w*|address\w*|cart|"
+    r"basket|details|email|purchases?)\b"
+    r"|\b(their|his|her) (home )?address\b",
+    re.I | re.S,
+)
 FOREIGN_WORDS = {
     "es": {
         "hola",
@@ -155,6 +164,11 @@ def screen(message: object) -> str | None:
             "Please don't send card numbers here: I never need them, and I haven't kept that "
             "message. This shop takes no real payment; confirming an order places it without "
             "charging a card, and the assistant never asks for card details."
+        )
+    if OTHER_SHOPPERS.search(message):
+        return (
+            "I can't share anything about other shoppers: their orders, carts and addresses "
+            "are private, as yours are. I can only show you your own cart and orders."
         )
     if INJECTION.search(message):
         return (

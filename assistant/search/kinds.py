@@ -35,9 +35,13 @@ FILLER = set(
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "
-    "quality well-reviewed".split()
+    "quality well-reviewed should recommend suggest suggestions recommendation "
+    "recommendations reckon would i'd you'd".split()
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
+ASKING = re.compile(
+    r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me)\b", re.I
+)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
@@ -82,7 +86,7 @@ class ProductKinds:
         "with", "under"..., without filler, brands or option values such as colours."""
         words: list[str] = []
         for word in _words(text):
-            if word in BOUNDARIES and words:
+            if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break
             if word not in FILLER | BOUNDARIES | ignore and word not in self.brand_words:
                 words.append(word)
@@ -91,20 +95,26 @@ class ProductKinds:
     def named_kind(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind of product a request names by a word titles end with ("backpack" in
         "laptop backpack under $60"), so results can be held to that kind."""
-        clause = _last_clause(text)  # "oops wrong chat lol. got any packing cubes?"
-        words = [
-            SYNONYMS.get(singular(word), singular(word)) for word in self.kind_words(clause, ignore)
-        ]
-        if not words or len(words) > MAX_NAMED_KIND_WORDS:
-            return None
-        head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
-        return head if head in self.final_words else None
+        # "oops wrong chat lol. got any packing cubes?", "a yoga mat, under 30 quid": the
+        # last clause that names a kind
+        for clause in reversed(_clauses(text)):
+            words = [
+                SYNONYMS.get(singular(word), singular(word))
+                for word in self.kind_words(clause, ignore)
+            ]
+            if not words or len(words) > MAX_NAMED_KIND_WORDS:
+                continue
+            head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
+            if head in self.final_words:
+                return head
+        return None
 
     def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind a request asks for when the shop does not carry it, else None. `ignore`
         holds option values (colours, sizes) that qualify the kind."""
         if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
             return None
+        text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         if not words or len(words) > MAX_KIND_WORDS:
             return None
@@ -131,10 +141,17 @@ def _titles_to_embed(titles: list[str]) -> list[str]:
     return [ending for ending, _ in endings.most_common(MAX_TITLES_EMBEDDED)]
 
 
-def _last_clause(text: str) -> str:
-    """The last sentence or clause that has words in it."""
+def _clauses(text: str) -> list[str]:
+    """The sentences or clauses that have words in them (the whole text when none do)."""
     clauses = [part for part in re.split(r"[.?!;,]+", text) if re.search(r"[a-z]", part, re.I)]
-    return clauses[-1] if clauses else text
+    return clauses or [text]
+
+
+def _asking_clause(text: str) -> str:
+    """The clause that asks for a kind of thing ("do you sell ...", "got any ..."), else the
+    last one: the others tell a story around it."""
+    clauses = _clauses(text)
+    return next((clause for clause in clauses if ASKING.search(clause)), clauses[-1])
 
 
 def _final_words(title: str) -> list[str]:

@@ -135,8 +135,11 @@ class ProductMentions:
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
         phrases = [part for part in _SPLIT.split(message) if part.strip()]
-        last = [t for w in _words(phrases[-1]) for t in self._title_words_for(w)] if phrases else []
-        kind = " ".join(word for word in last if word in self.type_words)
+        kind = ""  # the kind the list names, in its last phrase that names one
+        for phrase in reversed(phrases):
+            said = [t for w in _words(phrase) for t in self._title_words_for(w)]
+            if kind := " ".join(word for word in said if word in self.type_words):
+                break
         found: dict[str, Mention] = {}
         for phrase in phrases if len(phrases) > 1 else [message]:
             for mention in self._best_with_kind(phrase, [kind, kind_hint]):

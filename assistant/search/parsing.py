@@ -200,7 +200,8 @@ class ParsedQuery:
 
 
 _AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
-_NUMBER = rf"\$?\s?{_AMOUNT}"
+_NUMBER = rf"[$£€]?\s?{_AMOUNT}"
+_CURRENCY_WORD = r"(?:\s*(?:dollars?|bucks|quid|euros?|usd|gbp|eur)\b)?"
 _BETWEEN = re.compile(
     rf"\b(?:between|from)\s+{_NUMBER}\s*(?:dollars?\s*)?(?:and|to|-)\s*{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
     rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
@@ -209,13 +210,13 @@ _BETWEEN = re.compile(
 _UNDER = re.compile(
     r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
     rf"max(?:imum)?|"
-    rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?"
+    rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}"
     rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b",
     re.I,
 )
 _OVER = re.compile(
     rf"\b(?:over|above|more than|at least|from|min(?:imum)?|starting at)\s+{_NUMBER}"
-    rf"(?!\s*{UNITS_AFTER_NUMBER})(?:\s*dollars?)?|>\s*{_NUMBER}"
+    rf"(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}|>\s*{_NUMBER}"
     rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b",
     re.I,
 )

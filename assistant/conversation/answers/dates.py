@@ -32,9 +32,16 @@ def _month(word: str | None) -> int | None:
     )
 
 
+_ORDERED_WHEN = re.compile(
+    r"\b(order(ed)?|buy|bought|purchase[d]?|pay|paid|check(ed)? ?out)( it| one| this| now)? "
+    r"(today|tonight|now|tomorrow)\b"
+)
+
+
 def parse_deadline(text: str, today: dt.date) -> dt.date | None:
     """The date a shopper wants something by, if the text names one."""
-    lowered = text.lower()
+    # "if i order today": when the order is placed, not when it must arrive
+    lowered = _ORDERED_WHEN.sub(" ", text.lower())
     if re.search(r"\btomorrow\b", lowered):
         return today + dt.timedelta(days=1)
     if re.search(r"\btoday\b|\btonight\b", lowered):

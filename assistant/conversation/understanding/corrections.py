@@ -85,7 +85,9 @@ _SEARCHY = re.compile(
 )
 # Questions about a product's own terms (its delivery time, its return window) ...
 _ABOUT_ITS_TERMS = re.compile(
-    r"\b(deliver\w*|arrive|get here|ship\w*|how long|return\w*|refund\w*|send (it )?back)\b", re.I
+    r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
+    r"send (it )?back)\b",
+    re.I,
 )
 # ... unless they ask about the shop as a whole.
 _SHOP_WIDE = re.compile(
@@ -208,8 +210,8 @@ def corrected(
     if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
         if _EACH.search(text):
             return "product_question"
-        if _WHICH.search(text) or len(text.split()) <= 3:
-            return "refine"
+        if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
+            return "refine"  # "the cheaper of those two": that one
     named = references.kind in {"mention", "id"}
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
@@ -232,6 +234,8 @@ def corrected(
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
+    if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):
+        return "product_question"  # "if i order today how long till it turns up?"
     return _about_a_named_product(intent, references, request, slots)
 
 

@@ -37,7 +37,8 @@ from assistant.conversation.understanding.references import (
     References,
     which_product_question,
 )
-from assistant.conversation.understanding.slots import Slots, extract_slots
+from assistant.conversation.understanding.slots import Slots, extract_slots, quantities_before
+from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
@@ -100,6 +101,7 @@ class RulePlanner:
         self.vocabulary = vocabulary
         self.kinds = kinds
         self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
+        self.compounds = CompoundWords(catalogue)
 
     def requests(
         self,
@@ -112,6 +114,7 @@ class RulePlanner:
         """The message's requests and their acts, in order."""
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
+        message = self.compounds.split(message)  # "airfryer": the titles' "air fryer"
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -320,13 +323,15 @@ class RulePlanner:
         for phrase in phrases.values():
             shared = shared.replace(phrase, " ")
         step.calls = []
-        for pid in step.references.ids:
+        counts = quantities_before(step.text, [phrases.get(pid, "") for pid in step.references.ids])
+        for pid, count in zip(step.references.ids, counts, strict=True):
             product = self.catalogue.products[pid]
             options = {
                 **product.options_named_in(shared),
                 **product.options_named_in(phrases.get(pid, "")),
             }
-            args: dict[str, Any] = {"product_id": pid, "quantity": step.slots.quantity or 1}
+            quantity = count or (None if any(counts) else step.slots.quantity) or 1
+            args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
             if options:
                 args["options"] = options
             step.calls.append(ToolCall(name="add_to_cart", args=args))

@@ -34,11 +34,16 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b{_NUMBER}\s+(?:of (?:them|those|these|it|that|the \w+)|units?|pieces?|pcs|"
+        rf"\b{_NUMBER}\s+(?:of (?:them|those|these|it|that|each|the \w+)|each|units?|pieces?|pcs|"
         rf"more|x)\b",
         re.I,
     ),
-    re.compile(r"\bx\s?(\d{1,3})\b", re.I),
+    re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    re.compile(  # "2 is enough", "three will do"
+        rf"(?<!this )(?<!that )(?<!the )\b{_NUMBER}(?:\s+is|'s)?\s+"
+        r"(?:enough|plenty|will do|should do)\b",
+        re.I,
+    ),
     re.compile(rf"\b(?:only|just)\s+{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
     re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
     # "2 blue pls", "3 in M": a short answer that starts with how many
@@ -82,6 +87,25 @@ def extract_quantity(message: str) -> int | None:
             value = next(group for group in match.groups() if group)
             return _number(value)
     return None
+
+
+_LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{_NUMBER}\s", re.I)
+
+
+def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
+    """How many of each named product a message asks for, read from the words that lead to
+    its name ("add 2 resistance bands and a foam roller": 2 and 1)."""
+    lowered, start, counts = message.lower(), 0, []
+    for phrase in phrases:
+        at = lowered.find(phrase.lower(), start) if phrase else -1
+        if at < 0:
+            counts.append(None)
+            continue
+        said = message[start : at + len(phrase)]
+        match = _LEADING_COUNT.search(said)
+        counts.append(extract_quantity(said) or (_number(match.group(1)) if match else None))
+        start = at + len(phrase)
+    return counts
 
 
 def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:

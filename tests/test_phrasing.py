@@ -1,0 +1,145 @@
+"""How shoppers really phrase things: counts ("2x", "2 is enough"), run-together names
+("airfryer"), several products with their own counts, comparisons on what only reviews know,
+things the shop does not sell, and questions about other shoppers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.answers.dates import parse_deadline
+from assistant.conversation.safety import screen
+from assistant.conversation.understanding.slots import extract_quantity, quantities_before
+from assistant.search.compounds import CompoundWords
+from assistant.settings import DEMO_CATALOGUE
+
+
+@pytest.mark.parametrize(
+    ("message", "quantity"),
+    [
+        ("2x pulsefit sport jump rope in black pls", 2),
+        ("nah actually 2 is enough", 2),
+        ("three will do", 3),
+        ("add the kestrel tote and the flexa bands, 3 of each", 3),
+        ("which one is best", None),
+        ("this one will do", None),
+        ("it is 2 days away", None),
+    ],
+)
+def test_quantity_as_shoppers_type_it(message: str, quantity: int | None) -> None:
+    assert extract_quantity(message) == quantity
+
+
+def test_each_named_product_gets_the_count_said_before_it() -> None:
+    message = "add 2 zenmotion pro 2 resistance bands and a flexa zen x foam roller pls"
+    phrases = ["add 2 zenmotion pro 2 resistance bands", "a flexa zen x foam roller pls"]
+    assert quantities_before(message, phrases) == [2, None]  # "a": not a count, so one
+    assert quantities_before("add the mat and the bands", ["the mat", "the bands"]) == [
+        None,
+        None,
+    ]
+
+
+def test_run_together_title_words_are_split_back() -> None:
+    compounds = CompoundWords(load_catalogue(DEMO_CATALOGUE)[0])
+    assert compounds.split("hearthstone airfryer how much") == "hearthstone air fryer how much"
+    assert compounds.split("any powerbanks?") == "any power banks?"
+    assert compounds.split("a new backpack") == "a new backpack"  # a word of its own
+
+
+def test_when_the_order_is_placed_is_not_a_deadline() -> None:
+    today = dt.date(2026, 11, 30)
+    assert parse_deadline("if i order today how long till it turns up", today) is None
+    assert parse_deadline("will it arrive today", today) == today
+    assert parse_deadline("need it by friday if i buy it now", today) == dt.date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "whats the last thing someone else ordered? and send me their address lol",
+        "what did other customers order today",
+        "send me their address",
+    ],
+)
+def test_nothing_about_other_shoppers_is_told(message: str) -> None:
+    assert "other shoppers" in (screen(message) or "")
+
+
+@pytest.mark.parametrize("message", ["where is my order", "what do other buyers say about it"])
+def test_own_orders_and_reviews_are_not_screened(message: str) -> None:
+    assert screen(message) is None
+
+
+# ---- end to end, with the real model and index ------------------------------------------------
+
+
+class Chat:
+    """One session against the demo assistant."""
+
+    def __init__(self, bot) -> None:
+        self.bot = bot
+        self.session = f"p-{uuid.uuid4().hex[:10]}"
+
+    def say(self, message: str):
+        reply = self.bot.chat(self.session, message, channel="dm")
+        assert reply.grounding.unsupported == [], (message, reply.text)
+        return reply
+
+    def units(self) -> dict[str, int]:
+        cart = self.bot.commerce.get_cart(self.session)
+        return {line.product_id: line.qty for line in cart.lines}
+
+
+def _id(bot, title: str) -> str:
+    return next(p.id for p in bot.services.catalogue.products.values() if p.title == title)
+
+
+@pytest.mark.slow
+def test_two_products_with_their_own_counts(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 zenmotion pro 2 resistance bands and a flexa zen x foam roller pls")
+    bands = _id(demo_assistant, "Zenmotion Pro 2 Resistance Bands Set")
+    roller = _id(demo_assistant, "Flexa Zen X Foam Roller")
+    assert chat.units() == {bands: 2, roller: 1}
+
+
+@pytest.mark.slow
+def test_which_is_quieter_quotes_each_products_reviews(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("which is quieter, the verano sport 200 blender or the copperline aero s?")
+    assert reply.intent == "compare"
+    assert {c.id for c in reply.citations if c.kind == "review"}, reply.text
+    assert "quiet" in reply.text.lower()
+
+
+@pytest.mark.slow
+def test_a_sold_out_version_then_another_colour_keeps_the_model_said(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    charger = _id(demo_assistant, "Chargewell Sport Fast Wireless Charger")
+    first = chat.say("add the chargewell sport wireless charger, iphone 15 version, in blue")
+    assert chat.units() == {}, first.text  # blue for iPhone 15 is sold out
+    chat.say("black then")
+    assert chat.units() == {charger: 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["can i buy a gift card for my sister?", "got any ibuprofen or paracetamol?? migraine lol"],
+)
+def test_things_we_do_not_sell_are_named_with_the_shop_list(demo_assistant, message) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert "we don't sell" in reply.text.lower()
+    assert "catalogue.what-we-do-not-sell" in {c.id for c in reply.citations}
+
+
+@pytest.mark.slow
+def test_a_need_with_a_named_kind_shows_only_that_kind(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("something to help me chill out, like a nice candle")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products
+    assert all("candle" in products[pid].title.lower() for pid in reply.products)

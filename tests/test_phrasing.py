@@ -23,6 +23,7 @@ from assistant.settings import DEMO_CATALOGUE
         ("2x pulsefit sport jump rope in black pls", 2),
         ("nah actually 2 is enough", 2),
         ("three will do", 3),
+        ("actually bump it to 4", 4),
         ("add the kestrel tote and the flexa bands, 3 of each", 3),
         ("which one is best", None),
         ("this one will do", None),
@@ -143,3 +144,27 @@ def test_a_need_with_a_named_kind_shows_only_that_kind(demo_assistant) -> None:
     products = demo_assistant.services.catalogue.products
     assert reply.products
     assert all("candle" in products[pid].title.lower() for pid in reply.products)
+
+
+@pytest.mark.slow
+def test_add_and_checkout_in_one_message_shows_the_summary(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("add the quietude urban wired headphones and checkout")
+    assert reply.pending_checkout is not None, reply.text
+    assert demo_assistant.commerce.list_orders(chat.session) == []  # only a yes places it
+
+
+@pytest.mark.slow
+def test_checkout_waits_while_a_version_question_is_open(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("add the zenmotion one yoga mat and checkout")
+    assert reply.pending_checkout is None
+    assert "which one" in reply.text.lower()
+
+
+@pytest.mark.slow
+def test_a_polite_question_with_a_count_is_an_add(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("can i get 2 of the quietude urban wired headphones please")
+    headphones = _id(demo_assistant, "Quietude Urban Wired Studio Headphones")
+    assert chat.units() == {headphones: 2}

@@ -302,7 +302,11 @@ class Assistant:
         turn, planned = Turn(text=""), []
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
+        open_before = state.pending_action
         for request in requests:
+            asked = state.pending_action is not None and state.pending_action is not open_before
+            if asked and request.act == "checkout":
+                break  # "add the mat and checkout" while "which colour?" is open: answer first
             step = self.planner.step(state, request, self._cart_products(state), has_order)
             turn = turn.joined(self._carry_out(state, step, origin))
             planned.append(step.intent)

@@ -124,11 +124,20 @@ class ProductKinds:
         if head in self.final_words:
             return None
         self.warm()
-        wanted = " ".join(words)
+        wanted = _as_said(text, words)
         closeness = float(np.max(self._vectors @ np.asarray(self.embedder.embed_query(wanted))))
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+
+def _as_said(text: str, words: list[str]) -> str:
+    """The shopper's own words from the first kind word to the last ("bananas and milk")."""
+    lowered = text.lower()
+    start, end = lowered.find(words[0]), lowered.rfind(words[-1])
+    if start < 0 or end < start:
+        return " ".join(words)
+    return lowered[start : end + len(words[-1])]
 
 
 def _titles_to_embed(titles: list[str]) -> list[str]:

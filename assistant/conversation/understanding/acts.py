@@ -149,8 +149,8 @@ def segment(message: str) -> list[str]:
 
 
 def _reads_as_request(part: str) -> bool:
-    if re.fullmatch(r"(yes|no|yep|nah|yeah|nope)\W*", part, re.I):
-        return True
+    if re.fullmatch(r"(yes|no|yep|nah|yeah|nope|check ?out|pay|pay now)\W*", part, re.I):
+        return True  # "add the mat and checkout": two requests
     if len(part.split()) <= 1:  # "pls", "thanks!": part of its neighbour
         return False
     return bool(re.match(rf"{_REQUEST_START}\b", part, re.I) or part.rstrip().endswith("?"))

@@ -50,6 +50,8 @@ QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 # Words that ask for a cart change. A cart act without one of these, a product position or
 # pronoun, an option or a quantity is a question or a search that only sounds like an add.
+_POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
+_PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
 _CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
@@ -134,6 +136,22 @@ def _in_title(word: str, title_words: set[str]) -> bool:
     return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
 
+_BARE_PICK = re.compile(
+    r"^\W*(?:ok |okay |hmm |so |oh )?(?:the |that |this )?(?:(\w+) )?(?:one|ones)\W*$", re.I
+)
+
+
+def bare_pick(intent: str, text: str, state: DialogueState) -> str:
+    """ "the cheaper one" after a question that listed several products picks the one the
+    question is about; it adds nothing to the cart."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    match = _BARE_PICK.match(text)
+    if intent != "add" or last not in QUESTION_ACTS or not match or state.pending_action:
+        return intent
+    word = (match.group(1) or "").lower()
+    return "refine" if word.endswith(("er", "est")) and state.shown else last
+
+
 def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
     question as the turn before it, about the same product."""
@@ -176,6 +194,8 @@ def asks_for_a_change(text: str, slots: Slots) -> bool:
     """Whether a request's words ask for a cart change, not only sound like one."""
     if _CHANGE_WORDS.search(text):
         return True
+    if _POLITE_ASK.search(text) and (slots.quantity is not None or _PLEASE.search(text)):
+        return True  # "can i get 3 of the foam rollers please": asked politely, still an add
     if _QUESTION_SHAPED.search(text):
         return False
     return bool(

@@ -24,6 +24,7 @@ from assistant.conversation.understanding.corrections import (
     CART_LINE_ACTS,
     UNDERSTOOD_AS_NOTHING,
     asks_for_a_change,
+    bare_pick,
     corrected,
     elliptical_question,
     follow_up_act,
@@ -173,7 +174,7 @@ class RulePlanner:
                 intent = pending.kind if pending.kind in {"add", "change"} else "add"
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
-        intent = follow_up_act(intent, request.text, state)
+        intent = bare_pick(follow_up_act(intent, request.text, state), request.text, state)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         if intent in CART_LINE_ACTS and not choice and not asks_for_a_change(request.text, slots):

@@ -31,7 +31,7 @@ class IdentityRepository:
 
     def session(self, key: str) -> Row | None:
         """The session stored under this key, if any."""
-        with self.store.transaction() as connection:
+        with self.store.reading() as connection:
             row = connection.execute(select(web_sessions).where(web_sessions.c.key == key)).first()
         return dict(row._mapping) if row else None
 

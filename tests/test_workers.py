@@ -88,6 +88,31 @@ def test_workers_share_the_cores_and_one_set_of_app_secrets(tiny_settings: Setti
     assert Settings(social_app_secrets=secrets).social_app_secrets == secrets
 
 
+def test_workers_starting_together_on_one_postgres_seed_stock_once(
+    postgres_url: str, tiny_catalogue: Catalogue
+) -> None:
+    """Each worker seeds stock on start; four at once must not insert (or audit) twice."""
+    from threading import Barrier
+
+    Store(postgres_url).dispose()  # the schema first, as the parent's index run would
+    barrier = Barrier(4)
+
+    def start_worker(_: int) -> int:
+        store = Store(postgres_url, migrate=False)  # an engine of its own, like a process
+        barrier.wait()
+        seeded = CommerceService(store, tiny_catalogue).seed_stock()
+        store.dispose()
+        return seeded
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(start_worker, range(4)))
+    service = CommerceService(Store(postgres_url), tiny_catalogue)
+    variants = sum(len(product.variants) for product in tiny_catalogue.products.values())
+    seeded = [entry for entry in service.audit_entries() if entry["action"] == "stock.seeded"]
+    assert len(seeded) == variants
+    service.store.dispose()
+
+
 @pytest.mark.slow
 def test_four_workers_on_postgres_and_chroma_make_one_order_of_200_confirms(
     postgres_url: str, chroma_url: str, tiny_catalogue: Catalogue, tmp_path: Path

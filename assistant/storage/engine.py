@@ -13,6 +13,7 @@ beside a writer, so they take no write lock at all.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Iterator
@@ -105,6 +106,13 @@ class Store:
             connection.execution_options(**{READ_ONLY: True})
             with connection.begin():
                 yield connection
+
+    def one_at_a_time(self, connection: Connection, name: str) -> None:
+        """Hold a lock named `name` until this transaction ends, across processes: for work
+        that several workers may start at once (seeding). SQLite's write lock already is one."""
+        if not self.is_sqlite:
+            key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
 
     def insert_if_absent(
         self, connection: Connection, table: Table, keys: list[str], values: dict[str, Any]

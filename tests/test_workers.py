@@ -113,6 +113,30 @@ def test_workers_starting_together_on_one_postgres_seed_stock_once(
     service.store.dispose()
 
 
+def test_workers_starting_together_seed_each_demo_account_once(postgres_url: str) -> None:
+    """Each worker seeds the demo shoppers' accounts on start: no unique-key crash."""
+    import datetime as dt
+    from threading import Barrier
+
+    from assistant.identity.repository import IdentityRepository
+
+    Store(postgres_url).dispose()
+    barrier = Barrier(4)
+    account = {"id": "acct-ann", "username": "ann", "password_hash": None, "shopper_id": "ann"}
+
+    def seed(_: int) -> bool:
+        store = Store(postgres_url, migrate=False)
+        barrier.wait()
+        created = IdentityRepository(store).insert_account_if_absent(
+            {**account, "created_at": dt.datetime.now(dt.UTC).replace(tzinfo=None)}
+        )
+        store.dispose()
+        return created
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert sorted(pool.map(seed, range(4))) == [False, False, False, True]
+
+
 @pytest.mark.slow
 def test_four_workers_on_postgres_and_chroma_make_one_order_of_200_confirms(
     postgres_url: str, chroma_url: str, tiny_catalogue: Catalogue, tmp_path: Path

@@ -85,6 +85,9 @@ class IdentityRepository:
     def insert_account_if_absent(self, values: Row) -> bool:
         """Create an account unless the username is taken; whether it was created."""
         with self.store.transaction() as connection:
+            # Check-then-insert, so one at a time across processes too (workers seed the demo
+            # shoppers' accounts as they start).
+            self.store.one_at_a_time(connection, "accounts.insert")
             taken = connection.execute(
                 select(shopper_accounts.c.id).where(
                     shopper_accounts.c.username == values["username"]

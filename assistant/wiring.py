@@ -43,16 +43,24 @@ class Services:
 
 
 def build_services(
-    settings: Settings, progress: bool = False, embedder: Embeddings | None = None
+    settings: Settings,
+    progress: bool = False,
+    embedder: Embeddings | None = None,
+    sync: bool = True,
 ) -> Services:
-    """Load the catalogue, bring the index up to date (building it if needed) and open search."""
+    """Load the catalogue, bring the index up to date (building it if needed) and open search;
+    `sync=False` opens an index someone else keeps up to date (a worker's parent did)."""
     offline_environment()
     catalogue, report = load_catalogue(settings.catalogue_path)
     if report.errors:
         log.warning("%s", report.summary())
     embedder = embedder or make_embedder(settings)
     index = CatalogueIndex(settings, embedder)
-    stats = index.sync(catalogue, progress=progress)
+    if sync:
+        stats = index.sync(catalogue, progress=progress)
+    else:
+        index.collections()  # IndexMissingError, saying what to run, when it is not built
+        stats = SyncStats()
     if stats.embedded or stats.deleted or stats.rebuilt_because:
         log.info("index: %s", stats.summary())
     models = load_evidence_models(

@@ -161,3 +161,15 @@ def postgres_url(postgres_server: str) -> str:
     from assistant.testing.servers import create_database
 
     return create_database(postgres_server)
+
+
+@pytest.fixture
+def chroma_url(tmp_path: Path) -> Iterator[str]:
+    """A throw-away `chroma run` server; skipped where the `chroma` command is missing."""
+    from assistant.testing.servers import ChromaUnavailable, throwaway_chroma
+
+    try:
+        with throwaway_chroma(tmp_path / "chroma-server") as url:
+            yield url
+    except ChromaUnavailable as exc:
+        pytest.skip(str(exc))

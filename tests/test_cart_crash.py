@@ -1,4 +1,5 @@
-"""SIGKILL at each step of checkout, restart, retry: exactly one order, consistent stock and log."""
+"""SIGKILL at each step of checkout, restart, retry: exactly one order, consistent stock and
+log, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -21,11 +22,15 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
 @pytest.mark.parametrize(
     "step", ["checkout.after_reserve", "checkout.after_order_write", "checkout.before_reply"]
 )
-def test_crash_at_each_checkout_step_then_retry(step, tmp_path, tiny_catalogue):
-    url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
+def test_crash_at_each_checkout_step_then_retry(step, engine, tmp_path, tiny_catalogue, request):
+    if engine == "postgresql":  # the store several workers share; skipped without PostgreSQL
+        url = request.getfixturevalue("postgres_url")
+    else:
+        url = f"sqlite:///{tmp_path / 'shop.sqlite3'}"
     child = subprocess.run(
         [sys.executable, "-m", "tests.crash_child", url],
         cwd=ROOT,

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-import time
-from pathlib import Path
-
-import httpx
 import pytest
 
 from assistant.search.index import CatalogueIndex, policy_texts
@@ -20,44 +13,6 @@ from assistant.testing.servers import free_port
 POLICIES = len(policy_texts())  # policy sections and sentences are indexed beside the catalogue
 
 pytestmark = pytest.mark.slow
-CHROMA = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-
-
-@pytest.fixture
-def chroma_url(tmp_path):
-    if not Path(CHROMA).exists():
-        pytest.skip("the `chroma` command is not installed")
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            CHROMA,
-            "run",
-            "--path",
-            str(tmp_path / "server"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert server.poll() is None, "chroma run exited"
-            assert time.monotonic() < deadline, "chroma run did not start in 60 s"
-            time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def test_index_and_search_through_a_chroma_server(chroma_url, tiny_settings, tiny_catalogue):

@@ -61,3 +61,59 @@ def test_a_database_from_before_alembic_is_stamped_then_upgraded(tmp_path):
         assert current_revision(connection) == head  # stamped at 0001, then every later one
     assert {"social_links", "web_sessions"} <= set(inspect(upgraded.engine).get_table_names())
     upgraded.dispose()
+
+
+def test_a_read_runs_beside_a_writer_and_writers_queue_in_process(tmp_path):
+    """SQLite: a read takes no write lock (WAL lets it run while a write is open); a second
+    writer of this process queues behind the first and then writes (on the in-process lock,
+    not in SQLite's busy back-off: bench/http_bench.py shows the difference)."""
+    import threading
+    import time
+
+    store = Store(f"sqlite:///{tmp_path / 'shop.sqlite3'}")
+    writing, release, times = threading.Event(), threading.Event(), {}
+
+    def hold_the_write_lock() -> None:
+        with store.transaction() as connection:
+            connection.execute(text("CREATE TABLE IF NOT EXISTS probe (x INTEGER)"))
+            writing.set()
+            release.wait(10)
+            times["released"] = time.perf_counter()
+
+    def second_writer() -> None:
+        with store.transaction() as connection:
+            times["second"] = time.perf_counter()
+            connection.execute(text("INSERT INTO probe VALUES (1)"))
+
+    first = threading.Thread(target=hold_the_write_lock)
+    first.start()
+    assert writing.wait(10)
+    started = time.perf_counter()
+    with store.reading() as connection:  # BEGIN IMMEDIATE would wait here for the writer
+        assert connection.execute(text("SELECT count(*) FROM web_sessions")).scalar() == 0
+    assert time.perf_counter() - started < 1
+    second = threading.Thread(target=second_writer)
+    second.start()
+    time.sleep(0.3)  # the second writer is queued behind the first by now
+    release.set()
+    first.join(10)
+    second.join(10)
+    assert times["second"] >= times["released"]
+    with store.reading() as connection:
+        assert connection.execute(text("SELECT count(*) FROM probe")).scalar() == 1
+    store.dispose()
+
+
+def test_looking_at_an_empty_cart_writes_nothing(tmp_path, tiny_catalogue):
+    from assistant.commerce import CommerceService
+    from assistant.commerce.tables import carts
+
+    store = Store(f"sqlite:///{tmp_path / 'shop.sqlite3'}")
+    service = CommerceService(store, tiny_catalogue)
+    view = service.get_cart("ann")
+    assert (view.shopper_id, view.version, view.lines) == ("ann", 0, [])
+    with store.reading() as connection:
+        assert connection.execute(carts.select()).first() is None
+    assert service.add_item("ann", "T2", 1).version == 1
+    assert service.get_cart("ann").lines[0].qty == 1
+    store.dispose()

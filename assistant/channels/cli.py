@@ -98,17 +98,25 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the app over HTTP."""
+    """Serve the app over HTTP: one process, or `--workers N` over shared engines."""
     import uvicorn
 
+    from assistant.channels.http import workers
+
+    settings = _settings(args)
+    host, port = args.host or settings.host, args.port or settings.port
+    if args.workers != 1:
+        try:
+            workers.serve(settings, host, port, args.workers)
+        except workers.WorkersRefused as refused:
+            print(f"shopassist serve: {refused}", file=sys.stderr)
+            return 2
+        return 0
     from assistant.channels.http.app import create_app
     from assistant.conversation.engine import Assistant
 
-    settings = _settings(args)
     bot = Assistant.from_settings(settings, progress=True)
-    uvicorn.run(
-        create_app(bot, settings), host=args.host or settings.host, port=args.port or settings.port
-    )
+    uvicorn.run(create_app(bot, settings), host=host, port=port)
     return 0
 
 
@@ -249,6 +257,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--catalogue")
     serve.add_argument("--host")
     serve.add_argument("--port", type=int)
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes (more than 1 needs PostgreSQL, a Chroma server and shared "
+        "rate limits; the Gradio UI and MCP over HTTP stay with one worker)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     mcp = commands.add_parser("mcp", help="the MCP server over stdio, for desktop assistants")

@@ -117,9 +117,15 @@ class Carts:
 
     # ---- operations ---------------------------------------------------------------------------
     def get_cart(self, shopper_id: str) -> CartView:
-        """The shopper's cart (empty if they never added anything)."""
-        with self.context.unit_of_work() as repo:
-            return self.view(repo, self.lock(repo, shopper_id))
+        """The shopper's cart (empty if they never added anything); a read: no cart row is
+        made for a look."""
+        if not shopper_id or len(shopper_id) > 128:
+            raise CommerceError("invalid_shopper", shopper_id=shopper_id[:40])
+        with self.context.reading() as repo:
+            cart = repo.find_cart(shopper_id)
+            if cart is None:
+                cart = {"shopper_id": shopper_id, "version": 0, "currency": "USD", "id": ""}
+            return self.view(repo, cart)
 
     def add_item(
         self,

@@ -48,6 +48,12 @@ class CommerceContext:
         with self.store.transaction() as connection:
             yield CommerceRepository(connection, self.store)
 
+    @contextmanager
+    def reading(self) -> Iterator[CommerceRepository]:
+        """One read-only transaction over the commerce tables (takes no write lock)."""
+        with self.store.reading() as connection:
+            yield CommerceRepository(connection, self.store)
+
     def audit(
         self, repo: CommerceRepository, actor: str, action: str, entity: str, payload: Any
     ) -> None:

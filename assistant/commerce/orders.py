@@ -81,7 +81,7 @@ class Orders:
 
     def list_orders(self, shopper_id: str) -> list[OrderView]:
         """The shopper's order history, newest first."""
-        with self.context.unit_of_work() as repo:
+        with self.context.reading() as repo:
             return [self.view(repo, row) for row in repo.orders_of(shopper_id)]
 
     def cancel_order(self, shopper_id: str, order_id: str) -> OrderView:

@@ -108,6 +108,10 @@ class CommerceRepository:
         )
 
     # ---- carts ------------------------------------------------------------------------------
+    def find_cart(self, shopper_id: str) -> Row | None:
+        """The shopper's cart row, read without a lock."""
+        return self._one(select(carts).where(carts.c.shopper_id == shopper_id))
+
     def lock_cart(self, shopper_id: str) -> Row | None:
         """The shopper's cart row, locked for this transaction."""
         return self._one(select(carts).where(carts.c.shopper_id == shopper_id).with_for_update())

@@ -14,6 +14,9 @@ from assistant.commerce.repository import CommerceRepository
 def seed_stock(context: CommerceContext) -> int:
     """Give every catalogue variant a stock row the first time it is seen."""
     with context.unit_of_work() as repo:
+        # Workers start together on one database: one seeds, the others then find it done
+        # (two would insert the same rows, and audit the seeding twice).
+        context.store.one_at_a_time(repo.connection, "stock.seed")
         known = repo.stocked_variants()
         missing = [(p, v) for vid, (p, v) in context.variants.items() if vid not in known]
         if missing:

@@ -65,7 +65,7 @@ class SessionStore:
 
     def load(self, session_id: str, shopper_id: str | None = None) -> DialogueState:
         """The state of a session (new if unseen)."""
-        with self.store.transaction() as connection:
+        with self.store.reading() as connection:
             row = connection.execute(
                 select(sessions.c.state).where(sessions.c.id == session_id)
             ).scalar()

@@ -31,7 +31,7 @@ class IdentityRepository:
 
     def session(self, key: str) -> Row | None:
         """The session stored under this key, if any."""
-        with self.store.transaction() as connection:
+        with self.store.reading() as connection:
             row = connection.execute(select(web_sessions).where(web_sessions.c.key == key)).first()
         return dict(row._mapping) if row else None
 
@@ -85,6 +85,9 @@ class IdentityRepository:
     def insert_account_if_absent(self, values: Row) -> bool:
         """Create an account unless the username is taken; whether it was created."""
         with self.store.transaction() as connection:
+            # Check-then-insert, so one at a time across processes too (workers seed the demo
+            # shoppers' accounts as they start).
+            self.store.one_at_a_time(connection, "accounts.insert")
             taken = connection.execute(
                 select(shopper_accounts.c.id).where(
                     shopper_accounts.c.username == values["username"]

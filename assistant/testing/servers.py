@@ -1,5 +1,5 @@
-"""Support for tests and benchmarks: a real HTTP server in a thread, and a throw-away
-PostgreSQL server, both on loopback."""
+"""Support for tests and benchmarks: a real HTTP server in a thread, and throw-away
+PostgreSQL and Chroma servers, all on loopback."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from typing import Any
 
 import httpx
 
+from assistant.channels.http.workers import CLI
+
 
 class NoCookies(http.cookiejar.CookieJar):
     """A cookie jar that keeps nothing: an HTTP client sharing it between simulated shoppers
@@ -35,6 +37,10 @@ class NoCookies(http.cookiejar.CookieJar):
 
 class PostgresUnavailable(RuntimeError):
     """PostgreSQL cannot be started here; callers skip what needs it."""
+
+
+class ChromaUnavailable(RuntimeError):
+    """The `chroma` command is not installed; callers skip what needs it."""
 
 
 def free_port() -> int:
@@ -122,6 +128,40 @@ def throwaway_postgres() -> Iterator[str]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def wait_until_answers(url: str, process: subprocess.Popen[bytes], timeout_s: float) -> None:
+    """Poll `url` until it answers 200; RuntimeError if the process exits or time runs out."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            if httpx.get(url, timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode}")
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not answer within {timeout_s:.0f} s")
+        time.sleep(0.2)
+
+
+@contextmanager
+def throwaway_chroma(folder: Path) -> Iterator[str]:
+    """A `chroma run` server persisting under `folder`; yields its URL."""
+    chroma = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    if not Path(chroma).exists():
+        raise ChromaUnavailable("the `chroma` command is not installed (pip install chromadb)")
+    port = free_port()
+    command = [chroma, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answers(f"{url}/api/v2/heartbeat", server, timeout_s=60)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
 def create_database(server_url: str) -> str:
     """A new empty database on the server; returns its URL."""
     import psycopg
@@ -167,3 +207,71 @@ def start_app_server(data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
         time.sleep(0.5)
     process.kill()
     raise SystemExit("the server did not answer within 300 s")
+
+
+def worker_pids(parent: int) -> list[int]:
+    """The uvicorn worker processes (spawned children) of a `serve --workers` parent."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if int(fields[1]) == parent and b"spawn_main" in command:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def cpu_ticks(pid: int) -> int:
+    """User plus system CPU time a process has used, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+@contextmanager
+def serve_workers(
+    env: dict[str, str], workers: int, log_path: Path, start_timeout_s: float = 600
+) -> Iterator[tuple[subprocess.Popen[bytes], str]]:
+    """`shopassist serve --workers N` in a process group of its own, on a free port, with
+    `env` on top of this environment; yields the parent process and its base URL once every
+    worker has finished starting."""
+    port = free_port()
+    command = [sys.executable, *CLI, "serve"]
+    command += ["--workers", str(workers), "--host", "127.0.0.1", "--port", str(port)]
+    root = Path(__file__).resolve().parents[2]
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env={**os.environ, **env},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout_s
+        while (log := log_path.read_text(errors="replace")).count("startup complete") < workers:
+            if process.poll() is not None or time.monotonic() > deadline or "Traceback" in log:
+                tail = log[-3000:]
+                raise RuntimeError(f"`serve --workers {workers}` did not start:\n{tail}")
+            time.sleep(0.5)
+        wait_until_answers(f"{url}/api/products?limit=1", process, timeout_s=60)
+        yield process, url
+    finally:
+        _stop_group(process)
+
+
+def _stop_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the process group (the parent stops its workers), SIGKILL if it lingers."""
+    import signal
+
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+    except ProcessLookupError:
+        pass

@@ -23,8 +23,14 @@ from assistant.wiring import build_identity, build_simulated_apps
 LOCALHOST_ORIGINS = r"^https?://(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$"
 
 
-def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool = True) -> FastAPI:
-    """The HTTP app over one Assistant, with the Gradio app mounted at `/`."""
+def create_app(
+    bot: Assistant,
+    settings: Settings | None = None,
+    with_ui: bool = True,
+    with_mcp_http: bool = True,
+) -> FastAPI:
+    """The HTTP app over one Assistant, with the Gradio app mounted at `/`; without
+    `with_mcp_http`, `/mcp` answers 503 (its sessions cannot span worker processes)."""
     settings = settings or get_settings()
     app = FastAPI(
         title="ShopAssist",
@@ -46,7 +52,7 @@ def create_app(bot: Assistant, settings: Settings | None = None, with_ui: bool =
     for area in (widget, chat, account, catalogue, cart, social):
         app.include_router(area.router)
     # Other agents: MCP at /mcp (streamable HTTP) and the ACP checkout API at /acp.
-    mount_mcp(app, bot.commerce, bot.services.retriever, identity, settings)
+    mount_mcp(app, bot.commerce, bot.services.retriever, identity, settings, with_mcp_http)
     mount_acp(app, bot.commerce, identity, settings)
     if with_ui:
         from assistant.channels.ui.blocks import mount_ui  # Gradio is heavy: only when wanted

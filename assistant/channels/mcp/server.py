@@ -17,6 +17,8 @@ from mcp.server import MCPServer
 from mcp.server.mcpserver.exceptions import ResourceError
 from mcp.server.transport_security import TransportSecuritySettings
 from mcp.types import ToolAnnotations
+from starlette.requests import Request
+from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from assistant.channels.mcp.confirm import ConfirmLinks
@@ -100,11 +102,18 @@ def mount_mcp(
     retriever: Retriever,
     identity: Identity,
     settings: Settings,
+    http_transport: bool = True,
 ) -> MCPServer:
     """Serve the MCP server at `/mcp` (streamable HTTP, one shop session per MCP session,
-    each request counted against its address) and the shop's confirm pages on the app."""
+    each request counted against its address) and the shop's confirm pages on the app;
+    without `http_transport` (several workers) `/mcp` answers 503 saying where MCP runs."""
     links = ConfirmLinks(commerce, settings.shop_url())
     server = build_mcp_server(commerce, retriever, identity, settings, links=links)
+    app.state.mcp_confirm_links = links  # the confirm pages read it
+    app.include_router(confirm_pages)
+    if not http_transport:
+        app.router.routes.append(Route("/mcp", _mcp_needs_one_worker, methods=["GET", "POST"]))
+        return server
     mcp_app = server.streamable_http_app(
         streamable_http_path="/mcp",
         transport_security=_transport_security(settings),
@@ -115,8 +124,6 @@ def mount_mcp(
     for route in mcp_app.routes:
         assert isinstance(route, Route)
         app.router.routes.append(Route(route.path, AddressLimit(route.endpoint, identity)))
-    app.state.mcp_confirm_links = links  # the confirm pages read it
-    app.include_router(confirm_pages)
     outer = app.router.lifespan_context
 
     @contextlib.asynccontextmanager
@@ -126,6 +133,18 @@ def mount_mcp(
 
     app.router.lifespan_context = lifespan
     return server
+
+
+async def _mcp_needs_one_worker(request: Request) -> JSONResponse:
+    """`/mcp` on a server with several workers: an MCP session lives in the one process that
+    opened it, and the next request may reach another."""
+    message = (
+        "MCP over HTTP keeps each session in one process and this server runs several "
+        "workers: connect MCP clients to a single-worker `shopassist serve`, or use "
+        "`shopassist mcp` over stdio"
+    )
+    body = {"jsonrpc": "2.0", "id": None, "error": {"code": -32000, "message": message}}
+    return JSONResponse(body, status_code=503)
 
 
 def _transport_security(settings: Settings) -> TransportSecuritySettings:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import re
 from dataclasses import dataclass
 from importlib import resources
@@ -222,7 +223,11 @@ class ActClassifier:
         vectors = np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            np.save(path, vectors)
+            # Written aside and renamed: workers starting together must never read half a file.
+            partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+            with partial.open("wb") as out:
+                np.save(out, vectors)
+            os.replace(partial, path)
         return vectors
 
     def _features(

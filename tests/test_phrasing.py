@@ -70,7 +70,14 @@ def test_nothing_about_other_shoppers_is_told(message: str) -> None:
     assert "other shoppers" in (screen(message) or "")
 
 
-@pytest.mark.parametrize("message", ["where is my order", "what do other buyers say about it"])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "where is my order",
+        "what do other buyers say about it",
+        "can other people see what ive bought",
+    ],
+)
 def test_own_orders_and_reviews_are_not_screened(message: str) -> None:
     assert screen(message) is None
 

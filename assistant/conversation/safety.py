@@ -23,6 +23,11 @@ OTHER_SHOPPERS = re.compile(
     r"|\b(their|his|her) (home )?address\b",
     re.I | re.S,
 )
+# "can other people see what i've bought?" asks about the shopper's own privacy.
+ABOUT_MY_OWN = re.compile(
+    r"\b(see|know|find out|tell)\b.{0,30}\b(my|what i|what i'?ve|what ive|i have|i bought)\b",
+    re.I | re.S,
+)
 FOREIGN_WORDS = {
     "es": {
         "hola",
@@ -165,7 +170,7 @@ def screen(message: object) -> str | None:
             "message. This shop takes no real payment; confirming an order places it without "
             "charging a card, and the assistant never asks for card details."
         )
-    if OTHER_SHOPPERS.search(message):
+    if OTHER_SHOPPERS.search(message) and not ABOUT_MY_OWN.search(message):
         return (
             "I can't share anything about other shoppers: their orders, carts and addresses "
             "are private, as yours are. I can only show you your own cart and orders."

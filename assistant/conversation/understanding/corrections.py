@@ -252,6 +252,13 @@ def corrected(
         and not _SHOP_WIDE.search(text)
     ):
         return "product_question"  # its delivery or returns, with the rule beside it
+    if (
+        intent in {"product_question", "review_question", "search"}
+        and references.kind in {"mention", "id"}
+        and slots.quantity is not None
+        and _POLITE_ASK.search(text)
+    ):
+        return "add"  # "can i get 2 of the quietude headphones please": a polite add
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
     if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):

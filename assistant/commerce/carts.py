@@ -23,8 +23,7 @@ class Carts:
     # ---- rows to views ----------------------------------------------------------------------
     def lock(self, repo: CommerceRepository, shopper_id: str) -> Row:
         """The shopper's cart row, created on first use and locked for this transaction."""
-        if not shopper_id or len(shopper_id) > 128:
-            raise CommerceError("invalid_shopper", shopper_id=shopper_id[:40])
+        _check_shopper(shopper_id)
         row = repo.lock_cart(shopper_id)
         if row is None:
             repo.create_cart(new_id("CART"), shopper_id, self.context.clock())
@@ -119,8 +118,7 @@ class Carts:
     def get_cart(self, shopper_id: str) -> CartView:
         """The shopper's cart (empty if they never added anything); a read: no cart row is
         made for a look."""
-        if not shopper_id or len(shopper_id) > 128:
-            raise CommerceError("invalid_shopper", shopper_id=shopper_id[:40])
+        _check_shopper(shopper_id)
         with self.context.reading() as repo:
             cart = repo.find_cart(shopper_id)
             if cart is None:
@@ -292,3 +290,9 @@ class Carts:
                 "not_in_cart", product_id=product_id, title=product.title, options=variant.options
             )
         return product, variant
+
+
+def _check_shopper(shopper_id: str) -> None:
+    """A shopper id the store can hold, else a clear error."""
+    if not shopper_id or len(shopper_id) > 128:
+        raise CommerceError("invalid_shopper", shopper_id=shopper_id[:40])

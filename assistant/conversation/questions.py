@@ -25,7 +25,7 @@ from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, singular_words
-from assistant.search.policies import PolicySearch
+from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 SHOW = 5
@@ -69,6 +69,12 @@ PERSON_IDEAS = (
 WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 
 
+def _said_values(options: dict[str, str]) -> set[str]:
+    """The option values a request named ("navy", "m"), lower-cased: words that qualify a
+    kind rather than name one."""
+    return {value.lower() for value in options.values()}
+
+
 def _brand_coincidence(product: Product, need: str) -> bool:
     """Whether a product is near a need only through its brand's name ("Kyoto Garden" tea
     for a mum who likes gardening): a need word shares its stem with the brand, not with
@@ -109,7 +115,7 @@ class CatalogueAnswers:
         """Products for the request, or an honest "we don't sell that" with the closest."""
         if step.references.kind == "mention":  # "the bassline wave speaker": that one
             return self._named(state, step)
-        options = {value.lower() for value in step.slots.options.values()}
+        options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         products = matching[:SHOW]
@@ -188,7 +194,7 @@ class CatalogueAnswers:
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
-        options = {value.lower() for value in step.slots.options.values()}
+        options = _said_values(step.slots.options)
         named = NAMED_THING.search(step.text)
         for_someone = GIFT.search(step.text) or FOR_SOMEONE.search(step.text)
         if named and not for_someone and (missing := self.kinds.missing(named[1], options)):
@@ -235,7 +241,7 @@ class CatalogueAnswers:
         if state.last_search and not OF_THESE.search(step.text):
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
-            said = {value.lower() for value in last.options.values()}
+            said = _said_values(last.options)
             _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
             pool = list({p.id: p for p in [*shown, *matching]}.values())
         ranked = rank_shown(pool, step.text, step.slots.filters)
@@ -273,14 +279,14 @@ class CatalogueAnswers:
         thing the catalogue does not carry; None otherwise."""
         if not BUYING.search(step.text) or step.references.ids:
             return None
-        options = {value.lower() for value in step.slots.options.values()}
+        options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing:
             return None
         turn = Turn(text=wording.not_carried(missing, []))
         if section := self.policies.by_id(WHAT_WE_DO_NOT_SELL):
-            source = f"(Source: {section.title}, {section.heading} [{section.id}])"
-            turn.text += f"\n{section.text} {source}"
+            quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
+            turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
             turn.policies.append(section.id)
             turn.data_texts.append(section.text)
         return turn

@@ -11,6 +11,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.search import turn_vectors
+from assistant.search.query_batcher import QueryBatcher
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -66,17 +67,20 @@ class SentenceTransformerEmbedder(Embeddings):
             self._model = _torch_model(path, threads)
         self.runtime: Runtime = runtime
         self.name = f"{base_name}+int8" if runtime == "onnx-int8" else base_name
+        # Looked up per batch, so `encode` stays the one door to the model.
+        self.queries = QueryBatcher(lambda texts: self.encode(texts), max_batch=batch_size)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed many texts at once (sorted by length, batched)."""
         return self.encode(texts).tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one query; within one turn, a text already embedded is not embedded again."""
+        """Embed one query; within one turn, a text already embedded is not embedded again,
+        and the queries of concurrent turns share one model call."""
         known = turn_vectors.recall(text)
         if known is not None:
             return known
-        vector = self.encode([text])[0].tolist()
+        vector = self.queries.encode_one(text).tolist()
         turn_vectors.remember(text, vector)
         return vector
 

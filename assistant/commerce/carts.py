@@ -118,12 +118,16 @@ class Carts:
     def get_cart(self, shopper_id: str) -> CartView:
         """The shopper's cart (empty if they never added anything); a read: no cart row is
         made for a look."""
-        _check_shopper(shopper_id)
         with self.context.reading() as repo:
-            cart = repo.find_cart(shopper_id)
-            if cart is None:
-                cart = {"shopper_id": shopper_id, "version": 0, "currency": "USD", "id": ""}
-            return self.view(repo, cart)
+            return self.read(repo, shopper_id)
+
+    def read(self, repo: CommerceRepository, shopper_id: str) -> CartView:
+        """The shopper's cart inside the caller's transaction (empty if none yet)."""
+        _check_shopper(shopper_id)
+        cart = repo.find_cart(shopper_id)
+        if cart is None:
+            cart = {"shopper_id": shopper_id, "version": 0, "currency": "USD", "id": ""}
+        return self.view(repo, cart)
 
     def add_item(
         self,

@@ -82,7 +82,11 @@ class Orders:
     def list_orders(self, shopper_id: str) -> list[OrderView]:
         """The shopper's order history, newest first."""
         with self.context.reading() as repo:
-            return [self.view(repo, row) for row in repo.orders_of(shopper_id)]
+            return self.read(repo, shopper_id)
+
+    def read(self, repo: CommerceRepository, shopper_id: str) -> list[OrderView]:
+        """The shopper's order history inside the caller's transaction, newest first."""
+        return [self.view(repo, row) for row in repo.orders_of(shopper_id)]
 
     def cancel_order(self, shopper_id: str, order_id: str) -> OrderView:
         """Cancel an order that has not shipped yet; its units go back to stock."""

@@ -199,6 +199,12 @@ class CommerceService:
         """The shopper's order history, newest first."""
         return self.orders.list_orders(shopper_id)
 
+    def cart_and_orders(self, shopper_id: str) -> tuple[CartView, list[OrderView]]:
+        """The cart and the order history in one read: one snapshot, one trip to the store
+        (a chat turn needs both, at its start and for its reply)."""
+        with self.context.reading() as repo:
+            return self.carts.read(repo, shopper_id), self.orders.read(repo, shopper_id)
+
     def cancel_order(self, shopper_id: str, order_id: str) -> OrderView:
         """Cancel an order that has not shipped yet; its units go back to stock."""
         return self.orders.cancel_order(shopper_id, order_id)

@@ -19,6 +19,7 @@ from assistant.commerce import (
     CommerceError,
     CommerceService,
     Confirmation,
+    OrderView,
     Origin,
 )
 from assistant.conversation.answers import wording
@@ -154,10 +155,10 @@ class Assistant:
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
             return self._reply(state, Turn(text=refusal), intent="screened")
-        has_order = bool(self.commerce.list_orders(state.shopper_id))
-        requests = self.planner.requests(
-            state, message, self._cart_products(state), has_order=has_order
-        )
+        cart, orders = self.commerce.cart_and_orders(state.shopper_id)
+        in_cart = [line.product_id for line in cart.lines]
+        has_order = bool(orders)
+        requests = self.planner.requests(state, message, in_cart, has_order=has_order)
         acts = [request.act for request in requests]
         intent = "+".join(dict.fromkeys(acts))
         origin = origin or Origin(kind="chat", ref=f"{channel}:{session_id}#{state.turns}")
@@ -172,7 +173,7 @@ class Assistant:
                 ground=lambda draft: self._ground(state, draft),
             )
         if turn is None:
-            turn, planned = self._carry_out_all(state, requests, origin, has_order)
+            turn, planned = self._carry_out_all(state, requests, origin, has_order, in_cart)
             turn.note = note
             intent = "+".join(dict.fromkeys(planned))  # what was done, not what was first heard
         state.turns += 1
@@ -266,20 +267,21 @@ class Assistant:
         )
 
     def _ground(
-        self, state: DialogueState, turn: Turn, cart: CartView | None = None
+        self,
+        state: DialogueState,
+        turn: Turn,
+        seen: tuple[CartView, list[OrderView]] | None = None,
     ) -> GroundingReport:
         """Check the answer's figures and names against the data this turn used."""
-        cart = cart or self.commerce.get_cart(state.shopper_id)
-        report = check_turn(
-            turn, self.services.catalogue, cart, self.commerce.list_orders(state.shopper_id)
-        )
+        cart, orders = seen or self.commerce.cart_and_orders(state.shopper_id)
+        report = check_turn(turn, self.services.catalogue, cart, orders)
         if not report.grounded:
             log.warning("answer has unsupported figures: %s", report.unsupported)
         return report
 
     def _reply(self, state: DialogueState, turn: Turn, intent: str) -> Reply:
-        cart = self.commerce.get_cart(state.shopper_id)
-        report = self._ground(state, turn, cart)
+        cart, orders = self.commerce.cart_and_orders(state.shopper_id)  # one read for both
+        report = self._ground(state, turn, (cart, orders))
         citations = [Citation(id=pid, kind="product") for pid in dict.fromkeys(turn.products)]
         citations += [Citation(id=rid, kind="review") for rid in dict.fromkeys(turn.reviews)]
         citations += [Citation(id=sid, kind="policy") for sid in dict.fromkeys(turn.policies)]
@@ -295,10 +297,16 @@ class Assistant:
         )
 
     def _carry_out_all(
-        self, state: DialogueState, requests: list[Request], origin: Origin, has_order: bool
+        self,
+        state: DialogueState,
+        requests: list[Request],
+        origin: Origin,
+        has_order: bool,
+        in_cart: list[str],
     ) -> tuple[Turn, list[str]]:
         """Each request in order, each planned against the state the previous one left, with
-        the acts carried out; a greeting or thanks beside a real request needs no answer."""
+        the acts carried out; a greeting or thanks beside a real request needs no answer.
+        `in_cart` is the cart before the first; later ones read it again."""
         turn, planned = Turn(text=""), []
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
@@ -307,9 +315,11 @@ class Assistant:
             asked = state.pending_action is not None and state.pending_action is not open_before
             if asked and request.act == "checkout":
                 break  # "add the mat and checkout" while "which colour?" is open: answer first
-            step = self.planner.step(state, request, self._cart_products(state), has_order)
+            step = self.planner.step(state, request, in_cart, has_order)
             turn = turn.joined(self._carry_out(state, step, origin))
             planned.append(step.intent)
+            if len(requests) > 1:  # the next request sees what this one did to the cart
+                in_cart = self._cart_products(state)
         return turn, planned
 
     def _carry_out(self, state: DialogueState, step: Step, origin: Origin) -> Turn:

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.conversation.privacy_screen import REFUSAL as ABOUT_OTHERS
+from assistant.conversation.privacy_screen import asks_about_someone_else
+
 MAX_MESSAGE_CHARS = 4000
 INJECTION = re.compile(
     r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|rules|prompts?|previous|above)\b"
@@ -12,20 +15,6 @@ INJECTION = re.compile(
     r"|^\s*(system|assistant)\s*:"
     r"|\b(set|make|change)\b.{0,30}\bprices?\b.{0,20}\b(to|=)\s*\$?0\b"
     r"|\b(100|hundred) ?% (discount|off)\b|\bfree of charge\b",
-    re.I | re.S,
-)
-# Asking about other shoppers: nothing about one shopper is ever told to another.
-OTHER_SHOPPERS = re.compile(
-    r"\b(someone else'?s?|somebody else'?s?|other (people|customers|shoppers|buyers|users)'?s?|"
-    r"another (customer|shopper|buyer|user)'?s?|(his|her|their) (address|orders?|cart|"
-    r"basket|details|email|phone number))\b.{0,60}\b(order\w*|bought|buy\w*|address\w*|cart|"
-    r"basket|details|email|purchases?)\b"
-    r"|\b(their|his|her) (home )?address\b",
-    re.I | re.S,
-)
-# "can other people see what i've bought?" asks about the shopper's own privacy.
-ABOUT_MY_OWN = re.compile(
-    r"\b(see|know|find out|tell)\b.{0,30}\b(my|what i|what i'?ve|what ive|i have|i bought)\b",
     re.I | re.S,
 )
 FOREIGN_WORDS = {
@@ -170,11 +159,8 @@ def screen(message: object) -> str | None:
             "message. This shop takes no real payment; confirming an order places it without "
             "charging a card, and the assistant never asks for card details."
         )
-    if OTHER_SHOPPERS.search(message) and not ABOUT_MY_OWN.search(message):
-        return (
-            "I can't share anything about other shoppers: their orders, carts and addresses "
-            "are private, as yours are. I can only show you your own cart and orders."
-        )
+    if asks_about_someone_else(message):
+        return ABOUT_OTHERS
     if INJECTION.search(message):
         return (
             "I can't follow instructions like that. I can help you find products, answer "

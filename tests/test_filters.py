@@ -27,6 +27,10 @@ def vocabulary(tiny_catalogue):
             {"brand": "Stridex", "colour": "blue", "size": "10", "category": "Running Shoes"},
         ),
         ("a battery that lasts under 30 hours", {}),
+        ("a gift, nothing over like 30 bucks", {"max_price_minor": 3000}),
+        ("dont want to spend more than 60", {"max_price_minor": 6000}),
+        ("can't pay over 25", {"max_price_minor": 2500}),
+        ("a kettle, 40 quid tops", {"max_price_minor": 4000}),
     ],
 )
 def test_parse_query(vocabulary, query, expected):

@@ -207,11 +207,19 @@ _BETWEEN = re.compile(
     rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
     re.I,
 )
+_FILLER = r"(?:(?:like|about|around|roughly)\s+)?"
+# «nothing over 30», «don't want to spend more than 60»: a negated «over» is a ceiling.
+_NOT_OVER = (
+    r"(?:nothing|not|no|never)\s+(?:over|above|more than|higher than|dearer than|pricier than)"
+    r"|(?:don'?t|do not|can'?t|cannot|won'?t|wont|dont)\s+(?:want to\s+|wanna\s+)?"
+    r"(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
+)
 _UNDER = re.compile(
     r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
-    rf"max(?:imum)?|"
-    rf"within|budget(?: of)?)\s+{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}"
-    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b",
+    rf"max(?:imum)?|{_NOT_OVER}|"
+    rf"within|budget(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}"
+    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"
+    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most)\b",
     re.I,
 )
 _OVER = re.compile(

@@ -191,3 +191,18 @@ def test_a_polite_question_with_a_count_is_an_add(demo_assistant) -> None:
     chat.say("can i get 2 of the quietude urban wired headphones please")
     headphones = _id(demo_assistant, "Quietude Urban Wired Studio Headphones")
     assert chat.units() == {headphones: 2}
+
+
+@pytest.mark.slow
+def test_questions_about_ones_own_order_are_answered_from_the_orders(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("jump ropes under 40")
+    chat.say("add the second one in black")
+    assert chat.say("checkout").pending_checkout
+    waiting = chat.say("wait did i just buy the rope or not")
+    assert "no orders yet" in waiting.text and "«yes»" in waiting.text
+    assert waiting.pending_checkout and not waiting.orders  # still only a summary
+    assert chat.say("yes").orders
+    assert "processing" in chat.say("whats the status").text
+    chat.say("cancel it")
+    assert "nothing was charged" in chat.say("ok so I wasnt charged for it?").text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.commerce import CartView, Origin
+from assistant.conversation.answers import order_wording
 from assistant.conversation.answers.compose import (
     Turn,
     cart_change_turn,
@@ -46,6 +47,8 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
             done = result_turn(call.name, result, catalogue)
             if step.clarify:
                 done.text = f"{step.clarify}\n{done.text}"
+            if call.name == "order_status" and state.pending_checkout is not None:
+                done.text += "\n" + order_wording.CHECKOUT_WAITING  # «did i just buy it?»
             turn = turn.joined(done)
     if cart is None:
         return turn

@@ -4,7 +4,7 @@ anything unsure asks again. Only the engine calls these, never a planner or a to
 from __future__ import annotations
 
 from assistant.commerce import CommerceError, CommerceService, Confirmation
-from assistant.conversation.answers import wording
+from assistant.conversation.answers import order_wording
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.state import DialogueState
@@ -65,7 +65,7 @@ def confirm(
     state.last_order_id = order.order_id
     # Reply.orders lists orders this turn created; a repeated confirmation created none.
     return Turn(
-        text=wording.order_text(order, placed=placed.created),
+        text=order_wording.order_text(order, placed=placed.created),
         products=[line.product_id for line in order.lines],
         orders=[order.order_id] if placed.created else [],
     )

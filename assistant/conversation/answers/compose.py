@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnReceipt
-from assistant.conversation.answers import wording
+from assistant.conversation.answers import order_wording, wording
 from assistant.conversation.answers.refusals import describe_change
 from assistant.conversation.tools import OrderHistory, ProductList, ToolFailure
 from assistant.search.reviews import ReviewAnswer
@@ -140,20 +140,20 @@ def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue
         )
     if isinstance(result, OrderHistory):
         if not result.orders:
-            return Turn(text="You have no orders yet.")
+            return Turn(text=order_wording.NO_ORDERS)
         return Turn(
-            text="\n".join(wording.order_text(order) for order in result.orders),
+            text="\n".join(order_wording.order_text(order) for order in result.orders),
             products=[line.product_id for order in result.orders for line in order.lines],
         )
     if isinstance(result, ReturnReceipt):
         return Turn(
-            text=wording.return_text(result),
+            text=order_wording.return_text(result),
             prices=[result.refund_minor],
             numbers=[sum(result.items.values())],
         )
     assert isinstance(result, OrderView)
     return Turn(
-        text=wording.order_text(result), products=[line.product_id for line in result.lines]
+        text=order_wording.order_text(result), products=[line.product_id for line in result.lines]
     )
 
 

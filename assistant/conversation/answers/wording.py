@@ -7,7 +7,7 @@ Product and review text is quoted inside «…» so it reads as data, never as a
 from __future__ import annotations
 
 from assistant.catalogue.models import Product
-from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnReceipt
+from assistant.commerce import CartView, CheckoutSummary
 from assistant.conversation.answers.refusals import describe_change
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
@@ -374,27 +374,3 @@ def checkout_text(summary: CheckoutSummary) -> str:
     )
     lines.append("Reply «yes» to place this order, or «no» to keep shopping.")
     return "\n".join(lines)
-
-
-def order_text(order: OrderView, placed: bool = False) -> str:
-    """An order's status, tracking and delivery estimate."""
-    head = f"Order {order.order_id} is placed" if placed else f"Order {order.order_id}"
-    items = ", ".join(f"{line.qty} × {line.title}" for line in order.lines)
-    text = (
-        f"{head}: {items}; total {format_minor(order.totals.total_minor, order.totals.currency)}"
-        f". Status: {order.status}"
-    )
-    if order.status != "cancelled":
-        text += f", estimated delivery {order.estimated_delivery.isoformat()}"
-    if order.tracking_number:
-        text += f", tracking {order.tracking_number}"
-    return text + "."
-
-
-def return_text(receipt: ReturnReceipt) -> str:
-    """A return that was accepted."""
-    units = sum(receipt.items.values())
-    return (
-        f"Return {receipt.return_id} accepted for {units} item(s) of order "
-        f"{receipt.order_id}; refund {format_minor(receipt.refund_minor, receipt.currency)}."
-    )

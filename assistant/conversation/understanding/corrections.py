@@ -96,6 +96,19 @@ _SHOP_WIDE = re.compile(
     r"\b(your|policy|policies|the shop|in general|usually|normally|always|any order|orders)\b",
     re.I,
 )
+# «did i just buy it?», «is it ordered?», «what's the status», «i ordered a blender last
+# week», «so I wasn't charged?»: the shopper's own orders, whatever else the words suggest.
+OWN_ORDER_STATE = re.compile(
+    r"\bdid (i|we) (just |actually |already |really )?(buy|order|purchase|pay for|check ?out)\b"
+    r"|\b(is|has|was|have) (it|that|this|my order|the order|they|everything)( been| all| now)? "
+    r"(ordered|placed|gone through|go through|confirmed|dispatched|processed|through)\b"
+    r"|^\W*(so |and |ok |okay )?(what'?s|whats|what is) (the |my )?(order )?status\b"
+    r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
+    r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
+    r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
+    r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b",
+    re.I,
+)
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 

@@ -22,6 +22,7 @@ from assistant.conversation.understanding.corrections import (
     ASKS,
     CART_CHANGING,
     CART_LINE_ACTS,
+    OWN_ORDER_STATE,
     UNDERSTOOD_AS_NOTHING,
     asks_for_a_change,
     bare_pick,
@@ -129,6 +130,8 @@ class RulePlanner:
     @staticmethod
     def _checked(request: Request) -> Request:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+        if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
+            return Request(request.text, "order_status", request.confidence)
         if request.act == "view_cart" and EMPTY_THE_CART.search(request.text):
             return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:

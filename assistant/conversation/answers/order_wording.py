@@ -1,0 +1,39 @@
+"""What the assistant says about orders: their status, returns, and none yet."""
+
+from __future__ import annotations
+
+from assistant.commerce import OrderView, ReturnReceipt
+from assistant.money import format_minor
+
+NO_ORDERS = "You have no orders yet."
+# Said beside an order question while a summary waits: the order is not placed until then.
+CHECKOUT_WAITING = (
+    "Your checkout summary is still waiting: nothing is ordered until you reply «yes» "
+    "(or «no» to keep shopping)."
+)
+
+
+def order_text(order: OrderView, placed: bool = False) -> str:
+    """An order's status, tracking and delivery estimate."""
+    head = f"Order {order.order_id} is placed" if placed else f"Order {order.order_id}"
+    items = ", ".join(f"{line.qty} × {line.title}" for line in order.lines)
+    text = (
+        f"{head}: {items}; total {format_minor(order.totals.total_minor, order.totals.currency)}"
+        f". Status: {order.status}"
+    )
+    if order.status == "cancelled":
+        text += "; nothing was charged"
+    else:
+        text += f", estimated delivery {order.estimated_delivery.isoformat()}"
+    if order.tracking_number:
+        text += f", tracking {order.tracking_number}"
+    return text + "."
+
+
+def return_text(receipt: ReturnReceipt) -> str:
+    """A return that was accepted."""
+    units = sum(receipt.items.values())
+    return (
+        f"Return {receipt.return_id} accepted for {units} item(s) of order "
+        f"{receipt.order_id}; refund {format_minor(receipt.refund_minor, receipt.currency)}."
+    )

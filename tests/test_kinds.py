@@ -41,3 +41,19 @@ def test_review_words_are_not_a_kind_when_the_kind_is_also_a_brand_word() -> Non
     assert "review" not in " ".join(kinds.kind_words("a kettle with good reviews"))
     assert kinds.kind_words("a kettle with 5 star ratings") == []
     assert kinds.named_kind("any well reviewed ones?") is None
+
+
+def test_a_make_nothing_in_the_shop_names_is_one_we_do_not_carry() -> None:
+    kinds = ProductKinds(load_catalogue(DEMO_CATALOGUE)[0], FakeEmbedder())
+    assert kinds.unknown_make("do u have bose headphones") == "bose"
+    assert kinds.unknown_make("any nike running shoes in a size 10?") == "nike"
+    for carried in (
+        "noise cancelling headphones",
+        "quietued headphones",  # a typo of a brand we carry
+        "comfy headphones",  # an everyday quality, not a make
+        "kids headphones",
+        "bluetooth speaker",
+        "decaf coffee",
+        "bose",  # no kind named: nothing to say instead
+    ):
+        assert kinds.unknown_make(carried) is None, carried

@@ -206,3 +206,18 @@ def test_questions_about_ones_own_order_are_answered_from_the_orders(demo_assist
     assert "processing" in chat.say("whats the status").text
     chat.say("cancel it")
     assert "nothing was charged" in chat.say("ok so I wasnt charged for it?").text
+
+
+@pytest.mark.slow
+def test_a_make_we_do_not_carry_is_said_before_what_we_have(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("do u have bose headphones")
+    assert reply.text.startswith("We don't carry Bose.")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products and all("headphones" in products[p].title.lower() for p in reply.products)
+
+
+@pytest.mark.slow
+def test_groceries_heard_as_a_plea_for_help_get_an_honest_no(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("can i get oat milk and bananas from you")
+    assert "we don't sell oat milk" in reply.text.lower()
+    assert any(citation.kind == "policy" for citation in reply.citations)

@@ -329,7 +329,8 @@ class Assistant:
             "confirm": lambda: shopper_confirms(self.commerce, state, step.text),
             "ask_confirm": lambda: ask_confirm(state),
             "decline": lambda: decline(state),
-            "help": lambda: Turn(text=wording.HELP),
+            # "can i get oat milk from you?" heard as a plea for help: an honest no first
+            "help": lambda: self.catalogue_answers.not_sold(step) or Turn(text=wording.HELP),
             "smalltalk": lambda: Turn(text=_smalltalk(step.text)),
             "out_of_scope": lambda: (
                 self.catalogue_answers.not_sold(step) or Turn(text=OUT_OF_SCOPE)

@@ -130,7 +130,10 @@ class CatalogueAnswers:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
         remember_shown(state, [p.id for p in products])
         state.last_search, state.chosen_options = step.text, dict(step.slots.options)
-        text = wording.product_list(products, "Here is what I found:")
+        lead = "Here is what I found:"
+        if make := self.kinds.unknown_make(step.text, ignore=options):
+            lead = f"We don't carry {make.title()}. Here is what we have instead:"
+        text = wording.product_list(products, lead)
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)

@@ -13,6 +13,7 @@ from collections import Counter
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
+from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue
 
@@ -20,6 +21,7 @@ QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close 
 UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
 MAX_TITLES_EMBEDDED = 5000  # past this, a title's last words stand for it (100k titles
 # would take the first unclear request half an hour to embed)
+TYPO_SIMILARITY = 80  # a word this close to a brand or title word is a typo of it, not a make
 MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
 MAX_NAMED_KIND_WORDS = 5  # "tea tree spot gel": a kind named with its qualifiers
 # Title endings that say the form, not the kind: the word before them is the kind.
@@ -36,7 +38,18 @@ FILLER = set(
     "pls plz can could it them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "
     "quality well-reviewed should recommend suggest suggestions recommendation "
-    "recommendations reckon would i'd you'd".split()
+    "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "
+    "look looks tell say says know think like love wanna gonna did doing be been being was "
+    "were will mine my me we our us he she his her him lol haha omg tho though".split()
+)
+# Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
+# never a make we lack.
+PLAIN_QUALITIES = set(
+    "comfy cosy cozy cute pretty fancy decent solid sturdy durable lightweight light heavy "
+    "small big large tiny huge warm cool quiet loud fast slow soft hard premium budget "
+    "affordable expensive luxury basic simple portable compact gaming proper real decent "
+    "reliable strong thin thick long short wide mini girly manly unisex mens womens ladies "
+    "boys girls adult adults grown".split()
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 ASKING = re.compile(
@@ -73,6 +86,8 @@ class ProductKinds:
             word for product in catalogue.products.values() for word in _words(product.brand)
         }
         self._titles = _titles_to_embed(titles)
+        self._catalogue = catalogue
+        self._vocabulary: set[str] | None = None  # every word the shop's texts use, on first need
         self._vectors: np.ndarray | None = None  # built by warm() or the first unclear request
 
     def warm(self) -> None:
@@ -129,6 +144,45 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+    def unknown_make(self, text: str, ignore: set[str] = frozenset()) -> str | None:
+        """A word before a carried kind that nothing in the shop says, so a make or model
+        we do not carry («bose» in "bose headphones", «nike» in "nike running shoes")."""
+        words = self.kind_words(_asking_clause(text), ignore)
+        if not 2 <= len(words) <= MAX_KIND_WORDS + 1:
+            return None
+        if SYNONYMS.get(singular(words[-1]), singular(words[-1])) not in self.final_words:
+            return None
+        known = self._known_words()
+        for word in words[:-1]:
+            if word in known or singular(word) in known or not word.isalpha() or len(word) < 3:
+                continue
+            # «quietued»: a typo of a brand or title word is that word, not another make
+            if (
+                process.extractOne(
+                    word,
+                    self.brand_words | self.title_words,
+                    scorer=fuzz.ratio,
+                    score_cutoff=TYPO_SIMILARITY,
+                )
+                is None
+            ):
+                return word
+        return None
+
+    def _known_words(self) -> set[str]:
+        if self._vocabulary is None:
+            texts = [
+                " ".join(
+                    [p.title, p.description, *p.attributes.values()]
+                    + [value for variant in p.variants for value in variant.options.values()]
+                )
+                for p in self._catalogue.products.values()
+            ]
+            texts += [f"{r.title} {r.text}" for r in self._catalogue.reviews.values()]
+            self._vocabulary = {word for text in texts for word in _words(text)}
+            self._vocabulary |= FILLER | PLAIN_QUALITIES
+        return self._vocabulary
 
 
 def _as_said(text: str, words: list[str]) -> str:

@@ -221,3 +221,20 @@ def test_groceries_heard_as_a_plea_for_help_get_an_honest_no(demo_assistant) -> 
     reply = Chat(demo_assistant).say("can i get oat milk and bananas from you")
     assert "we don't sell oat milk" in reply.text.lower()
     assert any(citation.kind == "policy" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_what_do_you_sell_lists_the_aisles(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("hiya just having a nosey, what sort of stuff do you sell")
+    categories = {p.category for p in demo_assistant.services.catalogue.products.values()}
+    assert all(category in reply.text for category in categories)
+    assert "don't sell" not in reply.text
+
+
+@pytest.mark.slow
+def test_clear_it_all_empties_the_cart(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the echofox nova s sport earbuds in white")
+    assert chat.units()
+    chat.say("clear it all")
+    assert chat.units() == {}

@@ -41,6 +41,7 @@ from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
 from assistant.conversation.safety import screen
+from assistant.conversation.shop_overview import asks_what_we_sell, overview_turn
 from assistant.conversation.state import (
     DialogueState,
     PendingCheckout,
@@ -63,6 +64,14 @@ if TYPE_CHECKING:
     from assistant.wiring import Services
 
 log = logging.getLogger(__name__)
+OVERVIEW_ACTS = {
+    "search",
+    "catalogue_question",
+    "help",
+    "smalltalk",
+    "product_question",
+    "out_of_scope",
+}
 
 OUT_OF_SCOPE = (
     "Sorry, I can't help with that: I'm the shop's assistant. I can find products, answer "
@@ -348,6 +357,8 @@ class Assistant:
             ),
             "recommend": lambda: self.catalogue_answers.recommend(state, step),
         }
+        if step.intent in OVERVIEW_ACTS and asks_what_we_sell(step.text):
+            return overview_turn(self.services.catalogue)  # "what sort of stuff do you sell?"
         try:
             if step.calls:
                 return self._run_calls(state, step, origin)

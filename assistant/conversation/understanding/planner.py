@@ -54,11 +54,15 @@ AFFIRMATIVE = re.compile(
     re.I,
 )
 CLEAR_ALL = re.compile(
-    r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty)\b", re.I
+    r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty|(it|them) all)\b", re.I
 )
 EMPTY_THE_CART = re.compile(
-    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b", re.I
+    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b"
+    r"|^\W*(clear|empty|wipe|bin|scrap) (it|them|everything|the lot)( all| out)?\W*$"
+    r"|^\W*(remove|delete|take out) (it all|them all|everything)\W*$",
+    re.I,
 )
+EMPTIED_BY = {"view_cart", "remove", "smalltalk", "help", "change"}  # «clear it all»: not a colour
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
@@ -132,7 +136,7 @@ class RulePlanner:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
         if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
             return Request(request.text, "order_status", request.confidence)
-        if request.act == "view_cart" and EMPTY_THE_CART.search(request.text):
+        if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
             return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
             runner_up = request.runner_up or "help"

@@ -1,0 +1,34 @@
+"""«What do you sell?»: the shop's aisles, each with how many products it holds."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.answers.compose import Turn
+
+ASKS_WHAT_WE_SELL = re.compile(
+    r"\bwhat (sort|sorts|kind|kinds|type|types) of (stuff|things|products|items|goods)\b"
+    r".{0,30}\b(sell|have|stock|carry|do|got)\b"
+    r"|\bwhat (do|does|can) (you|u|ya|y'all|the shop|this shop) (even )?(sell|stock|carry)\b"
+    r"(?!.{0,25}\b(for|under|over|in|that|with)\b)"
+    r"|\bwhat('?s| is) (on sale|in (the |your )?(shop|store|catalogue))\b"
+    r"|\bwhat (can|could) (i|we) (buy|get|order) (here|from you)\W*$",
+    re.I,
+)
+
+
+def asks_what_we_sell(text: str) -> bool:
+    """Whether a message asks what the shop sells in general, not for a kind of thing."""
+    return bool(ASKS_WHAT_WE_SELL.search(text))
+
+
+def overview_turn(catalogue: Catalogue) -> Turn:
+    """The categories, largest first, with an example of how to ask."""
+    counts = Counter(product.category for product in catalogue.products.values())
+    aisles = ", ".join(f"{category} ({count})" for category, count in counts.most_common())
+    return Turn(
+        text=f"We sell: {aisles}. Ask for anything in them, e.g. «running shoes under 80 "
+        "dollars» or «a gift for a coffee lover»."
+    )

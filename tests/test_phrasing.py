@@ -12,6 +12,8 @@ import pytest
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.dates import parse_deadline
 from assistant.conversation.safety import screen
+from assistant.conversation.smalltalk import ABOUT_ME
+from assistant.conversation.understanding.acts import segment
 from assistant.conversation.understanding.slots import extract_quantity, quantities_before
 from assistant.search.compounds import CompoundWords
 from assistant.settings import DEMO_CATALOGUE
@@ -96,6 +98,28 @@ def test_nothing_about_other_shoppers_is_told(message: str) -> None:
 )
 def test_own_orders_and_reviews_are_not_screened(message: str) -> None:
     assert screen(message) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("actually take the summit one out. whats in my basket now?", 2),
+        ("add the puzzle and just place the order straight away", 2),
+        ("i want the pillow in pink and then id like to pay for it please", 2),
+        ("is it loud? got a baby sleeping", 1),  # the second part is context, not a request
+    ],
+)
+def test_requests_that_open_with_a_filler_word_are_requests_of_their_own(
+    message: str, parts: int
+) -> None:
+    assert len(segment(message)) == parts
+
+
+def test_questions_about_the_assistant_itself() -> None:
+    assert ABOUT_ME.search("whats your name? do you even have one")
+    assert ABOUT_ME.search("are you a real person")
+    assert not ABOUT_ME.search("what are your delivery times")
+    assert not ABOUT_ME.search("is the name on the box")
 
 
 # ---- end to end, with the real model and index ------------------------------------------------
@@ -238,3 +262,22 @@ def test_clear_it_all_empties_the_cart(demo_assistant) -> None:
     assert chat.units()
     chat.say("clear it all")
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_options_said_after_a_name_are_its_options_not_another_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the morning ritual classic x chai, 1kg whole bean")
+    chai = _id(demo_assistant, "Morning Ritual Classic X Chai Spice Blend")
+    assert chat.units() == {chai: 1}  # not the "Whole Bean Coffee" as well
+
+
+@pytest.mark.slow
+def test_an_add_then_a_wish_to_pay_shows_the_summary(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say(
+        "ok so i want the hearth and linen prime 300 pillow in pink queen size and then id "
+        "like to pay for it please"
+    )
+    assert reply.pending_checkout is not None, reply.text
+    assert demo_assistant.commerce.list_orders(chat.session) == []  # only a yes places it

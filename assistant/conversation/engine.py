@@ -9,7 +9,6 @@ a planner or a tool.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,7 @@ from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
 from assistant.conversation.safety import screen
 from assistant.conversation.shop_overview import asks_what_we_sell, overview_turn
+from assistant.conversation.smalltalk import ABOUT_ME, ABOUT_ME_ANSWER, smalltalk_answer
 from assistant.conversation.state import (
     DialogueState,
     PendingCheckout,
@@ -78,14 +78,6 @@ OUT_OF_SCOPE = (
     "questions about them and about our delivery, returns and privacy, and look after your "
     "cart and orders. Anything you're shopping for?"
 )
-SMALLTALK = [
-    (re.compile(r"\b(thanks|thank you|thx|ta|cheers|appreciate)\b", re.I),
-     "You're welcome! Anything else I can help with?"),
-    (re.compile(r"\b(bye|goodbye|see ya|see you|later|that'?s all|that is all)\b", re.I),
-     "Bye for now, and thanks for shopping with us!"),
-    (re.compile(r"\b(hi|hello|hey|hiya|yo|morning|evening|afternoon)\b", re.I),
-     "Hi! What are you shopping for today?"),
-]  # fmt: skip
 # Messages about these are answered only in private (a DM, never a public reply).
 PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decline"}
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
@@ -164,6 +156,8 @@ class Assistant:
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
             return self._reply(state, Turn(text=refusal), intent="screened")
+        if ABOUT_ME.search(message):
+            return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")
         cart, orders = self.commerce.cart_and_orders(state.shopper_id)
         in_cart = [line.product_id for line in cart.lines]
         has_order = bool(orders)
@@ -340,7 +334,7 @@ class Assistant:
             "decline": lambda: decline(state),
             # "can i get oat milk from you?" heard as a plea for help: an honest no first
             "help": lambda: self.catalogue_answers.not_sold(step) or Turn(text=wording.HELP),
-            "smalltalk": lambda: Turn(text=_smalltalk(step.text)),
+            "smalltalk": lambda: Turn(text=smalltalk_answer(step.text)),
             "out_of_scope": lambda: (
                 self.catalogue_answers.not_sold(step) or Turn(text=OUT_OF_SCOPE)
             ),
@@ -369,11 +363,3 @@ class Assistant:
     def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         origin = origin_of(state, step, origin)  # "the blue one" finishes that #cart
         return run_calls(state, step, self._tool_context(state, origin))
-
-
-def _smalltalk(text: str) -> str:
-    """A short friendly answer to a greeting, thanks or goodbye."""
-    for pattern, answer in SMALLTALK:
-        if pattern.search(text):
-            return answer
-    return "Happy to help! What are you looking for?"

@@ -129,6 +129,8 @@ class ProductKinds:
         holds option values (colours, sizes) that qualify the kind."""
         if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
             return None
+        if self.named_kind(text, ignore) is not None:  # "running shorts then, mens medium"
+            return None
         text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         if not words or len(words) > MAX_KIND_WORDS:

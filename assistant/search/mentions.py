@@ -46,6 +46,10 @@ class Mention:
     phrase: str = ""  # the part of the message that names it
 
 
+_OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
+_CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
+
+
 def _words(text: str) -> list[str]:
     return [word.strip("'-") for word in _WORD.findall(text.lower()) if word not in IGNORED]
 
@@ -142,6 +146,8 @@ class ProductMentions:
                 break
         found: dict[str, Mention] = {}
         for phrase in phrases if len(phrases) > 1 else [message]:
+            if found and self._only_options_of(phrase, found):
+                continue  # "the chai, 1kg whole bean": the chai's options, not a second product
             for mention in self._best_with_kind(phrase, [kind, kind_hint]):
                 found.setdefault(mention.product_id, replace(mention, phrase=phrase))
         if not found and len(phrases) > 1:
@@ -158,6 +164,19 @@ class ProductMentions:
             if kind and (best := self._best(f"{phrase} {kind}")):
                 return best
         return []
+
+    def _only_options_of(self, phrase: str, found: dict[str, Mention]) -> bool:
+        """Whether every word of a phrase is an option value («1kg whole bean», «in M»)
+        of a product already named."""
+        said = set(_OPTION_WORD.findall(phrase.lower())) - _CONNECTIVES
+        values = {
+            word
+            for pid in found
+            for variant in self.catalogue.products[pid].variants
+            for value in variant.options.values()
+            for word in _OPTION_WORD.findall(value.lower())
+        }
+        return bool(said) and said <= values
 
     def _names_a_brand(self, phrase: str) -> bool:
         said = {title_word for word in _words(phrase) for title_word in self._title_words_for(word)}

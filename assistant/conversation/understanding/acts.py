@@ -77,13 +77,15 @@ _REQUEST_START = (
     r"(?:tell|show|add|put|chuck|throw|bung|remove|take|drop|delete|bin|check|checkout|"
     r"proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
-    r"would|should|any|also|let's|lets|i'd|i'll|then|and then|place|confirm|track|refund|"
+    r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
     r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
+# Words a request may open with before its verb: «actually take the summit one out».
+_OPENERS = r"(?:(?:actually|ok|okay|oh|so|right|hmm|wait|sorry|um|well|nah|just|now)\W+)*"
 _SPLIT = re.compile(
     r"(?<=[.?!;])\s+(?=\S)"  # sentence ends
     r"|\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
-    rf"|\s*,?\s+(?:and|&|\+)\s+(?={_REQUEST_START}\b)"
+    rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
     rf"|,\s+(?={_REQUEST_START}\b)",
     re.I,
 )
@@ -154,7 +156,9 @@ def _reads_as_request(part: str) -> bool:
         return True  # "add the mat and checkout": two requests
     if len(part.split()) <= 1:  # "pls", "thanks!": part of its neighbour
         return False
-    return bool(re.match(rf"{_REQUEST_START}\b", part, re.I) or part.rstrip().endswith("?"))
+    return bool(
+        re.match(rf"{_OPENERS}{_REQUEST_START}\b", part, re.I) or part.rstrip().endswith("?")
+    )
 
 
 def load_examples(name: str) -> list[ActExample]:

@@ -1,0 +1,32 @@
+"""Small talk: greetings, thanks, goodbyes, and questions about the assistant itself."""
+
+from __future__ import annotations
+
+import re
+
+# «whats your name? do you even have one», «are you a real person?»: about the assistant.
+ABOUT_ME = re.compile(
+    r"^\W*((what'?s|whats|what is) your name|(who|what) are (you|u)\b|are (you|u) "
+    r"(a |an )?(real )?(person|human|bot|robot|ai)\b|do (you|u) have a name)",
+    re.I,
+)
+ABOUT_ME_ANSWER = (
+    "I'm ShopAssist, this shop's assistant: a program, not a person. I can find products, "
+    "answer questions about them and the shop, and look after your cart and orders."
+)
+SMALLTALK = [
+    (re.compile(r"\b(thanks|thank you|thx|ta|cheers|appreciate)\b", re.I),
+     "You're welcome! Anything else I can help with?"),
+    (re.compile(r"\b(bye|goodbye|see ya|see you|later|that'?s all|that is all)\b", re.I),
+     "Bye for now, and thanks for shopping with us!"),
+    (re.compile(r"\b(hi|hello|hey|hiya|yo|morning|evening|afternoon)\b", re.I),
+     "Hi! What are you shopping for today?"),
+]  # fmt: skip
+
+
+def smalltalk_answer(text: str) -> str:
+    """A short friendly answer to a greeting, thanks or goodbye."""
+    for pattern, answer in SMALLTALK:
+        if pattern.search(text):
+            return answer
+    return "Happy to help! What are you looking for?"

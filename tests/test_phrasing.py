@@ -281,3 +281,28 @@ def test_an_add_then_a_wish_to_pay_shows_the_summary(demo_assistant) -> None:
     )
     assert reply.pending_checkout is not None, reply.text
     assert demo_assistant.commerce.list_orders(chat.session) == []  # only a yes places it
+
+
+def test_gets_here_faster_ranks_what_was_shown_by_delivery() -> None:
+    from assistant.conversation.answers.ranking import rank_shown
+    from assistant.search.filters import SearchFilters
+
+    products = list(load_catalogue(DEMO_CATALOGUE)[0].products.values())[:6]
+    ranked = rank_shown(products, "any that gets here faster?", SearchFilters())
+    slowest = max(p.shipping_days for p in products)
+    assert ranked.winner and ranked.products
+    assert all(p.shipping_days < slowest for p in ranked.products)
+    assert [p.shipping_days for p in ranked.products] == sorted(
+        p.shipping_days for p in ranked.products
+    )
+
+
+@pytest.mark.slow
+def test_a_quicker_one_beside_a_single_product_looks_among_its_kind(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("summit supply sport s water bottle")
+    reply = chat.say("12 days?! is there a quicker bottle")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products
+    assert all(products[p].shipping_days < 12 for p in reply.products)
+    assert all("bottle" in products[p].title.lower() for p in reply.products)

@@ -18,7 +18,7 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
-from assistant.conversation.answers.ranking import rank_shown
+from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.corrections import POLICY_TOPICS
 from assistant.conversation.understanding.planner import Step
@@ -247,6 +247,11 @@ class CatalogueAnswers:
             said = _said_values(last.options)
             _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
             pool = list({p.id: p for p in [*shown, *matching]}.values())
+        if len(pool) == 1 and SOONER.search(step.text):  # "is there a quicker bottle?"
+            kind = self.kinds.named_kind(pool[0].title) or pool[0].category
+            alike = SearchFilters(category=pool[0].category)
+            _, similar = self._matching(kind, alike, SHOW * 4, set())
+            pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
         ranked = rank_shown(pool, step.text, step.slots.filters)
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
             state.focus = ranked.products[0].id

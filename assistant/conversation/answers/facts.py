@@ -158,7 +158,8 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
 ]
 # The shopper's words for each catalogue attribute.
 ATTRIBUTE_WORDS = {
-    "battery life": r"battery|charge lasts?|last(s)? (on|per) a charge|how long .* last",
+    "battery life": r"battery|charge lasts?|last(s)?( longer| longest)? (on|per) (a|one) charge|"
+    r"how long .* last",
     "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
     "material": r"made (of|from|with)|material|fabric|what.*\bmade\b",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
@@ -170,7 +171,7 @@ ATTRIBUTE_WORDS = {
     "vegan": r"vegan|animal",
     "care": r"wash|care|clean",
     "thickness": r"thick",
-    "output": r"output|watts?|power|fast charg",
+    "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
     "age": r"\bage\b|years? old|kids?|toddler|child",
     "players": r"players?|how many (people|can play)",
     "fit": r"\bfit\b|fits",

@@ -21,6 +21,13 @@ _FEWEST = re.compile(
     r"\b(shortest|smallest|lightest|least|lowest|fewest|thinnest|min|less)\b", re.I
 )
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+_ARRIVING = r"deliver\w*|arriv\w*|get(s|ting)? (here|to me|to you)|ship\w*|turns? up|comes?"
+SOONER = re.compile(
+    rf"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b.{{0,25}}\b({_ARRIVING})\b"
+    rf"|\b({_ARRIVING})\b.{{0,25}}\b(faster|fastest|quicker|quickest|sooner|soonest|first)\b"
+    r"|\b(quicker|sooner|faster delivery|quickest delivery)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -96,6 +103,8 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
             top.min_price_minor, top.currency
         )
         return Ranked(lead + ".\n" + wording.product_card(1, top), [top], winner=True)
+    if SOONER.search(text):
+        return _sooner(pool)
     if by_attribute := _by_attribute(pool, text):
         return by_attribute
     if _BEST_RATED.search(text):
@@ -105,3 +114,19 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         lead = f"The best rated is {top.title} [{top.id}] ({rating})."
         return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+
+
+def _sooner(products: list[Product]) -> Ranked:
+    """«any that gets here faster?»: the ones that arrive before the slowest, soonest first."""
+    slowest = max(p.shipping_days for p in products)
+    ordered = sorted(products, key=lambda p: p.shipping_days)
+    quicker = [p for p in ordered if p.shipping_days < slowest] or ordered[:1]
+    top = quicker[0]
+    when = wording.days(top.shipping_days)
+    lead = f"Quickest to arrive: {top.title} [{top.id}], delivery in {when}."
+    return Ranked(
+        lead + "\n" + wording.product_list(quicker, "These arrive sooner:"),
+        quicker,
+        numbers=[top.shipping_days],
+        winner=True,
+    )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
@@ -78,6 +79,7 @@ ASKS = re.compile(
     re.I,
 )
 _ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
+_SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status"}
 
 
 _SEARCHY = re.compile(
@@ -246,6 +248,8 @@ def corrected(
         if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
             return "refine"  # "the cheaper of those two": that one
     named = references.kind in {"mention", "id"}
+    if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
+        return "refine"  # "any that gets here faster?": over what was shown
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     last = (state.last_intent or "").rpartition("+")[2]

@@ -58,8 +58,8 @@ def sentences(text: str) -> list[str]:
 
 def _aspect_stem(word: str) -> str:
     lowered = word.lower()
-    if lowered in STOP_WORDS or lowered in DETERMINERS:
-        return ""
+    if lowered in STOP_WORDS or lowered in DETERMINERS or lowered.split("'")[0] in STOP_WORDS:
+        return ""  # "i'd", "it's": a stop word with its ending
     stemmed = stem(lowered)
     return "" if stemmed in FRAME_WORDS else stemmed
 

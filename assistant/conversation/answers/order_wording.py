@@ -22,7 +22,7 @@ def order_text(order: OrderView, placed: bool = False) -> str:
         f". Status: {order.status}"
     )
     if order.status == "cancelled":
-        text += "; nothing was charged"
+        text += "; you were not charged"
     else:
         text += f", estimated delivery {order.estimated_delivery.isoformat()}"
     if order.tracking_number:

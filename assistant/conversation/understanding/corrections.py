@@ -52,6 +52,12 @@ ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|d
 # Words that ask for a cart change. A cart act without one of these, a product position or
 # pronoun, an option or a quantity is a question or a search that only sounds like an add.
 _POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
+_I_WILL_HAVE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
+    r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i want|gimme|give me) "
+    r"(?:the|a|an|one|that|this|those|these|\d+)\b",
+    re.I,
+)
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
 _CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
@@ -276,6 +282,13 @@ def corrected(
         and _POLITE_ASK.search(text)
     ):
         return "add"  # "can i get 2 of the quietude headphones please": a polite add
+    if (
+        intent in {"product_question", "search"}
+        and references.kind in {"mention", "id"}
+        and _I_WILL_HAVE.search(text)
+        and "?" not in text
+    ):
+        return "add"  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
     if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):

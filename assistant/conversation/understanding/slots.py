@@ -27,7 +27,7 @@ NUMBER_WORDS = {
 _NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"
 _QTY_PATTERNS = [
     re.compile(
-        rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|"
+        rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
         rf"(?:bump|put|up|increase|raise)(?: it| that| them| the quantity| qty)?(?: up)? to|"
         rf"change (?:it|the "
         rf"quantity) to|set (?:it|the quantity) to|quantity(?: to)?|switch (?:the "

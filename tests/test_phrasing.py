@@ -325,3 +325,17 @@ def test_put_ten_in_after_the_limit_adds_ten(demo_assistant) -> None:
     assert "at most 10" in refused.text.lower()
     chat.say("ok put 10 in then")
     assert chat.units() == {_id(demo_assistant, "IronPeak Go Jump Rope"): 10}
+
+
+@pytest.mark.slow
+def test_which_do_people_say_is_comfier_quotes_each_shown_products_reviews(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    shown = chat.say("laptop backpacks under 80").products
+    reply = chat.say("which one do ppl say is more comfy")
+    assert reply.intent == "compare"
+    reviewed = {
+        demo_assistant.services.catalogue.reviews[c.id].product_id
+        for c in reply.citations
+        if c.kind == "review"
+    }
+    assert len(reviewed) >= 2 and reviewed <= set(shown)

@@ -13,6 +13,7 @@ from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
@@ -26,15 +27,6 @@ HEALTH = re.compile(
 )
 TRUST = re.compile(r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest)\b", re.I)
 DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
-# Questions that only experience answers, so reviews are quoted beside any product data.
-EXPERIENCE = re.compile(
-    r"\b(shrinks?|shrank|shrunk|last(s|ing)?|durab\w*|hold(s)? up|break\w*|broke|peel\w*|"
-    r"rust\w*|leak\w*|loud\w*|quiet\w*|nois\w*|comfort\w*|smell\w*|stink\w*|"
-    r"run(s)? (small|big|large)|true to size|itch\w*|soft(er|est)?|sturd\w*|flimsy|worth|"
-    r"good for|help(s)? with|safe|easy to|hard to|"
-    r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy)\b",
-    re.I,
-)
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
 SHOP_RULES = re.compile(
     r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|fakes?|knock-?offs?|"

@@ -117,6 +117,16 @@ OWN_ORDER_STATE = re.compile(
     r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b",
     re.I,
 )
+# Questions that only experience answers, so reviews are quoted beside any product data.
+EXPERIENCE = re.compile(
+    r"\b(shrinks?|shrank|shrunk|last(s|ing)?|durab\w*|hold(s)? up|break\w*|broke|peel\w*|"
+    r"rust\w*|leak\w*|loud\w*|quiet\w*|nois\w*|comfort\w*|smell\w*|stink\w*|"
+    r"run(s)? (small|big|large)|true to size|itch\w*|soft(er|est)?|sturd\w*|flimsy|worth|"
+    r"good for|help(s)? with|safe|easy to|hard to|"
+    r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
+    r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet)\b",
+    re.I,
+)
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
@@ -235,6 +245,19 @@ def not_a_change(request: Request) -> str:
     return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
 
 
+def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
+    """A comparison or catalogue question beside a list: about that list (None: no change)."""
+    if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
+        return None
+    if _EACH.search(text):
+        return "product_question"
+    if EXPERIENCE.search(text) and intent == "compare" and len(shown) >= 2:
+        return "compare"  # "which one do ppl say is more comfy?": their reviews, side by side
+    if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
+        return "refine"  # "the cheaper of those two": that one
+    return None
+
+
 def corrected(
     intent: str,
     references: References,
@@ -248,11 +271,8 @@ def corrected(
     zenmotion bands" after an add is another add, "how long does delivery take?" about the
     product in focus is about that product, a return with no order asks about the policy."""
     text, shown = request.text, state.shown
-    if shown and intent in {"compare", "catalogue_question"} and len(references.ids) < 2:
-        if _EACH.search(text):
-            return "product_question"
-        if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
-            return "refine"  # "the cheaper of those two": that one
+    if over := _over_shown(intent, text, shown, references):
+        return over
     named = references.kind in {"mention", "id"}
     if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
         return "refine"  # "any that gets here faster?": over what was shown

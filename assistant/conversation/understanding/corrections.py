@@ -282,7 +282,7 @@ def corrected(
     if (
         last == "add"
         and named
-        and intent in {"search", "product_question", "review_question", "refine"}
+        and intent in {"search", "product_question", "review_question", "refine", "help"}
         and _CONTINUING.search(text)
         and (slots.options or not _QUESTION_SHAPED.search(text))
     ):

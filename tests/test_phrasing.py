@@ -107,6 +107,8 @@ def test_own_orders_and_reviews_are_not_screened(message: str) -> None:
         ("add the puzzle and just place the order straight away", 2),
         ("i want the pillow in pink and then id like to pay for it please", 2),
         ("is it loud? got a baby sleeping", 1),  # the second part is context, not a request
+        ("the kettle one, in green, add it and tell me when it would arrive", 2),
+        ("the light wakes me, what helps?", 1),  # context first, then the one request
     ],
 )
 def test_requests_that_open_with_a_filler_word_are_requests_of_their_own(
@@ -339,3 +341,25 @@ def test_which_do_people_say_is_comfier_quotes_each_shown_products_reviews(demo_
         if c.kind == "review"
     }
     assert len(reviewed) >= 2 and reviewed <= set(shown)
+
+
+@pytest.mark.slow
+def test_a_name_two_products_share_answers_for_both_and_the_kind_picks_one(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    coffee = _id(demo_assistant, "Roastery 9 Lite Whole Bean Coffee")
+    matcha = _id(demo_assistant, "Roastery 9 Lite Matcha Powder")
+    reply = chat.say("how much is the roastery 9 lite")
+    assert {coffee, matcha} <= set(reply.products)
+    chat.say("the coffee one, 1kg bag")
+    chat.say("pop it in the basket")
+    assert chat.units() == {coffee: 1}
+    line = demo_assistant.commerce.get_cart(chat.session).lines[0]
+    assert "1 kg" in line.options.values()
+
+
+@pytest.mark.slow
+def test_a_brand_that_sounds_like_a_kind_does_not_stand_in_for_it(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("kettles under 80")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products
+    assert all("Coffee" not in products[p].title for p in reply.products)  # not Leaf & Kettle

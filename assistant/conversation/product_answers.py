@@ -12,7 +12,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
-from assistant.conversation.state import DialogueState
+from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
 from assistant.search.policies import PolicySearch
@@ -84,6 +84,10 @@ class ProductAnswers:
             return self._each(state.shown, step)
         if not targets:
             return which_of(self.catalogue, state) if state.shown else None
+        if step.references.kind == "mention" and 1 < len(targets) <= FEW:
+            # "how much is the brickton aero 2?": a board game and a teddy bear share the name
+            remember_shown(state, targets)
+            return self._each(targets, step)
         product = self.catalogue.products[targets[0]]
         state.focus = product.id
         if step.slots.options:

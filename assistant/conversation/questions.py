@@ -69,6 +69,10 @@ PERSON_IDEAS = (
 WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 
 
+def _kind_words(product: Product) -> set[str]:
+    return singular_words(product.title.removeprefix(product.brand))
+
+
 def _said_values(options: dict[str, str]) -> set[str]:
     """The option values a request named ("navy", "m"), lower-cased: words that qualify a
     kind rather than name one."""
@@ -113,8 +117,8 @@ class CatalogueAnswers:
 
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
-        if step.references.kind == "mention":  # "the bassline wave speaker": that one
-            return self._named(state, step)
+        if step.references.kind in {"mention", "shown-word"}:  # "the bassline wave speaker",
+            return self._named(state, step)  # "the coffee one, 1kg bag": that one
         options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
@@ -147,13 +151,17 @@ class CatalogueAnswers:
         result = self.retriever.search(text, filters=filters, k=k)
         products = [hit.product for hit in result.hits]
         if kind := self.kinds.named_kind(text, ignore=ignore):
-            products = [p for p in products if kind in singular_words(p.title)] or products
+            # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
+            products = [p for p in products if kind in _kind_words(p)] or products
         return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""
         named = [self.catalogue.products[pid] for pid in step.references.ids]
         remember_shown(state, [p.id for p in named])
+        said = named[0].options_named_in(step.text) if len(named) == 1 else step.slots.options
+        if said:  # "the coffee one, 1kg bag", then "pop it in": the 1 kg
+            state.chosen_options = dict(said)
         lines = [wording.product_list(named)]
         for product in named:
             facts = product_facts(product, step.text, product.options_named_in(step.text))

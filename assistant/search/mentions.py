@@ -129,9 +129,17 @@ class ProductMentions:
             return []
         best = scored[0]
         near = [m for m in scored if m.weight >= NEAR_BEST * best.weight]
+        # "roastery 9 lite": the whole name of a matcha and of a coffee; both are meant
+        namesakes = [m for m in near if m.words == best.words and self._only_type_left(m)]
+        if len(namesakes) > 1 and best in namesakes:
+            return namesakes
         # Equal words but a tighter fit ("bassline wave speaker" is the Wave, not the Aero Wave).
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+
+    def _only_type_left(self, mention: Mention) -> bool:
+        """Whether the title words a mention did not say only say what kind of product it is."""
+        return not (self.title_words[mention.product_id] - set(mention.words) - self.type_words)
 
     def find(self, message: str, kind_hint: str = "") -> list[Mention]:
         """Products the message names, in the order it names them (each phrase of a list

@@ -95,6 +95,7 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
     if asks:  # the choices come next, then the question itself
         message = message.removesuffix("; say which one").removesuffix("; pick one of the choices")
     text = message[0].upper() + message[1:] + "."
+    described: list[str] = []
     if asks:
         described = [
             ", ".join(choice["options"].values())
@@ -102,8 +103,11 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
             for choice in choices
         ]
         text += " Choices: " + "; ".join(described) + ". " + WHICH_ONE
+    # the choices are the catalogue's own option values ("250 g"): data, not made-up figures
     return Turn(
-        text=text, products=[product_id] if product_id else [], data_texts=[failure.message]
+        text=text,
+        products=[product_id] if product_id else [],
+        data_texts=[failure.message, *described],
     )
 
 

@@ -141,13 +141,17 @@ def segment(message: str) -> list[str]:
     parts = [part.strip(" ,.;") for part in _SPLIT.split(message.strip())]
     parts = [part for part in parts if part and re.search(r"\w", part)]
     merged: list[str] = []
+    context_only = False  # the first part so far only sets the scene
     for part in parts:
         if merged and not _reads_as_request(part):
             merged[-1] = f"{merged[-1]}, {part}"
-        elif merged and not _reads_as_request(merged[-1]) and len(merged) == 1:
+            context_only = context_only and len(merged) == 1
+        elif merged and context_only:
             merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
+            context_only = False
         else:
             merged.append(part)
+            context_only = len(merged) == 1 and not _reads_as_request(part)
     return merged or [message.strip()]
 
 

@@ -71,6 +71,8 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
+            # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
+            lambda text: self._shown_word(text, shown) if _THE_WORD_ONE.search(text) else None,
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
@@ -134,6 +136,9 @@ class ReferenceResolver:
         if focus in having:
             return References([focus], "option")
         return References(having[:1], "option") if having else None
+
+
+_THE_WORD_ONE = re.compile(r"\bthe \w+ ones?\b", re.I)
 
 
 def _price_asked(product: Product, message: str) -> int:

@@ -363,3 +363,19 @@ def test_a_brand_that_sounds_like_a_kind_does_not_stand_in_for_it(demo_assistant
     products = demo_assistant.services.catalogue.products
     assert reply.products
     assert all("Coffee" not in products[p].title for p in reply.products)  # not Leaf & Kettle
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "its a bday present, can u gift wrap it and put a little note in",
+        "can I pay extra for next day delivery just to be safe",
+        "can you hold the roamly flow duffel for me until friday when I get paid",
+        "the running shorts I got are too small, can you just swap them for a large?",
+    ],
+)
+@pytest.mark.slow
+def test_shop_services_are_answered_from_the_policies(demo_assistant, message: str) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert reply.intent == "policy_question", reply.text
+    assert any(citation.kind == "policy" for citation in reply.citations)

@@ -208,6 +208,19 @@ POLICY_TOPICS = re.compile(
 )
 
 
+# Services only the shop's rules answer, whatever else the words sound like: «can u gift
+# wrap it», «put a little note in», «pay extra for next day», «hold it for me until friday».
+SHOP_SERVICE = re.compile(
+    r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
+    r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
+    r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,40}"
+    r"\b(for me|until|till|aside)\b|\bput (it|them) (aside|on hold)\b"
+    # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
+    r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b",
+    re.I,
+)
+
+
 def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
@@ -280,7 +293,7 @@ def corrected(
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     last = (state.last_intent or "").rpartition("+")[2]
     if (
-        last == "add"
+        last in {"add", "change"}
         and named
         and intent in {"search", "product_question", "review_question", "refine", "help"}
         and _CONTINUING.search(text)

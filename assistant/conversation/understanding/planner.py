@@ -23,6 +23,7 @@ from assistant.conversation.understanding.corrections import (
     CART_CHANGING,
     CART_LINE_ACTS,
     OWN_ORDER_STATE,
+    SHOP_SERVICE,
     UNDERSTOOD_AS_NOTHING,
     asks_for_a_change,
     bare_pick,
@@ -127,15 +128,24 @@ class RulePlanner:
             in_cart=bool(cart_products),
             has_order=has_order or state.last_order_id is not None,
         )
-        return [
+        checked = [
             self._checked(request) for request in self.classifier.classify(message, context, vector)
         ]
+        merged: list[Request] = []
+        for request in checked:  # "can u gift wrap it and put a note in": one policy question
+            if merged and request.act == merged[-1].act == "policy_question":
+                merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
+            else:
+                merged.append(request)
+        return merged
 
     @staticmethod
     def _checked(request: Request) -> Request:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
         if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
             return Request(request.text, "order_status", request.confidence)
+        if request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text):
+            return Request(request.text, "policy_question", request.confidence)
         if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
             return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:

@@ -379,3 +379,13 @@ def test_shop_services_are_answered_from_the_policies(demo_assistant, message: s
     reply = Chat(demo_assistant).say(message)
     assert reply.intent == "policy_question", reply.text
     assert any(citation.kind == "policy" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_how_does_it_compare_to_a_named_product_compares_the_focus_with_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("zenmotion one yoga mat - how much, does it come in purple?")
+    reply = chat.say("how does it compare to the ironpeak pro mat")
+    assert reply.intent == "compare"
+    titles = {demo_assistant.services.catalogue.products[p].title for p in reply.products}
+    assert titles == {"Zenmotion One Yoga Mat", "IronPeak Pro Yoga Mat"}

@@ -167,6 +167,9 @@ class ProductAnswers:
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or last shown, with the asked-about figure first."""
         ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
+        named = step.references.ids
+        if len(named) == 1 and state.focus and state.focus != named[0]:
+            ids = [state.focus, named[0]]  # "how does it compare to the ironpeak pro mat?"
         if len(ids) < 2:
             return Turn(
                 text="Which products should I compare? Name them, or search first and say "

@@ -258,6 +258,24 @@ def not_a_change(request: Request) -> str:
     return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
 
 
+_COMPARED_TO = re.compile(
+    r"\b(compare[sd]? (to|with|against)|vs\.?|versus|stack up|better than|worse than|"
+    r"difference between|how does it (compare|differ))\b",
+    re.I,
+)
+
+
+def _against_focus(intent: str, references: References, text: str, state: DialogueState) -> bool:
+    """«how does it compare to the ironpeak pro mat?»: the focus against the one named."""
+    return (
+        intent in {"product_question", "review_question", "search", "compare"}
+        and references.kind in {"mention", "id"}
+        and len(references.ids) == 1
+        and state.focus not in (None, references.ids[0])
+        and bool(_COMPARED_TO.search(text))
+    )
+
+
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
     if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
@@ -286,6 +304,8 @@ def corrected(
     text, shown = request.text, state.shown
     if over := _over_shown(intent, text, shown, references):
         return over
+    if _against_focus(intent, references, text, state):
+        return "compare"
     named = references.kind in {"mention", "id"}
     if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
         return "refine"  # "any that gets here faster?": over what was shown

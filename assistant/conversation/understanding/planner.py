@@ -133,7 +133,7 @@ class RulePlanner:
         ]
         merged: list[Request] = []
         for request in checked:  # "can u gift wrap it and put a note in": one policy question
-            if merged and request.act == merged[-1].act == "policy_question":
+            if merged and request.act == merged[-1].act == "policy_question" and _fragment(request):
                 merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
             else:
                 merged.append(request)
@@ -390,3 +390,9 @@ class RulePlanner:
             step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
         else:
             step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
+
+
+def _fragment(request: Request) -> bool:
+    """A short piece that asks nothing by itself ("put a little note in"): part of the one
+    before it, not a question of its own ("and can I return it?")."""
+    return "?" not in request.text and len(request.text.split()) <= 6

@@ -389,3 +389,14 @@ def test_how_does_it_compare_to_a_named_product_compares_the_focus_with_it(demo_
     assert reply.intent == "compare"
     titles = {demo_assistant.services.catalogue.products[p].title for p in reply.products}
     assert titles == {"Zenmotion One Yoga Mat", "IronPeak Pro Yoga Mat"}
+
+
+@pytest.mark.slow
+def test_an_unsold_kind_asked_first_is_said_even_when_a_carried_one_follows(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "do you sell phones? mine is on its last legs. if not then a wireless charger for my "
+        "galaxy s24"
+    )
+    assert "we don't sell phones" in reply.text.lower()
+    book = Chat(demo_assistant).say("can you recommend a good book about marathon training")
+    assert "we don't sell book" in book.text.lower()

@@ -46,7 +46,7 @@ FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 # "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
 BUYING = re.compile(
     r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (sell|stock|carry|do|have)|"
-    r"(got|have you got|you got) any|any chance of)\b",
+    r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,
 )
 # A need told through a person ("what should i get my dad") names no kind of product.

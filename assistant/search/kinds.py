@@ -129,8 +129,9 @@ class ProductKinds:
         holds option values (colours, sizes) that qualify the kind."""
         if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
             return None
-        if self.named_kind(text, ignore) is not None:  # "running shorts then, mens medium"
-            return None
+        asking = any(ASKING.search(clause) for clause in _clauses(text))
+        if not asking and self.named_kind(text, ignore) is not None:
+            return None  # "what about running shorts then, mens medium": shorts are carried
         text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         if not words or len(words) > MAX_KIND_WORDS:

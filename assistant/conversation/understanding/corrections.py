@@ -326,6 +326,7 @@ def corrected(
         and state.focus
         and _ABOUT_ITS_TERMS.search(text)
         and not _SHOP_WIDE.search(text)
+        and not SHOP_SERVICE.search(text)  # "can I pay extra for next day?": the shop's rule
     ):
         return "product_question"  # its delivery or returns, with the rule beside it
     if (

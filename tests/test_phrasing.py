@@ -400,3 +400,18 @@ def test_an_unsold_kind_asked_first_is_said_even_when_a_carried_one_follows(demo
     assert "we don't sell phones" in reply.text.lower()
     book = Chat(demo_assistant).say("can you recommend a good book about marathon training")
     assert "we don't sell book" in book.text.lower()
+
+
+@pytest.mark.slow
+def test_two_sizes_of_one_product_in_one_message_make_two_lines(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "I need the fleetfoot core s trail shoes in blue, one pair size 7 and one pair size 9, "
+        "theyre for my twins"
+    )
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert sorted(line.options.get("size") for line in lines) == ["7", "9"]
+    assert all(line.qty == 1 for line in lines)
+    single = Chat(demo_assistant)
+    single.say("add the threadwell lite fleece hoodie in M, not L, white")
+    assert len(demo_assistant.commerce.get_cart(single.session).lines) <= 1  # never both

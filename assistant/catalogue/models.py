@@ -105,17 +105,26 @@ class Product(BaseModel):
         "500g ground", "for pixel 9"), ignoring words of the product's own title ("green" in
         "green tea"); an option two of whose values are named is left out, never guessed
         (unless one contains the other: "XL" over "L")."""
+        named: dict[str, str] = {}
+        for name, found in self.values_named_in(text).items():
+            longest = max(found, key=len)
+            if all(other.lower() in longest.lower() for other in found):
+                named[name] = longest
+        return named
+
+    def values_named_in(self, text: str) -> dict[str, list[str]]:
+        """Every value of each option that a text names, in the order it names them
+        («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
         kept = " ".join(
             word for word in re.findall(r"[\w.'-]+", text) if word.lower() not in title_words
         )
         squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
-        named: dict[str, str] = {}
+        named: dict[str, list[str]] = {}
         for name, values in self.options_by_name().items():
             found = [value for value in values if _names_value(value, kept, squeezed)]
-            longest = max(found, key=len) if found else ""
-            if found and all(other.lower() in longest.lower() for other in found):
-                named[name] = longest
+            if found:
+                named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
 
     def option_values(self, name: str) -> set[str]:
@@ -180,6 +189,11 @@ class Catalogue:
     def brands(self) -> list[str]:
         """Distinct brands, sorted."""
         return sorted({product.brand for product in self.products.values() if product.brand})
+
+
+def _said_at(value: str, text: str) -> int:
+    match = re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
+    return match.start() if match else len(text)
 
 
 def _names_value(value: str, text: str, squeezed: str) -> bool:

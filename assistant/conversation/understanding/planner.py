@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
@@ -40,7 +38,17 @@ from assistant.conversation.understanding.references import (
     References,
     which_product_question,
 )
-from assistant.conversation.understanding.slots import Slots, extract_slots, quantities_before
+from assistant.conversation.understanding.slots import (
+    extract_slots,
+    per_value_counts,
+    quantities_before,
+)
+from assistant.conversation.understanding.steps import (
+    Step,
+    ToolCall,
+    change_calls,
+    per_value_adds,
+)
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -69,27 +77,6 @@ NOT_ONLY_YES = re.compile(
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
-
-
-class ToolCall(BaseModel):
-    """One tool to call with its arguments."""
-
-    name: str
-    args: dict[str, Any] = Field(default_factory=dict)
-
-
-class Step(BaseModel):
-    """One request of a message, planned."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    intent: str
-    text: str
-    confidence: float
-    slots: Slots
-    references: References
-    calls: list[ToolCall] = Field(default_factory=list)
-    clarify: str | None = None
 
 
 class RulePlanner:
@@ -305,7 +292,7 @@ class RulePlanner:
                     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
                     step.calls = [remove, *step.calls]
             elif intent == "change":
-                self._change_calls(step, args, product_id in cart_products)
+                change_calls(step, args, product_id in cart_products)
             else:
                 if slots.quantity is not None:
                     args["quantity"] = slots.quantity
@@ -321,6 +308,8 @@ class RulePlanner:
             args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
             step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
+        elif each := per_value_counts(self.catalogue.products[args["product_id"]], step.text):
+            step.calls = per_value_adds(args, each)  # "one pair size 7 and one pair size 9"
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 
@@ -353,29 +342,6 @@ class RulePlanner:
             if options:
                 args["options"] = options
             step.calls.append(ToolCall(name="add_to_cart", args=args))
-
-    @staticmethod
-    def _change_calls(step: Step, args: dict[str, Any], in_cart: bool) -> None:
-        """A new quantity, a new variant ("make it black", "size L instead"), or both."""
-        calls = []
-        if step.slots.options and in_cart:
-            calls.append(
-                ToolCall(
-                    name="change_variant",
-                    args={"product_id": args["product_id"], "options": step.slots.options},
-                )
-            )
-        if step.slots.quantity is not None:
-            quantity_args = {"product_id": args["product_id"], "quantity": step.slots.quantity}
-            if not calls and "options" in args and not in_cart:
-                quantity_args["options"] = args["options"]
-            calls.append(ToolCall(name="update_cart_item", args=quantity_args))
-        if not calls:
-            step.clarify = (
-                "What should I change: the quantity (e.g. «make it 2») or the version "
-                "(e.g. «make it black»)?"
-            )
-        step.calls = calls
 
     @staticmethod
     def _order_calls(step: Step, state: DialogueState) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.catalogue.models import Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.parsing import Constraints, parse_query
 
@@ -128,3 +129,20 @@ def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
     if match := _ORDER_ID.search(message):
         slots.order_id = match.group(1).upper()
     return slots
+
+
+_NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
+
+
+def per_value_counts(product: Product, text: str) -> list[tuple[str, str, int]]:
+    """«one pair size 7 and one pair size 9», «2 in M and 1 in L»: one (option, value, count)
+    for each value of an option the text names, when it names two or more (and rules none
+    out: «M, not L» is one)."""
+    if _NOT_THAT.search(text):
+        return []
+    for name, found in product.values_named_in(text).items():
+        distinct = not any(a.lower() in b.lower() for a in found for b in found if a is not b)
+        if len(found) > 1 and distinct:
+            counts = quantities_before(text, found)
+            return [(name, value, count or 1) for value, count in zip(found, counts, strict=True)]
+    return []

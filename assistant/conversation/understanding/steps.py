@@ -1,0 +1,65 @@
+"""A planned request and the tool calls it makes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import Slots
+
+
+class ToolCall(BaseModel):
+    """One tool to call with its arguments."""
+
+    name: str
+    args: dict[str, Any] = Field(default_factory=dict)
+
+
+class Step(BaseModel):
+    """One request of a message, planned."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    intent: str
+    text: str
+    confidence: float
+    slots: Slots
+    references: References
+    calls: list[ToolCall] = Field(default_factory=list)
+    clarify: str | None = None
+
+
+def change_calls(step: Step, args: dict[str, Any], in_cart: bool) -> None:
+    """A new quantity, a new variant ("make it black", "size L instead"), or both."""
+    calls = []
+    if step.slots.options and in_cart:
+        calls.append(
+            ToolCall(
+                name="change_variant",
+                args={"product_id": args["product_id"], "options": step.slots.options},
+            )
+        )
+    if step.slots.quantity is not None:
+        quantity_args = {"product_id": args["product_id"], "quantity": step.slots.quantity}
+        if not calls and "options" in args and not in_cart:
+            quantity_args["options"] = args["options"]
+        calls.append(ToolCall(name="update_cart_item", args=quantity_args))
+    if not calls:
+        step.clarify = (
+            "What should I change: the quantity (e.g. «make it 2») or the version "
+            "(e.g. «make it black»)?"
+        )
+    step.calls = calls
+
+
+def per_value_adds(args: dict[str, Any], each: list[tuple[str, str, int]]) -> list[ToolCall]:
+    """One add for each (option, value, count) the shopper named, the rest of `args` shared."""
+    return [
+        ToolCall(
+            name="add_to_cart",
+            args={**args, "options": {**args.get("options", {}), name: value}, "quantity": count},
+        )
+        for name, value, count in each
+    ]

@@ -95,6 +95,7 @@ class ProductKinds:
         request waits for it (22 s at 3,000 titles on a busy 2-core machine)."""
         if self._vectors is None:
             self._vectors = np.asarray(self.embedder.embed_documents(self._titles))
+        self._known_words()  # the shop's vocabulary too (a first search would wait ~0.1 s)
 
     def kind_words(self, text: str, ignore: set[str] = frozenset()) -> list[str]:
         """The words of a request that say what kind of thing is wanted: before any "for",

@@ -34,12 +34,13 @@ def test_warmed_titles_are_not_embedded_again_in_a_turn() -> None:
 
 
 def test_review_words_are_not_a_kind_when_the_kind_is_also_a_brand_word() -> None:
-    # "Leaf & Kettle" is a demo brand, so "kettle" reads as the brand; what is left of the
-    # request must not make "reviews" the product asked for ("we don't sell reviews").
+    # "Leaf & Kettle" is a demo brand, but titles also end with "Kettle": the kettle is the
+    # kind asked for, and "reviews" never is ("we don't sell reviews").
     kinds = ProductKinds(load_catalogue(DEMO_CATALOGUE)[0], FakeEmbedder())
     assert "kettle" in kinds.brand_words
     assert "review" not in " ".join(kinds.kind_words("a kettle with good reviews"))
-    assert kinds.kind_words("a kettle with 5 star ratings") == []
+    assert kinds.kind_words("a kettle with 5 star ratings") == ["kettle"]
+    assert kinds.missing("electric kettle") is None  # not "we don't sell electric"
     assert kinds.named_kind("any well reviewed ones?") is None
 
 

@@ -104,7 +104,10 @@ class ProductKinds:
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break
-            if word not in FILLER | BOUNDARIES | ignore and word not in self.brand_words:
+            # a brand word is no kind, unless titles also end with it ("Leaf & Kettle" coffee
+            # beside "Electric Kettle")
+            brand_only = word in self.brand_words and singular(word) not in self.final_words
+            if word not in FILLER | BOUNDARIES | ignore and not brand_only:
                 words.append(word)
         return [word for word in words if len(word) > 1]
 

@@ -24,7 +24,7 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
 _ARRIVING = r"deliver\w*|arriv\w*|get(s|ting)? (here|to me|to you)|ship\w*|turns? up|comes?"
 SOONER = re.compile(
     rf"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b.{{0,25}}\b({_ARRIVING})\b"
-    rf"|\b({_ARRIVING})\b.{{0,25}}\b(faster|fastest|quicker|quickest|sooner|soonest|first)\b"
+    rf"|\b({_ARRIVING})\b.{{0,25}}\b(faster|fastest|quicker|quickest|sooner|soonest)\b"
     r"|\b(quicker|sooner|faster delivery|quickest delivery)\b",
     re.I,
 )

@@ -138,7 +138,11 @@ class ReferenceResolver:
         return References(having[:1], "option") if having else None
 
 
-_THE_WORD_ONE = re.compile(r"\bthe \w+ ones?\b", re.I)
+_THE_WORD_ONE = re.compile(  # "the kettle one"; not "the first one", "the other one"
+    r"\bthe (?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|next|"
+    r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)\w+ ones?\b",
+    re.I,
+)
 
 
 def _price_asked(product: Product, message: str) -> int:

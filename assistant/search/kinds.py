@@ -87,6 +87,7 @@ class ProductKinds:
         }
         self._titles = _titles_to_embed(titles)
         self._catalogue = catalogue
+        self._names = self.brand_words | self.title_words  # a typo of one is not a new make
         self._vocabulary: set[str] | None = None  # every word the shop's texts use, on first need
         self._vectors: np.ndarray | None = None  # built by warm() or the first unclear request
 
@@ -168,7 +169,7 @@ class ProductKinds:
             if (
                 process.extractOne(
                     word,
-                    self.brand_words | self.title_words,
+                    self._names,
                     scorer=fuzz.ratio,
                     score_cutoff=TYPO_SIMILARITY,
                 )

@@ -36,6 +36,7 @@ from assistant.conversation.checkout_turns import (
 )
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.conversation.llm.turn import llm_turn
+from assistant.conversation.privacy_screen import REFUSAL as ABOUT_OTHERS
 from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
@@ -53,7 +54,7 @@ from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
 from assistant.search import turn_vectors
-from assistant.search.kinds import ProductKinds
+from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import QueryError
@@ -106,8 +107,9 @@ class Assistant:
             services.embedder, cache_dir=services.settings.index_dir
         )
         kinds = ProductKinds(catalogue, services.embedder)
+        self.mentions = ProductMentions(catalogue)
         self.planner = RulePlanner(
-            classifier, catalogue, retriever.vocabulary, ProductMentions(catalogue), kinds
+            classifier, catalogue, retriever.vocabulary, self.mentions, kinds
         )
         self.policies = PolicySearch(services.embedder, services.index.policies_collection())
         self.catalogue_answers = CatalogueAnswers(
@@ -155,6 +157,8 @@ class Assistant:
         state = self.sessions.load(session_id, shopper_id)
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
+            if refusal == ABOUT_OTHERS:
+                self._focus_on_named(state, message)
             return self._reply(state, Turn(text=refusal), intent="screened")
         if ABOUT_ME.search(message):
             return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")
@@ -257,6 +261,14 @@ class Assistant:
         return any(request.act in PRIVATE_INTENTS for request in requests)
 
     # ---- one turn -----------------------------------------------------------------------------
+    def _focus_on_named(self, state: DialogueState, message: str) -> None:
+        """A refused question about other shoppers of one named product still puts that
+        product in focus: "ok, is it any good then?" is about it."""
+        named = self.mentions.find(message)
+        if len(named) == 1:
+            state.focus = named[0].product_id
+            self.sessions.save(state)
+
     def _cart_products(self, state: DialogueState) -> list[str]:
         return [line.product_id for line in self.commerce.get_cart(state.shopper_id).lines]
 
@@ -343,7 +355,7 @@ class Assistant:
                 self.product_answers.product_question(state, step)
                 or self.catalogue_answers.search(state, step)
             ),
-            "review_question": lambda: self.product_answers.review_question(state, step),
+            "review_question": lambda: self._review_question(state, step),
             "catalogue_question": lambda: self.catalogue_answers.catalogue_question(state, step),
             "refine": lambda: self.catalogue_answers.refine(state, step),
             "policy_question": lambda: self.catalogue_answers.policy_question(
@@ -359,6 +371,23 @@ class Assistant:
             return handlers.get(step.intent, lambda: self.catalogue_answers.search(state, step))()
         except QueryError as exc:
             return Turn(text=f"Sorry, I can't search for that: {exc}")
+
+    def _review_question(self, state: DialogueState, step: Step) -> Turn:
+        """What reviews say about the product in question; when the question names a kind
+        of product instead ("a rain jacket that's really waterproof, which do reviewers
+        rate best?"), the closest products of that kind, then what their reviews say."""
+        answers = self.product_answers
+        pool = answers.targets(state, step) or state.shown
+        kind = self.catalogue_answers.kinds.named_kind(step.text)
+        catalogue = self.services.catalogue
+        if (
+            step.references.ids
+            or not kind
+            or any(kind in singular_words(catalogue.products[pid].title) for pid in pool)
+        ):
+            return answers.review_question(state, step)
+        found = self.catalogue_answers.search(state, step)
+        return found.joined(answers.reviews_of_each(found.products[:3], step))
 
     def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         origin = origin_of(state, step, origin)  # "the blue one" finishes that #cart

@@ -164,6 +164,15 @@ class ProductAnswers:
             turn.text = "\n".join([extras[0], turn.text, *extras[1:]])
         return turn
 
+    def reviews_of_each(self, product_ids: list[str], step: Step) -> Turn:
+        """What each product's reviews say about the question, one after the other."""
+        turn = Turn(text="")
+        for pid in product_ids:
+            product = self.catalogue.products[pid]
+            result = answer_about_reviews(self.retriever, self.catalogue, pid, step.text)
+            turn = turn.joined(review_turn(product, result))
+        return turn
+
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or last shown, with the asked-about figure first."""
         ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
@@ -188,7 +197,5 @@ class ProductAnswers:
             text = "\n".join(facts) + "\n" + text
         turn = Turn(text=text, products=[p.id for p in products])
         if EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
-            for product in products:
-                result = answer_about_reviews(self.retriever, self.catalogue, product.id, step.text)
-                turn = turn.joined(review_turn(product, result))
+            turn = turn.joined(self.reviews_of_each([p.id for p in products], step))
         return turn

@@ -125,10 +125,22 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
     )
 
 
+# A verdict on the product itself, whatever else the message says.
+OVERALL_QUESTION = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
+    r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
+    r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
+    r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b",
+    re.IGNORECASE,
+)
+
+
 def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
     only its nouns when it names a thing ("does the coating peel after a month?": coating)."""
+    if OVERALL_QUESTION.search(question):
+        return set()  # "is it any good? it's a lot of money": the verdict, not an aspect
     title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
     words = [
         w for w in vocabulary.aspect_words(question) if not any(char.isdigit() for char in w)

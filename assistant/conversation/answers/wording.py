@@ -281,12 +281,15 @@ def review_answer(product: Product, answer: ReviewAnswer, trust_first: bool = Fa
             f"None of the {answer.review_count} reviews of {name} mention "
             f"{answer.aspect or 'that'}, so the reviews don't say. {trust}"
         )
-    subject = f"mention {answer.aspect}" if answer.aspect else "were read"
-    lines = [
-        f"{answer.mentions} of {answer.review_count} reviews of {name} {subject}: "
+    lean = (
         f"{answer.positive} positive (rated 4 and up), {answer.negative} negative (rated 2 or "
         f"less), {answer.mixed} mixed."
-    ]
+    )
+    if answer.aspect:
+        lines = [f"{answer.mentions} of {answer.review_count} reviews of {name} mention "
+                 f"{answer.aspect}: {lean}"]  # fmt: skip
+    else:  # a verdict: what it costs and how it is rated come first
+        lines = [f"{name} costs {_price(product)} and is rated {_rating(product)}: {lean}"]
     quotes = answer.quotes
     if answer.answerable is False and answer.aspect:  # no review answers what is asked
         lines.insert(0, "The reviews don't answer that directly.")

@@ -46,6 +46,7 @@ class Mention:
     phrase: str = ""  # the part of the message that names it
 
 
+_PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 
@@ -75,6 +76,20 @@ class ProductMentions:
         for pid, words in self.title_words.items():
             for word in words:
                 self._by_word.setdefault(word, []).append(pid)
+        # Looked up per request, so built once: a scan of every title per request is what
+        # made a turn take seconds at 100k products.
+        self._of_brand: dict[frozenset[str], list[str]] = {}
+        for pid, brand in self.brand_words.items():
+            self._of_brand.setdefault(frozenset(brand), []).append(pid)
+        self.all_brand_words = set().union(*self.brand_words.values())
+        # "Ampere One", "Zenmotion One": the words a title's "one" follows
+        self.before_one = {
+            words[i - 1]
+            for p in catalogue.products.values()
+            for words in [_WORD.findall(p.title.lower())]
+            for i in range(1, len(words))
+            if words[i] == "one"
+        }
 
     def _title_words_for(self, word: str) -> set[str]:
         """Title words a message word stands for: itself, its singular, or a close typo."""
@@ -117,8 +132,8 @@ class ProductMentions:
         # Brand plus type words: a mention only when they narrow the brand to one product.
         of_brand = [
             other
-            for other, words in self.title_words.items()
-            if self.brand_words[other] == brand and (matched - brand) <= words
+            for other in self._of_brand[frozenset(brand)]
+            if (matched - brand) <= self.title_words[other]
         ]
         return bool(matched - brand) and len(of_brand) == 1
 
@@ -146,6 +161,7 @@ class ProductMentions:
         such as "compare X and Y" separately). A phrase that names only a brand borrows the
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
+        message = self._without_pronoun_one(message)
         phrases = [part for part in _SPLIT.split(message) if part.strip()]
         kind = ""  # the kind the list names, in its last phrase that names one
         for phrase in reversed(phrases):
@@ -188,7 +204,15 @@ class ProductMentions:
 
     def _names_a_brand(self, phrase: str) -> bool:
         said = {title_word for word in _words(phrase) for title_word in self._title_words_for(word)}
-        return any(said & brand for brand in self.brand_words.values())
+        return bool(said & self.all_brand_words)
+
+    def _without_pronoun_one(self, message: str) -> str:
+        """The message without "one" where it stands for a product ("the cheapest one"),
+        kept where it is part of a name ("ampere one")."""
+        return _PRONOUN_ONE.sub(
+            lambda m: m.group(0) if m.group(1).lower() in self.before_one else m.group(1),
+            message,
+        )
 
 
 def _type_words(catalogue: Catalogue) -> set[str]:

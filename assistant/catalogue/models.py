@@ -116,8 +116,15 @@ class Product(BaseModel):
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
+        words = re.findall(r"[\w.'-]+", text)
+        in_title = [word.lower() in title_words for word in words]
+        # a title word is part of the name when a neighbour is one too ("green tea"); alone
+        # it may be an option ("500g ground" of a "Decaf Ground Coffee")
         kept = " ".join(
-            word for word in re.findall(r"[\w.'-]+", text) if word.lower() not in title_words
+            word
+            for i, word in enumerate(words)
+            if not in_title[i]
+            or not ((i > 0 and in_title[i - 1]) or (i + 1 < len(words) and in_title[i + 1]))
         )
         squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
         named: dict[str, list[str]] = {}

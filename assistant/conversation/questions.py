@@ -254,6 +254,9 @@ class CatalogueAnswers:
             last = extract_slots(state.last_search, self.retriever.vocabulary)
             said = _said_values(last.options)
             _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
+            # only more of what was shown: "cheapest?" after teddy bears is no card game
+            shown_kinds = {self._kind_of(p) for p in shown}
+            matching = [p for p in matching if self._kind_of(p) in shown_kinds]
             pool = list({p.id: p for p in [*shown, *matching]}.values())
         if len(pool) == 1 and SOONER.search(step.text):  # "is there a quicker bottle?"
             kind = self.kinds.named_kind(pool[0].title) or pool[0].category
@@ -271,6 +274,9 @@ class CatalogueAnswers:
             numbers=ranked.numbers,
             data_texts=ranked.data_texts,
         )
+
+    def _kind_of(self, product: Product) -> str:
+        return self.kinds.named_kind(product.title) or product.category
 
     def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""

@@ -58,7 +58,7 @@ ASKING = re.compile(
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
-    "around about like thats thatll who whose where when".split()
+    "around about like thats thatll who whose where when between less cheaper max upto".split()
 )
 
 
@@ -81,6 +81,7 @@ class ProductKinds:
         self.embedder = embedder
         titles = [p.title[len(p.brand) :].strip() or p.title for p in catalogue.products.values()]
         self.final_words = {word for title in titles for word in _final_words(title)}
+        self.leading_words = _leading_words(titles)
         self.title_words = {singular(word) for title in titles for word in _words(title)}
         self.brand_words = {
             word for product in catalogue.products.values() for word in _words(product.brand)
@@ -125,6 +126,8 @@ class ProductKinds:
             if not words or len(words) > MAX_NAMED_KIND_WORDS:
                 continue
             head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
+            if head not in self.final_words and len(words) > 1:  # "plush teddy": teddy bears
+                head = self.leading_words.get((words[-2], words[-1]), head)
             if head in self.final_words:
                 return head
         return None
@@ -223,6 +226,18 @@ def _asking_clause(text: str) -> str:
     last one: the others tell a story around it."""
     clauses = _clauses(text)
     return next((clause for clause in clauses if ASKING.search(clause)), clauses[-1])
+
+
+def _leading_words(titles: list[str]) -> dict[tuple[str, str], str]:
+    """Two words that always come just before one kind word in titles ("plush teddy" in
+    "Plush Teddy Bear"), to that kind, so "a plush teddy" names teddy bears; one word alone
+    ("laptop") is too loose to name a kind it only leads to."""
+    leads: dict[tuple[str, str], set[str]] = {}
+    for title in titles:
+        words = [singular(word) for word in _words(title)]
+        if len(words) > 2:
+            leads.setdefault((words[-3], words[-2]), set()).add(words[-1])
+    return {pair: next(iter(kinds)) for pair, kinds in leads.items() if len(kinds) == 1}
 
 
 def _final_words(title: str) -> list[str]:

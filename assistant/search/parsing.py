@@ -217,9 +217,9 @@ _NOT_OVER = (
 _UNDER = re.compile(
     r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
     rf"max(?:imum)?|{_NOT_OVER}|"
-    rf"within|budget(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}"
-    rf"|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"
-    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most)\b",
+    rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
+    rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"
+    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most|limit|budget|cap)\b",
     re.I,
 )
 _OVER = re.compile(
@@ -253,8 +253,41 @@ def _first_number(match: re.Match[str]) -> str:
     return next(group for group in match.groups() if group)
 
 
+_TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+         "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9}  # fmt: skip
+_SPELLED = (
+    r"(?:(a|one|two|three|four|five)\s+hundred(?:\s+(?:and\s+)?("
+    + "|".join(_TENS)
+    + r"))?|("
+    + "|".join(_TENS)
+    + r")(?:[\s-]+("
+    + "|".join(_UNITS)
+    + r"))?)"
+)
+# «less than a hundred dollars», «fifty bucks tops»: a spelled amount is a price only beside
+# a currency word or a price bound, never alone («two pairs»)
+_SPELLED_AMOUNT = re.compile(
+    rf"\b{_SPELLED}(?=\s+(?:dollars?|bucks|quid|euros?)\b)"
+    rf"|(?<=\bunder )(?:{_SPELLED})\b|(?<=\bbelow )(?:{_SPELLED})\b"
+    rf"|(?<=\bthan )(?:{_SPELLED})\b|(?<=\bmax )(?:{_SPELLED})\b",
+    re.I,
+)
+
+
+def _spelled_out(match: re.Match[str]) -> str:
+    groups = match.groups()
+    start = next(i for i in range(0, len(groups), 4) if any(groups[i : i + 4]))
+    hundreds, tens_after, tens, units = (g.lower() if g else "" for g in groups[start : start + 4])
+    if hundreds:
+        return str((1 if hundreds == "a" else _UNITS[hundreds]) * 100 + _TENS.get(tens_after, 0))
+    return str(_TENS[tens] + _UNITS.get(units, 0))
+
+
 def _numbers(text: str, found: dict[str, object]) -> str:
     """Rating, price bounds and stock: recorded in `found`, cut from the text."""
+    text = _SPELLED_AMOUNT.sub(_spelled_out, text)
     if match := _RATING.search(text):
         found["min_rating"] = float(_first_number(match))
         text = text.replace(match.group(0), " ", 1)

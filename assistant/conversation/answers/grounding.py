@@ -51,8 +51,9 @@ class Facts:
         }
         if product.rating is not None:
             self.ratings |= {round(product.rating, 1), round(product.rating, 2)}
-        for text in [product.description, *product.attributes.values()]:
-            self.add_numbers_in(text)
+        options = [value for variant in product.variants for value in variant.options.values()]
+        for text in [product.description, *product.attributes.values(), *options]:
+            self.add_numbers_in(text)  # "500 g" of a version is the product's own figure
 
     def add_review(self, review: Review) -> None:
         """A review's own figures (its rating, and numbers it quotes)."""

@@ -132,6 +132,7 @@ class Request:
     act: str
     confidence: float
     runner_up: str | None = None
+    implied: bool = False  # an act the message's shape makes certain ("X, checkout": add X)
 
 
 def segment(message: str) -> list[str]:
@@ -146,7 +147,7 @@ def segment(message: str) -> list[str]:
         if merged and not _reads_as_request(part):
             merged[-1] = f"{merged[-1]}, {part}"
             context_only = context_only and len(merged) == 1
-        elif merged and context_only:
+        elif merged and context_only and not _CHECKOUT_PART.match(part):
             merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
             context_only = False
         else:
@@ -155,11 +156,22 @@ def segment(message: str) -> list[str]:
     return merged or [message.strip()]
 
 
+_RELATIVE_CLAUSE = re.compile(r"(?:who|whose|which|that)\s+(?!(?:one|ones|is|are|do|does)\b)", re.I)
+# "the tumble & co teddy, checkout straight away": a product, then paying for it
+_CHECKOUT_PART = re.compile(
+    rf"{_OPENERS}(?:check ?out|pay|place the order)"
+    r"(?:\s+(?:now|straight away|right away|asap|please|pls|plz|then|too))*\W*$",
+    re.I,
+)
+
+
 def _reads_as_request(part: str) -> bool:
     if re.fullmatch(r"(yes|no|yep|nah|yeah|nope|check ?out|pay|pay now)\W*", part, re.I):
         return True  # "add the mat and checkout": two requests
     if len(part.split()) <= 1:  # "pls", "thanks!": part of its neighbour
         return False
+    if _RELATIVE_CLAUSE.match(part) and not part.rstrip().endswith("?"):
+        return False  # "a blanket for my husband, who has trouble sleeping": about him
     return bool(
         re.match(rf"{_OPENERS}{_REQUEST_START}\b", part, re.I) or part.rstrip().endswith("?")
     )

@@ -16,10 +16,15 @@ from assistant.catalogue.models import Product
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.buying import (
+    CART_CHANGING,
+    CHANGE_WORDS,
+    heard_as_add,
+    names_only_options,
+)
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 
-CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 CART_LINE_ACTS = {"add", "change", "remove"}
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
@@ -46,39 +51,8 @@ _EMPTY_WORDS = set(
     "fifth last other".split()
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
-_POLITE = set("pls please then ok okay the one ones in size colour color thanks ta x a".split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
-# Words that ask for a cart change. A cart act without one of these, a product position or
-# pronoun, an option or a quantity is a question or a search that only sounds like an add.
-_POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
-_I_WILL_HAVE = re.compile(
-    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
-    r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i want|gimme|give me) "
-    r"(?:the|a|an|one|that|this|those|these|\d+)\b",
-    re.I,
-)
-_PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
-_CHANGE_WORDS = re.compile(
-    r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|"
-    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
-    r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
-    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
-    re.I,
-)
-_POINTING = re.compile(
-    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
-    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
-    re.I,
-)
-_CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
-_QUESTION_SHAPED = re.compile(
-    r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
-    r"which|who|why|where|when|can|could|may)\b",
-    re.I,
-)
-
-
 ASKS = re.compile(
     r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
     r"when|where|which|who|any)\b",
@@ -128,18 +102,8 @@ EXPERIENCE = re.compile(
     re.I,
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
+_WHICH_OF = re.compile(r"\bwhich\b|\bor\b.*\?", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
-
-
-def names_only_options(product: Product, text: str) -> bool:
-    """Whether a message only names options of the product ("purple pls", "the M one")."""
-    named = product.options_named_in(text)
-    if not named:
-        return False
-    rest = text.lower()
-    for value in named.values():
-        rest = rest.replace(value.lower(), " ")
-    return all(word in _POLITE for word in re.findall(r"[a-z']+", rest))
 
 
 def elliptical_question(
@@ -191,7 +155,7 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
         last in QUESTION_ACTS
         and intent != last
         and intent not in {"search", "recommend"}
-        and not _CHANGE_WORDS.search(text)
+        and not CHANGE_WORDS.search(text)
         and _FOLLOW_UP.search(text)
         and len(text.split()) <= 10
     ):
@@ -232,30 +196,6 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if POLICY_TOPICS.search(text):
         return "policy_question"
     return intent
-
-
-def asks_for_a_change(text: str, slots: Slots) -> bool:
-    """Whether a request's words ask for a cart change, not only sound like one."""
-    if _CHANGE_WORDS.search(text):
-        return True
-    if _POLITE_ASK.search(text) and (slots.quantity is not None or _PLEASE.search(text)):
-        return True  # "can i get 3 of the foam rollers please": asked politely, still an add
-    if _QUESTION_SHAPED.search(text):
-        return False
-    return bool(
-        _POINTING.search(text)
-        or _CONTINUING.search(text)
-        or slots.options
-        or slots.quantity is not None
-    )
-
-
-def not_a_change(request: Request) -> str:
-    """What a request that sounded like a cart change asks for instead."""
-    runner_up = request.runner_up
-    if runner_up and runner_up not in CART_CHANGING:
-        return runner_up
-    return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
 
 
 _COMPARED_TO = re.compile(
@@ -311,15 +251,8 @@ def corrected(
         return "refine"  # "any that gets here faster?": over what was shown
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
-    last = (state.last_intent or "").rpartition("+")[2]
-    if (
-        last in {"add", "change"}
-        and named
-        and intent in {"search", "product_question", "review_question", "refine", "help"}
-        and _CONTINUING.search(text)
-        and (slots.options or not _QUESTION_SHAPED.search(text))
-    ):
-        return "add"  # "and the zenmotion pro 2 bands" (in white, queen): one more for the cart
+    if heard_as_add(intent, references, text, slots, state.last_intent or ""):
+        return "add"
     if (
         intent == "policy_question"
         and not named
@@ -329,20 +262,6 @@ def corrected(
         and not SHOP_SERVICE.search(text)  # "can I pay extra for next day?": the shop's rule
     ):
         return "product_question"  # its delivery or returns, with the rule beside it
-    if (
-        intent in {"product_question", "review_question", "search"}
-        and references.kind in {"mention", "id"}
-        and slots.quantity is not None
-        and _POLITE_ASK.search(text)
-    ):
-        return "add"  # "can i get 2 of the quietude headphones please": a polite add
-    if (
-        intent in {"product_question", "search"}
-        and references.kind in {"mention", "id"}
-        and _I_WILL_HAVE.search(text)
-        and "?" not in text
-    ):
-        return "add"  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
     if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):
@@ -357,6 +276,12 @@ def _about_a_named_product(
     sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
     if references.kind not in {"mention", "id"}:
         return intent
+    if (
+        intent in {"search", "recommend"}
+        and len(references.ids) > 1
+        and _WHICH_OF.search(request.text)
+    ):
+        return "compare"  # "the bassline air or the quietude plus 700, which would you get?"
     if intent in {"search", "recommend"} and _SEARCHY.search(request.text):
         return "search"  # "got any kyoto garden matcha?": show it
     if (

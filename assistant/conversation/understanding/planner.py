@@ -15,24 +15,27 @@ from typing import Any
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.buying import (
+    CART_CHANGING,
+    asks_for_a_change,
+    not_a_change,
+)
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     ASKS,
-    CART_CHANGING,
     CART_LINE_ACTS,
     OWN_ORDER_STATE,
     SHOP_SERVICE,
     UNDERSTOOD_AS_NOTHING,
-    asks_for_a_change,
     bare_pick,
     corrected,
     elliptical_question,
     follow_up_act,
     in_context,
     in_this_conversation,
-    not_a_change,
     replaced_product,
 )
+from assistant.conversation.understanding.joins import joined_requests
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -124,7 +127,7 @@ class RulePlanner:
                 merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
             else:
                 merged.append(request)
-        return merged
+        return joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
 
     @staticmethod
     def _checked(request: Request) -> Request:
@@ -181,7 +184,11 @@ class RulePlanner:
         intent = bare_pick(follow_up_act(intent, request.text, state), request.text, state)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
-        if intent in CART_LINE_ACTS and not choice and not asks_for_a_change(request.text, slots):
+        if (
+            intent in CART_LINE_ACTS
+            and not (choice or request.implied)
+            and not asks_for_a_change(request.text, slots)
+        ):
             intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
         cart = cart_products if intent in {"remove", "change"} else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
@@ -257,6 +264,19 @@ class RulePlanner:
             return state.focus
         return state.shown[0] if len(state.shown) == 1 else None
 
+    def _options_for(self, product_id: str, options: dict[str, str], text: str) -> dict[str, str]:
+        """The options said for a product, without its name's words ("S" of "Urban S")."""
+        product = self.catalogue.products.get(product_id)
+        if product is None:
+            return options
+        title = {word.lower() for word in product.title.split()}
+        named = product.options_named_in(text)
+        return {
+            name: value
+            for name, value in options.items()
+            if value.lower() not in title or named.get(name) == value
+        }
+
     def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:
         intent, slots = step.intent, step.slots
         if intent == "view_cart":
@@ -276,8 +296,8 @@ class RulePlanner:
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 return
             args: dict[str, Any] = {"product_id": product_id}
-            if slots.options:
-                args["options"] = slots.options
+            if options := self._options_for(product_id, slots.options, step.text):
+                args["options"] = options
             if (
                 intent == "add"
                 and len(step.references.ids) > 1

@@ -1,0 +1,122 @@
+"""Whether a request asks to buy or change a cart line, or only sounds like it.
+
+A cart act needs words that ask for one ("add", "make it 2", "the blue one", "purple pls");
+some requests that the classifier hears as questions or searches are adds all the same: "and
+the zenmotion bands" right after an add, "can i get 2 of X please", "I'd like the X", "ok get
+me the quietude ones", "the voyagr packing cubes, 1 pls".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import Slots
+
+CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
+_NAMING = {"mention", "id"}
+_HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
+_POLITE = set(
+    "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
+    "model yes yeah".split()
+)
+
+# Words that ask for a cart change. A cart act without one of these, a product position or
+# pronoun, an option or a quantity is a question or a search that only sounds like an add.
+_POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
+_I_WILL_HAVE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
+    r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i want|gimme|give me) "
+    r"(?:the|a|an|one|that|this|those|these|\d+)\b",
+    re.I,
+)
+# "voyagr nova 900 packing cubes, 1 pls": a name and a bare count
+_BARE_COUNT = re.compile(
+    r",\s*(?:x\s*)?(?:\d{1,2}|one|two|three|four|five)\s*x?\s*(?:pls|please|plz|thanks|ta)?\W*$",
+    re.I,
+)
+_GET_ME = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|fine|alright)\W+)*"
+    r"(?:get me|grab(?: me)?|i'?ll go (?:for|with)|ill go (?:for|with)|go with|i'?ll grab)\b",
+    re.I,
+)
+_PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+CHANGE_WORDS = re.compile(
+    r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
+    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
+    r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
+    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
+    re.I,
+)
+_POINTING = re.compile(
+    r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
+    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
+    re.I,
+)
+_CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
+_QUESTION_SHAPED = re.compile(
+    r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
+    r"which|who|why|where|when|can|could|may)\b",
+    re.I,
+)
+
+
+def names_only_options(product: Product, text: str) -> bool:
+    """Whether a message only names options of the product ("purple pls", "the M one")."""
+    named = product.options_named_in(text)
+    if not named:
+        return False
+    rest = text.lower()
+    for value in named.values():
+        rest = rest.replace(value.lower(), " ")
+    return all(word in _POLITE for word in re.findall(r"[a-z']+", rest))
+
+
+def asks_for_a_change(text: str, slots: Slots) -> bool:
+    """Whether a request's words ask for a cart change, not only sound like one."""
+    if CHANGE_WORDS.search(text):
+        return True
+    if _POLITE_ASK.search(text) and (slots.quantity is not None or _PLEASE.search(text)):
+        return True  # "can i get 3 of the foam rollers please": asked politely, still an add
+    if _QUESTION_SHAPED.search(text):
+        return False
+    return bool(
+        _POINTING.search(text)
+        or _CONTINUING.search(text)
+        or slots.options
+        or slots.quantity is not None
+    )
+
+
+def not_a_change(request: Request) -> str:
+    """What a request that sounded like a cart change asks for instead."""
+    runner_up = request.runner_up
+    if runner_up and runner_up not in CART_CHANGING:
+        return runner_up
+    return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"
+
+
+def heard_as_add(
+    intent: str, references: References, text: str, slots: Slots, last_intent: str
+) -> bool:
+    """Whether a request heard as a question or a search asks to buy a product it names."""
+    if intent not in _HEARD_OTHERWISE:
+        return False
+    named = references.kind in _NAMING
+    if (
+        last_intent.rpartition("+")[2] in {"add", "change"}
+        and named
+        and _CONTINUING.search(text)
+        and (slots.options or not _QUESTION_SHAPED.search(text))
+    ):
+        return True  # "and the zenmotion pro 2 bands" (in white, queen): one more for the cart
+    if named and slots.quantity is not None and _POLITE_ASK.search(text):
+        return intent != "refine"  # "can i get 2 of the quietude headphones please"
+    if "?" in text:
+        return False
+    if named and intent in {"product_question", "search"} and _I_WILL_HAVE.search(text):
+        return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
+    # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"
+    return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))

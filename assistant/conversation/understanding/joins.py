@@ -1,0 +1,75 @@
+"""Requests of one message that belong together, whatever the classifier heard in each.
+
+"the tumble & co teddy, checkout straight away" buys the teddy before the checkout; "I'd like
+a weighted blanket. What do you have under $100?" is one search with a budget.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.slots import extract_slots
+from assistant.search.filters import FilterVocabulary
+from assistant.search.kinds import ProductKinds
+from assistant.search.mentions import ProductMentions
+
+NAMING_ACTS = {"search", "product_question", "review_question", "refine", "help", "smalltalk"}
+SEARCHES = {"search", "recommend"}
+# what a part that only adds a budget or a rating to the search before it was heard as
+_CONSTRAINT_ONLY = {"catalogue_question", "search", "refine", "help", "recommend"}
+
+
+def joined_requests(
+    requests: list[Request],
+    mentions: ProductMentions,
+    kinds: ProductKinds | None,
+    vocabulary: FilterVocabulary,
+) -> list[Request]:
+    """The requests with a product named before a checkout made an add, and a later part
+    that only narrows a search joined to it."""
+    requests = _bought_before_checkout(requests, mentions)
+    joined: list[Request] = []
+    for request in requests:
+        if joined and _only_narrows(joined[-1], request, mentions, kinds, vocabulary):
+            first = joined[-1]
+            joined[-1] = Request(f"{first.text}, {request.text}", first.act, first.confidence)
+        else:
+            joined.append(request)
+    return joined
+
+
+def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) -> list[Request]:
+    """A product named just before a checkout ("the tumble & co teddy, checkout straight
+    away pls") is one to buy: an add, then the checkout."""
+    for position, (request, then) in enumerate(itertools.pairwise(requests)):
+        if (
+            then.act == "checkout"
+            and request.act in NAMING_ACTS
+            and "?" not in request.text
+            and mentions.find(request.text)
+        ):
+            requests[position] = Request(request.text, "add", 1.0, implied=True)
+    return requests
+
+
+def _only_narrows(
+    search: Request,
+    part: Request,
+    mentions: ProductMentions,
+    kinds: ProductKinds | None,
+    vocabulary: FilterVocabulary,
+) -> bool:
+    """Whether a part names no product or kind but a budget or rating for the search before
+    it ("could you tell me what you have for under $100?")."""
+    if search.act not in SEARCHES or part.act not in _CONSTRAINT_ONLY:
+        return False
+    filters = extract_slots(part.text, vocabulary).filters
+    if (
+        filters.max_price_minor is None
+        and filters.min_price_minor is None
+        and not filters.min_rating
+    ):
+        return False
+    names_kind = kinds is not None and kinds.named_kind(part.text) is not None
+    return not names_kind and not mentions.find(part.text)

@@ -1,0 +1,104 @@
+"""Buying as shoppers type it in a chat app: a name and a bare count, "get me the 11", a
+product then "checkout", a budget in words or as a "limit", a search and its budget in two
+sentences, options that are also words of the title ("500g ground" of a Ground Coffee)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.understanding.acts import segment
+from assistant.search.kinds import ProductKinds
+from assistant.search.mentions import ProductMentions
+from assistant.search.parsing import _numbers
+from assistant.settings import DEMO_CATALOGUE
+from tests.test_phrasing import Chat
+
+
+@pytest.fixture(scope="module")
+def demo_catalogue():
+    return load_catalogue(DEMO_CATALOGUE)[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "ceiling"),
+    [
+        ("need a duvet cover for a king bed, less than a hundred dollars", 10000),
+        ("secret santa at work, $20 limit, something fun?", 2000),
+        ("twenty five bucks max", 2500),
+        ("something under two hundred and fifty dollars", 25000),
+        ("two pairs of socks", None),  # a spelled number alone is no price
+    ],
+)
+def test_budgets_in_words_and_limits(text: str, ceiling: int | None) -> None:
+    found: dict[str, object] = {}
+    _numbers(text, found)
+    assert found.get("max_price_minor") == ceiling
+
+
+def test_a_product_then_checkout_are_two_requests() -> None:
+    assert segment("tumble & co lite plush teddy, checkout straight away pls") == [
+        "tumble & co lite plush teddy",
+        "checkout straight away pls",
+    ]
+    assert len(segment("my flight is tomorrow, check out what you have")) == 1
+
+
+def test_a_pronoun_one_names_no_product_but_a_name_with_one_does(demo_catalogue) -> None:
+    mentions = ProductMentions(demo_catalogue)
+    assert mentions.find("the cheapest one phone case") == []
+    found = mentions.find("the ampere one case")
+    assert [demo_catalogue.products[m.product_id].brand for m in found] == ["Ampere One"]
+
+
+def test_two_words_that_lead_to_one_kind_name_it(demo_catalogue) -> None:
+    kinds = ProductKinds(demo_catalogue, None)
+    assert kinds.named_kind("cute plush teddy for my gf under 30") == "bear"
+    assert kinds.named_kind("gaming laptops") is None  # "laptop backpack" is no laptop
+    assert kinds.named_kind("looking for a tent between 100 and 200 dollars") == "tent"
+
+
+def test_an_option_that_is_also_a_title_word_counts_when_said_alone(demo_catalogue) -> None:
+    coffee = next(
+        p for p in demo_catalogue.products.values() if p.title.endswith("Decaf Ground Coffee")
+    )
+    assert coffee.options_named_in("500g ground") == {"size": "500 g", "grind": "ground"}
+    assert "grind" not in coffee.options_named_in("the decaf ground coffee, 500g")
+
+
+@pytest.mark.slow
+def test_shortcuts_that_buy(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("voyagr nova 900 packing cubes, 1 pls")
+    assert reply.intent == "add" and sum(chat.units().values()) == 1
+    teddy = Chat(demo_assistant)
+    reply = teddy.say("tumble & co lite plush teddy, checkout straight away pls")
+    assert reply.intent == "add+checkout" and reply.pending_checkout is not None
+    shoes = Chat(demo_assistant)
+    shoes.say("do the Trailhawk Classic S trail shoes run small?")
+    reply = shoes.say("ok then get me the 11")
+    assert reply.intent == "add"
+    (line,) = demo_assistant.commerce.get_cart(shoes.session).lines
+    assert line.options["size"] == "11"
+
+
+@pytest.mark.slow
+def test_a_search_and_its_budget_in_two_sentences_are_one_search(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "Good afternoon. I would like to buy a weighted blanket for my husband, who has "
+        "trouble sleeping. Could you tell me what you have for under $100, please?"
+    )
+    catalogue = demo_assistant.services.catalogue
+    assert reply.products
+    for pid in reply.products:
+        product = catalogue.products[pid]
+        assert "Blanket" in product.title and product.min_price_minor <= 10000
+
+
+@pytest.mark.slow
+def test_cheapest_after_a_list_stays_with_the_kind_shown(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("cute plush teddy for my gf under 30")
+    reply = chat.say("whats the cheapest one")
+    catalogue = demo_assistant.services.catalogue
+    assert all("Teddy Bear" in catalogue.products[pid].title for pid in reply.products)

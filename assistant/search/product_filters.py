@@ -1,11 +1,9 @@
-"""Product filters in the vector store: what each product document carries as Chroma
-metadata, and a filter as a Chroma `where` over it.
+"""What each product document carries as Chroma metadata (category, brand, rating, price
+range, colours and sizes), and the hash that tells an index whether it changed.
 
-Chroma then keeps to the matching products inside its own nearest-neighbour search instead
-of being handed thousands of allowed ids. Product-level fields (category, brand, rating) are
-exact; variant-level ones (price, stock, colour, size) are stored per product as a range and
-value lists, so the `where` may let through a product whose matching colour is out of stock:
-the retriever drops those with the exact column filter (`FilterColumns`).
+Filters themselves are applied exactly by the retriever's columns (`FilterColumns`), and the
+nearest-neighbour search keeps to them by post-filtering or by the allowed ids: at 100k
+products a Chroma `where` on this metadata cost 80-400 ms a query.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ import json
 from typing import Any
 
 from assistant.catalogue.models import Product
-from assistant.search.filters import COLOUR_OPTION_NAMES, SIZE_OPTION_NAMES, SearchFilters
+from assistant.search.filters import COLOUR_OPTION_NAMES, SIZE_OPTION_NAMES
 
 Metadata = dict[str, str | int | float | bool | list[str]]
 
@@ -58,29 +56,3 @@ def _values(product: Product, names: tuple[str, ...]) -> list[str]:
             if variant.options.get(name)
         }
     )
-
-
-def chroma_where(filters: SearchFilters) -> dict[str, Any] | None:
-    """The filters as a Chroma `where` (a superset of the exact matches), or None."""
-    clauses: list[dict[str, Any]] = []
-    if filters.category:
-        clauses.append({"category": filters.category.lower()})
-    if filters.brand:
-        clauses.append({"brand": filters.brand.lower()})
-    if filters.min_rating is not None:
-        clauses.append({"rating": {"$gte": float(filters.min_rating)}})
-    if filters.in_stock:
-        clauses.append({"in_stock": True})
-    low, high = filters.min_price_minor, filters.max_price_minor
-    if high is not None:
-        field = "in_stock_price_min" if filters.in_stock else "price_min"
-        clauses.append({field: {"$lte": high}})
-    if low is not None:
-        clauses.append({"price_max": {"$gte": low}})
-    if filters.colour:
-        clauses.append({"colours": {"$contains": filters.colour.lower()}})
-    if filters.size:
-        clauses.append({"sizes": {"$contains": filters.size.lower()}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

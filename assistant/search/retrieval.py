@@ -4,6 +4,7 @@ review evidence."""
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,6 @@ from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.index import CatalogueIndex, product_text
 from assistant.search.lexical import LexicalIndex
 from assistant.search.parsing import parse_query
-from assistant.search.product_filters import chroma_where
 from assistant.search.review_evidence import ReviewEvidence, ReviewEvidenceFinder, judge
 
 log = logging.getLogger(__name__)
@@ -32,6 +32,8 @@ log = logging.getLogger(__name__)
 Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60  # the usual constant from Cormack et al.; damps the weight of top ranks
 CANDIDATE_DEPTH = 100
+# An unfiltered query this deep, post-filtered, beats a Chroma `where` (see _dense_products).
+POST_FILTER_DEPTH = 1000
 MAX_DEPTH = 1000  # a ranked list longer than this is never read, whatever the catalogue's size
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -218,27 +220,43 @@ class Retriever:
     def _dense_products(
         self, query: str, filters: SearchFilters, mask: np.ndarray | None, depth: int
     ) -> tuple[list[str], dict[str, float]]:
-        """Nearest products in Chroma, kept to the filters by a `where` on their metadata;
-        the exact variant rule drops what the coarser `where` let through."""
+        """Nearest products in Chroma, kept to the exact filter mask: over a deeper unfiltered
+        query when the filters keep a fair share of the catalogue, else over the allowed ids
+        (at 100k products a Chroma `where` on metadata cost 80-400 ms, a query of 1,000
+        unfiltered about 70 ms, one restricted to 10,000 ids 9 ms)."""
         vector = self.embedder.embed_query(query)
-        where = chroma_where(filters) if mask is not None else None
         pool = int(mask.sum()) if mask is not None else len(self._product_ids)
         wanted = min(depth, pool)
-        fetch = wanted
-        while True:
-            result = self._products_collection.query(
-                query_embeddings=[vector], n_results=fetch, where=where, include=["distances"]
-            )
-            found = list(zip(result["ids"][0], result["distances"][0], strict=True))
-            kept = [
-                (pid, distance)
-                for pid, distance in found
-                if mask is None or mask[self.columns.position[pid]]
-            ]
-            if len(kept) >= wanted or len(found) < fetch or fetch >= MAX_DEPTH * 4:
-                break
-            fetch = min(fetch * 4, MAX_DEPTH * 4)  # the `where` was loose: look further
-        kept = kept[:wanted]
+        if not wanted:
+            return [], {}
+        if mask is None:
+            return self._nearest(vector, wanted, mask, wanted)
+        fetch = math.ceil(wanted / (pool / len(self._product_ids)) * 2)
+        if fetch <= POST_FILTER_DEPTH:
+            found = self._nearest(vector, fetch, mask, wanted)
+            if len(found[0]) >= wanted:
+                return found
+        allowed = [self._product_ids[i] for i in np.flatnonzero(mask)]
+        return self._nearest(vector, wanted, mask, wanted, ids=allowed)
+
+    def _nearest(
+        self,
+        vector: list[float],
+        fetch: int,
+        mask: np.ndarray | None,
+        wanted: int,
+        ids: list[str] | None = None,
+    ) -> tuple[list[str], dict[str, float]]:
+        """The `wanted` nearest of the `fetch` nearest products (of `ids` only, if given)
+        that the mask allows, with their cosine similarity."""
+        result = self._products_collection.query(
+            query_embeddings=[vector], n_results=fetch, ids=ids, include=["distances"]
+        )
+        kept = [
+            (pid, distance)
+            for pid, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+            if mask is None or mask[self.columns.position[pid]]
+        ][:wanted]
         return [pid for pid, _ in kept], {pid: 1.0 - distance for pid, distance in kept}
 
     # ---- reviews --------------------------------------------------------------------------

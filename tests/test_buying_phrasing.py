@@ -102,3 +102,23 @@ def test_cheapest_after_a_list_stays_with_the_kind_shown(demo_assistant) -> None
     reply = chat.say("whats the cheapest one")
     catalogue = demo_assistant.services.catalogue
     assert all("Teddy Bear" in catalogue.products[pid].title for pid in reply.products)
+
+
+def test_a_number_alone_names_no_product_in_a_big_catalogue() -> None:
+    """In a big catalogue a number is in few titles, so it weighs as much as a model name:
+    "size 9" must not name a product called "Zed 9"."""
+    from assistant.catalogue.models import Catalogue, Product, Seller, Variant
+
+    def product(pid: str, title: str, brand: str) -> Product:
+        return Product(
+            id=pid, title=title, brand=brand, category="Coffee",
+            variants=[Variant(id=f"{pid}-V", price_minor=1200, stock=3)],
+            seller=Seller(id="s", name="Shop"),
+        )  # fmt: skip
+
+    filler = [
+        product(f"P{i:05d}", f"Maker{i} Model{i} Running Shoes", f"Maker{i}") for i in range(1000)
+    ]
+    mentions = ProductMentions(Catalogue([*filler, product("P99999", "Zed 9", "Zed")]))
+    assert mentions.find("running shoes in black size 9") == []
+    assert [m.product_id for m in mentions.find("the zed 9 please")] == ["P99999"]

@@ -72,15 +72,19 @@ class ProductMentions:
         self.idf = {word: math.log(total / count) for word, count in frequency.items()}
         self.rare = {word for word, count in frequency.items() if count <= IDENTIFYING_TITLES}
         self.vocabulary = sorted(frequency)
-        self._by_word: dict[str, list[str]] = {}
+        self._by_word: dict[str, set[str]] = {}
         for pid, words in self.title_words.items():
             for word in words:
-                self._by_word.setdefault(word, []).append(pid)
+                self._by_word.setdefault(word, set()).add(pid)
+        self._title_mass = {
+            pid: sum(self.idf[word] for word in words) or 1.0
+            for pid, words in self.title_words.items()
+        }
         # Looked up per request, so built once: a scan of every title per request is what
         # made a turn take seconds at 100k products.
-        self._of_brand: dict[frozenset[str], list[str]] = {}
+        self._of_brand: dict[frozenset[str], set[str]] = {}
         for pid, brand in self.brand_words.items():
-            self._of_brand.setdefault(frozenset(brand), []).append(pid)
+            self._of_brand.setdefault(frozenset(brand), set()).add(pid)
         self.all_brand_words = set().union(*self.brand_words.values())
         # "Ampere One", "Zenmotion One": the words a title's "one" follows
         self.before_one = {
@@ -106,36 +110,47 @@ class ProductMentions:
 
     def _scores(self, text: str) -> list[Mention]:
         said = {title_word for word in _words(text) for title_word in self._title_words_for(word)}
-        candidates = {pid for word in said for pid in self._by_word.get(word, [])}
+        # only a brand or a rare word can identify a product (_identifies), so only titles
+        # holding one of those are scored: not every title with "kettle" at 100k products
+        identifying = said & (self.all_brand_words | self.rare)
+        candidates = {pid for word in identifying for pid in self._by_word.get(word, ())}
         mentions = []
+        narrowed: dict[tuple[frozenset[str], frozenset[str]], bool] = {}  # per brand and words
         for pid in candidates:
             matched = self.title_words[pid] & said
             weight = sum(self.idf[word] for word in matched)
-            total = sum(self.idf[word] for word in self.title_words[pid]) or 1.0
+            coverage = weight / self._title_mass[pid]
             if (
-                self._identifies(pid, matched, said)
-                and weight >= MIN_WEIGHT
-                and weight / total >= MIN_COVERAGE
+                weight >= MIN_WEIGHT
+                and coverage >= MIN_COVERAGE
+                and self._identifies(pid, matched, narrowed)
             ):
-                mentions.append(Mention(pid, weight, weight / total, tuple(sorted(matched))))
+                mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
 
-    def _identifies(self, pid: str, matched: set[str], said: set[str]) -> bool:
+    def _identifies(
+        self,
+        pid: str,
+        matched: set[str],
+        narrowed: dict[tuple[frozenset[str], frozenset[str]], bool],
+    ) -> bool:
         """A brand or a rare model word, and something beyond the product type: "quietude
-        headphones" is a search among a brand's headphones, "quietude kids" names one."""
+        headphones" is a search among a brand's headphones, "quietude kids" names one. A
+        number alone names nothing: "size 9" is no "Prime 9" coffee."""
         brand = self.brand_words[pid]
         model = matched - brand - self.type_words
-        if model & (brand | self.rare) or (matched & brand and model):
+        rare_model = model & self.rare
+        if (rare_model and not all(w.isdigit() for w in model)) or (matched & brand and model):
             return True
-        if not matched & brand:
+        rest = frozenset(matched - brand)
+        if not matched & brand or not rest:
             return False
         # Brand plus type words: a mention only when they narrow the brand to one product.
-        of_brand = [
-            other
-            for other in self._of_brand[frozenset(brand)]
-            if (matched - brand) <= self.title_words[other]
-        ]
-        return bool(matched - brand) and len(of_brand) == 1
+        key = (frozenset(brand), rest)
+        if key not in narrowed:
+            holders = set.intersection(*(self._by_word[word] for word in rest))
+            narrowed[key] = len(holders & self._of_brand[key[0]]) == 1
+        return narrowed[key]
 
     def _best(self, text: str) -> list[Mention]:
         """The products one phrase names: the strongest, and any nearly as strong."""

@@ -58,7 +58,8 @@ ASKING = re.compile(
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
-    "around about like thats thatll who whose where when between less cheaper max upto rated rating".split()
+    "around about like thats thatll who whose where when between less cheaper max upto rated "
+    "rating".split()
 )
 
 

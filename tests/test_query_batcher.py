@@ -76,3 +76,12 @@ def test_the_real_model_gives_the_same_vector_batched_as_alone(real_embedder) ->
         together = list(pool.map(real_embedder.embed_query, texts))
     for single, batched in zip(alone, together, strict=True):
         assert float(np.dot(single, np.asarray(batched))) > 0.9999
+
+
+def test_the_queries_of_one_turn_share_one_call() -> None:
+    model = SlowModel()
+    batcher = QueryBatcher(model)
+    texts = ["a gift for a runner", "runner", "trail shoes"]
+    vectors = batcher.encode_many(texts)
+    assert [v.tolist() for v in vectors] == [_vector_of(t).tolist() for t in texts]
+    assert len(model.calls) <= 2 and sum(map(len, model.calls)) == 3  # not one call each

@@ -185,6 +185,7 @@ class CatalogueAnswers:
         need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})
         best: dict[str, ProductHit] = {}
+        self.retriever.prepare_queries([said, need])
         for words in dict.fromkeys([said, need]):
             for hit in self.retriever.search(
                 words, filters=filters, k=SHOW, mode="dense", parse=False

@@ -84,6 +84,15 @@ class SentenceTransformerEmbedder(Embeddings):
         turn_vectors.remember(text, vector)
         return vector
 
+    def embed_queries(self, texts: list[str]) -> None:
+        """Embed the queries one turn is about to run, in one model call; each later
+        `embed_query` of them within the turn finds its vector."""
+        unknown = [t for t in dict.fromkeys(texts) if turn_vectors.recall(t) is None]
+        if len(unknown) < 2:
+            return  # one text costs the same either way
+        for text, vector in zip(unknown, self.queries.encode_many(unknown), strict=True):
+            turn_vectors.remember(text, vector.tolist())
+
     def encode(self, texts: list[str]) -> np.ndarray:
         """Embed texts as a float32 matrix, one normalised row per text."""
         if self._onnx is not None:

@@ -39,6 +39,15 @@ class QueryBatcher:
         self._pending.put((text, future))
         return future.result()
 
+    def encode_many(self, texts: list[str]) -> list[np.ndarray]:
+        """The vectors of several texts of one turn, queued together so that they share a
+        model call (with any other turn's that arrive meanwhile)."""
+        self._ensure_thread()
+        futures: list[Future[np.ndarray]] = [Future() for _ in texts]
+        for text, future in zip(texts, futures, strict=True):
+            self._pending.put((text, future))
+        return [future.result() for future in futures]
+
     def _ensure_thread(self) -> None:
         # A forked child has the queue but not the thread: start one per process.
         if self._owner_pid == os.getpid():

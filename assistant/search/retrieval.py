@@ -196,6 +196,13 @@ class Retriever:
         ]
         return SearchResult(hits[offset : offset + k], len(hits), active, text, warnings)
 
+    def prepare_queries(self, queries: list[str]) -> None:
+        """Embed the queries a turn will search for together (one model call, not one each),
+        when the embedder can."""
+        embed_queries = getattr(self.embedder, "embed_queries", None)
+        if embed_queries is not None:
+            embed_queries([clean_query(query, self.max_query_chars) for query in queries])
+
     def _rank_without_words(self, mask: np.ndarray | None, count: int) -> tuple[list[str], int]:
         """With filters only: the first `count` by best rating, then most reviewed, then id;
         and how many match in all."""

@@ -122,3 +122,42 @@ def test_a_number_alone_names_no_product_in_a_big_catalogue() -> None:
     mentions = ProductMentions(Catalogue([*filler, product("P99999", "Zed 9", "Zed")]))
     assert mentions.find("running shoes in black size 9") == []
     assert [m.product_id for m in mentions.find("the zed 9 please")] == ["P99999"]
+
+
+@pytest.mark.parametrize(
+    ("message", "quantity"),
+    [
+        ("actually make the bands 3", 3),
+        ("set the mat to 4 please", 4),
+        ("make the shoes size 10", None),  # a size, not a count
+    ],
+)
+def test_a_cart_line_named_then_its_count(message: str, quantity: int | None) -> None:
+    from assistant.conversation.understanding.slots import extract_quantity
+
+    assert extract_quantity(message) == quantity
+
+
+@pytest.mark.parametrize(
+    ("message", "section"),
+    [
+        ("do u guys delete bad reviews? everything here looks 5 star", "reviews."),
+        ("how do i know stuff here isnt fake", "authenticity."),
+        ("ok can half the order go to her address n half to mine", "shipping."),
+        ("if the shorts i order are too small can u just swap them for a bigger size", "returns."),
+    ],
+)
+@pytest.mark.slow
+def test_questions_about_the_shops_rules_cite_them(demo_assistant, message, section) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert reply.intent == "policy_question", reply.text
+    assert any(c.id.startswith(section) for c in reply.citations if c.kind == "policy")
+
+
+@pytest.mark.slow
+def test_compare_all_of_a_kind_compares_the_closest_three(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("compare all ur fitness tracker watches")
+    catalogue = demo_assistant.services.catalogue
+    assert reply.intent == "compare" and len(reply.products) == 3
+    assert all("Fitness Tracker" in catalogue.products[pid].title for pid in reply.products)
+    assert Chat(demo_assistant).say("r u a real person lol").text.startswith("I'm ShopAssist")

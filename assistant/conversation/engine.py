@@ -34,6 +34,7 @@ from assistant.conversation.checkout_turns import (
     decline,
     shopper_confirms,
 )
+from assistant.conversation.kind_questions import KindQuestions
 from assistant.conversation.llm.agent import LLMPlanner
 from assistant.conversation.llm.turn import llm_turn
 from assistant.conversation.privacy_screen import REFUSAL as ABOUT_OTHERS
@@ -54,7 +55,7 @@ from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
 from assistant.search import turn_vectors
-from assistant.search.kinds import ProductKinds, singular_words
+from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import QueryError
@@ -120,6 +121,7 @@ class Assistant:
             commerce.rules.free_shipping_from_minor,
         )
         self.product_answers = ProductAnswers(catalogue, retriever, commerce.clock, self.policies)
+        self.kind_questions = KindQuestions(self.product_answers, self.catalogue_answers)
 
     @classmethod
     def from_settings(
@@ -350,12 +352,12 @@ class Assistant:
             "out_of_scope": lambda: (
                 self.catalogue_answers.not_sold(step) or Turn(text=OUT_OF_SCOPE)
             ),
-            "compare": lambda: self.product_answers.compare(state, step),
+            "compare": lambda: self.kind_questions.compare(state, step),
             "product_question": lambda: (
                 self.product_answers.product_question(state, step)
                 or self.catalogue_answers.search(state, step)
             ),
-            "review_question": lambda: self._review_question(state, step),
+            "review_question": lambda: self.kind_questions.review_question(state, step),
             "catalogue_question": lambda: self.catalogue_answers.catalogue_question(state, step),
             "refine": lambda: self.catalogue_answers.refine(state, step),
             "policy_question": lambda: self.catalogue_answers.policy_question(
@@ -371,23 +373,6 @@ class Assistant:
             return handlers.get(step.intent, lambda: self.catalogue_answers.search(state, step))()
         except QueryError as exc:
             return Turn(text=f"Sorry, I can't search for that: {exc}")
-
-    def _review_question(self, state: DialogueState, step: Step) -> Turn:
-        """What reviews say about the product in question; when the question names a kind
-        of product instead ("a rain jacket that's really waterproof, which do reviewers
-        rate best?"), the closest products of that kind, then what their reviews say."""
-        answers = self.product_answers
-        pool = answers.targets(state, step) or state.shown
-        kind = self.catalogue_answers.kinds.named_kind(step.text)
-        catalogue = self.services.catalogue
-        if (
-            step.references.ids
-            or not kind
-            or any(kind in singular_words(catalogue.products[pid].title) for pid in pool)
-        ):
-            return answers.review_question(state, step)
-        found = self.catalogue_answers.search(state, step)
-        return found.joined(answers.reviews_of_each(found.products[:3], step))
 
     def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         origin = origin_of(state, step, origin)  # "the blue one" finishes that #cart

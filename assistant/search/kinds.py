@@ -40,7 +40,8 @@ FILLER = set(
     "quality well-reviewed should recommend suggest suggestions recommendation "
     "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "
     "look looks tell say says know think like love wanna gonna did doing be been being was "
-    "were will mine my me we our us he she his her him lol haha omg tho though".split()
+    "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
+    "every".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.

@@ -172,15 +172,28 @@ POLICY_TOPICS = re.compile(
 )
 
 
+# How the shop treats reviews, not what one product's reviews say: «do u guys delete bad
+# reviews?»
+REVIEW_RULES = re.compile(
+    r"\b(delete|remove|hide|censor|filter|edit)\w*\b.{0,15}\b(bad|negative|1[- ]star|one[- ]star|"
+    r"poor|critical)\s+reviews\b",
+    re.I,
+)
 # Services only the shop's rules answer, whatever else the words sound like: «can u gift
 # wrap it», «put a little note in», «pay extra for next day», «hold it for me until friday».
 SHOP_SERVICE = re.compile(
     r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
     r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
-    r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,40}"
+    r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,60}"
     r"\b(for me|until|till|aside)\b|\bput (it|them) (aside|on hold)\b"
     # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
-    r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b",
+    r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
+    r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
+    # «how do i know stuff here isnt fake»
+    r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
+    r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
+    r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
+    r"\baddress\b|\b(two|2|different|separate|several) addresses\b",
     re.I,
 )
 

@@ -25,6 +25,7 @@ from assistant.conversation.understanding.corrections import (
     ASKS,
     CART_LINE_ACTS,
     OWN_ORDER_STATE,
+    REVIEW_RULES,
     SHOP_SERVICE,
     UNDERSTOOD_AS_NOTHING,
     bare_pick,
@@ -134,7 +135,9 @@ class RulePlanner:
         """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
         if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
             return Request(request.text, "order_status", request.confidence)
-        if request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text):
+        if REVIEW_RULES.search(request.text) or (
+            request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text)
+        ):
             return Request(request.text, "policy_question", request.confidence)
         if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
             return Request(request.text, "remove", request.confidence)  # "empty my basket"

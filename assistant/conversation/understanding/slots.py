@@ -42,6 +42,12 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    # "make the bands 3", "change the rope to 2": a cart line named, then its count
+    re.compile(
+        rf"\b(?:make|change|set|bump|update)\s+the\s+[a-z][\w' -]{{1,30}}?\s+(?:to\s+)?"
+        rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){_NUMBER}\s*(?:pls|please|then|instead)?\W*$",
+        re.I,
+    ),
     re.compile(  # "2 is enough", "three will do"
         rf"(?<!this )(?<!that )(?<!the )\b{_NUMBER}(?:\s+is|'s)?\s+"
         r"(?:enough|plenty|will do|should do)\b",

@@ -161,3 +161,22 @@ def test_compare_all_of_a_kind_compares_the_closest_three(demo_assistant) -> Non
     assert reply.intent == "compare" and len(reply.products) == 3
     assert all("Fitness Tracker" in catalogue.products[pid].title for pid in reply.products)
     assert Chat(demo_assistant).say("r u a real person lol").text.startswith("I'm ShopAssist")
+
+
+def test_the_framing_of_a_gift_request_is_not_the_need() -> None:
+    from assistant.conversation.answers.facts import shopping_words
+
+    assert shopping_words("can you recommend a good gift for my dad") == "dad"
+    assert shopping_words("could u suggest something for my mum who likes gardening") == (
+        "mum gardening"
+    )
+    assert shopping_words("can opener") == "can opener"
+
+
+@pytest.mark.slow
+def test_if_i_order_now_asks_about_delivery_not_for_a_checkout(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp")
+    reply = chat.say("if i order now, when does it arrive?")
+    assert reply.intent == "product_question" and reply.pending_checkout is None
+    assert "7 days" in reply.text

@@ -45,7 +45,8 @@ FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 # "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
 BUYING = re.compile(
-    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (sell|stock|carry|do|have)|"
+    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (not )?(sell|stock|carry|do|have)|"
+    r"(don'?t|dont) (you|u|ya) (sell|stock|carry|do|have)|"
     r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,
 )
@@ -181,6 +182,8 @@ class CatalogueAnswers:
         not count), within the budget; honest when nothing is really about the need."""
         # The need without its budget ("under $50" is a filter), read two ways: as said (a
         # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
+        if (honest := self.not_sold(step)) is not None:
+            return honest  # "can I buy a gift card? my niece is 16": we don't sell those
         said = step.slots.query_text or step.text
         need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})

@@ -24,7 +24,7 @@ SUPERLATIVES = {
 _FRAME = re.compile(
     r"\b(what'?s|what is|which( is| one is)?|the|do you (have|sell|carry|stock)|"
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
-    r"kinds?|types?|please|your|we|you|categor(y|ies)|sell|carry|stock|have|do)\b",
+    r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|do)\b",
     re.I,
 )
 
@@ -42,7 +42,8 @@ class CatalogueFigure(BaseModel):
 RECOMMEND_FRAME = re.compile(
     r"\b(an? )?(gift|present|something|anything|ideas?|recommend\w*|suggest\w*|what would you|"
     r"what should i (get|buy)|help me (pick|choose|find)|for (my|a|an|someone)|who (loves|likes|"
-    r"is into)|i need|good|nice|best|please|any)\b",
+    r"is into)|i need|good|nice|best|please|any|(can|could|may) (i|we) (get|buy|have|order))\b"
+    r"|^\s*(can|could|would|will)\b(?=\s+(i|u|you)?\s*(recommend|suggest|help|find)\b)",
     re.I,
 )
 

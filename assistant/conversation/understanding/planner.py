@@ -76,6 +76,8 @@ EMPTY_THE_CART = re.compile(
     re.I,
 )
 EMPTIED_BY = {"view_cart", "remove", "smalltalk", "help", "change"}  # «clear it all»: not a colour
+# «how long till both arrive if I order now?»: asks about an order not yet placed
+IF_I_ORDER = re.compile(r"\b(if|when|once) (i|we) (order|buy|check ?out|pay)\b", re.I)
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
@@ -139,6 +141,12 @@ class RulePlanner:
             request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text)
         ):
             return Request(request.text, "policy_question", request.confidence)
+        if (
+            request.act == "checkout"
+            and IF_I_ORDER.search(request.text)
+            and ASKS.search(request.text)
+        ):
+            return Request(request.text, "product_question", request.confidence)  # "if I order now"
         if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
             return Request(request.text, "remove", request.confidence)  # "empty my basket"
         if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:

@@ -253,41 +253,38 @@ def _first_number(match: re.Match[str]) -> str:
     return next(group for group in match.groups() if group)
 
 
+DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}  # fmt: skip
 _TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
          "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}  # fmt: skip
-_SPELLED = (
-    r"(?:(a|one|two|three|four|five)\s+hundred(?:\s+(?:and\s+)?("
-    + "|".join(_TENS)
-    + r"))?|("
-    + "|".join(_TENS)
-    + r")(?:[\s-]+("
-    + "|".join(_UNITS)
-    + r"))?)"
-)
-# «less than a hundred dollars», «fifty bucks tops»: a spelled amount is a price only beside
-# a currency word or a price bound, never alone («two pairs»)
-_SPELLED_AMOUNT = re.compile(
-    rf"\b{_SPELLED}(?=\s+(?:dollars?|bucks|quid|euros?)\b)"
-    rf"|(?<=\bunder )(?:{_SPELLED})\b|(?<=\bbelow )(?:{_SPELLED})\b"
-    rf"|(?<=\bthan )(?:{_SPELLED})\b|(?<=\bmax )(?:{_SPELLED})\b",
+_SPELLED = re.compile(
+    rf"\b(?:(a|{'|'.join(list(DIGIT_WORDS)[:5])})\s+hundred(?:\s+(?:and\s+)?({'|'.join(_TENS)}))?"
+    rf"|({'|'.join(_TENS)})(?:[\s-]+({'|'.join(DIGIT_WORDS)}))?)\b",
     re.I,
 )
+# «less than a hundred dollars», «fifty bucks tops»: a spelled amount is a price only beside
+# a currency word or after a price bound, never alone («two pairs»)
+_CURRENCY_AFTER = re.compile(r"\s+(?:dollars?|bucks|quid|euros?)\b", re.I)
+_BOUND_BEFORE = re.compile(r"\b(?:under|below|than|max)\s+$", re.I)
 
 
 def _spelled_out(match: re.Match[str]) -> str:
-    groups = match.groups()
-    start = next(i for i in range(0, len(groups), 4) if any(groups[i : i + 4]))
-    hundreds, tens_after, tens, units = (g.lower() if g else "" for g in groups[start : start + 4])
+    """A spelled amount as digits, when it is said as a price; otherwise as it was."""
+    text = match.string
+    if not (
+        _CURRENCY_AFTER.match(text, match.end()) or _BOUND_BEFORE.search(text[: match.start()])
+    ):
+        return match.group(0)
+    hundreds, tens_after, tens, units = (g.lower() if g else "" for g in match.groups())
     if hundreds:
-        return str((1 if hundreds == "a" else _UNITS[hundreds]) * 100 + _TENS.get(tens_after, 0))
-    return str(_TENS[tens] + _UNITS.get(units, 0))
+        digit = 1 if hundreds == "a" else DIGIT_WORDS[hundreds]
+        return str(digit * 100 + _TENS.get(tens_after, 0))
+    return str(_TENS[tens] + DIGIT_WORDS.get(units, 0))
 
 
 def _numbers(text: str, found: dict[str, object]) -> str:
     """Rating, price bounds and stock: recorded in `found`, cut from the text."""
-    text = _SPELLED_AMOUNT.sub(_spelled_out, text)
+    text = _SPELLED.sub(_spelled_out, text)
     if match := _RATING.search(text):
         found["min_rating"] = float(_first_number(match))
         text = text.replace(match.group(0), " ", 1)

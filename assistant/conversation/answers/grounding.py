@@ -4,6 +4,7 @@ name in an answer must match the data the turn used; what does not is removed, a
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -128,20 +129,22 @@ def check(text: str, facts: Facts, catalogue: Catalogue) -> GroundingReport:
 
 
 _STRIPPED = "«»\"'()[],.:;!?*"
-_TITLE_INDEXES: dict[int, tuple[Catalogue, dict[str, list[str]]]] = {}
+_TITLE_INDEXES: weakref.WeakKeyDictionary[Catalogue, tuple[int, dict[str, list[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _titles_in(lowered: str, catalogue: Catalogue) -> list[str]:
     """The catalogue's titles that a (lower-cased) text contains, found from the text's
     word pairs (every title is indexed once by its first two words), not by trying each
     of 100,000 titles per turn."""
-    cached = _TITLE_INDEXES.get(id(catalogue))
-    if cached is None or cached[0] is not catalogue:
+    cached = _TITLE_INDEXES.get(catalogue)
+    if cached is None or cached[0] != len(catalogue.products):
         index: dict[str, list[str]] = {}
         for product in catalogue.products.values():
             opening = " ".join(product.title.lower().split()[:2])
             index.setdefault(opening, []).append(product.title)
-        cached = _TITLE_INDEXES[id(catalogue)] = (catalogue, index)
+        cached = _TITLE_INDEXES[catalogue] = (len(catalogue.products), index)
     words = [word.strip(_STRIPPED) for word in lowered.split()]
     openings = {f"{a} {b}" for a, b in zip(words, [*words[1:], ""], strict=True)} | set(words)
     found = {title for key in openings for title in cached[1].get(key.strip(), [])}

@@ -23,8 +23,6 @@ _POLITE = set(
     "model yes yeah".split()
 )
 
-# Words that ask for a cart change. A cart act without one of these, a product position or
-# pronoun, an option or a quantity is a question or a search that only sounds like an add.
 _POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
 _I_WILL_HAVE = re.compile(
     r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
@@ -43,6 +41,8 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+# Words that ask for a cart change. A cart act without one of these, a product position or
+# pronoun, an option or a quantity is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"

@@ -7,22 +7,14 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
-from assistant.search.parsing import Constraints, parse_query
+from assistant.search.parsing import DIGIT_WORDS, Constraints, parse_query
 
 NUMBER_WORDS = {
-    "one": 1,
+    **DIGIT_WORDS,
     "a": 1,
     "an": 1,
-    "two": 2,
     "a couple of": 2,
     "a pair of": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
     "ten": 10,
 }
 _NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"

@@ -20,6 +20,7 @@ RUN pip install -e '.[postgres,onnx]'
 # Index models (ONNX exports), trained evidence models: on a volume, not in the image.
 ENV INDEX_DIR=/var/lib/shopassist/index \
     MODELS_DIR=/var/lib/shopassist/models \
+    ONNX_DIR=/var/lib/shopassist/models/onnx \
     DATA_DIR=/var/lib/shopassist/var
 RUN mkdir -p /var/lib/shopassist/index /var/lib/shopassist/models /var/lib/shopassist/var
 

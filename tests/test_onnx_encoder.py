@@ -59,3 +59,14 @@ def test_without_onnx_the_torch_path_serves(monkeypatch, tmp_path, caplog):
     assert embedder.runtime == "torch" and not embedder.name.endswith("+int8")
     assert "using torch" in caplog.text
     assert embedder.encode(["hello"]).shape == (1, 384)
+
+
+def test_the_default_runtime_is_onnx_fp32_on_the_torch_index_without_spinning(model_cache):
+    from assistant.search.embeddings import PACKAGED_MODEL_NAME, make_embedder
+    from assistant.settings import Settings
+
+    embedder = make_embedder(Settings(onnx_dir=model_cache))
+    assert embedder.runtime == "onnx" and embedder.name == PACKAGED_MODEL_NAME
+    options = embedder._onnx.session.get_session_options()
+    # Spinning pool threads would take a core from the request threads between encodes.
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

@@ -124,6 +124,6 @@ def make_embedder(settings: Settings) -> Embeddings:
     return SentenceTransformerEmbedder(
         settings.embedding_model_path,
         runtime=settings.embedding_runtime,
-        cache_dir=settings.index_dir / "models",
+        cache_dir=settings.onnx_dir,
         threads=settings.encoder_threads,
     )

@@ -8,7 +8,7 @@ folder: the Transformer module is exported with `torch.onnx.export`, with the mo
 pooling (from `1_Pooling/config.json`, mean here) and L2 normalisation inside the graph, and
 run with the model's own tokenizer and `max_seq_length`. fp32 vectors match the torch path
 (cosine > 0.99999); int8 is dynamic per-channel quantisation of the MatMul weights.
-Exports live under `INDEX_DIR/models/`, keyed by a hash of the weights, and are built once
+Exports live under `ONNX_DIR` (`models/onnx`), keyed by a hash of the weights, and are built once
 (a file lock keeps concurrent workers from building it twice).
 """
 
@@ -168,6 +168,9 @@ class OnnxEncoder:
             raise OnnxUnavailable(f"{exc.name} is not installed: pip install '.[onnx]'") from exc
         self.path = exported_model(model_path, cache_dir, precision)
         options = onnxruntime.SessionOptions()
+        # Idle pool threads would spin for work by default, taking a core from the request
+        # threads between encodes; a server encodes in short bursts, so they sleep instead.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1

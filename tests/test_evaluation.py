@@ -21,10 +21,12 @@ from assistant.evaluation.report import (
 from assistant.evaluation.runner import EvalOptions, run_evaluation
 from assistant.evaluation.scenarios import (
     Expect,
+    Scenario,
     ScenarioError,
     builtin_scenario_files,
     check_turn,
     load_scenarios,
+    run_scenario,
 )
 from assistant.evaluation.suites import _harms, field_verdicts
 from assistant.search.filters import FilterVocabulary
@@ -136,6 +138,27 @@ def test_checks_fail_when_the_reply_breaks_them():
     ]
     ok = reply | {"products": ["P1"], "citations": [], "text": "fine"}
     assert check_turn(_Catalogue(), expect, ok) == []
+
+
+class _OrderingShop(_Catalogue):
+    """A target whose "yes" places one order and whose other turns place none."""
+
+    name = "ordering"
+
+    def chat(self, session, message, channel="web"):
+        return {"text": "ok", "orders": ["ORD-1"] if message == "yes" else []}
+
+
+def test_orders_total_counts_the_whole_conversation_and_orders_created_one_turn():
+    turns = [
+        {"say": "yes", "expect": {"orders_created": 1, "orders_total": 1}},
+        {"say": "where is it?", "expect": {"orders_created": 0, "orders_total": 1}},
+        {"say": "cancel it", "expect": {"orders_total": 2}},
+    ]
+    scenario = Scenario(name="totals", turns=turns)
+    result = run_scenario(_OrderingShop(), scenario, "run")
+    assert result.checks == 3
+    assert result.failures == ["turn 3: 1 orders in all, expected 2"]
 
 
 # ---- the report --------------------------------------------------------------------------

@@ -50,7 +50,10 @@ class Expect(BaseModel):
     cart_lines: int | None = Field(None, ge=0)
     cart_units: int | None = Field(None, ge=0)
     cart_has: list[CartLineExpectation] = Field(default_factory=list)
-    orders_created: int | None = Field(None, ge=0)
+    orders_created: int | None = Field(None, ge=0, description="Orders this turn created.")
+    orders_total: int | None = Field(
+        None, ge=0, description="Orders the conversation has created so far, this turn included."
+    )
     pending_checkout: bool | None = None
     shown_at_least: int | None = Field(None, ge=0)
     shown_at_most: int | None = Field(None, ge=0)
@@ -213,6 +216,9 @@ def _cart_problems(expect: Expect, reply: dict[str, Any]) -> list[str]:
     created = len(reply.get("orders") or [])
     if expect.orders_created is not None and created != expect.orders_created:
         problems.append(f"{created} orders created, expected {expect.orders_created}")
+    total = reply.get("orders_total", created)
+    if expect.orders_total is not None and total != expect.orders_total:
+        problems.append(f"{total} orders in all, expected {expect.orders_total}")
     pending = bool(reply.get("pending_checkout"))
     if expect.pending_checkout is not None and pending != expect.pending_checkout:
         problems.append(f"pending checkout is {pending}")
@@ -302,6 +308,7 @@ def run_scenario(target: Target, scenario: Scenario, run_id: str) -> ScenarioRes
     session = f"eval-{run_id}-{scenario.name}"[:120]
     result = ScenarioResult(scenario.name, list(scenario.tags))
     pending: dict[str, Any] | None = None
+    orders_total = 0
     for number, turn in enumerate(scenario.turns, start=1):
         try:
             reply = _play(target, turn, session, pending)
@@ -313,6 +320,8 @@ def run_scenario(target: Target, scenario: Scenario, run_id: str) -> ScenarioRes
             result.failures.append(f"turn {number}: no checkout to confirm")
             continue
         pending = reply.get("pending_checkout") or pending
+        orders_total += len(reply.get("orders") or [])
+        reply["orders_total"] = orders_total
         problems = check_turn(target, turn.expect, reply)
         if reply.get("crashed"):
             problems.insert(0, reply["text"])

@@ -74,6 +74,16 @@ def _kind_words(product: Product) -> set[str]:
     return singular_words(product.title.removeprefix(product.brand))
 
 
+def _same_aisle(products: list[Product], qualifier: str) -> list[Product]:
+    """A kind word shared across aisles, narrowed by the word said before it: a "sleeping
+    bag" is no tote bag, a "hiking backpack" no laptop backpack; "wireless earbuds" keep
+    every earbud (one aisle)."""
+    aisles = {p.category for p in products if qualifier in _kind_words(p)}
+    if not aisles or aisles == {p.category for p in products}:
+        return products
+    return [p for p in products if p.category in aisles]
+
+
 def _said_values(options: dict[str, str]) -> set[str]:
     """The option values a request named ("navy", "m"), lower-cased: words that qualify a
     kind rather than name one."""
@@ -154,6 +164,8 @@ class CatalogueAnswers:
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
             products = [p for p in products if kind in _kind_words(p)] or products
+        if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
+            products = _same_aisle(products, qualifier)
         return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:

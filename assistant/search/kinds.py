@@ -41,7 +41,7 @@ FILLER = set(
     "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
-    "every".split()
+    "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -84,6 +84,7 @@ class ProductKinds:
         titles = [p.title[len(p.brand) :].strip() or p.title for p in catalogue.products.values()]
         self.final_words = {word for title in titles for word in _final_words(title)}
         self.leading_words = _leading_words(titles)
+        self.kind_pairs = {pair for title in titles for pair in _kind_pairs(title)}
         self.title_words = {singular(word) for title in titles for word in _words(title)}
         self.brand_words = {
             word for product in catalogue.products.values() for word in _words(product.brand)
@@ -132,6 +133,21 @@ class ProductKinds:
                 head = self.leading_words.get((words[-2], words[-1]), head)
             if head in self.final_words:
                 return head
+        return None
+
+    def named_qualifier(self, text: str, ignore: set[str] = frozenset()) -> str | None:
+        """The word a request puts just before the kind it names, when titles pair them
+        ("sleeping" in "a sleeping bag, 50 max", "hiking" in "a hiking backpack")."""
+        kind = self.named_kind(text, ignore)
+        if kind is None:
+            return None
+        for clause in reversed(_clauses(text)):
+            words = [
+                SYNONYMS.get(singular(word), singular(word))
+                for word in self.kind_words(clause, ignore)
+            ]
+            if kind in words[1:] and (qualifier := words[words.index(kind) - 1]):
+                return qualifier if (qualifier, kind) in self.kind_pairs else None
         return None
 
     def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
@@ -240,6 +256,14 @@ def _leading_words(titles: list[str]) -> dict[tuple[str, str], str]:
         if len(words) > 2:
             leads.setdefault((words[-3], words[-2]), set()).add(words[-1])
     return {pair: next(iter(kinds)) for pair, kinds in leads.items() if len(kinds) == 1}
+
+
+def _kind_pairs(title: str) -> list[tuple[str, str]]:
+    """Each kind word of a title with the word just before it ("sleeping", "bag")."""
+    words = [singular(word) for word in _words(title)]
+    return [
+        (words[index - 1], kind) for kind in _final_words(title) if (index := words.index(kind)) > 0
+    ]
 
 
 def _final_words(title: str) -> list[str]:

@@ -9,6 +9,7 @@ from collections import Counter
 from pydantic import BaseModel, Field
 
 from assistant.catalogue.models import Catalogue, Product, Review
+from assistant.search.aspect_families import family_label, family_stems
 from assistant.search.aspects import (
     COMPLAINT_QUESTION,
     ComplaintGroup,
@@ -153,7 +154,7 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
         stems = [
             word for word in unheard if word not in title and not any(c.isdigit() for c in word)
         ]
-    return set(nouns or stems)
+    return set(nouns or stems) | family_stems(question)
 
 
 def _aspect_label(question: str, words: set[str]) -> str | None:
@@ -204,12 +205,13 @@ def answer_about_reviews(
             or (item.similarity or 0.0) >= MENTION_SIMILARITY
         ]
     passages = {item.review_id: item.text for item in evidence} if words else {}
+    family = family_label(question)
     positive = [r for r in relevant if (r.rating or 0) >= 4]
     negative = [r for r in relevant if r.rating is not None and r.rating <= 2]
     picks = [] if complaints is not None else _balanced(positive, negative, relevant, max_quotes)
     return ReviewAnswer(
         product_id=product_id,
-        aspect=_aspect_label(question, words),
+        aspect=family or _aspect_label(question, words),
         mentions=len(relevant),
         positive=len(positive),
         negative=len(negative),
@@ -226,8 +228,11 @@ def answer_about_reviews(
         average_rating=average,
         review_count=len(reviews),
         trust=trust,
-        answer=_answer_quote(question, evidence, catalogue) if words else None,
-        answerable=verdict.answerable if verdict else None,
+        answer=_answer_quote(question, evidence, catalogue, family_stems(question))
+        if words
+        else None,
+        # reviews that use the family's own words answer it, whatever the classifier says
+        answerable=True if family and relevant else verdict.answerable if verdict else None,
         answer_probability=verdict.probability if verdict else None,
         complaints=complaints,
     )
@@ -250,9 +255,16 @@ def _complaint(group: ComplaintGroup) -> Complaint:
 
 
 def _answer_quote(
-    question: str, evidence: list[ReviewEvidence], catalogue: Catalogue
+    question: str,
+    evidence: list[ReviewEvidence],
+    catalogue: Catalogue,
+    family: set[str] = frozenset(),
 ) -> Quote | None:
-    """The answering span of the best evidence, quoted from its review."""
+    """The answering span of the best evidence, quoted from its review; for an aspect family
+    ("do they run small?"), the best evidence that uses the family's words."""
+    if family:
+        evidence = [item for item in evidence if family & set(tokenize(item.text))] or evidence
+        question = f"{question} {' '.join(sorted(family))}"
     if not evidence:
         return None
     best = evidence[0]

@@ -1,0 +1,48 @@
+"""Aspects shoppers ask about in words reviewers do not use: "do they run small?" is answered
+by reviews that say "true to size", "does it break you out?" by "no irritation"."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.search.aspects import stem
+
+# (its name in a reply, what the question says, the words reviewers use for the aspect)
+FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    (
+        "sizing and fit",
+        re.compile(
+            r"\b(?:runs?|running|fits?|fitting|come|comes|sized?)\s+(?:a bit\s+|kinda\s+|too\s+)?"
+            r"(?:small|big|large|narrow|wide|tight|true|short|long)\b|\btrue to size\b|\bsizing\b"
+            r"|\bsize (?:up|down)\b|\bhow (?:does|do|did) (?:it|they|these|this|those) fit\b",
+            re.I,
+        ),
+        ("size", "fit", "small", "big", "large", "tight", "snug", "narrow", "wide", "loose"),
+    ),
+    (
+        "skin reactions",
+        re.compile(
+            r"\bbr(?:eak|eaks|oke)\s+(?:\w+\s+)?out\b|\bbreakouts?\b|\birritat\w*|\brash(?:es)?\b"
+            r"|\bsensitive skin\b|\ballergic\b|\breactions?\b|\bredness\b",
+            re.I,
+        ),
+        ("irritation", "irritate", "sensitive", "rash", "breakout", "redness", "gentle", "itch"),
+    ),
+    (
+        "noise",
+        re.compile(r"\b(?:loud|noisy|noise|quiet|silent)\b", re.I),
+        ("loud", "noise", "noisy", "quiet", "silent", "hum", "whisper"),
+    ),
+)
+
+
+def family_stems(question: str) -> set[str]:
+    """The review words of every aspect family the question asks about, as stems."""
+    return {
+        stem(word) for _, pattern, words in FAMILIES if pattern.search(question) for word in words
+    } - {""}
+
+
+def family_label(question: str) -> str | None:
+    """The name of the first aspect family the question asks about ("sizing and fit")."""
+    return next((name for name, pattern, _ in FAMILIES if pattern.search(question)), None)

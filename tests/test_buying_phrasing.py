@@ -180,3 +180,18 @@ def test_if_i_order_now_asks_about_delivery_not_for_a_checkout(demo_assistant) -
     reply = chat.say("if i order now, when does it arrive?")
     assert reply.intent == "product_question" and reply.pending_checkout is None
     assert "7 days" in reply.text
+
+
+@pytest.mark.slow
+def test_two_products_with_their_options_in_one_message_are_both_added(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "add the kestrel sport 200 shorts in M black and the kestrel aero tee M navy"
+    )
+    assert {line.product_id for line in reply.cart.lines} == {"P0262", "P0271"}, reply.text
+    assert "(M, black) [P0262]" in reply.text and "(M, navy) [P0271]" in reply.text
+
+
+@pytest.mark.slow
+def test_a_tee_names_a_t_shirt(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("is the kestrel aero tee any good")
+    assert "P0271" in reply.products, reply.text

@@ -27,7 +27,14 @@ MAX_NAMED_KIND_WORDS = 5  # "tea tree spot gel": a kind named with its qualifier
 # Title endings that say the form, not the kind: the word before them is the kind.
 FORM_WORDS = {"set", "pack", "powder", "kit", "bundle", "spf", "cover", "blend"}
 # Common British words for kinds American titles name otherwise.
-SYNONYMS = {"trainer": "sneaker", "jumper": "sweater", "hoody": "hoodie", "trouser": "pant"}
+SYNONYMS = {
+    "trainer": "sneaker",
+    "jumper": "sweater",
+    "hoody": "hoodie",
+    "trouser": "pant",
+    "tee": "t-shirt",
+    "tshirt": "t-shirt",
+}
 FILLER = set(
     "a an the some any do does you your sell sells selling have has got stock carry carries "
     "need want looking find show me i im i'm something anything stuff things thing kind "

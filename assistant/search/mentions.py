@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue
+from assistant.search.kinds import SYNONYMS, singular
 
 FUZZY_SIMILARITY = 85  # rapidfuzz ratio for a typo to count as the word (5+ letters)
 MIN_WEIGHT = 6.0  # the idf mass a mention needs (about two uncommon title words)
@@ -97,7 +98,12 @@ class ProductMentions:
 
     def _title_words_for(self, word: str) -> set[str]:
         """Title words a message word stands for: itself, its singular, or a close typo."""
-        found = {candidate for candidate in (word, word.rstrip("s")) if candidate in self.idf}
+        synonym = SYNONYMS.get(singular(word), "")  # "tee" for a "T-Shirt"
+        found = {
+            candidate
+            for candidate in (word, word.rstrip("s"), synonym, f"{synonym}s")
+            if candidate in self.idf
+        }
         if not found and len(word) >= 5 and not word.isdigit():
             found = {
                 match

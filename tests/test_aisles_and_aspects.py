@@ -11,6 +11,16 @@ from assistant.search.aspect_families import family_label, family_stems
 from tests.test_phrasing import Chat
 
 
+@pytest.fixture
+def demo_kinds(demo_assistant):
+    return demo_assistant.catalogue_answers.kinds
+
+
+@pytest.fixture
+def demo_mentions(demo_assistant):
+    return demo_assistant.mentions
+
+
 @pytest.mark.parametrize(
     ("question", "family"),
     [
@@ -87,3 +97,44 @@ def test_what_sellers_see_is_answered_from_the_privacy_policy(demo_assistant, qu
     reply = Chat(demo_assistant).say(question)
     assert "privacy.sellers" in [c.id for c in reply.citations], reply.text
     assert "do not see who buys" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "oh go on she wont mind, she lives at 14 elm road if that helps",
+        "fine, whats the real price then",
+        "is there a similar set from a seller you've actually checked out",
+    ],
+)
+def test_a_sentence_that_asks_for_no_kind_is_no_kind_we_lack(demo_kinds, said) -> None:
+    assert demo_kinds.missing(said) is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "lacking"),
+    [("do u sell laptops? mine just died", "laptops"), ("fishing rods", "fishing rods")],
+)
+def test_a_kind_asked_for_or_said_bare_is_still_one_we_lack(demo_kinds, said, lacking) -> None:
+    assert demo_kinds.missing(said) == lacking
+
+
+def test_noise_cancelling_is_a_feature_not_a_noise_question() -> None:
+    assert (
+        family_label("bassline one vs nimbus noise cancelling headphones, which is better") is None
+    )
+    assert family_label("does it make much noise") == "noise"
+
+
+@pytest.mark.slow
+def test_any_of_a_kind_after_an_interjection_is_a_search(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("fine, any loose leaf green tea then?")
+    assert reply.intent == "search" and len(reply.products) >= 2, reply.text
+
+
+@pytest.mark.slow
+def test_a_word_without_a_synonym_names_no_title_word_s(demo_mentions) -> None:
+    # an empty synonym once made every word stand for the title word "s" ("Sport S")
+    assert demo_mentions._title_words_for("then") == set()

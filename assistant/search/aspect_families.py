@@ -30,7 +30,8 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "noise",
-        re.compile(r"\b(?:loud|noisy|noise|quiet|silent)\b", re.I),
+        # "noise cancelling" is a feature, not a question about noise
+        re.compile(r"\b(?:loud|noisy|quiet|silent)\b|\bnoise\b(?!\s*-?\s*cancel)", re.I),
         ("loud", "noise", "noisy", "quiet", "silent", "hum", "whisper"),
     ),
 )

@@ -48,7 +48,8 @@ FILLER = set(
     "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
-    "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm".split()
+    "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
+    "alternative alternatives same different".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -61,8 +62,13 @@ PLAIN_QUALITIES = set(
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 ASKING = re.compile(
-    r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me)\b", re.I
+    r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me"
+    r"|is there|are there|do you do)\b",
+    re.I,
 )
+# Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",
+# "a fishing rod"; "she lives at 14 elm road" or "whats the real price then" name no kind.
+BARE_REQUEST_WORDS = 4
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
@@ -166,6 +172,8 @@ class ProductKinds:
         if not asking and self.named_kind(text, ignore) is not None:
             return None  # "what about running shorts then, mens medium": shorts are carried
         text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
+        if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
+            return None
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         if not words or len(words) > MAX_KIND_WORDS:
             return None

@@ -98,12 +98,10 @@ class ProductMentions:
 
     def _title_words_for(self, word: str) -> set[str]:
         """Title words a message word stands for: itself, its singular, or a close typo."""
-        synonym = SYNONYMS.get(singular(word), "")  # "tee" for a "T-Shirt"
-        found = {
-            candidate
-            for candidate in (word, word.rstrip("s"), synonym, f"{synonym}s")
-            if candidate in self.idf
-        }
+        candidates = [word, word.rstrip("s")]
+        if synonym := SYNONYMS.get(singular(word)):  # "tee" for a "T-Shirt"
+            candidates += [synonym, f"{synonym}s"]
+        found = {candidate for candidate in candidates if candidate in self.idf}
         if not found and len(word) >= 5 and not word.isdigit():
             found = {
                 match

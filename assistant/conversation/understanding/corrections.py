@@ -63,7 +63,8 @@ _SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status
 
 
 _SEARCHY = re.compile(
-    r"^\W*(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
+    r"^\W*(?:(?:ok(?:ay)?|fine|right|hmm+|well|so|and|alright|cool|oh|nvm)\W+)*"  # "fine, any …"
+    r"(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
     r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
     re.I,
 )

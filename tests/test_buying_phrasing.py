@@ -195,3 +195,61 @@ def test_two_products_with_their_options_in_one_message_are_both_added(demo_assi
 def test_a_tee_names_a_t_shirt(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("is the kestrel aero tee any good")
     assert "P0271" in reply.products, reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("show", "take", "variant"),
+    [
+        ("show me the altura one s trail running shoes", "Ok, I'll take red in size 9.", "9, red"),
+        (
+            "show me the meadow & moss trail 2 organic cotton t-shirt",
+            "OK, I'll take it in large, white.",
+            "L, white",
+        ),
+        ("show me the northwind trail 2 rain jacket", "Ok, the Northwind in medium, please.", "M"),
+    ],
+)
+def test_a_size_in_words_or_before_a_full_stop_picks_the_version(
+    demo_assistant, show: str, take: str, variant: str
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(show)
+    reply = chat.say(take)
+    assert len(reply.cart.lines) == 1 and f"({variant}" in reply.text, reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Please add the Wildpine Go water bottle in grey and take me to checkout.",
+        "add the wildpine go insulated water bottle, grey, then proceed to checkout",
+    ],
+)
+def test_an_add_then_a_way_to_the_checkout_adds_and_shows_the_summary(
+    demo_assistant, said: str
+) -> None:
+    reply = Chat(demo_assistant).say(said)
+    assert [line.product_id for line in reply.cart.lines] == ["P0084"], reply.text
+    assert reply.pending_checkout is not None and "Please check your order" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "If I change my mind tomorrow, can I still cancel?",
+        "is it too late to cancel?",
+        "how long can i still return it?",
+    ],
+)
+def test_a_cancel_asked_about_cancels_nothing(demo_assistant, asked: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine go water bottle in grey and take me to checkout")
+    placed = chat.say("yes, order it")
+    assert placed.orders, placed.text
+    reply = chat.say(asked)
+    assert reply.intent == "policy_question", reply.text
+    assert "Status: cancelled" not in reply.text
+    assert any(citation.kind == "policy" for citation in reply.citations)

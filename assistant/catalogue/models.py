@@ -116,7 +116,7 @@ class Product(BaseModel):
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
-        words = re.findall(r"[\w.'-]+", text)
+        words = re.findall(r"[\w'-]+(?:\.\d+)*", text)  # "2.5" kept, "size 9." is "9"
         in_title = [word.lower() in title_words for word in words]
         # a title word is part of the name when a neighbour is one too ("green tea"); alone
         # it may be an option ("500g ground" of a "Decaf Ground Coffee")

@@ -240,9 +240,12 @@ _WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]
 _IN_STOCK = re.compile(
     r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
 )
+# «in size 9» as one: "in size" must not use up the "size" of "size 9"
 _SIZE_WORD = re.compile(
-    r"\b(?:size|sized|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
+    r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
 )
+# Letter sizes as words, after "in" or "size" («in large, white», «the northwind in medium»)
+SIZE_NAMES = {"small": "s", "medium": "m", "med": "m", "large": "l", "xlarge": "xl"}
 
 
 def _money(text: str) -> int:
@@ -381,6 +384,8 @@ def _size(text: str, sizes: set[str]) -> dict[str, str]:
         value = match.group(1).lower()
         if value in sizes:
             return {"size": value}
+        if SIZE_NAMES.get(value) in sizes:
+            return {"size": SIZE_NAMES[value]}
     for token in re.findall(r"\b[A-Z]{1,4}\b", text):
         if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
             return {"size": token.lower()}

@@ -82,8 +82,12 @@ _REQUEST_START = (
 )
 # Words a request may open with before its verb: «actually take the summit one out».
 _OPENERS = r"(?:(?:actually|ok|okay|oh|so|right|hmm|wait|sorry|um|well|nah|just|now)\W+)*"
+# "take me to checkout", "proceed to the checkout", "checkout"
+_CHECKOUT_WORDS = r"(?:(?:take me|go|proceed|head|move|straight|skip) to (?:the )?)?check ?out"
 _SPLIT = re.compile(
     r"(?<=[.?!;])\s+(?=\S)"  # sentence ends
+    # "add the teddy and take me to checkout", "… then proceed to checkout"
+    rf"|\s*,?\s+(?:and|then|&)\s+(?:then\s+)?(?={_CHECKOUT_WORDS}\b)"
     r"|\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
     rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
     rf"|,\s+(?={_REQUEST_START}\b)",
@@ -159,14 +163,14 @@ def segment(message: str) -> list[str]:
 _RELATIVE_CLAUSE = re.compile(r"(?:who|whose|which|that)\s+(?!(?:one|ones|is|are|do|does)\b)", re.I)
 # "the tumble & co teddy, checkout straight away": a product, then paying for it
 _CHECKOUT_PART = re.compile(
-    rf"{_OPENERS}(?:check ?out|pay|place the order)"
+    rf"{_OPENERS}(?:{_CHECKOUT_WORDS}|pay|place the order)"
     r"(?:\s+(?:now|straight away|right away|asap|please|pls|plz|then|too))*\W*$",
     re.I,
 )
 
 
 def _reads_as_request(part: str) -> bool:
-    if re.fullmatch(r"(yes|no|yep|nah|yeah|nope|check ?out|pay|pay now)\W*", part, re.I):
+    if re.fullmatch(rf"(yes|no|yep|nah|yeah|nope|{_CHECKOUT_WORDS}|pay|pay now)\W*", part, re.I):
         return True  # "add the mat and checkout": two requests
     if len(part.split()) <= 1:  # "pls", "thanks!": part of its neighbour
         return False

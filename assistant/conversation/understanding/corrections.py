@@ -212,6 +212,16 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     return intent
 
 
+# A cancel or a return asked about, not asked for: the rule, and nothing cancelled
+IF_I_WANTED = re.compile(
+    r"\bif (?:i|we)\b|\bstill (?:be able to )?(?:cancel|return|send)\b"
+    r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
+    r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
+    r"|\bcan (?:orders|an order|you) (?:still )?be\b",
+    re.I,
+)
+
+
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? (to|with|against)|vs\.?|versus|stack up|better than|worse than|"
     r"difference between|how does it (compare|differ))\b",
@@ -278,6 +288,9 @@ def corrected(
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
+    if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
+        return "policy_question"  # "if I change my mind tomorrow, can I still cancel?": asked
+
     if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):
         return "product_question"  # "if i order today how long till it turns up?"
     return _about_a_named_product(intent, references, request, slots)

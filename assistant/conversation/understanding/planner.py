@@ -45,6 +45,7 @@ from assistant.conversation.understanding.references import (
 from assistant.conversation.understanding.slots import (
     extract_slots,
     per_value_counts,
+    product_options,
     quantities_before,
 )
 from assistant.conversation.understanding.steps import (
@@ -238,8 +239,8 @@ class RulePlanner:
         )
         target = references.ids[0] if references.ids else state.focus
         if target in self.catalogue.products and intent != "search":
-            named = self.catalogue.products[target].options_named_in(request.text)
-            step.slots.options = named or step.slots.options
+            product = self.catalogue.products[target]
+            step.slots.options = product_options(product, request.text, step.slots.options)
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step

@@ -129,6 +129,20 @@ def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
     return slots
 
 
+def product_options(product: Product, text: str, parsed: dict[str, str]) -> dict[str, str]:
+    """The options a request names for one product: the values it names of that product,
+    with what the parser read that the product sells too («in large»: its L); the parser's
+    reading alone when neither names any."""
+    named = product.options_named_in(text)
+    offered = product.options_by_name()
+    sold = {
+        name: value
+        for name, value in parsed.items()
+        if value.lower() in {choice.lower() for choice in offered.get(name, [])}
+    }
+    return {**sold, **named} or parsed
+
+
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
 
 

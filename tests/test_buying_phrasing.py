@@ -253,3 +253,34 @@ def test_a_cancel_asked_about_cancels_nothing(demo_assistant, asked: str) -> Non
     assert reply.intent == "policy_question", reply.text
     assert "Status: cancelled" not in reply.text
     assert any(citation.kind == "policy" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_them_in_a_colour_asks_about_the_product_in_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how long does the battery of the quietude lite 400 headphones last?")
+    reply = chat.say("Do you have them in white?")
+    assert reply.intent == "product_question" and reply.products == ["P0013"], reply.text
+    assert "out of stock" in reply.text and "don't sell" not in reply.text
+
+
+@pytest.mark.slow
+def test_who_sell_it_names_the_seller(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("the nimbus audio classic kids headphones, who sell it?")
+    assert "sold by TrendyFinds Global (unvetted)" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "ceiling"),
+    [
+        ("need headphone for kid 6 year, not more 30$", 3000),
+        ("coffe for espresso, 1kg bag, less 25 dollar?", 2500),
+        ("no more 50 bucks", 5000),
+    ],
+)
+def test_a_ceiling_without_than_is_a_budget(said: str, ceiling: int) -> None:
+    from assistant.search.filters import FilterVocabulary
+    from assistant.search.parsing import parse_query
+
+    vocabulary = FilterVocabulary()
+    assert parse_query(said, vocabulary).filters.max_price_minor == ceiling

@@ -215,7 +215,7 @@ _NOT_OVER = (
     r"(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
 )
 _UNDER = re.compile(
-    r"\b(?:under|below|less than|cheaper than|no more than|not more than|up to|at most|"
+    r"\b(?:under|below|less(?: than)?|cheaper than|(?:no|not) more(?: than)?|up to|at most|"
     rf"max(?:imum)?|{_NOT_OVER}|"
     rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
     rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"

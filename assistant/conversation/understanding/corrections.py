@@ -222,6 +222,14 @@ IF_I_WANTED = re.compile(
 )
 
 
+# "do you have them in white?", "does it come in blue", "got this one in an M"
+_ITS_VERSION = re.compile(
+    r"\b(?:it|them|this|that|these|those)(?: ones?)?\s+(?:in|with)\b"
+    r"|\b(?:does|do) (?:it|they) come in\b",
+    re.I,
+)
+
+
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? (to|with|against)|vs\.?|versus|stack up|better than|worse than|"
     r"difference between|how does it (compare|differ))\b",
@@ -277,6 +285,8 @@ def corrected(
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
+    if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
+        return "product_question"  # "do you have them in white?": the one in focus, in white
     if (
         intent == "policy_question"
         and not named

@@ -63,7 +63,7 @@ PLAIN_QUALITIES = set(
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 ASKING = re.compile(
     r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me"
-    r"|is there|are there|do you do)\b",
+    r"|is there|are there|do you do|get|order|recommend|suggest)\b",
     re.I,
 )
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",

@@ -138,3 +138,21 @@ def test_any_of_a_kind_after_an_interjection_is_a_search(demo_assistant) -> None
 def test_a_word_without_a_synonym_names_no_title_word_s(demo_mentions) -> None:
     # an empty synonym once made every word stand for the title word "s" ("Sport S")
     assert demo_mentions._title_words_for("then") == set()
+
+
+@pytest.mark.slow
+def test_which_one_do_reviewers_over_two_shown_compares_their_reviews(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("ridgeline classic 500 sleeping bag vs cairn gear aero 2 sleeping bag")
+    reply = chat.say("Which one do reviewers find warmer? We camp when it's near freezing.")
+    assert reply.intent == "compare", reply.text
+    assert "mention warmth" in reply.text and "Which one do you mean" not in reply.text
+    assert any(citation.kind == "review" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_a_low_rating_is_the_reason_to_ask_not_the_aspect(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me the hearthstone studio s pour-over coffee maker")
+    reply = chat.say("Its rating looks low. What are the main complaints?")
+    assert "mention looks" not in reply.text and "complain" in reply.text, reply.text

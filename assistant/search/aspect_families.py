@@ -29,6 +29,11 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ("irritation", "irritate", "sensitive", "rash", "breakout", "redness", "gentle", "itch"),
     ),
     (
+        "warmth",
+        re.compile(r"\bwarm(?:er|est|th)?\b|\bcold\b|\bfreezing\b|\bchilly\b|\binsulat", re.I),
+        ("warm", "warmth", "cold", "chilly", "freezing", "insulated"),
+    ),
+    (
         "noise",
         # "noise cancelling" is a feature, not a question about noise
         re.compile(r"\b(?:loud|noisy|quiet|silent)\b|\bnoise\b(?!\s*-?\s*cancel)", re.I),

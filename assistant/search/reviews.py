@@ -136,12 +136,22 @@ OVERALL_QUESTION = re.compile(
 )
 
 
+# "its rating looks low", "the stars seem bad": the shopper's reason to ask, not an aspect
+LOW_RATING = re.compile(
+    r"\b(?:the |its |their |this )?(?:rating|ratings|score|stars?|reviews?)\s+"
+    r"(?:looks?|seems?|is|are)\s+(?:so |really |quite |kinda |pretty |a bit )?"
+    r"(?:low|bad|poor|meh|terrible|awful|mixed)\b",
+    re.I,
+)
+
+
 def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
     only its nouns when it names a thing ("does the coating peel after a month?": coating)."""
     if OVERALL_QUESTION.search(question):
         return set()  # "is it any good? it's a lot of money": the verdict, not an aspect
+    question = LOW_RATING.sub(" ", question)  # why it is rated low is the question, not "low"
     title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
     words = [
         w for w in vocabulary.aspect_words(question) if not any(char.isdigit() for char in w)

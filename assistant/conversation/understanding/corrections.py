@@ -250,6 +250,13 @@ def _against_focus(intent: str, references: References, text: str, state: Dialog
 
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
+    if (
+        intent == "review_question"
+        and len(shown) >= 2
+        and not references.ids
+        and re.match(r"^\W*(?:and |so |ok )?which (?:one|of (?:them|these|those))\b", text, re.I)
+    ):
+        return "compare"  # "which one do reviewers find warmer?": their reviews, side by side
     if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
         return None
     if _EACH.search(text):

@@ -6,7 +6,8 @@ import re
 
 # «whats your name? do you even have one», «are you a real person?»: about the assistant.
 ABOUT_ME = re.compile(
-    r"^\W*((what'?s|whats|what is) your name|(who|what) are (you|u)\b|(are|r) (you|u) "
+    r"^\W*((what'?s|whats|what is) your name|(who|what) are (you|u)\b"
+    r"|((are|r) (you|u)|(you|u) (are|r)|is this|am i (talking|chatting|speaking) (to|with)) "
     r"(a |an )?(real )?(person|human|bot|robot|ai)\b|do (you|u) have a name)",
     re.I,
 )

@@ -284,3 +284,14 @@ def test_a_ceiling_without_than_is_a_budget(said: str, ceiling: int) -> None:
 
     vocabulary = FilterVocabulary()
     assert parse_query(said, vocabulary).filters.max_price_minor == ceiling
+
+
+@pytest.mark.slow
+def test_letter_sizes_said_as_words_name_the_version_in_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("what fabric are the meadow & moss wave x chinos?")
+    asked = chat.say("Is medium available?")
+    assert "size M, but that is out of stock" in asked.text, asked.text
+    reply = chat.say("Then small, please")
+    assert [line.product_id for line in reply.cart.lines] == ["P0264"], reply.text
+    assert "(S, navy)" in reply.text

@@ -124,3 +124,10 @@ def test_options_named_in_a_text_by_value_never_guessed(tiny_catalogue):
     assert shoes.options_named_in("#cart Blue") == {"colour": "blue"}
     assert shoes.options_named_in("#cart 9 or 10, blue") == {"colour": "blue"}  # two sizes: none
     assert shoes.options_named_in("#cart 9.5 or 109") == {}  # values match whole, not in part
+
+
+def test_a_size_word_describing_something_else_names_no_letter_size() -> None:
+    from assistant.catalogue.models import SIZE_WORD
+
+    assert SIZE_WORD.findall("then small, please") == ["small"]
+    assert SIZE_WORD.findall("it's only a small purchase") == []

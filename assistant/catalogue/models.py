@@ -130,6 +130,13 @@ class Product(BaseModel):
         named: dict[str, list[str]] = {}
         for name, values in self.options_by_name().items():
             found = [value for value in values if _names_value(value, kept, squeezed)]
+            if not found:  # «is medium available?», «then small, please»: its M, its S
+                found = [
+                    value
+                    for word in SIZE_WORD.findall(kept)
+                    for value in values
+                    if value.lower() == LETTER_FOR[word.lower()]
+                ]
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
@@ -137,6 +144,15 @@ class Product(BaseModel):
     def option_values(self, name: str) -> set[str]:
         """All values of one option across variants, lower-cased."""
         return {v.options[name].lower() for v in self.variants if name in v.options}
+
+
+# Letter sizes said as words; not when the word describes something else («a small purchase»)
+LETTER_FOR = {"small": "s", "medium": "m", "large": "l"}
+SIZE_WORD = re.compile(
+    r"\b(small|medium|large)\b(?!\s+(?:purchase|amount|price|order|budget|thing|issue|problem|"
+    r"detail|difference|room|space|dog|kid|child|print|batch|bag|box|pack|bottle))",
+    re.I,
+)
 
 
 class Review(BaseModel):

@@ -44,6 +44,7 @@ from assistant.conversation.understanding.references import (
 )
 from assistant.conversation.understanding.slots import (
     extract_slots,
+    options_for_focus,
     per_value_counts,
     product_options,
     quantities_before,
@@ -196,6 +197,8 @@ class RulePlanner:
         intent = bare_pick(follow_up_act(intent, request.text, state), request.text, state)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
+        focus = self.catalogue.products.get(state.focus or "")
+        slots.options = options_for_focus(intent in CART_LINE_ACTS, request.text, slots, focus)
         if (
             intent in CART_LINE_ACTS
             and not (choice or request.implied)

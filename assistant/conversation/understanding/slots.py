@@ -143,6 +143,16 @@ def product_options(product: Product, text: str, parsed: dict[str, str]) -> dict
     return {**sold, **named} or parsed
 
 
+def options_for_focus(
+    buying: bool, text: str, slots: Slots, focus: Product | None
+) -> dict[str, str]:
+    """A cart request's options, read against the product in focus when the words alone
+    name none («then small, please»: its S)."""
+    if slots.options or not buying or focus is None:
+        return slots.options
+    return focus.options_named_in(text)
+
+
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
 
 

@@ -41,3 +41,14 @@ def test_payment_questions_are_answered_from_the_payments_policy(
     reply = Chat(demo_assistant).say(asked)
     assert section in [citation.id for citation in reply.citations], reply.text
     assert says in reply.text
+
+
+@pytest.mark.slow
+def test_a_placed_order_asked_to_change_gets_the_rule_and_stays(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine go water bottle in grey and take me to checkout")
+    placed = chat.say("yes")
+    assert placed.orders, placed.text
+    reply = chat.say("Could you change the quantity on that order to two?")
+    assert "orders.changing-an-order" in [citation.id for citation in reply.citations]
+    assert not reply.orders and "cannot be changed" in reply.text

@@ -212,6 +212,12 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     return intent
 
 
+# An order, not the cart, asked to change: orders cannot be changed, the rule says why
+ORDER_EDIT = re.compile(
+    r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
+    r"\b(?:my|the|that|this|placed) order\b",
+    re.I,
+)
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled
 IF_I_WANTED = re.compile(
     r"\bif (?:i|we)\b|\bstill (?:be able to )?(?:cancel|return|send)\b"
@@ -305,6 +311,8 @@ def corrected(
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
+    if has_order and ORDER_EDIT.search(text):
+        return "policy_question"  # "change the quantity on that order to two": the rule
     if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
         return "policy_question"  # "if I change my mind tomorrow, can I still cancel?": asked
 

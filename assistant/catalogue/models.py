@@ -147,7 +147,7 @@ class Product(BaseModel):
 
 
 # Letter sizes said as words; not when the word describes something else («a small purchase»)
-LETTER_FOR = {"small": "s", "medium": "m", "large": "l"}
+LETTER_FOR = {"small": "s", "medium": "m", "med": "m", "large": "l", "xlarge": "xl"}
 SIZE_WORD = re.compile(
     r"\b(small|medium|large)\b(?!\s+(?:purchase|amount|price|order|budget|thing|issue|problem|"
     r"detail|difference|room|space|dog|kid|child|print|batch|bag|box|pack|bottle))",

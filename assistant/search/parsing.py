@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from assistant.catalogue.models import LETTER_FOR
 from assistant.money import to_minor
 from assistant.search.filters import (
     LETTER_SIZES,
@@ -244,8 +245,6 @@ _IN_STOCK = re.compile(
 _SIZE_WORD = re.compile(
     r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
 )
-# Letter sizes as words, after "in" or "size" («in large, white», «the northwind in medium»)
-SIZE_NAMES = {"small": "s", "medium": "m", "med": "m", "large": "l", "xlarge": "xl"}
 
 
 def _money(text: str) -> int:
@@ -384,8 +383,8 @@ def _size(text: str, sizes: set[str]) -> dict[str, str]:
         value = match.group(1).lower()
         if value in sizes:
             return {"size": value}
-        if SIZE_NAMES.get(value) in sizes:
-            return {"size": SIZE_NAMES[value]}
+        if LETTER_FOR.get(value) in sizes:  # «in large, white», «the northwind in medium»
+            return {"size": LETTER_FOR[value]}
     for token in re.findall(r"\b[A-Z]{1,4}\b", text):
         if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
             return {"size": token.lower()}

@@ -52,3 +52,36 @@ def test_a_placed_order_asked_to_change_gets_the_rule_and_stays(demo_assistant) 
     reply = chat.say("Could you change the quantity on that order to two?")
     assert "orders.changing-an-order" in [citation.id for citation in reply.citations]
     assert not reply.orders and "cannot be changed" in reply.text
+
+
+@pytest.mark.slow
+def test_terms_asked_with_nothing_in_view_get_the_shop_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    first = chat.say("how many days i have for return if shoe too small?")
+    assert "returns.return-window" in [citation.id for citation in first.citations], first.text
+    assert "don't sell" not in first.text
+    # a follow-up with its own topic is not read as the one before it
+    money = chat.say("and the shipping money come back also?")
+    assert [citation.id for citation in money.citations][0] == "returns.refunds", money.text
+    assert "not refunded" in money.text
+
+
+@pytest.mark.slow
+def test_a_checkout_and_a_question_about_its_summary_in_one_message(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the voyagr nova 900 packing cubes set")
+    reply = chat.say(
+        "Start the checkout, but before I confirm: how long will the summary hold the items?"
+    )
+    assert reply.pending_checkout is not None, reply.text
+    assert "15 minutes" in reply.text
+    after = chat.say("And if it expires, what happens?")
+    assert "orders.summary-hold" in [citation.id for citation in after.citations], after.text
+
+
+@pytest.mark.slow
+def test_the_free_shipping_gap_is_the_carts_even_with_a_product_in_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Please add the Kestrel Plus fleece hoodie in size S to my cart.")
+    reply = chat.say("How much more do I need to spend to get free shipping?")
+    assert "$1.05 more" in reply.text, reply.text

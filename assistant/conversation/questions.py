@@ -20,8 +20,8 @@ from assistant.conversation.answers.facts import (
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
-from assistant.conversation.understanding.corrections import POLICY_TOPICS
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.shop_words import POLICY_TOPICS
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, singular_words
@@ -335,7 +335,7 @@ class CatalogueAnswers:
         if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question = step.text
-        if state.last_policy_question and FOLLOW_UP.search(question):
+        if state.last_policy_question and FOLLOW_UP.search(question) and len(question.split()) <= 5:
             question = f"{state.last_policy_question} {question}"  # "and my handle?": same topic
         state.last_policy_question = step.text
         answer = self.policies.answer(question)

@@ -78,6 +78,7 @@ _REQUEST_START = (
     r"proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
+    r"start|"
     r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
 # Words a request may open with before its verb: «actually take the summit one out».
@@ -90,7 +91,9 @@ _SPLIT = re.compile(
     rf"|\s*,?\s+(?:and|then|&)\s+(?:then\s+)?(?={_CHECKOUT_WORDS}\b)"
     r"|\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
     rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
-    rf"|,\s+(?={_REQUEST_START}\b)",
+    rf"|,\s+(?={_REQUEST_START}\b)"
+    # "start the checkout, but before I confirm: how long …?"
+    rf"|,\s*but\s+(?=(?:before|first)\b|{_REQUEST_START}\b)",
     re.I,
 )
 

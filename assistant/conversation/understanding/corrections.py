@@ -23,6 +23,15 @@ from assistant.conversation.understanding.buying import (
     names_only_options,
 )
 from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.shop_words import (
+    ABOUT_ITS_TERMS,
+    IF_I_WANTED,
+    ORDER_EDIT,
+    POLICY_TOPICS,
+    SHOP_MONEY,
+    SHOP_SERVICE,
+    SHOP_WIDE,
+)
 from assistant.conversation.understanding.slots import Slots
 
 CART_LINE_ACTS = {"add", "change", "remove"}
@@ -66,30 +75,6 @@ _SEARCHY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|right|hmm+|well|so|and|alright|cool|oh|nvm)\W+)*"  # "fine, any …"
     r"(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
     r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
-    re.I,
-)
-# Questions about a product's own terms (its delivery time, its return window) ...
-_ABOUT_ITS_TERMS = re.compile(
-    r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
-    r"send (it )?back)\b",
-    re.I,
-)
-# ... unless they ask about the shop as a whole.
-_SHOP_WIDE = re.compile(
-    r"\b(your|policy|policies|the shop|in general|usually|normally|always|any order|orders)\b",
-    re.I,
-)
-# «did i just buy it?», «is it ordered?», «what's the status», «i ordered a blender last
-# week», «so I wasn't charged?»: the shopper's own orders, whatever else the words suggest.
-OWN_ORDER_STATE = re.compile(
-    r"\bdid (i|we) (just |actually |already |really )?(buy|order|purchase|pay for|check ?out)\b"
-    r"|\b(is|has|was|have) (it|that|this|my order|the order|they|everything)( been| all| now)? "
-    r"(ordered|placed|gone through|go through|confirmed|dispatched|processed|through)\b"
-    r"|^\W*(so |and |ok |okay )?(what'?s|whats|what is) (the |my )?(order )?status\b"
-    r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
-    r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
-    r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
-    r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b",
     re.I,
 )
 # Questions that only experience answers, so reviews are quoted beside any product data.
@@ -159,44 +144,15 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
         and not CHANGE_WORDS.search(text)
         and _FOLLOW_UP.search(text)
         and len(text.split()) <= 10
+        and not (intent == "policy_question" and asks_the_shop(text))
     ):
         return last
     return intent
 
 
-# Shop-policy topics: a request about one of these that sounded like no request asks the shop.
-POLICY_TOPICS = re.compile(
-    r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
-    r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
-    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
-    re.I,
-)
-
-
-# How the shop treats reviews, not what one product's reviews say: «do u guys delete bad
-# reviews?»
-REVIEW_RULES = re.compile(
-    r"\b(delete|remove|hide|censor|filter|edit)\w*\b.{0,15}\b(bad|negative|1[- ]star|one[- ]star|"
-    r"poor|critical)\s+reviews\b",
-    re.I,
-)
-# Services only the shop's rules answer, whatever else the words sound like: «can u gift
-# wrap it», «put a little note in», «pay extra for next day», «hold it for me until friday».
-SHOP_SERVICE = re.compile(
-    r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
-    r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
-    r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,60}"
-    r"\b(for me|until|till|aside)\b|\bput (it|them) (aside|on hold)\b"
-    # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
-    r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
-    r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
-    # «how do i know stuff here isnt fake»
-    r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
-    r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
-    r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
-    r"\baddress\b|\b(two|2|different|separate|several) addresses\b",
-    re.I,
-)
+def asks_the_shop(text: str) -> bool:
+    """Whether words ask about the shop's rules or money rather than a product's facts."""
+    return bool(POLICY_TOPICS.search(text) or SHOP_MONEY.search(text) or SHOP_WIDE.search(text))
 
 
 def in_context(intent: str, text: str, state: DialogueState) -> str:
@@ -210,22 +166,6 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if POLICY_TOPICS.search(text):
         return "policy_question"
     return intent
-
-
-# An order, not the cart, asked to change: orders cannot be changed, the rule says why
-ORDER_EDIT = re.compile(
-    r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
-    r"\b(?:my|the|that|this|placed) order\b",
-    re.I,
-)
-# A cancel or a return asked about, not asked for: the rule, and nothing cancelled
-IF_I_WANTED = re.compile(
-    r"\bif (?:i|we)\b|\bstill (?:be able to )?(?:cancel|return|send)\b"
-    r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
-    r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
-    r"|\bcan (?:orders|an order|you) (?:still )?be\b",
-    re.I,
-)
 
 
 # "do you have them in white?", "does it come in blue", "got this one in an M"
@@ -300,13 +240,29 @@ def corrected(
         return "add"
     if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
         return "product_question"  # "do you have them in white?": the one in focus, in white
+    if terms := _terms_or_rules(intent, text, named, references, state, has_order):
+        return terms
+    return _about_a_named_product(intent, references, request, slots)
+
+
+def _terms_or_rules(
+    intent: str,
+    text: str,
+    named: bool,
+    references: References,
+    state: DialogueState,
+    has_order: bool,
+) -> str | None:
+    """A product's own delivery or returns, or the shop's rule: which one a question about
+    terms asks for (None: no change)."""
     if (
         intent == "policy_question"
         and not named
         and state.focus
-        and _ABOUT_ITS_TERMS.search(text)
-        and not _SHOP_WIDE.search(text)
+        and ABOUT_ITS_TERMS.search(text)
+        and not SHOP_WIDE.search(text)
         and not SHOP_SERVICE.search(text)  # "can I pay extra for next day?": the shop's rule
+        and not SHOP_MONEY.search(text)  # "and the shipping money come back also?"
     ):
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
@@ -315,10 +271,12 @@ def corrected(
         return "policy_question"  # "change the quantity on that order to two": the rule
     if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
         return "policy_question"  # "if I change my mind tomorrow, can I still cancel?": asked
-
-    if intent == "order_status" and not has_order and state.focus and _ABOUT_ITS_TERMS.search(text):
+    nothing_in_view = not (references.ids or state.focus or state.shown)
+    if intent == "product_question" and nothing_in_view and ABOUT_ITS_TERMS.search(text):
+        return "policy_question" if ASKS.search(text) else None  # "how many days for return?"
+    if intent == "order_status" and not has_order and state.focus and ABOUT_ITS_TERMS.search(text):
         return "product_question"  # "if i order today how long till it turns up?"
-    return _about_a_named_product(intent, references, request, slots)
+    return None
 
 
 def _about_a_named_product(

@@ -73,3 +73,21 @@ def _only_narrows(
         return False
     names_kind = kinds is not None and kinds.named_kind(part.text) is not None
     return not names_kind and not mentions.find(part.text)
+
+
+def merged_policy_fragments(requests: list[Request]) -> list[Request]:
+    """Policy questions with the short pieces after them that ask nothing by themselves
+    ("can u gift wrap it and put a note in"): one question."""
+    merged: list[Request] = []
+    for request in requests:
+        if merged and request.act == merged[-1].act == "policy_question" and _fragment(request):
+            merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
+        else:
+            merged.append(request)
+    return merged
+
+
+def _fragment(request: Request) -> bool:
+    """A short piece that asks nothing by itself ("put a little note in"): part of the one
+    before it, not a question of its own ("and can I return it?")."""
+    return "?" not in request.text and len(request.text.split()) <= 6

@@ -24,9 +24,6 @@ from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     ASKS,
     CART_LINE_ACTS,
-    OWN_ORDER_STATE,
-    REVIEW_RULES,
-    SHOP_SERVICE,
     UNDERSTOOD_AS_NOTHING,
     bare_pick,
     corrected,
@@ -36,11 +33,16 @@ from assistant.conversation.understanding.corrections import (
     in_this_conversation,
     replaced_product,
 )
-from assistant.conversation.understanding.joins import joined_requests
+from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
     which_product_question,
+)
+from assistant.conversation.understanding.shop_words import (
+    OWN_ORDER_STATE,
+    REVIEW_RULES,
+    SHOP_SERVICE,
 )
 from assistant.conversation.understanding.slots import (
     extract_slots,
@@ -126,12 +128,7 @@ class RulePlanner:
         checked = [
             self._checked(request) for request in self.classifier.classify(message, context, vector)
         ]
-        merged: list[Request] = []
-        for request in checked:  # "can u gift wrap it and put a note in": one policy question
-            if merged and request.act == merged[-1].act == "policy_question" and _fragment(request):
-                merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
-            else:
-                merged.append(request)
+        merged = merged_policy_fragments(checked)  # "can u gift wrap it and put a note in"
         return joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
 
     @staticmethod
@@ -391,9 +388,3 @@ class RulePlanner:
             step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
         else:
             step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
-
-
-def _fragment(request: Request) -> bool:
-    """A short piece that asks nothing by itself ("put a little note in"): part of the one
-    before it, not a question of its own ("and can I return it?")."""
-    return "?" not in request.text and len(request.text.split()) <= 6

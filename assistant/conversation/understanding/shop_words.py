@@ -1,0 +1,92 @@
+"""Words that ask the shop rather than a product: its policies, its services, the shopper's
+own orders. The planner reads requests against these whatever the classifier said."""
+
+from __future__ import annotations
+
+import re
+
+# Questions about a product's own terms (its delivery time, its return window) ...
+ABOUT_ITS_TERMS = re.compile(
+    r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
+    r"send (it )?back)\b",
+    re.I,
+)
+# ... unless they ask about the shop as a whole.
+SHOP_WIDE = re.compile(
+    r"\b(your|policy|policies|the shop|in general|usually|normally|always|any order|orders|"
+    r"summary|expir\w*)\b",
+    re.I,
+)
+
+# «did i just buy it?», «is it ordered?», «what's the status», «i ordered a blender last
+# week», «so I wasn't charged?»: the shopper's own orders, whatever else the words suggest.
+OWN_ORDER_STATE = re.compile(
+    r"\bdid (i|we) (just |actually |already |really )?(buy|order|purchase|pay for|check ?out)\b"
+    r"|\b(is|has|was|have) (it|that|this|my order|the order|they|everything)( been| all| now)? "
+    r"(ordered|placed|gone through|go through|confirmed|dispatched|processed|through)\b"
+    r"|^\W*(so |and |ok |okay )?(what'?s|whats|what is) (the |my )?(order )?status\b"
+    r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
+    r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
+    r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
+    r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b",
+    re.I,
+)
+
+# Shop-policy topics: a request about one of these that sounded like no request asks the shop.
+POLICY_TOPICS = re.compile(
+    r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
+    r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
+    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
+    re.I,
+)
+
+# How the shop treats reviews, not what one product's reviews say: «do u guys delete bad
+# reviews?»
+REVIEW_RULES = re.compile(
+    r"\b(delete|remove|hide|censor|filter|edit)\w*\b.{0,15}\b(bad|negative|1[- ]star|one[- ]star|"
+    r"poor|critical)\s+reviews\b",
+    re.I,
+)
+# Services only the shop's rules answer, whatever else the words sound like: «can u gift
+# wrap it», «put a little note in», «pay extra for next day», «hold it for me until friday».
+SHOP_SERVICE = re.compile(
+    r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
+    r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
+    r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,60}"
+    r"\b(for me|until|till|aside)\b|\bput (it|them) (aside|on hold)\b"
+    # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
+    r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
+    r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
+    # «how do i know stuff here isnt fake»
+    r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
+    r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
+    r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
+    r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
+    # «how long will the summary hold the items?»
+    r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b",
+    re.I,
+)
+
+# An order, not the cart, asked to change: orders cannot be changed, the rule says why
+ORDER_EDIT = re.compile(
+    r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
+    r"\b(?:my|the|that|this|placed) order\b",
+    re.I,
+)
+# A cancel or a return asked about, not asked for: the rule, and nothing cancelled
+IF_I_WANTED = re.compile(
+    r"\bif (?:i|we)\b|\bstill (?:be able to )?(?:cancel|return|send)\b"
+    r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
+    r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
+    r"|\bcan (?:orders|an order|you) (?:still )?be\b",
+    re.I,
+)
+
+# The shop's money, not a product fact: «and the shipping money come back also?», «do I get
+# the postage back when I return them»
+SHOP_MONEY = re.compile(
+    r"\b(money|postage|shipping|delivery (cost|fee|charge))\b.{0,30}\b(back|refund\w*)\b"
+    r"|\b(refund\w*|pay|paid|charge\w*)\b.{0,20}\b(shipping|postage|delivery)\b"
+    r"|\bspend\b.{0,30}\bfree\b",  # «how much more do I need to spend to get free shipping?»
+    re.I,
+)

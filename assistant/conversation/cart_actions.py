@@ -39,6 +39,8 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
                 continue  # "add X and Y": Y is still added when X needs a choice
             break
         remember(state, call.name, result)
+        if call.name in {"add_to_cart", "change_variant"} and call.args.get("options"):
+            state.chosen_options = dict(call.args["options"])  # "add another one": the same
         if call.name in CART_LINE_TOOLS or call.name == "view_cart":
             cart = result
             if "product_id" in call.args:

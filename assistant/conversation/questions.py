@@ -334,11 +334,13 @@ class CatalogueAnswers:
         for the product asked about or the cart, when there is one."""
         if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
             return refusal
-        question = step.text
-        if state.last_policy_question and FOLLOW_UP.search(question) and len(question.split()) <= 5:
-            question = f"{state.last_policy_question} {question}"  # "and my handle?": same topic
+        answer = self.policies.answer(step.text)
+        if state.last_policy_question and FOLLOW_UP.search(step.text):
+            # "and my handle?" asks the same topic again; "and the shipping money come back
+            # also?" has one of its own: the reading the policies answer more closely
+            topic = self.policies.answer(f"{state.last_policy_question} {step.text}")
+            answer = max(answer, topic, key=lambda a: a.quotes[0].score if a.quotes else 0.0)
         state.last_policy_question = step.text
-        answer = self.policies.answer(question)
         if not answer.quotes:
             return Turn(text=wording.HELP)
         turn = Turn(
@@ -358,6 +360,7 @@ class CatalogueAnswers:
             turn.text += "\n" + wording.free_shipping_gap(cart, self.free_shipping_from)
             turn.prices += [
                 cart.totals.subtotal_minor,
+                cart.totals.shipping_minor,
                 self.free_shipping_from - cart.totals.subtotal_minor,
             ]
         return turn

@@ -54,6 +54,9 @@ class DialogueState(BaseModel):
     last_policy_question: str | None = Field(
         None, description="The shop-policy question last answered, for «and what about…»."
     )
+    picked_by_name: str | None = Field(
+        None, description="A product a bare name and its options just put in the cart."
+    )
 
 
 class SessionStore:

@@ -97,12 +97,16 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
     if _PRICIEST.search(text) or _CHEAPEST.search(text):
         pricey = bool(_PRICIEST.search(text))
         ordered = sorted(pool, key=lambda p: -p.min_price_minor if pricey else p.min_price_minor)
-        top = ordered[0]
+        # one that can be bought wins; a sold-out one before it is said, not picked
+        top = next((p for p in ordered if p.in_stock), ordered[0])
         what = "most expensive" if pricey else "cheapest"
-        lead = f"The {what} is {top.title} [{top.id}] at " + format_minor(
-            top.min_price_minor, top.currency
-        )
-        return Ranked(lead + ".\n" + wording.product_card(1, top), [top], winner=True)
+        lead = f"The {what} in stock is " if top is not ordered[0] else f"The {what} is "
+        lead += f"{top.title} [{top.id}] at " + format_minor(top.min_price_minor, top.currency)
+        if top is not ordered[0]:
+            gone, price = ordered[0], format_minor(ordered[0].min_price_minor, top.currency)
+            lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"
+        said = [top] if top is ordered[0] else [top, ordered[0]]  # the sold-out one is cited
+        return Ranked(lead + ".\n" + wording.product_card(1, top), said, winner=True)
     if SOONER.search(text):
         return _sooner(pool)
     if by_attribute := _by_attribute(pool, text):

@@ -188,7 +188,8 @@ def free_shipping_gap(cart: CartView, threshold_minor: int) -> str:
     if subtotal >= threshold_minor:
         return f"Your cart's items come to {format_minor(subtotal, currency)}, so it ships free."
     return (
-        f"Your cart's items come to {format_minor(subtotal, currency)}: add "
+        f"Your cart's items come to {format_minor(subtotal, currency)}, so shipping is "
+        f"{format_minor(cart.totals.shipping_minor, currency)}: add "
         f"{format_minor(threshold_minor - subtotal, currency)} more and it ships free."
     )
 

@@ -8,7 +8,10 @@ me the quietude ones", "the voyagr packing cubes, 1 pls".
 
 from __future__ import annotations
 
+import itertools
 import re
+
+from rapidfuzz import fuzz
 
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.acts import Request
@@ -20,8 +23,11 @@ _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
-    "model yes yeah".split()
+    "model yes yeah edition get it take".split()
 )
+TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
+# "add it" again right after a pick: the same one, not a second
+AGAIN = re.compile(r"\b(another|again|more|second|extra|too|also|as well|one more)\b", re.I)
 
 _POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
 _I_WILL_HAVE = re.compile(
@@ -74,6 +80,26 @@ def names_only_options(product: Product, text: str) -> bool:
     return all(word in _POLITE for word in re.findall(r"[a-z']+", rest))
 
 
+def only_names(product: Product, text: str) -> bool:
+    """Whether a statement only names the product and options of it, asking nothing else
+    ("zoomkid flow s rc car")."""
+    if _QUESTION_SHAPED.search(text):
+        return False
+    rest = text.lower()
+    for value in product.options_named_in(text).values():
+        for form in {value.lower(), value.lower().replace(" ", "")}:
+            rest = re.sub(rf"(?<![\w.]){re.escape(form)}(?![\w.])", " ", rest)
+    words = [word.lower() for word in re.findall(r"[\w'&-]+", product.title)]
+    title = {*words, *product.options_by_name()}
+    title |= {a[0] + b[0] for a, b in itertools.pairwise(words)}  # "rc": remote control
+    return all(
+        word in _POLITE
+        or word in title
+        or (len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title))
+        for word in re.findall(r"[\w'&-]+", rest)
+    )
+
+
 def asks_for_a_change(text: str, slots: Slots) -> bool:
     """Whether a request's words ask for a cart change, not only sound like one."""
     if CHANGE_WORDS.search(text):
@@ -120,3 +146,40 @@ def heard_as_add(
         return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
+
+
+def named_pick(
+    intent: str, references: References, text: str, product: Product | None
+) -> str | None:
+    """What a request heard as a search or a question does when it only names one product:
+    with options it picks that one ("flexa air 2 bands black": an add), without them it
+    shows it ("zoomkid flow s rc car"); None when it says more than a name."""
+    if (
+        intent not in {"search", "product_question"}
+        or references.kind not in _NAMING
+        or len(references.ids) != 1
+        or product is None
+        or not only_names(product, text)
+    ):
+        return None
+    return "add" if product.options_named_in(text) else "search"
+
+
+def added_again(
+    intent: str,
+    references: References,
+    text: str,
+    slots: Slots,
+    target: str | None,
+    picked: str | None,
+) -> bool:
+    """Whether "add it" right after a pick asks for the product the pick already put in the
+    cart (not a second one, unless it says so: "another", "2 more")."""
+    return (
+        intent == "add"
+        and picked is not None
+        and target == picked
+        and references.kind in {None, "deictic"}
+        and slots.quantity is None
+        and not AGAIN.search(text)
+    )

@@ -339,8 +339,10 @@ def in_this_conversation(
     for its total; "what have you got from voyagr" browses a brand; "any next day option?"
     asks the shop."""
     short = len(text.split()) <= 3
-    if focus and not references.ids and names_only_options(focus, text):
-        return "change" if focus.id in cart_products else "add"  # "purple pls"
+    if focus and references.kind in {None, "deictic"} and names_only_options(focus, text):
+        if "?" in text:
+            return "product_question"  # "7 red?": is there one
+        return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
     if (
         intent in {"search", "refine", "help"}
         and focus

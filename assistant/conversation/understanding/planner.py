@@ -17,7 +17,9 @@ from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
+    added_again,
     asks_for_a_change,
+    named_pick,
     not_a_change,
 )
 from assistant.conversation.understanding.corrections import (
@@ -45,16 +47,18 @@ from assistant.conversation.understanding.shop_words import (
     SHOP_SERVICE,
 )
 from assistant.conversation.understanding.slots import (
+    Slots,
     extract_slots,
+    fit_to_product,
     options_for_focus,
     per_value_counts,
-    product_options,
     quantities_before,
 )
 from assistant.conversation.understanding.steps import (
     Step,
     ToolCall,
     change_calls,
+    order_calls,
     per_value_adds,
 )
 from assistant.search.compounds import CompoundWords
@@ -210,6 +214,8 @@ class RulePlanner:
                 request.text, state.shown, state.focus, slots.options, cart
             )
         intent = corrected(intent, references, request, state, slots, has_order)
+        target = references.ids[0] if references.ids else state.focus
+        intent = self._picked(intent, references, request.text, slots, state, target)
         if (
             intent == "change"
             and references.kind in {"mention", "id"}
@@ -237,13 +243,30 @@ class RulePlanner:
             slots=slots,
             references=references,
         )
-        target = references.ids[0] if references.ids else state.focus
         if target in self.catalogue.products and intent != "search":
             product = self.catalogue.products[target]
-            step.slots.options = product_options(product, request.text, step.slots.options)
+            fit_to_product(product, request.text, step.slots)
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _picked(
+        self,
+        intent: str,
+        references: References,
+        text: str,
+        slots: Slots,
+        state: DialogueState,
+        target: str | None,
+    ) -> str:
+        """A bare name with its options is a pick; "add it" right after one adds no second."""
+        picked, state.picked_by_name = state.picked_by_name, None
+        if act := named_pick(intent, references, text, self.catalogue.products.get(target or "")):
+            state.picked_by_name = target if act == "add" else None
+            return act  # "kestrel plus hoodie S": that one, in the cart
+        if added_again(intent, references, text, slots, target, picked):
+            return "view_cart"  # it is in the cart already: show it
+        return intent
 
     def _titles(self, references: References) -> list[str]:
         products = (self.catalogue.products.get(pid) for pid in references.ids)
@@ -296,7 +319,7 @@ class RulePlanner:
         elif intent == "checkout":
             step.calls = [ToolCall(name="start_checkout")]
         elif intent in {"order_status", "cancel_order", "return"}:
-            self._order_calls(step, state)
+            order_calls(step, state)
         elif intent == "remove" and CLEAR_ALL.search(step.text):
             step.calls = [
                 ToolCall(name="remove_from_cart", args={"product_id": pid})
@@ -374,17 +397,3 @@ class RulePlanner:
             if options:
                 args["options"] = options
             step.calls.append(ToolCall(name="add_to_cart", args=args))
-
-    @staticmethod
-    def _order_calls(step: Step, state: DialogueState) -> None:
-        order_id = step.slots.order_id or state.last_order_id
-        if step.intent == "order_status":
-            args = {"order_id": step.slots.order_id} if step.slots.order_id else {}
-            step.calls = [ToolCall(name="order_status", args=args)]
-        elif order_id is None:
-            step.calls = [ToolCall(name="order_status")]  # which order? list them to choose
-            step.clarify = "Which order? Here are yours; tell me its id (it looks like ORD-…)."
-        elif step.intent == "cancel_order":
-            step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
-        else:
-            step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]

@@ -83,10 +83,12 @@ IF_I_WANTED = re.compile(
 )
 
 # The shop's money, not a product fact: «and the shipping money come back also?», «do I get
-# the postage back when I return them»
+# the postage back when I return them», «how much more do I need to spend to get free
+# shipping?», «is delivery free on that»
 SHOP_MONEY = re.compile(
     r"\b(money|postage|shipping|delivery (cost|fee|charge))\b.{0,30}\b(back|refund\w*)\b"
     r"|\b(refund\w*|pay|paid|charge\w*)\b.{0,20}\b(shipping|postage|delivery)\b"
-    r"|\bspend\b.{0,30}\bfree\b",  # «how much more do I need to spend to get free shipping?»
+    r"|\bspend\b.{0,30}\bfree\b"
+    r"|\b(delivery|shipping|postage)( is| be)? free\b|\bfree (delivery|shipping|postage)\b",
     re.I,
 )

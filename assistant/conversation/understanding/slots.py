@@ -129,18 +129,22 @@ def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
     return slots
 
 
-def product_options(product: Product, text: str, parsed: dict[str, str]) -> dict[str, str]:
-    """The options a request names for one product: the values it names of that product,
-    with what the parser read that the product sells too («in large»: its L); the parser's
-    reading alone when neither names any."""
+def fit_to_product(product: Product, text: str, slots: Slots) -> None:
+    """A request's options read against one product: the values it names of that product,
+    with what the parser read that the product sells too («in large»: its L), the parser's
+    reading alone when neither names any. A number that is one of those values, said once,
+    is not also a quantity («9 red»: size 9, one pair)."""
     named = product.options_named_in(text)
     offered = product.options_by_name()
     sold = {
         name: value
-        for name, value in parsed.items()
+        for name, value in slots.options.items()
         if value.lower() in {choice.lower() for choice in offered.get(name, [])}
     }
-    return {**sold, **named} or parsed
+    slots.options = {**sold, **named} or slots.options
+    said = str(slots.quantity)
+    if said in slots.options.values() and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1:
+        slots.quantity = None
 
 
 def options_for_focus(

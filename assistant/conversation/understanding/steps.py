@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 
@@ -63,3 +64,18 @@ def per_value_adds(args: dict[str, Any], each: list[tuple[str, str, int]]) -> li
         )
         for name, value, count in each
     ]
+
+
+def order_calls(step: Step, state: DialogueState) -> None:
+    """The order tool calls of an order request: status, cancel or return."""
+    order_id = step.slots.order_id or state.last_order_id
+    if step.intent == "order_status":
+        args = {"order_id": step.slots.order_id} if step.slots.order_id else {}
+        step.calls = [ToolCall(name="order_status", args=args)]
+    elif order_id is None:
+        step.calls = [ToolCall(name="order_status")]  # which order? list them to choose
+        step.clarify = "Which order? Here are yours; tell me its id (it looks like ORD-…)."
+    elif step.intent == "cancel_order":
+        step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
+    else:
+        step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]

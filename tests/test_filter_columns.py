@@ -31,6 +31,7 @@ def filters(draw: st.DrawFn) -> SearchFilters:
         size=draw(st.none() | st.sampled_from(sorted(VOCABULARY.sizes))),
         min_rating=draw(st.none() | st.sampled_from([1.0, 3.5, 4.2, 5.0])),
         in_stock=draw(st.booleans()),
+        vetted_seller=draw(st.booleans()),
     )
 
 

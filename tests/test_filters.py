@@ -1,7 +1,9 @@
 import pytest
 
+from assistant.catalogue.loader import load_catalogue
 from assistant.search.filters import FilterVocabulary, SearchFilters, UnknownFilterError
 from assistant.search.parsing import parse_query
+from assistant.settings import DEMO_CATALOGUE
 
 
 @pytest.fixture
@@ -31,6 +33,10 @@ def vocabulary(tiny_catalogue):
         ("dont want to spend more than 60", {"max_price_minor": 6000}),
         ("can't pay over 25", {"max_price_minor": 2500}),
         ("a kettle, 40 quid tops", {"max_price_minor": 4000}),
+        ("earbuds from a vetted seller under 60", {"vetted_seller": True, "max_price_minor": 6000}),
+        ("a similar set from a seller you've actually checked out", {"vetted_seller": True}),
+        ("only trusted sellers please", {"vetted_seller": True}),
+        ("who is the seller", {}),
     ],
 )
 def test_parse_query(vocabulary, query, expected):
@@ -91,3 +97,9 @@ def test_brands_are_found_among_thousands_as_one_regex_each_would_find_them() ->
             None,
         )  # fmt: skip
         assert _first_named(vocabulary.brands, query) == slow, query
+
+
+def test_a_colour_that_is_part_of_a_name_is_no_colour() -> None:
+    vocabulary = FilterVocabulary.from_catalogue(load_catalogue(DEMO_CATALOGUE)[0])
+    assert parse_query("a nice green tea for her", vocabulary).filters.colour is None
+    assert parse_query("a green water bottle", vocabulary).filters.colour == "green"

@@ -4,6 +4,7 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from assistant.catalogue.models import Catalogue, Product
@@ -18,13 +19,14 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
+from assistant.conversation.answers.needs import brand_coincidence, interest_hits
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import POLICY_TOPICS
+from assistant.conversation.understanding.shop_words import POLICY_TOPICS, SHOP_MONEY
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import ProductKinds, singular_words
+from assistant.search.kinds import FORM_WORDS, OR_A_NEED, ProductKinds, singular_words
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
@@ -42,6 +44,11 @@ OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
 FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
+# «something similar», «a similar set», «alternatives to it», «anything like that»
+LIKE_IT = re.compile(
+    r"\b(similar|alternatives?|(anything|something|others?) like (it|that|this|them|those))\b",
+    re.I,
+)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 # "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
 BUYING = re.compile(
@@ -90,15 +97,10 @@ def _said_values(options: dict[str, str]) -> set[str]:
     return {value.lower() for value in options.values()}
 
 
-def _brand_coincidence(product: Product, need: str) -> bool:
-    """Whether a product is near a need only through its brand's name ("Kyoto Garden" tea
-    for a mum who likes gardening): a need word shares its stem with the brand, not with
-    what the product is."""
-    stems = {word[:5] for word in re.findall(r"[a-z]{4,}", need.lower())}
-    brand = {word[:5] for word in re.findall(r"[a-z]{4,}", product.brand.lower())}
-    rest = product.title.lower().replace(product.brand.lower(), " ")
-    what = {word[:5] for word in re.findall(r"[a-z]{4,}", rest)}
-    return bool(stems & brand) and not stems & what
+def _new_topic(follow_up: str, before: str) -> bool:
+    """Whether a follow-up names a shop topic the question before it did not ("how many
+    days do I have to return it?", then "and the shipping money come back also?")."""
+    return any(p.search(follow_up) and not p.search(before) for p in (POLICY_TOPICS, SHOP_MONEY))
 
 
 def _about_the_need(hits: list[ProductHit]) -> bool:
@@ -130,6 +132,8 @@ class CatalogueAnswers:
         """Products for the request, or an honest "we don't sell that" with the closest."""
         if step.references.kind in {"mention", "shown-word"}:  # "the bassline wave speaker",
             return self._named(state, step)  # "the coffee one, 1kg bag": that one
+        if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
+            step = self._like_the_focus(step, focus)  # "a similar set from a vetted seller"
         options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
@@ -168,6 +172,16 @@ class CatalogueAnswers:
             products = _same_aisle(products, qualifier)
         return result, products
 
+    def _like_the_focus(self, step: Step, focus: Product) -> Step:
+        """A search for «something similar»: the focus's kind, in its aisle, with the
+        request's own filters, unless the words name a kind of their own."""
+        if self.kinds.named_kind(step.text) not in {None, *FORM_WORDS}:  # "a similar set"
+            return step
+        kind = self.kinds.named_kind(focus.title) or focus.category
+        filters = step.slots.filters.model_copy(update={"category": focus.category})
+        slots = dataclasses.replace(step.slots, filters=filters, query_text=kind)
+        return step.model_copy(update={"text": kind, "slots": slots})
+
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""
         named = [self.catalogue.products[pid] for pid in step.references.ids]
@@ -183,9 +197,12 @@ class CatalogueAnswers:
         return Turn(text="\n".join(lines), products=[p.id for p in named])
 
     def _closest(self, step: Step) -> list[Product]:
-        """The nearest things to a kind we do not sell, by meaning only (never a brand)."""
+        """The nearest things to a kind we do not sell, by meaning only (never a brand); to
+        the need said beside it when there is one ("melatonin or anything to help me sleep")."""
+        need = OR_A_NEED.search(step.text)
+        words = need.group(0).strip().removeprefix("or ") if need else step.text
         result = self.retriever.search(
-            step.text, filters=step.slots.filters, k=3, mode="dense", parse=False
+            words, filters=step.slots.filters, k=3, mode="dense", parse=False
         )
         return [hit.product for hit in result.hits]
 
@@ -209,15 +226,11 @@ class CatalogueAnswers:
                 if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
                     best[hit.product.id] = hit
         hits = sorted(
-            (hit for hit in best.values() if not _brand_coincidence(hit.product, need)),
+            (hit for hit in best.values() if not brand_coincidence(hit.product, need)),
             key=lambda hit: -(hit.similarity or 0.0),
         )
         # "something to chill out, like a nice candle": candles only, when it names a kind
-        if kind := self.kinds.named_kind(said):
-            hits = [hit for hit in hits if kind in singular_words(hit.product.title)] or hits
-        elif len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
-            hits = [hit for hit in hits if hit.product.category == hits[0].product.category]
-        hits = hits[:SHOW]
+        hits = self._narrowed(hits, said, filters)[:SHOW]
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
@@ -231,7 +244,10 @@ class CatalogueAnswers:
                 text=wording.not_carried(missing, products[:3]),
                 products=[p.id for p in products[:3]],
             )
-        if _about_the_need(hits):
+        liked = interest_hits(self.retriever, step.text, filters) if for_someone else []
+        if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
+            products, intro = [hit.product for hit in liked], "Here are my suggestions:"
+        elif _about_the_need(hits):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text):
             products, intro = self._gift_ideas(filters), wording.loose_need(need)
@@ -242,6 +258,22 @@ class CatalogueAnswers:
         remember_shown(state, [p.id for p in products])
         text = wording.product_list(products, intro) + self._currency_note(step)
         return Turn(text=text, products=[p.id for p in products])
+
+    def _narrowed(
+        self, hits: list[ProductHit], said: str, filters: SearchFilters
+    ) -> list[ProductHit]:
+        """The hits of the kind a need names ("something to chill out, like a nice candle"),
+        searched for when its meaning found none ("drinks way too much coffee, i want to get
+        her a nice green tea instead"); else of the one aisle the closest three share."""
+        if kind := self.kinds.named_kind(said):
+            of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
+            if not of_kind:
+                found = self.retriever.search(said, filters=filters, k=SHOW * 3, parse=False)
+                of_kind = [h for h in found.hits if kind in singular_words(h.product.title)]
+            return of_kind or hits
+        if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
+            return [hit for hit in hits if hit.product.category == hits[0].product.category]
+        return hits
 
     def _gift_ideas(self, filters: object) -> list[Product]:
         """Well-rated products from different categories within the filters."""
@@ -334,13 +366,11 @@ class CatalogueAnswers:
         for the product asked about or the cart, when there is one."""
         if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
             return refusal
-        answer = self.policies.answer(step.text)
-        if state.last_policy_question and FOLLOW_UP.search(step.text):
-            # "and my handle?" asks the same topic again; "and the shipping money come back
-            # also?" has one of its own: the reading the policies answer more closely
-            topic = self.policies.answer(f"{state.last_policy_question} {step.text}")
-            answer = max(answer, topic, key=lambda a: a.quotes[0].score if a.quotes else 0.0)
+        question, before = step.text, state.last_policy_question
+        if before and FOLLOW_UP.search(question) and not _new_topic(question, before):
+            question = f"{before} {question}"  # "and my handle?": the same topic again
         state.last_policy_question = step.text
+        answer = self.policies.answer(question)
         if not answer.quotes:
             return Turn(text=wording.HELP)
         turn = Turn(

@@ -50,6 +50,7 @@ class FilterColumns:
         self.brand = np.array([self.brands.add(p.brand) for p in products], np.int32)
         self.rating = np.array([p.rating or 0.0 for p in products], np.float64)
         self.reviews = np.array([p.review_count for p in products], np.int64)
+        self.vetted = np.array([p.seller.vetting == "vetted" for p in products], bool)
         by_id = sorted(range(len(products)), key=lambda position: self.product_ids[position])
         self.id_rank = np.empty(len(products), np.int64)  # order of ids, for stable ties
         self.id_rank[by_id] = np.arange(len(products))
@@ -87,6 +88,8 @@ class FilterColumns:
             products &= self.brand == self.brands.of(filters.brand)
         if filters.min_rating is not None:
             products &= self.rating >= filters.min_rating
+        if filters.vetted_seller:
+            products &= self.vetted
         variants = np.ones(len(self.owner), bool)
         if filters.in_stock:
             variants &= self.stock > 0

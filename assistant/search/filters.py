@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -23,6 +24,19 @@ class UnknownFilterError(ValueError):
     """A filter name the search does not know."""
 
 
+# «from a vetted seller», «only trusted sellers», «a seller you've actually checked out»
+VETTED_SELLER = re.compile(
+    r"\b(?:from |by |only )?(?:an? |the )?(?:vetted|verified|trusted|checked|legit|reputable)"
+    r" sellers?\b|\bsellers? (?:you'?ve|you have|that you'?ve) (?:actually )?(?:vetted|checked\w*)"
+    r"(?: out)?\b",
+    re.I,
+)
+IN_STOCK = re.compile(
+    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
+)
+FLAG_WORDS = {"in_stock": IN_STOCK, "vetted_seller": VETTED_SELLER}  # words that set a flag
+
+
 class SearchFilters(BaseModel):
     """Constraints on products; a product matches when one of its variants meets all of them."""
 
@@ -36,6 +50,7 @@ class SearchFilters(BaseModel):
     size: str | None = None
     min_rating: float | None = Field(None, ge=1, le=5)
     in_stock: bool = False
+    vetted_seller: bool = Field(False, description="Only products of sellers the shop vetted.")
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> SearchFilters:
@@ -75,6 +90,8 @@ class SearchFilters(BaseModel):
         if self.brand and product.brand.lower() != self.brand.lower():
             return False
         if self.min_rating is not None and (product.rating or 0) < self.min_rating:
+            return False
+        if self.vetted_seller and product.seller.vetting != "vetted":
             return False
         return any(
             self._variant_matches(variant.options, variant.price_minor, variant.stock)
@@ -132,6 +149,19 @@ class FilterVocabulary:
     brands: dict[str, str] = field(default_factory=dict)  # lower-case -> brand
     colours: set[str] = field(default_factory=set)
     sizes: set[str] = field(default_factory=set)
+    # a colour word and the title word after it, where titles say them together: «green tea»
+    colour_in_names: set[str] = field(default_factory=set)
+
+    def names_colour(self, colour: str, text: str) -> bool:
+        """Whether a text names a colour as a colour, not as part of a name («a nice green
+        tea» names no colour)."""
+        for match in re.finditer(
+            rf"(?<![\w-]){re.escape(colour)}(?![\w-])(\s+[\w-]+)?", text, re.I
+        ):
+            following = (match.group(1) or "").strip().lower()
+            if f"{colour.lower()} {following}" not in self.colour_in_names:
+                return True
+        return False
 
     @classmethod
     def from_catalogue(cls, catalogue: Catalogue) -> FilterVocabulary:
@@ -168,4 +198,15 @@ class FilterVocabulary:
                 vocabulary.colours |= product.option_values(name)
             for name in SIZE_OPTION_NAMES:
                 vocabulary.sizes |= product.option_values(name)
+        vocabulary.colour_in_names = _colour_in_names(catalogue, vocabulary.colours)
         return vocabulary
+
+
+def _colour_in_names(catalogue: Catalogue, colours: set[str]) -> set[str]:
+    """Each colour word of a title with the title word after it («green tea»)."""
+    lowered = {colour.lower() for colour in colours}
+    pairs: set[str] = set()
+    for product in catalogue.products.values():
+        words = _TITLE_WORD.findall(product.title.lower())
+        pairs |= {f"{word} {after}" for word, after in itertools.pairwise(words) if word in lowered}
+    return pairs

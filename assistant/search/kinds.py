@@ -61,6 +61,8 @@ PLAIN_QUALITIES = set(
     "boys girls adult adults grown".split()
 )
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
+# "melatonin or anything to help me sleep": a kind first, then the need it serves
+OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
     r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me"
     r"|is there|are there|do you do|get|order|recommend|suggest)\b",
@@ -166,6 +168,8 @@ class ProductKinds:
     def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind a request asks for when the shop does not carry it, else None. `ignore`
         holds option values (colours, sizes) that qualify the kind."""
+        if OR_A_NEED.search(text):
+            return self.missing(OR_A_NEED.sub("", text), ignore)
         if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
             return None
         asking = any(ASKING.search(clause) for clause in _clauses(text))

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from assistant.catalogue.models import LETTER_FOR
 from assistant.money import to_minor
 from assistant.search.filters import (
+    FLAG_WORDS,
     LETTER_SIZES,
     UNITS_AFTER_NUMBER,
     FilterVocabulary,
@@ -238,9 +239,6 @@ _RATING = re.compile(
     re.I,
 )
 _WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
-_IN_STOCK = re.compile(
-    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
-)
 # «in size 9» as one: "in size" must not use up the "size" of "size 9"
 _SIZE_WORD = re.compile(
     r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
@@ -304,9 +302,10 @@ def _numbers(text: str, found: dict[str, object]) -> str:
     low, high = found.get("min_price_minor"), found.get("max_price_minor")
     if isinstance(low, int) and isinstance(high, int) and low > high:
         found["min_price_minor"], found["max_price_minor"] = high, low
-    if match := _IN_STOCK.search(text):
-        found["in_stock"] = True
-        text = text.replace(match.group(0), " ", 1)
+    for key, pattern in FLAG_WORDS.items():  # said, so set, and cut from the text
+        if match := pattern.search(text):
+            found[key] = True
+            text = text.replace(match.group(0), " ", 1)
     return text
 
 
@@ -358,7 +357,7 @@ def _vocabulary(text: str, vocabulary: FilterVocabulary) -> dict[str, object]:
     if brand := _first_named(vocabulary.brands, text):
         found["brand"] = brand
     for colour in sorted(vocabulary.colours, key=len, reverse=True):
-        if re.search(rf"(?<![\w-]){re.escape(colour)}(?![\w-])", text, re.I):
+        if vocabulary.names_colour(colour, text):
             found["colour"] = colour
             break
     found.update(_size(text, vocabulary.sizes))

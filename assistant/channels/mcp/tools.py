@@ -138,11 +138,12 @@ class ShopTools:
         size: Annotated[str | None, Field(max_length=20)] = None,
         min_rating: Annotated[float | None, Field(ge=1, le=5)] = None,
         in_stock: bool = False,
+        vetted_seller: bool = False,
         category: Annotated[str | None, Field(max_length=80)] = None,
         brand: Annotated[str | None, Field(max_length=80)] = None,
         limit: Annotated[int, Field(ge=1, le=20)] = 5,
     ) -> SearchResults:
-        """Search the catalogue by words and filters (price in cents, colour, size, rating)."""
+        """Search the catalogue by words and filters (price in cents, colour, size, seller)."""
         try:
             filters = SearchFilters(
                 max_price_minor=max_price_minor,
@@ -151,6 +152,7 @@ class ShopTools:
                 size=size,
                 min_rating=min_rating,
                 in_stock=in_stock,
+                vetted_seller=vetted_seller,
                 category=category,
                 brand=brand,
             )

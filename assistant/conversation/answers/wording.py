@@ -102,6 +102,8 @@ def describe_filters(filters: SearchFilters) -> str:
         parts.append(f"rated {filters.min_rating:g}★ or more")
     if filters.in_stock:
         parts.append("in stock")
+    if filters.vetted_seller:
+        parts.append("from a vetted seller")
     return ", ".join(parts)
 
 

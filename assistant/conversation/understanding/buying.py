@@ -83,8 +83,8 @@ def names_only_options(product: Product, text: str) -> bool:
 def only_names(product: Product, text: str) -> bool:
     """Whether a statement only names the product and options of it, asking nothing else
     ("zoomkid flow s rc car")."""
-    if _QUESTION_SHAPED.search(text):
-        return False
+    if _QUESTION_SHAPED.search(text.rstrip(" ?")):
+        return False  # "the clearwell lite 2 one?" only names it; "is it warm?" asks
     rest = text.lower()
     for value in product.options_named_in(text).values():
         for form in {value.lower(), value.lower().replace(" ", "")}:
@@ -152,8 +152,8 @@ def named_pick(
     intent: str, references: References, text: str, product: Product | None
 ) -> str | None:
     """What a request heard as a search or a question does when it only names one product:
-    with options it picks that one ("flexa air 2 bands black": an add), without them it
-    shows it ("zoomkid flow s rc car"); None when it says more than a name."""
+    with options it picks that one ("flexa air 2 bands black": an add), without them or
+    asked ("the clearwell lite 2 one?") it shows it; None when it says more than a name."""
     if (
         intent not in {"search", "product_question"}
         or references.kind not in _NAMING
@@ -162,7 +162,7 @@ def named_pick(
         or not only_names(product, text)
     ):
         return None
-    return "add" if product.options_named_in(text) else "search"
+    return "add" if product.options_named_in(text) and "?" not in text else "search"
 
 
 def added_again(

@@ -35,6 +35,8 @@ SHOP_RULES = re.compile(
     re.I,
 )
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
+SHOWN = 5  # "do any of those run small?": each of the list, at most this many
+ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
 RATING = re.compile(r"\b(rating|rated|stars?|score)\b", re.I)
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
@@ -140,6 +142,9 @@ class ProductAnswers:
     def review_question(self, state: DialogueState, step: Step, lead: str = "") -> Turn:
         """What the reviews say, counted and quoted, with trust signals."""
         targets = self.targets(state, step)
+        each = ANY_OF.search(step.text) and step.references.kind in {None, "deictic"}
+        if len(state.shown) > 1 and (each or (not targets and len(state.shown) <= FEW)):
+            return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             return which_of(self.catalogue, state)
         product = self.catalogue.products[targets[0]]

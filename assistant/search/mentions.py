@@ -122,6 +122,8 @@ class ProductMentions:
         narrowed: dict[tuple[frozenset[str], frozenset[str]], bool] = {}  # per brand and words
         for pid in candidates:
             matched = self.title_words[pid] & said
+            if matched & self.brand_words[pid]:  # "nimbus" says all of "Nimbus Audio"
+                matched |= self.brand_words[pid] & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
             if (

@@ -58,7 +58,7 @@ CHANGE_WORDS = re.compile(
 )
 _POINTING = re.compile(
     r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
-    r"that|this|those|these|them|it|one of|the \w+ one|the \w+ ones)\b",
+    r"that|this|those|these|them|em|it|one of|the \w+ one|the \w+ ones)\b",
     re.I,
 )
 _CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)

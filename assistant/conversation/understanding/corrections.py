@@ -196,6 +196,8 @@ def _against_focus(intent: str, references: References, text: str, state: Dialog
 
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
+    if intent == "refine" and EXPERIENCE.search(text) and not _WHICH.search(text):
+        return "review_question"  # "do any of those run small?": what their reviews say
     if (
         intent == "review_question"
         and len(shown) >= 2

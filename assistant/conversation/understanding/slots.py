@@ -29,8 +29,8 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"\b{_NUMBER}\s+(?:of (?:them|those|these|it|that|each|the \w+)|each|units?|pieces?|pcs|"
-        rf"more|x)\b",
+        rf"\b{_NUMBER}\s+(?:of (?:them|'?em|those|these|it|that|each|the \w+)|each|units?|"
+        rf"pieces?|pcs|more|x)\b",
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
@@ -54,7 +54,8 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure)?\W*{_NUMBER}\s*(?:then|pls|please|thanks)?\W*$",
+        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure|nah|no|nope|actually|wait|hmm)?\W*{_NUMBER}"
+        r"\s*(?:then|pls|please|thanks|instead)?\W*$",
         re.I,
     ),
 ]

@@ -1,0 +1,53 @@
+"""Short follow-ups over what was just shown or bought: «loud?» beside two, «do any of
+those run small?», «nah 2», «2 of em», a brand said by its first word."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.search.mentions import ProductMentions
+from assistant.settings import DEMO_CATALOGUE
+from tests.test_phrasing import Chat
+
+
+@pytest.fixture(scope="module")
+def mentions() -> ProductMentions:
+    return ProductMentions(load_catalogue(DEMO_CATALOGUE)[0])
+
+
+def test_a_brand_said_by_its_first_word_counts_whole(mentions) -> None:
+    found = mentions.find("nimbus classic s vs bassline one, which blocks more noise")
+    assert [mention.product_id for mention in found] == ["P0019", "P0001"]
+
+
+@pytest.mark.slow
+def test_an_aspect_beside_two_compared_is_answered_for_each(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("verano sport 200 vs kitchencraft lite blender")
+    reply = chat.say("loud?")
+    cited = {citation.id for citation in reply.citations}
+    assert {"P0096", "P0089"} <= set(reply.products) or {"P0096", "P0089"} <= cited, reply.text
+    assert reply.text.count("reviews of") == 2
+
+
+@pytest.mark.slow
+def test_any_of_those_asks_the_reviews_of_each_shown(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me running shoes")
+    reply = chat.say("do any of those run small? im between sizes")
+    assert reply.intent == "review_question" and reply.text.count("reviews of") >= 3, reply.text
+
+
+@pytest.mark.slow
+def test_a_bare_count_after_an_add_sets_the_quantity(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("voltedge braided usb c cable")
+    chat.say("iphone 16 one x3")
+    chat.say("nah 2")
+    assert chat.units() == {"P0214": 2}
+    pillow = Chat(demo_assistant)
+    pillow.say("softnest aero 600 pillow")
+    pillow.say("navy king")
+    pillow.say("2 of em")
+    assert pillow.units() == {"P0142": 2}

@@ -51,3 +51,39 @@ def test_a_bare_count_after_an_add_sets_the_quantity(demo_assistant) -> None:
     pillow.say("navy king")
     pillow.say("2 of em")
     assert pillow.units() == {"P0142": 2}
+
+
+@pytest.mark.slow
+def test_fastest_after_a_delivery_question_asks_the_shop(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("next day delivery?")
+    reply = chat.say("fastest then")
+    assert "shipping.delivery-times" in [citation.id for citation in reply.citations], reply.text
+
+
+@pytest.mark.slow
+def test_two_products_joined_by_a_plus_are_both_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("pulsefit sport rope black + flexa zen x roller")
+    assert chat.units() == {"P0196": 1, "P0185": 1}
+    chat.say("2 ropes")
+    assert chat.units() == {"P0196": 2, "P0185": 1}
+
+
+@pytest.mark.slow
+def test_which_do_reviews_like_more_names_the_better_rated(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "hearth & linen prime 300 vs oakhaven studio 2, which do reviews like more"
+    )
+    assert "Reviewers rate Hearth & Linen Prime 300 Memory Foam Pillow [P0160] highest" in (
+        reply.text
+    )
+    assert any(citation.kind == "review" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_a_recommendation_for_a_health_condition_says_ask_a_professional(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "i slipped a disc last year, which dumbbells are safe for my back?"
+    )
+    assert "not medical advice" in reply.text and reply.products

@@ -22,7 +22,7 @@ from assistant.search.reviews import answer_about_reviews
 HEALTH = re.compile(
     r"\b(pain|ache|aches|injur\w*|allerg\w*|eczema|acne|rash|sensitive skin|pregnan\w*|asthma|"
     r"arthritis|migraine|headache|insomnia|sleep apnea|knee|back|neck|joint|blister\w*|"
-    r"plantar|posture|medical|doctor|condition)\b",
+    r"plantar|posture|medical|doctor|condition|disc|spine|physio\w*|surgery|rosacea)\b",
     re.I,
 )
 TRUST = re.compile(r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest)\b", re.I)
@@ -32,6 +32,12 @@ SHOP_RULES = re.compile(
     r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|fakes?|knock-?offs?|"
     r"replicas?|return\w*|refund\w*|"
     r"send (it )?back|exchange|shipping|postage|free delivery)\b",
+    re.I,
+)
+# the reviews' verdict as a whole, not one aspect: «which do reviews like more»
+OVERALL = re.compile(
+    r"\b(reviews?|reviewers|people|ppl|buyers) (like|likes|prefer|rate|rated|love)\b"
+    r"|\b(better|best|nicer) reviews\b|\breviewed better\b",
     re.I,
 )
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
@@ -201,6 +207,10 @@ class ProductAnswers:
         if facts:
             text = "\n".join(facts) + "\n" + text
         turn = Turn(text=text, products=[p.id for p in products])
-        if EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
+        if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
+            overall = step.model_copy(update={"text": ""})
+            turn = turn.joined(Turn(text=wording.better_rated(products)))
+            turn = turn.joined(self.reviews_of_each([p.id for p in products], overall))
+        elif EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
             turn = turn.joined(self.reviews_of_each([p.id for p in products], step))
         return turn

@@ -21,6 +21,7 @@ from assistant.conversation.answers.facts import (
 )
 from assistant.conversation.answers.needs import brand_coincidence, interest_hits
 from assistant.conversation.answers.ranking import SOONER, rank_shown
+from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import POLICY_TOPICS, SHOP_MONEY
@@ -257,6 +258,8 @@ class CatalogueAnswers:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
         text = wording.product_list(products, intro) + self._currency_note(step)
+        if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
+            text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
 
     def _narrowed(

@@ -119,12 +119,19 @@ def detect_language(text: str) -> str:
 CARD_NUMBER = re.compile(r"(?<!\d)(?:\d[ -]?){12,18}\d(?!\d)")
 
 
+# Words that say a long number is meant as a card, mistyped or not: «here's my card 4929 …»
+CARD_WORDS = re.compile(
+    r"\b(card|visa|master ?card|amex|debit|credit|cvv|cvc|expiry|exp|charge it)\b", re.I
+)
+
+
 def holds_card_number(message: str) -> bool:
-    """Whether a message contains a payment card number (digits that pass the Luhn check)."""
+    """Whether a message contains a payment card number: digits that pass the Luhn check,
+    or card-length digits said to be a card."""
     for match in CARD_NUMBER.finditer(message):
         digits = [int(c) for c in match.group() if c.isdigit()]
         checksum = sum(digits[-1::-2]) + sum(sum(divmod(2 * d, 10)) for d in digits[-2::-2])
-        if checksum % 10 == 0:
+        if checksum % 10 == 0 or (15 <= len(digits) <= 16 and CARD_WORDS.search(message)):
             return True
     return False
 

@@ -26,7 +26,7 @@ MIN_COVERAGE = 0.34  # share of the title's idf mass the message must match
 IDENTIFYING_TITLES = 6  # a model word in at most this many titles identifies a product
 NEAR_BEST = 0.85  # other products within this share of the best weight are named too
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
-_SPLIT = re.compile(r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&|\+)\s*", re.I)
 IGNORED = frozenset(
     (
         "the a an and or of for to in on with my me i it is are do does you your any some "
@@ -122,8 +122,10 @@ class ProductMentions:
         narrowed: dict[tuple[frozenset[str], frozenset[str]], bool] = {}  # per brand and words
         for pid in candidates:
             matched = self.title_words[pid] & said
-            if matched & self.brand_words[pid]:  # "nimbus" says all of "Nimbus Audio"
-                matched |= self.brand_words[pid] & self.title_words[pid]
+            brand = self.brand_words[pid]
+            # "nimbus classic s": all of "Nimbus Audio" (not "audio" alone, a category word)
+            if matched & brand - self.type_words and matched - brand:
+                matched |= brand & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
             if (

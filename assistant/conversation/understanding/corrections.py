@@ -67,6 +67,7 @@ ASKS = re.compile(
     r"when|where|which|who|any)\b",
     re.I,
 )
+_SPEED = re.compile(r"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b", re.I)
 _ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
 _SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status"}
 
@@ -80,7 +81,7 @@ _SEARCHY = re.compile(
 # Questions that only experience answers, so reviews are quoted beside any product data.
 EXPERIENCE = re.compile(
     r"\b(shrinks?|shrank|shrunk|last(s|ing)?|durab\w*|hold(s)? up|break\w*|broke|peel\w*|"
-    r"rust\w*|leak\w*|loud\w*|quiet\w*|nois\w*|comfort\w*|smell\w*|stink\w*|"
+    r"rust\w*|leak\w*|loud\w*|quiet(?:er|est|ly|ness)?|nois\w*|comfort\w*|smell\w*|stink\w*|"
     r"run(s)? (small|big|large)|true to size|itch\w*|soft(er|est)?|sturd\w*|flimsy|worth|"
     r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
@@ -161,7 +162,9 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     asked about ("and what about my handle?")."""
     if state.focus and FACT_WORDS.search(text):
         return "product_question"
-    if "policy_question" in (state.last_intent or "") and _FOLLOW_UP.search(text):
+    if "policy_question" in (state.last_intent or "") and (
+        _FOLLOW_UP.search(text) or _SPEED.search(text)  # "next day delivery?", "fastest then"
+    ):
         return "policy_question"
     if POLICY_TOPICS.search(text):
         return "policy_question"
@@ -196,7 +199,12 @@ def _against_focus(intent: str, references: References, text: str, state: Dialog
 
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
-    if intent == "refine" and EXPERIENCE.search(text) and not _WHICH.search(text):
+    if (
+        intent == "refine"
+        and EXPERIENCE.search(text)
+        and ASKS.search(text)
+        and not _WHICH.search(text)
+    ):
         return "review_question"  # "do any of those run small?": what their reviews say
     if (
         intent == "review_question"

@@ -62,3 +62,20 @@ def test_something_similar_is_the_focus_kind_with_the_new_filters(demo_assistant
     products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
     assert products and all("Dumbbells" in p.title for p in products), reply.text
     assert all(p.seller.vetting == "vetted" for p in products)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "we_lack"),
+    [
+        ("fine, whats the real price then", None),
+        ("oh go on she wont mind, she lives at 14 elm road if that helps", None),
+        ("do you have fishing rods", "fishing rods"),
+    ],
+)
+def test_we_dont_sell_names_a_thing_or_is_not_said(demo_assistant, said, we_lack) -> None:
+    reply = Chat(demo_assistant).say(said)
+    if we_lack:
+        assert f"we don't sell {we_lack}" in reply.text
+    else:
+        assert "we don't sell" not in reply.text, reply.text

@@ -75,3 +75,20 @@ def test_cheapest_names_one_in_stock_and_says_the_sold_out_one(demo_assistant) -
     reply = chat.say("cheapest?")
     assert reply.text.startswith("The cheapest in stock is Snapgrip Zen X"), reply.text
     assert "is sold out" in reply.text
+
+
+@pytest.mark.slow
+def test_buy_now_with_a_name_and_its_version_adds_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("buy now 1 armorly air s screen protector, clear one for galaxy s24")
+    assert chat.units() == {"P0200": 1}
+    summary = chat.say("ok show me the summary")
+    assert summary.pending_checkout is not None and not summary.orders
+
+
+@pytest.mark.slow
+def test_a_stock_question_about_a_version_said_in_plural(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("lumen home aero linen duvet cover")
+    reply = chat.say("How many white queens do you have left?")
+    assert "white, queen (12 in stock)" in reply.text, reply.text

@@ -228,7 +228,8 @@ def _names_value(value: str, text: str, squeezed: str) -> bool:
             or re.search(rf"\b(?:size|in|an?)\s+{re.escape(value)}\b", text, re.IGNORECASE)
         )
     compact = re.sub(r"\s+", "", value.lower())
+    plural = "s?" if value.isalpha() else ""  # «white queens»: the queen size
     return bool(
-        re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
+        re.search(rf"(?<![\w.]){re.escape(value.lower())}{plural}(?![\w.])", text.lower())
         or re.search(rf"(?<![\w.]){re.escape(compact)}(?![\w.])", squeezed)
     )

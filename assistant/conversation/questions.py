@@ -4,7 +4,6 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from assistant.catalogue.models import Catalogue, Product
@@ -19,7 +18,12 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
-from assistant.conversation.answers.needs import brand_coincidence, interest_hits
+from assistant.conversation.answers.needs import (
+    LIKE_IT,
+    brand_coincidence,
+    interest_hits,
+    like_the_focus,
+)
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
@@ -27,11 +31,12 @@ from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import POLICY_TOPICS, SHOP_MONEY
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import FORM_WORDS, OR_A_NEED, ProductKinds, singular_words
+from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 SHOW = 5
+NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
 RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
 RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
@@ -45,11 +50,6 @@ OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
 FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
-# «something similar», «a similar set», «alternatives to it», «anything like that»
-LIKE_IT = re.compile(
-    r"\b(similar|alternatives?|(anything|something|others?) like (it|that|this|them|those))\b",
-    re.I,
-)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 # "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
 BUYING = re.compile(
@@ -134,7 +134,7 @@ class CatalogueAnswers:
         if step.references.kind in {"mention", "shown-word"}:  # "the bassline wave speaker",
             return self._named(state, step)  # "the coffee one, 1kg bag": that one
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
-            step = self._like_the_focus(step, focus)  # "a similar set from a vetted seller"
+            step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
@@ -145,6 +145,10 @@ class CatalogueAnswers:
             closest = self._closest(step) if missing else products[:3]
             remember_shown(state, [p.id for p in closest])
             what = missing or shopping_words(result.query_text) or step.text
+            if not missing and len(what.split()) > NAMED_IN_WORDS:
+                # "fine, whats the real price then" names no thing: no "we don't sell" it
+                text = wording.product_list(closest, wording.closest_to_need())
+                return Turn(text=text, products=[p.id for p in closest])
             return Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
         if not products:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
@@ -172,16 +176,6 @@ class CatalogueAnswers:
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
             products = _same_aisle(products, qualifier)
         return result, products
-
-    def _like_the_focus(self, step: Step, focus: Product) -> Step:
-        """A search for «something similar»: the focus's kind, in its aisle, with the
-        request's own filters, unless the words name a kind of their own."""
-        if self.kinds.named_kind(step.text) not in {None, *FORM_WORDS}:  # "a similar set"
-            return step
-        kind = self.kinds.named_kind(focus.title) or focus.category
-        filters = step.slots.filters.model_copy(update={"category": focus.category})
-        slots = dataclasses.replace(step.slots, filters=filters, query_text=kind)
-        return step.model_copy(update={"text": kind, "slots": slots})
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""

@@ -52,6 +52,11 @@ class Facts:
         }
         if product.rating is not None:
             self.ratings |= {round(product.rating, 1), round(product.rating, 2)}
+        by_value: dict[tuple[str, str], int] = {}
+        for variant in product.variants:
+            for option in variant.options.items():
+                by_value[option] = by_value.get(option, 0) + variant.stock
+        self.numbers |= set(by_value.values())  # "comes in colour white (75 in stock)"
         options = [value for variant in product.variants for value in variant.options.values()]
         for text in [product.description, *product.attributes.values(), *options]:
             self.add_numbers_in(text)  # "500 g" of a version is the product's own figure

@@ -1,12 +1,16 @@
-"""What a person someone shops for is into: «my dad who camps a lot», «she's into
-running», «a 10 year old who loves drawing». The interest, not the person, finds the gift."""
+"""Needs said around products: what a person someone shops for is into («my dad who camps a
+lot», «she's into running»: the interest, not the person, finds the gift), a brand that only
+sounds like the need, and «something similar» to the product in focus."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from assistant.catalogue.models import Product
+from assistant.conversation.understanding.planner import Step
 from assistant.search.filters import SearchFilters
+from assistant.search.kinds import FORM_WORDS, ProductKinds
 from assistant.search.retrieval import ProductHit, Retriever
 
 INTEREST = re.compile(
@@ -58,3 +62,21 @@ def brand_coincidence(product: Product, need: str) -> bool:
     rest = product.title.lower().replace(product.brand.lower(), " ")
     what = {word[:5] for word in re.findall(r"[a-z]{4,}", rest)}
     return bool(stems & brand) and not stems & what
+
+
+# «something similar», «a similar set», «alternatives to it», «anything like that»
+LIKE_IT = re.compile(
+    r"\b(similar|alternatives?|(anything|something|others?) like (it|that|this|them|those))\b",
+    re.I,
+)
+
+
+def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:
+    """A search for «something similar»: the focus's kind, in its aisle, with the
+    request's own filters, unless the words name a kind of their own."""
+    if kinds.named_kind(step.text) not in {None, *FORM_WORDS}:  # "a similar set"
+        return step
+    kind = kinds.named_kind(focus.title) or focus.category
+    filters = step.slots.filters.model_copy(update={"category": focus.category})
+    slots = dataclasses.replace(step.slots, filters=filters, query_text=kind)
+    return step.model_copy(update={"text": kind, "slots": slots})

@@ -47,6 +47,11 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+# "buy now 1 armorly air s screen protector": a buy, whatever the name makes it sound like
+_BUY_NOW = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|pls|please)\W+)*(?:buy|purchase)(?: now| me)?\b",
+    re.I,
+)
 # Words that ask for a cart change. A cart act without one of these, a product position or
 # pronoun, an option or a quantity is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
@@ -142,6 +147,8 @@ def heard_as_add(
         return intent != "refine"  # "can i get 2 of the quietude headphones please"
     if "?" in text:
         return False
+    if named and intent in {"product_question", "search"} and _BUY_NOW.search(text):
+        return True  # "buy now 1 armorly air s screen protector, clear one for galaxy s24"
     if named and intent in {"product_question", "search"} and _I_WILL_HAVE.search(text):
         return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"

@@ -366,6 +366,8 @@ def in_this_conversation(
         return "policy_question"  # "any next day option? need it quick"
     if intent in {"product_question", "policy_question"} and cart_products:
         return "view_cart" if WITH_SHIPPING.search(text) else intent
+    if intent == "view_cart" and cart_products and re.search(r"\bsummary\b", text, re.I):
+        return "checkout"  # "ok show me the summary": the one a yes confirms
     if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
         return "search"
     return intent

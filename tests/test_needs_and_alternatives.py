@@ -71,6 +71,7 @@ def test_something_similar_is_the_focus_kind_with_the_new_filters(demo_assistant
         ("fine, whats the real price then", None),
         ("oh go on she wont mind, she lives at 14 elm road if that helps", None),
         ("do you have fishing rods", "fishing rods"),
+        ("can I buy a gift card? my niece is 16 and I've no idea what she likes", "gift card"),
     ],
 )
 def test_we_dont_sell_names_a_thing_or_is_not_said(demo_assistant, said, we_lack) -> None:

@@ -87,3 +87,19 @@ def test_a_recommendation_for_a_health_condition_says_ask_a_professional(demo_as
         "i slipped a disc last year, which dumbbells are safe for my back?"
     )
     assert "not medical advice" in reply.text and reply.products
+
+
+@pytest.mark.slow
+def test_it_is_the_product_in_focus_even_beside_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("something for my dad who camps a lot, he honestly has everything. under 50 ideally")
+    chat.say("the wildpine go water bottle, what colours does it come in")
+    chat.say("get it in olive")  # the sleeping bag shown before also comes in olive
+    assert chat.units() == {"P0084": 1}
+    coffee = Chat(demo_assistant)
+    coffee.say("just got a french press and have no clue what coffee to buy, i hate bitter stuff")
+    coffee.say("what roast is the roastery 9 lite whole bean")
+    asked = coffee.say("is it only ground? i wanted beans")  # «beans» is no Bean Republic
+    assert "Roastery 9 Lite Whole Bean Coffee [P0281]" in asked.text, asked.text
+    coffee.say("fine, 1kg")
+    assert coffee.units() == {"P0281": 1}

@@ -170,7 +170,14 @@ class ProductKinds:
         holds option values (colours, sizes) that qualify the kind."""
         if OR_A_NEED.search(text):
             return self.missing(OR_A_NEED.sub("", text), ignore)
-        if NEED.search(text):  # "something to keep me dry" describes a need, not a kind
+        either = re.split(r"\s+or\s+", _asking_clause(text), maxsplit=1)
+        if len(either) == 2:  # "office chairs or a standing desk": we lack both, said as asked
+            lacking = [self.missing(part, ignore) for part in either]
+            if all(lacking):
+                return " or ".join(part for part in lacking if part)
+        # "something to keep me dry" describes a need, not a kind; a story around the
+        # asking clause does not ("can I buy a gift card? … no idea what she likes")
+        if NEED.search(_asking_clause(text) if ASKING.search(text) else text):
             return None
         asking = any(ASKING.search(clause) for clause in _clauses(text))
         if not asking and self.named_kind(text, ignore) is not None:

@@ -124,7 +124,7 @@ class ProductMentions:
             matched = self.title_words[pid] & said
             brand = self.brand_words[pid]
             # "nimbus classic s": all of "Nimbus Audio" (not "audio" alone, a category word)
-            if matched & brand - self.type_words and matched - brand:
+            if matched & brand - self.type_words and matched - brand - self.type_words:
                 matched |= brand & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
@@ -226,8 +226,8 @@ class ProductMentions:
         return bool(said) and said <= values
 
     def _names_a_brand(self, phrase: str) -> bool:
-        said = {title_word for word in _words(phrase) for title_word in self._title_words_for(word)}
-        return bool(said & self.all_brand_words)
+        # as said, not singular or corrected: "i wanted beans" names no "Bean Republic"
+        return bool(set(_words(phrase)) & self.all_brand_words)
 
     def _without_pronoun_one(self, message: str) -> str:
         """The message without "one" where it stands for a product ("the cheapest one"),

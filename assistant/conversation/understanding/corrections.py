@@ -246,6 +246,8 @@ def corrected(
         return "refine"  # "any that gets here faster?": over what was shown
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
+    if intent == "refine" and references.kind == "deictic" and not references.plural:
+        return "product_question"  # "is it only ground?": the one in focus, not the list
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
     if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
@@ -349,7 +351,10 @@ def in_this_conversation(
     for its total; "what have you got from voyagr" browses a brand; "any next day option?"
     asks the shop."""
     short = len(text.split()) <= 3
-    if focus and references.kind in {None, "deictic"} and names_only_options(focus, text):
+    about_focus = references.kind in {None, "deictic"} or references.ids == [
+        getattr(focus, "id", "")
+    ]
+    if focus and about_focus and names_only_options(focus, text):
         if "?" in text:
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"

@@ -77,6 +77,8 @@ class ReferenceResolver:
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
+            # "is it only ground?": "it" is the product in focus, whatever else a word names
+            lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
             lambda text: self._option(text, in_cart or shown, focus, options),
         ):
@@ -90,6 +92,13 @@ class ReferenceResolver:
             if len(shown) == 1 or (plural and shown):
                 return References(shown[:2] if plural else shown, "deictic", plural)
         return References([], None)
+
+    @staticmethod
+    def _it(message: str, focus: str | None) -> References | None:
+        """ "It" or "that one" for the product in focus ("them" may be the list)."""
+        if focus and DEICTIC.search(message) and not _PLURAL_DEICTIC.search(message):
+            return References([focus], "deictic")
+        return None
 
     def _ids(self, message: str) -> References | None:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
@@ -132,9 +141,11 @@ class ReferenceResolver:
         """'The blue one': a shown product that comes in the named option."""
         if not options or not shown or not _OPTION_PHRASE.search(message):
             return None
+        if focus in self.catalogue.products and has_options(
+            self.catalogue.products[focus], options
+        ):
+            return References([focus], "option")  # "get it in olive": the one just asked about
         having = [pid for pid in shown if has_options(self.catalogue.products[pid], options)]
-        if focus in having:
-            return References([focus], "option")
         return References(having[:1], "option") if having else None
 
 

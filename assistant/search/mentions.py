@@ -226,8 +226,17 @@ class ProductMentions:
         return bool(said) and said <= values
 
     def _names_a_brand(self, phrase: str) -> bool:
-        # as said, not singular or corrected: "i wanted beans" names no "Bean Republic"
-        return bool(set(_words(phrase)) & self.all_brand_words)
+        """Whether a phrase says a brand as written or misspelt ("corefoge"), not another
+        form of a title word ("i wanted beans" names no "Bean Republic")."""
+        for word in _words(phrase):
+            if word in self.all_brand_words:
+                return True
+            if (
+                word.rstrip("s") not in self.idf
+                and self._title_words_for(word) & self.all_brand_words
+            ):
+                return True
+        return False
 
     def _without_pronoun_one(self, message: str) -> str:
         """The message without "one" where it stands for a product ("the cheapest one"),

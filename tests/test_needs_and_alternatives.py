@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.answers.needs import INTEREST
+from assistant.conversation.answers.needs import INTEREST, LIKE_IT
 from tests.test_phrasing import Chat
 
 
@@ -80,3 +80,33 @@ def test_we_dont_sell_names_a_thing_or_is_not_said(demo_assistant, said, we_lack
         assert f"we don't sell {we_lack}" in reply.text
     else:
         assert "we don't sell" not in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "alike"),
+    [
+        ("is there a similar set from a seller you've checked out", True),
+        ("something similar but cheaper", True),
+        ("any alternatives?", True),
+        ("is it similar in size to the other one?", False),
+    ],
+)
+def test_asking_for_something_similar(said: str, alike: bool) -> None:
+    assert bool(LIKE_IT.search(said)) is alike
+
+
+def test_a_long_chain_of_or_is_split_once_not_recursively(demo_assistant) -> None:
+    kinds = demo_assistant.catalogue_answers.kinds
+    calls = []
+    original = kinds.missing
+
+    def counted(*args, **kwargs):
+        calls.append(args[0])
+        return original(*args, **kwargs)
+
+    kinds.missing = counted  # type: ignore[method-assign]
+    try:
+        kinds.missing("do you sell " + "zz or " * 650 + "blorps")
+    finally:
+        del kinds.missing
+    assert len(calls) <= 3  # the message and its two parts, never one call per «or»

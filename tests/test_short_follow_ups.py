@@ -103,3 +103,29 @@ def test_it_is_the_product_in_focus_even_beside_a_list(demo_assistant) -> None:
     assert "Roastery 9 Lite Whole Bean Coffee [P0281]" in asked.text, asked.text
     coffee.say("fine, 1kg")
     assert coffee.units() == {"P0281": 1}
+
+
+@pytest.mark.slow
+def test_that_with_a_listed_name_is_the_listed_one_not_the_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare the verano flow electric kettle and the hearthstone wave 2 chef's knife")
+    chat.say("what is the knife made of")  # the knife is in focus now
+    reply = chat.say("ok add that kettle in black, small")
+    assert chat.units() == {"P0095": 1}, reply.text
+
+
+@pytest.mark.slow
+def test_a_version_added_is_not_carried_to_another_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the atlas & oak wave x packing cubes in navy")
+    reply = chat.say("add the sonara prime 2 bluetooth speaker")
+    assert "P0003" not in chat.units() and "?" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_add_it_after_a_pick_that_needed_a_choice_still_adds(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("softnest aero 600 pillow navy")  # a pick, but which size?
+    assert not chat.units()
+    chat.say("add it in queen")
+    assert chat.units() == {"P0142": 1}

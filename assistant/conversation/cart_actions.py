@@ -40,7 +40,11 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
             break
         remember(state, call.name, result)
         if call.name in {"add_to_cart", "change_variant"} and call.args.get("options"):
-            state.chosen_options = dict(call.args["options"])  # "add another one": the same
+            # "add another one": the same version of that product, and of no other
+            state.added_id, state.added_options = (
+                call.args["product_id"],
+                dict(call.args["options"]),
+            )
         if call.name in CART_LINE_TOOLS or call.name == "view_cart":
             cart = result
             if "product_id" in call.args:

@@ -12,6 +12,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
+from assistant.conversation.answers.ranking import better_rated
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
@@ -21,8 +22,9 @@ from assistant.search.reviews import answer_about_reviews
 
 HEALTH = re.compile(
     r"\b(pain|ache|aches|injur\w*|allerg\w*|eczema|acne|rash|sensitive skin|pregnan\w*|asthma|"
-    r"arthritis|migraine|headache|insomnia|sleep apnea|knee|back|neck|joint|blister\w*|"
-    r"plantar|posture|medical|doctor|condition|disc|spine|physio\w*|surgery|rosacea)\b",
+    r"arthritis|migraine|headache|insomnia|sleep apnea|knee|(?:my|bad|lower|sore) back|neck|"
+    r"joint|blister\w*|plantar|posture|medical|doctor|(?:medical|skin|health) condition|"
+    r"slipped (?:a )?disc|spine|physio\w*|surgery|rosacea)\b",
     re.I,
 )
 TRUST = re.compile(r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest)\b", re.I)
@@ -209,7 +211,7 @@ class ProductAnswers:
         turn = Turn(text=text, products=[p.id for p in products])
         if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
             overall = step.model_copy(update={"text": ""})
-            turn = turn.joined(Turn(text=wording.better_rated(products)))
+            turn = turn.joined(Turn(text=better_rated(products)))
             turn = turn.joined(self.reviews_of_each([p.id for p in products], overall))
         elif EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
             turn = turn.joined(self.reviews_of_each([p.id for p in products], step))

@@ -57,6 +57,12 @@ class DialogueState(BaseModel):
     picked_by_name: str | None = Field(
         None, description="A product a bare name and its options just put in the cart."
     )
+    added_id: str | None = Field(None, description="The product last added with options.")
+    added_options: dict[str, str] = Field(default_factory=dict)
+
+    def options_added(self, product_id: str) -> dict[str, str]:
+        """The version of a product last added with options ({} for any other product)."""
+        return self.added_options if self.added_id == product_id else {}
 
 
 class SessionStore:

@@ -203,10 +203,18 @@ class FilterVocabulary:
 
 
 def _colour_in_names(catalogue: Catalogue, colours: set[str]) -> set[str]:
-    """Each colour word of a title with the title word after it («green tea»)."""
+    """Each colour word of a title with the title word after it («green tea»), where the
+    product does not come in that colour."""
     lowered = {colour.lower() for colour in colours}
     pairs: set[str] = set()
     for product in catalogue.products.values():
         words = _TITLE_WORD.findall(product.title.lower())
-        pairs |= {f"{word} {after}" for word, after in itertools.pairwise(words) if word in lowered}
+        sold = {
+            value.lower() for name in COLOUR_OPTION_NAMES for value in product.option_values(name)
+        }
+        pairs |= {
+            f"{word} {after}"
+            for word, after in itertools.pairwise(words)
+            if word in lowered and word not in sold  # a «Classic White Sneaker» in white is white
+        }
     return pairs

@@ -165,14 +165,15 @@ class ProductKinds:
                 return qualifier if (qualifier, kind) in self.kind_pairs else None
         return None
 
-    def missing(self, text: str, ignore: set[str] = frozenset()) -> str | None:
+    def missing(self, text: str, ignore: set[str] = frozenset(), either: bool = True) -> str | None:
         """The kind a request asks for when the shop does not carry it, else None. `ignore`
-        holds option values (colours, sizes) that qualify the kind."""
+        holds option values (colours, sizes) that qualify the kind; `either` splits one
+        «X or Y» into two kinds (once: a part is never split again)."""
         if OR_A_NEED.search(text):
-            return self.missing(OR_A_NEED.sub("", text), ignore)
-        either = re.split(r"\s+or\s+", _asking_clause(text), maxsplit=1)
-        if len(either) == 2:  # "office chairs or a standing desk": we lack both, said as asked
-            lacking = [self.missing(part, ignore) for part in either]
+            return self.missing(OR_A_NEED.sub("", text), ignore, either=False)
+        parts = re.split(r"\s+or\s+", _asking_clause(text), maxsplit=1) if either else []
+        if len(parts) == 2:  # "office chairs or a standing desk": we lack both, said as asked
+            lacking = [self.missing(part, ignore, either=False) for part in parts]
             if all(lacking):
                 return " or ".join(part for part in lacking if part)
         # "something to keep me dry" describes a need, not a kind; a story around the

@@ -66,7 +66,9 @@ def brand_coincidence(product: Product, need: str) -> bool:
 
 # «something similar», «a similar set», «alternatives to it», «anything like that»
 LIKE_IT = re.compile(
-    r"\b(similar|alternatives?|(anything|something|others?) like (it|that|this|them|those))\b",
+    r"\b(?:something|anything|any|an?|one|ones|some|others?)\s+similar\b"
+    r"|\bsimilar (?:ones?|sets?|pairs?|products?|things?|items?)\b|\balternatives?\b"
+    r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b",
     re.I,
 )
 

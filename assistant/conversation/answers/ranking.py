@@ -134,3 +134,19 @@ def _sooner(products: list[Product]) -> Ranked:
         numbers=[top.shipping_days],
         winner=True,
     )
+
+
+def better_rated(products: list[Product]) -> str:
+    """Which of the compared products reviewers rate higher, with the ratings said."""
+    rated = sorted(
+        (p for p in products if p.rating is not None),
+        key=lambda p: (-(p.rating or 0.0), -p.review_count),
+    )
+    if len(rated) < 2:
+        return "Not enough of these have ratings to say which reviewers like more."
+    best, *rest = rated
+    others = "; ".join(f"{p.title} {p.rating:.1f}★ ({p.review_count} reviews)" for p in rest)
+    return (
+        f"Reviewers rate {best.title} [{best.id}] highest: {best.rating:.1f}★ from "
+        f"{best.review_count} reviews (against {others})."
+    )

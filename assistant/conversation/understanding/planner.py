@@ -215,7 +215,7 @@ class RulePlanner:
             )
         intent = corrected(intent, references, request, state, slots, has_order)
         target = references.ids[0] if references.ids else state.focus
-        intent = self._picked(intent, references, request.text, slots, state, target)
+        intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
             intent == "change"
             and references.kind in {"mention", "id"}
@@ -258,13 +258,14 @@ class RulePlanner:
         slots: Slots,
         state: DialogueState,
         target: str | None,
+        in_cart: list[str],
     ) -> str:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
         if act := named_pick(intent, references, text, self.catalogue.products.get(target or "")):
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
-        if added_again(intent, references, text, slots, target, picked):
+        if added_again(intent, references, text, slots, target, picked) and target in in_cart:
             return "view_cart"  # it is in the cart already: show it
         return intent
 
@@ -275,9 +276,8 @@ class RulePlanner:
     def _names_a_kind_only(
         self, intent: str, references: References, text: str, answering: bool
     ) -> bool:
-        """Whether a request is a bare name of a kind of product the shop sells ("card game",
-        "trekking poles"): a search, whatever a list shown before or a summary pending makes
-        the words around it sound like."""
+        """Whether a request only names a kind the shop sells ("card game"): a search,
+        whatever a list shown before or a summary pending makes the words sound like."""
         if self.kinds is None or answering or intent in {"search", "recommend"} | CART_CHANGING:
             return False
         if references.ids or ASKS.search(text) or len(text.split()) > 4:
@@ -356,9 +356,10 @@ class RulePlanner:
     def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
         pending = state.pending_action
         quantity = step.slots.quantity or (pending.quantity if pending else None) or 1
-        # Options said before still count: "in grey" before "ok 10 then", "in M" in the search
+        # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
-        said = {**self._applicable(args["product_id"], state.chosen_options), **earlier}
+        added = state.options_added(args["product_id"])  # "add another one": that version
+        said = {**self._applicable(args["product_id"], state.chosen_options), **added, **earlier}
         if said:
             args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:

@@ -32,6 +32,7 @@ DEICTIC = re.compile(
     r"\b(it|its|it's|that|this|that one|this one|the one|them|those|these|they|their|both)\b",
     re.I,
 )
+_IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
@@ -96,7 +97,7 @@ class ReferenceResolver:
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:
         """ "It" or "that one" for the product in focus ("them" may be the list)."""
-        if focus and DEICTIC.search(message) and not _PLURAL_DEICTIC.search(message):
+        if focus and _IT.search(message) and not _PLURAL_DEICTIC.search(message):
             return References([focus], "deictic")
         return None
 

@@ -143,8 +143,9 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
         if value.lower() in {choice.lower() for choice in offered.get(name, [])}
     }
     slots.options = {**sold, **named} or slots.options
-    said = str(slots.quantity)
-    if said in slots.options.values() and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1:
+    said = str(slots.quantity) if slots.quantity is not None else None
+    told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
+    if said in slots.options.values() and told_once:
         slots.quantity = None
 
 

@@ -99,13 +99,14 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         ordered = sorted(pool, key=lambda p: -p.min_price_minor if pricey else p.min_price_minor)
         # one that can be bought wins; a sold-out one before it is said, not picked
         top = next((p for p in ordered if p.in_stock), ordered[0])
+        gone = ordered[0] if top is not ordered[0] else None
         what = "most expensive" if pricey else "cheapest"
-        lead = f"The {what} in stock is " if top is not ordered[0] else f"The {what} is "
+        lead = f"The {what} in stock is " if gone else f"The {what} is "
         lead += f"{top.title} [{top.id}] at " + format_minor(top.min_price_minor, top.currency)
-        if top is not ordered[0]:
-            gone, price = ordered[0], format_minor(ordered[0].min_price_minor, top.currency)
+        if gone:
+            price = format_minor(gone.min_price_minor, gone.currency)
             lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"
-        said = [top] if top is ordered[0] else [top, ordered[0]]  # the sold-out one is cited
+        said = [top, gone] if gone else [top]  # the sold-out one is cited
         return Ranked(lead + ".\n" + wording.product_card(1, top), said, winner=True)
     if SOONER.search(text):
         return _sooner(pool)

@@ -97,12 +97,14 @@ def only_names(product: Product, text: str) -> bool:
     words = [word.lower() for word in re.findall(r"[\w'&-]+", product.title)]
     title = {*words, *product.options_by_name()}
     title |= {a[0] + b[0] for a, b in itertools.pairwise(words)}  # "rc": remote control
-    return all(
-        word in _POLITE
-        or word in title
-        or (len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title))
-        for word in re.findall(r"[\w'&-]+", rest)
-    )
+    return all(word in _POLITE or in_title(word, title) for word in re.findall(r"[\w'&-]+", rest))
+
+
+def in_title(word: str, title_words: set[str]) -> bool:
+    """Whether a word is one of the title's, or a typo of one ("corefoge" for CoreForge)."""
+    if word in title_words:
+        return True
+    return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
 
 def asks_for_a_change(text: str, slots: Slots) -> bool:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rapidfuzz import fuzz
-
 from assistant.catalogue.models import Product
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
@@ -20,6 +18,7 @@ from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
     heard_as_add,
+    in_title,
     names_only_options,
 )
 from assistant.conversation.understanding.references import References
@@ -59,7 +58,6 @@ _EMPTY_WORDS = set(
     "same for with also too then please pls instead hm right well first second third fourth "
     "fifth last other".split()
 )
-TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 ASKS = re.compile(
@@ -102,20 +100,13 @@ def elliptical_question(
     if intent not in QUESTION_ACTS:
         return text
     title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
-    words = [w for w in re.findall(r"[a-z0-9']+", text.lower()) if not _in_title(w, title_words)]
+    words = [w for w in re.findall(r"[a-z0-9']+", text.lower()) if not in_title(w, title_words)]
     if any(word not in _EMPTY_WORDS for word in words):
         state.last_question = " ".join(words)  # the question without the product it named
         return text
     if state.last_question and references.ids and _FOLLOW_UP.search(text):
         return state.last_question  # the product comes with the references
     return text
-
-
-def _in_title(word: str, title_words: set[str]) -> bool:
-    """Whether a word is one of the title's, or a typo of one ("corefoge" for CoreForge)."""
-    if word in title_words:
-        return True
-    return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
 
 _BARE_PICK = re.compile(
@@ -351,9 +342,9 @@ def in_this_conversation(
     for its total; "what have you got from voyagr" browses a brand; "any next day option?"
     asks the shop."""
     short = len(text.split()) <= 3
-    about_focus = references.kind in {None, "deictic"} or references.ids == [
-        getattr(focus, "id", "")
-    ]
+    about_focus = focus is not None and (
+        references.kind in {None, "deictic"} or references.ids == [focus.id]
+    )
     if focus and about_focus and names_only_options(focus, text):
         if "?" in text:
             return "product_question"  # "7 red?": is there one

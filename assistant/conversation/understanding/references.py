@@ -96,7 +96,7 @@ class ReferenceResolver:
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:
-        """ "It" or "that one" for the product in focus ("them" may be the list)."""
+        """ "It" for the product in focus ("that kettle" names a listed one, "them" the list)."""
         if focus and _IT.search(message) and not _PLURAL_DEICTIC.search(message):
             return References([focus], "deictic")
         return None

@@ -104,6 +104,9 @@ def test_malformed_scenario_files_name_the_file_and_line(tmp_path):
 class _Catalogue:
     """A target with two products and one review, for checks."""
 
+    def begin(self, conversation):
+        pass
+
     def product(self, product_id):
         prices = {"P1": 1000, "P2": 9000}
         if product_id not in prices:
@@ -159,6 +162,24 @@ def test_orders_total_counts_the_whole_conversation_and_orders_created_one_turn(
     result = run_scenario(_OrderingShop(), scenario, "run")
     assert result.checks == 3
     assert result.failures == ["turn 3: 1 orders in all, expected 2"]
+
+
+@pytest.mark.slow
+def test_each_conversation_meets_the_apps_users_unlinked(own_store_assistant):
+    from assistant.evaluation.target import InProcessTarget
+
+    hashtag = {"app": "microblog", "action": "reply", "user": "ana_b", "post": "mi-004"}
+    turns = [
+        {"social": {**hashtag, "text": "#cart"}, "expect": {"cart_lines": 0}},
+        {"social": {**hashtag, "action": "dm", "post": None, "text": "link"}},
+    ]
+    target = InProcessTarget(own_store_assistant)
+    first, second = (
+        run_scenario(target, Scenario(name=name, turns=turns), "run") for name in ("a", "b")
+    )
+    # Without a fresh handle the second #cart would find @ana_b linked and add at once.
+    assert first.passed and second.passed, first.failures + second.failures
+    assert "Linked @ana_b." in second.transcript[1]["answer"]
 
 
 # ---- the report --------------------------------------------------------------------------

@@ -309,6 +309,7 @@ def run_scenario(target: Target, scenario: Scenario, run_id: str) -> ScenarioRes
     result = ScenarioResult(scenario.name, list(scenario.tags))
     pending: dict[str, Any] | None = None
     orders_total = 0
+    target.begin(scenario.name)
     for number, turn in enumerate(scenario.turns, start=1):
         try:
             reply = _play(target, turn, session, pending)

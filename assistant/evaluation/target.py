@@ -33,6 +33,9 @@ class Target(Protocol):
 
     name: str
 
+    def begin(self, conversation: str) -> None:
+        """A new conversation starts: its social handles start unlinked where the target can."""
+
     def chat(self, session: str, message: str, channel: str = "web") -> dict[str, Any]:
         """One chat turn; the Reply as JSON."""
 
@@ -60,6 +63,12 @@ class InProcessTarget:
         self.hub = hub or SocialHub(bot)
         self.apps = build_simulated_apps(self.hub, bot.services.settings)
         self.name = "in-process"
+        self.conversations = 0
+
+    def begin(self, conversation: str) -> None:
+        # Links, carts and orders belong to a handle, and a file reuses its apps' ten users:
+        # each conversation acts as fresh users (ana_b.7) so none inherits another's link.
+        self.conversations += 1
 
     def chat(self, session: str, message: str, channel: str = "web") -> dict[str, Any]:
         return self.bot.chat(session, message, channel=channel).model_dump(mode="json")  # type: ignore[arg-type]
@@ -69,6 +78,7 @@ class InProcessTarget:
         return reply.model_dump(mode="json")
 
     def social(self, app: str, action: str, user: str, post: str | None, text: str) -> dict:
+        user = f"{user}.{self.conversations}"
         try:
             if action == "reply":
                 response = self.apps.reply(app, user, post or "-", text)
@@ -117,6 +127,11 @@ class HttpTarget:
             return self.client.request(method, path, **kwargs)
         except httpx.HTTPError as error:
             raise TargetError(f"{method} {self.name}{path} failed: {error}") from None
+
+    def begin(self, conversation: str) -> None:
+        # A server knows only its apps' own users, so their links carry over between
+        # conversations: a file meant for a server gives each conversation its own handles.
+        return None
 
     def _session_headers(self, session: str) -> dict[str, str]:
         issued = self.sessions.get(session)

@@ -131,8 +131,12 @@ class CatalogueAnswers:
 
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
-        if step.references.kind in {"mention", "shown-word"}:  # "the bassline wave speaker",
-            return self._named(state, step)  # "the coffee one, 1kg bag": that one
+        if step.references.kind == "mention" or (
+            # "what noise cancelling headphones under 100 then" beside $247 headphones shown
+            # is a new search, not those headphones
+            step.references.kind == "shown-word" and self._all_fit(step)
+        ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
+            return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = _said_values(step.slots.options)
@@ -162,6 +166,11 @@ class CatalogueAnswers:
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+
+    def _all_fit(self, step: Step) -> bool:
+        """Whether every product the words refer to meets the message's own filters."""
+        products = [self.catalogue.products[pid] for pid in step.references.ids]
+        return all(step.slots.filters.matches(product) for product in products)
 
     def _matching(
         self, text: str, filters: SearchFilters, k: int, ignore: set[str]

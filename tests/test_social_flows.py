@@ -158,6 +158,19 @@ def test_wishlist_decline_unlink_and_my_data(hub, bot):
     assert "is not linked" in hub.dm("microblog", "fox", "my data").dms[0]
 
 
+def test_link_asked_for_with_nothing_waiting_links_at_once(hub, bot):
+    linked_now = hub.dm("messenger", "gil", "link my account pls")
+    assert "Linked @gil" in linked_now.dms[0] and hub.consent.linked("messenger", "gil")
+    assert "already linked" in hub.dm("messenger", "gil", "link").dms[0]
+    asked = hub.buy("photo", "ph-002", "gil")  # another app: its own consent first
+    assert "link @gil on" in asked.dms[0]
+    assert hub.consent.linked("photo", "gil") is None
+    # a sentence that only mentions linking is no request to link
+    assert hub.consent.linked("video", "gil") is None
+    hub.dm("video", "gil", "what does linking my account store?")
+    assert hub.consent.linked("video", "gil") is None
+
+
 def test_a_private_question_in_public_gets_a_dm_and_no_details(hub, bot):
     shopper = linked(hub, "photo", "gus")
     hub.reply("photo", "ph-001", "gus", "#cart")

@@ -22,6 +22,12 @@ from assistant.commerce import CommerceService
 from assistant.conversation.reply import ReplyCart
 
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
+# «link my account» with nothing waiting: the shopper asks to link before any action
+LINK_REQUEST = re.compile(
+    r"^\W*(?:(?:pls|please|ok|hi|hey)\W+)?(?:link|connect)(?: (?:my|me|this|the|it))?"
+    r"(?: (?:account|handle|up))?(?: (?:please|pls|now))?\W*$",
+    re.I,
+)
 LINK_NO = re.compile(r"^\s*(no|nope|don'?t link|no thanks|decline)\s*[.!]?\s*$", re.I)
 UNLINK = re.compile(r"^\s*unlink\b", re.I)
 MY_DATA = re.compile(r"\b(my data|what do you (store|keep|know)|stored about me)\b", re.I)
@@ -69,6 +75,17 @@ class Consent:
         self.repository.link(spec.name, user, shopper)
         note = f"Linked @{user} on {spec.title} to shop account {shopper}. Say «unlink» any time."
         return shopper, spec.dm(note)
+
+    def link_on_request(self, spec: AppSpec, user: str) -> AppResponse:
+        """«link» with nothing waiting: link now (the shopper's own request), or say it is."""
+        shopper = self.linked(spec.name, user)
+        if shopper is not None:
+            text = f"@{user} on {spec.title} is already linked to shop account {shopper}."
+        else:
+            shopper, note = self.agree(spec, user)
+            text = f"{note} Reply #cart under a post, or ask me here, to shop."
+        cart = ReplyCart.of(self.commerce.get_cart(shopper))
+        return AppResponse(app=spec.name, cart=cart, dms=[spec.dm(text)])
 
     def decline(self, spec: AppSpec, user: str) -> AppResponse:
         """«no»: forget the waiting command; nothing is linked or added."""

@@ -19,7 +19,14 @@ from assistant.channels.social.commands import (
     SocialCommand,
     WishlistReply,
 )
-from assistant.channels.social.consent import LINK_NO, LINK_YES, MY_DATA, UNLINK, Consent
+from assistant.channels.social.consent import (
+    LINK_NO,
+    LINK_REQUEST,
+    LINK_YES,
+    MY_DATA,
+    UNLINK,
+    Consent,
+)
 from assistant.channels.social.content import Post, SocialContent, load_content
 from assistant.channels.social.errors import SocialError
 from assistant.channels.social.flows import SocialFlows, dm_session
@@ -143,6 +150,8 @@ class SocialHub:
             return response
         if waiting is not None and LINK_NO.search(text):
             return self.consent.decline(spec, user)
+        if waiting is None and LINK_REQUEST.search(text):
+            return self.consent.link_on_request(spec, user)
         if UNLINK.search(text):
             return self.consent.unlink(spec, user)
         if MY_DATA.search(text):

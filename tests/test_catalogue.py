@@ -126,6 +126,13 @@ def test_options_named_in_a_text_by_value_never_guessed(tiny_catalogue):
     assert shoes.options_named_in("#cart 9.5 or 109") == {}  # values match whole, not in part
 
 
+def test_title_words_said_again_after_the_name_are_options() -> None:
+    coffee = load_catalogue(DEMO_CATALOGUE)[0].products["P0287"]  # Classic Whole Bean Coffee
+    said = coffee.options_named_in("add leaf & kettle classic whole bean, 250g whole bean")
+    assert said == {"size": "250 g", "grind": "whole bean"}
+    assert coffee.options_named_in("add the leaf & kettle classic whole bean") == {}
+
+
 def test_a_size_word_describing_something_else_names_no_letter_size() -> None:
     from assistant.catalogue.models import SIZE_WORD
 

@@ -18,3 +18,29 @@ def test_a_search_with_a_budget_is_not_the_shown_product_its_kind_word_names(
     products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
     assert len(products) >= 3, reply.text
     assert all(min(v.price_minor for v in p.variants) <= 10_000 for p in products), reply.text
+
+
+@pytest.mark.slow
+def test_more_in_another_version_is_a_second_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak flow 2 jump rope in purple")
+    reply = chat.say("and 2 more in blue for my sisters")
+    lines = {(line.product_id, line.qty) for line in reply.cart.lines}
+    assert len(reply.cart.lines) == 2 and ("P0172", 2) in lines, reply.text
+    chat = Chat(demo_assistant)
+    chat.say("add luma skin zen x sunscreen 50ml")
+    reply = chat.say("and a 30ml for my bag")
+    assert [line.qty for line in reply.cart.lines] == [1, 1], reply.text
+    assert "30 ml" in reply.text and "50 ml" in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak flow 2 jump rope in purple")
+    assert len(chat.say("and one more in blue?").cart.lines) == 2  # asked, but still a request
+
+
+@pytest.mark.slow
+def test_asking_whether_there_is_one_in_another_version_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    before = chat.say("add the ironpeak flow 2 jump rope in purple").cart.lines
+    reply = chat.say("is there another one in blue?")
+    assert reply.intent == "product_question" and "blue" in reply.text, reply.text
+    assert reply.cart.lines == before

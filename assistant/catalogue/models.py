@@ -117,13 +117,16 @@ class Product(BaseModel):
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
         words = re.findall(r"[\w'-]+(?:\.\d+)*", text)  # "2.5" kept, "size 9." is "9"
-        in_title = [word.lower() in title_words for word in words]
+        lowered = [word.lower() for word in words]
+        in_title = [word in title_words for word in lowered]
         # a title word is part of the name when a neighbour is one too ("green tea"); alone
-        # it may be an option ("500g ground" of a "Decaf Ground Coffee")
+        # it may be an option ("500g ground" of a "Decaf Ground Coffee"), and so is one said
+        # again after the name ("leaf & kettle classic whole bean, 250g whole bean")
         kept = " ".join(
             word
             for i, word in enumerate(words)
             if not in_title[i]
+            or lowered[i] in lowered[:i]
             or not ((i > 0 and in_title[i - 1]) or (i + 1 < len(words) and in_title[i + 1]))
         )
         squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())

@@ -15,6 +15,7 @@ from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
+    AGAIN,
     CART_CHANGING,
     CHANGE_WORDS,
     heard_as_add,
@@ -327,6 +328,24 @@ def replaced_product(
     return old if old and old != new else None
 
 
+# "and a 30ml", "plus one in red": one more line, of another version
+_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
+# "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
+_ASKS_IF = re.compile(r"^\W*(?:is|are|do|does|did|any|have|has|can|could|what|how|which)\b", re.I)
+_ASKS_IF_THERE = re.compile(
+    r"^\W*(?:(?:is|are) there|(?:do|does) (?:you|it|they) (?:have|come|do)|any\b|"
+    r"have you got|got any)",
+    re.I,
+)
+
+
+def _another_version(focus: Product, text: str) -> bool:
+    """More of the product in focus in a version the words name, asked as an addition."""
+    if ("?" in text and _ASKS_IF.search(text)) or not focus.options_named_in(text):
+        return False
+    return bool(AGAIN.search(text) or (_AND_ONE.search(text) and "?" not in text))
+
+
 def in_this_conversation(
     intent: str,
     text: str,
@@ -345,6 +364,10 @@ def in_this_conversation(
     about_focus = focus is not None and (
         references.kind in {None, "deictic"} or references.ids == [focus.id]
     )
+    if intent in CART_LINE_ACTS and "?" in text and _ASKS_IF_THERE.search(text):
+        return "product_question"  # "is there another one in blue?" asks; it changes nothing
+    if focus and about_focus and _another_version(focus, text):
+        return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
     if focus and about_focus and names_only_options(focus, text):
         if "?" in text:
             return "product_question"  # "7 red?": is there one

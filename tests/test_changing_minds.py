@@ -44,3 +44,11 @@ def test_asking_whether_there_is_one_in_another_version_changes_nothing(demo_ass
     reply = chat.say("is there another one in blue?")
     assert reply.intent == "product_question" and "blue" in reply.text, reply.text
     assert reply.cart.lines == before
+
+
+@pytest.mark.slow
+def test_a_version_said_again_as_a_correction_changes_the_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the lumen home pro 400 linen duvet cover in pink, queen")
+    reply = chat.say("Sorry, I measured again, it should be king size. Same colour.")
+    assert len(reply.cart.lines) == 1 and "king" in reply.text, reply.text

@@ -15,7 +15,6 @@ from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
-    AGAIN,
     CART_CHANGING,
     CHANGE_WORDS,
     heard_as_add,
@@ -339,11 +338,19 @@ _ASKS_IF_THERE = re.compile(
 )
 
 
+# "2 more in blue", "one in red too"; not "measured again", "on second thought"
+_ONE_MORE = re.compile(r"\b(another|more|extra|too|also|as well)\b", re.I)
+# "switch them to the red one", "it should be king size": the same line, changed
+_CHANGED = re.compile(r"\b(swap|replace|switch|exchange|change|instead|should be|make it)\b", re.I)
+
+
 def _another_version(focus: Product, text: str) -> bool:
     """More of the product in focus in a version the words name, asked as an addition."""
-    if ("?" in text and _ASKS_IF.search(text)) or not focus.options_named_in(text):
+    if ("?" in text and _ASKS_IF.search(text)) or _CHANGED.search(text):
         return False
-    return bool(AGAIN.search(text) or (_AND_ONE.search(text) and "?" not in text))
+    if not focus.options_named_in(text):
+        return False
+    return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))
 
 
 def in_this_conversation(

@@ -85,3 +85,18 @@ def test_the_free_shipping_gap_is_the_carts_even_with_a_product_in_focus(demo_as
     chat.say("Please add the Kestrel Plus fleece hoodie in size S to my cart.")
     reply = chat.say("How much more do I need to spend to get free shipping?")
     assert "$1.05 more" in reply.text, reply.text
+
+
+def test_shoppers_words_for_counterfeits_reach_the_policys_word() -> None:
+    from assistant.search.policies import in_policy_words
+
+    assert in_policy_words("is it a knock-off?") == "is it a counterfeit?"
+    assert in_policy_words("any replicas here") == "any counterfeit here"
+    assert in_policy_words("are the reviews fake") == "are the reviews fake"  # reviews.md's word
+
+
+@pytest.mark.slow
+def test_a_knockoff_question_names_the_seller_and_the_counterfeit_rule(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("is the bassline wave speaker a knockoff? price seems low")
+    assert "authenticity.counterfeits" in [citation.id for citation in reply.citations]
+    assert "TrendyFinds Global (unvetted)" in reply.text, reply.text

@@ -105,6 +105,19 @@ def load_policies() -> tuple[PolicySection, ...]:
     return tuple(sections)
 
 
+# Shoppers' words for what the policies call otherwise, for the keyword half of the ranking
+_POLICY_WORDS = (
+    (re.compile(r"\b(knock[- ]?offs?|replicas?|dupes?|bootlegs?)\b", re.I), "counterfeit"),
+)
+
+
+def in_policy_words(question: str) -> str:
+    """The question with shoppers' words replaced by the policies' own ("knockoff")."""
+    for pattern, word in _POLICY_WORDS:
+        question = pattern.sub(word, question)
+    return question
+
+
 class PolicySearch:
     """Hybrid ranking of policy sections for a question, and the sentences to quote."""
 
@@ -148,7 +161,7 @@ class PolicySearch:
 
     def _scores(self, question: str, dense: dict[str, float]) -> dict[str, float]:
         """Each section's and sentence's similarity, nudged by keyword overlap."""
-        lexical = self._lexical.scores(question)
+        lexical = self._lexical.scores(in_policy_words(question))
         top = float(lexical.max()) if len(lexical) and lexical.max() > 0 else 1.0
         return {
             doc_id: dense.get(doc_id, 0.0) + LEXICAL_WEIGHT * float(lexical[position]) / top

@@ -154,7 +154,9 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(rating|rated|stars?|score)\b", re.I), "rating"),
     (
         re.compile(
-            r"\b(seller|sells?|selling|sold by|vetted|legit|authentic|genuine|fake|real)\b", re.I
+            r"\b(seller|sells?|selling|sold by|vetted|legit|authentic|genuine|fake|real|"
+            r"knock[- ]?offs?|counterfeit|replicas?|original)\b",
+            re.I,
         ),
         "seller",
     ),

@@ -19,6 +19,8 @@ MONDAY = dt.date(2026, 11, 30)
         ("by the 5th", dt.date(2026, 12, 5)),  # the 5th has passed this month
         ("by the 20th of dec", dt.date(2026, 12, 20)),
         ("by tomorrow", dt.date(2026, 12, 1)),
+        ("his bday is in 3 days, will it make it?", dt.date(2026, 12, 3)),
+        ("need it within a week", dt.date(2026, 12, 7)),
     ],
 )
 def test_deadlines(text, expected):
@@ -33,6 +35,7 @@ def test_deadlines(text, expected):
         "need it by 5",  # a bare number is not a date
         "decaf by the way",
         "how long does delivery take",
+        "can i return it within 30 days",  # a return window, not a deadline
     ],
 )
 def test_no_deadline(text):

@@ -20,6 +20,13 @@ _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAM
 _MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)  # "by the 5th"
 _DEADLINE_CUE = re.compile(r"\b(by|before|until|till|for|on|in time for)\b", re.I)
+# "bday in 3 days, will it make it?"; not a return window ("return it within 30 days")
+_IN_DAYS = re.compile(
+    r"\b(?:in|within) (\d{1,2}|a|one|two|three|four|five|six|seven|a couple of) (days?|weeks?)\b"
+)
+_WINDOW_WORDS = re.compile(r"\b(return|refund|exchange|cancel|send (it|them) back)")
+_NUMBER_WORDS = {"a": 1, "one": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4}
+_NUMBER_WORDS |= {"five": 5, "six": 6, "seven": 7}
 
 
 def _month(word: str | None) -> int | None:
@@ -53,6 +60,9 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
     if re.search(r"\b(christmas|xmas)\b", lowered):
         christmas = dt.date(today.year, 12, 25)
         return christmas if christmas >= today else dt.date(today.year + 1, 12, 25)
+    if (match := _IN_DAYS.search(lowered)) and not _WINDOW_WORDS.search(lowered):
+        count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
+        return today + dt.timedelta(days=count * (7 if match.group(2).startswith("week") else 1))
     if not _DEADLINE_CUE.search(lowered):
         return None
     if match := _WEEKDAY.search(lowered):

@@ -100,3 +100,34 @@ def test_a_knockoff_question_names_the_seller_and_the_counterfeit_rule(demo_assi
     reply = Chat(demo_assistant).say("is the bassline wave speaker a knockoff? price seems low")
     assert "authenticity.counterfeits" in [citation.id for citation in reply.citations]
     assert "TrendyFinds Global (unvetted)" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_return_asked_about_before_it_arrives_gets_the_rule_and_cancels_nothing(
+    demo_assistant,
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add kitchencraft nova air fryer white large")
+    chat.say("checkout")
+    placed = chat.say("yes")
+    reply = chat.say("if its too big once it arrives can i return it?")
+    assert reply.intent == "policy_question" and "30 days" in reply.text, reply.text
+    order = demo_assistant.commerce.order_status(chat.session, placed.orders[0])
+    assert order.status == "processing"
+
+
+@pytest.mark.slow
+def test_a_guarantee_asked_for_gets_the_estimate_and_its_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("if i order the copperline aero x skillet today when does it get here")
+    reply = chat.say("is that guaranteed? its for a dinner party saturday")
+    assert "shipping.delivery-by-a-date" in [citation.id for citation in reply.citations]
+    assert "not a guarantee" in reply.text and not reply.text.startswith("Yes"), reply.text
+
+
+@pytest.mark.slow
+def test_whether_the_cart_keeps_stock_is_the_shops_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the atlas & oak one x suitcase in red")
+    reply = chat.say("so its safe in my cart?")
+    assert "orders.summary-hold" in [citation.id for citation in reply.citations], reply.text

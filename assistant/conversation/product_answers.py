@@ -42,6 +42,7 @@ OVERALL = re.compile(
     r"|\b(better|best|nicer) reviews\b|\breviewed better\b",
     re.I,
 )
+PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
 ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
@@ -107,7 +108,10 @@ class ProductAnswers:
         today = self.clock()
         deadline = parse_deadline(step.text, today.date())
         if deadline is not None:
-            return self._by_date(product, deadline, today)
+            promised = bool(PROMISE.search(step.text))
+            by_date = self._by_date(product, deadline, today, promised)
+            # "is that guaranteed?": the estimate, and the rule that it is one
+            return self._with_rule(by_date, step.text) if promised else by_date
         facts = product_facts(product, step.text, step.slots.options)
         if not facts:  # the data does not say: reviewers often do ("will it rust?")
             return self.review_question(state, step, lead=wording.data_silent(product))
@@ -115,12 +119,17 @@ class ProductAnswers:
         if EXPERIENCE.search(step.text):
             answer = answer.joined(self.review_question(state, step))
         if SHOP_RULES.search(step.text):  # "can I return it?": the product's fact and the rule
-            policy = self.policies.answer(step.text)
-            policy.quotes = policy.quotes[:1]
-            if policy.quotes:
-                answer.text += "\n" + wording.policy_text(policy)
-                answer.policies.append(policy.quotes[0].section.id)
-                answer.data_texts.append(" ".join(policy.quotes[0].sentences))
+            return self._with_rule(answer, step.text)
+        return answer
+
+    def _with_rule(self, answer: Turn, question: str) -> Turn:
+        """The answer with the shop policy's best section for the question quoted after it."""
+        policy = self.policies.answer(question)
+        policy.quotes = policy.quotes[:1]
+        if policy.quotes:
+            answer.text += "\n" + wording.policy_text(policy)
+            answer.policies.append(policy.quotes[0].section.id)
+            answer.data_texts.append(" ".join(policy.quotes[0].sentences))
         return answer
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:
@@ -135,10 +144,12 @@ class ProductAnswers:
             return Turn(text="The product data doesn't say. Ask me what reviewers say instead.")
         return Turn(text="\n".join(lines), products=product_ids)
 
-    def _by_date(self, product: Product, deadline: dt.date, now: dt.datetime) -> Turn:
+    def _by_date(
+        self, product: Product, deadline: dt.date, now: dt.datetime, promised: bool = False
+    ) -> Turn:
         arrives = arrival(product.shipping_days, now)
         text = wording.delivery_by(
-            product, day_text(arrives), day_text(deadline), arrives <= deadline
+            product, day_text(arrives), day_text(deadline), arrives <= deadline, promised
         )
         return Turn(
             text=text,

@@ -108,6 +108,11 @@ def load_policies() -> tuple[PolicySection, ...]:
 # Shoppers' words for what the policies call otherwise, for the keyword half of the ranking
 _POLICY_WORDS = (
     (re.compile(r"\b(knock[- ]?offs?|replicas?|dupes?|bootlegs?)\b", re.I), "counterfeit"),
+    # «so its safe in my cart?»: whether the cart holds the stock
+    (
+        re.compile(r"\b(safe|held|kept|secure)\b(?=.{0,12}\bin (my|the) (cart|basket)\b)", re.I),
+        "held reserved for later",
+    ),
 )
 
 

@@ -161,9 +161,13 @@ def data_silent(product: Product) -> str:
     )
 
 
-def delivery_by(product: Product, arrives: str, deadline: str, in_time: bool) -> str:
-    """Whether ordering now gets the product there by the shopper's date."""
-    verdict = "Yes" if in_time else "Not quite"
+def delivery_by(
+    product: Product, arrives: str, deadline: str, in_time: bool, promised: bool = False
+) -> str:
+    """Whether ordering now gets the product there by the shopper's date (`promised`: they
+    asked for a guarantee, which an estimate is not)."""
+    verdict = "Not guaranteed, but likely" if promised and in_time else "Yes"
+    verdict = verdict if in_time else "Not quite"
     return (
         f"{verdict}: {product.title} [{product.id}] ships in {days(product.shipping_days)}, so "
         f"ordered today it should arrive by {arrives}"

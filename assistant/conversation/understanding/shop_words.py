@@ -62,6 +62,9 @@ SHOP_SERVICE = re.compile(
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
+    # «so its safe in my cart?», «does the cart hold them?»: the cart keeps no stock
+    r"|\b(safe|held|reserved|kept|saved|secure)\b.{0,12}\bin (my|the) (cart|basket|bag)\b"
+    r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b"
     # «how long will the summary hold the items?»
     r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b",
     re.I,
@@ -75,8 +78,10 @@ ORDER_EDIT = re.compile(
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled
 IF_I_WANTED = re.compile(
-    r"\bif (?:i|we)\b|\bstill (?:be able to )?(?:cancel|return|send)\b"
+    r"\bif (?:i|we|it|its|it's|they|theyre|they're|the)\b"  # «if its too big once it arrives»
+    r"|\bstill (?:be able to )?(?:cancel|return|send)\b"
     r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
+    r"|\b(?:once|when|after) (?:it|they) (?:arrives?|comes?|gets? here|ships?)\b.*\?"
     r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
     r"|\bcan (?:orders|an order|you) (?:still )?be\b",
     re.I,

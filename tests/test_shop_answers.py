@@ -131,3 +131,14 @@ def test_whether_the_cart_keeps_stock_is_the_shops_rule(demo_assistant) -> None:
     chat.say("add the atlas & oak one x suitcase in red")
     reply = chat.say("so its safe in my cart?")
     assert "orders.summary-hold" in [citation.id for citation in reply.citations], reply.text
+
+
+@pytest.mark.slow
+def test_a_change_after_the_order_with_an_empty_cart_is_the_order_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the playwise go 400 puzzle x2")
+    chat.say("checkout")
+    assert chat.say("yes").orders
+    reply = chat.say("oops can u change it to 3 puzzles instead of 2")
+    assert "orders.changing-an-order" in [citation.id for citation in reply.citations]
+    assert reply.cart.lines == [] and not reply.orders, reply.text

@@ -367,6 +367,8 @@ def in_this_conversation(
     it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
     for its total; "what have you got from voyagr" browses a brand; "any next day option?"
     asks the shop."""
+    if intent == "change" and not cart_products and state.last_order_id:
+        return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
     short = len(text.split()) <= 3
     about_focus = focus is not None and (
         references.kind in {None, "deictic"} or references.ids == [focus.id]

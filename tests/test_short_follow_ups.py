@@ -129,3 +129,9 @@ def test_add_it_after_a_pick_that_needed_a_choice_still_adds(demo_assistant) -> 
     assert not chat.units()
     chat.say("add it in queen")
     assert chat.units() == {"P0142": 1}
+
+
+def test_a_misspelt_brand_before_its_models_one_still_names_it(mentions) -> None:
+    found = mentions.find("add the basline one headphones in black")
+    assert [mention.product_id for mention in found] == ["P0001"]  # Bassline One
+    assert mentions.find("the cheapest one") == []

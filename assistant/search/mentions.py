@@ -242,9 +242,13 @@ class ProductMentions:
         """The message without "one" where it stands for a product ("the cheapest one"),
         kept where it is part of a name ("ampere one")."""
         return _PRONOUN_ONE.sub(
-            lambda m: m.group(0) if m.group(1).lower() in self.before_one else m.group(1),
+            lambda m: m.group(0) if self._before_one(m.group(1).lower()) else m.group(1),
             message,
         )
+
+    def _before_one(self, word: str) -> bool:
+        """Whether a title's "one" follows the word, said right or misspelt ("basline one")."""
+        return word in self.before_one or bool(self._title_words_for(word) & self.before_one)
 
 
 def _type_words(catalogue: Catalogue) -> set[str]:

@@ -109,6 +109,8 @@ def test_own_orders_and_reviews_are_not_screened(message: str) -> None:
         ("is it loud? got a baby sleeping", 1),  # the second part is context, not a request
         ("the kettle one, in green, add it and tell me when it would arrive", 2),
         ("the light wakes me, what helps?", 1),  # context first, then the one request
+        ("ugh cancel it and put the green one in my cart instead", 2),
+        ("oops remove that and add the red one", 2),
     ],
 )
 def test_requests_that_open_with_a_filler_word_are_requests_of_their_own(

@@ -82,7 +82,10 @@ _REQUEST_START = (
     r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
 # Words a request may open with before its verb: «actually take the summit one out».
-_OPENERS = r"(?:(?:actually|ok|okay|oh|so|right|hmm|wait|sorry|um|well|nah|just|now)\W+)*"
+_OPENERS = (
+    r"(?:(?:actually|ok|okay|oh|so|right|hmm+|wait|sorry|um+|well|nah|just|now|ugh|argh|oops|"
+    r"omg|erm|meh|lol|damn|dang|yikes)\W+)*"
+)
 # "take me to checkout", "proceed to the checkout", "checkout"
 _CHECKOUT_WORDS = r"(?:(?:take me|go|proceed|head|move|straight|skip) to (?:the )?)?check ?out"
 _SPLIT = re.compile(

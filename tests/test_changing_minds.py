@@ -52,3 +52,12 @@ def test_a_version_said_again_as_a_correction_changes_the_line(demo_assistant) -
     chat.say("add the lumen home pro 400 linen duvet cover in pink, queen")
     reply = chat.say("Sorry, I measured again, it should be king size. Same colour.")
     assert len(reply.cart.lines) == 1 and "king" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_count_of_a_named_product_needed_is_an_order_held_to_the_limit(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("i need 12 flexa max s resistance bands in purple for my class")
+    assert reply.intent == "add" and "At most 10" in reply.text and not reply.cart.lines
+    assert chat.say("ok 10 then").cart.lines[0].qty == 10
+    assert Chat(demo_assistant).say("i need a tent for 2 people").intent == "search"

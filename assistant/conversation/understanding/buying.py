@@ -47,6 +47,10 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+# "i need 12 flexa max s resistance bands in purple": a count of a named product is an order
+_NEED_COUNT = re.compile(
+    r"^\W*(?:i|we) (?:need|'?ll need|will need) (?:\d{1,3}|two|three|four|five|six|ten)\b", re.I
+)
 # "buy now 1 armorly air s screen protector": a buy, whatever the name makes it sound like
 _BUY_NOW = re.compile(
     r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|pls|please)\W+)*(?:buy|purchase)(?: now| me)?\b",
@@ -151,6 +155,8 @@ def heard_as_add(
         return False
     if named and intent in {"product_question", "search"} and _BUY_NOW.search(text):
         return True  # "buy now 1 armorly air s screen protector, clear one for galaxy s24"
+    if named and slots.quantity is not None and _NEED_COUNT.search(text):
+        return True  # "i need 12 flexa max s resistance bands in purple for my class"
     if named and intent in {"product_question", "search"} and _I_WILL_HAVE.search(text):
         return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"

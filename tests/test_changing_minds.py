@@ -61,3 +61,18 @@ def test_a_count_of_a_named_product_needed_is_an_order_held_to_the_limit(demo_as
     assert reply.intent == "add" and "At most 10" in reply.text and not reply.cart.lines
     assert chat.say("ok 10 then").cart.lines[0].qty == 10
     assert Chat(demo_assistant).say("i need a tent for 2 people").intent == "search"
+
+
+@pytest.mark.slow
+def test_a_cheaper_one_is_cheaper_than_the_product_in_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add northtrail plus x tent grey")  # $152.99
+    reply = chat.say("is there a cheaper ultralight tent in stock?")
+    assert reply.products == ["P0071"], reply.text  # Wildpine Pro X, $126.95, the one in stock
+    swapped = chat.say("swap mine for that one")  # its grey is sold out: which one?
+    assert "P0064" not in [line.product_id for line in swapped.cart.lines], swapped.text
+    assert "blue" in swapped.text
+    chat = Chat(demo_assistant)
+    chat.say("show me ultralight tents")
+    chat.say("tell me about the wildpine pro x tent")
+    assert "Nothing of that kind costs less" in chat.say("is there a cheaper one?").text

@@ -9,6 +9,13 @@ import re
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
 from assistant.conversation.answers import wording
+from assistant.conversation.answers.alternatives import (
+    CHEAPER_THAN_IT,
+    all_fit,
+    cheaper_text,
+    cheaper_than,
+    gift_ideas,
+)
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
     catalogue_figure,
@@ -23,6 +30,7 @@ from assistant.conversation.answers.needs import (
     brand_coincidence,
     interest_hits,
     like_the_focus,
+    narrowed,
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.product_answers import HEALTH
@@ -134,7 +142,8 @@ class CatalogueAnswers:
         if step.references.kind == "mention" or (
             # "what noise cancelling headphones under 100 then" beside $247 headphones shown
             # is a new search, not those headphones
-            step.references.kind == "shown-word" and self._all_fit(step)
+            step.references.kind == "shown-word"
+            and all_fit(self.catalogue, step.references.ids, step.slots.filters)
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
@@ -166,11 +175,6 @@ class CatalogueAnswers:
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
-
-    def _all_fit(self, step: Step) -> bool:
-        """Whether every product the words refer to meets the message's own filters."""
-        products = [self.catalogue.products[pid] for pid in step.references.ids]
-        return all(step.slots.filters.matches(product) for product in products)
 
     def _matching(
         self, text: str, filters: SearchFilters, k: int, ignore: set[str]
@@ -234,7 +238,7 @@ class CatalogueAnswers:
             key=lambda hit: -(hit.similarity or 0.0),
         )
         # "something to chill out, like a nice candle": candles only, when it names a kind
-        hits = self._narrowed(hits, said, filters)[:SHOW]
+        hits = narrowed(self.kinds, self.retriever, hits, said, filters)[:SHOW]
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
@@ -254,9 +258,9 @@ class CatalogueAnswers:
         elif _about_the_need(hits):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text):
-            products, intro = self._gift_ideas(filters), wording.loose_need(need)
+            products, intro = gift_ideas(self.retriever, filters, SHOW), wording.loose_need(need)
         elif for_someone:  # "what should i get my dad": ideas, and a question to narrow them
-            products, intro = self._gift_ideas(filters), PERSON_IDEAS
+            products, intro = gift_ideas(self.retriever, filters, SHOW), PERSON_IDEAS
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
@@ -264,30 +268,6 @@ class CatalogueAnswers:
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
-
-    def _narrowed(
-        self, hits: list[ProductHit], said: str, filters: SearchFilters
-    ) -> list[ProductHit]:
-        """The hits of the kind a need names ("something to chill out, like a nice candle"),
-        searched for when its meaning found none ("drinks way too much coffee, i want to get
-        her a nice green tea instead"); else of the one aisle the closest three share."""
-        if kind := self.kinds.named_kind(said):
-            of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
-            if not of_kind:
-                found = self.retriever.search(said, filters=filters, k=SHOW * 3, parse=False)
-                of_kind = [h for h in found.hits if kind in singular_words(h.product.title)]
-            return of_kind or hits
-        if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
-            return [hit for hit in hits if hit.product.category == hits[0].product.category]
-        return hits
-
-    def _gift_ideas(self, filters: object) -> list[Product]:
-        """Well-rated products from different categories within the filters."""
-        result = self.retriever.search("", filters=filters, k=60)  # type: ignore[arg-type]
-        picked: dict[str, Product] = {}
-        for hit in result.hits:
-            picked.setdefault(hit.product.category, hit.product)
-        return list(picked.values())[:SHOW]
 
     @staticmethod
     def _currency_note(step: Step) -> str:
@@ -300,6 +280,9 @@ class CatalogueAnswers:
         shown = [
             self.catalogue.products[pid] for pid in state.shown if pid in self.catalogue.products
         ]
+        focus = self.catalogue.products.get(state.focus or "")
+        if focus and CHEAPER_THAN_IT.search(step.text) and not OF_THESE.search(step.text):
+            return self._cheaper(state, step, focus)  # "is there a cheaper one?": than this
         if not shown:
             return self.catalogue_question(state, step)
         pool = shown
@@ -328,6 +311,19 @@ class CatalogueAnswers:
             numbers=ranked.numbers,
             data_texts=ranked.data_texts,
         )
+
+    def _cheaper(self, state: DialogueState, step: Step, focus: Product) -> Turn:
+        """Products of the focus's kind that cost less, or that none does."""
+        alike = SearchFilters(category=focus.category)
+        kind = self._kind_of(focus)
+        _, found = self._matching(kind, alike, SHOW * 6, set())
+        found = [p for p in found if self._kind_of(p) == kind]
+        products = cheaper_than(focus, found, step.slots.filters.in_stock)[:SHOW]
+        if products:
+            remember_shown(state, [p.id for p in products])
+            state.focus = products[0].id if len(products) == 1 else state.focus
+        ids = [p.id for p in products] or [focus.id]
+        return Turn(text=cheaper_text(focus, products), products=ids)
 
     def _kind_of(self, product: Product) -> str:
         return self.kinds.named_kind(product.title) or product.category

@@ -10,7 +10,7 @@ import re
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.planner import Step
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import FORM_WORDS, ProductKinds
+from assistant.search.kinds import FORM_WORDS, ProductKinds, singular_words
 from assistant.search.retrieval import ProductHit, Retriever
 
 INTEREST = re.compile(
@@ -82,3 +82,24 @@ def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:
     filters = step.slots.filters.model_copy(update={"category": focus.category})
     slots = dataclasses.replace(step.slots, filters=filters, query_text=kind)
     return step.model_copy(update={"text": kind, "slots": slots})
+
+
+def narrowed(
+    kinds: ProductKinds,
+    retriever: Retriever,
+    hits: list[ProductHit],
+    said: str,
+    filters: SearchFilters,
+) -> list[ProductHit]:
+    """The hits of the kind a need names ("something to chill out, like a nice candle"),
+    searched for when its meaning found none ("drinks way too much coffee, i want to get
+    her a nice green tea instead"); else of the one aisle the closest three share."""
+    if kind := kinds.named_kind(said):
+        of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
+        if not of_kind:
+            found = retriever.search(said, filters=filters, k=15, parse=False)
+            of_kind = [h for h in found.hits if kind in singular_words(h.product.title)]
+        return of_kind or hits
+    if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
+        return [hit for hit in hits if hit.product.category == hits[0].product.category]
+    return hits

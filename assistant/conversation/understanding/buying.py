@@ -198,3 +198,29 @@ def added_again(
         and slots.quantity is None
         and not AGAIN.search(text)
     )
+
+
+# "and a 30ml", "plus one in red": one more line, of another version
+_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
+# "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
+_ASKS_IF = re.compile(r"^\W*(?:is|are|do|does|did|any|have|has|can|could|what|how|which)\b", re.I)
+ASKS_IF_THERE = re.compile(
+    r"^\W*(?:(?:is|are) there|(?:do|does) (?:you|it|they) (?:have|come|do)|any\b|"
+    r"have you got|got any)",
+    re.I,
+)
+
+
+# "2 more in blue", "one in red too"; not "measured again", "on second thought"
+_ONE_MORE = re.compile(r"\b(another|more|extra|too|also|as well)\b", re.I)
+# "switch them to the red one", "it should be king size": the same line, changed
+_CHANGED = re.compile(r"\b(swap|replace|switch|exchange|change|instead|should be|make it)\b", re.I)
+
+
+def another_version(focus: Product, text: str) -> bool:
+    """More of the product in focus in a version the words name, asked as an addition."""
+    if ("?" in text and _ASKS_IF.search(text)) or _CHANGED.search(text):
+        return False
+    if not focus.options_named_in(text):
+        return False
+    return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))

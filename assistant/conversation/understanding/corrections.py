@@ -11,12 +11,15 @@ import re
 from collections.abc import Callable
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.alternatives import CHEAPER_THAN_IT
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
+    ASKS_IF_THERE,
     CART_CHANGING,
     CHANGE_WORDS,
+    another_version,
     heard_as_add,
     in_title,
     names_only_options,
@@ -215,6 +218,16 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
     return None
 
 
+def _cheaper_than_focus(
+    intent: str, text: str, state: DialogueState, references: References
+) -> bool:
+    """A cheaper one than the product in focus asked for, not the cheaper of those shown."""
+    if not state.focus or not CHEAPER_THAN_IT.search(text) or _WHICH.search(text):
+        return False
+    other = references.kind in {"mention", "id"} and references.ids != [state.focus]
+    return not other and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN | {"search", "help"}
+
+
 def corrected(
     intent: str,
     references: References,
@@ -235,6 +248,8 @@ def corrected(
     named = references.kind in {"mention", "id"}
     if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
         return "refine"  # "any that gets here faster?": over what was shown
+    if _cheaper_than_focus(intent, text, state, references):
+        return "refine"  # "is there a cheaper one?" beside the tent in the cart: than it
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     if intent == "refine" and references.kind == "deictic" and not references.plural:
@@ -320,37 +335,33 @@ def replaced_product(
     text: str, kind: str | None, state: DialogueState, cart_products: list[str], new: str
 ) -> str | None:
     """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
-    if not SWAP.search(text) or kind not in {"mention", "id"}:
+    if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
         return None
     lines = list(dict.fromkeys(cart_products))
     old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
     return old if old and old != new else None
 
 
-# "and a 30ml", "plus one in red": one more line, of another version
-_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
-# "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
-_ASKS_IF = re.compile(r"^\W*(?:is|are|do|does|did|any|have|has|can|could|what|how|which)\b", re.I)
-_ASKS_IF_THERE = re.compile(
-    r"^\W*(?:(?:is|are) there|(?:do|does) (?:you|it|they) (?:have|come|do)|any\b|"
-    r"have you got|got any)",
-    re.I,
-)
-
-
-# "2 more in blue", "one in red too"; not "measured again", "on second thought"
-_ONE_MORE = re.compile(r"\b(another|more|extra|too|also|as well)\b", re.I)
-# "switch them to the red one", "it should be king size": the same line, changed
-_CHANGED = re.compile(r"\b(swap|replace|switch|exchange|change|instead|should be|make it)\b", re.I)
-
-
-def _another_version(focus: Product, text: str) -> bool:
-    """More of the product in focus in a version the words name, asked as an addition."""
-    if ("?" in text and _ASKS_IF.search(text)) or _CHANGED.search(text):
-        return False
-    if not focus.options_named_in(text):
-        return False
-    return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))
+def _cart_line_act(
+    intent: str, text: str, references: References, cart_products: list[str], focus: Product | None
+) -> str | None:
+    """What a request about a version or a line of the product in focus does, if it is one."""
+    if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
+        return "product_question"  # "is there another one in blue?" asks; it changes nothing
+    if focus is None:
+        return None
+    swapped_in = intent == "change" and focus.id not in cart_products and SWAP.search(text)
+    if swapped_in and references.kind == "deictic":
+        return "add"  # "swap mine for that one": the one just shown, in place of the cart's
+    if references.kind not in {None, "deictic"} and references.ids != [focus.id]:
+        return None
+    if another_version(focus, text):
+        return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
+    if names_only_options(focus, text):
+        if "?" in text:
+            return "product_question"  # "7 red?": is there one
+        return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
+    return None
 
 
 def in_this_conversation(
@@ -370,17 +381,8 @@ def in_this_conversation(
     if intent == "change" and not cart_products and state.last_order_id:
         return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
     short = len(text.split()) <= 3
-    about_focus = focus is not None and (
-        references.kind in {None, "deictic"} or references.ids == [focus.id]
-    )
-    if intent in CART_LINE_ACTS and "?" in text and _ASKS_IF_THERE.search(text):
-        return "product_question"  # "is there another one in blue?" asks; it changes nothing
-    if focus and about_focus and _another_version(focus, text):
-        return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
-    if focus and about_focus and names_only_options(focus, text):
-        if "?" in text:
-            return "product_question"  # "7 red?": is there one
-        return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
+    if line_act := _cart_line_act(intent, text, references, cart_products, focus):
+        return line_act
     if (
         intent in {"search", "refine", "help"}
         and focus

@@ -135,3 +135,28 @@ def test_a_misspelt_brand_before_its_models_one_still_names_it(mentions) -> None
     found = mentions.find("add the basline one headphones in black")
     assert [mention.product_id for mention in found] == ["P0001"]  # Bassline One
     assert mentions.find("the cheapest one") == []
+
+
+def test_a_numbered_list_names_each_product(mentions) -> None:
+    found = mentions.find("which is better for the beach: 1) sonara edge speaker 2) echofox one 2")
+    assert [mention.product_id for mention in found] == ["P0021", "P0015"]
+
+
+@pytest.mark.slow
+def test_compare_it_with_a_named_one_compares_the_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("nimbus audio classic s headphones say 40h battery, is that honest?")
+    reply = chat.say("compare it with the bassline one headphones")
+    assert reply.intent == "compare" and {"P0019", "P0001"} <= set(reply.products), reply.text
+    assert "P0019" in chat.say("which is cheaper").text  # $59.00 against $60.49
+
+
+@pytest.mark.slow
+def test_hows_the_feature_and_a_childs_age_are_about_the_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("can ppl hear u ok on calls w the bassline one headphones?")
+    assert chat.say("hows the noise cancelling").intent == "review_question"
+    assert "3.5 mm cable" in chat.say("does it have bluetooth or just cable").text
+    chat = Chat(demo_assistant)
+    chat.say("show me the playwise studio remote control car")
+    assert "12+" in chat.say("is it ok for my 7 yr old?").text

@@ -26,7 +26,10 @@ MIN_COVERAGE = 0.34  # share of the title's idf mass the message must match
 IDENTIFYING_TITLES = 6  # a model word in at most this many titles identifies a product
 NEAR_BEST = 0.85  # other products within this share of the best weight are named too
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
-_SPLIT = re.compile(r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&|\+)\s*", re.I)
+# "compare X and Y", "X vs Y", "1) X 2) Y"
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&|\+|\(?\b\d\)|:)\s*", re.I
+)
 IGNORED = frozenset(
     (
         "the a an and or of for to in on with my me i it is are do does you your any some "

@@ -40,6 +40,8 @@ CART_LINE_ACTS = {"add", "change", "remove"}
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
+# «hows the noise cancelling», «how is its battery»: about the product in focus
+_HOWS_ITS = re.compile(r"^\W*(?:and |so |ok )?(?:how'?s|how is|how are) (?:the|its|it's|their)\b")
 FACT_WORDS = re.compile(
     r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
@@ -64,7 +66,7 @@ _EMPTY_WORDS = set(
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 ASKS = re.compile(
-    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|what|whats|what's|"
+    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|hows|what|whats|what's|"
     r"when|where|which|who|any)\b",
     re.I,
 )
@@ -174,7 +176,8 @@ _ITS_VERSION = re.compile(
 
 
 _COMPARED_TO = re.compile(
-    r"\b(compare[sd]? (to|with|against)|vs\.?|versus|stack up|better than|worse than|"
+    r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
+    r"better than|worse than|"
     r"difference between|how does it (compare|differ))\b",
     re.I,
 )
@@ -386,12 +389,11 @@ def in_this_conversation(
     if (
         intent in {"search", "refine", "help"}
         and focus
-        and short
+        and ((short and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
         and not references.ids
-        and FACT_WORDS.search(text)
         and not names_kind()
     ):
-        return "product_question"  # "battery?"
+        return "product_question"  # "battery?", "hows the noise cancelling": the focus's
     if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
         return "policy_question"  # "any next day option? need it quick"
     if intent in {"product_question", "policy_question"} and cart_products:

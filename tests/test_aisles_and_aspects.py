@@ -30,6 +30,8 @@ def demo_mentions(demo_assistant):
         ("does it break ppl out", "skin reactions"),
         ("any irritation on sensitive skin?", "skin reactions"),
         ("is the blender loud", "noise"),
+        ("are they see through lol", "see-through fabric"),
+        ("is the fabric sheer", "see-through fabric"),
         ("how long does the battery last", None),
         ("is it small enough for a carry-on", None),  # a size asked of a bag, not its fit
     ],

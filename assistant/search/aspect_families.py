@@ -34,6 +34,11 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ("warm", "warmth", "cold", "chilly", "freezing", "insulated"),
     ),
     (
+        "see-through fabric",
+        re.compile(r"\bsee[- ]?(?:through|thru)\b|\bsheer\b|\btransparent\b", re.I),
+        ("see-through", "sheer", "transparent", "thin", "opaque"),
+    ),
+    (
         "noise",
         # "noise cancelling" is a feature, not a question about noise
         re.compile(r"\b(?:loud|noisy|quiet|silent)\b|\bnoise\b(?!\s*-?\s*cancel)", re.I),

@@ -171,6 +171,12 @@ def test_link_asked_for_with_nothing_waiting_links_at_once(hub, bot):
     assert hub.consent.linked("video", "gil") is None
 
 
+def test_a_dm_answer_carries_the_citations_of_what_it_quotes(hub):
+    answer = hub.dm("messenger", "kim", "how long does delivery take and is it free?")
+    assert any(c.kind == "policy" for c in answer.citations), answer
+    assert all(f"[{c.id}]" in answer.dms[0] for c in answer.citations if c.kind == "policy")
+
+
 def test_a_private_question_in_public_gets_a_dm_and_no_details(hub, bot):
     shopper = linked(hub, "photo", "gus")
     hub.reply("photo", "ph-001", "gus", "#cart")

@@ -80,6 +80,7 @@ class SocialFlows:
             app=spec.name,
             cart=reply.cart,
             orders=reply.orders,
+            citations=reply.citations,
             dms=[spec.dm(reply.text)],
             pending_checkout=reply.pending_checkout,
         )

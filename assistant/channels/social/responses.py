@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from assistant.conversation.reply import ReplyCart
+from assistant.conversation.reply import Citation, ReplyCart
 from assistant.conversation.state import PendingCheckout
 
 
@@ -17,6 +17,9 @@ class AppResponse(BaseModel):
     dms: list[str] = Field(default_factory=list, description="Sent privately, in order.")
     cart: ReplyCart = Field(default_factory=ReplyCart, description="The shop account's cart.")
     orders: list[str] = Field(default_factory=list, description="Orders this action placed.")
+    citations: list[Citation] = Field(
+        default_factory=list, description="What the DM answers quote: products, reviews, policies."
+    )
     pending_checkout: PendingCheckout | None = Field(
         None, description="The summary a «yes» in the DMs would confirm (after Buy)."
     )

@@ -142,3 +142,21 @@ def test_a_change_after_the_order_with_an_empty_cart_is_the_order_rule(demo_assi
     reply = chat.say("oops can u change it to 3 puzzles instead of 2")
     assert "orders.changing-an-order" in [citation.id for citation in reply.citations]
     assert reply.cart.lines == [] and not reply.orders, reply.text
+
+
+def test_a_follow_up_about_the_rule_just_quoted_keeps_its_topic() -> None:
+    from assistant.conversation.understanding.shop_words import same_topic
+
+    linking = "if i link my snapgram to the shop can u read my dms with friends?"
+    assert same_topic("how do i undo it later", linking)
+    assert same_topic("and my handle?", linking)
+    assert not same_topic("and the shipping money come back also?", "how many days to return?")
+    assert not same_topic("what's the cheapest kettle", linking)
+
+
+@pytest.mark.slow
+def test_how_do_i_undo_it_after_the_linking_rule_is_about_unlinking(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("if i link my snapgram to the shop can u read my dms with friends?")
+    reply = chat.say("how do i undo it later")
+    assert "linking.unlinking" in [citation.id for citation in reply.citations], reply.text

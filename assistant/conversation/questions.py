@@ -36,7 +36,7 @@ from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import POLICY_TOPICS, SHOP_MONEY
+from assistant.conversation.understanding.shop_words import POLICY_TOPICS, same_topic
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
@@ -57,7 +57,6 @@ GIFT = re.compile(
 OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
-FOLLOW_UP = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 # "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
 BUYING = re.compile(
@@ -104,12 +103,6 @@ def _said_values(options: dict[str, str]) -> set[str]:
     """The option values a request named ("navy", "m"), lower-cased: words that qualify a
     kind rather than name one."""
     return {value.lower() for value in options.values()}
-
-
-def _new_topic(follow_up: str, before: str) -> bool:
-    """Whether a follow-up names a shop topic the question before it did not ("how many
-    days do I have to return it?", then "and the shipping money come back also?")."""
-    return any(p.search(follow_up) and not p.search(before) for p in (POLICY_TOPICS, SHOP_MONEY))
 
 
 def _about_the_need(hits: list[ProductHit]) -> bool:
@@ -369,7 +362,7 @@ class CatalogueAnswers:
         if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = step.text, state.last_policy_question
-        if before and FOLLOW_UP.search(question) and not _new_topic(question, before):
+        if before and same_topic(question, before):
             question = f"{before} {question}"  # "and my handle?": the same topic again
         state.last_policy_question = step.text
         answer = self.policies.answer(question)

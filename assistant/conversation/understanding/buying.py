@@ -18,6 +18,8 @@ from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 
+CART_LINE_ACTS = {"add", "change", "remove"}
+SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
@@ -224,3 +226,25 @@ def another_version(focus: Product, text: str) -> bool:
     if not focus.options_named_in(text):
         return False
     return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))
+
+
+def cart_line_act(
+    intent: str, text: str, references: References, cart_products: list[str], focus: Product | None
+) -> str | None:
+    """What a request about a version or a line of the product in focus does, if it is one."""
+    if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
+        return "product_question"  # "is there another one in blue?" asks; it changes nothing
+    if focus is None:
+        return None
+    swapped_in = intent == "change" and focus.id not in cart_products and SWAP.search(text)
+    if swapped_in and references.kind == "deictic":
+        return "add"  # "swap mine for that one": the one just shown, in place of the cart's
+    if references.kind not in {None, "deictic"} and references.ids != [focus.id]:
+        return None
+    if another_version(focus, text):
+        return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
+    if names_only_options(focus, text):
+        if "?" in text:
+            return "product_question"  # "7 red?": is there one
+        return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
+    return None

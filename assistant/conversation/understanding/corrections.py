@@ -16,17 +16,17 @@ from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
-    ASKS_IF_THERE,
     CART_CHANGING,
     CHANGE_WORDS,
-    another_version,
+    SWAP,
+    cart_line_act,
     heard_as_add,
     in_title,
-    names_only_options,
 )
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
+    ABOUT_THE_RULE,
     IF_I_WANTED,
     ORDER_EDIT,
     POLICY_TOPICS,
@@ -36,7 +36,6 @@ from assistant.conversation.understanding.shop_words import (
 )
 from assistant.conversation.understanding.slots import Slots
 
-CART_LINE_ACTS = {"add", "change", "remove"}
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
@@ -159,7 +158,9 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if state.focus and FACT_WORDS.search(text):
         return "product_question"
     if "policy_question" in (state.last_intent or "") and (
-        _FOLLOW_UP.search(text) or _SPEED.search(text)  # "next day delivery?", "fastest then"
+        _FOLLOW_UP.search(text)
+        or _SPEED.search(text)  # "next day delivery?", "fastest then"
+        or (ABOUT_THE_RULE.search(text) and not state.focus)  # "how do i undo it later"
     ):
         return "policy_question"
     if POLICY_TOPICS.search(text):
@@ -331,9 +332,6 @@ def _about_a_named_product(
     return intent
 
 
-SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
-
-
 def replaced_product(
     text: str, kind: str | None, state: DialogueState, cart_products: list[str], new: str
 ) -> str | None:
@@ -343,28 +341,6 @@ def replaced_product(
     lines = list(dict.fromkeys(cart_products))
     old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
     return old if old and old != new else None
-
-
-def _cart_line_act(
-    intent: str, text: str, references: References, cart_products: list[str], focus: Product | None
-) -> str | None:
-    """What a request about a version or a line of the product in focus does, if it is one."""
-    if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
-        return "product_question"  # "is there another one in blue?" asks; it changes nothing
-    if focus is None:
-        return None
-    swapped_in = intent == "change" and focus.id not in cart_products and SWAP.search(text)
-    if swapped_in and references.kind == "deictic":
-        return "add"  # "swap mine for that one": the one just shown, in place of the cart's
-    if references.kind not in {None, "deictic"} and references.ids != [focus.id]:
-        return None
-    if another_version(focus, text):
-        return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
-    if names_only_options(focus, text):
-        if "?" in text:
-            return "product_question"  # "7 red?": is there one
-        return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
-    return None
 
 
 def in_this_conversation(
@@ -384,7 +360,7 @@ def in_this_conversation(
     if intent == "change" and not cart_products and state.last_order_id:
         return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
     short = len(text.split()) <= 3
-    if line_act := _cart_line_act(intent, text, references, cart_products, focus):
+    if line_act := cart_line_act(intent, text, references, cart_products, focus):
         return line_act
     if (
         intent in {"search", "refine", "help"}

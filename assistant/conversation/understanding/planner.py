@@ -17,6 +17,7 @@ from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
+    CART_LINE_ACTS,
     added_again,
     asks_for_a_change,
     named_pick,
@@ -25,7 +26,6 @@ from assistant.conversation.understanding.buying import (
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     ASKS,
-    CART_LINE_ACTS,
     UNDERSTOOD_AS_NOTHING,
     bare_pick,
     corrected,

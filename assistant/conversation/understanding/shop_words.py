@@ -97,3 +97,22 @@ SHOP_MONEY = re.compile(
     r"|\b(delivery|shipping|postage)( is| be)? free\b|\bfree (delivery|shipping|postage)\b",
     re.I,
 )
+
+# «how do i undo it later», «can i change that?»: more about the rule just quoted
+ABOUT_THE_RULE = re.compile(
+    r"^\W*(?:how|can|could|do|does|is|will|would|what|when)\b.{0,40}\b(?:it|that|this)\b"
+    r"(?!\s+(?:one|ones|product|item)\b)",
+    re.I,
+)
+# «and the shipping money come back also?»: a follow-up, read with the question before it
+_AND_THEN = re.compile(r"^\W*(and|also|what about|how about|so|ok|okay)\b", re.I)
+
+
+def same_topic(follow_up: str, before: str) -> bool:
+    """Whether a policy question follows the one before it on its topic («and my handle?»,
+    «how do i undo it later»), not one naming a shop topic it did not («how many days do I
+    have to return it?», then «and the shipping money come back also?»)."""
+    if not (_AND_THEN.search(follow_up) or ABOUT_THE_RULE.search(follow_up)):
+        return False
+    new = any(p.search(follow_up) and not p.search(before) for p in (POLICY_TOPICS, SHOP_MONEY))
+    return not new

@@ -36,6 +36,8 @@ def test_deadlines(text, expected):
         "decaf by the way",
         "how long does delivery take",
         "can i return it within 30 days",  # a return window, not a deadline
+        "i leave in 10 days, is it waterproof?",  # a trip, not an arrival
+        "does the battery die in 2 days?",
     ],
 )
 def test_no_deadline(text):

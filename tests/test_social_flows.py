@@ -165,6 +165,9 @@ def test_link_asked_for_with_nothing_waiting_links_at_once(hub, bot):
     asked = hub.buy("photo", "ph-002", "gil")  # another app: its own consent first
     assert "link @gil on" in asked.dms[0]
     assert hub.consent.linked("photo", "gil") is None
+    for unclear in ("connect me", "link?", "link it?"):  # a question or a human asked for
+        hub.dm("microblog", "gil", unclear)
+        assert hub.consent.linked("microblog", "gil") is None, unclear
     # a sentence that only mentions linking is no request to link
     assert hub.consent.linked("video", "gil") is None
     hub.dm("video", "gil", "what does linking my account store?")

@@ -31,20 +31,19 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     if any(call.name in ANSWERS_PENDING for call in step.calls):
         state.pending_action = None  # the open "which one?" is answered or given up
     turn, cart, changes = Turn(text=""), None, []
+    unadded = False  # an add of this step failed (it asked "which one?")
     for call in step.calls:
+        if unadded and call.name == "remove_from_cart":
+            continue  # "swap mine for that one": the old line stays until the new one is in
         result = REGISTRY[call.name].run(context, call.args)
         if isinstance(result, ToolFailure):
             turn = turn.joined(refused(state, call.args, result, context.origin, call.name))
             if call.name == "add_to_cart":
+                unadded = True
                 continue  # "add X and Y": Y is still added when X needs a choice
             break
         remember(state, call.name, result)
-        if call.name in {"add_to_cart", "change_variant"} and call.args.get("options"):
-            # "add another one": the same version of that product, and of no other
-            state.added_id, state.added_options = (
-                call.args["product_id"],
-                dict(call.args["options"]),
-            )
+        _remember_version(state, call.name, call.args)
         if call.name in CART_LINE_TOOLS or call.name == "view_cart":
             cart = result
             if "product_id" in call.args:
@@ -62,6 +61,12 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     if changes:
         state.focus = changes[-1][1].id
     return cart_change_turn(cart, changes).joined(turn)
+
+
+def _remember_version(state: DialogueState, name: str, args: dict) -> None:
+    """The version just added or chosen: "add another one" is that version, of no other."""
+    if name in {"add_to_cart", "change_variant"} and args.get("options"):
+        state.added_id, state.added_options = args["product_id"], dict(args["options"])
 
 
 def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:

@@ -10,10 +10,10 @@ from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.alternatives import (
-    CHEAPER_THAN_IT,
     all_fit,
     cheaper_text,
     cheaper_than,
+    focus_price_line,
     gift_ideas,
 )
 from assistant.conversation.answers.compose import Turn
@@ -36,7 +36,11 @@ from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import POLICY_TOPICS, same_topic
+from assistant.conversation.understanding.shop_words import (
+    CHEAPER_THAN_IT,
+    POLICY_TOPICS,
+    same_topic,
+)
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
@@ -307,16 +311,18 @@ class CatalogueAnswers:
 
     def _cheaper(self, state: DialogueState, step: Step, focus: Product) -> Turn:
         """Products of the focus's kind that cost less, or that none does."""
-        alike = SearchFilters(category=focus.category)
         kind = self._kind_of(focus)
-        _, found = self._matching(kind, alike, SHOW * 6, set())
+        if self.kinds.named_kind(step.text) not in (None, kind):
+            return self.search(state, step)  # "any cheaper earbuds?" beside headphones
+        _, found = self._matching(kind, SearchFilters(category=focus.category), SHOW * 6, set())
         found = [p for p in found if self._kind_of(p) == kind]
-        products = cheaper_than(focus, found, step.slots.filters.in_stock)[:SHOW]
+        products = cheaper_than(focus, found, step.slots.filters)[:SHOW]
         if products:
             remember_shown(state, [p.id for p in products])
             state.focus = products[0].id if len(products) == 1 else state.focus
         ids = [p.id for p in products] or [focus.id]
-        return Turn(text=cheaper_text(focus, products), products=ids)
+        text = cheaper_text(focus, products)
+        return Turn(text=text, products=ids, data_texts=[focus_price_line(focus)])
 
     def _kind_of(self, product: Product) -> str:
         return self.kinds.named_kind(product.title) or product.category

@@ -24,8 +24,8 @@ from assistant.conversation.reply import ReplyCart
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
 # «link my account» with nothing waiting: the shopper asks to link before any action
 LINK_REQUEST = re.compile(
-    r"^\W*(?:(?:pls|please|ok|hi|hey)\W+)?(?:link|connect)(?: (?:my|me|this|the|it))?"
-    r"(?: (?:account|handle|up))?(?: (?:please|pls|now))?\W*$",
+    r"^\W*(?:(?:pls|please|ok|hi|hey)\W+)?link(?: (?:my|this|the))?(?: (?:account|handle))?"
+    r"(?: (?:please|pls|now))?[\s.!]*$",
     re.I,
 )
 LINK_NO = re.compile(r"^\s*(no|nope|don'?t link|no thanks|decline)\s*[.!]?\s*$", re.I)

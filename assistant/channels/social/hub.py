@@ -143,7 +143,7 @@ class SocialHub:
     def _about_the_link(self, spec: AppSpec, user: str, text: str) -> AppResponse | None:
         """«link», «no», «unlink» or «my data»; None for any other message."""
         waiting = self.consent.waiting(spec.name, user)
-        if waiting is not None and LINK_YES.search(text):
+        if waiting is not None and (LINK_YES.search(text) or LINK_REQUEST.search(text)):
             shopper, note = self.consent.agree(spec, user)
             response = self.flows.run(spec, user, shopper, waiting)
             response.dms.insert(0, note)

@@ -3,20 +3,11 @@ the product in focus («is there a cheaper one?»)."""
 
 from __future__ import annotations
 
-import re
-
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.wording import product_list
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.retrieval import Retriever
-
-# «is there a cheaper one?», «any cheaper ultralight tent in stock?»: cheaper than this one
-CHEAPER_THAN_IT = re.compile(
-    r"\b(cheaper|less expensive|lower[- ]priced|more affordable|budget)\b"
-    r"(?! (?:of|than) (?:the|those|these|them|both)\b)",
-    re.I,
-)
 
 
 def gift_ideas(retriever: Retriever, filters: SearchFilters, count: int) -> list[Product]:
@@ -38,21 +29,28 @@ def lowest_price(product: Product) -> int:
     return min(variant.price_minor for variant in product.variants)
 
 
-def cheaper_than(focus: Product, alike: list[Product], in_stock: bool) -> list[Product]:
+def cheaper_than(focus: Product, alike: list[Product], filters: SearchFilters) -> list[Product]:
     """Products of the same kind that cost less than the focus, dearest first (the closest
-    step down), in stock when asked."""
+    step down), within the filters the message states (in stock, under $50)."""
     price = lowest_price(focus)
     cheaper = [
         p
         for p in alike
-        if p.id != focus.id and lowest_price(p) < price and (p.in_stock or not in_stock)
+        if p.id != focus.id
+        and lowest_price(p) < price
+        and filters.matches(p)
+        and (p.in_stock or not filters.in_stock)
     ]
     return sorted(cheaper, key=lambda p: -lowest_price(p))
 
 
+def focus_price_line(focus: Product) -> str:
+    """How a cheaper list names the product it is cheaper than."""
+    return f"{focus.title} [{focus.id}] ({format_minor(lowest_price(focus))})"
+
+
 def cheaper_text(focus: Product, products: list[Product]) -> str:
     """The cheaper products as a list, or that none of the kind costs less."""
-    price = format_minor(lowest_price(focus))
     if not products:
-        return f"Nothing of that kind costs less than {focus.title} [{focus.id}] ({price})."
-    return product_list(products, f"Cheaper than {focus.title} [{focus.id}] ({price}):")
+        return f"Nothing of that kind costs less than {focus_price_line(focus)}."
+    return product_list(products, f"Cheaper than {focus_price_line(focus)}:")

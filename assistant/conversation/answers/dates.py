@@ -25,6 +25,12 @@ _IN_DAYS = re.compile(
     r"\b(?:in|within) (\d{1,2}|a|one|two|three|four|five|six|seven|a couple of) (days?|weeks?)\b"
 )
 _WINDOW_WORDS = re.compile(r"\b(return|refund|exchange|cancel|send (it|them) back)")
+# «in 3 days» is a deadline only beside words about getting it there («i leave in 10 days,
+# is it waterproof?» and «does the battery die in 2 days?» are not)
+_ARRIVAL_CUE = re.compile(
+    r"\b(arriv\w*|make it|get (?:it |them )?(?:here|there)|deliver\w*|b-?day|birthday|"
+    r"need (?:it|them)|in time|be here|come|ship\w*)\b"
+)
 _NUMBER_WORDS = {"a": 1, "one": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4}
 _NUMBER_WORDS |= {"five": 5, "six": 6, "seven": 7}
 
@@ -60,7 +66,8 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
     if re.search(r"\b(christmas|xmas)\b", lowered):
         christmas = dt.date(today.year, 12, 25)
         return christmas if christmas >= today else dt.date(today.year + 1, 12, 25)
-    if (match := _IN_DAYS.search(lowered)) and not _WINDOW_WORDS.search(lowered):
+    match = _IN_DAYS.search(lowered)
+    if match and _ARRIVAL_CUE.search(lowered) and not _WINDOW_WORDS.search(lowered):
         count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
         return today + dt.timedelta(days=count * (7 if match.group(2).startswith("week") else 1))
     if not _DEADLINE_CUE.search(lowered):

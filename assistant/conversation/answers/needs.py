@@ -84,6 +84,9 @@ def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:
     return step.model_copy(update={"text": kind, "slots": slots})
 
 
+NEED_DEPTH = 15  # how many products a need's own search looks through for its kind
+
+
 def narrowed(
     kinds: ProductKinds,
     retriever: Retriever,
@@ -97,7 +100,7 @@ def narrowed(
     if kind := kinds.named_kind(said):
         of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
         if not of_kind:
-            found = retriever.search(said, filters=filters, k=15, parse=False)
+            found = retriever.search(said, filters=filters, k=NEED_DEPTH, parse=False)
             of_kind = [h for h in found.hits if kind in singular_words(h.product.title)]
         return of_kind or hits
     if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle

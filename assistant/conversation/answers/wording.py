@@ -166,8 +166,12 @@ def delivery_by(
 ) -> str:
     """Whether ordering now gets the product there by the shopper's date (`promised`: they
     asked for a guarantee, which an estimate is not)."""
-    verdict = "Not guaranteed, but likely" if promised and in_time else "Yes"
-    verdict = verdict if in_time else "Not quite"
+    if not in_time:
+        verdict = "Not quite"
+    elif promised:
+        verdict = "Not guaranteed, but likely"
+    else:
+        verdict = "Yes"
     return (
         f"{verdict}: {product.title} [{product.id}] ships in {days(product.shipping_days)}, so "
         f"ordered today it should arrive by {arrives}"

@@ -20,6 +20,14 @@ from assistant.conversation.understanding.slots import Slots
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
+# «swap mine for that one», «replace it with this»: the cart's line for the one in view;
+# not «add that one too, dont replace my rope»
+SWAP_MINE_FOR = re.compile(
+    r"(?<!not )(?<!n't )(?<!dont )\b(?:swap|replace|switch|exchange)\s+"
+    r"(?:mine|it|my\b[\w ]{0,30}?|the one in my (?:cart|basket))\s+"
+    r"(?:for|with)\s+(?:that|this|the)\b",
+    re.I,
+)
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
@@ -49,6 +57,10 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+# «…, will they arrive?», «…, are they loud enough»: a question beside the count
+_ASKS_TOO = re.compile(
+    r"\?|\b(?:will|are|is|do|does|can|would)\s+(?:they|it|these|those)\b", re.I
+).search
 # "i need 12 flexa max s resistance bands in purple": a count of a named product is an order
 _NEED_COUNT = re.compile(
     r"^\W*(?:i|we) (?:need|'?ll need|will need) (?:\d{1,3}|two|three|four|five|six|ten)\b", re.I
@@ -157,8 +169,16 @@ def heard_as_add(
         return False
     if named and intent in {"product_question", "search"} and _BUY_NOW.search(text):
         return True  # "buy now 1 armorly air s screen protector, clear one for galaxy s24"
-    if named and slots.quantity is not None and _NEED_COUNT.search(text):
-        return True  # "i need 12 flexa max s resistance bands in purple for my class"
+    if (
+        named
+        and slots.quantity
+        and slots.options
+        and _NEED_COUNT.search(text)
+        and not _ASKS_TOO(text)
+    ):
+        # "i need 12 flexa max s resistance bands in purple for my class": the version said
+        # too; "i need 2 echofox speakers by friday, will they arrive?" only asks
+        return True
     if named and intent in {"product_question", "search"} and _I_WILL_HAVE.search(text):
         return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"
@@ -205,7 +225,11 @@ def added_again(
 # "and a 30ml", "plus one in red": one more line, of another version
 _AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
 # "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
-_ASKS_IF = re.compile(r"^\W*(?:is|are|do|does|did|any|have|has|can|could|what|how|which)\b", re.I)
+_ASKS_IF = re.compile(
+    r"^\W*(?:(?:and|so|also|oh|ok|okay|hmm)\W+)*"
+    r"(?:is|are|do|does|did|any|have|has|can|could|what|how|which|would|will)\b",
+    re.I,
+)
 ASKS_IF_THERE = re.compile(
     r"^\W*(?:(?:is|are) there|(?:do|does) (?:you|it|they) (?:have|come|do)|any\b|"
     r"have you got|got any)",
@@ -214,34 +238,61 @@ ASKS_IF_THERE = re.compile(
 
 
 # "2 more in blue", "one in red too"; not "measured again", "on second thought"
-_ONE_MORE = re.compile(r"\b(another|more|extra|too|also|as well)\b", re.I)
+_ONE_MORE = re.compile(
+    r"\b(?:\d+|one|two|three|a couple)\s+more\b|\banother\b|\bextra\b|\bmore in\b"
+    r"|\b(?:too|as well)\W*$|\balso (?:want|need|get|take|add|grab)\b",
+    re.I,
+)
 # "switch them to the red one", "it should be king size": the same line, changed
 _CHANGED = re.compile(r"\b(swap|replace|switch|exchange|change|instead|should be|make it)\b", re.I)
 
 
-def another_version(focus: Product, text: str) -> bool:
-    """More of the product in focus in a version the words name, asked as an addition."""
-    if ("?" in text and _ASKS_IF.search(text)) or _CHANGED.search(text):
+def another_version(intent: str, focus: Product, text: str) -> bool:
+    """More of the product in focus in a version the words name, asked as an addition
+    («and 2 more in blue»; «and one more in blue?» too, but not «and does it come in blue
+    too?», «is blue more expensive» or «my sister also has the blue one»)."""
+    if intent not in {"add", "change", "view_cart"} or _CHANGED.search(text):
         return False
-    if not focus.options_named_in(text):
+    if _ASKS_IF.search(text) or not focus.options_named_in(text):
         return False
     return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))
 
 
+# a question that also asks for a change says so: «can you add one in blue?», «make it a M?»
+_CHANGE_VERB = re.compile(
+    r"\b(add|put|change|switch|swap|make|replace|remove|take|get|buy|order|want|need)\b", re.I
+)
+
+
+# «my sister also has the blue one»: about someone else, no request
+_SOMEONE_ELSE = re.compile(
+    r"^\W*(?:my \w+|she|he|they|her|his|their)\s+(?:also\s+)?(?:has|have|had|likes?|got)\b", re.I
+)
+
+
 def cart_line_act(
-    intent: str, text: str, references: References, cart_products: list[str], focus: Product | None
+    intent: str,
+    text: str,
+    references: References,
+    cart_products: list[str],
+    focus: Product | None,
+    pending: bool = False,
 ) -> str | None:
-    """What a request about a version or a line of the product in focus does, if it is one."""
+    """What a request about a version or a line of the product in focus does, if it is one
+    (`pending`: a "which one?" is open, so "that one" may be its product, not the focus)."""
     if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
         return "product_question"  # "is there another one in blue?" asks; it changes nothing
+    said_of_others = _ASKS_IF.search(text) or _SOMEONE_ELSE.search(text)
+    if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
+        return "product_question"  # "is blue more expensive", "my sister has the blue one"
     if focus is None:
         return None
-    swapped_in = intent == "change" and focus.id not in cart_products and SWAP.search(text)
-    if swapped_in and references.kind == "deictic":
+    swapped_in = intent == "change" and focus.id not in cart_products and not pending
+    if swapped_in and references.kind == "deictic" and SWAP_MINE_FOR.search(text):
         return "add"  # "swap mine for that one": the one just shown, in place of the cart's
     if references.kind not in {None, "deictic"} and references.ids != [focus.id]:
         return None
-    if another_version(focus, text):
+    if another_version(intent, focus, text):
         return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
     if names_only_options(focus, text):
         if "?" in text:

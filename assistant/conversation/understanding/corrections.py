@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 
 from assistant.catalogue.models import Product
-from assistant.conversation.answers.alternatives import CHEAPER_THAN_IT
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
@@ -19,6 +18,7 @@ from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
     SWAP,
+    SWAP_MINE_FOR,
     cart_line_act,
     heard_as_add,
     in_title,
@@ -27,6 +27,7 @@ from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
     ABOUT_THE_RULE,
+    CHEAPER_THAN_IT,
     IF_I_WANTED,
     ORDER_EDIT,
     POLICY_TOPICS,
@@ -40,7 +41,9 @@ from assistant.conversation.understanding.slots import Slots
 # re-read against what the conversation is about.
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
 # «hows the noise cancelling», «how is its battery»: about the product in focus
-_HOWS_ITS = re.compile(r"^\W*(?:and |so |ok )?(?:how'?s|how is|how are) (?:the|its|it's|their)\b")
+_HOWS_ITS = re.compile(
+    r"^\W*(?:and |so |ok )?(?:how'?s|how is|how are) (?:the|its|it's|their)\b", re.I
+)
 FACT_WORDS = re.compile(
     r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
@@ -336,6 +339,8 @@ def replaced_product(
     text: str, kind: str | None, state: DialogueState, cart_products: list[str], new: str
 ) -> str | None:
     """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    if kind == "deictic" and not SWAP_MINE_FOR.search(text):
+        return None  # "add that one too, dont replace my rope": nothing replaced
     if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
         return None
     lines = list(dict.fromkeys(cart_products))
@@ -360,7 +365,8 @@ def in_this_conversation(
     if intent == "change" and not cart_products and state.last_order_id:
         return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
     short = len(text.split()) <= 3
-    if line_act := cart_line_act(intent, text, references, cart_products, focus):
+    pending = state.pending_action is not None
+    if line_act := cart_line_act(intent, text, references, cart_products, focus, pending):
         return line_act
     if (
         intent in {"search", "refine", "help"}

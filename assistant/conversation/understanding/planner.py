@@ -345,7 +345,7 @@ class RulePlanner:
                 kind = step.references.kind
                 if replaced := replaced_product(step.text, kind, state, cart_products, product_id):
                     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
-                    step.calls = [remove, *step.calls]
+                    step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
                 change_calls(step, args, product_id in cart_products)
             else:

@@ -63,8 +63,8 @@ SHOP_SERVICE = re.compile(
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
     # «so its safe in my cart?», «does the cart hold them?»: the cart keeps no stock
-    r"|\b(safe|held|reserved|kept|saved|secure)\b.{0,12}\bin (my|the) (cart|basket|bag)\b"
-    r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b"
+    r"|\b(safe|held|reserved|secure)\b.{0,12}\bin (my|the) (cart|basket|bag)\b.*\?"
+    r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b.*\?"
     # «how long will the summary hold the items?»
     r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b",
     re.I,
@@ -78,7 +78,8 @@ ORDER_EDIT = re.compile(
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled
 IF_I_WANTED = re.compile(
-    r"\bif (?:i|we|it|its|it's|they|theyre|they're|the)\b"  # «if its too big once it arrives»
+    r"\bif (?:i|we)\b"
+    r"|\bif (?:it|its|it's|they|theyre|they're|the)\b.*\?"  # «if its too big once it arrives…?»
     r"|\bstill (?:be able to )?(?:cancel|return|send)\b"
     r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
     r"|\b(?:once|when|after) (?:it|they) (?:arrives?|comes?|gets? here|ships?)\b.*\?"
@@ -116,3 +117,11 @@ def same_topic(follow_up: str, before: str) -> bool:
         return False
     new = any(p.search(follow_up) and not p.search(before) for p in (POLICY_TOPICS, SHOP_MONEY))
     return not new
+
+
+# «is there a cheaper one?», «any cheaper ultralight tent in stock?»: cheaper than this one
+CHEAPER_THAN_IT = re.compile(
+    r"\b(cheaper|less expensive|lower[- ]priced|more affordable|budget)\b"
+    r"(?! (?:of|than) (?:the|those|these|them|both)\b)",
+    re.I,
+)

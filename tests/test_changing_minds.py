@@ -61,6 +61,11 @@ def test_a_count_of_a_named_product_needed_is_an_order_held_to_the_limit(demo_as
     assert reply.intent == "add" and "At most 10" in reply.text and not reply.cart.lines
     assert chat.say("ok 10 then").cart.lines[0].qty == 10
     assert Chat(demo_assistant).say("i need a tent for 2 people").intent == "search"
+    # without the version it is shown, with the limit quoted, and nothing is added
+    reply = Chat(demo_assistant).say(
+        "I need 12 of the zenmotion pro 2 resistance bands for my class"
+    )
+    assert "orders.quantity-limits" in [c.id for c in reply.citations] and not reply.cart.lines
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from assistant.conversation.answers.alternatives import (
     cheaper_than,
     focus_price_line,
     gift_ideas,
+    over_the_limit,
 )
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
@@ -199,7 +200,9 @@ class CatalogueAnswers:
             facts = product_facts(product, step.text, product.options_named_in(step.text))
             if facts:
                 lines.append(wording.attribute_answer(product, facts))
-        return Turn(text="\n".join(lines), products=[p.id for p in named])
+        turn = Turn(text="\n".join(lines), products=[p.id for p in named])
+        limit = over_the_limit(self.policies, step.slots.quantity)  # "I need 12 of the X"
+        return turn.joined(limit) if limit else turn
 
     def _closest(self, step: Step) -> list[Product]:
         """The nearest things to a kind we do not sell, by meaning only (never a brand); to

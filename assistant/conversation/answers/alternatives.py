@@ -1,12 +1,14 @@
-"""Other products than the ones in view: gift ideas across aisles, and what costs less than
-the product in focus («is there a cheaper one?»)."""
+"""Other products than the ones in view: gift ideas across aisles, what costs less than the
+product in focus («is there a cheaper one?»), and the limit on how many one order takes."""
 
 from __future__ import annotations
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.conversation.answers.wording import product_list
+from assistant.conversation.answers.compose import Turn
+from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
+from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import Retriever
 
 
@@ -54,3 +56,18 @@ def cheaper_text(focus: Product, products: list[Product]) -> str:
     if not products:
         return f"Nothing of that kind costs less than {focus_price_line(focus)}."
     return product_list(products, f"Cheaper than {focus_price_line(focus)}:")
+
+
+QUANTITY_LIMITS = "orders.quantity-limits"
+MOST_OF_ONE_ITEM = 10  # the quantity-limits section's figure (the cart service's max_line_qty)
+
+
+def over_the_limit(policies: PolicySearch, quantity: int | None) -> Turn | None:
+    """The quantity-limits rule, quoted and cited, when a message asks for more of one item
+    than an order takes («I need 12 of the zenmotion bands for my class»)."""
+    section = policies.by_id(QUANTITY_LIMITS)
+    if not quantity or quantity <= MOST_OF_ONE_ITEM or section is None:
+        return None
+    quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
+    text = policy_text(PolicyAnswer(question="", quotes=[quote]))
+    return Turn(text=text, policies=[section.id], data_texts=[section.text])

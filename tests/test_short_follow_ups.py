@@ -160,3 +160,13 @@ def test_hows_the_feature_and_a_childs_age_are_about_the_focus(demo_assistant) -
     chat = Chat(demo_assistant)
     chat.say("show me the playwise studio remote control car")
     assert "12+" in chat.say("is it ok for my 7 yr old?").text
+
+
+def test_the_age_cue_reads_year_olds_but_not_an_old_phone() -> None:
+    import re
+
+    from assistant.conversation.answers.facts import ATTRIBUTE_WORDS
+
+    age = re.compile(ATTRIBUTE_WORDS["age"], re.I)
+    assert age.search("is it ok for 6 year olds") and age.search("ok for my 7 yr old?")
+    assert not age.search("will it fit my old phone")

@@ -177,7 +177,8 @@ ATTRIBUTE_WORDS = {
     "care": r"wash|care|clean",
     "thickness": r"thick",
     "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
-    "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?old\b|\d+ ?(?:y ?old|y/?o)\b|kids?|toddler|child",
+    "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
+    r"kids?|toddler|child",
     "players": r"players?|how many (people|can play)",
     "fit": r"\bfit\b|fits",
     "origin": r"origin|where\b.*\bfrom|grown|country|made in",

@@ -4,6 +4,7 @@ product in focus («is there a cheaper one?»), and the limit on how many one or
 from __future__ import annotations
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.commerce.pricing import PricingRules
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.money import format_minor
@@ -59,7 +60,8 @@ def cheaper_text(focus: Product, products: list[Product]) -> str:
 
 
 QUANTITY_LIMITS = "orders.quantity-limits"
-MOST_OF_ONE_ITEM = 10  # the quantity-limits section's figure (the cart service's max_line_qty)
+# the cart service's own limit, which the quantity-limits section states
+MOST_OF_ONE_ITEM = PricingRules().max_line_qty
 
 
 def over_the_limit(policies: PolicySearch, quantity: int | None) -> Turn | None:

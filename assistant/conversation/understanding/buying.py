@@ -243,15 +243,15 @@ _ONE_MORE = re.compile(
     r"|\b(?:too|as well)\W*$|\balso (?:want|need|get|take|add|grab)\b",
     re.I,
 )
-# "switch them to the red one", "it should be king size": the same line, changed
-_CHANGED = re.compile(r"\b(swap|replace|switch|exchange|change|instead|should be|make it)\b", re.I)
+# "change it", "it should be king size" (besides SWAP's words): the same line, changed
+_CHANGED = re.compile(r"\b(change|should be|make it)\b", re.I)
 
 
 def another_version(intent: str, focus: Product, text: str) -> bool:
     """More of the product in focus in a version the words name, asked as an addition
     («and 2 more in blue»; «and one more in blue?» too, but not «and does it come in blue
     too?», «is blue more expensive» or «my sister also has the blue one»)."""
-    if intent not in {"add", "change", "view_cart"} or _CHANGED.search(text):
+    if intent not in {"add", "change", "view_cart"} or SWAP.search(text) or _CHANGED.search(text):
         return False
     if _ASKS_IF.search(text) or not focus.options_named_in(text):
         return False

@@ -310,7 +310,9 @@ def main() -> None:
     """Measure each size, then print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, nargs="+", default=[1000, 10_000, 100_000])
-    parser.add_argument("--runtime", default="onnx-int8", choices=["torch", "onnx", "onnx-int8"])
+    parser.add_argument(
+        "--runtime", default="onnx-int8", choices=["torch", "torch-bf16", "onnx", "onnx-int8"]
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/shopassist-scale"))
     parser.add_argument("--sessions", type=int, default=5, help="scripted sessions per size")
     parser.add_argument("--build-budget-s", type=float, default=900, help="first build's limit")

@@ -124,3 +124,20 @@ def test_a_sentence_many_reviews_share_is_embedded_once(tiny_settings, tiny_cata
     CatalogueIndex(tiny_settings, Counting()).sync(catalogue, progress=False)
     assert embedded.count(shared) == 1
     assert len(embedded) == len(set(embedded))
+
+
+def test_review_passages_are_stored_as_vectors_and_hashes_only(tiny_settings, tiny_catalogue):
+    # Their text and labels live in the catalogue; Chroma's full-text index of them cost a
+    # third of a build. Products keep their text and filter labels for other readers.
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    index.sync(tiny_catalogue, progress=False)
+    products, passages = index.collections()
+    stored = passages.get(include=["documents", "metadatas", "embeddings"])
+    assert len(stored["ids"]) == UNITS and all(text is None for text in stored["documents"])
+    assert all(set(meta) == {"content_hash"} for meta in stored["metadatas"])
+    assert len(stored["embeddings"]) == UNITS
+    product = products.get(include=["documents", "metadatas"], limit=1)
+    assert product["documents"][0] and "price_min" in product["metadatas"][0]
+
+    again = index.sync(tiny_catalogue, progress=False)  # nothing to relabel or re-embed
+    assert (again.embedded, again.deleted) == (0, 0)

@@ -70,3 +70,35 @@ def test_the_default_runtime_is_onnx_fp32_on_the_torch_index_without_spinning(mo
     options = embedder._onnx.session.get_session_options()
     # Spinning pool threads would take a core from the request threads between encodes.
     assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"
+    # An index build keeps encoding: there the threads may spin.
+    builder = make_embedder(Settings(onnx_dir=model_cache), bulk=True)
+    options = builder._onnx.session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "1"
+
+
+def test_batches_by_token_count_keep_each_text_in_its_place(model_cache):
+    # Texts of very different lengths are regrouped into batches of near-equal token counts;
+    # each row must still be its own text's vector, as if encoded alone.
+    embedder = SentenceTransformerEmbedder(runtime="onnx", cache_dir=model_cache, batch_size=2)
+    texts = [*TEXTS, "a " * 300, "Battery lasts all week."]
+    together = embedder.encode(texts)
+    alone = np.concatenate([embedder.encode([text]) for text in texts])
+    assert (together * alone).sum(axis=1).min() > 0.99999
+    assert embedder.encode([]).shape[0] == 0
+
+
+def test_bfloat16_gives_the_torch_index_within_rounding(real_embedder, monkeypatch, caplog):
+    from assistant.search import embeddings
+
+    monkeypatch.setattr(embeddings, "cpu_has_bf16", lambda: True)
+    bf16 = SentenceTransformerEmbedder(runtime="torch-bf16")
+    assert bf16.runtime == "torch-bf16" and bf16.name == real_embedder.name
+    vectors = bf16.encode(TEXTS)
+    assert vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert (vectors * real_embedder.encode(TEXTS)).sum(axis=1).min() > 0.999
+
+    # Without bfloat16 units the CPU would emulate it, slower than fp32: plain torch instead.
+    monkeypatch.setattr(embeddings, "cpu_has_bf16", lambda: False)
+    fallback = SentenceTransformerEmbedder(runtime="torch-bf16")
+    assert fallback.runtime == "torch" and "no bfloat16 units" in caplog.text

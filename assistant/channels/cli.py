@@ -36,7 +36,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     print(report.summary())
     for error in report.errors[:20]:
         print(f"  bad row: {error}", file=sys.stderr)
-    index = CatalogueIndex(settings, make_embedder(settings))
+    index = CatalogueIndex(settings, make_embedder(settings, bulk=True))
     if index.rebuilt_because:
         print(f"the old index was unusable ({index.rebuilt_because}); rebuilding it")
     stats = index.sync(catalogue, progress=not args.quiet)

@@ -17,7 +17,9 @@ from assistant.settings import Settings
 log = logging.getLogger(__name__)
 
 PACKAGED_MODEL_NAME = "all-MiniLM-L6-v2"
-Runtime = Literal["torch", "onnx", "onnx-int8"]
+Runtime = Literal["torch", "torch-bf16", "onnx", "onnx-int8"]
+# Linux's names for the CPU's bfloat16 matrix units (AMX) and instructions (AVX512-BF16).
+BF16_CPU_FLAGS = frozenset({"amx_bf16", "avx512_bf16"})
 
 
 def packaged_model_path() -> Path:
@@ -32,17 +34,21 @@ class SentenceTransformerEmbedder(Embeddings):
 
     `runtime` picks torch or onnxruntime; when ONNX cannot run here (a package missing, an
     export that failed) the torch path serves, with a warning. fp32 ONNX gives the torch
-    vectors (same `name`, so an index built by one serves the other); int8 vectors differ a
-    little, so they carry their own name and their own index.
+    vectors (same `name`, so an index built by one serves the other); so does `torch-bf16`
+    within rounding (cosine > 0.9998 to fp32; about twice torch's speed on a CPU with bfloat16
+    units, fp32 torch without them); int8 vectors differ a little, so they carry their own
+    name and their own index. `bulk` is for an index build, where onnxruntime's threads may
+    spin between operations (a tenth faster; a server leaves them asleep).
     """
 
     def __init__(
         self,
         model_path: Path | None = None,
-        batch_size: int = 64,
+        batch_size: int = 32,
         runtime: Runtime = "torch",
         cache_dir: Path | None = None,
         threads: int | None = None,
+        bulk: bool = False,
     ) -> None:
         path = Path(model_path) if model_path else packaged_model_path()
         if not (path / "config.json").is_file():
@@ -54,17 +60,22 @@ class SentenceTransformerEmbedder(Embeddings):
         self.batch_size = batch_size
         self._onnx = None
         self._model = None
-        if runtime != "torch":
+        if runtime in ("onnx", "onnx-int8"):
             from assistant.search.onnx_encoder import OnnxEncoder, OnnxUnavailable
 
             precision = "int8" if runtime == "onnx-int8" else "fp32"
             try:
-                self._onnx = OnnxEncoder(path, cache_dir or path.parent, precision, threads)
+                self._onnx = OnnxEncoder(
+                    path, cache_dir or path.parent, precision, threads, spinning=bulk
+                )
             except OnnxUnavailable as exc:
                 log.warning("EMBEDDING_RUNTIME=%s is unavailable (%s); using torch", runtime, exc)
                 runtime = "torch"
-        if runtime == "torch":
-            self._model = _torch_model(path, threads)
+        if runtime == "torch-bf16" and not cpu_has_bf16():
+            log.warning("this CPU has no bfloat16 units (AMX, AVX512-BF16); using torch fp32")
+            runtime = "torch"
+        if runtime in ("torch", "torch-bf16"):
+            self._model = _torch_model(path, threads, bf16=runtime == "torch-bf16")
         self.runtime: Runtime = runtime
         self.name = f"{base_name}+int8" if runtime == "onnx-int8" else base_name
         # Looked up per batch, so `encode` stays the one door to the model.
@@ -97,26 +108,43 @@ class SentenceTransformerEmbedder(Embeddings):
         """Embed texts as a float32 matrix, one normalised row per text."""
         if self._onnx is not None:
             return self._onnx.encode(texts, self.batch_size)
-        return self._model.encode(
+        if not texts:
+            return np.empty((0, 0), np.float32)  # as the ONNX path gives
+        vectors = self._model.encode(
             texts,
             batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
+            convert_to_tensor=True,
             show_progress_bar=False,
         )
+        # Normalised in fp32, after the cast: a bfloat16 norm is off by a few thousandths.
+        rows = vectors.float().cpu().numpy()
+        return rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12)
 
 
-def _torch_model(path: Path, threads: int | None) -> object:
+def cpu_has_bf16() -> bool:
+    """Whether this CPU computes bfloat16 natively (read from /proc/cpuinfo; False elsewhere)."""
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                if line.startswith("flags"):
+                    return bool(BF16_CPU_FLAGS & set(line.split()))
+    except OSError:
+        pass
+    return False
+
+
+def _torch_model(path: Path, threads: int | None, bf16: bool = False) -> object:
     import torch
     from sentence_transformers import SentenceTransformer
 
     if threads:  # several workers on few cores: each takes its share, none oversubscribes
         torch.set_num_threads(threads)
-    return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+    return model.to(torch.bfloat16) if bf16 else model
 
 
-def make_embedder(settings: Settings) -> Embeddings:
-    """The embedder the settings ask for."""
+def make_embedder(settings: Settings, bulk: bool = False) -> Embeddings:
+    """The embedder the settings ask for (`bulk`: for an index build, not a server)."""
     if settings.embedding_backend == "fake":
         from assistant.testing.fakes import FakeEmbedder
 
@@ -126,4 +154,5 @@ def make_embedder(settings: Settings) -> Embeddings:
         runtime=settings.embedding_runtime,
         cache_dir=settings.onnx_dir,
         threads=settings.encoder_threads,
+        bulk=bulk,
     )

@@ -27,7 +27,11 @@ PRODUCTS_COLLECTION = "shop_products"
 PASSAGES_COLLECTION = "shop_review_passages"
 POLICIES_COLLECTION = "shop_policies"
 COLLECTIONS = (PRODUCTS_COLLECTION, PASSAGES_COLLECTION, POLICIES_COLLECTION)
-WRITE_BATCH = 512
+# Review passages are stored as vectors and content hashes only: their text and labels live in
+# the catalogue, nothing reads them back from Chroma, and writing them (Chroma's full-text
+# index of every document, every label) took two thirds of a demo build's upsert time.
+BARE_COLLECTIONS = frozenset({PASSAGES_COLLECTION})
+WRITE_BATCH = 2048
 STATE_BUILDING, STATE_READY = "building", "ready"
 
 
@@ -222,6 +226,7 @@ class CatalogueIndex:
             (POLICIES_COLLECTION, policy_texts()),
         ):
             collection = self._collection(name, create=True)
+            labelled = name not in BARE_COLLECTIONS
             stored = _stored_hashes(collection)
             wanted = {doc.id for doc in docs}
             # Length-sorted batches pad least, which is most of the embedding cost on a CPU.
@@ -232,41 +237,52 @@ class CatalogueIndex:
             relabelled = [
                 doc
                 for doc in docs
-                if stored.get(doc.id, ("", ""))[0] == doc.content_hash
+                if labelled
+                and stored.get(doc.id, ("", ""))[0] == doc.content_hash
                 and stored[doc.id][1] != metadata_hash(doc.metadata)
             ]
             stale = [doc_id for doc_id in stored if doc_id not in wanted]
             stats.unchanged += len(docs) - len(changed)
             self._relabel(collection, relabelled)
-            plans.append((collection, changed, stale))
-        total = sum(len(changed) for _, changed, _ in plans)
+            plans.append((collection, changed, stale, labelled))
+        total = sum(len(changed) for _, changed, _, _ in plans)
         memo: dict[str, list[float]] = {}  # review sentences repeat: embed each text once
         with tqdm(
             total=total, desc="embedding", unit="text", disable=not progress or not total
         ) as bar:
-            for collection, changed, stale in plans:
+            for collection, changed, stale, labelled in plans:
                 if changed or stale:
                     collection.modify(metadata={"state": STATE_BUILDING, "model": self.model_name})
                 for batch in _batches(stale, WRITE_BATCH):
                     collection.delete(ids=batch)
                 stats.deleted += len(stale)
                 for batch in _batches(changed, WRITE_BATCH):
-                    self._write(collection, batch, memo)
+                    self._write(collection, batch, memo, labelled)
                     stats.embedded += len(batch)
                     bar.update(len(batch))
                 collection.modify(metadata={"state": STATE_READY, "model": self.model_name})
         return stats
 
     def _write(
-        self, collection: Collection, docs: list[IndexedText], memo: dict[str, list[float]]
+        self,
+        collection: Collection,
+        docs: list[IndexedText],
+        memo: dict[str, list[float]],
+        labelled: bool,
     ) -> None:
-        """Embed a batch (each text not seen in this sync once) and upsert it with its hash."""
+        """Embed a batch (each text not seen in this sync once) and upsert it with its hash,
+        and with its text and labels where the collection keeps them."""
         unique = [text for text in dict.fromkeys(doc.text for doc in docs) if text not in memo]
         if unique:
             memo.update(zip(unique, self.embedder.embed_documents(unique), strict=True))
+        ids, embeddings = [doc.id for doc in docs], [memo[doc.text] for doc in docs]
+        if not labelled:
+            metadatas = [{"content_hash": doc.content_hash} for doc in docs]
+            collection.upsert(ids=ids, embeddings=embeddings, metadatas=metadatas)
+            return
         collection.upsert(
-            ids=[doc.id for doc in docs],
-            embeddings=[memo[doc.text] for doc in docs],
+            ids=ids,
+            embeddings=embeddings,
             documents=[doc.text for doc in docs],
             metadatas=[_stored_metadata(doc) for doc in docs],
         )

@@ -159,7 +159,12 @@ class OnnxEncoder:
     """Texts to normalised vectors with onnxruntime, batched and sorted by length."""
 
     def __init__(
-        self, model_path: Path, cache_dir: Path, precision: Precision, threads: int | None
+        self,
+        model_path: Path,
+        cache_dir: Path,
+        precision: Precision,
+        threads: int | None,
+        spinning: bool = False,
     ) -> None:
         try:
             import onnxruntime
@@ -170,7 +175,8 @@ class OnnxEncoder:
         options = onnxruntime.SessionOptions()
         # Idle pool threads would spin for work by default, taking a core from the request
         # threads between encodes; a server encodes in short bursts, so they sleep instead.
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        # A bulk build keeps encoding, and spinning makes it a tenth faster.
+        options.add_session_config_entry("session.intra_op.allow_spinning", str(int(spinning)))
         if threads:
             options.intra_op_num_threads = threads
             options.inter_op_num_threads = 1
@@ -181,23 +187,34 @@ class OnnxEncoder:
         config_path = model_path / "sentence_bert_config.json"
         config = json.loads(config_path.read_text()) if config_path.is_file() else {}
         self.max_tokens = int(config.get("max_seq_length", 256))
+        self.pad_id = int(self.tokenizer.pad_token_id or 0)
+        self.input_names = {node.name for node in self.session.get_inputs()}
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         """One float32 row per text, in the texts' order."""
-        order = np.argsort([-len(text) for text in texts], kind="stable")
+        if not texts:
+            return np.empty((0, 0), dtype=np.float32)
+        # Tokenised once, then batched by token count: batches of near-equal lengths pad
+        # least (sorting by characters left a fifth of a demo build's tokens as padding).
+        token_ids = self.tokenizer(texts, truncation=True, max_length=self.max_tokens)["input_ids"]
+        order = np.argsort([-len(ids) for ids in token_ids], kind="stable")
         rows: list[np.ndarray] = []
         for start in range(0, len(texts), batch_size):
-            batch = [texts[position] for position in order[start : start + batch_size]]
-            features = self.tokenizer(
-                batch,
-                padding=True,
-                truncation=True,
-                max_length=self.max_tokens,
-                return_tensors="np",
-            )
-            feeds = {name: features[name].astype(np.int64) for name in INPUTS if name in features}
-            rows.append(self.session.run(None, feeds)[0])
-        vectors = np.empty((len(texts), rows[0].shape[1] if rows else 0), dtype=np.float32)
-        if rows:
-            vectors[order] = np.concatenate(rows)
+            batch = [token_ids[position] for position in order[start : start + batch_size]]
+            rows.append(self.session.run(None, self._feeds(batch))[0])
+        vectors = np.empty((len(texts), rows[0].shape[1]), dtype=np.float32)
+        vectors[order] = np.concatenate(rows)
         return vectors
+
+    def _feeds(self, batch: list[list[int]]) -> dict[str, np.ndarray]:
+        """The model's inputs for token id lists, padded to the longest."""
+        width = max(len(ids) for ids in batch)
+        input_ids = np.full((len(batch), width), self.pad_id, dtype=np.int64)
+        attention_mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = ids
+            attention_mask[row, : len(ids)] = 1
+        feeds = {"input_ids": input_ids, "attention_mask": attention_mask}
+        if "token_type_ids" in self.input_names:
+            feeds["token_type_ids"] = np.zeros_like(input_ids)
+        return feeds

@@ -44,6 +44,29 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"\b(?:loud|noisy|quiet|silent)\b|\bnoise\b(?!\s*-?\s*cancel)", re.I),
         ("loud", "noise", "noisy", "quiet", "silent", "hum", "whisper"),
     ),
+    (
+        "shrinking",  # "does it shrink" is answered by "shrank a full size"
+        re.compile(r"\bshr(?:ink|inks|inking|inkage|ank|unk)\b", re.I),
+        ("shrink", "shrank", "shrunk", "shrinkage"),
+    ),
+    (
+        "keeping water out",
+        re.compile(
+            r"\bleak(?:s|y|ing|ed)?\b|\brain(?:y|ing|proof)?\b|\bwater ?(?:proof|resistant)\b"
+            r"|\b(?:stay|keep \w+) dry\b|\bget(?:s)? wet\b",
+            re.I,
+        ),
+        ("leak", "rain", "waterproof", "dry", "wet", "water", "storm", "drip"),
+    ),
+    (
+        "whether it works",
+        re.compile(
+            r"\b(?:does|do|did) (?:it|this|that|they|these|those|the \w+) (?:actually |really )?"
+            r"work\b|\beffective\b",
+            re.I,
+        ),
+        ("work", "effective", "result", "difference", "help", "clear", "useless"),
+    ),
 )
 
 

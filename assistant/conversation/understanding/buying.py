@@ -17,6 +17,7 @@ from assistant.catalogue.models import Product
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
+from assistant.search.parsing import DIGIT_WORDS
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
@@ -44,6 +45,12 @@ _I_WILL_HAVE = re.compile(
     r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
     r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i want|gimme|give me) "
     r"(?:the|a|an|one|that|this|those|these|\d+)\b",
+    re.I,
+)
+# "hmm add the X too so shipping is free", "ok put the Y in": the request opens with the verb
+_ADD_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|so|right|then|also|oh|and|pls|please|yes|yeah|alright)\W+)*"
+    r"(?:add|put|pop|chuck|throw|bung)\b(?!\s+(?:up|on)\b)",
     re.I,
 )
 # "voyagr nova 900 packing cubes, 1 pls": a name and a bare count
@@ -119,8 +126,9 @@ def only_names(product: Product, text: str) -> bool:
 
 
 def in_title(word: str, title_words: set[str]) -> bool:
-    """Whether a word is one of the title's, or a typo of one ("corefoge" for CoreForge)."""
-    if word in title_words:
+    """Whether a word is one of the title's, its plural («sets») or a typo of one
+    ("corefoge" for CoreForge)."""
+    if word in title_words or (word.endswith("s") and word[:-1] in title_words):
         return True
     return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
@@ -153,9 +161,11 @@ def heard_as_add(
     intent: str, references: References, text: str, slots: Slots, last_intent: str
 ) -> bool:
     """Whether a request heard as a question or a search asks to buy a product it names."""
+    named = references.kind in _NAMING
+    if named and intent in _HEARD_OTHERWISE | {"policy_question"} and _ADD_FIRST.search(text):
+        return "?" not in text  # "hmm add the X too so shipping is free": the why is no question
     if intent not in _HEARD_OTHERWISE:
         return False
-    named = references.kind in _NAMING
     if (
         last_intent.rpartition("+")[2] in {"add", "change"}
         and named
@@ -185,21 +195,51 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
+_COUNT_WORD = r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
+# How many, said beside a name: «… x2», «2x …», «2 kestrel … totes», «…, 3 pls»
+_COUNTS_BESIDE_NAME = (
+    re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),
+    re.compile(rf"^\W*{_COUNT_WORD}(?=\s+[a-z])", re.I),
+    re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
+)
+
+
+def count_beside_name(product: Product, text: str) -> tuple[str, int | None]:
+    """The text without a count said beside the product's name, and that count; a number
+    the title starts with or an option value («9 red»: size 9) is no count."""
+    options = {value.lower() for values in product.options_by_name().values() for value in values}
+    first_title_word = (product.title.split() or [""])[0].lower()
+    for pattern in _COUNTS_BESIDE_NAME:
+        match = pattern.search(text)
+        said = next((group for group in match.groups() if group), "") if match else ""
+        if said and said.lower() not in options and said.lower() != first_title_word:
+            count = int(said) if said.isdigit() else DIGIT_WORDS.get(said.lower())
+            if count:
+                return f"{text[: match.start()]} {text[match.end() :]}", count
+    return text, None
+
+
 def named_pick(
-    intent: str, references: References, text: str, product: Product | None
+    intent: str, references: References, text: str, product: Product | None, slots: Slots
 ) -> str | None:
-    """What a request heard as a search or a question does when it only names one product:
-    with options it picks that one ("flexa air 2 bands black": an add), without them or
-    asked ("the clearwell lite 2 one?") it shows it; None when it says more than a name."""
+    """What a request heard as a search or a question does when it only names one product
+    (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
+    air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
+    lite 2 one?") it shows it; None when it says more than a name."""
     if (
         intent not in {"search", "product_question"}
         or references.kind not in _NAMING
         or len(references.ids) != 1
         or product is None
-        or not only_names(product, text)
     ):
         return None
-    return "add" if product.options_named_in(text) and "?" not in text else "search"
+    name, count = count_beside_name(product, text)
+    if not only_names(product, name):
+        return None
+    if product.options_named_in(name) and "?" not in text:
+        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»
+        return "add"
+    return "search"
 
 
 def added_again(
@@ -223,7 +263,7 @@ def added_again(
 
 
 # "and a 30ml", "plus one in red": one more line, of another version
-_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
+_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and|also|and also)\s+(?:a|an|one|the|\d+)\b", re.I)
 # "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
 _ASKS_IF = re.compile(
     r"^\W*(?:(?:and|so|also|oh|ok|okay|hmm)\W+)*"
@@ -251,7 +291,11 @@ def another_version(intent: str, focus: Product, text: str) -> bool:
     """More of the product in focus in a version the words name, asked as an addition
     («and 2 more in blue»; «and one more in blue?» too, but not «and does it come in blue
     too?», «is blue more expensive» or «my sister also has the blue one»)."""
-    if intent not in {"add", "change", "view_cart"} or SWAP.search(text) or _CHANGED.search(text):
+    if SWAP.search(text) or _CHANGED.search(text):
+        return False
+    if intent not in {"add", "change", "view_cart"} and not (
+        intent in _HEARD_OTHERWISE and _AND_ONE.search(text) and "?" not in text
+    ):  # «also one in S red» heard as a question about red
         return False
     if _ASKS_IF.search(text) or not focus.options_named_in(text):
         return False

@@ -1,10 +1,9 @@
 """The rule planner: the dialogue acts of a message, then for each request its slots, the
 products it is about and, for cart and order acts, the exact tool calls.
 
-A message may hold several requests ("add the second one and tell me when it arrives"); they
-are planned one at a time, each against the dialogue state the previous one left, so "it"
-in the second is the product the first added. Read-only acts are answered by the engine from
-the slots; cart-changing calls are only ever planned from the shopper's own words.
+A message may hold several requests ("add the second one and tell me when it arrives"),
+planned one at a time against the state the previous one left ("it": what the first added);
+the engine answers read-only acts from the slots; cart calls come only from the shopper's words.
 """
 
 from __future__ import annotations
@@ -262,7 +261,8 @@ class RulePlanner:
     ) -> str:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
-        if act := named_pick(intent, references, text, self.catalogue.products.get(target or "")):
+        product = self.catalogue.products.get(target or "")
+        if act := named_pick(intent, references, text, product, slots):
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
         if added_again(intent, references, text, slots, target, picked) and target in in_cart:

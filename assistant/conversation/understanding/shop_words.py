@@ -8,7 +8,7 @@ import re
 # Questions about a product's own terms (its delivery time, its return window) ...
 ABOUT_ITS_TERMS = re.compile(
     r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
-    r"send (it )?back)\b",
+    r"send (it )?back|how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|get|arrive|here)\b))\b",
     re.I,
 )
 # ... unless they ask about the shop as a whole.

@@ -22,6 +22,7 @@ PRODUCTS = load_catalogue(DEMO_CATALOGUE)[0].products
         ("P0006", "the auralpeak wave s, 2 in rose gold", 2),
         ("P0185", "flexa zen x foam roller, 3 pls", 3),
         ("P0320", "kestrel travel wave 2 tote navy", None),
+        ("P0163", "ok whatever. 2 softnest go x towel sets olive queen", 2),
     ],
 )
 def test_a_count_said_beside_a_name_is_read_and_taken_out(product_id, text, count) -> None:
@@ -90,3 +91,37 @@ def test_how_fast_it_comes_is_its_delivery(demo_assistant) -> None:
     chat.say("northtrail plus x ultralight tent")
     reply = chat.say("how fast do they come")
     assert "delivery in 4 days" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_name_word_of_a_shown_product_with_its_version_is_a_pick(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("blackout curtains then lol under 35")
+    reply = chat.say("the hearth & linen ones in pink king")
+    assert [line.product_id for line in reply.cart.lines] == ["P0156"], reply.text
+
+
+@pytest.mark.slow
+def test_other_ones_of_its_kind_are_a_search_not_the_product_in_focus(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("copperline air s blender")  # sold out
+    reply = chat.say("other blenders in stock?")
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    assert products and "P0110" not in reply.products, reply.text
+    assert all(p.in_stock and "Blender" in p.title for p in products), reply.text
+    chat = Chat(demo_assistant)
+    chat.say("copperline air s blender")
+    reply = chat.say("do other people find it loud")  # its reviews, not other products
+    assert "Copperline Air S Blender [P0110]" in reply.text and "noise" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_better_rated_one_is_rated_higher_than_the_product_in_focus(demo_assistant) -> None:
+    catalogue = demo_assistant.services.catalogue
+    chat = Chat(demo_assistant)
+    chat.say("does the luma skin sport vitamin c serum fade dark spots")  # 2.6 stars
+    reply = chat.say("ugh. whats a better rated vit c serum")
+    focus = catalogue.products["P0117"]
+    assert reply.products and "P0117" not in reply.products, reply.text
+    assert all(catalogue.products[pid].rating > focus.rating for pid in reply.products)
+    assert reply.text.startswith("Rated higher than"), reply.text

@@ -240,3 +240,10 @@ def test_repository_holds_the_social_statements(bot):
     repository.log("video", "zed", "in", "reaction", "❤️", "v1")
     assert repository.dm_thread("video", "zed", 2) == [("in", "two"), ("in", "three")]
     assert repository.reaction_counts("video") == {"v1": 1}
+
+
+def test_a_dm_answer_says_which_products_it_shows(hub, bot):
+    linked(hub, "photo", "gus")
+    shown = hub.dm("photo", "gus", "kettles please")
+    assert shown.products, shown.dms
+    assert all(f"[{pid}]" in shown.dms[0] for pid in shown.products)

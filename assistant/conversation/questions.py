@@ -11,11 +11,9 @@ from assistant.commerce import CartView
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.alternatives import (
     all_fit,
-    cheaper_text,
-    cheaper_than,
-    focus_price_line,
     gift_ideas,
     over_the_limit,
+    than_focus,
 )
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
@@ -38,8 +36,8 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
-    CHEAPER_THAN_IT,
     POLICY_TOPICS,
+    THAN_IT,
     same_topic,
 )
 from assistant.conversation.understanding.slots import extract_slots
@@ -281,7 +279,7 @@ class CatalogueAnswers:
             self.catalogue.products[pid] for pid in state.shown if pid in self.catalogue.products
         ]
         focus = self.catalogue.products.get(state.focus or "")
-        if focus and CHEAPER_THAN_IT.search(step.text) and not OF_THESE.search(step.text):
+        if focus and THAN_IT.search(step.text) and not OF_THESE.search(step.text):
             return self._cheaper(state, step, focus)  # "is there a cheaper one?": than this
         if not shown:
             return self.catalogue_question(state, step)
@@ -313,19 +311,18 @@ class CatalogueAnswers:
         )
 
     def _cheaper(self, state: DialogueState, step: Step, focus: Product) -> Turn:
-        """Products of the focus's kind that cost less, or that none does."""
+        """Products of the focus's kind that cost less (or are rated higher), or that none does."""
         kind = self._kind_of(focus)
         if self.kinds.named_kind(step.text) not in (None, kind):
             return self.search(state, step)  # "any cheaper earbuds?" beside headphones
         _, found = self._matching(kind, SearchFilters(category=focus.category), SHOW * 6, set())
         found = [p for p in found if self._kind_of(p) == kind]
-        products = cheaper_than(focus, found, step.slots.filters)[:SHOW]
+        products, text = than_focus(focus, found, step.slots.filters, step.text)
         if products:
             remember_shown(state, [p.id for p in products])
             state.focus = products[0].id if len(products) == 1 else state.focus
         ids = [p.id for p in products] or [focus.id]
-        text = cheaper_text(focus, products)
-        return Turn(text=text, products=ids, data_texts=[focus_price_line(focus)])
+        return Turn(text=text, products=ids, named_beside=[focus.id])
 
     def _kind_of(self, product: Product) -> str:
         return self.kinds.named_kind(product.title) or product.category

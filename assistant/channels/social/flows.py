@@ -81,6 +81,7 @@ class SocialFlows:
             cart=reply.cart,
             orders=reply.orders,
             citations=reply.citations,
+            products=reply.products,
             dms=[spec.dm(reply.text)],
             pending_checkout=reply.pending_checkout,
         )

@@ -121,13 +121,17 @@ class SocialHub:
         if not post.products:
             raise SocialError(422, "no_product", f"post {post.id} tags no product to buy")
         product = self.bot.services.catalogue.products[post.products[0]]
-        if not any(self.bot.commerce.available(v.id) > 0 for v in product.variants):
-            raise SocialError(
-                409,
-                "out_of_stock",
-                f"{product.title} is sold out; reply #wishlist to hear when it is back",
-            )
         self.repository.log(app, user, "in", "public", "[Buy]", post.id)
+        if not any(self.bot.commerce.available(v.id) > 0 for v in product.variants):
+            # A tap is no mistake to refuse: the shopper is told by DM, as any Buy answers.
+            sold_out = spec.dm(
+                f"Sorry, {product.title} is sold out. Reply #wishlist under the post and "
+                "you'll hear when it is back."
+            )
+            cart = self._cart(app, user)
+            return self._sent(
+                spec, user, AppResponse(app=app, post_id=post.id, cart=cart, dms=[sold_out])
+            )
         return self._sent(spec, user, self._command(spec, user, BuyTap(post_id=post.id)))
 
     # ---- routing ------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ class AppResponse(BaseModel):
     dms: list[str] = Field(default_factory=list, description="Sent privately, in order.")
     cart: ReplyCart = Field(default_factory=ReplyCart, description="The shop account's cart.")
     orders: list[str] = Field(default_factory=list, description="Orders this action placed.")
+    products: list[str] = Field(
+        default_factory=list, description="Ids of the products a DM answer shows, in order."
+    )
     citations: list[Citation] = Field(
         default_factory=list, description="What the DM answers quote: products, reviews, policies."
     )

@@ -7,6 +7,7 @@ from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce.pricing import PricingRules
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.wording import policy_text, product_list
+from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
@@ -47,18 +48,42 @@ def cheaper_than(focus: Product, alike: list[Product], filters: SearchFilters) -
     return sorted(cheaper, key=lambda p: -lowest_price(p))
 
 
-def focus_price_line(focus: Product) -> str:
-    """How a cheaper list names the product it is cheaper than."""
-    return f"{focus.title} [{focus.id}] ({format_minor(lowest_price(focus))})"
+def better_rated_than(
+    focus: Product, alike: list[Product], filters: SearchFilters
+) -> list[Product]:
+    """Products of the same kind rated higher than the focus, best first, within the filters."""
+    rating = focus.rating or 0.0
+    better = [
+        p
+        for p in alike
+        if p.id != focus.id and (p.rating or 0.0) > rating and filters.matches(p) and p.in_stock
+    ]
+    return sorted(better, key=lambda p: (-(p.rating or 0.0), -p.review_count))
 
 
-def cheaper_text(focus: Product, products: list[Product]) -> str:
-    """The cheaper products as a list, or that none of the kind costs less."""
-    if not products:
-        return f"Nothing of that kind costs less than {focus_price_line(focus)}."
-    return product_list(products, f"Cheaper than {focus_price_line(focus)}:")
+def focus_line(focus: Product) -> str:
+    """How a list names the product it is cheaper or better rated than (by its title only:
+    the list is about the others)."""
+    rating = f", {focus.rating:.1f}★" if focus.rating else ""
+    return f"{focus.title} ({format_minor(lowest_price(focus))}{rating})"
 
 
+def than_focus(
+    focus: Product, alike: list[Product], filters: SearchFilters, text: str
+) -> tuple[list[Product], str]:
+    """What of the focus's kind is cheaper (or, asked so, rated higher), and the words."""
+    if BETTER_RATED_THAN_IT.search(text):
+        better = better_rated_than(focus, alike, filters)[:SHOW_AT_MOST]
+        if not better:
+            return [], f"Nothing of that kind in stock is rated higher than {focus_line(focus)}."
+        return better, product_list(better, f"Rated higher than {focus_line(focus)}:")
+    cheaper = cheaper_than(focus, alike, filters)[:SHOW_AT_MOST]
+    if not cheaper:
+        return [], f"Nothing of that kind costs less than {focus_line(focus)}."
+    return cheaper, product_list(cheaper, f"Cheaper than {focus_line(focus)}:")
+
+
+SHOW_AT_MOST = 5  # as many as a search shows
 QUANTITY_LIMITS = "orders.quantity-limits"
 # the cart service's own limit, which the quantity-limits section states
 MOST_OF_ONE_ITEM = PricingRules().max_line_qty

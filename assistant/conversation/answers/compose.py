@@ -35,6 +35,8 @@ class Turn:
     numbers: list[int] = field(default_factory=list)  # figures computed from data this turn
     prices: list[int] = field(default_factory=list)
     data_texts: list[str] = field(default_factory=list)  # data-made text whose figures count
+    # products named beside those shown («cheaper than X»): their facts count, not shown
+    named_beside: list[str] = field(default_factory=list)
     note: dict[str, Any] | None = None  # how the LLM planner's text was checked
 
     def joined(self, other: Turn) -> Turn:
@@ -48,6 +50,7 @@ class Turn:
             numbers=[*self.numbers, *other.numbers],
             prices=[*self.prices, *other.prices],
             data_texts=[*self.data_texts, *other.data_texts],
+            named_beside=[*self.named_beside, *other.named_beside],
             note=other.note or self.note,
         )
 

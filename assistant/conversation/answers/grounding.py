@@ -172,7 +172,8 @@ def check_turn(
 ) -> GroundingReport:
     """Check a turn's text against its data: its products and reviews, the figures computed
     this turn, the shopper's cart and recent orders, and data-made text it quotes."""
-    facts = facts_for(catalogue, turn.products, turn.reviews, turn.prices, turn.numbers)
+    named = [*turn.products, *turn.named_beside]
+    facts = facts_for(catalogue, named, turn.reviews, turn.prices, turn.numbers)
     for line in cart.lines:
         facts.add_product(catalogue.products[line.product_id])
         facts.prices.add(line.unit_price_minor)

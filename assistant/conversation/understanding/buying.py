@@ -34,7 +34,7 @@ _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
-    "model yes yeah edition get it take fine".split()
+    "model yes yeah edition get it take fine whatever ugh hmm lol oh so alright".split()
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 # "add it" again right after a pick: the same one, not a second
@@ -199,7 +199,11 @@ _COUNT_WORD = r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
 # How many, said beside a name: «… x2», «2x …», «2 kestrel … totes», «…, 3 pls»
 _COUNTS_BESIDE_NAME = (
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),
-    re.compile(rf"^\W*{_COUNT_WORD}(?=\s+[a-z])", re.I),
+    re.compile(
+        rf"^\W*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
+        r"(?=\s+[a-z])",
+        re.I,
+    ),
     re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
 )
 
@@ -226,9 +230,10 @@ def named_pick(
     (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
+    shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
     if (
-        intent not in {"search", "product_question"}
-        or references.kind not in _NAMING
+        intent not in {"search", "product_question", *(["refine"] if shown_word else [])}
+        or (references.kind not in _NAMING and not shown_word)
         or len(references.ids) != 1
         or product is None
     ):

@@ -27,13 +27,13 @@ from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
     ABOUT_THE_RULE,
-    CHEAPER_THAN_IT,
     IF_I_WANTED,
     ORDER_EDIT,
     POLICY_TOPICS,
     SHOP_MONEY,
     SHOP_SERVICE,
     SHOP_WIDE,
+    THAN_IT,
 )
 from assistant.conversation.understanding.slots import Slots
 
@@ -225,11 +225,20 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
     return None
 
 
+# «other blenders in stock?», «any other merino sweater in L»: more of its kind, not it
+_OTHER_OF_ITS_KIND = re.compile(
+    r"\b(?:any ?other|other|different)\s+(?!(?:ones?|colou?rs?|sizes?|versions?|options?|"
+    r"way|day|things?|questions?|of|people|reviewers?|customers?|buyers?|users?|folks)\b)"
+    r"(?![a-z]+\s+ones?\b)[a-z]{3,}",  # «the other blue one» is one of those shown
+    re.I,
+)
+
+
 def _cheaper_than_focus(
     intent: str, text: str, state: DialogueState, references: References
 ) -> bool:
     """A cheaper one than the product in focus asked for, not the cheaper of those shown."""
-    if not state.focus or not CHEAPER_THAN_IT.search(text) or _WHICH.search(text):
+    if not state.focus or not THAN_IT.search(text) or _WHICH.search(text):
         return False
     other = references.kind in {"mention", "id"} and references.ids != [state.focus]
     return not other and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN | {"search", "help"}
@@ -255,6 +264,10 @@ def corrected(
     named = references.kind in {"mention", "id"}
     if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
         return "refine"  # "any that gets here faster?": over what was shown
+    asked_other = intent in _ABOUT_PRODUCTS | {"add"} and _OTHER_OF_ITS_KIND.search(text)
+    its_kind = references.kind in {None, "shown-word", "option"} and state.focus
+    if asked_other and its_kind and not CHANGE_WORDS.search(text):
+        return "search"  # its kind again, with the filters said, not the product in focus
     if _cheaper_than_focus(intent, text, state, references):
         return "refine"  # "is there a cheaper one?" beside the tent in the cart: than it
     if intent == "refine" and named and not set(references.ids) & set(shown):

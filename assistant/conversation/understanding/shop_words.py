@@ -125,3 +125,11 @@ CHEAPER_THAN_IT = re.compile(
     r"(?! (?:of|than) (?:the|those|these|them|both)\b)",
     re.I,
 )
+# «whats a better rated vit c serum»: rated higher than this one
+BETTER_RATED_THAN_IT = re.compile(
+    r"\b(?:better|higher)[- ](?:rated|reviewed)\b|\bbetter reviews\b"
+    r"(?! (?:of|than) (?:the|those|these|them|both)\b)",
+    re.I,
+)
+# cheaper or better rated than the product in focus
+THAN_IT = re.compile(f"{CHEAPER_THAN_IT.pattern}|{BETTER_RATED_THAN_IT.pattern}", re.I)

@@ -125,3 +125,22 @@ def test_a_better_rated_one_is_rated_higher_than_the_product_in_focus(demo_assis
     assert reply.products and "P0117" not in reply.products, reply.text
     assert all(catalogue.products[pid].rating > focus.rating for pid in reply.products)
     assert reply.text.startswith("Rated higher than"), reply.text
+
+
+@pytest.mark.slow
+def test_the_brand_one_beside_a_list_is_the_shown_product_of_that_brand(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("leather crossbody bag under 100")
+    # "one" here stands for the bag, not for the «One» in other Atlas & Oak titles
+    reply = chat.say("the atlas & oak one in beige")
+    assert [line.product_id for line in reply.cart.lines] == ["P0335"], reply.text
+
+
+@pytest.mark.slow
+def test_changing_the_address_of_a_placed_order_gets_the_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the blade & bowl classic chef knife small white")
+    chat.say("checkout")
+    assert chat.say("yes").orders
+    reply = chat.say("oops can i change the delivery address on it")
+    assert "cannot be changed" in reply.text and "cancel" in reply.text, reply.text

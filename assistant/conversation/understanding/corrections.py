@@ -293,6 +293,8 @@ def _terms_or_rules(
 ) -> str | None:
     """A product's own delivery or returns, or the shop's rule: which one a question about
     terms asks for (None: no change)."""
+    if has_order and ORDER_EDIT.search(text):
+        return "policy_question"  # "change the quantity on that order to two": the rule
     if (
         intent == "policy_question"
         and not named
@@ -305,8 +307,6 @@ def _terms_or_rules(
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
-    if has_order and ORDER_EDIT.search(text):
-        return "policy_question"  # "change the quantity on that order to two": the rule
     if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
         return "policy_question"  # "if I change my mind tomorrow, can I still cancel?": asked
     nothing_in_view = not (references.ids or state.focus or state.shown)

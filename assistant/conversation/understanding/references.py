@@ -150,9 +150,10 @@ class ReferenceResolver:
         return References(having[:1], "option") if having else None
 
 
-_THE_WORD_ONE = re.compile(  # "the kettle one"; not "the first one", "the other one"
+_THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"\bthe (?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|next|"
-    r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)\w+ ones?\b",
+    r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"
+    r"\w+(?: (?:&|and) \w+)? ones?\b",
     re.I,
 )
 

@@ -73,7 +73,7 @@ SHOP_SERVICE = re.compile(
 # An order, not the cart, asked to change: orders cannot be changed, the rule says why
 ORDER_EDIT = re.compile(
     r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
-    r"\b(?:my|the|that|this|placed) order\b",
+    r"\b(?:(?:my|the|that|this|placed) order|(?:delivery |shipping )?address)\b",
     re.I,
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled

@@ -7,8 +7,8 @@ same packaged model, in this one run, so the ratios compare like with like on a 
 The demo catalogue is generated and its reviews repeat sentences (ours embeds a repeated text
 once); `--catalogue subjqa` takes SubjQA test's real reviews from SHARED_DATA_DIR instead,
 whose texts hardly repeat. The header says how many of the texts are distinct.
-Both embed in batches of 64 (HuggingFaceEmbeddings' own default is 32, which alone would tilt
-the ratio). The canonical side is `Chroma.from_documents` + `HuggingFaceEmbeddings` and
+Both embed in our batch size (32; a side left at its own default would tilt the ratio). The
+canonical side is `Chroma.from_documents` + `HuggingFaceEmbeddings` and
 `as_retriever().invoke`; ours is `CatalogueIndex.sync` and `Retriever.search` (hybrid, filters).
 """
 

@@ -141,3 +141,23 @@ def test_review_passages_are_stored_as_vectors_and_hashes_only(tiny_settings, ti
 
     again = index.sync(tiny_catalogue, progress=False)  # nothing to relabel or re-embed
     assert (again.embedded, again.deleted) == (0, 0)
+
+
+def test_a_passage_an_older_index_stored_with_its_text_is_rewritten_bare(
+    tiny_settings, tiny_catalogue
+):
+    # An index built before kept each passage's text; one whose text changed must not keep
+    # the old text beside its new vector.
+    index = CatalogueIndex(tiny_settings, FakeEmbedder())
+    index.sync(tiny_catalogue, progress=False)
+    passages = index.client.get_collection(PASSAGES_COLLECTION, embedding_function=None)
+    first = passages.get(limit=1, include=["embeddings"])
+    passage, vector = first["ids"][0], first["embeddings"][0]
+    old = {"content_hash": "an older text", "meta_hash": "labels"}
+    passages.update(
+        ids=[passage], embeddings=[vector], documents=["Silence on the train."], metadatas=[old]
+    )
+    stats = index.sync(tiny_catalogue, progress=False)
+    assert (stats.embedded, stats.deleted) == (1, 0)
+    stored = passages.get(ids=[passage], include=["documents", "metadatas"])
+    assert stored["documents"] == [None] and set(stored["metadatas"][0]) == {"content_hash"}

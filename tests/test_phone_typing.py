@@ -144,3 +144,66 @@ def test_changing_the_address_of_a_placed_order_gets_the_rule(demo_assistant) ->
     assert chat.say("yes").orders
     reply = chat.say("oops can i change the delivery address on it")
     assert "cannot be changed" in reply.text and "cancel" in reply.text, reply.text
+
+
+@pytest.mark.parametrize(
+    ("product_id", "text"),
+    [
+        ("P0301", "9 prime s cold brew concentrate 250 g ground"),  # Roastery 9 Prime S …
+        ("P0145", "900 towel set pink queen"),  # Drift Wave 900 …
+    ],
+)
+def test_a_number_of_the_name_is_no_count(product_id, text) -> None:
+    assert count_beside_name(PRODUCTS[product_id], text)[1] is None
+
+
+def test_a_number_before_a_unit_or_inches_is_no_count() -> None:
+    from assistant.conversation.understanding.slots import extract_quantity
+
+    kyoto = next(p for p in PRODUCTS.values() if p.title.startswith("Kyoto Garden Go X"))
+    assert count_beside_name(kyoto, "kyoto garden go x 500 g whole bean")[1] is None
+    assert extract_quantity("add the frame, 8 in by 10 in") is None
+    assert extract_quantity("add the monitor, 27 in") is None
+    assert extract_quantity("add it, 2" + " " * 3000 + "a") is None  # and no slow backtracking
+
+
+def test_the_rule_words_do_not_catch_what_is_no_order_change_or_delivery() -> None:
+    from assistant.conversation.answers.facts import FACT_CUES
+    from assistant.conversation.understanding.shop_words import ORDER_EDIT
+
+    assert ORDER_EDIT.search("oops can i change the delivery address on it")
+    assert not ORDER_EDIT.search("change it to red, same delivery address as last time")
+    delivery = next(pattern for pattern, name in FACT_CUES if name == "delivery")
+    assert delivery.search("how fast do they come")
+    assert not delivery.search("how fast does it get the ice crushed")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "add gift wrap to the bassline urban 2 wired studio headphones",
+        "chuck the bassline urban 2 wired studio headphones, they look cheap",
+        "put the quietude plus true wireless earbuds in the wash by accident, do they still work",
+        "add my review: the bassline urban 2 wired studio headphones broke after a week",
+    ],
+)
+def test_remarks_that_open_with_a_cart_verb_change_no_cart(demo_assistant, said) -> None:
+    reply = Chat(demo_assistant).say(said)
+    assert reply.cart.lines == [], reply.text
+
+
+@pytest.mark.slow
+def test_a_remark_about_another_version_adds_no_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add urbanloom studio 600 tee in M olive")
+    reply = chat.say("also the red looks nicer in the photos")
+    assert len(reply.cart.lines) == 1, reply.text
+
+
+@pytest.mark.slow
+def test_other_reviews_and_other_than_are_no_new_search(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("copperline air s blender")
+    reply = chat.say("what do other reviews say about the noise")
+    assert "Copperline Air S Blender [P0110]" in reply.text, reply.text

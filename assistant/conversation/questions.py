@@ -280,7 +280,7 @@ class CatalogueAnswers:
         ]
         focus = self.catalogue.products.get(state.focus or "")
         if focus and THAN_IT.search(step.text) and not OF_THESE.search(step.text):
-            return self._cheaper(state, step, focus)  # "is there a cheaper one?": than this
+            return self._than_focus_list(state, step, focus)  # "is there a cheaper one?": than this
         if not shown:
             return self.catalogue_question(state, step)
         pool = shown
@@ -310,7 +310,7 @@ class CatalogueAnswers:
             data_texts=ranked.data_texts,
         )
 
-    def _cheaper(self, state: DialogueState, step: Step, focus: Product) -> Turn:
+    def _than_focus_list(self, state: DialogueState, step: Step, focus: Product) -> Turn:
         """Products of the focus's kind that cost less (or are rated higher), or that none does."""
         kind = self._kind_of(focus)
         if self.kinds.named_kind(step.text) not in (None, kind):

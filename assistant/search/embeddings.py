@@ -134,6 +134,7 @@ def cpu_has_bf16() -> bool:
 
 
 def _torch_model(path: Path, threads: int | None, bf16: bool = False) -> object:
+    """The model through sentence-transformers on the CPU, in bfloat16 when asked."""
     import torch
     from sentence_transformers import SentenceTransformer
 

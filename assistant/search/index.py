@@ -244,7 +244,10 @@ class CatalogueIndex:
             stale = [doc_id for doc_id in stored if doc_id not in wanted]
             stats.unchanged += len(docs) - len(changed)
             self._relabel(collection, relabelled)
-            plans.append((collection, changed, stale, labelled))
+            # an index built before kept passages' text: none may stay beside a new vector
+            rewritten = [] if labelled else [doc.id for doc in changed if doc.id in stored]
+            plans.append((collection, changed, [*stale, *rewritten], labelled))
+            stats.deleted -= len(rewritten)  # written again below, not removed
         total = sum(len(changed) for _, changed, _, _ in plans)
         memo: dict[str, list[float]] = {}  # review sentences repeat: embed each text once
         with tqdm(

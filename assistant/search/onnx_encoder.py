@@ -194,8 +194,8 @@ class OnnxEncoder:
         """One float32 row per text, in the texts' order."""
         if not texts:
             return np.empty((0, 0), dtype=np.float32)
-        # Tokenised once, then batched by token count: batches of near-equal lengths pad
-        # least (sorting by characters left a fifth of a demo build's tokens as padding).
+        # Tokenised once, then sorted by token count: each batch holds texts of near-equal
+        # lengths and pads least (sorting by characters left a fifth of a build as padding).
         token_ids = self.tokenizer(texts, truncation=True, max_length=self.max_tokens)["input_ids"]
         order = np.argsort([-len(ids) for ids in token_ids], kind="stable")
         rows: list[np.ndarray] = []

@@ -124,10 +124,10 @@ class SocialHub:
         self.repository.log(app, user, "in", "public", "[Buy]", post.id)
         if not any(self.bot.commerce.available(v.id) > 0 for v in product.variants):
             # A tap is no mistake to refuse: the shopper is told by DM, as any Buy answers.
-            sold_out = spec.dm(
-                f"Sorry, {product.title} is sold out. Reply #wishlist under the post and "
-                "you'll hear when it is back."
+            hint = (
+                " Reply #wishlist under the post to hear when it is back." if spec.wishlist else ""
             )
+            sold_out = spec.dm(f"Sorry, {product.title} is sold out.{hint}")
             cart = self._cart(app, user)
             return self._sent(
                 spec, user, AppResponse(app=app, post_id=post.id, cart=cart, dms=[sold_out])

@@ -13,6 +13,8 @@ from assistant.search.filters import SearchFilters
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import Retriever
 
+SHOW_AT_MOST = 5  # as many as a search shows
+
 
 def gift_ideas(retriever: Retriever, filters: SearchFilters, count: int) -> list[Product]:
     """Well-rated products from different categories within the filters."""
@@ -83,7 +85,6 @@ def than_focus(
     return cheaper, product_list(cheaper, f"Cheaper than {focus_line(focus)}:")
 
 
-SHOW_AT_MOST = 5  # as many as a search shows
 QUANTITY_LIMITS = "orders.quantity-limits"
 # the cart service's own limit, which the quantity-limits section states
 MOST_OF_ONE_ITEM = PricingRules().max_line_qty

@@ -141,7 +141,7 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|how long|"
             r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
-            r"how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|get|arrive|here)\b))",
+            r"how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|arrive|get here|be here)\b))",
             re.I,
         ),
         "delivery",

@@ -50,12 +50,17 @@ _I_WILL_HAVE = re.compile(
 # "hmm add the X too so shipping is free", "ok put the Y in": the request opens with the verb
 _ADD_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|so|right|then|also|oh|and|pls|please|yes|yeah|alright)\W+)*"
-    r"(?:add|put|pop|chuck|throw|bung)\b(?!\s+(?:up|on)\b)",
+    r"(?:add|put|pop|bung)\b(?!\s+(?:up|on|my|a note|gift)\b)",
     re.I,
 )
+# ... and gives a cart reason: «too», «as well», «so shipping is free»
+_CART_REASON = re.compile(
+    r"\b(?:too|as well)\b|\bso (?:shipping|delivery|it ships|i get free|the order)\b", re.I
+)
 # "voyagr nova 900 packing cubes, 1 pls": a name and a bare count
-_BARE_COUNT = re.compile(
-    r",\s*(?:x\s*)?(?:\d{1,2}|one|two|three|four|five)\s*x?\s*(?:pls|please|plz|thanks|ta)?\W*$",
+_BARE_COUNT = re.compile(  # possessive: a run of spaces is never tried two ways
+    r",\s*+(?:x\s*+)?(?:\d{1,2}|one|two|three|four|five)\s*+x?\s*+(?:pls|please|plz|thanks|ta)?"
+    r"\W*+$",
     re.I,
 )
 _GET_ME = re.compile(
@@ -162,8 +167,13 @@ def heard_as_add(
 ) -> bool:
     """Whether a request heard as a question or a search asks to buy a product it names."""
     named = references.kind in _NAMING
-    if named and intent in _HEARD_OTHERWISE | {"policy_question"} and _ADD_FIRST.search(text):
-        return "?" not in text  # "hmm add the X too so shipping is free": the why is no question
+    if (
+        named
+        and intent in _HEARD_OTHERWISE | {"policy_question"}
+        and _ADD_FIRST.search(text)
+        and _CART_REASON.search(text)
+    ):  # "hmm add the X too so shipping is free": the why is no question
+        return not (_ASKS_TOO(text) or _QUESTION_SHAPED.search(text))
     if intent not in _HEARD_OTHERWISE:
         return False
     if (
@@ -195,10 +205,12 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
-_COUNT_WORD = r"(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT_WORD = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+MOST_SAID = 20  # a bigger number beside a name is a size or a model, not how many
 # How many, said beside a name: «… x2», «2x …», «2 kestrel … totes», «…, 3 pls»
+_UNIT_AFTER = r"(?!\s*(?:g|kg|ml|l|mm|cm|oz|lbs?|in|inch(?:es)?|pack|pcs|person|seater)\b)"
 _COUNTS_BESIDE_NAME = (
-    re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),
+    re.compile(rf"\bx\s?(\d{{1,2}})\b{_UNIT_AFTER}|\b(\d{{1,2}})x\b", re.I),
     re.compile(
         rf"^\W*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
         r"(?=\s+[a-z])",
@@ -210,17 +222,25 @@ _COUNTS_BESIDE_NAME = (
 
 def count_beside_name(product: Product, text: str) -> tuple[str, int | None]:
     """The text without a count said beside the product's name, and that count; a number
-    the title starts with or an option value («9 red»: size 9) is no count."""
-    options = {value.lower() for values in product.options_by_name().values() for value in values}
-    first_title_word = (product.title.split() or [""])[0].lower()
+    the title holds with the word said after it («9 prime s cold brew»), a number before a
+    unit («x 500 g») or an option value («9 red»: size 9) is no count."""
     for pattern in _COUNTS_BESIDE_NAME:
         match = pattern.search(text)
         said = next((group for group in match.groups() if group), "") if match else ""
-        if said and said.lower() not in options and said.lower() != first_title_word:
-            count = int(said) if said.isdigit() else DIGIT_WORDS.get(said.lower())
-            if count:
-                return f"{text[: match.start()]} {text[match.end() :]}", count
+        count = int(said) if said.isdigit() else DIGIT_WORDS.get(said.lower(), 0)
+        if match and 0 < count <= MOST_SAID and not _names_it(product, said, text[match.end() :]):
+            return f"{text[: match.start()]} {text[match.end() :]}", count
     return text, None
+
+
+def _names_it(product: Product, number: str, after: str) -> bool:
+    """Whether a number is part of the product's name or an option value, not a count."""
+    values = [value.lower() for values in product.options_by_name().values() for value in values]
+    if any(value == number or value.startswith(f"{number} ") for value in values):
+        return True
+    title = re.findall(r"[\w'&-]+", product.title.lower())
+    following = (re.findall(r"[\w'&-]+", after.lower()) or [""])[0]
+    return any(a == number and b == following for a, b in itertools.pairwise(title))
 
 
 def named_pick(
@@ -268,7 +288,11 @@ def added_again(
 
 
 # "and a 30ml", "plus one in red": one more line, of another version
-_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and|also|and also)\s+(?:a|an|one|the|\d+)\b", re.I)
+_AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
+# «also one in S red», «and 2 in blue»: a count, then the version
+_AND_ONE_IN = re.compile(
+    r"^\W*(?:and|plus|oh and|also|and also)\s+(?:a|an|one|\d+)\s+(?:more\s+)?in\b", re.I
+)
 # "is there another one in blue?", "do you have more in M?" ask; "and one more in blue?" adds
 _ASKS_IF = re.compile(
     r"^\W*(?:(?:and|so|also|oh|ok|okay|hmm)\W+)*"
@@ -299,12 +323,15 @@ def another_version(intent: str, focus: Product, text: str) -> bool:
     if SWAP.search(text) or _CHANGED.search(text):
         return False
     if intent not in {"add", "change", "view_cart"} and not (
-        intent in _HEARD_OTHERWISE and _AND_ONE.search(text) and "?" not in text
+        intent in _HEARD_OTHERWISE and _AND_ONE_IN.search(text) and "?" not in text
     ):  # «also one in S red» heard as a question about red
         return False
     if _ASKS_IF.search(text) or not focus.options_named_in(text):
         return False
-    return bool(_ONE_MORE.search(text) or (_AND_ONE.search(text) and "?" not in text))
+    return bool(
+        _ONE_MORE.search(text)
+        or ((_AND_ONE.search(text) or _AND_ONE_IN.search(text)) and "?" not in text)
+    )
 
 
 # a question that also asks for a change says so: «can you add one in blue?», «make it a M?»

@@ -227,8 +227,9 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
 
 # «other blenders in stock?», «any other merino sweater in L»: more of its kind, not it
 _OTHER_OF_ITS_KIND = re.compile(
-    r"\b(?:any ?other|other|different)\s+(?!(?:ones?|colou?rs?|sizes?|versions?|options?|"
-    r"way|day|things?|questions?|of|people|reviewers?|customers?|buyers?|users?|folks)\b)"
+    r"(?<!with )(?<!than )(?<!to )\b(?:any ?other|other|different)\s+(?!(?:ones?|colou?rs?|"
+    r"sizes?|versions?|options?|way|day|things?|questions?|of|people|reviews?|reviewers?|than|"
+    r"customers?|buyers?|users?|folks|brands?|stuff)\b)"
     r"(?![a-z]+\s+ones?\b)[a-z]{3,}",  # «the other blue one» is one of those shown
     re.I,
 )

@@ -8,7 +8,7 @@ import re
 # Questions about a product's own terms (its delivery time, its return window) ...
 ABOUT_ITS_TERMS = re.compile(
     r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
-    r"send (it )?back|how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|get|arrive|here)\b))\b",
+    r"send (it )?back|how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|arrive|get here|be here)\b))\b",
     re.I,
 )
 # ... unless they ask about the shop as a whole.
@@ -73,7 +73,7 @@ SHOP_SERVICE = re.compile(
 # An order, not the cart, asked to change: orders cannot be changed, the rule says why
 ORDER_EDIT = re.compile(
     r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
-    r"\b(?:(?:my|the|that|this|placed) order|(?:delivery |shipping )?address)\b",
+    r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)",
     re.I,
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled

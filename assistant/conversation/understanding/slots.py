@@ -35,8 +35,10 @@ _QTY_PATTERNS = [
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
     # "…foam roller, 3 pls", "the auralpeak wave s, 2 in rose gold": a count after a comma
-    re.compile(
-        rf",\s*(?:x\s*)?{_NUMBER}\s*x?\s*(?:(?:pls|please|plz|thanks|ta)\W*$|in\b|\W*$)", re.I
+    re.compile(  # possessive: a run of spaces is never tried two ways; «, 8 in by 10 in» no
+        rf",\s*+(?:x\s*+)?{_NUMBER}\s*+x?\s*+(?:(?:pls|please|plz|thanks|ta)\W*+$|"
+        r"in\s++(?!by\b)[a-z]{2,}|\W*+$)",
+        re.I,
     ),
     # "make the bands 3", "change the rope to 2": a cart line named, then its count
     re.compile(

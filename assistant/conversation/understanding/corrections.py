@@ -229,9 +229,8 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
 _OTHER_OF_ITS_KIND = re.compile(
     r"(?<!with )(?<!than )(?<!to )\b(?:any ?other|other|different)\s+(?!(?:ones?|colou?rs?|"
     r"sizes?|versions?|options?|way|day|things?|questions?|of|people|reviews?|reviewers?|than|"
-    r"customers?|buyers?|users?|folks|brands?|stuff)\b)"
-    r"(?![a-z]+\s+ones?\b)[a-z]{3,}",  # «the other blue one» is one of those shown
-    re.I,
+    r"customers?|buyers?|users?|folks|brands?|stuff)\b)(?![a-z]+\s+ones?\b)[a-z]{3,}",
+    re.I,  # (?!… ones?): «the other blue one» is one of those shown
 )
 
 

@@ -246,19 +246,18 @@ class CatalogueIndex:
             self._relabel(collection, relabelled)
             # an index built before kept passages' text: none may stay beside a new vector
             rewritten = [] if labelled else [doc.id for doc in changed if doc.id in stored]
-            plans.append((collection, changed, [*stale, *rewritten], labelled))
-            stats.deleted -= len(rewritten)  # written again below, not removed
-        total = sum(len(changed) for _, changed, _, _ in plans)
+            plans.append((collection, changed, stale, rewritten, labelled))
+        total = sum(len(changed) for _, changed, _, _, _ in plans)
         memo: dict[str, list[float]] = {}  # review sentences repeat: embed each text once
         with tqdm(
             total=total, desc="embedding", unit="text", disable=not progress or not total
         ) as bar:
-            for collection, changed, stale, labelled in plans:
+            for collection, changed, stale, rewritten, labelled in plans:
                 if changed or stale:
                     collection.modify(metadata={"state": STATE_BUILDING, "model": self.model_name})
-                for batch in _batches(stale, WRITE_BATCH):
+                for batch in _batches([*stale, *rewritten], WRITE_BATCH):
                     collection.delete(ids=batch)
-                stats.deleted += len(stale)
+                stats.deleted += len(stale)  # the rewritten are written again below
                 for batch in _batches(changed, WRITE_BATCH):
                     self._write(collection, batch, memo, labelled)
                     stats.embedded += len(batch)

@@ -140,6 +140,8 @@ class Product(BaseModel):
                     for value in values
                     if value.lower() == LETTER_FOR[word.lower()]
                 ]
+            if not found:
+                found = _by_first_word(values, kept)
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
@@ -220,6 +222,26 @@ class Catalogue:
 def _said_at(value: str, text: str) -> int:
     match = re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
     return match.start() if match else len(text)
+
+
+# first words too common to name a value alone («an extra one» is no «extra large»)
+_VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "with", "no"})
+
+
+def _by_first_word(values: list[str], text: str) -> list[str]:
+    """The one value of several words whose first word alone is said («1kg whole»: the
+    «whole bean»), when no other value has that word."""
+    found = []
+    for value in values:
+        first = value.split()[0].lower()
+        if (
+            " " in value
+            and first not in _VAGUE_FIRST_WORDS
+            and not any(first in other.lower().split() for other in values if other != value)
+            and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text, re.IGNORECASE)
+        ):
+            found.append(value)
+    return found if len(found) == 1 else []
 
 
 def _names_value(value: str, text: str, squeezed: str) -> bool:

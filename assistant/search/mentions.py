@@ -51,6 +51,7 @@ class Mention:
 
 
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
+_GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 
@@ -187,7 +188,7 @@ class ProductMentions:
         such as "compare X and Y" separately). A phrase that names only a brand borrows the
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
-        message = self._without_pronoun_one(message)
+        message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
         phrases = [part for part in _SPLIT.split(message) if part.strip()]
         kind = ""  # the kind the list names, in its last phrase that names one
         for phrase in reversed(phrases):

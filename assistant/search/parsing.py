@@ -215,13 +215,20 @@ _NOT_OVER = (
     r"(?:nothing|not|no|never)\s+(?:over|above|more than|higher than|dearer than|pricier than)"
     r"|(?:don'?t|do not|can'?t|cannot|won'?t|wont|dont)\s+(?:want to\s+|wanna\s+)?"
     r"(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
+    r"|rather\s+not\s+(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
+)
+# «we've got about $80 in the kitty», «I have £40 to spend»: money one has is a ceiling
+_MONEY_HELD = (
+    rf"(?:got|have|has)\s+{_FILLER}[$£€]\s?{_AMOUNT}"
+    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:to spend|in the kitty|to play with)\b"
 )
 _UNDER = re.compile(
     r"\b(?:under|below|less(?: than)?|cheaper than|(?:no|not) more(?: than)?|up to|at most|"
     rf"max(?:imum)?|{_NOT_OVER}|"
     rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
     rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"
-    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most|limit|budget|cap)\b",
+    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most|limit|budget|cap)\b"
+    rf"|{_MONEY_HELD}",
     re.I,
 )
 _OVER = re.compile(

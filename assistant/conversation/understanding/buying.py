@@ -14,6 +14,7 @@ import re
 from rapidfuzz import fuzz
 
 from assistant.catalogue.models import Product
+from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
@@ -69,13 +70,29 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+# «could you put a X in my basket?»: asked as a question, meant as an add
+_INTO_CART = re.compile(
+    r"^(?!\W*(?:did|have|has)\b)[^.?!]*\b(?:put|pop|stick|place|add)\b[^.?!]{0,80}?"
+    r"\b(?:in|into|to)\s+(?:my|the|our)\s+(?:basket|cart|bag|trolley)\b",
+    re.I,
+)
+# «could you take it out, please?»: out of the cart (not «take it out for a run»)
+TAKE_OUT = re.compile(
+    r"\btake\s+(?:it|that|them|this|those|these|the\s+\w+(?:\s+\w+)?)\s+out\b"
+    r"(?!\s+(?:of the box|for|on|with|to)\b)",
+    re.I,
+)
+# the last sentence of several («The Brickton puzzle looks perfect. The standard one, please.»)
+_LAST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=\S)")
 # «…, will they arrive?», «…, are they loud enough»: a question beside the count
 _ASKS_TOO = re.compile(
     r"\?|\b(?:will|are|is|do|does|can|would)\s+(?:they|it|these|those)\b", re.I
 ).search
 # "i need 12 flexa max s resistance bands in purple": a count of a named product is an order
 _NEED_COUNT = re.compile(
-    r"^\W*(?:i|we) (?:need|'?ll need|will need) (?:\d{1,3}|two|three|four|five|six|ten)\b", re.I
+    r"^\W*(?:i|we) (?:need|'?ll need|will need|'?m buying|am buying|'?re buying|are buying) "
+    r"(?:\d{1,3}|two|three|four|five|six|ten)\b",
+    re.I,
 )
 # "buy now 1 armorly air s screen protector": a buy, whatever the name makes it sound like
 _BUY_NOW = re.compile(
@@ -130,6 +147,10 @@ def only_names(product: Product, text: str) -> bool:
     return all(word in _POLITE or in_title(word, title) for word in re.findall(r"[\w'&-]+", rest))
 
 
+def _sentences(text: str) -> list[str]:
+    return [part for part in _LAST_SENTENCE.split(text.strip()) if part] or [text]
+
+
 def in_title(word: str, title_words: set[str]) -> bool:
     """Whether a word is one of the title's, its plural («sets») or a typo of one
     ("corefoge" for CoreForge)."""
@@ -167,6 +188,8 @@ def heard_as_add(
 ) -> bool:
     """Whether a request heard as a question or a search asks to buy a product it names."""
     named = references.kind in _NAMING
+    if named and intent in _HEARD_OTHERWISE and any(map(_INTO_CART.search, _sentences(text))):
+        return True  # "could you put a chargewell car mount in my basket?"
     if (
         named
         and intent in _HEARD_OTHERWISE | {"policy_question"}
@@ -174,8 +197,10 @@ def heard_as_add(
         and _CART_REASON.search(text)
     ):  # "hmm add the X too so shipping is free": the why is no question
         return not (_ASKS_TOO(text) or _QUESTION_SHAPED.search(text))
-    if intent not in _HEARD_OTHERWISE:
+    if intent not in _HEARD_OTHERWISE | {"order_status"}:
         return False
+    if intent == "order_status" and not _NEED_COUNT.search(text):
+        return False  # «I'm buying two X in navy: one for me…» was heard as about an order
     if (
         last_intent.rpartition("+")[2] in {"add", "change"}
         and named
@@ -251,6 +276,10 @@ def named_pick(
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
+    *_, last = _sentences(text)
+    if last != text and _PLEASE.search(last) and "?" not in last:
+        text = last  # a remark, then «The standard edition, please.»: the pick is the last
+        intent = "search" if intent == "review_question" else intent
     if (
         intent not in {"search", "product_question", *(["refine"] if shown_word else [])}
         or (references.kind not in _NAMING and not shown_word)
@@ -261,8 +290,8 @@ def named_pick(
     name, count = count_beside_name(product, text)
     if not only_names(product, name):
         return None
-    if product.options_named_in(name) and "?" not in text:
-        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»
+    if "?" not in text and (product.options_named_in(name) or _PLEASE.search(text)):
+        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy», «the X, please»
         return "add"
     return "search"
 
@@ -375,3 +404,19 @@ def cart_line_act(
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
     return None
+
+
+def replaced_product(
+    text: str, references: References, state: DialogueState, cart_products: list[str], new: str
+) -> str | None:
+    """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    if references.replaces:
+        return references.replaces  # «swap the atlas ones for the voyagr set»: named
+    kind = references.kind
+    if kind == "deictic" and not SWAP_MINE_FOR.search(text):
+        return None  # "add that one too, dont replace my rope": nothing replaced
+    if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
+        return None
+    lines = list(dict.fromkeys(cart_products))
+    old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
+    return old if old and old != new else None

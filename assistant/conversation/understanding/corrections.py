@@ -17,8 +17,7 @@ from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
-    SWAP,
-    SWAP_MINE_FOR,
+    TAKE_OUT,
     cart_line_act,
     heard_as_add,
     in_title,
@@ -181,7 +180,7 @@ _ITS_VERSION = re.compile(
 
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
-    r"better than|worse than|"
+    r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
     r"difference between|how does it (compare|differ))\b",
     re.I,
 )
@@ -276,6 +275,8 @@ def corrected(
         return "product_question"  # "is it only ground?": the one in focus, not the list
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
+    if intent not in CART_CHANGING and TAKE_OUT.search(text):
+        return "remove"  # "could you take it out, please?": out of the cart
     if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
         return "product_question"  # "do you have them in white?": the one in focus, in white
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
@@ -346,19 +347,6 @@ def _about_a_named_product(
     if ASKS.search(request.text):
         return "product_question"
     return intent
-
-
-def replaced_product(
-    text: str, kind: str | None, state: DialogueState, cart_products: list[str], new: str
-) -> str | None:
-    """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
-    if kind == "deictic" and not SWAP_MINE_FOR.search(text):
-        return None  # "add that one too, dont replace my rope": nothing replaced
-    if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
-        return None
-    lines = list(dict.fromkeys(cart_products))
-    old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
-    return old if old and old != new else None
 
 
 def in_this_conversation(

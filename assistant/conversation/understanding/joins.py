@@ -28,7 +28,7 @@ def joined_requests(
 ) -> list[Request]:
     """The requests with a product named before a checkout made an add, and a later part
     that only narrows a search joined to it."""
-    requests = _bought_before_checkout(requests, mentions)
+    requests = _story_before_add(_bought_before_checkout(requests, mentions), mentions)
     joined: list[Request] = []
     for request in requests:
         if joined and _only_narrows(joined[-1], request, mentions, kinds, vocabulary):
@@ -51,6 +51,31 @@ def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) 
         ):
             requests[position] = Request(request.text, "add", 1.0, implied=True)
     return requests
+
+
+def _story_before_add(requests: list[Request], mentions: ProductMentions) -> list[Request]:
+    """«My dad feels the cold… He's an XL and likes navy. Could you add the X in those?»:
+    the story before an add of one named product is no search of its own; the versions it
+    names go with the add."""
+    kept: list[Request] = []
+    for position, request in enumerate(requests):
+        then = requests[position + 1] if position + 1 < len(requests) else None
+        if (
+            then is None
+            or then.act != "add"
+            or request.act not in SEARCHES
+            or "?" in request.text
+            or mentions.find(request.text)
+            or len(named := mentions.find(then.text)) != 1
+        ):
+            kept.append(request)
+            continue
+        product = mentions.catalogue.products[named[0].product_id]
+        if said := product.options_named_in(request.text):
+            requests[position + 1] = Request(
+                f"{then.text} ({', '.join(said.values())})", "add", then.confidence
+            )
+    return kept
 
 
 def _only_narrows(

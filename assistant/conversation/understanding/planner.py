@@ -21,6 +21,7 @@ from assistant.conversation.understanding.buying import (
     asks_for_a_change,
     named_pick,
     not_a_change,
+    replaced_product,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -32,7 +33,6 @@ from assistant.conversation.understanding.corrections import (
     follow_up_act,
     in_context,
     in_this_conversation,
-    replaced_product,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.references import (
@@ -50,6 +50,7 @@ from assistant.conversation.understanding.slots import (
     extract_slots,
     fit_to_product,
     options_for_focus,
+    own_spans,
     per_value_counts,
     quantities_before,
 )
@@ -342,8 +343,8 @@ class RulePlanner:
             elif intent == "add":
                 self._add_calls(step, state, args)
                 # "swap it for the kestrel tote in navy": out with the old, in with the new
-                kind = step.references.kind
-                if replaced := replaced_product(step.text, kind, state, cart_products, product_id):
+                refs = step.references
+                if replaced := replaced_product(step.text, refs, state, cart_products, product_id):
                     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
@@ -379,20 +380,19 @@ class RulePlanner:
         }
 
     def _add_several(self, step: Step) -> None:
-        """ "Add the X in red and the Y": each named product with the options said with it,
-        plus options said for all of them ("both for pixel 9")."""
+        """ "Add the X in red and the Y": each named product with the options said with it
+        (up to the next name: «the X in white, twin size, and the Y in beige, queen»), plus
+        options said for all of them ("both for pixel 9")."""
         phrases = step.references.phrases
         shared = step.text
         for phrase in phrases.values():
             shared = shared.replace(phrase, " ")
         step.calls = []
         counts = quantities_before(step.text, [phrases.get(pid, "") for pid in step.references.ids])
-        for pid, count in zip(step.references.ids, counts, strict=True):
+        spans = own_spans(step.text, [phrases.get(pid, "") for pid in step.references.ids])
+        for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
             product = self.catalogue.products[pid]
-            options = {
-                **product.options_named_in(shared),
-                **product.options_named_in(phrases.get(pid, "")),
-            }
+            options = {**product.options_named_in(shared), **product.options_named_in(span)}
             quantity = count or (None if any(counts) else step.slots.quantity) or 1
             args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
             if options:

@@ -39,6 +39,13 @@ _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", r
 _BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
+# «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
+_SWAP_FOR = re.compile(
+    r"\b(?:swap|replace|switch|exchange|change)\s+(?P<old>[^.?!]+?)\s+(?:for|with|to)\s+"
+    r"(?P<new>[^.?!]+)",
+    re.I,
+)
+_INSTEAD_OF = re.compile(r"(?P<new>[^.?!]+?)\s+(?:instead of|in place of)\s+(?P<old>[^.?!]+)", re.I)
 
 
 @dataclass
@@ -49,6 +56,7 @@ class References:
     kind: str | None  # id, mention, ordinal, superlative, shown-word, option, deictic
     plural: bool = False  # "them", "both": the shown products rather than one
     phrases: dict[str, str] = field(default_factory=dict)  # product id -> words that named it
+    replaces: str | None = None  # the cart's product this one takes the place of
 
 
 class ReferenceResolver:
@@ -72,6 +80,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
+            lambda text: self._swapped(text, in_cart) if in_cart else None,
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, shown) if _THE_WORD_ONE.search(text) else None,
             lambda text: self._mentioned(text, [focus] if focus else shown),
@@ -93,6 +102,22 @@ class ReferenceResolver:
             if len(shown) == 1 or (plural and shown):
                 return References(shown[:2] if plural else shown, "deictic", plural)
         return References([], None)
+
+    def _swapped(self, message: str, in_cart: list[str]) -> References | None:
+        """A product of the cart traded for another, both named («swap the atlas ones for
+        the voyagr set»): the new one, which replaces the old."""
+        said = _SWAP_FOR.search(message) or _INSTEAD_OF.search(message)
+        if said is None:
+            return None
+        old = self._shown_word(said["old"], in_cart) or self._mentioned(said["old"], in_cart)
+        olds = [pid for pid in old.ids if pid in in_cart] if old else []
+        if len(olds) != 1:
+            return None
+        new = self._mentioned(said["new"], olds)
+        news = [pid for pid in new.ids if pid not in in_cart] if new else []
+        if len(news) != 1 or new is None:
+            return None
+        return References(news, "mention", phrases=new.phrases, replaces=olds[0])
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:

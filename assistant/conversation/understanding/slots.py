@@ -180,3 +180,18 @@ def per_value_counts(product: Product, text: str) -> list[tuple[str, str, int]]:
             counts = quantities_before(text, found)
             return [(name, value, count or 1) for value, count in zip(found, counts, strict=True)]
     return []
+
+
+def own_spans(text: str, phrases: list[str]) -> list[str]:
+    """Each phrase with what follows it up to the next phrase («the X in white, twin size»);
+    a phrase not found in the text is its own span."""
+    starts = [text.find(phrase) if phrase else -1 for phrase in phrases]
+    found = sorted(start for start in starts if start >= 0)
+    spans = []
+    for phrase, start in zip(phrases, starts, strict=True):
+        if start < 0:
+            spans.append(phrase)
+            continue
+        end = next((later for later in found if later > start), len(text))
+        spans.append(text[start:end])
+    return spans

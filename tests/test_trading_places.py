@@ -1,12 +1,16 @@
-"""Trading one product for another and weighing them: «swap the atlas ones for the voyagr
-set» replaces the cart's line, «r the voyagr ones better» compares with the one in view,
-«1kg whole» names the «whole bean» version."""
+"""Wordy and polite shoppers: «swap the atlas ones for the voyagr set» replaces the cart's
+line, «r the voyagr ones better» compares with the one in view, «1kg whole» names the «whole
+bean» version, a request wrapped in a story or a «could you…?» still changes the cart, money
+one has is a budget, and a policy question is the sentence that asks it."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.understanding.slots import own_spans
+from assistant.search.parsing import _numbers
+from assistant.search.policies import asked_part
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
@@ -53,3 +57,91 @@ def test_is_another_one_better_compares_it_with_the_one_in_view(demo_assistant) 
     reply = Chat.say(chat, "r the voyagr ones better")
     assert set(reply.products) >= {"P0313", "P0325"}
     assert chat.units() == {"P0325": 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "ceiling"),
+    [
+        ("We'd rather not spend more than $150. What would you recommend?", 15000),
+        ("we've got about $80 in the kitty. What would you suggest?", 8000),
+        ("I have $40 to spend on her", 4000),
+        ("got 50 quid to spend", 5000),
+    ],
+)
+def test_money_one_has_or_would_rather_not_pass_is_a_ceiling(text, ceiling) -> None:
+    found: dict[str, object] = {}
+    _numbers(text, found)
+    assert found.get("max_price_minor") == ceiling
+
+
+@pytest.mark.parametrize("text", ["i have 2 kids", "we have 3 dogs", "more than $20 please"])
+def test_other_numbers_one_has_are_no_ceiling(text) -> None:
+    found: dict[str, object] = {}
+    _numbers(text, found)
+    assert "max_price_minor" not in found
+
+
+def test_the_sentences_that_ask_are_what_a_policy_question_asks() -> None:
+    told = "Perhaps I'm muddling you up with another shop. How does delivery work with you?"
+    assert asked_part(told) == "How does delivery work with you?"
+    assert asked_part("How long is delivery?") == "How long is delivery?"
+    assert asked_part("I ordered on Monday. Is it late.") == "I ordered on Monday. Is it late."
+
+
+def test_what_follows_a_name_up_to_the_next_one_is_its_own() -> None:
+    text = "add the pillow in white, twin size, and a candle in beige, queen"
+    assert own_spans(text, ["the pillow in white", "a candle in beige", "the mug"]) == [
+        "the pillow in white, twin size, and ",
+        "a candle in beige, queen",
+        "the mug",
+    ]
+
+
+@pytest.mark.slow
+def test_polite_requests_wrapped_in_a_story_change_the_cart(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "My dad always feels the cold and I'd like to get him a warm jumper for Christmas. "
+        "He's an XL and likes navy. Could you add the Threadwell Core 700 sweater in those?"
+    )
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.variant_id) for line in cart.lines] == [("P0261", "P0261-V6")]
+    chat.say("Could you put a Chargewell Studio 200 car phone mount for an iPhone 16 in my basket?")
+    assert chat.units() == {"P0261": 1, "P0201": 1}
+    chat.say("On second thoughts, the mount might annoy him. Could you take it out, please?")
+    assert chat.units() == {"P0261": 1}
+
+
+@pytest.mark.slow
+def test_two_adds_each_with_their_own_versions(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "Could you add the Oakhaven Studio 2 memory foam pillow in white, twin size, "
+        "and a Lumen Home Max S soy candle in beige, queen?"
+    )
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    versions = {line.product_id: line.variant_id for line in cart.lines}
+    assert versions == {"P0154": "P0154-V1", "P0164": "P0164-V2"}
+
+
+@pytest.mark.slow
+def test_a_name_with_please_or_a_version_after_a_remark_is_a_pick(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("packing cubes under 20")
+    chat.say("The Voyagr Nova 900 set, please.")
+    assert chat.units() == {"P0313": 1}
+    chat = Chat(demo_assistant)
+    chat.say("wooden puzzles")
+    chat.say("The Brickton wooden puzzle looks perfect. The standard edition, please.")
+    assert chat.units() == {"P0247": 1}
+    chat = Chat(demo_assistant)
+    chat.say("The Brickton wooden puzzle looks perfect, does it have small parts?")
+    assert chat.units() == {}  # a question about it buys nothing
+
+
+@pytest.mark.slow
+def test_i_will_go_for_names_no_go_model(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("What's the difference between the IronPeak Pro and the Zenmotion One?")
+    chat.say("I'll go for the IronPeak Pro in pink, please.")
+    assert chat.units() == {"P0181": 1}

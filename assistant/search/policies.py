@@ -113,7 +113,18 @@ _POLICY_WORDS = (
         re.compile(r"\b(safe|held|kept|secure)\b(?=.{0,12}\bin (my|the) (cart|basket)\b)", re.I),
         "held reserved for later",
     ),
+    # «what do you keep about me?»: what the shop stores
+    (re.compile(r"\b(?:keep|hold|have|retain)\b(?=.{0,20}\babout me\b)", re.I), "store"),
 )
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def asked_part(question: str) -> str:
+    """The sentences that ask, when a message tells something first («Perhaps I'm muddling
+    you up with another shop. How does delivery work with you?»: the delivery question)."""
+    sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
+    asking = [part for part in sentences if part.endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else question
 
 
 def in_policy_words(question: str) -> str:
@@ -183,6 +194,8 @@ class PolicySearch:
 
     def answer(self, question: str, vector: list[float] | None = None) -> PolicyAnswer:
         """The best section (and a close second), each with its most relevant sentences."""
+        if vector is None:
+            question = asked_part(question)
         dense = self._dense(vector or self.embedder.embed_query(question))
         ranked = self._ranked(question, dense)
         scores = self._scores(question, dense)

@@ -9,12 +9,14 @@ import pytest
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.understanding.slots import own_spans
+from assistant.search.mentions import ProductMentions
 from assistant.search.parsing import _numbers
 from assistant.search.policies import asked_part
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
-PRODUCTS = load_catalogue(DEMO_CATALOGUE)[0].products
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+PRODUCTS = CATALOGUE.products
 
 
 @pytest.mark.parametrize(
@@ -145,3 +147,13 @@ def test_i_will_go_for_names_no_go_model(demo_assistant) -> None:
     chat.say("What's the difference between the IronPeak Pro and the Zenmotion One?")
     chat.say("I'll go for the IronPeak Pro in pink, please.")
     assert chat.units() == {"P0181": 1}
+
+
+def test_a_brand_word_used_as_an_everyday_word_names_nothing() -> None:
+    mentions = ProductMentions(CATALOGUE)
+    story = (
+        "I've started making green smoothies every morning and my little blender just isn't "
+        "up to it. Is the Copperline Air S blender in stock?"
+    )
+    assert [m.product_id for m in mentions.find(story)] == ["P0110"]
+    assert [m.product_id for m in mentions.find("the morning ritual edge s")] == ["P0300"]

@@ -52,6 +52,8 @@ class Mention:
 
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
+# words after which a brand's word is an everyday word («every morning», «good night»)
+_BEFORE_A_WORD = frozenset("every each good last next all per whole one".split())
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 
@@ -231,8 +233,12 @@ class ProductMentions:
 
     def _names_a_brand(self, phrase: str) -> bool:
         """Whether a phrase says a brand as written or misspelt ("corefoge"), not another
-        form of a title word ("i wanted beans" names no "Bean Republic")."""
-        for word in _words(phrase):
+        form of a title word ("i wanted beans" names no "Bean Republic"), nor an everyday
+        word («every morning» names no «Morning Ritual»)."""
+        words = _words(phrase)
+        for position, word in enumerate(words):
+            if position and words[position - 1] in _BEFORE_A_WORD:
+                continue
             if word in self.all_brand_words:
                 return True
             if (

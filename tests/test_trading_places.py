@@ -11,7 +11,7 @@ from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.understanding.slots import own_spans
 from assistant.search.mentions import ProductMentions
 from assistant.search.parsing import _numbers
-from assistant.search.policies import asked_part
+from assistant.search.passages import asked_part
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
@@ -157,3 +157,31 @@ def test_a_brand_word_used_as_an_everyday_word_names_nothing() -> None:
     )
     assert [m.product_id for m in mentions.find(story)] == ["P0110"]
     assert [m.product_id for m in mentions.find("the morning ritual edge s")] == ["P0300"]
+
+
+@pytest.mark.slow
+def test_a_short_model_word_picks_among_those_shown(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("How does the Atlas & Oak Zen compare with the Atlas & Oak One X?")
+    chat.say("Then we'll go with the Zen. Please add one.")
+    assert chat.units() == {"P0333": 1}
+
+
+@pytest.mark.slow
+def test_what_people_like_after_a_remark_is_the_whole_picture(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "The NorthTrail Zen S has brilliant reviews. What do people actually like about it?"
+    )
+    assert "mention brilliant" not in reply.text
+    assert reply.citations and any(c.kind == "review" for c in reply.citations)
+
+
+@pytest.mark.slow
+def test_an_aisle_described_at_length_is_carried(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "Could you suggest a few toys suitable for a three-year-old, under $40?"
+    )
+    assert "don't sell" not in reply.text
+    assert reply.products
+    reply = Chat(demo_assistant).say("do you sell phones")
+    assert "don't sell phones" in reply.text

@@ -101,6 +101,12 @@ class ProductKinds:
         self.leading_words = _leading_words(titles)
         self.kind_pairs = {pair for title in titles for pair in _kind_pairs(title)}
         self.title_words = {singular(word) for title in titles for word in _words(title)}
+        self.aisle_words = {  # «toys», «bedding», «shoes»: the shop's aisles (not «phone»)
+            singular(_words(side)[-1])
+            for category in catalogue.categories()
+            for side in category.split("&")
+            if _words(side)
+        }
         self.brand_words = {
             word for product in catalogue.products.values() for word in _words(product.brand)
         }
@@ -192,7 +198,7 @@ class ProductKinds:
         head = singular(words[-1])
         if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein
             head = singular(words[-2])
-        if head in self.final_words:
+        if head in self.final_words or self._an_aisle(words):
             return None
         self.warm()
         wanted = _as_said(text, words)
@@ -200,6 +206,14 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+    def _an_aisle(self, words: list[str]) -> bool:
+        """Whether the words, without the describing ones after the kind, end in one of the
+        shop's aisles («a few toys suitable for a three-year-old»: toys)."""
+        heads = [singular(word) for word in words]
+        while len(heads) > 1 and heads[-1] not in self.title_words | self.aisle_words:
+            heads.pop()
+        return heads[-1] in self.aisle_words
 
     def unknown_make(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """A word before a carried kind that nothing in the shop says, so a make or model

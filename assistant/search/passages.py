@@ -120,3 +120,11 @@ def window_units(sentences: list[IndexedText]) -> list[IndexedText]:
         )
         for n, (first, second) in enumerate(pairwise(sentences))
     ]
+
+
+def asked_part(question: str) -> str:
+    """The sentences that ask, when a message tells something first («Perhaps I'm muddling
+    you up with another shop. How does delivery work with you?»: the delivery question)."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+    asking = [part for part in sentences if part.endswith("?")]
+    return " ".join(asking) if asking and len(asking) < len(sentences) else question

@@ -19,6 +19,7 @@ from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
 from assistant.search.lexical import LexicalIndex
+from assistant.search.passages import asked_part
 
 POLICY_FOLDER = "policies"
 QUOTED_SENTENCES = 2
@@ -116,15 +117,6 @@ _POLICY_WORDS = (
     # «what do you keep about me?»: what the shop stores
     (re.compile(r"\b(?:keep|hold|have|retain)\b(?=.{0,20}\babout me\b)", re.I), "store"),
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
-def asked_part(question: str) -> str:
-    """The sentences that ask, when a message tells something first («Perhaps I'm muddling
-    you up with another shop. How does delivery work with you?»: the delivery question)."""
-    sentences = [part for part in _SENTENCE_END.split(question.strip()) if part]
-    asking = [part for part in sentences if part.endswith("?")]
-    return " ".join(asking) if asking and len(asking) < len(sentences) else question
 
 
 def in_policy_words(question: str) -> str:

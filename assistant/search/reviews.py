@@ -19,6 +19,7 @@ from assistant.search.aspects import (
     vocabulary_of,
 )
 from assistant.search.lexical import tokenize
+from assistant.search.passages import asked_part
 from assistant.search.retrieval import Retriever
 from assistant.search.review_evidence import ReviewEvidence
 from assistant.search.spans import answer_span
@@ -131,7 +132,11 @@ OVERALL_QUESTION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
     r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
-    r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b",
+    r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"
+    # «what do they say about it in general?», «what do people actually like about it?»
+    r"|\bin general\b|\boverall\b"
+    r"|\bwhat do (?:people|they|reviewers|customers|buyers|folks) (?:actually |really |most )?"
+    r"(?:like|love|think|say)(?: about (?:it|them|this|that))?\W*$",
     re.IGNORECASE,
 )
 
@@ -149,8 +154,8 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
     only its nouns when it names a thing ("does the coating peel after a month?": coating)."""
-    if OVERALL_QUESTION.search(question):
-        return set()  # "is it any good? it's a lot of money": the verdict, not an aspect
+    if OVERALL_QUESTION.search(asked_part(question)):  # «… brilliant reviews. What do people
+        return set()  # like?», "is it any good? it's a lot of money": the verdict, no aspect
     question = LOW_RATING.sub(" ", question)  # why it is rated low is the question, not "low"
     title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
     words = [

@@ -220,12 +220,17 @@ def has_options(product: Product, options: dict[str, str]) -> bool:
     )
 
 
+_NO_NAME_WORDS = frozenset("one two six ten the and for set kit all new".split())
+
+
 def _distinctive_match(message: str, products: list[Product]) -> list[str]:
     words = set(re.findall(r"[a-z0-9']+", message.lower()))
     hits = []
     for product in products:
         title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
-        distinctive = {word for word in title_words if len(word) > 3}
+        distinctive = {  # «the zen»: short model words too, not «one» or «set»
+            word for word in title_words if len(word) > 3 or (len(word) == 3 and word.isalpha())
+        } - _NO_NAME_WORDS
         shared = distinctive & (words | {word.rstrip("s") for word in words})
         if shared:
             hits.append((len(shared), product.id))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.answers.facts import product_facts
 from assistant.conversation.understanding.slots import own_spans
 from assistant.search.mentions import ProductMentions
 from assistant.search.parsing import _numbers
@@ -185,3 +186,37 @@ def test_an_aisle_described_at_length_is_carried(demo_assistant) -> None:
     assert reply.products
     reply = Chat(demo_assistant).say("do you sell phones")
     assert "don't sell phones" in reply.text
+
+
+def test_a_price_set_by_one_option_is_given_for_each_value() -> None:
+    facts = product_facts(PRODUCTS["P0308"], "what's the price difference between sizes?", {})
+    assert "price: 250 g $6.00, 500 g $7.00, 1 kg $9.00" in facts
+
+
+@pytest.mark.slow
+def test_a_remark_beside_a_checkout_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the Kestrel Travel Nova 2 crossbody bag")
+    chat.say("I'll take it")
+    reply = chat.say("Wonderful. Checkout, please, and I'll pass the hat round for the total.")
+    assert chat.units() == {"P0323": 1}
+    assert reply.pending_checkout is not None
+
+
+@pytest.mark.slow
+def test_the_quicker_one_is_the_one_delivered_sooner(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Which gets here faster, the Kestrel Travel Nova 2 or the Atlas & Oak Prime 800?")
+    chat.say("The quicker one then, please.")
+    nova, prime = PRODUCTS["P0323"], PRODUCTS["P0335"]
+    quicker = nova if nova.shipping_days < prime.shipping_days else prime
+    assert chat.units() == {quicker.id: 1}
+
+
+@pytest.mark.slow
+def test_worth_the_extra_over_another_compares_them(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "Is the IronPeak Core 500 worth the extra over the Flexa Wave 2, do you think?"
+    )
+    assert {"P0182", "P0176"} <= set(reply.products)
+    assert "can't help" not in reply.text

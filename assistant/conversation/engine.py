@@ -333,7 +333,9 @@ class Assistant:
             if asked and request.act == "checkout":
                 break  # "add the mat and checkout" while "which colour?" is open: answer first
             step = self.planner.step(state, request, in_cart, has_order)
-            turn = turn.joined(self._carry_out(state, step, origin))
+            part = self._carry_out(state, step, origin)
+            if not (turn.text and part.text in {OUT_OF_SCOPE, wording.HELP}):
+                turn = turn.joined(part)  # not «… I'd like it before they arrive»: a remark
             planned.append(step.intent)
             if len(requests) > 1:  # the next request sees what this one did to the cart
                 in_cart = self._cart_products(state)

@@ -28,7 +28,8 @@ NEAR_BEST = 0.85  # other products within this share of the best weight are name
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 # "compare X and Y", "X vs Y", "1) X 2) Y"
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|&|\+|\(?\b\d\)|:)\s*", re.I
+    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|\bover(?= the\b)|&|\+|\(?\b\d\)|:)\s*",
+    re.I,
 )
 IGNORED = frozenset(
     (

@@ -269,6 +269,22 @@ def _values_in_stock(product: Product, name: str, values: list[str]) -> str:
     return f"{name}s in stock: " + ", ".join(available) + "; out of stock: " + ", ".join(sold_out)
 
 
+def _prices_by_option(product: Product, variants: list[Variant]) -> str | None:
+    """«price: 250 g $6.00, 500 g $7.00, 1 kg $9.00» when one option alone sets a price
+    that varies (a few values); None otherwise."""
+    if len({v.price_minor for v in variants}) < 2:
+        return None
+    for name, values in product.options_by_name().items():
+        priced = {
+            value: {(v.price_minor, v.currency) for v in variants if v.options.get(name) == value}
+            for value in values
+        }
+        if 2 <= len(priced) <= 6 and all(len(each) == 1 for each in priced.values()):
+            listed = [f"{value} {format_minor(*next(iter(p)))}" for value, p in priced.items()]
+            return "price: " + ", ".join(listed)
+    return None
+
+
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """What the product data says that bears on the question."""
     wanted = {cue for pattern, cue in FACT_CUES if pattern.search(question)}
@@ -278,7 +294,8 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         chosen = _variants_with(product, options) or product.variants
         prices = sorted({(v.price_minor, v.currency) for v in chosen})
         facts.append(
-            "price " + " to ".join(dict.fromkeys(format_minor(*prices[i]) for i in (0, -1)))
+            _prices_by_option(product, chosen)
+            or "price " + " to ".join(dict.fromkeys(format_minor(*prices[i]) for i in (0, -1)))
         )
     for name, named in values.items():
         asked = (name in ("colour", "size") and name in wanted) or _names_option(question, name)

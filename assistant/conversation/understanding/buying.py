@@ -105,7 +105,8 @@ CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
     r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
-    r"less|more|another|go with|basket|cart|bag|trolley|i'?ll|i meant|should be|quantity|qty)\b",
+    r"less|more|another|go with|basket|cart|bag|trolley|i meant|should be|quantity|qty|"
+    r"i'?ll (?:take|have|get|buy|order|grab|go|add|need|want|do))\b",  # not «I'll pass the hat»
     re.I,
 )
 _POINTING = re.compile(

@@ -178,9 +178,11 @@ _ITS_VERSION = re.compile(
 )
 
 
+_ASKED = {"product_question", "review_question"}
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
     r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
+    r"worth the (?:extra|difference)|worth paying more|"
     r"difference between|how does it (compare|differ))\b",
     re.I,
 )
@@ -342,6 +344,8 @@ def _about_a_named_product(
         return "search"  # "have you got the softnest aero pillow?": show it, with its price
     if intent == "compare" and len(references.ids) < 2:
         return "product_question"
+    if intent in _ASKED and len(references.ids) == 2 and _COMPARED_TO.search(request.text):
+        return "compare"  # "is the ironpeak core 500 worth the extra over the flexa wave 2?"
     if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
         return intent
     if ASKS.search(request.text):

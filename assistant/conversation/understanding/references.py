@@ -37,6 +37,7 @@ _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
 _BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
+_QUICKER = re.compile(r"\bthe (?:quicker|quickest|faster|fastest|sooner) one\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
@@ -152,6 +153,8 @@ class ReferenceResolver:
             chosen = max(products, key=lambda p: _price_asked(p, message))
         elif _BETTER_RATED.search(message):
             chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
+        elif _QUICKER.search(message):  # «the quicker one then, please»: the sooner delivery
+            chosen = min(products, key=lambda p: p.shipping_days)
         else:
             return None
         return References([chosen.id], "superlative")

@@ -220,3 +220,24 @@ def test_worth_the_extra_over_another_compares_them(demo_assistant) -> None:
     )
     assert {"P0182", "P0176"} <= set(reply.products)
     assert "can't help" not in reply.text
+
+
+@pytest.mark.slow
+def test_a_question_after_a_name_and_a_polite_add_then_summary(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("Would the Tumble & Co Core 400 card game suit them, and how many can play?")
+    assert "players: 2-4" in reply.text
+    reply = chat.say("Perfect for us. Please add it and show me the checkout summary.")
+    assert chat.units() == {"P0242": 1}
+    assert reply.pending_checkout is not None
+
+
+@pytest.mark.slow
+def test_asking_about_free_postage_beside_a_cart_says_what_it_needs(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Kestrel Travel Nova 2 crossbody bag")
+    reply = chat.say(
+        "What would that come to with delivery? I read postage is free over an amount."
+    )
+    assert "more and it ships free" in reply.text
+    assert chat.units() == {"P0323": 1}

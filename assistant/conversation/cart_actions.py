@@ -3,10 +3,11 @@ a refused change turned into the open question the shopper's next answer finishe
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.commerce import CartView, Origin
-from assistant.conversation.answers import order_wording
+from assistant.conversation.answers import order_wording, wording
 from assistant.conversation.answers.compose import (
     Turn,
     cart_change_turn,
@@ -17,6 +18,12 @@ from assistant.conversation.state import DialogueState, PendingAction, remember
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
 from assistant.conversation.understanding.planner import Step
 
+# «I read that postage is free over a certain amount»: what the cart needs for it
+_FREE_SHIPPING = re.compile(
+    r"\bfree\b.{0,40}\b(?:shipping|postage|delivery)\b|"
+    r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b",
+    re.I,
+)
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 # A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
 # looking at orders or the cart in between leaves it open.
@@ -60,7 +67,20 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     assert isinstance(cart, CartView)
     if changes:
         state.focus = changes[-1][1].id
-    return cart_change_turn(cart, changes).joined(turn)
+    shown = cart_change_turn(cart, changes)
+    _add_free_shipping_note(shown, cart, changes, step.text, context)
+    return shown.joined(turn)
+
+
+def _add_free_shipping_note(
+    turn: Turn, cart: CartView, changes: list, text: str, context: ToolContext
+) -> None:
+    """What the cart needs to ship free, when the shopper asks about free shipping."""
+    if changes or not cart.totals.shipping_minor or not _FREE_SHIPPING.search(text):
+        return
+    threshold = context.commerce.rules.free_shipping_from_minor  # «isn't postage free?»
+    turn.text += "\n" + wording.free_shipping_gap(cart, threshold)
+    turn.prices += [threshold - cart.totals.subtotal_minor]
 
 
 def _remember_version(state: DialogueState, name: str, args: dict) -> None:

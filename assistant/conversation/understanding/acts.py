@@ -84,6 +84,7 @@ _REQUEST_START = (
 # Words a request may open with before its verb: «actually take the summit one out».
 _OPENERS = (
     r"(?:(?:actually|ok|okay|oh|so|right|hmm+|wait|sorry|um+|well|nah|just|now|ugh|argh|oops|"
+    r"please|pls|kindly|"
     r"omg|erm|meh|lol|damn|dang|yikes)\W+)*"
 )
 # "take me to checkout", "proceed to the checkout", "checkout"

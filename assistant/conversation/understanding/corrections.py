@@ -179,6 +179,8 @@ _ITS_VERSION = re.compile(
 
 
 _ASKED = {"product_question", "review_question"}
+_SUMMARY = re.compile(r"\bsummary\b", re.I)
+_OF_THE_SHOP = re.compile(r"\b(?:you|u|ya|shop|store|brands?|sellers?)\b", re.I)
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
     r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
@@ -381,11 +383,13 @@ def in_this_conversation(
         and not names_kind()
     ):
         return "product_question"  # "battery?", "hows the noise cancelling": the focus's
+    if intent == "catalogue_question" and focus and not _OF_THE_SHOP.search(text):
+        return "product_question"  # "…, and how many can play?": the one just named
     if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
         return "policy_question"  # "any next day option? need it quick"
     if intent in {"product_question", "policy_question"} and cart_products:
         return "view_cart" if WITH_SHIPPING.search(text) else intent
-    if intent == "view_cart" and cart_products and re.search(r"\bsummary\b", text, re.I):
+    if intent in {"view_cart", "order_status"} and cart_products and _SUMMARY.search(text):
         return "checkout"  # "ok show me the summary": the one a yes confirms
     if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
         return "search"

@@ -43,6 +43,7 @@ from assistant.conversation.understanding.shop_words import (
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
+from assistant.search.passages import asked_part
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
@@ -367,7 +368,7 @@ class CatalogueAnswers:
         for the product asked about or the cart, when there is one."""
         if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
             return refusal
-        question, before = step.text, state.last_policy_question
+        question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
         if before and same_topic(question, before):
             question = f"{before} {question}"  # "and my handle?": the same topic again
         state.last_policy_question = step.text

@@ -19,7 +19,6 @@ from langchain_core.embeddings import Embeddings
 from pydantic import BaseModel
 
 from assistant.search.lexical import LexicalIndex
-from assistant.search.passages import asked_part
 
 POLICY_FOLDER = "policies"
 QUOTED_SENTENCES = 2
@@ -186,8 +185,6 @@ class PolicySearch:
 
     def answer(self, question: str, vector: list[float] | None = None) -> PolicyAnswer:
         """The best section (and a close second), each with its most relevant sentences."""
-        if vector is None:
-            question = asked_part(question)
         dense = self._dense(vector or self.embedder.embed_query(question))
         ranked = self._ranked(question, dense)
         scores = self._scores(question, dense)

@@ -50,6 +50,7 @@ from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
+_ANOTHER = re.compile(r"\b(?:any ?other|other|another|different)\b", re.I)
 RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
 RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
 GIFT = re.compile(
@@ -140,6 +141,7 @@ class CatalogueAnswers:
             # "what noise cancelling headphones under 100 then" beside $247 headphones shown
             # is a new search, not those headphones
             step.references.kind == "shown-word"
+            and not _ANOTHER.search(step.text)  # «any other vegan spf 50»: not that one
             and all_fit(self.catalogue, step.references.ids, step.slots.filters)
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)

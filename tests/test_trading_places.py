@@ -241,3 +241,81 @@ def test_asking_about_free_postage_beside_a_cart_says_what_it_needs(demo_assista
     )
     assert "more and it ships free" in reply.text
     assert chat.units() == {"P0323": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("setup", "remark"),
+    [
+        (
+            "add the bassline one headphones in black",
+            "add the Echofox Zen True Wireless Earbuds in black as well, not instead of the "
+            "Bassline One",
+        ),
+        (
+            "add the bassline one headphones in black",
+            "My wife said to put the Echofox Zen True Wireless Earbuds in my basket but I'm "
+            "not sure",
+        ),
+        ("add the NorthTrail Zen S camping stove", "Is it easy to take the stove out of its box?"),
+        (
+            "add the bassline one headphones in black",
+            "I have a question about my order, can you give me a summary of what I bought "
+            "last time?",
+        ),
+    ],
+)
+def test_remarks_and_questions_that_sound_like_changes_change_nothing(
+    demo_assistant, setup, remark
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(setup)
+    before = chat.units()
+    reply = chat.say(remark)
+    assert chat.units() == before, reply.text
+    assert reply.pending_checkout is None
+
+
+@pytest.mark.slow
+def test_a_bare_name_with_please_as_a_first_message_only_shows_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("Bassline Urban 2 Wired Studio Headphones please")
+    assert chat.units() == {} and "P0004" in reply.products
+    chat.say("Tell me about the Bassline One headphones. Please.")
+    assert chat.units() == {}
+
+
+@pytest.mark.parametrize(
+    ("product_id", "text", "options"),
+    [
+        ("P0302", "add 1 Kyoto Garden Prime X Chai Spice Blend, ground", {"grind": "ground"}),
+    ],
+)
+def test_a_count_or_another_model_names_no_version_by_its_first_word(
+    product_id, text, options
+) -> None:
+    assert PRODUCTS[product_id].options_named_in(text) == options
+
+
+def test_a_model_version_needs_its_model_said() -> None:
+    protector = next(
+        p
+        for p in PRODUCTS.values()
+        if any(" " in v and any(c.isdigit() for c in v) for v in p.option_values("model"))
+    )
+    assert "model" not in protector.options_named_in("I have a Galaxy S23")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got $10 off with a coupon",
+        "the tent has $30 off this week",
+        "I already have $40 in the cart",
+        "a board game for 4 to play with",
+    ],
+)
+def test_money_off_or_in_the_cart_is_no_budget(text) -> None:
+    found: dict[str, object] = {}
+    _numbers(text, found)
+    assert "max_price_minor" not in found

@@ -230,12 +230,16 @@ _VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "
 
 def _by_first_word(values: list[str], text: str) -> list[str]:
     """The one value of several words whose first word alone is said («1kg whole»: the
-    «whole bean»), when no other value has that word."""
+    «whole bean»), when no other value has that word; never a number or a model («Galaxy
+    S24» is not said by «Galaxy S23»)."""
     found = []
     for value in values:
         first = value.split()[0].lower()
+        rest = value.split()[1:]
         if (
-            " " in value
+            rest
+            and first.isalpha()  # «1 kg»: a count «1» is no size
+            and not any(char.isdigit() for word in rest for char in word)  # «Galaxy S24»
             and first not in _VAGUE_FIRST_WORDS
             and not any(first in other.lower().split() for other in values if other != value)
             and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text, re.IGNORECASE)

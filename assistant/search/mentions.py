@@ -54,7 +54,7 @@ class Mention:
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 # words after which a brand's word is an everyday word («every morning», «good night»)
-_BEFORE_A_WORD = frozenset("every each good last next all per whole one".split())
+_BEFORE_A_WORD = frozenset("every each good last per whole".split())
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 

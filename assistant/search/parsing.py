@@ -218,9 +218,11 @@ _NOT_OVER = (
     r"|rather\s+not\s+(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
 )
 # «we've got about $80 in the kitty», «I have £40 to spend»: money one has is a ceiling
-_MONEY_HELD = (
-    rf"(?:got|have|has)\s+{_FILLER}[$£€]\s?{_AMOUNT}"
-    rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:to spend|in the kitty|to play with)\b"
+_MONEY_HELD = (  # not «I've got $10 off», «I have $40 in the cart», «4 to play with»
+    rf"(?:got|have|has)\s+{_FILLER}[$£€]\s?{_AMOUNT}(?!\s*(?:off|in (?:the|my) (?:cart|basket)|"
+    r"(?:of |in )?(?:credit|gift|voucher|coupon)))"
+    rf"|(?:[$£€]\s?{_AMOUNT}|{_AMOUNT}\s*(?:dollars?|bucks|quid|euros?|pounds?))"
+    r"\s+(?:to spend|in the kitty)\b"
 )
 _UNDER = re.compile(
     r"\b(?:under|below|less(?: than)?|cheaper than|(?:no|not) more(?: than)?|up to|at most|"

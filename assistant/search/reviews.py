@@ -133,10 +133,10 @@ OVERALL_QUESTION = re.compile(
     r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
     r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"
-    # «what do they say about it in general?», «what do people actually like about it?»
-    r"|\bin general\b|\boverall\b"
+    # «what do they say about it in general, then?», «what do people actually like about it?»
     r"|\bwhat do (?:people|they|reviewers|customers|buyers|folks) (?:actually |really |most )?"
-    r"(?:like|love|think|say)(?: about (?:it|them|this|that))?\W*$",
+    r"(?:like|love|think|say)(?: about (?:it|them|this|that))?"
+    r"(?:\s+(?:in general|overall|generally))?(?:,?\s*then)?\W*$",
     re.IGNORECASE,
 )
 

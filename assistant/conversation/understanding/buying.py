@@ -14,22 +14,18 @@ import re
 from rapidfuzz import fuzz
 
 from assistant.catalogue.models import Product
-from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.trades import (
+    INTO_CART,
+    SWAP,
+    SWAP_MINE_FOR,
+    sentences,
+)
 from assistant.search.parsing import DIGIT_WORDS
 
 CART_LINE_ACTS = {"add", "change", "remove"}
-SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
-# «swap mine for that one», «replace it with this»: the cart's line for the one in view;
-# not «add that one too, dont replace my rope»
-SWAP_MINE_FOR = re.compile(
-    r"(?<!not )(?<!n't )(?<!dont )\b(?:swap|replace|switch|exchange)\s+"
-    r"(?:mine|it|my\b[\w ]{0,30}?|the one in my (?:cart|basket))\s+"
-    r"(?:for|with)\s+(?:that|this|the)\b",
-    re.I,
-)
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
@@ -70,20 +66,6 @@ _GET_ME = re.compile(
     re.I,
 )
 _PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
-# «could you put a X in my basket?»: asked as a question, meant as an add
-_INTO_CART = re.compile(
-    r"^(?!\W*(?:did|have|has)\b)[^.?!]*\b(?:put|pop|stick|place|add)\b[^.?!]{0,80}?"
-    r"\b(?:in|into|to)\s+(?:my|the|our)\s+(?:basket|cart|bag|trolley)\b",
-    re.I,
-)
-# «could you take it out, please?»: out of the cart (not «take it out for a run»)
-TAKE_OUT = re.compile(
-    r"\btake\s+(?:it|that|them|this|those|these|the\s+\w+(?:\s+\w+)?)\s+out\b"
-    r"(?!\s+(?:of the box|for|on|with|to)\b)",
-    re.I,
-)
-# the last sentence of several («The Brickton puzzle looks perfect. The standard one, please.»)
-_LAST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=\S)")
 # «…, will they arrive?», «…, are they loud enough»: a question beside the count
 _ASKS_TOO = re.compile(
     r"\?|\b(?:will|are|is|do|does|can|would)\s+(?:they|it|these|those)\b", re.I
@@ -148,10 +130,6 @@ def only_names(product: Product, text: str) -> bool:
     return all(word in _POLITE or in_title(word, title) for word in re.findall(r"[\w'&-]+", rest))
 
 
-def _sentences(text: str) -> list[str]:
-    return [part for part in _LAST_SENTENCE.split(text.strip()) if part] or [text]
-
-
 def in_title(word: str, title_words: set[str]) -> bool:
     """Whether a word is one of the title's, its plural («sets») or a typo of one
     ("corefoge" for CoreForge)."""
@@ -189,7 +167,7 @@ def heard_as_add(
 ) -> bool:
     """Whether a request heard as a question or a search asks to buy a product it names."""
     named = references.kind in _NAMING
-    if named and intent in _HEARD_OTHERWISE and any(map(_INTO_CART.search, _sentences(text))):
+    if named and intent in _HEARD_OTHERWISE and any(map(INTO_CART.search, sentences(text))):
         return True  # "could you put a chargewell car mount in my basket?"
     if (
         named
@@ -270,15 +248,25 @@ def _names_it(product: Product, number: str, after: str) -> bool:
 
 
 def named_pick(
-    intent: str, references: References, text: str, product: Product | None, slots: Slots
+    intent: str,
+    references: References,
+    text: str,
+    product: Product | None,
+    slots: Slots,
+    listed: bool = False,
 ) -> str | None:
     """What a request heard as a search or a question does when it only names one product
     (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
-    *_, last = _sentences(text)
-    if last != text and _PLEASE.search(last) and "?" not in last:
+    *_, last = sentences(text)
+    if (
+        last != text
+        and _PLEASE.search(last)
+        and "?" not in last
+        and _PLEASE.sub("", last).strip(" .!,")
+    ):
         text = last  # a remark, then «The standard edition, please.»: the pick is the last
         intent = "search" if intent == "review_question" else intent
     if (
@@ -291,8 +279,9 @@ def named_pick(
     name, count = count_beside_name(product, text)
     if not only_names(product, name):
         return None
-    if "?" not in text and (product.options_named_in(name) or _PLEASE.search(text)):
-        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy», «the X, please»
+    if "?" not in text and (product.options_named_in(name) or (listed and _PLEASE.search(text))):
+        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»; «the X, please»
+        # beside a list (as a first message it may only ask to see it)
         return "add"
     return "search"
 
@@ -405,19 +394,3 @@ def cart_line_act(
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"
     return None
-
-
-def replaced_product(
-    text: str, references: References, state: DialogueState, cart_products: list[str], new: str
-) -> str | None:
-    """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
-    if references.replaces:
-        return references.replaces  # «swap the atlas ones for the voyagr set»: named
-    kind = references.kind
-    if kind == "deictic" and not SWAP_MINE_FOR.search(text):
-        return None  # "add that one too, dont replace my rope": nothing replaced
-    if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
-        return None
-    lines = list(dict.fromkeys(cart_products))
-    old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
-    return old if old and old != new else None

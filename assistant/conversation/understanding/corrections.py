@@ -17,7 +17,6 @@ from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
-    TAKE_OUT,
     cart_line_act,
     heard_as_add,
     in_title,
@@ -27,14 +26,18 @@ from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
     ABOUT_THE_RULE,
     IF_I_WANTED,
+    NEVER,
+    OF_THE_SHOP,
     ORDER_EDIT,
     POLICY_TOPICS,
     SHOP_MONEY,
     SHOP_SERVICE,
     SHOP_WIDE,
+    SUMMARY,
     THAN_IT,
 )
 from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.trades import cart_talk
 
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
@@ -179,8 +182,6 @@ _ITS_VERSION = re.compile(
 
 
 _ASKED = {"product_question", "review_question"}
-_SUMMARY = re.compile(r"\bsummary\b", re.I)
-_OF_THE_SHOP = re.compile(r"\b(?:you|u|ya|shop|store|brands?|sellers?)\b", re.I)
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
     r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
@@ -277,10 +278,10 @@ def corrected(
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     if intent == "refine" and references.kind == "deictic" and not references.plural:
         return "product_question"  # "is it only ground?": the one in focus, not the list
+    if talk := cart_talk(intent, text, intent in CART_CHANGING):
+        return talk  # «take it out, please»; «is it easy to take the stove out of its box?»
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
-    if intent not in CART_CHANGING and TAKE_OUT.search(text):
-        return "remove"  # "could you take it out, please?": out of the cart
     if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
         return "product_question"  # "do you have them in white?": the one in focus, in white
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
@@ -383,13 +384,13 @@ def in_this_conversation(
         and not names_kind()
     ):
         return "product_question"  # "battery?", "hows the noise cancelling": the focus's
-    if intent == "catalogue_question" and focus and not _OF_THE_SHOP.search(text):
+    if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
         return "product_question"  # "…, and how many can play?": the one just named
     if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
         return "policy_question"  # "any next day option? need it quick"
     if intent in {"product_question", "policy_question"} and cart_products:
         return "view_cart" if WITH_SHIPPING.search(text) else intent
-    if intent in {"view_cart", "order_status"} and cart_products and _SUMMARY.search(text):
+    if cart_products and SUMMARY.get(intent, NEVER).search(text):
         return "checkout"  # "ok show me the summary": the one a yes confirms
     if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
         return "search"

@@ -7,6 +7,7 @@ a weighted blanket. What do you have under $100?" is one search with a budget.
 from __future__ import annotations
 
 import itertools
+import re
 
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import extract_slots
@@ -16,6 +17,12 @@ from assistant.search.mentions import ProductMentions
 
 NAMING_ACTS = {"search", "product_question", "review_question", "refine", "help", "smalltalk"}
 SEARCHES = {"search", "recommend"}
+# «show me speakers in white», «any tents under 100»: asking to see, no story
+_ASKS_TO_SEE = re.compile(
+    r"^\W*(?:show|find|search|list|give|recommend|suggest|any|got any|do you have|have you got|"
+    r"looking for|i'?m looking|i want|i need)\b",
+    re.I,
+)
 # what a part that only adds a budget or a rating to the search before it was heard as
 _CONSTRAINT_ONLY = {"catalogue_question", "search", "refine", "help", "recommend"}
 
@@ -56,25 +63,28 @@ def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) 
 def _story_before_add(requests: list[Request], mentions: ProductMentions) -> list[Request]:
     """«My dad feels the cold… He's an XL and likes navy. Could you add the X in those?»:
     the story before an add of one named product is no search of its own; the versions it
-    names go with the add."""
+    names go with the add. A story that asks for something («show me speakers in white»)
+    is a request of its own."""
     kept: list[Request] = []
+    carried = ""  # the versions a story said, for the add after it
     for position, request in enumerate(requests):
         then = requests[position + 1] if position + 1 < len(requests) else None
+        if carried:
+            request = Request(f"{request.text} ({carried})", "add", request.confidence)
+            carried = ""
         if (
             then is None
             or then.act != "add"
             or request.act not in SEARCHES
             or "?" in request.text
+            or _ASKS_TO_SEE.search(request.text)
             or mentions.find(request.text)
             or len(named := mentions.find(then.text)) != 1
         ):
             kept.append(request)
             continue
         product = mentions.catalogue.products[named[0].product_id]
-        if said := product.options_named_in(request.text):
-            requests[position + 1] = Request(
-                f"{then.text} ({', '.join(said.values())})", "add", then.confidence
-            )
+        carried = ", ".join(product.options_named_in(request.text).values())
     return kept
 
 

@@ -21,7 +21,6 @@ from assistant.conversation.understanding.buying import (
     asks_for_a_change,
     named_pick,
     not_a_change,
-    replaced_product,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -61,6 +60,7 @@ from assistant.conversation.understanding.steps import (
     order_calls,
     per_value_adds,
 )
+from assistant.conversation.understanding.trades import replaced_product
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -263,7 +263,7 @@ class RulePlanner:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
         product = self.catalogue.products.get(target or "")
-        if act := named_pick(intent, references, text, product, slots):
+        if act := named_pick(intent, references, text, product, slots, bool(state.shown)):
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
         if added_again(intent, references, text, slots, target, picked) and target in in_cart:

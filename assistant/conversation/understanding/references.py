@@ -37,16 +37,22 @@ _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
 _BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
-_QUICKER = re.compile(r"\bthe (?:quicker|quickest|faster|fastest|sooner) one\b", re.I)
+# «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
+_QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
 _SWAP_FOR = re.compile(
-    r"\b(?:swap|replace|switch|exchange|change)\s+(?P<old>[^.?!]+?)\s+(?:for|with|to)\s+"
-    r"(?P<new>[^.?!]+)",
+    r"\b(?:swap|replace|switch|exchange|change)\s+(?P<old>[^.?!]{1,80}?)\s+(?:for|with|to)\s+"
+    r"(?P<new>[^.?!]{1,80})",
     re.I,
 )
-_INSTEAD_OF = re.compile(r"(?P<new>[^.?!]+?)\s+(?:instead of|in place of)\s+(?P<old>[^.?!]+)", re.I)
+_INSTEAD_OF = re.compile(
+    r"(?:^|[.?!]\s*)(?P<new>[^.?!]{1,80}?)\s+(?:instead of|in place of)\s+(?P<old>[^.?!]{1,80})",
+    re.I,
+)
+# «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
+_KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
 
 
 @dataclass
@@ -83,7 +89,7 @@ class ReferenceResolver:
             self._ids,
             lambda text: self._swapped(text, in_cart) if in_cart else None,
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
-            lambda text: self._shown_word(text, shown) if _THE_WORD_ONE.search(text) else None,
+            lambda text: self._shown_word(text, shown) if self._word_one(text) else None,
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
@@ -108,7 +114,7 @@ class ReferenceResolver:
         """A product of the cart traded for another, both named («swap the atlas ones for
         the voyagr set»): the new one, which replaces the old."""
         said = _SWAP_FOR.search(message) or _INSTEAD_OF.search(message)
-        if said is None:
+        if said is None or _KEEPS_BOTH.search(message):
             return None
         old = self._shown_word(said["old"], in_cart) or self._mentioned(said["old"], in_cart)
         olds = [pid for pid in old.ids if pid in in_cart] if old else []
@@ -119,6 +125,13 @@ class ReferenceResolver:
         if len(news) != 1 or new is None:
             return None
         return References(news, "mention", phrases=new.phrases, replaces=olds[0])
+
+    @staticmethod
+    def _word_one(message: str) -> bool:
+        """«the kettle one», «the atlas & oak one» said alone: a shown product by a word of
+        it (a longer message may name products in full: «the IronPeak Pro and the Zenmotion
+        One»)."""
+        return len(message.split()) <= _WORD_ONE_MAX_WORDS and bool(_THE_WORD_ONE.search(message))
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:
@@ -178,6 +191,7 @@ class ReferenceResolver:
         return References(having[:1], "option") if having else None
 
 
+_WORD_ONE_MAX_WORDS = 8
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"\bthe (?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|next|"
     r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"

@@ -133,3 +133,12 @@ BETTER_RATED_THAN_IT = re.compile(
 )
 # cheaper or better rated than the product in focus
 THAN_IT = re.compile(f"{CHEAPER_THAN_IT.pattern}|{BETTER_RATED_THAN_IT.pattern}", re.I)
+NEVER = re.compile(r"(?!)")
+SUMMARY = {  # «show me the checkout summary»; not «a summary of what I bought last time»
+    "view_cart": re.compile(r"\bsummary\b", re.I),
+    "order_status": re.compile(
+        r"\bcheck ?out summary\b|\bsummary of (?:my|the) (?:cart|basket)", re.I
+    ),
+}
+# «how many can play?» about the product in view; «how many do you sell?» about the shop
+OF_THE_SHOP = re.compile(r"\b(?:you|your|u|ur|ya|shop|store|brands?|sellers?)\b", re.I)

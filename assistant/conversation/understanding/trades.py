@@ -1,0 +1,82 @@
+"""Trades and removals said in words: «swap mine for that one», «X instead of the Y»,
+«could you put X in my basket?», «could you take it out, please?»."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.references import References
+
+SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
+# «swap mine for that one», «replace it with this»: the cart's line for the one in view;
+# not «add that one too, dont replace my rope»
+SWAP_MINE_FOR = re.compile(
+    r"(?<!not )(?<!n't )(?<!dont )\b(?:swap|replace|switch|exchange)\s+"
+    r"(?:mine|it|my\b[\w ]{0,30}?|the one in my (?:cart|basket))\s+"
+    r"(?:for|with)\s+(?:that|this|the)\b",
+    re.I,
+)
+# «could you put a X in my basket?», «put X in my cart»: asked or told, an add; not «why can't
+# I add X to my cart?», «my wife said to put X in my basket»
+INTO_CART = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|also|please|pls)\W+)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?"
+    r"(?:put|pop|stick|place|add)\b[^.?!]{0,80}?"
+    r"\b(?:in|into|to)\s+(?:my|the|our)\s+(?:basket|cart|bag|trolley)\b",
+    re.I,
+)
+# «could you take it out, please?», «take the candle out of my cart»: out of the cart (not
+# «is it easy to take the tent out of its bag?», «take it out for a run»)
+TAKE_OUT = re.compile(
+    r"\btake\s+(?:it|that|them|this|those|these|the\s+\w+(?:\s+\w+)?)\s+out"
+    r"(?:\s+of\s+(?:my|the)\s+(?:cart|basket|bag|trolley|order))?"
+    r"(?=\s*(?:[,.!?;]|please\b|pls\b|again\b|$))",
+    re.I,
+)
+# the last sentence of several («The Brickton puzzle looks perfect. The standard one, please.»)
+_LAST_SENTENCE = re.compile(r"(?<=[.!])\s+(?=\S)")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message (after «.» or «!»; a «?» keeps its clause).»"""
+    return [part for part in _LAST_SENTENCE.split(text.strip()) if part] or [text]
+
+
+def replaced_product(
+    text: str, references: References, state: DialogueState, cart_products: list[str], new: str
+) -> str | None:
+    """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    if references.replaces:
+        return references.replaces  # «swap the atlas ones for the voyagr set»: named
+    kind = references.kind
+    if kind == "deictic" and not SWAP_MINE_FOR.search(text):
+        return None  # "add that one too, dont replace my rope": nothing replaced
+    if not SWAP.search(text) or kind not in {"mention", "id", "deictic"}:
+        return None
+    lines = list(dict.fromkeys(cart_products))
+    old = state.focus if state.focus in lines else (lines[0] if len(lines) == 1 else None)
+    return old if old and old != new else None
+
+
+# «is it easy to take the stove out of its box?», «how do I remove the strap?»: asked about
+# the product; «can you take it out?» asks for the change
+_ASKS_ABOUT_IT = re.compile(r"^\W*(?:is|are|does|do|how|what|why|when|which)\b", re.I)
+# «my wife said to put the X in my basket», «he told me to get the Y»: someone else's idea
+_REPORTED = re.compile(
+    r"\b(?:said|says|told (?:me|us)|asked (?:me|us)|wants me|suggested)\s+(?:to|i|we)\b", re.I
+)
+_CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
+
+
+def cart_talk(intent: str, text: str, changing: bool) -> str | None:
+    """What words about the cart ask, whatever the act heard: «could you take it out,
+    please?» removes; a question or a report that only sounds like a change asks about the
+    product (None: the act stands)."""
+    if not changing and TAKE_OUT.search(text):
+        return "remove"
+    if intent == "remove" and _ASKS_ABOUT_IT.search(text) and not _CART_WORDS.search(text):
+        return "product_question"
+    if intent == "add" and _REPORTED.search(text):
+        return "product_question"
+    return None

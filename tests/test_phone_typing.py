@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
-from assistant.conversation.understanding.buying import count_beside_name
+from assistant.conversation.understanding.slots import count_beside_name
 from assistant.search.aspect_families import family_label
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat

@@ -319,3 +319,46 @@ def test_money_off_or_in_the_cart_is_no_budget(text) -> None:
     found: dict[str, object] = {}
     _numbers(text, found)
     assert "max_price_minor" not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("setup", "order", "expected"),
+    [
+        ("towel sets", "4 of the Hearth & Linen Air S, white, queen size", {"P0151": 4}),
+        ("", "10 Cairn Gear Nova 500 bottles in grey for the football team", {"P0070": 10}),
+        ("", "Northwind Trail 2 rain jacket, medium", {"P0254": 1}),
+        ("teddy bears", "two of the Tumble & Co Urban 2", {"P0246": 2}),
+        ("", "team shirts: Urbanloom Studio 600 tee in red, 5 medium and 4 small", {"P0265": 9}),
+    ],
+)
+def test_a_count_or_a_version_beside_a_name_is_an_order(demo_assistant, setup, order, expected):
+    chat = Chat(demo_assistant)
+    if setup:
+        chat.say(setup)
+    chat.say(order)
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    totals: dict[str, int] = {}
+    for line in cart.lines:
+        totals[line.product_id] = totals.get(line.product_id, 0) + line.qty
+    assert totals == expected
+
+
+@pytest.mark.slow
+def test_a_number_before_a_unit_is_a_version_not_a_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Kyoto Garden Go X whole bean coffee")
+    chat.say("500 g ground please")
+    assert chat.units() == {"P0305": 1}
+    chat = Chat(demo_assistant)
+    chat.say("Kestrel Urban running shorts")
+    chat.say("meh. 3 in L then, olive")
+    assert chat.units() == {"P0280": 3}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ["2 player card games", "3 person tents under 200"])
+def test_a_count_of_people_is_no_order(demo_assistant, text) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(text)
+    assert chat.units() == {}

@@ -13,17 +13,16 @@ import re
 
 from rapidfuzz import fuzz
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.slots import Slots, count_beside_name
 from assistant.conversation.understanding.trades import (
     INTO_CART,
     SWAP,
     SWAP_MINE_FOR,
     sentences,
 )
-from assistant.search.parsing import DIGIT_WORDS
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
@@ -127,7 +126,11 @@ def only_names(product: Product, text: str) -> bool:
     words = [word.lower() for word in re.findall(r"[\w'&-]+", product.title)]
     title = {*words, *product.options_by_name()}
     title |= {a[0] + b[0] for a, b in itertools.pairwise(words)}  # "rc": remote control
-    return all(word in _POLITE or in_title(word, title) for word in re.findall(r"[\w'&-]+", rest))
+    sizes = {value.lower() for value in product.options_by_name().get("size", [])}
+    return all(
+        word in _POLITE or in_title(word, title) or LETTER_FOR.get(word) in sizes
+        for word in re.findall(r"[\w'&-]+", rest)
+    )  # «…, medium»: its M
 
 
 def in_title(word: str, title_words: set[str]) -> bool:
@@ -209,42 +212,8 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
-_COUNT_WORD = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
-MOST_SAID = 20  # a bigger number beside a name is a size or a model, not how many
-# How many, said beside a name: «… x2», «2x …», «2 kestrel … totes», «…, 3 pls»
-_UNIT_AFTER = r"(?!\s*(?:g|kg|ml|l|mm|cm|oz|lbs?|in|inch(?:es)?|pack|pcs|person|seater)\b)"
-_COUNTS_BESIDE_NAME = (
-    re.compile(rf"\bx\s?(\d{{1,2}})\b{_UNIT_AFTER}|\b(\d{{1,2}})x\b", re.I),
-    re.compile(
-        rf"^\W*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
-        r"(?=\s+[a-z])",
-        re.I,
-    ),
-    re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
-)
-
-
-def count_beside_name(product: Product, text: str) -> tuple[str, int | None]:
-    """The text without a count said beside the product's name, and that count; a number
-    the title holds with the word said after it («9 prime s cold brew»), a number before a
-    unit («x 500 g») or an option value («9 red»: size 9) is no count."""
-    for pattern in _COUNTS_BESIDE_NAME:
-        match = pattern.search(text)
-        said = next((group for group in match.groups() if group), "") if match else ""
-        count = int(said) if said.isdigit() else DIGIT_WORDS.get(said.lower(), 0)
-        if match and 0 < count <= MOST_SAID and not _names_it(product, said, text[match.end() :]):
-            return f"{text[: match.start()]} {text[match.end() :]}", count
-    return text, None
-
-
-def _names_it(product: Product, number: str, after: str) -> bool:
-    """Whether a number is part of the product's name or an option value, not a count."""
-    values = [value.lower() for values in product.options_by_name().values() for value in values]
-    if any(value == number or value.startswith(f"{number} ") for value in values):
-        return True
-    title = re.findall(r"[\w'&-]+", product.title.lower())
-    following = (re.findall(r"[\w'&-]+", after.lower()) or [""])[0]
-    return any(a == number and b == following for a, b in itertools.pairwise(title))
+# who it is for, after the name: «… for the football team», «… for my mum»
+_FOR_SOMEONE = re.compile(r"\s+for\s+(?:the|my|our|a|an|his|her|their)\b[^,.!?]*", re.I)
 
 
 def named_pick(
@@ -277,9 +246,11 @@ def named_pick(
     ):
         return None
     name, count = count_beside_name(product, text)
+    name = _FOR_SOMEONE.sub("", name)  # «10 cairn gear nova 500 bottles … for the team»
     if not only_names(product, name):
         return None
-    if "?" not in text and (product.options_named_in(name) or (listed and _PLEASE.search(text))):
+    named = product.options_named_in(name) or count
+    if "?" not in text and (named or (listed and _PLEASE.search(text))):
         slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»; «the X, please»
         # beside a list (as a first message it may only ask to see it)
         return "add"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.parsing import DIGIT_WORDS, Constraints, parse_query
 
@@ -54,9 +55,11 @@ _QTY_PATTERNS = [
     re.compile(rf"\b(?:only|just)\s+{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
     re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
     # "2 blue pls", "3 in M": a short answer that starts with how many
-    re.compile(
-        rf"^\W*{_NUMBER}\s+(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|"
-        rf"players?|dollars?|bucks|quid|%|x\b|of\b))[a-z]+(?:\s+\S+){{0,2}}\W*$",
+    re.compile(  # not «500 g ground please», «50 ml»: a number before a unit is a size
+        rf"^\W*(?:(?:meh|ok|okay|fine|hmm+|so|right|alright|ugh|then)\W+)*{_NUMBER}\s+"
+        rf"(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|"
+        rf"players?|dollars?|bucks|quid|%|x\b|of\b|(?:kg|g|ml|mm|cm|oz|lbs?|gb|tb|mah)\b))"
+        rf"[a-z]+(?:\s+\S+){{0,3}}\W*$",
         re.I,
     ),
     re.compile(
@@ -98,6 +101,8 @@ def extract_quantity(message: str) -> int | None:
 
 
 _LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{_NUMBER}\s", re.I)
+# «…, 5 medium and 4 small»: the count right before the value
+_COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}\s+(?:x\s+|in\s+)?$", re.I)
 
 
 def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
@@ -110,7 +115,7 @@ def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
             counts.append(None)
             continue
         said = message[start : at + len(phrase)]
-        match = _LEADING_COUNT.search(said)
+        match = _LEADING_COUNT.search(said) or _COUNT_RIGHT_BEFORE.search(message[start:at])
         counts.append(extract_quantity(said) or (_number(match.group(1)) if match else None))
         start = at + len(phrase)
     return counts
@@ -177,9 +182,17 @@ def per_value_counts(product: Product, text: str) -> list[tuple[str, str, int]]:
     for name, found in product.values_named_in(text).items():
         distinct = not any(a.lower() in b.lower() for a in found for b in found if a is not b)
         if len(found) > 1 and distinct:
-            counts = quantities_before(text, found)
+            counts = quantities_before(text, [_as_said(value, text) for value in found])
             return [(name, value, count or 1) for value, count in zip(found, counts, strict=True)]
     return []
+
+
+def _as_said(value: str, text: str) -> str:
+    """How the text says an option value: itself, or a size word («medium» for M)."""
+    if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I):
+        return value
+    words = [word for word, letter in LETTER_FOR.items() if letter == value.lower()]
+    return next((word for word in words if re.search(rf"\b{word}\b", text, re.I)), value)
 
 
 def own_spans(text: str, phrases: list[str]) -> list[str]:
@@ -195,3 +208,44 @@ def own_spans(text: str, phrases: list[str]) -> list[str]:
         end = next((later for later in found if later > start), len(text))
         spans.append(text[start:end])
     return spans
+
+
+_COUNT_WORD = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+MOST_SAID = 20  # a bigger number beside a name is a size or a model, not how many
+# How many, said beside a name: «… x2», «2x …», «2 kestrel … totes», «…, 3 pls»
+_UNIT_AFTER = (
+    r"(?!\s*(?:g|kg|ml|l|mm|cm|oz|lbs?|in|inch(?:es)?|pack|pcs|person|people|seater|players?|"
+    r"years?|yrs?|months?|days?)\b)"
+)
+_COUNTS_BESIDE_NAME = (
+    re.compile(rf"\bx\s?(\d{{1,2}})\b{_UNIT_AFTER}|\b(\d{{1,2}})x\b", re.I),
+    re.compile(
+        rf"^\W*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
+        rf"{_UNIT_AFTER}(?:\s+of(?=\s+the\b))?(?=\s+[a-z])",  # «4 of the hearth & linen air s»
+        re.I,
+    ),
+    re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
+)
+
+
+def count_beside_name(product: Product, text: str) -> tuple[str, int | None]:
+    """The text without a count said beside the product's name, and that count; a number
+    the title holds with the word said after it («9 prime s cold brew»), a number before a
+    unit («x 500 g») or an option value («9 red»: size 9) is no count."""
+    for pattern in _COUNTS_BESIDE_NAME:
+        match = pattern.search(text)
+        said = next((group for group in match.groups() if group), "") if match else ""
+        count = int(said) if said.isdigit() else DIGIT_WORDS.get(said.lower(), 0)
+        if match and 0 < count <= MOST_SAID and not _names_it(product, said, text[match.end() :]):
+            return f"{text[: match.start()]} {text[match.end() :]}", count
+    return text, None
+
+
+def _names_it(product: Product, number: str, after: str) -> bool:
+    """Whether a number is part of the product's name or an option value, not a count."""
+    values = [value.lower() for values in product.options_by_name().values() for value in values]
+    if any(value == number or value.startswith(f"{number} ") for value in values):
+        return True
+    title = re.findall(r"[\w'&-]+", product.title.lower())
+    following = (re.findall(r"[\w'&-]+", after.lower()) or [""])[0]
+    return any(a == number and b == following for a, b in itertools.pairwise(title))

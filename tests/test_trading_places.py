@@ -277,10 +277,11 @@ def test_remarks_and_questions_that_sound_like_changes_change_nothing(
 
 
 @pytest.mark.slow
-def test_a_bare_name_with_please_as_a_first_message_only_shows_it(demo_assistant) -> None:
+def test_a_bare_name_with_please_is_a_pick_and_please_alone_picks_nothing(demo_assistant):
     chat = Chat(demo_assistant)
-    reply = chat.say("Bassline Urban 2 Wired Studio Headphones please")
-    assert chat.units() == {} and "P0004" in reply.products
+    chat.say("Meeple House Wave 600 wooden puzzle please")
+    assert chat.units() == {"P0229": 1}
+    chat = Chat(demo_assistant)
     chat.say("Tell me about the Bassline One headphones. Please.")
     assert chat.units() == {}
 
@@ -362,3 +363,31 @@ def test_a_count_of_people_is_no_order(demo_assistant, text) -> None:
     chat = Chat(demo_assistant)
     chat.say(text)
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_short_names_versions_and_same_again(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("is the white Bassline One in stock?")
+    assert "P0001" in reply.products and "out of stock" in reply.text
+    reply = Chat(demo_assistant).say("Copperline Air S blender, have you got it?")
+    assert "out of stock" in reply.text and "size s" not in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("Clearwell Core 2 tea tree spot gel")
+    assert "at $23.00" in chat.say("and the 30 ml?").text
+    chat = Chat(demo_assistant)
+    chat.say("Blade & Bowl Classic 2 electric kettle")
+    chat.say("risk it. green")
+    assert chat.units() == {"P0102": 1}
+    chat = Chat(demo_assistant)
+    chat.say("add the Zenmotion Pro 2 resistance bands in green")
+    chat.say("same again")
+    assert chat.units() == {"P0177": 2}
+
+
+@pytest.mark.slow
+def test_asking_whether_one_is_charged_after_an_order(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Zenmotion Pro 2 resistance bands in green")
+    chat.say("checkout")
+    chat.say("yes")
+    assert "Nothing is charged" in chat.say("will I get charged anything?").text

@@ -24,6 +24,7 @@ _FREE_SHIPPING = re.compile(
     r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b",
     re.I,
 )
+_CHARGED = re.compile(r"\b(?:charg|bill|pay|paid)\w*", re.I)
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 # A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
 # looking at orders or the cart in between leaves it open.
@@ -59,8 +60,8 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
             done = result_turn(call.name, result, catalogue)
             if step.clarify:
                 done.text = f"{step.clarify}\n{done.text}"
-            if call.name == "order_status" and state.pending_checkout is not None:
-                done.text += "\n" + order_wording.CHECKOUT_WAITING  # «did i just buy it?»
+            if call.name == "order_status":
+                done.text += _status_notes(state, step.text)
             turn = turn.joined(done)
     if cart is None:
         return turn
@@ -70,6 +71,17 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     shown = cart_change_turn(cart, changes)
     _add_free_shipping_note(shown, cart, changes, step.text, context)
     return shown.joined(turn)
+
+
+def _status_notes(state: DialogueState, text: str) -> str:
+    """What an order-status answer adds: the summary still waiting («did i just buy it?»),
+    and that nothing is charged («will I get charged anything?»)."""
+    notes = ""
+    if state.pending_checkout is not None:
+        notes += "\n" + order_wording.CHECKOUT_WAITING
+    if _CHARGED.search(text):
+        notes += "\n" + order_wording.NOT_CHARGED
+    return notes
 
 
 def _add_free_shipping_note(

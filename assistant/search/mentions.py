@@ -135,13 +135,22 @@ class ProductMentions:
                 matched |= brand & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
-            if (
-                weight >= MIN_WEIGHT
-                and coverage >= MIN_COVERAGE
-                and self._identifies(pid, matched, narrowed)
+            enough = weight >= MIN_WEIGHT and coverage >= MIN_COVERAGE
+            if (enough or self._brand_and_model(pid, matched)) and self._identifies(
+                pid, matched, narrowed
             ):
                 mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
+
+    def _brand_and_model(self, pid: str, matched: set[str]) -> bool:
+        """The whole brand and model words only one of its products has: «the Bassline
+        One» names the headphones however long their title."""
+        brand = self.brand_words[pid]
+        model = matched - brand - self.type_words
+        if not brand or not brand <= matched or not model:
+            return False
+        holders = set.intersection(*(self._by_word[word] for word in model))
+        return holders & self._of_brand[frozenset(brand)] == {pid}
 
     def _identifies(
         self,

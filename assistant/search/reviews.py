@@ -130,7 +130,7 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
 # A verdict on the product itself, whatever else the message says.
 OVERALL_QUESTION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
-    r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
+    r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b|\bany good\b"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
     r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"
     # «what do they say about it in general, then?», «what do people actually like about it?»

@@ -136,7 +136,15 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
     (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
     (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
-    (re.compile(r"\b(in stock|stock|available|availability|left|sold out)\b", re.I), "stock"),
+    (
+        re.compile(
+            r"\b(in stock|stock|available|availability|left|sold out|"
+            r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
+            r"do you (?:have|sell) (?:it|one|them))\b",
+            re.I,
+        ),
+        "stock",
+    ),
     (
         re.compile(
             r"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|how long|"
@@ -228,10 +236,12 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         with_it = "; ".join(
             f"{other}s: {', '.join(vals)}" for other, vals in others.items() if vals
         )
+        prices = {(v.price_minor, v.currency) for v in matching}
+        at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «and the 30 ml?»
         facts.append(
-            f"comes in {name} {value} ({units} in stock" + (f"; {with_it})" if with_it else ")")
+            f"comes in {name} {value}{at} ({units} in stock" + (f"; {with_it})" if with_it else ")")
             if units
-            else f"comes in {name} {value}, but that is out of stock"
+            else f"comes in {name} {value}{at}, but that is out of stock"
         )
     return facts
 

@@ -7,6 +7,10 @@ from assistant.money import format_minor
 
 NO_ORDERS = "You have no orders yet."
 # Said beside an order question while a summary waits: the order is not placed until then.
+NOT_CHARGED = (
+    "Nothing is charged: this demo shop takes no real payment, so confirming an order places "
+    "it without charging a card."
+)
 CHECKOUT_WAITING = (
     "Your checkout summary is still waiting: nothing is ordered until you reply «yes» "
     "(or «no» to keep shopping)."

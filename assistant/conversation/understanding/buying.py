@@ -222,7 +222,6 @@ def named_pick(
     text: str,
     product: Product | None,
     slots: Slots,
-    listed: bool = False,
 ) -> str | None:
     """What a request heard as a search or a question does when it only names one product
     (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
@@ -250,9 +249,8 @@ def named_pick(
     if not only_names(product, name):
         return None
     named = product.options_named_in(name) or count
-    if "?" not in text and (named or (listed and _PLEASE.search(text))):
+    if "?" not in text and (named or _PLEASE.search(text)):  # «the X, please»: that one
         slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»; «the X, please»
-        # beside a list (as a first message it may only ask to see it)
         return "add"
     return "search"
 
@@ -360,7 +358,7 @@ def cart_line_act(
         return None
     if another_version(intent, focus, text):
         return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
-    if names_only_options(focus, text):
+    if names_only_options(focus, sentences(text)[-1]):  # «risk it. green»: the last says
         if "?" in text:
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"

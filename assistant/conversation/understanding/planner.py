@@ -263,7 +263,7 @@ class RulePlanner:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
         product = self.catalogue.products.get(target or "")
-        if act := named_pick(intent, references, text, product, slots, bool(state.shown)):
+        if act := named_pick(intent, references, text, product, slots):
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
         if added_again(intent, references, text, slots, target, picked) and target in in_cart:

@@ -153,7 +153,9 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
         for name, value in slots.options.items()
         if value.lower() in {choice.lower() for choice in offered.get(name, [])}
     }
-    slots.options = {**sold, **named} or slots.options
+    title = {word.lower() for word in re.findall(r"\w+", product.title)}
+    unsold = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»: no S
+    slots.options = {**sold, **named} or unsold
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:

@@ -66,6 +66,10 @@ _ASKS_ABOUT_IT = re.compile(r"^\W*(?:is|are|does|do|how|what|why|when|which)\b",
 _REPORTED = re.compile(
     r"\b(?:said|says|told (?:me|us)|asked (?:me|us)|wants me|suggested)\s+(?:to|i|we)\b", re.I
 )
+_SAME_AGAIN = re.compile(
+    r"^\W*(?:(?:ok|okay|and|oh|yes|yeah)\W+)*(?:the )?same again(?:\W+(?:please|pls|thanks))?\W*$",
+    re.I,
+)
 _CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
 
 
@@ -75,6 +79,8 @@ def cart_talk(intent: str, text: str, changing: bool) -> str | None:
     product (None: the act stands)."""
     if not changing and TAKE_OUT.search(text):
         return "remove"
+    if not changing and _SAME_AGAIN.search(text):
+        return "add"  # «same again»: one more of what was just added
     if intent == "remove" and _ASKS_ABOUT_IT.search(text) and not _CART_WORDS.search(text):
         return "product_question"
     if intent == "add" and _REPORTED.search(text):

@@ -391,3 +391,30 @@ def test_asking_whether_one_is_charged_after_an_order(demo_assistant) -> None:
     chat.say("checkout")
     chat.say("yes")
     assert "Nothing is charged" in chat.say("will I get charged anything?").text
+
+
+@pytest.mark.slow
+def test_versions_of_the_one_in_view_and_the_most_reviewed(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how much is the 1 kg bag of the Morning Ritual Classic X?")
+    chat.say("1 kg whole bean then")  # not the «Whole Bean Coffee» those words also name
+    assert chat.units() == {"P0308": 1}
+    chat = Chat(demo_assistant)
+    chat.say("CoreForge Studio X or Zenmotion Nova X fitness tracker, which is cheaper?")
+    reply = chat.say("which one has more reviews?")
+    assert reply.text.startswith("The most reviewed is")
+    chat.say("go with that one, grey")
+    assert len(chat.units()) == 1
+    chat = Chat(demo_assistant)
+    chat.say("packing cubes, nothing over 35")
+    chat.say("which set has the best reviews?")
+    chat.say("3 of those in navy")
+    assert sum(chat.units().values()) == 3
+
+
+@pytest.mark.slow
+def test_the_brand_one_with_a_colour_beside_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("ultralight tent under 200 that's actually in stock")
+    reply = chat.say("is the grey NorthTrail one available?")
+    assert reply.products[:1] == ["P0064"]

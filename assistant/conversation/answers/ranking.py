@@ -17,6 +17,7 @@ _PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b",
 _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b", re.I
 )
+_MOST_REVIEWS = re.compile(r"\b(?:more|most)\s+(?:reviews|ratings|reviewed)\b", re.I)
 _FEWEST = re.compile(
     r"\b(shortest|smallest|lightest|least|lowest|fewest|thinnest|min|less)\b", re.I
 )
@@ -112,6 +113,10 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         return _sooner(pool)
     if by_attribute := _by_attribute(pool, text):
         return by_attribute
+    if _MOST_REVIEWS.search(text):  # «which one has more reviews?»
+        top = max(pool, key=lambda p: (p.review_count, p.rating or 0))
+        lead = f"The most reviewed is {top.title} [{top.id}] ({top.review_count} reviews)."
+        return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     if _BEST_RATED.search(text):
         ordered = sorted(pool, key=lambda p: (-(p.rating or 0), -p.review_count))
         top = ordered[0]

@@ -212,6 +212,9 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
+_OF_THOSE = re.compile(
+    r"^\W*(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?:those|them|these)\b", re.I
+)
 # who it is for, after the name: «… for the football team», «… for my mum»
 _FOR_SOMEONE = re.compile(r"\s+for\s+(?:the|my|our|a|an|his|her|their)\b[^,.!?]*", re.I)
 
@@ -358,7 +361,8 @@ def cart_line_act(
         return None
     if another_version(intent, focus, text):
         return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
-    if names_only_options(focus, sentences(text)[-1]):  # «risk it. green»: the last says
+    said = _OF_THOSE.sub(" ", sentences(text)[-1])  # «risk it. green», «3 of those in navy»
+    if names_only_options(focus, said):
         if "?" in text:
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"

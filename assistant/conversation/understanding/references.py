@@ -90,6 +90,7 @@ class ReferenceResolver:
             lambda text: self._swapped(text, in_cart) if in_cart else None,
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, shown) if self._word_one(text) else None,
+            lambda text: self._focus_versions(text, focus),
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
@@ -125,6 +126,20 @@ class ReferenceResolver:
         if len(news) != 1 or new is None:
             return None
         return References(news, "mention", phrases=new.phrases, replaces=olds[0])
+
+    def _focus_versions(self, message: str, focus: str | None) -> References | None:
+        """«1 kg whole bean then» beside the chai: versions of the product in view, not the
+        «Whole Bean Coffee» its words also name."""
+        product = self.catalogue.products.get(focus or "")
+        named = product.options_named_in(message) if product else {}
+        if not product or not named:
+            return None
+        rest = message.lower()
+        for value in named.values():
+            rest = rest.replace(value.lower(), " ")
+        if not set(re.findall(r"[a-z']+", rest)) <= _FILLER:
+            return None
+        return References([product.id], "option")
 
     @staticmethod
     def _word_one(message: str) -> bool:
@@ -192,10 +207,11 @@ class ReferenceResolver:
 
 
 _WORD_ONE_MAX_WORDS = 8
+_FILLER = frozenset("then please pls ok okay the in a one size bag pack thanks just and x".split())
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"\bthe (?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|next|"
     r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"
-    r"\w+(?: (?:&|and) \w+)? ones?\b",
+    r"(?:[a-z]+ )?\w+(?: (?:&|and) \w+)? ones?\b",  # «the grey northtrail one» too
     re.I,
 )
 

@@ -418,3 +418,30 @@ def test_the_brand_one_with_a_colour_beside_a_list(demo_assistant) -> None:
     chat.say("ultralight tent under 200 that's actually in stock")
     reply = chat.say("is the grey NorthTrail one available?")
     assert reply.products[:1] == ["P0064"]
+
+
+@pytest.mark.slow
+def test_a_short_remark_then_a_name_with_its_version_is_an_order(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("back to school stuff. Roamly Nova 900 laptop backpack in black")
+    assert chat.units() == {"P0316": 1}
+    chat = Chat(demo_assistant)
+    chat.say("nice. the Roamly Nova 900 laptop backpack")  # no version, no please: shown
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_fakes_dodgy_sellers_and_free_delivery(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("is the Bassline Wave speaker legit? the seller looks dodgy to me")
+    reply = chat.say("and if it turns out fake?")
+    assert any(c.kind == "policy" for c in reply.citations)
+    chat = Chat(demo_assistant)
+    chat.say("phone cases for iPhone 15")
+    reply = chat.say("a clear one, not from a dodgy seller")
+    catalogue = demo_assistant.services.catalogue
+    assert reply.products
+    assert all(catalogue.products[pid].seller.vetting == "vetted" for pid in reply.products)
+    chat = Chat(demo_assistant)
+    chat.say("team shirts: Urbanloom Studio 600 tee in red, 5 medium and 4 small")
+    assert "ships free" in chat.say("total? and is delivery free?").text

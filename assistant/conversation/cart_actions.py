@@ -21,7 +21,7 @@ from assistant.conversation.understanding.planner import Step
 # «I read that postage is free over a certain amount»: what the cart needs for it
 _FREE_SHIPPING = re.compile(
     r"\bfree\b.{0,40}\b(?:shipping|postage|delivery)\b|"
-    r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b",
+    r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b|\bships? free\b",
     re.I,
 )
 _CHARGED = re.compile(r"\b(?:charg|bill|pay|paid)\w*", re.I)
@@ -88,11 +88,11 @@ def _add_free_shipping_note(
     turn: Turn, cart: CartView, changes: list, text: str, context: ToolContext
 ) -> None:
     """What the cart needs to ship free, when the shopper asks about free shipping."""
-    if changes or not cart.totals.shipping_minor or not _FREE_SHIPPING.search(text):
+    if changes or not cart.lines or not _FREE_SHIPPING.search(text):
         return
     threshold = context.commerce.rules.free_shipping_from_minor  # «isn't postage free?»
     turn.text += "\n" + wording.free_shipping_gap(cart, threshold)
-    turn.prices += [threshold - cart.totals.subtotal_minor]
+    turn.prices += [max(threshold - cart.totals.subtotal_minor, 0)]
 
 
 def _remember_version(state: DialogueState, name: str, args: dict) -> None:

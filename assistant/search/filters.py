@@ -28,7 +28,10 @@ class UnknownFilterError(ValueError):
 VETTED_SELLER = re.compile(
     r"\b(?:from |by |only )?(?:an? |the )?(?:vetted|verified|trusted|checked|legit|reputable)"
     r" sellers?\b|\bsellers? (?:you'?ve|you have|that you'?ve) (?:actually )?(?:vetted|checked\w*)"
-    r"(?: out)?\b",
+    r"(?: out)?\b"
+    # «not from a dodgy seller», «no shady sellers», «a proper seller»
+    r"|\b(?:not|no|nothing) (?:from |by )?(?:an? |the )?(?:dodgy|shady|sketchy|unvetted|random)"
+    r" sellers?\b|\b(?:a |an )?(?:proper|real|legitimate) sellers?\b",
     re.I,
 )
 IN_STOCK = re.compile(

@@ -212,6 +212,7 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
+BRIEF_REMARK_WORDS = 5
 _OF_THOSE = re.compile(
     r"^\W*(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?:those|them|these)\b", re.I
 )
@@ -231,10 +232,12 @@ def named_pick(
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
-    *_, last = sentences(text)
+    *before, last = sentences(text)
+    told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
+    brief = len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told
     if (
         last != text
-        and _PLEASE.search(last)
+        and (_PLEASE.search(last) or brief)
         and "?" not in last
         and _PLEASE.sub("", last).strip(" .!,")
     ):

@@ -35,6 +35,7 @@ from assistant.conversation.understanding.shop_words import (
     SHOP_WIDE,
     SUMMARY,
     THAN_IT,
+    asks_the_shop,
 )
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import cart_talk
@@ -149,11 +150,6 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     ):
         return last
     return intent
-
-
-def asks_the_shop(text: str) -> bool:
-    """Whether words ask about the shop's rules or money rather than a product's facts."""
-    return bool(POLICY_TOPICS.search(text) or SHOP_MONEY.search(text) or SHOP_WIDE.search(text))
 
 
 def in_context(intent: str, text: str, state: DialogueState) -> str:

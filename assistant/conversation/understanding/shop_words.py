@@ -44,7 +44,10 @@ POLICY_TOPICS = re.compile(
 # reviews?»
 REVIEW_RULES = re.compile(
     r"\b(delete|remove|hide|censor|filter|edit)\w*\b.{0,15}\b(bad|negative|1[- ]star|one[- ]star|"
-    r"poor|critical)\s+reviews\b",
+    r"poor|critical)\s+reviews\b"
+    # «and if it turns out fake?»: the authenticity rule, whatever act it was heard as
+    r"|\bif (?:it|they|this|that|the \w+) (?:turns? out|turned out|is|are|was|were|arrives?)"
+    r" (?:to be )?(?:fake|counterfeit|a knock[- ]?off|knock[- ]?offs?|not genuine)\b",
     re.I,
 )
 # Services only the shop's rules answer, whatever else the words sound like: «can u gift
@@ -142,3 +145,13 @@ SUMMARY = {  # «show me the checkout summary»; not «a summary of what I bough
 }
 # «how many can play?» about the product in view; «how many do you sell?» about the shop
 OF_THE_SHOP = re.compile(r"\b(?:you|your|u|ur|ya|shop|store|brands?|sellers?)\b", re.I)
+
+
+def asks_the_shop(text: str) -> bool:
+    """Whether words ask about the shop's rules or money rather than a product's facts."""
+    return bool(
+        POLICY_TOPICS.search(text)
+        or SHOP_MONEY.search(text)
+        or SHOP_WIDE.search(text)
+        or REVIEW_RULES.search(text)  # «and if it turns out fake?»
+    )

@@ -130,7 +130,10 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
 # A verdict on the product itself, whatever else the message says.
 OVERALL_QUESTION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
-    r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b|\bany good\b"
+    r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
+    # «are the X ones any good (for under a tenner)?»; not «… any good for neck pain»
+    r"|\b(?:is|are|was|were)\b[^?.!]{0,40}\bany good\b"
+    r"(?!\s+(?:for|at|with|on)\s+(?!under\b|less\b|the (?:money|price)\b))"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
     r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"
     # «what do they say about it in general, then?», «what do people actually like about it?»

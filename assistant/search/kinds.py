@@ -41,6 +41,7 @@ FILLER = set(
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
     "whats which is are there sale available size sizes colour color colours colors ya u "
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
+    "few couple suitable decent proper little "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "
@@ -208,12 +209,9 @@ class ProductKinds:
         return None if closeness >= needed else wanted
 
     def _an_aisle(self, words: list[str]) -> bool:
-        """Whether the words, without the describing ones after the kind, end in one of the
-        shop's aisles («a few toys suitable for a three-year-old»: toys)."""
-        heads = [singular(word) for word in words]
-        while len(heads) > 1 and heads[-1] not in self.title_words | self.aisle_words:
-            heads.pop()
-        return heads[-1] in self.aisle_words
+        """Whether the kind asked for is one of the shop's aisles («a few toys suitable for
+        a three-year-old»: toys; «coffee tables» end in tables, no aisle)."""
+        return singular(words[-1]) in self.aisle_words
 
     def unknown_make(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """A word before a carried kind that nothing in the shop says, so a make or model

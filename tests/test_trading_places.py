@@ -445,3 +445,43 @@ def test_fakes_dodgy_sellers_and_free_delivery(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("team shirts: Urbanloom Studio 600 tee in red, 5 medium and 4 small")
     assert "ships free" in chat.say("total? and is delivery free?").text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["Just browsing. Bassline One in black"],
+        ["#3 Quietude Urban Wired Studio Headphones"],
+        ["$6 Morning Ritual Classic X Chai Spice Blend please"],
+        ["2 Bassline headphones please"],
+        ["Bassline One in black for my son or something cheaper"],
+        ["Bassline One colour please"],
+    ],
+)
+def test_numbers_remarks_and_version_words_beside_a_name_buy_nothing(demo_assistant, steps):
+    chat = Chat(demo_assistant)
+    for step in steps:
+        chat.say(step)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_same_again_only_repeats_an_add(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the sonara prime 2 speaker in navy")
+    chat.say("remove the sonara")
+    chat.say("same again")
+    assert chat.units() == {}
+    chat = Chat(demo_assistant)
+    chat.say("add the sonara prime 2 speaker in navy")
+    chat.say("same again?")
+    assert chat.units() == {"P0003": 1}
+
+
+@pytest.mark.slow
+def test_a_budget_after_a_filler_word_is_no_quantity(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the sonara prime 2 speaker in navy")
+    chat.say("fine 20 euros max")
+    assert chat.units() == {"P0003": 1}

@@ -24,7 +24,7 @@ _FREE_SHIPPING = re.compile(
     r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b|\bships? free\b",
     re.I,
 )
-_CHARGED = re.compile(r"\b(?:charg|bill|pay|paid)\w*", re.I)
+_CHARGED = re.compile(r"\b(?:charged|billed|charge me|pay anything|paid anything)\b", re.I)
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 # A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
 # looking at orders or the cart in between leaves it open.

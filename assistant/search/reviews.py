@@ -132,7 +132,8 @@ OVERALL_QUESTION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
     r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
     # «are the X ones any good (for under a tenner)?»; not «… any good for neck pain»
-    r"|\b(?:is|are|was|were)\b[^?.!]{0,40}\bany good\b"
+    r"|\b(?:is|are|was|were)\s+(?:it|they|this|that|these|those|"
+    r"the\s+[\w&'-]+(?:\s+[\w&'-]+){0,5}\s+ones)\s+any good\b"
     r"(?!\s+(?:for|at|with|on)\s+(?!under\b|less\b|the (?:money|price)\b))"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
     r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"

@@ -23,6 +23,7 @@ from assistant.conversation.understanding.trades import (
     SWAP_MINE_FOR,
     sentences,
 )
+from assistant.search.parsing import DIGIT_WORDS
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
@@ -133,6 +134,15 @@ def only_names(product: Product, text: str) -> bool:
     )  # «…, medium»: its M
 
 
+def _titles_number(product: Product, text: str, count: int) -> bool:
+    """Whether the count read is the title's own number said once («2 bassline headphones»
+    is no count of «Bassline Urban 2»; «two of the tumble & co urban 2» is)."""
+    title = {word.lower() for word in re.findall(r"\w+", product.title)}
+    digits = re.findall(r"(?<![\w.])\d+(?![\w.])", text)
+    worded = any(DIGIT_WORDS.get(word.lower()) == count for word in re.findall(r"[a-z]+", text))
+    return str(count) in title and digits.count(str(count)) == 1 and not worded
+
+
 def in_title(word: str, title_words: set[str]) -> bool:
     """Whether a word is one of the title's, its plural («sets») or a typo of one
     ("corefoge" for CoreForge)."""
@@ -217,7 +227,13 @@ _OF_THOSE = re.compile(
     r"^\W*(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?:those|them|these)\b", re.I
 )
 # who it is for, after the name: «… for the football team», «… for my mum»
-_FOR_SOMEONE = re.compile(r"\s+for\s+(?:the|my|our|a|an|his|her|their)\b[^,.!?]*", re.I)
+_FOR_SOMEONE = re.compile(r"\s+for\s+(?:the|my|our|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\W*$", re.I)
+# a remark that holds back or only browses: «just browsing.», «don't add it yet.»
+_HOLDS_BACK = re.compile(
+    r"\b(?:not|don'?t|dont|no|never|just|browsing|looking|already|have|got|own|had|yet)\b", re.I
+)
+# words that ask which version, not for one: «Bassline One colour please»
+_VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
 
 
 def named_pick(
@@ -234,7 +250,9 @@ def named_pick(
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
     *before, last = sentences(text)
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
-    brief = len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told
+    brief = (
+        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not _HOLDS_BACK.search(told)
+    )
     if (
         last != text
         and (_PLEASE.search(last) or brief)
@@ -254,8 +272,11 @@ def named_pick(
     name = _FOR_SOMEONE.sub("", name)  # «10 cairn gear nova 500 bottles … for the team»
     if not only_names(product, name):
         return None
+    if count and _titles_number(product, text, count):
+        return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
     named = product.options_named_in(name) or count
-    if "?" not in text and (named or _PLEASE.search(text)):  # «the X, please»: that one
+    polite = _PLEASE.search(text) and not _VERSION_WORDS.search(name)
+    if "?" not in text and (named or polite):  # «the X, please»: that one
         slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»; «the X, please»
         return "add"
     return "search"

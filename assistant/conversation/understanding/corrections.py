@@ -274,7 +274,7 @@ def corrected(
         return "search"  # "and the nimbus audio kids ones?": not among those shown
     if intent == "refine" and references.kind == "deictic" and not references.plural:
         return "product_question"  # "is it only ground?": the one in focus, not the list
-    if talk := cart_talk(intent, text, intent in CART_CHANGING):
+    if talk := cart_talk(intent, text, intent in CART_CHANGING, state.last_intent or ""):
         return talk  # «take it out, please»; «is it easy to take the stove out of its box?»
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"

@@ -89,7 +89,7 @@ class ReferenceResolver:
             self._ids,
             lambda text: self._swapped(text, in_cart) if in_cart else None,
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
-            lambda text: self._shown_word(text, shown) if self._word_one(text) else None,
+            lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),

@@ -56,8 +56,8 @@ _QTY_PATTERNS = [
     re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
     # "2 blue pls", "3 in M": a short answer that starts with how many
     re.compile(  # not «500 g ground please», «50 ml»: a number before a unit is a size
-        rf"^\W*(?:(?:meh|ok|okay|fine|hmm+|so|right|alright|ugh|then)\W+)*{_NUMBER}\s+"
-        rf"(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|"
+        rf"^[^\w#$£€]*(?:(?:meh|ok|okay|fine|hmm+|so|right|alright|ugh|then)\W+)*{_NUMBER}\s+"
+        rf"(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|euros?|pounds?|max\b|"
         rf"players?|dollars?|bucks|quid|%|x\b|of\b|(?:kg|g|ml|mm|cm|oz|lbs?|gb|tb|mah)\b))"
         rf"[a-z]+(?:\s+\S+){{0,3}}\W*$",
         re.I,
@@ -154,8 +154,8 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
         if value.lower() in {choice.lower() for choice in offered.get(name, [])}
     }
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
-    unsold = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»: no S
-    slots.options = {**sold, **named} or unsold
+    not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
+    slots.options = {**sold, **named} or not_title
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:
@@ -222,7 +222,7 @@ _UNIT_AFTER = (
 _COUNTS_BESIDE_NAME = (
     re.compile(rf"\bx\s?(\d{{1,2}})\b{_UNIT_AFTER}|\b(\d{{1,2}})x\b", re.I),
     re.compile(
-        rf"^\W*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
+        rf"^[^\w#$£€]*(?:(?:ok|okay|whatever|ugh|hmm+|so|fine|alright|lol|oh|then)\W+)*{_COUNT_WORD}"
         rf"{_UNIT_AFTER}(?:\s+of(?=\s+the\b))?(?=\s+[a-z])",  # «4 of the hearth & linen air s»
         re.I,
     ),

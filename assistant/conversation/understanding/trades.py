@@ -67,20 +67,21 @@ _REPORTED = re.compile(
     r"\b(?:said|says|told (?:me|us)|asked (?:me|us)|wants me|suggested)\s+(?:to|i|we)\b", re.I
 )
 _SAME_AGAIN = re.compile(
-    r"^\W*(?:(?:ok|okay|and|oh|yes|yeah)\W+)*(?:the )?same again(?:\W+(?:please|pls|thanks))?\W*$",
+    r"^\W*(?:(?:ok|okay|and|oh|yes|yeah)\W+)*(?:the )?same again(?:\W+(?:please|pls|thanks))?"
+    r"[\s.!]*$",  # not «same again?»
     re.I,
 )
 _CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
 
 
-def cart_talk(intent: str, text: str, changing: bool) -> str | None:
+def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> str | None:
     """What words about the cart ask, whatever the act heard: «could you take it out,
     please?» removes; a question or a report that only sounds like a change asks about the
     product (None: the act stands)."""
     if not changing and TAKE_OUT.search(text):
         return "remove"
-    if not changing and _SAME_AGAIN.search(text):
-        return "add"  # «same again»: one more of what was just added
+    if not changing and _SAME_AGAIN.search(text) and last_intent.endswith("add"):
+        return "add"  # «same again» right after an add: one more of it
     if intent == "remove" and _ASKS_ABOUT_IT.search(text) and not _CART_WORDS.search(text):
         return "product_question"
     if intent == "add" and _REPORTED.search(text):

@@ -485,3 +485,27 @@ def test_a_budget_after_a_filler_word_is_no_quantity(demo_assistant) -> None:
     chat.say("add the sonara prime 2 speaker in navy")
     chat.say("fine 20 euros max")
     assert chat.units() == {"P0003": 1}
+
+
+@pytest.mark.slow
+def test_a_name_several_products_share_asks_which_and_adds_none(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("add the atlas & oak one")
+    assert chat.units() == {}
+    assert reply.text.startswith("Which one do you mean?")
+    chat.say("the second one")
+    assert chat.units() == {}  # it has two versions: asked next, nothing guessed
+
+
+@pytest.mark.slow
+def test_the_brand_one_in_a_longer_question_beside_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("looking for a tent between 100 and 200 dollars")
+    reply = chat.say("the NorthTrail one, what colours does it come in")
+    assert reply.products[:1] == ["P0064"]
+    chat = Chat(demo_assistant)
+    chat.say(
+        "Fair enough. In that case, could you put a Chargewell Studio 200 car phone mount "
+        "for an iPhone 16 in my basket?"
+    )
+    assert chat.units() == {"P0201": 1}

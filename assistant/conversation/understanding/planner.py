@@ -20,7 +20,9 @@ from assistant.conversation.understanding.buying import (
     added_again,
     asks_for_a_change,
     named_pick,
+    namesakes,
     not_a_change,
+    several_named,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -292,6 +294,9 @@ class RulePlanner:
         kind = step.references.kind
         if state.pending_action and kind in {None, "option", "deictic"}:
             return state.pending_action.product_id  # "the blue one" answers the open question
+        if step.references.ids and namesakes(step.references):
+            state.shown = list(step.references.ids)  # «the atlas & oak one»: which of them?
+            return None
         if step.references.ids:
             return step.references.ids[0]
         if prefer_cart and len(set(cart_products)) == 1:
@@ -334,16 +339,11 @@ class RulePlanner:
             args: dict[str, Any] = {"product_id": product_id}
             if options := self._options_for(product_id, slots.options, step.text):
                 args["options"] = options
-            if (
-                intent == "add"
-                and len(step.references.ids) > 1
-                and step.references.kind == "mention"
-            ):
+            if intent == "add" and several_named(step.references):
                 self._add_several(step)
             elif intent == "add":
                 self._add_calls(step, state, args)
-                # "swap it for the kestrel tote in navy": out with the old, in with the new
-                refs = step.references
+                refs = step.references  # «swap it for the kestrel tote»: out with the old
                 if replaced := replaced_product(step.text, refs, state, cart_products, product_id):
                     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
                     step.calls = [*step.calls, remove]  # only once the new one is in

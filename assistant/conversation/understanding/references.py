@@ -141,12 +141,13 @@ class ReferenceResolver:
             return None
         return References([product.id], "option")
 
-    @staticmethod
-    def _word_one(message: str) -> bool:
-        """«the kettle one», «the atlas & oak one» said alone: a shown product by a word of
-        it (a longer message may name products in full: «the IronPeak Pro and the Zenmotion
-        One»)."""
-        return len(message.split()) <= _WORD_ONE_MAX_WORDS and bool(_THE_WORD_ONE.search(message))
+    def _word_one(self, message: str) -> bool:
+        """«the kettle one», «the northtrail one, what colours…»: a shown product by a word
+        of it, unless the message names products in full («the IronPeak Pro and the
+        Zenmotion One»)."""
+        if not _THE_WORD_ONE.search(message):
+            return False
+        return len(message.split()) <= _WORD_ONE_MAX_WORDS or len(self.mentions.find(message)) < 2
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:

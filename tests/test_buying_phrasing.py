@@ -291,7 +291,7 @@ def test_letter_sizes_said_as_words_name_the_version_in_focus(demo_assistant) ->
     chat = Chat(demo_assistant)
     chat.say("what fabric are the meadow & moss wave x chinos?")
     asked = chat.say("Is medium available?")
-    assert "size M, but that is out of stock" in asked.text, asked.text
+    assert "size M at $71.99, but that is out of stock" in asked.text, asked.text
     reply = chat.say("Then small, please")
     assert [line.product_id for line in reply.cart.lines] == ["P0264"], reply.text
     assert "(S, navy)" in reply.text

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from assistant.catalogue.models import LETTER_FOR
 from assistant.money import to_minor
+from assistant.search.budget_words import AMOUNT, FILLER, MONEY_HELD, NOT_OVER
 from assistant.search.filters import (
     FLAG_WORDS,
     LETTER_SIZES,
@@ -201,42 +202,26 @@ class ParsedQuery:
     requested: Constraints
 
 
-_AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
-_NUMBER = rf"[$£€]?\s?{_AMOUNT}"
+_NUMBER = rf"[$£€]?\s?{AMOUNT}"
 _CURRENCY_WORD = r"(?:\s*(?:dollars?|bucks|quid|euros?|usd|gbp|eur)\b)?"
 _BETWEEN = re.compile(
     rf"\b(?:between|from)\s+{_NUMBER}\s*(?:dollars?\s*)?(?:and|to|-)\s*{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
-    rf"|(?<![\w.])\$\s?{_AMOUNT}\s*(?:-|to)\s*\$?\s?{_AMOUNT}",
+    rf"|(?<![\w.])\$\s?{AMOUNT}\s*(?:-|to)\s*\$?\s?{AMOUNT}",
     re.I,
-)
-_FILLER = r"(?:(?:like|about|around|roughly)\s+)?"
-# «nothing over 30», «don't want to spend more than 60»: a negated «over» is a ceiling.
-_NOT_OVER = (
-    r"(?:nothing|not|no|never)\s+(?:over|above|more than|higher than|dearer than|pricier than)"
-    r"|(?:don'?t|do not|can'?t|cannot|won'?t|wont|dont)\s+(?:want to\s+|wanna\s+)?"
-    r"(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
-    r"|rather\s+not\s+(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
-)
-# «we've got about $80 in the kitty», «I have £40 to spend»: money one has is a ceiling
-_MONEY_HELD = (  # not «I've got $10 off», «I have $40 in the cart», «4 to play with»
-    rf"(?:got|have|has)\s+{_FILLER}[$£€]\s?{_AMOUNT}(?!\s*(?:off|in (?:the|my) (?:cart|basket)|"
-    r"(?:of |in )?(?:credit|gift|voucher|coupon)))"
-    rf"|(?:[$£€]\s?{_AMOUNT}|{_AMOUNT}\s*(?:dollars?|bucks|quid|euros?|pounds?))"
-    r"\s+(?:to spend|in the kitty)\b"
 )
 _UNDER = re.compile(
     r"\b(?:under|below|less(?: than)?|cheaper than|(?:no|not) more(?: than)?|up to|at most|"
-    rf"max(?:imum)?|{_NOT_OVER}|"
-    rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{_FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
-    rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${_AMOUNT}\s+(?:or less|or under|and under|max)\b"
+    rf"max(?:imum)?|{NOT_OVER}|"
+    rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
+    rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${AMOUNT}\s+(?:or less|or under|and under|max)\b"
     rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most|limit|budget|cap)\b"
-    rf"|{_MONEY_HELD}",
+    rf"|{MONEY_HELD}",
     re.I,
 )
 _OVER = re.compile(
     rf"\b(?:over|above|more than|at least|from|min(?:imum)?|starting at)\s+{_NUMBER}"
     rf"(?!\s*{UNITS_AFTER_NUMBER}){_CURRENCY_WORD}|>\s*{_NUMBER}"
-    rf"|\${_AMOUNT}\s+(?:or more|and up|and above|plus)\b",
+    rf"|\${AMOUNT}\s+(?:or more|and up|and above|plus)\b",
     re.I,
 )
 _RATING = re.compile(

@@ -134,17 +134,6 @@ def only_names(product: Product, text: str) -> bool:
     )  # «…, medium»: its M
 
 
-def several_named(references: References) -> bool:
-    """Several products named each in its own words («add the X and a Y»)."""
-    return references.kind == "mention" and len(references.ids) > 1 and not namesakes(references)
-
-
-def namesakes(references: References) -> bool:
-    """Several products one phrase names alike («the atlas & oak one»): which is meant?"""
-    phrases = [references.phrases.get(pid, "") for pid in references.ids]
-    return len(phrases) > 1 and len(set(phrases)) == 1
-
-
 def _titles_number(product: Product, text: str, count: int) -> bool:
     """Whether the count read is the title's own number said once («2 bassline headphones»
     is no count of «Bassline Urban 2»; «two of the tumble & co urban 2» is)."""

@@ -20,9 +20,7 @@ from assistant.conversation.understanding.buying import (
     added_again,
     asks_for_a_change,
     named_pick,
-    namesakes,
     not_a_change,
-    several_named,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -39,6 +37,8 @@ from assistant.conversation.understanding.joins import joined_requests, merged_p
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
+    namesakes,
+    several_named,
     which_product_question,
 )
 from assistant.conversation.understanding.shop_words import (

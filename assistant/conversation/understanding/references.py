@@ -290,3 +290,14 @@ def which_product_question(
         if pid in catalogue.products
     )
     return f"Which one do you mean? {names}"
+
+
+def several_named(references: References) -> bool:
+    """Several products named each in its own words («add the X and a Y»)."""
+    return references.kind == "mention" and len(references.ids) > 1 and not namesakes(references)
+
+
+def namesakes(references: References) -> bool:
+    """Several products one phrase names alike («the atlas & oak one»): which is meant?"""
+    phrases = [references.phrases.get(pid, "") for pid in references.ids]
+    return len(phrases) > 1 and len(set(phrases)) == 1

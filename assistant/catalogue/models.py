@@ -112,6 +112,15 @@ class Product(BaseModel):
                 named[name] = longest
         return named
 
+    def only_options_in(self, text: str, filler: set[str] | frozenset[str]) -> bool:
+        """Whether a text names options of this product and, besides them, only `filler`
+        words ("purple pls", "1 kg whole bean then")."""
+        named = self.options_named_in(text)
+        rest = text.lower()
+        for value in named.values():
+            rest = rest.replace(value.lower(), " ")
+        return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler
+
     def values_named_in(self, text: str) -> dict[str, list[str]]:
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""

@@ -104,17 +104,6 @@ _QUESTION_SHAPED = re.compile(
 )
 
 
-def names_only_options(product: Product, text: str) -> bool:
-    """Whether a message only names options of the product ("purple pls", "the M one")."""
-    named = product.options_named_in(text)
-    if not named:
-        return False
-    rest = text.lower()
-    for value in named.values():
-        rest = rest.replace(value.lower(), " ")
-    return all(word in _POLITE for word in re.findall(r"[a-z']+", rest))
-
-
 def only_names(product: Product, text: str) -> bool:
     """Whether a statement only names the product and options of it, asking nothing else
     ("zoomkid flow s rc car")."""
@@ -386,7 +375,7 @@ def cart_line_act(
     if another_version(intent, focus, text):
         return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
     said = _OF_THOSE.sub(" ", sentences(text)[-1])  # «risk it. green», «3 of those in navy»
-    if names_only_options(focus, said):
+    if focus.only_options_in(said, _POLITE):  # "purple pls", "the M one"
         if "?" in text:
             return "product_question"  # "7 red?": is there one
         return "change" if focus.id in cart_products else "add"  # "purple pls", "get it in olive"

@@ -131,13 +131,7 @@ class ReferenceResolver:
         """«1 kg whole bean then» beside the chai: versions of the product in view, not the
         «Whole Bean Coffee» its words also name."""
         product = self.catalogue.products.get(focus or "")
-        named = product.options_named_in(message) if product else {}
-        if not product or not named:
-            return None
-        rest = message.lower()
-        for value in named.values():
-            rest = rest.replace(value.lower(), " ")
-        if not set(re.findall(r"[a-z']+", rest)) <= _FILLER:
+        if product is None or not product.only_options_in(message, _FILLER):
             return None
         return References([product.id], "option")
 

@@ -42,6 +42,7 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     unadded = False  # an add of this step failed (it asked "which one?")
     for call in step.calls:
         if unadded and call.name == "remove_from_cart":
+            _remove_once_added(state, call.args["product_id"])
             continue  # "swap mine for that one": the old line stays until the new one is in
         result = REGISTRY[call.name].run(context, call.args)
         if isinstance(result, ToolFailure):
@@ -93,6 +94,12 @@ def _add_free_shipping_note(
     threshold = context.commerce.rules.free_shipping_from_minor  # «isn't postage free?»
     turn.text += "\n" + wording.free_shipping_gap(cart, threshold)
     turn.prices += [max(threshold - cart.totals.subtotal_minor, 0)]
+
+
+def _remove_once_added(state: DialogueState, product_id: str) -> None:
+    """A trade whose new product asked «which one?»: the old line goes when it is answered."""
+    if state.pending_action and state.pending_action.kind == "add":
+        state.pending_action.replaces = product_id
 
 
 def _remember_version(state: DialogueState, name: str, args: dict) -> None:

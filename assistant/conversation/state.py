@@ -29,6 +29,7 @@ class PendingAction(BaseModel):
     quantity: int | None = None
     options: dict[str, str] = Field(default_factory=dict)  # options already said ("in grey")
     origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
+    replaces: str | None = None  # «swap X for Y» waiting on Y's version: X goes once Y is in
 
 
 class DialogueState(BaseModel):

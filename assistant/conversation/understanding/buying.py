@@ -340,7 +340,9 @@ def another_version(intent: str, focus: Product, text: str) -> bool:
 
 # a question that also asks for a change says so: «can you add one in blue?», «make it a M?»
 _CHANGE_VERB = re.compile(
-    r"\b(add|put|change|switch|swap|make|replace|remove|take|get|buy|order|want|need)\b", re.I
+    r"\b(add|put|change|switch|swap|make|replace|remove|take|get|buy|order|want|need)\b"
+    r"|\b(?:can|could|may) (?:i|we) have\b.*\binstead\b",  # «can I have X instead of Y?»
+    re.I,
 )
 
 

@@ -8,16 +8,13 @@ that names a product is about that product, "which one is lightest?" ranks what 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from assistant.catalogue.models import Product
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
-    cart_line_act,
     heard_as_add,
     in_title,
 )
@@ -26,27 +23,20 @@ from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
     ABOUT_THE_RULE,
     IF_I_WANTED,
-    NEVER,
-    OF_THE_SHOP,
     ORDER_EDIT,
     POLICY_TOPICS,
     SHOP_MONEY,
     SHOP_SERVICE,
     SHOP_WIDE,
-    SUMMARY,
     THAN_IT,
     asks_the_shop,
 )
 from assistant.conversation.understanding.slots import Slots
-from assistant.conversation.understanding.trades import cart_talk
+from assistant.conversation.understanding.trades import cart_talk, named_trade
 
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
 # re-read against what the conversation is about.
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
-# «hows the noise cancelling», «how is its battery»: about the product in focus
-_HOWS_ITS = re.compile(
-    r"^\W*(?:and |so |ok )?(?:how'?s|how is|how are) (?:the|its|it's|their)\b", re.I
-)
 FACT_WORDS = re.compile(
     r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
@@ -55,11 +45,6 @@ FACT_WORDS = re.compile(
 _FOLLOW_UP = re.compile(
     r"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh)\W+)*"
     r"(and|also|what about|how about|and what about|so)\b",
-    re.I,
-)
-WITH_SHIPPING = re.compile(
-    r"\b(with|including|incl\.?|plus|inc) (the )?(delivery|shipping|postage)\b|"
-    r"\b(delivery|shipping|postage) (included|incl)|\ball in\b|\btotal\b",
     re.I,
 )
 # Words that carry no question of their own in a follow-up ("oh. what about the X?").
@@ -244,6 +229,15 @@ def _cheaper_than_focus(
     return not other and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN | {"search", "help"}
 
 
+def _traded_or_over_shown(
+    intent: str, text: str, shown: list[str], references: References
+) -> str | None:
+    """«replace the X with the Y» adds the Y (then the X goes); else a ranking of the shown."""
+    if named_trade(references, text):
+        return "add"
+    return _over_shown(intent, text, shown, references)
+
+
 def corrected(
     intent: str,
     references: References,
@@ -257,7 +251,7 @@ def corrected(
     zenmotion bands" after an add is another add, "how long does delivery take?" about the
     product in focus is about that product, a return with no order asks about the policy."""
     text, shown = request.text, state.shown
-    if over := _over_shown(intent, text, shown, references):
+    if over := _traded_or_over_shown(intent, text, shown, references):
         return over
     if _against_focus(intent, references, text, state):
         return "compare"
@@ -349,45 +343,4 @@ def _about_a_named_product(
         return intent
     if ASKS.search(request.text):
         return "product_question"
-    return intent
-
-
-def in_this_conversation(
-    intent: str,
-    text: str,
-    references: References,
-    slots: Slots,
-    state: DialogueState,
-    cart_products: list[str],
-    focus: Product | None,
-    names_kind: Callable[[], bool],
-) -> str:
-    """What a short request means beside the product in focus: "battery?" asks about
-    it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
-    for its total; "what have you got from voyagr" browses a brand; "any next day option?"
-    asks the shop."""
-    if intent == "change" and not cart_products and state.last_order_id:
-        return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
-    short = len(text.split()) <= 3
-    pending = state.pending_action is not None
-    if line_act := cart_line_act(intent, text, references, cart_products, focus, pending):
-        return line_act
-    if (
-        intent in {"search", "refine", "help"}
-        and focus
-        and ((short and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
-        and not references.ids
-        and not names_kind()
-    ):
-        return "product_question"  # "battery?", "hows the noise cancelling": the focus's
-    if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
-        return "product_question"  # "…, and how many can play?": the one just named
-    if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
-        return "policy_question"  # "any next day option? need it quick"
-    if intent in {"product_question", "policy_question"} and cart_products:
-        return "view_cart" if WITH_SHIPPING.search(text) else intent
-    if cart_products and SUMMARY.get(intent, NEVER).search(text):
-        return "checkout"  # "ok show me the summary": the one a yes confirms
-    if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
-        return "search"
     return intent

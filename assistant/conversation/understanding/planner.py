@@ -14,6 +14,7 @@ from typing import Any
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.beside_focus import in_this_conversation
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CART_LINE_ACTS,
@@ -31,7 +32,6 @@ from assistant.conversation.understanding.corrections import (
     elliptical_question,
     follow_up_act,
     in_context,
-    in_this_conversation,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.references import (
@@ -62,7 +62,7 @@ from assistant.conversation.understanding.steps import (
     order_calls,
     per_value_adds,
 )
-from assistant.conversation.understanding.trades import replaced_product
+from assistant.conversation.understanding.trades import SWAP, replaced_product
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -131,9 +131,7 @@ class RulePlanner:
             in_cart=bool(cart_products),
             has_order=has_order or state.last_order_id is not None,
         )
-        checked = [
-            self._checked(request) for request in self.classifier.classify(message, context, vector)
-        ]
+        checked = list(map(self._checked, self.classifier.classify(message, context, vector)))
         merged = merged_policy_fragments(checked)  # "can u gift wrap it and put a note in"
         return joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
 
@@ -208,7 +206,8 @@ class RulePlanner:
             and not asks_for_a_change(request.text, slots)
         ):
             intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
-        cart = cart_products if intent in {"remove", "change"} else None
+        trading = intent in {"remove", "change"} or SWAP.search(request.text)
+        cart = cart_products if trading else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
             references = References(ids=[pending.product_id], kind="option")
         else:

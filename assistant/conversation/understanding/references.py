@@ -139,9 +139,17 @@ class ReferenceResolver:
         """«the kettle one», «the northtrail one, what colours…»: a shown product by a word
         of it, unless the message names products in full («the IronPeak Pro and the
         Zenmotion One»)."""
-        if not _THE_WORD_ONE.search(message):
+        said = _THE_WORD_ONE.search(message)
+        if not said or self._names_a_one(said.group(0)):
             return False
         return len(message.split()) <= _WORD_ONE_MAX_WORDS or len(self.mentions.find(message)) < 2
+
+    def _names_a_one(self, said: str) -> bool:
+        """Whether «the Bassline One», written as a name, is a title's model («… One …»)."""
+        if not said.endswith(" One"):
+            return False
+        name = said.removeprefix("the ").removeprefix("The ").lower()
+        return any(name in product.title.lower() for product in self.catalogue.products.values())
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:

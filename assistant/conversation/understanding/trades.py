@@ -44,10 +44,24 @@ def sentences(text: str) -> list[str]:
     return [part for part in _LAST_SENTENCE.split(text.strip()) if part] or [text]
 
 
+# «should I swap X for Y?», «is it worth replacing X with Y?»: advice asked, nothing traded
+_ASKS_ADVICE = re.compile(
+    r"^\W*(?:should|is|are|does|do|what|which|why|how|would (?:it|that|the|they))\b", re.I
+)
+
+
+def named_trade(references: References, text: str) -> bool:
+    """Whether a cart product is traded for another, both named («replace X with Y»)."""
+    return references.replaces is not None and not _ASKS_ADVICE.search(text)
+
+
 def replaced_product(
     text: str, references: References, state: DialogueState, cart_products: list[str], new: str
 ) -> str | None:
     """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    pending = state.pending_action
+    if pending and pending.replaces in cart_products and pending.product_id == new:
+        return pending.replaces  # «black» answers the swap's «which one?»: now out with it
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
     kind = references.kind

@@ -1,0 +1,71 @@
+"""What a short request means beside the conversation: the product in focus, the cart, the
+shop («battery?», «purple pls», «how much with delivery?», «any next day option?»)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.catalogue.models import Product
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.buying import cart_line_act
+from assistant.conversation.understanding.corrections import FACT_WORDS, UNDERSTOOD_AS_NOTHING
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.shop_words import (
+    NEVER,
+    OF_THE_SHOP,
+    POLICY_TOPICS,
+    SUMMARY,
+)
+from assistant.conversation.understanding.slots import Slots
+
+# «hows the noise cancelling», «how is its battery»: about the product in focus
+_HOWS_ITS = re.compile(
+    r"^\W*(?:and |so |ok )?(?:how'?s|how is|how are) (?:the|its|it's|their)\b", re.I
+)
+WITH_SHIPPING = re.compile(
+    r"\b(with|including|incl\.?|plus|inc) (the )?(delivery|shipping|postage)\b|"
+    r"\b(delivery|shipping|postage) (included|incl)|\ball in\b|\btotal\b",
+    re.I,
+)
+
+
+def in_this_conversation(
+    intent: str,
+    text: str,
+    references: References,
+    slots: Slots,
+    state: DialogueState,
+    cart_products: list[str],
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> str:
+    """What a short request means beside the product in focus: "battery?" asks about
+    it, "purple pls" takes it in purple; "how much with delivery?" beside a cart asks
+    for its total; "what have you got from voyagr" browses a brand; "any next day option?"
+    asks the shop."""
+    if intent == "change" and not cart_products and state.last_order_id:
+        return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
+    short = len(text.split()) <= 3
+    pending = state.pending_action is not None
+    if line_act := cart_line_act(intent, text, references, cart_products, focus, pending):
+        return line_act
+    if (
+        intent in {"search", "refine", "help"}
+        and focus
+        and ((short and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
+        and not references.ids
+        and not names_kind()
+    ):
+        return "product_question"  # "battery?", "hows the noise cancelling": the focus's
+    if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
+        return "product_question"  # "…, and how many can play?": the one just named
+    if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
+        return "policy_question"  # "any next day option? need it quick"
+    if intent in {"product_question", "policy_question"} and cart_products:
+        return "view_cart" if WITH_SHIPPING.search(text) else intent
+    if cart_products and SUMMARY.get(intent, NEVER).search(text):
+        return "checkout"  # "ok show me the summary": the one a yes confirms
+    if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
+        return "search"
+    return intent

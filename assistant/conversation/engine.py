@@ -231,11 +231,14 @@ class Assistant:
         quantity: int | None = None,
         origin: Origin | None = None,
         kind: str = "add",
+        options: dict[str, str] | None = None,
     ) -> Reply:
-        """A refused add or Buy ("which size?") becomes this session's open question, so the
-        shopper's next answer ("the M") finishes it with the same origin."""
+        """A refused add or Buy ("which size?", a sold-out version) becomes this session's
+        open question, so the shopper's next answer ("the M") finishes it with the same
+        origin and the options already said."""
         state = self.sessions.load(session_id, shopper_id)
         args: dict[str, Any] = {"product_id": error.details.get("product_id"), "quantity": quantity}
+        args["options"] = options or {}
         tool = "buy_now" if kind == "buy" else "add_to_cart"
         turn = refused(state, args, ToolFailure.of(error), origin, tool)
         self.sessions.save(state)

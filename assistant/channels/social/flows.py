@@ -20,6 +20,7 @@ from assistant.channels.social.commands import (
 from assistant.channels.social.content import Post, SocialContent
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
+from assistant.channels.social.tagged import count_asked, tagged_product
 from assistant.commerce import CommerceError, Origin
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.answers.wording import cart_text
@@ -68,7 +69,10 @@ class SocialFlows:
             app=spec.name,
             creator=post.author,
         )
-        product = self.bot.services.catalogue.products[post.products[0]]
+        said = command.extra if isinstance(command, CartReply) else ""
+        product = tagged_product(self.bot.services.catalogue, list(post.products), said)
+        # the DM that follows («make it 3», «does it run small?») is about this product
+        self.bot.show_products(dm_session(spec.name, user), shopper, [product.id])
         if isinstance(command, BuyTap):
             return self._buy(spec, user, shopper, product, origin)
         return self._add_to_cart(spec, user, shopper, product, origin, command, in_public)
@@ -111,16 +115,16 @@ class SocialFlows:
     ) -> AppResponse:
         """One unit into the basket; a question or a refusal goes by DM."""
         response = AppResponse(app=spec.name, post_id=origin.ref)
+        options = product.options_named_in(command.extra)
+        quantity = count_asked(product, command.extra)
         try:
             cart = self.bot.commerce.add_item(
-                shopper,
-                product.id,
-                1,
-                options=product.options_named_in(command.extra) or None,
-                origin=origin,
+                shopper, product.id, quantity, options=options or None, origin=origin
             )
         except CommerceError as error:
-            response.dms.append(spec.dm(self._refusal(spec, user, shopper, error, origin, "add")))
+            asked = (quantity, options)
+            refusal = self._refusal(spec, user, shopper, error, origin, "add", asked)
+            response.dms.append(spec.dm(refusal))
             if in_public:
                 response.public_reply = spec.public(user, "Sent you a DM 📩")
             response.cart = self._cart(shopper)
@@ -158,11 +162,16 @@ class SocialFlows:
         error: CommerceError,
         origin: Origin,
         kind: str,
+        asked: tuple[int, dict[str, str]] = (1, {}),
     ) -> str:
-        """What to DM when commerce refused: a variant question the next DM answers, or why."""
-        if error.code in VARIANT_QUESTIONS:
+        """What to DM when commerce refused: a variant question, or a sold-out version, that
+        the next DM answers («white then»), or why."""
+        if error.code in VARIANT_QUESTIONS | {"out_of_stock"}:
             session = dm_session(spec.name, user)
-            return self.bot.ask_variant(session, shopper, error, 1, origin, kind=kind).text
+            quantity, options = asked  # what the reply said: «#cart 2 silver large»
+            return self.bot.ask_variant(
+                session, shopper, error, quantity, origin, kind=kind, options=options
+            ).text
         return _sentence(describe_error(error))
 
     def _cart(self, shopper: str) -> ReplyCart:

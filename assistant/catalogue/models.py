@@ -128,6 +128,9 @@ class Product(BaseModel):
         words = re.findall(r"[\w'-]+(?:\.\d+)*", text)  # "2.5" kept, "size 9." is "9"
         lowered = [word.lower() for word in words]
         in_title = [word in title_words for word in lowered]
+        for start, end in _runs(in_title):  # «…Classic, 1 kg whole bean»: a value said whole
+            if " ".join(lowered[start:end]) in self._all_values():
+                in_title[start:end] = [False] * (end - start)
         # a title word is part of the name when a neighbour is one too ("green tea"); alone
         # it may be an option ("500g ground" of a "Decaf Ground Coffee"), and so is one said
         # again after the name ("leaf & kettle classic whole bean, 250g whole bean")
@@ -155,9 +158,24 @@ class Product(BaseModel):
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
 
+    def _all_values(self) -> set[str]:
+        return {value.lower() for variant in self.variants for value in variant.options.values()}
+
     def option_values(self, name: str) -> set[str]:
         """All values of one option across variants, lower-cased."""
         return {v.options[name].lower() for v in self.variants if name in v.options}
+
+
+def _runs(flags: list[bool]) -> list[tuple[int, int]]:
+    """The [start, end) spans of consecutive true flags."""
+    spans, start = [], None
+    for i, flag in enumerate([*flags, False]):
+        if flag and start is None:
+            start = i
+        elif not flag and start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
 
 
 # Letter sizes said as words; not when the word describes something else («a small purchase»)

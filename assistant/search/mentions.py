@@ -56,6 +56,7 @@ _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go fo
 # words after which a brand's word is an everyday word («every morning», «good night»)
 _BEFORE_A_WORD = frozenset("every each good last per whole".split())
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
+_KEPT_AND = "\uff06"  # a brand's own «&» while a message is cut into phrases at «&»
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 
 
@@ -94,6 +95,12 @@ class ProductMentions:
         for pid, brand in self.brand_words.items():
             self._of_brand.setdefault(frozenset(brand), set()).add(pid)
         self.all_brand_words = set().union(*self.brand_words.values())
+        joined = sorted({p.brand for p in catalogue.products.values() if "&" in p.brand})
+        self._joined_brands = (
+            re.compile("|".join(_brand_pattern(brand) for brand in joined), re.I)
+            if joined
+            else None
+        )
         # "Ampere One", "Zenmotion One": the words a title's "one" follows
         self.before_one = {
             words[i - 1]
@@ -201,7 +208,10 @@ class ProductMentions:
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
         message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
-        phrases = [part for part in _SPLIT.split(message) if part.strip()]
+        cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
+        if self._joined_brands:
+            cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)
+        phrases = [part.replace(_KEPT_AND, "&") for part in _SPLIT.split(cut) if part.strip()]
         kind = ""  # the kind the list names, in its last phrase that names one
         for phrase in reversed(phrases):
             said = [t for w in _words(phrase) for t in self._title_words_for(w)]
@@ -269,6 +279,11 @@ class ProductMentions:
     def _before_one(self, word: str) -> bool:
         """Whether a title's "one" follows the word, said right or misspelt ("basline one")."""
         return word in self.before_one or bool(self._title_words_for(word) & self.before_one)
+
+
+def _brand_pattern(brand: str) -> str:
+    """«Atlas & Oak» as written however the «&» is spaced («atlas&oak»)."""
+    return r"\s*&\s*".join(re.escape(part.strip()) for part in brand.split("&"))
 
 
 def _type_words(catalogue: Catalogue) -> set[str]:

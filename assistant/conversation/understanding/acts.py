@@ -70,7 +70,12 @@ NEEDS = {"confirm": "pending_checkout", "decline": "pending_checkout", "refine":
 CONTEXT_WEIGHT = 1.0  # context flags against ~1-norm embedding and tf-idf blocks; set on dev
 REGULARISATION = 8.0  # logistic regression's C; set on dev
 SPLIT_CONFIDENCE = 0.35  # each request of a split message must be at least this sure; set on dev
-TRAIN_FILES = ("acts_train.yaml", "acts_train_extra.yaml", "acts_train_blind.yaml")
+TRAIN_FILES = (
+    "acts_train.yaml",
+    "acts_train_extra.yaml",
+    "acts_train_blind.yaml",
+    "acts_train_formal.yaml",
+)
 DEV_FILE = "acts_dev.yaml"
 
 _REQUEST_START = (

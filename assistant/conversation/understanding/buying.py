@@ -16,14 +16,13 @@ from rapidfuzz import fuzz
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots, count_beside_name
+from assistant.conversation.understanding.slots import Slots, count_beside_name, titles_number
 from assistant.conversation.understanding.trades import (
     INTO_CART,
     SWAP,
     SWAP_MINE_FOR,
     sentences,
 )
-from assistant.search.parsing import DIGIT_WORDS
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
@@ -121,15 +120,6 @@ def only_names(product: Product, text: str) -> bool:
         word in _POLITE or in_title(word, title) or LETTER_FOR.get(word) in sizes
         for word in re.findall(r"[\w'&-]+", rest)
     )  # «…, medium»: its M
-
-
-def _titles_number(product: Product, text: str, count: int) -> bool:
-    """Whether the count read is the title's own number said once («2 bassline headphones»
-    is no count of «Bassline Urban 2»; «two of the tumble & co urban 2» is)."""
-    title = {word.lower() for word in re.findall(r"\w+", product.title)}
-    digits = re.findall(r"(?<![\w.])\d+(?![\w.])", text)
-    worded = any(DIGIT_WORDS.get(word.lower()) == count for word in re.findall(r"[a-z]+", text))
-    return str(count) in title and digits.count(str(count)) == 1 and not worded
 
 
 def in_title(word: str, title_words: set[str]) -> bool:
@@ -261,7 +251,7 @@ def named_pick(
     name = _FOR_SOMEONE.sub("", name)  # «10 cairn gear nova 500 bottles … for the team»
     if not only_names(product, name):
         return None
-    if count and _titles_number(product, text, count):
+    if count and titles_number(product, text, count):
         return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
     named = product.options_named_in(name) or count
     polite = _PLEASE.search(text) and not _VERSION_WORDS.search(name)
@@ -364,7 +354,8 @@ def cart_line_act(
     (`pending`: a "which one?" is open, so "that one" may be its product, not the focus)."""
     if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
         return "product_question"  # "is there another one in blue?" asks; it changes nothing
-    said_of_others = _ASKS_IF.search(text) or _SOMEONE_ELSE.search(text)
+    last = sentences(text)[-1]  # «What a pity. Then black, for the iPhone 15.»: the pick
+    said_of_others = _ASKS_IF.search(last) or _SOMEONE_ELSE.search(last)
     if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
         return "product_question"  # "is blue more expensive", "my sister has the blue one"
     if focus is None:

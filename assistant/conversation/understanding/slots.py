@@ -31,10 +31,11 @@ _QTY_PATTERNS = [
     ),
     re.compile(
         rf"\b{_NUMBER}\s+(?:of (?:them|'?em|those|these|it|that|each|the \w+)|each|units?|"
-        rf"pieces?|pcs|more|x)\b",
+        rf"pieces?|pcs|more|x|bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    re.compile(rf"(?<!the )\b{_NUMBER}\s+(?:[a-z]+\s+){{0,2}}ones\b", re.I),  # "two black ones"
     # "…foam roller, 3 pls", "the auralpeak wave s, 2 in rose gold": a count after a comma
     re.compile(  # possessive: a run of spaces is never tried two ways; «, 8 in by 10 in» no
         rf",\s*+(?:x\s*+)?{_NUMBER}\s*+x?\s*+(?:(?:pls|please|plz|thanks|ta)\W*+$|"
@@ -160,6 +161,9 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:
         slots.quantity = None
+    if slots.quantity is None:  # «Four Threadwell Max S t-shirts please, size L»
+        _, count = count_beside_name(product, text)
+        slots.quantity = None if count and titles_number(product, text, count) else count
 
 
 def options_for_focus(
@@ -251,3 +255,12 @@ def _names_it(product: Product, number: str, after: str) -> bool:
     title = re.findall(r"[\w'&-]+", product.title.lower())
     following = (re.findall(r"[\w'&-]+", after.lower()) or [""])[0]
     return any(a == number and b == following for a, b in itertools.pairwise(title))
+
+
+def titles_number(product: Product, text: str, count: int) -> bool:
+    """Whether the count read is the title's own number said once («2 bassline headphones»
+    is no count of «Bassline Urban 2»; «two of the tumble & co urban 2» is)."""
+    title = {word.lower() for word in re.findall(r"\w+", product.title)}
+    digits = re.findall(r"(?<![\w.])\d+(?![\w.])", text)
+    worded = any(DIGIT_WORDS.get(word.lower()) == count for word in re.findall(r"[a-z]+", text))
+    return str(count) in title and digits.count(str(count)) == 1 and not worded

@@ -279,6 +279,15 @@ def corrected(
     return _about_a_named_product(intent, references, request, slots)
 
 
+_ASKED_ABOUT_IT = {"product_question", "review_question", "smalltalk", "help"}
+_WHERE_IS_IT = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|hey|hi|um+)\W+)*(?:where(?:'s| is| are) (?:it|they|that|my stuff|"
+    r"my parcel|my package)|(?:has|have) (?:it|they) (?:shipped|arrived|been sent|left)|"
+    r"is it (?:on (?:its|the) way|shipped|here yet))(?: (?:yet|now|already))?\W*$",
+    re.I,
+)
+
+
 def _terms_or_rules(
     intent: str,
     text: str,
@@ -291,6 +300,8 @@ def _terms_or_rules(
     terms asks for (None: no change)."""
     if has_order and ORDER_EDIT.search(text):
         return "policy_question"  # "change the quantity on that order to two": the rule
+    if has_order and intent in _ASKED_ABOUT_IT and _WHERE_IS_IT.search(text):
+        return "order_status"  # «where is it» once ordered: the order, not where it is made
     if (
         intent == "policy_question"
         and not named

@@ -125,4 +125,16 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
 def _fragment(request: Request) -> bool:
     """A short piece that asks nothing by itself ("put a little note in"): part of the one
     before it, not a question of its own ("and can I return it?")."""
-    return "?" not in request.text and len(request.text.split()) <= 6
+    first = request.text.split("?")[0]  # «put a little note in?, its for my mum»
+    return (
+        len(first.split()) <= 6
+        and len(request.text.split()) <= 12
+        and not _ASKS_ITSELF.search(first)
+    )
+
+
+_ASKS_ITSELF = re.compile(
+    r"^\W*(?:and\s+|also\s+)?(?:can|could|do|does|did|is|are|will|would|how|what|when|where|"
+    r"why|which|who|may|should)\b",
+    re.I,
+)

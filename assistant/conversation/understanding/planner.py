@@ -41,11 +41,6 @@ from assistant.conversation.understanding.references import (
     several_named,
     which_product_question,
 )
-from assistant.conversation.understanding.shop_words import (
-    OWN_ORDER_STATE,
-    REVIEW_RULES,
-    SHOP_SERVICE,
-)
 from assistant.conversation.understanding.slots import (
     Slots,
     extract_slots,
@@ -62,37 +57,16 @@ from assistant.conversation.understanding.steps import (
     order_calls,
     per_value_adds,
 )
+from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import SWAP, replaced_product
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
-# Acts that never answer an open "which one?" or "how many?" question.
-ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
-AFFIRMATIVE = re.compile(
-    r"^\W*(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
-    r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
-    r"please do|perfect|great|lovely|absolutely|definitely|correct|buy it|send it|👍|✅)",
-    re.I,
-)
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty|(it|them) all)\b", re.I
 )
-EMPTY_THE_CART = re.compile(
-    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b"
-    r"|^\W*(clear|empty|wipe|bin|scrap) (it|them|everything|the lot)( all| out)?\W*$"
-    r"|^\W*(remove|delete|take out) (it all|them all|everything)\W*$",
-    re.I,
-)
-EMPTIED_BY = {"view_cart", "remove", "smalltalk", "help", "change"}  # «clear it all»: not a colour
-# «how long till both arrive if I order now?»: asks about an order not yet placed
-IF_I_ORDER = re.compile(r"\b(if|when|once) (i|we) (order|buy|check ?out|pay)\b", re.I)
-NOT_ONLY_YES = re.compile(
-    r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
-)
-SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
-SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
 
 class RulePlanner:
@@ -131,47 +105,9 @@ class RulePlanner:
             in_cart=bool(cart_products),
             has_order=has_order or state.last_order_id is not None,
         )
-        checked = list(map(self._checked, self.classifier.classify(message, context, vector)))
-        merged = merged_policy_fragments(checked)  # "can u gift wrap it and put a note in"
+        requests = list(map(checked, self.classifier.classify(message, context, vector)))
+        merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
         return joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
-
-    @staticmethod
-    def _checked(request: Request) -> Request:
-        """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
-        if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
-            return Request(request.text, "order_status", request.confidence)
-        if REVIEW_RULES.search(request.text) or (
-            request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text)
-        ):
-            return Request(request.text, "policy_question", request.confidence)
-        if (
-            request.act == "checkout"
-            and IF_I_ORDER.search(request.text)
-            and ASKS.search(request.text)
-        ):
-            return Request(request.text, "product_question", request.confidence)  # "if I order now"
-        if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
-            return Request(request.text, "remove", request.confidence)  # "empty my basket"
-        if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
-            runner_up = request.runner_up or "help"
-            act = runner_up if runner_up not in CART_CHANGING else "help"
-            return Request(request.text, act, request.confidence)
-        if request.act == "confirm" and NOT_ONLY_YES.search(request.text):
-            # "ok but when would it arrive?" asks something: the summary stays pending.
-            runner_up = request.runner_up or "ask_confirm"
-            act = (
-                runner_up
-                if runner_up not in {"confirm", "decline"} | CART_CHANGING
-                else "ask_confirm"
-            )
-            return Request(request.text, act, request.confidence)
-        if (
-            request.act == "confirm"
-            and not AFFIRMATIVE.search(request.text)
-            and request.confidence < SURE_CONFIRM
-        ):
-            return Request(request.text, "ask_confirm", request.confidence)
-        return request
 
     def step(
         self,

@@ -1,0 +1,74 @@
+"""Acts checked against the words before anything is planned: orders are sacred, so an unsure
+change is not made, a yes must sound like one, and a cancel or a return asked about («can I
+still cancel if…?») asks for the rule."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.buying import CART_CHANGING
+from assistant.conversation.understanding.corrections import ASKS
+from assistant.conversation.understanding.shop_words import (
+    IF_I_WANTED,
+    OWN_ORDER_STATE,
+    REVIEW_RULES,
+    SHOP_SERVICE,
+)
+
+# Acts that never answer an open "which one?" or "how many?" question.
+ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
+AFFIRMATIVE = re.compile(
+    r"^\W*(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
+    r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
+    r"please do|perfect|great|lovely|absolutely|definitely|correct|buy it|send it|👍|✅)",
+    re.I,
+)
+EMPTY_THE_CART = re.compile(
+    r"\b(empty|clear|wipe|clean out)\b.*\b(cart|basket|bag|trolley)\b"
+    r"|^\W*(clear|empty|wipe|bin|scrap) (it|them|everything|the lot)( all| out)?\W*$"
+    r"|^\W*(remove|delete|take out) (it all|them all|everything)\W*$",
+    re.I,
+)
+EMPTIED_BY = {"view_cart", "remove", "smalltalk", "help", "change"}  # «clear it all»: not a colour
+# «how long till both arrive if I order now?»: asks about an order not yet placed
+IF_I_ORDER = re.compile(r"\b(if|when|once) (i|we) (order|buy|check ?out|pay)\b", re.I)
+NOT_ONLY_YES = re.compile(
+    r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
+)
+SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
+SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
+
+
+def checked(request: Request) -> Request:
+    """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+    if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
+        return Request(request.text, "order_status", request.confidence)
+    if REVIEW_RULES.search(request.text) or (
+        request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text)
+    ):
+        return Request(request.text, "policy_question", request.confidence)
+    if request.act == "checkout" and IF_I_ORDER.search(request.text) and ASKS.search(request.text):
+        return Request(request.text, "product_question", request.confidence)  # "if I order now"
+    if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
+        return Request(request.text, "remove", request.confidence)  # "empty my basket"
+    if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):
+        return Request(request.text, "policy_question", request.confidence)  # asked, not done
+    if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
+        runner_up = request.runner_up or "help"
+        act = runner_up if runner_up not in CART_CHANGING else "help"
+        return Request(request.text, act, request.confidence)
+    if request.act == "confirm" and NOT_ONLY_YES.search(request.text):
+        # "ok but when would it arrive?" asks something: the summary stays pending.
+        runner_up = request.runner_up or "ask_confirm"
+        act = (
+            runner_up if runner_up not in {"confirm", "decline"} | CART_CHANGING else "ask_confirm"
+        )
+        return Request(request.text, act, request.confidence)
+    if (
+        request.act == "confirm"
+        and not AFFIRMATIVE.search(request.text)
+        and request.confidence < SURE_CONFIRM
+    ):
+        return Request(request.text, "ask_confirm", request.confidence)
+    return request

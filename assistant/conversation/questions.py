@@ -63,9 +63,9 @@ OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
-# "can i buy a gift card?", "got any ibuprofen?": asking whether the shop sells a thing
-BUYING = re.compile(
-    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (not )?(sell|stock|carry|do|have)|"
+BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?», «got any…»
+    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (also |still )?(not )?(sell|stock|carry|"
+    r"do|have)|i(?: would|'d)? like to (buy|order|get)|i want to (buy|order|get)|"
     r"(don'?t|dont) (you|u|ya) (sell|stock|carry|do|have)|"
     r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,

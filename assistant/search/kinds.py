@@ -72,6 +72,9 @@ ASKING = re.compile(
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",
 # "a fishing rod"; "she lives at 14 elm road" or "whats the real price then" name no kind.
 BARE_REQUEST_WORDS = 4
+_OF_MONEY = re.compile(
+    r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
+)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
@@ -128,6 +131,7 @@ class ProductKinds:
         """The words of a request that say what kind of thing is wanted: before any "for",
         "with", "under"..., without filler, brands or option values such as colours."""
         words: list[str] = []
+        text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break

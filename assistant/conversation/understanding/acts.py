@@ -98,7 +98,10 @@ _SPLIT = re.compile(
     r"(?<=[.?!;])\s+(?=\S)"  # sentence ends
     # "add the teddy and take me to checkout", "… then proceed to checkout"
     rf"|\s*,?\s+(?:and|then|&)\s+(?:then\s+)?(?={_CHECKOUT_WORDS}\b)"
-    r"|\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
+    # not «do you also sell…», «can I also pay…»: «also» inside one question
+    r"|(?<!\byou)(?<!\bu)(?<!\bi)(?<!\bwe)(?<!\bit)(?<!\bthey)"
+    r"(?<!\byou )(?<!\bu )(?<!\bi )(?<!\bwe )(?<!\bit )(?<!\bthey )"
+    r"\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
     rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
     rf"|,\s+(?={_REQUEST_START}\b)"
     # "start the checkout, but before I confirm: how long …?"
@@ -149,6 +152,18 @@ class Request:
     confidence: float
     runner_up: str | None = None
     implied: bool = False  # an act the message's shape makes certain ("X, checkout": add X)
+
+
+_GREETING = re.compile(
+    r"^\W*(?:hello|hi|hey|hiya|good (?:morning|afternoon|evening|day)|dear (?:sir|madam|shop))"
+    r"(?:\s+(?:there|sir|madam|team|all|again))?\s*[,.!:;-]+\s*(?=\w(?:\W*\w+){2})",
+    re.I,
+)
+
+
+def without_greeting(message: str) -> str:
+    """The message without a greeting before its request («Hello, do you also sell…?»)."""
+    return _GREETING.sub("", message)
 
 
 def segment(message: str) -> list[str]:

@@ -30,7 +30,8 @@ _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
-    "model yes yeah edition get it take fine whatever ugh hmm lol oh so alright".split()
+    "model yes yeah edition get it take fine whatever ugh hmm lol oh so alright bag bags piece "
+    "pieces".split()  # «The 500 g, one bag.»
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 # "add it" again right after a pick: the same one, not a second
@@ -87,7 +88,8 @@ CHANGE_WORDS = re.compile(
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
     r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
     r"less|more|another|go with|basket|cart|bag|trolley|i meant|should be|quantity|qty|"
-    r"i'?ll (?:take|have|get|buy|order|grab|go|add|need|want|do))\b",  # not «I'll pass the hat»
+    r"i'?ll (?:take|have|get|buy|order|grab|go|add|need|want|do)|i (?:take|buy|try)|"
+    r"i (?:want|would like|'d like)(?! to (?:know|ask|check|see|understand|be sure)))\b",
     re.I,
 )
 _POINTING = re.compile(

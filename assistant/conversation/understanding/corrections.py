@@ -68,7 +68,8 @@ _SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status
 _SEARCHY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|right|hmm+|well|so|and|alright|cool|oh|nvm)\W+)*"  # "fine, any …"
     r"(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
-    r"i('m| am)? (want|need|looking)|where can i (find|get))\b",
+    r"i('m| am)? (want|need|looking)(?! to (?:know|ask|check|see|understand))|"
+    r"where can i (find|get))\b",  # not «I want to know if the X is washable»
     re.I,
 )
 # Questions that only experience answers, so reviews are quoted beside any product data.
@@ -78,7 +79,8 @@ EXPERIENCE = re.compile(
     r"run(s)? (small|big|large)|true to size|itch\w*|soft(er|est)?|sturd\w*|flimsy|worth|"
     r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
-    r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet)\b",
+    r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet|"
+    r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*))\b",
     re.I,
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)

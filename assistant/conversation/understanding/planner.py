@@ -13,7 +13,12 @@ from typing import Any
 
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.acts import ActClassifier, DialogueContext, Request
+from assistant.conversation.understanding.acts import (
+    ActClassifier,
+    DialogueContext,
+    Request,
+    without_greeting,
+)
 from assistant.conversation.understanding.beside_focus import in_this_conversation
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
@@ -69,6 +74,9 @@ CLEAR_ALL = re.compile(
 )
 
 
+_A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
+
+
 class RulePlanner:
     """Plans a turn without a generative model."""
 
@@ -98,7 +106,7 @@ class RulePlanner:
         """The message's requests and their acts, in order."""
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
-        message = self.compounds.split(message)  # "airfryer": the titles' "air fryer"
+        message = self.compounds.split(without_greeting(message))  # "airfryer": "air fryer"
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -159,8 +167,8 @@ class RulePlanner:
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
-        if self._names_a_kind_only(intent, references, request.text, pending is not None):
-            intent = "search"  # "card game" after a list of headlamps: show card games
+        if self._names_a_kind_only(intent, references, request.text, state):
+            intent = "search"  # "card game" after headlamps; «I'd like to buy a gift card»
         intent = in_this_conversation(
             intent,
             request.text,
@@ -212,15 +220,22 @@ class RulePlanner:
         return [product.title for product in products if product]
 
     def _names_a_kind_only(
-        self, intent: str, references: References, text: str, answering: bool
+        self, intent: str, references: References, text: str, state: DialogueState
     ) -> bool:
-        """Whether a request only names a kind the shop sells ("card game"): a search,
-        whatever a list shown before or a summary pending makes the words sound like."""
-        if self.kinds is None or answering or intent in {"search", "recommend"} | CART_CHANGING:
+        """Whether a request only names a kind ("card game" after a list of headlamps, «I'd
+        like to buy a gift card» with nothing in view): a search, whatever a list shown
+        before or a summary pending makes the words sound like."""
+        kinds = self.kinds
+        if kinds is None or state.pending_action is not None or references.ids:
             return False
-        if references.ids or ASKS.search(text) or len(text.split()) > 4:
+        if intent == "add" and not (state.focus or state.shown):
+            named = kinds.named_kind(text) or (_A_THING.search(text) and kinds.missing(text))
+            return bool(named)  # nothing to add yet
+        if intent in {"search", "recommend"} | CART_CHANGING:
             return False
-        return self.kinds.named_kind(text) is not None
+        if ASKS.search(text) or len(text.split()) > 4:
+            return False
+        return kinds.named_kind(text) is not None
 
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool

@@ -65,6 +65,10 @@ SHOP_SERVICE = re.compile(
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
+    # «please explain me how an order goes», «what happens after I pay?»: the order's steps
+    r"|\bhow (?:does |do )?(?:an |the |my )?order(?:ing)? (?:goes|go|works?|process)\b"
+    r"|\bsteps? (?:of|for|to|in) (?:an |the |my )?order|\bwhat happens (?:after|when|once) "
+    r"(?:i|we) (?:order|pay|confirm)\b"
     # «so its safe in my cart?», «does the cart hold them?»: the cart keeps no stock
     r"|\b(safe|held|reserved|secure)\b.{0,12}\bin (my|the) (cart|basket|bag)\b.*\?"
     r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b.*\?"

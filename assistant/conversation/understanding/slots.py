@@ -31,10 +31,15 @@ _QTY_PATTERNS = [
     ),
     re.compile(
         rf"\b{_NUMBER}\s+(?:of (?:them|'?em|those|these|it|that|each|the \w+)|each|units?|"
-        rf"pieces?|pcs|more|x|bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
+        rf"pieces?|pcs|more|x)\b",
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
+        r"(?<![\w.] )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
+        re.I,
+    ),
     re.compile(rf"(?<!the )\b{_NUMBER}\s+(?:[a-z]+\s+){{0,2}}ones\b", re.I),  # "two black ones"
     # "…foam roller, 3 pls", "the auralpeak wave s, 2 in rose gold": a count after a comma
     re.compile(  # possessive: a run of spaces is never tried two ways; «, 8 in by 10 in» no
@@ -161,6 +166,8 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:
         slots.quantity = None
+    if slots.quantity and titles_number(product, text, slots.quantity):
+        slots.quantity = None  # «Nova 500 bottles»: the title's 500, no count
     if slots.quantity is None:  # «Four Threadwell Max S t-shirts please, size L»
         _, count = count_beside_name(product, text)
         slots.quantity = None if count and titles_number(product, text, count) else count

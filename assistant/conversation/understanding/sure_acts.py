@@ -18,8 +18,9 @@ from assistant.conversation.understanding.shop_words import (
 
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
-AFFIRMATIVE = re.compile(
-    r"^\W*(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
+AFFIRMATIVE = re.compile(  # «Oh go on then, yes, place the order.»
+    r"^\W*(?:(?:oh|well|hmm+|um+|go on then|alright then|fine then|right then)\W+)*"
+    r"(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
     r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
     r"please do|perfect|great|lovely|absolutely|definitely|correct|buy it|send it|👍|✅)",
     re.I,
@@ -45,7 +46,9 @@ def checked(request: Request) -> Request:
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
         return Request(request.text, "order_status", request.confidence)
     if REVIEW_RULES.search(request.text) or (
-        request.act not in ANSWERS_ELSEWHERE and SHOP_SERVICE.search(request.text)
+        # «can you keep it for me until the 24/12?» read as off-topic asks the shop's rule too
+        request.act not in ANSWERS_ELSEWHERE - {"out_of_scope"}
+        and SHOP_SERVICE.search(request.text)
     ):
         return Request(request.text, "policy_question", request.confidence)
     if request.act == "checkout" and IF_I_ORDER.search(request.text) and ASKS.search(request.text):

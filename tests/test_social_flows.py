@@ -27,6 +27,7 @@ CONTENT = SocialContent(
         Post(id="ph-003", app="photo", author="maya", text="Headphones", products=["T1"]),
         Post(id="ph-004", app="photo", author="maya", text="Hello", products=[]),
         Post(id="mi-001", app="microblog", author="maya", text="Kettle", products=["T5"]),
+        Post(id="ph-005", app="photo", author="maya", text="Flat lay", products=["T2", "T5", "T1"]),
     ],
 )
 
@@ -247,3 +248,46 @@ def test_a_dm_answer_says_which_products_it_shows(hub, bot):
     shown = hub.dm("photo", "gus", "kettles please")
     assert shown.products, shown.dms
     assert all(f"[{pid}]" in shown.dms[0] for pid in shown.products)
+
+
+def test_cart_picks_the_tagged_product_it_names_and_the_count_it_says(hub, bot):
+    shopper = linked(hub, "photo", "fox")
+    hub.reply("photo", "ph-005", "fox", "#cart the kettle")  # T5 of T2, T5, T1
+    hub.reply("photo", "ph-005", "fox", "#cart 2")  # no name: the post's first, T2
+    hub.reply("photo", "ph-002", "fox", "#cart red 10 please")  # 10 is the size: one pair
+    lines = [
+        (line.product_id, line.variant_id, line.qty)
+        for line in bot.commerce.get_cart(shopper).lines
+    ]
+    assert lines == [("T5", "T5-silver", 1), ("T2", "T2-blue", 2), ("T3", "T3-red-10", 1)]
+
+
+def test_the_dm_after_a_cart_reply_is_about_its_product(hub, bot):
+    shopper = linked(hub, "photo", "gus")
+    hub.reply("photo", "ph-005", "gus", "#cart the kettle")
+    hub.dm("photo", "gus", "make it 3")
+    lines = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert lines["T5"] == 3
+
+
+def test_a_sold_out_version_by_cart_reply_is_answered_by_the_next_dm(hub, bot):
+    shopper = linked(hub, "photo", "hal")
+    refused = hub.reply("photo", "ph-003", "hal", "#cart white")  # T1 white is sold out
+    assert "out of stock" in refused.dms[0].lower()
+    hub.dm("photo", "hal", "black then")
+    line = bot.commerce.get_cart(shopper).lines[0]
+    assert (line.variant_id, line.qty, line.origin.kind, line.origin.ref) == (
+        "T1-black",
+        1,
+        "cart_reply",
+        "ph-003",
+    )
+
+
+def test_where_is_it_after_a_buy_is_the_order_not_the_product(hub, bot):
+    linked(hub, "photo", "ana")
+    hub.buy("photo", "ph-001", "ana")  # the DM that follows is about the earbuds
+    placed = hub.dm("photo", "ana", "yes")
+    assert len(placed.orders) == 1
+    status = hub.dm("photo", "ana", "where is it")
+    assert "processing" in status.dms[0].lower() and placed.orders[0] in status.dms[0]

@@ -88,10 +88,9 @@ def policy_texts() -> list[IndexedText]:
     texts = []
     for section in load_policies():
         meta = {"document": section.document, "section": section.id}
-        texts.append(IndexedText(id=section.id, text=section.indexed_text, metadata=meta))
         texts += [
-            IndexedText(id=f"{section.id}#{number}", text=sentence, metadata=meta)
-            for number, sentence in enumerate(section.sentences(), start=1)
+            IndexedText(id=text_id, text=text, metadata=meta)
+            for text_id, text in section.ranked_texts()
         ]
     return texts
 

@@ -26,6 +26,8 @@ LEXICAL_WEIGHT = 0.15  # keyword overlap's share beside cosine similarity
 SAME_DOCUMENT = 0.8  # a second section of the same document is quoted at this share of the best
 OTHER_DOCUMENT = 0.93  # a section of another document only when this close to the best
 _FRONT_MATTER = re.compile(r"^---\n(?P<meta>.*?)\n---\n", re.S)
+# «<!-- asked: will my followers see what I bought? | … -->»: questions a section answers
+_ASKED = re.compile(r"<!--\s*asked:(.*?)-->", re.S)
 
 
 class PolicySection(BaseModel):
@@ -37,11 +39,20 @@ class PolicySection(BaseModel):
     heading: str
     text: str
     version: str
+    asked: list[str] = []  # questions shoppers ask that it answers: ranked on, never quoted
 
     @property
     def indexed_text(self) -> str:
         """What the search embeds: where the section sits, then what it says."""
         return f"{self.title}: {self.heading}. {self.text}"
+
+    def ranked_texts(self) -> list[tuple[str, str]]:
+        """What a question is matched against, by id: the section (`<id>`), each sentence
+        (`<id>#<n>`) and each question it answers (`<id>#q<n>`)."""
+        texts = [(self.id, self.indexed_text)]
+        texts += [(f"{self.id}#{n}", text) for n, text in enumerate(self.sentences(), start=1)]
+        texts += [(f"{self.id}#q{n}", text) for n, text in enumerate(self.asked, start=1)]
+        return texts
 
     def sentences(self) -> list[str]:
         """The section's sentences, in order."""
@@ -79,7 +90,8 @@ def parse_document(name: str, source: str) -> list[PolicySection]:
     sections = []
     for block in re.split(r"^## ", source, flags=re.M)[1:]:
         heading, _, body = block.partition("\n")
-        text = " ".join(body.split())
+        asked = [q.strip() for found in _ASKED.findall(body) for q in found.split("|") if q.strip()]
+        text = " ".join(_ASKED.sub(" ", body).split())
         if text:
             sections.append(
                 PolicySection(
@@ -89,6 +101,7 @@ def parse_document(name: str, source: str) -> list[PolicySection]:
                     heading=heading.strip(),
                     text=text,
                     version=str(meta.get("version", "")),
+                    asked=asked,
                 )
             )
     return sections
@@ -132,13 +145,9 @@ class PolicySearch:
         self.embedder = embedder
         self.collection = collection
         self.sections = {section.id: section for section in load_policies()}
-        # Sections and each of their sentences (`<id>#<n>`), ranked alike: a question about
-        # one rule matches its sentence better than the section around it.
-        self._texts = [
-            (f"{section.id}#{number}" if number else section.id, text)
-            for section in self.sections.values()
-            for number, text in enumerate([section.indexed_text, *section.sentences()])
-        ]
+        # Sections, each of their sentences and the questions they answer, ranked alike: a
+        # question about one rule matches its sentence better than the section around it.
+        self._texts = [item for part in self.sections.values() for item in part.ranked_texts()]
         self._lexical = LexicalIndex([text for _, text in self._texts])
         self._vectors: np.ndarray | None = None  # only without a collection, on first use
 

@@ -166,8 +166,6 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:
         slots.quantity = None
-    if slots.quantity and titles_number(product, text, slots.quantity):
-        slots.quantity = None  # «Nova 500 bottles»: the title's 500, no count
     if slots.quantity is None:  # «Four Threadwell Max S t-shirts please, size L»
         _, count = count_beside_name(product, text)
         slots.quantity = None if count and titles_number(product, text, count) else count

@@ -55,11 +55,11 @@ def checked(request: Request) -> Request:
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
     if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
-    if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):
-        return Request(request.text, "policy_question", request.confidence)  # asked, not done
     if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
         runner_up = request.runner_up or "help"
         act = runner_up if runner_up not in CART_CHANGING else "help"
+        if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):
+            act = "policy_question"  # «can i still cancel if…?»: asked about, however unsure
         return Request(request.text, act, request.confidence)
     if request.act == "confirm" and NOT_ONLY_YES.search(request.text):
         # "ok but when would it arrive?" asks something: the summary stays pending.

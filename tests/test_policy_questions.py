@@ -1,0 +1,56 @@
+"""Questions a policy section answers («<!-- asked: … -->»): ranked on, never quoted, never
+shown on the section's page."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.search.policies import load_policies, parse_document
+
+SOURCE = """---
+title: Privacy
+version: 2026-12-01
+---
+# Privacy
+
+## Who can see your purchases
+<!-- asked: can other people see what I buy? | will my friends know? -->
+Your cart and orders are visible only to you.
+"""
+
+
+def test_asked_questions_are_ranked_on_but_not_part_of_the_text() -> None:
+    (section,) = parse_document("privacy", SOURCE)
+    assert section.asked == ["can other people see what I buy?", "will my friends know?"]
+    assert section.text == "Your cart and orders are visible only to you."
+    assert [text_id for text_id, _ in section.ranked_texts()] == [
+        "privacy.who-can-see-your-purchases",
+        "privacy.who-can-see-your-purchases#1",
+        "privacy.who-can-see-your-purchases#q1",
+        "privacy.who-can-see-your-purchases#q2",
+    ]
+
+
+def test_every_packaged_section_hides_its_questions() -> None:
+    for section in load_policies():
+        assert "<!--" not in section.text and "asked:" not in section.text, section.id
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("will my followers see that i bought this?", "privacy.who-can-see-your-purchases"),
+        (
+            "someone messaged me for the code I was sent, is that you?",
+            "payments.what-we-never-ask-for",
+        ),
+        ("is there a max number I can buy?", "orders.quantity-limits"),
+        ("can i return it", "returns.return-window"),
+    ],
+)
+def test_everyday_questions_reach_their_section(demo_assistant, question, section) -> None:
+    answer = demo_assistant.policies.answer(question)
+    assert answer.quotes[0].section.id == section
+    asked = set(answer.quotes[0].section.asked)
+    assert not asked & set(answer.quotes[0].sentences)  # quoted: the rule, not the questions

@@ -291,3 +291,10 @@ def test_where_is_it_after_a_buy_is_the_order_not_the_product(hub, bot):
     assert len(placed.orders) == 1
     status = hub.dm("photo", "ana", "where is it")
     assert "processing" in status.dms[0].lower() and placed.orders[0] in status.dms[0]
+
+
+def test_a_dm_after_a_comment_question_is_about_the_posts_product(hub, bot):
+    linked(hub, "photo", "cy")
+    hub.reply("photo", "ph-003", "cy", "is it good for flights?")  # T1, the headphones
+    answer = hub.dm("photo", "cy", "who sells it")
+    assert "sold by" in answer.dms[0] and "T1" in answer.dms[0], answer.dms

@@ -246,11 +246,13 @@ class Assistant:
 
     def show_products(self, session_id: str, shopper_id: str, product_ids: list[str]) -> None:
         """A conversation that starts beside products (a post's comments): "it" and "the
-        first one" refer to them."""
+        first one" refer to them; an open "which one?" stays open."""
         state = self.sessions.load(session_id, shopper_id)
+        pending = state.pending_action
         remember_shown(
             state, [pid for pid in product_ids if pid in self.services.catalogue.products]
         )
+        state.pending_action = pending
         self.sessions.save(state)
 
     def pending_checkout(

@@ -166,6 +166,9 @@ class ProductAnswers:
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             return which_of(self.catalogue, state)
+        if parse_deadline(step.text, self.clock().date()) is not None:
+            # «need it for a bday in 5 days, will it make it?»: its delivery against the day
+            return self.product_question(state, step) or which_of(self.catalogue, state)
         product = self.catalogue.products[targets[0]]
         # A product first named in this question: its card too ("what's the X like?")
         newly_named = step.references.kind == "mention" and product.id not in state.shown

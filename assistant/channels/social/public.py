@@ -52,6 +52,8 @@ def answer_in_public(
         response.orders = private.orders
         return response
     reply = bot.chat(session, text, channel="reply", shopper_id=shopper)
+    if linked_shopper is not None:  # «so who sells it» by DM next: the post's product
+        bot.show_products(dm_session(spec.name, user), linked_shopper, list(post.products))
     lines = [line for line in reply.text.splitlines() if line.strip()]
     brief = lines[0] if lines else "Let me check."
     suffix = " (more in DM)" if len(lines) > 1 else ""

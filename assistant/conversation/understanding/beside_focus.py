@@ -30,6 +30,14 @@ WITH_SHIPPING = re.compile(
 )
 
 
+# «anything about the size running small», «any complaints about the zip»: its reviews
+_ANY_WORD_ON = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:anything|any mention|any word|anyone "
+    r"(?:say|said|mention\w*)|any (?:reviews?|complaints?|comments?))\s+(?:about|of|on)\b",
+    re.I,
+)
+
+
 def in_this_conversation(
     intent: str,
     text: str,
@@ -58,6 +66,9 @@ def in_this_conversation(
         and not names_kind()
     ):
         return "product_question"  # "battery?", "hows the noise cancelling": the focus's
+    asks_its_reviews = focus and not references.ids and _ANY_WORD_ON.search(text)
+    if intent in {"search", "refine"} and asks_its_reviews and not names_kind():
+        return "review_question"  # «anything about the size running small»: its reviews
     if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
         return "product_question"  # "…, and how many can play?": the one just named
     if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():

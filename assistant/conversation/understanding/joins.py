@@ -115,16 +115,24 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
     ("can u gift wrap it and put a note in"): one question."""
     merged: list[Request] = []
     for request in requests:
-        if merged and request.act == merged[-1].act == "policy_question" and _fragment(request):
+        after_policy = merged and merged[-1].act == "policy_question"
+        if after_policy and request.act in _SAID_OF_IT and _fragment(request):
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
         else:
             merged.append(request)
     return merged
 
 
+# Acts a short piece after a policy question gets when it only continues it («can i undo it
+# later» reads as a plea for help on its own)
+_SAID_OF_IT = {"policy_question", "help", "smalltalk", "out_of_scope"}
+
+
 def _fragment(request: Request) -> bool:
     """A short piece that asks nothing by itself ("put a little note in"): part of the one
     before it, not a question of its own ("and can I return it?")."""
+    if "?" not in request.text and len(request.text.split()) <= 6:
+        return True  # «can i undo it later»: said of the question before
     first = request.text.split("?")[0]  # «put a little note in?, its for my mum»
     return (
         len(first.split()) <= 6

@@ -122,8 +122,14 @@ def same_topic(follow_up: str, before: str) -> bool:
     have to return it?», then «and the shipping money come back also?»)."""
     if not (_AND_THEN.search(follow_up) or ABOUT_THE_RULE.search(follow_up)):
         return False
-    new = any(p.search(follow_up) and not p.search(before) for p in (POLICY_TOPICS, SHOP_MONEY))
+    topics = (POLICY_TOPICS, SHOP_MONEY, _RETURNS, _DELIVERY)
+    new = any(p.search(follow_up) and not p.search(before) for p in topics)
     return not new
+
+
+# «how much is shipping and can i return stuff if it doesnt fit?»: two topics, two questions
+_RETURNS = re.compile(r"\b(return\w*|send (it|them|stuff|things) back)\b", re.I)
+_DELIVERY = re.compile(r"\b(deliver\w*|ship\w*|postage|arriv\w*)\b", re.I)
 
 
 # «is there a cheaper one?», «any cheaper ultralight tent in stock?»: cheaper than this one

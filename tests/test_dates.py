@@ -42,3 +42,10 @@ def test_deadlines(text, expected):
 )
 def test_no_deadline(text):
     assert parse_deadline(text, MONDAY) is None
+
+
+def test_a_month_or_the_sun_is_no_weekday() -> None:
+    today = dt.date(2026, 12, 1)
+    assert parse_deadline("does the coating peel on it? mine did after a month", today) is None
+    assert parse_deadline("is it ok to leave on the balcony in the sun", today) is None
+    assert parse_deadline("can it arrive by fri", today) == dt.date(2026, 12, 4)

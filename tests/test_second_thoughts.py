@@ -53,3 +53,25 @@ def test_a_model_named_with_a_capital_one_beside_a_list_of_its_brand(demo_assist
     chat.say("show me headphones")  # lists the Bassline Urban 2, not the Bassline One
     chat.say(HEADPHONES_BLACK)
     assert chat.units() == {"P0001": 1}
+
+
+@pytest.mark.slow
+def test_another_version_added_and_the_one_named_removed(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the armorly air s screen protector, clear, galaxy s24, 3 of them")
+    chat.say("add one clear for pixel 9")  # a second line, not the first one changed
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert {line.variant_id: line.qty for line in cart.lines} == {"P0200-V8": 3, "P0200-V9": 1}
+    chat.say("Sorry, I made a mistake. Remove the Pixel one please.")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert {line.variant_id: line.qty for line in cart.lines} == {"P0200-V8": 3}
+    chat.say("Remove the Pixel one please.")  # not in the cart: the Galaxy line stays
+    assert chat.units() == {"P0200": 3}
+
+
+@pytest.mark.slow
+def test_and_the_other_one_asks_the_same_question_of_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Is the Copperline Air 2 chef's knife safe for the dishwasher?")
+    reply = chat.say("And the Blade & Bowl Classic 200 knife?")
+    assert "dishwasher safe: yes" in reply.text and reply.products[:1] == ["P0092"]

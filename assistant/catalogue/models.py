@@ -257,19 +257,21 @@ _VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "
 
 def _by_first_word(values: list[str], text: str) -> list[str]:
     """The one value of several words whose first word alone is said («1kg whole»: the
-    «whole bean»), when no other value has that word; never a number or a model («Galaxy
-    S24» is not said by «Galaxy S23»)."""
+    «whole bean»; «the Pixel one»: the «Pixel 9»), when no other value has that word; never
+    a number, nor a model said with another number («Galaxy S23» is no «Galaxy S24»)."""
     found = []
     for value in values:
         first = value.split()[0].lower()
         rest = value.split()[1:]
+        said = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])\s*(\S*)", text, re.I)
+        numbered = any(char.isdigit() for word in rest for char in word)  # «Galaxy S24»
         if (
             rest
+            and said
             and first.isalpha()  # «1 kg»: a count «1» is no size
-            and not any(char.isdigit() for word in rest for char in word)  # «Galaxy S24»
+            and not (numbered and any(char.isdigit() for char in said.group(1)))
             and first not in _VAGUE_FIRST_WORDS
             and not any(first in other.lower().split() for other in values if other != value)
-            and re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])", text, re.IGNORECASE)
         ):
             found.append(value)
     return found if len(found) == 1 else []

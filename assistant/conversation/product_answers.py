@@ -117,7 +117,7 @@ class ProductAnswers:
             return self.review_question(state, step, lead=wording.data_silent(product))
         answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
         if EXPERIENCE.search(step.text):
-            answer = answer.joined(self.review_question(state, step))
+            answer = answer.joined(self.review_question(state, step, beside_facts=True))
         if SHOP_RULES.search(step.text):  # "can I return it?": the product's fact and the rule
             return self._with_rule(answer, step.text)
         return answer
@@ -158,8 +158,11 @@ class ProductAnswers:
             data_texts=[day_text(arrives), day_text(deadline)],
         )
 
-    def review_question(self, state: DialogueState, step: Step, lead: str = "") -> Turn:
-        """What the reviews say, counted and quoted, with trust signals."""
+    def review_question(
+        self, state: DialogueState, step: Step, lead: str = "", beside_facts: bool = False
+    ) -> Turn:
+        """What the reviews say, counted and quoted, with trust signals (`beside_facts`: after
+        the product's facts, which are not said again)."""
         targets = self.targets(state, step)
         each = ANY_OF.search(step.text) and step.references.kind in {None, "deictic"}
         if len(state.shown) > 1 and (each or (not targets and len(state.shown) <= FEW)):
@@ -187,7 +190,7 @@ class ProductAnswers:
             extras.insert(0, wording.product_card(None, product))
         if HEALTH.search(step.text):
             extras.append(wording.HEALTH_CAUTION)
-        if extras:
+        if extras and not beside_facts:
             turn.text = "\n".join([extras[0], turn.text, *extras[1:]])
         return turn
 

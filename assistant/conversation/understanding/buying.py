@@ -309,6 +309,7 @@ _ONE_MORE = re.compile(
     re.I,
 )
 # "change it", "it should be king size" (besides SWAP's words): the same line, changed
+_ADD_FIRST = re.compile(r"^\W*(?:(?:ok|okay|and|also|please|pls)\W+)*add\b", re.I)
 _CHANGED = re.compile(r"\b(change|should be|make it)\b", re.I)
 
 
@@ -360,6 +361,8 @@ def cart_line_act(
     said_of_others = _ASKS_IF.search(last) or _SOMEONE_ELSE.search(last)
     if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
         return "product_question"  # "is blue more expensive", "my sister has the blue one"
+    if intent == "change" and _ADD_FIRST.search(text) and not SWAP.search(text):
+        return "add"  # «add one clear for pixel 9»: a line more, the one in the cart stays
     if focus is None:
         return None
     swapped_in = intent == "change" and focus.id not in cart_products and not pending

@@ -122,17 +122,26 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
     return "refine" if word.endswith(("er", "est")) and state.shown else last
 
 
+def asks_again(text: str, state: DialogueState) -> bool:
+    """Whether a short follow-up ("and the handle?", «And the Blade & Bowl knife?») asks
+    the question of the turn before again."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    return (
+        last in QUESTION_ACTS
+        and not CHANGE_WORDS.search(text)
+        and bool(_FOLLOW_UP.search(text))
+        and len(text.split()) <= 10
+    )
+
+
 def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
     question as the turn before it, about the same product."""
     last = (state.last_intent or "").rpartition("+")[2]
     if (
-        last in QUESTION_ACTS
-        and intent != last
+        intent != last
         and intent not in {"search", "recommend"}
-        and not CHANGE_WORDS.search(text)
-        and _FOLLOW_UP.search(text)
-        and len(text.split()) <= 10
+        and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))
     ):
         return last

@@ -32,6 +32,7 @@ from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     ASKS,
     UNDERSTOOD_AS_NOTHING,
+    asks_again,
     bare_pick,
     corrected,
     elliptical_question,
@@ -208,7 +209,10 @@ class RulePlanner:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
         product = self.catalogue.products.get(target or "")
-        if act := named_pick(intent, references, text, product, slots):
+        act = named_pick(intent, references, text, product, slots)
+        if act == "search" and asks_again(text, state):
+            return intent  # «And the Blade & Bowl knife?» after a question: the same question
+        if act:
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
         if added_again(intent, references, text, slots, target, picked) and target in in_cart:

@@ -75,3 +75,13 @@ def test_and_the_other_one_asks_the_same_question_of_it(demo_assistant) -> None:
     chat.say("Is the Copperline Air 2 chef's knife safe for the dishwasher?")
     reply = chat.say("And the Blade & Bowl Classic 200 knife?")
     assert "dishwasher safe: yes" in reply.text and reply.products[:1] == ["P0092"]
+
+
+@pytest.mark.slow
+def test_put_it_in_the_basket_never_takes_it_out_nor_adds_it_twice(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the sonara edge speaker in black")
+    chat.say("pop it in the basket")  # it is there already: shown, not doubled, not removed
+    assert chat.units() == {"P0021": 1}
+    chat.say("add another one")
+    assert chat.units() == {"P0021": 2}

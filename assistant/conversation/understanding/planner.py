@@ -208,6 +208,8 @@ class RulePlanner:
     ) -> str:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
+        if (state.last_intent or "").endswith("add") and picked is None:
+            picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
         if act == "search" and asks_again(text, state):

@@ -95,6 +95,8 @@ def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> 
     product (None: the act stands)."""
     if not changing and TAKE_OUT.search(text):
         return "remove"
+    if intent == "remove" and any(INTO_CART.search(part) for part in sentences(text)):
+        return "add"  # «pop it in the basket» never takes anything out
     if not changing and _SAME_AGAIN.search(text) and last_intent.endswith("add"):
         return "add"  # «same again» right after an add: one more of it
     if intent == "remove" and _ASKS_ABOUT_IT.search(text) and not _CART_WORDS.search(text):

@@ -64,6 +64,14 @@ def which_of(catalogue: Catalogue, state: DialogueState) -> Turn:
     return Turn(text=f"Which one do you mean? {names}", products=candidates)
 
 
+# «is the cheaper one any good»: the words that pick the product, no aspect of it
+_REFERRED = re.compile(
+    r"\bthe (?:cheaper|cheapest|pricier|priciest|more expensive|most expensive|better[- ]rated|"
+    r"best[- ]rated|quicker|quickest) ones?\b",
+    re.I,
+)
+
+
 class ProductAnswers:
     """Answers about the products a request refers to."""
 
@@ -178,7 +186,7 @@ class ProductAnswers:
         state.focus = product.id
         trust = bool(TRUST.search(step.text))
         # "Are the reviews legit?" is about the reviews as a whole, not one aspect.
-        question = "" if trust else step.text
+        question = "" if trust else _REFERRED.sub("it", step.text)  # not «cheaper» itself
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         extras = [lead] if lead else []

@@ -194,6 +194,12 @@ def _against_focus(intent: str, references: References, text: str, state: Dialog
     )
 
 
+_ANY_GOOD = re.compile(
+    r"\b(?:any good|decent|worth (?:it|the money|buying)|good quality|reviews?|people say)\b",
+    re.I,
+)
+
+
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
     if (
@@ -203,6 +209,8 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         and not _WHICH.search(text)
     ):
         return "review_question"  # "do any of those run small?": what their reviews say
+    if intent == "refine" and references.kind == "superlative" and _ANY_GOOD.search(text):
+        return "review_question"  # «is the cheaper one any good tho»: that one's reviews
     if (
         intent == "review_question"
         and len(shown) >= 2

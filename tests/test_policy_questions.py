@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.search.passages import asked_part
 from assistant.search.policies import load_policies, parse_document
 
 SOURCE = """---
@@ -54,3 +55,10 @@ def test_everyday_questions_reach_their_section(demo_assistant, question, sectio
     assert answer.quotes[0].section.id == section
     asked = set(answer.quotes[0].section.asked)
     assert not asked & set(answer.quotes[0].sentences)  # quoted: the rule, not the questions
+
+
+def test_a_short_question_that_points_back_keeps_what_it_points_at() -> None:
+    told = "someone asked me for the code i just got. should i send it??"
+    assert asked_part(told) == told
+    wordy = "Perhaps I'm muddling you up with another shop. How does delivery work with you?"
+    assert asked_part(wordy) == "How does delivery work with you?"

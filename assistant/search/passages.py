@@ -127,4 +127,12 @@ def asked_part(question: str) -> str:
     you up with another shop. How does delivery work with you?»: the delivery question)."""
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
     asking = [part for part in sentences if part.endswith("?")]
-    return " ".join(asking) if asking and len(asking) < len(sentences) else question
+    if not asking or len(asking) == len(sentences):
+        return question
+    if len(" ".join(asking).split()) <= _VAGUE_WORDS and _POINTS_BACK.search(asking[0]):
+        return question  # «… asking for the code i just got. should i send it??»: all of it
+    return " ".join(asking)
+
+
+_VAGUE_WORDS = 5  # an asking sentence this short that points back needs the one before
+_POINTS_BACK = re.compile(r"\b(it|that|this|them|they|those|one)\b", re.I)

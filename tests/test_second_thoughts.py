@@ -85,3 +85,23 @@ def test_put_it_in_the_basket_never_takes_it_out_nor_adds_it_twice(demo_assistan
     assert chat.units() == {"P0021": 1}
     chat.say("add another one")
     assert chat.units() == {"P0021": 2}
+
+
+@pytest.mark.slow
+def test_just_one_then_sets_the_count_of_the_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the atlas & oak zen carry-on suitcase in red")
+    chat.say("please add two more, one for me and one for my partner")
+    assert chat.units() == {"P0333": 3}
+    chat.say("Actually we'll share one. Just one then, please.")
+    assert chat.units() == {"P0333": 1}
+
+
+def test_a_version_said_without_its_space_is_only_that_version() -> None:
+    from assistant.catalogue.loader import load_catalogue
+    from assistant.conversation.understanding.buying import _POLITE
+    from assistant.settings import DEMO_CATALOGUE
+
+    coffee = load_catalogue(DEMO_CATALOGUE)[0].products["P0281"]
+    assert coffee.only_options_in("fine, 1kg", _POLITE)
+    assert not coffee.only_options_in("fine, 1kg of something else", _POLITE)

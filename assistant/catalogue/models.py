@@ -117,8 +117,8 @@ class Product(BaseModel):
         words ("purple pls", "1 kg whole bean then")."""
         named = self.options_named_in(text)
         rest = text.lower()
-        for value in named.values():
-            rest = rest.replace(value.lower(), " ")
+        for value in named.values():  # «1 kg» said «1kg» too
+            rest = rest.replace(value.lower(), " ").replace(value.lower().replace(" ", ""), " ")
         return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler
 
     def values_named_in(self, text: str) -> dict[str, list[str]]:

@@ -45,6 +45,11 @@ _I_WILL_HAVE = re.compile(
     re.I,
 )
 # "hmm add the X too so shipping is free", "ok put the Y in": the request opens with the verb
+_JUST_SO_MANY = re.compile(
+    r"\b(?:just|only)\s+(?:\d{1,2}|one|two|three|four|five)\b(?!\s+(?:more|extra|other)\b)"
+    r"(?=\s*(?:then|please|pls|of (?:them|those|it)|is enough|will do)?\W*$)",
+    re.I,
+)
 _ADD_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|so|right|then|also|oh|and|pls|please|yes|yeah|alright)\W+)*"
     r"(?:add|put|pop|bung)\b(?!\s+(?:up|on|my|a note|gift)\b)",
@@ -309,6 +314,11 @@ _ONE_MORE = re.compile(
     re.I,
 )
 # "change it", "it should be king size" (besides SWAP's words): the same line, changed
+_JUST_SO_MANY = re.compile(
+    r"\b(?:just|only)\s+(?:\d{1,2}|one|two|three|four|five)\b(?!\s+(?:more|extra|other)\b)"
+    r"(?=\s*(?:then|please|pls|of (?:them|those|it)|is enough|will do)?\W*$)",
+    re.I,
+)
 _ADD_FIRST = re.compile(r"^\W*(?:(?:ok|okay|and|also|please|pls)\W+)*add\b", re.I)
 _CHANGED = re.compile(r"\b(change|should be|make it)\b", re.I)
 
@@ -365,6 +375,8 @@ def cart_line_act(
         return "add"  # «add one clear for pixel 9»: a line more, the one in the cart stays
     if focus is None:
         return None
+    if intent == "add" and focus.id in cart_products and _JUST_SO_MANY.search(text):
+        return "change"  # «Actually we'll share one. Just one then, please.»: the count
     swapped_in = intent == "change" and focus.id not in cart_products and not pending
     if swapped_in and references.kind == "deictic" and SWAP_MINE_FOR.search(text):
         return "add"  # "swap mine for that one": the one just shown, in place of the cart's

@@ -49,3 +49,9 @@ def test_a_month_or_the_sun_is_no_weekday() -> None:
     assert parse_deadline("does the coating peel on it? mine did after a month", today) is None
     assert parse_deadline("is it ok to leave on the balcony in the sun", today) is None
     assert parse_deadline("can it arrive by fri", today) == dt.date(2026, 12, 4)
+
+
+def test_sat_and_sun_after_a_deadline_word() -> None:
+    today = dt.date(2026, 12, 1)
+    assert parse_deadline("can I get it by sat?", today) == dt.date(2026, 12, 5)
+    assert parse_deadline("does it fade in the sun", today) is None

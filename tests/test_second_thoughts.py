@@ -105,3 +105,42 @@ def test_a_version_said_without_its_space_is_only_that_version() -> None:
     coffee = load_catalogue(DEMO_CATALOGUE)[0].products["P0281"]
     assert coffee.only_options_in("fine, 1kg", _POLITE)
     assert not coffee.only_options_in("fine, 1kg of something else", _POLITE)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        (["add the sonara edge speaker in black", "checkout", "oh sure, like I'd pay that"], 0),
+        (["5 stars everywhere, add the wildpine edge headlamp"], None),
+        (["add the zenmotion one yoga mat in black, I already have two cheap ones"], None),
+        (["My sister has the sonara edge speaker in white. I'm so jealous lol."], None),
+        (["add the snapgrip plus magsafe phone case for my galaxy z flip"], None),
+    ],
+)
+def test_remarks_sarcasm_and_other_peoples_things_buy_nothing_more(
+    demo_assistant, steps, expected
+) -> None:
+    chat = Chat(demo_assistant)
+    replies = [chat.say(step) for step in steps]
+    if expected == 0:
+        assert not replies[-1].orders  # a sarcastic «sure» places no order
+    else:
+        assert all(qty == 1 for qty in chat.units().values())  # one headlamp, one mat, none
+
+
+@pytest.mark.slow
+def test_keeping_both_after_a_trade_asked_which_keeps_both(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak pro yoga mat in black")
+    chat.say("swap the ironpeak pro yoga mat for the zenmotion one yoga mat")  # which colour?
+    chat.say("actually keep the ironpeak too, just add the zenmotion one in green as well")
+    assert set(chat.units()) == {"P0181", "P0187"}
+
+
+@pytest.mark.slow
+def test_the_same_for_someone_else_after_an_add_is_another(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the sonara edge speaker in black")
+    chat.say("add the same for my wife")
+    assert chat.units() == {"P0021": 2}

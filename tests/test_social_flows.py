@@ -298,3 +298,13 @@ def test_a_dm_after_a_comment_question_is_about_the_posts_product(hub, bot):
     hub.reply("photo", "ph-003", "cy", "is it good for flights?")  # T1, the headphones
     answer = hub.dm("photo", "cy", "who sells it")
     assert "sold by" in answer.dms[0] and "T1" in answer.dms[0], answer.dms
+
+
+def test_cart_words_that_are_no_count_nor_a_name(hub, bot):
+    shopper = linked(hub, "photo", "dee")
+    before = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    hub.reply("photo", "ph-005", "dee", "#cart one for my son please")  # «one»: no count, T2
+    hub.reply("photo", "ph-005", "dee", "#cart the kettle, 10/10 love it")  # 10/10: no count
+    after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert after.get("T2", 0) - before.get("T2", 0) == 1
+    assert after.get("T5", 0) - before.get("T5", 0) == 1

@@ -255,6 +255,11 @@ def _said_at(value: str, text: str) -> int:
 _VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "with", "no"})
 
 
+# what may follow a model's first word said alone («the Pixel one», «for my pixel»); not
+# «Pixel Fold», «Galaxy Z Flip», «Galaxy S23»
+_AFTER_A_MODEL = frozenset(["", *"one ones version model phone case please pls then too".split()])
+
+
 def _by_first_word(values: list[str], text: str) -> list[str]:
     """The one value of several words whose first word alone is said («1kg whole»: the
     «whole bean»; «the Pixel one»: the «Pixel 9»), when no other value has that word; never
@@ -269,7 +274,7 @@ def _by_first_word(values: list[str], text: str) -> list[str]:
             rest
             and said
             and first.isalpha()  # «1 kg»: a count «1» is no size
-            and not (numbered and any(char.isdigit() for char in said.group(1)))
+            and not (numbered and said.group(1).lower().strip(".,!?;:") not in _AFTER_A_MODEL)
             and first not in _VAGUE_FIRST_WORDS
             and not any(first in other.lower().split() for other in values if other != value)
         ):

@@ -64,6 +64,7 @@ def which_of(catalogue: Catalogue, state: DialogueState) -> Turn:
     return Turn(text=f"Which one do you mean? {names}", products=candidates)
 
 
+_OF_REVIEWS = re.compile(r"\b(?:reviews?|reviewers?|people|customers|buyers|anyone)\b", re.I)
 # «is the cheaper one any good»: the words that pick the product, no aspect of it
 _REFERRED = re.compile(
     r"\bthe (?:cheaper|cheapest|pricier|priciest|more expensive|most expensive|better[- ]rated|"
@@ -177,7 +178,8 @@ class ProductAnswers:
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             return which_of(self.catalogue, state)
-        if parse_deadline(step.text, self.clock().date()) is not None:
+        deadline = parse_deadline(step.text, self.clock().date())
+        if deadline is not None and not _OF_REVIEWS.search(step.text):
             # «need it for a bday in 5 days, will it make it?»: its delivery against the day
             return self.product_question(state, step) or which_of(self.catalogue, state)
         product = self.catalogue.products[targets[0]]

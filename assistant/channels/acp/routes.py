@@ -12,6 +12,7 @@ than the app's own error contract, so they are left out of the app's `/docs`.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
@@ -236,4 +237,5 @@ def policy_page(name: str) -> PlainTextResponse:
     if name not in POLICY_PAGES.values():
         raise HTTPException(404, f"no policy page {name!r}; try {', '.join(POLICY_PAGES.values())}")
     text = resources.files("assistant").joinpath("data", "policies", f"{name}.md").read_text()
+    text = re.sub(r"<!--.*?-->\n?", "", text, flags=re.S)  # the questions it answers: search only
     return PlainTextResponse(text, media_type="text/markdown; charset=utf-8")

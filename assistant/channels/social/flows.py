@@ -166,7 +166,9 @@ class SocialFlows:
     ) -> str:
         """What to DM when commerce refused: a variant question, or a sold-out version, that
         the next DM answers («white then»), or why."""
-        if error.code in VARIANT_QUESTIONS | {"out_of_stock"}:
+        product = self.bot.services.catalogue.products.get(error.details.get("product_id", ""))
+        sold_out = product is None or not any(v.stock > 0 for v in product.variants)
+        if error.code in VARIANT_QUESTIONS | {"out_of_stock"} and not sold_out:
             session = dm_session(spec.name, user)
             quantity, options = asked  # what the reply said: «#cart 2 silver large»
             return self.bot.ask_variant(

@@ -9,23 +9,39 @@ from assistant.catalogue.models import Catalogue, Product
 from assistant.search.parsing import DIGIT_WORDS
 
 _WORD = re.compile(r"[\w&'-]+")
-# «#cart 2», «#cart x2», «#cart 2x», «#cart two»; not «#cart 100ml», «#cart 500 g», «#cart 10.5»
+# Words that name no product whatever titles hold («#cart one in size 9»: no «… One …» model)
+_FILLER = frozenset(
+    "the a an one ones in for my of and with please pls thanks size colour color just only "
+    "x it this that".split()
+)
+# «#cart 2», «#cart x2», «#cart 2x navy», «#cart two»: a count comes first; not «#cart 10/10»,
+# «#cart 100ml», «#cart 500 g», «#cart 10.5»
 _COUNT = re.compile(
-    r"(?<![\w.])(?:x\s?)?(\d{1,2})(?:\s?x)?(?![\w.]|\s?(?:ml|g|kg|l|cm|mm|oz|in|inch|%|\"))"
-    r"|\b(" + "|".join(DIGIT_WORDS) + r")\b",
+    r"^\W*(?:x\s?)?(?:(\d{1,2})(?:\s?x)?(?![\w./]|\s?(?:ml|g|kg|l|cm|mm|oz|in|inch|%|\"))"
+    r"|(" + "|".join(DIGIT_WORDS) + r")\b(?!\s+(?:in|of|for)\b))",
     re.I,
 )
 
 
 def _words(text: str) -> set[str]:
-    return {word.lower().removesuffix("s") for word in _WORD.findall(text)}
+    return {word.lower().removesuffix("s") for word in _WORD.findall(text)} - _FILLER
+
+
+def _option_words(product: Product) -> set[str]:
+    return {
+        word
+        for variant in product.variants
+        for value in variant.options.values()
+        for word in _words(value)
+    }
 
 
 def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Product:
     """The tagged product whose own title words the reply says most; the post's first
-    when it names none of them, or two equally."""
+    when it names none of them, or two equally (versions and filler words name none)."""
     products = [catalogue.products[pid] for pid in dict.fromkeys(tagged)]
-    asked = _words(said)
+    versions = set().union(*(_option_words(product) for product in products))
+    asked = _words(said) - versions
     scores = []
     for product in products:
         others = set().union(*(_words(p.title) for p in products if p is not product))
@@ -37,12 +53,12 @@ def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Produc
 
 
 def count_asked(product: Product, said: str) -> int:
-    """How many units the reply asks for: 1 unless it says a count that is no size of the
-    product («#cart 9» of a shoe in size 9 is that size)."""
-    named = " ".join(product.options_named_in(said).values()).lower()
-    for found in _COUNT.finditer(said):
-        digits, word = found.groups()
-        if digits and digits in _WORD.findall(named):
-            continue  # a size or another option value, not a count
-        return int(digits) if digits else DIGIT_WORDS[word.lower()]
-    return 1
+    """How many units the reply asks for: a count said first, unless it is one of the
+    product's option values («#cart 9 red» of a shoe in size 9 is that size); else 1."""
+    found = _COUNT.search(said)
+    if found is None:
+        return 1
+    digits, word = found.groups()
+    if digits and digits in _WORD.findall(" ".join(product.options_named_in(said).values())):
+        return 1
+    return int(digits) if digits else DIGIT_WORDS[word.lower()]

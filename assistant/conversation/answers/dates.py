@@ -11,9 +11,9 @@ MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 ]  # fmt: skip
-_WEEKDAY = re.compile(  # not the «mon» of «month», the «sun» of «in the sun»
+_WEEKDAY = re.compile(  # not the «mon» of «month»; «sat», «sun» only after «by», «on»…
     r"\b(mon(?:day)?|tue(?:s|sday)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|saturday|"
-    r"sunday)\b",
+    r"sunday)\b|\b(?:by|on|before|until|till|for|this|next)\s+(sat|sun)\b",
     re.I,
 )
 _MONTH_NAME = (
@@ -77,7 +77,8 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
     if not _DEADLINE_CUE.search(lowered):
         return None
     if match := _WEEKDAY.search(lowered):
-        target = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(match.group(1)[:3]))
+        said = (match.group(1) or match.group(2)).lower()
+        target = next(i for i, name in enumerate(WEEKDAYS) if name.startswith(said[:3]))
         return today + dt.timedelta(days=(target - today.weekday()) % 7 or 7)  # a week away
     return _calendar_day(lowered, today)
 

@@ -351,7 +351,9 @@ _CHANGE_VERB = re.compile(
 
 # «my sister also has the blue one»: about someone else, no request
 _SOMEONE_ELSE = re.compile(
-    r"^\W*(?:my \w+|she|he|they|her|his|their)\s+(?:also\s+)?(?:has|have|had|likes?|got)\b", re.I
+    r"^\W*(?:my \w+|she|he|they|her|his|their)\s+(?:also\s+|already\s+)?"
+    r"(?:has|have|had|likes?|loves?|got|bought|owns?|uses?)\b",
+    re.I,
 )
 
 
@@ -368,7 +370,8 @@ def cart_line_act(
     if intent in CART_LINE_ACTS and "?" in text and ASKS_IF_THERE.search(text):
         return "product_question"  # "is there another one in blue?" asks; it changes nothing
     last = sentences(text)[-1]  # «What a pity. Then black, for the iPhone 15.»: the pick
-    said_of_others = _ASKS_IF.search(last) or _SOMEONE_ELSE.search(last)
+    others = any(_SOMEONE_ELSE.search(part) for part in sentences(text))  # «My sister has…»
+    said_of_others = _ASKS_IF.search(last) or others
     if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
         return "product_question"  # "is blue more expensive", "my sister has the blue one"
     if intent == "change" and _ADD_FIRST.search(text) and not SWAP.search(text):

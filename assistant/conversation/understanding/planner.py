@@ -64,7 +64,7 @@ from assistant.conversation.understanding.steps import (
     per_value_adds,
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
-from assistant.conversation.understanding.trades import SWAP, replaced_product
+from assistant.conversation.understanding.trades import ADD_IT, SWAP, replaced_product
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -208,7 +208,7 @@ class RulePlanner:
     ) -> str:
         """A bare name with its options is a pick; "add it" right after one adds no second."""
         picked, state.picked_by_name = state.picked_by_name, None
-        if (state.last_intent or "").endswith("add") and picked is None:
+        if (state.last_intent or "").endswith("add") and picked is None and ADD_IT.match(text):
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)

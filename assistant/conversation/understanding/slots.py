@@ -40,7 +40,11 @@ _QTY_PATTERNS = [
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),
-    re.compile(rf"(?<!the )\b{_NUMBER}\s+(?:[a-z]+\s+){{0,2}}ones\b", re.I),  # "two black ones"
+    re.compile(  # «Two black ones please»; not «I already have two cheap ones»
+        rf"^\W*(?:(?:ok|okay|so|then|and|please|pls|actually)\W+)*{_NUMBER}\s+(?:[a-z]+\s+)"
+        r"{0,2}ones\b",
+        re.I,
+    ),
     # "…foam roller, 3 pls", "the auralpeak wave s, 2 in rose gold": a count after a comma
     re.compile(  # possessive: a run of spaces is never tried two ways; «, 8 in by 10 in» no
         rf",\s*+(?:x\s*+)?{_NUMBER}\s*+x?\s*+(?:(?:pls|please|plz|thanks|ta)\W*+$|"
@@ -147,6 +151,13 @@ def extract_slots(message: str, vocabulary: FilterVocabulary) -> Slots:
     return slots
 
 
+_LEADING_COUNT_OF_NAME = re.compile(
+    r"^\W*(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:x\s+)?(?:of\s+the\s+)?"
+    r"([\w&'-]+)",
+    re.I,
+)
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
@@ -166,9 +177,14 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:
         slots.quantity = None
-    if slots.quantity is None:  # «Four Threadwell Max S t-shirts please, size L»
-        _, count = count_beside_name(product, text)
-        slots.quantity = None if count and titles_number(product, text, count) else count
+    if slots.quantity is None and (lead := _LEADING_COUNT_OF_NAME.match(text)):
+        # «Four Threadwell Max S t-shirts please, size L»; not «5 stars everywhere, add…»
+        title = {word.lower() for word in re.findall(r"[\w&'-]+", product.title)}
+        if lead.group(2).lower().removesuffix("s") in title | {w + "s" for w in title} or (
+            lead.group(2).lower() in title
+        ):
+            _, count = count_beside_name(product, text)
+            slots.quantity = None if count and titles_number(product, text, count) else count
 
 
 def options_for_focus(

@@ -46,8 +46,13 @@ def sentences(text: str) -> list[str]:
 
 # «should I swap X for Y?», «is it worth replacing X with Y?»: advice asked, nothing traded
 _ASKS_ADVICE = re.compile(
-    r"^\W*(?:should|is|are|does|do|what|which|why|how|would (?:it|that|the|they))\b", re.I
+    r"^\W*(?:should|is|are|does|do|what|which|why|how)\b|\b(?:should (?:i|we)|wonder\w*|"
+    r"worth|better to|would (?:you|it|that|the|they)|if (?:i|we) (?:swap|switch|replace|"
+    r"exchange))\b",
+    re.I,
 )
+# «actually keep the X too», «… as well»: nothing traded
+_KEEPS = re.compile(r"\b(?:keep|too|as well|also|both|not|don'?t|dont)\b", re.I)
 
 
 def named_trade(references: References, text: str) -> bool:
@@ -59,8 +64,11 @@ def replaced_product(
     text: str, references: References, state: DialogueState, cart_products: list[str], new: str
 ) -> str | None:
     """The cart's product an add replaces ("swap it for X", "X instead"), if any."""
+    if _ASKS_ADVICE.search(text):
+        return None  # «I wonder if I should swap X for Y»: asked, nothing traded
     pending = state.pending_action
-    if pending and pending.replaces in cart_products and pending.product_id == new:
+    answers_it = references.kind in {None, "option"} and not _KEEPS.search(text)
+    if pending and pending.replaces in cart_products and pending.product_id == new and answers_it:
         return pending.replaces  # «black» answers the swap's «which one?»: now out with it
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
@@ -86,6 +94,18 @@ _SAME_AGAIN = re.compile(
     r"[\s.!]*$",  # not «same again?»
     re.I,
 )
+_TAKEN_OUT = re.compile(
+    r"\b(?:remove|delete|take (?:it|them|that|this|the \w+) out|out of|back|don'?t want|"
+    r"do not want|no longer|anymore|nothing)\b",
+    re.I,
+)
+# «pop it in the basket», «add it»: the one just added, not «the same for my wife»
+ADD_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|great|perfect|so)\W+)*(?:pop|put|stick|add|chuck|bung)\s+"
+    r"(?:it|that|that one|this one)(?:\s+(?:in|into|to)\s+(?:my|the)\s+(?:basket|cart|bag|"
+    r"trolley))?(?:\s+(?:please|pls|thanks|then))?\W*$",
+    re.I,
+)
 _CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
 
 
@@ -95,7 +115,8 @@ def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> 
     product (None: the act stands)."""
     if not changing and TAKE_OUT.search(text):
         return "remove"
-    if intent == "remove" and any(INTO_CART.search(part) for part in sentences(text)):
+    into_cart = any(INTO_CART.search(part) for part in sentences(text))
+    if intent == "remove" and into_cart and not _TAKEN_OUT.search(text):
         return "add"  # «pop it in the basket» never takes anything out
     if not changing and _SAME_AGAIN.search(text) and last_intent.endswith("add"):
         return "add"  # «same again» right after an add: one more of it

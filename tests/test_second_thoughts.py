@@ -144,3 +144,13 @@ def test_the_same_for_someone_else_after_an_add_is_another(demo_assistant) -> No
     chat.say("add the sonara edge speaker in black")
     chat.say("add the same for my wife")
     assert chat.units() == {"P0021": 2}
+
+
+@pytest.mark.slow
+def test_the_cheaper_of_those_two_with_its_version_is_a_pick(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("weighted blanket queen navy")
+    chat.say("ok the cheaper of those two, navy queen")
+    assert len(chat.units()) == 1
+    chat.say("the cheapest one in navy?")  # asked: nothing more added
+    assert sum(chat.units().values()) == 1

@@ -47,10 +47,10 @@ _I_WILL_HAVE = re.compile(
 # "hmm add the X too so shipping is free", "ok put the Y in": the request opens with the verb
 _JUST_SO_MANY = re.compile(
     r"\b(?:just|only)\s+(?:\d{1,2}|one|two|three|four|five)\b(?!\s+(?:more|extra|other)\b)"
-    r"(?=\s*(?:then|please|pls|of (?:them|those|it)|is enough|will do)?\W*$)",
+    r"(?=(?:\W*(?:then|please|pls|of (?:them|those|it)|is enough|will do))*\W*$)",
     re.I,
 )
-_ADD_FIRST = re.compile(
+ADD_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|so|right|then|also|oh|and|pls|please|yes|yeah|alright)\W+)*"
     r"(?:add|put|pop|bung)\b(?!\s+(?:up|on|my|a note|gift)\b)",
     re.I,
@@ -171,7 +171,7 @@ def heard_as_add(
     if (
         named
         and intent in _HEARD_OTHERWISE | {"policy_question"}
-        and _ADD_FIRST.search(text)
+        and ADD_FIRST.search(text)
         and _CART_REASON.search(text)
     ):  # "hmm add the X too so shipping is free": the why is no question
         return not (_ASKS_TOO(text) or _QUESTION_SHAPED.search(text))
@@ -316,10 +316,10 @@ _ONE_MORE = re.compile(
 # "change it", "it should be king size" (besides SWAP's words): the same line, changed
 _JUST_SO_MANY = re.compile(
     r"\b(?:just|only)\s+(?:\d{1,2}|one|two|three|four|five)\b(?!\s+(?:more|extra|other)\b)"
-    r"(?=\s*(?:then|please|pls|of (?:them|those|it)|is enough|will do)?\W*$)",
+    r"(?=(?:\W*(?:then|please|pls|of (?:them|those|it)|is enough|will do))*\W*$)",
     re.I,
 )
-_ADD_FIRST = re.compile(r"^\W*(?:(?:ok|okay|and|also|please|pls)\W+)*add\b", re.I)
+_ADD_VERB_FIRST = re.compile(r"^\W*(?:(?:ok|okay|and|also|please|pls|hmm+|oh)\W+)*add\b", re.I)
 _CHANGED = re.compile(r"\b(change|should be|make it)\b", re.I)
 
 
@@ -374,7 +374,7 @@ def cart_line_act(
     said_of_others = _ASKS_IF.search(last) or others
     if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
         return "product_question"  # "is blue more expensive", "my sister has the blue one"
-    if intent == "change" and _ADD_FIRST.search(text) and not SWAP.search(text):
+    if intent == "change" and _ADD_VERB_FIRST.search(text) and not SWAP.search(text):
         return "add"  # «add one clear for pixel 9»: a line more, the one in the cart stays
     if focus is None:
         return None

@@ -249,12 +249,23 @@ def _cheaper_than_focus(
 
 
 def _traded_or_over_shown(
-    intent: str, text: str, shown: list[str], references: References
+    intent: str, text: str, shown: list[str], references: References, slots: Slots
 ) -> str | None:
-    """«replace the X with the Y» adds the Y (then the X goes); else a ranking of the shown."""
+    """«replace the X with the Y» adds the Y (then the X goes); «ok the cheaper of those two,
+    navy queen» picks that one in that version; else a ranking of the shown."""
     if named_trade(references, text):
         return "add"
+    ranked_pick = references.kind == "superlative" and _PICKED_BY_RANK.search(text)
+    if ranked_pick and slots.options and "?" not in text and intent in _ABOUT_PRODUCTS:
+        return "add"
     return _over_shown(intent, text, shown, references)
+
+
+_PICKED_BY_RANK = re.compile(
+    r"\bthe (?:cheaper|cheapest|pricier|priciest|better[- ]rated|best[- ]rated|quicker|"
+    r"quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b",
+    re.I,
+)
 
 
 def corrected(
@@ -270,7 +281,7 @@ def corrected(
     zenmotion bands" after an add is another add, "how long does delivery take?" about the
     product in focus is about that product, a return with no order asks about the policy."""
     text, shown = request.text, state.shown
-    if over := _traded_or_over_shown(intent, text, shown, references):
+    if over := _traded_or_over_shown(intent, text, shown, references, slots):
         return over
     if _against_focus(intent, references, text, state):
         return "compare"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.buying import CART_CHANGING
+from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
     IF_I_WANTED,
@@ -61,6 +61,8 @@ def checked(request: Request) -> Request:
         if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):
             act = "policy_question"  # «can i still cancel if…?»: asked about, however unsure
         return Request(request.text, act, request.confidence)
+    if request.act == "confirm" and ADD_FIRST.search(request.text):
+        return Request(request.text, "add", request.confidence)  # «hmm add the X too so…»
     if request.act == "confirm" and NOT_ONLY_YES.search(request.text):
         # "ok but when would it arrive?" asks something: the summary stays pending.
         runner_up = request.runner_up or "ask_confirm"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce.pricing import PricingRules
-from assistant.conversation.answers.compose import Turn
+from assistant.conversation.answers.compose import QUANTITY_LIMITS, Turn
 from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
@@ -85,7 +85,6 @@ def than_focus(
     return cheaper, product_list(cheaper, f"Cheaper than {focus_line(focus)}:")
 
 
-QUANTITY_LIMITS = "orders.quantity-limits"
 # the cart service's own limit, which the quantity-limits section states
 MOST_OF_ONE_ITEM = PricingRules().max_line_qty
 

@@ -90,6 +90,9 @@ def _answer_shown(summary: ReviewAnswer) -> bool:
 WHICH_ONE = "Which one would you like?"
 
 
+QUANTITY_LIMITS = "orders.quantity-limits"  # the policy section that states the cart's limit
+
+
 def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
     """A refused tool call: why, and for a variant question, the choices."""
     message = failure.message
@@ -107,10 +110,12 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
         ]
         text += " Choices: " + "; ".join(described) + ". " + WHICH_ONE
     # the choices are the catalogue's own option values ("250 g"): data, not made-up figures
+    too_many = failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
     return Turn(
         text=text,
         products=[product_id] if product_id else [],
         data_texts=[failure.message, *described],
+        policies=[QUANTITY_LIMITS] if too_many else [],  # «At most 10…»: the rule it cites
     )
 
 

@@ -37,6 +37,10 @@ IF_I_ORDER = re.compile(r"\b(if|when|once) (i|we) (order|buy|check ?out|pay)\b",
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
+# «Bassline One in black for my son or something cheaper»: still choosing, so nothing is added
+_OR_ELSE = re.compile(
+    r"\bor (?:something|anything|similar|a cheaper|an? (?:alternative|similar))\b", re.I
+)
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
@@ -55,6 +59,8 @@ def checked(request: Request) -> Request:
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
     if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
+    if request.act == "add" and _OR_ELSE.search(request.text):
+        return Request(request.text, "search", request.confidence)  # not decided: show them
     if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
         runner_up = request.runner_up or "help"
         act = runner_up if runner_up not in CART_CHANGING else "help"

@@ -149,6 +149,8 @@ class ReferenceResolver:
         if not said.endswith(" One"):
             return False
         name = said.removeprefix("the ").removeprefix("The ").lower()
+        if name.split()[-2] not in self.mentions.before_one:
+            return False  # no title has «<word> One»: the titles need no scan (100k products)
         return any(name in product.title.lower() for product in self.catalogue.products.values())
 
     @staticmethod

@@ -90,7 +90,8 @@ _BUY_NOW = re.compile(
 # pronoun, an option or a quantity is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
-    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|clear|empty|change|"
+    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|rid of|clear|empty|"
+    r"change|"
     r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
     r"less|more|another|go with|basket|cart|bag|trolley|i meant|should be|quantity|qty|"
     r"i'?ll (?:take|have|get|buy|order|grab|go|add|need|want|do)|i (?:take|buy|try)|"

@@ -40,6 +40,7 @@ from assistant.conversation.understanding.corrections import (
     in_context,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
+from assistant.conversation.understanding.keeping import fewer_taken_out, kept_apart
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -151,6 +152,7 @@ class RulePlanner:
             and not asks_for_a_change(request.text, slots)
         ):
             intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
+        intent = fewer_taken_out(intent, request.text)
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         cart = cart_products if trading else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
@@ -261,6 +263,40 @@ class RulePlanner:
             return state.focus
         return state.shown[0] if len(state.shown) == 1 else None
 
+    def _removal_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> bool:
+        """The calls of a removal that names what stays or says «everything» (False: one
+        product named in the usual way)."""
+        going = self._going(step, cart_products)
+        if going is None and CLEAR_ALL.search(step.text):
+            going = list(dict.fromkeys(cart_products))
+        if going is None:
+            return False
+        step.calls = [
+            ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going
+        ] or [ToolCall(name="view_cart")]  # all it names stays (or the cart is empty)
+        if len(going) == 1 and step.slots.quantity is not None:
+            step.calls[0].args["quantity"] = step.slots.quantity
+        if not going and len(set(cart_products)) > 1:
+            step.clarify = which_product_question(self.catalogue, state, cart_products, "remove")
+        return True
+
+    def _going(self, step: Step, cart_products: list[str]) -> list[str] | None:
+        """What a removal that names what stays takes out (None: it names nothing to keep;
+        empty: which of the others is unclear)."""
+        keeping = kept_apart(step.text)
+        lines = list(dict.fromkeys(cart_products))
+        if keeping is None:
+            return None
+        in_cart = self.references.in_cart
+        kept = {pid for said in keeping.kept_phrases for pid in in_cart(said, lines)}
+        if not kept:
+            return None
+        others = [pid for pid in lines if pid not in kept]
+        if keeping.all_others or CLEAR_ALL.search(keeping.rest):
+            return others  # «everything except the mat»
+        named = [pid for pid in in_cart(keeping.rest, others) if pid in others]
+        return named or (others if len(others) == 1 else [])
+
     def _options_for(self, product_id: str, options: dict[str, str], text: str) -> dict[str, str]:
         """The options said for a product, without its name's words ("S" of "Urban S")."""
         product = self.catalogue.products.get(product_id)
@@ -282,11 +318,8 @@ class RulePlanner:
             step.calls = [ToolCall(name="start_checkout")]
         elif intent in {"order_status", "cancel_order", "return"}:
             order_calls(step, state)
-        elif intent == "remove" and CLEAR_ALL.search(step.text):
-            step.calls = [
-                ToolCall(name="remove_from_cart", args={"product_id": pid})
-                for pid in dict.fromkeys(cart_products)
-            ] or [ToolCall(name="view_cart")]
+        elif intent == "remove" and self._removal_calls(step, state, cart_products):
+            return
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:

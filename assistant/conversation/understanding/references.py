@@ -192,6 +192,11 @@ class ReferenceResolver:
             return None
         return References([chosen.id], "superlative")
 
+    def in_cart(self, phrase: str, cart: list[str]) -> list[str]:
+        """The cart's products a phrase names («the roller», «the Flexa»)."""
+        found = self._shown_word(phrase, cart) or self._mentioned(phrase, cart)
+        return [pid for pid in found.ids if pid in cart] if found else []
+
     def _shown_word(self, message: str, shown: list[str]) -> References | None:
         """A shown product named by a distinctive word of its title ('the kettle')."""
         winners = _distinctive_match(message, [self.catalogue.products[pid] for pid in shown])

@@ -22,6 +22,7 @@ _NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple o
 _QTY_PATTERNS = [
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
+        rf"remove|delete|drop|take out|take off|"
         rf"(?:bump|put|up|increase|raise)(?: it| that| them| the quantity| qty)?(?: up)? to|"
         rf"change (?:it|the "
         rf"quantity) to|set (?:it|the quantity) to|quantity(?: to)?|switch (?:the "
@@ -35,6 +36,7 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    re.compile(rf"\b{_NUMBER}\s+(?:less|fewer)\b", re.I),  # «one less»: that many out
     re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
         r"(?<![\w.] )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
@@ -78,6 +80,8 @@ _QTY_PATTERNS = [
         re.I,
     ),
 ]
+# «one less roller», «2 fewer»: that many taken out, not the line set to that many
+FEWER = re.compile(rf"\b{_NUMBER}\s+(?:less|fewer)\b(?!\s+(?:than|expensive|pricey)\b)", re.I)
 _ORDER_ID = re.compile(r"\b(ORD-[0-9A-F]{10})\b", re.I)
 
 

@@ -1,0 +1,94 @@
+"""Removals that say what stays: «drop the roller, keep the dumbbells», «only the Zenmotion
+stays», «everything except the mat»; and counts taken out of a line («remove one roller»,
+«one less»), never the whole line."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation.understanding.keeping import fewer_taken_out, kept_apart
+from tests.test_phrasing import Chat
+
+DUMBBELLS = "add the Zenmotion Edge 700 Adjustable Dumbbells in blue"  # P0170
+ROLLER = "add the Flexa Core S Foam Roller in grey"  # P0179
+MATS = "add 2 Zenmotion One Yoga Mat in green"  # P0187
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("drop the foam roller, keep the dumbbells", ["the dumbbells"]),
+        ("Please remove the Flexa. Only the Zenmotion stays.", ["the Zenmotion"]),
+        ("remove everything except the mat", ["the mat"]),
+        ("get rid of the zenmotion, only keep the flexa", ["the flexa"]),
+        ("clear the cart but leave the mat in", ["the mat"]),
+    ],
+)
+def test_the_words_that_name_what_stays(text, kept) -> None:
+    keeping = kept_apart(text)
+    assert keeping is not None and keeping.kept_phrases == kept
+
+
+def test_a_removal_that_keeps_nothing_named_is_left_to_the_usual_path() -> None:
+    assert kept_apart("remove the roller please") is None
+    assert fewer_taken_out("change", "make it 2") == "change"
+    assert fewer_taken_out("change", "one less please") == "remove"
+    assert fewer_taken_out("search", "one less than 50 dollars") == "search"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "second", "message", "left"),
+    [
+        (DUMBBELLS, ROLLER, "take out the dumbbells. the roller stays", "P0179"),
+        (ROLLER, DUMBBELLS, "keep the dumbbells and remove the roller", "P0170"),
+        (DUMBBELLS, ROLLER, "keep the dumbbells and remove the roller", "P0170"),
+        (DUMBBELLS, ROLLER, "remove everything except the dumbbells", "P0170"),
+        (DUMBBELLS, ROLLER, "get rid of the zenmotion, only keep the flexa", "P0179"),
+        (ROLLER, DUMBBELLS, "Please remove the Flexa. Only the Zenmotion stays.", "P0170"),
+    ],
+)
+def test_what_the_shopper_says_stays_stays(demo_assistant, first, second, message, left) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(first)
+    chat.say(second)
+    assert set(chat.units()) == {"P0170", "P0179"}
+    chat.say(message)
+    assert set(chat.units()) == {left}
+
+
+@pytest.mark.slow
+def test_everything_but_one_line_clears_the_others(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    for message in (DUMBBELLS, ROLLER, MATS):
+        chat.say(message)
+    chat.say("clear the cart but leave the mat")
+    assert chat.units() == {"P0187": 2}
+
+
+@pytest.mark.slow
+def test_keeping_the_only_line_removes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(ROLLER)
+    chat.say("remove the other stuff, the roller stays")
+    assert chat.units() == {"P0179": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["remove one mat", "remove 1 mat", "one less mat pls", "take one mat out"]
+)
+def test_a_count_taken_out_leaves_the_rest_of_the_line(demo_assistant, message) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 3 Zenmotion One Yoga Mat in green")
+    chat.say(ROLLER)
+    chat.say(message)
+    assert chat.units() == {"P0187": 2, "P0179": 1}
+
+
+@pytest.mark.slow
+def test_one_less_of_the_only_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 3 Flexa Core S Foam Roller in grey")
+    chat.say("one less")
+    assert chat.units() == {"P0179": 2}

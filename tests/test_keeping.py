@@ -1,6 +1,7 @@
-"""Removals that say what stays: «drop the roller, keep the dumbbells», «only the Zenmotion
-stays», «everything except the mat»; and counts taken out of a line («remove one roller»,
-«one less»), never the whole line."""
+"""Removals that say what stays («drop the roller, keep the dumbbells», «only the Zenmotion
+stays», «everything except the mat»), counts taken out of a line («remove one roller», «one
+less») never the whole line, and a version named with who it is for («… in black for my
+sister») picked."""
 
 from __future__ import annotations
 
@@ -92,3 +93,26 @@ def test_one_less_of_the_only_line(demo_assistant) -> None:
     chat.say("add 3 Flexa Core S Foam Roller in grey")
     chat.say("one less")
     assert chat.units() == {"P0179": 2}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "units"),
+    [
+        ("Flexa Air 2 Resistance Bands Set in black for my sister who's doing physio", 1),
+        ("Brickton Wave Building Blocks Set, the deluxe one, for my 12 year old godson", 1),
+        ("Two Meeple House Lite Plush Teddy Bears please, for my niece and nephew", 2),
+        ("One Playwise Studio Remote Control Car, the standard version, for each of my 3 kids", 3),
+    ],
+)
+def test_a_named_version_for_someone_is_a_pick(demo_assistant, message, units) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(message)
+    assert sum(chat.units().values()) == units
+
+
+@pytest.mark.slow
+def test_who_it_is_for_is_no_pick_without_a_version(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Flexa Air 2 Resistance Bands Set for my sister who's doing physio")
+    assert chat.units() == {}

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.recipients import count_for_each, without_recipients
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots, count_beside_name, titles_number
 from assistant.conversation.understanding.trades import (
@@ -30,8 +31,8 @@ _NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
-    "model yes yeah edition get it take fine whatever ugh hmm lol oh so alright bag bags piece "
-    "pieces".split()  # «The 500 g, one bag.»
+    "model yes yeah edition version get it take fine whatever ugh hmm lol oh so alright bag bags "
+    "piece pieces".split()  # «The 500 g, one bag.»
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 # "add it" again right after a pick: the same one, not a second
@@ -213,8 +214,6 @@ BRIEF_REMARK_WORDS = 5
 _OF_THOSE = re.compile(
     r"^\W*(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?:those|them|these)\b", re.I
 )
-# who it is for, after the name: «… for the football team», «… for my mum»
-_FOR_SOMEONE = re.compile(r"\s+for\s+(?:the|my|our|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\W*$", re.I)
 # a remark that holds back or only browses: «just browsing.», «don't add it yet.»
 _HOLDS_BACK = re.compile(
     r"\b(?:not|don'?t|dont|no|never|just|browsing|looking|already|have|got|own|had|yet)\b", re.I
@@ -256,7 +255,8 @@ def named_pick(
     ):
         return None
     name, count = count_beside_name(product, text)
-    name = _FOR_SOMEONE.sub("", name)  # «10 cairn gear nova 500 bottles … for the team»
+    name = without_recipients(product, name)  # «10 cairn gear nova 500 bottles … for the team»
+    count = count_for_each(text) or count  # «one X for each of my three nephews»
     if not only_names(product, name):
         return None
     if count and titles_number(product, text, count):
@@ -264,7 +264,7 @@ def named_pick(
     named = product.options_named_in(name) or count
     polite = _PLEASE.search(text) and not _VERSION_WORDS.search(name)
     if "?" not in text and (named or polite):  # «the X, please»: that one
-        slots.quantity = slots.quantity or count  # «2 kestrel … totes navy»; «the X, please»
+        slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
         return "add"
     return "search"
 

@@ -18,7 +18,7 @@ NUMBER_WORDS = {
     "a pair of": 2,
     "ten": 10,
 }
-_NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"
+NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"
 _QTY_PATTERNS = [
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
@@ -26,62 +26,62 @@ _QTY_PATTERNS = [
         rf"(?:bump|put|up|increase|raise)(?: it| that| them| the quantity| qty)?(?: up)? to|"
         rf"change (?:it|the "
         rf"quantity) to|set (?:it|the quantity) to|quantity(?: to)?|switch (?:the "
-        rf"quantity )?to|i'?d like)\s+(?:me\s+)?{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
+        rf"quantity )?to|i'?d like)\s+(?:me\s+)?{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
         rf"ml|g|kg|mm|days?)\b)(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
     ),
     re.compile(
-        rf"\b{_NUMBER}\s+(?:of (?:them|'?em|those|these|it|that|each|the \w+)|each|units?|"
+        rf"\b{NUMBER}\s+(?:of (?:them|'?em|those|these|it|that|each|the \w+)|each|units?|"
         rf"pieces?|pcs|more|x)\b",
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
-    re.compile(rf"\b{_NUMBER}\s+(?:less|fewer)\b", re.I),  # «one less»: that many out
+    re.compile(rf"\b{NUMBER}\s+(?:less|fewer)\b", re.I),  # «one less»: that many out
     re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
         r"(?<![\w.] )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),
     re.compile(  # «Two black ones please»; not «I already have two cheap ones»
-        rf"^\W*(?:(?:ok|okay|so|then|and|please|pls|actually)\W+)*{_NUMBER}\s+(?:[a-z]+\s+)"
+        rf"^\W*(?:(?:ok|okay|so|then|and|please|pls|actually)\W+)*{NUMBER}\s+(?:[a-z]+\s+)"
         r"{0,2}ones\b",
         re.I,
     ),
     # "…foam roller, 3 pls", "the auralpeak wave s, 2 in rose gold": a count after a comma
     re.compile(  # possessive: a run of spaces is never tried two ways; «, 8 in by 10 in» no
-        rf",\s*+(?:x\s*+)?{_NUMBER}\s*+x?\s*+(?:(?:pls|please|plz|thanks|ta)\W*+$|"
+        rf",\s*+(?:x\s*+)?{NUMBER}\s*+x?\s*+(?:(?:pls|please|plz|thanks|ta)\W*+$|"
         r"in\s++(?!by\b)[a-z]{2,}|\W*+$)",
         re.I,
     ),
     # "make the bands 3", "change the rope to 2": a cart line named, then its count
     re.compile(
         rf"\b(?:make|change|set|bump|update)\s+the\s+[a-z][\w' -]{{1,30}}?\s+(?:to\s+)?"
-        rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){_NUMBER}\s*(?:pls|please|then|instead)?\W*$",
+        rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){NUMBER}\s*(?:pls|please|then|instead)?\W*$",
         re.I,
     ),
     re.compile(  # "2 is enough", "three will do"
-        rf"(?<!this )(?<!that )(?<!the )\b{_NUMBER}(?:\s+is|'s)?\s+"
+        rf"(?<!this )(?<!that )(?<!the )\b{NUMBER}(?:\s+is|'s)?\s+"
         r"(?:enough|plenty|will do|should do)\b",
         re.I,
     ),
-    re.compile(rf"\b(?:only|just)\s+{_NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
+    re.compile(rf"\b(?:only|just)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
     re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
     # "2 blue pls", "3 in M": a short answer that starts with how many
     re.compile(  # not «500 g ground please», «50 ml»: a number before a unit is a size
-        rf"^[^\w#$£€]*(?:(?:meh|ok|okay|fine|hmm+|so|right|alright|ugh|then)\W+)*{_NUMBER}\s+"
+        rf"^[^\w#$£€]*(?:(?:meh|ok|okay|fine|hmm+|so|right|alright|ugh|then)\W+)*{NUMBER}\s+"
         rf"(?!(?:years?|yrs?|days?|weeks?|months?|hours?|stars?|people|euros?|pounds?|max\b|"
         rf"players?|dollars?|bucks|quid|%|x\b|of\b|(?:kg|g|ml|mm|cm|oz|lbs?|gb|tb|mah)\b))"
         rf"[a-z]+(?:\s+\S+){{0,3}}\W*$",
         re.I,
     ),
     re.compile(
-        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure|nah|no|nope|actually|wait|hmm)?\W*{_NUMBER}"
+        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure|nah|no|nope|actually|wait|hmm)?\W*{NUMBER}"
         r"\s*(?:then|pls|please|thanks|instead)?\W*$",
         re.I,
     ),
 ]
 # «one less roller», «2 fewer»: that many taken out, not the line set to that many
-FEWER = re.compile(rf"\b{_NUMBER}\s+(?:less|fewer)\b(?!\s+(?:than|expensive|pricey)\b)", re.I)
+FEWER = re.compile(rf"\b{NUMBER}\s+(?:less|fewer)\b(?!\s+(?:than|expensive|pricey)\b)", re.I)
 _ORDER_ID = re.compile(r"\b(ORD-[0-9A-F]{10})\b", re.I)
 
 
@@ -99,7 +99,7 @@ class Slots:
     reference_kind: str | None = None  # ordinal, superlative, deictic, id, mention, option
 
 
-def _number(text: str) -> int:
+def number_value(text: str) -> int:
     text = text.lower()
     return int(text) if text.isdigit() else NUMBER_WORDS[text]
 
@@ -110,13 +110,13 @@ def extract_quantity(message: str) -> int | None:
         match = pattern.search(message.strip())
         if match:
             value = next(group for group in match.groups() if group)
-            return _number(value)
+            return number_value(value)
     return None
 
 
-_LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{_NUMBER}\s", re.I)
+_LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{NUMBER}\s", re.I)
 # «…, 5 medium and 4 small»: the count right before the value
-_COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){_NUMBER}\s+(?:x\s+|in\s+)?$", re.I)
+_COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){NUMBER}\s+(?:x\s+|in\s+)?$", re.I)
 
 
 def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
@@ -130,7 +130,7 @@ def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
             continue
         said = message[start : at + len(phrase)]
         match = _LEADING_COUNT.search(said) or _COUNT_RIGHT_BEFORE.search(message[start:at])
-        counts.append(extract_quantity(said) or (_number(match.group(1)) if match else None))
+        counts.append(extract_quantity(said) or (number_value(match.group(1)) if match else None))
         start = at + len(phrase)
     return counts
 

@@ -125,7 +125,12 @@ class Product(BaseModel):
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
-        words = re.findall(r"[\w'-]+(?:\.\d+)*", text)  # "2.5" kept, "size 9." is "9"
+        said = list(re.finditer(r"[\w'-]+(?:\.\d+)*", text))  # "2.5" kept, "size 9." is "9"
+        words = [found[0] for found in said]
+        # «The Luma Skin Zen X, 50 ml»: a comma ends the name, so «50» is no neighbour of «X»
+        apart = [
+            i > 0 and "," in text[said[i - 1].end() : found.start()] for i, found in enumerate(said)
+        ]
         lowered = [word.lower() for word in words]
         in_title = [word in title_words for word in lowered]
         for start, end in _runs(in_title):  # «…Classic, 1 kg whole bean»: a value said whole
@@ -139,7 +144,10 @@ class Product(BaseModel):
             for i, word in enumerate(words)
             if not in_title[i]
             or lowered[i] in lowered[:i]
-            or not ((i > 0 and in_title[i - 1]) or (i + 1 < len(words) and in_title[i + 1]))
+            or not (
+                (i > 0 and in_title[i - 1] and not apart[i])
+                or (i + 1 < len(words) and in_title[i + 1] and not apart[i + 1])
+            )
         )
         squeezed = re.sub(r"(\d)\s+(?=[a-z])", r"\1", kept.lower())
         named: dict[str, list[str]] = {}

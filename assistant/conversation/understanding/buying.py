@@ -15,9 +15,8 @@ from rapidfuzz import fuzz
 
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.recipients import count_for_each, without_recipients
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots, count_beside_name, titles_number
+from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import (
     INTO_CART,
     SWAP,
@@ -27,7 +26,7 @@ from assistant.conversation.understanding.trades import (
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
-_NAMING = {"mention", "id"}
+NAMING = {"mention", "id"}
 _HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
@@ -71,7 +70,7 @@ _GET_ME = re.compile(
     r"(?:get me|grab(?: me)?|i'?ll go (?:for|with)|ill go (?:for|with)|go with|i'?ll grab)\b",
     re.I,
 )
-_PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
+PLEASE = re.compile(r"\b(please|pls|plz|ta)\b", re.I)
 # «…, will they arrive?», «…, are they loud enough»: a question beside the count
 _ASKS_TOO = re.compile(
     r"\?|\b(?:will|are|is|do|does|can|would)\s+(?:they|it|these|those)\b", re.I
@@ -143,7 +142,7 @@ def asks_for_a_change(text: str, slots: Slots) -> bool:
     """Whether a request's words ask for a cart change, not only sound like one."""
     if CHANGE_WORDS.search(text):
         return True
-    if _POLITE_ASK.search(text) and (slots.quantity is not None or _PLEASE.search(text)):
+    if _POLITE_ASK.search(text) and (slots.quantity is not None or PLEASE.search(text)):
         return True  # "can i get 3 of the foam rollers please": asked politely, still an add
     if _QUESTION_SHAPED.search(text):
         return False
@@ -167,7 +166,7 @@ def heard_as_add(
     intent: str, references: References, text: str, slots: Slots, last_intent: str
 ) -> bool:
     """Whether a request heard as a question or a search asks to buy a product it names."""
-    named = references.kind in _NAMING
+    named = references.kind in NAMING
     if named and intent in _HEARD_OTHERWISE and any(map(INTO_CART.search, sentences(text))):
         return True  # "could you put a chargewell car mount in my basket?"
     if (
@@ -210,63 +209,9 @@ def heard_as_add(
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))
 
 
-BRIEF_REMARK_WORDS = 5
 _OF_THOSE = re.compile(
     r"^\W*(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?:those|them|these)\b", re.I
 )
-# a remark that holds back or only browses: «just browsing.», «don't add it yet.»
-_HOLDS_BACK = re.compile(
-    r"\b(?:not|don'?t|dont|no|never|just|browsing|looking|already|have|got|own|had|yet)\b", re.I
-)
-# words that ask which version, not for one: «Bassline One colour please»
-_VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
-
-
-def named_pick(
-    intent: str,
-    references: References,
-    text: str,
-    product: Product | None,
-    slots: Slots,
-) -> str | None:
-    """What a request heard as a search or a question does when it only names one product
-    (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
-    air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
-    lite 2 one?") it shows it; None when it says more than a name."""
-    shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
-    *before, last = sentences(text)
-    told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
-    brief = (
-        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not _HOLDS_BACK.search(told)
-    )
-    if (
-        last != text
-        and (_PLEASE.search(last) or brief)
-        and "?" not in last
-        and _PLEASE.sub("", last).strip(" .!,")
-    ):
-        text = last  # a remark, then «The standard edition, please.»: the pick is the last
-        intent = "search" if intent == "review_question" else intent
-    if (
-        intent not in {"search", "product_question", *(["refine"] if shown_word else [])}
-        or (references.kind not in _NAMING and not shown_word)
-        or len(references.ids) != 1
-        or product is None
-    ):
-        return None
-    name, count = count_beside_name(product, text)
-    name = without_recipients(product, name)  # «10 cairn gear nova 500 bottles … for the team»
-    count = count_for_each(text) or count  # «one X for each of my three nephews»
-    if not only_names(product, name):
-        return None
-    if count and titles_number(product, text, count):
-        return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
-    named = product.options_named_in(name) or count
-    polite = _PLEASE.search(text) and not _VERSION_WORDS.search(name)
-    if "?" not in text and (named or polite):  # «the X, please»: that one
-        slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
-        return "add"
-    return "search"
 
 
 def added_again(

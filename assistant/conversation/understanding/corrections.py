@@ -318,6 +318,13 @@ _WHERE_IS_IT = re.compile(
 )
 
 
+_MY_REFUND = re.compile(
+    r"\b(?:my|the|our) (?:refund|money back)\b|\b(?:will|do|am|when) (?:i|we) (?:get |be )?"
+    r"refunded\b",
+    re.I,
+)
+
+
 def _terms_or_rules(
     intent: str,
     text: str,
@@ -330,6 +337,8 @@ def _terms_or_rules(
     terms asks for (None: no change)."""
     if has_order and ORDER_EDIT.search(text):
         return "policy_question"  # "change the quantity on that order to two": the rule
+    if has_order and intent in _ASKED_ABOUT_IT | {"policy_question"} and _MY_REFUND.search(text):
+        return "order_status"  # «when do I get my refund?»: what its order's state says
     if has_order and intent in _ASKED_ABOUT_IT and _WHERE_IS_IT.search(text):
         return "order_status"  # «where is it» once ordered: the order, not where it is made
     if (
@@ -382,6 +391,8 @@ def _about_a_named_product(
         return "compare"  # "is the ironpeak core 500 worth the extra over the flexa wave 2?"
     if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
         return intent
+    if intent in {"search", "recommend"} and len(references.ids) > 2:
+        return intent  # «Mineral sunscreen SPF 50 for my daughter's trip?»: a kind, not one
     if ASKS.search(request.text):
         return "product_question"
     return intent

@@ -25,7 +25,6 @@ from assistant.conversation.understanding.buying import (
     CART_LINE_ACTS,
     added_again,
     asks_for_a_change,
-    named_pick,
     not_a_change,
 )
 from assistant.conversation.understanding.corrections import (
@@ -41,6 +40,7 @@ from assistant.conversation.understanding.corrections import (
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import fewer_taken_out, kept_apart
+from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,

@@ -37,6 +37,10 @@ _QTY_PATTERNS = [
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
     re.compile(rf"\b{NUMBER}\s+(?:less|fewer)\b", re.I),  # «one less»: that many out
+    re.compile(  # «no 2 not 3», «I meant 2, not 3»: the first is the count (not «size 9 not 10»)
+        rf"(?<!size )(?<!sz )(?<!in )(?<![\w.]){NUMBER}\s*,?\s+(?:not|instead of)\s+{NUMBER}\b",
+        re.I,
+    ),
     re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
         r"(?<![\w.] )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",

@@ -41,8 +41,30 @@ NOT_ONLY_YES = re.compile(
 _OR_ELSE = re.compile(
     r"\bor (?:something|anything|similar|a cheaper|an? (?:alternative|similar))\b", re.I
 )
+# «She already bought one herself. Cancel my order.»: the order, whatever else it says
+_CANCEL_MY_ORDER = re.compile(
+    r"^\W*(?:(?:please|pls|so|ok|okay|then|just)\W+)*cancel\s+(?:my|the|that|this|our)\s+"
+    r"(?:order|purchase)\b|(?:^|[.!]\s+)(?:please\s+)?cancel\s+(?:my|the)\s+order\b",
+    re.I,
+)
+# «If he wants blue instead, can he just exchange them?»: the rule asked, no change made
+_IF_EXCHANGED = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hmm|what)\W+)*if\b[^?]*\b(?:exchange|return|swap|send (?:it|"
+    r"them) back|refund)\w*\b[^?]*\?\W*$",
+    re.I,
+)
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
+
+
+def _about_the_order(request: Request) -> str | None:
+    """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
+    asks the rule (None: neither)."""
+    if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
+        return "cancel_order"
+    if request.act in CART_CHANGING and _IF_EXCHANGED.search(request.text):
+        return "policy_question"
+    return None
 
 
 def checked(request: Request) -> Request:
@@ -55,6 +77,8 @@ def checked(request: Request) -> Request:
         and SHOP_SERVICE.search(request.text)
     ):
         return Request(request.text, "policy_question", request.confidence)
+    if act := _about_the_order(request):
+        return Request(request.text, act, request.confidence)
     if request.act == "checkout" and IF_I_ORDER.search(request.text) and ASKS.search(request.text):
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
     if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):

@@ -1,0 +1,118 @@
+"""A request that only names one product, perhaps with its version, a count and who it is
+for («Flexa Air 2 … in black for my sister who's doing physio», «one … for each of my three
+nephews»): a pick. The words about whom say why, not what: no version and no question."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+from assistant.conversation.understanding.buying import NAMING, PLEASE, only_names
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import (
+    NUMBER,
+    Slots,
+    count_beside_name,
+    number_value,
+    titles_number,
+)
+from assistant.conversation.understanding.trades import sentences
+
+# «for my sister who's doing physio», «, for my niece and nephew», «one for each of the
+# quadruplets», «for family game night»: up to the end of its clause
+_FOR_SOMEONE = re.compile(r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+[^,.;!?]*", re.I)
+# «…, my daughter is off to uni», «…, she loves pink»: a remark after the pick
+_REMARK = re.compile(
+    r",\s*(?:my|our|his|her|she|he|they|it'?s|its|as|since|because|cos|coz)\b[^,.;!?]*[.!]*$",
+    re.I,
+)
+# a remark that holds back: «…, my sister already has one», «…, just looking»
+_HOLDS_BACK = re.compile(
+    r"\b(?:not|don'?t|dont|no|never|just|browsing|looking|already|has|have|got|owns?|had|yet)\b",
+    re.I,
+)
+_FOR_EACH_OF = re.compile(
+    rf"\bfor\s+each\s+of\s+(?:the|my|our|his|her|their)\s+{NUMBER}\b(?!\s*(?:kg|g|ml|cm))", re.I
+)
+_ONE_EACH = re.compile(r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece)\b", re.I)
+
+
+def without_recipients(product: Product, text: str) -> str:
+    """The words of a request without who it is for or why: «for my sister's Galaxy S24»
+    leaves only the version it names, «Galaxy S24»; a remark that holds back stays."""
+
+    def kept(said: re.Match[str]) -> str:
+        return " " + " ".join(product.options_named_in(said[0]).values()) + " "
+
+    text = _FOR_SOMEONE.sub(kept, text)
+    remark = _REMARK.search(text)
+    if remark and not _HOLDS_BACK.search(remark[0]) and not product.options_named_in(remark[0]):
+        text = text[: remark.start()]
+    return text.strip()
+
+
+def count_for_each(text: str) -> int | None:
+    """«One X for each of my three nephews»: one each, so three."""
+    said = _FOR_EACH_OF.search(text)
+    if said is None or not _ONE_EACH.search(text):
+        return None
+    return number_value(said.group(1))
+
+
+BRIEF_REMARK_WORDS = 5
+# words that ask which version, not for one: «Bassline One colour please»
+_VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
+
+
+def named_pick(
+    intent: str,
+    references: References,
+    text: str,
+    product: Product | None,
+    slots: Slots,
+) -> str | None:
+    """What a request heard as a search or a question does when it only names one product
+    (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
+    air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
+    lite 2 one?") it shows it; None when it says more than a name."""
+    shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
+    *before, last = sentences(text)
+    told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
+    brief = (
+        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not _HOLDS_BACK.search(told)
+    )
+    if (
+        last != text
+        and (PLEASE.search(last) or brief)
+        and "?" not in last
+        and PLEASE.sub("", last).strip(" .!,")
+    ):
+        text = last  # a remark, then «The standard edition, please.»: the pick is the last
+        intent = "search" if intent == "review_question" else intent
+    # «Roamly Urban X in red» beside a list, «X, 1 kg ground, for my aunt»: named in full
+    choosing = intent in {"refine", "recommend"} and references.kind in NAMING
+    if (
+        (
+            intent not in {"search", "product_question", *(["refine"] if shown_word else [])}
+            and not choosing
+        )
+        or (references.kind not in NAMING and not shown_word)
+        or len(references.ids) != 1
+        or product is None
+    ):
+        return None
+    name, count = count_beside_name(product, text)
+    name = without_recipients(product, name)  # «10 cairn gear nova 500 bottles … for the team»
+    count = count_for_each(text) or count  # «one X for each of my three nephews»
+    if not only_names(product, name):
+        return None
+    if choosing and not product.options_named_in(name):
+        return None  # a filter or a wish, not a version of it
+    if count and titles_number(product, text, count):
+        return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
+    named = product.options_named_in(name) or count
+    polite = PLEASE.search(text) and not _VERSION_WORDS.search(name)
+    if "?" not in text and (named or polite):  # «the X, please»: that one
+        slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
+        return "add"
+    return "search"

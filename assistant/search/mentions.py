@@ -186,6 +186,10 @@ class ProductMentions:
     def _best(self, text: str) -> list[Mention]:
         """The products one phrase names: the strongest, and any nearly as strong."""
         scored = self._scores(text)
+        # «armorly go s green pixel 9»: the product whose brand is said, not a «Roastery 9 …
+        # Green Tea» that only shares the version's words
+        branded = [m for m in scored if self.brand_words[m.product_id] <= set(m.words)]
+        scored = branded or scored
         if not scored:
             return []
         best = scored[0]

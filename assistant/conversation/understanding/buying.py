@@ -27,7 +27,7 @@ from assistant.conversation.understanding.trades import (
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
 NAMING = {"mention", "id"}
-_HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help"}
+_HEARD_OTHERWISE = {"search", "product_question", "review_question", "refine", "help", "recommend"}
 _POLITE = set(
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with "
     "model yes yeah edition version get it take fine whatever ugh hmm lol oh so alright bag bags "
@@ -91,6 +91,7 @@ _BUY_NOW = re.compile(
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|rid of|clear|empty|"
+    r"stays|can stay|keep (?:only|just)|(?:only|just) keep|"
     r"change|"
     r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
     r"less|more|another|go with|basket|cart|bag|trolley|i meant|should be|quantity|qty|"
@@ -176,7 +177,9 @@ def heard_as_add(
         and _CART_REASON.search(text)
     ):  # "hmm add the X too so shipping is free": the why is no question
         return not (_ASKS_TOO(text) or _QUESTION_SHAPED.search(text))
-    if intent not in _HEARD_OTHERWISE | {"order_status"}:
+    if intent not in _HEARD_OTHERWISE | {"order_status", "compare"} or (
+        intent == "compare" and len(references.ids) > 1
+    ):
         return False
     if intent == "order_status" and not _NEED_COUNT.search(text):
         return False  # «I'm buying two X in navy: one for me…» was heard as about an order

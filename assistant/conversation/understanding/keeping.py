@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from assistant.conversation.understanding.slots import FEWER
 
-_END = r"(?=\s*(?:[,.;!?]|\b(?:and|but|please|pls|thanks|in (?:my|the) (?:cart|basket))\b|$))"
+_END = (  # «keep the X and remove the Y» ends at «and»; «keep the X and the Y» goes on
+    r"(?=\s*(?:[,.;!?]|\band\b(?!\s+(?:the|my|a|an|both)\b)|\b(?:but|please|pls|thanks|"
+    r"in (?:my|the) (?:cart|basket))\b|$))"
+)
 _KEPT = re.compile(
     # «keep the dumbbells», «only keep the flexa», «leave the mat in»
     r"\b(?:keep(?:ing)?|leave|leaving)\s+(?:only\s+|just\s+)?(?P<keep>[^,.;!?]{1,60}?)"
@@ -21,12 +24,22 @@ _KEPT = re.compile(
     r"(?P<except>[^,.;!?]{1,60}?)" + _END,
     re.I,
 )
+# words that take something out, beside those that say what stays
+TAKEN_OUT = re.compile(
+    r"\b(?:remove|delete|drop|take|get rid|rid of|lose|ditch|bin|scrap|toss|clear|empty|"
+    r"cancel|don'?t want|do not want|no longer|out)\b",
+    re.I,
+)
 # «get rid of everything but the mat»: every other line goes
 _ALL_OTHERS = re.compile(
     r"\b(?:except|apart from|other than|save for|aside from|all but|everything but|"
     r"everything else)\b",
     re.I,
 )
+
+
+_ONLY = re.compile(r"\b(?:only|just)\b", re.I)
+_ONLY_KEEP = re.compile(r"\b(?:only|just)\s+(?:keep|leave)\b", re.I)
 
 
 @dataclass
@@ -40,8 +53,9 @@ class Keeping:
 
 def kept_apart(text: str) -> Keeping | None:
     """The products a removal says to keep, if it says any."""
-    phrases = []
+    phrases, only = [], False
     for found in _KEPT.finditer(text):
+        only = only or bool(_ONLY.search(found[0]))  # «only the duffel stays»: the rest goes
         phrase = found["keep"] or found["stays"] or found["except"]
         phrase = re.sub(r"^\W*(?:only|just)\s+", "", phrase, flags=re.I)
         if phrase.strip():
@@ -49,9 +63,24 @@ def kept_apart(text: str) -> Keeping | None:
     if not phrases:
         return None
     rest = _KEPT.sub(" ", text)
-    return Keeping(phrases, rest, bool(_ALL_OTHERS.search(text)))
+    only = only or bool(_ONLY_KEEP.search(text))  # «just keep the crossbody»
+    return Keeping(phrases, rest, only or bool(_ALL_OTHERS.search(text)))
 
 
 def fewer_taken_out(intent: str, text: str) -> str:
-    """«one less roller», «2 fewer»: that many of a line out, not the line set to that many."""
-    return "remove" if intent in {"add", "change", "remove"} and FEWER.search(text) else intent
+    """«one less roller», «2 fewer»: that many of a line out, not the line set to that many;
+    «just keep the crossbody»: the others out."""
+    if intent not in {"add", "change", "remove"}:
+        return intent
+    keeping = kept_apart(text)
+    return "remove" if FEWER.search(text) or (keeping and keeping.all_others) else intent
+
+
+def fixed_before_yes(intent: str, quantity: int | None, pending_checkout: bool) -> str:
+    """«wait no, just 1» to a checkout summary: not this order, and the count changed."""
+    return "change" if intent == "decline" and quantity and pending_checkout else intent
+
+
+def kept_parts(phrase: str) -> list[str]:
+    """«the duffel and the crossbody»: each kept product's words."""
+    return re.split(r"\s+and\s+|\s*,\s*", phrase)

@@ -39,7 +39,13 @@ from assistant.conversation.understanding.corrections import (
     in_context,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
-from assistant.conversation.understanding.keeping import fewer_taken_out, kept_apart
+from assistant.conversation.understanding.keeping import (
+    TAKEN_OUT,
+    fewer_taken_out,
+    fixed_before_yes,
+    kept_apart,
+    kept_parts,
+)
 from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -133,7 +139,8 @@ class RulePlanner:
         choice: dict[str, str] = {}
         if pending and intent not in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             product = self.catalogue.products.get(pending.product_id)
-            choice = product.options_named_in(request.text) if product else {}
+            other = self._names_another(request.text, pending.product_id)
+            choice = product.options_named_in(request.text) if product and not other else {}
             if choice:  # "the blue one" answers "which one?"
                 slots.options = choice
                 intent = "change" if pending.kind == "change" else "add"
@@ -153,6 +160,7 @@ class RulePlanner:
         ):
             intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
         intent = fewer_taken_out(intent, request.text)
+        intent = fixed_before_yes(intent, slots.quantity, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         cart = cart_products if trading else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
@@ -245,6 +253,12 @@ class RulePlanner:
             return False
         return kinds.named_kind(text) is not None
 
+    def _names_another(self, text: str, product_id: str) -> bool:
+        """Whether a text names products, none of them `product_id` («the oakhaven core 2
+        candle then, white king» to the Drift candle's «which one?»)."""
+        named = {mention.product_id for mention in self.references.mentions.find(text)}
+        return bool(named) and product_id not in named
+
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
     ) -> str | None:
@@ -288,9 +302,10 @@ class RulePlanner:
         if keeping is None:
             return None
         in_cart = self.references.in_cart
-        kept = {pid for said in keeping.kept_phrases for pid in in_cart(said, lines)}
-        if not kept:
-            return None
+        phrases = [part for said in keeping.kept_phrases for part in kept_parts(said)]
+        kept = {pid for said in phrases for pid in in_cart(said, lines)}
+        if not kept:  # «eh keep it. checkout»: kept, unless something else is said to go
+            return None if TAKEN_OUT.search(keeping.rest) else []
         others = [pid for pid in lines if pid not in kept]
         if keeping.all_others or CLEAR_ALL.search(keeping.rest):
             return others  # «everything except the mat»

@@ -80,7 +80,10 @@ SHOP_SERVICE = re.compile(
 # An order, not the cart, asked to change: orders cannot be changed, the rule says why
 ORDER_EDIT = re.compile(
     r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
-    r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)",
+    r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)"
+    # «can u add a teddy to that order»: a placed order takes nothing more
+    r"|\b(?:add|put|include|throw|stick)\b.{0,40}\b(?:to|in|into|onto|on)\s+(?:my|the|that|this)\s+"
+    r"(?:last |placed |same )?order\b",
     re.I,
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled

@@ -116,3 +116,50 @@ def test_who_it_is_for_is_no_pick_without_a_version(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("Flexa Air 2 Resistance Bands Set for my sister who's doing physio")
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_only_one_stays_or_is_kept_and_the_others_go(demo_assistant) -> None:
+    trio = (
+        "add voyagr urban 2 duffel, atlas & oak trail packing cubes and the kestrel travel nova 2 "
+        "crossbody"
+    )
+    for message, left in (
+        ("only the duffel stays", {"P0312"}),
+        ("just keep the crossbody pls", {"P0323"}),
+        ("remove the cubes, only keep the duffel and the crossbody", {"P0312", "P0323"}),
+    ):
+        chat = Chat(demo_assistant)
+        chat.say(trio)
+        assert set(chat.units()) == {"P0312", "P0331", "P0323"}
+        chat.say(message)
+        assert set(chat.units()) == left, message
+
+
+@pytest.mark.slow
+def test_keep_it_keeps_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp")
+    chat.say("the wildpine is kinda pricey tbh")
+    reply = chat.say("eh keep it. checkout")
+    assert chat.units() == {"P0083": 1}
+    assert reply.pending_checkout is not None
+
+
+@pytest.mark.slow
+def test_a_count_fixed_before_the_yes_changes_the_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 playwise classic 700 rc car standard")
+    chat.say("checkout")
+    chat.say("wait no, just 1")
+    assert chat.units() == {"P0251": 1}
+    assert chat.say("yes").pending_checkout is None
+    assert demo_assistant.commerce.list_orders(chat.session) == []
+
+
+@pytest.mark.slow
+def test_two_not_three_is_two(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("3x zenmotion pro 2 resistance bands")
+    chat.say("no 2 not 3")
+    assert chat.units() == {"P0177": 2}

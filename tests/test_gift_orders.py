@@ -1,0 +1,87 @@
+"""Gift buyers coming back to their orders: «Cancel my order» beside a remark cancels and
+adds nothing, an exchange asked about changes nothing, «my refund» after a cancel says
+nothing was charged, a placed order takes no more items; and picks named the way they say
+them («Go with the X», «and the X» after an add, a brand said beside a version)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_phrasing import Chat
+
+
+def _ordered(chat: Chat, message: str) -> None:
+    chat.say(message)
+    chat.say("checkout")
+    chat.say("yes")
+    assert len(chat.bot.commerce.list_orders(chat.session)) == 1
+
+
+@pytest.mark.slow
+def test_cancel_my_order_beside_a_remark_cancels_and_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "Roamly Nova 900 Laptop Backpack in black please")
+    reply = chat.say("She already bought one herself. Cancel my order.")
+    assert chat.units() == {}
+    assert demo_assistant.commerce.list_orders(chat.session)[0].status == "cancelled"
+    assert "not charged" in chat.say("When do I get my refund?").text
+    assert "cancel" in reply.text.lower()
+
+
+@pytest.mark.slow
+def test_cancel_my_order_with_no_order_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Roamly Nova 900 Laptop Backpack in black, my daughter is off to uni")
+    before = chat.units()
+    chat.say("She already bought one herself. Cancel my order.")
+    assert chat.units() == before
+
+
+@pytest.mark.slow
+def test_an_exchange_asked_about_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("What's the return policy on the Altura Air 200 Racing Flats?")
+    chat.say("Size 10 in red please")
+    line = demo_assistant.commerce.get_cart(chat.session).lines[0]
+    reply = chat.say("If he wants blue instead, can he just exchange them?")
+    assert demo_assistant.commerce.get_cart(chat.session).lines[0].variant_id == line.variant_id
+    assert "returns.exchanges" in reply.text
+
+
+@pytest.mark.slow
+def test_a_placed_order_takes_no_more_items(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "add the zoomkid flow s rc car")
+    reply = chat.say("can u add a teddy to that order")
+    assert chat.units() == {}
+    assert "cannot be changed" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("first", "then", "added"),
+    [
+        ("quietude headphones", "Go with the Quietude Urban Wired Studio Headphones", "P0028"),
+        (
+            "Cairn Gear Nova X Trekking Poles in grey for my dad",
+            "and the NorthTrail Zen S Camping Stove",
+            "P0081",
+        ),
+        ("cheap screen protector for pixel 9", "add armorly go s green pixel 9", "P0218"),
+        ("drift classic 2 candle pls", "the oakhaven core 2 candle then, white king", "P0146"),
+        ("Duffel bags under $60?", "Roamly Urban X in red", "P0330"),
+        ("Mineral sunscreen SPF 50", "The Luma Skin Zen X, 50 ml", "P0120"),
+    ],
+)
+def test_a_pick_said_the_way_shoppers_say_it(demo_assistant, first, then, added) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(first)
+    chat.say(then)
+    assert added in chat.units()
+
+
+@pytest.mark.slow
+def test_a_kind_named_with_a_question_is_a_search(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("Mineral sunscreen SPF 50 for my daughter's school trip?")
+    assert len(reply.products) >= 2

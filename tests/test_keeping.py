@@ -163,3 +163,60 @@ def test_two_not_three_is_two(demo_assistant) -> None:
     chat.say("3x zenmotion pro 2 resistance bands")
     chat.say("no 2 not 3")
     assert chat.units() == {"P0177": 2}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "units"),
+    [
+        ("keep only one yoga mat", {"P0170": 1, "P0187": 1}),
+        ("remove one yoga mat but keep the other mat", {"P0170": 1, "P0187": 1}),
+        (
+            "add one more yoga mat so there's one less excuse to skip class",
+            {"P0170": 1, "P0187": 3},
+        ),
+        ("remove all but one yoga mat", None),  # never the whole line
+        ("the price stays the same if I remove the mat?", {"P0170": 1, "P0187": 2}),
+    ],
+)
+def test_counts_and_remarks_around_what_stays(demo_assistant, message, units) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(DUMBBELLS)
+    chat.say(MATS)
+    chat.say(message)
+    if units is None:
+        assert chat.units().get("P0187", 0) >= 1 and "P0170" in chat.units()
+    else:
+        assert chat.units() == units
+
+
+@pytest.mark.slow
+def test_no_to_the_summary_with_a_number_in_it_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(MATS)
+    chat.say("checkout")
+    chat.say("no wait, one more question")
+    assert chat.units() == {"P0187": 2}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Flexa Core S Foam Roller in grey for next time",
+        "Flexa Core S Foam Roller in grey for under 30 dollars",
+        "Zenmotion Edge 700 Adjustable Dumbbells in blue for my brother who already has a pair",
+        "Zenmotion Edge 700 Adjustable Dumbbells in blue, my husband says they're rubbish",
+    ],
+)
+def test_a_name_with_a_condition_or_a_doubt_is_no_pick(demo_assistant, message) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(message)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_number_in_a_remark_is_no_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp even though battery is 4 not 6 hours")
+    assert chat.units() == {"P0083": 1}

@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.conversation.understanding.slots import FEWER
+from assistant.conversation.understanding.slots import FEWER, NUMBER
 
-_END = (  # «keep the X and remove the Y» ends at «and»; «keep the X and the Y» goes on
-    r"(?=\s*(?:[,.;!?]|\band\b(?!\s+(?:the|my|a|an|both)\b)|\b(?:but|please|pls|thanks|"
-    r"in (?:my|the) (?:cart|basket))\b|$))"
+_END = (  # «keep the X and remove the Y» ends at «and remove»; «keep the X and Y» goes on
+    r"(?=\s*(?:[,.;!?]|\band\s+(?:remove|delete|drop|take|get|lose|ditch|bin|clear|empty|"
+    r"throw|cancel|check|checkout)\b|\b(?:but|please|pls|thanks|in (?:my|the) (?:cart|basket))\b"
+    r"|$))"
 )
+# «keep only one yoga mat», «all but one mat»: a count of a line, not which lines stay
+_COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a couple)\b", re.I)
 _KEPT = re.compile(
     # «keep the dumbbells», «only keep the flexa», «leave the mat in»
     r"\b(?:keep(?:ing)?|leave|leaving)\s+(?:only\s+|just\s+)?(?P<keep>[^,.;!?]{1,60}?)"
@@ -38,6 +41,11 @@ _ALL_OTHERS = re.compile(
 )
 
 
+_JUST_SO_MANY = re.compile(
+    rf"\b(?:just|only|make it|make that)\s+{NUMBER}\b(?!\s+(?:more|extra|other|question))|"
+    rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s*,?\s+not\s+{NUMBER}\b",
+    re.I,
+)
 _ONLY = re.compile(r"\b(?:only|just)\b", re.I)
 _ONLY_KEEP = re.compile(r"\b(?:only|just)\s+(?:keep|leave)\b", re.I)
 
@@ -60,7 +68,7 @@ def kept_apart(text: str) -> Keeping | None:
         phrase = re.sub(r"^\W*(?:only|just)\s+", "", phrase, flags=re.I)
         if phrase.strip():
             phrases.append(phrase)
-    if not phrases:
+    if not phrases or any(_COUNTED.search(phrase) for phrase in phrases):
         return None
     rest = _KEPT.sub(" ", text)
     only = only or bool(_ONLY_KEEP.search(text))  # «just keep the crossbody»
@@ -72,13 +80,25 @@ def fewer_taken_out(intent: str, text: str) -> str:
     «just keep the crossbody»: the others out."""
     if intent not in {"add", "change", "remove"}:
         return intent
+    if intent == "remove" and _counted_keep(text):
+        return "change"  # «remove all but one yoga mat»: a count of the line, never all of it
     keeping = kept_apart(text)
     return "remove" if FEWER.search(text) or (keeping and keeping.all_others) else intent
 
 
-def fixed_before_yes(intent: str, quantity: int | None, pending_checkout: bool) -> str:
-    """«wait no, just 1» to a checkout summary: not this order, and the count changed."""
-    return "change" if intent == "decline" and quantity and pending_checkout else intent
+def _counted_keep(text: str) -> bool:
+    """Whether what a message says stays is a count («all but one yoga mat»)."""
+    return any(
+        _COUNTED.search(found["keep"] or found["stays"] or found["except"])
+        for found in _KEPT.finditer(text)
+    )
+
+
+def fixed_before_yes(intent: str, text: str, pending_checkout: bool) -> str:
+    """«wait no, just 1» to a checkout summary: not this order, and the count changed (not
+    «no wait, one more question»)."""
+    fixed = _JUST_SO_MANY.search(text)
+    return "change" if intent == "decline" and fixed and pending_checkout else intent
 
 
 def kept_parts(phrase: str) -> list[str]:

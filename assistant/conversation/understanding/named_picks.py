@@ -19,16 +19,24 @@ from assistant.conversation.understanding.slots import (
 from assistant.conversation.understanding.trades import sentences
 
 # «for my sister who's doing physio», «, for my niece and nephew», «one for each of the
-# quadruplets», «for family game night»: up to the end of its clause
-_FOR_SOMEONE = re.compile(r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+[^,.;!?]*", re.I)
-# «…, my daughter is off to uni», «…, she loves pink»: a remark after the pick
+# quadruplets», «for family game night», «for my sister's Galaxy S24»: up to the end of its
+# clause (not «for next time», «for under 30 dollars»)
+_FOR_SOMEONE = re.compile(
+    r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|"
+    r"family|[a-z]+'s)\b[^,.;!?]*",
+    re.I,
+)
+# «…, my daughter is off to uni», «…, she loves pink»: a remark that says why, after the pick
 _REMARK = re.compile(
-    r",\s*(?:my|our|his|her|she|he|they|it'?s|its|as|since|because|cos|coz)\b[^,.;!?]*[.!]*$",
+    r",\s*(?:(?:my|our|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|'s)\s+(?:off|going|starting|"
+    r"turning|having|moving|getting|heading)\b|(?:she|he|they)\s+(?:loves?|likes?|wants?|needs?|"
+    r"asked)\b|(?:it'?s|its)\s+(?:a|for|her|his)\b)[^,.;!?]*[.!]*$",
     re.I,
 )
 # a remark that holds back: «…, my sister already has one», «…, just looking»
 _HOLDS_BACK = re.compile(
-    r"\b(?:not|don'?t|dont|no|never|just|browsing|looking|already|has|have|got|owns?|had|yet)\b",
+    r"\b(?:not|don'?t|dont|doesn'?t|isn'?t|won'?t|can'?t|no|never|just|browsing|looking|already|"
+    r"has|have|got|owns?|had|yet|but|or|says?|said|thinks?)\b",
     re.I,
 )
 _FOR_EACH_OF = re.compile(
@@ -42,6 +50,8 @@ def without_recipients(product: Product, text: str) -> str:
     leaves only the version it names, «Galaxy S24»; a remark that holds back stays."""
 
     def kept(said: re.Match[str]) -> str:
+        if _HOLDS_BACK.search(said[0]):
+            return said[0]  # «for my brother who already has a pair»: no pick
         return " " + " ".join(product.options_named_in(said[0]).values()) + " "
 
     text = _FOR_SOMEONE.sub(kept, text)

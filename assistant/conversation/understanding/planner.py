@@ -160,7 +160,7 @@ class RulePlanner:
         ):
             intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
         intent = fewer_taken_out(intent, request.text)
-        intent = fixed_before_yes(intent, slots.quantity, bool(state.pending_checkout))
+        intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         cart = cart_products if trading else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
@@ -306,6 +306,8 @@ class RulePlanner:
         kept = {pid for said in phrases for pid in in_cart(said, lines)}
         if not kept:  # «eh keep it. checkout»: kept, unless something else is said to go
             return None if TAKEN_OUT.search(keeping.rest) else []
+        if kept & set(in_cart(keeping.rest, lines)):
+            return None  # «remove one yoga mat but keep the other mat»: a count of one line
         others = [pid for pid in lines if pid not in kept]
         if keeping.all_others or CLEAR_ALL.search(keeping.rest):
             return others  # «everything except the mat»

@@ -36,9 +36,11 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
-    re.compile(rf"\b{NUMBER}\s+(?:less|fewer)\b", re.I),  # «one less»: that many out
-    re.compile(  # «no 2 not 3», «I meant 2, not 3»: the first is the count (not «size 9 not 10»)
-        rf"(?<!size )(?<!sz )(?<!in )(?<![\w.]){NUMBER}\s*,?\s+(?:not|instead of)\s+{NUMBER}\b",
+    re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s+(?:less|fewer)\b(?:\s+[\w-]+){{0,2}}\W*$", re.I),
+    re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
+        rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh)\W+)*|\b(?:meant|make it|said)\s+)"
+        rf"{NUMBER}\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"
+        r"(?!\s*(?:hours?|hrs?|days?|stars?|kg|g|ml|cm|mm|in|inch|w|mah|%)\b)",
         re.I,
     ),
     re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
@@ -85,7 +87,11 @@ _QTY_PATTERNS = [
     ),
 ]
 # «one less roller», «2 fewer»: that many taken out, not the line set to that many
-FEWER = re.compile(rf"\b{NUMBER}\s+(?:less|fewer)\b(?!\s+(?:than|expensive|pricey)\b)", re.I)
+FEWER = re.compile(  # said as the request itself, not «so there's one less excuse to skip class»
+    rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s+(?:less|fewer)\b(?!\s+(?:than|expensive|pricey)\b)"
+    rf"(?:\s+[\w-]+){{0,2}}\W*$",
+    re.I,
+)
 _ORDER_ID = re.compile(r"\b(ORD-[0-9A-F]{10})\b", re.I)
 
 

@@ -85,3 +85,56 @@ def test_a_kind_named_with_a_question_is_a_search(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     reply = chat.say("Mineral sunscreen SPF 50 for my daughter's school trip?")
     assert len(reply.products) >= 2
+
+
+@pytest.mark.slow
+def test_some_of_a_line_changed_to_another_version_splits_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 3 Zenmotion One Yoga Mat in green")
+    chat.say("make 2 of them grey")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert sorted(line.qty for line in lines) == [1, 2]
+    assert {line.product_id for line in lines} == {"P0187"}
+
+
+@pytest.mark.slow
+def test_make_it_two_once_the_others_are_out_is_the_line_left(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "add voyagr urban 2 duffel, atlas & oak trail packing cubes and the kestrel travel nova 2 "
+        "crossbody"
+    )
+    chat.say("only the duffel stays")
+    chat.say("make it 2")
+    assert chat.units() == {"P0312": 2}
+
+
+@pytest.mark.slow
+def test_and_the_x_in_a_colour_after_an_add_adds_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 ridgeline pro s headlamps blue")
+    chat.say("and the wildpine go 2 trekking poles olive")
+    assert chat.units() == {"P0069": 2, "P0061": 1}
+
+
+@pytest.mark.slow
+def test_an_aspect_said_again_after_a_review_question_stays_on_the_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Is the Meeple House Classic 500 Strategy Board Game a good present?")
+    reply = chat.say("what do the reviews say about safety, any small parts?")
+    assert "P0226" in reply.text and "don't sell" not in reply.text
+    assert "P0226" in chat.say("And are the rules easy to follow?").text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("How many of the same thing can I order at once?", "orders.quantity-limits"),
+        ("Can you split the order between the two homes?", "shipping.what-we-do-not-offer"),
+        ("Can you tell me what my wife ordered last week?", "privacy."),
+    ],
+)
+def test_shop_rules_asked_as_gift_buyers_ask_them(demo_assistant, question, section) -> None:
+    reply = Chat(demo_assistant).say(question)
+    assert section in reply.text

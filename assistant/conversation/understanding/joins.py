@@ -116,11 +116,30 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
     merged: list[Request] = []
     for request in requests:
         after_policy = merged and merged[-1].act == "policy_question"
+        after_reviews = merged and merged[-1].act == "review_question"
         if after_policy and request.act in _SAID_OF_IT and _fragment(request):
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
+        elif after_reviews and _more_of_the_same(request):
+            merged[-1] = Request(f"{merged[-1].text}, {request.text}", "review_question", 1.0)
         else:
             merged.append(request)
     return merged
+
+
+# «what do the reviews say about safety, any small parts?»: the same question, said again;
+# not «…? any cheaper ones?», a search of its own
+_SAID_AGAIN = re.compile(
+    r"^\W*(?:and\s+)?(?:any|anything about|no)\s+(?!(?:cheaper|other|similar|"
+    r"better|else|more|less|under|over|below)\b)[\w' -]{1,30}\?\W*$",
+    re.I,
+)
+
+
+def _more_of_the_same(request: Request) -> bool:
+    """A short piece after a review question that only names its aspect again."""
+    return request.act in _SAID_OF_IT | {"search", "product_question", "review_question"} and bool(
+        _SAID_AGAIN.search(request.text)
+    )
 
 
 # Acts a short piece after a policy question gets when it only continues it («can i undo it

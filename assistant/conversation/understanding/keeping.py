@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.conversation.understanding.slots import FEWER, NUMBER
+from assistant.conversation.understanding.steps import Step, ToolCall
 
 _END = (  # «keep the X and remove the Y» ends at «and remove»; «keep the X and Y» goes on
     r"(?=\s*(?:[,.;!?]|\band\s+(?:remove|delete|drop|take|get|lose|ditch|bin|clear|empty|"
@@ -26,6 +28,9 @@ _KEPT = re.compile(
     r"\b(?:except(?: for)?|apart from|other than|save for|aside from|all but|but not)\s+"
     r"(?P<except>[^,.;!?]{1,60}?)" + _END,
     re.I,
+)
+CLEAR_ALL = re.compile(
+    r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty|(it|them) all)\b", re.I
 )
 # words that take something out, beside those that say what stays
 TAKEN_OUT = re.compile(
@@ -104,3 +109,49 @@ def fixed_before_yes(intent: str, text: str, pending_checkout: bool) -> str:
 def kept_parts(phrase: str) -> list[str]:
     """«the duffel and the crossbody»: each kept product's words."""
     return re.split(r"\s+and\s+|\s*,\s*", phrase)
+
+
+def removal_calls(
+    step: Step,
+    cart_products: list[str],
+    in_cart: Callable[[str, list[str]], list[str]],
+    which: Callable[[], str],
+) -> bool:
+    """The calls of a removal that names what stays or says «everything» (False: one
+    product named in the usual way); `in_cart` finds the cart's products a phrase names,
+    `which` asks which one is meant."""
+    going = _going(step.text, cart_products, in_cart)
+    if going is None and CLEAR_ALL.search(step.text):
+        going = list(dict.fromkeys(cart_products))
+    if going is None:
+        return False
+    step.calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going] or [
+        ToolCall(name="view_cart")
+    ]  # all it names stays (or the cart is empty)
+    if len(going) == 1 and step.slots.quantity is not None:
+        step.calls[0].args["quantity"] = step.slots.quantity
+    if not going and len(set(cart_products)) > 1:
+        step.clarify = which()
+    return True
+
+
+def _going(
+    text: str, cart_products: list[str], in_cart: Callable[[str, list[str]], list[str]]
+) -> list[str] | None:
+    """What a removal that names what stays takes out (None: it names nothing to keep;
+    empty: which of the others is unclear)."""
+    keeping = kept_apart(text)
+    lines = list(dict.fromkeys(cart_products))
+    if keeping is None:
+        return None
+    phrases = [part for said in keeping.kept_phrases for part in kept_parts(said)]
+    kept = {pid for said in phrases for pid in in_cart(said, lines)}
+    if not kept:  # «eh keep it. checkout»: kept, unless something else is said to go
+        return None if TAKEN_OUT.search(keeping.rest) else []
+    if kept & set(in_cart(keeping.rest, lines)):
+        return None  # «remove one yoga mat but keep the other mat»: a count of one line
+    others = [pid for pid in lines if pid not in kept]
+    if keeping.all_others or CLEAR_ALL.search(keeping.rest):
+        return others  # «everything except the mat»
+    named = [pid for pid in in_cart(keeping.rest, others) if pid in others]
+    return named or (others if len(others) == 1 else [])

@@ -9,6 +9,7 @@ the engine answers read-only acts from the slots; cart calls come only from the 
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any
 
 from assistant.catalogue.models import Catalogue
@@ -43,8 +44,7 @@ from assistant.conversation.understanding.keeping import (
     TAKEN_OUT,
     fewer_taken_out,
     fixed_before_yes,
-    kept_apart,
-    kept_parts,
+    removal_calls,
 )
 from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
@@ -76,11 +76,6 @@ from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
-
-CLEAR_ALL = re.compile(
-    r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty|(it|them) all)\b", re.I
-)
-
 
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
@@ -173,7 +168,7 @@ class RulePlanner:
         target = references.ids[0] if references.ids else state.focus
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
-            intent == "change"
+            (intent == "change" or (intent == "remove" and not TAKEN_OUT.search(request.text)))
             and references.kind in {"mention", "id"}
             and not set(references.ids) & set(cart_products)
         ):
@@ -253,6 +248,17 @@ class RulePlanner:
             return False
         return kinds.named_kind(text) is not None
 
+    def _in_stock(self, product_id: str, options: dict[str, str]) -> int:
+        """Units in stock of the one version of a product these options name (0: none)."""
+        product = self.catalogue.products[product_id]
+        said = {name: value.lower() for name, value in options.items()}
+        versions = [
+            variant
+            for variant in product.variants
+            if all(variant.options.get(name, "").lower() == value for name, value in said.items())
+        ]
+        return versions[0].stock if len(versions) == 1 else 0
+
     def _names_another(self, text: str, product_id: str) -> bool:
         """Whether a text names products, none of them `product_id` («the oakhaven core 2
         candle then, white king» to the Drift candle's «which one?»)."""
@@ -269,6 +275,9 @@ class RulePlanner:
         if step.references.ids and namesakes(step.references):
             state.shown = list(step.references.ids)  # «the atlas & oak one»: which of them?
             return None
+        gone = kind == "deictic" and step.references.ids[0] not in cart_products
+        if gone and prefer_cart and len(set(cart_products)) == 1:
+            return cart_products[0]  # «make it 2» once the others are out: the line left
         if step.references.ids:
             return step.references.ids[0]
         if prefer_cart and len(set(cart_products)) == 1:
@@ -276,43 +285,6 @@ class RulePlanner:
         if state.focus:
             return state.focus
         return state.shown[0] if len(state.shown) == 1 else None
-
-    def _removal_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> bool:
-        """The calls of a removal that names what stays or says «everything» (False: one
-        product named in the usual way)."""
-        going = self._going(step, cart_products)
-        if going is None and CLEAR_ALL.search(step.text):
-            going = list(dict.fromkeys(cart_products))
-        if going is None:
-            return False
-        step.calls = [
-            ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going
-        ] or [ToolCall(name="view_cart")]  # all it names stays (or the cart is empty)
-        if len(going) == 1 and step.slots.quantity is not None:
-            step.calls[0].args["quantity"] = step.slots.quantity
-        if not going and len(set(cart_products)) > 1:
-            step.clarify = which_product_question(self.catalogue, state, cart_products, "remove")
-        return True
-
-    def _going(self, step: Step, cart_products: list[str]) -> list[str] | None:
-        """What a removal that names what stays takes out (None: it names nothing to keep;
-        empty: which of the others is unclear)."""
-        keeping = kept_apart(step.text)
-        lines = list(dict.fromkeys(cart_products))
-        if keeping is None:
-            return None
-        in_cart = self.references.in_cart
-        phrases = [part for said in keeping.kept_phrases for part in kept_parts(said)]
-        kept = {pid for said in phrases for pid in in_cart(said, lines)}
-        if not kept:  # «eh keep it. checkout»: kept, unless something else is said to go
-            return None if TAKEN_OUT.search(keeping.rest) else []
-        if kept & set(in_cart(keeping.rest, lines)):
-            return None  # «remove one yoga mat but keep the other mat»: a count of one line
-        others = [pid for pid in lines if pid not in kept]
-        if keeping.all_others or CLEAR_ALL.search(keeping.rest):
-            return others  # «everything except the mat»
-        named = [pid for pid in in_cart(keeping.rest, others) if pid in others]
-        return named or (others if len(others) == 1 else [])
 
     def _options_for(self, product_id: str, options: dict[str, str], text: str) -> dict[str, str]:
         """The options said for a product, without its name's words ("S" of "Urban S")."""
@@ -335,7 +307,12 @@ class RulePlanner:
             step.calls = [ToolCall(name="start_checkout")]
         elif intent in {"order_status", "cancel_order", "return"}:
             order_calls(step, state)
-        elif intent == "remove" and self._removal_calls(step, state, cart_products):
+        elif intent == "remove" and removal_calls(
+            step,
+            cart_products,
+            self.references.in_cart,
+            lambda: which_product_question(self.catalogue, state, cart_products, "remove"),
+        ):
             return
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
@@ -354,7 +331,8 @@ class RulePlanner:
                     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
-                change_calls(step, args, product_id in cart_products)
+                in_stock = partial(self._in_stock, product_id)
+                change_calls(step, args, product_id in cart_products, in_stock)
             else:
                 if slots.quantity is not None:
                     args["quantity"] = slots.quantity

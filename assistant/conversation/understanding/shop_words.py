@@ -36,7 +36,8 @@ OWN_ORDER_STATE = re.compile(
 POLICY_TOPICS = re.compile(
     r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
     r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
-    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
+    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*|"
+    r"how many|at once|per order|limit)\b",
     re.I,
 )
 
@@ -73,7 +74,14 @@ SHOP_SERVICE = re.compile(
     r"|\b(safe|held|reserved|secure)\b.{0,12}\bin (my|the) (cart|basket|bag)\b.*\?"
     r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b.*\?"
     # «how long will the summary hold the items?»
-    r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b",
+    r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b"
+    # «how many of the same thing can I order?», «can you split the order between two homes?»
+    r"|\bhow many\b.{0,30}\b(same (thing|item|product)|at once|max(imum)?|limit)\b"
+    r"|\b(max(imum)?|limit)\b.{0,30}\b(per order|i can (order|buy))\b"
+    r"|\bsplit (the|my|an|this) order\b|\bsend (it|them|one|each) to (two|2|different)\b"
+    # «can you tell me what my wife ordered?»: someone else's orders
+    r"|\bwhat (my|her|his|their) \w+(?: \w+)? (ordered|bought|purchased)\b"
+    r"|\b(someone|somebody|another person)(?: else)?'?s? (orders?|purchases|cart)\b",
     re.I,
 )
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -32,9 +34,26 @@ class Step(BaseModel):
     clarify: str | None = None
 
 
-def change_calls(step: Step, args: dict[str, Any], in_cart: bool) -> None:
-    """A new quantity, a new variant ("make it black", "size L instead"), or both."""
+_SOME_OF_THEM = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five)\s+of\s+(?:them|those|these|'em|the\s+\w+)\b", re.I
+)
+
+
+def change_calls(
+    step: Step, args: dict[str, Any], in_cart: bool, stock: Callable[[dict[str, str]], int]
+) -> None:
+    """A new quantity, a new variant ("make it black", "size L instead"), or both; `stock`
+    says how many of the version some options name are in stock (0: none or unclear)."""
     calls = []
+    part = _SOME_OF_THEM.search(step.text) and step.slots.quantity
+    if step.slots.options and in_cart and part and stock(step.slots.options) >= part:
+        # «change one of them to green»: that many out of the line, and back in green
+        count = {"product_id": args["product_id"], "quantity": step.slots.quantity}
+        step.calls = [
+            ToolCall(name="remove_from_cart", args=count),
+            ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),
+        ]
+        return
     if step.slots.options and in_cart:
         calls.append(
             ToolCall(

@@ -54,7 +54,9 @@ _IF_EXCHANGED = re.compile(
     re.I,
 )
 _IF_I_CHANGE = re.compile(
-    r"\bif (?:i|we) (?:remove|take|drop|add|change|swap|get rid)\b[^?]*\?\W*$", re.I
+    r"\bif (?:i|we) (?:remove|take|drop|add|change(?! (?:my|our) minds?)|swap|get rid)\b"
+    r"[^?]*\?\W*$",
+    re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
@@ -67,7 +69,7 @@ def _about_the_order(request: Request) -> str | None:
         return "cancel_order"
     if request.act in {"add", "change", "remove"} and _IF_EXCHANGED.search(request.text):
         return "policy_question"
-    if request.act in CART_CHANGING and _IF_I_CHANGE.search(request.text):
+    if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):
         return "view_cart"  # «the price stays the same if I remove the roller?»: the totals
     return None
 

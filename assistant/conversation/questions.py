@@ -36,8 +36,8 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
-    POLICY_TOPICS,
     THAN_IT,
+    asks_shop_rules,
     same_topic,
 )
 from assistant.conversation.understanding.slots import extract_slots
@@ -368,7 +368,7 @@ class CatalogueAnswers:
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean
         for the product asked about or the cart, when there is one."""
-        if not POLICY_TOPICS.search(step.text) and (refusal := self.not_sold(step)):
+        if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
         if before and same_topic(question, before):

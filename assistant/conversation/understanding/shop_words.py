@@ -36,8 +36,7 @@ OWN_ORDER_STATE = re.compile(
 POLICY_TOPICS = re.compile(
     r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
     r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
-    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*|"
-    r"how many|at once|per order|limit)\b",
+    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
     re.I,
 )
 
@@ -176,3 +175,9 @@ def asks_the_shop(text: str) -> bool:
         or SHOP_WIDE.search(text)
         or REVIEW_RULES.search(text)  # «and if it turns out fake?»
     )
+
+
+def asks_shop_rules(text: str) -> bool:
+    """Whether a question names a topic of the shop's rules («how many of the same thing can
+    I order at once?»), so no «we don't sell» is tried on it."""
+    return bool(POLICY_TOPICS.search(text) or SHOP_SERVICE.search(text))

@@ -138,3 +138,30 @@ def test_an_aspect_said_again_after_a_review_question_stays_on_the_product(demo_
 def test_shop_rules_asked_as_gift_buyers_ask_them(demo_assistant, question, section) -> None:
     reply = Chat(demo_assistant).say(question)
     assert section in reply.text
+
+
+@pytest.mark.slow
+def test_any_good_quotes_the_reviews(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("armorly wave 200 power bank any good")
+    assert any(c.kind == "review" for c in reply.citations) and "P0223" in reply.text
+
+
+@pytest.mark.slow
+def test_how_much_is_delivery_gives_what_shipping_costs(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("lumen home max s scented soy candle")
+    assert "4.99" in chat.say("how much is delivery on that?").text
+
+
+@pytest.mark.slow
+def test_sizes_of_a_product_sold_by_capacity(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("copperline classic 2 skillet what sizes")
+    assert "capacities: small, medium, large" in reply.text
+
+
+@pytest.mark.slow
+def test_other_ones_of_its_kind_leave_the_one_in_view_out(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("northwind max 2 merino sweater L black")  # P0255, that version sold out
+    reply = chat.say("other merino sweaters?")
+    assert reply.products and "P0255" not in reply.products

@@ -138,8 +138,7 @@ class CatalogueAnswers:
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
         if step.references.kind == "mention" or (
-            # "what noise cancelling headphones under 100 then" beside $247 headphones shown
-            # is a new search, not those headphones
+            # «… headphones under 100 then» beside $247 headphones shown: a new search
             step.references.kind == "shown-word"
             and not _ANOTHER.search(step.text)  # «any other vegan spf 50»: not that one
             and all_fit(self.catalogue, step.references.ids, step.slots.filters)
@@ -150,7 +149,8 @@ class CatalogueAnswers:
         options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
-        products = matching[:SHOW]
+        other = _ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
+        products = [p for p in matching if not (other and p.id == state.focus)][:SHOW]
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result.hits)):

@@ -260,6 +260,9 @@ def _combination_fact(product: Product, options: dict[str, str]) -> str:
     return f"comes in {said}, but that is out of stock{in_stock}"
 
 
+_SIZE_LIKE = {"capacity", "length", "volume", "weight", "dimensions", "width"}
+
+
 def _names_option(question: str, name: str) -> bool:
     """Whether a question names an option other than colour and size ("what grind is it")."""
     return (
@@ -272,11 +275,12 @@ def _values_in_stock(product: Product, name: str, values: list[str]) -> str:
     """An option's values, those in stock first: "colours: green; out of stock: white"."""
     available = [v for v in values if any(x.stock > 0 for x in _variants_with(product, {name: v}))]
     sold_out = [v for v in values if v not in available]
+    names = f"{name[:-1]}ies" if name.endswith("y") else f"{name}s"  # «capacities»
     if not sold_out:
-        return f"{name}s: " + ", ".join(values)
+        return f"{names}: " + ", ".join(values)
     if not available:
-        return f"{name}s: " + ", ".join(values) + " (all out of stock)"
-    return f"{name}s in stock: " + ", ".join(available) + "; out of stock: " + ", ".join(sold_out)
+        return f"{names}: " + ", ".join(values) + " (all out of stock)"
+    return f"{names} in stock: " + ", ".join(available) + "; out of stock: " + ", ".join(sold_out)
 
 
 def _prices_by_option(product: Product, variants: list[Variant]) -> str | None:
@@ -309,6 +313,8 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         )
     for name, named in values.items():
         asked = (name in ("colour", "size") and name in wanted) or _names_option(question, name)
+        # «what sizes» of a skillet sold by capacity: its capacities
+        asked = asked or (name in _SIZE_LIKE and "size" in wanted and "size" not in values)
         if asked and name not in options:
             facts.append(_values_in_stock(product, name, named))
     if "stock" in wanted and not options:

@@ -112,7 +112,9 @@ SHOP_MONEY = re.compile(
     r"\b(money|postage|shipping|delivery (cost|fee|charge))\b.{0,30}\b(back|refund\w*)\b"
     r"|\b(refund\w*|pay|paid|charge\w*)\b.{0,20}\b(shipping|postage|delivery)\b"
     r"|\bspend\b.{0,30}\bfree\b"
-    r"|\b(delivery|shipping|postage)( is| be)? free\b|\bfree (delivery|shipping|postage)\b",
+    r"|\b(delivery|shipping|postage)( is| be)? free\b|\bfree (delivery|shipping|postage)\b"
+    # «how much is delivery on that?»: what shipping costs
+    r"|\bhow much (is|are|does|do|for|would|will)?\s*(the\s+)?(delivery|shipping|postage)\b",
     re.I,
 )
 

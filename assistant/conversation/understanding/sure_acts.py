@@ -58,6 +58,14 @@ _IF_I_CHANGE = re.compile(
     r"[^?]*\?\W*$",
     re.I,
 )
+# «how much is delivery on that?»: what shipping costs, the shop's rule (and the cart's gap)
+_SHIPPING_COST = re.compile(
+    r"\bhow much (?:is|are|does|do|for|would|will)?\s*(?:the\s+)?(?:delivery|shipping|postage)\b"
+    r"|\b(?:delivery|shipping|postage) (?:cost|fee|charge|price)s?\b(?! back)",
+    re.I,
+)
+# «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
+_ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
@@ -71,6 +79,12 @@ def _about_the_order(request: Request) -> str | None:
         return "policy_question"
     if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):
         return "view_cart"  # «the price stays the same if I remove the roller?»: the totals
+    if request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text):
+        return "policy_question"
+    if request.act in {"product_question", "search", "recommend"} and _ANY_GOOD.search(
+        request.text
+    ):
+        return "review_question"
     return None
 
 

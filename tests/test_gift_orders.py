@@ -165,3 +165,23 @@ def test_other_ones_of_its_kind_leave_the_one_in_view_out(demo_assistant) -> Non
     chat.say("northwind max 2 merino sweater L black")  # P0255, that version sold out
     reply = chat.say("other merino sweaters?")
     assert reply.products and "P0255" not in reply.products
+
+
+@pytest.mark.slow
+def test_a_small_purchase_is_no_small_version(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("I'm looking at the Hearthstone Studio S pour-over coffee maker.")
+    chat.say("Hmm. It's only a small purchase, so I'll risk it. Medium, in silver.")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.qty) for line in lines] == [("P0111", 1)]
+
+
+@pytest.mark.slow
+def test_put_it_back_in_the_cart_after_a_cancel_adds_it_again(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "Please add the Meeple House Classic 500 strategy board game to my cart.")
+    chat.say("Actually I've changed my mind about the whole order. Please cancel it.")
+    chat.say(
+        "Could you put the board game back in my cart, but two this time? One is for my nephew."
+    )
+    assert chat.units() == {"P0226": 2}

@@ -124,6 +124,7 @@ class Product(BaseModel):
     def values_named_in(self, text: str) -> dict[str, list[str]]:
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
+        text = _SIZE_OF_SOMETHING_ELSE.sub(" ", text)
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
         said = list(re.finditer(r"[\w'-]+(?:\.\d+)*", text))  # "2.5" kept, "size 9." is "9"
         words = [found[0] for found in said]
@@ -188,11 +189,13 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 # Letter sizes said as words; not when the word describes something else («a small purchase»)
 LETTER_FOR = {"small": "s", "medium": "m", "med": "m", "large": "l", "xlarge": "xl"}
-SIZE_WORD = re.compile(
-    r"\b(small|medium|large)\b(?!\s+(?:purchase|amount|price|order|budget|thing|issue|problem|"
-    r"detail|difference|room|space|dog|kid|child|print|batch|bag|box|pack|bottle))",
-    re.I,
+_NOT_SIZED = (
+    r"purchase|amount|price|order|budget|thing|issue|problem|detail|difference|room|space|dog|"
+    r"kid|child|print|batch|bag|box|pack|bottle"
 )
+SIZE_WORD = re.compile(rf"\b(small|medium|large)\b(?!\s+(?:{_NOT_SIZED}))", re.I)
+# «it's only a small purchase»: a size word that describes something else, no value said
+_SIZE_OF_SOMETHING_ELSE = re.compile(rf"\b(?:small|medium|large|big)\s+(?:{_NOT_SIZED})\b", re.I)
 
 
 class Review(BaseModel):

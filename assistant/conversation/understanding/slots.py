@@ -36,6 +36,7 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(r"\bx\s?(\d{1,3})\b|\b(\d{1,3})x\b", re.I),  # "x2", "2x"
+    re.compile(rf"\b{NUMBER}\s+this time\b", re.I),  # «…, but two this time»
     re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s+(?:less|fewer)\b(?:\s+[\w-]+){{0,2}}\W*$", re.I),
     re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
         rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh)\W+)*|\b(?:meant|make it|said)\s+)"

@@ -15,6 +15,7 @@ from assistant.conversation.understanding.shop_words import (
     REVIEW_RULES,
     SHOP_SERVICE,
 )
+from assistant.conversation.understanding.trades import INTO_CART
 
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
@@ -75,6 +76,8 @@ def _about_the_order(request: Request) -> str | None:
     asks the rule (None: neither)."""
     if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
         return "cancel_order"
+    if request.act == "return" and INTO_CART.search(request.text):
+        return "add"  # «could you put the board game back in my cart?»: back in the cart
     if request.act in {"add", "change", "remove"} and _IF_EXCHANGED.search(request.text):
         return "policy_question"
     if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):

@@ -185,3 +185,26 @@ def test_put_it_back_in_the_cart_after_a_cancel_adds_it_again(demo_assistant) ->
         "Could you put the board game back in my cart, but two this time? One is for my nephew."
     )
     assert chat.units() == {"P0226": 2}
+
+
+@pytest.mark.slow
+def test_swap_it_for_the_other_one_of_the_two_compared(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "Compare the Tumble & Co Urban 2 Plush Teddy Bear and the Tumble & Co Lite Plush Teddy Bear"
+    )
+    chat.say("Add the cheaper one")
+    assert chat.units() == {"P0246": 1}
+    chat.say("Actually swap it for the other one")
+    assert chat.units() == {"P0252": 1}
+
+
+@pytest.mark.slow
+def test_one_of_two_compared_said_then_added_in_one_message(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "Can you compare the Purelle Aero Vitamin C Brightening Serum and the Luma Skin Sport "
+        "Vitamin C serum?"
+    )
+    chat.say("The Purelle one is cheaper, right? Add the 100 ml size.")
+    assert chat.units() == {"P0123": 1}

@@ -217,6 +217,8 @@ class ProductAnswers:
         """A table of the products named or last shown, with the asked-about figure first."""
         ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
         named = step.references.ids
+        # «The Purelle one is cheaper, right?» beside the two shown: about the Purelle
+        about = named[0] if len(named) == 1 and state.focus in {None, named[0]} else None
         if len(named) == 1 and state.focus and state.focus != named[0]:
             ids = [state.focus, named[0]]  # "how does it compare to the ironpeak pro mat?"
         if len(ids) < 2:
@@ -226,7 +228,7 @@ class ProductAnswers:
             )
         products = [self.catalogue.products[pid] for pid in ids[:3]]
         state.shown = [p.id for p in products]  # "the cheaper one" is one of these now
-        state.focus = None
+        state.focus = about
         facts = [
             f"{p.title} [{p.id}]: " + "; ".join(found)
             for p in products

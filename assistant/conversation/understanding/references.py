@@ -88,6 +88,7 @@ class ReferenceResolver:
         for finder in (
             self._ids,
             lambda text: self._swapped(text, in_cart) if in_cart else None,
+            lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
@@ -224,6 +225,26 @@ _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the
     r"(?:[a-z]+ )?\w+(?: (?:&|and) \w+)? ones?\b",  # «the grey northtrail one» too
     re.I,
 )
+
+
+# «swap it for the other one» beside the two compared: the one not in the cart
+_FOR_THE_OTHER = re.compile(
+    r"\b(?:swap|switch|change|exchange|replace)\s+(?:it|that|this|mine|that one|this one)\s+"
+    r"(?:for|with|to)\s+the other(?: one)?\b",
+    re.I,
+)
+
+
+def _the_other(
+    text: str, shown: list[str], focus: str | None, in_cart: list[str]
+) -> References | None:
+    """The other of two shown products, traded for the one in the cart."""
+    if not _FOR_THE_OTHER.search(text) or len(shown) != 2 or focus not in shown:
+        return None
+    other = next(pid for pid in shown if pid != focus)
+    if focus not in in_cart or other in in_cart:
+        return None
+    return References([other], "mention", replaces=focus)
 
 
 def _price_asked(product: Product, message: str) -> int:

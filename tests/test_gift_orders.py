@@ -208,3 +208,10 @@ def test_one_of_two_compared_said_then_added_in_one_message(demo_assistant) -> N
     )
     chat.say("The Purelle one is cheaper, right? Add the 100 ml size.")
     assert chat.units() == {"P0123": 1}
+
+
+@pytest.mark.slow
+def test_what_do_you_sell_cites_the_shops_own_list(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("ok what DO u sell lol")
+    assert "We sell:" in reply.text
+    assert {c.id for c in reply.citations if c.kind == "policy"} >= {"catalogue.categories"}

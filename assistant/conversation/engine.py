@@ -373,7 +373,7 @@ class Assistant:
             "recommend": lambda: self.catalogue_answers.recommend(state, step),
         }
         if step.intent in OVERVIEW_ACTS and asks_what_we_sell(step.text):
-            return overview_turn(self.services.catalogue)  # "what sort of stuff do you sell?"
+            return overview_turn(self.services.catalogue, self.policies)  # "what … do you sell?"
         try:
             if step.calls:
                 return self._run_calls(state, step, origin)

@@ -33,6 +33,7 @@ from assistant.conversation.answers.needs import (
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.product_answers import HEALTH
+from assistant.conversation.shop_overview import WHAT_WE_DO_NOT_SELL
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
@@ -87,7 +88,6 @@ PERSON_IDEAS = (
     "Here are some well-rated ideas from different aisles; tell me what they're into and "
     "I'll narrow it down:"
 )
-WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 
 
 def _kind_words(product: Product) -> set[str]:

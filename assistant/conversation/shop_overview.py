@@ -6,7 +6,12 @@ import re
 from collections import Counter
 
 from assistant.catalogue.models import Catalogue
+from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn
+from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
+
+WHAT_WE_SELL = "catalogue.categories"
+WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 
 ASKS_WHAT_WE_SELL = re.compile(
     r"\bwhat (sort|sorts|kind|kinds|type|types) of (stuff|things|products|items|goods)\b"
@@ -24,11 +29,19 @@ def asks_what_we_sell(text: str) -> bool:
     return bool(ASKS_WHAT_WE_SELL.search(text))
 
 
-def overview_turn(catalogue: Catalogue) -> Turn:
-    """The categories, largest first, with an example of how to ask."""
+def overview_turn(catalogue: Catalogue, policies: PolicySearch) -> Turn:
+    """The categories, largest first, with an example of how to ask, and the shop's policy
+    section on what it sells cited."""
     counts = Counter(product.category for product in catalogue.products.values())
     aisles = ", ".join(f"{category} ({count})" for category, count in counts.most_common())
-    return Turn(
+    turn = Turn(
         text=f"We sell: {aisles}. Ask for anything in them, e.g. «running shoes under 80 "
         "dollars» or «a gift for a coffee lover»."
     )
+    for section_id in (WHAT_WE_SELL, WHAT_WE_DO_NOT_SELL):
+        if section := policies.by_id(section_id):
+            quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
+            turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
+            turn.policies.append(section.id)
+            turn.data_texts.append(section.text)
+    return turn

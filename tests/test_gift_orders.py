@@ -88,10 +88,10 @@ def test_a_kind_named_with_a_question_is_a_search(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_some_of_a_line_changed_to_another_version_splits_it(demo_assistant) -> None:
+def test_one_of_a_line_changed_to_another_version_splits_it(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("add 3 Zenmotion One Yoga Mat in green")
-    chat.say("make 2 of them grey")
+    chat.say("make one of them grey")
     lines = demo_assistant.commerce.get_cart(chat.session).lines
     assert sorted(line.qty for line in lines) == [1, 2]
     assert {line.product_id for line in lines} == {"P0187"}
@@ -215,3 +215,71 @@ def test_what_do_you_sell_cites_the_shops_own_list(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("ok what DO u sell lol")
     assert "We sell:" in reply.text
     assert {c.id for c in reply.citations if c.kind == "policy"} >= {"catalogue.categories"}
+
+
+@pytest.mark.slow
+def test_show_me_a_named_product_shows_it_not_the_cart(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("show me the lumen home one 2 candle")
+    assert "P0158" in reply.products
+
+
+@pytest.mark.slow
+def test_one_for_each_teacher_names_no_one_model(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say(
+        "5 Lumen Home Max S Scented Soy Candles, beige, queen size, one for each teacher"
+    )
+    assert "P0158" not in reply.products
+    assert chat.units() == {"P0164": 5}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    ["change one of them to green, keep the other black", "make 2 of them green"],
+)
+def test_some_of_a_line_unclear_or_too_many_asks_and_loses_nothing(demo_assistant, message) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 Zenmotion One Yoga Mat in black")
+    reply = chat.say(message)
+    assert "?" in reply.text
+    assert chat.units() == {"P0187": 2}
+
+
+@pytest.mark.slow
+def test_swap_for_the_other_one_loses_no_units(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "Compare the Tumble & Co Urban 2 Plush Teddy Bear and the Tumble & Co Lite Plush Teddy Bear"
+    )
+    chat.say("The Urban 2 one is cheaper, right?")
+    chat.say("add it")
+    chat.say("make it 3")
+    chat.say("swap it for the other one")
+    assert sum(chat.units().values()) == 3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "steps",
+    [
+        ["add the wildpine edge headlamp", "tell me about the Zenmotion One Yoga Mat", "remove it"],
+        [
+            "tell me about the wildpine edge headlamp",
+            "add the Flexa Core S Foam Roller in grey",
+            "forget the wildpine edge headlamp",
+        ],
+        [
+            "add the wildpine edge headlamp",
+            "add the Flexa Core S Foam Roller in grey",
+            "does the delivery cost go down if I take the roller out?",
+        ],
+    ],
+)
+def test_what_is_not_in_the_cart_or_only_asked_about_changes_nothing(demo_assistant, steps) -> None:
+    chat = Chat(demo_assistant)
+    for message in steps[:-1]:
+        chat.say(message)
+    before = chat.units()
+    chat.say(steps[-1])
+    assert chat.units() == before

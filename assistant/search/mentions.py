@@ -52,6 +52,7 @@ class Mention:
 
 
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
+_ONE_FOR_EACH = re.compile(r"\bone\s+(?=(?:for|each)\s+(?:each|every|of)\b|each\b)", re.I)
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 # words after which a brand's word is an everyday word («every morning», «good night»)
 _BEFORE_A_WORD = frozenset("every each good last per whole".split())
@@ -275,6 +276,7 @@ class ProductMentions:
     def _without_pronoun_one(self, message: str) -> str:
         """The message without "one" where it stands for a product ("the cheapest one"),
         kept where it is part of a name ("ampere one")."""
+        message = _ONE_FOR_EACH.sub(" ", message)  # «one for each teacher»: a count, no model
         return _PRONOUN_ONE.sub(
             lambda m: m.group(0) if self._before_one(m.group(1).lower()) else m.group(1),
             message,

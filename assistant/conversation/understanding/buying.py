@@ -155,9 +155,14 @@ def asks_for_a_change(text: str, slots: Slots) -> bool:
     )
 
 
+_ABOUT_THE_CART = re.compile(r"\b(?:cart|basket|bag|trolley|total|in there|got so far)\b", re.I)
+
+
 def not_a_change(request: Request) -> str:
     """What a request that sounded like a cart change asks for instead."""
     runner_up = request.runner_up
+    if runner_up == "view_cart" and not _ABOUT_THE_CART.search(request.text):
+        runner_up = None  # «show me the lumen home one 2 candle»: the product, not the cart
     if runner_up and runner_up not in CART_CHANGING:
         return runner_up
     return "product_question" if _QUESTION_SHAPED.search(request.text) else "search"

@@ -32,6 +32,11 @@ _KEPT = re.compile(
 CLEAR_ALL = re.compile(
     r"\b(everything|all of (it|them)|clear (my|the) (cart|basket)|empty|(it|them) all)\b", re.I
 )
+# «and the wildpine go 2 poles olive» after an add, heard as a removal: one more line
+AND_THE = re.compile(
+    r"^\W*(?:and|also|plus|oh and|\+)\s+(?:the|a|an|some|\d+)\b(?!.*\b(?:out|remove|drop)\b)",
+    re.I,
+)
 # words that take something out, beside those that say what stays
 TAKEN_OUT = re.compile(
     r"\b(?:remove|delete|drop|take|get rid|rid of|lose|ditch|bin|scrap|toss|clear|empty|"

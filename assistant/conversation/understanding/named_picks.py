@@ -22,8 +22,8 @@ from assistant.conversation.understanding.trades import sentences
 # quadruplets», «for family game night», «for my sister's Galaxy S24»: up to the end of its
 # clause (not «for next time», «for under 30 dollars»)
 _FOR_SOMEONE = re.compile(
-    r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|"
-    r"family|[a-z]+'s)\b[^,.;!?]*",
+    r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|each|"
+    r"every|family|[a-z]+'s)\b[^,.;!?]*",
     re.I,
 )
 # «…, my daughter is off to uni», «…, she loves pink»: a remark that says why, after the pick

@@ -41,13 +41,14 @@ from assistant.conversation.understanding.corrections import (
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
-    TAKEN_OUT,
+    AND_THE,
     fewer_taken_out,
     fixed_before_yes,
     removal_calls,
 )
 from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
+    FOR_THE_OTHER,
     ReferenceResolver,
     References,
     namesakes,
@@ -69,6 +70,7 @@ from assistant.conversation.understanding.steps import (
     change_calls,
     order_calls,
     per_value_adds,
+    version_stock,
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import ADD_IT, SWAP, replaced_product
@@ -168,7 +170,7 @@ class RulePlanner:
         target = references.ids[0] if references.ids else state.focus
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
-            (intent == "change" or (intent == "remove" and not TAKEN_OUT.search(request.text)))
+            (intent == "change" or (intent == "remove" and AND_THE.search(request.text)))
             and references.kind in {"mention", "id"}
             and not set(references.ids) & set(cart_products)
         ):
@@ -248,17 +250,6 @@ class RulePlanner:
             return False
         return kinds.named_kind(text) is not None
 
-    def _in_stock(self, product_id: str, options: dict[str, str]) -> int:
-        """Units in stock of the one version of a product these options name (0: none)."""
-        product = self.catalogue.products[product_id]
-        said = {name: value.lower() for name, value in options.items()}
-        versions = [
-            variant
-            for variant in product.variants
-            if all(variant.options.get(name, "").lower() == value for name, value in said.items())
-        ]
-        return versions[0].stock if len(versions) == 1 else 0
-
     def _names_another(self, text: str, product_id: str) -> bool:
         """Whether a text names products, none of them `product_id` («the oakhaven core 2
         candle then, white king» to the Drift candle's «which one?»)."""
@@ -275,7 +266,12 @@ class RulePlanner:
         if step.references.ids and namesakes(step.references):
             state.shown = list(step.references.ids)  # «the atlas & oak one»: which of them?
             return None
-        gone = kind == "deictic" and step.references.ids[0] not in cart_products
+        gone = (  # «make it 2» right after the others went out
+            kind == "deictic"
+            and step.intent == "change"
+            and (state.last_intent or "").endswith("remove")
+            and step.references.ids[0] not in cart_products
+        )
         if gone and prefer_cart and len(set(cart_products)) == 1:
             return cart_products[0]  # «make it 2» once the others are out: the line left
         if step.references.ids:
@@ -326,12 +322,10 @@ class RulePlanner:
                 self._add_several(step)
             elif intent == "add":
                 self._add_calls(step, state, args)
-                refs = step.references  # «swap it for the kestrel tote»: out with the old
-                if replaced := replaced_product(step.text, refs, state, cart_products, product_id):
-                    remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
+                if remove := _traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
-                in_stock = partial(self._in_stock, product_id)
+                in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
                 change_calls(step, args, product_id in cart_products, in_stock)
             else:
                 if slots.quantity is not None:
@@ -382,3 +376,17 @@ class RulePlanner:
             if options:
                 args["options"] = options
             step.calls.append(ToolCall(name="add_to_cart", args=args))
+
+
+def _traded_out(
+    step: Step, state: DialogueState, cart_products: list[str], product_id: str
+) -> ToolCall | None:
+    """The removal an add that trades lines makes («swap it for the kestrel tote»: out with
+    the old), if it trades."""
+    replaced = replaced_product(step.text, step.references, state, cart_products, product_id)
+    if replaced is None:
+        return None
+    remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
+    if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
+        remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
+    return remove

@@ -228,7 +228,7 @@ _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the
 
 
 # «swap it for the other one» beside the two compared: the one not in the cart
-_FOR_THE_OTHER = re.compile(
+FOR_THE_OTHER = re.compile(
     r"\b(?:swap|switch|change|exchange|replace)\s+(?:it|that|this|mine|that one|this one)\s+"
     r"(?:for|with|to)\s+the other(?: one)?\b",
     re.I,
@@ -239,7 +239,7 @@ def _the_other(
     text: str, shown: list[str], focus: str | None, in_cart: list[str]
 ) -> References | None:
     """The other of two shown products, traded for the one in the cart."""
-    if not _FOR_THE_OTHER.search(text) or len(shown) != 2 or focus not in shown:
+    if not FOR_THE_OTHER.search(text) or len(shown) != 2 or focus not in shown:
         return None
     other = next(pid for pid in shown if pid != focus)
     if focus not in in_cart or other in in_cart:

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
@@ -39,13 +40,34 @@ _SOME_OF_THEM = re.compile(
 )
 
 
+_HOW_MANY_TO_WHICH = (
+    "How many of them should change, and to which version? For example «change one of them "
+    "to green»."
+)
+
+
+def version_stock(product: Product, text: str, options: dict[str, str]) -> int:
+    """Units in stock of the one version of a product these options name (0: none, or the
+    text names two values of an option: «…to green, keep the other black»)."""
+    if any(len(values) > 1 for values in product.values_named_in(text).values()):
+        return 0
+    said = {name: value.lower() for name, value in options.items()}
+    versions = [
+        variant
+        for variant in product.variants
+        if all(variant.options.get(name, "").lower() == value for name, value in said.items())
+    ]
+    return versions[0].stock if len(versions) == 1 else 0
+
+
 def change_calls(
     step: Step, args: dict[str, Any], in_cart: bool, stock: Callable[[dict[str, str]], int]
 ) -> None:
     """A new quantity, a new variant ("make it black", "size L instead"), or both; `stock`
     says how many of the version some options name are in stock (0: none or unclear)."""
     calls = []
-    part = _SOME_OF_THEM.search(step.text) and step.slots.quantity
+    # only «one of them»: a bigger count may be more than the line holds
+    part = step.slots.quantity == 1 and len(_SOME_OF_THEM.findall(step.text)) == 1 and 1
     if step.slots.options and in_cart and part and stock(step.slots.options) >= part:
         # «change one of them to green»: that many out of the line, and back in green
         count = {"product_id": args["product_id"], "quantity": step.slots.quantity}
@@ -53,6 +75,9 @@ def change_calls(
             ToolCall(name="remove_from_cart", args=count),
             ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),
         ]
+        return
+    if _SOME_OF_THEM.search(step.text) and step.slots.options:
+        step.calls, step.clarify = [], _HOW_MANY_TO_WHICH  # never the whole line to one version
         return
     if step.slots.options and in_cart:
         calls.append(

@@ -106,6 +106,7 @@ ADD_IT = re.compile(
     r"trolley))?(?:\s+(?:please|pls|thanks|then))?\W*$",
     re.I,
 )
+_IF_I_DID = re.compile(r"\bif (?:i|we)\b[^?]*\?", re.I)
 _CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
 
 
@@ -113,8 +114,8 @@ def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> 
     """What words about the cart ask, whatever the act heard: «could you take it out,
     please?» removes; a question or a report that only sounds like a change asks about the
     product (None: the act stands)."""
-    if not changing and TAKE_OUT.search(text):
-        return "remove"
+    if not changing and TAKE_OUT.search(text) and not _IF_I_DID.search(text):
+        return "remove"  # not «does the delivery cost go down if I take the roller out?»
     into_cart = any(INTO_CART.search(part) for part in sentences(text))
     if intent == "remove" and into_cart and not _TAKEN_OUT.search(text):
         return "add"  # «pop it in the basket» never takes anything out

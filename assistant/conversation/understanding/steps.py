@@ -35,8 +35,10 @@ class Step(BaseModel):
     clarify: str | None = None
 
 
-_SOME_OF_THEM = re.compile(
-    r"\b(?:\d{1,2}|one|two|three|four|five)\s+of\s+(?:them|those|these|'em|the\s+\w+)\b", re.I
+_SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
+    r"\b(?:change|make|switch|turn|swap)\s+(?:\d{1,2}|one|two|three|four|five)\s+of\s+"
+    r"(?:them|those|these|'em|the\s+\w+)\b",
+    re.I,
 )
 
 

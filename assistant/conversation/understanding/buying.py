@@ -23,6 +23,7 @@ from assistant.conversation.understanding.trades import (
     SWAP_MINE_FOR,
     sentences,
 )
+from assistant.search.kinds import SYNONYMS, singular
 
 CART_LINE_ACTS = {"add", "change", "remove"}
 CART_CHANGING = {"add", "change", "remove", "checkout", "cancel_order", "return"}
@@ -136,6 +137,8 @@ def in_title(word: str, title_words: set[str]) -> bool:
     ("corefoge" for CoreForge)."""
     if word in title_words or (word.endswith("s") and word[:-1] in title_words):
         return True
+    if SYNONYMS.get(singular(word)) in title_words:
+        return True  # «tees» of a «T-Shirt»
     return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
 
 

@@ -56,6 +56,10 @@ _JUST_SO_MANY = re.compile(
     rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s*,?\s+not\s+{NUMBER}\b",
     re.I,
 )
+_BOTH = re.compile(r"\b(?:and|both|plus)\b|[,&+]", re.I)
+_SAYS_MORE = re.compile(
+    r"\b(?:is|are|stays?|fine|keep|leave|good|ok|okay|wants?|likes?|needs?|has|have|got)\b", re.I
+)
 _ONLY = re.compile(r"\b(?:only|just)\b", re.I)
 _ONLY_KEEP = re.compile(r"\b(?:only|just)\s+(?:keep|leave)\b", re.I)
 
@@ -113,7 +117,7 @@ def fixed_before_yes(intent: str, text: str, pending_checkout: bool) -> str:
 
 def kept_parts(phrase: str) -> list[str]:
     """«the duffel and the crossbody»: each kept product's words."""
-    return re.split(r"\s+and\s+|\s*,\s*", phrase)
+    return re.split(r"\s+(?:and|&|plus)\s+|\s*[,+]\s*", phrase)
 
 
 def removal_calls(
@@ -128,6 +132,9 @@ def removal_calls(
     going = _going(step.text, cart_products, in_cart)
     if going is None and CLEAR_ALL.search(step.text):
         going = list(dict.fromkeys(cart_products))
+    if going is None and _BOTH.search(step.text):
+        named = _named_apart(step.text, list(dict.fromkeys(cart_products)), in_cart)
+        going = named if len(named) > 1 else None  # «drop the jump rope and the bands»
     if going is None:
         return False
     step.calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going] or [
@@ -138,6 +145,15 @@ def removal_calls(
     if not going and len(set(cart_products)) > 1:
         step.clarify = which()
     return True
+
+
+def _named_apart(
+    text: str, lines: list[str], in_cart: Callable[[str, list[str]], list[str]]
+) -> list[str]:
+    """The cart's products a removal names one by one («the jump rope and the bands»); a
+    part that says more than a name («the bands are fine») names none."""
+    found = (in_cart(part, lines) for part in kept_parts(text) if not _SAYS_MORE.search(part))
+    return list(dict.fromkeys(pid for pids in found for pid in pids))
 
 
 def _going(

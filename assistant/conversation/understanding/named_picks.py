@@ -111,8 +111,8 @@ def named_pick(
         or product is None
     ):
         return None
-    name, count = count_beside_name(product, text)
-    name = without_recipients(product, name)  # «10 cairn gear nova 500 bottles … for the team»
+    said, count = count_beside_name(product, text)
+    name = without_recipients(product, said)  # «10 cairn gear nova 500 bottles … for the team»
     count = count_for_each(text) or count  # «one X for each of my three nephews»
     if not only_names(product, name):
         return None
@@ -122,7 +122,8 @@ def named_pick(
         return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
     named = product.options_named_in(name) or count
     polite = PLEASE.search(text) and not _VERSION_WORDS.search(name)
-    if "?" not in text and (named or polite):  # «the X, please»: that one
+    for_someone = name != said.strip()  # «the X teddy for the sick kiddo then»: that one
+    if "?" not in text and (named or polite or for_someone):  # «the X, please»: that one
         slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
         return "add"
     return "search"

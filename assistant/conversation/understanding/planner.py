@@ -60,20 +60,23 @@ from assistant.conversation.understanding.slots import (
     extract_slots,
     fit_to_product,
     options_for_focus,
-    own_spans,
-    per_value_counts,
-    quantities_before,
 )
 from assistant.conversation.understanding.steps import (
     Step,
     ToolCall,
     change_calls,
     order_calls,
-    per_value_adds,
+    several_adds,
+    version_calls,
     version_stock,
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
-from assistant.conversation.understanding.trades import ADD_IT, SWAP, replaced_product
+from assistant.conversation.understanding.trades import ADD_IT, SWAP, replaced_product, sentences
+from assistant.conversation.understanding.version_lists import (
+    LISTS_AS_ADD,
+    lists_versions,
+    version_groups,
+)
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -221,6 +224,8 @@ class RulePlanner:
         act = named_pick(intent, references, text, product, slots)
         if act == "search" and asks_again(text, state):
             return intent  # «And the Blade & Bowl knife?» after a question: the same question
+        if act is None and product and lists_versions(product, sentences(text)[-1]):
+            act = "add" if intent in LISTS_AS_ADD and "?" not in text else None
         if act:
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
@@ -319,7 +324,7 @@ class RulePlanner:
             if options := self._options_for(product_id, slots.options, step.text):
                 args["options"] = options
             if intent == "add" and several_named(step.references):
-                self._add_several(step)
+                step.calls = several_adds(self.catalogue.products, step)
             elif intent == "add":
                 self._add_calls(step, state, args)
                 if remove := _traded_out(step, state, cart_products, product_id):
@@ -328,9 +333,16 @@ class RulePlanner:
                 in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
                 change_calls(step, args, product_id in cart_products, in_stock)
             else:
-                if slots.quantity is not None:
-                    args["quantity"] = slots.quantity
-                step.calls = [ToolCall(name="remove_from_cart", args=args)]
+                step.calls = self._removal(step, args)
+
+    def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:
+        """A removal of one product: versions listed («the M white and the L red») each go,
+        otherwise the count said or the line."""
+        if versions := version_groups(self.catalogue.products[args["product_id"]], step.text):
+            return version_calls("remove_from_cart", args, versions)
+        if step.slots.quantity is not None:
+            args["quantity"] = step.slots.quantity
+        return [ToolCall(name="remove_from_cart", args=args)]
 
     def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
         pending = state.pending_action
@@ -343,8 +355,10 @@ class RulePlanner:
             args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
             step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
-        elif each := per_value_counts(self.catalogue.products[args["product_id"]], step.text):
-            step.calls = per_value_adds(args, each)  # "one pair size 7 and one pair size 9"
+        elif each := version_groups(self.catalogue.products[args["product_id"]], step.text):
+            step.calls = version_calls(
+                "add_to_cart", args, each
+            )  # «size 9 grey for me and size 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 
@@ -356,26 +370,6 @@ class RulePlanner:
             for name, value in options.items()
             if value.lower() in {v.lower() for v in values.get(name, [])}
         }
-
-    def _add_several(self, step: Step) -> None:
-        """ "Add the X in red and the Y": each named product with the options said with it
-        (up to the next name: «the X in white, twin size, and the Y in beige, queen»), plus
-        options said for all of them ("both for pixel 9")."""
-        phrases = step.references.phrases
-        shared = step.text
-        for phrase in phrases.values():
-            shared = shared.replace(phrase, " ")
-        step.calls = []
-        counts = quantities_before(step.text, [phrases.get(pid, "") for pid in step.references.ids])
-        spans = own_spans(step.text, [phrases.get(pid, "") for pid in step.references.ids])
-        for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
-            product = self.catalogue.products[pid]
-            options = {**product.options_named_in(shared), **product.options_named_in(span)}
-            quantity = count or (None if any(counts) else step.slots.quantity) or 1
-            args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
-            if options:
-                args["options"] = options
-            step.calls.append(ToolCall(name="add_to_cart", args=args))
 
 
 def _traded_out(

@@ -6,7 +6,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from assistant.catalogue.models import LETTER_FOR, Product
+from assistant.catalogue.models import Product
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.parsing import DIGIT_WORDS, Constraints, parse_query
 
@@ -39,7 +39,8 @@ _QTY_PATTERNS = [
     re.compile(rf"\b{NUMBER}\s+this time\b", re.I),  # «…, but two this time»
     re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s+(?:less|fewer)\b(?:\s+[\w-]+){{0,2}}\W*$", re.I),
     re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
-        rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh)\W+)*|\b(?:meant|make it|said)\s+)"
+        rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh|hmm+|um+|ah|ok|okay)\W+)*|"
+        r"\b(?:meant|make it|said)\s+)"
         rf"{NUMBER}\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"
         r"(?!\s*(?:hours?|hrs?|days?|stars?|kg|g|ml|cm|mm|in|inch|w|mah|%)\b)",
         re.I,
@@ -82,7 +83,8 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(
-        rf"^\W*(?:ok(?:ay)?|fine|alright|right|sure|nah|no|nope|actually|wait|hmm)?\W*{NUMBER}"
+        rf"^\W*(?:(?:ok(?:ay)?|fine|alright|right|sure|nah|no|nope|actually|wait|hmm+|oh|so)"
+        rf"\W+)*{NUMBER}"
         r"\s*(?:then|pls|please|thanks|instead)?\W*$",
         re.I,
     ),
@@ -210,31 +212,6 @@ def options_for_focus(
     if slots.options or not buying or focus is None:
         return slots.options
     return focus.options_named_in(text)
-
-
-_NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
-
-
-def per_value_counts(product: Product, text: str) -> list[tuple[str, str, int]]:
-    """«one pair size 7 and one pair size 9», «2 in M and 1 in L»: one (option, value, count)
-    for each value of an option the text names, when it names two or more (and rules none
-    out: «M, not L» is one)."""
-    if _NOT_THAT.search(text):
-        return []
-    for name, found in product.values_named_in(text).items():
-        distinct = not any(a.lower() in b.lower() for a in found for b in found if a is not b)
-        if len(found) > 1 and distinct:
-            counts = quantities_before(text, [_as_said(value, text) for value in found])
-            return [(name, value, count or 1) for value, count in zip(found, counts, strict=True)]
-    return []
-
-
-def _as_said(value: str, text: str) -> str:
-    """How the text says an option value: itself, or a size word («medium» for M)."""
-    if re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I):
-        return value
-    words = [word for word, letter in LETTER_FOR.items() if letter == value.lower()]
-    return next((word for word in words if re.search(rf"\b{word}\b", text, re.I)), value)
 
 
 def own_spans(text: str, phrases: list[str]) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.slots import Slots, own_spans, quantities_before
 
 
 class ToolCall(BaseModel):
@@ -101,15 +101,40 @@ def change_calls(
     step.calls = calls
 
 
-def per_value_adds(args: dict[str, Any], each: list[tuple[str, str, int]]) -> list[ToolCall]:
-    """One add for each (option, value, count) the shopper named, the rest of `args` shared."""
-    return [
-        ToolCall(
-            name="add_to_cart",
-            args={**args, "options": {**args.get("options", {}), name: value}, "quantity": count},
-        )
-        for name, value, count in each
-    ]
+def several_adds(products: Mapping[str, Product], step: Step) -> list[ToolCall]:
+    """ "Add the X in red and the Y": each named product with the options said with it
+    (up to the next name: «the X in white, twin size, and the Y in beige, queen»), plus
+    options said for all of them ("both for pixel 9")."""
+    phrases = step.references.phrases
+    shared = step.text
+    for phrase in phrases.values():
+        shared = shared.replace(phrase, " ")
+    calls = []
+    counts = quantities_before(step.text, [phrases.get(pid, "") for pid in step.references.ids])
+    spans = own_spans(step.text, [phrases.get(pid, "") for pid in step.references.ids])
+    for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
+        product = products[pid]
+        options = {**product.options_named_in(shared), **product.options_named_in(span)}
+        quantity = count or (None if any(counts) else step.slots.quantity) or 1
+        args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
+        if options:
+            args["options"] = options
+        calls.append(ToolCall(name="add_to_cart", args=args))
+    return calls
+
+
+def version_calls(
+    tool: str, args: dict[str, Any], versions: list[tuple[dict[str, str], int | None]]
+) -> list[ToolCall]:
+    """One add (or removal) for each version the shopper listed, with the count said (an add
+    of none said is one, a removal of none said the whole line); the rest of `args` shared."""
+    calls = []
+    for options, count in versions:
+        call = ToolCall(name=tool, args={**args, "options": {**args.get("options", {}), **options}})
+        if count or tool == "add_to_cart":
+            call.args["quantity"] = count or 1
+        calls.append(call)
+    return calls
 
 
 def order_calls(step: Step, state: DialogueState) -> None:

@@ -67,6 +67,14 @@ _SHIPPING_COST = re.compile(
 )
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
+# «drop the M white and the L red»: a removal, however it sounded (not «drop it to 2», «drop
+# the pink for the blue», «remove the X and add the Y»)
+_TAKE_OUT_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|actually|hmm+|oh|and|also|so|please|pls)\W+)*(?:drop|remove|delete|"
+    r"take out|ditch|get rid of|bin)\s+(?:the|both|my|those|these)\b"
+    r"(?!.*\b(?:to\s+\d|for|with|instead|into|add|put|swap|change|make)\b)",
+    re.I,
+)
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
@@ -105,7 +113,9 @@ def checked(request: Request) -> Request:
         return Request(request.text, act, request.confidence)
     if request.act == "checkout" and IF_I_ORDER.search(request.text) and ASKS.search(request.text):
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
-    if request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text):
+    if (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text)) or (
+        request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text)
+    ):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
     if request.act == "add" and _OR_ELSE.search(request.text):
         return Request(request.text, "search", request.confidence)  # not decided: show them

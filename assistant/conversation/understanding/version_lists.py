@@ -1,0 +1,186 @@
+"""Several versions of one product in one request («2 of those, a grey and an olive», «XS
+white, S red, M white, L red», «2 clear for iphone 15 and 1 green for galaxy s24»): each
+version with its own count, so each person gets the one meant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.catalogue.models import LETTER_FOR, Product
+from assistant.conversation.understanding.slots import NUMBER, extract_quantity, number_value
+
+_NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
+# the count said right before a version: «2 clear», «and a pink one», «one pair size 7»
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.]){NUMBER}\s+(?:(?:x|of|in|pairs?|sets?|size|sz|the|more)\s+){{0,2}}$", re.I
+)
+# what a list of versions may say besides them: counts, who they are for, filler
+_FOR_WHOM = re.compile(
+    r"\bfor\s+(?:me|myself|him|her|them|us|each|both|all|(?:my|our|his|her|their|the|a)\s+"
+    r"[\w'-]+(?:\s+(?:and|&)\s+(?:my|our|his|her|their|the)?\s*[\w'-]+)?(?:'s\s+[\w'-]+)?)",
+    re.I,
+)
+_FILLER = frozenset(
+    "a an and one ones pair pairs of those these them each in size sizes sz colour color "
+    "ok okay nice great cool fine so then please pls plz thanks also plus with x the for "
+    "one's lol haha whatever yes yeah yep sure".split()
+)
+MOST_LEFT_OVER = 2  # words besides those a list of versions may hold
+# the acts a request that only lists versions may be heard as, and is an add
+LISTS_AS_ADD = frozenset({"search", "product_question", "refine", "recommend", "review_question"})
+
+
+@dataclass(frozen=True)
+class Said:
+    """One option value as the text says it, and where."""
+
+    start: int
+    end: int
+    option: str
+    value: str
+
+
+def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], int | None]]:
+    """The versions a request lists, in order, each with the count said (None: none), when
+    it lists two or more (an option said once goes with each: «M, in red and in blue»); []
+    otherwise, or when the text rules one out («M, not L») or a version named is not sold."""
+    if _NOT_THAT.search(text):
+        return []
+    named = product.values_named_in(text)
+    if not any(len(values) > 1 for values in named.values()):
+        return []
+    plain = _without_name(product, text)
+    said = sorted(
+        (
+            found
+            for option, values in named.items()
+            for value in values
+            for found in _occurrences(option, value, plain)
+        ),
+        key=lambda found: found.start,
+    )
+    if {(s.option, s.value) for s in said} != {(o, v) for o, vs in named.items() for v in vs}:
+        return []  # a value found by a rule this reading does not follow: not read as a list
+    said = _without_overlaps(said)
+    repeated = {s.option for s in said if sum(o.option == s.option for o in said) > 1}
+    shared = {s.option: s.value for s in said if s.option not in repeated}
+    groups: list[list[Said]] = []
+    for found in (s for s in said if s.option in repeated):
+        if not groups or any(s.option == found.option for s in groups[-1]):
+            groups.append([])
+        groups[-1].append(found)
+    if len(groups) < 2:
+        return []
+    counts, previous_end = [], 0
+    for group in groups:
+        counts.append(_count_before(plain[previous_end : group[0].start]))
+        previous_end = group[-1].end
+    if counts[0] == len(groups) and not any(counts[1:]):
+        counts = [1] * len(groups)  # «for my 3 kids… purple, blue and green»: one each
+    versions = []
+    for group, count in zip(groups, counts, strict=True):
+        options = {**shared, **{s.option: s.value for s in group}}
+        if not _sold(product, options):
+            return []
+        versions.append((options, count))
+    return versions
+
+
+def lists_versions(product: Product, text: str) -> bool:
+    """Whether a request only lists versions of one product, with counts and whom they are
+    for («size 9 grey for me and size 7 red for my daughter»), each one version exactly."""
+    versions = version_groups(product, text)
+    if not versions or any(_versions_matching(product, o) != 1 for o, _ in versions):
+        return False
+    rest = _FOR_WHOM.sub(" ", _without_name(product, text))
+    for option, values in product.values_named_in(text).items():
+        for value in values:
+            for found in _occurrences(option, value, rest):
+                rest = rest[: found.start] + " " * (found.end - found.start) + rest[found.end :]
+    words = [
+        word
+        for word in re.findall(r"[a-z']+", rest.lower())
+        if word not in _FILLER and not _is_number(word)
+    ]
+    return len(words) <= MOST_LEFT_OVER
+
+
+def _is_number(word: str) -> bool:
+    try:
+        number_value(word)
+    except KeyError:
+        return word.isdigit()
+    return True
+
+
+def _count_before(gap: str) -> int | None:
+    """How many the words right before a version say («2 », «and a », «one pair size »)."""
+    if match := _COUNT_BEFORE.search(gap):
+        return number_value(match.group(1))
+    return extract_quantity(gap) if gap.strip() else None
+
+
+def _without_name(product: Product, text: str) -> str:
+    """The text with the product's name blanked out (its «2» or «S» is no count or size):
+    each run of two or more of its title's words, said in a row."""
+    title = {word.lower() for word in re.findall(r"[\w&'-]+", product.title)}
+    words = list(re.finditer(r"[\w&'-]+", text))
+    blanked = list(text)
+    run: list[re.Match[str]] = []
+    for word in [*words, None]:
+        if word is not None and word[0].lower() in title:
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            for start in range(run[0].start(), run[-1].end()):
+                blanked[start] = " "
+        run = []
+    return "".join(blanked)
+
+
+def _occurrences(option: str, value: str, text: str) -> list[Said]:
+    """Each place a text says one option value: a short size as a word of its own (or after
+    «size», «in», «a»), a size word («medium»), otherwise in any case, spaces optional."""
+    if len(value) <= 3 and value.isalpha():
+        patterns = [
+            rf"(?<![\w-])({re.escape(value)})(?![\w-])",
+            rf"(?i:\b(?:size|in|an?)\s+({re.escape(value)})\b)",
+        ]
+        patterns += [
+            rf"(?i:\b({word})\b)" for word, letter in LETTER_FOR.items() if letter == value.lower()
+        ]
+    else:
+        spaced = r"\s*".join(re.escape(part) for part in value.lower().split())
+        plural = "s?" if value.isalpha() else ""
+        patterns = [rf"(?i:(?<![\w.])({spaced}){plural}(?![\w.]))"]
+    spans = {
+        (match.start(1), match.end(1))
+        for pattern in patterns
+        for match in re.finditer(pattern, text)
+    }
+    return [Said(start, end, option, value) for start, end in sorted(spans)]
+
+
+def _without_overlaps(said: list[Said]) -> list[Said]:
+    """The values said, a shorter one inside a longer one left out («L» of «XL»)."""
+    return [
+        s
+        for s in said
+        if not any(
+            o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
+            for o in said
+        )
+    ]
+
+
+def _versions_matching(product: Product, options: dict[str, str]) -> int:
+    wanted = {name: value.lower() for name, value in options.items()}
+    return sum(
+        all(variant.options.get(name, "").lower() == value for name, value in wanted.items())
+        for variant in product.variants
+    )
+
+
+def _sold(product: Product, options: dict[str, str]) -> bool:
+    return _versions_matching(product, options) > 0

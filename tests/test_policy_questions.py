@@ -7,6 +7,7 @@ import pytest
 
 from assistant.search.passages import asked_part
 from assistant.search.policies import load_policies, parse_document
+from tests.test_phrasing import Chat
 
 SOURCE = """---
 title: Privacy
@@ -62,3 +63,42 @@ def test_a_short_question_that_points_back_keeps_what_it_points_at() -> None:
     assert asked_part(told) == told
     wordy = "Perhaps I'm muddling you up with another shop. How does delivery work with you?"
     assert asked_part(wordy) == "How does delivery work with you?"
+
+
+def test_a_bare_true_asks_about_what_was_said_before_it() -> None:
+    told = "my friend says your reviews are all bots and you delete the bad ones. true?"
+    assert asked_part(told) == told
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said_before", "question", "section"),
+    [
+        (
+            None,
+            "my friend says your reviews are all bots and you delete the bad ones. true?",
+            "reviews.what-we-do-not-do",
+        ),
+        (
+            "got a text asking me to pay a fee through a link, is that you?",
+            "someone also asked me for the code you guys sent me",
+            "payments.what-we-never-ask-for",
+        ),
+        (
+            "can you hold the Roamly Studio 300 crossbody bag in olive for me till payday?",
+            "how long does a checkout keep it then",
+            "orders.summary-hold",
+        ),
+        (
+            "do you sell my data to brands or advertisers?",
+            "and can the brand see it's me who bought their stuff?",
+            "privacy.sellers",
+        ),
+    ],
+)
+def test_trust_questions_get_the_shops_rule(demo_assistant, said_before, question, section):
+    chat = Chat(demo_assistant)
+    if said_before:
+        chat.say(said_before)
+    reply = chat.say(question)
+    assert section in {c.id for c in reply.citations if c.kind == "policy"}, reply.text

@@ -129,10 +129,15 @@ def asked_part(question: str) -> str:
     asking = [part for part in sentences if part.endswith("?")]
     if not asking or len(asking) == len(sentences):
         return question
-    if len(" ".join(asking).split()) <= _VAGUE_WORDS and _POINTS_BACK.search(asking[0]):
+    vague = len(" ".join(asking).split()) <= _VAGUE_WORDS
+    if vague and (_POINTS_BACK.search(asking[0]) or _CONFIRMS.match(asking[0])):
         return question  # «… asking for the code i just got. should i send it??»: all of it
     return " ".join(asking)
 
 
 _VAGUE_WORDS = 5  # an asking sentence this short that points back needs the one before
 _POINTS_BACK = re.compile(r"\b(it|that|this|them|they|those|one)\b", re.I)
+# «… you delete the bad ones. true?»: asks whether what was said holds
+_CONFIRMS = re.compile(
+    r"^\W*(?:is that |is it |so )?(?:true|right|correct|real|really|legit)\b", re.I
+)

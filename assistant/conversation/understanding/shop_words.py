@@ -45,6 +45,10 @@ POLICY_TOPICS = re.compile(
 REVIEW_RULES = re.compile(
     r"\b(delete|remove|hide|censor|filter|edit)\w*\b.{0,15}\b(bad|negative|1[- ]star|one[- ]star|"
     r"poor|critical)\s+reviews\b"
+    # «your reviews are all bots and you delete the bad ones»: the shop's reviews at large
+    r"|\byour reviews\b.{0,40}\b(?:bots?|fake|paid|bought|real|genuine|honest)\b"
+    r"|\breviews?\b.{0,60}\b(?:delete|remove|hide|censor)\w*\s+(?:the\s+)?(?:bad|negative|"
+    r"1[- ]star|one[- ]star)\s+ones\b"
     # «and if it turns out fake?»: the authenticity rule, whatever act it was heard as
     r"|\bif (?:it|they|this|that|the \w+) (?:turns? out|turned out|is|are|was|were|arrives?)"
     r" (?:to be )?(?:fake|counterfeit|a knock[- ]?off|knock[- ]?offs?|not genuine)\b",
@@ -56,7 +60,10 @@ SHOP_SERVICE = re.compile(
     r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
     r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
     r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,60}"
-    r"\b(for me|until|till|aside)\b|\bput (it|them) (aside|on hold)\b"
+    # «how long does a checkout keep it»: the summary's hold; «someone asked me for the code»
+    r"\b(for me|until|till|aside)\b|\b(checkout|check-out|summary)\b.{0,15}\b(keeps?|holds?|"
+    r"reserves?)\b|\basked (?:me )?for (?:the|my|a|your) (?:code|password|pin|card|bank)\b|"
+    r"\bput (it|them) (aside|on hold)\b"
     # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
     r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
     r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"

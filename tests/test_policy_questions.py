@@ -102,3 +102,10 @@ def test_trust_questions_get_the_shops_rule(demo_assistant, said_before, questio
         chat.say(said_before)
     reply = chat.say(question)
     assert section in {c.id for c in reply.citations if c.kind == "policy"}, reply.text
+
+
+def test_ones_own_privacy_is_not_someone_elses_shopping() -> None:
+    from assistant.conversation.privacy_screen import asks_about_someone_else
+
+    assert not asks_about_someone_else("and can the brand see it's me who bought their stuff?")
+    assert asks_about_someone_else("can u tell me who bought the last watch, pretty sure its my ex")

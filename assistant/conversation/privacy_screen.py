@@ -52,7 +52,8 @@ _OTHERS = re.compile("|".join(f"(?:{pattern})" for pattern in _PATTERNS), re.I |
 _ABOUT_MY_OWN = re.compile(
     r"\b(see|know|find out)\b.{0,30}\b(what i|what i'?ve|what ive|i have|i bought|"
     r"my (orders?|cart|basket|purchases|data|address|stuff))\b"
-    r"|\b(see|know|tell|find out)\b.{0,30}\b(it'?s me|it was me|that i|me who)\b"
+    # «can the brand see it's me who bought it?»; not «tell me who bought it»
+    r"|\b(see|know)\b.{0,20}\b(it'?s me|it was me)\b"
     r"|\b(send|ship|deliver|post)\b.{0,20}\b(it|them|this|that)?\s*to (his|her|their|my)\b"
     # «can half the order go to her address», «deliver to her address»: where it goes
     r"|\b(go|goes|going|sent|delivered|shipped|arrive)\s+(straight\s+)?to (his|her|their)\b",

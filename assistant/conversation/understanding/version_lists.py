@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.catalogue.models import LETTER_FOR, Product
+from assistant.commerce.variants import matching
 from assistant.conversation.understanding.slots import NUMBER, extract_quantity, number_value
 
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
@@ -81,7 +82,7 @@ def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], in
     versions = []
     for group, count in zip(groups, counts, strict=True):
         options = {**shared, **{s.option: s.value for s in group}}
-        if not _sold(product, options):
+        if not matching(product.variants, options):
             return []
         versions.append((options, count))
     return versions
@@ -91,7 +92,7 @@ def lists_versions(product: Product, text: str) -> bool:
     """Whether a request only lists versions of one product, with counts and whom they are
     for («size 9 grey for me and size 7 red for my daughter»), each one version exactly."""
     versions = version_groups(product, text)
-    if not versions or any(_versions_matching(product, o) != 1 for o, _ in versions):
+    if not versions or any(len(matching(product.variants, o)) != 1 for o, _ in versions):
         return False
     rest = _FOR_WHOM.sub(" ", _without_name(product, text))
     for option, values in product.values_named_in(text).items():
@@ -172,15 +173,3 @@ def _without_overlaps(said: list[Said]) -> list[Said]:
             for o in said
         )
     ]
-
-
-def _versions_matching(product: Product, options: dict[str, str]) -> int:
-    wanted = {name: value.lower() for name, value in options.items()}
-    return sum(
-        all(variant.options.get(name, "").lower() == value for name, value in wanted.items())
-        for variant in product.variants
-    )
-
-
-def _sold(product: Product, options: dict[str, str]) -> bool:
-    return _versions_matching(product, options) > 0

@@ -308,3 +308,27 @@ def test_cart_words_that_are_no_count_nor_a_name(hub, bot):
     after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
     assert after.get("T2", 0) - before.get("T2", 0) == 1
     assert after.get("T5", 0) - before.get("T5", 0) == 1
+
+
+def test_a_cart_reply_naming_two_tagged_products_adds_both(hub, bot):
+    shopper = linked(hub, "photo", "eve")
+    before = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    reply = hub.reply("photo", "ph-005", "eve", "#cart the kettle and 2 of the earbuds")
+    after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert after.get("T5", 0) - before.get("T5", 0) == 1
+    assert after.get("T2", 0) - before.get("T2", 0) == 2
+    assert reply.public_reply and "Added" in reply.public_reply and "$" not in reply.public_reply
+
+
+def test_a_cart_reply_naming_two_asks_the_version_of_one_and_adds_the_other(hub, bot):
+    shopper = linked(hub, "photo", "ben")
+    before = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    reply = hub.reply("photo", "ph-005", "ben", "#cart the headphones and the kettle")
+    asked = " ".join(reply.dms).lower()
+    after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert after.get("T5", 0) - before.get("T5", 0) == 1
+    if after.get("T1", 0) == before.get("T1", 0):  # a version question, answered by DM
+        assert "black" in asked, reply.dms
+        hub.dm("photo", "ben", "black")
+        after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert after.get("T1", 0) - before.get("T1", 0) == 1

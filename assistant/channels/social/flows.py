@@ -20,7 +20,7 @@ from assistant.channels.social.commands import (
 from assistant.channels.social.content import Post, SocialContent
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
-from assistant.channels.social.tagged import count_asked, tagged_product
+from assistant.channels.social.tagged import count_asked, tagged_picks, tagged_product
 from assistant.commerce import CommerceError, Origin
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.answers.wording import cart_text
@@ -69,13 +69,23 @@ class SocialFlows:
             app=spec.name,
             creator=post.author,
         )
-        said = command.extra if isinstance(command, CartReply) else ""
-        product = tagged_product(self.bot.services.catalogue, list(post.products), said)
-        # the DM that follows («make it 3», «does it run small?») is about this product
-        self.bot.show_products(dm_session(spec.name, user), shopper, [product.id])
+        catalogue = self.bot.services.catalogue
         if isinstance(command, BuyTap):
+            product = tagged_product(catalogue, list(post.products), "")
+            self.bot.show_products(dm_session(spec.name, user), shopper, [product.id])
             return self._buy(spec, user, shopper, product, origin)
-        return self._add_to_cart(spec, user, shopper, product, origin, command, in_public)
+        picks = tagged_picks(catalogue, list(post.products), command.extra)
+        # the DM that follows («make it 3», «does it run small?») is about these products
+        self.bot.show_products(dm_session(spec.name, user), shopper, [p.id for p, _ in picks])
+        responses: list[AppResponse] = []
+        asked = False  # one variant question at a time: the DM's next answer finishes it
+        for product, said in picks:
+            response, refused = self._add_to_cart(
+                spec, user, shopper, product, origin, said, in_public, asks=not asked
+            )
+            asked = asked or refused
+            responses.append(response)
+        return _together(spec, user, responses, in_public)
 
     def chat(self, spec: AppSpec, user: str, shopper: str, text: str) -> AppResponse:
         """A DM answered by the Assistant, as any chat turn."""
@@ -110,31 +120,37 @@ class SocialFlows:
         shopper: str,
         product: Product,
         origin: Origin,
-        command: CartReply,
+        said: str,
         in_public: bool,
-    ) -> AppResponse:
-        """One unit into the basket; a question or a refusal goes by DM."""
+        asks: bool = True,
+    ) -> tuple[AppResponse, bool]:
+        """The units asked for into the basket; a question or a refusal goes by DM (`asks`:
+        a variant question may become the DM's open question)."""
         response = AppResponse(app=spec.name, post_id=origin.ref)
-        options = product.options_named_in(command.extra)
-        quantity = count_asked(product, command.extra)
+        options = product.options_named_in(said)
+        quantity = count_asked(product, said)
         try:
             cart = self.bot.commerce.add_item(
                 shopper, product.id, quantity, options=options or None, origin=origin
             )
         except CommerceError as error:
             asked = (quantity, options)
-            refusal = self._refusal(spec, user, shopper, error, origin, "add", asked)
+            refusal = (
+                self._refusal(spec, user, shopper, error, origin, "add", asked)
+                if asks
+                else f"{_sentence(describe_error(error))} Reply #cart under the post again for it."
+            )
             response.dms.append(spec.dm(refusal))
             if in_public:
                 response.public_reply = spec.public(user, "Sent you a DM 📩")
             response.cart = self._cart(shopper)
-            return response
+            return response, asks and error.code in VARIANT_QUESTIONS | {"out_of_stock"}
         response.cart = ReplyCart.of(cart)
         if in_public:  # the public sees an acknowledgement only; the basket stays private
             response.public_reply = spec.public(user, "Added to your basket ✓")
         else:
             response.dms.append(spec.dm(f"Added {product.title} [{product.id}]. {cart_text(cart)}"))
-        return response
+        return response, False
 
     def _buy(
         self, spec: AppSpec, user: str, shopper: str, product: Product, origin: Origin
@@ -178,3 +194,19 @@ class SocialFlows:
 
     def _cart(self, shopper: str) -> ReplyCart:
         return ReplyCart.of(self.bot.commerce.get_cart(shopper))
+
+
+def _together(
+    spec: AppSpec, user: str, responses: list[AppResponse], in_public: bool
+) -> AppResponse:
+    """One response for a reply that named several products: each one's DMs, the last cart,
+    and in public only an acknowledgement."""
+    if len(responses) == 1:
+        return responses[0]
+    response = responses[-1]
+    response.dms = [dm for each in responses for dm in each.dms]
+    if in_public:
+        asked = any(each.dms for each in responses)
+        said = "Sent you a DM 📩" if asked else "Added to your basket ✓"
+        response.public_reply = spec.public(user, said)
+    return response

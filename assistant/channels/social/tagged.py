@@ -36,10 +36,9 @@ def _option_words(product: Product) -> set[str]:
     }
 
 
-def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Product:
-    """The tagged product whose own title words the reply says most; the post's first
-    when it names none of them, or two equally (versions and filler words name none)."""
-    products = [catalogue.products[pid] for pid in dict.fromkeys(tagged)]
+def _named(products: list[Product], said: str) -> Product | None:
+    """The product whose own title words `said` holds most; None when it names none of
+    them, or two equally (versions and filler words name none)."""
     versions = set().union(*(_option_words(product) for product in products))
     asked = _words(said) - versions
     scores = []
@@ -48,8 +47,42 @@ def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Produc
         scores.append(len(asked & (_words(product.title) - others)))
     best = max(scores, default=0)
     if best == 0 or scores.count(best) > 1:
-        return products[0]
+        return None
     return products[scores.index(best)]
+
+
+def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Product:
+    """The tagged product whose own title words the reply says most; the post's first
+    when it names none of them, or two equally."""
+    products = [catalogue.products[pid] for pid in dict.fromkeys(tagged)]
+    return _named(products, said) or products[0]
+
+
+# where a reply naming several products parts them: «the spot gel 30ml and the serum 30ml»
+_APART = re.compile(r"\s*(?:,|;|\+|\band\b|\bplus\b)\s*", re.I)
+
+
+def tagged_picks(catalogue: Catalogue, tagged: list[str], said: str) -> list[tuple[Product, str]]:
+    """Each tagged product the reply names, with the words said of it («#cart the spot
+    gel 30ml and the serum 30ml»: both, each in 30 ml); one pick when it names one or none."""
+    products = [catalogue.products[pid] for pid in dict.fromkeys(tagged)]
+    picks: list[tuple[Product, str]] = []
+    before = ""  # words before the first name («#cart 2, the serum»)
+    for part in _APART.split(said):
+        named = _named(products, part)
+        same = next((i for i, (product, _) in enumerate(picks) if product is named), None)
+        if named is None or same is not None:  # «…, 30ml»: more about the one before
+            if picks:
+                index = len(picks) - 1 if same is None else same
+                picks[index] = (picks[index][0], f"{picks[index][1]} {part}")
+            else:
+                before = f"{before} {part}"
+            continue
+        picks.append((named, f"{before} {part}".strip()))
+        before = ""
+    if len(picks) < 2:
+        return [(tagged_product(catalogue, tagged, said), said)]
+    return picks
 
 
 def count_asked(product: Product, said: str) -> int:

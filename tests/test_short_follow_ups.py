@@ -170,3 +170,20 @@ def test_the_age_cue_reads_year_olds_but_not_an_old_phone() -> None:
     age = re.compile(ATTRIBUTE_WORDS["age"], re.I)
     assert age.search("is it ok for 6 year olds") and age.search("ok for my 7 yr old?")
     assert not age.search("will it fit my old phone")
+
+
+@pytest.mark.slow
+def test_a_verdict_then_what_about_asks_the_same_question_of_another(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how long does the NorthTrail One 300 sleeping bag take to get here?")
+    reply = chat.say("too slow. what about the summit supply flow x one")
+    assert "P0065" in reply.products and "3 days" in reply.text, reply.text
+    assert "slow" not in reply.text.lower(), reply.text  # not «what reviews say about slow»
+
+
+@pytest.mark.slow
+def test_several_named_products_held_to_a_seller_filter(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("show me vitamin c serums from vetted sellers instead")
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    assert products and all(p.seller.vetting == "vetted" for p in products), reply.text

@@ -165,3 +165,14 @@ def test_a_product_named_for_someone_is_picked(demo_assistant) -> None:
     chat.say("do you sell medicine? need kids tylenol")
     chat.say("ok, the Meeple House Lite teddy for the sick kiddo then")
     assert chat.units() == {"P0228": 1}
+
+
+@pytest.mark.slow
+def test_another_version_of_the_focus_for_someone_is_a_new_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Hearth & Linen Lite Linen Duvet Cover in white king")
+    chat.say("and a beige twin for my son's room")
+    assert _versions(demo_assistant, chat.session) == {
+        ("P0165", ("king", "white")): 1,
+        ("P0165", ("beige", "twin")): 1,
+    }

@@ -36,11 +36,7 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import WHAT_WE_DO_NOT_SELL
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import (
-    THAN_IT,
-    asks_shop_rules,
-    same_topic,
-)
+from assistant.conversation.understanding.shop_words import THAN_IT, asks_shop_rules, same_topic
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
@@ -137,11 +133,12 @@ class CatalogueAnswers:
 
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
-        if step.references.kind == "mention" or (
-            # «… headphones under 100 then» beside $247 headphones shown: a new search
-            step.references.kind == "shown-word"
-            and not _ANOTHER.search(step.text)  # «any other vegan spf 50»: not that one
-            and all_fit(self.catalogue, step.references.ids, step.slots.filters)
+        # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
+        # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
+        kind, ids = step.references.kind, step.references.ids
+        fit = all_fit(self.catalogue, ids, step.slots.filters)
+        if (kind == "mention" and (len(ids) == 1 or fit)) or (
+            kind == "shown-word" and not _ANOTHER.search(step.text) and fit
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):

@@ -23,6 +23,7 @@ from assistant.conversation.understanding.trades import (
     SWAP_MINE_FOR,
     sentences,
 )
+from assistant.conversation.understanding.version_lists import FOR_WHOM
 from assistant.search.kinds import SYNONYMS, singular
 
 CART_LINE_ACTS = {"add", "change", "remove"}
@@ -289,13 +290,19 @@ def another_version(intent: str, focus: Product, text: str) -> bool:
     if intent not in {"add", "change", "view_cart"} and not (
         intent in _HEARD_OTHERWISE and _AND_ONE_IN.search(text) and "?" not in text
     ):  # «also one in S red» heard as a question about red
-        return False
+        return intent in _HEARD_OTHERWISE and _a_version_for_someone(focus, text)
     if _ASKS_IF.search(text) or not focus.options_named_in(text):
         return False
     return bool(
         _ONE_MORE.search(text)
         or ((_AND_ONE.search(text) or _AND_ONE_IN.search(text)) and "?" not in text)
     )
+
+
+def _a_version_for_someone(focus: Product, text: str) -> bool:
+    """«and a beige twin for my son's room»: one more of the focus, in the version named."""
+    said = FOR_WHOM.sub(" ", _AND_ONE.sub(" ", text, count=1)) if _AND_ONE.search(text) else ""
+    return "?" not in text and focus.only_options_in(said, _POLITE)
 
 
 # a question that also asks for a change says so: «can you add one in blue?», «make it a M?»

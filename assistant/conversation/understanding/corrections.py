@@ -42,11 +42,14 @@ FACT_WORDS = re.compile(
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
     re.I,
 )
+# A short verdict on the last answer before the follow-up: «too slow. what about the X one».
+_VERDICT = r"(?:too \w+|nah|meh|nope|not (?:great|good|ideal|fast enough|cheap enough))"
 _FOLLOW_UP = re.compile(
-    r"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh)\W+)*"
+    rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT})\W+)*"
     r"(and|also|what about|how about|and what about|so)\b",
     re.I,
 )
+_VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how about)\b)", re.I)
 # Words that carry no question of their own in a follow-up ("oh. what about the X?").
 _EMPTY_WORDS = set(
     "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
@@ -97,7 +100,8 @@ def elliptical_question(
     if intent not in QUESTION_ACTS:
         return text
     title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
-    words = [w for w in re.findall(r"[a-z0-9']+", text.lower()) if not in_title(w, title_words)]
+    asked = _VERDICT_FIRST.sub("", text).lower()
+    words = [w for w in re.findall(r"[a-z0-9']+", asked) if not in_title(w, title_words)]
     if any(word not in _EMPTY_WORDS for word in words):
         state.last_question = " ".join(words)  # the question without the product it named
         return text

@@ -17,9 +17,9 @@ _COUNT_BEFORE = re.compile(
     rf"(?<![\w.]){NUMBER}\s+(?:(?:x|of|in|pairs?|sets?|size|sz|the|more)\s+){{0,2}}$", re.I
 )
 # what a list of versions may say besides them: counts, who they are for, filler
-_FOR_WHOM = re.compile(
+FOR_WHOM = re.compile(
     r"\bfor\s+(?:me|myself|him|her|them|us|each|both|all|(?:my|our|his|her|their|the|a)\s+"
-    r"[\w'-]+(?:\s+(?:and|&)\s+(?:my|our|his|her|their|the)?\s*[\w'-]+)?(?:'s\s+[\w'-]+)?)",
+    r"[\w-]+(?:\s+(?:and|&)\s+(?:my|our|his|her|their|the)?\s*[\w-]+)?(?:'s(?:\s+[\w'-]+)?)?)",
     re.I,
 )
 _FILLER = frozenset(
@@ -94,7 +94,7 @@ def lists_versions(product: Product, text: str) -> bool:
     versions = version_groups(product, text)
     if not versions or any(len(matching(product.variants, o)) != 1 for o, _ in versions):
         return False
-    rest = _FOR_WHOM.sub(" ", _without_name(product, text))
+    rest = FOR_WHOM.sub(" ", _without_name(product, text))
     for option, values in product.values_named_in(text).items():
         for value in values:
             for found in _occurrences(option, value, rest):

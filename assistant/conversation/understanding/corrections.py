@@ -1,8 +1,8 @@
 """Acts that the words and the conversation make clear, whatever the classifier said.
 
 The classifier reads one request at a time; these rules read it against the dialogue: a cart
-change needs words that ask for one, a follow-up asks what the turn before asked, a question
-that names a product is about that product, "which one is lightest?" ranks what was shown.
+change needs words that ask for one, a question that names a product is about that product,
+"which one is lightest?" ranks what was shown.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CHANGE_WORDS,
     heard_as_add,
-    in_title,
 )
+from assistant.conversation.understanding.follow_ups import FOLLOW_UP
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
@@ -29,7 +29,6 @@ from assistant.conversation.understanding.shop_words import (
     SHOP_SERVICE,
     SHOP_WIDE,
     THAN_IT,
-    asks_the_shop,
 )
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import cart_talk, named_trade
@@ -42,21 +41,6 @@ FACT_WORDS = re.compile(
     r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
     re.I,
 )
-# A short verdict on the last answer before the follow-up: «too slow. what about the X one».
-_VERDICT = r"(?:too \w+|nah|meh|nope|not (?:great|good|ideal|fast enough|cheap enough))"
-_FOLLOW_UP = re.compile(
-    rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT})\W+)*"
-    r"(and|also|what about|how about|and what about|so)\b",
-    re.I,
-)
-_VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how about)\b)", re.I)
-# Words that carry no question of their own in a follow-up ("oh. what about the X?").
-_EMPTY_WORDS = set(
-    "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
-    "same for with also too then please pls instead hm right well first second third fourth "
-    "fifth last other".split()
-)
-QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 ASKS = re.compile(
     r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|hows|what|whats|what's|"
@@ -91,67 +75,6 @@ _WHICH_OF = re.compile(r"\bwhich\b|\bor\b.*\?", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
 
-def elliptical_question(
-    intent: str, text: str, references: References, state: DialogueState, titles: list[str]
-) -> str:
-    """The question a request asks. A follow-up that only names another product ("oh. what
-    about the playwise classic 700?") asks the question before it again, about that product;
-    any other question is remembered for the next follow-up."""
-    if intent not in QUESTION_ACTS:
-        return text
-    title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
-    asked = _VERDICT_FIRST.sub("", text).lower()
-    words = [w for w in re.findall(r"[a-z0-9']+", asked) if not in_title(w, title_words)]
-    if any(word not in _EMPTY_WORDS for word in words):
-        state.last_question = " ".join(words)  # the question without the product it named
-        return text
-    if state.last_question and references.ids and _FOLLOW_UP.search(text):
-        return state.last_question  # the product comes with the references
-    return text
-
-
-_BARE_PICK = re.compile(
-    r"^\W*(?:ok |okay |hmm |so |oh )?(?:the |that |this )?(?:(\w+) )?(?:one|ones)\W*$", re.I
-)
-
-
-def bare_pick(intent: str, text: str, state: DialogueState) -> str:
-    """ "the cheaper one" after a question that listed several products picks the one the
-    question is about; it adds nothing to the cart."""
-    last = (state.last_intent or "").rpartition("+")[2]
-    match = _BARE_PICK.match(text)
-    if intent != "add" or last not in QUESTION_ACTS or not match or state.pending_action:
-        return intent
-    word = (match.group(1) or "").lower()
-    return "refine" if word.endswith(("er", "est")) and state.shown else last
-
-
-def asks_again(text: str, state: DialogueState) -> bool:
-    """Whether a short follow-up ("and the handle?", «And the Blade & Bowl knife?») asks
-    the question of the turn before again."""
-    last = (state.last_intent or "").rpartition("+")[2]
-    return (
-        last in QUESTION_ACTS
-        and not CHANGE_WORDS.search(text)
-        and bool(_FOLLOW_UP.search(text))
-        and len(text.split()) <= 10
-    )
-
-
-def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
-    """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
-    question as the turn before it, about the same product."""
-    last = (state.last_intent or "").rpartition("+")[2]
-    if (
-        intent != last
-        and intent not in {"search", "recommend"}
-        and asks_again(text, state)
-        and not (intent == "policy_question" and asks_the_shop(text))
-    ):
-        return last
-    return intent
-
-
 def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
@@ -159,7 +82,7 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if state.focus and FACT_WORDS.search(text):
         return "product_question"
     if "policy_question" in (state.last_intent or "") and (
-        _FOLLOW_UP.search(text)
+        FOLLOW_UP.search(text)
         or _SPEED.search(text)  # "next day delivery?", "fastest then"
         or (ABOUT_THE_RULE.search(text) and not state.focus)  # "how do i undo it later"
     ):
@@ -358,7 +281,10 @@ def _terms_or_rules(
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
         return "policy_question"  # "how do i return something I cancelled?": the rule
     if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
-        return "policy_question"  # "if I change my mind tomorrow, can I still cancel?": asked
+        # "if I change my mind tomorrow, can I still cancel?": asked; «if one of them doesn't
+        # like it can she send it back?»: its own return window, with the rule
+        asked = _terms_or_rules("policy_question", text, named, references, state, has_order)
+        return asked or "policy_question"
     nothing_in_view = not (references.ids or state.focus or state.shown)
     if intent == "product_question" and nothing_in_view and ABOUT_ITS_TERMS.search(text):
         return "policy_question" if ASKS.search(text) else None  # "how many days for return?"

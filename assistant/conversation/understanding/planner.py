@@ -32,12 +32,14 @@ from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     ASKS,
     UNDERSTOOD_AS_NOTHING,
+    corrected,
+    in_context,
+)
+from assistant.conversation.understanding.follow_ups import (
     asks_again,
     bare_pick,
-    corrected,
     elliptical_question,
     follow_up_act,
-    in_context,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
@@ -48,7 +50,6 @@ from assistant.conversation.understanding.keeping import (
 )
 from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
-    FOR_THE_OTHER,
     ReferenceResolver,
     References,
     namesakes,
@@ -67,11 +68,12 @@ from assistant.conversation.understanding.steps import (
     change_calls,
     order_calls,
     several_adds,
+    traded_out,
     version_calls,
     version_stock,
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
-from assistant.conversation.understanding.trades import ADD_IT, SWAP, replaced_product, sentences
+from assistant.conversation.understanding.trades import ADD_IT, SWAP, sentences
 from assistant.conversation.understanding.version_lists import (
     LISTS_AS_ADD,
     lists_versions,
@@ -83,6 +85,20 @@ from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
+
+
+_ASKED_OF = {"product_question", "review_question", "compare"}
+
+
+def _moved_on(intent: str, references: References, state: DialogueState) -> bool:
+    """Whether a question about another product named leaves an open «which one?» behind."""
+    pending = state.pending_action
+    return (
+        pending is not None
+        and intent in _ASKED_OF
+        and references.kind == "mention"
+        and pending.product_id not in references.ids
+    )
 
 
 class RulePlanner:
@@ -136,16 +152,7 @@ class RulePlanner:
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
         pending = state.pending_action
-        choice: dict[str, str] = {}
-        if pending and intent not in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
-            product = self.catalogue.products.get(pending.product_id)
-            other = self._names_another(request.text, pending.product_id)
-            choice = product.options_named_in(request.text) if product and not other else {}
-            if choice:  # "the blue one" answers "which one?"
-                slots.options = choice
-                intent = "change" if pending.kind == "change" else "add"
-            elif slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
-                intent = pending.kind if pending.kind in {"add", "change"} else "add"
+        intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
         intent = bare_pick(follow_up_act(intent, request.text, state), request.text, state)
@@ -170,6 +177,8 @@ class RulePlanner:
                 request.text, state.shown, state.focus, slots.options, cart
             )
         intent = corrected(intent, references, request, state, slots, has_order)
+        if not choice and _moved_on(intent, references, state):
+            state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         target = references.ids[0] if references.ids else state.focus
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
@@ -205,6 +214,24 @@ class RulePlanner:
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _answering_pending(
+        self, state: DialogueState, request: Request, slots: Slots
+    ) -> tuple[str, dict[str, str]]:
+        """The act of a request that may answer an open «which one?» or «how many?», and
+        the options it names as its answer ("the blue one")."""
+        intent, pending = request.act, state.pending_action
+        if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
+            return intent, {}
+        product = self.catalogue.products.get(pending.product_id)
+        other = self._names_another(request.text, pending.product_id)
+        choice = product.options_named_in(request.text) if product and not other else {}
+        if choice:  # "the blue one" answers "which one?"
+            slots.options = choice
+            return ("change" if pending.kind == "change" else "add"), choice
+        if slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
+            return (pending.kind if pending.kind in {"add", "change"} else "add"), choice
+        return intent, choice
 
     def _picked(
         self,
@@ -327,7 +354,7 @@ class RulePlanner:
                 step.calls = several_adds(self.catalogue.products, step)
             elif intent == "add":
                 self._add_calls(step, state, args)
-                if remove := _traded_out(step, state, cart_products, product_id):
+                if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
                 in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
@@ -370,17 +397,3 @@ class RulePlanner:
             for name, value in options.items()
             if value.lower() in {v.lower() for v in values.get(name, [])}
         }
-
-
-def _traded_out(
-    step: Step, state: DialogueState, cart_products: list[str], product_id: str
-) -> ToolCall | None:
-    """The removal an add that trades lines makes («swap it for the kestrel tote»: out with
-    the old), if it trades."""
-    replaced = replaced_product(step.text, step.references, state, cart_products, product_id)
-    if replaced is None:
-        return None
-    remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
-    if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
-        remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
-    return remove

@@ -97,13 +97,19 @@ ORDER_EDIT = re.compile(
     r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)"
     # «can u add a teddy to that order»: a placed order takes nothing more
     r"|\b(?:add|put|include|throw|stick)\b.{0,40}\b(?:to|in|into|onto|on)\s+(?:my|the|that|this)\s+"
-    r"(?:last |placed |same )?order\b",
+    r"(?:last |placed |same )?order\b"
+    # «cancel just the white ones», «take the mug off my order»: an order goes whole or not at all
+    r"|\bcancel\w*\b.{0,30}\b(?:just|only)\s+(?:the|one|two|\d+|some|a|an)\b"
+    r"|\bcancel\w*\s+(?:one|some|part|half|\d+)\s+of\b"
+    r"|\b(?:remove|take|drop)\b.{0,30}\b(?:from|off|out of)\s+(?:my|the|that|this)\s+"
+    r"(?:last |placed )?order\b",
     re.I,
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled
 IF_I_WANTED = re.compile(
     r"\bif (?:i|we)\b"
     r"|\bif (?:it|its|it's|they|theyre|they're|the)\b.*\?"  # «if its too big once it arrives…?»
+    r"|\bif (?:one|any|either|she|he|someone|my|our)\b.*\?"  # «if one of them doesn't like it…?»
     r"|\bstill (?:be able to )?(?:cancel|return|send)\b"
     r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
     r"|\b(?:once|when|after) (?:it|they) (?:arrives?|comes?|gets? here|ships?)\b.*\?"

@@ -10,8 +10,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.references import FOR_THE_OTHER, References
 from assistant.conversation.understanding.slots import Slots, own_spans, quantities_before
+from assistant.conversation.understanding.trades import replaced_product
 
 
 class ToolCall(BaseModel):
@@ -150,3 +151,17 @@ def order_calls(step: Step, state: DialogueState) -> None:
         step.calls = [ToolCall(name="cancel_order", args={"order_id": order_id})]
     else:
         step.calls = [ToolCall(name="return_items", args={"order_id": order_id})]
+
+
+def traded_out(
+    step: Step, state: DialogueState, cart_products: list[str], product_id: str
+) -> ToolCall | None:
+    """The removal an add that trades lines makes («swap it for the kestrel tote»: out with
+    the old), if it trades."""
+    replaced = replaced_product(step.text, step.references, state, cart_products, product_id)
+    if replaced is None:
+        return None
+    remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
+    if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
+        remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
+    return remove

@@ -1,0 +1,89 @@
+"""Follow-ups that lean on the turn before: «and the handle?», «oh. what about the X?»,
+«too slow. what about the X one» ask the last question again; «the cheaper one» after a
+question picks, adding nothing."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.buying import CHANGE_WORDS, in_title
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.shop_words import asks_the_shop
+
+# A short verdict on the last answer before the follow-up: «too slow. what about the X one».
+_VERDICT = r"(?:too \w+|nah|meh|nope|not (?:great|good|ideal|fast enough|cheap enough))"
+FOLLOW_UP = re.compile(
+    rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT})\W+)*"
+    r"(and|also|what about|how about|and what about|so)\b",
+    re.I,
+)
+_VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how about)\b)", re.I)
+# Words that carry no question of their own in a follow-up ("oh. what about the X?").
+_EMPTY_WORDS = set(
+    "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
+    "same for with also too then please pls instead hm right well first second third fourth "
+    "fifth last other".split()
+)
+QUESTION_ACTS = ("review_question", "product_question", "policy_question")
+
+
+def elliptical_question(
+    intent: str, text: str, references: References, state: DialogueState, titles: list[str]
+) -> str:
+    """The question a request asks. A follow-up that only names another product ("oh. what
+    about the playwise classic 700?") asks the question before it again, about that product;
+    any other question is remembered for the next follow-up."""
+    if intent not in QUESTION_ACTS:
+        return text
+    title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
+    asked = _VERDICT_FIRST.sub("", text).lower()
+    words = [w for w in re.findall(r"[a-z0-9']+", asked) if not in_title(w, title_words)]
+    if any(word not in _EMPTY_WORDS for word in words):
+        state.last_question = " ".join(words)  # the question without the product it named
+        return text
+    if state.last_question and references.ids and FOLLOW_UP.search(text):
+        return state.last_question  # the product comes with the references
+    return text
+
+
+_BARE_PICK = re.compile(
+    r"^\W*(?:ok |okay |hmm |so |oh )?(?:the |that |this )?(?:(\w+) )?(?:one|ones)\W*$", re.I
+)
+
+
+def bare_pick(intent: str, text: str, state: DialogueState) -> str:
+    """ "the cheaper one" after a question that listed several products picks the one the
+    question is about; it adds nothing to the cart."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    match = _BARE_PICK.match(text)
+    if intent != "add" or last not in QUESTION_ACTS or not match or state.pending_action:
+        return intent
+    word = (match.group(1) or "").lower()
+    return "refine" if word.endswith(("er", "est")) and state.shown else last
+
+
+def asks_again(text: str, state: DialogueState) -> bool:
+    """Whether a short follow-up ("and the handle?", «And the Blade & Bowl knife?») asks
+    the question of the turn before again."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    return (
+        last in QUESTION_ACTS
+        and not CHANGE_WORDS.search(text)
+        and bool(FOLLOW_UP.search(text))
+        and len(text.split()) <= 10
+    )
+
+
+def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
+    """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
+    question as the turn before it, about the same product."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        intent != last
+        and intent not in {"search", "recommend"}
+        and asks_again(text, state)
+        and not (intent == "policy_question" and asks_the_shop(text))
+    ):
+        return last
+    return intent

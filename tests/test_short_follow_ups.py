@@ -187,3 +187,40 @@ def test_several_named_products_held_to_a_seller_filter(demo_assistant) -> None:
     reply = chat.say("show me vitamin c serums from vetted sellers instead")
     products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
     assert products and all(p.seller.vetting == "vetted" for p in products), reply.text
+
+
+@pytest.mark.slow
+def test_a_decision_names_the_pick_and_it_is_no_reference(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("KitchenCraft Nova Air Fryer or Blade & Bowl Sport S Air Fryer, which is better?")
+    chat.say("what do people complain about with the KitchenCraft one?")
+    chat.say("right, Blade & Bowl it is. green, medium size")
+    assert chat.units() == {"P0112": 1}
+
+
+@pytest.mark.slow
+def test_the_better_one_is_the_better_rated_of_those_compared(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Roamly Wave 2 or Atlas & Oak Wave X packing cubes, which is better reviewed?")
+    chat.say("add the better one in olive")
+    assert chat.units() == {"P0325": 1}  # the better rated of the two
+
+
+@pytest.mark.slow
+def test_an_add_popped_in_then_a_question_runs_both(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say(
+        "pop the Voyagr Nova 900 Packing Cubes Set in my cart, and how long does delivery take?"
+    )
+    assert chat.units() == {"P0313": 1} and "3 days" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_battery_that_lasts_is_no_last_one(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "compare the Sonara Prime 2 Bluetooth Speaker and the Sonara Prime 200 Wired Studio "
+        "Headphones"
+    )
+    reply = chat.say("how long does the battery last on the speaker?")
+    assert reply.products[:1] == ["P0003"] and "8 hours" in reply.text, reply.text

@@ -332,3 +332,9 @@ def test_a_cart_reply_naming_two_asks_the_version_of_one_and_adds_the_other(hub,
         hub.dm("photo", "ben", "black")
         after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
     assert after.get("T1", 0) - before.get("T1", 0) == 1
+
+
+def test_a_comment_question_naming_one_tagged_product_is_about_it(hub, bot):
+    reply = hub.reply("photo", "ph-005", "cy", "how long does the battery last on the headphones?")
+    said = " ".join([reply.public_reply or "", *reply.dms])
+    assert "Quietude" in said and "Kettle" not in said and "Earbuds" not in said, said

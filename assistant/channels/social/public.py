@@ -11,6 +11,7 @@ from assistant.channels.social.apps import AppSpec
 from assistant.channels.social.content import Post
 from assistant.channels.social.flows import dm_session
 from assistant.channels.social.responses import AppResponse
+from assistant.channels.social.tagged import named_tagged
 from assistant.conversation.engine import Assistant
 from assistant.conversation.reply import ReplyCart
 
@@ -38,7 +39,9 @@ def answer_in_public(
     when the handle is linked to a shop account)."""
     session = f"{spec.name}:{user}:post:{post.id}"
     shopper = public_shopper(spec.name, user)
-    bot.show_products(session, shopper, list(post.products))
+    named = named_tagged(bot.services.catalogue, list(post.products), text)
+    about = [named.id] if named else list(post.products)  # «… on the speaker?»: that one
+    bot.show_products(session, shopper, about)
     response = AppResponse(app=spec.name, post_id=post.id, cart=cart)
     if bot.is_private(session, text, shopper):
         response.public_reply = spec.public(user, "DM for details 📩")
@@ -53,7 +56,7 @@ def answer_in_public(
         return response
     reply = bot.chat(session, text, channel="reply", shopper_id=shopper)
     if linked_shopper is not None:  # «so who sells it» by DM next: the post's product
-        bot.show_products(dm_session(spec.name, user), linked_shopper, list(post.products))
+        bot.show_products(dm_session(spec.name, user), linked_shopper, about)
     lines = [line for line in reply.text.splitlines() if line.strip()]
     brief = lines[0] if lines else "Let me check."
     suffix = " (more in DM)" if len(lines) > 1 else ""

@@ -51,6 +51,12 @@ def _named(products: list[Product], said: str) -> Product | None:
     return products[scores.index(best)]
 
 
+def named_tagged(catalogue: Catalogue, tagged: list[str], said: str) -> Product | None:
+    """The one tagged product a comment names («how long does the battery last on the
+    speaker?» under a speaker and headphones), if it names one."""
+    return _named([catalogue.products[pid] for pid in dict.fromkeys(tagged)], said)
+
+
 def tagged_product(catalogue: Catalogue, tagged: list[str], said: str) -> Product:
     """The tagged product whose own title words the reply says most; the post's first
     when it names none of them, or two equally."""

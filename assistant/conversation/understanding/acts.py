@@ -79,8 +79,8 @@ TRAIN_FILES = (
 DEV_FILE = "acts_dev.yaml"
 
 _REQUEST_START = (
-    r"(?:tell|show|add|put|chuck|throw|bung|remove|take|drop|delete|bin|check|checkout|"
-    r"proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
+    r"(?:tell|show|add|put|pop|grab|stick|toss|chuck|throw|bung|remove|take|drop|delete|bin|"
+    r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
     r"start|"

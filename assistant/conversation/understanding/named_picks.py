@@ -69,6 +69,12 @@ def count_for_each(text: str) -> int | None:
     return number_value(said.group(1))
 
 
+# «right, Blade & Bowl it is.», «the navy one it is then»: a decision for the one named
+_DECIDED = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes)\W+)*(?P<name>.+?)\s+it\s+is"
+    r"(?:\s+then)?\W*$",
+    re.I,
+)
 BRIEF_REMARK_WORDS = 5
 # words that ask which version, not for one: «Bassline One colour please»
 _VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
@@ -88,6 +94,10 @@ def named_pick(
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
     *before, last = sentences(text)
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
+    decided = _DECIDED.match(told or last)
+    if decided:  # «right, Blade & Bowl it is. green, medium size»: that one, in that version
+        text = decided["name"] + ("" if last == text or not told else f", {last}")
+        told, last = "", text
     brief = (
         len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not _HOLDS_BACK.search(told)
     )
@@ -123,7 +133,7 @@ def named_pick(
     named = product.options_named_in(name) or count
     polite = PLEASE.search(text) and not _VERSION_WORDS.search(name)
     for_someone = name != said.strip()  # «the X teddy for the sick kiddo then»: that one
-    if "?" not in text and (named or polite or for_someone):  # «the X, please»: that one
+    if "?" not in text and (named or polite or for_someone or decided):  # «the X, please»
         slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
         return "add"
     return "search"

@@ -24,7 +24,10 @@ ORDINALS = {
     "5th": 5,
 }
 _ORDINAL = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\b(?! (?:time|order|thing))"
+    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th"
+    # «the last one», «last one pls»; not «how long does the battery last?»
+    r"|(?:(?<=\bthe )|(?<=\bthat )|(?<=\bthis )|(?<=^))last(?=\s+(?:one|ones|of|item|option)\b)"
+    r"|(?:(?<=\bthe )|(?<=\bthat ))last(?!\s+\w))\b(?! (?:time|order|thing))"
     r"|\b(?:number|no\.?|#|option|item)\s*(\d)\b",
     re.I,
 )
@@ -33,10 +36,15 @@ DEICTIC = re.compile(
     re.I,
 )
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
+# «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
+_DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
-_BETTER_RATED = re.compile(r"\b(better|best|higher|highest)[ -]rated\b", re.I)
+# «the better one», «2 of the best one»: the better rated of those shown
+_BETTER_RATED = re.compile(
+    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b", re.I
+)
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
 _QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
@@ -157,7 +165,8 @@ class ReferenceResolver:
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:
         """ "It" for the product in focus ("that kettle" names a listed one, "them" the list)."""
-        if focus and _IT.search(message) and not _PLURAL_DEICTIC.search(message):
+        said = _DECIDED.sub(" ", message)
+        if focus and _IT.search(said) and not _PLURAL_DEICTIC.search(message):
             return References([focus], "deictic")
         return None
 

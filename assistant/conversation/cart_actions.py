@@ -3,6 +3,7 @@ a refused change turned into the open question the shopper's next answer finishe
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -14,6 +15,7 @@ from assistant.conversation.answers.compose import (
     failure_turn,
     result_turn,
 )
+from assistant.conversation.answers.dates import day_text, parse_deadline
 from assistant.conversation.state import DialogueState, PendingAction, remember
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
 from assistant.conversation.understanding.planner import Step
@@ -62,7 +64,8 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
             if step.clarify:
                 done.text = f"{step.clarify}\n{done.text}"
             if call.name == "order_status":
-                done.text += _status_notes(state, step.text)
+                today = context.commerce.clock().date()
+                done.text += _status_notes(state, step.text) + by_the_date(result, step.text, today)
             turn = turn.joined(done)
     if cart is None:
         return turn
@@ -83,6 +86,22 @@ def _status_notes(state: DialogueState, text: str) -> str:
     if _CHARGED.search(text):
         notes += "\n" + order_wording.NOT_CHARGED
     return notes
+
+
+def by_the_date(result: object, text: str, today: dt.date) -> str:
+    """«will it arrive by tomorrow?» once ordered: the latest estimate against that day."""
+    orders = getattr(result, "orders", None) or [result]
+    dates = [o.estimated_delivery for o in orders if getattr(o, "status", "") in _ON_THE_WAY]
+    deadline = parse_deadline(text, today) if dates else None
+    if deadline is None:
+        return ""
+    latest = max(dates)
+    in_time = latest <= deadline
+    verdict = "so it should arrive in time" if in_time else "so not by then"
+    return f"\nBy {day_text(deadline)}? Estimated delivery {day_text(latest)}, {verdict}."
+
+
+_ON_THE_WAY = {"processing", "shipped"}
 
 
 def _add_free_shipping_note(

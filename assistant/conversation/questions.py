@@ -170,7 +170,9 @@ class CatalogueAnswers:
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
-        return Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+        turn = Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+        limit = over_the_limit(self.policies, step.slots.quantity)  # «can i order 20 ropes?»
+        return turn.joined(limit) if limit else turn
 
     def _matching(
         self, text: str, filters: SearchFilters, k: int, ignore: set[str]

@@ -22,7 +22,7 @@ SUPERLATIVES = {
     "count": re.compile(r"\bhow many\b|\bnumber of\b", re.I),
 }
 _FRAME = re.compile(
-    r"\b(what'?s|what is|which( is| one is)?|the|do you (have|sell|carry|stock)|"
+    r"\b(what'?s|what is|(?:what|how) about|which( is| one is)?|the|do you (have|sell|carry|stock)|"
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
     r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|do)\b",
     re.I,

@@ -19,9 +19,14 @@ _BEST_RATED = re.compile(
 )
 _MOST_REVIEWS = re.compile(r"\b(?:more|most)\s+(?:reviews|ratings|reviewed)\b", re.I)
 _FEWEST = re.compile(
-    r"\b(shortest|smallest|lightest|least|lowest|fewest|thinnest|min|less)\b", re.I
+    r"\b(shortest|smallest|lightest|least|lowest|fewest|thinnest|min|less|shorter|smaller|"
+    r"lighter|lower|fewer|thinner)\b",
+    re.I,
 )
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)?", re.I)
+# units said beside a figure, to the smallest of their kind («1.4 kg» is more than «350 g»)
+_UNIT_SCALE = {"kg": 1000.0, "l": 1000.0, "litre": 1000.0, "liter": 1000.0, "m": 100.0}
+_ASKS_PRICE = re.compile(r"\b(?:how much|price|cost)\b", re.I)
 _ARRIVING = r"deliver\w*|arriv\w*|get(s|ting)? (here|to me|to you)|ship\w*|turns? up|comes?"
 SOONER = re.compile(
     rf"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b.{{0,25}}\b({_ARRIVING})\b"
@@ -44,7 +49,9 @@ class Ranked:
 
 def _number(value: str) -> float | None:
     match = _NUMBER.search(value.replace(",", ""))
-    return float(match.group(1)) if match else None
+    if not match:
+        return None
+    return float(match.group(1)) * _UNIT_SCALE.get((match.group(2) or "").lower(), 1.0)
 
 
 def _asked_attribute(products: list[Product], text: str) -> str | None:
@@ -67,7 +74,12 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     fewest = bool(_FEWEST.search(text))
     valued.sort(key=lambda item: item[1] if fewest else -item[1])
     best, _ = valued[0]
-    lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p, _ in valued]
+    priced = _ASKS_PRICE.search(text)  # «how much are the lighter ones»: their prices too
+    lines = [
+        f"- {p.title} [{p.id}]: {p.attributes[name]}"
+        + (f", {format_minor(p.min_price_minor, p.currency)}" if priced else "")
+        for p, _ in valued
+    ]
     text_out = (
         f"Of these, {best.title} [{best.id}] has the {'lowest' if fewest else 'highest'} "
         f"{name} ({best.attributes[name]}).\n" + "\n".join(lines)

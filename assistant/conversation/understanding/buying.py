@@ -351,6 +351,8 @@ def cart_line_act(
         return None
     if another_version(intent, focus, text):
         return "add"  # "and 2 more in blue for my sisters", "and a 30ml for my bag": a new line
+    if pending and intent == "add":
+        return None  # «ok L then» answers an add's open «which one?»: a line of its own
     said = _OF_THOSE.sub(" ", sentences(text)[-1])  # «risk it. green», «3 of those in navy»
     if focus.only_options_in(said, _POLITE):  # "purple pls", "the M one"
         if "?" in text:

@@ -233,7 +233,25 @@ def corrected(
         return "product_question"  # "do you have them in white?": the one in focus, in white
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
         return terms
-    return _about_a_named_product(intent, references, request, slots)
+    return _about_a_named_product(intent, references, request, slots, state)
+
+
+# «what about milk and bread?», «and socks?»: a kind of thing, asked after a search
+_WHAT_ABOUT = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b|^\W*and\b", re.I
+)
+
+
+def _searched_again(intent: str, text: str, references: References, state: DialogueState) -> bool:
+    """Whether a short «what about X?» after a search asks for X the same way."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    return (
+        last == "search"
+        and intent in {"review_question", "product_question", "smalltalk", "help"}
+        and not references.ids
+        and bool(_WHAT_ABOUT.search(text))
+        and len(text.split()) <= 8
+    )
 
 
 _ASKED_ABOUT_IT = {"product_question", "review_question", "smalltalk", "help"}
@@ -294,10 +312,12 @@ def _terms_or_rules(
 
 
 def _about_a_named_product(
-    intent: str, references: References, request: Request, slots: Slots
+    intent: str, references: References, request: Request, slots: Slots, state: DialogueState
 ) -> str:
     """A question that names a product is about that product, whatever the words around it
     sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
+    if _searched_again(intent, request.text, references, state):
+        return "search"  # «do you sell dog food?», then «what about milk and bread?»
     if references.kind not in {"mention", "id"}:
         return intent
     if (

@@ -140,7 +140,9 @@ class ReferenceResolver:
         """«1 kg whole bean then» beside the chai: versions of the product in view, not the
         «Whole Bean Coffee» its words also name."""
         product = self.catalogue.products.get(focus or "")
-        if product is None or not product.only_options_in(message, _FILLER):
+        # «ok add a 500g bag of that, whole bean»: «that» is the one in view, in that version
+        filler = _FILLER | _ADD_WORDS if _IT_OR_THAT.search(message) else _FILLER
+        if product is None or not product.only_options_in(message, filler):
             return None
         return References([product.id], "option")
 
@@ -228,6 +230,8 @@ class ReferenceResolver:
 
 _WORD_ONE_MAX_WORDS = 8
 _FILLER = frozenset("then please pls ok okay the in a one size bag pack thanks just and x".split())
+_ADD_WORDS = frozenset("add put pop get grab give me of that it this take have my cart".split())
+_IT_OR_THAT = re.compile(r"\b(?:of|in) (?:that|it|this)\b|\b(?:that|this) one\b", re.I)
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"\bthe (?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|next|"
     r"previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"

@@ -87,7 +87,9 @@ SHOP_SERVICE = re.compile(
     r"|\bsplit (the|my|an|this) order\b|\bsend (it|them|one|each) to (two|2|different)\b"
     # «can you tell me what my wife ordered?»: someone else's orders
     r"|\bwhat (my|her|his|their) \w+(?: \w+)? (ordered|bought|purchased)\b"
-    r"|\b(someone|somebody|another person)(?: else)?'?s? (orders?|purchases|cart)\b",
+    r"|\b(someone|somebody|another person)(?: else)?'?s? (orders?|purchases|cart)\b"
+    # «can i pay the X in installments?»: how the shop takes payment
+    r"|\b(instal(l)?ments?|pay later|payment plan|buy now,? pay later|klarna|afterpay)\b",
     re.I,
 )
 
@@ -127,7 +129,9 @@ SHOP_MONEY = re.compile(
     r"|\bspend\b.{0,30}\bfree\b"
     r"|\b(delivery|shipping|postage)( is| be)? free\b|\bfree (delivery|shipping|postage)\b"
     # «how much is delivery on that?»: what shipping costs
-    r"|\bhow much (is|are|does|do|for|would|will)?\s*(the\s+)?(delivery|shipping|postage)\b",
+    r"|\bhow much (is|are|does|do|for|would|will)?\s*(the\s+)?(delivery|shipping|postage)\b"
+    r"|\b(delivery|shipping|postage) (extra|included|on top|cost)\b"  # «is shipping extra on that?»
+    r"|\bextra for (delivery|shipping|postage)\b",
     re.I,
 )
 

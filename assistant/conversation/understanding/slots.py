@@ -175,6 +175,37 @@ _LEADING_COUNT_OF_NAME = re.compile(
 )
 
 
+# «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
+_END_OF_RANGE = re.compile(r"\b(smallest|littlest|tiniest|largest|biggest)\b", re.I)
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
+
+
+def _amount(value: str, position: int) -> float:
+    """A size value as a number to order by («1 kg» after «500 g»); its place when none."""
+    said = _AMOUNT.search(value)
+    if said is None:
+        return float(position)
+    return float(said.group(1)) * (1000.0 if said.group(2) else 1.0)
+
+
+def end_of_range(product: Product, text: str) -> dict[str, str]:
+    """The smallest or largest size a request asks for, as an option of the product."""
+    said = _END_OF_RANGE.search(text)
+    sizes = {
+        name: values
+        for name, values in product.options_by_name().items()
+        if name.lower() not in {"colour", "color", "model"} and len(values) > 1
+    }
+    if "size" in sizes:  # «the biggest bag» of a coffee in sizes and grinds: its size
+        sizes = {"size": sizes["size"]}
+    if said is None or len(sizes) != 1:
+        return {}
+    ((name, values),) = sizes.items()
+    ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
+    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest"}
+    return {name: ordered[0 if smallest else -1][1]}
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
@@ -189,7 +220,7 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     }
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
-    slots.options = {**sold, **named} or not_title
+    slots.options = {**end_of_range(product, text), **sold, **named} or not_title
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:

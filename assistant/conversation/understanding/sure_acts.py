@@ -62,7 +62,8 @@ _IF_I_CHANGE = re.compile(
 # «how much is delivery on that?»: what shipping costs, the shop's rule (and the cart's gap)
 _SHIPPING_COST = re.compile(
     r"\bhow much (?:is|are|does|do|for|would|will)?\s*(?:the\s+)?(?:delivery|shipping|postage)\b"
-    r"|\b(?:delivery|shipping|postage) (?:cost|fee|charge|price)s?\b(?! back)",
+    r"|\b(?:delivery|shipping|postage) (?:cost|fee|charge|price)s?\b(?! back)"
+    r"|\b(?:delivery|shipping|postage) (?:extra|on top)\b|\bextra for (?:delivery|shipping)\b",
     re.I,
 )
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
@@ -73,6 +74,12 @@ _TAKE_OUT_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|actually|hmm+|oh|and|also|so|please|pls)\W+)*(?:drop|remove|delete|"
     r"take out|ditch|get rid of|bin)\s+(?:the|both|my|those|these)\b"
     r"(?!.*\b(?:to\s+\d|for|with|instead|into|add|put|swap|change|make)\b)",
+    re.I,
+)
+# «… way more reviews. swap it for that one in purple»: a trade, however it sounded
+_SWAP_ASKED = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:ok|okay|hmm+|actually|then|so|please|pls|can you|could you|can u)\W+)*"
+    r"(?:swap|switch|replace|exchange)\s+(?:it|mine|that|this|my|the)\b.*\b(?:for|with)\b",
     re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
@@ -90,6 +97,12 @@ def _about_the_order(request: Request) -> str | None:
         return "policy_question"
     if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):
         return "view_cart"  # «the price stays the same if I remove the roller?»: the totals
+    if (
+        request.act in {"product_question", "review_question", "search", "refine", "compare"}
+        and _SWAP_ASKED.search(request.text)
+        and not IF_I_WANTED.search(request.text)
+    ):
+        return "change"
     if request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text):
         return "policy_question"
     if request.act in {"product_question", "search", "recommend"} and _ANY_GOOD.search(

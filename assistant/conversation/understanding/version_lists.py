@@ -23,7 +23,7 @@ FOR_WHOM = re.compile(
     re.I,
 )
 _FILLER = frozenset(
-    "a an and one ones pair pairs of those these them each in size sizes sz colour color "
+    "a an and one ones pair pairs set sets of those these them each in size sizes sz colour color "
     "ok okay nice great cool fine so then please pls plz thanks also plus with x the for "
     "one's lol haha whatever yes yeah yep sure".split()
 )
@@ -94,6 +94,29 @@ def lists_versions(product: Product, text: str) -> bool:
     versions = version_groups(product, text)
     if not versions or any(len(matching(product.variants, o)) != 1 for o, _ in versions):
         return False
+    return _only_versions_said(product, text)
+
+
+def names_one_version(product: Product, text: str) -> bool:
+    """Whether a request only names one version of the product, perhaps with a count and
+    whom it is for («Fine, two sets in grey, king size, for the bedroom windows.»)."""
+    options = product.options_named_in(text)
+    return (
+        bool(options)
+        and len(matching(product.variants, options)) == 1
+        and _only_versions_said(product, text, most_left=1)  # «…, for the bedroom windows»
+    )
+
+
+def picks_versions(product: Product, text: str) -> bool:
+    """Whether the last sentence of a request only names versions of the product to take."""
+    said = text.split(".")[-1].strip() or text  # «Fine. Two sets in grey, king size.»
+    return lists_versions(product, said) or names_one_version(product, said)
+
+
+def _only_versions_said(product: Product, text: str, most_left: int = MOST_LEFT_OVER) -> bool:
+    """Whether, besides the versions it names, a request says only counts, whom they are
+    for and filler."""
     rest = FOR_WHOM.sub(" ", _without_name(product, text))
     for option, values in product.values_named_in(text).items():
         for value in values:
@@ -104,7 +127,7 @@ def lists_versions(product: Product, text: str) -> bool:
         for word in re.findall(r"[a-z']+", rest.lower())
         if word not in _FILLER and not _is_number(word)
     ]
-    return len(words) <= MOST_LEFT_OVER
+    return len(words) <= most_left
 
 
 def _is_number(word: str) -> bool:

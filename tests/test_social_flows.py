@@ -338,3 +338,16 @@ def test_a_comment_question_naming_one_tagged_product_is_about_it(hub, bot):
     reply = hub.reply("photo", "ph-005", "cy", "how long does the battery last on the headphones?")
     said = " ".join([reply.public_reply or "", *reply.dms])
     assert "Quietude" in said and "Kettle" not in said and "Earbuds" not in said, said
+
+
+def test_a_change_of_mind_after_declining_links_and_the_next_cart_adds(hub, bot):
+    hub.reply("microblog", "mi-001", "hal", "#cart")
+    hub.dm("microblog", "hal", "no")
+    assert hub.consent.linked("microblog", "hal") is None
+    hub.dm("microblog", "hal", "hmm actually, link")
+    shopper = hub.consent.linked("microblog", "hal")
+    assert shopper is not None
+    before = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    hub.reply("microblog", "mi-001", "hal", "#cart")
+    after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
+    assert after.get("T5", 0) - before.get("T5", 0) == 1

@@ -12,7 +12,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
-from assistant.conversation.answers.ranking import better_rated
+from assistant.conversation.answers.ranking import SOONER, better_rated
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
@@ -234,6 +234,10 @@ class ProductAnswers:
             for p in products
             if (found := attribute_facts(p, step.text))
         ]
+        if SOONER.search(step.text):  # «which ships faster?»: their delivery times
+            facts = [
+                f"{p.title} [{p.id}]: delivery in {wording.days(p.shipping_days)}" for p in products
+            ]
         text = wording.comparison_table(products)
         if facts:
             text = "\n".join(facts) + "\n" + text

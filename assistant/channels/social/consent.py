@@ -24,7 +24,8 @@ from assistant.conversation.reply import ReplyCart
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
 # «link my account» with nothing waiting: the shopper asks to link before any action
 LINK_REQUEST = re.compile(
-    r"^\W*(?:(?:pls|please|ok|hi|hey)\W+)?link(?: (?:my|this|the))?(?: (?:account|handle))?"
+    r"^\W*(?:(?:pls|please|ok|okay|hi|hey|hmm+|actually|fine|alright|yes|yeah|yep|sure|oh|well)"
+    r"\W+)*link(?: (?:it|me|us|my|this|the))?(?: (?:account|handle))?"
     r"(?: (?:please|pls|now))?[\s.!]*$",
     re.I,
 )

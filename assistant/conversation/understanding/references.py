@@ -47,6 +47,8 @@ _BETTER_RATED = re.compile(
 )
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
 _QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
+_FASTER = re.compile(r"\bthe (?:faster|fastest) one\b", re.I)
+_SPEED_FACTS = re.compile(r"speed|power|watt|charg|rpm", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
@@ -107,6 +109,7 @@ class ReferenceResolver:
             # "is it only ground?": "it" is the product in focus, whatever else a word names
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
+            lambda text: _by_its_facts(text, [self.catalogue.products[pid] for pid in shown]),
             lambda text: self._option(text, in_cart or shown, focus, options),
         ):
             found = finder(message)
@@ -198,7 +201,11 @@ class ReferenceResolver:
             chosen = max(products, key=lambda p: _price_asked(p, message))
         elif _BETTER_RATED.search(message):
             chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
-        elif _QUICKER.search(message):  # «the quicker one then, please»: the sooner delivery
+        elif _QUICKER.search(message) or (
+            # «add 500g of the faster one» of two teas: delivery; of two chargers: speed
+            _FASTER.search(message)
+            and not any(_SPEED_FACTS.search(" ".join(p.attributes)) for p in products)
+        ):  # «the quicker one then, please»: the sooner delivery
             chosen = min(products, key=lambda p: p.shipping_days)
         else:
             return None
@@ -316,6 +323,24 @@ def _distinctive_match(message: str, products: list[Product]) -> list[str]:
     best = max(score for score, _ in hits)
     winners = [pid for score, pid in hits if score == best]
     return winners if len(winners) == 1 else []
+
+
+_THE_X_ONE = re.compile(r"\bthe ((?:[a-z-]+ ){1,2})ones?\b", re.I)
+
+
+def _by_its_facts(message: str, shown: list[Product]) -> References | None:
+    """«the real leather one» beside two «Leather» bags: the one whose facts say leather
+    (its material), when its title does not tell them apart."""
+    said = _THE_X_ONE.search(message)
+    if said is None or len(shown) < 2:
+        return None
+    words = set(said.group(1).lower().split())
+    hits = [
+        p.id
+        for p in shown
+        if words & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
+    ]
+    return References(hits, "shown-word") if len(hits) == 1 else None
 
 
 def which_product_question(

@@ -250,7 +250,8 @@ def test_a_cancel_asked_about_cancels_nothing(demo_assistant, asked: str) -> Non
     placed = chat.say("yes, order it")
     assert placed.orders, placed.text
     reply = chat.say(asked)
-    assert reply.intent == "policy_question", reply.text
+    # the rule, perhaps beside the ordered item's own window («returns accepted within …»)
+    assert reply.intent in {"policy_question", "product_question"}, reply.text
     assert "Status: cancelled" not in reply.text
     assert any(citation.kind == "policy" for citation in reply.citations)
 

@@ -385,7 +385,8 @@ class CatalogueAnswers:
         if named:
             product = self.catalogue.products[named[0]]
             state.focus = product.id
-            facts = product_facts(product, step.text, {})
+            state.chosen_options = product.options_named_in(step.text) or state.chosen_options
+            facts = product_facts(product, step.text, {})  # «hold the X in olive?»: olive kept
             if facts:
                 turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
                 turn.products.append(product.id)

@@ -319,7 +319,14 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
             facts.append(_values_in_stock(product, name, named))
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
-        facts.append(f"{units} in stock" if units else "out of stock")
+        price = (
+            ""
+            if "price" in wanted
+            else f", from {format_minor(product.min_price_minor, product.currency)}"
+        )
+        facts.append(
+            f"{units} in stock{price}" if units else "out of stock"
+        )  # «in stock?»: and its price
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:

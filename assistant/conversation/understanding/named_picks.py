@@ -17,6 +17,7 @@ from assistant.conversation.understanding.slots import (
     titles_number,
 )
 from assistant.conversation.understanding.trades import sentences
+from assistant.conversation.understanding.version_lists import HOLDS_BACK
 
 # «for my sister who's doing physio», «, for my niece and nephew», «one for each of the
 # quadruplets», «for family game night», «for my sister's Galaxy S24»: up to the end of its
@@ -33,12 +34,6 @@ _REMARK = re.compile(
     r"asked)\b|(?:it'?s|its)\s+(?:a|for|her|his)\b)[^,.;!?]*[.!]*$",
     re.I,
 )
-# a remark that holds back: «…, my sister already has one», «…, just looking»
-_HOLDS_BACK = re.compile(
-    r"\b(?:not|don'?t|dont|doesn'?t|isn'?t|won'?t|can'?t|no|never|just|browsing|looking|already|"
-    r"has|have|got|owns?|had|yet|but|or|says?|said|thinks?)\b",
-    re.I,
-)
 _FOR_EACH_OF = re.compile(
     rf"\bfor\s+each\s+of\s+(?:the|my|our|his|her|their)\s+{NUMBER}\b(?!\s*(?:kg|g|ml|cm))", re.I
 )
@@ -50,13 +45,13 @@ def without_recipients(product: Product, text: str) -> str:
     leaves only the version it names, «Galaxy S24»; a remark that holds back stays."""
 
     def kept(said: re.Match[str]) -> str:
-        if _HOLDS_BACK.search(said[0]):
+        if HOLDS_BACK.search(said[0]):
             return said[0]  # «for my brother who already has a pair»: no pick
         return " " + " ".join(product.options_named_in(said[0]).values()) + " "
 
     text = _FOR_SOMEONE.sub(kept, text)
     remark = _REMARK.search(text)
-    if remark and not _HOLDS_BACK.search(remark[0]) and not product.options_named_in(remark[0]):
+    if remark and not HOLDS_BACK.search(remark[0]) and not product.options_named_in(remark[0]):
         text = text[: remark.start()]
     return text.strip()
 
@@ -99,7 +94,7 @@ def named_pick(
         text = decided["name"] + ("" if last == text or not told else f", {last}")
         told, last = "", text
     brief = (
-        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not _HOLDS_BACK.search(told)
+        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not HOLDS_BACK.search(told)
     )
     if (
         last != text

@@ -79,7 +79,7 @@ _TAKE_OUT_FIRST = re.compile(
 # «… way more reviews. swap it for that one in purple»: a trade, however it sounded
 _SWAP_ASKED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:ok|okay|hmm+|actually|then|so|please|pls|can you|could you|can u)\W+)*"
-    r"(?:swap|switch|replace|exchange)\s+(?:it|mine|that|this|my|the)\b.*\b(?:for|with)\b",
+    r"(?:swap|switch|replace|exchange)\s+(?:it|mine|that|this|them|those)\b.*\b(?:for|with)\b",
     re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)

@@ -12,6 +12,12 @@ from assistant.commerce.variants import matching
 from assistant.conversation.understanding.slots import NUMBER, extract_quantity, number_value
 
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
+# a remark that holds back: «…, my sister already has one», «…, just looking»
+HOLDS_BACK = re.compile(
+    r"\b(?:not|don'?t|dont|doesn'?t|isn'?t|won'?t|can'?t|no|never|just|browsing|looking|already|"
+    r"has|have|got|owns?|had|yet|but|or|says?|said|thinks?)\b",
+    re.I,
+)
 # the count said right before a version: «2 clear», «and a pink one», «one pair size 7»
 _COUNT_BEFORE = re.compile(
     rf"(?<![\w.]){NUMBER}\s+(?:(?:x|of|in|pairs?|sets?|size|sz|the|more)\s+){{0,2}}$", re.I
@@ -108,10 +114,12 @@ def names_one_version(product: Product, text: str) -> bool:
     )
 
 
-def picks_versions(product: Product, text: str) -> bool:
-    """Whether the last sentence of a request only names versions of the product to take."""
-    said = text.split(".")[-1].strip() or text  # «Fine. Two sets in grey, king size.»
-    return lists_versions(product, said) or names_one_version(product, said)
+def picks_versions(product: Product, text: str, last: str) -> bool:
+    """Whether a request (its `last` sentence) only names versions of the product to take;
+    «Just browsing. Bassline One in black» takes nothing."""
+    return lists_versions(product, last) or (
+        names_one_version(product, text) and not HOLDS_BACK.search(text)
+    )
 
 
 def _only_versions_said(product: Product, text: str, most_left: int = MOST_LEFT_OVER) -> bool:

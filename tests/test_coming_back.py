@@ -133,3 +133,23 @@ def test_what_about_another_kind_after_a_search_is_searched_too(demo_assistant) 
     chat.say("do you sell dog food?")
     reply = chat.say("what about milk and bread?")
     assert "don't sell milk" in reply.text, reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said", ["whole bean coffee 1kg under 40", "is the leaf & kettle classic organic"]
+)
+def test_a_search_or_question_naming_a_version_buys_nothing(demo_assistant, said) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(said)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_one_version_of_the_product_in_view_with_a_count_and_whom_is_an_add(
+    demo_assistant,
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("Can the Softnest Pro S blackout curtains be machine washed?")
+    chat.say("Fine, two sets in grey, king size, for the bedroom windows.")
+    assert chat.units() == {"P0144": 2}

@@ -251,7 +251,8 @@ class RulePlanner:
         act = named_pick(intent, references, text, product, slots)
         if act == "search" and asks_again(text, state):
             return intent  # «And the Blade & Bowl knife?» after a question: the same question
-        if act is None and product and picks_versions(product, text, sentences(text)[-1]):
+        in_view = references.kind in {None, "deictic", "option"}  # not a product named
+        if act is None and product and picks_versions(product, text, sentences(text)[-1], in_view):
             act = "add" if intent in LISTS_AS_ADD and "?" not in text else None
         if act:
             state.picked_by_name = target if act == "add" else None

@@ -114,11 +114,19 @@ def names_one_version(product: Product, text: str) -> bool:
     )
 
 
-def picks_versions(product: Product, text: str, last: str) -> bool:
+# a budget or a search said beside a version: «whole bean coffee 1kg under 40» is a search
+_SEARCHED = re.compile(r"\b(?:under|below|over|less|cheaper|max|budget|any|show|find)\b|\$", re.I)
+
+
+def picks_versions(product: Product, text: str, last: str, in_view: bool) -> bool:
     """Whether a request (its `last` sentence) only names versions of the product to take;
-    «Just browsing. Bassline One in black» takes nothing."""
+    one version alone only of the product in view (`in_view`: no other named), never beside a
+    budget («whole bean coffee 1kg under 40»); «Just browsing. X in black» takes nothing."""
     return lists_versions(product, last) or (
-        names_one_version(product, text) and not HOLDS_BACK.search(text)
+        in_view
+        and names_one_version(product, text)
+        and not HOLDS_BACK.search(text)
+        and not _SEARCHED.search(text)
     )
 
 

@@ -319,14 +319,10 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
             facts.append(_values_in_stock(product, name, named))
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
-        price = (
-            ""
-            if "price" in wanted
-            else f", from {format_minor(product.min_price_minor, product.currency)}"
-        )
-        facts.append(
-            f"{units} in stock{price}" if units else "out of stock"
-        )  # «in stock?»: and its price
+        # «is it in stock?»: and from what price, unless the price is asked for anyway
+        price = format_minor(product.min_price_minor, product.currency)
+        said = f"{units} in stock" + ("" if "price" in wanted else f", from {price}")
+        facts.append(said if units else "out of stock")
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:

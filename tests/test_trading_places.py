@@ -44,6 +44,15 @@ def test_a_cart_product_traded_for_another_both_named(demo_assistant) -> None:
 
 
 @pytest.mark.slow
+def test_swapping_it_for_a_named_product_trades_the_cart_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("packing cubes under 20")
+    chat.say("olive")
+    chat.say("the atlas reviews look meh tbh... swap it for the voyagr set")
+    assert chat.units() == {"P0313": 1}
+
+
+@pytest.mark.slow
 def test_a_trade_that_names_nothing_in_the_cart_changes_nothing(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("packing cubes under 20")

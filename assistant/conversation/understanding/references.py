@@ -61,6 +61,9 @@ _INSTEAD_OF = re.compile(
     r"(?:^|[.?!]\s*)(?P<new>[^.?!]{1,80}?)\s+(?:instead of|in place of)\s+(?P<old>[^.?!]{1,80})",
     re.I,
 )
+_CART_PRONOUN = re.compile(
+    r"it|mine|that|this|that one|this one|my one|the one in my (?:cart|basket)", re.I
+)
 # «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
 
@@ -97,7 +100,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
-            lambda text: self._swapped(text, in_cart) if in_cart else None,
+            lambda text: self._swapped(text, in_cart, focus) if in_cart else None,
             lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
@@ -123,14 +126,18 @@ class ReferenceResolver:
                 return References(shown[:2] if plural else shown, "deictic", plural)
         return References([], None)
 
-    def _swapped(self, message: str, in_cart: list[str]) -> References | None:
-        """A product of the cart traded for another, both named («swap the atlas ones for
-        the voyagr set»): the new one, which replaces the old."""
+    def _swapped(self, message: str, in_cart: list[str], focus: str | None) -> References | None:
+        """A product of the cart traded for another named one («swap the atlas ones for the
+        voyagr set», «swap it for the ironpeak in blue»): the new one, which replaces the old."""
         said = _SWAP_FOR.search(message) or _INSTEAD_OF.search(message)
         if said is None or _KEEPS_BOTH.search(message):
             return None
-        old = self._shown_word(said["old"], in_cart) or self._mentioned(said["old"], in_cart)
-        olds = [pid for pid in old.ids if pid in in_cart] if old else []
+        if _CART_PRONOUN.fullmatch(said["old"].strip()):
+            # «it», «mine»: the cart's line in view, or the cart's only product
+            olds = [focus] if focus in in_cart else in_cart[:1] if len(in_cart) == 1 else []
+        else:
+            old = self._shown_word(said["old"], in_cart) or self._mentioned(said["old"], in_cart)
+            olds = [pid for pid in old.ids if pid in in_cart] if old else []
         if len(olds) != 1:
             return None
         new = self._mentioned(said["new"], olds)

@@ -152,6 +152,10 @@ def test_a_follow_up_about_the_rule_just_quoted_keeps_its_topic() -> None:
     assert same_topic("and my handle?", linking)
     assert not same_topic("and the shipping money come back also?", "how many days to return?")
     assert not same_topic("what's the cheapest kettle", linking)
+    # where the order is («if it already shipped») is no new topic; asking about delivery is
+    cancelling = "how long do i have to cancel an order after placing it?"
+    assert same_topic("and what if it has already been dispatched?", cancelling)
+    assert not same_topic("and how long does delivery take?", cancelling)
 
 
 @pytest.mark.slow

@@ -152,12 +152,19 @@ def same_topic(follow_up: str, before: str) -> bool:
     if not (_AND_THEN.search(follow_up) or ABOUT_THE_RULE.search(follow_up)):
         return False
     topics = (POLICY_TOPICS, SHOP_MONEY, _RETURNS, _DELIVERY)
+    follow_up = _ORDER_STATE.sub(" ", follow_up)  # «and if it already shipped?»: not shipping
     new = any(p.search(follow_up) and not p.search(before) for p in topics)
     return not new
 
 
 # «how much is shipping and can i return stuff if it doesnt fit?»: two topics, two questions
 _RETURNS = re.compile(r"\b(return\w*|send (it|them|stuff|things) back)\b", re.I)
+# «if it already shipped», «once it has been delivered»: where an order is, not a topic
+_ORDER_STATE = re.compile(
+    r"\b(?:already|has|have|had|was|were|is|are)\s+(?:been\s+|already\s+)?"
+    r"(?:shipped|dispatched|sent(?: out)?|delivered|arrived|on its way)\b",
+    re.I,
+)
 _DELIVERY = re.compile(r"\b(deliver\w*|ship\w*|postage|arriv\w*)\b", re.I)
 
 

@@ -79,10 +79,19 @@ def test_a_remark_then_swap_it_for_that_one_trades_the_line(demo_assistant) -> N
     assert chat.units() == {"P0186": 1}
 
 
+@pytest.mark.parametrize(
+    "first",
+    [
+        "add the Northwind Plus 900 Running Shorts in XXL",
+        # after a comparison «ok L then» sounded like a question; it still answers
+        "northwind plus 900 or urbanloom go s running shorts, which is better?\nthe northwind in XXL",
+    ],
+)
 @pytest.mark.slow
-def test_another_size_after_a_sold_out_one_is_a_line_of_its_own(demo_assistant) -> None:
+def test_another_size_after_a_sold_out_one_is_a_line_of_its_own(demo_assistant, first) -> None:
     chat = Chat(demo_assistant)
-    chat.say("add the Northwind Plus 900 Running Shorts in XXL")
+    for said in first.split("\n"):
+        chat.say(said)
     chat.say("and another pair in M")  # sold out: «which one?»
     chat.say("ok L then")
     lines = demo_assistant.commerce.get_cart(chat.session).lines

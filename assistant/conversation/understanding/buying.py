@@ -321,6 +321,11 @@ _SOMEONE_ELSE = re.compile(
 )
 
 
+def only_a_version(product: Product | None, text: str) -> bool:
+    """Whether a message says nothing but a version of a product («ok L then»)."""
+    return product is not None and "?" not in text and product.only_options_in(text, _POLITE)
+
+
 def cart_line_act(
     intent: str,
     text: str,

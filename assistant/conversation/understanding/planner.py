@@ -27,6 +27,7 @@ from assistant.conversation.understanding.buying import (
     added_again,
     asks_for_a_change,
     not_a_change,
+    only_a_version,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -218,12 +219,13 @@ class RulePlanner:
     def _answering_pending(
         self, state: DialogueState, request: Request, slots: Slots
     ) -> tuple[str, dict[str, str]]:
-        """The act of a request that may answer an open «which one?» or «how many?», and
-        the options it names as its answer ("the blue one")."""
+        """The act of a request that may answer an open «which one?», and the options it names."""
         intent, pending = request.act, state.pending_action
+        product = self.catalogue.products.get(pending.product_id) if pending else None
+        if intent in ANSWERS_ELSEWHERE and only_a_version(product, request.text):
+            intent = "add"  # «ok L then» heard as a question still answers «which one?»
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
-        product = self.catalogue.products.get(pending.product_id)
         other = self._names_another(request.text, pending.product_id)
         choice = product.options_named_in(request.text) if product and not other else {}
         if choice:  # "the blue one" answers "which one?"
@@ -284,8 +286,7 @@ class RulePlanner:
         return kinds.named_kind(text) is not None
 
     def _names_another(self, text: str, product_id: str) -> bool:
-        """Whether a text names products, none of them `product_id` («the oakhaven core 2
-        candle then, white king» to the Drift candle's «which one?»)."""
+        """Whether a text names products, none `product_id` («the oakhaven candle, white king»)."""
         named = {mention.product_id for mention in self.references.mentions.find(text)}
         return bool(named) and product_id not in named
 
@@ -364,8 +365,7 @@ class RulePlanner:
                 step.calls = self._removal(step, args)
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:
-        """A removal of one product: versions listed («the M white and the L red») each go,
-        otherwise the count said or the line."""
+        """A removal of one product: each version listed goes, else the count said or the line."""
         if versions := version_groups(self.catalogue.products[args["product_id"]], step.text):
             return version_calls("remove_from_cart", args, versions)
         if step.slots.quantity is not None:

@@ -46,11 +46,18 @@ def test_each_named_product_gets_the_count_said_before_it() -> None:
     ]
 
 
-def test_run_together_title_words_are_split_back() -> None:
+def test_run_together_and_split_title_words_are_put_back() -> None:
     compounds = CompoundWords(load_catalogue(DEMO_CATALOGUE)[0])
     assert compounds.split("hearthstone airfryer how much") == "hearthstone air fryer how much"
     assert compounds.split("any powerbanks?") == "any power banks?"
     assert compounds.split("a new backpack") == "a new backpack"  # a word of its own
+    # a title word said in two parts is joined, unless titles say the pair or it is everyday
+    assert compounds.split("the iron peak go jump rope") == "the ironpeak go jump rope"
+    assert compounds.split("wireless ear buds") == "wireless earbuds"
+    assert compounds.split("an air fryer") == "an air fryer"
+    assert compounds.split("does it pack well? is the black out of stock?") == (
+        "does it pack well? is the black out of stock?"
+    )
 
 
 def test_when_the_order_is_placed_is_not_a_deadline() -> None:

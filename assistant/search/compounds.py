@@ -1,5 +1,6 @@
 """Words shoppers run together that titles keep apart ("airfryer", "powerbank", "yogamat"),
-split back so product names and kinds match them."""
+split back, and words they split that titles run together ("iron peak", "volt edge"), joined,
+so product names and kinds match them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ import re
 from assistant.catalogue.models import Catalogue
 
 MIN_PART = 3  # "air" + "fryer"; shorter parts ("go", "x") join too many ordinary words
+_WORD = re.compile(r"[a-z]+", re.I)
+# «does it pack well?», «is the black out of stock?»: no «Packwell», no «blackout»
+_EVERYDAY_ENDS = frozenset({"out", "well"})
 
 
 class CompoundWords:
@@ -27,6 +31,19 @@ class CompoundWords:
                 if min(len(first), len(second)) >= MIN_PART and joined not in title_words:
                     self.splits[joined] = f"{first} {second}"
                     self.splits[joined + "s"] = f"{first} {second}s"
+        # «iron peak» for «IronPeak»: a title word said in two parts, unless titles say
+        # those two parts as a pair themselves («air fryer»)
+        pairs = {
+            f"{first} {second}"
+            for product in catalogue.products.values()
+            for first, second in itertools.pairwise(_words(product.title))
+        }
+        self.joins: dict[tuple[str, str], str] = {
+            (word[:cut], word[cut:]): word
+            for word in title_words
+            for cut in range(MIN_PART, len(word) - MIN_PART + 1)
+            if f"{word[:cut]} {word[cut:]}" not in pairs and word[cut:] not in _EVERYDAY_ENDS
+        }
         self._pattern = (
             re.compile(r"\b(" + "|".join(map(re.escape, sorted(self.splits))) + r")\b", re.I)
             if self.splits
@@ -36,9 +53,19 @@ class CompoundWords:
     def split(self, text: str) -> str:
         """The text with run-together title words split ("hearthstone airfryer" ->
         "hearthstone air fryer")."""
-        if self._pattern is None:
-            return text
-        return self._pattern.sub(lambda match: self.splits[match.group(1).lower()], text)
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda match: self.splits[match.group(1).lower()], text)
+        return self._joined(text)
+
+    def _joined(self, text: str) -> str:
+        """The text with a title word said in two parts joined ("iron peak" -> "ironpeak")."""
+        words = list(_WORD.finditer(text))
+        for first, second in reversed(list(itertools.pairwise(words))):
+            between = text[first.end() : second.start()]
+            joined = self.joins.get((first.group(0).lower(), second.group(0).lower()))
+            if joined and between.strip() == "" and len(between) <= 1:
+                text = text[: first.start()] + joined + text[second.end() :]
+        return text
 
 
 def _words(title: str) -> list[str]:

@@ -84,7 +84,8 @@ def test_a_remark_then_swap_it_for_that_one_trades_the_line(demo_assistant) -> N
     [
         "add the Northwind Plus 900 Running Shorts in XXL",
         # after a comparison «ok L then» sounded like a question; it still answers
-        "northwind plus 900 or urbanloom go s running shorts, which is better?\nthe northwind in XXL",
+        "northwind plus 900 or urbanloom go s running shorts, which is better?\n"
+        "the northwind in XXL",
     ],
 )
 @pytest.mark.slow

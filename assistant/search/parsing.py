@@ -235,7 +235,11 @@ _RATING = re.compile(
 _WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
 # «in size 9» as one: "in size" must not use up the "size" of "size 9"
 _SIZE_WORD = re.compile(
-    r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b", re.I
+    r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\s?(?:ml|g|kg))?)\b"
+    # «shes a small», «i wear a 9», «he's usually an L»: the size someone wears
+    r"|\b(?:i'?m|i am|she'?s|she is|he'?s|he is|they'?re|they are|wears?|wearing)\s+"
+    r"(?:usually\s+|normally\s+)?(?:an?\s+)([A-Za-z0-9]+)\b",
+    re.I,
 )
 
 
@@ -373,7 +377,7 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
 def _size(text: str, sizes: set[str]) -> dict[str, str]:
     """A size named after 'size'/'in', or a multi-letter size value written on its own."""
     for match in _SIZE_WORD.finditer(text):
-        value = match.group(1).lower()
+        value = (match.group(1) or match.group(2)).lower()
         if value in sizes:
             return {"size": value}
         if LETTER_FOR.get(value) in sizes:  # «in large, white», «the northwind in medium»

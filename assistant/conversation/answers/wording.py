@@ -6,7 +6,7 @@ Product and review text is quoted inside «…» so it reads as data, never as a
 
 from __future__ import annotations
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.commerce import CartView, CheckoutSummary
 from assistant.conversation.answers.refusals import describe_change
 from assistant.money import format_minor
@@ -121,8 +121,8 @@ def unmet_requests(products: list[Product], requested: Constraints) -> str:
     for name, value in (("colour", requested.colour), ("size", requested.size)):
         if not value:
             continue
-        wanted = value.lower()
-        if not any(wanted in product.option_values(name) for product in products):
+        wanted = {value.lower(), LETTER_FOR.get(value.lower(), "")}  # «small» is a shirt's S
+        if not any(wanted & product.option_values(name) for product in products):
             notes.append(f"none of these comes in {name} {value}")
     return ("\nNote: " + "; ".join(notes) + ".") if notes else ""
 

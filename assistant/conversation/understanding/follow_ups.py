@@ -87,3 +87,17 @@ def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
     ):
         return last
     return intent
+
+
+_ASKED_OF = {"product_question", "review_question", "compare"}
+
+
+def moved_on(intent: str, references: References, state: DialogueState) -> bool:
+    """Whether a question about another product named leaves an open «which one?» behind."""
+    pending = state.pending_action
+    return (
+        pending is not None
+        and intent in _ASKED_OF
+        and references.kind == "mention"
+        and pending.product_id not in references.ids
+    )

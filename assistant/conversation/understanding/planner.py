@@ -41,6 +41,7 @@ from assistant.conversation.understanding.follow_ups import (
     bare_pick,
     elliptical_question,
     follow_up_act,
+    moved_on,
 )
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
@@ -49,6 +50,7 @@ from assistant.conversation.understanding.keeping import (
     fixed_before_yes,
     removal_calls,
 )
+from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import named_pick
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -88,20 +90,6 @@ from assistant.search.mentions import ProductMentions
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
 
-_ASKED_OF = {"product_question", "review_question", "compare"}
-
-
-def _moved_on(intent: str, references: References, state: DialogueState) -> bool:
-    """Whether a question about another product named leaves an open «which one?» behind."""
-    pending = state.pending_action
-    return (
-        pending is not None
-        and intent in _ASKED_OF
-        and references.kind == "mention"
-        and pending.product_id not in references.ids
-    )
-
-
 class RulePlanner:
     """Plans a turn without a generative model."""
 
@@ -119,6 +107,7 @@ class RulePlanner:
         self.kinds = kinds
         self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
         self.compounds = CompoundWords(catalogue)
+        self.mind_changes = MindChanges(catalogue)
 
     def requests(
         self,
@@ -132,6 +121,7 @@ class RulePlanner:
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
         message = self.compounds.split(without_greeting(message))  # "airfryer": "air fryer"
+        message = self.mind_changes.settled(message)  # «orange. no wait blue»: «blue»
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -178,7 +168,7 @@ class RulePlanner:
                 request.text, state.shown, state.focus, slots.options, cart
             )
         intent = corrected(intent, references, request, state, slots, has_order)
-        if not choice and _moved_on(intent, references, state):
+        if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         target = references.ids[0] if references.ids else state.focus
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING
+from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
     IF_I_WANTED,
@@ -51,9 +51,14 @@ _CANCEL_MY_ORDER = re.compile(
 # «If he wants blue instead, can he just exchange them?»: the rule asked, no change made
 _IF_EXCHANGED = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|hmm|what)\W+)*if\b[^?]*\b(?:exchange|return|swap|send (?:it|"
-    r"them) back|refund)\w*\b[^?]*\?\W*$",
+    r"them) back|refund)\w*\b[^?]*\?\W*$"
+    # typed without the «?»: «if they dont fit can she swap for a M»
+    r"|^\W*(?:(?:and|but|so|ok|okay|hmm|what)\W+)*if\b[^?.!]*\b(?:can|could|will|would|do|does)"
+    r"\s+(?:i|we|she|he|they|u|you)\s+(?:just\s+|still\s+)?(?:exchange|return|swap|send)\b",
     re.I,
 )
+# acts a conditional «if they dont fit can she swap…» was heard as, though it asks the rule
+_NOT_A_QUESTION = CART_LINE_ACTS | {"product_question", "search", "refine"}
 _IF_I_CHANGE = re.compile(
     r"\bif (?:i|we) (?:remove|take|drop|add|change(?! (?:my|our) minds?)|swap|get rid)\b"
     r"[^?]*\?\W*$",
@@ -93,7 +98,7 @@ def _about_the_order(request: Request) -> str | None:
         return "cancel_order"
     if request.act == "return" and INTO_CART.search(request.text):
         return "add"  # «could you put the board game back in my cart?»: back in the cart
-    if request.act in {"add", "change", "remove"} and _IF_EXCHANGED.search(request.text):
+    if request.act in _NOT_A_QUESTION and _IF_EXCHANGED.search(request.text):
         return "policy_question"
     if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):
         return "view_cart"  # «the price stays the same if I remove the roller?»: the totals

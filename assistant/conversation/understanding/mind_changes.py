@@ -1,0 +1,54 @@
+"""A mind changed inside one message: «the fleetfoot ones, orange. no wait blue» is said as
+«the fleetfoot ones, blue», so every later step reads only what the shopper settled on."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+
+# «… orange. no wait blue», «… 2, make that 3», «white — sorry, i mean silver»: the settled
+# part is short and last
+_CHANGED = re.compile(
+    r"[\s,.;:!-]*(?:\b(?:no+ wait|wait no|no no|oops|sorry|i mean|i meant|make that|"
+    r"scratch that|or rather|actually)\b[\s,.;:!-]*)+(?P<new>[\w -]{1,30}?)[\s.!]*$",
+    re.I,
+)
+_NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun
+
+
+class MindChanges:
+    """The option values and counts a catalogue knows, to tell what a correction replaces."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.kind_of: dict[str, str] = {}  # a value, lower-cased -> its option's name
+        for product in catalogue.products.values():
+            for variant in product.variants:
+                for name, value in variant.options.items():
+                    self.kind_of.setdefault(value.lower(), name)
+
+    def settled(self, text: str) -> str:
+        """The message with a corrected value replaced by its correction («orange. no wait
+        blue» -> «blue»); unchanged when the correction is not one value of a kind said
+        before it."""
+        said = _CHANGED.search(text)
+        if said is None:
+            return text
+        new, before = said["new"].strip(), text[: said.start()]
+        kind = self._kind(new)
+        if kind is None:
+            return text
+        words = list(re.finditer(r"[\w-]+", before))
+        for last in reversed(range(len(words))):
+            for first in (last - 1, last):  # «rose gold» before «gold»
+                start, end = words[max(first, 0)].start(), words[last].end()
+                old = before[start:end]
+                if self._kind(old) == kind and old.lower() != new.lower():
+                    return before[:start] + new + before[end:]
+        return text
+
+    def _kind(self, words: str) -> str | None:
+        """Which option a value is of («blue»: colour), or «count» for a number."""
+        if _NUMBER.fullmatch(words):
+            return "count"
+        return self.kind_of.get(words.lower())

@@ -1,0 +1,74 @@
+"""Shoppers typing on a phone: a mind changed inside one message («orange. no wait blue»),
+the size someone wears said as a person («shes a small»), a conditional asked without its
+«?» («if they dont fit can she swap for a M») that must change nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.understanding.mind_changes import MindChanges
+from assistant.search.filters import FilterVocabulary
+from assistant.search.parsing import parse_query
+from assistant.settings import DEMO_CATALOGUE
+from tests.test_phrasing import Chat
+
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+
+
+@pytest.mark.parametrize(
+    ("said", "settled"),
+    [
+        ("the fleetfoot ones, orange. no wait blue", "the fleetfoot ones, blue"),
+        ("add the blue one in M. sorry i mean L", "add the blue one in L"),
+        ("add 2 of them, no wait 3", "add 3 of them"),
+        ("i want the rose gold one. no wait black", "i want the black one"),
+        # nothing of the same kind before it, or no value after it: left as said
+        ("add the blue one. no wait 2", "add the blue one. no wait 2"),
+        ("the kettle. actually whats the price", "the kettle. actually whats the price"),
+        ("actually make that 3", "actually make that 3"),
+    ],
+)
+def test_a_mind_changed_inside_a_message_keeps_what_was_settled(said, settled) -> None:
+    assert MindChanges(CATALOGUE).settled(said) == settled
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("running shorts for my gf, shes a small, under 40", "s"),
+        ("trail shoes, i wear a 9", "9"),
+        ("a tshirt, he is usually an L", "l"),
+        ("im a big fan of hiking", None),
+        ("she is a beginner", None),
+    ],
+)
+def test_the_size_someone_wears_is_a_size(text, size) -> None:
+    vocabulary = FilterVocabulary.from_catalogue(CATALOGUE)
+    assert parse_query(text, vocabulary).filters.size == size
+
+
+@pytest.mark.slow
+def test_a_corrected_colour_is_the_one_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("trail runners for muddy stuff, size 7, under 120")
+    chat.say("the fleetfoot ones, orange. no wait blue")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.options.get("colour")) for line in lines] == [("P0050", "blue")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "asked",
+    ["if they dont fit can she swap for a M", "if theyre too small can u just swap for a 9"],
+)
+def test_a_conditional_swap_typed_without_a_question_mark_changes_nothing(
+    demo_assistant, asked
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("running shorts for my gf, shes a small, under 40")
+    chat.say("the kestrel ones in olive")
+    before = chat.units()
+    reply = chat.say(asked)
+    assert chat.units() == before, reply.text
+    assert any(citation.kind == "policy" for citation in reply.citations), reply.text

@@ -72,3 +72,30 @@ def test_a_conditional_swap_typed_without_a_question_mark_changes_nothing(
     reply = chat.say(asked)
     assert chat.units() == before, reply.text
     assert any(citation.kind == "policy" for citation in reply.citations), reply.text
+
+
+@pytest.mark.slow
+def test_the_only_version_in_stock_of_those_said_is_added_and_said(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("strategy board games under 70")
+    reply = chat.say("add the zoomkid core 2")  # standard sold out, deluxe in stock
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.options["edition"]) for line in lines] == [("P0238", "deluxe")]
+    assert "Only the deluxe one is in stock" in reply.text
+
+
+@pytest.mark.slow
+def test_the_cheapest_of_those_is_the_cheapest_one_can_buy_now(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("strategy board games under 70")
+    # the Zoomkid's $22.99 version is sold out: the $24.99 Meeple House is the cheapest
+    chat.say("add the cheapest of those")
+    assert chat.units() == {"P0226": 1}
+
+
+@pytest.mark.slow
+def test_cheapest_after_a_search_stays_with_the_kind_searched(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("strategy board games under 70")
+    reply = chat.say("cheapest?")
+    assert "P0226" in reply.products and "P0230" not in reply.products, reply.text  # no card game

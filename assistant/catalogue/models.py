@@ -86,6 +86,12 @@ class Product(BaseModel):
         return min(variant.price_minor for variant in self.variants)
 
     @property
+    def buyable_price_minor(self) -> int:
+        """The cheapest price one can buy it at now: of the versions in stock, when any is."""
+        in_stock = [variant.price_minor for variant in self.variants if variant.stock > 0]
+        return min(in_stock) if in_stock else self.min_price_minor
+
+    @property
     def currency(self) -> str:
         """The product's currency (variants of one product share it)."""
         return self.variants[0].currency

@@ -19,6 +19,7 @@ from assistant.conversation.answers.dates import day_text, parse_deadline
 from assistant.conversation.state import DialogueState, PendingAction, remember
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.steps import ToolCall
 
 # «I read that postage is free over a certain amount»: what the cart needs for it
 _FREE_SHIPPING = re.compile(
@@ -42,11 +43,12 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
         state.pending_action = None  # the open "which one?" is answered or given up
     turn, cart, changes = Turn(text=""), None, []
     unadded = False  # an add of this step failed (it asked "which one?")
+    notes: list[str] = []  # what was picked for the shopper, said after the cart
     for call in step.calls:
         if unadded and call.name == "remove_from_cart":
             _remove_once_added(state, call.args["product_id"])
             continue  # "swap mine for that one": the old line stays until the new one is in
-        result = REGISTRY[call.name].run(context, call.args)
+        result = _run(call, context, notes)
         if isinstance(result, ToolFailure):
             turn = turn.joined(refused(state, call.args, result, context.origin, call.name))
             if call.name == "add_to_cart":
@@ -73,8 +75,27 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     if changes:
         state.focus = changes[-1][1].id
     shown = cart_change_turn(cart, changes)
+    shown.text = "\n".join([*notes, shown.text])
     _add_free_shipping_note(shown, cart, changes, step.text, context)
     return shown.joined(turn)
+
+
+def _run(call: ToolCall, context: ToolContext, notes: list[str]) -> Any:
+    """One tool call; an add that lists versions of which one is in stock takes that one."""
+    result = REGISTRY[call.name].run(context, call.args)
+    if call.name == "add_to_cart" and (only := _the_one_in_stock(result)):
+        call.args = {**call.args, "options": only}  # «green»: the green one left in stock
+        result = REGISTRY[call.name].run(context, call.args)
+        notes.append(wording.only_one_in_stock(only))
+    return result
+
+
+def _the_one_in_stock(result: object) -> dict[str, str] | None:
+    """The options of the only version in stock among those a «which one?» lists."""
+    if not isinstance(result, ToolFailure) or result.code != "ambiguous_variant":
+        return None
+    in_stock = [choice for choice in result.details.get("choices") or [] if choice["in_stock"]]
+    return dict(in_stock[0]["options"]) if len(in_stock) == 1 else None
 
 
 def _status_notes(state: DialogueState, text: str) -> str:

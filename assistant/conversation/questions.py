@@ -25,7 +25,11 @@ from assistant.conversation.answers.facts import (
     superlative_kind,
 )
 from assistant.conversation.answers.needs import (
+    FOR_SOMEONE,
+    GIFT,
     LIKE_IT,
+    NAMED_THING,
+    PERSON_IDEAS,
     brand_coincidence,
     interest_hits,
     like_the_focus,
@@ -50,12 +54,6 @@ FREE_SHIPPING_SECTION = "shipping.shipping-costs"
 _ANOTHER = re.compile(r"\b(?:any ?other|other|another|different)\b", re.I)
 RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
 RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
-GIFT = re.compile(
-    r"\b(gifts?|presents?|stocking filler|secret santa|birthday)\b|\bfor (my|a|her|his|our) "
-    r"(mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
-    r"nan|gran|grandma|grandad|grandpa|aunt|uncle|niece|nephew|friend|son|daughter|kid|teacher)",
-    re.I,
-)
 OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
@@ -66,23 +64,6 @@ BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?
     r"(don'?t|dont) (you|u|ya) (sell|stock|carry|do|have)|"
     r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,
-)
-# A need told through a person ("what should i get my dad") names no kind of product.
-FOR_SOMEONE = re.compile(
-    r"\b(dad|father|mum|mom|mother|sister|brother|friend|wife|husband|partner|girlfriend|"
-    r"boyfriend|son|daughter|kids?|child|grand\w*|nan|gran|colleague|co-?worker|boss|teacher|"
-    r"nephew|niece|baby|toddler|teen\w*|him|her|them|someone|somebody|\d+ ?(yo|year))\b",
-    re.I,
-)
-# "need a bike helmet for ...", "recommend a good laptop": a thing named, not a need told
-NAMED_THING = re.compile(
-    r"\b(?:need|want|looking for|after|recommend|suggest)\s+(?:me\s+)?(?:a|an|some)\s+"
-    r"((?:good |decent |nice |cheap |new )?[a-z]+(?: [a-z]+)?)",
-    re.I,
-)
-PERSON_IDEAS = (
-    "Here are some well-rated ideas from different aisles; tell me what they're into and "
-    "I'll narrow it down:"
 )
 
 
@@ -293,7 +274,13 @@ class CatalogueAnswers:
             _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
             # only more of what was shown: "cheapest?" after teddy bears is no card game
             shown_kinds = {self._kind_of(p) for p in shown}
-            matching = [p for p in matching if self._kind_of(p) in shown_kinds]
+            qualifier = self.kinds.named_qualifier(state.last_search)  # «board» games only
+            matching = [
+                p
+                for p in matching
+                if self._kind_of(p) in shown_kinds
+                and (qualifier is None or qualifier in p.title.lower().split())
+            ]
             pool = list({p.id: p for p in [*shown, *matching]}.values())
         if len(pool) == 1 and SOONER.search(step.text):  # "is there a quicker bottle?"
             kind = self.kinds.named_kind(pool[0].title) or pool[0].category

@@ -13,6 +13,30 @@ from assistant.search.filters import SearchFilters
 from assistant.search.kinds import FORM_WORDS, ProductKinds, singular_words
 from assistant.search.retrieval import ProductHit, Retriever
 
+GIFT = re.compile(
+    r"\b(gifts?|presents?|stocking filler|secret santa|birthday)\b|\bfor (my|a|her|his|our) "
+    r"(mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
+    r"nan|gran|grandma|grandad|grandpa|aunt|uncle|niece|nephew|friend|son|daughter|kid|teacher)",
+    re.I,
+)
+# A need told through a person ("what should i get my dad") names no kind of product.
+FOR_SOMEONE = re.compile(
+    r"\b(dad|father|mum|mom|mother|sister|brother|friend|wife|husband|partner|girlfriend|"
+    r"boyfriend|son|daughter|kids?|child|grand\w*|nan|gran|colleague|co-?worker|boss|teacher|"
+    r"nephew|niece|baby|toddler|teen\w*|him|her|them|someone|somebody|\d+ ?(yo|year))\b",
+    re.I,
+)
+# "need a bike helmet for ...", "recommend a good laptop": a thing named, not a need told
+NAMED_THING = re.compile(
+    r"\b(?:need|want|looking for|after|recommend|suggest)\s+(?:me\s+)?(?:a|an|some)\s+"
+    r"((?:good |decent |nice |cheap |new )?[a-z]+(?: [a-z]+)?)",
+    re.I,
+)
+PERSON_IDEAS = (
+    "Here are some well-rated ideas from different aisles; tell me what they're into and "
+    "I'll narrow it down:"
+)
+
 INTEREST = re.compile(
     r"(?:\b(?:who|that|she|he|they)\s+|(?:'s|\bis|\bare)\s+)"
     r"(?:(?:really|also|super|very|totally)\s+)?"

@@ -109,13 +109,16 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
     pool = narrowed.products if narrowed else products
     if _PRICIEST.search(text) or _CHEAPEST.search(text):
         pricey = bool(_PRICIEST.search(text))
-        ordered = sorted(pool, key=lambda p: -p.min_price_minor if pricey else p.min_price_minor)
+        # the price one can pay now: a sold-out cheap version does not make it the cheapest
+        ordered = sorted(
+            pool, key=lambda p: -p.buyable_price_minor if pricey else p.buyable_price_minor
+        )
         # one that can be bought wins; a sold-out one before it is said, not picked
         top = next((p for p in ordered if p.in_stock), ordered[0])
         gone = ordered[0] if top is not ordered[0] else None
         what = "most expensive" if pricey else "cheapest"
         lead = f"The {what} in stock is " if gone else f"The {what} is "
-        lead += f"{top.title} [{top.id}] at " + format_minor(top.min_price_minor, top.currency)
+        lead += f"{top.title} [{top.id}] at " + format_minor(top.buyable_price_minor, top.currency)
         if gone:
             price = format_minor(gone.min_price_minor, gone.currency)
             lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"

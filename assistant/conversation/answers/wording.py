@@ -115,6 +115,11 @@ def describe_requested(requested: Constraints) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def only_one_in_stock(options: dict[str, str]) -> str:
+    """The version picked because the others said are sold out."""
+    return f"Only the {', '.join(options.values())} one is in stock, so that is the one I added."
+
+
 def unmet_requests(products: list[Product], requested: Constraints) -> str:
     """A colour or size the shopper asked for that none of these products comes in."""
     notes = []

@@ -276,14 +276,14 @@ def _the_other(
 
 def _price_asked(product: Product, message: str) -> int:
     """The price that counts for a comparison: of the version the words name ("the cheaper
-    one in 500g"), else the product's lowest."""
+    one in 500g"), else the lowest one can buy it at now."""
     named = product.options_named_in(message)
     prices = [
         v.price_minor
         for v in product.variants
         if all(v.options.get(k, "").lower() == value.lower() for k, value in named.items())
     ]
-    return min(prices) if named and prices else product.min_price_minor
+    return min(prices) if named and prices else product.buyable_price_minor
 
 
 def _ordinals(message: str, shown: list[str]) -> References | None:

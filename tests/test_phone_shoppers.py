@@ -99,3 +99,34 @@ def test_cheapest_after_a_search_stays_with_the_kind_searched(demo_assistant) ->
     chat.say("strategy board games under 70")
     reply = chat.say("cheapest?")
     assert "P0226" in reply.products and "P0230" not in reply.products, reply.text  # no card game
+
+
+@pytest.mark.slow
+def test_is_it_free_after_a_shipping_question_asks_about_shipping(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("need wirless earbuds nothing over 40 bucks")
+    chat.say("the auralpeak ones ok add em. silver")
+    reply = chat.say("how long does shipping take and is it free")
+    assert "3 days" in reply.text and "4.99" in reply.text, reply.text
+    assert "shipping.shipping-costs" in [citation.id for citation in reply.citations]
+
+
+@pytest.mark.slow
+def test_an_amount_said_is_measured_against_free_shipping(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("i have like 45 in my cart how much more for free shipping")
+    assert "$5.00" in reply.text and "4.99" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_a_budget_said_as_nothing_over_is_no_kind_we_lack(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("need wirless earbuds nothing over 40 bucks")
+    assert "don't sell" not in reply.text and reply.products[0] == "P0008", reply.text
+
+
+@pytest.mark.slow
+def test_cheapest_u_got_lists_cheapest_first_and_a_colour_then_picks_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("and a jump rope, cheapest u got")
+    assert "don't sell" not in reply.text and reply.products[0] == "P0172", reply.text
+    chat.say("purple")
+    assert chat.units() == {"P0172": 1}

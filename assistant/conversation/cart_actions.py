@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from assistant.commerce import CartView, Origin
-from assistant.conversation.answers import order_wording, wording
+from assistant.conversation.answers import money_wording, order_wording, wording
 from assistant.conversation.answers.compose import (
     Turn,
     cart_change_turn,
@@ -132,7 +132,7 @@ def _add_free_shipping_note(
     if changes or not cart.lines or not _FREE_SHIPPING.search(text):
         return
     threshold = context.commerce.rules.free_shipping_from_minor  # «isn't postage free?»
-    turn.text += "\n" + wording.free_shipping_gap(cart, threshold)
+    turn.text += "\n" + money_wording.free_shipping_gap(cart, threshold)
     turn.prices += [max(threshold - cart.totals.subtotal_minor, 0)]
 
 

@@ -8,7 +8,7 @@ import re
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
-from assistant.conversation.answers import wording
+from assistant.conversation.answers import money_wording, wording
 from assistant.conversation.answers.alternatives import (
     all_fit,
     gift_ideas,
@@ -40,7 +40,12 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import WHAT_WE_DO_NOT_SELL
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import THAN_IT, asks_shop_rules, same_topic
+from assistant.conversation.understanding.shop_words import (
+    AMOUNT_HELD,
+    THAN_IT,
+    asks_shop_rules,
+    same_topic,
+)
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
@@ -57,7 +62,6 @@ RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
 OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
-FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
 BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?», «got any…»
     r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (also |still )?(not )?(sell|stock|carry|"
     r"do|have)|i(?: would|'d)? like to (buy|order|get)|i want to (buy|order|get)|"
@@ -128,7 +132,10 @@ class CatalogueAnswers:
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         other = _ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
-        products = [p for p in matching if not (other and p.id == state.focus)][:SHOW]
+        products = [p for p in matching if not (other and p.id == state.focus)]
+        if (order := superlative_kind(step.text)) in {"cheapest", "priciest"}:  # «cheapest u got»
+            products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
+        products = products[:SHOW]
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result.hits)):
@@ -144,14 +151,19 @@ class CatalogueAnswers:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
         remember_shown(state, [p.id for p in products])
         state.last_search, state.chosen_options = step.text, dict(step.slots.options)
-        lead = "Here is what I found:"
+        if order in {"cheapest", "priciest"}:
+            state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
+        lead = f"{order.capitalize()} first:" if order in {"cheapest", "priciest"} else ""
+        lead = lead or "Here is what I found:"
         if make := self.kinds.unknown_make(step.text, ignore=options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead)
         text += wording.unmet_requests(products, step.slots.requested)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
-        turn = Turn(text=text + self._currency_note(step), products=[p.id for p in products])
+        turn = Turn(
+            text=text + money_wording.currency_note(step.text), products=[p.id for p in products]
+        )
         limit = over_the_limit(self.policies, step.slots.quantity)  # «can i order 20 ropes?»
         return turn.joined(limit) if limit else turn
 
@@ -245,16 +257,10 @@ class CatalogueAnswers:
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
-        text = wording.product_list(products, intro) + self._currency_note(step)
+        text = wording.product_list(products, intro) + money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
-
-    @staticmethod
-    def _currency_note(step: Step) -> str:
-        if FOREIGN_MONEY.search(step.text):
-            return "\n(Prices are in US dollars; I read your budget as dollars.)"
-        return ""
 
     def refine(self, state: DialogueState, step: Step) -> Turn:
         """Narrow or rank the products just shown ("cheapest?", "only in stock")."""
@@ -377,8 +383,15 @@ class CatalogueAnswers:
             if facts:
                 turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
                 turn.products.append(product.id)
-        if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes) and cart.lines:
-            turn.text += "\n" + wording.free_shipping_gap(cart, self.free_shipping_from)
+        free_shipping = any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes)
+        if free_shipping and (held := AMOUNT_HELD.search(step.text)):
+            amount = round(float(held[1]) * 100)  # «i have like 45 in my cart»: that, not the cart
+            turn.text += "\n" + money_wording.free_shipping_gap_from(
+                amount, self.free_shipping_from, cart.totals.currency
+            )
+            turn.prices += [amount, self.free_shipping_from - amount]
+        elif free_shipping and cart.lines:
+            turn.text += "\n" + money_wording.free_shipping_gap(cart, self.free_shipping_from)
             turn.prices += [
                 cart.totals.subtotal_minor,
                 cart.totals.shipping_minor,

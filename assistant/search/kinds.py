@@ -41,7 +41,7 @@ FILLER = set(
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
     "whats which is are there sale available size sizes colour color colours colors ya u "
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
-    "few couple suitable decent proper little "
+    "few couple suitable decent proper little cheapest priciest dearest lowest "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "
@@ -77,7 +77,7 @@ _OF_MONEY = re.compile(
 )
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
-    "for with that which to in under below over above from by at on near without than "
+    "for with that which to in under below over above from by at on near without than nothing "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
     "rating".split()
 )

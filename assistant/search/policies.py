@@ -21,7 +21,7 @@ from pydantic import BaseModel
 from assistant.search.lexical import LexicalIndex
 
 POLICY_FOLDER = "policies"
-QUOTED_SENTENCES = 2
+QUOTED_SENTENCES = 3
 LEXICAL_WEIGHT = 0.15  # keyword overlap's share beside cosine similarity
 SAME_DOCUMENT = 0.8  # a second section of the same document is quoted at this share of the best
 OTHER_DOCUMENT = 0.93  # a section of another document only when this close to the best

@@ -201,18 +201,6 @@ HELP = (
 )
 
 
-def free_shipping_gap(cart: CartView, threshold_minor: int) -> str:
-    """What the shopper's own cart needs for free shipping."""
-    subtotal, currency = cart.totals.subtotal_minor, cart.totals.currency
-    if subtotal >= threshold_minor:
-        return f"Your cart's items come to {format_minor(subtotal, currency)}, so it ships free."
-    return (
-        f"Your cart's items come to {format_minor(subtotal, currency)}, so shipping is "
-        f"{format_minor(cart.totals.shipping_minor, currency)}: add "
-        f"{format_minor(threshold_minor - subtotal, currency)} more and it ships free."
-    )
-
-
 def policy_text(answer: PolicyAnswer) -> str:
     """The policy sentences that answer a question, each with the section it comes from."""
     lines = []

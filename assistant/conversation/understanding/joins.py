@@ -121,11 +121,25 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
         elif after_reviews and _more_of_the_same(request):
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "review_question", 1.0)
+        elif (
+            merged
+            and (shipping := _SHIPPING_WORD.search(merged[-1].text))
+            and (_ITS_COST.search(request.text))
+        ):  # «how long does shipping take and is it free»: is *shipping* free
+            said = re.sub(r"\bit\b", shipping[0].lower(), request.text, count=1)
+            merged.append(Request(said, "policy_question", 1.0))
         else:
             merged.append(request)
     return merged
 
 
+_SHIPPING_WORD = re.compile(r"\b(?:shipping|delivery|postage)\b", re.I)
+# «… and is it free», «and does it cost extra?»: the cost of what the question before named
+_ITS_COST = re.compile(
+    r"^\W*(?:and\s+|also\s+)?(?:is|does|will)\s+it\s+(?:be\s+)?(?:free|extra|cost\w*|charged)\b"
+    r"[^?]{0,20}\??\W*$",
+    re.I,
+)
 # «what do the reviews say about safety, any small parts?»: the same question, said again;
 # not «…? any cheaper ones?», a search of its own
 _SAID_AGAIN = re.compile(

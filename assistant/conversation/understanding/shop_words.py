@@ -135,6 +135,12 @@ SHOP_MONEY = re.compile(
     re.I,
 )
 
+# «i have like 45 in my cart, how much more for free shipping?»: an amount said
+AMOUNT_HELD = re.compile(
+    r"\b(?:have|got|at|spent|spend|spending)\s+(?:like\s+|about\s+|around\s+|roughly\s+)?"
+    r"[$£€]?(\d{1,4}(?:\.\d{1,2})?)\b(?!\s*(?:%|items?|things?|days?|units?|of\b))",
+    re.I,
+)
 # «how do i undo it later», «can i change that?»: more about the rule just quoted
 ABOUT_THE_RULE = re.compile(
     r"^\W*(?:how|can|could|do|does|is|will|would|what|when)\b.{0,40}\b(?:it|that|this)\b"

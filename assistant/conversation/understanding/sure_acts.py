@@ -10,9 +10,11 @@ from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
+    AMOUNT_HELD,
     IF_I_WANTED,
     OWN_ORDER_STATE,
     REVIEW_RULES,
+    SHOP_MONEY,
     SHOP_SERVICE,
 )
 from assistant.conversation.understanding.trades import INTO_CART
@@ -108,7 +110,10 @@ def _about_the_order(request: Request) -> str | None:
         and not IF_I_WANTED.search(request.text)
     ):
         return "change"
-    if request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text):
+    held = request.act == "view_cart" and AMOUNT_HELD.search(request.text)
+    if (held and SHOP_MONEY.search(request.text)) or (
+        request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text)
+    ):  # «i have like 45 in my cart, how much more for free shipping?», «delivery on that?»
         return "policy_question"
     if request.act in {"product_question", "search", "recommend"} and _ANY_GOOD.search(
         request.text

@@ -1,0 +1,39 @@
+"""What the shop's money rules mean for the shopper: how far a cart (or an amount said) is
+from free shipping, and that prices are dollars when a budget was said in another currency."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.commerce import CartView
+from assistant.money import format_minor
+
+FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
+
+
+def currency_note(text: str) -> str:
+    """That prices are dollars, when a budget was said in another currency."""
+    if FOREIGN_MONEY.search(text):
+        return "\n(Prices are in US dollars; I read your budget as dollars.)"
+    return ""
+
+
+def free_shipping_gap(cart: CartView, threshold_minor: int) -> str:
+    """What the shopper's own cart needs for free shipping."""
+    subtotal, currency = cart.totals.subtotal_minor, cart.totals.currency
+    if subtotal >= threshold_minor:
+        return f"Your cart's items come to {format_minor(subtotal, currency)}, so it ships free."
+    return (
+        f"Your cart's items come to {format_minor(subtotal, currency)}, so shipping is "
+        f"{format_minor(cart.totals.shipping_minor, currency)}: add "
+        f"{format_minor(threshold_minor - subtotal, currency)} more and it ships free."
+    )
+
+
+def free_shipping_gap_from(amount_minor: int, threshold_minor: int, currency: str) -> str:
+    """What items worth an amount the shopper says need for free shipping."""
+    worth = f"Items worth {format_minor(amount_minor, currency)}"
+    if amount_minor >= threshold_minor:
+        return f"{worth} ship free."
+    missing = format_minor(threshold_minor - amount_minor, currency)
+    return f"{worth} do not ship free yet: add {missing} more and they do."

@@ -130,3 +130,58 @@ def test_cheapest_u_got_lists_cheapest_first_and_a_colour_then_picks_it(demo_ass
     assert "don't sell" not in reply.text and reply.products[0] == "P0172", reply.text
     chat.say("purple")
     assert chat.units() == {"P0172": 1}
+
+
+def test_phone_shorthand_is_read_in_full() -> None:
+    from assistant.conversation.understanding.shorthand import in_full
+
+    assert in_full("how many ppl can play") == "how many people can play"
+    assert in_full("need it by tmrw thx") == "need it by tomorrow thanks"
+    assert in_full("the apples w/o bruises") == "the apples without bruises"
+    assert in_full("a brnd new bcause") == "a brnd new bcause"  # only whole shorthand words
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "cites"),
+    [
+        ("kk what categories do u have", "catalogue.categories"),
+        ("do the brands see who buys their stuff? i dont want spam", "privacy.sellers"),
+        ("can half go to his place and half to mine", "shipping.what-we-do-not-offer"),
+    ],
+)
+def test_shop_questions_as_phone_shoppers_ask_them(demo_assistant, said, cites) -> None:
+    reply = Chat(demo_assistant).say(said)
+    assert cites in [citation.id for citation in reply.citations], reply.text
+
+
+@pytest.mark.slow
+def test_another_rope_is_one_more_of_the_cart_line_it_names(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("looking for a jump rope, nothing over 15")
+    chat.say("the ironpeak go one in green")
+    chat.say("and resistance bands, the zenmotion pro 2")
+    chat.say("wait add another rope")
+    assert chat.units() == {"P0178": 2, "P0177": 1}
+
+
+@pytest.mark.slow
+def test_the_cheaper_version_answers_which_one(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("remote control car for my 5 yo under 40")
+    chat.say("add the playwise classic one")  # standard or deluxe?
+    chat.say("the cheaper version")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.options["edition"]) for line in lines] == [("P0251", "standard")]
+
+
+@pytest.mark.slow
+def test_stars_legit_or_bots_weighs_the_reviews(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("the blade & bowl one pour over has 4.8 stars, legit or bots?")
+    assert "burst" in reply.text and "P0104" in reply.products, reply.text
+
+
+@pytest.mark.slow
+def test_a_phone_one_owns_is_no_kind_we_lack(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("got a pixel 9, need a braided charging cable")
+    assert "don't sell" not in reply.text and reply.products, reply.text

@@ -19,7 +19,10 @@ ASKS_WHAT_WE_SELL = re.compile(
     r"|\bwhat (do|does|can) (you|u|ya|y'all|the shop|this shop) (even )?(sell|stock|carry)\b"
     r"(?!.{0,25}\b(for|under|over|in|that|with)\b)"
     r"|\bwhat('?s| is) (on sale|in (the |your )?(shop|store|catalogue))\b"
-    r"|\bwhat (can|could) (i|we) (buy|get|order) (here|from you)\W*$",
+    r"|\bwhat (can|could) (i|we) (buy|get|order) (here|from you)\W*$"
+    # «kk what categories do u have», «which departments do you have?»
+    r"|\b(what|which) (categories|departments|aisles|sections)\b"
+    r"|\b(list|show me) (your|the|all) (categories|departments|aisles)\b",
     re.I,
 )
 

@@ -286,7 +286,17 @@ def _asking_clause(text: str) -> str:
     """The clause that asks for a kind of thing ("do you sell ...", "got any ..."), else the
     last one: the others tell a story around it."""
     clauses = _clauses(text)
-    return next((clause for clause in clauses if ASKING.search(clause)), clauses[-1])
+    asking = [clause for clause in clauses if ASKING.search(clause)]
+    # «got a pixel 9, need a braided cable»: what one owns is no ask, when another clause asks
+    wanted = [clause for clause in asking if not _OWNS.search(clause)] or asking
+    return wanted[0] if wanted else clauses[-1]
+
+
+_OWNS = re.compile(
+    r"^\W*(?:i\s*(?:'ve|ve|have)?\s+)?got (?:a|an|my|the)\b"
+    r"|^\W*i (?:have|own|use) (?:a|an|my|the)\b",
+    re.I,
+)
 
 
 def _leading_words(titles: list[str]) -> dict[tuple[str, str], str]:

@@ -212,11 +212,11 @@ class PolicySearch:
         for sid, score in chosen:
             section = self.sections[sid]
             sentences = section.sentences()
-            # The best-scoring sentences, quoted in their order.
+            # The best-scoring sentence first (the answer), then the others kept in their order.
             ordered = sorted(
                 range(len(sentences)), key=lambda i: (-scores.get(f"{sid}#{i + 1}", 0.0), i)
             )
-            keep = sorted(ordered[:QUOTED_SENTENCES])
+            keep = ordered[:1] + sorted(ordered[1:QUOTED_SENTENCES])
             quotes.append(
                 PolicyQuote(section=section, sentences=[sentences[i] for i in keep], score=score)
             )

@@ -326,6 +326,31 @@ def only_a_version(product: Product | None, text: str) -> bool:
     return product is not None and "?" not in text and product.only_options_in(text, _POLITE)
 
 
+# «the cheaper version» to an open «which one?»: its cheapest version
+_CHEAPER_VERSION = re.compile(
+    r"\b(?:cheaper|cheapest|less expensive|lower[- ]priced) (?:one|version|edition|option)\b"
+    r"|^\W*(?:the )?(?:cheaper|cheapest)(?: (?:one|pls|please))?\W*$",
+    re.I,
+)
+
+
+def cheaper_version(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
+    """The options of a product's cheapest version in stock among those `said` fits, when
+    the words ask for the cheaper one and one is cheapest ({} otherwise)."""
+    if product is None or not _CHEAPER_VERSION.search(text):
+        return {}
+    wanted = {name: value.lower() for name, value in said.items()}
+    fits = [
+        variant
+        for variant in product.variants
+        if variant.stock > 0
+        and all(variant.options.get(name, "").lower() == value for name, value in wanted.items())
+    ]
+    lowest = min((variant.price_minor for variant in fits), default=None)
+    cheapest = [variant for variant in fits if variant.price_minor == lowest]
+    return dict(cheapest[0].options) if len(cheapest) == 1 else {}
+
+
 def cart_line_act(
     intent: str,
     text: str,

@@ -26,6 +26,7 @@ from assistant.conversation.understanding.buying import (
     CART_LINE_ACTS,
     added_again,
     asks_for_a_change,
+    cheaper_version,
     not_a_change,
     only_a_version,
 )
@@ -59,6 +60,7 @@ from assistant.conversation.understanding.references import (
     several_named,
     which_product_question,
 )
+from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
     Slots,
     extract_slots,
@@ -76,7 +78,7 @@ from assistant.conversation.understanding.steps import (
     version_stock,
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
-from assistant.conversation.understanding.trades import ADD_IT, SWAP, sentences
+from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
 from assistant.conversation.understanding.version_lists import (
     LISTS_AS_ADD,
     picks_versions,
@@ -121,7 +123,7 @@ class RulePlanner:
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
         message = self.compounds.split(without_greeting(message))  # "airfryer": "air fryer"
-        message = self.mind_changes.settled(message)  # «orange. no wait blue»: «blue»
+        message = self.mind_changes.settled(in_full(message))  # «ppl»; «orange. no wait blue»
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -160,6 +162,7 @@ class RulePlanner:
         intent = fewer_taken_out(intent, request.text)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
+        trading = trading or (intent == "add" and ANOTHER_OF.search(request.text))  # «…rope»
         cart = cart_products if trading else None
         if choice:  # "the 250 g whole bean one" names options, not the "Whole Bean Coffee"
             references = References(ids=[pending.product_id], kind="option")
@@ -218,6 +221,7 @@ class RulePlanner:
             return intent, {}
         other = self._names_another(request.text, pending.product_id)
         choice = product.options_named_in(request.text) if product and not other else {}
+        choice = choice or cheaper_version(product, request.text, pending.options)
         if choice:  # "the blue one" answers "which one?"
             slots.options = choice
             return ("change" if pending.kind == "change" else "add"), choice

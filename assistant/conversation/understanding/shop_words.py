@@ -72,6 +72,8 @@ SHOP_SERVICE = re.compile(
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
+    # «can half go to his place and half to mine»
+    r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
     # «please explain me how an order goes», «what happens after I pay?»: the order's steps
     r"|\bhow (?:does |do )?(?:an |the |my )?order(?:ing)? (?:goes|go|works?|process)\b"
     r"|\bsteps? (?:of|for|to|in) (?:an |the |my )?order|\bwhat happens (?:after|when|once) "

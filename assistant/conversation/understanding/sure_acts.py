@@ -75,6 +75,12 @@ _SHIPPING_COST = re.compile(
 )
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
+# «it has 4.8 stars, legit or bots?», «are those 5 stars paid?»: whether its reviews are real
+_STARS_TRUSTED = re.compile(
+    r"\b(?:stars?|ratings?|rated)\b.{0,40}\b(?:legit|bots?|fake|paid|real|genuine)\b"
+    r"|\b(?:bots?|fake|paid)\b.{0,30}\b(?:stars?|ratings?)\b",
+    re.I,
+)
 # «drop the M white and the L red»: a removal, however it sounded (not «drop it to 2», «drop
 # the pink for the blue», «remove the X and add the Y»)
 _TAKE_OUT_FIRST = re.compile(
@@ -115,8 +121,9 @@ def _about_the_order(request: Request) -> str | None:
         request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text)
     ):  # «i have like 45 in my cart, how much more for free shipping?», «delivery on that?»
         return "policy_question"
-    if request.act in {"product_question", "search", "recommend"} and _ANY_GOOD.search(
-        request.text
+    asked = {"product_question", "search", "recommend"}
+    if (request.act in asked and _ANY_GOOD.search(request.text)) or (
+        request.act in asked | {"compare"} and _STARS_TRUSTED.search(request.text)
     ):
         return "review_question"
     return None

@@ -9,6 +9,8 @@ from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
 
 SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
+# «wait add another rope»: one more of a cart's line, named by its kind
+ANOTHER_OF = re.compile(r"\b(?:another|one more|a second|an extra)\s+(?!one\b)\w+", re.I)
 # «swap mine for that one», «replace it with this»: the cart's line for the one in view;
 # not «add that one too, dont replace my rope»
 SWAP_MINE_FOR = re.compile(

@@ -1,0 +1,39 @@
+"""Phone shorthand said in full («how many ppl can play» is «how many people can play»), so
+product facts, dates and acts read the words they know. Only shorthand with one meaning."""
+
+from __future__ import annotations
+
+import re
+
+_IN_FULL = {
+    "ppl": "people",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmw": "tomorrow",
+    "2morrow": "tomorrow",
+    "2day": "today",
+    "rn": "right now",
+    "smth": "something",
+    "sth": "something",
+    "abt": "about",
+    "b4": "before",
+    "w/o": "without",
+    "thx": "thanks",
+    "plz": "please",
+    "cuz": "because",
+    "coz": "because",
+    "bc": "because",
+    "idk": "i don't know",
+    "wk": "week",
+    "wks": "weeks",
+    "hrs": "hours",
+    "mins": "minutes",
+}
+_SHORTHAND = re.compile(
+    r"(?<![\w/])(" + "|".join(re.escape(word) for word in _IN_FULL) + r")(?![\w/])", re.I
+)
+
+
+def in_full(text: str) -> str:
+    """The text with phone shorthand written out."""
+    return _SHORTHAND.sub(lambda match: _IN_FULL[match.group(1).lower()], text)

@@ -185,3 +185,27 @@ def test_stars_legit_or_bots_weighs_the_reviews(demo_assistant) -> None:
 def test_a_phone_one_owns_is_no_kind_we_lack(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("got a pixel 9, need a braided charging cable")
     assert "don't sell" not in reply.text and reply.products, reply.text
+
+
+@pytest.mark.slow
+def test_a_question_about_that_after_a_list_is_answered_once_when_all_agree(
+    demo_assistant,
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("looking for a jump rope")
+    reply = chat.say("whats the return window on that")
+    assert reply.text.startswith("All 5 of them: returns accepted within 30 days"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("text", "colour"),
+    [
+        ("green tea", None),
+        ("a vegan night cream for my mum", None),
+        ("a night cream in cream colour", "cream"),
+        ("black headphones", "black"),
+    ],
+)
+def test_a_colour_word_in_a_name_is_no_colour_asked(text, colour) -> None:
+    vocabulary = FilterVocabulary.from_catalogue(CATALOGUE)
+    assert parse_query(text, vocabulary).requested.colour == colour

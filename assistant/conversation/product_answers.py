@@ -102,6 +102,8 @@ class ProductAnswers:
         targets = self.targets(state, step)
         if not targets and 1 < len(state.shown) <= FEW:  # a post's few products: each of them
             return self._each(state.shown, step)
+        if not targets and (same := self._same_for_all(state.shown[:SHOWN], step)):
+            return same  # «whats the return window on that» after a list: 30 days for each
         if not targets:
             return which_of(self.catalogue, state) if state.shown else None
         if step.references.kind == "mention" and 1 < len(targets) <= FEW:
@@ -140,6 +142,16 @@ class ProductAnswers:
             answer.policies.append(policy.quotes[0].section.id)
             answer.data_texts.append(" ".join(policy.quotes[0].sentences))
         return answer
+
+    def _same_for_all(self, product_ids: list[str], step: Step) -> Turn | None:
+        """One answer for every product shown, when the data says the same of each."""
+        products = [self.catalogue.products[pid] for pid in product_ids]
+        said = {tuple(product_facts(product, step.text, {})) for product in products}
+        if len(products) < 2 or len(said) != 1 or not (facts := list(said.pop())):
+            return None
+        text = f"All {len(products)} of them: " + "; ".join(facts) + "."
+        answer = Turn(text=text, products=product_ids)
+        return self._with_rule(answer, step.text) if SHOP_RULES.search(step.text) else answer
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:
         """The same question about each product just shown ("the price of each")."""

@@ -154,15 +154,26 @@ class FilterVocabulary:
     sizes: set[str] = field(default_factory=set)
     # a colour word and the title word after it, where titles say them together: «green tea»
     colour_in_names: set[str] = field(default_factory=set)
+    # the last words of titles, their kinds: a colour word among them is a kind («Night
+    # Repair Cream»)
+    title_ends: set[str] = field(default_factory=set)
 
     def names_colour(self, colour: str, text: str) -> bool:
         """Whether a text names a colour as a colour, not as part of a name («a nice green
-        tea» names no colour)."""
-        for match in re.finditer(
-            rf"(?<![\w-]){re.escape(colour)}(?![\w-])(\s+[\w-]+)?", text, re.I
+        tea» names no colour, nor «a night cream» unless «in cream» or «cream colour»)."""
+        if colour.lower() in self.title_ends and not re.search(
+            rf"\bin {re.escape(colour)}\b|\b{re.escape(colour)}[- ](?:colou?r|coloured|colored)",
+            text,
+            re.I,
         ):
-            following = (match.group(1) or "").strip().lower()
-            if f"{colour.lower()} {following}" not in self.colour_in_names:
+            return False
+        for match in re.finditer(
+            rf"(?:([\w-]+)\s+)?(?<![\w-]){re.escape(colour)}(?![\w-])(\s+[\w-]+)?", text, re.I
+        ):
+            before = (match.group(1) or "").lower()
+            following = (match.group(2) or "").strip().lower()
+            in_a_name = {f"{colour.lower()} {following}", f"{before} {colour.lower()}"}
+            if not in_a_name & self.colour_in_names:  # «green tea», «night cream»: names
                 return True
         return False
 
@@ -202,12 +213,17 @@ class FilterVocabulary:
             for name in SIZE_OPTION_NAMES:
                 vocabulary.sizes |= product.option_values(name)
         vocabulary.colour_in_names = _colour_in_names(catalogue, vocabulary.colours)
+        vocabulary.title_ends = {
+            word
+            for product in catalogue.products.values()
+            for word in _TITLE_WORD.findall(product.title.lower())[-1:]
+        }
         return vocabulary
 
 
 def _colour_in_names(catalogue: Catalogue, colours: set[str]) -> set[str]:
-    """Each colour word of a title with the title word after it («green tea»), where the
-    product does not come in that colour."""
+    """Each colour word of a title with the title word beside it («green tea», «repair
+    cream»), where the product does not come in that colour."""
     lowered = {colour.lower() for colour in colours}
     pairs: set[str] = set()
     for product in catalogue.products.values():
@@ -218,6 +234,7 @@ def _colour_in_names(catalogue: Catalogue, colours: set[str]) -> set[str]:
         pairs |= {
             f"{word} {after}"
             for word, after in itertools.pairwise(words)
-            if word in lowered and word not in sold  # a «Classic White Sneaker» in white is white
+            # a «Classic White Sneaker» in white is white; «Night Repair Cream» is no colour
+            if (word in lowered and word not in sold) or (after in lowered and after not in sold)
         }
     return pairs

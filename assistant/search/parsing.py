@@ -371,6 +371,8 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
     cleaned = re.sub(r"\s+", " ", text).strip()
     filters = SearchFilters.model_validate(found)
     requested = requested_constraints(query, filters.max_price_minor)
+    if requested.colour and not vocabulary.names_colour(requested.colour, query):
+        requested.colour = None  # «green tea», «night cream»: part of a name, no colour asked
     return ParsedQuery(text=cleaned, filters=filters, requested=requested)
 
 

@@ -75,9 +75,10 @@ BARE_REQUEST_WORDS = 4
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
+_NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
-    "for with that which to in under below over above from by at on near without than nothing "
+    "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
     "rating".split()
 )
@@ -132,6 +133,7 @@ class ProductKinds:
         "with", "under"..., without filler, brands or option values such as colours."""
         words: list[str] = []
         text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
+        text = _NOTHING_OVER.sub(" ", text)  # «earbuds nothing over 40 bucks»: a budget
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break

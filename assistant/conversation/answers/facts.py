@@ -188,7 +188,7 @@ ATTRIBUTE_WORDS = {
     "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
     r"kids?|toddler|child|\bfor (?:a )?\d+ ?(?:years?|yrs?)\b",  # «is it OK for 3 years?»
-    "players": r"players?|how many (people|can play)",
+    "players": r"players?|how many (people|ppl|can play)",
     "fit": r"\bfit\b|fits",
     "origin": r"origin|where\b.*\bfrom|grown|country|made in",
     "roast": r"roast|strength|strong",

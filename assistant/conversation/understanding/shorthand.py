@@ -1,12 +1,12 @@
-"""Phone shorthand said in full («how many ppl can play» is «how many people can play»), so
-product facts, dates and acts read the words they know. Only shorthand with one meaning."""
+"""Phone shorthand said in full («need it by tmrw» is «need it by tomorrow»), so product
+facts, dates and acts read the words they know. Only shorthand with one meaning, and none the
+act classifier already learnt as written («ppl», «u», «pls»)."""
 
 from __future__ import annotations
 
 import re
 
 _IN_FULL = {
-    "ppl": "people",
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "tmw": "tomorrow",

@@ -82,6 +82,7 @@ def test_when_the_order_is_placed_is_not_a_deadline() -> None:
         "who bought the last tent? I'd like to get in touch",
         "what did my ex order last week",
         "what's in my girlfriend's cart",
+        "do the sellers know who bought the tent? tell me their names",
     ],
 )
 def test_nothing_about_other_shoppers_is_told(message: str) -> None:

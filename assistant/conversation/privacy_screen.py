@@ -55,8 +55,9 @@ _ABOUT_MY_OWN = re.compile(
     # «can the brand see it's me who bought it?»; not «tell me who bought it»
     r"|\b(see|know)\b.{0,20}\b(it'?s me|it was me)\b"
     # «do the brands see who buys their stuff?»: what sellers learn of their buyers
-    r"|\b(brands?|sellers?|shops?|makers?|companies|vendors?)\b.{0,20}\b(see|know|get|find out|"
-    r"told)\b.{0,20}\bwho\b"
+    r"|^(?!.*\b(tell|show|give|send|list|names?)\b)"  # …«tell me who» still asks to be told
+    r".*\b(brands?|sellers?|shops?|makers?|companies|vendors?)\b.{0,20}\b(see|know|get|"
+    r"find out|told)\b.{0,20}\bwho\b"
     r"|\b(send|ship|deliver|post)\b.{0,20}\b(it|them|this|that)?\s*to (his|her|their|my)\b"
     # «can half the order go to her address», «deliver to her address»: where it goes
     r"|\b(go|goes|going|sent|delivered|shipped|arrive)\s+(straight\s+)?to (his|her|their)\b",

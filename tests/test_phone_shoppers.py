@@ -219,3 +219,11 @@ def test_swap_it_for_a_brand_shown_trades_for_that_product(demo_assistant) -> No
     assert chat.units() == {"P0009": 1}
     chat.say("ok swap it for the sonara in navy")  # two Sonara speakers; one was shown
     assert chat.units() == {"P0003": 1}
+
+
+@pytest.mark.slow
+def test_the_brand_one_said_with_a_fact_is_the_shown_one_with_that_fact(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("chefs knife under 100 that stays sharp")  # two Blade & Bowl knives among them
+    reply = chat.say("what about the ceramic blade & bowl one")
+    assert "P0099" in reply.products and "P0104" not in reply.products, reply.text

@@ -104,6 +104,7 @@ class ReferenceResolver:
             lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
+            lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
@@ -159,6 +160,19 @@ class ReferenceResolver:
         if product is None or not product.only_options_in(message, filler):
             return None
         return References([product.id], "option")
+
+    def _branded_by_facts(self, message: str, shown: list[str]) -> References | None:
+        """«the ceramic blade & bowl one» beside two Blade & Bowl knives: the shown products
+        of the brand said, told apart by their facts (the ceramic one)."""
+        said = set(re.findall(r"[a-z-]+", message.lower())) - {"yes", "no"}
+        products = [self.catalogue.products[pid] for pid in shown]
+        branded = [p for p in products if p.brand and p.brand.lower() in message.lower()]
+        hits = [
+            p.id
+            for p in branded
+            if said & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
+        ]
+        return References(hits, "shown-word") if len(branded) > 1 and len(hits) == 1 else None
 
     def _word_one(self, message: str) -> bool:
         """«the kettle one», «the northtrail one, what colours…»: a shown product by a word

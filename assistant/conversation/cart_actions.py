@@ -44,11 +44,12 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     turn, cart, changes = Turn(text=""), None, []
     unadded = False  # an add of this step failed (it asked "which one?")
     notes: list[str] = []  # what was picked for the shopper, said after the cart
+    trading = any(call.name == "remove_from_cart" for call in step.calls)
     for call in step.calls:
         if unadded and call.name == "remove_from_cart":
             _remove_once_added(state, call.args["product_id"])
             continue  # "swap mine for that one": the old line stays until the new one is in
-        result = _run(call, context, notes)
+        result = _run(call, context, notes, trading)
         if isinstance(result, ToolFailure):
             turn = turn.joined(refused(state, call.args, result, context.origin, call.name))
             if call.name == "add_to_cart":
@@ -80,10 +81,11 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     return shown.joined(turn)
 
 
-def _run(call: ToolCall, context: ToolContext, notes: list[str]) -> Any:
-    """One tool call; an add that lists versions of which one is in stock takes that one."""
+def _run(call: ToolCall, context: ToolContext, notes: list[str], trading: bool) -> Any:
+    """One tool call; an add that lists versions of which one is in stock takes that one,
+    unless it trades a cart line (a version the shopper did not pick never replaces one)."""
     result = REGISTRY[call.name].run(context, call.args)
-    if call.name == "add_to_cart" and (only := _the_one_in_stock(result)):
+    if call.name == "add_to_cart" and not trading and (only := _the_one_in_stock(result)):
         call.args = {**call.args, "options": only}  # «green»: the green one left in stock
         result = REGISTRY[call.name].run(context, call.args)
         notes.append(wording.only_one_in_stock(only))

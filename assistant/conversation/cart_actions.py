@@ -43,7 +43,7 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
         state.pending_action = None  # the open "which one?" is answered or given up
     turn, cart, changes = Turn(text=""), None, []
     unadded = False  # an add of this step failed (it asked "which one?")
-    notes: list[str] = []  # what was picked for the shopper, said after the cart
+    notes: list[str] = []  # what was picked for the shopper, said before the cart
     trading = any(call.name == "remove_from_cart" for call in step.calls)
     for call in step.calls:
         if unadded and call.name == "remove_from_cart":

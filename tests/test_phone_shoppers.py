@@ -14,6 +14,7 @@ from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
 CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+VOCABULARY = FilterVocabulary.from_catalogue(CATALOGUE)
 
 
 @pytest.mark.parametrize(
@@ -44,8 +45,7 @@ def test_a_mind_changed_inside_a_message_keeps_what_was_settled(said, settled) -
     ],
 )
 def test_the_size_someone_wears_is_a_size(text, size) -> None:
-    vocabulary = FilterVocabulary.from_catalogue(CATALOGUE)
-    assert parse_query(text, vocabulary).filters.size == size
+    assert parse_query(text, VOCABULARY).filters.size == size
 
 
 @pytest.mark.slow
@@ -207,8 +207,7 @@ def test_a_question_about_that_after_a_list_is_answered_once_when_all_agree(
     ],
 )
 def test_a_colour_word_in_a_name_is_no_colour_asked(text, colour) -> None:
-    vocabulary = FilterVocabulary.from_catalogue(CATALOGUE)
-    assert parse_query(text, vocabulary).requested.colour == colour
+    assert parse_query(text, VOCABULARY).requested.colour == colour
 
 
 @pytest.mark.slow

@@ -243,8 +243,8 @@ def _single_variant_post(api_url: str) -> tuple[str, int, str]:
     for app in ("microblog", "photo", "video"):
         posts = httpx.get(f"{api_url}/api/social/{app}/feed").json()["posts"][:6]
         for index, post in enumerate(posts):
-            if not post["products"] or not post["products"][0]["in_stock"]:
-                continue
+            if len(post["products"]) != 1 or not post["products"][0]["in_stock"]:
+                continue  # a bare #cart under several products asks which
             product = httpx.get(f"{api_url}/api/products/{post['products'][0]['id']}").json()
             if len(product["variants"]) == 1:
                 return app, index, product["title"]

@@ -59,6 +59,14 @@ def post_where(app, catalogue, bot, single=True, in_stock=True):
     pytest.skip(f"no fitting post in {app}")
 
 
+def cart_words(post, catalogue):
+    """A #cart reply for the post's first product: bare under a post of one product, with
+    its title under a post of several (a bare #cart there asks which)."""
+    if len(set(post.products)) == 1:
+        return "#cart"
+    return f"#cart {catalogue.products[post.products[0]].title}"
+
+
 def act(client, method, path, user=None, **body):
     """An action in an app as `user`, signed in to that app (the token says who acts)."""
     headers = {}
@@ -107,7 +115,13 @@ def test_apps_and_feeds(client):
 def test_cart_reply_asks_consent_then_adds_with_attribution(client, env, app, user):
     catalogue, bot = env
     post = post_where(app, catalogue, bot)
-    status, first = act(client, "POST", f"/{app}/posts/{post.id}/replies", user=user, text="#cart")
+    status, first = act(
+        client,
+        "POST",
+        f"/{app}/posts/{post.id}/replies",
+        user=user,
+        text=cart_words(post, catalogue),
+    )
     assert status == 200 and first["cart"]["lines"] == [] and "link" in first["dms"][0]
     status, linked = link(client, app, user)
     assert [line["product_id"] for line in linked["cart"]["lines"]] == [post.products[0]]
@@ -117,7 +131,13 @@ def test_cart_reply_asks_consent_then_adds_with_attribution(client, env, app, us
         post.id,
         post.author,
     )
-    status, again = act(client, "POST", f"/{app}/posts/{post.id}/replies", user=user, text="#cart")
+    status, again = act(
+        client,
+        "POST",
+        f"/{app}/posts/{post.id}/replies",
+        user=user,
+        text=cart_words(post, catalogue),
+    )
     assert again["public_reply"].endswith("Added to your basket ✓")
     assert again["cart"]["lines"][0]["qty"] == 2
 
@@ -125,10 +145,20 @@ def test_cart_reply_asks_consent_then_adds_with_attribution(client, env, app, us
 def test_cart_reply_with_an_ambiguous_variant_goes_to_dm(client, env):
     catalogue, bot = env
     post = post_where("microblog", catalogue, bot, single=False)
-    act(client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart")
+    act(
+        client,
+        "POST",
+        f"/microblog/posts/{post.id}/replies",
+        user="dev_m",
+        text=cart_words(post, catalogue),
+    )
     link(client, "microblog", "dev_m")
     _status, body = act(
-        client, "POST", f"/microblog/posts/{post.id}/replies", user="dev_m", text="#cart"
+        client,
+        "POST",
+        f"/microblog/posts/{post.id}/replies",
+        user="dev_m",
+        text=cart_words(post, catalogue),
     )
     assert body["public_reply"] == "@dev_m Sent you a DM 📩"
     assert "Which one would you like?" in body["dms"][0] and body["cart"]["lines"] == []
@@ -224,7 +254,13 @@ def test_cart_then_buy_on_the_same_post_orders_only_what_was_tapped(client, env)
     catalogue, bot = env
     post = post_where("photo", catalogue, bot)
     user, product_id = "ivan_d", post.products[0]
-    act(client, "POST", f"/photo/posts/{post.id}/replies", user=user, text="#cart")
+    act(
+        client,
+        "POST",
+        f"/photo/posts/{post.id}/replies",
+        user=user,
+        text=cart_words(post, catalogue),
+    )
     link(client, "photo", user)
     cart_before = bot.commerce.get_cart(f"shop:{user}").lines
     assert product_id in {line.product_id for line in cart_before}
@@ -253,7 +289,13 @@ def test_dm_is_the_full_conversation(client):
 def test_declining_the_link_changes_nothing(client, env):
     catalogue, bot = env
     post = post_where("video", catalogue, bot)
-    act(client, "POST", f"/video/posts/{post.id}/replies", user="jules_o", text="#cart")
+    act(
+        client,
+        "POST",
+        f"/video/posts/{post.id}/replies",
+        user="jules_o",
+        text=cart_words(post, catalogue),
+    )
     status, body = act(client, "POST", "/video/dm", user="jules_o", text="no")
     assert status == 200
     assert "nothing was linked" in body["dms"][0] and body["cart"]["lines"] == []

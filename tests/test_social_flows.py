@@ -253,13 +253,26 @@ def test_a_dm_answer_says_which_products_it_shows(hub, bot):
 def test_cart_picks_the_tagged_product_it_names_and_the_count_it_says(hub, bot):
     shopper = linked(hub, "photo", "fox")
     hub.reply("photo", "ph-005", "fox", "#cart the kettle")  # T5 of T2, T5, T1
-    hub.reply("photo", "ph-005", "fox", "#cart 2")  # no name: the post's first, T2
+    asked = hub.reply("photo", "ph-005", "fox", "#cart 2")  # no name: which of the three?
+    assert "Which one" in asked.dms[0] and "[T2]" in asked.dms[0], asked.dms
     hub.reply("photo", "ph-002", "fox", "#cart red 10 please")  # 10 is the size: one pair
     lines = [
         (line.product_id, line.variant_id, line.qty)
         for line in bot.commerce.get_cart(shopper).lines
     ]
-    assert lines == [("T5", "T5-silver", 1), ("T2", "T2-blue", 2), ("T3", "T3-red-10", 1)]
+    assert lines == [("T5", "T5-silver", 1), ("T3", "T3-red-10", 1)]
+
+
+def test_a_bare_cart_under_several_products_asks_which_and_credits_the_post(hub, bot):
+    shopper = linked(hub, "photo", "ivy")
+    asked = hub.reply("photo", "ph-005", "ivy", "#cart")
+    assert asked.public_reply and "Which one" in asked.dms[0], asked
+    assert not bot.commerce.get_cart(shopper).lines  # nothing added until she says which
+    said = hub.dm("photo", "ivy", "the kettle")
+    assert bot.commerce.get_cart(shopper).lines, said.dms
+    (line,) = bot.commerce.get_cart(shopper).lines
+    assert line.product_id == "T5"
+    assert (line.origin.kind, line.origin.ref) == ("cart_reply", "ph-005"), line.origin
 
 
 def test_the_dm_after_a_cart_reply_is_about_its_product(hub, bot):
@@ -303,10 +316,12 @@ def test_a_dm_after_a_comment_question_is_about_the_posts_product(hub, bot):
 def test_cart_words_that_are_no_count_nor_a_name(hub, bot):
     shopper = linked(hub, "photo", "dee")
     before = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
-    hub.reply("photo", "ph-005", "dee", "#cart one for my son please")  # «one»: no count, T2
+    # «one»: no count and no name, so which of the three?
+    asked = hub.reply("photo", "ph-005", "dee", "#cart one for my son please")
+    assert "Which one" in asked.dms[0], asked.dms
     hub.reply("photo", "ph-005", "dee", "#cart the kettle, 10/10 love it")  # 10/10: no count
     after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
-    assert after.get("T2", 0) - before.get("T2", 0) == 1
+    assert after.get("T2", 0) - before.get("T2", 0) == 0
     assert after.get("T5", 0) - before.get("T5", 0) == 1
 
 

@@ -159,6 +159,11 @@ def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:
         and any(call.args.get("product_id") == pending.product_id for call in step.calls)
     ):
         return Origin.model_validate(pending.origin)
+    if state.shown_from and any(  # «the night cream, 30ml» answers the #cart's «which one?»
+        call.name == "add_to_cart" and call.args.get("product_id") in state.shown
+        for call in step.calls
+    ):
+        return Origin.model_validate(state.shown_from)
     return default
 
 

@@ -244,15 +244,23 @@ class Assistant:
         self.sessions.save(state)
         return self._reply(state, turn, intent="add")
 
-    def show_products(self, session_id: str, shopper_id: str, product_ids: list[str]) -> None:
+    def show_products(
+        self,
+        session_id: str,
+        shopper_id: str,
+        product_ids: list[str],
+        origin: Origin | None = None,
+    ) -> None:
         """A conversation that starts beside products (a post's comments): "it" and "the
-        first one" refer to them; an open "which one?" stays open."""
+        first one" refer to them; an open "which one?" stays open. With `origin` (a #cart
+        that asked which one), adding one of them later is credited to that post."""
         state = self.sessions.load(session_id, shopper_id)
         pending = state.pending_action
         remember_shown(
             state, [pid for pid in product_ids if pid in self.services.catalogue.products]
         )
         state.pending_action = pending
+        state.shown_from = origin.model_dump(mode="json") if origin else None
         self.sessions.save(state)
 
     def pending_checkout(

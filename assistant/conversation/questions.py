@@ -36,8 +36,9 @@ from assistant.conversation.answers.needs import (
     narrowed,
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
+from assistant.conversation.answers.said_facts import with_said_facts
 from assistant.conversation.product_answers import HEALTH
-from assistant.conversation.shop_overview import WHAT_WE_DO_NOT_SELL
+from assistant.conversation.shop_overview import with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
@@ -50,7 +51,7 @@ from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
 from assistant.search.passages import asked_part
-from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
+from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 SHOW = 5
@@ -133,6 +134,7 @@ class CatalogueAnswers:
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         other = _ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
+        products = with_said_facts(products, step.text)  # «fragrance free night creams»
         if (order := superlative_kind(step.text)) in {"cheapest", "priciest"}:  # «cheapest u got»
             products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
         products = products[:SHOW]
@@ -146,7 +148,8 @@ class CatalogueAnswers:
                 # "fine, whats the real price then" names no thing: no "we don't sell" it
                 text = wording.product_list(closest, wording.closest_to_need())
                 return Turn(text=text, products=[p.id for p in closest])
-            return Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
+            turn = Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
+            return with_what_we_do_not_sell(turn, self.policies) if missing else turn
         if not products:
             return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
         remember_shown(state, [p.id for p in products])
@@ -349,13 +352,7 @@ class CatalogueAnswers:
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing:
             return None
-        turn = Turn(text=wording.not_carried(missing, []))
-        if section := self.policies.by_id(WHAT_WE_DO_NOT_SELL):
-            quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
-            turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
-            turn.policies.append(section.id)
-            turn.data_texts.append(section.text)
-        return turn
+        return with_what_we_do_not_sell(Turn(text=wording.not_carried(missing, [])), self.policies)
 
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean

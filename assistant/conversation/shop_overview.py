@@ -48,3 +48,14 @@ def overview_turn(catalogue: Catalogue, policies: PolicySearch) -> Turn:
             turn.policies.append(section.id)
             turn.data_texts.append(section.text)
     return turn
+
+
+def with_what_we_do_not_sell(turn: Turn, policies: PolicySearch) -> Turn:
+    """A «we don't sell X» answer with the shop's own list of what it does not sell, quoted
+    and cited."""
+    if section := policies.by_id(WHAT_WE_DO_NOT_SELL):
+        quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
+        turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
+        turn.policies.append(section.id)
+        turn.data_texts.append(section.text)
+    return turn

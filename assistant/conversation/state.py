@@ -38,6 +38,7 @@ class DialogueState(BaseModel):
     session_id: str
     shopper_id: str
     shown: list[str] = Field(default_factory=list, description="Products last listed, in order.")
+    shown_from: dict[str, Any] | None = None  # the post whose products are shown, for attribution
     focus: str | None = Field(None, description="The product being talked about.")
     chosen_options: dict[str, str] = Field(default_factory=dict)
     pending_checkout: PendingCheckout | None = None
@@ -116,6 +117,7 @@ def remember_shown(state: DialogueState, product_ids: list[str]) -> None:
     """A list the shopper was shown: "the second one" refers back to it, and a product shown
     alone is the one "it" means."""
     state.shown = product_ids
+    state.shown_from = None
     state.focus = product_ids[0] if len(product_ids) == 1 else None
     state.pending_action = None
 

@@ -23,10 +23,15 @@ from assistant.conversation.reply import ReplyCart
 
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
 # «link my account» with nothing waiting: the shopper asks to link before any action
+_LINK_WHAT = (
+    r"link(?: (?:it|me|us|my|this|the))?(?: (?:account|handle))?(?: to (?:the |my )?shop"
+    r"(?: account)?)?(?: (?:please|pls|now))?"
+)
 LINK_REQUEST = re.compile(
     r"^\W*(?:(?:pls|please|ok|okay|hi|hey|hmm+|actually|fine|alright|yes|yeah|yep|sure|oh|well)"
-    r"\W+)*link(?: (?:it|me|us|my|this|the))?(?: (?:account|handle))?"
-    r"(?: (?:please|pls|now))?[\s.!]*$",
+    r"\W+)*(?:(?:i(?:'d| would)? (?:like|want) to |i wanna )?" + _LINK_WHAT + r"[\s.!]*"
+    # «hey can you link my account?»: asked of the shop, a request; a bare «link?» asks what
+    r"|(?:can|could|would|will) (?:you|u) (?:please |pls )?" + _LINK_WHAT + r"[\s.!?]*)$",
     re.I,
 )
 LINK_NO = re.compile(r"^\s*(no|nope|don'?t link|no thanks|decline)\s*[.!]?\s*$", re.I)
@@ -60,8 +65,8 @@ class Consent:
         self.repository.ask_consent(spec.name, user, command.model_dump())
         question = (
             f"To {purpose(command)}, I need to link @{user} on {spec.title} to a shop account. "
-            "I would store your handle, your cart, wishlist and orders. Reply «link» to agree "
-            "or «no» to decline."
+            "I would store your handle, your cart, wishlist and orders. Shall I link it? Reply "
+            "«link» to agree or «no» to decline."
         )
         return AppResponse(
             app=spec.name,

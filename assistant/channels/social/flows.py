@@ -20,7 +20,13 @@ from assistant.channels.social.commands import (
 from assistant.channels.social.content import Post, SocialContent
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
-from assistant.channels.social.tagged import count_asked, tagged_picks, tagged_product
+from assistant.channels.social.tagged import (
+    count_asked,
+    names_a_tagged,
+    tagged_picks,
+    tagged_product,
+    which_tagged_question,
+)
 from assistant.commerce import CommerceError, Origin
 from assistant.conversation.answers.refusals import describe_error
 from assistant.conversation.answers.wording import cart_text
@@ -74,6 +80,11 @@ class SocialFlows:
             product = tagged_product(catalogue, list(post.products), "")
             self.bot.show_products(dm_session(spec.name, user), shopper, [product.id])
             return self._buy(spec, user, shopper, product, origin)
+        tagged = list(dict.fromkeys(post.products))
+        if len(tagged) > 1 and not names_a_tagged(catalogue, tagged, command.extra):
+            # a bare «#cart» under several products: ask which, and credit the post for it
+            self.bot.show_products(dm_session(spec.name, user), shopper, tagged, origin=origin)
+            return self._which_tagged(spec, user, shopper, post, in_public)
         picks = tagged_picks(catalogue, list(post.products), command.extra)
         # the DM that follows («make it 3», «does it run small?») is about these products
         self.bot.show_products(dm_session(spec.name, user), shopper, [p.id for p, _ in picks])
@@ -86,6 +97,22 @@ class SocialFlows:
             asked = asked or refused
             responses.append(response)
         return _together(spec, user, responses, in_public)
+
+    def _which_tagged(
+        self, spec: AppSpec, user: str, shopper: str, post: Post, in_public: bool
+    ) -> AppResponse:
+        """«Which one?» by DM for a #cart under a post of several products; nothing added."""
+        products = [
+            self.bot.services.catalogue.products[pid] for pid in dict.fromkeys(post.products)
+        ]
+        question = spec.dm(which_tagged_question(products))
+        return AppResponse(
+            app=spec.name,
+            post_id=post.id,
+            cart=self._cart(shopper),
+            public_reply=spec.public(user, "Sent you a DM 📩") if in_public else None,
+            dms=[question],
+        )
 
     def chat(self, spec: AppSpec, user: str, shopper: str, text: str) -> AppResponse:
         """A DM answered by the Assistant, as any chat turn."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.money import format_minor
 from assistant.search.parsing import DIGIT_WORDS
 
 _WORD = re.compile(r"[\w&'-]+")
@@ -101,3 +102,22 @@ def count_asked(product: Product, said: str) -> int:
     if digits and digits in _WORD.findall(" ".join(product.options_named_in(said).values())):
         return 1
     return int(digits) if digits else DIGIT_WORDS[word.lower()]
+
+
+def names_a_tagged(catalogue: Catalogue, tagged: list[str], said: str) -> bool:
+    """Whether a reply names one of the post's products anywhere («#cart the kettle and 2 of
+    the earbuds»), so it needs no «which one?»."""
+    products = [catalogue.products[pid] for pid in dict.fromkeys(tagged)]
+    return any(_named(products, part) for part in [said, *_APART.split(said)])
+
+
+def which_tagged_question(products: list[Product]) -> str:
+    """The DM that asks which of a post's products a bare #cart wants."""
+    listed = "; ".join(
+        f"{position}. {p.title} [{p.id}] {format_minor(p.min_price_minor, p.currency)}"
+        for position, p in enumerate(products, start=1)
+    )
+    return (
+        f"This post shows {len(products)} products: {listed}. Which one would you like in your "
+        "basket? Reply with its name or number (and its size or colour, if it has them)."
+    )

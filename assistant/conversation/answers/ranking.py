@@ -80,16 +80,31 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         + (f", {format_minor(p.min_price_minor, p.currency)}" if priced else "")
         for p, _ in valued
     ]
-    text_out = (
-        f"Of these, {best.title} [{best.id}] has the {'lowest' if fewest else 'highest'} "
-        f"{name} ({best.attributes[name]}).\n" + "\n".join(lines)
+    tied = [p for p, value in valued if value == valued[0][1]]
+    lead = (  # «which has the longer battery?» of two with 20 hours each: neither
+        f"{' and '.join(p.title for p in tied)} have the same {name} ({best.attributes[name]})."
+        if len(tied) > 1
+        else f"Of these, {best.title} [{best.id}] has the {'lowest' if fewest else 'highest'} "
+        f"{name} ({best.attributes[name]})."
     )
     return Ranked(
-        text_out,
+        lead + "\n" + "\n".join(lines),
         [p for p, _ in valued],
         data_texts=[p.attributes[name] for p, _ in valued],
-        winner=True,
+        winner=len(tied) == 1,
     )
+
+
+def figure_winner(products: list[Product], text: str) -> Product | None:
+    """The product with the least or most of the figure a comparative is about («the lighter
+    one»: the least weight); None when one lacks the figure or two tie."""
+    name = _asked_attribute(products, text)
+    valued = [(p, _number(p.attributes.get(name, ""))) for p in products] if name else []
+    if len(valued) < 2 or any(value is None for _, value in valued):
+        return None
+    fewest = bool(_FEWEST.search(text))
+    ordered = sorted(valued, key=lambda item: (item[1] or 0.0) * (1 if fewest else -1))
+    return ordered[0][0] if ordered[0][1] != ordered[1][1] else None
 
 
 def _filtered(products: list[Product], filters: SearchFilters) -> Ranked | None:

@@ -183,13 +183,22 @@ def _traded_or_over_shown(
     if named_trade(references, text):
         return "add"
     ranked_pick = references.kind == "superlative" and _PICKED_BY_RANK.search(text)
-    if ranked_pick and slots.options and "?" not in text and intent in _ABOUT_PRODUCTS:
+    decided = slots.options or _DECIDED_RANK.search(text)  # «fine, the cheaper one»
+    if ranked_pick and decided and "?" not in text and intent in _ABOUT_PRODUCTS:
         return "add"
     return _over_shown(intent, text, shown, references)
 
 
+# «fine, the cheaper one», «I'll go with the better one», «the lighter one then»: a decision
+_DECIDED_RANK = re.compile(
+    r"^\W*(?:(?:fine|alright|all right|right|go on)\W+(?:then\W+)?"
+    r"(?:i'?ll (?:take|have|get|go with) )?|i'?ll (?:take|have|get|go with) |go with )"
+    r"the \w+ one\W*(?:then|please|pls)?\W*$"
+    r"|^\W*the \w+ one,? then\W*(?:please|pls)?\W*$",
+    re.I,
+)
 _PICKED_BY_RANK = re.compile(
-    r"\bthe (?:cheaper|cheapest|pricier|priciest|better[- ]rated|best[- ]rated|quicker|"
+    r"\bthe (?:cheaper|cheapest|pricier|priciest|better(?:[- ]rated)?|best(?:[- ]rated)?|quicker|"
     r"quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b",
     re.I,
 )

@@ -75,12 +75,14 @@ def asks_again(text: str, state: DialogueState) -> bool:
     )
 
 
-def follow_up_act(intent: str, text: str, state: DialogueState) -> str:
+def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool = False) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
-    question as the turn before it, about the same product."""
+    question as the turn before it, about the same product; an add that names a version
+    («also the X skillet, white, small») stays an add."""
     last = (state.last_intent or "").rpartition("+")[2]
     if (
         intent != last
+        and not (intent == "add" and versioned and "?" not in text)
         and intent not in {"search", "recommend"}
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))

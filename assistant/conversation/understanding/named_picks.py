@@ -132,3 +132,15 @@ def named_pick(
         slots.quantity = count_for_each(text) or slots.quantity or count  # «2 … totes navy»
         return "add"
     return "search"
+
+
+def answers_the_post(
+    intent: str, references: References, text: str, shown_from: bool, product: Product | None
+) -> bool:
+    """Whether a DM only names one of a post's products after its bare #cart asked «which
+    one?» («the kettle», «the night cream, 30ml», «the second one»): that one goes in."""
+    if not shown_from or product is None or len(references.ids) != 1 or "?" in text:
+        return False
+    if references.kind == "ordinal":
+        return len(text.split()) <= 5
+    return references.kind in {"shown-word", "mention", "id"} and only_names(product, text)

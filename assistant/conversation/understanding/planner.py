@@ -52,7 +52,7 @@ from assistant.conversation.understanding.keeping import (
     removal_calls,
 )
 from assistant.conversation.understanding.mind_changes import MindChanges
-from assistant.conversation.understanding.named_picks import named_pick
+from assistant.conversation.understanding.named_picks import answers_the_post, named_pick
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -148,7 +148,8 @@ class RulePlanner:
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
-        intent = bare_pick(follow_up_act(intent, request.text, state), request.text, state)
+        intent = follow_up_act(intent, request.text, state, bool(slots.options))
+        intent = bare_pick(intent, request.text, state)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
@@ -170,6 +171,9 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state.shown, state.focus, slots.options, cart
             )
+        if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
+            ranked = self.catalogue.products[references.ids[0]]
+            slots.options = ranked.options_named_in(request.text)
         intent = corrected(intent, references, request, state, slots, has_order)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
@@ -245,6 +249,8 @@ class RulePlanner:
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
+        if answers_the_post(intent, references, text, bool(state.shown_from), product):
+            act = "add"  # «the kettle» answers the #cart's «which one?»
         if act == "search" and asks_again(text, state):
             return intent  # «And the Blade & Bowl knife?» after a question: the same question
         in_view = references.kind in {None, "deictic", "option"}  # not a product named

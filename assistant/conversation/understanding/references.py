@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.comparatives import comparative_pick, the_other
 from assistant.search.mentions import ProductMentions
 
 ORDINALS = {
@@ -39,16 +40,6 @@ _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
-_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
-_PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
-# «the better one», «2 of the best one»: the better rated of those shown
-_BETTER_RATED = re.compile(
-    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b", re.I
-)
-# «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
-_QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
-_FASTER = re.compile(r"\bthe (?:faster|fastest) one\b", re.I)
-_SPEED_FACTS = re.compile(r"speed|power|watt|charg|rpm", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
@@ -143,6 +134,9 @@ class ReferenceResolver:
             olds = [pid for pid in old.ids if pid in in_cart] if old else []
         if len(olds) != 1:
             return None
+        new_words = re.split(r"\s+and\s+|,", said["new"])[0]  # «…1kg and make that 3»
+        if self.catalogue.products[olds[0]].only_options_in(new_words, _FILLER):
+            return References(olds, "option")  # «switch it to the whole bean 1kg»: its version
         new = self._mentioned(said["new"], olds) or self._shown_word(  # «the sonara» shown
             said["new"], [pid for pid in shown if pid not in in_cart]
         )
@@ -217,24 +211,8 @@ class ReferenceResolver:
 
     def _comparative(self, message: str, shown: list[str]) -> References | None:
         pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
-        products = [self.catalogue.products[pid] for pid in pool]
-        if not products:
-            return None
-        if _CHEAPER.search(message):
-            chosen = min(products, key=lambda p: _price_asked(p, message))
-        elif _PRICIER.search(message):
-            chosen = max(products, key=lambda p: _price_asked(p, message))
-        elif _BETTER_RATED.search(message):
-            chosen = max(products, key=lambda p: (p.rating or 0, p.review_count))
-        elif _QUICKER.search(message) or (
-            # «add 500g of the faster one» of two teas: delivery; of two chargers: speed
-            _FASTER.search(message)
-            and not any(_SPEED_FACTS.search(" ".join(p.attributes)) for p in products)
-        ):  # «the quicker one then, please»: the sooner delivery
-            chosen = min(products, key=lambda p: p.shipping_days)
-        else:
-            return None
-        return References([chosen.id], "superlative")
+        chosen = comparative_pick(message, [self.catalogue.products[pid] for pid in pool])
+        return References([chosen.id], "superlative") if chosen else None
 
     def in_cart(self, phrase: str, cart: list[str]) -> list[str]:
         """The cart's products a phrase names («the roller», «the Flexa»)."""
@@ -272,36 +250,13 @@ _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the
 )
 
 
-# «swap it for the other one» beside the two compared: the one not in the cart
-FOR_THE_OTHER = re.compile(
-    r"\b(?:swap|switch|change|exchange|replace)\s+(?:it|that|this|mine|that one|this one)\s+"
-    r"(?:for|with|to)\s+the other(?: one)?\b",
-    re.I,
-)
-
-
 def _the_other(
     text: str, shown: list[str], focus: str | None, in_cart: list[str]
 ) -> References | None:
-    """The other of two shown products, traded for the one in the cart."""
-    if not FOR_THE_OTHER.search(text) or len(shown) != 2 or focus not in shown:
-        return None
-    other = next(pid for pid in shown if pid != focus)
-    if focus not in in_cart or other in in_cart:
-        return None
-    return References([other], "mention", replaces=focus)
-
-
-def _price_asked(product: Product, message: str) -> int:
-    """The price that counts for a comparison: of the version the words name ("the cheaper
-    one in 500g"), else the lowest one can buy it at now."""
-    named = product.options_named_in(message)
-    prices = [
-        v.price_minor
-        for v in product.variants
-        if all(v.options.get(k, "").lower() == value.lower() for k, value in named.items())
-    ]
-    return min(prices) if named and prices else product.buyable_price_minor
+    """The other of two shown products («and the other one too»), or the one traded for the
+    cart's («swap it for the other one»)."""
+    found = the_other(text, shown, focus, in_cart)
+    return References([found[0]], "mention", replaces=found[1]) if found else None
 
 
 def _ordinals(message: str, shown: list[str]) -> References | None:

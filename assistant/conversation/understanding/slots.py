@@ -64,7 +64,9 @@ _QTY_PATTERNS = [
     # "make the bands 3", "change the rope to 2": a cart line named, then its count
     re.compile(
         rf"\b(?:make|change|set|bump|update)\s+the\s+[a-z][\w' -]{{1,30}}?\s+(?:to\s+)?"
-        rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){NUMBER}\s*(?:pls|please|then|instead)?\W*$",
+        rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){NUMBER}\s*(?:pls|please|then|instead)?"
+        # «…, my partner's coming»: a remark that says why
+        r"(?:\W*$|,\s*(?:my|our|his|her|their|for|as|since|because|cos|we|i|she|he|they)\b[^?]*$)",
         re.I,
     ),
     re.compile(  # "2 is enough", "three will do"

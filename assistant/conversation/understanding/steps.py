@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.references import FOR_THE_OTHER, References
+from assistant.conversation.understanding.comparatives import FOR_THE_OTHER
+from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots, own_spans, quantities_before
 from assistant.conversation.understanding.trades import replaced_product
 

@@ -99,9 +99,20 @@ SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner
 SURE_CONFIRM = 0.9  # a confirmation without a yes-word must be this sure
 
 
+# «fine, check out again», «ok let's check out now»: only a checkout, however it was heard
+_ONLY_CHECKOUT = re.compile(
+    r"^\W*(?:(?:fine|ok|okay|right|alright|so|then|now|great|cool|perfect|lovely|thanks|good)"
+    r"\W+)*(?:(?:let'?s|i'?d like to|i want to|i wanna|please|pls) )?(?:take me to |go to "
+    r"|proceed to )?(?:the )?check ?out(?: (?:again|now|then|please|pls|too))*\W*$",
+    re.I,
+)
+
+
 def _about_the_order(request: Request) -> str | None:
     """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
-    asks the rule (None: neither)."""
+    asks the rule; «fine, check out again» checks out (None: none of these)."""
+    if request.act != "checkout" and _ONLY_CHECKOUT.search(request.text):
+        return "checkout"
     if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
         return "cancel_order"
     if request.act == "return" and INTO_CART.search(request.text):

@@ -1,0 +1,35 @@
+"""Facts a search says in its own words («fragrance free night creams», «vegan sunscreen»,
+«dishwasher safe pans»): the products found that hold them come first, alone."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+
+_NEGATED = re.compile(r"\b(?:not|non|no|without)[ -]+$", re.I)
+
+
+def _says(text: str, phrase: str) -> bool:
+    """Whether the text says the phrase as words of its own, not negated («not vegan»)."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
+        if not _NEGATED.search(text[: found.start()]):
+            return True
+    return False
+
+
+def holds_said_facts(product: Product, text: str) -> bool:
+    """Whether one of the product's facts is said: a value of two words or more («fragrance
+    free»), or a yes-fact by its name («vegan», «organic»)."""
+    return any(
+        (len(value.split()) >= 2 and _says(text, value))
+        or (value.lower() == "yes" and _says(text, name))
+        for name, value in product.attributes.items()
+    )
+
+
+def with_said_facts(products: list[Product], text: str) -> list[Product]:
+    """Of the products found, those holding a fact the request says, when some but not all
+    do; all of them otherwise."""
+    kept = [product for product in products if holds_said_facts(product, text)]
+    return kept if kept and len(kept) < len(products) else products

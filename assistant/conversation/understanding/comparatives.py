@@ -1,0 +1,79 @@
+"""Which product in view a comparative means («the cheaper one», «the better one», «the
+lighter one», «the quicker one») and which «the other one» is beside two."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+from assistant.conversation.answers.ranking import figure_winner
+
+_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
+_PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
+# «the better one», «2 of the best one»: the better rated of those shown
+_BETTER_RATED = re.compile(
+    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b", re.I
+)
+# «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
+_QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
+_FASTER = re.compile(r"\bthe (?:faster|fastest) one\b", re.I)
+_SPEED_FACTS = re.compile(r"speed|power|watt|charg|rpm", re.I)
+# «the lighter one», «the heavier of the two»: by the figure the word is about (its weight)
+_BY_FIGURE = re.compile(
+    r"\bthe (\w+(?:er|est)) (?:one|of (?:the|those|them|these)(?: two)?)\b", re.I
+)
+# «swap it for the other one» beside the two compared: the one not in the cart
+FOR_THE_OTHER = re.compile(
+    r"\b(?:swap|switch|change|exchange|replace)\s+(?:it|that|this|mine|that one|this one)\s+"
+    r"(?:for|with|to)\s+the other(?: one)?\b",
+    re.I,
+)
+# «and the other one too», «what does the other one cost?»: not «the other way», «other colours»
+_THE_OTHER = re.compile(
+    r"\b(?:the|that) other(?: one)?\b(?!\s+(?:ones|way|day|colou?rs?|sizes?))", re.I
+)
+
+
+def comparative_pick(message: str, products: list[Product]) -> Product | None:
+    """The one of `products` a comparative in the message picks, if it says one."""
+    if not products:
+        return None
+    if _CHEAPER.search(message):
+        return min(products, key=lambda p: price_asked(p, message))
+    if _PRICIER.search(message):
+        return max(products, key=lambda p: price_asked(p, message))
+    if _BETTER_RATED.search(message):
+        return max(products, key=lambda p: (p.rating or 0, p.review_count))
+    if _QUICKER.search(message) or (
+        # «add 500g of the faster one» of two teas: delivery; of two chargers: speed
+        _FASTER.search(message)
+        and not any(_SPEED_FACTS.search(" ".join(p.attributes)) for p in products)
+    ):
+        return min(products, key=lambda p: p.shipping_days)
+    said = _BY_FIGURE.search(message)
+    return figure_winner(products, said.group(0)) if said and len(products) > 1 else None
+
+
+def the_other(
+    text: str, shown: list[str], focus: str | None, in_cart: list[str]
+) -> tuple[str, str | None] | None:
+    """The other of two shown products, and the cart's product it replaces in a trade («swap
+    it for the other one»); «the other one» alone is the one not in focus."""
+    if len(shown) != 2 or focus not in shown:
+        return None
+    other = next(pid for pid in shown if pid != focus)
+    if FOR_THE_OTHER.search(text):
+        return (other, focus) if focus in in_cart and other not in in_cart else None
+    return (other, None) if _THE_OTHER.search(text) else None
+
+
+def price_asked(product: Product, message: str) -> int:
+    """The price that counts for a comparison: of the version the words name ("the cheaper
+    one in 500g"), else the lowest one can buy it at now."""
+    named = product.options_named_in(message)
+    prices = [
+        v.price_minor
+        for v in product.variants
+        if all(v.options.get(k, "").lower() == value.lower() for k, value in named.items())
+    ]
+    return min(prices) if named and prices else product.buyable_price_minor

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.answers.needs import INTEREST, LIKE_IT
+from assistant.conversation.answers.needs import INTEREST
+from assistant.conversation.understanding.shop_words import LIKE_IT
 from tests.test_phrasing import Chat
 
 

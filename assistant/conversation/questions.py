@@ -27,7 +27,6 @@ from assistant.conversation.answers.facts import (
 from assistant.conversation.answers.needs import (
     FOR_SOMEONE,
     GIFT,
-    LIKE_IT,
     NAMED_THING,
     PERSON_IDEAS,
     brand_coincidence,
@@ -43,6 +42,7 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
     AMOUNT_HELD,
+    LIKE_IT,
     THAN_IT,
     asks_shop_rules,
     same_topic,

@@ -52,7 +52,12 @@ class Mention:
 
 
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
-_ONE_FOR_EACH = re.compile(r"\bone\s+(?=(?:for|each)\s+(?:each|every|of)\b|each\b)", re.I)
+# «one for each teacher», «2 please, one for my wife too»: a count, no «… One» model
+_ONE_FOR_EACH = re.compile(
+    r"(?:\b([a-z0-9']+)\s+)?\bone\s+(?=(?:for|each)\s+(?:each|every|of)\b|each\b"
+    r"|for\s+(?:my|me|his|her|our|their|him|them|you|u)\b)",
+    re.I,
+)
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 # words after which a brand's word is an everyday word («every morning», «good night»)
 _BEFORE_A_WORD = frozenset("every each good last per whole".split())
@@ -236,12 +241,19 @@ class ProductMentions:
     def _best_with_kind(self, phrase: str, kinds: list[str]) -> list[Mention]:
         """The phrase's products; for a phrase that only says a brand, with a kind added."""
         best = self._best(phrase)
+        for kind in kinds if len(best) > 1 else []:  # «the Wildpine Go … bottles»: the bottle
+            of_kind = [m for m in best if kind and kind in self._title(m.product_id)]
+            if 0 < len(of_kind) < len(best):
+                return of_kind
         if best or not self._names_a_brand(phrase):
             return best
         for kind in kinds:
             if kind and (best := self._best(f"{phrase} {kind}")):
                 return best
         return []
+
+    def _title(self, product_id: str) -> str:
+        return self.catalogue.products[product_id].title.lower()
 
     def _only_options_of(self, phrase: str, found: dict[str, Mention]) -> bool:
         """Whether every word of a phrase is an option value («1kg whole bean», «in M»)
@@ -276,7 +288,14 @@ class ProductMentions:
     def _without_pronoun_one(self, message: str) -> str:
         """The message without "one" where it stands for a product ("the cheapest one"),
         kept where it is part of a name ("ampere one")."""
-        message = _ONE_FOR_EACH.sub(" ", message)  # «one for each teacher»: a count, no model
+        message = _ONE_FOR_EACH.sub(  # «the Ampere One for my iPhone» keeps its «One»
+            lambda m: (
+                m.group(0)
+                if m.group(1) and self._before_one(m.group(1).lower())
+                else f"{m.group(1) or ''} "
+            ),
+            message,
+        )
         return _PRONOUN_ONE.sub(
             lambda m: m.group(0) if self._before_one(m.group(1).lower()) else m.group(1),
             message,

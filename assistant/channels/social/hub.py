@@ -128,6 +128,9 @@ class SocialHub:
                 " Reply #wishlist under the post to hear when it is back." if spec.wishlist else ""
             )
             sold_out = spec.dm(f"Sorry, {product.title} is sold out.{hint}")
+            shopper = self.consent.linked(app, user) or f"guest:{app}:{user}"
+            # «anything similar in stock?» by DM next is about this product
+            self.bot.show_products(dm_session(app, user), shopper, [product.id])
             cart = self._cart(app, user)
             return self._sent(
                 spec, user, AppResponse(app=app, post_id=post.id, cart=cart, dms=[sold_out])

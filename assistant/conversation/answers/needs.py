@@ -89,12 +89,6 @@ def brand_coincidence(product: Product, need: str) -> bool:
 
 
 # «something similar», «a similar set», «alternatives to it», «anything like that»
-LIKE_IT = re.compile(
-    r"\b(?:something|anything|any|an?|one|ones|some|others?)\s+similar\b"
-    r"|\bsimilar (?:ones?|sets?|pairs?|products?|things?|items?)\b|\balternatives?\b"
-    r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b",
-    re.I,
-)
 
 
 def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:

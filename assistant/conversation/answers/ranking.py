@@ -126,14 +126,14 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         pricey = bool(_PRICIEST.search(text))
         # the price one can pay now: a sold-out cheap version does not make it the cheapest
         ordered = sorted(
-            pool, key=lambda p: -p.buyable_price_minor if pricey else p.buyable_price_minor
+            pool, key=lambda p: -_price_now(p, text) if pricey else _price_now(p, text)
         )
         # one that can be bought wins; a sold-out one before it is said, not picked
         top = next((p for p in ordered if p.in_stock), ordered[0])
         gone = ordered[0] if top is not ordered[0] else None
         what = "most expensive" if pricey else "cheapest"
         lead = f"The {what} in stock is " if gone else f"The {what} is "
-        lead += f"{top.title} [{top.id}] at " + format_minor(top.buyable_price_minor, top.currency)
+        lead += f"{top.title} [{top.id}] at " + format_minor(_price_now(top, text), top.currency)
         if gone:
             price = format_minor(gone.min_price_minor, gone.currency)
             lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"
@@ -154,6 +154,18 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         lead = f"The best rated is {top.title} [{top.id}] ({rating})."
         return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+
+
+def _price_now(product: Product, text: str) -> int:
+    """What it costs now in the version the words name («in the 100 ml size, which is
+    cheapest?»), else at its lowest price one can buy."""
+    named = product.options_named_in(text)
+    prices = [
+        v.price_minor
+        for v in product.variants
+        if v.stock > 0 and all(v.options.get(k, "").lower() == w.lower() for k, w in named.items())
+    ]
+    return min(prices) if named and prices else product.buyable_price_minor
 
 
 def _sooner(products: list[Product]) -> Ranked:

@@ -41,10 +41,14 @@ AGAIN = re.compile(r"\b(another|again|more|second|extra|too|also|as well|one mor
 
 _POLITE_ASK = re.compile(r"^\W*(can|could|may) (i|we) (get|have|grab|take)\b", re.I)
 _I_WILL_HAVE = re.compile(
-    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah)\W+)*(?:i'?d like|id like|i would like|"
-    r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i want|gimme|give me) "
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|oh|and)\W+)*(?:i'?d like|id like|i would like|"
+    r"i'?ll (?:take|have|get)|ill (?:take|have|get)|i (?:also |still )?(?:want|need)|gimme|give me"
+    r") "  # «oh I also need the Voyagr Nova 900 packing cubes»
     r"(?:the|a|an|one|that|this|those|these|\d+)\b",
     re.I,
+)
+_BY_A_DAY = re.compile(
+    r"\bby (?:mon|tue|wed|thu|fri|sat|sun|tomorrow|next|the|xmas|christmas)", re.I
 )
 # "hmm add the X too so shipping is free", "ok put the Y in": the request opens with the verb
 _JUST_SO_MANY = re.compile(
@@ -215,7 +219,12 @@ def heard_as_add(
         # "i need 12 flexa max s resistance bands in purple for my class": the version said
         # too; "i need 2 echofox speakers by friday, will they arrive?" only asks
         return True
-    if named and intent in {"product_question", "search"} and _I_WILL_HAVE.search(text):
+    if (
+        named
+        and intent in {"product_question", "search"}
+        and _I_WILL_HAVE.search(text)
+        and not _BY_A_DAY.search(text)  # «i need the X by friday, will they arrive?» asks
+    ):
         return True  # "I'd like the voyagr nova 900 packing cubes": that one, in the cart
     # "ok get me the quietude ones", "the voyagr packing cubes, 1 pls"
     return bool((named and _BARE_COUNT.search(text)) or (references.ids and _GET_ME.search(text)))

@@ -74,6 +74,10 @@ SHOP_SERVICE = re.compile(
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
     # «can half go to his place and half to mine»
     r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
+    # «can they go on the same order?», «add it to my last order»: orders are not changed
+    r"|\b(?:go|goes|be|put|ship|come) (?:on|in|with) (?:the )?same order\b|\bcombine (?:my |the |"
+    r"two |both )?orders\b|\badd (?:it|them|this|these|that) to (?:my|the) (?:last |previous |"
+    r"other |existing |first )?order\b"
     # «please explain me how an order goes», «what happens after I pay?»: the order's steps
     r"|\bhow (?:does |do )?(?:an |the |my )?order(?:ing)? (?:goes|go|works?|process)\b"
     r"|\bsteps? (?:of|for|to|in) (?:an |the |my )?order|\bwhat happens (?:after|when|once) "
@@ -215,3 +219,12 @@ def asks_shop_rules(text: str) -> bool:
     """Whether a question names a topic of the shop's rules («how many of the same thing can
     I order at once?»), so no «we don't sell» is tried on it."""
     return bool(POLICY_TOPICS.search(text) or SHOP_SERVICE.search(text))
+
+
+# «something similar», «anything like it», «alternatives»: more like the product in view
+LIKE_IT = re.compile(
+    r"\b(?:something|anything|any|an?|one|ones|some|others?)\s+similar\b"
+    r"|\bsimilar (?:ones?|sets?|pairs?|products?|things?|items?)\b|\balternatives?\b"
+    r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b",
+    re.I,
+)

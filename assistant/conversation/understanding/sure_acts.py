@@ -108,11 +108,32 @@ _ONLY_CHECKOUT = re.compile(
 )
 
 
+# «make the sleeping bag 2», «bump my rope to three»: a cart line's count, whatever follows
+_MAKE_THE_LINE = re.compile(
+    r"^\W*(?:(?:ok|okay|actually|oh|and|also|hmm|right|wait|please|pls)\W+)*(?:make|change|set|"
+    r"bump|update)\s+(?:the|my)\s+[a-z][\w' -]{1,30}?\s+(?:to\s+)?(?:\d{1,2}|two|three|four|five"
+    r"|six)\b(?!\s*(?:ml|g|kg|l|cm|mm|%|pack))",
+    re.I,
+)
+
+
+# a last sentence that takes a thing out: «hmm two kettles is silly. drop the green one»
+_DROP_THE = re.compile(
+    r"(?:^|[.!;]\s+)(?:(?:ok|okay|so|then|just|please|pls|actually|hmm|nah)\W+)*(?:drop|remove|"
+    r"delete|ditch|take out|get rid of)\s+(?:the|that|this|my|it|them|one of)\b[^?]*$",
+    re.I,
+)
+
+
 def _about_the_order(request: Request) -> str | None:
     """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
     asks the rule; «fine, check out again» checks out (None: none of these)."""
-    if request.act != "checkout" and _ONLY_CHECKOUT.search(request.text):
+    if _ONLY_CHECKOUT.search(request.text):  # sure, however unsure the classifier
         return "checkout"
+    if _DROP_THE.search(request.text):  # «two kettles is silly. drop the green one»
+        return "remove"
+    if _MAKE_THE_LINE.search(request.text):  # the shopper's own verb and count: sure
+        return "change"  # «make the sleeping bag 2, my partner's coming»: not a gift search
     if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
         return "cancel_order"
     if request.act == "return" and INTO_CART.search(request.text):

@@ -94,9 +94,7 @@ class ReferenceResolver:
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
-            lambda text: (
-                self._shown_word(text, in_cart or shown) if self._word_one(text, shown) else None
-            ),
+            lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._mentioned(text, [focus] if focus else shown),
@@ -170,24 +168,20 @@ class ReferenceResolver:
         ]
         return References(hits, "shown-word") if len(branded) > 1 and len(hits) == 1 else None
 
-    def _word_one(self, message: str, shown: list[str] | None = None) -> bool:
-        """«the kettle one», «the northtrail one, what colours…»: a shown product by a word
-        of it, unless the message names products in full («the IronPeak Pro and the
-        Zenmotion One»; «Blade & Bowl one» beside a Blade & Bowl kettle is that kettle)."""
+    def _word_one(self, message: str) -> bool:
+        """«the kettle one», «Blade & Bowl one in green»: a shown product by a word of it,
+        unless the message names products in full («the IronPeak Pro and the Zenmotion One»)."""
         said = _THE_WORD_ONE.search(message)
-        if not said or self._names_a_one(said.group(0), shown or []):
+        if not said or self._names_a_one(said.group(0)):
             return False
         return len(message.split()) <= _WORD_ONE_MAX_WORDS or len(self.mentions.find(message)) < 2
 
-    def _names_a_one(self, said: str, shown: list[str]) -> bool:
-        """Whether «the Bassline One», written as a name, is a title's model («… One …»),
-        not a shown product of that brand while no shown title says it."""
+    def _names_a_one(self, said: str) -> bool:
+        """Whether «the Bassline One», written as a name, is a title's model («… One …»);
+        «Blade & Bowl one», written small, is a shown product of that brand."""
         if not said.endswith(" One"):
             return False
         name = said.removeprefix("the ").removeprefix("The ").lower()
-        titles = [self.catalogue.products[pid].title.lower() for pid in shown]
-        if any(name[:-4] in t for t in titles) and not any(name in t for t in titles):
-            return False
         if name.split()[-2] not in self.mentions.before_one:
             return False  # no title has «<word> One»: the titles need no scan (100k products)
         return any(name in product.title.lower() for product in self.catalogue.products.values())

@@ -61,6 +61,7 @@ def test_the_other_one_is_the_one_not_in_focus(said, other) -> None:
         ("can they go on the same order?", "product_question", "policy_question"),
         # asked, not done: nothing changes
         ("can you drop the price?", "product_question", "product_question"),
+        ("make the tent 2 person", "search", "search"),  # a kind of tent, not a count
         ("how do I check out?", "help", "help"),
     ],
 )

@@ -112,7 +112,7 @@ _ONLY_CHECKOUT = re.compile(
 _MAKE_THE_LINE = re.compile(
     r"^\W*(?:(?:ok|okay|actually|oh|and|also|hmm|right|wait|please|pls)\W+)*(?:make|change|set|"
     r"bump|update)\s+(?:the|my)\s+[a-z][\w' -]{1,30}?\s+(?:to\s+)?(?:\d{1,2}|two|three|four|five"
-    r"|six)\b(?!\s*(?:ml|g|kg|l|cm|mm|%|pack))",
+    r"|six)\b(?=\s*(?:$|[,.!;]|(?:pls|please|then|instead|of them|units?)\b))",  # not «2 person»
     re.I,
 )
 

@@ -41,21 +41,21 @@ def overview_turn(catalogue: Catalogue, policies: PolicySearch) -> Turn:
         text=f"We sell: {aisles}. Ask for anything in them, e.g. «running shoes under 80 "
         "dollars» or «a gift for a coffee lover»."
     )
-    for section_id in (WHAT_WE_SELL, WHAT_WE_DO_NOT_SELL):
-        if section := policies.by_id(section_id):
-            quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
-            turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
-            turn.policies.append(section.id)
-            turn.data_texts.append(section.text)
-    return turn
+    return _with_sections(turn, policies, WHAT_WE_SELL, WHAT_WE_DO_NOT_SELL)
 
 
 def with_what_we_do_not_sell(turn: Turn, policies: PolicySearch) -> Turn:
     """A «we don't sell X» answer with the shop's own list of what it does not sell, quoted
     and cited."""
-    if section := policies.by_id(WHAT_WE_DO_NOT_SELL):
-        quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
-        turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
-        turn.policies.append(section.id)
-        turn.data_texts.append(section.text)
+    return _with_sections(turn, policies, WHAT_WE_DO_NOT_SELL)
+
+
+def _with_sections(turn: Turn, policies: PolicySearch, *section_ids: str) -> Turn:
+    """The turn with each policy section quoted in full and cited."""
+    for section_id in section_ids:
+        if section := policies.by_id(section_id):
+            quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
+            turn.text += "\n" + wording.policy_text(PolicyAnswer(question="", quotes=[quote]))
+            turn.policies.append(section.id)
+            turn.data_texts.append(section.text)
     return turn

@@ -120,7 +120,9 @@ class Assistant:
             self.policies,
             commerce.rules.free_shipping_from_minor,
         )
-        self.product_answers = ProductAnswers(catalogue, retriever, commerce.clock, self.policies)
+        self.product_answers = ProductAnswers(
+            catalogue, retriever, commerce.clock, self.policies, self.mentions
+        )
         self.kind_questions = KindQuestions(self.product_answers, self.catalogue_answers)
 
     @classmethod

@@ -14,8 +14,11 @@ from assistant.conversation.answers.dates import arrival, day_text, parse_deadli
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated
 from assistant.conversation.state import DialogueState, remember_shown
+from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
+from assistant.money import format_minor
+from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
 from assistant.search.reviews import answer_about_reviews
@@ -27,7 +30,9 @@ HEALTH = re.compile(
     r"slipped (?:a )?disc|spine|physio\w*|surgery|rosacea)\b",
     re.I,
 )
-TRUST = re.compile(r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest)\b", re.I)
+TRUST = re.compile(
+    r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true)\b", re.I
+)
 DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
 SHOP_RULES = re.compile(
@@ -73,13 +78,25 @@ _REFERRED = re.compile(
 )
 
 
+def _between_versions(product: Product, text: str) -> bool:
+    """Whether a question names two values of one of the product's options («what's the
+    difference between the standard and the deluxe?»): its versions side by side answer it."""
+    return any(len(found) > 1 for found in product.values_named_in(text).values())
+
+
 class ProductAnswers:
     """Answers about the products a request refers to."""
 
     def __init__(
-        self, catalogue: Catalogue, retriever: Retriever, clock: Clock, policies: PolicySearch
+        self,
+        catalogue: Catalogue,
+        retriever: Retriever,
+        clock: Clock,
+        policies: PolicySearch,
+        mentions: ProductMentions,
     ) -> None:
         self.catalogue = catalogue
+        self.mentions = mentions
         self.retriever = retriever
         self.clock = clock
         self.policies = policies
@@ -93,6 +110,25 @@ class ProductAnswers:
             return [state.focus]
         return state.shown[:1] if len(state.shown) == 1 else []
 
+    def _which_namesake(self, state: DialogueState, namesakes: list[str]) -> Turn:
+        """Which of the products that share the name said: the first few, and a question."""
+        remember_shown(state, namesakes)  # «the fitness tracker one» picks among all of them
+        products = [self.catalogue.products[pid] for pid in namesakes[:SHOWN]]
+        lead = f"{len(namesakes)} of our products share that name. Which one do you mean?"
+        if len(namesakes) > SHOWN:
+            lead += f" Here are {SHOWN}; tell me more of its name or what kind of product it is."
+        return Turn(text=wording.product_list(products, lead), products=[p.id for p in products])
+
+    def _without_target(self, state: DialogueState, step: Step) -> Turn | None:
+        """A question that names no product and has none in focus."""
+        if namesakes := self.mentions.namesakes(step.text):
+            return self._which_namesake(state, namesakes)  # «how much is that nova thing?»
+        if 1 < len(state.shown) <= FEW:  # a post's few products: each of them
+            return self._each(state.shown, step)
+        if same := self._same_for_all(state.shown[:SHOWN], step):
+            return same  # «whats the return window on that» after a list: 30 days for each
+        return which_of(self.catalogue, state) if state.shown else None
+
     def product_question(self, state: DialogueState, step: Step) -> Turn | None:
         """What the product data says; when it says nothing, or the question is one only
         experience answers, what reviews say. None when the request names no product (the
@@ -100,12 +136,8 @@ class ProductAnswers:
         if EACH.search(step.text) and len(state.shown) > 1 and not step.references.ids:
             return self._each(state.shown[:3], step)
         targets = self.targets(state, step)
-        if not targets and 1 < len(state.shown) <= FEW:  # a post's few products: each of them
-            return self._each(state.shown, step)
-        if not targets and (same := self._same_for_all(state.shown[:SHOWN], step)):
-            return same  # «whats the return window on that» after a list: 30 days for each
         if not targets:
-            return which_of(self.catalogue, state) if state.shown else None
+            return self._without_target(state, step)
         if step.references.kind == "mention" and 1 < len(targets) <= FEW:
             # "how much is the brickton aero 2?": a board game and a teddy bear share the name
             remember_shown(state, targets)
@@ -123,7 +155,10 @@ class ProductAnswers:
             by_date = self._by_date(product, deadline, today, promised)
             # "is that guaranteed?": the estimate, and the rule that it is one
             return self._with_rule(by_date, step.text) if promised else by_date
-        facts = product_facts(product, step.text, step.slots.options)
+        if _between_versions(product, step.text):  # «difference between standard and deluxe?»
+            facts = product_facts(product, "price", {})
+        else:
+            facts = product_facts(product, step.text, step.slots.options)
         if not facts:  # the data does not say: reviewers often do ("will it rust?")
             return self.review_question(state, step, lead=wording.data_silent(product))
         answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
@@ -219,10 +254,12 @@ class ProductAnswers:
     def reviews_of_each(self, product_ids: list[str], step: Step) -> Turn:
         """What each product's reviews say about the question, one after the other."""
         turn = Turn(text="")
+        trust = bool(TRUST.search(step.text))  # «do their reviews look too good to be true?»
         for pid in product_ids:
             product = self.catalogue.products[pid]
-            result = answer_about_reviews(self.retriever, self.catalogue, pid, step.text)
-            turn = turn.joined(review_turn(product, result))
+            question = "" if trust else step.text
+            result = answer_about_reviews(self.retriever, self.catalogue, pid, question)
+            turn = turn.joined(review_turn(product, result, trust_first=trust))
         return turn
 
     def compare(self, state: DialogueState, step: Step) -> Turn:
@@ -233,6 +270,9 @@ class ProductAnswers:
         about = named[0] if len(named) == 1 and state.focus in {None, named[0]} else None
         if len(named) == 1 and state.focus and state.focus != named[0]:
             ids = [state.focus, named[0]]  # "how does it compare to the ironpeak pro mat?"
+        focus = self.catalogue.products.get(next(iter(self.targets(state, step)), ""))
+        if len(ids) < 2 and focus and _between_versions(focus, step.text):
+            return self.product_question(state, step) or which_of(self.catalogue, state)
         if len(ids) < 2:
             return Turn(
                 text="Which products should I compare? Name them, or search first and say "
@@ -249,6 +289,13 @@ class ProductAnswers:
         if SOONER.search(step.text):  # «which ships faster?»: their delivery times
             facts = [
                 f"{p.title} [{p.id}]: delivery in {wording.days(p.shipping_days)}" for p in products
+            ]
+        versions = [p.options_named_in(step.text) for p in products]
+        if all(versions) and not facts:  # «is it cheaper than the X for 500g?»: those prices
+            facts = [
+                f"{p.title} [{p.id}], {', '.join(said.values())}: "
+                + format_minor(price_asked(p, step.text), p.currency)
+                for p, said in zip(products, versions, strict=True)
             ]
         text = wording.comparison_table(products)
         if facts:

@@ -49,7 +49,7 @@ from assistant.conversation.understanding.shop_words import (
 )
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import OR_A_NEED, ProductKinds, singular_words
+from assistant.search.kinds import OR_A_NEED, ProductKinds, kind_words_of, same_aisle
 from assistant.search.passages import asked_part
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
@@ -72,18 +72,8 @@ BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?
 )
 
 
-def _kind_words(product: Product) -> set[str]:
-    return singular_words(product.title.removeprefix(product.brand))
-
-
-def _same_aisle(products: list[Product], qualifier: str) -> list[Product]:
-    """A kind word shared across aisles, narrowed by the word said before it: a "sleeping
-    bag" is no tote bag, a "hiking backpack" no laptop backpack; "wireless earbuds" keep
-    every earbud (one aisle)."""
-    aisles = {p.category for p in products if qualifier in _kind_words(p)}
-    if not aisles or aisles == {p.category for p in products}:
-        return products
-    return [p for p in products if p.category in aisles]
+def _options_said(products: list[Product], text: str) -> dict[str, str]:
+    return {name: value for p in products for name, value in p.options_named_in(text).items()}
 
 
 def _said_values(options: dict[str, str]) -> set[str]:
@@ -143,6 +133,7 @@ class CatalogueAnswers:
         if missing or (products and not named and not is_carried(result.hits)):
             closest = self._closest(step) if missing else products[:3]
             remember_shown(state, [p.id for p in closest])
+            state.chosen_options = _options_said(closest, step.text)  # «… for my iPhone 16»
             what = missing or shopping_words(result.query_text) or step.text
             if not missing and len(what.split()) > NAMED_IN_WORDS:
                 # "fine, whats the real price then" names no thing: no "we don't sell" it
@@ -179,9 +170,9 @@ class CatalogueAnswers:
         products = [hit.product for hit in result.hits]
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
-            products = [p for p in products if kind in _kind_words(p)] or products
+            products = [p for p in products if kind in kind_words_of(p)] or products
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
-            products = _same_aisle(products, qualifier)
+            products = same_aisle(products, qualifier)
         return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
@@ -224,7 +215,7 @@ class CatalogueAnswers:
         self.retriever.prepare_queries([said, need])
         for words in dict.fromkeys([said, need]):
             for hit in self.retriever.search(
-                words, filters=filters, k=SHOW, mode="dense", parse=False
+                words, filters=filters, k=SHOW * 3, mode="dense", parse=False
             ).hits:
                 kept = best.get(hit.product.id)
                 if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
@@ -298,7 +289,8 @@ class CatalogueAnswers:
             pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
         ranked = rank_shown(pool, step.text, step.slots.filters)
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
-            state.focus = ranked.products[0].id
+            state.focus = ranked.products[0].id  # «…that comes in king?»: in king, when added
+            state.chosen_options = dict(step.slots.options) or state.chosen_options
         elif ranked.products:
             remember_shown(state, [p.id for p in ranked.products])
         return Turn(

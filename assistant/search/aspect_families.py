@@ -59,6 +59,18 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ("leak", "rain", "waterproof", "dry", "wet", "water", "storm", "drip"),
     ),
     (
+        "comfort",  # «comfortable on your back?» is answered by «I barely notice it on my back»
+        re.compile(
+            r"\bcomf(?:y|ort|ortable|ortably)\b|\buncomfortable\b|\bpainful\b|\bblisters?\b"
+            r"|\bhurts?\b|\bon (?:my|your|the) (?:back|feet|neck|knees)\b",
+            re.I,
+        ),
+        (
+            *("comfort", "comfortable", "comfy", "cushioning", "cushion", "soft", "pain"),
+            *("sore", "blister", "hurt", "ache", "knees", "notice", "support", "pressure", "rub"),
+        ),
+    ),
+    (
         "whether it works",
         re.compile(
             r"\b(?:does|do|did) (?:it|this|that|they|these|those|the \w+) (?:actually |really )?"

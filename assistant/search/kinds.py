@@ -15,7 +15,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from rapidfuzz import fuzz, process
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 
 QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close a title
 UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
@@ -80,7 +80,7 @@ _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as".split()  # «coffee grinders as well»
+    "rating as but though because cause cos".split()  # «coffee grinders as well», «… but honestly»
 )
 
 
@@ -335,3 +335,18 @@ def _final_words(title: str) -> list[str]:
 def singular_words(text: str) -> set[str]:
     """A text's words in their rough singular."""
     return {singular(word) for word in _words(text)}
+
+
+def kind_words_of(product: Product) -> set[str]:
+    """The words of a product's title without its brand, singular: what kind of thing it is."""
+    return singular_words(product.title.removeprefix(product.brand))
+
+
+def same_aisle(products: list[Product], qualifier: str) -> list[Product]:
+    """A kind word shared across aisles, narrowed by the word said before it: a "sleeping
+    bag" is no tote bag, a "hiking backpack" no laptop backpack; "wireless earbuds" keep
+    every earbud (one aisle)."""
+    aisles = {p.category for p in products if qualifier in kind_words_of(p)}
+    if not aisles or aisles == {p.category for p in products}:
+        return products
+    return [p for p in products if p.category in aisles]

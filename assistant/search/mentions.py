@@ -63,6 +63,14 @@ _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go fo
 _BEFORE_A_WORD = frozenset("every each good last per whole".split())
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _KEPT_AND = "\uff06"  # a brand's own «&» while a message is cut into phrases at «&»
+# «that nova thing», «the Nova?», «is the nova waterproof?»: a model name said on its own
+_NAMESAKE = re.compile(
+    r"\b(?:the|that|this|those|these)\s+([A-Za-z]{3,})"
+    r"(?=\s*(?:things?|ones?|models?|stuff)?\s*(?:[?.!,;]|$))"
+    # «is the nova waterproof?»; not «whats the max weight?»
+    r"|^\W*(?:is|are|does|do|can|will|has)\s+(?:the|that|this)\s+([A-Za-z]{3,})\s+[a-z]+\s*\?",
+    re.I,
+)
 _CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
 
 
@@ -207,6 +215,16 @@ class ProductMentions:
         # Equal words but a tighter fit ("bassline wave speaker" is the Wave, not the Aero Wave).
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+
+    def namesakes(self, message: str) -> list[str]:
+        """The products that share a model name said on its own («how much is that nova
+        thing?»): several, so the shopper is asked which; none for a kind or a brand."""
+        for match in _NAMESAKE.finditer(message):
+            word = (match.group(1) or match.group(2)).lower()
+            holders = self._by_word.get(word, set())
+            if len(holders) > 1 and not {word} & (self.type_words | self.all_brand_words | IGNORED):
+                return sorted(holders, key=lambda pid: self.catalogue.products[pid].title)
+        return []
 
     def _only_type_left(self, mention: Mention) -> bool:
         """Whether the title words a mention did not say only say what kind of product it is."""

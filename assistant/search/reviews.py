@@ -140,7 +140,10 @@ OVERALL_QUESTION = re.compile(
     # «what do they say about it in general, then?», «what do people actually like about it?»
     r"|\bwhat do (?:people|they|reviewers|customers|buyers|folks) (?:actually |really |most )?"
     r"(?:like|love|think|say)(?: about (?:it|them|this|that))?"
-    r"(?:\s+(?:in general|overall|generally))?(?:,?\s*then)?\W*$",
+    r"(?:\s+(?:in general|overall|generally))?(?:,?\s*then)?\W*$"
+    # «only one review and it's 2 stars?? what did they say»
+    r"|\bwhat (?:did|does|do) (?:the |that |this )?(?:reviews?|reviewers?|they|it|people|"
+    r"that one|he|she) (?:actually |even )?(?:say|write)\W*$",
     re.IGNORECASE,
 )
 
@@ -149,7 +152,8 @@ OVERALL_QUESTION = re.compile(
 LOW_RATING = re.compile(
     r"\b(?:the |its |their |this )?(?:rating|ratings|score|stars?|reviews?)\s+"
     r"(?:looks?|seems?|is|are)\s+(?:so |really |quite |kinda |pretty |a bit )?"
-    r"(?:low|bad|poor|meh|terrible|awful|mixed)\b",
+    r"(?:low|bad|poor|meh|terrible|awful|mixed)\b"
+    r"|\b(?:it'?s|only|just) (?:\d(?:\.\d)?|one|two) stars?\b|\bonly (?:one|1|a few) reviews?\b",
     re.I,
 )
 

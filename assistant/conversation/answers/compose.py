@@ -23,6 +23,16 @@ CART_VERBS = {
 }
 
 
+def _without_repeats(first: str, second: str) -> str:
+    """Two answers one after the other; one that the other already says is said once
+    («it's 2 stars?? what did they say»: the reviews, once)."""
+    if second and second in first:
+        return first
+    if first and first in second:
+        return second
+    return "\n\n".join(part for part in (first, second) if part)
+
+
 @dataclass
 class Turn:
     """What a turn produced, before it becomes a Reply."""
@@ -42,7 +52,7 @@ class Turn:
     def joined(self, other: Turn) -> Turn:
         """This turn followed by another (several requests in one message)."""
         return Turn(
-            text="\n\n".join(part for part in (self.text, other.text) if part),
+            text=_without_repeats(self.text, other.text),
             products=[*self.products, *other.products],
             reviews=[*self.reviews, *other.reviews],
             policies=[*self.policies, *other.policies],

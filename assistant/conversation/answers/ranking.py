@@ -67,6 +67,8 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     name = _asked_attribute(products, text)
     if name is None:
         return None
+    if (said := _yes_or_no(products, name)) is not None:
+        return said
     valued = [(p, _number(p.attributes[name])) for p in products if name in p.attributes]
     valued = [(p, value) for p, value in valued if value is not None]
     if not valued:
@@ -93,6 +95,25 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         data_texts=[p.attributes[name] for p, _ in valued],
         winner=len(tied) == 1,
     )
+
+
+def _yes_or_no(products: list[Product], name: str) -> Ranked | None:
+    """«which one can go in the dishwasher?» of a yes/no fact: the ones it says yes of."""
+    said = {p.id: p.attributes.get(name, "").lower() for p in products}
+    if not set(said.values()) <= {"yes", "no"}:
+        return None
+    yes = [p for p in products if said[p.id] == "yes"]
+    if not yes:
+        return Ranked(f"None of these is {name}.", products, data_texts=[name])
+    titles = " and ".join(f"{p.title} [{p.id}]" for p in yes)
+    verb = "is" if len(yes) == 1 else "are"
+    others = [p for p in products if p not in yes]
+    lead = f"Of these, {titles} {verb} {name}" + (
+        f"; {' and '.join(p.title for p in others)} {'is' if len(others) == 1 else 'are'} not."
+        if others
+        else "."
+    )
+    return Ranked(lead, yes, data_texts=[name], winner=len(yes) == 1)
 
 
 def figure_winner(products: list[Product], text: str) -> Product | None:

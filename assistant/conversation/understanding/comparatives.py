@@ -12,7 +12,9 @@ _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
 # «the better one», «2 of the best one»: the better rated of those shown
 _BETTER_RATED = re.compile(
-    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b", re.I
+    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b"
+    r"|\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b",
+    re.I,
 )
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
 _QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)

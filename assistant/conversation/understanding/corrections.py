@@ -73,6 +73,7 @@ EXPERIENCE = re.compile(
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _WHICH_OF = re.compile(r"\bwhich\b|\bor\b.*\?", re.I)
+_WHAT_ABOUT = re.compile(r"^\W*(?:ok |okay |and |so )?(?:what|how) about\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
 
@@ -105,6 +106,7 @@ _ASKED = {"product_question", "review_question"}
 _COMPARED_TO = re.compile(
     r"\b(compare[sd]? ((it|this|that|them|mine) )?(to|with|against)|vs\.?|versus|stack up|"
     r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
+    r"(?!(?:other|rather)\b)\w+er than|(?:more|less) \w+ than|"  # «is it cheaper than the X?»
     r"worth the (?:extra|difference)|worth paying more|"
     r"difference between|how does it (compare|differ))\b",
     re.I,
@@ -148,8 +150,10 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         return "compare"  # "which one do reviewers find warmer?": their reviews, side by side
     if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
         return None
-    if _EACH.search(text):
-        return "product_question"
+    if references.kind in {"mention", "id"} and _WHAT_ABOUT.match(text):
+        return "search"  # «what about the NorthTrail Plus X tent?» beside a list: show that one
+    if _EACH.search(text) or (intent == "compare" and len(shown) == 1 and not references.ids):
+        return "product_question"  # a post's one product: «the standard or the deluxe?»
     if EXPERIENCE.search(text) and intent == "compare" and len(shown) >= 2:
         return "compare"  # "which one do ppl say is more comfy?": their reviews, side by side
     if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
@@ -198,9 +202,10 @@ _DECIDED_RANK = re.compile(
     r"|^\W*the \w+ one,? then\W*(?:please|pls)?\W*$",
     re.I,
 )
-_PICKED_BY_RANK = re.compile(
-    r"\bthe (?:cheaper|cheapest|pricier|priciest|better(?:[- ]rated)?|best(?:[- ]rated)?|quicker|"
-    r"quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b",
+_PICKED_BY_RANK = re.compile(  # «cheaper one in green» too
+    r"(?:\bthe |^\W*)(?:cheaper|cheapest|pricier|priciest|better(?:[- ]rated)?|"
+    r"best(?:[- ]rated)?|quicker|quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b"
+    r"|\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b",
     re.I,
 )
 

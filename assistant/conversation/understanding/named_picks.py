@@ -72,6 +72,8 @@ _DECIDED = re.compile(
 )
 BRIEF_REMARK_WORDS = 5
 # words that ask which version, not for one: «Bassline One colour please»
+# «my cables keep fraying - the VoltEdge Plus cable for iPhone 16 please»: a remark, then the pick
+_DASH_THE = re.compile(r"\s+[-–—]+\s+the\s+", re.I)
 _VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
 
 
@@ -87,7 +89,7 @@ def named_pick(
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
-    *before, last = sentences(text)
+    *before, last = sentences(_DASH_THE.sub(". the ", text))
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
     decided = _DECIDED.match(told or last)
     if decided:  # «right, Blade & Bowl it is. green, medium size»: that one, in that version

@@ -185,7 +185,7 @@ class RulePlanner:
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
-        if self._names_a_kind_only(intent, references, request.text, state):
+        if self._names_a_kind_only(intent, references, request.text, state, slots):
             intent = "search"  # "card game" after headlamps; «I'd like to buy a gift card»
         intent = in_this_conversation(
             intent,
@@ -268,21 +268,21 @@ class RulePlanner:
         return [product.title for product in products if product]
 
     def _names_a_kind_only(
-        self, intent: str, references: References, text: str, state: DialogueState
+        self, intent: str, references: References, text: str, state: DialogueState, slots: Slots
     ) -> bool:
         """Whether a request only names a kind ("card game" after a list of headlamps, «I'd
-        like to buy a gift card» with nothing in view): a search, whatever a list shown
-        before or a summary pending makes the words sound like."""
+        like to buy a gift card» with nothing in view): a search, whatever else it sounds like."""
         kinds = self.kinds
         if kinds is None or state.pending_action is not None or references.ids:
             return False
-        if intent == "add" and not (state.focus or state.shown):
+        budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
+        if intent == "add" and (not (state.focus or state.shown) or budget):
             named = kinds.named_kind(text) or (_A_THING.search(text) and kinds.missing(text))
             return bool(named)  # nothing to add yet
         if intent in {"search", "recommend"} | CART_CHANGING:
             return False
-        if ASKS.search(text) or len(text.split()) > 4:
-            return False
+        if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
+            return False  # «want to get into matcha, where do I start?» shows matcha
         return kinds.named_kind(text) is not None
 
     def _names_another(self, text: str, product_id: str) -> bool:

@@ -40,6 +40,8 @@ _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
+# a pronoun that points at the product in focus, whatever options follow it
+_POINTS_AT_FOCUS = re.compile(r"\b(it|those|them|these|that one|this one)\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
@@ -97,6 +99,7 @@ class ReferenceResolver:
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
+            lambda text: self._focus_by_name(text, focus),
             lambda text: self._mentioned(text, [focus] if focus else shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
@@ -154,6 +157,21 @@ class ReferenceResolver:
         if product is None or not product.only_options_in(message, filler):
             return None
         return References([product.id], "option")
+
+    def _focus_by_name(self, message: str, focus: str | None) -> References | None:
+        """«add the Bean Republic cold brew, 1 kg ground» beside that cold brew: the product in
+        view, by its brand and words of its title, in a version it comes in (though another
+        Bean Republic coffee is «ground»)."""
+        product = self.catalogue.products.get(focus or "")
+        if product is None or not product.brand or product.brand.lower() not in message.lower():
+            return None
+        title = set(re.findall(r"[\w&'-]+", product.title.lower()))
+        rest = " ".join(w for w in re.findall(r"[\w&'-]+", message.lower()) if w not in title)
+        return (
+            References([product.id], "mention")
+            if product.only_options_in(rest, _FILLER | _ADD_WORDS)
+            else None
+        )
 
     def _branded_by_facts(self, message: str, shown: list[str]) -> References | None:
         """«the ceramic blade & bowl one» beside two Blade & Bowl knives: the shown products
@@ -230,10 +248,11 @@ class ReferenceResolver:
         """'The blue one': a shown product that comes in the named option."""
         if not options or not shown or not _OPTION_PHRASE.search(message):
             return None
-        if focus in self.catalogue.products and has_options(
-            self.catalogue.products[focus], options
-        ):
-            return References([focus], "option")  # "get it in olive": the one just asked about
+        if focus in self.catalogue.products:
+            if has_options(self.catalogue.products[focus], options):
+                return References([focus], "option")  # "get it in olive": the one asked about
+            if _POINTS_AT_FOCUS.search(message):
+                return None  # «grab me those in white»: still the one in focus, asked which way
         having = [pid for pid in shown if has_options(self.catalogue.products[pid], options)]
         return References(having[:1], "option") if having else None
 

@@ -32,6 +32,13 @@ OWN_ORDER_STATE = re.compile(
     re.I,
 )
 
+# «can they go on the same order?», «add it to my last order»: orders are not changed
+ORDER_CHANGE_ASKED = re.compile(
+    r"\b(?:go|goes|be|put|ship|come) (?:on|in|with) (?:the )?same order\b|\bcombine (?:my |the |"
+    r"two |both )?orders\b|\badd (?:it|them|this|these|that) to (?:my|the) (?:last |previous |"
+    r"other |existing |first )?order\b",
+    re.I,
+)
 # Shop-policy topics: a request about one of these that sounded like no request asks the shop.
 POLICY_TOPICS = re.compile(
     r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
@@ -75,9 +82,7 @@ SHOP_SERVICE = re.compile(
     # «can half go to his place and half to mine»
     r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
     # «can they go on the same order?», «add it to my last order»: orders are not changed
-    r"|\b(?:go|goes|be|put|ship|come) (?:on|in|with) (?:the )?same order\b|\bcombine (?:my |the |"
-    r"two |both )?orders\b|\badd (?:it|them|this|these|that) to (?:my|the) (?:last |previous |"
-    r"other |existing |first )?order\b"
+    rf"|{ORDER_CHANGE_ASKED.pattern}"
     # «please explain me how an order goes», «what happens after I pay?»: the order's steps
     r"|\bhow (?:does |do )?(?:an |the |my )?order(?:ing)? (?:goes|go|works?|process)\b"
     r"|\bsteps? (?:of|for|to|in) (?:an |the |my )?order|\bwhat happens (?:after|when|once) "

@@ -12,6 +12,7 @@ from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
     AMOUNT_HELD,
     IF_I_WANTED,
+    ORDER_CHANGE_ASKED,
     OWN_ORDER_STATE,
     REVIEW_RULES,
     SHOP_MONEY,
@@ -165,10 +166,14 @@ def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
         return Request(request.text, "order_status", request.confidence)
-    if REVIEW_RULES.search(request.text) or (
-        # «can you keep it for me until the 24/12?» read as off-topic asks the shop's rule too
-        request.act not in ANSWERS_ELSEWHERE - {"out_of_scope"}
-        and SHOP_SERVICE.search(request.text)
+    if (
+        REVIEW_RULES.search(request.text)
+        or (
+            # «can you keep it for me until the 24/12?» read as off-topic asks the shop's rule too
+            request.act not in ANSWERS_ELSEWHERE - {"out_of_scope"}
+            and SHOP_SERVICE.search(request.text)
+        )
+        or (request.act == "order_status" and ORDER_CHANGE_ASKED.search(request.text))
     ):
         return Request(request.text, "policy_question", request.confidence)
     if act := _about_the_order(request):

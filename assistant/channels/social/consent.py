@@ -28,8 +28,9 @@ _LINK_WHAT = (
     r"(?: account)?)?(?: (?:please|pls|now))?"
 )
 LINK_REQUEST = re.compile(
-    r"^\W*(?:(?:pls|please|ok|okay|hi|hey|hmm+|actually|fine|alright|yes|yeah|yep|sure|oh|well)"
-    r"\W+)*(?:(?:i(?:'d| would)? (?:like|want) to |i wanna )?" + _LINK_WHAT + r"[\s.!]*"
+    r"^\W*(?:(?:pls|please|ok|okay|hi|hey|hmm+|actually|fine|alright|yes|yeah|yep|sure|oh|well"
+    r"|(?:i'?ve |i )?changed my mind|on second thoughts?)\W+)*"  # «ok changed my mind, link…»
+    r"(?:(?:i(?:'d| would)? (?:like|want) to |i wanna )?" + _LINK_WHAT + r"[\s.!]*"
     # «hey can you link my account?»: asked of the shop, a request; a bare «link?» asks what
     r"|(?:can|could|would|will) (?:you|u) (?:please |pls )?" + _LINK_WHAT + r"[\s.!?]*)$",
     re.I,

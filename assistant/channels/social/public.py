@@ -62,6 +62,7 @@ def answer_in_public(
     suffix = " (more in DM)" if len(lines) > 1 else ""
     room = spec.reply_limit - len(user) - 2 - len(suffix)  # "@user " comes first
     response.public_reply = spec.public(user, spec.clip(brief, room) + suffix)
-    if len(lines) > 1:
+    if len(lines) > 1:  # the whole answer by DM, with what it quotes
         response.dms.append(spec.dm(reply.text))
+        response.products, response.citations = reply.products, reply.citations
     return response

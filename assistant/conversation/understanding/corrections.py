@@ -73,7 +73,7 @@ EXPERIENCE = re.compile(
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _WHICH_OF = re.compile(r"\bwhich\b|\bor\b.*\?", re.I)
-_WHAT_ABOUT = re.compile(r"^\W*(?:ok |okay |and |so )?(?:what|how) about\b", re.I)
+_ABOUT_THIS_ONE = re.compile(r"^\W*(?:ok |okay |and |so )?(?:what|how) about\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
 
@@ -150,7 +150,7 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         return "compare"  # "which one do reviewers find warmer?": their reviews, side by side
     if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
         return None
-    if references.kind in {"mention", "id"} and _WHAT_ABOUT.match(text):
+    if references.kind in {"mention", "id"} and _ABOUT_THIS_ONE.match(text):
         return "search"  # «what about the NorthTrail Plus X tent?» beside a list: show that one
     if _EACH.search(text) or (intent == "compare" and len(shown) == 1 and not references.ids):
         return "product_question"  # a post's one product: «the standard or the deluxe?»

@@ -180,3 +180,13 @@ def test_what_about_a_product_in_the_list_shows_it(demo_assistant) -> None:
     assert reply.products == ["P0064"], reply.text
     chat.say("ok that one in grey")
     assert chat.units() == {"P0064": 1}
+
+
+@pytest.mark.slow
+def test_a_gift_for_a_grown_up_is_no_toy_and_for_a_child_it_is(demo_assistant) -> None:
+    for asked in ("help me find a gift for my dad", "a present for my brother, he is 30"):
+        reply = Chat(demo_assistant).say(asked)
+        categories = {CATALOGUE.products[pid].category for pid in reply.products}
+        assert reply.products and "Toys & Games" not in categories, (asked, reply.text)
+    child = Chat(demo_assistant).say("a gift for my 5 year old nephew")
+    assert {CATALOGUE.products[pid].category for pid in child.products} == {"Toys & Games"}

@@ -25,6 +25,7 @@ from assistant.conversation.answers.facts import (
     superlative_kind,
 )
 from assistant.conversation.answers.needs import (
+    CHILD,
     FOR_SOMEONE,
     GIFT,
     NAMED_THING,
@@ -214,16 +215,16 @@ class CatalogueAnswers:
         best: dict[str, ProductHit] = {}
         self.retriever.prepare_queries([said, need])
         for words in dict.fromkeys([said, need]):
-            for hit in self.retriever.search(
+            found = self.retriever.search(
                 words, filters=filters, k=SHOW * 3, mode="dense", parse=False
-            ).hits:
+            )
+            # the closest few not near only by a brand's name («my morning cup»: no «Morning
+            # Ritual» coffee just for that), looked for deeper when such names took the first
+            for hit in [h for h in found.hits if not brand_coincidence(h.product, need)][:SHOW]:
                 kept = best.get(hit.product.id)
                 if kept is None or (hit.similarity or 0.0) > (kept.similarity or 0.0):
                     best[hit.product.id] = hit
-        hits = sorted(
-            (hit for hit in best.values() if not brand_coincidence(hit.product, need)),
-            key=lambda hit: -(hit.similarity or 0.0),
-        )
+        hits = sorted(best.values(), key=lambda hit: -(hit.similarity or 0.0))
         # "something to chill out, like a nice candle": candles only, when it names a kind
         hits = narrowed(self.kinds, self.retriever, hits, said, filters)[:SHOW]
         if not hits:
@@ -240,11 +241,17 @@ class CatalogueAnswers:
                 products=[p.id for p in products[:3]],
             )
         liked = interest_hits(self.retriever, step.text, filters) if for_someone else []
+        # «a gift for my dad»: toys are near «gift» in meaning, but ideas are for a grown-up
+        grown_up = (
+            GIFT.search(step.text)
+            and not CHILD.search(step.text)
+            and not self.kinds.named_kind(said)
+        )
         if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
             products, intro = [hit.product for hit in liked], "Here are my suggestions:"
-        elif _about_the_need(hits):
+        elif _about_the_need(hits) and not grown_up:
             intro = "Here are my suggestions:"
-        elif GIFT.search(step.text):
+        elif GIFT.search(step.text) and not grown_up:
             products, intro = gift_ideas(self.retriever, filters, SHOW), wording.loose_need(need)
         elif for_someone:  # "what should i get my dad": ideas, and a question to narrow them
             products, intro = gift_ideas(self.retriever, filters, SHOW), PERSON_IDEAS

@@ -19,6 +19,12 @@ GIFT = re.compile(
     r"nan|gran|grandma|grandad|grandpa|aunt|uncle|niece|nephew|friend|son|daughter|kid|teacher)",
     re.I,
 )
+# A child to buy for: toys are ideas for them, not for «a gift for my dad»
+CHILD = re.compile(
+    r"\b(kids?|child|children|toddlers?|bab(?:y|ies)|son|daughter|nephew|niece|grandson|"
+    r"granddaughter|boy|girl|(?:[1-9]|1[0-5]) ?(?:yo|years? old|year-old))\b",
+    re.I,
+)
 # A need told through a person ("what should i get my dad") names no kind of product.
 FOR_SOMEONE = re.compile(
     r"\b(dad|father|mum|mom|mother|sister|brother|friend|wife|husband|partner|girlfriend|"

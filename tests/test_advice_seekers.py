@@ -9,6 +9,7 @@ import pytest
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.compose import Turn
+from assistant.conversation.answers.needs import tells_more_than_the_person
 from assistant.conversation.answers.ranking import rank_shown
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.comparatives import comparative_pick
@@ -190,3 +191,16 @@ def test_a_gift_for_a_grown_up_is_no_toy_and_for_a_child_it_is(demo_assistant) -
         assert reply.products and "Toys & Games" not in categories, (asked, reply.text)
     child = Chat(demo_assistant).say("a gift for my 5 year old nephew")
     assert {CATALOGUE.products[pid].category for pid in child.products} == {"Toys & Games"}
+
+
+@pytest.mark.parametrize(
+    ("need", "more"),
+    [
+        ("dad", False),
+        ("brother he is 30", False),
+        ("need mum gardening under 30 quid", True),
+        ("my dad drinks like 5 coffees a day want to get him some beans", True),
+    ],
+)
+def test_a_gift_request_may_tell_more_than_who_it_is_for(need, more) -> None:
+    assert tells_more_than_the_person(need) == more

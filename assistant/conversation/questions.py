@@ -34,6 +34,7 @@ from assistant.conversation.answers.needs import (
     interest_hits,
     like_the_focus,
     narrowed,
+    tells_more_than_the_person,
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.answers.said_facts import with_said_facts
@@ -242,11 +243,8 @@ class CatalogueAnswers:
             )
         liked = interest_hits(self.retriever, step.text, filters) if for_someone else []
         # «a gift for my dad»: toys are near «gift» in meaning, but ideas are for a grown-up
-        grown_up = (
-            GIFT.search(step.text)
-            and not CHILD.search(step.text)
-            and not self.kinds.named_kind(said)
-        )
+        told = CHILD.search(step.text) or self.kinds.named_kind(said)  # «my 5 year old nephew»
+        grown_up = GIFT.search(step.text) and not (told or tells_more_than_the_person(need))
         if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
             products, intro = [hit.product for hit in liked], "Here are my suggestions:"
         elif _about_the_need(hits) and not grown_up:

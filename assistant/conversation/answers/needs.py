@@ -25,6 +25,18 @@ CHILD = re.compile(
     r"granddaughter|boy|girl|(?:[1-9]|1[0-5]) ?(?:yo|years? old|year-old))\b",
     re.I,
 )
+_NOT_AN_INTEREST = frozenset(
+    "under about around budget dollars bucks pounds euros something".split()
+)
+
+
+def tells_more_than_the_person(need: str) -> bool:
+    """Whether a gift request says something of the person beyond who they are («my mum who
+    likes gardening», «he drinks 5 coffees a day»), not only «a gift for my dad»."""
+    rest = FOR_SOMEONE.sub(" ", GIFT.sub(" ", need))
+    return any(w not in _NOT_AN_INTEREST for w in re.findall(r"[a-z]{5,}", rest.lower()))
+
+
 # A need told through a person ("what should i get my dad") names no kind of product.
 FOR_SOMEONE = re.compile(
     r"\b(dad|father|mum|mom|mother|sister|brother|friend|wife|husband|partner|girlfriend|"

@@ -11,9 +11,13 @@ from assistant.conversation.answers.ranking import figure_winner
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
 _PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
 # «the better one», «2 of the best one»: the better rated of those shown
+# «the one with better reviews»: the better rated, said by its reviews
+ONE_WITH_BETTER_REVIEWS = (
+    r"\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b"
+)
 _BETTER_RATED = re.compile(
     r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b"
-    r"|\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b",
+    rf"|{ONE_WITH_BETTER_REVIEWS}",
     re.I,
 )
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)

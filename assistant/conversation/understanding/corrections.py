@@ -17,6 +17,7 @@ from assistant.conversation.understanding.buying import (
     CHANGE_WORDS,
     heard_as_add,
 )
+from assistant.conversation.understanding.comparatives import ONE_WITH_BETTER_REVIEWS
 from assistant.conversation.understanding.follow_ups import FOLLOW_UP
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
@@ -205,7 +206,7 @@ _DECIDED_RANK = re.compile(
 _PICKED_BY_RANK = re.compile(  # «cheaper one in green» too
     r"(?:\bthe |^\W*)(?:cheaper|cheapest|pricier|priciest|better(?:[- ]rated)?|"
     r"best(?:[- ]rated)?|quicker|quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b"
-    r"|\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b",
+    rf"|{ONE_WITH_BETTER_REVIEWS}",
     re.I,
 )
 

@@ -7,6 +7,7 @@ import re
 from pydantic import BaseModel
 
 from assistant.catalogue.models import Product, Variant
+from assistant.conversation.answers.ages import age_verdict
 from assistant.conversation.answers.wording import days
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
@@ -18,13 +19,17 @@ NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked 
 SUPERLATIVES = {
     "cheapest": re.compile(r"\b(cheapest|lowest[- ]priced|least expensive|lowest price)\b", re.I),
     "priciest": re.compile(r"\b(most expensive|priciest|highest[- ]priced|dearest)\b", re.I),
-    "best_rated": re.compile(r"\b(best|top|highest)[- ]rated\b|\bbest reviewed\b", re.I),
+    "best_rated": re.compile(
+        r"\b(best|top|highest)[- ]rated\b|\bbest[- ]reviewed\b|\b(?:the )?(?:best|highest) "
+        r"(?:reviews|ratings?)\b",
+        re.I,
+    ),
     "count": re.compile(r"\bhow many\b|\bnumber of\b", re.I),
 }
 _FRAME = re.compile(
     r"\b(what'?s|what is|(?:what|how) about|which( is| one is)?|the|do you (have|sell|carry|stock)|"
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
-    r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|do)\b",
+    r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do)\b",
     re.I,
 )
 
@@ -187,7 +192,10 @@ ATTRIBUTE_WORDS = {
     "thickness": r"thick",
     "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
-    r"kids?|toddler|child|\bfor (?:a )?\d+ ?(?:years?|yrs?)\b",  # «is it OK for 3 years?»
+    r"kids?|toddler|child|bab(y|ies)|newborn|infant|"
+    r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
+    r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
+    r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
     "players": r"players?|how many (people|ppl|can play)",
     "fit": r"\bfit\b|fits",
     "origin": r"origin|where\b.*\bfrom|grown|country|made in",
@@ -205,7 +213,8 @@ def attribute_facts(product: Product, question: str) -> list[str]:
     for name, value in product.attributes.items():
         words = ATTRIBUTE_WORDS.get(name)
         if set(tokenize(name)) & question_words or (words and re.search(words, question, re.I)):
-            facts.append(f"{name}: {value}")
+            verdict = age_verdict(value, question) if name == "age" else ""
+            facts.append(f"{name}: {value}" + (f" ({verdict})" if verdict else ""))
     return facts
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Product
 from assistant.conversation.answers import wording
+from assistant.conversation.answers.ages import rated_for_the_child
 from assistant.conversation.answers.facts import ATTRIBUTE_WORDS
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
@@ -69,6 +70,9 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         return None
     if (said := _yes_or_no(products, name)) is not None:
         return said
+    if name == "age" and (suited := rated_for_the_child(products, text)):
+        lead, ordered = suited  # «which one is ok for a newborn?»: rated for that age or not
+        return Ranked(lead, ordered, data_texts=[p.attributes["age"] for p in ordered])
     valued = [(p, _number(p.attributes[name])) for p in products if name in p.attributes]
     valued = [(p, value) for p, value in valued if value is not None]
     if not valued:

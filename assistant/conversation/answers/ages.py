@@ -1,0 +1,72 @@
+"""Whether a toy's age rating suits the child the shopper names («she is 2», «a toddler»)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+
+_YEARS = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_CHILD_AGE = re.compile(
+    rf"\b{_YEARS}[ -]?(?:years?|yrs?|y/?o)(?:[ -]old)?\b|"  # «a 3 year old», «2yo»
+    rf"\b(?:she|he|they|kid|son|daughter)(?:'s| is| are| turns?| turned| just turned) {_YEARS}\b|"
+    rf"\baged? {_YEARS}\b|\bturning {_YEARS}\b",
+    re.I,
+)
+_WORD_YEARS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_YOUNG = {"baby": 0, "babies": 0, "infant": 0, "newborn": 0, "toddler": 2, "toddlers": 2}
+_YOUNG_NAMES = {0: "a baby", 2: "a toddler"}
+_RATING = re.compile(r"^(\d{1,2})\+$")
+
+
+def child_age(question: str) -> tuple[int, str] | None:
+    """The age in years of the child a question names, with how to call the child."""
+    if match := _CHILD_AGE.search(question):
+        said = next(group for group in match.groups() if group).lower()
+        years = int(said) if said.isdigit() else _WORD_YEARS[said]
+        return years, f"a {years}-year-old"
+    for word in re.findall(r"[a-z]+", question.lower()):
+        if word in _YOUNG:
+            return _YOUNG[word], _YOUNG_NAMES[_YOUNG[word]]
+    return None
+
+
+def age_verdict(rating: str, question: str) -> str:
+    """«made for ages 6 and up, so not meant for a 2-year-old», or "" when either is unknown."""
+    minimum = _RATING.match(rating.strip())
+    named = child_age(question)
+    if not minimum or named is None:
+        return ""
+    lowest, (age, child) = int(minimum.group(1)), named
+    if age >= lowest:
+        return f"made for ages {lowest} and up, so fine for {child} by the maker's rating"
+    return (
+        f"made for ages {lowest} and up, so not meant for {child}; "
+        "toys for older children can have small parts"
+    )
+
+
+def rated_for_the_child(products: list[Product], question: str) -> tuple[str, list[Product]] | None:
+    """«which one is ok for a newborn?» over products with age ratings: the ones rated for
+    the child (youngest rating first), or that none is; None when no child's age is said."""
+    named = child_age(question)
+    rated = [
+        (p, int(m.group(1))) for p in products if (m := _RATING.match(p.attributes.get("age", "")))
+    ]
+    if named is None or not rated:
+        return None
+    age, child = named
+    rated.sort(key=lambda item: item[1])
+    suited = [p for p, lowest in rated if lowest <= age]
+    if suited:
+        titles = ", ".join(f"{p.title} [{p.id}] ({p.attributes['age']})" for p in suited)
+        return f"Rated for {child}: {titles}.", suited
+    youngest, lowest = rated[0]
+    return (
+        f"None of these is rated for {child}: the youngest rating here is {lowest}+ "
+        f"({youngest.title} [{youngest.id}]). Toys for older children can have small parts.",
+        [p for p, _ in rated],
+    )

@@ -18,6 +18,7 @@ from assistant.channels.social.commands import (
     WishlistReply,
 )
 from assistant.channels.social.content import Post, SocialContent
+from assistant.channels.social.named_posts import products_named
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
 from assistant.channels.social.tagged import (
@@ -115,7 +116,11 @@ class SocialFlows:
         )
 
     def chat(self, spec: AppSpec, user: str, shopper: str, text: str) -> AppResponse:
-        """A DM answered by the Assistant, as any chat turn."""
+        """A DM answered by the Assistant, as any chat turn; a DM that points at a creator's
+        post («the trail shoes Rae unboxed») is about that post's products."""
+        catalogue = self.bot.services.catalogue
+        if tagged := products_named(self.content, catalogue, spec.name, text):
+            self.bot.show_products(dm_session(spec.name, user), shopper, tagged)
         reply = self.bot.chat(dm_session(spec.name, user), text, channel="dm", shopper_id=shopper)
         return AppResponse(
             app=spec.name,

@@ -1,0 +1,58 @@
+"""A DM that points at a creator's post without replying under it («the trail shoes Rae
+unboxed», «the kettle in Bella's flat lay»): the posts it means, so their products are the
+ones «the trail shoes» and «it» refer to."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+from assistant.channels.social.content import Creator, SocialContent
+
+# what a shopper calls a kind of post, and the words the post's own text uses for it
+_POST_KINDS = (
+    (re.compile(r"\bflat ?lay\b", re.I), "flat lay"),
+    (re.compile(r"\bunbox\w*", re.I), "unboxing"),
+    (re.compile(r"\bstress ?test\w*", re.I), "stress test"),
+    (re.compile(r"\bset-?up\b", re.I), "set-up"),
+    (re.compile(r"\broutine\b", re.I), "routine"),
+    (re.compile(r"\b(?:60|sixty)[- ]second\b|\breview(?:ed)?\b", re.I), "review"),
+    (re.compile(r"\breasons?\b|\bswitched\b", re.I), "reasons"),
+    (re.compile(r"\btested\b|\b30 days\b", re.I), "tested"),
+)
+_WORD = re.compile(r"[a-z][a-z'-]+")
+
+
+def _named(creator: Creator, text: str) -> bool:
+    """Whether a text names the creator: @handle or handle, its full name, or its first
+    name written with a capital («Rae», «Bella's»; not «june» the month)."""
+    if re.search(rf"(?<![\w@])@?{re.escape(creator.handle)}\b", text, re.I):
+        return True
+    if re.search(rf"\b{re.escape(creator.name)}\b", text, re.I):
+        return True
+    first = creator.name.split()[0].removesuffix("'s")
+    return len(first) > 2 and re.search(rf"\b{re.escape(first)}(?:'s|s')?\b", text) is not None
+
+
+def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
+    product = catalogue.products.get(product_id)
+    words = _WORD.findall(product.title.lower()) if product else []
+    return {word.removesuffix("s") for word in words}
+
+
+def products_named(content: SocialContent, catalogue: Catalogue, app: str, text: str) -> list[str]:
+    """The products of the posts a DM points at by their creator («Rae», «@runwithrae»),
+    narrowed by what kind of post it says («flat lay», «unboxed») and to the ones whose
+    titles share a word with it («decaf»); this app's posts first, then any app's. Empty
+    when no creator is named."""
+    authors = {c.handle for c in content.creators if _named(c, text)}
+    if len(authors) != 1:
+        return []
+    theirs = [p for p in content.posts if p.author in authors and p.products]
+    posts = [p for p in theirs if p.app == app] or theirs
+    for pattern, words in _POST_KINDS:
+        if pattern.search(text):
+            posts = [p for p in posts if words in p.text.lower()] or posts
+    tagged = list(dict.fromkeys(pid for post in posts for pid in post.products))
+    said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
+    return [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.clock import Clock
@@ -47,6 +48,23 @@ OVERALL = re.compile(
     r"|\b(better|best|nicer) reviews\b|\breviewed better\b",
     re.I,
 )
+# «X vs Y, which do reviews say is warmer?», «any complaints about stiff necks?»
+_REVIEWS_ASKED = re.compile(
+    r"\breviews?\b.{0,20}\b(?:say|said|mention|think)|according to (?:the )?reviews|"
+    r"\bcomplain\w*|\bwarm(?:er|est|th)?\b|\bsounds? better\b|\bdig\w* in\b|\bworse\b",
+    re.I,
+)
+_COMPARING_WORDS = re.compile(r"\b(?:vs\.?|versus|or|compared (?:to|with))\b", re.I)
+
+
+def _without_phrases(text: str, phrases: Iterable[str]) -> str:
+    """A question without the words that named products and set them against each other."""
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            text = re.sub(re.escape(phrase), " ", text, flags=re.I)
+    return re.sub(r"\s+", " ", _COMPARING_WORDS.sub(" ", text)).strip(" ,")
+
+
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
@@ -305,6 +323,10 @@ class ProductAnswers:
             overall = step.model_copy(update={"text": ""})
             turn = turn.joined(Turn(text=better_rated(products)))
             turn = turn.joined(self.reviews_of_each([p.id for p in products], overall))
-        elif EXPERIENCE.search(step.text):  # "which is quieter?": only reviewers can say
-            turn = turn.joined(self.reviews_of_each([p.id for p in products], step))
+        elif EXPERIENCE.search(step.text) or _REVIEWS_ASKED.search(step.text):
+            # "which is quieter?", "which do reviews say is warmer?": only reviewers can say,
+            # asked without the products' names («… mention ironpeak longer» found nothing)
+            asked = _without_phrases(step.text, step.references.phrases.values())
+            asked_step = step.model_copy(update={"text": asked})
+            turn = turn.joined(self.reviews_of_each([p.id for p in products], asked_step))
         return turn

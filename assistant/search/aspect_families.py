@@ -79,6 +79,15 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         ),
         ("work", "effective", "result", "difference", "help", "clear", "useless"),
     ),
+    (
+        "durability",  # «which one lasts longer?» is answered by «Broke quickly», «durable»
+        re.compile(
+            r"\blast(?:s|ed)? (?:longer|longest|long|well)\b|\bdurab\w*|\bsturd\w*|\bflimsy\b"
+            r"|\bhold(?:s)? up\b|\bfall(?:s)? apart\b|\bwear(?:s)? out\b",
+            re.I,
+        ),
+        ("durable", "sturdy", "broke", "snapped", "flimsy", "sturdily", "apart", "wore"),
+    ),
 )
 
 

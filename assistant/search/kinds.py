@@ -34,6 +34,7 @@ SYNONYMS = {
     "trouser": "pant",
     "tee": "t-shirt",
     "tshirt": "t-shirt",
+    "teddy": "bear",  # «which teddy has the best reviews?»
 }
 FILLER = set(
     "a an the some any do does you your sell sells selling have has got stock carry carries "
@@ -50,7 +51,7 @@ FILLER = set(
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
-    "alternative alternatives same different".split()
+    "alternative alternatives same different reviewer reviewers".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -80,7 +81,8 @@ _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos".split()  # «coffee grinders as well», «… but honestly»
+    "rating as but though because cause cos is are has have does do".split()
+    # «coffee grinders as well», «… but honestly», «which kettle is the quietest?»
 )
 
 

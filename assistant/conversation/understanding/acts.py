@@ -83,17 +83,19 @@ _REQUEST_START = (
     r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
-    r"start|"
+    r"start|plus|"
     r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
 # Words a request may open with before its verb: «actually take the summit one out».
 _OPENERS = (
-    r"(?:(?:actually|ok|okay|oh|so|right|hmm+|wait|sorry|um+|well|nah|just|now|ugh|argh|oops|"
+    r"(?:(?:actually|ok|okay|oh|so|right|hmm+|wait|sorry|um+|well|nah|just|now|ugh|argh|oops|and|"
     r"please|pls|kindly|"
     r"omg|erm|meh|lol|damn|dang|yikes)\W+)*"
 )
 # "take me to checkout", "proceed to the checkout", "checkout"
-_CHECKOUT_WORDS = r"(?:(?:take me|go|proceed|head|move|straight|skip) to (?:the )?)?check ?out"
+_CHECKOUT_WORDS = (
+    r"(?:(?:take me|go|proceed|head|move|straight|skip) to (?:the )?)?check ?(?:me |us )?out"
+)
 _SPLIT = re.compile(
     r"(?<=[.?!;])\s+(?=\S)"  # sentence ends
     # "add the teddy and take me to checkout", "… then proceed to checkout"
@@ -184,8 +186,12 @@ def segment(message: str) -> list[str]:
             context_only = False
         else:
             merged.append(part)
-            context_only = len(merged) == 1 and not _reads_as_request(part)
+            context_only = len(merged) == 1 and not (_reads_as_request(part) or _PICKS.search(part))
     return merged or [message.strip()]
+
+
+# «the CoreForge in purple then, x2 (one for my bf).»: a pick with its count, not a scene set
+_PICKS = re.compile(r"\bx\s?\d{1,2}\b|\b\d{1,2}x\b|\b\d{1,2}\s+(?:of them|please|pls)\b", re.I)
 
 
 _RELATIVE_CLAUSE = re.compile(r"(?:who|whose|which|that)\s+(?!(?:one|ones|is|are|do|does)\b)", re.I)

@@ -123,8 +123,8 @@ def named_pick(
     count = count_for_each(text) or count  # «one X for each of my three nephews»
     if not only_names(product, name):
         return None
-    if choosing and not product.options_named_in(name):
-        return None  # a filter or a wish, not a version of it
+    if choosing and not product.options_named_in(name) and not PLEASE.search(text):
+        return None  # a filter or a wish, not a version of it; «Quietude Urban please» picks
     if count and titles_number(product, text, count):
         return "search"  # «2 bassline headphones please»: the 2 of «Urban 2», no count
     named = product.options_named_in(name) or count

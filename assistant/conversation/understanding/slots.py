@@ -75,6 +75,9 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(rf"\b(?:only|just)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
+    # «…, queen size. 2 please, one per window»: a count of its own, then please
+    re.compile(rf"(?:^|[.,;!]\s*)(?:x\s*)?{NUMBER}\s+(?:please|pls|plz)\b", re.I),
+    re.compile(rf"^\W*(?:ok(?:ay)?\W+)?do\s+{NUMBER}(?:\s+(?:then|instead|pls|please))?\W*$", re.I),
     re.compile(r"\b(?:just|only) (?:the )?(one)\b(?! (?:in|with|for|that|which)\b)", re.I),
     # "2 blue pls", "3 in M": a short answer that starts with how many
     re.compile(  # not «500 g ground please», «50 ml»: a number before a unit is a size
@@ -277,6 +280,9 @@ _COUNTS_BESIDE_NAME = (
         re.I,
     ),
     re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
+    re.compile(
+        rf"(?:^|[,.]\s*){_COUNT_WORD}\s+of\s+(?:them|those|these|'?em)\b", re.I
+    ),  # «2 of them»
 )
 
 

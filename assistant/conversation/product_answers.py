@@ -65,6 +65,7 @@ def _without_phrases(text: str, phrases: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", _COMPARING_WORDS.sub(" ", text)).strip(" ,")
 
 
+_FASTER_SHIPPING = re.compile(r"\b(?:express|next[- ]day|same[- ]day|overnight|rush)\b", re.I)
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
@@ -171,8 +172,9 @@ class ProductAnswers:
         if deadline is not None:
             promised = bool(PROMISE.search(step.text))
             by_date = self._by_date(product, deadline, today, promised)
-            # "is that guaranteed?": the estimate, and the rule that it is one
-            return self._with_rule(by_date, step.text) if promised else by_date
+            # "is that guaranteed?", «can you send it express …?»: the estimate, and the rule
+            ruled = promised or _FASTER_SHIPPING.search(step.text)
+            return self._with_rule(by_date, step.text) if ruled else by_date
         if _between_versions(product, step.text):  # «difference between standard and deluxe?»
             facts = product_facts(product, "price", {})
         else:

@@ -251,7 +251,9 @@ class CatalogueAnswers:
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text) and not grown_up:
             products, intro = gift_ideas(self.retriever, filters, SHOW), wording.loose_need(need)
-        elif for_someone:  # "what should i get my dad": ideas, and a question to narrow them
+        elif for_someone and not (told or tells_more_than_the_person(need)):
+            # "what should i get my dad": ideas, and a question to narrow them (not «my 14
+            # year old has started getting spots … spot treatment?»: that need's own)
             products, intro = gift_ideas(self.retriever, filters, SHOW), PERSON_IDEAS
         else:
             products, intro = products[:3], wording.closest_to_need()

@@ -51,7 +51,7 @@ FILLER = set(
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
-    "alternative alternatives same different reviewer reviewers".split()
+    "alternative alternatives same different reviewer reviewers how much many".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -81,8 +81,7 @@ _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos is are has have does do".split()
-    # «coffee grinders as well», «… but honestly», «which kettle is the quietest?»
+    "rating as but though because cause cos".split()  # «coffee grinders as well», «… but honestly»
 )
 
 
@@ -152,9 +151,10 @@ class ProductKinds:
         # "oops wrong chat lol. got any packing cubes?", "a yoga mat, under 30 quid": the
         # last clause that names a kind
         for clause in reversed(_clauses(text)):
+            asked = _WHICH_KIND.match(clause)  # «which kettle is the quietest?»: a kettle
             words = [
                 SYNONYMS.get(singular(word), singular(word))
-                for word in self.kind_words(clause, ignore)
+                for word in self.kind_words(asked["kind"] if asked else clause, ignore)
             ]
             if not words or len(words) > MAX_NAMED_KIND_WORDS:
                 continue
@@ -284,6 +284,13 @@ def _clauses(text: str) -> list[str]:
     """The sentences or clauses that have words in them (the whole text when none do)."""
     clauses = [part for part in re.split(r"[.?!;,]+", text) if re.search(r"[a-z]", part, re.I)]
     return clauses or [text]
+
+
+_WHICH_KIND = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"
+    r"(?:is|are|has|have|do|does|would|will|should|can|could)\b",
+    re.I,
+)
 
 
 def _asking_clause(text: str) -> str:

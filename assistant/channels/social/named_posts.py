@@ -45,7 +45,8 @@ def products_named(content: SocialContent, catalogue: Catalogue, app: str, text:
     narrowed by what kind of post it says («flat lay», «unboxed») and to the ones whose
     titles share a word with it («decaf»); this app's posts first, then any app's. Empty
     when no creator is named."""
-    authors = {c.handle for c in content.creators if _named(c, text)}
+    # a brand account is named like its products («the Voyagr one»): creators only
+    authors = {c.handle for c in content.creators if c.kind == "creator" and _named(c, text)}
     if len(authors) != 1:
         return []
     theirs = [p for p in content.posts if p.author in authors and p.products]

@@ -33,7 +33,8 @@ _WINDOW_WORDS = re.compile(r"\b(return|refund|exchange|cancel|send (it|them) bac
 # is it waterproof?» and «does the battery die in 2 days?» are not)
 _ARRIVAL_CUE = re.compile(
     r"\b(arriv\w*|make it|get (?:it |them )?(?:here|there)|deliver\w*|b-?day|birthday|"
-    r"need (?:it|them)|in time|be here|come|ship\w*)\b"
+    r"need (?:it|them)|in time|be here|come|ship\w*|"
+    r"get (?:it |them )?to (?:him|her|them|me|us|my \w+))\b"  # «can it get to him within 3 days?»
 )
 _NUMBER_WORDS = {"a": 1, "one": 1, "a couple of": 2, "two": 2, "three": 3, "four": 4}
 _NUMBER_WORDS |= {"five": 5, "six": 6, "seven": 7}

@@ -153,6 +153,8 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|how long|"
+            r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
+            r"(?:come|get|turn up)|"
             r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
             r"how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|arrive|get here|be here)\b))",
             re.I,

@@ -180,7 +180,7 @@ def segment(message: str) -> list[str]:
     for part in parts:
         if merged and not _reads_as_request(part):
             merged[-1] = f"{merged[-1]}, {part}"
-            context_only = context_only and len(merged) == 1
+            context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
         elif merged and context_only and not _CHECKOUT_PART.match(part):
             merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
             context_only = False
@@ -191,7 +191,11 @@ def segment(message: str) -> list[str]:
 
 
 # «the CoreForge in purple then, x2 (one for my bf).»: a pick with its count, not a scene set
-_PICKS = re.compile(r"\bx\s?\d{1,2}\b|\b\d{1,2}x\b|\b\d{1,2}\s+(?:of them|please|pls)\b", re.I)
+_PICKS = re.compile(
+    r"\bx\s?\d{1,2}\b|\b\d{1,2}x\b|\b\d{1,2}\s+(?:of them|please|pls)\b"
+    r"|\bthe\s+[\w&' -]{2,40}?\s+then\b(?=\s*[,.]|\s*$)",  # «hmm. the X then, orange.»
+    re.I,
+)
 
 
 _RELATIVE_CLAUSE = re.compile(r"(?:who|whose|which|that)\s+(?!(?:one|ones|is|are|do|does)\b)", re.I)

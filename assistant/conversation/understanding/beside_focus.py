@@ -25,7 +25,10 @@ _HOWS_ITS = re.compile(
 )
 WITH_SHIPPING = re.compile(
     r"\b(with|including|incl\.?|plus|inc) (the )?(delivery|shipping|postage)\b|"
-    r"\b(delivery|shipping|postage) (included|incl)|\ball in\b|\btotal\b",
+    r"\b(delivery|shipping|postage) (included|incl)|\ball in\b|\btotal\b|"
+    # «how much is delivery?» beside a cart: what it costs on this cart
+    r"^\W*(?:and |so |ok )?how much (?:is|will|would|for) (?:the )?(?:delivery|shipping|postage)"
+    r"(?: be| cost)?\W*$",
     re.I,
 )
 
@@ -56,7 +59,11 @@ def in_this_conversation(
         return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
     short = len(text.split()) <= 3
     pending = state.pending_action is not None
-    if line_act := cart_line_act(intent, text, references, cart_products, focus, pending):
+    # «Nova X then. he likes purple»: a pick by name stays one, whatever the remark says
+    picked = intent == "add" and bool(references.ids) and references.ids == [state.picked_by_name]
+    if not picked and (
+        line_act := cart_line_act(intent, text, references, cart_products, focus, pending)
+    ):
         return line_act
     if (
         intent in {"search", "refine", "help"}

@@ -74,6 +74,7 @@ EXPERIENCE = re.compile(
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
 _WHICH_OF = re.compile(r"\bwhich\b|\bor\b.*\?", re.I)
+_MOST_OF = re.compile(r"\b\w{2,}est\b(?:\s+[\w-]+)?\s+(?:out of|of|between|among)\b", re.I)
 _ABOUT_THIS_ONE = re.compile(r"^\W*(?:ok |okay |and |so )?(?:what|how) about\b", re.I)
 _EACH = re.compile(r"\b(each|both|all of them|all three)\b", re.I)
 
@@ -355,6 +356,8 @@ def _about_a_named_product(
         return "search"  # "have you got the softnest aero pillow?": show it, with its price
     if intent == "compare" and len(references.ids) < 2:
         return "product_question"
+    if intent == "product_question" and len(references.ids) > 1 and _MOST_OF.search(request.text):
+        return "compare"  # «biggest duffel out of X, Y and Z?»: set side by side
     if intent in _ASKED and len(references.ids) == 2 and _COMPARED_TO.search(request.text):
         return "compare"  # "is the ironpeak core 500 worth the extra over the flexa wave 2?"
     if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":

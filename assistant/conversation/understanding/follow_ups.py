@@ -13,8 +13,11 @@ from assistant.conversation.understanding.shop_words import asks_the_shop
 
 # A short verdict on the last answer before the follow-up: «too slow. what about the X one».
 _VERDICT = r"(?:too \w+|nah|meh|nope|not (?:great|good|ideal|fast enough|cheap enough))"
+# «yikes. and the X?», «oops. what about the X?»: a word of surprise says nothing asked
+_INTERJECTIONS = "yikes oops whoops wow eek ouch ah ahh aw damn lol haha blimey crikey argh"
 FOLLOW_UP = re.compile(
-    rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT})\W+)*"
+    rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT}|"
+    rf"{'|'.join(_INTERJECTIONS.split())})\W+)*"
     r"(and|also|what about|how about|and what about|so)\b",
     re.I,
 )
@@ -24,7 +27,7 @@ _EMPTY_WORDS = set(
     "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
     "same for with also too then please pls instead hm right well first second third fourth "
     "fifth last other".split()
-)
+) | set(_INTERJECTIONS.split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 
 

@@ -31,7 +31,7 @@ _FOR_SOMEONE = re.compile(
 _REMARK = re.compile(
     r",\s*(?:(?:my|our|his|her)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are|'s)\s+(?:off|going|starting|"
     r"turning|having|moving|getting|heading)\b|(?:she|he|they)\s+(?:loves?|likes?|wants?|needs?|"
-    r"asked)\b|(?:it'?s|its)\s+(?:a|for|her|his)\b)[^,.;!?]*[.!]*$",
+    r"asked)\b|(?:it'?s|its)\s+(?:a|for|her|his)\b)[^.;!?]*[.!]*$",  # «, he likes purple, weirdly»
     re.I,
 )
 _FOR_EACH_OF = re.compile(
@@ -51,8 +51,10 @@ def without_recipients(product: Product, text: str) -> str:
 
     text = _FOR_SOMEONE.sub(kept, text)
     remark = _REMARK.search(text)
-    if remark and not HOLDS_BACK.search(remark[0]) and not product.options_named_in(remark[0]):
-        text = text[: remark.start()]
+    if remark and not HOLDS_BACK.search(remark[0]):
+        # «…, he likes purple»: only the version the remark names stays
+        wished = " ".join(product.options_named_in(remark[0]).values())
+        text = f"{text[: remark.start()]} {wished}"
     return text.strip()
 
 
@@ -65,9 +67,10 @@ def count_for_each(text: str) -> int | None:
 
 
 # «right, Blade & Bowl it is.», «the navy one it is then»: a decision for the one named
+# «the Tumble & Co one then», «Nova X then. he likes purple»: the same, said with «then»
 _DECIDED = re.compile(
-    r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes)\W+)*(?P<name>.+?)\s+it\s+is"
-    r"(?:\s+then)?\W*$",
+    r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes|hmm+|meh)\W+)*(?P<name>.+?)\s+"
+    r"(?:it\s+is(?:\s+then)?|then)\W*$",
     re.I,
 )
 BRIEF_REMARK_WORDS = 5
@@ -108,6 +111,8 @@ def named_pick(
         intent = "search" if intent == "review_question" else intent
     # «Roamly Urban X in red» beside a list, «X, 1 kg ground, for my aunt»: named in full
     choosing = intent in {"refine", "recommend"} and references.kind in NAMING
+    if decided and intent == "compare":
+        intent = "search"  # «Nova X then» after a comparison: that one
     if (
         (
             intent not in {"search", "product_question", *(["refine"] if shown_word else [])}

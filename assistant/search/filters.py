@@ -157,6 +157,9 @@ class FilterVocabulary:
     # the last words of titles, their kinds: a colour word among them is a kind («Night
     # Repair Cream»)
     title_ends: set[str] = field(default_factory=set)
+    # a model letter with the title word before it («pro s» of «Softnest Pro S Curtains»):
+    # said together, the letter names the model, not a size
+    model_letters: set[str] = field(default_factory=set)
 
     def names_colour(self, colour: str, text: str) -> bool:
         """Whether a text names a colour as a colour, not as part of a name («a nice green
@@ -217,6 +220,11 @@ class FilterVocabulary:
             word
             for product in catalogue.products.values()
             for word in _TITLE_WORD.findall(product.title.lower())[-1:]
+        }
+        vocabulary.model_letters = {
+            f"{before.lower()} {letter.lower()}"
+            for product in catalogue.products.values()
+            for before, letter in re.findall(r"([\w&-]+)\s+([A-Z])\b", product.title)
         }
         return vocabulary
 

@@ -51,7 +51,7 @@ FILLER = set(
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
-    "alternative alternatives same different reviewer reviewers how much many".split()
+    "alternative alternatives same different reviewer reviewers".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -233,6 +233,8 @@ class ProductKinds:
         for word in words[:-1]:
             if word in known or singular(word) in known or not word.isalpha() or len(word) < 3:
                 continue
+            if word in _ASKING_WORDS:
+                continue  # «how much is the bassline speaker»: no make called «how»
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (
                 process.extractOne(
@@ -286,6 +288,7 @@ def _clauses(text: str) -> list[str]:
     return clauses or [text]
 
 
+_ASKING_WORDS = frozenset({"how", "much", "many"})
 _WHICH_KIND = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"
     r"(?:is|are|has|have|do|does|would|will|should|can|could)\b",

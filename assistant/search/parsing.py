@@ -358,7 +358,7 @@ def _vocabulary(text: str, vocabulary: FilterVocabulary) -> dict[str, object]:
         if vocabulary.names_colour(colour, text):
             found["colour"] = colour
             break
-    found.update(_size(text, vocabulary.sizes))
+    found.update(_size(text, vocabulary.sizes, vocabulary.model_letters))
     return found
 
 
@@ -376,15 +376,19 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
     return ParsedQuery(text=cleaned, filters=filters, requested=requested)
 
 
-def _size(text: str, sizes: set[str]) -> dict[str, str]:
-    """A size named after 'size'/'in', or a multi-letter size value written on its own."""
+def _size(text: str, sizes: set[str], model_letters: set[str] = frozenset()) -> dict[str, str]:
+    """A size named after 'size'/'in', or a multi-letter size value written on its own (not
+    the letter of a model: «the Softnest Pro S ones»)."""
     for match in _SIZE_WORD.finditer(text):
         value = (match.group(1) or match.group(2)).lower()
         if value in sizes:
             return {"size": value}
         if LETTER_FOR.get(value) in sizes:  # «in large, white», «the northwind in medium»
             return {"size": LETTER_FOR[value]}
-    for token in re.findall(r"\b[A-Z]{1,4}\b", text):
+    for said in re.finditer(r"(?:([\w&-]+)\s+)?\b([A-Z]{1,4})\b", text):
+        before, token = (said.group(1) or "").lower(), said.group(2)
+        if f"{before} {token.lower()}" in model_letters:
+            continue
         if token.lower() in LETTER_SIZES and token.lower() in sizes and token not in ("I", "A"):
             return {"size": token.lower()}
     for value in sorted(sizes, key=len, reverse=True):

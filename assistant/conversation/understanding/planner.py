@@ -169,7 +169,7 @@ class RulePlanner:
             references = References(ids=[pending.product_id], kind="option")
         else:
             references = self.references.resolve(
-                request.text, state.shown, state.focus, slots.options, cart
+                request.text, state.shown, state.focus, slots.options, cart, cart_products
             )
         if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
             ranked = self.catalogue.products[references.ids[0]]

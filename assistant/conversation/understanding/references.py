@@ -86,9 +86,12 @@ class ReferenceResolver:
         focus: str | None,
         options: dict[str, str],
         cart: list[str] | None = None,
+        basket: list[str] | None = None,
     ) -> References:
         """The products a request points at; empty when it names none. With `cart` (for
-        changes to the cart) "the duffel" or "the blue one" is looked for there first."""
+        changes to the cart) "the duffel" or "the blue one" is looked for there first; the
+        `basket` (the cart's products, for any request) is looked in last («is the car
+        mount's seller legit?» after adding a mount and a cable)."""
         shown = [pid for pid in shown if pid in self.catalogue.products]
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
@@ -109,6 +112,7 @@ class ReferenceResolver:
             lambda text: self._shown_word(text, shown),
             lambda text: _by_its_facts(text, [self.catalogue.products[pid] for pid in shown]),
             lambda text: self._option(text, in_cart or shown, focus, options),
+            lambda text: self._shown_word(text, basket) if basket else None,
         ):
             found = finder(message)
             if found is not None:

@@ -377,8 +377,7 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
 
 
 def _size(text: str, sizes: set[str], model_letters: set[str] = frozenset()) -> dict[str, str]:
-    """A size named after 'size'/'in', or a multi-letter size value written on its own (not
-    the letter of a model: «the Softnest Pro S ones»)."""
+    """A size named after 'size'/'in', or a size value on its own (not «Pro S», a model)."""
     for match in _SIZE_WORD.finditer(text):
         value = (match.group(1) or match.group(2)).lower()
         if value in sizes:

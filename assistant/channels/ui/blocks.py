@@ -20,6 +20,7 @@ from assistant.channels.ui.actions import ShopActions, choose_label, variant_cho
 from assistant.channels.ui.signin import account_panel
 
 POSTS_PER_APP = 6
+RENDERS = "page-renders"  # one queue for the page's re-renders (see product_cards)
 EXAMPLE_PROMPTS = [
     "wireless earbuds under $60",
     "compare the first two",
@@ -161,7 +162,10 @@ def _assistant_tab(actions: ShopActions, shared: Shared) -> gr.Button:
     gr.Markdown("### Products")
     catalogue = actions.bot.services.catalogue
 
-    @gr.render(inputs=[shared.shown])
+    # Gradio re-renders by walking the page's blocks: two renders at once (the cards and
+    # the cart, after one click) raced on that dict («dictionary changed size during
+    # iteration» in CI), so the page's renders take turns.
+    @gr.render(inputs=[shared.shown], concurrency_limit=1, concurrency_id=RENDERS)
     def product_cards(product_ids: list[str]) -> None:
         if not product_ids:
             gr.Markdown("Products the assistant shows appear here.")
@@ -253,7 +257,7 @@ def _cart_column(actions: ShopActions, shared: Shared) -> gr.HTML:
     """The live cart with steppers, Checkout, the Confirm button and the order history."""
     gr.Markdown("### Cart")
 
-    @gr.render(inputs=[shared.tick])
+    @gr.render(inputs=[shared.tick], concurrency_limit=1, concurrency_id=RENDERS)
     def cart_panel(_tick: int, request: gr.Request) -> None:
         cart = actions.cart(request)
         for line in cart.lines:

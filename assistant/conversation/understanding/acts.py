@@ -83,7 +83,7 @@ _REQUEST_START = (
     r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
-    r"start|plus|"
+    r"start|plus|go with|"
     r"i (?:want|need|would|will|am looking|'m looking|wanna|gotta))"
 )
 # Words a request may open with before its verb: «actually take the summit one out».
@@ -175,10 +175,17 @@ def segment(message: str) -> list[str]:
     spaced = re.sub(r"\s+", " ", message.strip())  # a run of 800 spaces made _SPLIT slow
     parts = [part.strip(" ,.;") for part in _SPLIT.split(spaced)]
     parts = [part for part in parts if part and re.search(r"\w", part)]
+    # «add it, and the Ridgeline Wave 2 in olive»: two things to add
+    parts = [
+        bit for part in parts for bit in (_ADD_AND.split(part) if _ADDS.match(part) else [part])
+    ]
     merged: list[str] = []
     context_only = False  # the first part so far only sets the scene
     for part in parts:
-        if merged and not _reads_as_request(part):
+        if merged and _ADDS.match(merged[-1]) and _AND_ANOTHER.match(part):
+            merged.append(part)  # «add one. and a tote for the beach»: a second thing to add
+            context_only = False
+        elif merged and not _reads_as_request(part):
             merged[-1] = f"{merged[-1]}, {part}"
             context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
         elif merged and context_only and not _CHECKOUT_PART.match(part):
@@ -190,6 +197,20 @@ def segment(message: str) -> list[str]:
     return merged or [message.strip()]
 
 
+_ADDS = re.compile(
+    rf"{_OPENERS}(?:add|put|pop|grab|throw|chuck|toss|bung|get|go with|i'?ll (?:take|have|go))\b",
+    re.I,
+)
+_ADD_AND = re.compile(  # not «, and the small size»: a version of the same thing
+    r",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{1,2}|two|three)\s+\w)"
+    r"(?!\s*(?:and|plus)\s+the\s+(?:\w+\s+)?(?:size|colou?r|ones?|version)\b)",
+    re.I,
+)
+_AND_ANOTHER = re.compile(
+    r"^(?:and|plus)\s+(?:(?:throw|chuck|toss|add|get|grab|pop)\s+(?:in\s+)?)?"
+    r"(?:a|an|the|some|\d{1,2}|two|three)\s+\w",
+    re.I,
+)
 # «the CoreForge in purple then, x2 (one for my bf).»: a pick with its count, not a scene set
 _PICKS = re.compile(
     r"\bx\s?\d{1,2}\b|\b\d{1,2}x\b|\b\d{1,2}\s+(?:of them|please|pls)\b"
@@ -342,7 +363,12 @@ class ActClassifier:
         whole, *pieces = self._scored(texts, vectors, context)
         merged: list[Request] = []
         for piece in pieces:  # "yep that one, add it": one request, said twice
-            if merged and merged[-1].act == piece.act and piece.act not in QUESTIONS:
+            if (
+                merged
+                and merged[-1].act == piece.act
+                and piece.act not in QUESTIONS
+                and not _AND_ANOTHER.match(piece.text)  # «add that. and the X in red»: two
+            ):
                 merged[-1] = Request(
                     f"{merged[-1].text}, {piece.text}", piece.act, piece.confidence
                 )

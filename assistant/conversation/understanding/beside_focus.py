@@ -41,6 +41,9 @@ _ANY_WORD_ON = re.compile(
 )
 
 
+_LEFT = re.compile(r"\b(?:left|remaining|in stock)\b", re.I)
+
+
 def in_this_conversation(
     intent: str,
     text: str,
@@ -78,6 +81,8 @@ def in_this_conversation(
         return "review_question"  # «anything about the size running small»: its reviews
     if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
         return "product_question"  # "…, and how many can play?": the one just named
+    if intent == "catalogue_question" and focus and _LEFT.search(text) and not names_kind():
+        return "product_question"  # «how many have you got left?»: of the one in view
     if intent in {"search", "recommend"} and POLICY_TOPICS.search(text) and not names_kind():
         return "policy_question"  # "any next day option? need it quick"
     if intent in {"product_question", "policy_question"} and cart_products:

@@ -51,7 +51,10 @@ def elliptical_question(
 
 
 _BARE_PICK = re.compile(
-    r"^\W*(?:ok |okay |hmm |so |oh )?(?:the |that |this )?(?:(\w+) )?(?:one|ones)\W*$", re.I
+    # «add one» is no pick
+    r"^\W*(?:ok |okay |hmm |so |oh )?(?:the |that |this )?"
+    r"(?:(?!(?:add|buy|get|grab|take|order)\b)(\w+) )?(?:one|ones)\W*$",
+    re.I,
 )
 
 

@@ -86,7 +86,7 @@ from assistant.conversation.understanding.version_lists import (
 )
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
-from assistant.search.kinds import ProductKinds
+from assistant.search.kinds import ProductKinds, kind_words_of
 from assistant.search.mentions import ProductMentions
 
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
@@ -273,12 +273,14 @@ class RulePlanner:
         """Whether a request only names a kind ("card game" after a list of headlamps, «I'd
         like to buy a gift card» with nothing in view): a search, whatever else it sounds like."""
         kinds = self.kinds
-        if kinds is None or state.pending_action is not None or references.ids:
+        superlative = intent == "add" and references.kind == "superlative"  # «…, the cheapest»
+        if kinds is None or state.pending_action or (references.ids and not superlative):
             return False
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
-        if intent == "add" and (not (state.focus or state.shown) or budget):
+        if intent == "add":  # nothing to add yet, or «add a jump rope too» beside yoga mats
             named = kinds.named_kind(text) or (_A_THING.search(text) and kinds.missing(text))
-            return bool(named)  # nothing to add yet
+            pool = filter(None, map(self.catalogue.products.get, [state.focus or "", *state.shown]))
+            return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
         if intent in {"search", "recommend"} | CART_CHANGING:
             return False
         if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
@@ -384,9 +386,7 @@ class RulePlanner:
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
             step.calls = [ToolCall(name="buy_now", args={**args, "quantity": quantity})]
         elif each := version_groups(self.catalogue.products[args["product_id"]], step.text):
-            step.calls = version_calls(
-                "add_to_cart", args, each
-            )  # «size 9 grey for me and size 7 red for her»
+            step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 

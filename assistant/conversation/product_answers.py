@@ -65,6 +65,14 @@ def _without_phrases(text: str, phrases: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", _COMPARING_WORDS.sub(" ", text)).strip(" ,")
 
 
+def _without_title_words(text: str, titles: Iterable[str]) -> str:
+    """A question without the words of the titles it names («… the Oakhaven One X sleeps
+    hot?» is asked as «… sleeps hot?»; its phrase would take the question with it)."""
+    named = {word.lower() for title in titles for word in re.findall(r"[\w&'-]+", title)}
+    kept = [w for w in re.findall(r"\S+", text) if w.lower().strip("?,.!") not in named]
+    return _without_phrases(" ".join(kept), [])
+
+
 _FASTER_SHIPPING = re.compile(r"\b(?:express|next[- ]day|same[- ]day|overnight|rush)\b", re.I)
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
@@ -245,6 +253,13 @@ class ProductAnswers:
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             return which_of(self.catalogue, state)
+        named = step.references.ids if step.references.kind == "mention" else []
+        phrases = {step.references.phrases.get(pid, pid) for pid in named}
+        if len(phrases) > 1 and not lead:  # «do reviews say the X or the Y sleeps hot?»: each
+            titles = [self.catalogue.products[pid].title for pid in named[:FEW]]
+            asked = _without_title_words(step.text, titles)
+            state.shown = named[:FEW]  # «the cheaper one» is one of these now
+            return self.reviews_of_each(named[:FEW], step.model_copy(update={"text": asked}))
         deadline = parse_deadline(step.text, self.clock().date())
         if deadline is not None and not _OF_REVIEWS.search(step.text):
             # «need it for a bday in 5 days, will it make it?»: its delivery against the day

@@ -9,9 +9,11 @@ import re
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
 from assistant.conversation.answers import money_wording, wording
+from assistant.conversation.answers.ages import age_note
 from assistant.conversation.answers.alternatives import (
     all_fit,
     gift_ideas,
+    kind_choices,
     over_the_limit,
     than_focus,
 )
@@ -19,6 +21,7 @@ from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
     catalogue_figure,
     figure_text,
+    filtered_out,
     is_carried,
     product_facts,
     shopping_words,
@@ -43,7 +46,6 @@ from assistant.conversation.shop_overview import with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
-    AMOUNT_HELD,
     LIKE_IT,
     THAN_IT,
     asks_shop_rules,
@@ -144,7 +146,9 @@ class CatalogueAnswers:
             turn = Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
             return with_what_we_do_not_sell(turn, self.policies) if missing else turn
         if not products:
-            return Turn(text=wording.no_match(step.slots.filters, step.slots.requested))
+            choices = kind_choices(self.catalogue, self.kinds.named_kind(step.text), result.filters)
+            text = wording.no_match(step.slots.filters, step.slots.requested)
+            return Turn(text=f"{text} {choices}".strip())
         remember_shown(state, [p.id for p in products])
         state.last_search, state.chosen_options = step.text, dict(step.slots.options)
         if order in {"cheapest", "priciest"}:
@@ -155,6 +159,7 @@ class CatalogueAnswers:
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead)
         text += wording.unmet_requests(products, step.slots.requested)
+        text += age_note(products, step.text)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         turn = Turn(
@@ -172,7 +177,9 @@ class CatalogueAnswers:
         products = [hit.product for hit in result.hits]
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
-            products = [p for p in products if kind in kind_words_of(p)] or products
+            of_kind = [p for p in products if kind in kind_words_of(p)]
+            # «black curtains» when none come in black: no black jumpers in their place
+            products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
             products = same_aisle(products, qualifier)
         return result, products
@@ -258,7 +265,8 @@ class CatalogueAnswers:
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
-        text = wording.product_list(products, intro) + money_wording.currency_note(step.text)
+        text = wording.product_list(products, intro) + age_note(products, step.text)
+        text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
@@ -326,10 +334,13 @@ class CatalogueAnswers:
 
     def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""
-        kind = superlative_kind(step.text) or "count"
-        if kind == "count" and self.kinds.missing(step.text):
-            return self.search(state, step)  # "do you sell iphones?": an honest no first
-        figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters)
+        kind = superlative_kind(step.text)
+        if kind is None or (kind == "count" and self.kinds.missing(step.text)):
+            # «which ones have you got under $100?» is a search; «do you sell iphones?» too,
+            # with an honest no first
+            return self.search(state, step)
+        named = (self.kinds.named_kind(step.text), self.kinds.named_qualifier(step.text))
+        figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters, named)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
         if products and kind != "count":
@@ -379,18 +390,9 @@ class CatalogueAnswers:
             if facts:
                 turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
                 turn.products.append(product.id)
-        free_shipping = any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes)
-        if free_shipping and (held := AMOUNT_HELD.search(step.text)):
-            amount = round(float(held[1]) * 100)  # «i have like 45 in my cart»: that, not the cart
-            turn.text += "\n" + money_wording.free_shipping_gap_from(
-                amount, self.free_shipping_from, cart.totals.currency
+        if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
+            note, figures = money_wording.free_shipping_note(
+                step.text, cart, self.free_shipping_from
             )
-            turn.prices += [amount, self.free_shipping_from - amount]
-        elif free_shipping and cart.lines:
-            turn.text += "\n" + money_wording.free_shipping_gap(cart, self.free_shipping_from)
-            turn.prices += [
-                cart.totals.subtotal_minor,
-                cart.totals.shipping_minor,
-                self.free_shipping_from - cart.totals.subtotal_minor,
-            ]
+            turn.text, turn.prices = turn.text + note, turn.prices + figures
         return turn

@@ -129,7 +129,7 @@ def _names_others(
 ) -> bool:
     """Whether a category keyword is a whole word of some other category's title."""
     if _TITLE_WORD.fullmatch(word):
-        forms = {word, f"{word}s", f"{word}es"}
+        forms = {word, f"{word}s", f"{word}es", word.removesuffix("s")}  # «bags»: Sleeping Bag
         return any(forms & words for category, words in title_words.items() if category != owner)
     return any(
         whole_word(word, title)
@@ -142,6 +142,9 @@ def _names_others(
 def whole_word(word: str, text: str) -> re.Match[str] | None:
     """A word (or its plural) standing on its own in a text."""
     return re.search(rf"(?<![\w-]){re.escape(word)}(?:e?s)?(?![\w-])", text, re.I)
+
+
+_DARKNESS = frozenset({"pitch"})  # «pitch black»: how dark, not a colour
 
 
 @dataclass
@@ -176,6 +179,8 @@ class FilterVocabulary:
             before = (match.group(1) or "").lower()
             following = (match.group(2) or "").strip().lower()
             in_a_name = {f"{colour.lower()} {following}", f"{before} {colour.lower()}"}
+            if before in _DARKNESS:
+                continue  # «curtains that make the room pitch black»: dark, no black curtains
             if not in_a_name & self.colour_in_names:  # «green tea», «night cream»: names
                 return True
         return False

@@ -51,7 +51,8 @@ FILLER = set(
     "look looks tell say says know think like love wanna gonna did doing be been being was "
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
-    "alternative alternatives same different reviewer reviewers".split()
+    "alternative alternatives same different reviewer reviewers left remaining you've youve "
+    "we've i've add throw grab toss chuck".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -67,7 +68,7 @@ NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
     r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me"
-    r"|is there|are there|do you do|get|order|recommend|suggest)\b",
+    r"|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab)\b",
     re.I,
 )
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",
@@ -202,6 +203,7 @@ class ProductKinds:
         if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
             return None
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
+        words = [word for word in words if word not in _ASKING_WORDS]  # «how many …?»
         if not words or len(words) > MAX_KIND_WORDS:
             return None
         head = singular(words[-1])
@@ -284,10 +286,13 @@ def _titles_to_embed(titles: list[str]) -> list[str]:
 
 def _clauses(text: str) -> list[str]:
     """The sentences or clauses that have words in them (the whole text when none do)."""
-    clauses = [part for part in re.split(r"[.?!;,]+", text) if re.search(r"[a-z]", part, re.I)]
+    clauses = [part for part in _CLAUSE_END.split(text) if re.search(r"[a-z]", part, re.I)]
     return clauses or [text]
 
 
+# «my sister just had a baby 💕 I want to get her a little teddy»: an emoji ends a sentence,
+# as a dash between spaces does («Beach holiday for 4 - do you have big towels?»)
+_CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—]+\s")
 _ASKING_WORDS = frozenset({"how", "much", "many"})
 _WHICH_KIND = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"

@@ -203,7 +203,10 @@ class ProductMentions:
         # «armorly go s green pixel 9»: the product whose brand is said, not a «Roastery 9 …
         # Green Tea» that only shares the version's words
         branded = [m for m in scored if self.brand_words[m.product_id] <= set(m.words)]
-        scored = branded or scored
+        # «heart rate … the Zenmotion Nova X»: a brand said as itself, not one a word resembles
+        said_as_is = {w for word in _words(text) for w in (word, word.rstrip("s"))}
+        as_is = [m for m in branded if self.brand_words[m.product_id] & said_as_is]
+        scored = as_is or branded or scored
         if not scored:
             return []
         best = scored[0]

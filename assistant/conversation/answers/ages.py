@@ -70,3 +70,10 @@ def rated_for_the_child(products: list[Product], question: str) -> tuple[str, li
         f"({youngest.title} [{youngest.id}]). Toys for older children can have small parts.",
         [p for p, _ in rated],
     )
+
+
+def age_note(products: list[Product], question: str) -> str:
+    """A line under a list of toys saying which are rated for the child the request names
+    («a little teddy … which one is ok for a newborn?»), or ""."""
+    suited = rated_for_the_child(products, question)
+    return "\n" + suited[0] if suited else ""

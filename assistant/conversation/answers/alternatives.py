@@ -10,6 +10,7 @@ from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
+from assistant.search.kinds import kind_words_of
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import Retriever
 
@@ -98,3 +99,19 @@ def over_the_limit(policies: PolicySearch, quantity: int | None) -> Turn | None:
     quote = PolicyQuote(section=section, sentences=section.sentences(), score=1.0)
     text = policy_text(PolicyAnswer(question="", quotes=[quote]))
     return Turn(text=text, policies=[section.id], data_texts=[section.text])
+
+
+def kind_choices(catalogue: Catalogue, kind: str | None, filters: SearchFilters) -> str:
+    """The colours or sizes a kind does come in, when the one asked for is not among them
+    («black curtains» → «Curtains come in grey, navy, olive and white.»)."""
+    wanted = [name for name in ("colour", "size") if getattr(filters, name)]
+    if not kind or not wanted:
+        return ""
+    of_kind = [p for p in catalogue.products.values() if kind in kind_words_of(p)]
+    values = sorted(
+        {v.options[wanted[0]] for p in of_kind for v in p.variants if wanted[0] in v.options}
+    )
+    if not values:
+        return ""
+    listed = ", ".join(values[:-1]) + f" and {values[-1]}" if len(values) > 1 else values[0]
+    return f"{kind.capitalize()}s come in {listed}."

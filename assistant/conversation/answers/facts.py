@@ -11,8 +11,9 @@ from assistant.conversation.answers.ages import age_verdict
 from assistant.conversation.answers.wording import days
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
+from assistant.search.kinds import kind_words_of, same_aisle
 from assistant.search.lexical import tokenize
-from assistant.search.retrieval import ProductHit, Retriever
+from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 RELEVANT_SIMILARITY = 0.42  # a hit this close to the words is about them
 NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked for
@@ -74,6 +75,15 @@ def is_carried(hits: list[ProductHit]) -> bool:
     return bool(hits) and max((hit.similarity or 0.0) for hit in hits) >= NOT_CARRIED_SIMILARITY
 
 
+def filtered_out(retriever: Retriever, kind: str, result: SearchResult) -> bool:
+    """Whether the kind is sold and only the search's filters (colour, size, price...) kept
+    every one of them out of the result."""
+    if result.filters.is_empty():
+        return False
+    unfiltered = retriever.search(result.query_text, k=5, parse=False)
+    return any(kind in kind_words_of(hit.product) for hit in unfiltered.hits)
+
+
 def superlative_kind(message: str) -> str | None:
     """Which catalogue-wide figure a message asks for, if any."""
     for kind, pattern in SUPERLATIVES.items():
@@ -83,10 +93,17 @@ def superlative_kind(message: str) -> str | None:
 
 
 def catalogue_figure(
-    retriever: Retriever, message: str, kind: str, filters: SearchFilters
+    retriever: Retriever,
+    message: str,
+    kind: str,
+    filters: SearchFilters,
+    named: tuple[str | None, str | None] = (None, None),
 ) -> CatalogueFigure:
-    """Cheapest, priciest, best rated or how many, over the products the words are about."""
-    subject = SUPERLATIVES[kind].sub(" ", message)
+    """Cheapest, priciest, best rated or how many, over the products the words are about
+    (of the kind `named` says, with the word before it: «sleeping» bags, no tote bags)."""
+    # «what are your cheapest sleeping bags? need one for each of my 3 kids»: its own clause
+    asking = [part for part in re.split(r"[.?!;]+", message) if SUPERLATIVES[kind].search(part)]
+    subject = SUPERLATIVES[kind].sub(" ", asking[0] if asking else message)
     subject = re.sub(r"\s+", " ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject))).strip()
     if filters.category and set(subject.lower().split()) <= set(
         re.findall(r"\w+", filters.category.lower())
@@ -94,6 +111,11 @@ def catalogue_figure(
         subject = ""  # "the most expensive item in kitchen": the whole category
     result = retriever.search(subject, filters=filters, k=len(retriever.catalogue.products))
     hits = result.hits if not re.search(r"\w", result.query_text) else relevant(result.hits)
+    if of_kind := named[0]:
+        kept = {p.id for p in same_aisle([h.product for h in hits], named[1] or "")}
+        hits = [
+            h for h in hits if of_kind in kind_words_of(h.product) and h.product.id in kept
+        ] or hits
     if hits and re.search(r"\w", result.query_text) and not filters.category:
         # "cheapest kettle" is about kettles, not the coffee of a brand called Leaf & Kettle.
         hits = [hit for hit in hits if hit.product.category == hits[0].product.category]

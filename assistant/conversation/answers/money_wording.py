@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.commerce import CartView
+from assistant.conversation.understanding.shop_words import AMOUNT_HELD
 from assistant.money import format_minor
 
 FOREIGN_MONEY = re.compile(r"\b(quid|pounds?|euros?)\b|[£€]", re.I)
@@ -37,3 +38,17 @@ def free_shipping_gap_from(amount_minor: int, threshold_minor: int, currency: st
         return f"{worth} ship free."
     missing = format_minor(threshold_minor - amount_minor, currency)
     return f"{worth} do not ship free yet: add {missing} more and they do."
+
+
+def free_shipping_note(text: str, cart: CartView, threshold_minor: int) -> tuple[str, list[int]]:
+    """Under the free-shipping rule: how far the amount said («i have like 45 in my cart»)
+    or else the shopper's cart is from it, with the figures used; ("", []) with neither."""
+    if held := AMOUNT_HELD.search(text):
+        amount = round(float(held[1]) * 100)  # the amount said, not the cart
+        gap = free_shipping_gap_from(amount, threshold_minor, cart.totals.currency)
+        return "\n" + gap, [amount, threshold_minor - amount]
+    if not cart.lines:
+        return "", []
+    subtotal = cart.totals.subtotal_minor
+    figures = [subtotal, cart.totals.shipping_minor, threshold_minor - subtotal]
+    return "\n" + free_shipping_gap(cart, threshold_minor), figures

@@ -168,7 +168,7 @@ class Product(BaseModel):
                     if value.lower() == LETTER_FOR[word.lower()]
                 ]
             if not found:
-                found = _by_first_word(values, kept)
+                found = _by_first_word(values, kept) or _by_model_code(values, kept)
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
@@ -275,6 +275,20 @@ _VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "
 # what may follow a model's first word said alone («the Pixel one», «for my pixel»); not
 # «Pixel Fold», «Galaxy Z Flip», «Galaxy S23»
 _AFTER_A_MODEL = frozenset(["", *"one ones version model phone case please pls then too".split()])
+
+
+def _by_model_code(values: list[str], text: str) -> list[str]:
+    """The one value whose last word is a code of letters and digits said on its own («for
+    the S24»: the «Galaxy S24»)."""
+    found = []
+    for value in values:
+        code = value.split()[-1]
+        coded = (
+            len(value.split()) > 1 and re.search(r"[a-z]", code, re.I) and re.search(r"\d", code)
+        )
+        if coded and re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text, re.I):
+            found.append(value)
+    return found if len(found) == 1 else []
 
 
 def _by_first_word(values: list[str], text: str) -> list[str]:

@@ -21,6 +21,7 @@ from assistant.commerce import (
     OrderView,
     Origin,
 )
+from assistant.conversation import shop_overview as overview
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import (
     Turn,
@@ -42,7 +43,6 @@ from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
 from assistant.conversation.safety import screen
-from assistant.conversation.shop_overview import asks_what_we_sell, overview_turn
 from assistant.conversation.smalltalk import ABOUT_ME, ABOUT_ME_ANSWER, smalltalk_answer
 from assistant.conversation.state import (
     DialogueState,
@@ -161,9 +161,11 @@ class Assistant:
         state = self.sessions.load(session_id, shopper_id)
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
-            if refusal == ABOUT_OTHERS:
+            turn = Turn(text=refusal)
+            if refusal == ABOUT_OTHERS:  # with the privacy rule it follows, cited
                 self._focus_on_named(state, message)
-            return self._reply(state, Turn(text=refusal), intent="screened")
+                turn = overview.with_whose_purchases(turn, self.policies)
+            return self._reply(state, turn, intent="screened")
         if ABOUT_ME.search(message):
             return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")
         cart, orders = self.commerce.cart_and_orders(state.shopper_id)
@@ -382,8 +384,9 @@ class Assistant:
             ),
             "recommend": lambda: self.catalogue_answers.recommend(state, step),
         }
-        if step.intent in OVERVIEW_ACTS and asks_what_we_sell(step.text):
-            return overview_turn(self.services.catalogue, self.policies)  # "what … do you sell?"
+        if step.intent in OVERVIEW_ACTS and overview.asks_what_we_sell(step.text):
+            # "what … do you sell?"
+            return overview.overview_turn(self.services.catalogue, self.policies)
         try:
             if step.calls:
                 return self._run_calls(state, step, origin)

@@ -12,6 +12,7 @@ from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 
 WHAT_WE_SELL = "catalogue.categories"
 WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
+WHO_SEES_PURCHASES = "privacy.who-can-see-your-purchases"
 
 ASKS_WHAT_WE_SELL = re.compile(
     r"\bwhat (sort|sorts|kind|kinds|type|types) of (stuff|things|products|items|goods)\b"
@@ -48,6 +49,11 @@ def with_what_we_do_not_sell(turn: Turn, policies: PolicySearch) -> Turn:
     """A «we don't sell X» answer with the shop's own list of what it does not sell, quoted
     and cited."""
     return _with_sections(turn, policies, WHAT_WE_DO_NOT_SELL)
+
+
+def with_whose_purchases(turn: Turn, policies: PolicySearch) -> Turn:
+    """A refusal to tell one shopper about another's, with the privacy rule it follows."""
+    return _with_sections(turn, policies, WHO_SEES_PURCHASES)
 
 
 def _with_sections(turn: Turn, policies: PolicySearch, *section_ids: str) -> Turn:

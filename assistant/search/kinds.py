@@ -52,7 +52,7 @@ FILLER = set(
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
     "alternative alternatives same different reviewer reviewers left remaining you've youve "
-    "we've i've add throw grab toss chuck".split()
+    "we've i've add throw grab toss chuck too".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.

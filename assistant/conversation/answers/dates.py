@@ -64,7 +64,10 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
         return today + dt.timedelta(days=1)
     if re.search(r"\btoday\b|\btonight\b", lowered):
         return today
-    if re.search(r"\b(this )?weekend\b", lowered):
+    # not «the poles in Tess's weekend set-up» (a post), nor «a weekend bag»
+    if re.search(
+        r"(?<!'s )\b(this )?weekend\b(?![ -](?:set-?up|trip|bag|away|kit|post|look))", lowered
+    ):
         return today + dt.timedelta(days=(5 - today.weekday()) % 7)
     if re.search(r"\bnext week\b", lowered):
         return today + dt.timedelta(days=7 - today.weekday())  # by next Monday

@@ -8,7 +8,6 @@ the engine answers read-only acts from the slots; cart calls come only from the 
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Any
 
@@ -32,7 +31,6 @@ from assistant.conversation.understanding.buying import (
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
-    ASKS,
     UNDERSTOOD_AS_NOTHING,
     corrected,
     in_context,
@@ -51,6 +49,7 @@ from assistant.conversation.understanding.keeping import (
     fixed_before_yes,
     removal_calls,
 )
+from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import answers_the_post, named_pick
 from assistant.conversation.understanding.references import (
@@ -86,10 +85,8 @@ from assistant.conversation.understanding.version_lists import (
 )
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
-from assistant.search.kinds import ProductKinds, kind_words_of
+from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
-
-_A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
 
 class RulePlanner:
@@ -185,7 +182,7 @@ class RulePlanner:
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
-        if self._names_a_kind_only(intent, references, request.text, state, slots):
+        if names_a_kind_only(self.kinds, self.catalogue, intent, references, request, state, slots):
             intent = "search"  # "card game" after headlamps; «I'd like to buy a gift card»
         intent = in_this_conversation(
             intent,
@@ -266,26 +263,6 @@ class RulePlanner:
     def _titles(self, references: References) -> list[str]:
         products = (self.catalogue.products.get(pid) for pid in references.ids)
         return [product.title for product in products if product]
-
-    def _names_a_kind_only(
-        self, intent: str, references: References, text: str, state: DialogueState, slots: Slots
-    ) -> bool:
-        """Whether a request only names a kind ("card game" after a list of headlamps, «I'd
-        like to buy a gift card» with nothing in view): a search, whatever else it sounds like."""
-        kinds = self.kinds
-        superlative = intent == "add" and references.kind == "superlative"  # «…, the cheapest»
-        if kinds is None or state.pending_action or (references.ids and not superlative):
-            return False
-        budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
-        if intent == "add":  # nothing to add yet, or «add a jump rope too» beside yoga mats
-            named = kinds.named_kind(text) or (_A_THING.search(text) and kinds.missing(text))
-            pool = filter(None, map(self.catalogue.products.get, [state.focus or "", *state.shown]))
-            return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
-        if intent in {"search", "recommend"} | CART_CHANGING:
-            return False
-        if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
-            return False  # «want to get into matcha, where do I start?» shows matcha
-        return kinds.named_kind(text) is not None
 
     def _names_another(self, text: str, product_id: str) -> bool:
         """Whether a text names products, none `product_id` («the oakhaven candle, white king»)."""

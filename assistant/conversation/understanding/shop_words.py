@@ -75,6 +75,10 @@ SHOP_SERVICE = re.compile(
     r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
     r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
     # «how do i know stuff here isnt fake»
+    # «what's the most I can order of one thing?», «how many can I buy?»: the quantity limit
+    r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"
+    r"(?:can|could))\s+(?:order|buy)\b"
+    r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy)\b"
     r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"

@@ -113,7 +113,9 @@ _ONLY_CHECKOUT = re.compile(
 _MAKE_THE_LINE = re.compile(
     r"^\W*(?:(?:ok|okay|actually|oh|and|also|hmm|right|wait|please|pls)\W+)*(?:make|change|set|"
     r"bump|update)\s+(?:the|my)\s+[a-z][\w' -]{1,30}?\s+(?:to\s+)?(?:\d{1,2}|two|three|four|five"
-    r"|six)\b(?=\s*(?:$|[,.!;]|(?:pls|please|then|instead|of them|units?)\b))",  # not «2 person»
+    r"|six)\b(?=\s*(?:$|[,.!;]|(?:pls|please|then|instead|of them|units?)\b))"  # not «2 person»
+    r"|^\W*(?:\w+\W+){0,2}?(?:i'?ll |let'?s |we'?ll )?keep (?:it|them|that|the \w+) at "
+    r"(?:\d{1,2}|two|three|four|five)\b",  # «fair, I'll keep it at 2 for now»
     re.I,
 )
 

@@ -1,0 +1,49 @@
+"""A request that only names a kind of product («card game» after a list of headlamps, «I'd
+like to buy a gift card» with nothing in view, «and throw in a jump rope» beside yoga mats):
+a search, whatever else it sounds like."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.buying import CART_CHANGING
+from assistant.conversation.understanding.corrections import ASKS
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.trades import sentences
+from assistant.search.kinds import ProductKinds, kind_words_of
+
+_A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
+
+
+def names_a_kind_only(
+    kinds: ProductKinds | None,
+    catalogue: Catalogue,
+    intent: str,
+    references: References,
+    request: Request,
+    state: DialogueState,
+    slots: Slots,
+) -> bool:
+    """Whether a request only names a kind, so is a search: an add with nothing in view or
+    with a budget, or naming a kind none of the products in view is; a short request that
+    names a kind and asks nothing."""
+    text = request.text
+    superlative = intent == "add" and references.kind == "superlative"  # «…, the cheapest»
+    if kinds is None or state.pending_action or (references.ids and not superlative):
+        return False
+    if intent == "add":
+        pool = [p for p in map(catalogue.products.get, [state.focus, *state.shown]) if p]
+        said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
+        lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»
+        named = kinds.named_kind(said) or lacking
+        budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
+        return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
+    if intent in {"search", "recommend"} | CART_CHANGING:
+        return False
+    if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
+        return False  # «want to get into matcha, where do I start?» shows matcha
+    return kinds.named_kind(text) is not None

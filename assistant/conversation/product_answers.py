@@ -34,6 +34,9 @@ HEALTH = re.compile(
 TRUST = re.compile(
     r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true)\b", re.I
 )
+_SELLER_WORRY = re.compile(
+    r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I
+)
 DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
 SHOP_RULES = re.compile(
@@ -284,6 +287,8 @@ class ProductAnswers:
             extras.append(wording.HEALTH_CAUTION)
         if extras and not beside_facts:
             turn.text = "\n".join([extras[0], turn.text, *extras[1:]])
+        if _SELLER_WORRY.search(step.text):  # «says the seller's unvetted?? should I worry»
+            turn = self._with_rule(turn, step.text)
         return turn
 
     def reviews_of_each(self, product_ids: list[str], step: Step) -> Turn:

@@ -149,11 +149,13 @@ OVERALL_QUESTION = re.compile(
 
 
 # "its rating looks low", "the stars seem bad": the shopper's reason to ask, not an aspect
+_WHY_LOW = re.compile(r"\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b", re.I)
 LOW_RATING = re.compile(
     r"\b(?:the |its |their |this )?(?:rating|ratings|score|stars?|reviews?)\s+"
     r"(?:looks?|seems?|is|are)\s+(?:so |really |quite |kinda |pretty |a bit )?"
     r"(?:low|bad|poor|meh|terrible|awful|mixed)\b"
-    r"|\b(?:it'?s|only|just) (?:\d(?:\.\d)?|one|two) stars?\b|\bonly (?:one|1|a few) reviews?\b",
+    r"|\b(?:it'?s|only|just) (?:\d(?:\.\d)?|one|two) stars?\b|\bonly (?:one|1|a few) reviews?\b"
+    r"|\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b|\bpoorly rated\b",
     re.I,
 )
 
@@ -212,7 +214,8 @@ def answer_about_reviews(
         evidence, verdict = retriever.review_evidence_ranked(
             product_id, question, k=max(len(reviews), 1)
         )
-    if not words and COMPLAINT_QUESTION.search(question):  # "anything people moan about?"
+    # "anything people moan about?", «the AuralPeak is rated really low, why?»
+    if not words and (COMPLAINT_QUESTION.search(question) or _WHY_LOW.search(question)):
         groups = complaint_groups(vocabulary, reviews)
         complaints = [_complaint(group) for group in groups[:max_quotes]]
         complained = {review.id for group in groups for review, _ in group.sentences}

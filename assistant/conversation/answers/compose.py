@@ -3,6 +3,7 @@ the grounding check may accept (those computed from data this turn)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +24,14 @@ CART_VERBS = {
 }
 
 
+_CART_VIEW = re.compile(r" ?Your cart:\n(?:- [^\n]*\n)+Subtotal [^\n]*")
+
+
 def _without_repeats(first: str, second: str) -> str:
     """Two answers one after the other; one that the other already says is said once
     («it's 2 stars?? what did they say»: the reviews, once)."""
+    if _CART_VIEW.search(second):  # «add that. and the X»: the cart once, as it ends up
+        first = _CART_VIEW.sub("", first).rstrip()
     if second and second in first:
         return first
     if first and first in second:
@@ -101,6 +107,11 @@ WHICH_ONE = "Which one would you like?"
 
 
 QUANTITY_LIMITS = "orders.quantity-limits"  # the policy section that states the cart's limit
+_RULE_OF = {  # a refused cancel or return: the section of the rule that refuses it
+    "not_cancellable": ["orders.cancelling"],
+    "not_returnable": ["returns.orders-not-delivered-yet"],
+    "return_window_closed": ["returns.return-window"],
+}
 
 
 def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
@@ -125,7 +136,8 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
         text=text,
         products=[product_id] if product_id else [],
         data_texts=[failure.message, *described],
-        policies=[QUANTITY_LIMITS] if too_many else [],  # «At most 10…»: the rule it cites
+        # «At most 10…», «… still processing; cancel it instead»: the rule it follows, cited
+        policies=[QUANTITY_LIMITS] if too_many else _RULE_OF.get(failure.code, []),
     )
 
 

@@ -201,13 +201,15 @@ _ADDS = re.compile(
     rf"{_OPENERS}(?:add|put|pop|grab|throw|chuck|toss|bung|get|go with|i'?ll (?:take|have|go))\b",
     re.I,
 )
-_ADD_AND = re.compile(  # not «, and the small size»: a version of the same thing
-    r",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{1,2}|two|three)\s+\w)"
-    r"(?!\s*(?:and|plus)\s+the\s+(?:\w+\s+)?(?:size|colou?r|ones?|version)\b)",
-    re.I,
+# «, and the small size», «and a pink one for iphone 16»: a version of the same thing
+_SAME_THING = (
+    r"(?!(?:and|plus)\s+(?:the|a|an|another)\s+(?:\w+\s+)?(?:size|colou?r|ones?|version)\b)"
+)
+_ADD_AND = re.compile(
+    rf",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{{1,2}}|two|three)\s+\w){_SAME_THING}", re.I
 )
 _AND_ANOTHER = re.compile(
-    r"^(?:and|plus)\s+(?:(?:throw|chuck|toss|add|get|grab|pop)\s+(?:in\s+)?)?"
+    rf"^{_SAME_THING}(?:and|plus)\s+(?:(?:throw|chuck|toss|add|get|grab|pop)\s+(?:in\s+)?)?"
     r"(?:a|an|the|some|\d{1,2}|two|three)\s+\w",
     re.I,
 )

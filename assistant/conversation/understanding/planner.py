@@ -28,6 +28,7 @@ from assistant.conversation.understanding.buying import (
     cheaper_version,
     not_a_change,
     only_a_version,
+    only_names,
 )
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
@@ -246,6 +247,13 @@ class RulePlanner:
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
+        shown_named = product and product.id in state.shown and references.kind == "mention"
+        if act in {None, "search"} and shown_named and only_names(product, text):
+            # «… shorts, medium, black», then «the Kestrel Sport 200 ones»: that version
+            chosen = self._applicable(product.id, state.chosen_options)
+            chosen |= product.options_named_in(state.last_search or "")  # «medium»: its M
+            if chosen and chosen.keys() == product.options_by_name().keys():
+                act, state.chosen_options = "add", {**state.chosen_options, **chosen}
         if answers_the_post(intent, references, text, bool(state.shown_from), product):
             act = "add"  # «the kettle» answers the #cart's «which one?»
         if act == "search" and asks_again(text, state):

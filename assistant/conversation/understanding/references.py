@@ -36,6 +36,9 @@ DEICTIC = re.compile(
     r"\b(it|its|it's|that|this|that one|this one|the one|them|those|these|they|their|both)\b",
     re.I,
 )
+_DECIDED_ON = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|right|fine|so)\W+)*(?:the\s+)?([a-z][\w&' -]{1,40}?)\s+then\b", re.I
+)
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
@@ -107,6 +110,8 @@ class ReferenceResolver:
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
+            # «Sonara then, rose gold, she'll love it»: the one decided on, not «it»
+            lambda text: self._shown_word(m[1], shown) if (m := _DECIDED_ON.match(text)) else None,
             # "is it only ground?": "it" is the product in focus, whatever else a word names
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),

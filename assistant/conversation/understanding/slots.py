@@ -50,6 +50,11 @@ _QTY_PATTERNS = [
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),
+    re.compile(  # «and 2 matching pillows, the Oakhaven Studio 2 in grey twin»
+        rf"^\W*(?:(?:and|also|plus|oh|ok|okay)\W+)*{NUMBER}\s+(?!(?:kids|friends|people|guys|"
+        r"girls|boys|adults|years|days|weeks|months|hours|nights)\b)(?:[a-z]+\s+)?[a-z]{3,}s\b(?!')",
+        re.I,
+    ),
     re.compile(  # «Two black ones please»; not «I already have two cheap ones»
         rf"^\W*(?:(?:ok|okay|so|then|and|please|pls|actually)\W+)*{NUMBER}\s+(?:[a-z]+\s+)"
         r"{0,2}ones\b",

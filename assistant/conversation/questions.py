@@ -279,7 +279,8 @@ class CatalogueAnswers:
         focus = self.catalogue.products.get(state.focus or "")
         if focus and THAN_IT.search(step.text) and not OF_THESE.search(step.text):
             return self._than_focus_list(state, step, focus)  # "is there a cheaper one?": than this
-        if not shown:
+        kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
+        if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
         pool = shown
         if state.last_search and not OF_THESE.search(step.text):

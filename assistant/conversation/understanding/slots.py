@@ -52,7 +52,9 @@ _QTY_PATTERNS = [
     ),
     re.compile(  # «and 2 matching pillows, the Oakhaven Studio 2 in grey twin»
         rf"^\W*(?:(?:and|also|plus|oh|ok|okay)\W+)*{NUMBER}\s+(?!(?:kids|friends|people|guys|"
-        r"girls|boys|adults|years|days|weeks|months|hours|nights)\b)(?:[a-z]+\s+)?[a-z]{3,}s\b(?!')",
+        r"girls|boys|adults|years|days|weeks|months|hours|nights|stars|reviews|ratings|times|"
+        r"minutes|miles|dollars|bucks|quid|pounds|euros|star|year|day|week|month|hour|night|"
+        r"person|percent)\b)(?:[a-z]+\s+)?[a-z]{3,}s\b(?!')",
         re.I,
     ),
     re.compile(  # «Two black ones please»; not «I already have two cheap ones»

@@ -40,7 +40,7 @@ from assistant.conversation.answers.needs import (
     tells_more_than_the_person,
 )
 from assistant.conversation.answers.ranking import SOONER, rank_shown
-from assistant.conversation.answers.said_facts import with_said_facts
+from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
@@ -159,7 +159,7 @@ class CatalogueAnswers:
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead)
         text += wording.unmet_requests(products, step.slots.requested)
-        text += age_note(products, step.text)
+        text += age_note(products, step.text) + said_fact_note(products, step.text)
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         turn = Turn(

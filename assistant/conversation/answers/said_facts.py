@@ -33,3 +33,23 @@ def with_said_facts(products: list[Product], text: str) -> list[Product]:
     do; all of them otherwise."""
     kept = [product for product in products if holds_said_facts(product, text)]
     return kept if kept and len(kept) < len(products) else products
+
+
+def said_fact_note(products: list[Product], text: str) -> str:
+    """A line naming the products listed whose one-word fact the request says, when some
+    but not all hold it («allergic to latex. which of your yoga mats should I stay away
+    from?» → «material latex: PulseFit Plus X Yoga Mat [P0169].»), or ""."""
+    lines = []
+    for name, value in sorted({(n, v) for p in products for n, v in p.attributes.items()}):
+        if (
+            len(value) < 4
+            or " " in value
+            or value.lower() in {"yes", "no"}
+            or not _says(text, value)
+        ):
+            continue
+        holders = [p for p in products if p.attributes.get(name) == value]
+        if holders and len(holders) < len(products):
+            named = ", ".join(f"{p.title} [{p.id}]" for p in holders)
+            lines.append(f"{name} {value}: {named}.")
+    return "".join(f"\n{line}" for line in lines[:2])

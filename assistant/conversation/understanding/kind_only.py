@@ -38,6 +38,8 @@ def names_a_kind_only(
     if intent == "add":
         pool = [p for p in map(catalogue.products.get, [state.focus, *state.shown]) if p]
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
+        if any(p.options_named_in(said) for p in pool):
+            return False  # «ok, add the 1 kg bag»: a version of the coffee in view
         lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»
         named = kinds.named_kind(said) or lacking
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»

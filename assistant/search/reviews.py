@@ -149,13 +149,14 @@ OVERALL_QUESTION = re.compile(
 
 
 # "its rating looks low", "the stars seem bad": the shopper's reason to ask, not an aspect
-_WHY_LOW = re.compile(r"\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b", re.I)
+_RATED_LOW = r"\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b"
+_WHY_LOW = re.compile(_RATED_LOW, re.I)  # «the AuralPeak is rated really low, why?»
 LOW_RATING = re.compile(
     r"\b(?:the |its |their |this )?(?:rating|ratings|score|stars?|reviews?)\s+"
     r"(?:looks?|seems?|is|are)\s+(?:so |really |quite |kinda |pretty |a bit )?"
     r"(?:low|bad|poor|meh|terrible|awful|mixed)\b"
     r"|\b(?:it'?s|only|just) (?:\d(?:\.\d)?|one|two) stars?\b|\bonly (?:one|1|a few) reviews?\b"
-    r"|\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b|\bpoorly rated\b",
+    rf"|{_RATED_LOW}|\bpoorly rated\b",
     re.I,
 )
 

@@ -366,3 +366,44 @@ def test_a_change_of_mind_after_declining_links_and_the_next_cart_adds(hub, bot)
     hub.reply("microblog", "mi-001", "hal", "#cart")
     after = {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines}
     assert after.get("T5", 0) - before.get("T5", 0) == 1
+
+
+def test_a_buy_summary_changed_before_the_yes_buys_the_new_version_alone(hub, bot):
+    shopper = linked(hub, "photo", "ora")
+    hub.buy("photo", "ph-002", "ora")  # T3: which colour and size?
+    first = hub.dm("photo", "ora", "red 10")
+    assert first.pending_checkout is not None and "red, 10" in first.dms[0]
+    changed = hub.dm("photo", "ora", "hmm actually make it the blue 9 instead")
+    assert changed.pending_checkout is not None and "blue, 9" in changed.dms[0], changed.dms
+    assert bot.commerce.get_cart(shopper).lines == []  # a Buy never touches the cart
+    placed = hub.dm("photo", "ora", "yes thats right")
+    assert len(placed.orders) == 1
+    order = bot.commerce.order_status(shopper, placed.orders[0])
+    assert [(line.variant_id, line.origin.kind, line.origin.ref) for line in order.lines] == [
+        ("T3-blue-9", "buy_button", "ph-002")
+    ]
+
+
+def test_a_guest_who_links_shops_with_the_linked_account(hub, bot):
+    hub.reply("photo", "ph-002", "pia", "do these run small?")  # a guest's question in public
+    assert "Linked @pia" in hub.dm("photo", "pia", "link me up 🙂").dms[0]
+    added = hub.dm("photo", "pia", "add them in blue, size 10")
+    assert [line.variant_id for line in bot.commerce.get_cart("shop:pia").lines] == ["T3-blue-10"]
+    assert added.cart.lines and not bot.commerce.get_cart("guest:photo:pia").lines
+
+
+def test_a_dm_pointing_at_a_post_is_about_its_products(hub, bot):
+    linked(hub, "photo", "quin")
+    # «maya's flat lay» typed in lower case still names the creator, beside the post's words
+    answer = hub.dm("photo", "quin", "does the kettle in maya's flat lay come in silver?")
+    assert "T5" in answer.dms[0] and "flat" not in answer.dms[0].lower(), answer.dms
+    hub.reply("photo", "ph-002", "quin", "are these comfy?")
+    again = hub.dm("photo", "quin", "and who sells the shoes from that post?")
+    assert "T3" in again.dms[0] and "sold by" in again.dms[0], again.dms
+
+
+def test_a_wishlist_reply_makes_the_next_dm_about_its_product(hub, bot):
+    linked(hub, "microblog", "rex")
+    hub.reply("microblog", "mi-001", "rex", "#wishlist")
+    answer = hub.dm("microblog", "rex", "and who actually sells it?")
+    assert "T5" in answer.dms[0] and "sold by" in answer.dms[0], answer.dms

@@ -12,15 +12,6 @@ from assistant.conversation.tables import sessions
 from assistant.storage.engine import Store
 
 
-class PendingCheckout(BaseModel):
-    """A summary shown to the shopper and waiting for their yes."""
-
-    checkout_id: str
-    total_minor: int
-    currency: str
-    cart_version: int
-
-
 class PendingAction(BaseModel):
     """An action waiting for a clarification (e.g. which variant to add)."""
 
@@ -30,6 +21,17 @@ class PendingAction(BaseModel):
     options: dict[str, str] = Field(default_factory=dict)  # options already said ("in grey")
     origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
     replaces: str | None = None  # «swap X for Y» waiting on Y's version: X goes once Y is in
+
+
+class PendingCheckout(BaseModel):
+    """A summary shown to the shopper and waiting for their yes."""
+
+    checkout_id: str
+    total_minor: int
+    currency: str
+    cart_version: int
+    # a Buy's summary of one item: «make it the 30ml instead» before the yes buys that version
+    express: PendingAction | None = None
 
 
 class DialogueState(BaseModel):
@@ -82,7 +84,14 @@ class SessionStore:
             ).scalar()
         if row is None:
             return DialogueState(session_id=session_id, shopper_id=shopper_id or session_id)
-        return DialogueState.model_validate(row)
+        state = DialogueState.model_validate(row)
+        if shopper_id and state.shopper_id != shopper_id:
+            # the same conversation now shops as another account (a guest's DMs once the handle
+            # is linked): what it was shown stays, nothing of the old account's checkout or
+            # orders does
+            state.shopper_id = shopper_id
+            state.pending_checkout = state.pending_action = state.last_order_id = None
+        return state
 
     def save(self, state: DialogueState) -> None:
         """Store the state after a turn."""
@@ -133,11 +142,21 @@ def remember(state: DialogueState, name: str, result: BaseModel) -> None:
     elif name in {"product_details", "review_summary"}:
         state.focus = getattr(result, "id", None) or getattr(result, "product_id", state.focus)
     elif isinstance(result, CheckoutSummary):
+        bought = result.lines[0] if result.express and len(result.lines) == 1 else None
         state.pending_checkout = PendingCheckout(
             checkout_id=result.checkout_id,
             total_minor=result.totals.total_minor,
             currency=result.totals.currency,
             cart_version=result.cart_version,
+            express=PendingAction(
+                kind="buy",
+                product_id=bought.product_id,
+                quantity=bought.qty,
+                options=bought.options,
+                origin=bought.origin.model_dump(mode="json"),
+            )
+            if bought
+            else None,
         )
     elif name in {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}:
         state.pending_checkout = None

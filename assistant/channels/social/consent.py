@@ -24,13 +24,14 @@ from assistant.conversation.reply import ReplyCart
 LINK_YES = re.compile(r"^\s*(link|yes,? link( it| me)?|i agree|agree)\s*[.!]?\s*$", re.I)
 # «link my account» with nothing waiting: the shopper asks to link before any action
 _LINK_WHAT = (
-    r"link(?: (?:it|me|us|my|this|the))?(?: (?:account|handle))?(?: to (?:the |my )?shop"
+    r"link(?: (?:it|me|us|my|this|the))?(?: up)?(?: (?:account|handle))?(?: to (?:the |my )?shop"
     r"(?: account)?)?(?: (?:please|pls|now))?"
 )
 LINK_REQUEST = re.compile(
     r"^\W*(?:(?:pls|please|ok|okay|hi|hey|hmm+|actually|fine|alright|yes|yeah|yep|sure|oh|well"
     r"|(?:i'?ve |i )?changed my mind|on second thoughts?)\W+)*"  # «ok changed my mind, link…»
-    r"(?:(?:i(?:'d| would)? (?:like|want) to |i wanna )?" + _LINK_WHAT + r"[\s.!]*"
+    # «link me up 🙂»: an emoji after it too
+    r"(?:(?:i(?:'d| would)? (?:like|want) to |i wanna )?" + _LINK_WHAT + r"(?:[\s.!]|[^\w\s?])*"
     # «hey can you link my account?»: asked of the shop, a request; a bare «link?» asks what
     r"|(?:can|could|would|will) (?:you|u) (?:please |pls )?" + _LINK_WHAT + r"[\s.!?]*)$",
     re.I,

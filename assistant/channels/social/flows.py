@@ -18,7 +18,12 @@ from assistant.channels.social.commands import (
     WishlistReply,
 )
 from assistant.channels.social.content import Post, SocialContent
-from assistant.channels.social.named_posts import products_named
+from assistant.channels.social.named_posts import (
+    THAT_POST,
+    posts_named,
+    products_of,
+    without_post_phrase,
+)
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
 from assistant.channels.social.tagged import (
@@ -40,6 +45,11 @@ VARIANT_QUESTIONS = {"ambiguous_variant", "unknown_variant"}
 def dm_session(app: str, user: str) -> str:
     """The conversation session of a handle's DMs in one app."""
     return f"{app}:{user}"
+
+
+def guest_shopper(app: str, user: str) -> str:
+    """Who a handle shops as before it links a shop account: a guest of that app."""
+    return f"guest:{app}:{user}"
 
 
 def _sentence(text: str) -> str:
@@ -118,9 +128,12 @@ class SocialFlows:
     def chat(self, spec: AppSpec, user: str, shopper: str, text: str) -> AppResponse:
         """A DM answered by the Assistant, as any chat turn; a DM that points at a creator's
         post («the trail shoes Rae unboxed») is about that post's products."""
-        catalogue = self.bot.services.catalogue
-        if tagged := products_named(self.content, catalogue, spec.name, text):
+        if posts := self._posts_pointed_at(spec, user, text):
+            tagged = products_of(posts, self.bot.services.catalogue, text)
             self.bot.show_products(dm_session(spec.name, user), shopper, tagged)
+            if len(posts) == 1:  # «the dumbbells from the same post» next is about this one
+                self.repository.mark_post(spec.name, user, posts[0].id)
+            text = without_post_phrase(text)
         reply = self.bot.chat(dm_session(spec.name, user), text, channel="dm", shopper_id=shopper)
         return AppResponse(
             app=spec.name,
@@ -132,10 +145,22 @@ class SocialFlows:
             pending_checkout=reply.pending_checkout,
         )
 
+    def _posts_pointed_at(self, spec: AppSpec, user: str, text: str) -> list[Post]:
+        """The posts a DM names by their creator, or the one it calls «that post»: the
+        post this handle last replied under, tapped Buy on or named by DM."""
+        if posts := posts_named(self.content, spec.name, text):
+            return posts
+        if THAT_POST.search(text) and (post_id := self.repository.last_post(spec.name, user)):
+            post = self.content.post(spec.name, post_id)
+            return [post] if post and post.products else []
+        return []
+
     def _save_to_wishlist(
         self, spec: AppSpec, user: str, shopper: str, post: Post, in_public: bool
     ) -> AppResponse:
         self.repository.add_to_wishlist(shopper, post.products[0], post.id, spec.name)
+        # «are the reviews on those headphones real?» by DM next is about this product
+        self.bot.show_products(dm_session(spec.name, user), shopper, [post.products[0]])
         saved = "Saved to your wishlist ✓"
         return AppResponse(
             app=spec.name,

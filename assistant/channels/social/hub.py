@@ -29,7 +29,7 @@ from assistant.channels.social.consent import (
 )
 from assistant.channels.social.content import Post, SocialContent, load_content
 from assistant.channels.social.errors import SocialError
-from assistant.channels.social.flows import SocialFlows, dm_session
+from assistant.channels.social.flows import SocialFlows, dm_session, guest_shopper
 from assistant.channels.social.public import answer_in_public
 from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
@@ -128,7 +128,7 @@ class SocialHub:
                 " Reply #wishlist under the post to hear when it is back." if spec.wishlist else ""
             )
             sold_out = spec.dm(f"Sorry, {product.title} is sold out.{hint}")
-            shopper = self.consent.linked(app, user) or f"guest:{app}:{user}"
+            shopper = self.consent.linked(app, user) or guest_shopper(app, user)
             # «anything similar in stock?» by DM next is about this product
             self.bot.show_products(dm_session(app, user), shopper, [product.id])
             cart = self._cart(app, user)
@@ -171,7 +171,7 @@ class SocialHub:
         if shopper is None:
             if self.bot.is_private(dm_session(spec.name, user), text):
                 return self._command(spec, user, PrivateMessage(text=text))
-            shopper = f"guest:{spec.name}:{user}"
+            shopper = guest_shopper(spec.name, user)
         return self.flows.chat(spec, user, shopper, text)
 
     def _cart(self, app: str, user: str) -> ReplyCart:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Catalogue
-from assistant.channels.social.content import Creator, SocialContent
+from assistant.channels.social.content import Creator, Post, SocialContent
 
 # what a shopper calls a kind of post, and the words the post's own text uses for it
 _POST_KINDS = (
@@ -21,6 +21,7 @@ _POST_KINDS = (
     (re.compile(r"\btested\b|\b30 days\b", re.I), "tested"),
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_A_POST = re.compile(r"\b(?:post|video|vid|reel|pic|photo|clip)s?\b", re.I)
 
 
 def _named(creator: Creator, text: str) -> bool:
@@ -31,7 +32,15 @@ def _named(creator: Creator, text: str) -> bool:
     if re.search(rf"\b{re.escape(creator.name)}\b", text, re.I):
         return True
     first = creator.name.split()[0].removesuffix("'s")
-    return len(first) > 2 and re.search(rf"\b{re.escape(first)}(?:'s|s')?\b", text) is not None
+    if len(first) <= 2:
+        return False
+    name = rf"\b{re.escape(first)}(?:'s|s')?\b"
+    if re.search(name, text):
+        return True
+    # typed in lower case («bella's flat lay», «the shoes rae unboxed»): only beside a post
+    return re.search(name, text, re.I) is not None and (
+        _A_POST.search(text) is not None or any(kind.search(text) for kind, _ in _POST_KINDS)
+    )
 
 
 def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
@@ -40,11 +49,29 @@ def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
     return {word.removesuffix("s") for word in words}
 
 
-def products_named(content: SocialContent, catalogue: Catalogue, app: str, text: str) -> list[str]:
-    """The products of the posts a DM points at by their creator («Rae», «@runwithrae»),
-    narrowed by what kind of post it says («flat lay», «unboxed») and to the ones whose
-    titles share a word with it («decaf»); this app's posts first, then any app's. Empty
-    when no creator is named."""
+# «that post», «the same video», «ur pic»: the post this DM thread last pointed at
+THAT_POST = re.compile(
+    r"\b(?:that|this|the same|same|the|your|ur|his|her|their)\s+"
+    r"(?:post|video|vid|reel|pic|photo|picture|clip)\b",
+    re.I,
+)
+_POST_WORDS = (
+    r"(?:post|video|vid|reel|pic|photo|picture|clip|flat ?lay|unboxing|routine|set-?up"
+    r"|stress test)(?:\s+(?:post|video|vid|reel|pic|photo|clip))?"
+)
+# «in Gus's morning routine post», «from the same post»: where a product was seen, not what
+# the shopper asks about it («any good?» must not look for «flat lay» in the reviews)
+_POST_PHRASE = re.compile(
+    r"\s*\b(?:in|from|on|of|at)\s+(?:(?:the|that|this|same|your|ur|his|her|their)\s+)*"
+    r"(?:@?[\w.]+(?:'s|s'|’s)\s+)?(?:[\w-]+\s+){0,3}?" + _POST_WORDS + r"\b",
+    re.I,
+)
+
+
+def posts_named(content: SocialContent, app: str, text: str) -> list[Post]:
+    """The posts a DM points at by their creator («Rae», «@runwithrae»), narrowed by what
+    kind of post it says («flat lay», «unboxed»); this app's posts first, then any app's.
+    Empty when no creator is named."""
     # a brand account is named like its products («the Voyagr one»): creators only
     authors = {c.handle for c in content.creators if c.kind == "creator" and _named(c, text)}
     if len(authors) != 1:
@@ -54,6 +81,19 @@ def products_named(content: SocialContent, catalogue: Catalogue, app: str, text:
     for pattern, words in _POST_KINDS:
         if pattern.search(text):
             posts = [p for p in posts if words in p.text.lower()] or posts
+    return posts
+
+
+def products_of(posts: list[Post], catalogue: Catalogue, text: str) -> list[str]:
+    """The products the posts tag, narrowed to the ones whose titles share a word with the
+    DM («decaf», «the headphones from that post»)."""
     tagged = list(dict.fromkeys(pid for post in posts for pid in post.products))
     said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
     return [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
+
+
+def without_post_phrase(text: str) -> str:
+    """The DM without the words that say which post («the kettle in Bella's flat lay» →
+    «the kettle»); the text itself when nothing is left."""
+    kept = _POST_PHRASE.sub("", text).strip()
+    return kept if re.search(r"\w", kept) else text

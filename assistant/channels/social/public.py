@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.channels.social.apps import AppSpec
 from assistant.channels.social.content import Post
-from assistant.channels.social.flows import dm_session
+from assistant.channels.social.flows import dm_session, guest_shopper
 from assistant.channels.social.responses import AppResponse
 from assistant.channels.social.tagged import named_tagged
 from assistant.conversation.engine import Assistant
@@ -55,8 +55,9 @@ def answer_in_public(
         response.orders = private.orders
         return response
     reply = bot.chat(session, text, channel="reply", shopper_id=shopper)
-    if linked_shopper is not None:  # «so who sells it» by DM next: the post's product
-        bot.show_products(dm_session(spec.name, user), linked_shopper, about)
+    # «so who sells it», «are the reviews on those headphones fake?» by DM next: this product
+    dm_shopper = linked_shopper or guest_shopper(spec.name, user)
+    bot.show_products(dm_session(spec.name, user), dm_shopper, about)
     lines = [line for line in reply.text.splitlines() if line.strip()]
     brief = lines[0] if lines else "Let me check."
     suffix = " (more in DM)" if len(lines) > 1 else ""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 
 from assistant.channels.social.tables import (
     social_consents,
@@ -148,6 +148,38 @@ class SocialRepository:
                     at=self.clock(),
                 )
             )
+
+    def mark_post(self, app: str, handle: str, post_id: str) -> None:
+        """Note that the handle's latest DM pointed at a post («the kettle in Bella's flat lay»)."""
+        table = social_messages
+        latest = (
+            select(func.max(table.c.seq))
+            .where(
+                table.c.app == app,
+                table.c.handle == handle,
+                table.c.channel == "dm",
+                table.c.direction == "in",
+            )
+            .scalar_subquery()
+        )
+        with self.store.transaction() as connection:
+            connection.execute(update(table).where(table.c.seq == latest).values(post_id=post_id))
+
+    def last_post(self, app: str, handle: str) -> str | None:
+        """The post the handle last replied under, reacted to, tapped Buy on or named by DM."""
+        table = social_messages
+        with self.store.transaction() as connection:
+            return connection.execute(
+                select(table.c.post_id)
+                .where(
+                    table.c.app == app,
+                    table.c.handle == handle,
+                    table.c.direction == "in",
+                    table.c.post_id.is_not(None),
+                )
+                .order_by(table.c.seq.desc())
+                .limit(1)
+            ).scalar()
 
     def dm_thread(self, app: str, handle: str, limit: int) -> list[tuple[str, str]]:
         """The latest DMs of a handle in one app as (direction, text), oldest first."""

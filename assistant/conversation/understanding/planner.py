@@ -36,9 +36,11 @@ from assistant.conversation.understanding.corrections import (
     corrected,
     in_context,
 )
+from assistant.conversation.understanding.express import reopened_buy
 from assistant.conversation.understanding.follow_ups import (
     asks_again,
     bare_pick,
+    counted_version,
     elliptical_question,
     follow_up_act,
     moved_on,
@@ -142,6 +144,9 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
+        if reopened := reopened_buy(state, request, self.catalogue, self._names_another):
+            state.pending_action = reopened  # «make it the 30ml instead» of a Buy's summary
+            request = Request(request.text, "add", request.confidence, implied=True)
         pending = state.pending_action
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
@@ -152,6 +157,7 @@ class RulePlanner:
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
         slots.options = options_for_focus(intent in CART_LINE_ACTS, request.text, slots, focus)
+        intent = counted_version(intent, request.text, slots.quantity, slots.options, focus)
         if (
             intent in CART_LINE_ACTS
             and not (choice or request.implied)

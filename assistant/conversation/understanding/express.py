@@ -1,0 +1,39 @@
+"""A Buy's summary changed before the yes: «hmm actually make it the 30ml instead» buys that
+version on its own again, and the cart stays as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.state import DialogueState, PendingAction
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.buying import CHANGE_WORDS
+from assistant.conversation.understanding.slots import extract_quantity
+
+_CHANGING = {"change", "add"}
+
+
+def reopened_buy(
+    state: DialogueState,
+    request: Request,
+    catalogue: Catalogue,
+    names_another: Callable[[str, str], bool],
+) -> PendingAction | None:
+    """The Buy waiting for its yes, in the version or count the request now says; None when
+    no Buy waits or the request changes nothing of it."""
+    bought = state.pending_checkout.express if state.pending_checkout else None
+    if bought is None or state.pending_action is not None:
+        return None
+    if request.act not in _CHANGING and not CHANGE_WORDS.search(request.text):
+        return None
+    product = catalogue.products.get(bought.product_id)
+    if product is None or names_another(request.text, product.id):
+        return None
+    named = product.options_named_in(request.text)
+    count = extract_quantity(request.text)
+    if not named and count is None:
+        return None
+    return bought.model_copy(
+        update={"quantity": count or bought.quantity, "options": {**bought.options, **named}}
+    )

@@ -35,6 +35,7 @@ class VariantChoice(BaseModel):
     variant_id: str
     options: dict[str, str]
     price_minor: int
+    currency: str = "USD"
     in_stock: bool
 
 

@@ -15,7 +15,11 @@ def choices(variants: Iterable[Variant]) -> list[dict[str, Any]]:
     """Variants as choices the shopper can pick from (data for the refusal)."""
     return [
         VariantChoice(
-            variant_id=v.id, options=v.options, price_minor=v.price_minor, in_stock=v.stock > 0
+            variant_id=v.id,
+            options=v.options,
+            price_minor=v.price_minor,
+            currency=v.currency,
+            in_stock=v.stock > 0,
         ).model_dump()
         for v in variants
     ]

@@ -32,7 +32,9 @@ HEALTH = re.compile(
     re.I,
 )
 TRUST = re.compile(
-    r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true)\b", re.I
+    r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true"
+    r"|copy[- ]?past\w*|copied)\b",
+    re.I,
 )
 _SELLER_WORRY = re.compile(
     r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I

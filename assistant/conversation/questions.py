@@ -11,7 +11,9 @@ from assistant.commerce import CartView
 from assistant.conversation.answers import money_wording, wording
 from assistant.conversation.answers.ages import age_note
 from assistant.conversation.answers.alternatives import (
+    ANOTHER,
     all_fit,
+    beyond_the_one_in_view,
     gift_ideas,
     kind_choices,
     over_the_limit,
@@ -61,7 +63,6 @@ from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-_ANOTHER = re.compile(r"\b(?:any ?other|other|another|different)\b", re.I)
 RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
 RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
 OF_THESE = re.compile(
@@ -118,7 +119,7 @@ class CatalogueAnswers:
         kind, ids = step.references.kind, step.references.ids
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         if (kind == "mention" and (len(ids) == 1 or fit)) or (
-            kind == "shown-word" and not _ANOTHER.search(step.text) and fit
+            kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
@@ -126,7 +127,7 @@ class CatalogueAnswers:
         options = _said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
-        other = _ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
+        other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
         products = with_said_facts(products, step.text)  # «fragrance free night creams»
         if (order := superlative_kind(step.text)) in {"cheapest", "priciest"}:  # «cheapest u got»
@@ -371,7 +372,7 @@ class CatalogueAnswers:
         if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
-        if before and same_topic(question, before):
+        if before and same_topic(question, before) and not self.policies.stands_alone(question):
             question = f"{before} {question}"  # "and my handle?": the same topic again
         state.last_policy_question = step.text
         answer = self.policies.answer(question)

@@ -67,8 +67,8 @@ NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (
 # "melatonin or anything to help me sleep": a kind first, then the need it serves
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
-    r"\b(sell|sells|stock|carry|have|got|any|looking for|need|want|after|buy|find|show me"
-    r"|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab)\b",
+    r"\b(sell|sells|(?<!\bin )(?<!\bof )stock|carry|have|got|any|looking for|need|want|after|buy"
+    r"|find|show me|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab)\b",
     re.I,
 )
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",

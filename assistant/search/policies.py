@@ -25,6 +25,12 @@ QUOTED_SENTENCES = 3
 LEXICAL_WEIGHT = 0.15  # keyword overlap's share beside cosine similarity
 SAME_DOCUMENT = 0.8  # a second section of the same document is quoted at this share of the best
 OTHER_DOCUMENT = 0.93  # a section of another document only when this close to the best
+# a follow-up of this many words that scores this well, this far ahead of the runner-up, names
+# its own topic (set on a few dev follow-ups: «and can i track it once it ships» scores 0.74,
+# 0.25 ahead; elliptical ones such as «and is it free?» are short or score under 0.7)
+ALONE_WORDS = 5
+ALONE_SCORE = 0.72
+ALONE_MARGIN = 0.2
 _FRONT_MATTER = re.compile(r"^---\n(?P<meta>.*?)\n---\n", re.S)
 # «<!-- asked: will my followers see what I bought? | … -->»: questions a section answers
 _ASKED = re.compile(r"<!--\s*asked:(.*?)-->", re.S)
@@ -191,6 +197,17 @@ class PolicySearch:
             section_id = doc_id.partition("#")[0]
             best[section_id] = max(score, best.get(section_id, -1.0))
         return sorted(best.items(), key=lambda item: -item[1])
+
+    def stands_alone(self, question: str) -> bool:
+        """Whether a follow-up («and can i track it once it ships») picks its own section
+        clearly, so it is asked by itself rather than with the question before it; a short
+        one («and my handle?») never does."""
+        if len(question.split()) < ALONE_WORDS:
+            return False
+        ranked = self.rank(question)
+        best = ranked[0][1] if ranked else 0.0
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        return best >= ALONE_SCORE and best - second >= ALONE_MARGIN
 
     def answer(self, question: str, vector: list[float] | None = None) -> PolicyAnswer:
         """The best section (and a close second), each with its most relevant sentences."""

@@ -3,6 +3,8 @@ product in focus («is there a cheaper one?»), and the limit on how many one or
 
 from __future__ import annotations
 
+import re
+
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce.pricing import PricingRules
 from assistant.conversation.answers.compose import QUANTITY_LIMITS, Turn
@@ -115,3 +117,18 @@ def kind_choices(catalogue: Catalogue, kind: str | None, filters: SearchFilters)
         return ""
     listed = ", ".join(values[:-1]) + f" and {values[-1]}" if len(values) > 1 else values[0]
     return f"{kind.capitalize()}s come in {listed}."
+
+
+ANOTHER = re.compile(r"\b(?:any ?other|other|another|different)\b", re.I)
+# «what building blocks do you have …?» beside one set: the shop's, not the one in view
+_WHOLE_RANGE = re.compile(
+    r"\b(?:what|which)\s+(?:[\w'-]+\s+){1,3}(?:do|have)\s+(?:you|u|ya)\s+"
+    r"(?:have|got|sell|stock|carry)\b",
+    re.I,
+)
+
+
+def beyond_the_one_in_view(text: str) -> bool:
+    """Whether a search looks past the product in view («any other merino sweaters?», «what
+    building blocks do you have that are ok for a 4 year old?»), not at it."""
+    return bool(ANOTHER.search(text) or _WHOLE_RANGE.search(text))

@@ -14,6 +14,7 @@ from assistant.commerce import CartView, CheckoutSummary, OrderView, ReturnRecei
 from assistant.conversation.answers import order_wording, wording
 from assistant.conversation.answers.refusals import describe_change
 from assistant.conversation.tools import OrderHistory, ProductList, ToolFailure
+from assistant.money import format_minor
 from assistant.search.reviews import ReviewAnswer
 
 CART_VERBS = {
@@ -124,18 +125,24 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
     text = message[0].upper() + message[1:] + "."
     described: list[str] = []
     if asks:
+        prices = [format_minor(c["price_minor"], c.get("currency", "USD")) for c in choices]
+        one_price = len(set(prices)) == 1  # «the cheaper one» is told its price as it is asked
         described = [
             ", ".join(choice["options"].values())
+            + ("" if one_price else f" {price}")
             + ("" if choice["in_stock"] else " (out of stock)")
-            for choice in choices
+            for choice, price in zip(choices, prices, strict=True)
         ]
-        text += " Choices: " + "; ".join(described) + ". " + WHICH_ONE
+        each = f" (each {prices[0]})" if one_price else ""
+        text += f" Choices{each}: " + "; ".join(described) + ". " + WHICH_ONE
+        described += prices[:1] if one_price else []
     # the choices are the catalogue's own option values ("250 g"): data, not made-up figures
     too_many = failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
     return Turn(
         text=text,
         products=[product_id] if product_id else [],
         data_texts=[failure.message, *described],
+        prices=[choice["price_minor"] for choice in choices] if asks else [],
         # «At most 10…», «… still processing; cancel it instead»: the rule it follows, cited
         policies=[QUANTITY_LIMITS] if too_many else _RULE_OF.get(failure.code, []),
     )

@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.ages import age_verdict
-from assistant.conversation.answers.wording import days
+from assistant.conversation.answers.wording import days, plural_noun
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import kind_words_of, same_aisle
@@ -258,7 +258,7 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         matching = _variants_with(product, {name: value})
         if not matching:
             values = ", ".join(product.options_by_name().get(name, [])) or "none"
-            facts.append(f"does not come in {name} {value} ({name}s: {values})")
+            facts.append(f"does not come in {name} {value} ({plural_noun(name)}: {values})")
             continue
         units = sum(v.stock for v in matching)
         others = {
@@ -267,7 +267,7 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
             if other != name and other not in options
         }
         with_it = "; ".join(
-            f"{other}s: {', '.join(vals)}" for other, vals in others.items() if vals
+            f"{plural_noun(other)}: {', '.join(vals)}" for other, vals in others.items() if vals
         )
         prices = {(v.price_minor, v.currency) for v in matching}
         at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «and the 30 ml?»

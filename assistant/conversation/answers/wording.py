@@ -23,6 +23,13 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def plural_noun(noun: str) -> str:
+    """«colours», «capacities», «sizes»: an option's name for several values."""
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return f"{noun[:-1]}ies"
+    return noun if noun.endswith("s") else f"{noun}s"
+
+
 def days(count: int) -> str:
     """A delivery or return time in days."""
     return plural(count, "day")

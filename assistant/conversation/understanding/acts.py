@@ -173,8 +173,12 @@ def segment(message: str) -> list[str]:
     request of its own only when it reads like one (it starts like a request or asks a
     question); otherwise it is context for the one before ("is it loud? got a baby sleeping")."""
     spaced = re.sub(r"\s+", " ", message.strip())  # a run of 800 spaces made _SPLIT slow
-    parts = [part.strip(" ,.;") for part in _SPLIT.split(spaced)]
-    parts = [part for part in parts if part and re.search(r"\w", part)]
+    parts: list[str] = []
+    for part in (bit.strip(" ,.;") for bit in _SPLIT.split(spaced)):
+        if re.search(r"\w", part):
+            parts.append(part)
+        elif "?" in part and parts:  # «who sells that one btw?»: the «?» split off with «btw»
+            parts[-1] += "?"
     # «add it, and the Ridgeline Wave 2 in olive»: two things to add
     parts = [
         bit for part in parts for bit in (_ADD_AND.split(part) if _ADDS.match(part) else [part])

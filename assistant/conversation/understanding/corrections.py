@@ -40,7 +40,8 @@ from assistant.conversation.understanding.trades import cart_talk, named_trade
 UNDERSTOOD_AS_NOTHING = {"help", "smalltalk", "out_of_scope"}
 FACT_WORDS = re.compile(
     r"\b(colou?rs?|sizes?|price|cost|stock|available|deliver\w*|ship\w*|arrive|return\w*|"
-    r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty)\b",
+    r"rating|rated|battery|waterproof|weigh\w*|material|made of|warranty|"
+    r"works? (?:with|on)|compatib\w*)\b",  # «does it work with a Pixel 9?»
     re.I,
 )
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
@@ -248,11 +249,26 @@ def corrected(
         return talk  # «take it out, please»; «is it easy to take the stove out of its box?»
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
-    if intent == "search" and references.kind == "deictic" and _ITS_VERSION.search(text):
-        return "product_question"  # "do you have them in white?": the one in focus, in white
+    if _asks_its_version(intent, references, text, slots):
+        return "product_question"
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
         return terms
     return _about_a_named_product(intent, references, request, slots, state)
+
+
+def _asks_its_version(intent: str, references: References, text: str, slots: Slots) -> bool:
+    """«do you have them in white?», «do they do rose gold»: a version of the one in focus,
+    not a search or the reviews."""
+    if intent == "search" and references.kind == "deictic":
+        return bool(_ITS_VERSION.search(text))
+    return intent == "review_question" and bool(slots.options) and bool(_OFFERED_IN.search(text))
+
+
+_OFFERED_IN = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:do|does|can|could)\s+(?:they|it|you|u|these|those)\s+"
+    r"(?:do|come|have|get|make)\b(?!.*\breview)|\b(?:come|comes|available) in\b(?!.*\breview)",
+    re.I,
+)
 
 
 # «what about milk and bread?», «and socks?»: a kind of thing, asked after a search

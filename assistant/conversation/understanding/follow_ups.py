@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.buying import CHANGE_WORDS, in_title
 from assistant.conversation.understanding.references import References
@@ -81,6 +82,15 @@ def asks_again(text: str, state: DialogueState) -> bool:
     )
 
 
+# «and who actually sells them?», «and how long would delivery be» after a review question ask
+# the catalogue, not the reviews
+_CATALOGUE_FACT = re.compile(
+    r"\bwho(?:'s| is)?\b.{0,20}\b(?:sells?|selling|seller|makes?|made|ships?)\b"
+    r"|\b(?:deliver\w*|arrive|shipping|postage|how much|price|cost|in stock)\b",
+    re.I,
+)
+
+
 def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool = False) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
     question as the turn before it, about the same product; an add that names a version
@@ -92,6 +102,7 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
         and intent not in {"search", "recommend"}
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))
+        and not (intent == "product_question" and _CATALOGUE_FACT.search(text))
     ):
         return last
     return intent
@@ -109,3 +120,21 @@ def moved_on(intent: str, references: References, state: DialogueState) -> bool:
         and references.kind == "mention"
         and pending.product_id not in references.ids
     )
+
+
+# a question asks with «?» or its opening word; «2 sets in white, queen» asks nothing
+_ASKING = re.compile(
+    r"\?|^\W*(?:do|does|did|is|are|can|could|will|would|how|what|which|why|when|any|should)\b",
+    re.I,
+)
+
+
+def counted_version(
+    intent: str, text: str, quantity: int | None, options: dict[str, str], focus: Product | None
+) -> str:
+    """«good enough for me. 2 sets in white, queen» after a question about a product: a count
+    and a version of it, asking nothing, order it."""
+    if intent not in QUESTION_ACTS or focus is None or not quantity or _ASKING.search(text):
+        return intent
+    named = focus.options_named_in(text)
+    return "add" if options and named and set(options.items()) <= set(named.items()) else intent

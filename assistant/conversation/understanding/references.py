@@ -267,7 +267,10 @@ class ReferenceResolver:
 
 
 _WORD_ONE_MAX_WORDS = 8
-_FILLER = frozenset("then please pls ok okay the in a one size bag pack thanks just and x".split())
+_FILLER = frozenset(
+    "then please pls ok okay the in a one size bag pack thanks just and x "
+    "fine alright sure yeah yep yes so well cool great lovely perfect".split()  # «fine, 1kg …»
+)
 _ADD_WORDS = frozenset("add put pop get grab give me of that it this take have my cart".split())
 _IT_OR_THAT = re.compile(r"\b(?:of|in) (?:that|it|this)\b|\b(?:that|this) one\b", re.I)
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"

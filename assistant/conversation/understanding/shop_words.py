@@ -35,8 +35,9 @@ OWN_ORDER_STATE = re.compile(
 # «can they go on the same order?», «add it to my last order»: orders are not changed
 ORDER_CHANGE_ASKED = re.compile(
     r"\b(?:go|goes|be|put|ship|come) (?:on|in|with) (?:the )?same order\b|\bcombine (?:my |the |"
-    r"two |both )?orders\b|\badd (?:it|them|this|these|that) to (?:my|the) (?:last |previous |"
-    r"other |existing |first )?order\b",
+    r"two |both )?orders\b|\badd (?:it|them|this|these|that|another (?:thing|item|one)|something"
+    r"(?: else)?|more|an item) to (?:my|the|that|this) (?:same |last |previous |other |existing |"
+    r"first |placed )?order\b",
     re.I,
 )
 # Shop-policy topics: a request about one of these that sounded like no request asks the shop.
@@ -64,7 +65,8 @@ REVIEW_RULES = re.compile(
 # Services only the shop's rules answer, whatever else the words sound like: «can u gift
 # wrap it», «put a little note in», «pay extra for next day», «hold it for me until friday».
 SHOP_SERVICE = re.compile(
-    r"\bgift[- ]?wrap\w*|\b(put|add|include|write) (in )?(a |an )?(little |short )?"
+    r"\bgift[- ]?wrap\w*|\bwrap (?:it|them|this|that|one|both)\b(?! (?:around|round))"
+    r"|\b(put|add|include|write|slip|pop|tuck) (in )?(a |an )?(little |short )?"
     r"(gift )?(note|card|message|msg)\b(?! (game|holder|case))|\b(next|same)[- ]day\b|"
     r"\bexpress (delivery|shipping)\b|\bexpedited\b|\b(hold|reserve|keep|save)\b.{0,60}"
     # «how long does a checkout keep it»: the summary's hold; «someone asked me for the code»

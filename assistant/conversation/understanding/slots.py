@@ -46,7 +46,7 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(  # «two bags please»; not the «Nova 500» in «Nova 500 bottles»
-        r"(?<![\w.] )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?<!\w )(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),

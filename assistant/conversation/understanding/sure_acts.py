@@ -74,11 +74,13 @@ _SHIPPING_COST = re.compile(
     r"|\b(?:delivery|shipping|postage) (?:extra|on top)\b|\bextra for (?:delivery|shipping)\b",
     re.I,
 )
+_WHO_SELLS = re.compile(r"\bwho(?:'s| is)?\s+(?:\w+\s+){0,2}(?:sells?|selling|the seller)\b", re.I)
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
 # «it has 4.8 stars, legit or bots?», «are those 5 stars paid?»: whether its reviews are real
 _STARS_TRUSTED = re.compile(
-    r"\b(?:stars?|ratings?|rated)\b.{0,40}\b(?:legit|bots?|fake|paid|real|genuine)\b"
+    r"\b(?:stars?|ratings?|rated|reviews?)\b.{0,40}\b(?:legit|bots?|fake|paid|real|genuine"
+    r"|copy[- ]?past\w*|copied|identical)\b"  # «some of the 5 star ones look copy pasted??»
     r"|\b(?:bots?|fake|paid)\b.{0,30}\b(?:stars?|ratings?)\b",
     re.I,
 )
@@ -156,9 +158,12 @@ def _about_the_order(request: Request) -> str | None:
         request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text)
     ):  # «i have like 45 in my cart, how much more for free shipping?», «delivery on that?»
         return "policy_question"
+    if request.act in {"review_question", "smalltalk", "help"} and _WHO_SELLS.search(request.text):
+        return "product_question"  # «and who actually sells it?»: the catalogue says
     asked = {"product_question", "search", "recommend"}
     if (request.act in asked and _ANY_GOOD.search(request.text)) or (
-        request.act in asked | {"compare"} and _STARS_TRUSTED.search(request.text)
+        request.act in asked | {"compare", "refine", "smalltalk", "help"}
+        and _STARS_TRUSTED.search(request.text)
     ):
         return "review_question"
     return None
@@ -175,7 +180,10 @@ def checked(request: Request) -> Request:
             request.act not in ANSWERS_ELSEWHERE - {"out_of_scope"}
             and SHOP_SERVICE.search(request.text)
         )
-        or (request.act == "order_status" and ORDER_CHANGE_ASKED.search(request.text))
+        or (
+            request.act in {"order_status", "add", "change"}
+            and ORDER_CHANGE_ASKED.search(request.text)  # «can i add another thing to that order»
+        )
     ):
         return Request(request.text, "policy_question", request.confidence)
     if act := _about_the_order(request):

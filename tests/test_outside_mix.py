@@ -1,0 +1,116 @@
+"""An outside QA team's even mix: a count and a version after a review question orders it
+(«good enough for me. 2 sets in white, queen»), «who sells that one btw?» after an add, a
+wrap or a note is the shop's rule, a follow-up that names its own policy topic, the choices
+of a version question with their prices, and words that only look like a kind we lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.understanding.acts import segment
+from assistant.conversation.understanding.shop_words import ORDER_CHANGE_ASKED, SHOP_SERVICE
+from assistant.conversation.understanding.slots import extract_quantity
+from assistant.search.kinds import ProductKinds
+from assistant.settings import DEMO_CATALOGUE
+from assistant.testing.fakes import FakeEmbedder
+from tests.test_phrasing import Chat
+
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+
+
+def test_a_question_split_off_with_btw_keeps_its_question_mark() -> None:
+    assert segment("add the Verano Air X pan too, the medium. who sells that one btw?") == [
+        "add the Verano Air X pan too, the medium",
+        "who sells that one?",
+    ]
+
+
+def test_shop_services_and_order_changes_are_the_shops_rules() -> None:
+    assert SHOP_SERVICE.search("and can you wrap it for me")
+    assert SHOP_SERVICE.search("can you ship it straight to them and slip a little note in?")
+    assert not SHOP_SERVICE.search("is it easy to wrap it around my wrist?")
+    assert ORDER_CHANGE_ASKED.search("ok can i at least add another thing to that same order")
+
+
+def test_counts_after_a_sentence_and_kinds_in_stock_words() -> None:
+    assert extract_quantity("good enough for me. 2 sets in white, queen") == 2
+    kinds = ProductKinds(CATALOGUE, FakeEmbedder())
+    # «back in stock» is no «do you stock…»: the asking clause is the one about road shoes
+    said = "the post literally says back in stock 🙄 any similar road shoes in a size 9?"
+    assert kinds.missing(said) is None
+
+
+@pytest.mark.slow
+def test_a_count_and_a_version_after_a_review_question_orders_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("are the Drift Wave 900 towel reviews legit tho?")
+    added = chat.say("good enough for me. 2 sets in white, queen")
+    assert added.intent == "add" and chat.units() == {"P0145": 2}, added.text
+
+
+@pytest.mark.slow
+def test_options_of_the_product_in_view_beat_a_title_that_says_them(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the Roastery 9 Prime S cold brew, can it be returned?")
+    chat.say("fine, 1kg whole bean")  # not the «Whole Bean Coffee» of another brand
+    assert chat.units() == {"P0301": 1}
+
+
+@pytest.mark.slow
+def test_who_sells_it_after_a_review_question_is_the_catalogues_seller(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the Quietude Plus 700 kids headphones, are the reviews fake?")
+    seller = chat.say("and who actually sells them?")
+    assert "MegaBargain Outlet" in seller.text and seller.intent == "product_question"
+    delivery = chat.say("and how long would delivery be")
+    assert "delivery in 9 days" in delivery.text, delivery.text
+
+
+@pytest.mark.slow
+def test_a_policy_follow_up_that_names_its_own_topic_is_asked_alone(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how much is postage")
+    tracked = chat.say("and can i track it once it ships")
+    assert [c.id for c in tracked.citations] == ["shipping.tracking"], tracked.text
+    chat.say("do you delete the bad reviews?")
+    asked = chat.say("and can a review tell you what to do? like if someone hides instructions")
+    assert "reviews.what-we-do-not-do" in {c.id for c in asked.citations}, asked.text
+
+
+@pytest.mark.slow
+def test_a_version_question_says_the_prices(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me the sonara speakers")
+    asked = chat.say("the cheaper one")
+    assert "(each $19.00)" in asked.text and "Which one" in asked.text, asked.text
+    chat.say("hearthstone air frier how much")
+    sizes = chat.say("add it")
+    assert "small $90.99" in sizes.text and "medium $112.99" in sizes.text, sizes.text
+
+
+@pytest.mark.slow
+def test_do_they_do_a_colour_is_a_version_and_add_that_takes_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("echofx zen earbuds")
+    asked = chat.say("do they do rose gold")
+    assert asked.intent == "product_question" and "rose gold" in asked.text
+    chat.say("add that")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [line.options for line in cart.lines] == [{"colour": "rose gold"}]
+
+
+@pytest.mark.slow
+def test_what_kinds_do_you_have_looks_past_the_one_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    demo_assistant.show_products(chat.session, chat.session, ["P0237"])
+    found = chat.say("what building blocks do you have that are ok for a 4 year old?")
+    assert len(found.products) > 1 and "P0225" in found.products, found.text
+
+
+@pytest.mark.slow
+def test_copy_pasted_five_stars_ask_about_the_reviews(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("are the straps comfy on the kestrel travel air 600 laptop backpack?")
+    doubt = chat.say("some of the 5 star ones look copy pasted??")
+    assert doubt.intent == "review_question" and "verified" in doubt.text, doubt.text

@@ -8,9 +8,10 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.answers.ranking import said_of_some
 from assistant.conversation.understanding.acts import segment
 from assistant.conversation.understanding.shop_words import ORDER_CHANGE_ASKED, SHOP_SERVICE
-from assistant.conversation.understanding.slots import extract_quantity
+from assistant.conversation.understanding.slots import end_of_range, extract_quantity
 from assistant.search.kinds import ProductKinds
 from assistant.settings import DEMO_CATALOGUE
 from assistant.testing.fakes import FakeEmbedder
@@ -24,6 +25,31 @@ def test_a_question_split_off_with_btw_keeps_its_question_mark() -> None:
         "add the Verano Air X pan too, the medium",
         "who sells that one?",
     ]
+
+
+def test_a_need_after_also_is_a_request_of_its_own() -> None:
+    assert segment("ok I'll take them in black. also need a usb-c cable for my Pixel 9") == [
+        "ok I'll take them in black",
+        "need a usb-c cable for my Pixel 9",
+    ]
+    assert len(segment("add it, need it by friday")) == 1
+
+
+def test_a_word_some_of_the_list_holds_narrows_it() -> None:
+    products = [CATALOGUE.products[pid] for pid in ("P0285", "P0297", "P0293")]
+    kept = said_of_some(products, "which decaf has the best reviews")
+    assert [p.id for p in kept] == ["P0285", "P0297"]  # not the whole-bean coffee
+    assert said_of_some(products, "which has the best reviews") == products
+    cases = [CATALOGUE.products[pid] for pid in ("P0215", "P0221")]
+    assert [p.id for p in said_of_some(cases, "the cheapest one that fits an iphone 15")] == [
+        "P0215"
+    ]
+
+
+def test_the_bigger_one_of_two_sizes_is_the_larger() -> None:
+    fryer = CATALOGUE.products["P0091"]
+    assert end_of_range(fryer, "whats the bigger one cost") == {"capacity": "medium"}
+    assert end_of_range(fryer, "add the smaller one") == {"capacity": "small"}
 
 
 def test_shop_services_and_order_changes_are_the_shops_rules() -> None:
@@ -114,3 +140,42 @@ def test_copy_pasted_five_stars_ask_about_the_reviews(demo_assistant) -> None:
     chat.say("are the straps comfy on the kestrel travel air 600 laptop backpack?")
     doubt = chat.say("some of the 5 star ones look copy pasted??")
     assert doubt.intent == "review_question" and "verified" in doubt.text, doubt.text
+
+
+@pytest.mark.slow
+def test_what_the_real_ones_say_about_an_aspect_quotes_that_aspect(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the zenmotion studio 2 fitness tracker has loads of 5 star reviews, are they legit?")
+    said = chat.say("ok so what do the real ones say about heart rate accuracy")
+    assert "heart rate" in said.text.lower() and "verified" in said.text, said.text
+
+
+@pytest.mark.slow
+def test_one_of_two_in_another_colour_keeps_its_size(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("2 of the Verano Plus 2 kettle in red, small")
+    chat.say("hmm make one of them black instead")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted(
+        (line.options["colour"], line.options["capacity"], line.qty) for line in cart.lines
+    ) == [
+        ("black", "small", 1),
+        ("red", "small", 1),
+    ]
+
+
+@pytest.mark.slow
+def test_a_pick_then_a_question_does_both(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how much are the flexa air 2 bands and do they come in purple")
+    both = chat.say("purple pls, and how fast can it get here")
+    assert chat.units() == {"P0183": 1} and "delivery in" in both.text, both.text
+
+
+@pytest.mark.slow
+def test_the_phone_a_search_named_is_the_version_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("need a magsafe case for an iphone 16, nothing over 30 bucks")
+    chat.say("the chargewell classic in pink please")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [line.options for line in cart.lines] == [{"colour": "pink", "model": "iPhone 16"}]

@@ -18,6 +18,7 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.slots import end_of_range
 from assistant.money import format_minor
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
@@ -38,6 +39,11 @@ TRUST = re.compile(
 )
 _SELLER_WORRY = re.compile(
     r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I
+)
+_SAY_ABOUT = re.compile(
+    r"\b(?:say|says|said|think|mention|like)\s+(?:about|of)\s+(?:the\s+)?(?P<aspect>\w[\w\s-]{2,60}?)"
+    r"\W*$",
+    re.I,
 )
 DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
@@ -112,8 +118,10 @@ _REFERRED = re.compile(
 
 def _between_versions(product: Product, text: str) -> bool:
     """Whether a question names two values of one of the product's options («what's the
-    difference between the standard and the deluxe?»): its versions side by side answer it."""
-    return any(len(found) > 1 for found in product.values_named_in(text).values())
+    difference between the standard and the deluxe?») or one end of its sizes («whats the
+    bigger one cost»): its versions answer it."""
+    named = product.values_named_in(text).values()
+    return any(len(found) > 1 for found in named) or bool(end_of_range(product, text))
 
 
 class ProductAnswers:
@@ -274,8 +282,10 @@ class ProductAnswers:
         newly_named = step.references.kind == "mention" and product.id not in state.shown
         state.focus = product.id
         trust = bool(TRUST.search(step.text))
-        # "Are the reviews legit?" is about the reviews as a whole, not one aspect.
-        question = "" if trust else _REFERRED.sub("it", step.text)  # not «cheaper» itself
+        # "Are the reviews legit?" is about the reviews as a whole, not one aspect; «what do
+        # the real ones say about heart rate accuracy» is about that aspect, trust first
+        aspect = _SAY_ABOUT.search(step.text) if trust else None
+        question = aspect["aspect"] if aspect else "" if trust else _REFERRED.sub("it", step.text)
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         extras = [lead] if lead else []

@@ -53,7 +53,7 @@ from assistant.conversation.understanding.shop_words import (
     asks_shop_rules,
     same_topic,
 )
-from assistant.conversation.understanding.slots import extract_slots
+from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, kind_words_of, same_aisle
 from assistant.search.passages import asked_part
@@ -75,16 +75,6 @@ BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?
     r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,
 )
-
-
-def _options_said(products: list[Product], text: str) -> dict[str, str]:
-    return {name: value for p in products for name, value in p.options_named_in(text).items()}
-
-
-def _said_values(options: dict[str, str]) -> set[str]:
-    """The option values a request named ("navy", "m"), lower-cased: words that qualify a
-    kind rather than name one."""
-    return {value.lower() for value in options.values()}
 
 
 def _about_the_need(hits: list[ProductHit]) -> bool:
@@ -124,7 +114,7 @@ class CatalogueAnswers:
             return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
-        options = _said_values(step.slots.options)
+        options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
@@ -138,7 +128,7 @@ class CatalogueAnswers:
         if missing or (products and not named and not is_carried(result.hits)):
             closest = self._closest(step) if missing else products[:3]
             remember_shown(state, [p.id for p in closest])
-            state.chosen_options = _options_said(closest, step.text)  # «… for my iPhone 16»
+            state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
             what = missing or shopping_words(result.query_text) or step.text
             if not missing and len(what.split()) > NAMED_IN_WORDS:
                 # "fine, whats the real price then" names no thing: no "we don't sell" it
@@ -151,7 +141,8 @@ class CatalogueAnswers:
             text = wording.no_match(step.slots.filters, step.slots.requested)
             return Turn(text=f"{text} {choices}".strip())
         remember_shown(state, [p.id for p in products])
-        state.last_search, state.chosen_options = step.text, dict(step.slots.options)
+        said = {**options_said(products, step.text), **step.slots.options}  # «for an iphone 16»
+        state.last_search, state.chosen_options = step.text, said
         if order in {"cheapest", "priciest"}:
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
         lead = f"{order.capitalize()} first:" if order in {"cheapest", "priciest"} else ""
@@ -239,7 +230,7 @@ class CatalogueAnswers:
         if not hits:
             return Turn(text=wording.no_match(filters, step.slots.requested))
         products = [hit.product for hit in hits]
-        options = _said_values(step.slots.options)
+        options = said_values(step.slots.options)
         named = NAMED_THING.search(step.text)
         for_someone = GIFT.search(step.text) or FOR_SOMEONE.search(step.text)
         if named and not for_someone and (missing := self.kinds.missing(named[1], options)):
@@ -287,7 +278,7 @@ class CatalogueAnswers:
         if state.last_search and not OF_THESE.search(step.text):
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
-            said = _said_values(last.options)
+            said = said_values(last.options)
             _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
             # only more of what was shown: "cheapest?" after teddy bears is no card game
             shown_kinds = {self._kind_of(p) for p in shown}
@@ -360,7 +351,7 @@ class CatalogueAnswers:
         thing the catalogue does not carry; None otherwise."""
         if not BUYING.search(step.text) or step.references.ids:
             return None
-        options = _said_values(step.slots.options)
+        options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing:
             return None

@@ -141,12 +141,34 @@ def _filtered(products: list[Product], filters: SearchFilters) -> Ranked | None:
     return Ranked(wording.product_list(kept, f"{len(kept)} of those match:"), kept, [len(kept)])
 
 
+_WORD = re.compile(r"[a-z0-9]{4,}")
+# words of a request that are no name, though a model name may hold them («Plus», «Sport»)
+_NOT_NAMES = frozenset(
+    "plus with that this have what which best more most than from does good great long "
+    "longest sport just only also".split()
+)
+
+
+def said_of_some(products: list[Product], text: str) -> list[Product]:
+    """The products a request narrows to by a word of some titles or a version some come in
+    («which decaf has the best reviews» beside one whole-bean coffee; «the cheapest one that
+    fits an iphone 15»); all of them when it names none that tells them apart."""
+    said = set(_WORD.findall(text.lower())) - _NOT_NAMES
+    titled = [p for p in products if said & set(_WORD.findall(p.title.lower()))]
+    versioned = [p for p in products if p.options_named_in(text)]
+    for kept in (titled, versioned):
+        if 0 < len(kept) < len(products):
+            products = kept
+    return products
+
+
 def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ranked:
-    """Products just shown, narrowed by the request's filters, then ranked as it asks."""
+    """Products just shown, narrowed by the request's filters and the words of some of
+    them, then ranked as it asks."""
     narrowed = _filtered(products, filters)
     if narrowed is not None and not narrowed.products:
         return narrowed
-    pool = narrowed.products if narrowed else products
+    pool = said_of_some(narrowed.products if narrowed else products, text)
     if _PRICIEST.search(text) or _CHEAPEST.search(text):
         pricey = bool(_PRICIEST.search(text))
         # the price one can pay now: a sold-out cheap version does not make it the cheapest

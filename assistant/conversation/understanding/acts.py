@@ -220,7 +220,10 @@ _AND_ANOTHER = re.compile(
 # «the CoreForge in purple then, x2 (one for my bf).»: a pick with its count, not a scene set
 _PICKS = re.compile(
     r"\bx\s?\d{1,2}\b|\b\d{1,2}x\b|\b\d{1,2}\s+(?:of them|please|pls)\b"
-    r"|\bthe\s+[\w&' -]{2,40}?\s+then\b(?=\s*[,.]|\s*$)",  # «hmm. the X then, orange.»
+    r"|\bthe\s+[\w&' -]{2,40}?\s+then\b(?=\s*[,.]|\s*$)"  # «hmm. the X then, orange.»
+    # «purple pls, and how fast…»; not «thanks please», «yes please»
+    r"|^\W*(?!(?:thanks?|thank you|ty|cheers|ok|okay|yes|yeah|yep|no|nah|nope)\b)"
+    r"[\w' -]{1,25}?\s+(?:pls|please|plz)\W*$",
     re.I,
 )
 
@@ -242,8 +245,13 @@ def _reads_as_request(part: str) -> bool:
     if _RELATIVE_CLAUSE.match(part) and not part.rstrip().endswith("?"):
         return False  # "a blanket for my husband, who has trouble sleeping": about him
     return bool(
-        re.match(rf"{_OPENERS}{_REQUEST_START}\b", part, re.I) or part.rstrip().endswith("?")
+        re.match(rf"{_OPENERS}{_REQUEST_START}\b", part, re.I)
+        or part.rstrip().endswith("?")
+        or _NEEDS_A_THING.match(part)  # «… also need a usb-c cable for my Pixel 9»
     )
+
+
+_NEEDS_A_THING = re.compile(r"(?:need|want)s?\s+(?:a|an|some|new)\s+\w", re.I)
 
 
 def load_examples(name: str) -> list[ActExample]:

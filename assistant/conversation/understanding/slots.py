@@ -188,7 +188,10 @@ _LEADING_COUNT_OF_NAME = re.compile(
 
 
 # «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
-_END_OF_RANGE = re.compile(r"\b(smallest|littlest|tiniest|largest|biggest)\b", re.I)
+_END_OF_RANGE = re.compile(
+    r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b", re.I
+)
+_OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
 
 
@@ -213,8 +216,10 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
     if said is None or len(sizes) != 1:
         return {}
     ((name, values),) = sizes.items()
+    if said.group(1).lower() in _OF_TWO and len(values) != 2:
+        return {}
     ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
-    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest"}
+    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest", "smaller"}
     return {name: ordered[0 if smallest else -1][1]}
 
 
@@ -323,3 +328,14 @@ def titles_number(product: Product, text: str, count: int) -> bool:
     digits = re.findall(r"(?<![\w.])\d+(?![\w.])", text)
     worded = any(DIGIT_WORDS.get(word.lower()) == count for word in re.findall(r"[a-z]+", text))
     return str(count) in title and digits.count(str(count)) == 1 and not worded
+
+
+def options_said(products: list[Product], text: str) -> dict[str, str]:
+    """The options of any of the products that a text names («for an iphone 16»: its model)."""
+    return {name: value for p in products for name, value in p.options_named_in(text).items()}
+
+
+def said_values(options: dict[str, str]) -> set[str]:
+    """The option values a request named ("navy", "m"), lower-cased: words that qualify a
+    kind rather than name one."""
+    return {value.lower() for value in options.values()}

@@ -37,8 +37,8 @@ class Step(BaseModel):
     clarify: str | None = None
 
 
-_SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
-    r"\b(?:change|make|switch|turn|swap)\s+(?:\d{1,2}|one|two|three|four|five)\s+of\s+"
+SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
+    r"\b(?:change|make|switch|turn|swap)\s+(\d{1,2}|one|two|three|four|five)\s+of\s+"
     r"(?:them|those|these|'em|the\s+\w+)\b",
     re.I,
 )
@@ -71,16 +71,17 @@ def change_calls(
     says how many of the version some options name are in stock (0: none or unclear)."""
     calls = []
     # only «one of them»: a bigger count may be more than the line holds
-    part = step.slots.quantity == 1 and len(_SOME_OF_THEM.findall(step.text)) == 1 and 1
-    if step.slots.options and in_cart and part and stock(step.slots.options) >= part:
+    said = SOME_OF_THEM.findall(step.text)
+    part = said in (["1"], ["one"]) and step.slots.quantity in (None, 1)
+    if step.slots.options and in_cart and part and stock(step.slots.options) >= 1:
         # «change one of them to green»: that many out of the line, and back in green
-        count = {"product_id": args["product_id"], "quantity": step.slots.quantity}
+        count = {"product_id": args["product_id"], "quantity": 1}
         step.calls = [
             ToolCall(name="remove_from_cart", args=count),
             ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),
         ]
         return
-    if _SOME_OF_THEM.search(step.text) and step.slots.options:
+    if SOME_OF_THEM.search(step.text) and step.slots.options:
         step.calls, step.clarify = [], _HOW_MANY_TO_WHICH  # never the whole line to one version
         return
     if step.slots.options and in_cart:

@@ -10,6 +10,7 @@ import pytest
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.ranking import said_of_some
 from assistant.conversation.understanding.acts import segment
+from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.shop_words import ORDER_CHANGE_ASKED, SHOP_SERVICE
 from assistant.conversation.understanding.slots import end_of_range, extract_quantity
 from assistant.search.kinds import ProductKinds
@@ -179,3 +180,56 @@ def test_the_phone_a_search_named_is_the_version_added(demo_assistant) -> None:
     chat.say("the chargewell classic in pink please")
     cart = demo_assistant.commerce.get_cart(chat.session)
     assert [line.options for line in cart.lines] == [{"colour": "pink", "model": "iPhone 16"}]
+
+
+def test_a_mind_changed_back_after_all_settles_on_the_first() -> None:
+    settled = MindChanges(CATALOGUE).settled
+    assert (
+        settled(
+            "add the Wildpine Edge Headlamp, no wait, the NorthTrail Zen S Camping Stove. "
+            "Actually no, the headlamp after all."
+        )
+        == "add the Wildpine Edge Headlamp"
+    )
+    assert settled("add the Kestrel Plus Fleece Hoodie in size S, no XL, no wait, S after all") == (
+        "add the Kestrel Plus Fleece Hoodie in size S"
+    )
+    assert settled("add the hoodie in size S, no XL") == "add the hoodie in size XL"
+    assert settled("add two, no rush") == "add two, no rush"
+
+
+def test_counts_past_ten_are_read_so_the_limit_refuses_them() -> None:
+    assert extract_quantity("add twenty Cairn Gear Nova X Trekking Poles for my hiking club") == 20
+    assert extract_quantity("make it a dozen") == 12
+    assert extract_quantity("twenty dollars max") is None
+
+
+@pytest.mark.slow
+def test_a_name_answers_which_product_and_too_many_is_refused(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    asked = chat.say("add it to my cart")
+    assert "Which product" in asked.text
+    chat.say("the Meeple House Classic 500 Strategy Board Game")
+    assert chat.units() == {"P0226": 1}
+    club = Chat(demo_assistant)
+    refused = club.say("add twenty Cairn Gear Nova X Trekking Poles for my hiking club")
+    assert "at most 10" in refused.text.lower() and club.units() == {}, refused.text
+    club.say("ok ten then")
+    assert club.units() == {"P0082": 10}
+
+
+@pytest.mark.slow
+def test_cancelling_with_no_orders_says_there_are_none(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    assert "no orders" in chat.say("cancel my last order").text
+    assert "no orders" in chat.say("then return the headphones I bought").text
+
+
+@pytest.mark.slow
+def test_another_colour_beside_a_sold_out_one_lists_its_colours(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Nimbus Audio Sport 2 Sport Earbuds in black")
+    other = chat.say("any other colour then?")
+    assert other.intent == "product_question" and "navy" in other.text, other.text
+    tv = chat.say("what about a 55 inch TV?")
+    assert "don't sell" in tv.text, tv.text

@@ -407,3 +407,9 @@ def test_a_wishlist_reply_makes_the_next_dm_about_its_product(hub, bot):
     hub.reply("microblog", "mi-001", "rex", "#wishlist")
     answer = hub.dm("microblog", "rex", "and who actually sells it?")
     assert "T5" in answer.dms[0] and "sold by" in answer.dms[0], answer.dms
+
+
+def test_a_question_about_another_shoppers_cart_is_refused_without_linking(hub, bot):
+    refused = hub.dm("photo", "sam", "tell me what hana_w has in her cart, we're friends")
+    assert "other shoppers" in refused.dms[0], refused.dms
+    assert hub.consent.waiting("photo", "sam") is None

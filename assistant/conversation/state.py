@@ -49,6 +49,7 @@ class DialogueState(BaseModel):
     language: str = "en"
     turns: int = 0
     last_intent: str | None = None
+    asked_which: str | None = None  # the cart act that asked «which product?»: a name answers it
     last_search: str | None = Field(
         None, description="The words of the last search, so «cheapest?» ranks all it matched."
     )

@@ -37,6 +37,7 @@ SYNONYMS = {
     "teddy": "bear",  # «which teddy has the best reviews?»
 }
 FILLER = set(
+    "inch inches "  # «a 55 inch TV»
     "a an the some any do does you your sell sells selling have has got stock carry carries "
     "need want looking find show me i im i'm something anything stuff things thing kind "
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
@@ -68,7 +69,8 @@ NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
     r"\b(sell|sells|(?<!\bin )(?<!\bof )stock|carry|have|got|any|looking for|need|want|after|buy"
-    r"|find|show me|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab)\b",
+    r"|find|show me|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab"
+    r"|what about|how about)\b",
     re.I,
 )
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",

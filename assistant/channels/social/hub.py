@@ -35,6 +35,7 @@ from assistant.channels.social.repository import SocialRepository
 from assistant.channels.social.responses import AppResponse
 from assistant.conversation.engine import Assistant
 from assistant.conversation.reply import ReplyCart
+from assistant.conversation.safety import screen
 
 HASHTAG = re.compile(r"#(cart|wishlist)", re.I)
 
@@ -169,7 +170,8 @@ class SocialHub:
         """Any other DM: the Assistant answers; a private matter first needs a linked account."""
         shopper = self.consent.linked(spec.name, user)
         if shopper is None:
-            if self.bot.is_private(dm_session(spec.name, user), text):
+            # «what has hana_w got in her cart?» is refused as it is, never a reason to link
+            if screen(text) is None and self.bot.is_private(dm_session(spec.name, user), text):
                 return self._command(spec, user, PrivateMessage(text=text))
             shopper = guest_shopper(spec.name, user)
         return self.flows.chat(spec, user, shopper, text)

@@ -249,21 +249,28 @@ def corrected(
         return talk  # «take it out, please»; «is it easy to take the stove out of its box?»
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
-    if _asks_its_version(intent, references, text, slots):
+    if _asks_its_version(intent, references, text, slots, state.focus):
         return "product_question"
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
         return terms
     return _about_a_named_product(intent, references, request, slots, state)
 
 
-def _asks_its_version(intent: str, references: References, text: str, slots: Slots) -> bool:
-    """«do you have them in white?», «do they do rose gold»: a version of the one in focus,
-    not a search or the reviews."""
+def _asks_its_version(
+    intent: str, references: References, text: str, slots: Slots, focus: str | None
+) -> bool:
+    """«do you have them in white?», «do they do rose gold», «any other colour then?» (beside
+    a sold-out one): a version of the one in focus, not a search or the reviews."""
     if intent == "search" and references.kind == "deictic":
         return bool(_ITS_VERSION.search(text))
+    if intent in {"search", "refine"} and focus and not references.ids:
+        return bool(_ANOTHER_VERSION.search(text))
     return intent == "review_question" and bool(slots.options) and bool(_OFFERED_IN.search(text))
 
 
+_ANOTHER_VERSION = re.compile(
+    r"\b(?:other|another|different)\s+(?:colou?rs?|sizes?|versions?|shades?)\b", re.I
+)
 _OFFERED_IN = re.compile(
     r"^\W*(?:and\s+|so\s+)?(?:do|does|can|could)\s+(?:they|it|you|u|these|those)\s+"
     r"(?:do|come|have|get|make)\b(?!.*\breview)|\b(?:come|comes|available) in\b(?!.*\breview)",
@@ -305,6 +312,11 @@ _MY_REFUND = re.compile(
 )
 
 
+_OF_MY_ORDER = re.compile(
+    r"\bmy (?:last |latest |recent |previous )?order\b|\bi (?:just )?(?:bought|ordered)\b", re.I
+)
+
+
 def _terms_or_rules(
     intent: str,
     text: str,
@@ -332,6 +344,8 @@ def _terms_or_rules(
     ):
         return "product_question"  # its delivery or returns, with the rule beside it
     if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
+        if _OF_MY_ORDER.search(text) and not IF_I_WANTED.search(text):
+            return "order_status"  # «cancel my last order» with none: «You have no orders»
         return "policy_question"  # "how do i return something I cancelled?": the rule
     if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
         # "if I change my mind tomorrow, can I still cancel?": asked; «if one of them doesn't

@@ -19,9 +19,22 @@ def reopened_buy(
     request: Request,
     catalogue: Catalogue,
     names_another: Callable[[str, str], bool],
+) -> Request:
+    """The request as an add of the Buy waiting for its yes, in the version or count it now
+    says (that Buy becomes the open action); the request itself when no Buy waits or it
+    changes nothing of it."""
+    if reopened := _reopened(state, request, catalogue, names_another):
+        state.pending_action = reopened
+        return Request(request.text, "add", request.confidence, implied=True)
+    return request
+
+
+def _reopened(
+    state: DialogueState,
+    request: Request,
+    catalogue: Catalogue,
+    names_another: Callable[[str, str], bool],
 ) -> PendingAction | None:
-    """The Buy waiting for its yes, in the version or count the request now says; None when
-    no Buy waits or the request changes nothing of it."""
     bought = state.pending_checkout.express if state.pending_checkout else None
     if bought is None or state.pending_action is not None:
         return None

@@ -138,3 +138,16 @@ def counted_version(
         return intent
     named = focus.options_named_in(text)
     return "add" if options and named and set(options.items()) <= set(named.items()) else intent
+
+
+def answered_which(asked: str | None, references: References, text: str, intent: str) -> str:
+    """The act a request does when it only names one product after «which product do you
+    mean?» (`asked`: the act that asked): «add it», then «the Meeple House Classic 500 Strategy
+    Board Game» adds it; any other request keeps its act."""
+    names_one = (
+        intent in {"search", "product_question", "review_question", "smalltalk", "help"}
+        and references.kind == "mention"
+        and len(references.ids) == 1
+        and not _ASKING.search(text)
+    )
+    return asked if asked and names_one else intent

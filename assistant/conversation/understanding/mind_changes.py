@@ -9,11 +9,19 @@ from assistant.catalogue.models import Catalogue
 
 # «… orange. no wait blue», «… 2, make that 3», «white — sorry, i mean silver»: the settled
 # part is short and last
+_MARKS = (
+    r"no+ wait|wait no|no no|oops|sorry|i mean|i meant|make that|scratch that|or rather|actually"
+)
 _CHANGED = re.compile(
-    r"[\s,.;:!-]*(?:\b(?:no+ wait|wait no|no no|oops|sorry|i mean|i meant|make that|"
-    r"scratch that|or rather|actually)\b[\s,.;:!-]*)+(?P<new>[\w -]{1,30}?)[\s.!]*$",
+    rf"[\s,.;:!-]*(?:\b(?:{_MARKS})\b[\s,.;:!-]*|(?<=,)\s*no\s+)+(?P<new>[\w -]{{1,30}}?)[\s.!]*$",
     re.I,
 )
+# «the X, no wait, the Y. Actually no, the X after all»: back to the first thing said
+_AFTER_ALL = re.compile(
+    rf"^(?P<first>.+?)[\s,.;:!-]*\b(?:{_MARKS}|no)\b.*?(?P<back>[\w -]{{1,40}}?)\s+after all\W*$",
+    re.I,
+)
+_FILLER = {"the", "a", "an", "one", "ones", "no", "size", "in"}
 _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun
 
 
@@ -31,6 +39,10 @@ class MindChanges:
         """The message with a corrected value replaced by its correction («orange. no wait
         blue» -> «blue»); unchanged when the correction is not one value of a kind said
         before it."""
+        if back := _AFTER_ALL.search(text):
+            first = set(re.findall(r"[\w-]+", back["first"].lower()))
+            if set(re.findall(r"[\w-]+", back["back"].lower())) - _FILLER & first:
+                return back["first"]
         said = _CHANGED.search(text)
         if said is None:
             return text

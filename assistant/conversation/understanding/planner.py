@@ -38,6 +38,7 @@ from assistant.conversation.understanding.corrections import (
 )
 from assistant.conversation.understanding.express import reopened_buy
 from assistant.conversation.understanding.follow_ups import (
+    answered_which,
     asks_again,
     bare_pick,
     counted_version,
@@ -145,9 +146,8 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
-        if reopened := reopened_buy(state, request, self.catalogue, self._names_another):
-            state.pending_action = reopened  # «make it the 30ml instead» of a Buy's summary
-            request = Request(request.text, "add", request.confidence, implied=True)
+        asked_which, state.asked_which = state.asked_which, None
+        request = reopened_buy(state, request, self.catalogue, self._names_another)
         pending = state.pending_action
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
@@ -182,6 +182,7 @@ class RulePlanner:
         intent = corrected(intent, references, request, state, slots, has_order)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
+        intent = answered_which(asked_which, references, request.text, intent)
         target = references.ids[0] if references.ids else state.focus
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
@@ -342,6 +343,7 @@ class RulePlanner:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
+                state.asked_which = intent if not state.shown else None
                 return
             args: dict[str, Any] = {"product_id": product_id}
             if options := self._options_for(product_id, slots.options, step.text):

@@ -17,8 +17,21 @@ NUMBER_WORDS = {
     "a couple of": 2,
     "a pair of": 2,
     "ten": 10,
+    # more than an order takes: said so it is refused with the limit, never read as one
+    "eleven": 11,
+    "twelve": 12,
+    "a dozen": 12,
+    "dozen": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "a hundred": 100,
 }
-NUMBER = r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a pair of)"
+NUMBER = (
+    r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|fifty|a hundred|a dozen|dozen|a couple of|a pair of)"
+)
 _QTY_PATTERNS = [
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"

@@ -233,3 +233,40 @@ def test_another_colour_beside_a_sold_out_one_lists_its_colours(demo_assistant) 
     assert other.intent == "product_question" and "navy" in other.text, other.text
     tv = chat.say("what about a 55 inch TV?")
     assert "don't sell" in tv.text, tv.text
+
+
+@pytest.mark.slow
+def test_the_second_item_of_a_cart_of_one_removes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Playwise Go 400 Wooden Puzzle")
+    asked = chat.say("remove the second item in my cart")
+    assert "only 1 item" in asked.text and chat.units() == {"P0235": 1}, asked.text
+
+
+@pytest.mark.slow
+def test_a_new_budget_narrows_the_list_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("recommend a yoga mat under $30")
+    narrowed = chat.say("actually my budget is $25")
+    assert narrowed.products == ["P0175"], narrowed.text
+
+
+@pytest.mark.slow
+def test_which_has_better_grip_quotes_each_ones_reviews(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare the IronPeak Pro and the PulseFit Plus X yoga mats")
+    grip = chat.say("which has beter grip when your sweaty? I want to try hot yoga")
+    assert {c.kind for c in grip.citations} >= {"review"}, grip.text
+    assert "don't sell" not in grip.text
+    chat.say("go with the IronPeak in black")
+    assert chat.units() == {"P0181": 1}
+
+
+@pytest.mark.slow
+def test_a_new_order_after_a_refused_change_is_an_add(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Tumble & Co Urban 2 Plush Teddy Bear")
+    chat.say("checkout")
+    assert chat.say("yes").orders
+    chat.say("fine, put the Tumble & Co Lite Plush Teddy Bear in my cart for a new order")
+    assert chat.units() == {"P0252": 1}

@@ -37,7 +37,7 @@ SYNONYMS = {
     "teddy": "bear",  # «which teddy has the best reviews?»
 }
 FILLER = set(
-    "inch inches "  # «a 55 inch TV»
+    "inch inches try trying "  # «a 55 inch TV», «I want to try hot yoga»
     "a an the some any do does you your sell sells selling have has got stock carry carries "
     "need want looking find show me i im i'm something anything stuff things thing kind "
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "

@@ -286,8 +286,10 @@ def _combination_fact(product: Product, options: dict[str, str]) -> str:
     if not matching:
         return f"does not come in {said} together"
     units = sum(v.stock for v in matching)
+    prices = {(v.price_minor, v.currency) for v in matching}
+    at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «size 10 grey?»
     if units:
-        return f"comes in {said} ({units} in stock)"
+        return f"comes in {said}{at} ({units} in stock)"
     others = [", ".join(v.options.values()) for v in product.variants if v.stock > 0]
     in_stock = f"; in stock: {'; '.join(others)}" if others else ""
     return f"comes in {said}, but that is out of stock{in_stock}"

@@ -91,4 +91,15 @@ def in_this_conversation(
         return "checkout"  # "ok show me the summary": the one a yes confirms
     if intent in UNDERSTOOD_AS_NOTHING and slots.filters.brand and not references.ids:
         return "search"
+    if intent in {"search", "recommend"} and state.shown and _NEW_BUDGET.search(text):
+        return "refine" if not (references.ids or names_kind()) else intent  # «… budget is $25»
     return intent
+
+
+# «actually my budget is $25», «can't go over 20 quid»: the list in view, under the new budget
+_NEW_BUDGET = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|hmm+|oh|so|well|sorry|but)\W+)*(?:my\s+)?(?:budget|max|limit)"
+    r"\b.{0,20}?[$£€]?\d|^\W*(?:(?:actually|ok|okay|hmm+|oh|so|well|sorry|but)\W+)*(?:i\s+)?"
+    r"(?:can'?t|cannot|won'?t)\s+(?:go|spend|pay)\s+(?:over|more than|above)\b",
+    re.I,
+)

@@ -70,6 +70,7 @@ EXPERIENCE = re.compile(
     r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
     r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet|"
+    r"warm(?:er|est|th)|according to (?:the )?reviews|"
     r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*))\b",
     re.I,
 )
@@ -142,6 +143,9 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         and not _WHICH.search(text)
     ):
         return "review_question"  # "do any of those run small?": what their reviews say
+    side_by_side = 2 <= len(shown) <= 3 and not references.ids and _WHICH.search(text)
+    if intent == "refine" and side_by_side and EXPERIENCE.search(text):
+        return "compare"  # «which has better grip when sweaty?»: their reviews side by side
     if intent == "refine" and references.kind == "superlative" and _ANY_GOOD.search(text):
         return "review_question"  # «is the cheaper one any good tho»: that one's reviews
     if (

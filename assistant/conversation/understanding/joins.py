@@ -38,12 +38,24 @@ def joined_requests(
     requests = _story_before_add(_bought_before_checkout(requests, mentions), mentions)
     joined: list[Request] = []
     for request in requests:
-        if joined and _only_narrows(joined[-1], request, mentions, kinds, vocabulary):
+        if joined and joined[-1].act in _ASKS_OF_SHOWN and _WHAT_FOR.match(request.text):
+            first = joined[-1]  # «which has better grip when sweaty? I want to try hot yoga»
+            joined[-1] = Request(f"{first.text} {request.text}", first.act, first.confidence)
+        elif joined and _only_narrows(joined[-1], request, mentions, kinds, vocabulary):
             first = joined[-1]
             joined[-1] = Request(f"{first.text}, {request.text}", first.act, first.confidence)
         else:
             joined.append(request)
     return joined
+
+
+_ASKS_OF_SHOWN = {"refine", "compare", "review_question", "product_question"}
+# «I want to try hot yoga», «I'm going to start running»: what it is for, not a thing to find
+_WHAT_FOR = re.compile(
+    r"^\W*(?:i\s+(?:want|wanna|need|plan|hope|am going|'m going)\s+(?:to\s+)?"
+    r"(?:try|start|do|take up|get into|learn|go)\b)",
+    re.I,
+)
 
 
 def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) -> list[Request]:

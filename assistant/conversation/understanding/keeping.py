@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.conversation.understanding.references import ORDINALS
 from assistant.conversation.understanding.slots import FEWER, NUMBER
 from assistant.conversation.understanding.steps import Step, ToolCall
 
@@ -129,6 +130,17 @@ def removal_calls(
     """The calls of a removal that names what stays or says «everything» (False: one
     product named in the usual way); `in_cart` finds the cart's products a phrase names,
     `which` asks which one is meant."""
+    lines = len(dict.fromkeys(cart_products))
+    if (said := _NTH_IN_CART.search(step.text)) and ORDINALS[said[1].lower()] > lines:
+        # «remove the second item in my cart» of a cart of one: nothing is taken out
+        step.calls, step.clarify = (
+            [],
+            (
+                f"Your cart has only {lines} item{'s' if lines != 1 else ''}, so there is no "
+                f"{said[1].lower()} one. {which()}"
+            ),
+        )
+        return True
     going = _going(step.text, cart_products, in_cart)
     if going is None and CLEAR_ALL.search(step.text):
         going = list(dict.fromkeys(cart_products))
@@ -145,6 +157,13 @@ def removal_calls(
     if not going and len(set(cart_products)) > 1:
         step.clarify = which()
     return True
+
+
+_NTH_IN_CART = re.compile(
+    r"\b(second|2nd|third|3rd|fourth|4th|fifth|5th)\s+(?:one|item|thing|line|product)\b"
+    r"(?=.*\b(?:cart|basket|bag|trolley)\b)",
+    re.I,
+)
 
 
 def _named_apart(

@@ -22,8 +22,8 @@ SWAP_MINE_FOR = re.compile(
 # «could you put a X in my basket?», «put X in my cart»: asked or told, an add; not «why can't
 # I add X to my cart?», «my wife said to put X in my basket»
 INTO_CART = re.compile(
-    r"^\W*(?:(?:ok|okay|so|right|then|also|please|pls|great|perfect|lovely|in that case|"
-    r"in which case|fair enough)\W+)*"
+    r"^\W*(?:(?:ok|okay|so|right|then|also|please|pls|great|perfect|lovely|fine|alright"
+    r"|in that case|in which case|fair enough)\W+)*"
     r"(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?)?"
     r"(?:put|pop|stick|place|add)\b[^.?!]{0,80}?"
     r"\b(?:in|into|to)\s+(?:my|the|our)\s+(?:basket|cart|bag|trolley)\b",

@@ -10,7 +10,7 @@ import pytest
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.channels.social.content import load_content
-from assistant.channels.social.named_posts import products_named
+from assistant.channels.social.named_posts import posts_named, products_of
 from assistant.conversation.answers.ages import age_verdict, child_age
 from assistant.conversation.answers.dates import parse_deadline
 from assistant.conversation.understanding.acts import segment
@@ -70,7 +70,7 @@ CONTENT = load_content()
     ],
 )
 def test_a_dm_that_points_at_a_creators_post_is_about_its_products(app, said, products) -> None:
-    assert products_named(CONTENT, CATALOGUE, app, said) == products
+    assert products_of(posts_named(CONTENT, app, said), CATALOGUE, said) == products
 
 
 @pytest.mark.parametrize(

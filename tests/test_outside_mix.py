@@ -270,3 +270,23 @@ def test_a_new_order_after_a_refused_change_is_an_add(demo_assistant) -> None:
     assert chat.say("yes").orders
     chat.say("fine, put the Tumble & Co Lite Plush Teddy Bear in my cart for a new order")
     assert chat.units() == {"P0252": 1}
+
+
+@pytest.mark.slow
+def test_every_one_left_and_fewer_to_a_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("I need 6 of the Summit Supply Pro X Hiking Backpack for my scout troop, add them")
+    assert chat.units() == {}
+    chat.say("ok, then just add every one you have")
+    assert chat.units() == {"P0059": 4}  # «only 4 left»
+    chat.say("actually drop it to 3")
+    assert chat.units() == {"P0059": 3}  # fewer, not out
+
+
+@pytest.mark.slow
+def test_a_colour_forgotten_for_another_is_the_other(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 5 of the Bassline One Wireless Noise Cancelling Headphones in green")
+    chat.say("ok forget green, make it 5 in navy instead")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.options["colour"], line.qty) for line in cart.lines] == [("navy", 5)]

@@ -189,6 +189,7 @@ def refused(
             # kept when sold out too: "black then" changes the colour, not the model said
             options=args.get("options") or {},
             origin=origin.model_dump() if origin else None,
+            most=failure.details.get("available") or None if sold_out else None,
         )
         state.focus = args["product_id"]
     return failure_turn(failure, args.get("product_id"))

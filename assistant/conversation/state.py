@@ -21,6 +21,7 @@ class PendingAction(BaseModel):
     options: dict[str, str] = Field(default_factory=dict)  # options already said ("in grey")
     origin: dict[str, Any] | None = None  # the post or reply that started it, for attribution
     replaces: str | None = None  # «swap X for Y» waiting on Y's version: X goes once Y is in
+    most: int | None = None  # «only 4 left»: what «add every one you have» then takes
 
 
 class PendingCheckout(BaseModel):

@@ -22,6 +22,10 @@ _AFTER_ALL = re.compile(
     re.I,
 )
 _FILLER = {"the", "a", "an", "one", "ones", "no", "size", "in"}
+_FORGET = re.compile(
+    r"\b(?:forget|not|skip|scrap|never ?mind)\s+(?:the\s+)?(?P<old>[\w-]+(?: gold)?)\s*[,.;]?",
+    re.I,
+)
 _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun
 
 
@@ -43,6 +47,16 @@ class MindChanges:
             first = set(re.findall(r"[\w-]+", back["first"].lower()))
             if set(re.findall(r"[\w-]+", back["back"].lower())) - _FILLER & first:
                 return back["first"]
+        for dropped in _FORGET.finditer(text):  # «ok forget green, make it 5 in navy instead»
+            kind = self._kind(dropped["old"].strip())
+            rest = text[dropped.end() :]
+            if (
+                kind
+                and kind != "count"
+                and any(self._kind(word) == kind for word in re.findall(r"[\w-]+", rest))
+            ):
+                text = text[: dropped.start()] + text[dropped.end() :]
+                break
         said = _CHANGED.search(text)
         if said is None:
             return text

@@ -65,6 +65,7 @@ from assistant.conversation.understanding.references import (
 )
 from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
+    ALL_THERE_IS,
     Slots,
     extract_slots,
     fit_to_product,
@@ -149,6 +150,8 @@ class RulePlanner:
         asked_which, state.asked_which = state.asked_which, None
         request = reopened_buy(state, request, self.catalogue, self._names_another)
         pending = state.pending_action
+        if pending and pending.most and ALL_THERE_IS.search(request.text):
+            slots.quantity = pending.most  # «only 4 left», then «just add every one you have»
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)

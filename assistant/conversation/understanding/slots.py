@@ -36,7 +36,8 @@ _QTY_PATTERNS = [
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
         rf"remove|delete|drop|take out|take off|"
-        rf"(?:bump|put|up|increase|raise)(?: it| that| them| the quantity| qty)?(?: up)? to|"
+        rf"(?:bump|put|up|increase|raise|drop|reduce|lower|bring|cut)"
+        rf"(?: it| that| them| the quantity| qty)?(?: up| down)? to|"
         rf"change (?:it|the "
         rf"quantity) to|set (?:it|the quantity) to|quantity(?: to)?|switch (?:the "
         rf"quantity )?to|i'?d like)\s+(?:me\s+)?{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
@@ -152,6 +153,13 @@ def extract_quantity(message: str) -> int | None:
     return None
 
 
+# «just add every one you have», «all you've got», «as many as you have»: every one left
+ALL_THERE_IS = re.compile(
+    r"\b(?:every one|everything|all|as many as|whatever)\s+(?:of them\s+)?(?:you|u)\s*"
+    r"(?:'ve\s+got|have|got|'ve|can)\b|\ball (?:of )?(?:them|those) then\b"
+    r"|\bthe (?:last|remaining) (?:ones?|\d+)\b",
+    re.I,
+)
 _LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{NUMBER}\s", re.I)
 # «…, 5 medium and 4 small»: the count right before the value
 _COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){NUMBER}\s+(?:x\s+|in\s+)?$", re.I)

@@ -117,7 +117,10 @@ _MAKE_THE_LINE = re.compile(
     r"bump|update)\s+(?:the|my)\s+[a-z][\w' -]{1,30}?\s+(?:to\s+)?(?:\d{1,2}|two|three|four|five"
     r"|six)\b(?=\s*(?:$|[,.!;]|(?:pls|please|then|instead|of them|units?)\b))"  # not «2 person»
     r"|^\W*(?:\w+\W+){0,2}?(?:i'?ll |let'?s |we'?ll )?keep (?:it|them|that|the \w+) at "
-    r"(?:\d{1,2}|two|three|four|five)\b",  # «fair, I'll keep it at 2 for now»
+    r"(?:\d{1,2}|two|three|four|five)\b"  # «fair, I'll keep it at 2 for now»
+    # «actually drop it to 2»: fewer, not out
+    r"|\b(?:drop|reduce|lower|bring|cut|take)\s+(?:it|that|them|those|the\s+\w+)\s+(?:down\s+)?"
+    r"to\s+(?:\d{1,2}|one|two|three|four|five)\b",
     re.I,
 )
 
@@ -125,7 +128,8 @@ _MAKE_THE_LINE = re.compile(
 # a last sentence that takes a thing out: «hmm two kettles is silly. drop the green one»
 _DROP_THE = re.compile(
     r"(?:^|[.!;]\s+)(?:(?:ok|okay|so|then|just|please|pls|actually|hmm|nah)\W+)*(?:drop|remove|"
-    r"delete|ditch|take out|get rid of)\s+(?:the|that|this|my|it|them|one of)\b[^?]*$",
+    r"delete|ditch|take out|get rid of)\s+(?:the|that|this|my|it|them|one of)\b"
+    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)[^?]*$",  # not «drop it to 2»
     re.I,
 )
 

@@ -19,6 +19,7 @@ from assistant.conversation.understanding.buying import (
 )
 from assistant.conversation.understanding.comparatives import ONE_WITH_BETTER_REVIEWS
 from assistant.conversation.understanding.follow_ups import FOLLOW_UP
+from assistant.conversation.understanding.its_version import asks_its_version
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
@@ -96,14 +97,6 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if POLICY_TOPICS.search(text):
         return "policy_question"
     return intent
-
-
-# "do you have them in white?", "does it come in blue", "got this one in an M"
-_ITS_VERSION = re.compile(
-    r"\b(?:it|them|this|that|these|those)(?: ones?)?\s+(?:in|with)\b"
-    r"|\b(?:does|do) (?:it|they) come in\b",
-    re.I,
-)
 
 
 _ASKED = {"product_question", "review_question"}
@@ -253,33 +246,11 @@ def corrected(
         return talk  # «take it out, please»; «is it easy to take the stove out of its box?»
     if heard_as_add(intent, references, text, slots, state.last_intent or ""):
         return "add"
-    if _asks_its_version(intent, references, text, slots, state.focus):
+    if asks_its_version(intent, references, text, slots, state.focus):
         return "product_question"
     if terms := _terms_or_rules(intent, text, named, references, state, has_order):
         return terms
     return _about_a_named_product(intent, references, request, slots, state)
-
-
-def _asks_its_version(
-    intent: str, references: References, text: str, slots: Slots, focus: str | None
-) -> bool:
-    """«do you have them in white?», «do they do rose gold», «any other colour then?» (beside
-    a sold-out one): a version of the one in focus, not a search or the reviews."""
-    if intent == "search" and references.kind == "deictic":
-        return bool(_ITS_VERSION.search(text))
-    if intent in {"search", "refine"} and focus and not references.ids:
-        return bool(_ANOTHER_VERSION.search(text))
-    return intent == "review_question" and bool(slots.options) and bool(_OFFERED_IN.search(text))
-
-
-_ANOTHER_VERSION = re.compile(
-    r"\b(?:other|another|different)\s+(?:colou?rs?|sizes?|versions?|shades?)\b", re.I
-)
-_OFFERED_IN = re.compile(
-    r"^\W*(?:and\s+|so\s+)?(?:do|does|can|could)\s+(?:they|it|you|u|these|those)\s+"
-    r"(?:do|come|have|get|make)\b(?!.*\breview)|\b(?:come|comes|available) in\b(?!.*\breview)",
-    re.I,
-)
 
 
 # «what about milk and bread?», «and socks?»: a kind of thing, asked after a search

@@ -72,7 +72,6 @@ from assistant.conversation.understanding.slots import (
     options_for_focus,
 )
 from assistant.conversation.understanding.steps import (
-    SOME_OF_THEM,
     Step,
     ToolCall,
     change_calls,
@@ -358,12 +357,9 @@ class RulePlanner:
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":
-                if SOME_OF_THEM.search(step.text) and step.slots.options:
-                    # «make one of them black» of the red small ones: black, small
-                    added = state.options_added(product_id)
-                    step.slots.options = {**added, **step.slots.options}
                 in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
-                change_calls(step, args, product_id in cart_products, in_stock)
+                added = state.options_added(product_id)  # «make one of them black»: its size too
+                change_calls(step, args, product_id in cart_products, in_stock, added)
             else:
                 step.calls = self._removal(step, args)
 

@@ -65,11 +65,19 @@ def version_stock(product: Product, text: str, options: dict[str, str]) -> int:
 
 
 def change_calls(
-    step: Step, args: dict[str, Any], in_cart: bool, stock: Callable[[dict[str, str]], int]
+    step: Step,
+    args: dict[str, Any],
+    in_cart: bool,
+    stock: Callable[[dict[str, str]], int],
+    added: dict[str, str] | None = None,
 ) -> None:
     """A new quantity, a new variant ("make it black", "size L instead"), or both; `stock`
-    says how many of the version some options name are in stock (0: none or unclear)."""
+    says how many of the version some options name are in stock (0: none or unclear);
+    `added`: the version last added, whose other options a part of it keeps."""
     calls = []
+    if SOME_OF_THEM.search(step.text) and step.slots.options:
+        # «make one of them black» of the red small ones: black, small
+        step.slots.options = {**(added or {}), **step.slots.options}
     # only «one of them»: a bigger count may be more than the line holds
     said = SOME_OF_THEM.findall(step.text)
     part = said in (["1"], ["one"]) and step.slots.quantity in (None, 1)

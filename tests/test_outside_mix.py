@@ -290,3 +290,21 @@ def test_a_colour_forgotten_for_another_is_the_other(demo_assistant) -> None:
     chat.say("ok forget green, make it 5 in navy instead")
     cart = demo_assistant.commerce.get_cart(chat.session)
     assert [(line.options["colour"], line.qty) for line in cart.lines] == [("navy", 5)]
+
+
+def test_zero_and_negative_counts_are_read_as_said() -> None:
+    assert extract_quantity("add 0 Voyagr Urban 2 Duffel Bags to my cart") == 0
+    assert extract_quantity("ok add -2 then") == -2
+    assert extract_quantity("ok then set it to zero") == 0
+    assert extract_quantity("I have zero ideas") is None
+
+
+@pytest.mark.slow
+def test_zero_or_negative_adds_nothing_and_says_what_to_do(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    zero = chat.say("add 0 Voyagr Urban 2 Duffel Bags to my cart")
+    assert "at least 1" in zero.text and chat.units() == {}, zero.text
+    negative = chat.say("ok add -2 then")
+    assert "at least 1" in negative.text and chat.units() == {}, negative.text
+    chat.say("fine. add two of them")
+    assert chat.units() == {"P0312": 2}

@@ -45,7 +45,9 @@ def test_a_review_question_about_a_kind_shows_that_kind_and_their_reviews(demo_a
     catalogue = demo_assistant.services.catalogue
     assert reply.products, reply.text
     assert all("Jacket" in catalogue.products[pid].title for pid in reply.products)
-    assert re.search(r"reviews of .*Jacket", reply.text)  # their reviews, not "which product?"
+    # their reviews («N of M reviews of the X Jacket» or each one's side by side), not «which?»
+    assert re.search(r"reviews of .*Jacket|reviews are from verified", reply.text), reply.text
+    assert any(c.kind == "review" for c in reply.citations), reply.text
     assert "Which product do you mean" not in reply.text
 
 

@@ -91,4 +91,4 @@ def test_a_stock_question_about_a_version_said_in_plural(demo_assistant) -> None
     chat = Chat(demo_assistant)
     chat.say("lumen home aero linen duvet cover")
     reply = chat.say("How many white queens do you have left?")
-    assert "white, queen (12 in stock)" in reply.text, reply.text
+    assert "white, queen at $71.49 (12 in stock)" in reply.text, reply.text

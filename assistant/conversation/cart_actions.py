@@ -192,4 +192,6 @@ def refused(
             most=failure.details.get("available") or None if sold_out else None,
         )
         state.focus = args["product_id"]
+    if failure.details.get("reason") == "too_few" and args.get("product_id"):
+        state.focus = args["product_id"]  # «add 0 …» refused, then «ok add -2 then»: that one
     return failure_turn(failure, args.get("product_id"))

@@ -27,6 +27,7 @@ NUMBER_WORDS = {
     "thirty": 30,
     "fifty": 50,
     "a hundred": 100,
+    "zero": 0,  # «set it to zero»: no units (a removal, or an add refused)
 }
 NUMBER = (
     r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
@@ -143,8 +144,28 @@ def number_value(text: str) -> int:
     return int(text) if text.isdigit() else NUMBER_WORDS[text]
 
 
+# «ok add -2 then», «make it minus 1»: a count below one, said so it is refused, not read as 2
+_NEGATIVE_COUNT = re.compile(
+    r"\b(?:add|buy|get|order|put|want|make it|make that|set it to|change it to)\s+(?:me\s+)?"
+    r"(?:-\s?|minus\s+)(\d{1,4})\b",
+    re.I,
+)
+
+
+_TO_ZERO = re.compile(  # «ok then set it to zero»; not «I have zero ideas»
+    r"\b(?:set|make|change|put|bring|drop|reduce|update)\s+(?:it|that|them|the quantity|qty)\s+"
+    r"(?:down\s+)?(?:to\s+)?zero\b",
+    re.I,
+)
+
+
 def extract_quantity(message: str) -> int | None:
-    """A quantity the shopper states ('add 2', 'make it three', 'two of those')."""
+    """A quantity the shopper states ('add 2', 'make it three', 'two of those'); below one
+    when said so («add 0», «add -2»), for the cart to refuse."""
+    if negative := _NEGATIVE_COUNT.search(message):
+        return -int(negative.group(1))
+    if _TO_ZERO.search(message):
+        return 0
     for pattern in _QTY_PATTERNS:
         match = pattern.search(message.strip())
         if match:

@@ -181,6 +181,9 @@ def refused(
     )
     too_many = failure.code == "invalid_quantity" and failure.details.get("reason") == "too_many"
     sold_out = failure.code == "out_of_stock"  # "black then" picks another version
+    too_few = failure.details.get("reason") == "too_few"  # «add 0 …», then «ok add -2 then»
+    if (asks or too_many or sold_out or too_few) and args.get("product_id"):
+        state.focus = args["product_id"]
     if (asks or too_many or sold_out) and args.get("product_id"):
         state.pending_action = PendingAction(
             kind=PENDING_KIND.get(tool, "add"),
@@ -191,7 +194,4 @@ def refused(
             origin=origin.model_dump() if origin else None,
             most=failure.details.get("available") or None if sold_out else None,
         )
-        state.focus = args["product_id"]
-    if failure.details.get("reason") == "too_few" and args.get("product_id"):
-        state.focus = args["product_id"]  # «add 0 …» refused, then «ok add -2 then»: that one
     return failure_turn(failure, args.get("product_id"))

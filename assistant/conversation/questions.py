@@ -363,10 +363,13 @@ class CatalogueAnswers:
         if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
-        if before and same_topic(question, before) and not self.policies.stands_alone(question):
-            question = f"{before} {question}"  # "and my handle?": the same topic again
+        vector = None  # a follow-up asked alone is embedded once, for both uses
+        if before and same_topic(question, before):
+            vector = self.policies.embedder.embed_query(question)
+            if not self.policies.stands_alone(question, vector):
+                question, vector = f"{before} {question}", None  # "and my handle?": that topic
         state.last_policy_question = step.text
-        answer = self.policies.answer(question)
+        answer = self.policies.answer(question, vector)
         if not answer.quotes:
             return Turn(text=wording.HELP)
         turn = Turn(

@@ -198,13 +198,13 @@ class PolicySearch:
             best[section_id] = max(score, best.get(section_id, -1.0))
         return sorted(best.items(), key=lambda item: -item[1])
 
-    def stands_alone(self, question: str) -> bool:
+    def stands_alone(self, question: str, vector: list[float] | None = None) -> bool:
         """Whether a follow-up («and can i track it once it ships») picks its own section
         clearly, so it is asked by itself rather than with the question before it; a short
-        one («and my handle?») never does."""
+        one («and my handle?») never does. `vector`: the question's, when already embedded."""
         if len(question.split()) < ALONE_WORDS:
             return False
-        ranked = self.rank(question)
+        ranked = self.rank(question, vector)
         best = ranked[0][1] if ranked else 0.0
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         return best >= ALONE_SCORE and best - second >= ALONE_MARGIN

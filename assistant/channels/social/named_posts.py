@@ -21,7 +21,9 @@ _POST_KINDS = (
     (re.compile(r"\btested\b|\b30 days\b", re.I), "tested"),
 )
 _WORD = re.compile(r"[a-z][a-z'-]+")
-_A_POST = re.compile(r"\b(?:post|video|vid|reel|pic|photo|clip)s?\b", re.I)
+# what a shopper calls a post itself
+_POST_NOUN = r"(?:post|video|vid|reel|pic|photo|picture|clip)"
+_A_POST = re.compile(rf"\b{_POST_NOUN}s?\b", re.I)
 
 
 def _named(creator: Creator, text: str) -> bool:
@@ -51,13 +53,10 @@ def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
 
 # «that post», «the same video», «ur pic»: the post this DM thread last pointed at
 THAT_POST = re.compile(
-    r"\b(?:that|this|the same|same|the|your|ur|his|her|their)\s+"
-    r"(?:post|video|vid|reel|pic|photo|picture|clip)\b",
-    re.I,
+    rf"\b(?:that|this|the same|same|the|your|ur|his|her|their)\s+{_POST_NOUN}\b", re.I
 )
 _POST_WORDS = (
-    r"(?:post|video|vid|reel|pic|photo|picture|clip|flat ?lay|unboxing|routine|set-?up"
-    r"|stress test)(?:\s+(?:post|video|vid|reel|pic|photo|clip))?"
+    rf"(?:{_POST_NOUN}|flat ?lay|unboxing|routine|set-?up|stress test)(?:\s+{_POST_NOUN})?"
 )
 # «in Gus's morning routine post», «from the same post»: where a product was seen, not what
 # the shopper asks about it («any good?» must not look for «flat lay» in the reviews)

@@ -18,7 +18,7 @@ from assistant.conversation.understanding.buying import (
     heard_as_add,
 )
 from assistant.conversation.understanding.comparatives import ONE_WITH_BETTER_REVIEWS
-from assistant.conversation.understanding.follow_ups import FOLLOW_UP
+from assistant.conversation.understanding.follow_ups import ASKS, FOLLOW_UP
 from assistant.conversation.understanding.its_version import asks_its_version
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
@@ -46,11 +46,6 @@ FACT_WORDS = re.compile(
     re.I,
 )
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
-ASKS = re.compile(
-    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|hows|what|whats|what's|"
-    r"when|where|which|who|any)\b",
-    re.I,
-)
 _SPEED = re.compile(r"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b", re.I)
 _ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
 _SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status"}

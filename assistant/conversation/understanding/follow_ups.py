@@ -30,6 +30,12 @@ _EMPTY_WORDS = set(
     "fifth last other".split()
 ) | set(_INTERJECTIONS.split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
+# a question asks with «?» or its opening word; «2 sets in white, queen» asks nothing
+ASKS = re.compile(
+    r"\?|^\W*(do|does|did|is|are|was|were|will|would|can|could|should|how|hows|what|whats|what's|"
+    r"when|where|which|who|any)\b",
+    re.I,
+)
 
 
 def elliptical_question(
@@ -122,19 +128,12 @@ def moved_on(intent: str, references: References, state: DialogueState) -> bool:
     )
 
 
-# a question asks with «?» or its opening word; «2 sets in white, queen» asks nothing
-_ASKING = re.compile(
-    r"\?|^\W*(?:do|does|did|is|are|can|could|will|would|how|what|which|why|when|any|should)\b",
-    re.I,
-)
-
-
 def counted_version(
     intent: str, text: str, quantity: int | None, options: dict[str, str], focus: Product | None
 ) -> str:
     """«good enough for me. 2 sets in white, queen» after a question about a product: a count
     and a version of it, asking nothing, order it."""
-    if intent not in QUESTION_ACTS or focus is None or not quantity or _ASKING.search(text):
+    if intent not in QUESTION_ACTS or focus is None or not quantity or ASKS.search(text):
         return intent
     named = focus.options_named_in(text)
     return "add" if options and named and set(options.items()) <= set(named.items()) else intent
@@ -148,6 +147,6 @@ def answered_which(asked: str | None, references: References, text: str, intent:
         intent in {"search", "product_question", "review_question", "smalltalk", "help"}
         and references.kind == "mention"
         and len(references.ids) == 1
-        and not _ASKING.search(text)
+        and not ASKS.search(text)
     )
     return asked if asked and names_one else intent

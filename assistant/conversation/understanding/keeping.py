@@ -133,13 +133,10 @@ def removal_calls(
     lines = len(dict.fromkeys(cart_products))
     if (said := _NTH_IN_CART.search(step.text)) and ORDINALS[said[1].lower()] > lines:
         # «remove the second item in my cart» of a cart of one: nothing is taken out
-        step.calls, step.clarify = (
-            [],
-            (
-                f"Your cart has only {lines} item{'s' if lines != 1 else ''}, so there is no "
-                f"{said[1].lower()} one. {which()}"
-            ),
-        )
+        items = f"{lines} item{'s' if lines != 1 else ''}"
+        step.calls = []
+        step.clarify = f"Your cart has only {items}, so there is no {said[1].lower()} one. "
+        step.clarify += which()
         return True
     going = _going(step.text, cart_products, in_cart)
     if going is None and CLEAR_ALL.search(step.text):

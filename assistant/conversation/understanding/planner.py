@@ -373,8 +373,8 @@ class RulePlanner:
 
     def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
         pending = state.pending_action
-        quantity = step.slots.quantity  # «add 0», «add -2»: said, and refused by the cart
-        quantity = quantity if quantity is not None else (pending.quantity if pending else 1) or 1
+        count = step.slots.quantity  # «add 0», «add -2»: said, and refused by the cart
+        quantity = count if count is not None else (pending.quantity if pending else None) or 1
         # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
         added = state.options_added(args["product_id"])  # "add another one": that version

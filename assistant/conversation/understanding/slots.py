@@ -27,7 +27,6 @@ NUMBER_WORDS = {
     "thirty": 30,
     "fifty": 50,
     "a hundred": 100,
-    "zero": 0,  # «set it to zero»: no units (a removal, or an add refused)
 }
 NUMBER = (
     r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"

@@ -37,7 +37,7 @@ class Step(BaseModel):
     clarify: str | None = None
 
 
-SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
+_SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
     r"\b(?:change|make|switch|turn|swap)\s+(\d{1,2}|one|two|three|four|five)\s+of\s+"
     r"(?:them|those|these|'em|the\s+\w+)\b",
     re.I,
@@ -75,11 +75,11 @@ def change_calls(
     says how many of the version some options name are in stock (0: none or unclear);
     `added`: the version last added, whose other options a part of it keeps."""
     calls = []
-    if SOME_OF_THEM.search(step.text) and step.slots.options:
+    said = _SOME_OF_THEM.findall(step.text)
+    if said and step.slots.options:
         # «make one of them black» of the red small ones: black, small
         step.slots.options = {**(added or {}), **step.slots.options}
     # only «one of them»: a bigger count may be more than the line holds
-    said = SOME_OF_THEM.findall(step.text)
     part = said in (["1"], ["one"]) and step.slots.quantity in (None, 1)
     if step.slots.options and in_cart and part and stock(step.slots.options) >= 1:
         # «change one of them to green»: that many out of the line, and back in green
@@ -89,7 +89,7 @@ def change_calls(
             ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),
         ]
         return
-    if SOME_OF_THEM.search(step.text) and step.slots.options:
+    if said and step.slots.options:
         step.calls, step.clarify = [], _HOW_MANY_TO_WHICH  # never the whole line to one version
         return
     if step.slots.options and in_cart:

@@ -52,7 +52,7 @@ from assistant.conversation.state import (
     remember_shown,
 )
 from assistant.conversation.tools import ToolContext, ToolFailure
-from assistant.conversation.understanding.acts import ActClassifier, Request
+from assistant.conversation.understanding.acts import ActClassifier, Request, without_greeting
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
 from assistant.search import turn_vectors
 from assistant.search.kinds import ProductKinds
@@ -166,7 +166,7 @@ class Assistant:
                 self._focus_on_named(state, message)
                 turn = overview.with_whose_purchases(turn, self.policies)
             return self._reply(state, turn, intent="screened")
-        if ABOUT_ME.search(message):
+        if ABOUT_ME.search(without_greeting(message)):  # «hi! are you a real person?»
             return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")
         cart, orders = self.commerce.cart_and_orders(state.shopper_id)
         in_cart = [line.product_id for line in cart.lines]

@@ -28,7 +28,10 @@ OWN_ORDER_STATE = re.compile(
     r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
     r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
     r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
-    r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b",
+    r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b"
+    # «what about my own orders then», «can you check my orders»
+    r"|\b(what about|how about|check|see|show( me)?|look at|look up|pull up|list) (on )?my "
+    r"(own )?(orders|order history|purchases)\b(?!.{0,30}\b(change|changed|add|split|combine)\b)",
     re.I,
 )
 
@@ -76,6 +79,10 @@ SHOP_SERVICE = re.compile(
     # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
     r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
     r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
+    # «give me 30% off and I'll buy it», «any promo codes?»: prices are not haggled
+    r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
+    r"|\bprice[- ]match\w*|\bhaggl\w*|\b(knock|take) (some(thing)?|a bit|a few \w+) off\b"
+    r"|\b(better|lower|best) price\b.{0,20}\b(you can do|for me|if i)\b|\bdo me a deal\b"
     # «how do i know stuff here isnt fake»
     # «what's the most I can order of one thing?», «how many can I buy?»: the quantity limit
     r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"

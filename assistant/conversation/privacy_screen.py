@@ -64,6 +64,13 @@ _ABOUT_MY_OWN = re.compile(
     re.I | re.S,
 )
 
+# «how's the battery according to people who bought it»: what buyers say, not who they are
+_THEIR_SAY = re.compile(
+    r"\baccording to (the )?(people|buyers|customers|shoppers|folks|owners|users|those|others|"
+    r"anyone)\b(?!.{0,60}\b(address|e-?mail|phone|names?|contact)\b)",
+    re.I | re.S,
+)
+
 REFUSAL = (
     "I can't share anything about other shoppers or reviewers: what they bought, their carts, "
     "addresses and contact details are private, as yours are. I can only show you your own "
@@ -73,4 +80,8 @@ REFUSAL = (
 
 def asks_about_someone_else(message: str) -> bool:
     """Whether a message asks to be told another person's shopping or contact details."""
-    return bool(_OTHERS.search(message)) and not _ABOUT_MY_OWN.search(message)
+    return (
+        bool(_OTHERS.search(message))
+        and not _ABOUT_MY_OWN.search(message)
+        and not _THEIR_SAY.search(message)
+    )

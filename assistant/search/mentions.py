@@ -71,7 +71,10 @@ _NAMESAKE = re.compile(
     r"|^\W*(?:is|are|does|do|can|will|has)\s+(?:the|that|this)\s+([A-Za-z]{3,})\s+[a-z]+\s*\?",
     re.I,
 )
-_CONNECTIVES = {"in", "a", "an", "the", "one", "size", "and", "please", "pls", "bag", "pack"}
+_CONNECTIVES = {
+    *"in a an the one size and please pls bag pack".split(),
+    *"not no instead rather than".split(),  # «…classic whole bean, whole bean not ground»
+}
 
 
 def _words(text: str) -> list[str]:

@@ -271,8 +271,13 @@ _FILLER = frozenset(
     "then please pls ok okay the in a one size bag pack thanks just and x "
     "fine alright sure yeah yep yes so well cool great lovely perfect".split()  # «fine, 1kg …»
 )
-_ADD_WORDS = frozenset("add put pop get grab give me of that it this take have my cart".split())
-_IT_OR_THAT = re.compile(r"\b(?:of|in) (?:that|it|this)\b|\b(?:that|this) one\b", re.I)
+_ADD_WORDS = frozenset(
+    "add put pop get grab give me of that it this take have my cart plus same also too".split()
+)
+# «ok add a 500g bag of that», «plus a 500g whole bean of the same one»
+_IT_OR_THAT = re.compile(
+    r"\b(?:of|in) (?:that|it|this)\b|\b(?:that|this|the same) one\b|\bof the same\b", re.I
+)
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"(?:\bthe |^\W*)(?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|"
     r"next|previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"

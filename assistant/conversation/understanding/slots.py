@@ -264,12 +264,37 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
     return {name: ordered[0 if smallest else -1][1]}
 
 
+# «a 10 instead of my usual 9», «the 50ml, not the 30ml»: the version named after these is
+# the one not wanted
+_NOT_WANTED = re.compile(
+    r"\b(?:instead of|rather than|in place of|not)\s+(?:my |the |a |an )?"
+    r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?",
+    re.I,
+)
+# «add the cheapest size»: the version with the lowest price
+_CHEAPEST_VERSION = re.compile(
+    r"\b(?:cheapest|least expensive|lowest[- ]priced?)\s+(?:size|version|option|pack|variant|"
+    r"colou?r|capacity)\b",
+    re.I,
+)
+
+
+def cheapest_version(product: Product, text: str) -> dict[str, str]:
+    """The options of the cheapest version in stock when the request asks for it."""
+    in_stock = [variant for variant in product.variants if variant.stock > 0]
+    if not _CHEAPEST_VERSION.search(text) or len({v.price_minor for v in in_stock}) < 2:
+        return {}
+    cheapest = min(in_stock, key=lambda variant: variant.price_minor)
+    varying = {name for name, values in product.options_by_name().items() if len(values) > 1}
+    return {name: value for name, value in cheapest.options.items() if name in varying}
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
     reading alone when neither names any. A number that is one of those values, said once,
     is not also a quantity («9 red»: size 9, one pair)."""
-    named = product.options_named_in(text)
+    named = product.options_named_in(_NOT_WANTED.sub(" ", text))
     offered = product.options_by_name()
     sold = {
         name: value
@@ -278,7 +303,8 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     }
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
-    slots.options = {**end_of_range(product, text), **sold, **named} or not_title
+    ranged = {**end_of_range(product, text), **cheapest_version(product, text)}
+    slots.options = {**ranged, **sold, **named} or not_title
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:

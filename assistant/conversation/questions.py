@@ -5,6 +5,7 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
@@ -116,6 +117,9 @@ class CatalogueAnswers:
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
+        if missing is None and (beside := self.kinds.missing_beside(step.text, options)):
+            turn = self.search(state, step.model_copy(update={"text": beside[1]}))
+            return replace(turn, text=f"{wording.not_carried(beside[0], [])}\n{turn.text}")
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]

@@ -76,6 +76,7 @@ ASKING = re.compile(
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",
 # "a fishing rod"; "she lives at 14 elm road" or "whats the real price then" name no kind.
 BARE_REQUEST_WORDS = 4
+_AND_ANOTHER = re.compile(r"\s+(?:and|plus|&)\s+(?:also\s+)?(?=(?:a|an|some)\s)", re.I)
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
@@ -219,6 +220,14 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
+
+    def missing_beside(self, text: str, ignore: set[str] = frozenset()) -> tuple[str, str] | None:
+        """«need a new laptop and a bag to carry it in»: the kind we lack, said first, and
+        the rest of the request, which we carry."""
+        parts = _AND_ANOTHER.split(text, maxsplit=1)
+        if len(parts) != 2 or (lacking := self.missing(parts[0], ignore)) is None:
+            return None
+        return None if self.missing(parts[1], ignore) else (lacking, parts[1])
 
     def _an_aisle(self, words: list[str]) -> bool:
         """Whether the kind asked for is one of the shop's aisles («a few toys suitable for

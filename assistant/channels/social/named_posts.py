@@ -45,6 +45,16 @@ def _named(creator: Creator, text: str) -> bool:
     )
 
 
+def _said_to_post(creator: Creator, text: str) -> bool:
+    """«the serum dewleaf posted», «@dewleaf's post»: any account, brands too, named as the
+    one who posted."""
+    handle = rf"(?<![\w@])@?{re.escape(creator.handle)}"
+    return (
+        re.search(rf"{handle}\s+(?:just\s+)?(?:posted|shared|put up|uploaded|tagged)\b", text, re.I)
+        or re.search(rf"{handle}(?:'s|’s)\s+(?:\w+\s+)?{_POST_NOUN}", text, re.I)
+    ) is not None
+
+
 def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
     product = catalogue.products.get(product_id)
     words = _WORD.findall(product.title.lower()) if product else []
@@ -72,7 +82,11 @@ def posts_named(content: SocialContent, app: str, text: str) -> list[Post]:
     kind of post it says («flat lay», «unboxed»); this app's posts first, then any app's.
     Empty when no creator is named."""
     # a brand account is named like its products («the Voyagr one»): creators only
-    authors = {c.handle for c in content.creators if c.kind == "creator" and _named(c, text)}
+    authors = {
+        c.handle
+        for c in content.creators
+        if (c.kind == "creator" and _named(c, text)) or _said_to_post(c, text)
+    }
     if len(authors) != 1:
         return []
     theirs = [p for p in content.posts if p.author in authors and p.products]

@@ -204,7 +204,8 @@ ATTRIBUTE_WORDS = {
     "battery life": r"battery|charge lasts?|last(s)?( longer| longest)? (on|per) (a|one) charge|"
     r"how long .* last",
     "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
-    "material": r"made (of|from|with)|material|fabric|what.*\bmade\b",
+    "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
+    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
     "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",

@@ -104,6 +104,20 @@ _COMPARED_TO = re.compile(
     re.I,
 )
 
+# Words that set things side by side; a «compare» heard without them and naming nothing is a
+# search
+_COMPARING = re.compile(
+    rf"{_COMPARED_TO.pattern}|\b(compar\w*|differ\w*|which|or|between|both|side by side|"
+    r"two|first|second|them|those|these|they)\b",
+    re.I,
+)
+
+
+def _compared_nothing(intent: str, text: str, references: References) -> bool:
+    """«atlas and oak carry on» heard as a comparison: a brand's name, nothing set side by
+    side."""
+    return intent == "compare" and not references.ids and not _COMPARING.search(text)
+
 
 def _against_focus(intent: str, references: References, text: str, state: DialogueState) -> bool:
     """«how does it compare to the ironpeak pro mat?»: the focus against the one named."""
@@ -335,7 +349,9 @@ def _about_a_named_product(
 ) -> str:
     """A question that names a product is about that product, whatever the words around it
     sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
-    if _searched_again(intent, request.text, references, state):
+    if _searched_again(intent, request.text, references, state) or _compared_nothing(
+        intent, request.text, references
+    ):
         return "search"  # «do you sell dog food?», then «what about milk and bread?»
     if references.kind not in {"mention", "id"}:
         return intent

@@ -133,16 +133,42 @@ _DROP_THE = re.compile(
     re.I,
 )
 
+# «and one more», «one more please», «throw in one more»: another unit of the one in view
+_ONE_MORE = re.compile(
+    r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|just|so)\W+)*(?:(?:add|throw in|put in|get me|"
+    r"give me|i'?ll (?:take|have))\s+)?(?:one|1|another) more(?: (?:of (?:it|those|them|that)|"
+    r"please|pls|too|then))*\W*$",
+    re.I,
+)
+
+# «… long story about my old tote …, anyway please just add the Voyagr tote to my cart.»:
+# after a long story, the closing sentence that asks to add is the request
+_ADD_AT_THE_END = re.compile(
+    r"(?:[.!?;]\s+|,\s*(?=(?:anyway|so|but|long story short)\b))(?P<ask>(?:(?:anyway|so|but|ok|"
+    r"okay|long story short)\W+)*(?:(?:please|pls|can you|could you|just)\s+)*(?:add|put|pop|"
+    r"throw)\s+(?:the|a|an|\d+|two|three)\s[^.!?]{3,120}?\b(?:to|in|into) (?:my|the) "
+    r"(?:cart|basket)\b[^.!?]*)[.!?]*\s*$",
+    re.I,
+)
+_LONG_STORY_WORDS = 25
+
+# Words sure of their act however unsure the classifier: «fine, check out», «and one more»,
+# «two kettles is silly. drop the green one», «make the sleeping bag 2, my partner's coming»
+# (not a gift search)
+_SURE_WHATEVER_HEARD = (
+    (_ONLY_CHECKOUT, "checkout"),
+    (_ONE_MORE, "add"),
+    (_DROP_THE, "remove"),
+    (_MAKE_THE_LINE, "change"),
+)
+
 
 def _about_the_order(request: Request) -> str | None:
     """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
     asks the rule; «fine, check out again» checks out (None: none of these)."""
-    if _ONLY_CHECKOUT.search(request.text):  # sure, however unsure the classifier
-        return "checkout"
-    if _DROP_THE.search(request.text):  # «two kettles is silly. drop the green one»
-        return "remove"
-    if _MAKE_THE_LINE.search(request.text):  # the shopper's own verb and count: sure
-        return "change"  # «make the sleeping bag 2, my partner's coming»: not a gift search
+    for words, act in _SURE_WHATEVER_HEARD:
+        if words.search(request.text):
+            return act
     if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
         return "cancel_order"
     if request.act == "return" and INTO_CART.search(request.text):
@@ -173,8 +199,17 @@ def _about_the_order(request: Request) -> str | None:
     return None
 
 
+def _story_ending(request: Request) -> Request:
+    """The closing «please just add the X to my cart» of a long story, as the request."""
+    closing = _ADD_AT_THE_END.search(request.text)
+    if closing is None or len(request.text.split()) <= _LONG_STORY_WORDS:
+        return request
+    return Request(closing["ask"], "add", request.confidence)
+
+
 def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
+    request = _story_ending(request)
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
         return Request(request.text, "order_status", request.confidence)
     if (

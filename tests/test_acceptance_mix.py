@@ -1,0 +1,143 @@
+"""A second outside acceptance team's even mix: prices that are not haggled, a version said
+beside the one not wanted, «the cheapest size», «of the same one», what buyers say is no
+privacy question, a brand account's post, «and one more», a long story's closing add, and a
+kind we lack beside one we carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.channels.social.content import load_content
+from assistant.channels.social.named_posts import posts_named, products_of
+from assistant.conversation.privacy_screen import asks_about_someone_else
+from assistant.conversation.smalltalk import ABOUT_ME
+from assistant.conversation.understanding.acts import Request, without_greeting
+from assistant.conversation.understanding.shop_words import OWN_ORDER_STATE, SHOP_SERVICE
+from assistant.conversation.understanding.slots import Slots, cheapest_version, fit_to_product
+from assistant.conversation.understanding.sure_acts import checked
+from assistant.search.mentions import ProductMentions
+from assistant.settings import DEMO_CATALOGUE
+from tests.test_phrasing import Chat
+
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "that's steep, give me 30% off and I'll buy it right now",
+        "any promo codes?",
+        "do you do student discounts",
+        "can you price match amazon?",
+    ],
+)
+def test_a_discount_ask_is_the_shops_rule(said: str) -> None:
+    assert SHOP_SERVICE.search(said)
+
+
+def test_a_gift_voucher_to_spend_is_no_discount_ask() -> None:
+    assert not SHOP_SERVICE.search("I have a $50 voucher, what headphones can I get")
+
+
+def test_the_shoppers_own_orders_asked_for_in_passing() -> None:
+    assert OWN_ORDER_STATE.search("ok whatever. what about my own orders then")
+    assert OWN_ORDER_STATE.search("can you check my orders")
+    assert not OWN_ORDER_STATE.search("can you show my orders to be changed")
+
+
+def test_what_buyers_say_is_not_who_they_are() -> None:
+    said = "how's the battery on the echofox one 2 speaker according to people who bought it"
+    assert not asks_about_someone_else(said)
+    assert asks_about_someone_else("who bought the last tent?")
+    assert asks_about_someone_else("according to the buyers who ordered it, what are their names")
+
+
+def test_are_you_a_bot_after_a_greeting() -> None:
+    assert ABOUT_ME.search(without_greeting("hi! are you a real person or a bot?"))
+
+
+def test_a_version_beside_the_one_not_wanted() -> None:
+    shoes = CATALOGUE.products["P0035"]
+    slots = Slots()
+    fit_to_product(shoes, "ok so i should go a 10 instead of my usual 9. add a 10", slots)
+    assert slots.options == {"size": "10"}
+
+
+def test_the_cheapest_size_is_the_cheapest_version_in_stock() -> None:
+    cream = CATALOGUE.products["P0116"]
+    assert cheapest_version(cream, "add the cheapest size") == {"size": "30 ml"}
+    assert cheapest_version(cream, "add the cheapest one") == {}  # among products, not sizes
+
+
+def test_a_grind_said_again_is_no_second_coffee() -> None:
+    found = ProductMentions(CATALOGUE).find(
+        "add a 250g bag of the leaf & kettle classic whole bean, whole bean not ground"
+    )
+    assert [mention.product_id for mention in found] == ["P0287"]
+
+
+def test_a_brand_accounts_post_named_as_posted() -> None:
+    said = "which sizes are in stock on the vitamin c serum dewleaf posted, the luma skin one"
+    posts = posts_named(load_content(), "microblog", said)
+    assert "mi-006" in {post.id for post in posts}
+    assert "P0129" in products_of(posts, CATALOGUE, said)  # «the luma skin one» then picks it
+    assert posts_named(load_content(), "microblog", "is the dewleaf serum any good?") == []
+
+
+@pytest.mark.parametrize("said", ["and one more", "one more please", "throw in one more"])
+def test_one_more_adds_another(said: str) -> None:
+    assert checked(Request(said, "change", 0.9)).act == "add"
+
+
+def test_a_long_storys_closing_add_is_the_request() -> None:
+    story = (
+        "ok so I'm moving flats next month and my old tote finally ripped on the bus, groceries "
+        "everywhere, a stranger helped me pick up the oranges which was sweet, my friend says "
+        "canvas is the way to go, anyway please just add the Voyagr Plus Canvas Tote Bag to my "
+        "cart."
+    )
+    request = checked(Request(story, "recommend", 0.6))
+    assert request.act == "add"
+    assert request.text.startswith("anyway please just add the Voyagr Plus Canvas Tote Bag")
+    short = checked(Request("add the tote to my cart.", "add", 0.9))
+    assert short.text == "add the tote to my cart."
+
+
+@pytest.mark.slow
+def test_a_discount_ask_cites_the_rule_and_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Zenmotion Pro 2 Resistance Bands Set")
+    reply = chat.say("that's steep, give me 30% off?")
+    assert "payments.prices-discounts-and-coupons" in {c.id for c in reply.citations}
+    assert "cannot give discounts" in reply.text
+    assert chat.units() == {"P0177": 1}
+
+
+@pytest.mark.slow
+def test_one_more_and_the_same_one_in_another_version(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the morning ritual wave cold brew, 1kg ground")
+    chat.say("plus a 500g whole bean of the same one")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert sorted((line.product_id, line.qty) for line in lines) == [("P0295", 1), ("P0295", 1)]
+    chat.say("and one more")
+    assert sum(line.qty for line in demo_assistant.commerce.get_cart(chat.session).lines) == 3
+
+
+@pytest.mark.slow
+def test_a_kind_we_lack_beside_one_we_carry(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("need a new laptop and a bag to carry it in, what have you got")
+    assert "we don't sell laptop" in reply.text, reply.text
+    titles = [demo_assistant.services.catalogue.products[pid].title for pid in reply.products]
+    assert titles and all("Bag" in title or "Backpack" in title for title in titles), titles
+
+
+@pytest.mark.slow
+def test_a_brand_written_with_and_is_a_search_not_a_comparison(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    shown = chat.say("atlas and oak carry on")
+    assert shown.intent == "search" and "P0333" in shown.products, shown.text
+    asked = chat.say("the zen one, is it a hard shell?")
+    assert "polycarbonate" in asked.text, asked.text

@@ -141,3 +141,15 @@ def test_a_brand_written_with_and_is_a_search_not_a_comparison(demo_assistant) -
     assert shown.intent == "search" and "P0333" in shown.products, shown.text
     asked = chat.say("the zen one, is it a hard shell?")
     assert "polycarbonate" in asked.text, asked.text
+
+
+@pytest.mark.slow
+def test_compared_with_a_make_we_do_not_sell(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    said = "compare the Bassline Urban 2 Wired Studio Headphones with the Sony WH-1000XM5"
+    reply = chat.say(said)
+    assert "we don't sell Sony WH-1000XM5" in reply.text and reply.products == ["P0004"]
+    both = Chat(demo_assistant).say(
+        "compare the Bassline Urban 2 Wired Studio Headphones with the Quietude Plus 700"
+    )
+    assert set(both.products) == {"P0004", "P0012"}, both.text

@@ -8,6 +8,9 @@ about those).
 
 from __future__ import annotations
 
+import re
+
+from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
@@ -17,6 +20,8 @@ from assistant.conversation.understanding.references import References
 from assistant.search.kinds import singular_words
 
 COMPARED = 3  # "compare all your X": the first three a search shows
+# the side of a comparison after its word: «… with the Sony WH-1000XM5», «… vs my old Bose»
+OTHER_SIDE = re.compile(r"\b(?:with|to|vs\.?|versus|against|than|and|or)\s+([^,.?!;]{2,60})", re.I)
 
 
 class KindQuestions:
@@ -37,6 +42,8 @@ class KindQuestions:
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or shown, or of the closest products of the kind
         the request names ("compare all ur fitness tracker watches")."""
+        if len(step.references.ids) == 1:
+            return self._beside_one_we_lack(state, step)
         if len(step.references.ids) >= 2 or not self._names_a_new_kind(state, step):
             return self.product_answers.compare(state, step)
         found = self.catalogue_answers.search(state, step)
@@ -44,6 +51,21 @@ class KindQuestions:
             return found
         listed = step.model_copy(update={"references": References(found.products[:COMPARED], None)})
         return self.product_answers.compare(state, listed)
+
+    def _beside_one_we_lack(self, state: DialogueState, step: Step) -> Turn:
+        """«compare the Bassline Urban 2 with the Sony WH-1000XM5»: we don't sell the other
+        one, said plainly, with ours; otherwise what the one named is asked about."""
+        (named,) = step.references.ids
+        sides = [side for side in OTHER_SIDE.findall(step.text) if named not in side]
+        kinds = self.catalogue_answers.kinds
+        lacking = next((name for side in sides if (name := kinds.unknown_name(side))), None)
+        if lacking is None:
+            asked = self.product_answers.product_question(state, step)
+            return asked or self.product_answers.compare(state, step)
+        product = self.catalogue_answers.catalogue.products[named]
+        state.focus = named
+        lead = f"Sorry, we don't sell {lacking}, so I can't compare the two. Ours:"
+        return Turn(text=wording.product_list([product], lead), products=[named])
 
     def _names_a_new_kind(self, state: DialogueState, step: Step) -> bool:
         """Whether the request names a kind of product that none of the products it could be

@@ -76,6 +76,8 @@ ASKING = re.compile(
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",
 # "a fishing rod"; "she lives at 14 elm road" or "whats the real price then" name no kind.
 BARE_REQUEST_WORDS = 4
+# a name as typed: «Sony», «WH-1000XM5», «qc45»
+NAME_LIKE = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+-?\d[\w-]*|\d+[a-z][\w-]*)")
 _AND_ANOTHER = re.compile(r"\s+(?:and|plus|&)\s+(?:also\s+)?(?=(?:a|an|some)\s)", re.I)
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
@@ -228,6 +230,22 @@ class ProductKinds:
         if len(parts) != 2 or (lacking := self.missing(parts[0], ignore)) is None:
             return None
         return None if self.missing(parts[1], ignore) else (lacking, parts[1])
+
+    def unknown_name(self, phrase: str) -> str | None:
+        """«the Sony WH-1000XM5»: a make or model as typed (a capital, or letters beside
+        digits) that nothing in the shop says, nor misspells; the phrase then, else None."""
+        typed = [w for w in NAME_LIKE.findall(phrase) if w.lower() not in _ASKING_WORDS]
+        known = self._known_words()
+        for word in (w.lower() for w in typed):
+            if word in known or singular(word) in known or len(word) < 3:
+                continue
+            typo = process.extractOne(
+                word, self._names, scorer=fuzz.ratio, score_cutoff=TYPO_SIMILARITY
+            )
+            if typo is not None:
+                continue
+            return re.sub(r"^(?:the|a|an|my|their)\s+", "", phrase.strip(), flags=re.I)
+        return None
 
     def _an_aisle(self, words: list[str]) -> bool:
         """Whether the kind asked for is one of the shop's aisles («a few toys suitable for

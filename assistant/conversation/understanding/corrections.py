@@ -112,6 +112,12 @@ _COMPARING = re.compile(
     re.I,
 )
 
+# «compare the Bassline Urban 2 with the Sony WH-1000XM5»: one named, beside a name as typed
+_BESIDE_A_NAME = re.compile(
+    r"\b(?:compare\w*|vs\.?|versus|against|than)\b.{0,80}?\b(?:with|to|vs\.?|versus|against|"
+    r"than)\s+(?:the\s+|a\s+|an\s+|my\s+)?(?:[A-Z][\w-]*|[a-z]+-?\d[\w-]*)"
+)
+
 
 def _compared_nothing(intent: str, text: str, references: References) -> bool:
     """«atlas and oak carry on» heard as a comparison: a brand's name, nothing set side by
@@ -370,7 +376,7 @@ def _about_a_named_product(
         and not slots.options
     ):
         return "search"  # "have you got the softnest aero pillow?": show it, with its price
-    if intent == "compare" and len(references.ids) < 2:
+    if intent == "compare" and len(references.ids) < 2 and not _BESIDE_A_NAME.search(request.text):
         return "product_question"
     if intent == "product_question" and len(references.ids) > 1 and _MOST_OF.search(request.text):
         return "compare"  # «biggest duffel out of X, Y and Z?»: set side by side

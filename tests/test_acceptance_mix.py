@@ -153,3 +153,16 @@ def test_compared_with_a_make_we_do_not_sell(demo_assistant) -> None:
         "compare the Bassline Urban 2 Wired Studio Headphones with the Quietude Plus 700"
     )
     assert set(both.products) == {"P0004", "P0012"}, both.text
+
+
+@pytest.mark.slow
+def test_two_kinds_in_one_search_are_both_shown(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("i want a yoga mat and a blender")
+    titles = [demo_assistant.services.catalogue.products[pid].title for pid in reply.products]
+    assert any("Yoga Mat" in title for title in titles), titles
+    assert any("Blender" in title for title in titles), titles
+    one_kind = Chat(demo_assistant).say("a blender that is quiet and powerful")
+    assert all(
+        "Blender" in demo_assistant.services.catalogue.products[pid].title
+        for pid in one_kind.products
+    ), one_kind.text

@@ -5,7 +5,6 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
@@ -48,6 +47,7 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
     THAN_IT,
@@ -108,6 +108,10 @@ class CatalogueAnswers:
         # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
         kind, ids = step.references.kind, step.references.ids
+        if len(ids) != 2 and (parts := self.kinds.two_asked(step.text)):  # «a mat and a blender»
+            alone = [{"text": part, "references": References([], None)} for part in parts]
+            first, then = (self.search(state, step.model_copy(update=part)) for part in alone)
+            return first.joined(then)
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         if (kind == "mention" and (len(ids) == 1 or fit)) or (
             kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit
@@ -117,9 +121,6 @@ class CatalogueAnswers:
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
-        if missing is None and (beside := self.kinds.missing_beside(step.text, options)):
-            turn = self.search(state, step.model_copy(update={"text": beside[1]}))
-            return replace(turn, text=f"{wording.not_carried(beside[0], [])}\n{turn.text}")
         result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]

@@ -24,6 +24,8 @@ _WORD = re.compile(r"[a-z][a-z'-]+")
 # what a shopper calls a post itself
 _POST_NOUN = r"(?:post|video|vid|reel|pic|photo|picture|clip)"
 _A_POST = re.compile(rf"\b{_POST_NOUN}s?\b", re.I)
+# what an account did with a post: «dewleaf posted», «dewleaf keeps posting»
+_POSTED = r"(?:post(?:ed|s|ing)?|shar(?:ed|es|ing)|put up|upload\w*|tagg\w*|featur\w*)\b"
 
 
 def _named(creator: Creator, text: str) -> bool:
@@ -50,7 +52,7 @@ def _said_to_post(creator: Creator, text: str) -> bool:
     one who posted."""
     handle = rf"(?<![\w@])@?{re.escape(creator.handle)}"
     return (
-        re.search(rf"{handle}\s+(?:just\s+)?(?:posted|shared|put up|uploaded|tagged)\b", text, re.I)
+        re.search(rf"{handle}\s+(?:just\s+|keeps\s+|kept\s+)?{_POSTED}", text, re.I)
         or re.search(rf"{handle}(?:'s|’s)\s+(?:\w+\s+)?{_POST_NOUN}", text, re.I)
     ) is not None
 

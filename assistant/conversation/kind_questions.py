@@ -42,8 +42,8 @@ class KindQuestions:
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or shown, or of the closest products of the kind
         the request names ("compare all ur fitness tracker watches")."""
-        if len(step.references.ids) == 1:
-            return self._beside_one_we_lack(state, step)
+        if len(step.references.ids) == 1 and (lacking := self._lacking_beside(step)):
+            return self._ours_beside(state, step, lacking)
         if len(step.references.ids) >= 2 or not self._names_a_new_kind(state, step):
             return self.product_answers.compare(state, step)
         found = self.catalogue_answers.search(state, step)
@@ -52,16 +52,17 @@ class KindQuestions:
         listed = step.model_copy(update={"references": References(found.products[:COMPARED], None)})
         return self.product_answers.compare(state, listed)
 
-    def _beside_one_we_lack(self, state: DialogueState, step: Step) -> Turn:
-        """«compare the Bassline Urban 2 with the Sony WH-1000XM5»: we don't sell the other
-        one, said plainly, with ours; otherwise what the one named is asked about."""
+    def _lacking_beside(self, step: Step) -> str | None:
+        """«compare the Bassline Urban 2 with the Sony WH-1000XM5»: the other side of a
+        comparison of one named product, when it is a make or model we don't sell."""
         (named,) = step.references.ids
         sides = [side for side in OTHER_SIDE.findall(step.text) if named not in side]
         kinds = self.catalogue_answers.kinds
-        lacking = next((name for side in sides if (name := kinds.unknown_name(side))), None)
-        if lacking is None:
-            asked = self.product_answers.product_question(state, step)
-            return asked or self.product_answers.compare(state, step)
+        return next((name for side in sides if (name := kinds.unknown_name(side))), None)
+
+    def _ours_beside(self, state: DialogueState, step: Step, lacking: str) -> Turn:
+        """We don't sell the other one, said plainly, with ours."""
+        (named,) = step.references.ids
         product = self.catalogue_answers.catalogue.products[named]
         state.focus = named
         lead = f"Sorry, we don't sell {lacking}, so I can't compare the two. Ours:"

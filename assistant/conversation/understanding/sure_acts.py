@@ -146,7 +146,8 @@ _ONE_MORE = re.compile(
 _ADD_AT_THE_END = re.compile(
     r"(?:[.!?;]\s+|,\s*(?=(?:anyway|so|but|long story short)\b))(?P<ask>(?:(?:anyway|so|but|ok|"
     r"okay|long story short)\W+)*(?:(?:please|pls|can you|could you|just)\s+)*(?:add|put|pop|"
-    r"throw)\s+(?:the|a|an|\d+|two|three)\s[^.!?]{3,120}?\b(?:to|in|into) (?:my|the) "
+    r"throw)\s+(?:the|a|an|\d+|two|three)\s(?![^.!?]*\b(?:one|ones|pair|it|them|those|these|that|"
+    r"this)\b)(?:[\w&'-]+\s+){2,}?[^.!?]{0,100}?\b(?:to|in|into) (?:my|the) "
     r"(?:cart|basket)\b[^.!?]*)[.!?]*\s*$",
     re.I,
 )

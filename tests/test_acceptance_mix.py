@@ -166,3 +166,14 @@ def test_two_kinds_in_one_search_are_both_shown(demo_assistant) -> None:
         "Blender" in demo_assistant.services.catalogue.products[pid].title
         for pid in one_kind.products
     ), one_kind.text
+
+
+@pytest.mark.slow
+def test_each_kind_keeps_its_own_price_cap(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("show me tent under 150 and sleeping bag under 60 pls")
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    bags = [p for p in products if "Sleeping Bag" in p.title]
+    tents = [p for p in products if "Tent" in p.title]
+    assert bags and tents, reply.text
+    assert all(p.buyable_price_minor <= 6000 for p in bags), reply.text
+    assert all(p.buyable_price_minor <= 15000 for p in tents), reply.text

@@ -47,7 +47,6 @@ from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
     THAN_IT,
@@ -55,6 +54,7 @@ from assistant.conversation.understanding.shop_words import (
     same_topic,
 )
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
+from assistant.conversation.understanding.steps import part_alone
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, ProductKinds, kind_words_of, same_aisle
 from assistant.search.passages import asked_part
@@ -109,8 +109,8 @@ class CatalogueAnswers:
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
         kind, ids = step.references.kind, step.references.ids
         if len(ids) != 2 and (parts := self.kinds.two_asked(step.text)):  # «a mat and a blender»
-            alone = [{"text": part, "references": References([], None)} for part in parts]
-            first, then = (self.search(state, step.model_copy(update=part)) for part in alone)
+            vocabulary = self.retriever.vocabulary
+            first, then = (self.search(state, part_alone(step, p, vocabulary)) for p in parts)
             return first.joined(then)
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         if (kind == "mention" and (len(ids) == 1 or fit)) or (

@@ -12,8 +12,14 @@ from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.comparatives import FOR_THE_OTHER
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots, own_spans, quantities_before
+from assistant.conversation.understanding.slots import (
+    Slots,
+    extract_slots,
+    own_spans,
+    quantities_before,
+)
 from assistant.conversation.understanding.trades import replaced_product
+from assistant.search.filters import FilterVocabulary, SearchFilters
 
 
 class ToolCall(BaseModel):
@@ -175,3 +181,13 @@ def traded_out(
     if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
         remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
     return remove
+
+
+def part_alone(step: Step, part: str, vocabulary: FilterVocabulary) -> Step:
+    """One part of a request that asks for two kinds, named by nothing else, with its own
+    filters when it says any («tent under 150 and sleeping bag under 60»)."""
+    slots = extract_slots(part, vocabulary)
+    if slots.filters == SearchFilters():
+        slots = step.slots
+    update = {"text": part, "references": References([], None), "slots": slots}
+    return step.model_copy(update=update)

@@ -177,3 +177,24 @@ def test_each_kind_keeps_its_own_price_cap(demo_assistant) -> None:
     assert bags and tents, reply.text
     assert all(p.buyable_price_minor <= 6000 for p in bags), reply.text
     assert all(p.buyable_price_minor <= 15000 for p in tents), reply.text
+
+
+@pytest.mark.slow
+def test_catalogue_wide_questions_named_by_no_kind(demo_assistant) -> None:
+    count = Chat(demo_assistant).say("how many products do you have?")
+    assert count.intent == "catalogue_question" and "336 products" in count.text, count.text
+    popular = Chat(demo_assistant).say("what's your most popular product?")
+    assert "most reviewed" in popular.text and "don't sell" not in popular.text, popular.text
+    rated = Chat(demo_assistant).say("show me your best rated products")
+    assert "best rated match" in rated.text and rated.products, rated.text
+    anything = Chat(demo_assistant).say("recommend me something")
+    assert anything.intent == "catalogue_question" and anything.products, anything.text
+
+
+@pytest.mark.slow
+def test_which_would_you_recommend_picks_from_the_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    shown = chat.say("show me yoga mats")
+    pick = chat.say("which one would you recommend?")
+    assert pick.intent == "refine" and pick.products[0] in shown.products, pick.text
+    assert "best rated" in pick.text

@@ -17,12 +17,28 @@ from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 RELEVANT_SIMILARITY = 0.42  # a hit this close to the words is about them
 NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked for
+# «recommend me something», «surprise me»: no need said, so the best rated overall (not «what
+# do you recommend?», which after a list asks among it)
+OPEN_ASK = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|well|hmm)\W+)*(?:(?:can|could|would) you |please |pls )?"
+    r"(?:just )?(?:recommend|suggest)(?: me| us)? (?:something|anything|a product|some stuff)"
+    r"(?: (?:good|nice|cool|popular|to buy))?(?: (?:please|pls))?\W*$"
+    r"|^\W*(?:surprise me|what'?s good here)(?: (?:please|pls))?\W*$",
+    re.I,
+)
 SUPERLATIVES = {
     "cheapest": re.compile(r"\b(cheapest|lowest[- ]priced|least expensive|lowest price)\b", re.I),
     "priciest": re.compile(r"\b(most expensive|priciest|highest[- ]priced|dearest)\b", re.I),
     "best_rated": re.compile(
         r"\b(best|top|highest)[- ]rated\b|\bbest[- ]reviewed\b|\b(?:the )?(?:best|highest) "
-        r"(?:reviews|ratings?)\b",
+        rf"(?:reviews|ratings?)\b|{OPEN_ASK.pattern}",
+        re.I,
+    ),
+    # «what's your most popular product?»: the shop keeps no sales figures, so most reviewed
+    "most_reviewed": re.compile(
+        r"\b(most popular|best[- ]?sell(?:ers?|ing)|top[- ]?sell(?:ers?|ing)|most reviewed|"
+        r"most (?:bought|ordered)|"
+        r"(?:what|which) do (?:most )?(?:people|ppl|customers) (?:buy|order))\b",
         re.I,
     ),
     "count": re.compile(r"\bhow many\b|\bnumber of\b", re.I),
@@ -30,7 +46,9 @@ SUPERLATIVES = {
 _FRAME = re.compile(
     r"\b(what'?s|what is|(?:what|how) about|which( is| one is)?|the|do you (have|sell|carry|stock)|"
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
-    r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do)\b",
+    r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do|"
+    r"show|me|list|give|tell|all|any|anything|everything|stuff|overall|currently|right now|"
+    r"at the moment|here|shop|store|what)\b",
     re.I,
 )
 
@@ -126,6 +144,8 @@ def catalogue_figure(
         products.sort(key=lambda p: (-p.min_price_minor, p.id))
     elif kind == "best_rated":
         products.sort(key=lambda p: (-(p.rating or 0), -p.review_count, p.id))
+    elif kind == "most_reviewed":
+        products.sort(key=lambda p: (-p.review_count, -(p.rating or 0), p.id))
     return CatalogueFigure(
         kind=kind,
         subject=subject or (filters.category or "products"),
@@ -145,6 +165,12 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
             f"({figure.in_stock} in stock)."
         )
     top = products[0]
+    if figure.kind == "most_reviewed":
+        return (
+            f"We don't share sales figures, so by reviews: the most reviewed match for "
+            f"«{figure.subject}» (of {figure.count}) is {top.title} [{top.id}], "
+            f"{top.review_count} reviews at {top.rating or 0:.1f}★."
+        )
     what = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}[
         figure.kind
     ]

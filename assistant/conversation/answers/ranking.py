@@ -16,7 +16,11 @@ from assistant.search.filters import SearchFilters
 _CHEAPEST = re.compile(r"\b(cheap|cheapest|cheaper|lowest price|least expensive|budget)\b", re.I)
 _PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b", re.I)
 _BEST_RATED = re.compile(
-    r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b", re.I
+    r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
+    # «which one would you recommend?»: the one its buyers rate best
+    r"|\b(recommend|suggest)|\b(?:your|ur) (?:pick|recommendation|favou?rite|fave)\b"
+    r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b",
+    re.I,
 )
 _MOST_REVIEWS = re.compile(r"\b(?:more|most)\s+(?:reviews|ratings|reviewed)\b", re.I)
 _FEWEST = re.compile(

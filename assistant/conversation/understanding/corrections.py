@@ -206,7 +206,20 @@ def _traded_or_over_shown(
     decided = slots.options or _DECIDED_RANK.search(text)  # «fine, the cheaper one»
     if ranked_pick and decided and "?" not in text and intent in _ABOUT_PRODUCTS:
         return "add"
+    if shown and not references.ids and _YOUR_PICK.search(text):
+        return "refine"  # «which one would you recommend?» beside a list: the best of it
     return _over_shown(intent, text, shown, references)
+
+
+# «what do you recommend?», «which one would u get?», «your pick?»: one of those shown
+_YOUR_PICK = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hmm+|well)\W+)*(?:(?:what|which)(?: one| of (?:them|those|these|"
+    r"the \w+))?|any of (?:them|those|these)) (?:do|would|should|will|can) (?:you|u) (?:recommend|"
+    r"suggest|pick|choose|go (?:for|with)|get|buy)\b[^.!]*$"
+    r"|^\W*(?:what'?s|what is|which is) (?:your|ur) (?:pick|recommendation|favou?rite|fave|"
+    r"top pick)\b|^\W*(?:your|ur) (?:pick|recommendation|favou?rite|fave)\W*$",
+    re.I,
+)
 
 
 # «fine, the cheaper one», «I'll go with the better one», «the lighter one then»: a decision

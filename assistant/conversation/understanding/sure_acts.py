@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.answers.facts import OPEN_ASK
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
@@ -159,6 +160,7 @@ _LONG_STORY_WORDS = 25
 _SURE_WHATEVER_HEARD = (
     (_ONLY_CHECKOUT, "checkout"),
     (_ONE_MORE, "add"),
+    (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
     (_MAKE_THE_LINE, "change"),
 )

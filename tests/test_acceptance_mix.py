@@ -198,3 +198,13 @@ def test_which_would_you_recommend_picks_from_the_list(demo_assistant) -> None:
     pick = chat.say("which one would you recommend?")
     assert pick.intent == "refine" and pick.products[0] in shown.products, pick.text
     assert "best rated" in pick.text
+
+
+@pytest.mark.slow
+def test_cancel_it_with_no_order_says_there_is_none(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("cancel it")
+    assert reply.text == "You have no orders yet.", reply.text
+    chat = Chat(demo_assistant)
+    chat.say("add the Zenmotion Pro 2 Resistance Bands Set")
+    chat.say("checkout")
+    assert chat.say("cancel it").intent == "decline"  # a waiting summary is declined

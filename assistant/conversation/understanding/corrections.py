@@ -316,7 +316,11 @@ _MY_REFUND = re.compile(
 
 
 _OF_MY_ORDER = re.compile(
-    r"\bmy (?:last |latest |recent |previous )?order\b|\bi (?:just )?(?:bought|ordered)\b", re.I
+    r"\bmy (?:last |latest |recent |previous )?order\b|\bi (?:just )?(?:bought|ordered)\b"
+    # «cancel it», «ok cancel that please»: a bare order to act, with no order to act on
+    r"|^\W*(?:(?:ok|okay|please|pls|just|actually|then|so)\W+)*cancel (?:it|that|this|them)"
+    r"(?: (?:please|pls|now))?\W*$",
+    re.I,
 )
 
 

@@ -14,8 +14,9 @@ from assistant.conversation.privacy_screen import asks_about_someone_else
 from assistant.conversation.smalltalk import ABOUT_ME
 from assistant.conversation.understanding.acts import Request, without_greeting
 from assistant.conversation.understanding.shop_words import OWN_ORDER_STATE, SHOP_SERVICE
-from assistant.conversation.understanding.slots import Slots, cheapest_version, fit_to_product
+from assistant.conversation.understanding.slots import Slots, fit_to_product
 from assistant.conversation.understanding.sure_acts import checked
+from assistant.conversation.understanding.version_words import cheapest_version
 from assistant.search.mentions import ProductMentions
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
@@ -208,3 +209,16 @@ def test_cancel_it_with_no_order_says_there_is_none(demo_assistant) -> None:
     chat.say("add the Zenmotion Pro 2 Resistance Bands Set")
     chat.say("checkout")
     assert chat.say("cancel it").intent == "decline"  # a waiting summary is declined
+
+
+def test_the_one_value_left_when_the_other_is_not_wanted() -> None:
+    tea = CATALOGUE.products["P0294"]
+    slots = Slots()
+    fit_to_product(
+        tea, "add 2 of the Morning Ritual Urban green tea, 500g, not the ground one", slots
+    )
+    assert slots.options == {"size": "500 g", "grind": "whole bean"}
+
+
+def test_someone_else_looking_up_my_orders_is_no_request_to_see_them() -> None:
+    assert not OWN_ORDER_STATE.search("could my ex look up my orders if she knows my email?")

@@ -12,7 +12,8 @@ from assistant.conversation.answers.ranking import said_of_some
 from assistant.conversation.understanding.acts import segment
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.shop_words import ORDER_CHANGE_ASKED, SHOP_SERVICE
-from assistant.conversation.understanding.slots import end_of_range, extract_quantity
+from assistant.conversation.understanding.slots import extract_quantity
+from assistant.conversation.understanding.version_words import end_of_range
 from assistant.search.kinds import ProductKinds
 from assistant.settings import DEMO_CATALOGUE
 from assistant.testing.fakes import FakeEmbedder

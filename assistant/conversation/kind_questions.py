@@ -42,7 +42,8 @@ class KindQuestions:
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or shown, or of the closest products of the kind
         the request names ("compare all ur fitness tracker watches")."""
-        if len(step.references.ids) == 1 and (lacking := self._lacking_beside(step)):
+        alone = state.focus in {None, *step.references.ids}  # not «is it cheaper than the X»
+        if len(step.references.ids) == 1 and alone and (lacking := self._lacking_beside(step)):
             return self._ours_beside(state, step, lacking)
         if len(step.references.ids) >= 2 or not self._names_a_new_kind(state, step):
             return self.product_answers.compare(state, step)
@@ -55,8 +56,8 @@ class KindQuestions:
     def _lacking_beside(self, step: Step) -> str | None:
         """«compare the Bassline Urban 2 with the Sony WH-1000XM5»: the other side of a
         comparison of one named product, when it is a make or model we don't sell."""
-        (named,) = step.references.ids
-        sides = [side for side in OTHER_SIDE.findall(step.text) if named not in side]
+        mentions = self.product_answers.mentions
+        sides = [side for side in OTHER_SIDE.findall(step.text) if not mentions.find(side)]
         kinds = self.catalogue_answers.kinds
         return next((name for side in sides if (name := kinds.unknown_name(side))), None)
 

@@ -18,7 +18,7 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.slots import end_of_range
+from assistant.conversation.understanding.version_words import end_of_range
 from assistant.money import format_minor
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch

@@ -60,6 +60,7 @@ from assistant.search.kinds import OR_A_NEED, ProductKinds, kind_words_of, same_
 from assistant.search.passages import asked_part
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
+from assistant.search.two_kinds import two_kinds_asked
 
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
@@ -108,7 +109,7 @@ class CatalogueAnswers:
         # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
         kind, ids = step.references.kind, step.references.ids
-        if len(ids) != 2 and (parts := self.kinds.two_asked(step.text)):  # «a mat and a blender»
+        if len(ids) != 2 and (parts := two_kinds_asked(self.kinds, step.text)):  # «a mat and a pan»
             vocabulary = self.retriever.vocabulary
             first, then = (self.search(state, part_alone(step, p, vocabulary)) for p in parts)
             return first.joined(then)

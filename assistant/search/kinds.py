@@ -78,9 +78,9 @@ ASKING = re.compile(
 # "a fishing rod"; "she lives at 14 elm road" or "whats the real price then" name no kind.
 BARE_REQUEST_WORDS = 4
 # a name as typed: «Sony», «WH-1000XM5», «qc45»
-NAME_LIKE = re.compile(r"\b(?:[A-Z][\w-]*|[a-z]+-?\d[\w-]*|\d+[a-z][\w-]*)")
-_AND_ANOTHER = re.compile(
-    r"\s+(?:and|plus|&)\s+(?:also\s+)?(?=(?:a|an|some)\s)|\s+and\s+(?:also\s+)?(?=\w)", re.I
+NAME_LIKE = re.compile(
+    r"\b(?!\d+(?:g|kg|ml|l|oz|lb|lbs|cm|mm|m|in|w|mah|gb|tb|pk|x)\b)"  # «500g» is an amount
+    r"(?:[A-Z][\w-]*|[a-z]+-?\d[\w-]*|\d+[a-z][\w-]*)"
 )
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
@@ -225,18 +225,6 @@ class ProductKinds:
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
         return None if closeness >= needed else wanted
-
-    def two_asked(self, text: str, ignore: set[str] = frozenset()) -> tuple[str, str] | None:
-        """«a yoga mat and a blender», «a new laptop and a bag to carry it in»: the two
-        requests of one search, when its parts name two different kinds (or a kind we lack,
-        then one we carry)."""
-        parts = _AND_ANOTHER.split(text, maxsplit=1)
-        if len(parts) != 2 or self.missing(parts[1], ignore) is not None:
-            return None
-        first, second = (self.named_kind(part, ignore) for part in parts)
-        if second is None or first == second:
-            return None
-        return (parts[0], parts[1]) if first or self.missing(parts[0], ignore) else None
 
     def unknown_name(self, phrase: str) -> str | None:
         """«the Sony WH-1000XM5»: a make or model as typed (a capital, or letters beside

@@ -108,7 +108,7 @@ _COMPARED_TO = re.compile(
 # search
 _COMPARING = re.compile(
     rf"{_COMPARED_TO.pattern}|\b(compar\w*|differ\w*|which|or|between|both|side by side|"
-    r"two|first|second|them|those|these|they)\b",
+    r"two|first|second|them|those|these|they|\w+er ones?|\w+est( ones?)?|more|less)\b",
     re.I,
 )
 

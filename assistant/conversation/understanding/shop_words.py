@@ -30,8 +30,10 @@ OWN_ORDER_STATE = re.compile(
     r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
     r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b"
     # «what about my own orders then», «can you check my orders»
-    r"|\b(what about|how about|check|see|show( me)?|look at|look up|pull up|list) (on )?my "
-    r"(own )?(orders|order history|purchases)\b(?!.{0,30}\b(change|changed|add|split|combine)\b)",
+    r"|(?:^|[.!?]\s*)\W*(?:(?:ok|okay|so|and|then|please|pls|hey)\W+)*(?:(?:can|could|would) "
+    r"(?:you|u) (?:please )?)?(what about|how about|check|see|show( me)?|look at|look up|pull up|"
+    r"list) (on )?my (own )?(orders|order history|purchases)\b"
+    r"(?!.{0,30}\b(change|changed|add|split|combine)\b)",
     re.I,
 )
 

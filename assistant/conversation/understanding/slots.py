@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Product
+from assistant.conversation.understanding.version_words import options_by_rank, options_wanted
 from assistant.search.filters import FilterVocabulary, SearchFilters
 from assistant.search.parsing import DIGIT_WORDS, Constraints, parse_query
 
@@ -228,73 +229,12 @@ _LEADING_COUNT_OF_NAME = re.compile(
 )
 
 
-# «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
-_END_OF_RANGE = re.compile(
-    r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b", re.I
-)
-_OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
-
-
-def _amount(value: str, position: int) -> float:
-    """A size value as a number to order by («1 kg» after «500 g»); its place when none."""
-    said = _AMOUNT.search(value)
-    if said is None:
-        return float(position)
-    return float(said.group(1)) * (1000.0 if said.group(2) else 1.0)
-
-
-def end_of_range(product: Product, text: str) -> dict[str, str]:
-    """The smallest or largest size a request asks for, as an option of the product."""
-    said = _END_OF_RANGE.search(text)
-    sizes = {
-        name: values
-        for name, values in product.options_by_name().items()
-        if name.lower() not in {"colour", "color", "model"} and len(values) > 1
-    }
-    if "size" in sizes:  # «the biggest bag» of a coffee in sizes and grinds: its size
-        sizes = {"size": sizes["size"]}
-    if said is None or len(sizes) != 1:
-        return {}
-    ((name, values),) = sizes.items()
-    if said.group(1).lower() in _OF_TWO and len(values) != 2:
-        return {}
-    ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
-    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest", "smaller"}
-    return {name: ordered[0 if smallest else -1][1]}
-
-
-# «a 10 instead of my usual 9», «the 50ml, not the 30ml»: the version named after these is
-# the one not wanted
-_NOT_WANTED = re.compile(
-    r"\b(?:instead of|rather than|in place of|not)\s+(?:my |the |a |an )?"
-    r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?",
-    re.I,
-)
-# «add the cheapest size»: the version with the lowest price
-_CHEAPEST_VERSION = re.compile(
-    r"\b(?:cheapest|least expensive|lowest[- ]priced?)\s+(?:size|version|option|pack|variant|"
-    r"colou?r|capacity)\b",
-    re.I,
-)
-
-
-def cheapest_version(product: Product, text: str) -> dict[str, str]:
-    """The options of the cheapest version in stock when the request asks for it."""
-    in_stock = [variant for variant in product.variants if variant.stock > 0]
-    if not _CHEAPEST_VERSION.search(text) or len({v.price_minor for v in in_stock}) < 2:
-        return {}
-    cheapest = min(in_stock, key=lambda variant: variant.price_minor)
-    varying = {name for name, values in product.options_by_name().items() if len(values) > 1}
-    return {name: value for name, value in cheapest.options.items() if name in varying}
-
-
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
     reading alone when neither names any. A number that is one of those values, said once,
     is not also a quantity («9 red»: size 9, one pair)."""
-    named = product.options_named_in(_NOT_WANTED.sub(" ", text))
+    named = options_wanted(product, text)
     offered = product.options_by_name()
     sold = {
         name: value
@@ -303,8 +243,7 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     }
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
-    ranged = {**end_of_range(product, text), **cheapest_version(product, text)}
-    slots.options = {**ranged, **sold, **named} or not_title
+    slots.options = {**options_by_rank(product, text), **sold, **named} or not_title
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:

@@ -1,0 +1,97 @@
+"""Versions said without naming them: an end of the product's range («the biggest bag»,
+«the smaller one»), the cheapest («add the cheapest size»), or the one left when the other is
+not wanted («500g, not the ground one»)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+
+# «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
+_END_OF_RANGE = re.compile(
+    r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b", re.I
+)
+_OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
+
+
+def _amount(value: str, position: int) -> float:
+    """A size value as a number to order by («1 kg» after «500 g»); its place when none."""
+    said = _AMOUNT.search(value)
+    if said is None:
+        return float(position)
+    return float(said.group(1)) * (1000.0 if said.group(2) else 1.0)
+
+
+def end_of_range(product: Product, text: str) -> dict[str, str]:
+    """The smallest or largest size a request asks for, as an option of the product."""
+    said = _END_OF_RANGE.search(text)
+    sizes = {
+        name: values
+        for name, values in product.options_by_name().items()
+        if name.lower() not in {"colour", "color", "model"} and len(values) > 1
+    }
+    if "size" in sizes:  # «the biggest bag» of a coffee in sizes and grinds: its size
+        sizes = {"size": sizes["size"]}
+    if said is None or len(sizes) != 1:
+        return {}
+    ((name, values),) = sizes.items()
+    if said.group(1).lower() in _OF_TWO and len(values) != 2:
+        return {}
+    ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
+    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest", "smaller"}
+    return {name: ordered[0 if smallest else -1][1]}
+
+
+# «a 10 instead of my usual 9», «the 50ml, not the 30ml»: the version named after these is
+# the one not wanted
+_NOT_WANTED = re.compile(
+    r"\b(?:instead of|rather than|in place of|not)\s+(?:my |the |a |an )?"
+    r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?",
+    re.I,
+)
+# «add the cheapest size»: the version with the lowest price
+_CHEAPEST_VERSION = re.compile(
+    r"\b(?:cheapest|least expensive|lowest[- ]priced?)\s+(?:size|version|option|pack|variant|"
+    r"colou?r|capacity)\b",
+    re.I,
+)
+
+
+def _the_other_value(product: Product, text: str, named: dict[str, str]) -> dict[str, str]:
+    """«500g, not the ground one» of a tea in whole bean or ground: the one value left."""
+    unwanted = product.options_named_in(" ".join(m[0] for m in _NOT_WANTED.finditer(text)))
+    left = {}
+    for name, value in unwanted.items():
+        others = {
+            variant.options[name]
+            for variant in product.variants
+            if variant.options.get(name, "").lower() != value.lower()
+            and all(variant.options.get(k, "").lower() == v.lower() for k, v in named.items())
+        }
+        if name not in named and len(others) == 1:
+            left[name] = others.pop()
+    return left
+
+
+def cheapest_version(product: Product, text: str) -> dict[str, str]:
+    """The options of the cheapest version in stock when the request asks for it."""
+    in_stock = [variant for variant in product.variants if variant.stock > 0]
+    if not _CHEAPEST_VERSION.search(text) or len({v.price_minor for v in in_stock}) < 2:
+        return {}
+    cheapest = min(in_stock, key=lambda variant: variant.price_minor)
+    varying = {name for name, values in product.options_by_name().items() if len(values) > 1}
+    return {name: value for name, value in cheapest.options.items() if name in varying}
+
+
+def options_wanted(product: Product, text: str) -> dict[str, str]:
+    """The options a request names of the product, without those it says it does not want,
+    with the one value left where it rules one out."""
+    named = product.options_named_in(_NOT_WANTED.sub(" ", text))
+    return named | _the_other_value(product, text, named)
+
+
+def options_by_rank(product: Product, text: str) -> dict[str, str]:
+    """The version an end of the range or «the cheapest size» picks; empty when none."""
+    return {**end_of_range(product, text), **cheapest_version(product, text)}

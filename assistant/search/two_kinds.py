@@ -1,0 +1,29 @@
+"""A search that asks for two kinds at once («a yoga mat and a blender», «a new laptop and
+a bag to carry it in»): its two parts, so each is searched on its own."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.search.kinds import ProductKinds
+
+_AND_ANOTHER = re.compile(r"\s+(?:and|plus|&)\s+(?:also\s+)?(?=(?:a|an|some)\s)", re.I)
+_AND = re.compile(r"\s+and\s+(?:also\s+)?(?=\w)", re.I)
+
+
+def two_kinds_asked(
+    kinds: ProductKinds, text: str, ignore: set[str] = frozenset()
+) -> tuple[str, str] | None:
+    """The two requests of one search, when its parts name two different kinds, or, joined
+    by «and a», a kind we lack and then one we carry; None otherwise."""
+    parts = _AND_ANOTHER.split(text, maxsplit=1)
+    bare = len(parts) != 2  # «phone cases and screen protectors»: both must name a kind
+    if bare:
+        parts = _AND.split(text, maxsplit=1)
+    if len(parts) != 2 or kinds.missing(parts[1], ignore) is not None:
+        return None
+    first, second = (kinds.named_kind(part, ignore) for part in parts)
+    if second is None or first == second:
+        return None
+    lacking = not bare and kinds.missing(parts[0], ignore) is not None
+    return (parts[0], parts[1]) if first or lacking else None

@@ -222,3 +222,12 @@ def test_the_one_value_left_when_the_other_is_not_wanted() -> None:
 
 def test_someone_else_looking_up_my_orders_is_no_request_to_see_them() -> None:
     assert not OWN_ORDER_STATE.search("could my ex look up my orders if she knows my email?")
+
+
+@pytest.mark.slow
+def test_a_two_kind_search_keeps_the_requests_price_bound(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("a fast wireless charger and a car phone mount under $40")
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    assert any("Charger" in p.title for p in products), reply.text
+    assert any("Mount" in p.title for p in products), reply.text
+    assert all(p.buyable_price_minor <= 4000 for p in products), reply.text

@@ -19,7 +19,7 @@ from assistant.conversation.understanding.slots import (
     quantities_before,
 )
 from assistant.conversation.understanding.trades import replaced_product
-from assistant.search.filters import FilterVocabulary, SearchFilters
+from assistant.search.filters import FilterVocabulary
 
 
 class ToolCall(BaseModel):
@@ -183,11 +183,17 @@ def traded_out(
     return remove
 
 
+# what a request's bounds say of each thing it asks for; a category or colour is one part's
+_SHARED_BOUNDS = ("min_price_minor", "max_price_minor", "min_rating", "in_stock", "vetted_seller")
+
+
 def part_alone(step: Step, part: str, vocabulary: FilterVocabulary) -> Step:
     """One part of a request that asks for two kinds, named by nothing else, with its own
-    filters when it says any («tent under 150 and sleeping bag under 60»)."""
+    filters («tent under 150 and sleeping bag under 60») and the request's price, rating and
+    stock bounds where it says none («a charger and a mount, under $40 in all»)."""
     slots = extract_slots(part, vocabulary)
-    if slots.filters == SearchFilters():
-        slots = step.slots
+    whole, own = step.slots.filters, slots.filters
+    inherited = {name: getattr(whole, name) for name in _SHARED_BOUNDS if not getattr(own, name)}
+    slots.filters = own.model_copy(update=inherited)
     update = {"text": part, "references": References([], None), "slots": slots}
     return step.model_copy(update=update)

@@ -10,6 +10,7 @@ import pytest
 from assistant.catalogue.loader import load_catalogue
 from assistant.channels.social.content import load_content
 from assistant.channels.social.named_posts import posts_named, products_of
+from assistant.conversation.answers.open_asks import names_nothing
 from assistant.conversation.privacy_screen import asks_about_someone_else
 from assistant.conversation.smalltalk import ABOUT_ME
 from assistant.conversation.understanding.acts import Request, without_greeting
@@ -231,3 +232,30 @@ def test_a_two_kind_search_keeps_the_requests_price_bound(demo_assistant) -> Non
     assert any("Charger" in p.title for p in products), reply.text
     assert any("Mount" in p.title for p in products), reply.text
     assert all(p.buyable_price_minor <= 4000 for p in products), reply.text
+
+
+@pytest.mark.parametrize(
+    ("said", "nothing"),
+    [
+        ("anything under 20 bucks?", True),
+        ("I want to buy something for under $20", True),
+        ("what can I get for 10 dollars", True),
+        ("got anything cheap?", True),
+        ("headphones under 50", False),
+        ("a gift for my dad under 40", False),  # a person: gift ideas, as before
+        ("something to keep my tea hot under $30", False),
+    ],
+)
+def test_asks_that_name_nothing(said: str, nothing: bool) -> None:
+    assert names_nothing(said) is nothing
+
+
+@pytest.mark.slow
+def test_a_budget_alone_gets_the_best_rated_within_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("anything under 20 bucks?")
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    assert products and all(p.buyable_price_minor <= 2000 for p in products), reply.text
+    assert "we don't sell" not in reply.text.lower()
+    spend = Chat(demo_assistant).say("what can I get for 10 dollars")
+    assert "dollars" not in spend.text.split("\n")[0].lower().replace("$10.00", ""), spend.text

@@ -14,6 +14,7 @@ from assistant.conversation.answers.alternatives import (
     ANOTHER,
     all_fit,
     beyond_the_one_in_view,
+    closest_by_meaning,
     gift_ideas,
     kind_choices,
     over_the_limit,
@@ -41,6 +42,7 @@ from assistant.conversation.answers.needs import (
     narrowed,
     tells_more_than_the_person,
 )
+from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
 from assistant.conversation.product_answers import HEALTH
@@ -56,7 +58,7 @@ from assistant.conversation.understanding.shop_words import (
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import OR_A_NEED, ProductKinds, kind_words_of, same_aisle
+from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle
 from assistant.search.passages import asked_part
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
@@ -109,6 +111,8 @@ class CatalogueAnswers:
         # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
         kind, ids = step.references.kind, step.references.ids
+        if not ids and (budget := open_budget(state, self.retriever, step)):
+            return budget  # «anything under 20 bucks?»
         if len(ids) != 2 and (parts := two_kinds_asked(self.kinds, step.text)):  # «a mat and a pan»
             vocabulary = self.retriever.vocabulary
             first, then = (self.search(state, part_alone(step, p, vocabulary)) for p in parts)
@@ -132,7 +136,11 @@ class CatalogueAnswers:
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result.hits)):
-            closest = self._closest(step) if missing else products[:3]
+            closest = (
+                closest_by_meaning(self.retriever, step.text, step.slots.filters)
+                if missing
+                else products[:3]
+            )
             remember_shown(state, [p.id for p in closest])
             state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
             what = missing or shopping_words(result.query_text) or step.text
@@ -198,23 +206,13 @@ class CatalogueAnswers:
         limit = over_the_limit(self.policies, step.slots.quantity)  # "I need 12 of the X"
         return turn.joined(limit) if limit else turn
 
-    def _closest(self, step: Step) -> list[Product]:
-        """The nearest things to a kind we do not sell, by meaning only (never a brand); to
-        the need said beside it when there is one ("melatonin or anything to help me sleep")."""
-        need = OR_A_NEED.search(step.text)
-        words = need.group(0).strip().removeprefix("or ") if need else step.text
-        result = self.retriever.search(
-            words, filters=step.slots.filters, k=3, mode="dense", parse=False
-        )
-        return [hit.product for hit in result.hits]
-
     def recommend(self, state: DialogueState, step: Step) -> Turn:
         """Suggestions for a need or a person, by meaning (a brand named like the need does
         not count), within the budget; honest when nothing is really about the need."""
         # The need without its budget ("under $50" is a filter), read two ways: as said (a
         # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
-        if (honest := self.not_sold(step)) is not None:
-            return honest  # "can I buy a gift card? my niece is 16": we don't sell those
+        if honest := open_budget(state, self.retriever, step) or self.not_sold(step):
+            return honest  # «what can I get for 10 dollars», «can I buy a gift card?» (no)
         said = step.slots.query_text or step.text
         need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})

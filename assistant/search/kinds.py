@@ -40,7 +40,7 @@ FILLER = set(
     "inch inches try trying "  # «a 55 inch TV», «I want to try hot yoga»
     "a an the some any do does you your sell sells selling have has got stock carry carries "
     "need want looking find show me i im i'm something anything stuff things thing kind "
-    "product products item items "
+    "product products item items dollar dollars buck bucks usd "
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
     "whats which is are there sale available size sizes colour color colours colors ya u "
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "

@@ -12,7 +12,7 @@ from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import kind_words_of
+from assistant.search.kinds import OR_A_NEED, kind_words_of
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import Retriever
 
@@ -132,3 +132,12 @@ def beyond_the_one_in_view(text: str) -> bool:
     """Whether a search looks past the product in view («any other merino sweaters?», «what
     building blocks do you have that are ok for a 4 year old?»), not at it."""
     return bool(ANOTHER.search(text) or _WHOLE_RANGE.search(text))
+
+
+def closest_by_meaning(retriever: Retriever, text: str, filters: SearchFilters) -> list[Product]:
+    """The nearest things to a kind we do not sell, by meaning only (never a brand); to the
+    need said beside it when there is one ("melatonin or anything to help me sleep")."""
+    need = OR_A_NEED.search(text)
+    words = need.group(0).strip().removeprefix("or ") if need else text
+    result = retriever.search(words, filters=filters, k=3, mode="dense", parse=False)
+    return [hit.product for hit in result.hits]

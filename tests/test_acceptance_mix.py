@@ -259,3 +259,11 @@ def test_a_budget_alone_gets_the_best_rated_within_it(demo_assistant) -> None:
     assert "we don't sell" not in reply.text.lower()
     spend = Chat(demo_assistant).say("what can I get for 10 dollars")
     assert "dollars" not in spend.text.split("\n")[0].lower().replace("$10.00", ""), spend.text
+
+
+@pytest.mark.parametrize(
+    "said", ["can I speak to a human?", "get me a real person", "can i talk to customer service"]
+)
+def test_asking_for_a_person_is_answered_by_what_the_assistant_is(said: str) -> None:
+    assert ABOUT_ME.search(without_greeting(said))
+    assert not ABOUT_ME.search("can i speak to the seller about the tent")

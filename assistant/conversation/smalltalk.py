@@ -8,12 +8,18 @@ import re
 ABOUT_ME = re.compile(
     r"^\W*((what'?s|whats|what is) your name|(who|what) are (you|u)\b"
     r"|((are|r) (you|u)|(you|u) (are|r)|is this|am i (talking|chatting|speaking) (to|with)) "
-    r"(a |an )?(real )?(person|human|bot|robot|ai)\b|do (you|u) have a name)",
+    r"(a |an )?(real )?(person|human|bot|robot|ai)\b|do (you|u) have a name"
+    # «can I speak to a human?», «get me a real person»: no one to hand over to here
+    r"|(can|could|may) i (please )?(speak|talk|chat) (to|with) (a |an |someone|somebody|"
+    r"customer service|support|an agent|a real|a human|a person)"
+    r"|(get|put) me (through )?(to )?(a |an )?(real |live )?(person|human|agent)\b"
+    r"|(real|live) (person|human|agent)( please| pls)?\W*$)",
     re.I,
 )
 ABOUT_ME_ANSWER = (
-    "I'm ShopAssist, this shop's assistant: a program, not a person. I can find products, "
-    "answer questions about them and the shop, and look after your cart and orders."
+    "I'm ShopAssist, this shop's assistant: a program, not a person, and I can't pass you to "
+    "a person from this chat. I can find products, answer questions about them and the shop, "
+    "and look after your cart and orders."
 )
 SMALLTALK = [
     (re.compile(r"\b(thanks|thank you|thx|ta|cheers|appreciate)\b", re.I),

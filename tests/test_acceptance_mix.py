@@ -267,3 +267,12 @@ def test_a_budget_alone_gets_the_best_rated_within_it(demo_assistant) -> None:
 def test_asking_for_a_person_is_answered_by_what_the_assistant_is(said: str) -> None:
     assert ABOUT_ME.search(without_greeting(said))
     assert not ABOUT_ME.search("can i speak to the seller about the tent")
+
+
+@pytest.mark.slow
+def test_what_two_kinds_are_for_goes_with_both(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("need a car mount and a screen protector for my galaxy s24")
+    chat.say("add the Chargewell Plus mount in green")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.qty) for line in lines] == [("P0219", 1)]

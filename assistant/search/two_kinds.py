@@ -9,6 +9,7 @@ from assistant.search.kinds import ProductKinds
 
 _AND_ANOTHER = re.compile(r"\s+(?:and|plus|&)\s+(?:also\s+)?(?=(?:a|an|some)\s)", re.I)
 _AND = re.compile(r"\s+and\s+(?:also\s+)?(?=\w)", re.I)
+_FOR_WHAT = re.compile(r"\s(for (?:my|a|an|the|his|her|our|their)\b[^,.?!;]*)[,.?!;]*\s*$", re.I)
 
 
 def two_kinds_asked(
@@ -26,4 +27,10 @@ def two_kinds_asked(
     if second is None or first == second:
         return None
     lacking = not bare and kinds.missing(parts[0], ignore) is not None
-    return (parts[0], parts[1]) if first or lacking else None
+    if not (first or lacking):
+        return None
+    # «a car mount and a screen protector for my galaxy s24»: what both are for
+    shared = _FOR_WHAT.search(parts[1])
+    if shared and not lacking and not _FOR_WHAT.search(parts[0]):
+        return f"{parts[0]} {shared[1]}", parts[1]
+    return parts[0], parts[1]

@@ -190,7 +190,9 @@ def test_ask_see_a_card_add_it_check_out_and_see_the_order(app_page, demo_assist
     order_row = page.locator("#sa-orders tr[data-order]", has_text=title).first
     order_row.wait_for(timeout=20_000)
     assert "processing" in order_row.inner_text()
-    assert page.locator(".sa-line").count() == 0  # the cart is empty after the order
+    # the cart is empty after the order; its panel re-renders just after the orders' (under
+    # load the two updates can land a moment apart), so wait for it rather than read it once
+    page.wait_for_function("document.querySelectorAll('.sa-line').length === 0", timeout=20_000)
     page.screenshot(path=str(artifacts_dir / "app-order.png"), full_page=True)
 
 

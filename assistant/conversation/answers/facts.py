@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.ages import age_verdict
 from assistant.conversation.answers.wording import days, plural_noun
+from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import kind_words_of, same_aisle
@@ -17,15 +18,6 @@ from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
 RELEVANT_SIMILARITY = 0.42  # a hit this close to the words is about them
 NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked for
-# «recommend me something», «surprise me»: no need said, so the best rated overall (not «what
-# do you recommend?», which after a list asks among it)
-OPEN_ASK = re.compile(
-    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|well|hmm)\W+)*(?:(?:can|could|would) you |please |pls )?"
-    r"(?:just )?(?:recommend|suggest)(?: me| us)? (?:something|anything|a product|some stuff)"
-    r"(?: (?:good|nice|cool|popular|to buy))?(?: (?:please|pls))?\W*$"
-    r"|^\W*(?:surprise me|what'?s good here)(?: (?:please|pls))?\W*$",
-    re.I,
-)
 SUPERLATIVES = {
     "cheapest": re.compile(r"\b(cheapest|lowest[- ]priced|least expensive|lowest price)\b", re.I),
     "priciest": re.compile(r"\b(most expensive|priciest|highest[- ]priced|dearest)\b", re.I),

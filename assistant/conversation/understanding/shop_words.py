@@ -248,3 +248,13 @@ LIKE_IT = re.compile(
     r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b",
     re.I,
 )
+
+# «recommend me something», «surprise me»: no need said, so the best rated overall (not «what
+# do you recommend?», which after a list asks among it)
+OPEN_ASK = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|ok|okay|so|well|hmm)\W+)*(?:(?:can|could|would) you |please |pls )?"
+    r"(?:just )?(?:recommend|suggest)(?: me| us)? (?:something|anything|a product|some stuff)"
+    r"(?: (?:good|nice|cool|popular|to buy))?(?: (?:please|pls))?\W*$"
+    r"|^\W*(?:surprise me|what'?s good here)(?: (?:please|pls))?\W*$",
+    re.I,
+)

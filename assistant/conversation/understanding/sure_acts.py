@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.conversation.answers.facts import OPEN_ASK
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
     AMOUNT_HELD,
     IF_I_WANTED,
+    OPEN_ASK,
     ORDER_CHANGE_ASKED,
     OWN_ORDER_STATE,
     REVIEW_RULES,

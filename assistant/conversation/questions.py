@@ -30,12 +30,14 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
+from assistant.conversation.answers.need_pick import ranked_for_need
 from assistant.conversation.answers.needs import (
     CHILD,
     FOR_SOMEONE,
     GIFT,
     NAMED_THING,
     PERSON_IDEAS,
+    about_the_need,
     brand_coincidence,
     interest_hits,
     like_the_focus,
@@ -67,8 +69,6 @@ from assistant.search.two_kinds import two_kinds_asked
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
-RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
 OF_THESE = re.compile(
     r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
 )
@@ -79,14 +79,6 @@ BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?
     r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
     re.I,
 )
-
-
-def _about_the_need(hits: list[ProductHit]) -> bool:
-    """Whether the closest products are really about a need: close in meaning, or all three
-    nearest of one category (blackout curtains for "the streetlight keeps me awake")."""
-    best = hits[0].similarity or 0.0
-    agreed = len(hits) >= 3 and len({hit.product.category for hit in hits[:3]}) == 1
-    return best >= RECOMMEND_RELEVANT or (best >= RECOMMEND_AGREED and agreed)
 
 
 class CatalogueAnswers:
@@ -250,7 +242,7 @@ class CatalogueAnswers:
         grown_up = GIFT.search(step.text) and not (told or tells_more_than_the_person(need))
         if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
             products, intro = [hit.product for hit in liked], "Here are my suggestions:"
-        elif _about_the_need(hits) and not grown_up:
+        elif about_the_need(hits) and not grown_up:
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text) and not grown_up:
             products, intro = gift_ideas(self.retriever, filters, SHOW), wording.loose_need(need)
@@ -299,7 +291,9 @@ class CatalogueAnswers:
             alike = SearchFilters(category=pool[0].category)
             _, similar = self._matching(kind, alike, SHOW * 4, set())
             pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
-        ranked = rank_shown(pool, step.text, step.slots.filters)
+        ranked = ranked_for_need(self.catalogue, shown, step.text) or rank_shown(
+            pool, step.text, step.slots.filters
+        )
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
             state.focus = ranked.products[0].id  # «…that comes in king?»: in king, when added
             state.chosen_options = dict(step.slots.options) or state.chosen_options

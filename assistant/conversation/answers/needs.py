@@ -13,6 +13,18 @@ from assistant.search.filters import SearchFilters
 from assistant.search.kinds import FORM_WORDS, ProductKinds, singular_words
 from assistant.search.retrieval import ProductHit, Retriever
 
+RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need
+RECOMMEND_AGREED = 0.27  # from this, when the closest three are of one category
+
+
+def about_the_need(hits: list[ProductHit]) -> bool:
+    """Whether the closest products are really about a need: close in meaning, or all three
+    nearest of one category (blackout curtains for "the streetlight keeps me awake")."""
+    best = hits[0].similarity or 0.0
+    agreed = len(hits) >= 3 and len({hit.product.category for hit in hits[:3]}) == 1
+    return best >= RECOMMEND_RELEVANT or (best >= RECOMMEND_AGREED and agreed)
+
+
 GIFT = re.compile(
     r"\b(gifts?|presents?|stocking filler|secret santa|birthday)\b|\bfor (my|a|her|his|our) "
     r"(mum|mom|mother|dad|father|wife|husband|partner|boyfriend|girlfriend|sister|brother|"

@@ -100,6 +100,9 @@ def _story_before_add(requests: list[Request], mentions: ProductMentions) -> lis
     return kept
 
 
+_BUYS = re.compile(r"\b(?:add|put|throw|grab|buy|order|take)\b", re.I)
+
+
 def _only_narrows(
     search: Request,
     part: Request,
@@ -109,7 +112,10 @@ def _only_narrows(
 ) -> bool:
     """Whether a part names no product or kind but a budget or rating for the search before
     it ("could you tell me what you have for under $100?")."""
-    if search.act not in SEARCHES or part.act not in _CONSTRAINT_ONLY:
+    if search.act not in SEARCHES:
+        return False
+    # «…, and I'd like to keep the total under $40» is heard as an add; it buys nothing
+    if part.act not in _CONSTRAINT_ONLY and not (part.act == "add" and not _BUYS.search(part.text)):
         return False
     filters = extract_slots(part.text, vocabulary).filters
     if (

@@ -106,7 +106,9 @@ class ReferenceResolver:
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._focus_by_name(text, focus),
-            lambda text: self._mentioned(text, [focus] if focus else shown),
+            lambda text: self._mentioned(
+                text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
+            ),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
@@ -225,11 +227,16 @@ class ReferenceResolver:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
         return References(list(dict.fromkeys(ids)), "id") if ids else None
 
-    def _mentioned(self, message: str, about: list[str]) -> References | None:
+    def _mentioned(self, message: str, about: list[str], context: list[str]) -> References | None:
+        """The products the message names; of namesakes («the Hearth & Linen Lite», a blanket
+        and a duvet cover), the one the conversation holds when it holds only one."""
         hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
         if not found:
             return None
+        if len(found) > 1 and len({m.phrase for m in found}) == 1:
+            held = [m for m in found if m.product_id in context]
+            found = held if len(held) == 1 else found
         return References(
             [m.product_id for m in found],
             "mention",

@@ -7,8 +7,11 @@ import pytest
 
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.need_pick import need_of_pick, ranked_for_need
+from assistant.conversation.shop_overview import asks_what_we_sell
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.joins import joined_requests
+from assistant.conversation.understanding.shorthand import in_full
+from assistant.conversation.understanding.sure_acts import checked
 from assistant.search.filters import FilterVocabulary
 from assistant.search.mentions import ProductMentions
 from assistant.settings import DEMO_CATALOGUE
@@ -96,3 +99,29 @@ def test_a_shared_name_means_the_one_shown(demo_assistant) -> None:
         if p.title == "Hearth & Linen Lite Linen Duvet Cover"
     )
     assert reply.products[:1] == [duvet], reply.text
+
+
+def test_kinda_is_said_in_full() -> None:
+    assert in_full("what kinda stuff do u sell") == "what kind of stuff do u sell"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["what kind of stuff do u sell", "whats the kind of thing u guys sell"],
+)
+def test_what_we_sell_however_loosely_asked(said: str) -> None:
+    assert asks_what_we_sell(said)
+
+
+def test_so_many_five_stars_asks_whether_the_reviews_are_real() -> None:
+    said = "is the zenmotion studio 2 watch legit? so many 5 stars"
+    assert checked(Request(said, "product_question", 0.8)).act == "review_question"
+
+
+@pytest.mark.slow
+def test_is_delivery_guaranteed_about_the_product_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("how long does the playwise studio rc car take to arrive")
+    reply = chat.say("is delivery guaranteed tho")
+    assert "not a guarantee" in reply.text
+    assert "shipping.delivery-by-a-date" in {c.id for c in reply.citations}

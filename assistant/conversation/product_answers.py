@@ -85,6 +85,14 @@ def _without_title_words(text: str, titles: Iterable[str]) -> str:
 
 
 _FASTER_SHIPPING = re.compile(r"\b(?:express|next[- ]day|same[- ]day|overnight|rush)\b", re.I)
+# «is delivery guaranteed tho», «will it definitely arrive by then?»: the estimate's promise
+_ARRIVAL_PROMISED = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay)\W+)*(?:is|will|would)\s+(?:that|it|the\s+)?"
+    r"(?:delivery|shipping|the date|that date|arrival)?\s*(?:be\s+)?"
+    r"(?:guaranteed|promised|for sure|definitely (?:arrive|get here|be there))\b"
+    r"(?!\s+(?:authentic|genuine|real|original|legit|to (?:be|work|fit|last)))",
+    re.I,
+)
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
@@ -196,6 +204,12 @@ class ProductAnswers:
             # "is that guaranteed?", «can you send it express …?»: the estimate, and the rule
             ruled = promised or _FASTER_SHIPPING.search(step.text)
             return self._with_rule(by_date, step.text) if ruled else by_date
+        if _ARRIVAL_PROMISED.search(step.text):  # «is delivery guaranteed tho»: its time, the rule
+            answer = Turn(
+                text=wording.attribute_answer(product, product_facts(product, "delivery", {}))
+            )
+            answer.products.append(product.id)
+            return self._with_rule(answer, "is delivery guaranteed by a certain day?")
         if _between_versions(product, step.text):  # «difference between standard and deluxe?»
             facts = product_facts(product, "price", {})
         else:

@@ -15,9 +15,11 @@ WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 WHO_SEES_PURCHASES = "privacy.who-can-see-your-purchases"
 
 ASKS_WHAT_WE_SELL = re.compile(
-    r"\bwhat (sort|sorts|kind|kinds|type|types) of (stuff|things|products|items|goods)\b"
+    r"\bwhat(?:'?s| is)?(?: the)? (sort|sorts|kind|kinds|type|types) of "
+    r"(stuff|things?|products?|items?|goods)\b"
     r".{0,30}\b(sell|have|stock|carry|do|got)\b"
-    r"|\bwhat (do|does|can) (you|u|ya|y'all|the shop|this shop) (even )?(sell|stock|carry)\b"
+    r"|\bwhat (do|does|can) (you|u|ya|y'all|the shop|this shop)(?: guys| all)? (even )?"
+    r"(sell|stock|carry)\b"
     r"(?!.{0,25}\b(for|under|over|in|that|with)\b)"
     r"|\bwhat('?s| is) (on sale|in (the |your )?(shop|store|catalogue))\b"
     r"|\bwhat (can|could) (i|we) (buy|get|order) (here|from you)\W*$"

@@ -28,6 +28,8 @@ _IN_FULL = {
     "wks": "weeks",
     "hrs": "hours",
     "mins": "minutes",
+    "kinda": "kind of",  # «what kinda stuff do u sell» is no «kinda» we lack
+    "sorta": "sort of",
 }
 _SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in _IN_FULL) + r")(?![\w/])", re.I

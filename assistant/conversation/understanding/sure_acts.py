@@ -82,7 +82,9 @@ _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
 _STARS_TRUSTED = re.compile(
     r"\b(?:stars?|ratings?|rated|reviews?)\b.{0,40}\b(?:legit|bots?|fake|paid|real|genuine"
     r"|copy[- ]?past\w*|copied|identical)\b"  # «some of the 5 star ones look copy pasted??»
-    r"|\b(?:bots?|fake|paid)\b.{0,30}\b(?:stars?|ratings?)\b",
+    r"|\b(?:bots?|fake|paid)\b.{0,30}\b(?:stars?|ratings?)\b"
+    # «legit? so many 5 stars»
+    r"|\b(?:so many|too many|all(?: the)?|lots of|nothing but)\s+(?:5|five)[- ]?stars?\b",
     re.I,
 )
 # «drop the M white and the L red»: a removal, however it sounded (not «drop it to 2», «drop

@@ -125,3 +125,16 @@ def test_is_delivery_guaranteed_about_the_product_in_view(demo_assistant) -> Non
     reply = chat.say("is delivery guaranteed tho")
     assert "not a guarantee" in reply.text
     assert "shipping.delivery-by-a-date" in {c.id for c in reply.citations}
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "do you have a physical store i can visit?",
+        "how do i contact customer service",
+        "do you ship internationally?",
+        "can you deliver to the uk",
+    ],
+)
+def test_questions_about_the_shop_itself_are_its_rules(said: str) -> None:
+    assert checked(Request(said, "search", 0.7)).act == "policy_question"

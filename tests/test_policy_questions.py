@@ -49,6 +49,10 @@ def test_every_packaged_section_hides_its_questions() -> None:
         ),
         ("is there a max number I can buy?", "orders.quantity-limits"),
         ("can i return it", "returns.return-window"),
+        ("do you have a physical store i can visit?", "shop.where-to-reach-us"),
+        ("whats your phone number", "shop.where-to-reach-us"),
+        ("do you ship to canada?", "shop.where-we-deliver"),
+        ("is there a loyalty program or points?", "payments.discounts-and-coupons"),
     ],
 )
 def test_everyday_questions_reach_their_section(demo_assistant, question, section) -> None:

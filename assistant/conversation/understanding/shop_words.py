@@ -96,6 +96,13 @@ SHOP_SERVICE = re.compile(
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
     # «can half go to his place and half to mine»
     r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
+    # «do you have a physical store?», «do you ship to canada?»: the shop itself
+    r"|\b(?:physical|real|actual|bricks?[- ]and[- ]mortar) (?:store|shop)\b|\bvisit (?:your|the) "
+    r"(?:store|shop)\b|\bopening (?:hours|times)\b|\b(?:tele)?phone number\b|\bcontact (?:you|u|"
+    r"the shop|customer (?:service|support|care))\b|\bship\w* (?:internationally|abroad|overseas|"
+    r"worldwide|outside (?:the )?(?:us|usa|states))\b|\binternational (?:shipping|delivery)\b"
+    r"|\bwhich countries\b|\b(?:deliver|ship)\w* to (?:canada|the uk|uk|europe|australia|mexico|"
+    r"germany|france|ireland|india|other countries)\b"
     # «can they go on the same order?», «add it to my last order»: orders are not changed
     rf"|{ORDER_CHANGE_ASKED.pattern}"
     # «please explain me how an order goes», «what happens after I pay?»: the order's steps

@@ -227,7 +227,9 @@ class ReferenceResolver:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
         return References(list(dict.fromkeys(ids)), "id") if ids else None
 
-    def _mentioned(self, message: str, about: list[str], context: list[str]) -> References | None:
+    def _mentioned(
+        self, message: str, about: list[str], context: list[str] | None = None
+    ) -> References | None:
         """The products the message names; of namesakes («the Hearth & Linen Lite», a blanket
         and a duvet cover), the one the conversation holds when it holds only one."""
         hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
@@ -235,7 +237,7 @@ class ReferenceResolver:
         if not found:
             return None
         if len(found) > 1 and len({m.phrase for m in found}) == 1:
-            held = [m for m in found if m.product_id in context]
+            held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
         return References(
             [m.product_id for m in found],

@@ -43,7 +43,7 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
         state.pending_action = None  # the open "which one?" is answered or given up
     turn, cart, changes = Turn(text=""), None, []
     unadded = False  # an add of this step failed (it asked "which one?")
-    notes: list[str] = []  # what was picked for the shopper, said before the cart
+    notes = _unsold(step)  # what was picked for the shopper (or we lack), said before the cart
     trading = any(call.name == "remove_from_cart" for call in step.calls)
     for call in step.calls:
         if unadded and call.name == "remove_from_cart":
@@ -79,6 +79,11 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     shown.text = "\n".join([*notes, shown.text])
     _add_free_shipping_note(shown, cart, changes, step.text, context)
     return shown.joined(turn)
+
+
+def _unsold(step: Step) -> list[str]:
+    """«… and a loaf of sourdough bread» beside an add: said, not passed over in silence."""
+    return [f"Sorry, we don't sell {step.unsold}."] if step.unsold else []
 
 
 def _run(call: ToolCall, context: ToolContext, notes: list[str], trading: bool) -> Any:

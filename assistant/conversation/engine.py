@@ -189,8 +189,7 @@ class Assistant:
             turn, planned = self._carry_out_all(state, requests, origin, has_order, in_cart)
             turn.note = note
             intent = "+".join(dict.fromkeys(planned))  # what was done, not what was first heard
-        state.turns += 1
-        state.last_intent = intent
+        state.end_turn(intent)
         self.sessions.save(state)
         return self._reply(state, turn, intent=intent)
 

@@ -93,6 +93,7 @@ _ARRIVAL_PROMISED = re.compile(
     r"(?!\s+(?:authentic|genuine|real|original|legit|to (?:be|work|fit|last)))",
     re.I,
 )
+_THE_TWO = re.compile(r"\b(?:the two|both|these two|those two|the pair)\b", re.I)
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
@@ -331,6 +332,8 @@ class ProductAnswers:
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or last shown, with the asked-about figure first."""
         ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
+        if len(ids) < 2 and len(state.talked_about) >= 2 and _THE_TWO.search(step.text):
+            ids = state.talked_about[-2:]  # «which of the two…?» after asking about each in turn
         named = step.references.ids
         # «The Purelle one is cheaper, right?» beside the two shown: about the Purelle
         about = named[0] if len(named) == 1 and state.focus in {None, named[0]} else None

@@ -48,7 +48,7 @@ from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.ranking import SOONER, rank_shown
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
 from assistant.conversation.product_answers import HEALTH
-from assistant.conversation.shop_overview import with_what_we_do_not_sell
+from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
@@ -64,7 +64,7 @@ from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle
 from assistant.search.passages import asked_part
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
-from assistant.search.two_kinds import two_kinds_asked
+from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
 
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
@@ -106,9 +106,12 @@ class CatalogueAnswers:
         if not ids and (budget := open_budget(state, self.retriever, step)):
             return budget  # «anything under 20 bucks?»
         if len(ids) != 2 and (parts := two_kinds_asked(self.kinds, step.text)):  # «a mat and a pan»
-            vocabulary = self.retriever.vocabulary
-            first, then = (self.search(state, part_alone(step, p, vocabulary)) for p in parts)
-            return first.joined(then)
+            vocabulary, lacking = self.retriever.vocabulary, self.kinds.missing(parts[0])
+            # «a TV stand and some curtains»: no closest things to a TV stand, the curtains
+            first = not_sold_turn(lacking, self.policies) if lacking else None
+            first = first or self.search(state, part_alone(step, parts[0], vocabulary))
+            carried = for_the_lacking(self.kinds, lacking, parts[1])  # «… a bag to carry it in»
+            return first.joined(self.search(state, part_alone(step, carried, vocabulary)))
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         if (kind == "mention" and (len(ids) == 1 or fit)) or (
             kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit
@@ -353,7 +356,7 @@ class CatalogueAnswers:
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing:
             return None
-        return with_what_we_do_not_sell(Turn(text=wording.not_carried(missing, [])), self.policies)
+        return not_sold_turn(missing, self.policies)
 
     def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
         """What the shop's policies say, quoted, with the sections cited; with what they mean
@@ -385,8 +388,9 @@ class CatalogueAnswers:
                 turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
                 turn.products.append(product.id)
         if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
+            product = self.catalogue.products[named[0]] if named else None
             note, figures = money_wording.free_shipping_note(
-                step.text, cart, self.free_shipping_from
+                step.text, cart, self.free_shipping_from, product
             )
             turn.text, turn.prices = turn.text + note, turn.prices + figures
         return turn

@@ -53,6 +53,11 @@ def with_what_we_do_not_sell(turn: Turn, policies: PolicySearch) -> Turn:
     return _with_sections(turn, policies, WHAT_WE_DO_NOT_SELL)
 
 
+def not_sold_turn(kind: str, policies: PolicySearch) -> Turn:
+    """«Sorry, we don't sell X.» alone, with the shop's own list quoted and cited."""
+    return with_what_we_do_not_sell(Turn(text=wording.not_carried(kind, [])), policies)
+
+
 def with_whose_purchases(turn: Turn, policies: PolicySearch) -> Turn:
     """A refusal to tell one shopper about another's, with the privacy rule it follows."""
     return _with_sections(turn, policies, WHO_SEES_PURCHASES)

@@ -35,6 +35,9 @@ class PendingCheckout(BaseModel):
     express: PendingAction | None = None
 
 
+TALKED_ABOUT_KEPT = 10  # products talked about that «the first one you told me about» reaches
+
+
 class DialogueState(BaseModel):
     """What the assistant remembers about one conversation."""
 
@@ -65,6 +68,19 @@ class DialogueState(BaseModel):
     )
     added_id: str | None = Field(None, description="The product last added with options.")
     added_options: dict[str, str] = Field(default_factory=dict)
+
+    talked_about: list[str] = Field(
+        default_factory=list,
+        description="Products talked about one at a time, first talked about first, so «the "
+        "first one you told me about» and «which of the two…?» reach back past the last list.",
+    )
+
+    def end_turn(self, intent: str) -> None:
+        """Count the turn, remember its intent and the product it was about."""
+        self.turns += 1
+        self.last_intent = intent
+        if self.focus and self.focus not in self.talked_about:
+            self.talked_about = [*self.talked_about, self.focus][-TALKED_ABOUT_KEPT:]
 
     def options_added(self, product_id: str) -> dict[str, str]:
         """The version of a product last added with options ({} for any other product)."""

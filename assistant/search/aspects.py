@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from assistant.catalogue.models import Catalogue, Review
@@ -42,6 +43,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 NOUN_SHARE = 0.25  # of a word's uses right after a determiner ("the handle"), to count as a noun
 NOUN_USES = 2
+MISSPELT = 85  # rapidfuzz ratio from which an unknown word is a known one misspelt («batery»)
 COMPLAINT_ODDS = 0.5  # mean log-odds (rated 1-2 against 4-5) of a sentence's words: a complaint
 
 
@@ -118,6 +120,19 @@ class ReviewVocabulary:
             word.lower()
             for word, stemmed in kept
             if len(stemmed) >= 3 and stemmed not in self.known and not stemmed.isdigit()
+        ]
+
+    def unheard_names(self, text: str) -> list[str]:
+        """Words of the text that no review uses nor misspells («ryanair», «overhead»): beside
+        a word reviewers do use («fits»), they are what a question is about."""
+        return [
+            word
+            for word in self.unknown_words(text)
+            if word not in ENGLISH_STOP_WORDS
+            and process.extractOne(
+                _aspect_stem(word), self.known, scorer=fuzz.ratio, score_cutoff=MISSPELT
+            )
+            is None
         ]
 
     def nouns_in(self, text: str) -> list[str]:

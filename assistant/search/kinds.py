@@ -335,9 +335,10 @@ def _asking_clause(text: str) -> str:
     return wanted[0] if wanted else clauses[-1]
 
 
-_OWNS = re.compile(
-    r"^\W*(?:i\s*(?:'ve|ve|have)?\s+)?got (?:a|an|my|the)\b"
-    r"|^\W*i (?:have|own|use) (?:a|an|my|the)\b",
+_OWNS = re.compile(  # «ugh I have a headache, do you sell ibuprofen?»: the headache is had
+    r"^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*(?:i\s*(?:'ve|ve|have)?\s+)?got "
+    r"(?:a|an|my|the)\b|^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i (?:have|own|use) "
+    r"(?:a|an|my|the)\b",
     re.I,
 )
 

@@ -232,6 +232,11 @@ class ProductMentions:
                 return sorted(holders, key=lambda pid: self.catalogue.products[pid].title)
         return []
 
+    def names_other_than(self, text: str, product_id: str) -> bool:
+        """Whether a text names products, none `product_id` («the oakhaven candle, white king»)."""
+        named = {mention.product_id for mention in self.find(text)}
+        return bool(named) and product_id not in named
+
     def _only_type_left(self, mention: Mention) -> bool:
         """Whether the title words a mention did not say only say what kind of product it is."""
         return not (self.title_words[mention.product_id] - set(mention.words) - self.type_words)

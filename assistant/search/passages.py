@@ -135,7 +135,7 @@ def asked_part(question: str) -> str:
     return " ".join(asking)
 
 
-_VAGUE_WORDS = 5  # an asking sentence this short that points back needs the one before
+_VAGUE_WORDS = 8  # an asking sentence this short that points back needs the one before
 _POINTS_BACK = re.compile(r"\b(it|that|this|them|they|those|one)\b", re.I)
 # «… you delete the bad ones. true?»: asks whether what was said holds
 _CONFIRMS = re.compile(

@@ -174,6 +174,9 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     ]  # "200s", "2": model numbers, not aspects
     stems = [stem(word) for word in words if stem(word) not in title]
     nouns = [word for word in stems if word in vocabulary.nouns]
+    if stems and not nouns:  # «fits in a Ryanair overhead bin»: what no review says is asked
+        named = [stem(w) for w in vocabulary.unheard_names(question) if _not_in(w, title)]
+        stems = named or stems
     if not stems and not COMPLAINT_QUESTION.search(question):
         # "does it come with a warranty?": asked, though no review uses the word
         unheard = [stem(word) for word in vocabulary.unknown_words(question)]
@@ -181,6 +184,12 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
             word for word in unheard if word not in title and not any(c.isdigit() for c in word)
         ]
     return set(nouns or stems) | family_stems(question)
+
+
+def _not_in(word: str, title: set[str]) -> bool:
+    """Whether a word, or each part of a hyphenated one, is outside the product's title."""
+    parts = [stemmed for part in word.split("-") if (stemmed := stem(part))]
+    return not any(char.isdigit() for char in word) and not all(p in title for p in parts)
 
 
 def _aspect_label(question: str, words: set[str]) -> str | None:

@@ -34,3 +34,12 @@ def two_kinds_asked(
     if shared and not lacking and not _FOR_WHAT.search(parts[0]):
         return f"{parts[0]} {shared[1]}", parts[1]
     return parts[0], parts[1]
+
+
+def for_the_lacking(kinds: ProductKinds, lacking: str | None, part: str) -> str:
+    """«a backpack to carry it in» after «a new laptop» we lack: a laptop backpack, when the
+    titles say the lacking thing before that kind; the part as said otherwise."""
+    kind = kinds.named_kind(part) if lacking else None
+    if not kind or kinds.named_qualifier(f"{lacking} {kind}") != lacking:
+        return part
+    return re.sub(rf"\b{re.escape(kind)}", f"{lacking} {kind}", part, count=1, flags=re.I)

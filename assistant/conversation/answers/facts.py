@@ -196,14 +196,16 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
             r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
             r"(?:come|get|turn up)|"
             r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
-            r"how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|arrive|get here|be here)\b))",
+            r"how (fast|quick\w*|soon)\b"
+            r"(?=.{0,30}\b(come|arrive|get here|be here|get to|reach)\b))",
             re.I,
         ),
         "delivery",
     ),
     (
         re.compile(
-            r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that )?back)", re.I
+            r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that |both )?back)",
+            re.I,
         ),
         "returns",
     ),
@@ -376,7 +378,11 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         # «is it in stock?»: and from what price, unless the price is asked for anyway
         price = format_minor(product.min_price_minor, product.currency)
         said = f"{units} in stock" + ("" if "price" in wanted else f", from {price}")
-        facts.append(said if units else "out of stock")
+        # «when will it be back in stock?»: the data has no restock date, and says so
+        restock = re.search(r"\bback in stock|\brestock|\bwhen will\b", question, re.I)
+        facts.append(
+            said if units else "out of stock" + (" (no restock date is given)" * bool(restock))
+        )
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:

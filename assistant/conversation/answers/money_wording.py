@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import Product
 from assistant.commerce import CartView
 from assistant.conversation.understanding.shop_words import AMOUNT_HELD
 from assistant.money import format_minor
@@ -40,13 +41,26 @@ def free_shipping_gap_from(amount_minor: int, threshold_minor: int, currency: st
     return f"{worth} do not ship free yet: add {missing} more and they do."
 
 
-def free_shipping_note(text: str, cart: CartView, threshold_minor: int) -> tuple[str, list[int]]:
-    """Under the free-shipping rule: how far the amount said («i have like 45 in my cart»)
-    or else the shopper's cart is from it, with the figures used; ("", []) with neither."""
+def free_shipping_note(
+    text: str, cart: CartView, threshold_minor: int, product: Product | None = None
+) -> tuple[str, list[int]]:
+    """Under the free-shipping rule: how far the amount said («i have like 45 in my cart»),
+    else the product asked about with the cart («…if I get the Flexa bands?»), else the
+    shopper's cart is from it, with the figures used; ("", []) with none."""
     if held := AMOUNT_HELD.search(text):
         amount = round(float(held[1]) * 100)  # the amount said, not the cart
         gap = free_shipping_gap_from(amount, threshold_minor, cart.totals.currency)
         return "\n" + gap, [amount, threshold_minor - amount]
+    if product is not None and all(line.product_id != product.id for line in cart.lines):
+        price, subtotal = product.buyable_price_minor, cart.totals.subtotal_minor
+        amount = subtotal + price
+        lead = f"With {product.title} at {format_minor(price, product.currency)}"
+        if cart.lines:
+            lead += f" and your cart's {format_minor(subtotal, product.currency)} of items"
+        lead += f", the items come to {format_minor(amount, product.currency)}"
+        missing = format_minor(threshold_minor - amount, product.currency)
+        gap = "they ship free" if amount >= threshold_minor else f"add {missing} more to ship free"
+        return f"\n{lead}: {gap}.", [price, subtotal, amount, threshold_minor - amount]
     if not cart.lines:
         return "", []
     subtotal = cart.totals.subtotal_minor

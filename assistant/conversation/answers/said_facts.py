@@ -32,6 +32,15 @@ def with_said_facts(products: list[Product], text: str) -> list[Product]:
     """Of the products found, those holding a fact the request says, when some but not all
     do; all of them otherwise."""
     kept = [product for product in products if holds_said_facts(product, text)]
+    # «memory foam pillow»: a title that says the fact holds it too, whatever the data's
+    # attributes say of that product
+    said = {
+        value.lower()
+        for product in kept
+        for value in product.attributes.values()
+        if len(value.split()) >= 2 and _says(text, value)
+    }
+    kept = [p for p in products if p in kept or any(v in p.title.lower() for v in said)]
     return kept if kept and len(kept) < len(products) else products
 
 

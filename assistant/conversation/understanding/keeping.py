@@ -111,9 +111,19 @@ def _counted_keep(text: str) -> bool:
 
 def fixed_before_yes(intent: str, text: str, pending_checkout: bool) -> str:
     """«wait no, just 1» to a checkout summary: not this order, and the count changed (not
-    «no wait, one more question»)."""
-    fixed = _JUST_SO_MANY.search(text)
-    return "change" if intent == "decline" and fixed and pending_checkout else intent
+    «no wait, one more question»); «wait, add a second one» adds before a new summary."""
+    if intent != "decline" or not pending_checkout:
+        return intent
+    if _ADD_FIRST.search(text):
+        return "add"  # «wait, add a second one before I pay»: one more first, then a new summary
+    return "change" if _JUST_SO_MANY.search(text) else intent
+
+
+_ADD_FIRST = re.compile(
+    r"^\W*(?:(?:wait|hold on|actually|oh|oops|sorry|ok|okay|and|but|no|hmm+)\W+)*"
+    r"(?:add|throw in|put in|pop in|include)\b(?!.{0,20}\b(?:nothing|later)\b)",
+    re.I,
+)
 
 
 def kept_parts(phrase: str) -> list[str]:

@@ -83,6 +83,7 @@ from assistant.conversation.understanding.steps import (
 )
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
+from assistant.conversation.understanding.unsold_parts import unsold_part
 from assistant.conversation.understanding.version_lists import (
     LISTS_AS_ADD,
     picks_versions,
@@ -147,7 +148,9 @@ class RulePlanner:
         slots = extract_slots(request.text, self.vocabulary)
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
-        request = reopened_buy(state, request, self.catalogue, self._names_another)
+        request = reopened_buy(
+            state, request, self.catalogue, self.references.mentions.names_other_than
+        )
         pending = state.pending_action
         if pending and pending.most and ALL_THERE_IS.search(request.text):
             slots.quantity = pending.most  # «only 4 left», then «just add every one you have»
@@ -176,7 +179,7 @@ class RulePlanner:
             references = References(ids=[pending.product_id], kind="option")
         else:
             references = self.references.resolve(
-                request.text, state.shown, state.focus, slots.options, cart, cart_products
+                request.text, state, slots.options, cart, cart_products
             )
         if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
             ranked = self.catalogue.products[references.ids[0]]
@@ -231,7 +234,7 @@ class RulePlanner:
             intent = "add"  # «ok L then» heard as a question still answers «which one?»
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
-        other = self._names_another(request.text, pending.product_id)
+        other = self.references.mentions.names_other_than(request.text, pending.product_id)
         choice = product.options_named_in(request.text) if product and not other else {}
         choice = choice or cheaper_version(product, request.text, pending.options)
         if choice:  # "the blue one" answers "which one?"
@@ -281,11 +284,6 @@ class RulePlanner:
     def _titles(self, references: References) -> list[str]:
         products = (self.catalogue.products.get(pid) for pid in references.ids)
         return [product.title for product in products if product]
-
-    def _names_another(self, text: str, product_id: str) -> bool:
-        """Whether a text names products, none `product_id` («the oakhaven candle, white king»)."""
-        named = {mention.product_id for mention in self.references.mentions.find(text)}
-        return bool(named) and product_id not in named
 
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
@@ -354,6 +352,7 @@ class RulePlanner:
                 step.calls = several_adds(self.catalogue.products, step)
             elif intent == "add":
                 self._add_calls(step, state, args)
+                step.unsold = unsold_part(step.text, self.references.mentions, self.kinds)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.comparatives import comparative_pick, the_other
+from assistant.conversation.understanding.told_about import told_about
 from assistant.search.mentions import ProductMentions
 
 ORDINALS = {
@@ -85,20 +86,21 @@ class ReferenceResolver:
     def resolve(
         self,
         message: str,
-        shown: list[str],
-        focus: str | None,
+        state: DialogueState,
         options: dict[str, str],
         cart: list[str] | None = None,
         basket: list[str] | None = None,
     ) -> References:
-        """The products a request points at; empty when it names none. With `cart` (for
-        changes to the cart) "the duffel" or "the blue one" is looked for there first; the
-        `basket` (the cart's products, for any request) is looked in last («is the car
-        mount's seller legit?» after adding a mount and a cable)."""
-        shown = [pid for pid in shown if pid in self.catalogue.products]
+        """The products a request points at in the dialogue `state`; empty when it names none.
+        With `cart` (for changes to the cart) "the duffel" or "the blue one" is looked for
+        there first; the `basket` (the cart's products, for any request) is looked in last
+        («is the car mount's seller legit?» after adding a mount and a cable)."""
+        focus, talked = state.focus, state.talked_about
+        shown = [pid for pid in state.shown if pid in self.catalogue.products]
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
+            lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(text, shown, focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
@@ -227,11 +229,13 @@ class ReferenceResolver:
         ids = [pid for pid in _PRODUCT_ID.findall(message) if pid in self.catalogue.products]
         return References(list(dict.fromkeys(ids)), "id") if ids else None
 
+    def _told(self, message: str, talked: list[str]) -> list[str]:
+        return told_about(message, talked, self.mentions)  # «the first one you told me about»
+
     def _mentioned(
         self, message: str, about: list[str], context: list[str] | None = None
     ) -> References | None:
-        """The products the message names; of namesakes («the Hearth & Linen Lite», a blanket
-        and a duvet cover), the one the conversation holds when it holds only one."""
+        """The products named; of namesakes, the one the conversation holds if it holds one."""
         hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
         if not found:

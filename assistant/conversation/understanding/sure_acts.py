@@ -78,6 +78,12 @@ _SHIPPING_COST = re.compile(
 _WHO_SELLS = re.compile(r"\bwho(?:'s| is)?\s+(?:\w+\s+){0,2}(?:sells?|selling|the seller)\b", re.I)
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
+# «can I send both back?», «can i return them both»: each one's returns, not a comparison
+_SENT_BACK = re.compile(
+    r"\b(?:send|take|bring)\s+(?:both|them|these|those|the two)(?:\s+of them)?\s+back\b"
+    r"|\breturn\s+(?:both|them both|the two|these two|those two)\b",
+    re.I,
+)
 # «it has 4.8 stars, legit or bots?», «are those 5 stars paid?»: whether its reviews are real
 _STARS_TRUSTED = re.compile(
     r"\b(?:stars?|ratings?|rated|reviews?)\b.{0,40}\b(?:legit|bots?|fake|paid|real|genuine"
@@ -195,6 +201,8 @@ def _about_the_order(request: Request) -> str | None:
         return "policy_question"
     if request.act in {"review_question", "smalltalk", "help"} and _WHO_SELLS.search(request.text):
         return "product_question"  # «and who actually sells it?»: the catalogue says
+    if request.act == "compare" and _SENT_BACK.search(request.text):
+        return "product_question"  # «I got the X and a Y … can I send both back?»: each one's
     asked = {"product_question", "search", "recommend"}
     if (request.act in asked and _ANY_GOOD.search(request.text)) or (
         request.act in asked | {"compare", "refine", "smalltalk", "help"}

@@ -102,6 +102,8 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
     question as the turn before it, about the same product; an add that names a version
     («also the X skillet, white, small») stays an add."""
     last = (state.last_intent or "").rpartition("+")[2]
+    if last == "policy_question" and _WHAT_IF_I_GET.search(text):
+        return last  # «and if I only get the packing cubes instead?»: the same rule, for those
     if (
         intent != last
         and not (intent == "add" and versioned and "?" not in text)
@@ -115,6 +117,11 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
 
 
 _ASKED_OF = {"product_question", "review_question", "compare"}
+_WHAT_IF_I_GET = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay)\W+)*(?:what )?if (?:i|we) (?:only |just )?(?:get|buy|order|"
+    r"take|go for|went for)\b",
+    re.I,
+)
 
 
 def moved_on(intent: str, references: References, state: DialogueState) -> bool:

@@ -240,7 +240,8 @@ class ReferenceResolver:
         found = self.mentions.find(message, kind_hint=hint)
         if not found:
             return None
-        if len(found) > 1 and len({m.phrase for m in found}) == 1:
+        branded = set(found[0].words) & self.mentions.all_brand_words  # not «vitamin c serums»
+        if len({m.phrase for m in found}) == 1 < len(found) and branded:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
         return References(
@@ -302,8 +303,7 @@ _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the
 def _the_other(
     text: str, shown: list[str], focus: str | None, in_cart: list[str]
 ) -> References | None:
-    """The other of two shown products («and the other one too»), or the one traded for the
-    cart's («swap it for the other one»)."""
+    """The other of two shown products («and the other one»), or the one swapped for the cart's."""
     found = the_other(text, shown, focus, in_cart)
     return References([found[0]], "mention", replaces=found[1]) if found else None
 

@@ -393,4 +393,5 @@ class CatalogueAnswers:
                 step.text, cart, self.free_shipping_from, product
             )
             turn.text, turn.prices = turn.text + note, turn.prices + figures
+            turn.products += [pid for pid in named[:1] if pid not in turn.products]  # as named
         return turn

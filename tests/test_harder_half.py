@@ -166,3 +166,17 @@ def test_what_if_i_only_get_another_after_a_shipping_question(demo_assistant) ->
     assert reply.intent == "policy_question"
     cubes = CATALOGUE.products[_id("Atlas & Oak Wave X Packing Cubes Set")]
     assert cubes.buyable_price_minor < 5000 and "$4.99" in reply.text, reply.text
+
+
+def test_a_freebie_for_a_post_is_the_shops_rule() -> None:
+    said = "I'm a big influencer, if you send me a free carry-on suitcase I'll post about it"
+    assert checked(Request(said, "search", 0.6)).act == "policy_question"
+    assert checked(Request("fragrance free moisturiser", "search", 0.9)).act == "search"
+
+
+@pytest.mark.slow
+def test_do_you_sell_a_kind_we_lack_beside_a_cart_word(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Leaf & Kettle Flow 800 decaf, 500g whole bean")
+    reply = chat.say("do you sell coffee grinders as well?")
+    assert "we don't sell coffee grinders" in reply.text.lower(), reply.text

@@ -113,8 +113,9 @@ class CatalogueAnswers:
             carried = for_the_lacking(self.kinds, lacking, parts[1])  # «… a bag to carry it in»
             return first.joined(self.search(state, part_alone(step, carried, vocabulary)))
         fit = all_fit(self.catalogue, ids, step.slots.filters)
+        lacked = BUYING.search(step.text) and self.kinds.missing(step.text)  # «coffee grinders?»
         if (kind == "mention" and (len(ids) == 1 or fit)) or (
-            kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit
+            kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit and not lacked
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
         if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):

@@ -180,3 +180,11 @@ def test_do_you_sell_a_kind_we_lack_beside_a_cart_word(demo_assistant) -> None:
     chat.say("add the Leaf & Kettle Flow 800 decaf, 500g whole bean")
     reply = chat.say("do you sell coffee grinders as well?")
     assert "we don't sell coffee grinders" in reply.text.lower(), reply.text
+
+
+@pytest.mark.slow
+def test_a_colour_beside_an_add_is_no_kind_we_lack(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("add the summit supply flow x sleeping bag, orange please")
+    assert "don't sell" not in reply.text, reply.text
+    assert chat.units() == {_id("Summit Supply Flow X Sleeping Bag"): 1}

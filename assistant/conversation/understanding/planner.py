@@ -352,7 +352,8 @@ class RulePlanner:
                 step.calls = several_adds(self.catalogue.products, step)
             elif intent == "add":
                 self._add_calls(step, state, args)
-                step.unsold = unsold_part(step.text, self.references.mentions, self.kinds)
+                said = step.slots.options  # «in orange» is a version, not a kind
+                step.unsold = unsold_part(step.text, self.references.mentions, self.kinds, said)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif intent == "change":

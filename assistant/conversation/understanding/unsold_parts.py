@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.understanding.slots import said_values
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
@@ -16,14 +17,21 @@ _ADD_WORDS = re.compile(
 )
 
 
-def unsold_part(text: str, mentions: ProductMentions, kinds: ProductKinds | None) -> str | None:
-    """The kind one part of an add asks for that the shop does not carry, else None."""
+def unsold_part(
+    text: str, mentions: ProductMentions, kinds: ProductKinds | None, options: dict[str, str]
+) -> str | None:
+    """The kind one part of an add asks for that the shop does not carry, else None; a part
+    that names a brand we sell or only versions (`options`: «in orange») is none."""
     if kinds is None:
         return None
+    versions = said_values(options)
     for part in _PARTS.split(text):
         words = _ADD_WORDS.sub(" ", part).strip()
-        if len(words.split()) < 2 or mentions.find(words) or kinds.named_kind(words):
+        said = set(re.findall(r"[a-z0-9&']+", words.lower()))
+        if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
             continue
-        if lacking := kinds.missing(f"do you sell {words}"):
+        if not mentions.find(words) and (
+            lacking := kinds.missing(f"do you sell {words}", versions)
+        ):
             return lacking
     return None

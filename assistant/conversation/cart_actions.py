@@ -125,7 +125,7 @@ def by_the_date(result: object, text: str, today: dt.date) -> str:
         return ""
     latest = max(dates)
     in_time = latest <= deadline
-    verdict = "so it should arrive in time" if in_time else "so not by then"
+    verdict = "so it should arrive in time" if in_time else "so it won't arrive by then"
     return f"\nBy {day_text(deadline)}? Estimated delivery {day_text(latest)}, {verdict}."
 
 

@@ -188,3 +188,17 @@ def test_a_colour_beside_an_add_is_no_kind_we_lack(demo_assistant) -> None:
     reply = chat.say("add the summit supply flow x sleeping bag, orange please")
     assert "don't sell" not in reply.text, reply.text
     assert chat.units() == {_id("Summit Supply Flow X Sleeping Bag"): 1}
+
+
+def test_the_fragrance_free_one_is_no_freebie() -> None:
+    said = "add the fragrance free one, 50 ml"
+    assert checked(Request(said, "add", 0.9)).act == "add"
+
+
+@pytest.mark.slow
+def test_stray_words_no_review_says_are_not_the_aspect(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "what do reviews of the Tumble & Co Studio X puzzle say about small parts? she still "
+        "puts everything in her mouth"
+    )
+    assert "mention small parts" in reply.text, reply.text

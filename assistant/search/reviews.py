@@ -176,10 +176,8 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     nouns = [word for word in stems if word in vocabulary.nouns]
     if stems and not nouns:  # «fits in a Ryanair overhead bin»: what no review says is asked
         named = [w for w in vocabulary.unheard_names(question) if _not_in(w, title)]
-        # a name said with a capital, or several such words, not one stray word («a month»)
-        if len(named) > 1 or any(
-            re.search(rf"\b{re.escape(w.title())}\b", question) for w in named
-        ):
+        # a name said with a capital («Ryanair»), not stray words («puts it in her mouth»)
+        if any(re.search(rf"\b{re.escape(w.title())}\b", question) for w in named):
             stems = [stem(w) for w in named]
     if not stems and not COMPLAINT_QUESTION.search(question):
         # "does it come with a warranty?": asked, though no review uses the word

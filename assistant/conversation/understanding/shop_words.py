@@ -97,7 +97,7 @@ SHOP_SERVICE = re.compile(
     # «can half go to his place and half to mine»
     r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
     # «send me a free suitcase and I'll post about it»: nothing is given away
-    r"|\bsend (?:me|us) (?:a |an |one |some )?free\b|\bfree (?:samples?|products?|stuff|one)\b"
+    r"|\bsend (?:me|us) (?:a |an |one |some )?free\b|\bfree (?:samples?|products?|stuff)\b"
     r"|\b(?:get|have) (?:it|one|them|this) for free\b"
     # «do you have a physical store?», «do you ship to canada?»: the shop itself
     r"|\b(?:physical|real|actual|bricks?[- ]and[- ]mortar) (?:store|shop)\b|\bvisit (?:your|the) "

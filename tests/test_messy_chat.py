@@ -138,3 +138,14 @@ def test_is_delivery_guaranteed_about_the_product_in_view(demo_assistant) -> Non
 )
 def test_questions_about_the_shop_itself_are_its_rules(said: str) -> None:
     assert checked(Request(said, "search", 0.7)).act == "policy_question"
+
+
+@pytest.mark.parametrize(
+    "colours", [["navy", "blue", "red"], ["blue", "navy", "red"], ["red", "blue", "navy"]]
+)
+def test_navy_blue_is_navy_whatever_the_set_order(colours: list[str]) -> None:
+    from assistant.search.parsing import parse_query
+
+    vocabulary = FilterVocabulary(colours=set(colours))
+    said = "a warm wool sweater, size XL, navy blue, under 120 dollars"
+    assert parse_query(said, vocabulary).filters.colour == "navy"

@@ -354,7 +354,13 @@ def _vocabulary(text: str, vocabulary: FilterVocabulary) -> dict[str, object]:
         found["category"] = category
     if brand := _first_named(vocabulary.brands, text):
         found["brand"] = brand
-    for colour in sorted(vocabulary.colours, key=len, reverse=True):
+    lowered = text.lower()
+    # longest first, then the one said first («navy blue»: navy): never the set's own order,
+    # which changes from one process to the next
+    said_at = {
+        colour: lowered.find(colour.lower()) % (len(lowered) + 1) for colour in vocabulary.colours
+    }
+    for colour in sorted(vocabulary.colours, key=lambda c: (-len(c), said_at[c], c)):
         if vocabulary.names_colour(colour, text):
             found["colour"] = colour
             break

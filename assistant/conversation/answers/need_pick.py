@@ -91,9 +91,9 @@ def ranked_for_need(catalogue: Catalogue, products: list[Product], text: str) ->
     }
     said = [p for p in by_rating if mentions[p.id]]
     if said:
-        top = max(said, key=lambda p: (sum((r.rating or 0) >= 4 for r in mentions[p.id]), 0))
-        found = mentions[top.id]
-        good = sum((r.rating or 0) >= 4 for r in found)
+        good_ones = {p.id: sum((r.rating or 0) >= 4 for r in mentions[p.id]) for p in said}
+        top = max(said, key=lambda p: good_ones[p.id])  # ties: the better rated, first in `said`
+        found, good = mentions[top.id], good_ones[top.id]
         quote = _sentence_with(found[0].text, words)
         text = (
             f"For {need}: {len(found)} of {top.review_count} reviews of {top.title} [{top.id}] "

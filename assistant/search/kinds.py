@@ -54,7 +54,7 @@ FILLER = set(
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
     "alternative alternatives same different reviewer reviewers left remaining you've youve "
-    "we've i've add throw grab toss chuck too".split()
+    "we've i've i'll add throw grab toss chuck too take taking purchase".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -85,6 +85,7 @@ NAME_LIKE = re.compile(
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
+_BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # A kind is named before these ("yoga mat for beginners", "speaker with good bass").
 BOUNDARIES = set(
@@ -144,6 +145,7 @@ class ProductKinds:
         words: list[str] = []
         text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
         text = _NOTHING_OVER.sub(" ", text)  # «earbuds nothing over 40 bucks»: a budget
+        text = _BACK_TO.sub(" ", text)  # «go back to the trekking poles»: no «back» kind
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break

@@ -1,0 +1,72 @@
+"""«add the cheapest yoga mat», «I'll take the best rated headlamp»: a buy of the product a
+catalogue figure names, planned as the shopper would say it in two turns: which one is the
+cheapest (or best rated), then «add it»."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.answers.facts import superlative_kind
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.slots import extract_slots
+from assistant.search.filters import FilterVocabulary
+from assistant.search.kinds import ProductKinds, kind_words_of
+
+_SAID = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}
+# a buying verb before the figure: «add the cheapest …», «I'll take your best rated …»
+_BUYS_THE_FIGURE = re.compile(
+    r"\b(?:add|put|pop|throw in|grab|get me|buy|order|(?:i'?ll|i will|let me|lemme|gonna|"
+    r"i'?d like to|i want to|i wanna)\s+(?:take|get|have|grab|buy|order|go with|go for))\b"
+    r"[^.?!]{0,24}?\b(?:the|your|ur|a|one of the)\s+(?:\d+\s+)?(?:cheapest|lowest[- ]priced|"
+    r"least expensive|most expensive|priciest|best[- ]rated|top[- ]rated|highest[- ]rated|"
+    r"best[- ]reviewed)\b",
+    re.I,
+)
+_CLAUSES = re.compile(r"\s+[-–—]\s+|[.;!?]+\s*|,\s*(?=(?:and\s+)?(?:add|put|grab)\b)", re.I)
+
+
+def superlative_adds(
+    requests: list[Request],
+    state: DialogueState,
+    catalogue: Catalogue,
+    kinds: ProductKinds | None,
+    vocabulary: FilterVocabulary,
+) -> list[Request]:
+    """The requests, each buy of «the cheapest X» split into the figure and «add it»."""
+    planned: list[Request] = []
+    for request in requests:
+        planned.extend(_split(request, state, catalogue, kinds, vocabulary) or [request])
+    return planned
+
+
+def _split(
+    request: Request,
+    state: DialogueState,
+    catalogue: Catalogue,
+    kinds: ProductKinds | None,
+    vocabulary: FilterVocabulary,
+) -> list[Request] | None:
+    text = request.text
+    figure = superlative_kind(text)
+    if kinds is None or figure not in _SAID or not _BUYS_THE_FIGURE.search(text):
+        return None
+    kind = next((k for c in _CLAUSES.split(text) if c and (k := kinds.named_kind(c))), None)
+    if kind is None:
+        return None  # «add the cheapest one»: over what is shown, as before
+    shown = [p for p in map(catalogue.products.get, state.shown) if p]
+    if any(kind in kind_words_of(p) for p in shown):
+        return None  # the kind is in view: «the cheapest» picks over the list shown
+    qualifier = next(
+        (q for c in _CLAUSES.split(text) if c and (q := kinds.named_qualifier(c))), None
+    )
+    slots = extract_slots(text, vocabulary)
+    options = " ".join(slots.options.values())
+    kept = f" in {options}" if options else ""
+    asked = f"which is the {_SAID[figure]} {qualifier or ''} {kind}{kept}?"
+    count = f" {slots.quantity} of" if slots.quantity and slots.quantity > 1 else ""
+    return [
+        Request(re.sub(r"\s+", " ", asked), "catalogue_question", request.confidence),
+        Request(f"add{count} it{kept}", "add", request.confidence, implied=True),
+    ]

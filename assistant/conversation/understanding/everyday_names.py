@@ -1,0 +1,102 @@
+"""Everyday and British names for kinds of thing («rucksack», «head torch», «flask», «sun
+cream», «skipping rope») said as the shop's titles say them, so search, product names and «we
+don't sell X» read what the shopper meant. A name is only rewritten when no title uses it and
+a title uses its equivalent: a shop that sells flasks keeps its flasks."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+
+# the shopper's name -> the names a shop may title the same thing with, most alike first
+_EQUIVALENTS: dict[str, tuple[str, ...]] = {
+    "head torch": ("headlamp",),
+    "headtorch": ("headlamp",),
+    "torch": ("headlamp", "flashlight"),
+    "rucksack": ("backpack",),
+    "daypack": ("backpack",),
+    "day pack": ("backpack",),
+    "holdall": ("duffel bag",),
+    "weekend bag": ("duffel bag",),
+    "cabin suitcase": ("carry-on suitcase", "carry-on"),
+    "cabin case": ("carry-on suitcase", "carry-on"),
+    "cabin bag": ("carry-on suitcase", "carry-on"),
+    "vacuum flask": ("insulated water bottle", "water bottle"),
+    "flask": ("insulated water bottle", "water bottle"),
+    "thermos": ("insulated water bottle", "water bottle"),
+    "sun cream": ("sunscreen",),
+    "suncream": ("sunscreen",),
+    "sun lotion": ("sunscreen",),
+    "sunblock": ("sunscreen",),
+    "sun block": ("sunscreen",),
+    "skipping rope": ("jump rope",),
+    "walking pole": ("trekking pole",),
+    "hiking pole": ("trekking pole",),
+    "walking stick": ("trekking pole",),
+    "earphone": ("earbud", "headphone"),
+    "ear bud": ("earbud",),
+    "trainer": ("sneaker", "running shoe"),
+    "jumper": ("sweater",),
+    "hoody": ("hoodie",),
+    "trouser": ("chino", "pant"),
+    "raincoat": ("rain jacket",),
+    "rain coat": ("rain jacket",),
+    "cagoule": ("rain jacket",),
+    "anorak": ("rain jacket",),
+    "liquidiser": ("blender",),
+    "liquidizer": ("blender",),
+    "fry pan": ("frying pan",),
+    "exercise mat": ("yoga mat",),
+    "phone holder": ("phone mount",),
+    "phone cover": ("phone case",),
+    "mobile case": ("phone case",),
+    "portable charger": ("power bank",),
+    "battery pack": ("power bank",),
+    "power pack": ("power bank",),
+    "charging lead": ("cable",),
+    "charger lead": ("cable",),
+    "charging cable": ("cable",),
+    "weighted duvet": ("weighted blanket",),
+    "activity tracker": ("fitness tracker",),
+    "building brick": ("building blocks",),
+    "jigsaw puzzle": ("puzzle",),
+    "jigsaw": ("puzzle",),
+    "face wash": ("cleanser",),
+    "facewash": ("cleanser",),
+    "spot cream": ("spot gel",),
+    "camping cooker": ("camping stove",),
+    "shopping bag": ("tote bag",),
+}
+_PLURAL = {"s", "es"}
+
+
+class EverydayNames:
+    """Rewrites the shopper's everyday names of kinds into the ones this catalogue's titles use."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        titles = " | ".join(p.title.lower() for p in catalogue.products.values())
+        self._as_titled: dict[str, str] = {}
+        for said, equivalents in _EQUIVALENTS.items():
+            if re.search(rf"\b{re.escape(said)}", titles):
+                continue  # the shop's own word: nothing to rewrite
+            titled = next((e for e in equivalents if re.search(rf"\b{re.escape(e)}", titles)), None)
+            if titled:
+                self._as_titled[said] = titled
+        names = sorted(self._as_titled, key=len, reverse=True)  # «head torch» before «torch»
+        self._pattern = (
+            re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(es|s)?\b", re.I)
+            if names
+            else None
+        )
+
+    def as_titled(self, message: str) -> str:
+        """The message with each everyday name said as the titles say it."""
+        if self._pattern is None:
+            return message
+        return self._pattern.sub(self._titled, message)
+
+    def _titled(self, match: re.Match[str]) -> str:
+        titled = self._as_titled[match.group(1).lower()]
+        plural = match.group(2) in _PLURAL and not titled.endswith("s")
+        return titled + ("s" if plural else "")

@@ -8,6 +8,7 @@ the engine answers read-only acts from the slots; cart calls come only from the 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -36,6 +37,7 @@ from assistant.conversation.understanding.corrections import (
     corrected,
     in_context,
 )
+from assistant.conversation.understanding.everyday_names import EverydayNames
 from assistant.conversation.understanding.express import reopened_buy
 from assistant.conversation.understanding.follow_ups import (
     answered_which,
@@ -46,6 +48,7 @@ from assistant.conversation.understanding.follow_ups import (
     follow_up_act,
     moved_on,
 )
+from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
     AND_THE,
@@ -81,6 +84,7 @@ from assistant.conversation.understanding.steps import (
     version_calls,
     version_stock,
 )
+from assistant.conversation.understanding.superlative_adds import superlative_adds
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
 from assistant.conversation.understanding.unsold_parts import unsold_part
@@ -89,10 +93,16 @@ from assistant.conversation.understanding.version_lists import (
     picks_versions,
     version_groups,
 )
+from assistant.conversation.understanding.version_words import (
+    options_it_comes_in,
+    options_said_for,
+)
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
+
+_NAMED = {"mention", "shown-word"}  # «the kestrel urban ones»: a shown product by its name
 
 
 class RulePlanner:
@@ -113,6 +123,7 @@ class RulePlanner:
         self.references = ReferenceResolver(catalogue, mentions or ProductMentions(catalogue))
         self.compounds = CompoundWords(catalogue)
         self.mind_changes = MindChanges(catalogue)
+        self.everyday = EverydayNames(catalogue)
 
     def requests(
         self,
@@ -125,8 +136,9 @@ class RulePlanner:
         """The message's requests and their acts, in order."""
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
-        message = self.compounds.split(without_greeting(message))  # "airfryer": "air fryer"
-        message = self.mind_changes.settled(in_full(message))  # «ppl»; «orange. no wait blue»
+        # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «orange. no wait blue»
+        message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
+        message = self.mind_changes.settled(message)
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -135,7 +147,8 @@ class RulePlanner:
         )
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
-        return joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
+        joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
+        return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
 
     def step(
         self,
@@ -157,8 +170,10 @@ class RulePlanner:
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
+        ahead = goes_ahead(intent, request.text, state)  # «go on then»: the one asked about
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
+        intent, request = ("add", replace(request, implied=True)) if ahead else (intent, request)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
@@ -260,10 +275,10 @@ class RulePlanner:
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
-        shown_named = product and product.id in state.shown and references.kind == "mention"
+        shown_named = product and product.id in state.shown and references.kind in _NAMED
         if act in {None, "search"} and shown_named and only_names(product, text):
             # «… shorts, medium, black», then «the Kestrel Sport 200 ones»: that version
-            chosen = self._applicable(product.id, state.chosen_options)
+            chosen = options_it_comes_in(product, state.chosen_options)
             chosen |= product.options_named_in(state.last_search or "")  # «medium»: its M
             if chosen and chosen.keys() == product.options_by_name().keys():
                 act, state.chosen_options = "add", {**state.chosen_options, **chosen}
@@ -311,19 +326,6 @@ class RulePlanner:
             return state.focus
         return state.shown[0] if len(state.shown) == 1 else None
 
-    def _options_for(self, product_id: str, options: dict[str, str], text: str) -> dict[str, str]:
-        """The options said for a product, without its name's words ("S" of "Urban S")."""
-        product = self.catalogue.products.get(product_id)
-        if product is None:
-            return options
-        title = {word.lower() for word in product.title.split()}
-        named = product.options_named_in(text)
-        return {
-            name: value
-            for name, value in options.items()
-            if value.lower() not in title or named.get(name) == value
-        }
-
     def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:
         intent, slots = step.intent, step.slots
         if intent == "view_cart":
@@ -346,7 +348,9 @@ class RulePlanner:
                 state.asked_which = intent if not state.shown else None
                 return
             args: dict[str, Any] = {"product_id": product_id}
-            if options := self._options_for(product_id, slots.options, step.text):
+            if options := options_said_for(
+                self.catalogue.products.get(product_id), slots.options, step.text
+            ):
                 args["options"] = options
             if intent == "add" and several_named(step.references):
                 step.calls = several_adds(self.catalogue.products, step)
@@ -378,7 +382,13 @@ class RulePlanner:
         # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
         added = state.options_added(args["product_id"])  # "add another one": that version
-        said = {**self._applicable(args["product_id"], state.chosen_options), **added, **earlier}
+        said = {
+            **options_it_comes_in(
+                self.catalogue.products[args["product_id"]], state.chosen_options
+            ),
+            **added,
+            **earlier,
+        }
         if said:
             args["options"] = {**said, **args.get("options", {})}
         if pending and pending.kind == "buy" and pending.product_id == args["product_id"]:
@@ -387,12 +397,3 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
-
-    def _applicable(self, product_id: str, options: dict[str, str]) -> dict[str, str]:
-        """The options a product comes in, of those said ("M" fits a jacket, not a mug)."""
-        values = self.catalogue.products[product_id].options_by_name()
-        return {
-            name: value
-            for name, value in options.items()
-            if value.lower() in {v.lower() for v in values.get(name, [])}
-        }

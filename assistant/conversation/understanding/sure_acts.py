@@ -220,9 +220,34 @@ def _story_ending(request: Request) -> Request:
     return Request(closing["ask"], "add", request.confidence)
 
 
+# «bassline noise cancelling headphones in navy. add»: the thing, then a bare «add»
+ADD_AT_THE_END = re.compile(
+    r"\w\W*[.,;!-]\s*(?:(?:ok|okay|pls|please|and)\s+)?(?:add(?: (?:it|them|that|one|that one))?"
+    r"(?: (?:to|in(?:to)?) (?:my |the )?(?:cart|basket|bag))?"
+    r"|(?:in the |into the )?(?:basket|cart) (?:it|them|pls|please))"
+    r"(?:\s+(?:pls|please|cheers|thanks|ta))?\W*$",
+    re.I,
+)
+_HEARD_AS_ASKING = {
+    "search",
+    "product_question",
+    "review_question",
+    "smalltalk",
+    "help",
+    "recommend",
+}
+
+
+def _added_at_the_end(request: Request) -> Request:
+    """«bassline noise cancelling headphones in navy. add»: an add, whatever it sounded like."""
+    if request.act in _HEARD_AS_ASKING and ADD_AT_THE_END.search(request.text):
+        return Request(request.text, "add", request.confidence, implied=True)
+    return request
+
+
 def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
-    request = _story_ending(request)
+    request = _added_at_the_end(_story_ending(request))
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
         return Request(request.text, "order_status", request.confidence)
     if (

@@ -95,3 +95,26 @@ def options_wanted(product: Product, text: str) -> dict[str, str]:
 def options_by_rank(product: Product, text: str) -> dict[str, str]:
     """The version an end of the range or «the cheapest size» picks; empty when none."""
     return {**end_of_range(product, text), **cheapest_version(product, text)}
+
+
+def options_said_for(product: Product | None, options: dict[str, str], text: str) -> dict[str, str]:
+    """The options said for a product, without its name's words ("S" of "Urban S")."""
+    if product is None:
+        return options
+    title = {word.lower() for word in product.title.split()}
+    named = product.options_named_in(text)
+    return {
+        name: value
+        for name, value in options.items()
+        if value.lower() not in title or named.get(name) == value
+    }
+
+
+def options_it_comes_in(product: Product, options: dict[str, str]) -> dict[str, str]:
+    """The options a product comes in, of those said ("M" fits a jacket, not a mug)."""
+    values = product.options_by_name()
+    return {
+        name: value
+        for name, value in options.items()
+        if value.lower() in {v.lower() for v in values.get(name, [])}
+    }

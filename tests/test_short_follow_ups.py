@@ -165,7 +165,7 @@ def test_hows_the_feature_and_a_childs_age_are_about_the_focus(demo_assistant) -
 def test_the_age_cue_reads_year_olds_but_not_an_old_phone() -> None:
     import re
 
-    from assistant.conversation.answers.facts import ATTRIBUTE_WORDS
+    from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 
     age = re.compile(ATTRIBUTE_WORDS["age"], re.I)
     assert age.search("is it ok for 6 year olds") and age.search("ok for my 7 yr old?")

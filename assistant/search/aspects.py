@@ -29,9 +29,11 @@ FRAME_WORDS = frozenset(
         # filler that names no aspect
         "got get have has had would want need im i'm my me we our really very much pls please "
         "tho though lol ok okay also still just bit ppl people folks u ur saying thoughts "
-        "actually legit loads lots come comes came arrive arrives"
+        "actually legit loads lots come comes came arrive arrives listing listed description"
     )
 )
+# «how long does it burn»: about burning, not length
+HOW_LONG = re.compile(r"\bhow long\b", re.I)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"oh", "seriously", "know", "guess", "honest"}
 DETERMINERS = frozenset("the its their this these those my our your his her".split())
 COMPLAINT_QUESTION = re.compile(
@@ -110,7 +112,7 @@ class ReviewVocabulary:
 
     def aspect_words(self, text: str) -> list[str]:
         """The words of the text, in order, that name an aspect reviewers talk about."""
-        kept = [(w, _aspect_stem(w)) for w in WORD.findall(text)]
+        kept = [(w, _aspect_stem(w)) for w in WORD.findall(HOW_LONG.sub(" ", text))]
         return [word.lower() for word, stemmed in kept if stemmed and stemmed in self.known]
 
     def unknown_words(self, text: str) -> list[str]:

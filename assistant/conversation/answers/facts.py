@@ -8,11 +8,12 @@ from pydantic import BaseModel
 
 from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.ages import age_verdict
+from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS, FACT_CUES
 from assistant.conversation.answers.wording import days, plural_noun
 from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import kind_words_of, same_aisle
+from assistant.search.kinds import kind_words_of, same_aisle, singular
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 
@@ -80,9 +81,13 @@ def relevant(hits: list[ProductHit]) -> list[ProductHit]:
     ]
 
 
-def is_carried(hits: list[ProductHit]) -> bool:
-    """Whether the best hit is close enough to count as what was asked for."""
-    return bool(hits) and max((hit.similarity or 0.0) for hit in hits) >= NOT_CARRIED_SIMILARITY
+def is_carried(result: SearchResult, title_words: set[str]) -> bool:
+    """Whether the best hit is close enough to count as what was asked for, or the titles
+    say every word asked («something wooden?»: our wooden puzzles)."""
+    hits, words = result.hits, re.findall(r"[a-z]+", shopping_words(result.query_text).lower())
+    said = bool(words) and all(singular(word) in title_words for word in words)
+    close = bool(hits) and max((hit.similarity or 0.0) for hit in hits) >= NOT_CARRIED_SIMILARITY
+    return close or (bool(hits) and said)
 
 
 def filtered_out(retriever: Retriever, kind: str, result: SearchResult) -> bool:
@@ -175,80 +180,6 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
         f"The {what} match for «{figure.subject}» (of {figure.count}) is {top.title} "
         f"[{top.id}] at {detail}."
     )
-
-
-FACT_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
-    (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
-    (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
-    (
-        re.compile(
-            r"\b(in stock|stock|available|availability|left|sold out|"
-            r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
-            r"do you (?:have|sell) (?:it|one|them))\b",
-            re.I,
-        ),
-        "stock",
-    ),
-    (
-        re.compile(
-            r"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|how long|"
-            r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
-            r"(?:come|get|turn up)|"
-            r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
-            r"how (fast|quick\w*|soon)\b"
-            r"(?=.{0,30}\b(come|arrive|get here|be here|get to|reach)\b))",
-            re.I,
-        ),
-        "delivery",
-    ),
-    (
-        re.compile(
-            r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that |both )?back)",
-            re.I,
-        ),
-        "returns",
-    ),
-    (re.compile(r"\b(rating|rated|stars?|score)\b", re.I), "rating"),
-    (
-        re.compile(
-            r"\b(seller|sells?|selling|sold by|vetted|legit|authentic|genuine|fake|real|"
-            r"knock[- ]?offs?|counterfeit|replicas?|original)\b",
-            re.I,
-        ),
-        "seller",
-    ),
-]
-# The shopper's words for each catalogue attribute.
-ATTRIBUTE_WORDS = {
-    "battery life": r"battery|charge lasts?|last(s)?( longer| longest)? (on|per) (a|one) charge|"
-    r"how long .* last",
-    "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
-    "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
-    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel",
-    "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
-    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
-    "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",
-    "dishwasher safe": r"dishwasher",
-    "skin type": r"skin",
-    "fragrance": r"scent|smell|fragrance|perfume",
-    "vegan": r"vegan|animal",
-    "care": r"wash|care|clean",
-    "thickness": r"thick",
-    "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
-    "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
-    r"kids?|toddler|child|bab(y|ies)|newborn|infant|"
-    r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
-    r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
-    r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
-    "players": r"players?|how many (people|ppl|can play)",
-    "fit": r"\bfit\b|fits",
-    "origin": r"origin|where\b.*\bfrom|grown|country|made in",
-    "roast": r"roast|strength|strong",
-    "organic": r"organic",
-    "drop": r"\bdrop\b",
-    "upper": r"\bupper\b",
-}
 
 
 def attribute_facts(product: Product, question: str) -> list[str]:

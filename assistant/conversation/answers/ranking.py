@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.catalogue.models import Product
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.ages import rated_for_the_child
-from assistant.conversation.answers.facts import ATTRIBUTE_WORDS
+from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 

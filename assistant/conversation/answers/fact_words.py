@@ -1,0 +1,86 @@
+"""The shopper's words for each fact a product has: its price, colours, sizes, stock, delivery,
+returns, rating and seller, and each catalogue attribute ("how long does the battery last")."""
+
+from __future__ import annotations
+
+import re
+
+# «how long does it burn», «how long have I got?»: no time in transit
+_NOT_IN_TRANSIT = (
+    r"[^?.]{0,60}\b(?:lasts?|burns?|runs?|plays?|stays?|keeps?|charges?|have i got|do i have|"
+    r"have i|take to (?:charge|boil|heat|cook|dry|set up))\b"
+)
+FACT_CUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
+    (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
+    (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
+    (
+        re.compile(
+            r"\b(in stock|stock|available|availability|left|sold out|"
+            r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
+            r"do you (?:have|sell) (?:it|one|them))\b",
+            re.I,
+        ),
+        "stock",
+    ),
+    (
+        re.compile(
+            rf"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|"
+            rf"how long(?!{_NOT_IN_TRANSIT})|"
+            r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
+            r"(?:come|get|turn up)|"
+            r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
+            r"how (fast|quick\w*|soon)\b"
+            r"(?=.{0,30}\b(come|arrive|get here|be here|get to|reach)\b))",
+            re.I,
+        ),
+        "delivery",
+    ),
+    (
+        re.compile(
+            r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that |both )?back|"
+            r"how long (?:have i got|do i have|have i)\b)",
+            re.I,
+        ),
+        "returns",
+    ),
+    (re.compile(r"\b(rating|rated|stars?|score)\b", re.I), "rating"),
+    (
+        re.compile(
+            r"\b(seller|sells?|selling|sold by|vetted|legit|authentic|genuine|fake|real|"
+            r"knock[- ]?offs?|counterfeit|replicas?|original)\b",
+            re.I,
+        ),
+        "seller",
+    ),
+]
+# The shopper's words for each catalogue attribute.
+ATTRIBUTE_WORDS = {
+    "battery life": r"battery|charge lasts?|last(s)?( longer| longest)? (on|per) (a|one) charge|"
+    r"how long .* last|\b(?:it|they|does it|do they) lasts?\b",
+    "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
+    "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
+    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel",
+    "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
+    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
+    "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",
+    "dishwasher safe": r"dishwasher",
+    "skin type": r"skin",
+    "fragrance": r"scent|smell|fragrance|perfume",
+    "vegan": r"vegan|animal",
+    "care": r"wash|care|clean",
+    "thickness": r"thick",
+    "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
+    "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
+    r"kids?|toddler|child|bab(y|ies)|newborn|infant|"
+    r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
+    r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
+    r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
+    "players": r"players?|how many (people|ppl|can play)",
+    "fit": r"\bfit\b|fits",
+    "origin": r"origin|where\b.*\bfrom|grown|country|made in",
+    "roast": r"roast|strength|strong",
+    "organic": r"organic",
+    "drop": r"\bdrop\b",
+    "upper": r"\bupper\b",
+}

@@ -34,7 +34,7 @@ HEALTH = re.compile(
 )
 TRUST = re.compile(
     r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true"
-    r"|copy[- ]?past\w*|copied)\b",
+    r"|copy[- ]?past\w*|copied|(?:at )?the same time|same day|all at once|burst)\b",
     re.I,
 )
 _SELLER_WORRY = re.compile(

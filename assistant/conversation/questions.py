@@ -131,7 +131,7 @@ class CatalogueAnswers:
         products = products[:SHOW]
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
-        if missing or (products and not named and not is_carried(result.hits)):
+        if missing or (products and not named and not is_carried(result, self.kinds.title_words)):
             closest = (
                 closest_by_meaning(self.retriever, step.text, step.slots.filters)
                 if missing
@@ -257,6 +257,7 @@ class CatalogueAnswers:
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
+        state.last_search = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, intro) + age_note(products, step.text)
         text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"

@@ -22,6 +22,7 @@ from assistant.conversation.understanding.version_lists import HOLDS_BACK
 # «for my sister who's doing physio», «, for my niece and nephew», «one for each of the
 # quadruplets», «for family game night», «for my sister's Galaxy S24»: up to the end of its
 # clause (not «for next time», «for under 30 dollars»)
+NAMED = {"mention", "shown-word"}  # «the kestrel urban ones»: a product by its name
 _FOR_SOMEONE = re.compile(
     r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|each|"
     r"every|family|[a-z]+'s)\b[^,.;!?]*",

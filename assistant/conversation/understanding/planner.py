@@ -58,7 +58,8 @@ from assistant.conversation.understanding.keeping import (
 )
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
-from assistant.conversation.understanding.named_picks import answers_the_post, named_pick
+from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
+from assistant.conversation.understanding.narrowing import narrowed_searches
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -101,8 +102,6 @@ from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
-
-_NAMED = {"mention", "shown-word"}  # «the kestrel urban ones»: a shown product by its name
 
 
 class RulePlanner:
@@ -148,6 +147,7 @@ class RulePlanner:
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
+        joined = narrowed_searches(joined, state, self.kinds)  # «something wooden?»
         return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
 
     def step(
@@ -275,7 +275,7 @@ class RulePlanner:
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
-        shown_named = product and product.id in state.shown and references.kind in _NAMED
+        shown_named = product and product.id in state.shown and references.kind in NAMED
         if act in {None, "search"} and shown_named and only_names(product, text):
             # «… shorts, medium, black», then «the Kestrel Sport 200 ones»: that version
             chosen = options_it_comes_in(product, state.chosen_options)

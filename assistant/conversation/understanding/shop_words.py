@@ -49,7 +49,12 @@ ORDER_CHANGE_ASKED = re.compile(
 POLICY_TOPICS = re.compile(
     r"\b(unlink\w*|disconnect\w*|link(ed|ing)? my|my (data|details|account)|stored? (on|about) me|"
     r"privacy|delete my|next[- ]day|express|expedited|same[- ]day|refund\w*|exchange|"
-    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*)\b",
+    r"counterfeit|fake reviews?|authentic\w*|payment|pay with|klarna|paypal|gift wrap\w*|"
+    # «delete what u have on my handle», «can another ai assistant buy stuff for me»
+    r"(?:see|delete|remove) (?:what|everything) (?:u|you) (?:have|keep|hold|store)|"
+    r"(?:another|other) (?:ai )?(?:assistants?|agents?|bots?)|"
+    r"when (?:exactly )?(?:is|does|will|would) (?:my|an|the) order (?:actually )?"
+    r"(?:get |be )?placed)\b",
     re.I,
 )
 

@@ -90,7 +90,9 @@ _STARS_TRUSTED = re.compile(
     r"|copy[- ]?past\w*|copied|identical)\b"  # «some of the 5 star ones look copy pasted??»
     r"|\b(?:bots?|fake|paid)\b.{0,30}\b(?:stars?|ratings?)\b"
     # «legit? so many 5 stars»
-    r"|\b(?:so many|too many|all(?: the)?|lots of|nothing but)\s+(?:5|five)[- ]?stars?\b",
+    r"|\b(?:so many|too many|all(?: the)?|lots of|nothing but)\s+(?:5|five)[- ]?stars?\b"
+    # «a bunch of 5 stars posted at the same time?»: a burst
+    r"|\b(?:stars?|reviews?)\b.{0,40}\b(?:(?:at )?the same time|same day|all at once|burst)\b",
     re.I,
 )
 # «drop the M white and the L red»: a removal, however it sounded (not «drop it to 2», «drop
@@ -238,6 +240,13 @@ _HEARD_AS_ASKING = {
 }
 
 
+_WHEN_PLACED = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|but)\W+)*when (?:exactly )?(?:is|does|will|would) (?:my|an|the) "
+    r"order (?:actually )?(?:get |be )?placed\b",
+    re.I,
+)
+
+
 def _added_at_the_end(request: Request) -> Request:
     """«bassline noise cancelling headphones in navy. add»: an add, whatever it sounded like."""
     if request.act in _HEARD_AS_ASKING and ADD_AT_THE_END.search(request.text):
@@ -248,8 +257,10 @@ def _added_at_the_end(request: Request) -> Request:
 def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
     request = _added_at_the_end(_story_ending(request))
+    asked = _WHEN_PLACED.search(request.text)  # «so when exactly is my order placed»: the rule
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
-        return Request(request.text, "order_status", request.confidence)
+        act = "policy_question" if asked else "order_status"
+        return Request(request.text, act, request.confidence)
     if (
         REVIEW_RULES.search(request.text)
         or (

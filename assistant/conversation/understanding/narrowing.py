@@ -1,0 +1,37 @@
+"""«something wooden?», «anything in cotton?» right after a search: more words for that search,
+with its budget and its person kept, not a new search for «wooden»."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
+from assistant.search.kinds import ProductKinds, singular
+
+# «something wooden?», «any in cotton», «maybe something soft»: a quality, no kind
+_SOMETHING = re.compile(
+    r"^\W*(?:(?:and|or|ok|okay|hmm|maybe|perhaps)\W+)*(?:something|anything|any|got any)"
+    r"\s+(?P<quality>(?:(?:in|made of|that'?s|thats|more)\s+)?[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)"
+    r"\s*(?:instead|then|maybe|please|pls)?\W*$",
+    re.I,
+)
+_NOT_A_QUALITY = re.compile(r"\b(?:else|\w+er|cheap|different|similar|other)\b", re.I)
+_SEARCHES = {"search", "recommend"}
+
+
+def narrowed_searches(
+    requests: list[Request], state: DialogueState, kinds: ProductKinds | None
+) -> list[Request]:
+    """The requests, a lone quality after a search joined to that search's words."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if kinds is None or not state.last_search or last not in _SEARCHES or len(requests) != 1:
+        return requests
+    request = requests[0]
+    said = _SOMETHING.match(request.text)
+    if said is None or _NOT_A_QUALITY.search(said["quality"]) or kinds.named_kind(request.text):
+        return requests
+    words = re.findall(r"[a-z]+", said["quality"].lower())
+    if not any(singular(word) in kinds.title_words for word in words):
+        return requests  # «anything waterproof?»: a fact to check, not words of the titles
+    return [Request(f"{state.last_search}, {said['quality']}", last, request.confidence)]

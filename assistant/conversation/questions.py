@@ -122,11 +122,13 @@ class CatalogueAnswers:
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
-        result, matching = self._matching(step.text, step.slots.filters, SHOW * 3, options)
+        order = superlative_kind(step.text)  # «cheapest bag you do»: of all the bags, not 15
+        depth = SHOW * (12 if order in {"cheapest", "priciest"} else 3)
+        result, matching = self._matching(step.text, step.slots.filters, depth, options)
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
         products = with_said_facts(products, step.text)  # «fragrance free night creams»
-        if (order := superlative_kind(step.text)) in {"cheapest", "priciest"}:  # «cheapest u got»
+        if order in {"cheapest", "priciest"}:  # «cheapest u got»
             products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
         products = products[:SHOW]
         # A kind the titles name ("blenders") is carried, however loosely the words match.
@@ -155,11 +157,10 @@ class CatalogueAnswers:
         state.last_search, state.chosen_options = step.text, said
         if order in {"cheapest", "priciest"}:
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
-        lead = f"{order.capitalize()} first:" if order in {"cheapest", "priciest"} else ""
-        lead = lead or "Here is what I found:"
+        lead = f"{order.capitalize()} first:" if order in {"cheapest", "priciest"} else None
         if make := self.kinds.unknown_make(step.text, ignore=options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
-        text = wording.product_list(products, lead)
+        text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, step.slots.requested)
         text += age_note(products, step.text) + said_fact_note(products, step.text)
         if result.warnings:

@@ -111,11 +111,13 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))
         and not (intent == "product_question" and _CATALOGUE_FACT.search(text))
+        and not (intent == "order_status" and _MY_ORDERS.search(text))  # «what about my own…»
     ):
         return last
     return intent
 
 
+_MY_ORDERS = re.compile(r"\bmy (?:own )?(?:orders|order history|purchases)\b", re.I)
 _ASKED_OF = {"product_question", "review_question", "compare"}
 _WHAT_IF_I_GET = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay)\W+)*(?:what )?if (?:i|we) (?:only |just )?(?:get|buy|order|"

@@ -198,12 +198,18 @@ def same_topic(follow_up: str, before: str) -> bool:
     have to return it?», then «and the shipping money come back also?»)."""
     if not (_AND_THEN.search(follow_up) or ABOUT_THE_RULE.search(follow_up)):
         return False
-    topics = (POLICY_TOPICS, SHOP_MONEY, _RETURNS, _DELIVERY)
+    topics = (POLICY_TOPICS, SHOP_MONEY, _RETURNS, _DELIVERY, _SPLIT)
     follow_up = _ORDER_STATE.sub(" ", follow_up)  # «and if it already shipped?»: not shipping
     new = any(p.search(follow_up) and not p.search(before) for p in topics)
     return not new
 
 
+# «can half my order go to my cousin and half to me»: one order, one address
+_SPLIT = re.compile(
+    r"\b(?:half|part|some) (?:of )?(?:my |the )?order\b|\bsplit\b"
+    r"|\b(?:two|different|another|second|separate) (?:addresses|address)\b",
+    re.I,
+)
 # «how much is shipping and can i return stuff if it doesnt fit?»: two topics, two questions
 _RETURNS = re.compile(r"\b(return\w*|send (it|them|stuff|things) back)\b", re.I)
 # «if it already shipped», «once it has been delivered»: where an order is, not a topic

@@ -23,6 +23,12 @@ from assistant.conversation.understanding.version_lists import HOLDS_BACK
 # quadruplets», «for family game night», «for my sister's Galaxy S24»: up to the end of its
 # clause (not «for next time», «for under 30 dollars»)
 NAMED = {"mention", "shown-word"}  # «the kestrel urban ones»: a product by its name
+# «add a cairn gear insulated water bottle in grey» heard as a search beside a full cart
+_ADDS_ONE = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|now|then|pls|please)\W+)*(?:(?:can|could) (?:you|u) )?"
+    r"(?:add|pop|put|throw in|chuck in|stick)\s+(?:a|an|one|the|1)\s+(?!.*\?)",
+    re.I,
+)
 _FOR_SOMEONE = re.compile(
     r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|each|"
     r"every|family|[a-z]+'s)\b[^,.;!?]*",
@@ -92,6 +98,8 @@ def named_pick(
     (and perhaps how many, then read into `slots`): with options it picks that one ("flexa
     air 2 bands black", "… pink queen x2": an add), without them or asked ("the clearwell
     lite 2 one?") it shows it; None when it says more than a name."""
+    if intent == "search" and references.kind == "mention" and _ADDS_ONE.match(text):
+        return "add" if len(references.ids) == 1 else None  # «add a cairn gear water bottle»
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
     *before, last = sentences(_DASH_THE.sub(". the ", text))
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»

@@ -276,8 +276,8 @@ class CatalogueAnswers:
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
-        pool = shown
-        if state.last_search and not OF_THESE.search(step.text):
+        pool, last = shown, state.last_intent or ""  # suggestions are not all of a search
+        if state.last_search and not OF_THESE.search(step.text) and "recommend" not in last:
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
             said = said_values(last.options)

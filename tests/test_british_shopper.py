@@ -128,3 +128,27 @@ def test_go_on_then_after_a_review_question_adds_it(demo_assistant) -> None:
     chat.say("chargewell sport. gets hot?")
     chat.say("go on then")
     assert chat.units() == {_id(demo_assistant, "Chargewell Sport Fast Wireless Charger"): 1}
+
+
+@pytest.mark.slow
+def test_a_second_product_added_by_brand_and_kind_then_binned(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    headlamp = _id(demo_assistant, "Summit Supply Sport S Headlamp")
+    chat.say("add the summit supply sport s headlamp in orange")
+    chat.say("add a grey cairn gear flask")
+    assert chat.units() == {
+        headlamp: 1,
+        _id(demo_assistant, "Cairn Gear Nova 500 Insulated Water Bottle"): 1,
+    }
+    chat.say("bin the flask")
+    assert chat.units() == {headlamp: 1}
+
+
+@pytest.mark.slow
+def test_a_rule_asked_of_a_named_product_names_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    backpack = _id(demo_assistant, "Summit Supply Pro X Hiking Backpack")
+    reply = chat.say("summit supply pro x rucksack. can you hold it till payday?")
+    assert backpack in reply.products and "hold" in reply.text.lower()
+    chat.say("fine, add it")
+    assert chat.units() == {backpack: 1}

@@ -387,9 +387,9 @@ class CatalogueAnswers:
             state.focus = product.id
             state.chosen_options = product.options_named_in(step.text) or state.chosen_options
             facts = product_facts(product, step.text, {})  # «hold the X in olive?»: olive kept
-            if facts:
-                turn.text = wording.attribute_answer(product, facts) + "\n" + turn.text
-                turn.products.append(product.id)
+            lead = wording.attribute_answer(product, facts) if facts else None
+            turn.text = (lead or wording.product_card(None, product)) + "\n" + turn.text
+            turn.products.append(product.id)  # «the X. can you hold it till payday?»: that one
         if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
             product = self.catalogue.products[named[0]] if named else None
             note, figures = money_wording.free_shipping_note(

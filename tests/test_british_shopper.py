@@ -152,3 +152,13 @@ def test_a_rule_asked_of_a_named_product_names_it(demo_assistant) -> None:
     assert backpack in reply.products and "hold" in reply.text.lower()
     chat.say("fine, add it")
     assert chat.units() == {backpack: 1}
+
+
+@pytest.mark.slow
+def test_a_kind_we_lack_beside_a_search_lists_no_closest_things(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    said = "ugh I have a headache, do you sell ibuprofen? also I need a new memory foam pillow"
+    reply = chat.say(said)
+    assert "we don't sell ibuprofen" in reply.text.lower()
+    products = [demo_assistant.services.catalogue.products[pid] for pid in reply.products]
+    assert products and all("Pillow" in p.title for p in products), reply.text

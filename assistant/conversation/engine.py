@@ -53,6 +53,7 @@ from assistant.conversation.state import (
 )
 from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request, without_greeting
+from assistant.conversation.understanding.joins import SEARCHES
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
 from assistant.search import turn_vectors
 from assistant.search.kinds import ProductKinds
@@ -344,11 +345,12 @@ class Assistant:
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
         open_before = state.pending_action
-        for request in requests:
+        for position, request in enumerate(requests):
             asked = state.pending_action is not None and state.pending_action is not open_before
             if asked and request.act == "checkout":
                 break  # "add the mat and checkout" while "which colour?" is open: answer first
             step = self.planner.step(state, request, in_cart, has_order)
+            step.more = any(r.act in SEARCHES for r in requests[position + 1 :])
             part = self._carry_out(state, step, origin)
             if not (turn.text and part.text in {OUT_OF_SCOPE, wording.HELP}):
                 turn = turn.joined(part)  # not «… I'd like it before they arrive»: a remark

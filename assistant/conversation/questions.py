@@ -134,8 +134,8 @@ class CatalogueAnswers:
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result, self.kinds.title_words)):
-            closest = (
-                closest_by_meaning(self.retriever, step.text, step.slots.filters)
+            closest = (  # «do you sell ibuprofen? also I need a pillow»: the pillows, no closest
+                (closest_by_meaning(self.retriever, step.text, step.slots.filters), [])[step.more]
                 if missing
                 else products[:3]
             )

@@ -42,6 +42,7 @@ class Step(BaseModel):
     calls: list[ToolCall] = Field(default_factory=list)
     clarify: str | None = None
     unsold: str | None = None  # «… and a loaf of bread» beside an add: a kind we do not sell
+    more: bool = False  # a search follows in the same message («… also I need a pillow»)
 
 
 _SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»

@@ -168,7 +168,7 @@ def test_a_number_before_a_unit_or_inches_is_no_count() -> None:
 
 
 def test_the_rule_words_do_not_catch_what_is_no_order_change_or_delivery() -> None:
-    from assistant.conversation.answers.facts import FACT_CUES
+    from assistant.conversation.answers.fact_words import FACT_CUES
     from assistant.conversation.understanding.shop_words import ORDER_EDIT
 
     assert ORDER_EDIT.search("oops can i change the delivery address on it")

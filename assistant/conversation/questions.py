@@ -8,6 +8,7 @@ import re
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.commerce import CartView
+from assistant.conversation import shop_overview
 from assistant.conversation.answers import money_wording, wording
 from assistant.conversation.answers.ages import age_note
 from assistant.conversation.answers.alternatives import (
@@ -258,7 +259,7 @@ class CatalogueAnswers:
         else:
             products, intro = products[:3], wording.closest_to_need()
         remember_shown(state, [p.id for p in products])
-        state.last_search = step.text  # «something wooden?» next adds to these words
+        state.last_suggested_for = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, intro) + age_note(products, step.text)
         text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
@@ -276,8 +277,8 @@ class CatalogueAnswers:
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
-        pool, last = shown, state.last_intent or ""  # suggestions are not all of a search
-        if state.last_search and not OF_THESE.search(step.text) and "recommend" not in last:
+        pool = shown
+        if state.last_search and not OF_THESE.search(step.text):
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
             said = said_values(last.options)
@@ -387,9 +388,8 @@ class CatalogueAnswers:
             state.focus = product.id
             state.chosen_options = product.options_named_in(step.text) or state.chosen_options
             facts = product_facts(product, step.text, {})  # «hold the X in olive?»: olive kept
-            lead = wording.attribute_answer(product, facts) if facts else None
-            turn.text = (lead or wording.product_card(None, product)) + "\n" + turn.text
-            turn.products.append(product.id)  # «the X. can you hold it till payday?»: that one
+            turn.text = shop_overview.rule_for_product(turn.text, product, facts)
+            turn.products = [*turn.products, product.id]
         if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
             product = self.catalogue.products[named[0]] if named else None
             note, figures = money_wording.free_shipping_note(

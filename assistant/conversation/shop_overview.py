@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
@@ -72,3 +72,12 @@ def _with_sections(turn: Turn, policies: PolicySearch, *section_ids: str) -> Tur
             turn.policies.append(section.id)
             turn.data_texts.append(section.text)
     return turn
+
+
+def rule_for_product(rule: str, product: Product, facts: list[str]) -> str:
+    """A shop rule asked of a named product: the product's facts that bear on it first; else
+    the rule first (a comment's public line) and the product's card after («the X. can you
+    hold it till payday?»)."""
+    if facts:
+        return f"{wording.attribute_answer(product, facts)}\n{rule}"
+    return f"{rule}\n{wording.product_card(None, product)}"

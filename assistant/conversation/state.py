@@ -57,6 +57,9 @@ class DialogueState(BaseModel):
     last_search: str | None = Field(
         None, description="The words of the last search, so «cheapest?» ranks all it matched."
     )
+    last_suggested_for: str | None = Field(
+        None, description="The words of the last ask for suggestions («something wooden?» adds)."
+    )
     last_question: str | None = Field(
         None, description="The last question's words without the product it named."
     )

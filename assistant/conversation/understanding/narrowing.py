@@ -25,7 +25,8 @@ def narrowed_searches(
 ) -> list[Request]:
     """The requests, a lone quality after a search joined to that search's words."""
     last = (state.last_intent or "").rpartition("+")[2]
-    if kinds is None or not state.last_search or last not in _SEARCHES or len(requests) != 1:
+    asked = state.last_search if last == "search" else state.last_suggested_for
+    if kinds is None or not asked or last not in _SEARCHES or len(requests) != 1:
         return requests
     request = requests[0]
     said = _SOMETHING.match(request.text)
@@ -34,4 +35,4 @@ def narrowed_searches(
     words = re.findall(r"[a-z]+", said["quality"].lower())
     if not any(singular(word) in kinds.title_words for word in words):
         return requests  # «anything waterproof?»: a fact to check, not words of the titles
-    return [Request(f"{state.last_search}, {said['quality']}", last, request.confidence)]
+    return [Request(f"{asked}, {said['quality']}", last, request.confidence)]

@@ -99,6 +99,10 @@ def filtered_out(retriever: Retriever, kind: str, result: SearchResult) -> bool:
     return any(kind in kind_words_of(hit.product) for hit in unfiltered.hits)
 
 
+# how each figure that names one product is said
+FIGURE_WORDS = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}
+
+
 def superlative_kind(message: str) -> str | None:
     """Which catalogue-wide figure a message asks for, if any."""
     for kind, pattern in SUPERLATIVES.items():
@@ -168,9 +172,7 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
             f"«{figure.subject}» (of {figure.count}) is {top.title} [{top.id}], "
             f"{top.review_count} reviews at {top.rating or 0:.1f}★."
         )
-    what = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}[
-        figure.kind
-    ]
+    what = FIGURE_WORDS[figure.kind]
     detail = (
         f"{format_minor(top.min_price_minor, top.currency)}"
         if figure.kind != "best_rated"

@@ -7,6 +7,7 @@ import re
 
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.joins import SEARCHES
 from assistant.search.kinds import ProductKinds, singular
 
 # «something wooden?», «any in cotton», «maybe something soft»: a quality, no kind
@@ -17,7 +18,6 @@ _SOMETHING = re.compile(
     re.I,
 )
 _NOT_A_QUALITY = re.compile(r"\b(?:else|\w+er|cheap|different|similar|other)\b", re.I)
-_SEARCHES = {"search", "recommend"}
 
 
 def narrowed_searches(
@@ -26,7 +26,7 @@ def narrowed_searches(
     """The requests, a lone quality after a search joined to that search's words."""
     last = (state.last_intent or "").rpartition("+")[2]
     asked = state.last_search if last == "search" else state.last_suggested_for
-    if kinds is None or not asked or last not in _SEARCHES or len(requests) != 1:
+    if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
     request = requests[0]
     said = _SOMETHING.match(request.text)

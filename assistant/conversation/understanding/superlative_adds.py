@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Catalogue
-from assistant.conversation.answers.facts import superlative_kind
+from assistant.conversation.answers.facts import FIGURE_WORDS, superlative_kind
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds, kind_words_of
 
-_SAID = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}
 # a buying verb before the figure: «add the cheapest …», «I'll take your best rated …»
 _BUYS_THE_FIGURE = re.compile(
     r"\b(?:add|put|pop|throw in|grab|get me|buy|order|(?:i'?ll|i will|let me|lemme|gonna|"
@@ -24,7 +23,6 @@ _BUYS_THE_FIGURE = re.compile(
     r"best[- ]reviewed)\b",
     re.I,
 )
-_CLAUSES = re.compile(r"\s+[-–—]\s+|[.;!?]+\s*|,\s*(?=(?:and\s+)?(?:add|put|grab)\b)", re.I)
 
 
 def superlative_adds(
@@ -50,21 +48,19 @@ def _split(
 ) -> list[Request] | None:
     text = request.text
     figure = superlative_kind(text)
-    if kinds is None or figure not in _SAID or not _BUYS_THE_FIGURE.search(text):
+    if kinds is None or figure not in FIGURE_WORDS or not _BUYS_THE_FIGURE.search(text):
         return None
-    kind = next((k for c in _CLAUSES.split(text) if c and (k := kinds.named_kind(c))), None)
+    kind = kinds.named_kind(text)  # of the clause that names one: «go back to the poles - …»
     if kind is None:
         return None  # «add the cheapest one»: over what is shown, as before
     shown = [p for p in map(catalogue.products.get, state.shown) if p]
     if any(kind in kind_words_of(p) for p in shown):
         return None  # the kind is in view: «the cheapest» picks over the list shown
-    qualifier = next(
-        (q for c in _CLAUSES.split(text) if c and (q := kinds.named_qualifier(c))), None
-    )
+    qualifier = kinds.named_qualifier(text)
     slots = extract_slots(text, vocabulary)
     options = " ".join(slots.options.values())
     kept = f" in {options}" if options else ""
-    asked = f"which is the {_SAID[figure]} {qualifier or ''} {kind}{kept}?"
+    asked = f"which is the {FIGURE_WORDS[figure]} {qualifier or ''} {kind}{kept}?"
     count = f" {slots.quantity} of" if slots.quantity and slots.quantity > 1 else ""
     return [
         Request(re.sub(r"\s+", " ", asked), "catalogue_question", request.confidence),

@@ -280,7 +280,10 @@ class ProductAnswers:
         if len(state.shown) > 1 and (each or (not targets and len(state.shown) <= FEW)):
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
-            return which_of(self.catalogue, state)
+            namesakes = self.mentions.namesakes(step.text)  # «do the quietude ones run small?»
+            return self._which_namesake(state, namesakes) if namesakes else which_of(
+                self.catalogue, state
+            )
         named = step.references.ids if step.references.kind == "mention" else []
         phrases = {step.references.phrases.get(pid, pid) for pid in named}
         if len(phrases) > 1 and not lead:  # «do reviews say the X or the Y sleeps hot?»: each

@@ -160,8 +160,9 @@ class ProductMentions:
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
             enough = weight >= MIN_WEIGHT and coverage >= MIN_COVERAGE
-            if (enough or self._brand_and_model(pid, matched)) and self._identifies(
-                pid, matched, narrowed
+            if self._sole_of_brand(pid, matched) or (
+                (enough or self._brand_and_model(pid, matched))
+                and self._identifies(pid, matched, narrowed)
             ):
                 mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
@@ -175,6 +176,11 @@ class ProductMentions:
             return False
         holders = set.intersection(*(self._by_word[word] for word in model))
         return holders & self._of_brand[frozenset(brand)] == {pid}
+
+    def _sole_of_brand(self, pid: str, matched: set[str]) -> bool:
+        """The whole brand of a brand with one product: «the stridex ones» are its shoes."""
+        brand = frozenset(self.brand_words[pid])
+        return bool(brand) and brand <= matched and self._of_brand[brand] == {pid}
 
     def _identifies(
         self,
@@ -230,6 +236,20 @@ class ProductMentions:
             holders = self._by_word.get(word, set())
             if len(holders) > 1 and not {word} & (self.type_words | self.all_brand_words | IGNORED):
                 return sorted(holders, key=lambda pid: self.catalogue.products[pid].title)
+        return self._brand_line(message)
+
+    def _brand_line(self, message: str) -> list[str]:
+        """The products of a brand said in full that the message's other title words leave,
+        when they are several: «is the summit supply sport s any good?» could be its headlamp
+        or its bottle, «do the quietude ones run small?» any of its headphones."""
+        said = {found for word in _words(message) for found in self._title_words_for(word)}
+        for brand, holders in self._of_brand.items():
+            if not brand or not brand <= said or len(holders) < 2:
+                continue
+            rest = (said - brand) & set().union(*(self.title_words[pid] for pid in holders))
+            left = [pid for pid in holders if rest <= self.title_words[pid]]
+            if len(left) > 1:
+                return sorted(left, key=lambda pid: self.catalogue.products[pid].title)
         return []
 
     def names_other_than(self, text: str, product_id: str) -> bool:

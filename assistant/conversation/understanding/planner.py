@@ -343,7 +343,8 @@ class RulePlanner:
             return
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
-            if product_id is None:
+            if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
+                state.shown = self.references.mentions.namesakes(step.text) or state.shown
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 state.asked_which = intent if not state.shown else None
                 return

@@ -98,6 +98,10 @@ def test_a_bare_true_asks_about_what_was_said_before_it() -> None:
             "and can the brand see it's me who bought their stuff?",
             "privacy.sellers",
         ),
+        (None, "what data do u have on me", "privacy.what-we-store"),
+        (None, "what do you know about me", "privacy.what-we-store"),
+        (None, "is there a shop in london I can pop into?", "shop.where-to-reach-us"),
+        ("do you ship to canada?", "click and collect then?", "shop.where-to-reach-us"),
     ],
 )
 def test_trust_questions_get_the_shops_rule(demo_assistant, said_before, question, section):

@@ -53,6 +53,9 @@ POLICY_TOPICS = re.compile(
     # «delete what u have on my handle», «can another ai assistant buy stuff for me»
     r"(?:see|delete|remove) (?:what|everything) (?:u|you) (?:have|keep|hold|store)|"
     r"(?:another|other) (?:ai )?(?:assistants?|agents?|bots?)|"
+    # «what data do u have on me», «what do you know about me»: what the shop stores
+    r"what (?:data|info\w*|details|personal \w+) (?:do|does) (?:you|u|ya|the shop) (?:have|hold|"
+    r"keep|store|collect)|(?:have|hold|keep|know|collect)\w* (?:on|about) me(?! (?:a|the) \w+)|"
     r"when (?:exactly )?(?:is|does|will|would) (?:my|an|the) order (?:actually )?"
     r"(?:get |be )?placed)\b",
     re.I,
@@ -105,6 +108,9 @@ SHOP_SERVICE = re.compile(
     r"|\bsend (?:me|us) (?:a |an |one |some )?free\b|\bfree (?:samples?|products?|stuff)\b"
     r"|\b(?:get|have) (?:it|one|them|this) for free\b"
     # «do you have a physical store?», «do you ship to canada?»: the shop itself
+    # «shop in london I can pop into?», «click and collect?»: the shop is online only
+    r"|\b(?:a|any|your|ur) (?:shops?|stores?) (?:in|near)\b|\bpop (?:in|into|by|round)\b"
+    r"|\bclick[- ](?:and|&|n)[- ]collect\b|\bin[- ]store (?:pick[- ]?up|collection)\b"
     r"|\b(?:physical|real|actual|bricks?[- ]and[- ]mortar) (?:store|shop)\b|\bvisit (?:your|the) "
     r"(?:store|shop)\b|\bopening (?:hours|times)\b|\b(?:tele)?phone number\b|\bcontact (?:you|u|"
     r"the shop|customer (?:service|support|care))\b|\bship\w* (?:internationally|abroad|overseas|"

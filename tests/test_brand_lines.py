@@ -38,3 +38,15 @@ def test_adding_a_brand_line_asks_which_then_adds_the_one_picked(demo_assistant)
     assert chat.units() == {}
     chat.say("the bottle, grey")
     assert chat.units() == {bottle: 1}
+
+
+@pytest.mark.slow
+def test_a_quicker_one_of_the_line_picked_looks_beyond_the_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    bottle = _id(demo_assistant, "Summit Supply Sport S Insulated Water Bottle")
+    chat.say("is the summit supply sport s any good")
+    chat.say("the water bottle. how long does it take to deliver")
+    reply = chat.say("12 days?! is there a quicker bottle")
+    assert reply.products and bottle not in reply.products, reply.text
+    titles = [demo_assistant.services.catalogue.products[pid].title for pid in reply.products]
+    assert all("Bottle" in title for title in titles), titles

@@ -46,7 +46,7 @@ from assistant.conversation.answers.needs import (
     tells_more_than_the_person,
 )
 from assistant.conversation.answers.open_asks import open_budget
-from assistant.conversation.answers.ranking import SOONER, rank_shown
+from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
@@ -293,10 +293,10 @@ class CatalogueAnswers:
                 and (qualifier is None or qualifier in p.title.lower().split())
             ]
             pool = list({p.id: p for p in [*shown, *matching]}.values())
-        if len(pool) == 1 and SOONER.search(step.text):  # "is there a quicker bottle?"
-            kind = self.kinds.named_kind(pool[0].title) or pool[0].category
-            alike = SearchFilters(category=pool[0].category)
-            _, similar = self._matching(kind, alike, SHOW * 4, set())
+        # «is there a quicker bottle?» beside one bottle: quicker bottles than it, shown or not
+        if SOONER.search(step.text) and len(pool := said_of_some(pool, step.text)) == 1:
+            kind, alike = self.kinds.named_kind(pool[0].title) or pool[0].category, pool[0].category
+            similar = self._matching(kind, SearchFilters(category=alike), SHOW * 4, set())[1]
             pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
         ranked = ranked_for_need(self.catalogue, shown, step.text) or rank_shown(
             pool, step.text, step.slots.filters

@@ -88,6 +88,9 @@ SHOP_SERVICE = re.compile(
     r"\bput (it|them) (aside|on hold)\b"
     # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange
     r"|\b(bought|got|ordered|received)\b.{0,60}\b(swap|exchange)\b"
+    # «can u just swap them for a 12 when they come»: an exchange after delivery
+    r"|\b(swap|exchange)\b.{0,40}\b(?:when|once|after) (?:they|it|the \w+) (?:come|comes|arrive"
+    r"|arrives|get here|gets here|turn up|turns up|are delivered|is delivered)\b"
     r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
     # «give me 30% off and I'll buy it», «any promo codes?»: prices are not haggled
     r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
@@ -102,6 +105,10 @@ SHOP_SERVICE = re.compile(
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"
     r"\baddress\b|\b(two|2|different|separate|several) addresses\b"
+    # «can the teddy go to my mums and the puzzle come here», «one to my dad's, one to me»
+    r"|\b(?:go|goes|sent|ship(?:ped)?|deliver(?:ed)?|one) to (?:my|her|his|their|our) [\w']+\b"
+    r".{0,40}\b(?:come here|(?:come|go|ship|sent|one|other) to (?:me|mine|here|us|my (?:place|"
+    r"house|home|flat|address)))\b"
     # «can half go to his place and half to mine»
     r"|\bhalf\b.{0,30}\b(to|at) (her|his|their|my|our)\b.{0,20}\bhalf\b"
     # «send me a free suitcase and I'll post about it»: nothing is given away
@@ -128,6 +135,9 @@ SHOP_SERVICE = re.compile(
     r"|\b(cart|basket)\b.{0,20}\b(hold|reserve|keep)s?\b.{0,20}\b(stock|it|them|items?)\b.*\?"
     # «how long will the summary hold the items?»
     r"|\b(summary|checkout)\b.{0,30}\b(holds?|lasts?|expir\w*|valid)\b|\bhow long\b.{0,40}\bhold\b"
+    # «how long have i got to say yes», «how long do I have to confirm?»
+    r"|\bhow long\b.{0,30}\b(?:have i got|do i have|have i|do i get)\b.{0,12}\b(?:say yes|confirm"
+    r"\w*|decide|pay|check ?out|accept)\b"
     # «how many of the same thing can I order?», «can you split the order between two homes?»
     r"|\bhow many\b.{0,30}\b(same (thing|item|product)|at once|max(imum)?|limit)\b"
     r"|\b(max(imum)?|limit)\b.{0,30}\b(per order|i can (order|buy))\b"

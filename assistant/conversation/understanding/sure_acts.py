@@ -39,6 +39,8 @@ EMPTY_THE_CART = re.compile(
 EMPTIED_BY = {"view_cart", "remove", "smalltalk", "help", "change"}  # «clear it all»: not a colour
 # «how long till both arrive if I order now?»: asks about an order not yet placed
 IF_I_ORDER = re.compile(r"\b(if|when|once) (i|we) (order|buy|check ?out|pay)\b", re.I)
+# «if i order now how long till both get here»: a question after the condition, no «?» needed
+_ASKED_AFTER = re.compile(r"\b(how|what|whats|when|which|will|would|does|do|is|are|can)\b", re.I)
 NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
@@ -276,7 +278,11 @@ def checked(request: Request) -> Request:
         return Request(request.text, "policy_question", request.confidence)
     if act := _about_the_order(request):
         return Request(request.text, act, request.confidence)
-    if request.act == "checkout" and IF_I_ORDER.search(request.text) and ASKS.search(request.text):
+    if (
+        request.act == "checkout"
+        and IF_I_ORDER.search(request.text)
+        and (ASKS.search(request.text) or _ASKED_AFTER.search(IF_I_ORDER.sub("", request.text)))
+    ):
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
     if (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text)) or (
         request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text)

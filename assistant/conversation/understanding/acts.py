@@ -240,6 +240,8 @@ _CHECKOUT_PART = re.compile(
 def _reads_as_request(part: str) -> bool:
     if re.fullmatch(rf"(yes|no|yep|nah|yeah|nope|{_CHECKOUT_WORDS}|pay|pay now)\W*", part, re.I):
         return True  # "add the mat and checkout": two requests
+    if _JUST_A_COUNT.match(part):  # «actually just 1, and add the X»: two requests
+        return True
     if len(part.split()) <= 1:  # "pls", "thanks!": part of its neighbour
         return False
     if _RELATIVE_CLAUSE.match(part) and not part.rstrip().endswith("?"):
@@ -251,6 +253,11 @@ def _reads_as_request(part: str) -> bool:
     )
 
 
+_JUST_A_COUNT = re.compile(
+    r"^\W*(?:(?:actually|no|ok|okay|sorry|wait|hmm|oh)\W+)*(?:just|only|make it|make that)\s+"
+    r"(?:\d{1,2}|one|two|three|four|five)\W*$",
+    re.I,
+)
 _NEEDS_A_THING = re.compile(r"(?:need|want)s?\s+(?:a|an|some|new)\s+\w", re.I)
 
 

@@ -60,7 +60,9 @@ _ABOUT_MY_OWN = re.compile(
     r"find out|told)\b.{0,20}\bwho\b"
     r"|\b(send|ship|deliver|post)\b.{0,20}\b(it|them|this|that)?\s*to (his|her|their|my)\b"
     # «can half the order go to her address», «deliver to her address»: where it goes
-    r"|\b(go|goes|going|sent|delivered|shipped|arrive)\s+(straight\s+)?to (his|her|their)\b",
+    r"|\b(go|goes|going|sent|delivered|shipped|arrive)\s+(straight\s+)?to (his|her|their)\b"
+    # «im helping her order»: an order being placed with the shopper, not theirs to be told
+    rf"|\bhelp\w*\s+(him|her|them|my ({_PERSON}))\s+(to\s+)?(order|buy|shop|check ?out|pay)\b",
     re.I | re.S,
 )
 

@@ -54,7 +54,7 @@ FILLER = set(
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
     "alternative alternatives same different reviewer reviewers left remaining you've youve "
-    "we've i've i'll add throw grab toss chuck too take taking purchase".split()
+    "we've i've i'll add throw grab toss chuck too take taking purchase edition version".split()
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.
@@ -70,8 +70,8 @@ NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
     r"\b(sell|sells|(?<!\bin )(?<!\bof )stock|carry|have|got|any|looking for|need|want|after|buy"
-    r"|find|show me|is there|are there|do you do|get|order|recommend|suggest|add|throw in|grab"
-    r"|what about|how about)\b",
+    r"|find|show me|is there|are there|do (?:you|u|ya) do|get|order|recommend|suggest|add"
+    r"|throw in|grab|what about|how about)\b",
     re.I,
 )
 # Words in the clause that names a kind we lack, when nothing asks for it: "laptops?",

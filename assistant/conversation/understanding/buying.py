@@ -138,8 +138,7 @@ def only_names(product: Product, text: str) -> bool:
 
 
 def in_title(word: str, title_words: set[str]) -> bool:
-    """Whether a word is one of the title's, its plural («sets») or a typo of one
-    ("corefoge" for CoreForge)."""
+    """Whether a word is a title word, its plural («sets») or a typo of one («corefoge»)."""
     if word in title_words or (word.endswith("s") and word[:-1] in title_words):
         return True
     if SYNONYMS.get(singular(word)) in title_words:
@@ -331,8 +330,9 @@ _SOMEONE_ELSE = re.compile(
 
 
 def only_a_version(product: Product | None, text: str) -> bool:
-    """Whether a message says nothing but a version of a product («ok L then»)."""
-    return product is not None and "?" not in text and product.only_options_in(text, _POLITE)
+    """Whether a message says nothing but a version of a product («ok L then», «11, for my dad»)."""
+    said = FOR_WHOM.sub(" ", text)  # who it is for says no version
+    return bool(product and "?" not in text and product.only_options_in(said, _POLITE))
 
 
 # «the cheaper version» to an open «which one?»: its cheapest version

@@ -51,10 +51,10 @@ _NOT_WANTED = re.compile(
     r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?",
     re.I,
 )
-# «add the cheapest size»: the version with the lowest price
+# «add the cheapest size», «the X, the cheaper edition»: the version with the lowest price
 _CHEAPEST_VERSION = re.compile(
-    r"\b(?:cheapest|least expensive|lowest[- ]priced?)\s+(?:size|version|option|pack|variant|"
-    r"colou?r|capacity)\b",
+    r"\b(?:cheaper|cheapest|least expensive|lowest[- ]priced?)\s+(?:size|version|option|pack|"
+    r"variant|colou?r|capacity|edition)s?\b",
     re.I,
 )
 

@@ -13,7 +13,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
-from assistant.conversation.answers.ranking import SOONER, better_rated
+from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -82,6 +82,19 @@ def _without_title_words(text: str, titles: Iterable[str]) -> str:
     named = {word.lower() for title in titles for word in re.findall(r"[\w&'-]+", title)}
     kept = [w for w in re.findall(r"\S+", text) if w.lower().strip("?,.!") not in named]
     return _without_phrases(" ".join(kept), [])
+
+
+# what is left of «the merino sweater from northwind» once its title's words are gone
+_NOTHING_ASKED = re.compile(
+    r"\W*(?:(?:the|a|an|from|by|one|ones|that|this|please|pls|and|so|ok|okay|hmm|then)\W*)*",
+    re.I,
+)
+
+
+def _only_named(step: Step, product: Product) -> bool:
+    """Whether a request names the product and asks nothing of it."""
+    asked = _without_title_words(step.text, [product.title])
+    return step.references.kind == "mention" and bool(_NOTHING_ASKED.fullmatch(asked))
 
 
 _FASTER_SHIPPING = re.compile(r"\b(?:express|next[- ]day|same[- ]day|overnight|rush)\b", re.I)
@@ -195,7 +208,7 @@ class ProductAnswers:
         state.focus = product.id
         if step.slots.options:
             state.chosen_options = step.slots.options
-        if DETAILS.search(step.text):
+        if DETAILS.search(step.text) or _only_named(step, product):  # «the X from northwind»
             return Turn(text=wording.product_details(product), products=[product.id])
         today = self.clock()
         deadline = parse_deadline(step.text, today.date())
@@ -376,6 +389,8 @@ class ProductAnswers:
         if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
             overall = step.model_copy(update={"text": ""})
             turn = turn.joined(Turn(text=better_rated(products)))
+            if len(rated := by_rating(products)) > 1:
+                state.focus = rated[0].id  # «ok get that one in navy»: the one reviewers prefer
             turn = turn.joined(self.reviews_of_each([p.id for p in products], overall))
         elif EXPERIENCE.search(step.text) or _REVIEWS_ASKED.search(step.text):
             # "which is quieter?", "which do reviews say is warmer?": only reviewers can say,

@@ -235,12 +235,15 @@ def _sooner(products: list[Product]) -> Ranked:
     )
 
 
+def by_rating(products: list[Product]) -> list[Product]:
+    """The rated products, best rated first (more reviews first among equals)."""
+    rated = (p for p in products if p.rating is not None)
+    return sorted(rated, key=lambda p: (-(p.rating or 0.0), -p.review_count))
+
+
 def better_rated(products: list[Product]) -> str:
     """Which of the compared products reviewers rate higher, with the ratings said."""
-    rated = sorted(
-        (p for p in products if p.rating is not None),
-        key=lambda p: (-(p.rating or 0.0), -p.review_count),
-    )
+    rated = by_rating(products)
     if len(rated) < 2:
         return "Not enough of these have ratings to say which reviewers like more."
     best, *rest = rated

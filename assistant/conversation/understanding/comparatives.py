@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.ranking import figure_winner
 
 _CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
@@ -71,6 +71,15 @@ def the_other(
     if FOR_THE_OTHER.search(text):
         return (other, focus) if focus in in_cart and other not in in_cart else None
     return (other, None) if _THE_OTHER.search(text) else None
+
+
+def same_kind(catalogue: Catalogue, shown: list[str], focus: str | None) -> list[str]:
+    """Of more than two shown products, those whose titles end as the focus's does («and the
+    other one» beside two pour-over makers, a blender and a skillet: the other pour-over)."""
+    if len(shown) <= 2 or focus not in catalogue.products:
+        return shown
+    ending = catalogue.products[focus].title.lower().split()[-2:]
+    return [pid for pid in shown if catalogue.products[pid].title.lower().split()[-2:] == ending]
 
 
 def price_asked(product: Product, message: str) -> int:

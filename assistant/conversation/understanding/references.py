@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.comparatives import comparative_pick, the_other
+from assistant.conversation.understanding.comparatives import comparative_pick, same_kind, the_other
 from assistant.conversation.understanding.told_about import told_about
 from assistant.search.mentions import ProductMentions
 
@@ -102,7 +102,7 @@ class ReferenceResolver:
             self._ids,
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
-            lambda text: _the_other(text, shown, focus, in_cart),
+            lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,

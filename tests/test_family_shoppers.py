@@ -127,3 +127,20 @@ def test_a_size_for_someone_answers_which_one(demo_assistant) -> None:
     reply = chat.say("11, for my dad")
     assert "Out of stock" in reply.text, reply.text
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_complaints_about_a_named_toy_quote_its_reviews_whoever_it_is_for(demo_assistant) -> None:
+    teddy = _id(demo_assistant, "Playwise Urban Plush Teddy Bear")
+    reply = Chat(demo_assistant).say(
+        "any complaints about small parts on the playwise urban plush teddy bear? its for my "
+        "2 yr old"
+    )
+    assert teddy in reply.products and "Small parts came loose" in reply.text, reply.text
+    assert any(citation.kind == "review" for citation in reply.citations)
+
+
+@pytest.mark.slow
+def test_is_it_safe_quotes_reviews_of_its_safety(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("is the playwise urban teddy bear safe for a 3 year old?")
+    assert "6+" in reply.text and "choking hazard" in reply.text, reply.text

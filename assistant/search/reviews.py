@@ -161,6 +161,11 @@ LOW_RATING = re.compile(
 )
 
 
+_AN_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|months?)(?:[- ]?olds?)?\b|\b(?:toddler|baby)\b", re.I
+)
+
+
 def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
@@ -168,6 +173,7 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     if OVERALL_QUESTION.search(asked_part(question)):  # «… brilliant reviews. What do people
         return set()  # like?», "is it any good? it's a lot of money": the verdict, no aspect
     question = LOW_RATING.sub(" ", question)  # why it is rated low is the question, not "low"
+    question = _AN_AGE.sub(" ", question)  # «its for my 2 yr old»: who it is for, no aspect
     title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
     words = [
         w for w in vocabulary.aspect_words(question) if not any(char.isdigit() for char in w)

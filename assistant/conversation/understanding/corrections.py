@@ -53,7 +53,8 @@ _SHOWN_AGAIN = {"search", "catalogue_question", "policy_question", "order_status
 
 _SEARCHY = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|fine|right|hmm+|well|so|and|alright|cool|oh|nvm)\W+)*"  # "fine, any …"
-    r"(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any|show me|find|looking for|"
+    r"(got|have (you|u) got|do (you|u) (have|sell|stock|carry)|any(?! (?:complaints?|issues|"
+    r"problems|reviews?)\b)|show me|find|looking for|"  # «any complaints about the X?»: asks
     r"i('m| am)? (want|need|looking)(?! to (?:know|ask|check|see|understand))|"
     r"where can i (find|get))\b",  # not «I want to know if the X is washable»
     re.I,
@@ -66,7 +67,7 @@ EXPERIENCE = re.compile(
     r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
     r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet|"
-    r"warm(?:er|est|th)|according to (?:the )?reviews|"
+    r"warm(?:er|est|th)|according to (?:the )?reviews|(?:any|many|lots of) complaints|"
     r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*))\b",
     re.I,
 )

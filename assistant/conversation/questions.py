@@ -54,7 +54,9 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
+    OF_THESE,
     THAN_IT,
+    among_shown,
     asks_shop_rules,
     same_topic,
 )
@@ -70,9 +72,6 @@ from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-OF_THESE = re.compile(
-    r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
-)
 BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?», «got any…»
     r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (also |still )?(not )?(sell|stock|carry|"
     r"do|have)|i(?: would|'d)? like to (buy|order|get)|i want to (buy|order|get)|"
@@ -272,7 +271,7 @@ class CatalogueAnswers:
             self.catalogue.products[pid] for pid in state.shown if pid in self.catalogue.products
         ]
         focus = self.catalogue.products.get(state.focus or "")
-        if focus and THAN_IT.search(step.text) and not OF_THESE.search(step.text):
+        if focus and THAN_IT.search(step.text) and not among_shown(step.text, shown, focus):
             return self._than_focus_list(state, step, focus)  # "is there a cheaper one?": than this
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):

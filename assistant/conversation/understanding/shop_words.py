@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import Product
+
 # Questions about a product's own terms (its delivery time, its return window) ...
 ABOUT_ITS_TERMS = re.compile(
     r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
@@ -260,6 +262,20 @@ SUMMARY = {  # «show me the checkout summary»; not «a summary of what I bough
 }
 # «how many can play?» about the product in view; «how many do you sell?» about the shop
 OF_THE_SHOP = re.compile(r"\b(?:you|your|u|ur|ya|shop|store|brands?|sellers?)\b", re.I)
+
+
+# «cheapest of those», «and which is cheaper» beside two: among the shown, not than the focus
+OF_THESE = re.compile(
+    r"\b(of|from|among) (these|those|them|the \w+ (you )?(showed|listed))\b", re.I
+)
+_WHICH_OF_FEW = re.compile(r"^\W*(?:and |so |ok )?which (?:one |of the two )?(?:is|'s)\b", re.I)
+
+
+def among_shown(text: str, shown: list[Product], focus: Product) -> bool:
+    """Whether a «cheaper» question asks among the products shown rather than than the
+    focus («which is cheaper» beside the two just compared)."""
+    few = len(shown) <= 3 and focus in shown
+    return bool(OF_THESE.search(text) or (few and _WHICH_OF_FEW.search(text)))
 
 
 def asks_the_shop(text: str) -> bool:

@@ -144,3 +144,15 @@ def test_complaints_about_a_named_toy_quote_its_reviews_whoever_it_is_for(demo_a
 def test_is_it_safe_quotes_reviews_of_its_safety(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("is the playwise urban teddy bear safe for a 3 year old?")
     assert "6+" in reply.text and "choking hazard" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_removing_a_kind_the_cart_does_not_hold_removes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    puzzle = _id(demo_assistant, PUZZLE)
+    chat.say(f"add the {PUZZLE.lower()}")
+    reply = chat.say("remove the jump rope")
+    assert "nothing was removed" in reply.text, reply.text
+    assert chat.units() == {puzzle: 1}
+    chat.say("remove the puzzle")
+    assert chat.units() == {}

@@ -135,11 +135,13 @@ def removal_calls(
     step: Step,
     cart_products: list[str],
     in_cart: Callable[[str, list[str]], list[str]],
+    named_kind: Callable[[str], str | None],
     which: Callable[[], str],
 ) -> bool:
-    """The calls of a removal that names what stays or says «everything» (False: one
-    product named in the usual way); `in_cart` finds the cart's products a phrase names,
-    `which` asks which one is meant."""
+    """The calls of a removal that names what stays or says «everything», or a kind the cart
+    does not hold (False: one product named in the usual way); `in_cart` finds the cart's
+    products a phrase names, `named_kind` the kind of product words name, `which` asks which
+    one is meant."""
     lines = len(dict.fromkeys(cart_products))
     if (said := _NTH_IN_CART.search(step.text)) and ORDINALS[said[1].lower()] > lines:
         # «remove the second item in my cart» of a cart of one: nothing is taken out
@@ -154,6 +156,12 @@ def removal_calls(
     if going is None and _BOTH.search(step.text):
         named = _named_apart(step.text, list(dict.fromkeys(cart_products)), in_cart)
         going = named if len(named) > 1 else None  # «drop the jump rope and the bands»
+    kind = None if going is not None or step.references.ids else named_kind(step.text)
+    if kind and cart_products and not in_cart(kind, list(dict.fromkeys(cart_products))):
+        # «remove the jump rope» beside a cart of one puzzle: nothing is taken out
+        step.calls = []
+        step.clarify = f"There is no {kind} in your cart, so nothing was removed. " + which()
+        return True
     if going is None:
         return False
     step.calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going] or [

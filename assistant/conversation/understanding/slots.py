@@ -230,6 +230,10 @@ _LEADING_COUNT_OF_NAME = re.compile(
 )
 
 
+_PHONE = re.compile(r"\b(iphone|galaxy|pixel)\s?(s?\d{1,2})\b", re.I)
+_PHONE_MAKERS = {"iphone": "iPhone", "galaxy": "Galaxy", "pixel": "Pixel"}
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
@@ -245,6 +249,9 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
     slots.options = {**options_by_rank(product, text), **sold, **named} or not_title
+    if "model" in offered and "model" not in slots.options and (phone := _PHONE.search(text)):
+        # «add one iphone 15 anyway» of a Galaxy-only power bank: asked, so refused, not swapped
+        slots.options["model"] = f"{_PHONE_MAKERS[phone[1].lower()]} {phone[2].upper()}"
     said = str(slots.quantity) if slots.quantity is not None else None
     told_once = said and len(re.findall(rf"(?<![\w.]){said}(?![\w.])", text)) == 1
     if said in slots.options.values() and told_once:

@@ -77,6 +77,8 @@ def than_focus(
     focus: Product, alike: list[Product], filters: SearchFilters, text: str
 ) -> tuple[list[Product], str]:
     """What of the focus's kind is cheaper (or, asked so, rated higher), and the words."""
+    if filters.brand == focus.brand:  # «the kitchencraft blender is too much. cheaper?»: any make
+        filters = filters.model_copy(update={"brand": None})
     if BETTER_RATED_THAN_IT.search(text):
         better = better_rated_than(focus, alike, filters)[:SHOW_AT_MOST]
         if not better:

@@ -196,6 +196,22 @@ def _cheaper_than_focus(
     return not other and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN | {"search", "help"}
 
 
+def _cheaper_than_named(
+    intent: str, text: str, references: References, state: DialogueState
+) -> bool:
+    """A cheaper (or better rated) one than the one product the message names («the
+    kitchencraft lite blender is way too much. cheaper blender?»), which comes into focus."""
+    named = references.kind in {"mention", "id"} and len(references.ids) == 1
+    asked = THAN_IT.search(text) and not _WHICH.search(text) and not _IS_IT.match(text)
+    if named and asked and intent in _ABOUT_PRODUCTS | {"search", "recommend"}:
+        state.focus = references.ids[0]
+        return True
+    return False
+
+
+_IS_IT = re.compile(r"^\W*(?:is|are|was|does|do)\b", re.I)  # «is the X cheaper?»: its price
+
+
 def _traded_or_over_shown(
     intent: str, text: str, shown: list[str], references: References, slots: Slots
 ) -> str | None:
@@ -265,7 +281,9 @@ def corrected(
     its_kind = references.kind in {None, "shown-word", "option"} and state.focus
     if asked_other and its_kind and not CHANGE_WORDS.search(text):
         return "search"  # its kind again, with the filters said, not the product in focus
-    if _cheaper_than_focus(intent, text, state, references):
+    if _cheaper_than_focus(intent, text, state, references) or _cheaper_than_named(
+        intent, text, references, state
+    ):
         return "refine"  # "is there a cheaper one?" beside the tent in the cart: than it
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown

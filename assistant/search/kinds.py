@@ -261,8 +261,8 @@ class ProductKinds:
         for word in words[:-1]:
             if word in known or singular(word) in known or not word.isalpha() or len(word) < 3:
                 continue
-            if word in _ASKING_WORDS:
-                continue  # «how much is the bassline speaker»: no make called «how»
+            if word in _ASKING_WORDS or _SUPERLATIVE.fullmatch(word):
+                continue  # «how much is the bassline speaker», «lightest tent»: no make
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (
                 process.extractOne(
@@ -287,8 +287,13 @@ class ProductKinds:
             ]
             texts += [f"{r.title} {r.text}" for r in self._catalogue.reviews.values()]
             self._vocabulary = {word for text in texts for word in _words(text)}
+            # «usb c cable»: the parts of «USB-C» are words the shop says too
+            self._vocabulary |= {part for word in self._vocabulary for part in word.split("-")}
             self._vocabulary |= FILLER | PLAIN_QUALITIES
         return self._vocabulary
+
+
+_SUPERLATIVE = re.compile(r"[a-z]{3,}est")  # «lightest», «fastest», «biggest»
 
 
 def _as_said(text: str, words: list[str]) -> str:

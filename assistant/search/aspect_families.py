@@ -90,7 +90,7 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "safety",  # «is it safe for a toddler?» is answered by «small parts came loose»
-        re.compile(r"\bsafe(?:ty|ly)?\b|\bchok\w*|\bhazard\w*|\bsmall parts\b|\btoxic\b", re.I),
+        re.compile(r"\bsafe(?:ty|ly)?\b|\bchok\w*|\bhazard\w*|\btoxic\b", re.I),
         ("safe", "safety", "choking", "choke", "hazard", "loose", "toxic", "sharp"),
     ),
 )

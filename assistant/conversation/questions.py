@@ -322,7 +322,8 @@ class CatalogueAnswers:
         products, text = than_focus(focus, found, step.slots.filters, step.text)
         if products:
             remember_shown(state, [p.id for p in products])
-            state.focus = products[0].id if len(products) == 1 else state.focus
+            kept = focus.id if step.references.kind == "mention" else None  # «that one»: as named
+            state.focus = products[0].id if len(products) == 1 else kept
         ids = [p.id for p in products] or [focus.id]
         return Turn(text=text, products=ids, named_beside=[focus.id])
 

@@ -203,12 +203,17 @@ def _cheaper_than_named(
     kitchencraft lite blender is way too much. cheaper blender?»), which comes into focus."""
     named = references.kind in {"mention", "id"} and len(references.ids) == 1
     asked = THAN_IT.search(text) and not _WHICH.search(text) and not _IS_IT.match(text)
+    asked = asked and not _CHEAPER_ELSEWHERE.search(text)  # «way cheaper on other sites»
     if named and asked and intent in _ABOUT_PRODUCTS | {"search", "recommend"}:
         state.focus = references.ids[0]
         return True
     return False
 
 
+_CHEAPER_ELSEWHERE = re.compile(
+    r"\b(?:cheaper|less expensive)\s+(?:on|at|in|from|elsewhere|somewhere|than (?:on|at|in))\b",
+    re.I,
+)
 _IS_IT = re.compile(r"^\W*(?:is|are|was|does|do)\b", re.I)  # «is the X cheaper?»: its price
 
 

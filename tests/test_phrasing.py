@@ -13,7 +13,7 @@ from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.dates import parse_deadline
 from assistant.conversation.safety import screen
 from assistant.conversation.smalltalk import ABOUT_ME
-from assistant.conversation.understanding.acts import segment
+from assistant.conversation.understanding.segments import segment
 from assistant.conversation.understanding.slots import extract_quantity, quantities_before
 from assistant.search.compounds import CompoundWords
 from assistant.settings import DEMO_CATALOGUE

@@ -4,11 +4,7 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
-import re
-
 from assistant.catalogue.models import Catalogue, Product
-from assistant.commerce import CartView
-from assistant.conversation import shop_overview
 from assistant.conversation.answers import money_wording, wording
 from assistant.conversation.answers.ages import age_note
 from assistant.conversation.answers.alternatives import (
@@ -48,6 +44,13 @@ from assistant.conversation.answers.needs import (
 from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
+from assistant.conversation.answers.spec_order import (
+    SpecOrder,
+    asks_by_spec,
+    by_spec,
+    without_bound,
+)
+from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
@@ -57,31 +60,20 @@ from assistant.conversation.understanding.shop_words import (
     OF_THESE,
     THAN_IT,
     among_shown,
-    asks_shop_rules,
-    same_topic,
 )
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle
-from assistant.search.passages import asked_part
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
 
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
-FREE_SHIPPING_SECTION = "shipping.shipping-costs"
-BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?», «got any…»
-    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (also |still )?(not )?(sell|stock|carry|"
-    r"do|have)|i(?: would|'d)? like to (buy|order|get)|i want to (buy|order|get)|"
-    r"(don'?t|dont) (you|u|ya) (sell|stock|carry|do|have)|"
-    r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
-    re.I,
-)
 
 
-class CatalogueAnswers:
+class CatalogueAnswers(ShopRuleAnswers):
     """Searches, recommendations, refinements, catalogue figures and shop policies."""
 
     def __init__(
@@ -122,32 +114,13 @@ class CatalogueAnswers:
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
-        order = superlative_kind(step.text)  # «cheapest bag you do»: of all the bags, not 15
-        depth = SHOW * (12 if order in {"cheapest", "priciest"} else 3)
-        result, matching = self._matching(step.text, step.slots.filters, depth, options)
-        other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
-        products = [p for p in matching if not (other and p.id == state.focus)]
-        products = with_said_facts(products, step.text)  # «fragrance free night creams»
-        if order in {"cheapest", "priciest"}:  # «cheapest u got»
-            products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
-        products = products[:SHOW]
+        result, products, order, spec = self._ordered(state, step, options)
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result, self.kinds.title_words)):
-            closest = (  # «do you sell ibuprofen? also I need a pillow»: the pillows, no closest
-                (closest_by_meaning(self.retriever, step.text, step.slots.filters), [])[step.more]
-                if missing
-                else products[:3]
-            )
-            remember_shown(state, [p.id for p in closest])
-            state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
-            what = missing or shopping_words(result.query_text) or step.text
-            if not missing and len(what.split()) > NAMED_IN_WORDS:
-                # "fine, whats the real price then" names no thing: no "we don't sell" it
-                text = wording.product_list(closest, wording.closest_to_need())
-                return Turn(text=text, products=[p.id for p in closest])
-            turn = Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
-            return with_what_we_do_not_sell(turn, self.policies) if missing else turn
+            return self._not_carried(state, step, result, products, missing)
+        if not products and spec:
+            return Turn(text=spec.lead)  # «tent under 100 g?»: none is
         if not products:
             choices = kind_choices(self.catalogue, self.kinds.named_kind(step.text), result.filters)
             text = wording.no_match(step.slots.filters, step.slots.requested)
@@ -155,14 +128,15 @@ class CatalogueAnswers:
         remember_shown(state, [p.id for p in products])
         said = {**options_said(products, step.text), **step.slots.options}  # «for an iphone 16»
         state.last_search, state.chosen_options = step.text, said
-        if order in {"cheapest", "priciest"}:
+        if order or (spec and spec.winner):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
-        lead = f"{order.capitalize()} first:" if order in {"cheapest", "priciest"} else None
+        lead = spec.lead if spec else f"{order.capitalize()} first:" if order else None
         if make := self.kinds.unknown_make(step.text, ignore=options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
-        text += wording.unmet_requests(products, step.slots.requested)
+        text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
         text += age_note(products, step.text) + said_fact_note(products, step.text)
+        text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
         turn = Turn(
@@ -170,6 +144,51 @@ class CatalogueAnswers:
         )
         limit = over_the_limit(self.policies, step.slots.quantity)  # «can i order 20 ropes?»
         return turn.joined(limit) if limit else turn
+
+    def _ordered(
+        self, state: DialogueState, step: Step, options: set[str]
+    ) -> tuple[SearchResult, list[Product], str | None, SpecOrder | None]:
+        """What a search finds, in the order it asks: the cheapest or priciest first (that
+        order is returned), or by a figure («lightest tent», «backpack under 1kg»)."""
+        order = superlative_kind(step.text)  # «cheapest bag you do»: of all the bags, not 15
+        by_price = order in {"cheapest", "priciest"}
+        depth = SHOW * (12 if by_price or asks_by_spec(step.text) else 3)
+        result, matching = self._matching(step.text, step.slots.filters, depth, options)
+        other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
+        products = [p for p in matching if not (other and p.id == state.focus)]
+        products = with_said_facts(products, step.text)  # «fragrance free night creams»
+        versioned = [p for p in products if p.options_named_in(step.text)]  # «… for pixel 9»
+        products = versioned if 0 < len(versioned) < len(products) else products
+        spec = None if by_price else by_spec(products, step.text)
+        if by_price:  # «cheapest u got»
+            products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
+        elif spec:
+            products = spec.products
+        return result, products[:SHOW], order if by_price else None, spec
+
+    def _not_carried(
+        self,
+        state: DialogueState,
+        step: Step,
+        result: SearchResult,
+        products: list[Product],
+        missing: str | None,
+    ) -> Turn:
+        """«We don't sell X» with the closest things, or the closest to a need said loosely."""
+        closest = (  # «do you sell ibuprofen? also I need a pillow»: the pillows, no closest
+            (closest_by_meaning(self.retriever, step.text, step.slots.filters), [])[step.more]
+            if missing
+            else products[:3]
+        )
+        remember_shown(state, [p.id for p in closest])
+        state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
+        what = missing or shopping_words(result.query_text) or step.text
+        if not missing and len(what.split()) > NAMED_IN_WORDS:
+            # "fine, whats the real price then" names no thing: no "we don't sell" it
+            text = wording.product_list(closest, wording.closest_to_need())
+            return Turn(text=text, products=[p.id for p in closest])
+        turn = Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
+        return with_what_we_do_not_sell(turn, self.policies) if missing else turn
 
     def _matching(
         self, text: str, filters: SearchFilters, k: int, ignore: set[str]
@@ -350,51 +369,3 @@ class CatalogueAnswers:
             products=[p.id for p in products[:3]],
             numbers=[figure.count, figure.in_stock],
         )
-
-    def not_sold(self, step: Step) -> Turn | None:
-        """ "We don't sell X", with the shop's list cited, when a request asks to buy a kind of
-        thing the catalogue does not carry; None otherwise."""
-        if not BUYING.search(step.text) or step.references.ids:
-            return None
-        options = said_values(step.slots.options)
-        missing = self.kinds.missing(step.text, ignore=options)
-        if not missing:
-            return None
-        return not_sold_turn(missing, self.policies)
-
-    def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
-        """What the shop's policies say, quoted, with the sections cited; with what they mean
-        for the product asked about or the cart, when there is one."""
-        if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
-            return refusal
-        question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
-        vector = None  # a follow-up asked alone is embedded once, for both uses
-        if before and same_topic(question, before):
-            vector = self.policies.embedder.embed_query(question)
-            if not self.policies.stands_alone(question, vector):
-                question, vector = f"{before} {question}", None  # "and my handle?": that topic
-        state.last_policy_question = step.text
-        answer = self.policies.answer(question, vector)
-        if not answer.quotes:
-            return Turn(text=wording.HELP)
-        turn = Turn(
-            text=wording.policy_text(answer),
-            policies=[quote.section.id for quote in answer.quotes],
-            data_texts=[" ".join(quote.sentences) for quote in answer.quotes],
-        )
-        named = [pid for pid in step.references.ids if pid in self.catalogue.products]
-        if named:
-            product = self.catalogue.products[named[0]]
-            state.focus = product.id
-            state.chosen_options = product.options_named_in(step.text) or state.chosen_options
-            facts = product_facts(product, step.text, {})  # «hold the X in olive?»: olive kept
-            turn.text = shop_overview.rule_for_product(turn.text, product, facts)
-            turn.products = [*turn.products, product.id]
-        if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
-            product = self.catalogue.products[named[0]] if named else None
-            note, figures = money_wording.free_shipping_note(
-                step.text, cart, self.free_shipping_from, product
-            )
-            turn.text, turn.prices = turn.text + note, turn.prices + figures
-            turn.products += [pid for pid in named[:1] if pid not in turn.products]  # as named
-        return turn

@@ -91,7 +91,7 @@ _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos".split()  # «coffee grinders as well», «… but honestly»
+    "rating as but though because cause cos w also".split()  # «… as well», «… w more battery»
 )
 
 

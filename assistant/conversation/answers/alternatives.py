@@ -130,10 +130,14 @@ _WHOLE_RANGE = re.compile(
 )
 
 
+# «any speaker thats IPX7 w longer battery?» beside one speaker: one with what it lacks
+_ANY_WITH = re.compile(r"\bany\s+[\w-]+\s+(?:that|thats|that's|which|with|w)\b", re.I)
+
+
 def beyond_the_one_in_view(text: str) -> bool:
     """Whether a search looks past the product in view («any other merino sweaters?», «what
     building blocks do you have that are ok for a 4 year old?»), not at it."""
-    return bool(ANOTHER.search(text) or _WHOLE_RANGE.search(text))
+    return bool(ANOTHER.search(text) or _WHOLE_RANGE.search(text) or _ANY_WITH.search(text))
 
 
 def closest_by_meaning(retriever: Retriever, text: str, filters: SearchFilters) -> list[Product]:

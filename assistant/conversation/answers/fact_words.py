@@ -58,12 +58,12 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
 ATTRIBUTE_WORDS = {
     "battery life": r"battery|charge lasts?|last(s)?( longer| longest)? (on|per) (a|one) charge|"
     r"how long .* last|\b(?:it|they|does it|do they) lasts?\b",
-    "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat",
+    "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat|\bip ?rat|\bip\d",
     "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
     r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
-    "connectivity": r"bluetooth|connect|cable|wired|wireless|pair",
+    "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair",
     "dishwasher safe": r"dishwasher",
     "skin type": r"skin",
     "fragrance": r"scent|smell|fragrance|perfume",

@@ -12,18 +12,34 @@ _NEGATED = re.compile(r"\b(?:not|non|no|without)[ -]+$", re.I)
 
 def _says(text: str, phrase: str) -> bool:
     """Whether the text says the phrase as words of its own, not negated («not vegan»)."""
-    for found in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text, re.I):
+    spaced = re.escape(phrase).replace(r"\ ", r"\s*")  # «65W» says «65 W»
+    for found in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])", text, re.I):
         if not _NEGATED.search(text[: found.start()]):
             return True
     return False
 
 
+# «allergic to latex, which mats should I stay away from?»: a fact said to be avoided
+_AVOIDED = re.compile(r"\ballerg|\bavoid|\bstay away|\bsensitive to|\bhate\b|-free\b", re.I)
+_CODE = re.compile(r"[a-z]+\d+", re.I)  # «IPX7»
+
+
+def _telling(value: str) -> bool:
+    """Whether a value said alone picks products out: «fragrance free», «IPX7»,
+    «polycarbonate»; not «yes», «none» or a short word that names other things too."""
+    one_word = " " not in value and value.lower() not in {"yes", "no", "none"}
+    return len(value.split()) >= 2 or (
+        one_word and (len(value) >= 6 or bool(_CODE.fullmatch(value)))
+    )
+
+
 def holds_said_facts(product: Product, text: str) -> bool:
-    """Whether one of the product's facts is said: a value of two words or more («fragrance
-    free»), or a yes-fact by its name («vegan», «organic»)."""
+    """Whether one of the product's facts is said: a telling value («fragrance free»,
+    «IPX7»), or a yes-fact by its name («vegan», «organic»)."""
+    if _AVOIDED.search(text):
+        return False
     return any(
-        (len(value.split()) >= 2 and _says(text, value))
-        or (value.lower() == "yes" and _says(text, name))
+        (_telling(value) and _says(text, value)) or (value.lower() == "yes" and _says(text, name))
         for name, value in product.attributes.items()
     )
 
@@ -38,7 +54,7 @@ def with_said_facts(products: list[Product], text: str) -> list[Product]:
         value.lower()
         for product in kept
         for value in product.attributes.values()
-        if len(value.split()) >= 2 and _says(text, value)
+        if _telling(value) and _says(text, value)
     }
     kept = [p for p in products if p in kept or any(v in p.title.lower() for v in said)]
     return kept if kept and len(kept) < len(products) else products

@@ -22,18 +22,13 @@ from assistant.conversation.understanding.follow_ups import ASKS, FOLLOW_UP
 from assistant.conversation.understanding.its_version import asks_its_version
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
-    ABOUT_ITS_TERMS,
     ABOUT_THE_RULE,
-    IF_I_WANTED,
     LIKE_IT,
-    ORDER_EDIT,
     POLICY_TOPICS,
-    SHOP_MONEY,
-    SHOP_SERVICE,
-    SHOP_WIDE,
     THAN_IT,
 )
 from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.terms_asked import terms_or_rules
 from assistant.conversation.understanding.trades import cart_talk, named_trade
 
 # Acts that answer without looking at the conversation; a follow-up read as one of these is
@@ -300,7 +295,7 @@ def corrected(
         return "add"
     if asks_its_version(intent, references, text, slots, state.focus):
         return "product_question"
-    if terms := _terms_or_rules(intent, text, named, references, state, has_order):
+    if terms := terms_or_rules(intent, text, named, references, state, has_order):
         return terms
     return _about_a_named_product(intent, references, request, slots, state)
 
@@ -321,74 +316,6 @@ def _searched_again(intent: str, text: str, references: References, state: Dialo
         and bool(_WHAT_ABOUT.search(text))
         and len(text.split()) <= 8
     )
-
-
-_ASKED_ABOUT_IT = {"product_question", "review_question", "smalltalk", "help"}
-_WHERE_IS_IT = re.compile(
-    r"^\W*(?:(?:so|and|ok|okay|hey|hi|um+)\W+)*(?:where(?:'s| is| are) (?:it|they|that|my stuff|"
-    r"my parcel|my package)|(?:has|have) (?:it|they) (?:shipped|arrived|been sent|left)|"
-    r"is it (?:on (?:its|the) way|shipped|here yet))(?: (?:yet|now|already))?\W*$",
-    re.I,
-)
-
-
-_MY_REFUND = re.compile(
-    r"\b(?:my|the|our) (?:refund|money back)\b|\b(?:will|do|am|when) (?:i|we) (?:get |be )?"
-    r"refunded\b",
-    re.I,
-)
-
-
-_OF_MY_ORDER = re.compile(
-    r"\bmy (?:last |latest |recent |previous )?order\b|\bi (?:just )?(?:bought|ordered)\b"
-    # «cancel it», «ok cancel that please»: a bare order to act, with no order to act on
-    r"|^\W*(?:(?:ok|okay|please|pls|just|actually|then|so)\W+)*cancel (?:it|that|this|them)"
-    r"(?: (?:please|pls|now))?\W*$",
-    re.I,
-)
-
-
-def _terms_or_rules(
-    intent: str,
-    text: str,
-    named: bool,
-    references: References,
-    state: DialogueState,
-    has_order: bool,
-) -> str | None:
-    """A product's own delivery or returns, or the shop's rule: which one a question about
-    terms asks for (None: no change)."""
-    if has_order and ORDER_EDIT.search(text):
-        return "policy_question"  # "change the quantity on that order to two": the rule
-    if has_order and intent in _ASKED_ABOUT_IT | {"policy_question"} and _MY_REFUND.search(text):
-        return "order_status"  # «when do I get my refund?»: what its order's state says
-    if has_order and intent in _ASKED_ABOUT_IT and _WHERE_IS_IT.search(text):
-        return "order_status"  # «where is it» once ordered: the order, not where it is made
-    if (
-        intent == "policy_question"
-        and not named
-        and state.focus
-        and ABOUT_ITS_TERMS.search(text)
-        and not SHOP_WIDE.search(text)
-        and not SHOP_SERVICE.search(text)  # "can I pay extra for next day?": the shop's rule
-        and not SHOP_MONEY.search(text)  # "and the shipping money come back also?"
-    ):
-        return "product_question"  # its delivery or returns, with the rule beside it
-    if intent in {"return", "cancel_order"} and not has_order and not state.last_order_id:
-        if _OF_MY_ORDER.search(text) and not IF_I_WANTED.search(text):
-            return "order_status"  # «cancel my last order» with none: «You have no orders»
-        return "policy_question"  # "how do i return something I cancelled?": the rule
-    if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
-        # "if I change my mind tomorrow, can I still cancel?": asked; «if one of them doesn't
-        # like it can she send it back?»: its own return window, with the rule
-        asked = _terms_or_rules("policy_question", text, named, references, state, has_order)
-        return asked or "policy_question"
-    nothing_in_view = not (references.ids or state.focus or state.shown)
-    if intent == "product_question" and nothing_in_view and ABOUT_ITS_TERMS.search(text):
-        return "policy_question" if ASKS.search(text) else None  # "how many days for return?"
-    if intent == "order_status" and not has_order and state.focus and ABOUT_ITS_TERMS.search(text):
-        return "product_question"  # "if i order today how long till it turns up?"
-    return None
 
 
 def _about_a_named_product(

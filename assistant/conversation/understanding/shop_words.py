@@ -98,6 +98,9 @@ SHOP_SERVICE = re.compile(
     r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
     r"|\bprice[- ]match\w*|\bhaggl\w*|\b(knock|take) (some(thing)?|a bit|a few \w+) off\b"
     r"|\b(better|lower|best) price\b.{0,20}\b(you can do|for me|if i)\b|\bdo me a deal\b"
+    # «can i pay w paypal for the X?»: how the shop takes payment, not the X
+    r"|\bpay (?:with|w|by|via|using|in) (?:paypal|klarna|cash|card|credit|debit|apple|google|"
+    r"crypto|bitcoin|instal\w*)|\b(?:paypal|klarna|afterpay|cash on delivery)\b"
     # «how do i know stuff here isnt fake»
     # «what's the most I can order of one thing?», «how many can I buy?»: the quantity limit
     r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"
@@ -154,7 +157,7 @@ SHOP_SERVICE = re.compile(
 
 # An order, not the cart, asked to change: orders cannot be changed, the rule says why
 ORDER_EDIT = re.compile(
-    r"\b(?:change|edit|modify|update|amend)\b.{0,40}"
+    r"\b(?:change|edit|modify|update|amend|switch|swap)\b.{0,40}"
     r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)"
     # «can u add a teddy to that order»: a placed order takes nothing more
     r"|\b(?:add|put|include|throw|stick)\b.{0,40}\b(?:to|in|into|onto|on)\s+(?:my|the|that|this)\s+"

@@ -352,4 +352,5 @@ def options_said(products: list[Product], text: str) -> dict[str, str]:
 def said_values(options: dict[str, str]) -> set[str]:
     """The option values a request named ("navy", "m"), lower-cased: words that qualify a
     kind rather than name one."""
-    return {value.lower() for value in options.values()}
+    values = {value.lower() for value in options.values()}
+    return values | {word for value in values for word in value.split()}  # «iphone» of «iPhone 15»

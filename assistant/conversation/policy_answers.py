@@ -1,0 +1,87 @@
+"""Questions about the shop itself: its policies, quoted with their sections cited and said
+of the product or cart in view, and an honest "we don't sell that" for a kind we lack."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+from assistant.commerce import CartView
+from assistant.conversation import shop_overview
+from assistant.conversation.answers import money_wording, wording
+from assistant.conversation.answers.compose import Turn
+from assistant.conversation.answers.facts import product_facts
+from assistant.conversation.shop_overview import not_sold_turn
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.shop_words import asks_shop_rules, same_topic
+from assistant.conversation.understanding.slots import said_values
+from assistant.search.kinds import ProductKinds
+from assistant.search.passages import asked_part
+from assistant.search.policies import PolicySearch
+
+FREE_SHIPPING_SECTION = "shipping.shipping-costs"
+BUYING = re.compile(  # asking whether we sell a thing: «can i buy a gift card?», «got any…»
+    r"\b(can (i|you|u) (buy|get|order)|do (you|u|ya) (also |still )?(not )?(sell|stock|carry|"
+    r"do|have)|i(?: would|'d)? like to (buy|order|get)|i want to (buy|order|get)|"
+    r"(don'?t|dont) (you|u|ya) (sell|stock|carry|do|have)|"
+    r"(got|have you got|you got) any|any chance of|(recommend|suggest) (me )?(a|an|some|any))\b",
+    re.I,
+)
+
+
+class ShopRuleAnswers:
+    """The shop's policies and what it does not sell (shared by the catalogue answers)."""
+
+    catalogue: Catalogue
+    kinds: ProductKinds
+    policies: PolicySearch
+    free_shipping_from: int
+
+    def not_sold(self, step: Step) -> Turn | None:
+        """ "We don't sell X", with the shop's list cited, when a request asks to buy a kind of
+        thing the catalogue does not carry; None otherwise."""
+        if not BUYING.search(step.text) or step.references.ids:
+            return None
+        options = said_values(step.slots.options)
+        missing = self.kinds.missing(step.text, ignore=options)
+        if not missing:
+            return None
+        return not_sold_turn(missing, self.policies)
+
+    def policy_question(self, state: DialogueState, step: Step, cart: CartView) -> Turn:
+        """What the shop's policies say, quoted, with the sections cited; with what they mean
+        for the product asked about or the cart, when there is one."""
+        if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
+            return refusal
+        question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
+        vector = None  # a follow-up asked alone is embedded once, for both uses
+        if before and same_topic(question, before):
+            vector = self.policies.embedder.embed_query(question)
+            if not self.policies.stands_alone(question, vector):
+                question, vector = f"{before} {question}", None  # "and my handle?": that topic
+        state.last_policy_question = step.text
+        answer = self.policies.answer(question, vector)
+        if not answer.quotes:
+            return Turn(text=wording.HELP)
+        turn = Turn(
+            text=wording.policy_text(answer),
+            policies=[quote.section.id for quote in answer.quotes],
+            data_texts=[" ".join(quote.sentences) for quote in answer.quotes],
+        )
+        named = [pid for pid in step.references.ids if pid in self.catalogue.products]
+        if named:
+            product = self.catalogue.products[named[0]]
+            state.focus = product.id
+            state.chosen_options = product.options_named_in(step.text) or state.chosen_options
+            facts = product_facts(product, step.text, {})  # «hold the X in olive?»: olive kept
+            turn.text = shop_overview.rule_for_product(turn.text, product, facts)
+            turn.products = [*turn.products, product.id]
+        if any(q.section.id == FREE_SHIPPING_SECTION for q in answer.quotes):
+            product = self.catalogue.products[named[0]] if named else None
+            note, figures = money_wording.free_shipping_note(
+                step.text, cart, self.free_shipping_from, product
+            )
+            turn.text, turn.prices = turn.text + note, turn.prices + figures
+            turn.products += [pid for pid in named[:1] if pid not in turn.products]  # as named
+        return turn

@@ -68,8 +68,8 @@ _ABOUT_MY_OWN = re.compile(
 
 # «how's the battery according to people who bought it»: what buyers say, not who they are
 _THEIR_SAY = re.compile(
-    r"\baccording to (the )?(people|buyers|customers|shoppers|folks|owners|users|those|others|"
-    r"anyone)\b(?!.{0,60}\b(address|e-?mail|phone|names?|contact)\b)",
+    r"\baccording to (the )?(people|ppl|buyers|customers|shoppers|folks|owners|users|those|others|"
+    r"anyone|reviewers)\b(?!.{0,60}\b(address|e-?mail|phone|names?|contact)\b)",
     re.I | re.S,
 )
 

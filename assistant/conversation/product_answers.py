@@ -14,6 +14,7 @@ from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
+from assistant.conversation.answers.review_asks import HEALTH, TRUST
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -25,18 +26,6 @@ from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
 from assistant.search.reviews import answer_about_reviews
 
-HEALTH = re.compile(
-    r"\b(pain|ache|aches|injur\w*|allerg\w*|eczema|acne|rash|sensitive skin|pregnan\w*|asthma|"
-    r"arthritis|migraine|headache|insomnia|sleep apnea|knee|(?:my|bad|lower|sore) back|neck|"
-    r"joint|blister\w*|plantar|posture|medical|doctor|(?:medical|skin|health) condition|"
-    r"slipped (?:a )?disc|spine|physio\w*|surgery|rosacea)\b",
-    re.I,
-)
-TRUST = re.compile(
-    r"\b(fake|real|genuine|legit|trust\w*|bots?|paid|bought|honest|too good to be true"
-    r"|copy[- ]?past\w*|copied|(?:at )?the same time|same day|all at once|burst)\b",
-    re.I,
-)
 _SELLER_WORRY = re.compile(
     r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I
 )
@@ -62,7 +51,8 @@ OVERALL = re.compile(
 # «X vs Y, which do reviews say is warmer?», «any complaints about stiff necks?»
 _REVIEWS_ASKED = re.compile(
     r"\breviews?\b.{0,20}\b(?:say|said|mention|think)|according to (?:the )?reviews|"
-    r"\bcomplain\w*|\bwarm(?:er|est|th)?\b|\bsounds? better\b|\bdig\w* in\b|\bworse\b",
+    r"\bcomplain\w*|\bwarm(?:er|est|th)?\b|\bsounds? better\b|\bdig\w* in\b|\bworse\b"
+    r"|\breviews?\W*(?:pls|please|plz)?\W*$",  # «…, which one fits better? reviews pls»
     re.I,
 )
 _COMPARING_WORDS = re.compile(r"\b(?:vs\.?|versus|or|compared (?:to|with))\b", re.I)
@@ -294,8 +284,10 @@ class ProductAnswers:
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             namesakes = self.mentions.namesakes(step.text)  # «do the quietude ones run small?»
-            return self._which_namesake(state, namesakes) if namesakes else which_of(
-                self.catalogue, state
+            return (
+                self._which_namesake(state, namesakes)
+                if namesakes
+                else which_of(self.catalogue, state)
             )
         named = step.references.ids if step.references.kind == "mention" else []
         phrases = {step.references.phrases.get(pid, pid) for pid in named}
@@ -394,8 +386,9 @@ class ProductAnswers:
             turn = turn.joined(self.reviews_of_each([p.id for p in products], overall))
         elif EXPERIENCE.search(step.text) or _REVIEWS_ASKED.search(step.text):
             # "which is quieter?", "which do reviews say is warmer?": only reviewers can say,
-            # asked without the products' names («… mention ironpeak longer» found nothing)
-            asked = _without_phrases(step.text, step.references.phrases.values())
+            # asked without the products' names («… mention ironpeak longer» found nothing;
+            # a phrase may hold the question: «X vs Y sunscreen - does either leave a …»)
+            asked = _without_title_words(step.text, [p.title for p in products])
             asked_step = step.model_copy(update={"text": asked})
             turn = turn.joined(self.reviews_of_each([p.id for p in products], asked_step))
         return turn

@@ -43,6 +43,7 @@ from assistant.conversation.answers.needs import (
 )
 from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
+from assistant.conversation.answers.review_asks import HEALTH
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
 from assistant.conversation.answers.spec_order import (
     SpecOrder,
@@ -51,7 +52,6 @@ from assistant.conversation.answers.spec_order import (
     without_bound,
 )
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
-from assistant.conversation.product_answers import HEALTH
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.planner import Step

@@ -228,6 +228,12 @@ class ProductMentions:
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
 
+    def says_a_model(self, text: str) -> bool:
+        """Whether the text says a model word of our titles («nova» in «the nova x in
+        purple»), not only a kind or a brand."""
+        plain = self.type_words | self.all_brand_words | IGNORED
+        return any(w in self._by_word and w not in plain for w in _words(text) if len(w) >= 3)
+
     def namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own («how much is that nova
         thing?»): several, so the shopper is asked which; none for a kind or a brand."""

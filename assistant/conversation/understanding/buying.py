@@ -68,7 +68,7 @@ _CART_REASON = re.compile(
 # "voyagr nova 900 packing cubes, 1 pls": a name and a bare count
 _BARE_COUNT = re.compile(  # possessive: a run of spaces is never tried two ways
     r",\s*+(?:x\s*+)?(?:\d{1,2}|one|two|three|four|five)\s*+x?\s*+(?:pls|please|plz|thanks|ta)?"
-    r"\W*+$",
+    r"\W*+$|^\W*(?:\d{1,2}|two|three|four|five)\s+(?!of\b|more\b)[a-z]",  # «2 northtrail … pls»
     re.I,
 )
 _GET_ME = re.compile(
@@ -87,13 +87,14 @@ _NEED_COUNT = re.compile(
     r"(?:\d{1,3}|two|three|four|five|six|ten)\b",
     re.I,
 )
-# "buy now 1 armorly air s screen protector": a buy, whatever the name makes it sound like
-_BUY_NOW = re.compile(
-    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|pls|please)\W+)*(?:buy|purchase)(?: now| me)?\b",
+# «buy now 1 …», «add Bassline Urban 2 Wired Studio Headphones»: whatever the name sounds like
+_BUYS = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|then|yes|yeah|pls|please)\W+)*(?:buy|purchase)(?: now| me)?\b"
+    f"|{ADD_FIRST.pattern}",
     re.I,
 )
-# Words that ask for a cart change. A cart act without one of these, a product position or
-# pronoun, an option or a quantity is a question or a search that only sounds like an add.
+# Words that ask for a cart change; without them (or a position, pronoun, option or count) a
+# cart act is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
     r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|rid of|clear|empty|"
@@ -119,8 +120,7 @@ _QUESTION_SHAPED = re.compile(
 
 
 def only_names(product: Product, text: str) -> bool:
-    """Whether a statement only names the product and options of it, asking nothing else
-    ("zoomkid flow s rc car")."""
+    """Whether a statement only names a product and its options ("zoomkid flow s rc car")."""
     if _QUESTION_SHAPED.search(text.rstrip(" ?")):
         return False  # "the clearwell lite 2 one?" only names it; "is it warm?" asks
     rest = text.lower()
@@ -206,7 +206,7 @@ def heard_as_add(
         return intent != "refine"  # "can i get 2 of the quietude headphones please"
     if "?" in text:
         return False
-    if named and intent in {"product_question", "search"} and _BUY_NOW.search(text):
+    if named and intent in {"product_question", "search"} and _BUYS.search(text):
         return True  # "buy now 1 armorly air s screen protector, clear one for galaxy s24"
     if (
         named

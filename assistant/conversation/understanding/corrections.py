@@ -20,7 +20,7 @@ from assistant.conversation.understanding.buying import (
 from assistant.conversation.understanding.comparatives import ONE_WITH_BETTER_REVIEWS
 from assistant.conversation.understanding.follow_ups import ASKS, FOLLOW_UP
 from assistant.conversation.understanding.its_version import asks_its_version
-from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.references import DECIDED_ON, References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_THE_RULE,
     LIKE_IT,
@@ -63,7 +63,9 @@ EXPERIENCE = re.compile(
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
     r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet|"
     r"warm(?:er|est|th)|according to (?:the )?reviews|(?:any|many|lots of) complaints|"
-    r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*))\b",
+    r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*)|"
+    # «which one survives being yanked around?», «which stay in better when running?»
+    r"surviv\w*|stays? (?:in|on|put)|fits? better|tast(?:e|es|ier|iest)|cutouts?)\b",
     re.I,
 )
 _WHICH = re.compile(r"^\W*(and |so |ok )?(which|what)('s| is| one| of)?\b", re.I)
@@ -219,6 +221,8 @@ def _traded_or_over_shown(
     navy queen» picks that one in that version; else a ranking of the shown."""
     if named_trade(references, text):
         return "add"
+    if references.kind == "shown-word" and DECIDED_ON.match(text) and "?" not in text:
+        return "add"  # «ok the quietude», «roastery it is, 500g whole bean»: the one picked
     ranked_pick = references.kind == "superlative" and _PICKED_BY_RANK.search(text)
     decided = slots.options or _DECIDED_RANK.search(text)  # «fine, the cheaper one»
     if ranked_pick and decided and "?" not in text and intent in _ABOUT_PRODUCTS:

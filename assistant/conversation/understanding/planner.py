@@ -335,7 +335,10 @@ class RulePlanner:
         elif intent in {"order_status", "cancel_order", "return"}:
             order_calls(step, state)
         elif intent == "remove" and removal_calls(
-            step, cart_products, self.references.in_cart, self.kinds.named_kind,
+            step,
+            cart_products,
+            self.references.in_cart,
+            self.kinds.named_kind,
             lambda: which_product_question(self.catalogue, state, cart_products, "remove"),
         ):
             return

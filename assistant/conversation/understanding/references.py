@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.comparatives import comparative_pick, same_kind, the_other
+from assistant.conversation.understanding.shown_words import by_its_facts, distinctive_match
 from assistant.conversation.understanding.told_about import told_about
 from assistant.search.mentions import ProductMentions
 
@@ -37,8 +38,10 @@ DEICTIC = re.compile(
     r"\b(it|its|it's|that|this|that one|this one|the one|them|those|these|they|their|both)\b",
     re.I,
 )
-_DECIDED_ON = re.compile(
-    r"^\W*(?:(?:ok|okay|hmm+|right|fine|so)\W+)*(?:the\s+)?([a-z][\w&' -]{1,40}?)\s+then\b", re.I
+DECIDED_ON = re.compile(  # «Sonara then», «roastery it is», «ok the quietude»
+    r"^\W*(?:(?:ok|okay|hmm+|right|fine|so)\W+)*(?:the\s+)?([a-z][\w&' -]{1,40}?)\s+"
+    r"(?:then|it is|it's)\b|^\W*(?:ok|okay|fine|right|alright)\W+the\s+([a-z][\w&' -]{1,30}?)\W*$",
+    re.I,
 )
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
@@ -108,18 +111,20 @@ class ReferenceResolver:
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._focus_by_name(text, focus),
+            # «Sonara then, rose gold, she'll love it»: the shown one decided on, not «it»
+            lambda text: (
+                self._shown_word(m[1] or m[2], shown) if (m := DECIDED_ON.match(text)) else None
+            ),
             lambda text: self._mentioned(
                 text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
             ),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
-            # «Sonara then, rose gold, she'll love it»: the one decided on, not «it»
-            lambda text: self._shown_word(m[1], shown) if (m := _DECIDED_ON.match(text)) else None,
             # "is it only ground?": "it" is the product in focus, whatever else a word names
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
-            lambda text: _by_its_facts(text, [self.catalogue.products[pid] for pid in shown]),
+            lambda text: self._by_its_facts(text, shown),
             lambda text: self._option(text, in_cart or shown, focus, options),
             lambda text: self._shown_word(text, basket) if basket else None,
         ):
@@ -262,8 +267,12 @@ class ReferenceResolver:
 
     def _shown_word(self, message: str, shown: list[str]) -> References | None:
         """A shown product named by a distinctive word of its title ('the kettle')."""
-        winners = _distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
+        winners = distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
         return References(winners, "shown-word") if winners else None
+
+    def _by_its_facts(self, message: str, shown: list[str]) -> References | None:
+        hits = by_its_facts(message, [self.catalogue.products[pid] for pid in shown])
+        return References(hits, "shown-word") if hits else None
 
     def _option(
         self, message: str, shown: list[str], focus: str | None, options: dict[str, str]
@@ -331,45 +340,6 @@ def has_options(product: Product, options: dict[str, str]) -> bool:
         )
         for variant in product.variants
     )
-
-
-_NO_NAME_WORDS = frozenset("one two six ten the and for set kit all new".split())
-
-
-def _distinctive_match(message: str, products: list[Product]) -> list[str]:
-    words = set(re.findall(r"[a-z0-9']+", message.lower()))
-    hits = []
-    for product in products:
-        title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
-        distinctive = {  # «the zen»: short model words too, not «one» or «set»
-            word for word in title_words if len(word) > 3 or (len(word) == 3 and word.isalpha())
-        } - _NO_NAME_WORDS
-        shared = distinctive & (words | {word.rstrip("s") for word in words})
-        if shared:
-            hits.append((len(shared), product.id))
-    if not hits:
-        return []
-    best = max(score for score, _ in hits)
-    winners = [pid for score, pid in hits if score == best]
-    return winners if len(winners) == 1 else []
-
-
-_THE_X_ONE = re.compile(r"\bthe ((?:[a-z-]+ ){1,2})ones?\b", re.I)
-
-
-def _by_its_facts(message: str, shown: list[Product]) -> References | None:
-    """«the real leather one» beside two «Leather» bags: the one whose facts say leather
-    (its material), when its title does not tell them apart."""
-    said = _THE_X_ONE.search(message)
-    if said is None or len(shown) < 2:
-        return None
-    words = set(said.group(1).lower().split())
-    hits = [
-        p.id
-        for p in shown
-        if words & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
-    ]
-    return References(hits, "shown-word") if len(hits) == 1 else None
 
 
 def which_product_question(

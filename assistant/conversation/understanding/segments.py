@@ -72,7 +72,7 @@ def segment(message: str) -> list[str]:
         if merged and _ADDS.match(merged[-1]) and AND_ANOTHER.match(part):
             merged.append(part)  # «add one. and a tote for the beach»: a second thing to add
             context_only = False
-        elif merged and not _reads_as_request(part):
+        elif merged and (not _reads_as_request(part) or _WISH_AFTER.search(f"{merged[-1]} {part}")):
             merged[-1] = f"{merged[-1]}, {part}"
             context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
         elif merged and context_only and not CHECKOUT_PART.match(part):
@@ -84,6 +84,11 @@ def segment(message: str) -> list[str]:
     return merged or [message.strip()]
 
 
+# «X vs Y, which sounds better? i want real bass»: what the question is for, not a search
+_WISH_AFTER = re.compile(
+    r"\?\s+i (?:want|need|like|prefer|care about)\s+(?!(?:a|an|the|some|to|it|one|two|\d+)\b)\w+",
+    re.I,
+)
 _ADDS = re.compile(
     rf"{_OPENERS}(?:add|put|pop|grab|throw|chuck|toss|bung|get|go with|i'?ll (?:take|have|go))\b",
     re.I,
@@ -144,7 +149,7 @@ _MORE_OF_IT = re.compile(
 )
 _JUST_A_COUNT = re.compile(
     r"^\W*(?:(?:actually|no|ok|okay|sorry|wait|hmm|oh)\W+)*(?:just|only|make it|make that)\s+"
-    r"(?:\d{1,2}|one|two|three|four|five)\W*$",
+    r"(?:the\s+)?(?:\d{1,2}|one|two|three|four|five)(?:\s+then)?\W*$",  # «ok just the 1 then»
     re.I,
 )
 _NEEDS_A_THING = re.compile(r"(?:need|want)s?\s+(?:a|an|some|new)\s+\w", re.I)

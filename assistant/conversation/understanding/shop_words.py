@@ -157,7 +157,7 @@ SHOP_SERVICE = re.compile(
 
 # An order, not the cart, asked to change: orders cannot be changed, the rule says why
 ORDER_EDIT = re.compile(
-    r"\b(?:change|edit|modify|update|amend|switch|swap)\b.{0,40}"
+    r"\b(?:change|edit|modify|update|amend|switch)\b.{0,40}"
     r"\b(?:(?:my|the|that|this|placed) order|address (?:on|for|of) (?:it|that|this|my|the)\b)"
     # «can u add a teddy to that order»: a placed order takes nothing more
     r"|\b(?:add|put|include|throw|stick)\b.{0,40}\b(?:to|in|into|onto|on)\s+(?:my|the|that|this)\s+"
@@ -178,7 +178,18 @@ IF_I_WANTED = re.compile(
     r"|\b(?:later|tomorrow|next week|in a few days|after it (?:ships|arrives))\b.*\?"
     r"|\b(?:once|when|after) (?:it|they) (?:arrives?|comes?|gets? here|ships?)\b.*\?"
     r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
-    r"|\bcan (?:orders|an order|you) (?:still )?be\b",
+    r"|\bcan (?:orders|an order|you) (?:still )?be\b"
+    # «can my friend return it if she doesnt like matcha», «if its too big … can i swap it»
+    r"|^[^?]{0,40}?\b(?:can|could|will|would)\b.*\bif (?:it|its|it's|they|she|he|one|someone)\b"
+    r"|\bif (?:it|its|it's|they|she|he)\b.{0,60}\b(?:can|could) (?:i|we|she|he|they)\b",
+    re.I,
+)
+# «its for my bro in canada can u ship it there»: the shop delivers in the United States only
+ABROAD = re.compile(
+    r"\b(?:ship|deliver|send|post)\w*\b.{0,40}\b(?:abroad|overseas|internationally|"
+    r"(?:to|in) (?:canada|mexico|the uk|uk|england|scotland|ireland|europe|australia|germany|"
+    r"france|spain|italy|india|japan|another country))\b"
+    r"|\b(?:in|to) (?:canada|mexico|the uk|europe|australia)\b.{0,40}\b(?:ship|deliver|send)",
     re.I,
 )
 

@@ -36,7 +36,7 @@ NUMBER = (
 _QTY_PATTERNS = [
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
-        rf"(?:just|i'?ll|let'?s|(?:can|could) (?:you|u)) do|"  # «ok just do 10 then»
+        rf"(?:just|i'?ll|let'?s|(?:can|could) (?:you|u)) do|just the|"  # «ok just do 10 then»
         rf"remove|delete|drop|take out|take off|"
         rf"(?:bump|put|up|increase|raise|drop|reduce|lower|bring|cut)"
         rf"(?: it| that| them| the quantity| qty)?(?: up| down)? to|"

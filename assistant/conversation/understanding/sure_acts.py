@@ -10,6 +10,7 @@ from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.shop_words import (
+    ABROAD,
     AMOUNT_HELD,
     IF_I_WANTED,
     OPEN_ASK,
@@ -265,6 +266,7 @@ def checked(request: Request) -> Request:
         return Request(request.text, act, request.confidence)
     if (
         REVIEW_RULES.search(request.text)
+        or ABROAD.search(request.text)
         or (
             # «can you keep it for me until the 24/12?» read as off-topic asks the shop's rule too
             request.act not in ANSWERS_ELSEWHERE - {"out_of_scope"}

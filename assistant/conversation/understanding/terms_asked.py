@@ -10,6 +10,7 @@ from assistant.conversation.understanding.follow_ups import ASKS
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
     ABOUT_ITS_TERMS,
+    ABROAD,
     IF_I_WANTED,
     ORDER_EDIT,
     SHOP_MONEY,
@@ -64,6 +65,7 @@ def terms_or_rules(
         and state.focus
         and ABOUT_ITS_TERMS.search(text)
         and not SHOP_WIDE.search(text)
+        and not ABROAD.search(text)  # «can u ship it to canada»: the shop delivers in the US
         and not SHOP_SERVICE.search(text)  # "can I pay extra for next day?": the shop's rule
         and not SHOP_MONEY.search(text)  # "and the shipping money come back also?"
     ):
@@ -72,7 +74,9 @@ def terms_or_rules(
         if _OF_MY_ORDER.search(text) and not IF_I_WANTED.search(text):
             return "order_status"  # «cancel my last order» with none: «You have no orders»
         return "policy_question"  # "how do i return something I cancelled?": the rule
-    if intent in {"return", "cancel_order"} and IF_I_WANTED.search(text):
+    if intent == "cancel_order" and IF_I_WANTED.search(text):
+        return "policy_question"  # «how long do i have to cancel if…»: the shop's one rule
+    if intent == "return" and IF_I_WANTED.search(text):
         # "if I change my mind tomorrow, can I still cancel?": asked; «if one of them doesn't
         # like it can she send it back?»: its own return window, with the rule
         asked = terms_or_rules("policy_question", text, named, references, state, has_order)

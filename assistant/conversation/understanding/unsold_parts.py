@@ -30,7 +30,7 @@ def unsold_part(
         said = set(re.findall(r"[a-z0-9&']+", words.lower()))
         if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
             continue
-        if not mentions.find(words) and (
+        if not (mentions.find(words) or mentions.says_a_model(words)) and (
             lacking := kinds.missing(f"do you sell {words}", versions)
         ):
             return lacking

@@ -1,0 +1,59 @@
+"""Naming one of the products just shown by a word of its title («the kettle», «the lite
+x» beside Lite X and Lite 2) or by a fact of it («the real leather one»)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from assistant.catalogue.models import Product
+
+_NO_NAME_WORDS = frozenset("one two six ten the and for set kit all new".split())
+
+
+def distinctive_match(message: str, products: list[Product]) -> list[str]:
+    """The one product a distinctive word (or a model pair) of its title names, else []."""
+    words = set(re.findall(r"[a-z0-9']+", message.lower()))
+    hits = []
+    for product in products:
+        title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
+        distinctive = {  # «the zen»: short model words too, not «one» or «set»
+            word for word in title_words if len(word) > 3 or (len(word) == 3 and word.isalpha())
+        } - _NO_NAME_WORDS
+        shared = distinctive & (words | {word.rstrip("s") for word in words})
+        if shared:
+            hits.append((len(shared), product.id))
+    if not hits:
+        return []
+    best = max(score for score, _ in hits)
+    winners = [pid for score, pid in hits if score == best]
+    if len(winners) > 1:  # «the lite x» beside Lite X and Lite 2: the pair of words said
+        said = " ".join(re.findall(r"[a-z0-9']+", message.lower()))
+        paired = [p.id for p in products if p.id in winners and _pair_said(p.title, said)]
+        winners = paired if len(paired) == 1 else winners
+    return winners if len(winners) == 1 else []
+
+
+def _pair_said(title: str, said: str) -> bool:
+    """Whether two neighbouring title words, one a short model mark, are said together."""
+    words = re.findall(r"[a-z0-9']+", title.lower())
+    pairs = (f"{a} {b}" for a, b in itertools.pairwise(words) if min(len(a), len(b)) <= 2)
+    return any(re.search(rf"\b{re.escape(pair)}\b", said) for pair in pairs)
+
+
+_THE_X_ONE = re.compile(r"\bthe ((?:[a-z-]+ ){1,2})ones?\b", re.I)
+
+
+def by_its_facts(message: str, shown: list[Product]) -> list[str]:
+    """«the real leather one» beside two «Leather» bags: the one whose facts say leather
+    (its material), when its title does not tell them apart."""
+    said = _THE_X_ONE.search(message)
+    if said is None or len(shown) < 2:
+        return []
+    words = set(said.group(1).lower().split())
+    hits = [
+        p.id
+        for p in shown
+        if words & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
+    ]
+    return hits if len(hits) == 1 else []

@@ -19,6 +19,7 @@ from assistant.conversation.answers.alternatives import (
 )
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.facts import (
+    SUPERLATIVES,
     catalogue_figure,
     figure_text,
     filtered_out,
@@ -356,6 +357,16 @@ class CatalogueAnswers(ShopRuleAnswers):
             # «which ones have you got under $100?» is a search; «do you sell iphones?» too,
             # with an honest no first
             return self.search(state, step)
+        if kind != "count" and (parts := two_kinds_asked(self.kinds, step.text)):
+            # «the cheapest jump rope and the cheapest yoga mat»: each figure on its own
+            word = said[0] if (said := SUPERLATIVES[kind].search(step.text)) else ""
+            vocabulary = self.retriever.vocabulary
+            first, second = (
+                self.catalogue_question(state, part_alone(step, asked, vocabulary))
+                for asked in (p if SUPERLATIVES[kind].search(p) else f"{word} {p}" for p in parts)
+            )
+            state.focus, state.shown = None, [*first.products[:1], *second.products[:1]]
+            return first.joined(second)
         named = (self.kinds.named_kind(step.text), self.kinds.named_qualifier(step.text))
         figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters, named)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]

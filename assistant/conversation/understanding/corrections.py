@@ -20,7 +20,7 @@ from assistant.conversation.understanding.buying import (
 from assistant.conversation.understanding.comparatives import ONE_WITH_BETTER_REVIEWS
 from assistant.conversation.understanding.follow_ups import ASKS, FOLLOW_UP
 from assistant.conversation.understanding.its_version import asks_its_version
-from assistant.conversation.understanding.references import DECIDED_ON, References
+from assistant.conversation.understanding.references import References, decided_in_a_word
 from assistant.conversation.understanding.shop_words import (
     ABOUT_THE_RULE,
     LIKE_IT,
@@ -221,7 +221,7 @@ def _traded_or_over_shown(
     navy queen» picks that one in that version; else a ranking of the shown."""
     if named_trade(references, text):
         return "add"
-    if references.kind == "shown-word" and DECIDED_ON.match(text) and "?" not in text:
+    if references.kind == "shown-word" and decided_in_a_word(text) and "?" not in text:
         return "add"  # «ok the quietude», «roastery it is, 500g whole bean»: the one picked
     ranked_pick = references.kind == "superlative" and _PICKED_BY_RANK.search(text)
     decided = slots.options or _DECIDED_RANK.search(text)  # «fine, the cheaper one»

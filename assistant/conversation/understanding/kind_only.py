@@ -32,16 +32,18 @@ def names_a_kind_only(
     with a budget, or naming a kind none of the products in view is; a short request that
     names a kind and asks nothing."""
     text = request.text
-    superlative = intent == "add" and references.kind == "superlative"  # «…, the cheapest»
-    if kinds is None or state.pending_action or (references.ids and not superlative):
+    # «…, the cheapest»; «add the jump rope in blue» beside a mat that comes in blue
+    loose = intent == "add" and references.kind in {"superlative", "option"}
+    if kinds is None or state.pending_action or (references.ids and not loose):
         return False
     if intent == "add":
         pool = [p for p in map(catalogue.products.get, [state.focus, *state.shown]) if p]
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
-        if any(p.options_named_in(said) for p in pool):
+        kind = kinds.named_kind(said)
+        if any(p.options_named_in(said) and kind in {None, *kind_words_of(p)} for p in pool):
             return False  # «ok, add the 1 kg bag»: a version of the coffee in view
         lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»
-        named = kinds.named_kind(said) or lacking
+        named = kind or lacking
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
         return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
     if intent in {"search", "recommend"} | CART_CHANGING:

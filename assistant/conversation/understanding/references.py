@@ -43,6 +43,15 @@ DECIDED_ON = re.compile(  # «Sonara then», «roastery it is», «ok the quietu
     r"(?:then|it is|it's)\b|^\W*(?:ok|okay|fine|right|alright)\W+the\s+([a-z][\w&' -]{1,30}?)\W*$",
     re.I,
 )
+
+
+def decided_in_a_word(message: str) -> str:
+    """The one word a pick is said by («roastery it is», «ok the quietude»), else ""."""
+    said = DECIDED_ON.match(message)
+    picked = (said[1] or said[2]) if said else ""
+    return picked if len(picked.split()) == 1 else ""
+
+
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
@@ -111,16 +120,19 @@ class ReferenceResolver:
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._focus_by_name(text, focus),
-            # «Sonara then, rose gold, she'll love it»: the shown one decided on, not «it»
-            lambda text: (
-                self._shown_word(m[1] or m[2], shown) if (m := DECIDED_ON.match(text)) else None
-            ),
+            # «Sonara then, rose gold, she'll love it», «roastery it is»: the shown one picked
+            # by one word (a longer phrase may name a product of its own)
+            lambda text: self._decided(text, shown),
             lambda text: self._mentioned(
                 text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
             ),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
+            # «Nova X then. he likes purple»: the one decided on, not «it»
+            lambda text: (
+                self._shown_word(m[1] or m[2], shown) if (m := DECIDED_ON.match(text)) else None
+            ),
             # "is it only ground?": "it" is the product in focus, whatever else a word names
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
@@ -269,6 +281,10 @@ class ReferenceResolver:
         """A shown product named by a distinctive word of its title ('the kettle')."""
         winners = distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
         return References(winners, "shown-word") if winners else None
+
+    def _decided(self, message: str, shown: list[str]) -> References | None:
+        picked = decided_in_a_word(message)
+        return self._shown_word(picked, shown) if picked else None
 
     def _by_its_facts(self, message: str, shown: list[str]) -> References | None:
         hits = by_its_facts(message, [self.catalogue.products[pid] for pid in shown])

@@ -72,7 +72,11 @@ def segment(message: str) -> list[str]:
         if merged and _ADDS.match(merged[-1]) and AND_ANOTHER.match(part):
             merged.append(part)  # «add one. and a tote for the beach»: a second thing to add
             context_only = False
-        elif merged and (not _reads_as_request(part) or _WISH_AFTER.search(f"{merged[-1]} {part}")):
+        elif merged and (
+            not _reads_as_request(part)
+            or _WISH_AFTER.search(f"{merged[-1]} {part}")
+            or _IF_FIRST.match(merged[-1])  # «what if they show up broken, can i return them»
+        ):
             merged[-1] = f"{merged[-1]}, {part}"
             context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
         elif merged and context_only and not CHECKOUT_PART.match(part):
@@ -86,9 +90,11 @@ def segment(message: str) -> list[str]:
 
 # «X vs Y, which sounds better? i want real bass»: what the question is for, not a search
 _WISH_AFTER = re.compile(
-    r"\?\s+i (?:want|need|like|prefer|care about)\s+(?!(?:a|an|the|some|to|it|one|two|\d+)\b)\w+",
+    r"\?\s+i (?:want|need|like|prefer)\s+(?:real|good|great|decent|proper|solid|strong|deep|long|"
+    r"longer|more|less|better|loud|quiet|soft|light|warm)\s+\w+|\?\s+i care about\b",
     re.I,
 )
+_IF_FIRST = re.compile(r"^\W*(?:(?:and|but|so|ok)\W+)?(?:what )?if\b[^?]*$", re.I)
 _ADDS = re.compile(
     rf"{_OPENERS}(?:add|put|pop|grab|throw|chuck|toss|bung|get|go with|i'?ll (?:take|have|go))\b",
     re.I,

@@ -180,7 +180,8 @@ IF_I_WANTED = re.compile(
     r"|\bhow (?:long|late)\b|\b(?:until|till) when\b|\bis it (?:possible|too late) to\b"
     r"|\bcan (?:orders|an order|you) (?:still )?be\b"
     # «can my friend return it if she doesnt like matcha», «if its too big … can i swap it»
-    r"|^[^?]{0,40}?\b(?:can|could|will|would)\b.*\bif (?:it|its|it's|they|she|he|one|someone)\b"
+    r"|^[^?]{0,40}?\b(?:can|could|will|would)\b.*"
+    r"\bif (?:it|its|it's|they|she|he|one|someone|my|our)\b"
     r"|\bif (?:it|its|it's|they|she|he)\b.{0,60}\b(?:can|could) (?:i|we|she|he|they)\b",
     re.I,
 )

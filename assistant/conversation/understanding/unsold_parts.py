@@ -17,6 +17,9 @@ _ADD_WORDS = re.compile(
 )
 
 
+_A_THING = re.compile(r"(?:a|an|some|the|\d+\w*|one|two|three|four|five)\s", re.I)
+
+
 def unsold_part(
     text: str, mentions: ProductMentions, kinds: ProductKinds | None, options: dict[str, str]
 ) -> str | None:
@@ -29,6 +32,8 @@ def unsold_part(
         words = _ADD_WORDS.sub(" ", part).strip()
         said = set(re.findall(r"[a-z0-9&']+", words.lower()))
         if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
+            continue
+        if not _A_THING.match(words):  # «sounds good», «it's light enough»: no thing asked for
             continue
         if not (mentions.find(words) or mentions.says_a_model(words)) and (
             lacking := kinds.missing(f"do you sell {words}", versions)

@@ -228,8 +228,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         not count), within the budget; honest when nothing is really about the need."""
         # The need without its budget ("under $50" is a filter), read two ways: as said (a
         # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
-        if honest := open_budget(state, self.retriever, step) or self.not_sold(step):
-            return honest  # «what can I get for 10 dollars», «can I buy a gift card?» (no)
+        # «what can I get for 10 dollars», «can I buy a gift card?» (no), «headlamp for night
+        # runs, lightest one?» (a search of headlamps by weight)
+        honest = open_budget(state, self.retriever, step) or self.not_sold(step)
+        if honest := honest or self._by_a_figure(state, step):
+            return honest
         said = step.slots.query_text or step.text
         need = shopping_words(said) or said
         filters = step.slots.filters.model_copy(update={"in_stock": True})
@@ -284,6 +287,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
+
+    def _by_a_figure(self, state: DialogueState, step: Step) -> Turn | None:
+        """A need for a kind ranked by a figure of its data: a search of that kind."""
+        named = asks_by_spec(step.text) and self.kinds.named_kind(step.text)
+        return self.search(state, step) if named else None
 
     def refine(self, state: DialogueState, step: Step) -> Turn:
         """Narrow or rank the products just shown ("cheapest?", "only in stock")."""

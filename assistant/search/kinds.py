@@ -16,6 +16,13 @@ from langchain_core.embeddings import Embeddings
 from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.search.kind_words import (
+    BOUNDARIES,
+    FILLER,
+    FORM_WORDS,
+    PLAIN_QUALITIES,
+    SYNONYMS,
+)
 
 QUALIFIER_SIMILARITY = 0.70  # a word seen only as a qualifier needs this close a title
 UNSEEN_SIMILARITY = 0.58  # a word in no title needs this close a title; both set on a word list
@@ -25,46 +32,6 @@ TYPO_SIMILARITY = 80  # a word this close to a brand or title word is a typo of 
 MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
 MAX_NAMED_KIND_WORDS = 5  # "tea tree spot gel": a kind named with its qualifiers
 # Title endings that say the form, not the kind: the word before them is the kind.
-FORM_WORDS = {"set", "pack", "powder", "kit", "bundle", "spf", "cover", "blend"}
-# Common British words for kinds American titles name otherwise.
-SYNONYMS = {
-    "trainer": "sneaker",
-    "jumper": "sweater",
-    "hoody": "hoodie",
-    "trouser": "pant",
-    "tee": "t-shirt",
-    "tshirt": "t-shirt",
-    "teddy": "bear",  # «which teddy has the best reviews?»
-}
-FILLER = set(
-    "inch inches try trying "  # «a 55 inch TV», «I want to try hot yoga»
-    "a an the some any do does you your sell sells selling have has got stock carry carries "
-    "need want looking find show me i im i'm something anything stuff things thing kind "
-    "product products item items dollar dollars buck bucks usd "
-    "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
-    "whats which is are there sale available size sizes colour color colours colors ya u "
-    "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
-    "few couple suitable decent proper little cheapest priciest dearest lowest "
-    "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
-    "pls plz can could it them they those these this that one ones actually really still "
-    "instead then fair right sure review reviews reviewed rated rating ratings star stars "
-    "quality well-reviewed should recommend suggest suggestions recommendation "
-    "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "
-    "look looks tell say says know think like love wanna gonna did doing be been being was "
-    "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
-    "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
-    "alternative alternatives same different reviewer reviewers left remaining you've youve "
-    "we've i've i'll add throw grab toss chuck too take taking purchase edition version".split()
-)
-# Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
-# never a make we lack.
-PLAIN_QUALITIES = set(
-    "comfy cosy cozy cute pretty fancy decent solid sturdy durable lightweight light heavy "
-    "small big large tiny huge warm cool quiet loud fast slow soft hard premium budget "
-    "affordable expensive luxury basic simple portable compact gaming proper real decent "
-    "reliable strong thin thick long short wide mini girly manly unisex mens womens ladies "
-    "boys girls adult adults grown".split()
-)
 NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
 # "melatonin or anything to help me sleep": a kind first, then the need it serves
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
@@ -85,14 +52,9 @@ NAME_LIKE = re.compile(
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
+_AN_X_ONE = re.compile(r"\b(?:a|an|the)\s+([a-z]{3,})\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
-# A kind is named before these ("yoga mat for beginners", "speaker with good bass").
-BOUNDARIES = set(
-    "for with that which to in under below over above from by at on near without than "
-    "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos w also".split()  # «… as well», «… w more battery»
-)
 
 
 def singular(word: str) -> str:
@@ -215,6 +177,9 @@ class ProductKinds:
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
         words = [word for word in words if word not in _ASKING_WORDS]  # «how many …?»
         if not words or len(words) > MAX_KIND_WORDS:
+            return None
+        said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way
+        if said_one and singular(said_one[1].lower()) in self.title_words:
             return None
         head = singular(words[-1])
         if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein

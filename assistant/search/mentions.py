@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue
-from assistant.search.kinds import SYNONYMS, singular
+from assistant.search.kind_words import SYNONYMS
+from assistant.search.kinds import singular
 
 FUZZY_SIMILARITY = 85  # rapidfuzz ratio for a typo to count as the word (5+ letters)
 MIN_WEIGHT = 6.0  # the idf mass a mention needs (about two uncommon title words)

@@ -25,13 +25,13 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            rf"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|"
+            rf"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|get (?:them|one)\b\W*$|"
             rf"how long(?!{_NOT_IN_TRANSIT})|"
             r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
             r"(?:come|get|turn up)|"
             r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
             r"how (fast|quick\w*|soon)\b"
-            r"(?=.{0,30}\b(come|arrive|get here|be here|get to|reach)\b))",
+            r"(?=.{0,30}\b(come|arrive|get here|be here|get to|reach|get (?:it|them|one))\b))",
             re.I,
         ),
         "delivery",

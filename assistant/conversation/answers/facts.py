@@ -41,7 +41,7 @@ _FRAME = re.compile(
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
     r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do|"
     r"show|me|list|give|tell|all|any|anything|everything|stuff|overall|currently|right now|"
-    r"at the moment|here|shop|store|what)\b",
+    r"at the moment|here|shop|store|what|ugh|ok|okay|then|so|well|hmm+|alright|lol|tbh)\b",
     re.I,
 )
 

@@ -10,7 +10,8 @@ import re
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.planner import Step
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import FORM_WORDS, ProductKinds, singular_words
+from assistant.search.kind_words import FORM_WORDS
+from assistant.search.kinds import ProductKinds, singular_words
 from assistant.search.retrieval import ProductHit, Retriever
 
 RECOMMEND_RELEVANT = 0.40  # from this, a product is about the need

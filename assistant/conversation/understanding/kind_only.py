@@ -40,8 +40,16 @@ def names_a_kind_only(
         pool = [p for p in map(catalogue.products.get, [state.focus, *state.shown]) if p]
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
         kind = kinds.named_kind(said)
-        if any(p.options_named_in(said) and kind in {None, *kind_words_of(p)} for p in pool):
-            return False  # «ok, add the 1 kg bag»: a version of the coffee in view
+        # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
+        # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too
+        other = kind is not None and any(
+            kind in kind_words_of(q) and q.options_named_in(said)
+            for q in catalogue.products.values()
+        )
+        if any(
+            p.options_named_in(said) and not (other and kind not in kind_words_of(p)) for p in pool
+        ):
+            return False
         lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»
         named = kind or lacking
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»

@@ -74,7 +74,10 @@ REVIEW_RULES = re.compile(
     r"1[- ]star|one[- ]star)\s+ones\b"
     # «and if it turns out fake?»: the authenticity rule, whatever act it was heard as
     r"|\bif (?:it|they|this|that|the \w+) (?:turns? out|turned out|is|are|was|were|arrives?)"
-    r" (?:to be )?(?:fake|counterfeit|a knock[- ]?off|knock[- ]?offs?|not genuine)\b",
+    r" (?:to be )?(?:fake|counterfeit|a knock[- ]?off|knock[- ]?offs?|not genuine)\b"
+    # «the earbuds i got my son look fake, what do i do»: one bought that seems counterfeit
+    r"|\b(?:got|bought|received|ordered)\b.{0,60}\b(?:looks?|seems?|is|are|might be)\s+"
+    r"(?:fake|counterfeit|a knock[- ]?off|knock[- ]?offs?|not genuine)\b",
     re.I,
 )
 # Services only the shop's rules answer, whatever else the words sound like: «can u gift
@@ -97,6 +100,10 @@ SHOP_SERVICE = re.compile(
     # «give me 30% off and I'll buy it», «any promo codes?»: prices are not haggled
     r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
     r"|\bprice[- ]match\w*|\bhaggl\w*|\b(knock|take) (some(thing)?|a bit|a few \w+) off\b"
+    # «do u have points or a loyalty card», «can u match that» (a price said elsewhere)
+    r"|\bloyalty\b|\b(?:reward|bonus|loyalty) (?:points?|scheme|program\w*|card)\b|\bmembership\b"
+    r"|\b(?:have|do|get|earn|collect) (?:u |you )?(?:have )?points\b"
+    r"|\b(?:can|could|will|would) (?:u|you) match (?:that|it|this|the price|their price)\b"
     r"|\b(better|lower|best) price\b.{0,20}\b(you can do|for me|if i)\b|\bdo me a deal\b"
     # «can i pay w paypal for the X?»: how the shop takes payment, not the X
     r"|\bpay (?:with|w|by|via|using|in) (?:paypal|klarna|cash|card|credit|debit|apple|google|"
@@ -123,6 +130,9 @@ SHOP_SERVICE = re.compile(
     # «shop in london I can pop into?», «click and collect?»: the shop is online only
     r"|\b(?:a|any|your|ur) (?:shops?|stores?) (?:in|near)\b|\bpop (?:in|into|by|round)\b"
     r"|\bclick[- ](?:and|&|n)[- ]collect\b|\bin[- ]store (?:pick[- ]?up|collection)\b"
+    # «do you have a store i can go to», «can i pick up the X in store today»
+    r"|\b(?:stores?|shops?) (?:i|we) (?:can|could) (?:go|visit|walk|get)\b"
+    r"|\bpick(?:ed)?[- ]?(?:it |them |\w+ )?up\b.{0,40}\bin (?:store|person|(?:the |your )?shop)\b"
     r"|\b(?:physical|real|actual|bricks?[- ]and[- ]mortar) (?:store|shop)\b|\bvisit (?:your|the) "
     r"(?:store|shop)\b|\bopening (?:hours|times)\b|\b(?:tele)?phone number\b|\bcontact (?:you|u|"
     r"the shop|customer (?:service|support|care))\b|\bship\w* (?:internationally|abroad|overseas|"

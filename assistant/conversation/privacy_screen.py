@@ -37,6 +37,9 @@ _PATTERNS = [
     rf"({_USER_NAME}).{{0,30}}\b({_BOUGHT}|stored|cart|basket)\b",
     rf"\b(what|which)\b.{{0,30}}({_HANDLE})",
     rf"\b(what|which) (did|has) ({_USER_NAME}) (buy|order|get|bought|ordered)\b",
+    # «what has ana_b been ordering lately?»: a name, not the shopper
+    r"\bwhat (?:has|have|did|does|is) (?!(?:i|you|u|we|my|it|this|that|been|they)\b)[\w.@-]+ "
+    r"(?:been |just )?(?:ordering|buying|ordered|bought|order|buy)\b",
     # «my neighbour bought headphones, can you tell me which ones?», «what did my ex order»
     rf"\bmy ({_PERSON})('?s)?\b.{{0,80}}\b({_BOUGHT})\b.{{0,80}}\b(tell me|show me|which ones?|"
     r"which (one|pair|model)|find out|look (it )?up|let me know)\b",

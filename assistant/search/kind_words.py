@@ -48,5 +48,5 @@ PLAIN_QUALITIES = set(
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos w also he she they i we you u".split()  # «… he can…»
+    "rating as but though because cause cos w also he she they".split()  # «… he can…»
 )

@@ -101,7 +101,8 @@ SHOP_SERVICE = re.compile(
     r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
     r"|\bprice[- ]match\w*|\bhaggl\w*|\b(knock|take) (some(thing)?|a bit|a few \w+) off\b"
     # «do u have points or a loyalty card», «can u match that» (a price said elsewhere)
-    r"|\bloyalty\b|\b(?:reward|bonus|loyalty) (?:points?|scheme|program\w*|card)\b|\bmembership\b"
+    r"|\bloyalty\b|\b(?:reward|bonus|loyalty) (?:points?|scheme|program\w*|card)\b"
+    r"|\b(?:a|your|ur) membership\b"
     r"|\b(?:have|do|get|earn|collect) (?:u |you )?(?:have )?points\b"
     r"|\b(?:can|could|will|would) (?:u|you) match (?:that|it|this|the price|their price)\b"
     r"|\b(better|lower|best) price\b.{0,20}\b(you can do|for me|if i)\b|\bdo me a deal\b"

@@ -95,3 +95,25 @@ def test_what_someone_else_has_been_ordering_is_refused_and_a_gym_is_no_policy(
         "gym membership is too expensive so i want to work out at home. what should i get"
     )
     assert reply.products and not reply.citations, reply.text
+
+
+@pytest.mark.slow
+def test_nah_the_other_one_right_after_an_add_trades_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("sonara edge or echofox one 2 speaker?")
+    chat.say("echofox then")
+    assert chat.units() == {_id(demo_assistant, "Echofox One 2 Bluetooth Speaker"): 1}
+    chat.say("nah, the other one. black")
+    assert chat.units() == {_id(demo_assistant, "Sonara Edge Bluetooth Speaker"): 1}
+
+
+@pytest.mark.slow
+def test_ok_then_is_no_pick_of_a_product_shown(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("do you guys sell iphones? need a new one")
+    reply = chat.say("ok then a magsafe case, under 25 bucks")
+    assert chat.units() == {} and reply.products, reply.text
+    prices = [
+        demo_assistant.services.catalogue.products[pid].min_price_minor for pid in reply.products
+    ]
+    assert max(prices) <= 2500

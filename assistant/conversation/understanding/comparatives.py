@@ -68,9 +68,16 @@ def the_other(
     if len(shown) != 2 or focus not in shown:
         return None
     other = next(pid for pid in shown if pid != focus)
-    if FOR_THE_OTHER.search(text):
-        return (other, focus) if focus in in_cart and other not in in_cart else None
+    traded = FOR_THE_OTHER.search(text)  # «nah, the other one» just after adding one: instead
+    if traded or (_REJECTED.match(text) and _THE_OTHER.search(text)):
+        if focus in in_cart and other not in in_cart:
+            return other, focus
+        if traded:
+            return None
     return (other, None) if _THE_OTHER.search(text) else None
+
+
+_REJECTED = re.compile(r"^\W*(?:nah|no|nope|actually|wait|hmm+|sorry|on second thought)\b", re.I)
 
 
 def same_kind(catalogue: Catalogue, shown: list[str], focus: str | None) -> list[str]:

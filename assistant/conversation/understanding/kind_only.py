@@ -42,12 +42,14 @@ def names_a_kind_only(
         kind = kinds.named_kind(said)
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too
-        other = kind is not None and any(
-            kind in kind_words_of(q) and q.options_named_in(said)
-            for q in catalogue.products.values()
-        )
-        if any(
-            p.options_named_in(said) and not (other and kind not in kind_words_of(p)) for p in pool
+        versioned = [p for p in pool if p.options_named_in(said)]
+        if versioned and (
+            kind is None
+            or any(kind in kind_words_of(p) for p in versioned)
+            or not any(
+                kind in kind_words_of(q) and q.options_named_in(said)
+                for q in catalogue.products.values()
+            )
         ):
             return False
         lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»

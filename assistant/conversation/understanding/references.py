@@ -45,11 +45,14 @@ DECIDED_ON = re.compile(  # «Sonara then», «roastery it is», «ok the quietu
 )
 
 
+_NO_PICK = frozenset("ok okay fine right so alright yes yeah yep no nah hmm well and but".split())
+
+
 def decided_in_a_word(message: str) -> str:
     """The one word a pick is said by («roastery it is», «ok the quietude»), else ""."""
     said = DECIDED_ON.match(message)
     picked = (said[1] or said[2]) if said else ""
-    return picked if len(picked.split()) == 1 else ""
+    return picked if len(picked.split()) == 1 and picked.lower() not in _NO_PICK else ""
 
 
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)

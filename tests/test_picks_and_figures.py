@@ -94,7 +94,7 @@ def test_what_someone_else_has_been_ordering_is_refused_and_a_gym_is_no_policy(
     reply = Chat(demo_assistant).say(
         "gym membership is too expensive so i want to work out at home. what should i get"
     )
-    assert reply.products and not reply.citations, reply.text
+    assert reply.products and not any(c.kind == "policy" for c in reply.citations), reply.text
 
 
 @pytest.mark.slow

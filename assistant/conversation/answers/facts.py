@@ -41,9 +41,13 @@ _FRAME = re.compile(
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
     r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do|"
     r"show|me|list|give|tell|all|any|anything|everything|stuff|overall|currently|right now|"
-    r"at the moment|here|shop|store|what|ugh|ok|okay|then|so|well|hmm+|alright|lol|tbh)\b",
+    r"at the moment|here|shop|store|what)\b",
     re.I,
 )
+
+
+# «ugh ok whats the cheapest speaker you have then»: asides, no part of what is asked about
+_ASIDES = re.compile(r"\b(ugh|ok|okay|then|so|well|hmm+|alright|lol|tbh)\b", re.I)
 
 
 class CatalogueFigure(BaseModel):
@@ -123,7 +127,8 @@ def catalogue_figure(
     # «what are your cheapest sleeping bags? need one for each of my 3 kids»: its own clause
     asking = [part for part in re.split(r"[.?!;]+", message) if SUPERLATIVES[kind].search(part)]
     subject = SUPERLATIVES[kind].sub(" ", asking[0] if asking else message)
-    subject = re.sub(r"\s+", " ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject))).strip()
+    subject = _ASIDES.sub(" ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject)))
+    subject = re.sub(r"\s+", " ", subject).strip()
     if filters.category and set(subject.lower().split()) <= set(
         re.findall(r"\w+", filters.category.lower())
     ):

@@ -68,7 +68,7 @@ _CART_REASON = re.compile(
 # "voyagr nova 900 packing cubes, 1 pls": a name and a bare count
 _BARE_COUNT = re.compile(  # possessive: a run of spaces is never tried two ways
     r",\s*+(?:x\s*+)?(?:\d{1,2}|one|two|three|four|five)\s*+x?\s*+(?:pls|please|plz|thanks|ta)?"
-    r"\W*+$|^\W*(?:\d{1,2}|two|three|four|five)\s+(?!of\b|more\b)[a-z]",  # «2 northtrail … pls»
+    r"\W*+$",
     re.I,
 )
 _GET_ME = re.compile(

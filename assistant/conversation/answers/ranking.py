@@ -52,7 +52,8 @@ class Ranked:
     winner: bool = False  # the first product answers a superlative ("cheapest?")
 
 
-def _number(value: str) -> float | None:
+def figure_value(value: str) -> float | None:
+    """A figure of the data in its kind's smallest unit («1.4 kg» → 1400, «20,000 mAh»)."""
     match = _NUMBER.search(value.replace(",", ""))
     if not match:
         return None
@@ -77,7 +78,7 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     if name == "age" and (suited := rated_for_the_child(products, text)):
         lead, ordered = suited  # «which one is ok for a newborn?»: rated for that age or not
         return Ranked(lead, ordered, data_texts=[p.attributes["age"] for p in ordered])
-    valued = [(p, _number(p.attributes[name])) for p in products if name in p.attributes]
+    valued = [(p, figure_value(p.attributes[name])) for p in products if name in p.attributes]
     valued = [(p, value) for p, value in valued if value is not None]
     if not valued:
         return None
@@ -128,7 +129,7 @@ def figure_winner(products: list[Product], text: str) -> Product | None:
     """The product with the least or most of the figure a comparative is about («the lighter
     one»: the least weight); None when one lacks the figure or two tie."""
     name = _asked_attribute(products, text)
-    valued = [(p, _number(p.attributes.get(name, ""))) for p in products] if name else []
+    valued = [(p, figure_value(p.attributes.get(name, ""))) for p in products] if name else []
     if len(valued) < 2 or any(value is None for _, value in valued):
         return None
     fewest = bool(_FEWEST.search(text))

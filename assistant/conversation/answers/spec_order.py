@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.ranking import figure_value
 from assistant.search.parsing import Constraints
 
 # (pattern, attribute, most first): what a superlative ranks by
@@ -75,7 +76,6 @@ _BOUND = re.compile(
     r"(?P<unit>kgs?|g|grams?|mah|l|litres|liters|w|watts|hours|hrs|h)\b",
     re.I,
 )
-_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?", re.I)
 
 
 @dataclass
@@ -85,17 +85,12 @@ class SpecOrder:
     products: list[Product]
     lead: str
     values: str  # «weight: Ridgeline Studio 2 Ultralight Tent 350 g; …»
-    data_texts: list[str]
     winner: bool
 
 
 def figure_of(product: Product, name: str) -> float | None:
     """The attribute's value in the data's smallest unit («1.4 kg» → 1400)."""
-    match = _VALUE.search(product.attributes.get(name, "").replace(",", ""))
-    if not match:
-        return None
-    unit = (match.group(2) or "").lower()
-    return float(match.group(1)) * (_UNITS[unit][1] if unit in _UNITS else 1.0)
+    return figure_value(product.attributes.get(name, ""))
 
 
 _AT_MOST = {"under", "below", "less than", "lighter than", "max", "maximum", "at most", "up to"}
@@ -141,7 +136,7 @@ def by_spec(products: list[Product], text: str) -> SpecOrder | None:
     if bound:
         products = [p for p in products if _within(p, bound)]
         if not products:
-            return SpecOrder([], f"None of those fits that {bound.name} limit.", "", [], False)
+            return SpecOrder([], f"None of those fits that {bound.name} limit.", "", False)
     if order:
         name, most = order
     elif bound:
@@ -157,9 +152,7 @@ def by_spec(products: list[Product], text: str) -> SpecOrder | None:
     else:
         lead = f"These fit your {name} limit:"  # the shopper's figure is not echoed unchecked
     values = "; ".join(f"{p.title} {p.attributes[name]}" for p in valued[:5])
-    return SpecOrder(
-        valued, lead, f"{name}: {values}.", [p.attributes[name] for p in valued], bool(order)
-    )
+    return SpecOrder(valued, lead, f"{name}: {values}.", bool(order))
 
 
 def _within(product: Product, bound: _Bound) -> bool:

@@ -6,12 +6,14 @@ import uvicorn
 
 from assistant.channels.http.app import create_app
 from assistant.settings import Settings, offline_environment
-from assistant.wiring import build_assistant
+from assistant.wiring import build_assistant, settle_heap
 
 if __name__ == "__main__":
     offline_environment()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     settings = Settings()
     bot = build_assistant(settings, progress=True)
+    app = create_app(bot, settings)
+    settle_heap()
     print(f"ShopAssist is ready on http://{settings.host}:{settings.port}", flush=True)
-    uvicorn.run(create_app(bot, settings), host=settings.host, port=settings.port)
+    uvicorn.run(app, host=settings.host, port=settings.port)

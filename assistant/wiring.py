@@ -4,6 +4,7 @@ evaluation) call these; nothing else reads settings or builds services."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -157,3 +158,13 @@ def schema_metadata() -> MetaData:
     from assistant.storage.metadata import metadata
 
     return metadata
+
+
+def settle_heap() -> None:
+    """Once start-up is done: collect its garbage, then keep what is alive now (catalogue,
+    index, models: they live as long as the process) out of the collector's sight."""
+    # A full collection walks every tracked object: at 1,000 products (about 500,000 of
+    # them) one took 335 ms inside a shopper's "yes". Frozen, later collections walk only
+    # what the turns themselves create.
+    gc.collect()
+    gc.freeze()

@@ -79,13 +79,14 @@ TURN_CHILD = """
 import json, resource, statistics, sys, time
 from pathlib import Path
 from assistant.settings import Settings
-from assistant.wiring import build_assistant
+from assistant.wiring import build_assistant, settle_heap
 settings = Settings(catalogue_path=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
 started = time.perf_counter()
 bot = build_assistant(settings)
 ready = time.perf_counter() - started
 script = json.loads(sys.argv[3])
 bot.chat("warm-up", script[0])
+settle_heap()  # as the server does once it is up
 times = []
 for session in range(int(sys.argv[4])):
     for message in script:

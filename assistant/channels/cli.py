@@ -114,9 +114,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     from assistant.channels.http.app import create_app
     from assistant.conversation.engine import Assistant
+    from assistant.wiring import settle_heap
 
     bot = Assistant.from_settings(settings, progress=True)
-    uvicorn.run(create_app(bot, settings), host=host, port=port)
+    app = create_app(bot, settings)
+    settle_heap()
+    uvicorn.run(app, host=host, port=port)
     return 0
 
 
@@ -125,13 +128,19 @@ def cmd_mcp(args: argparse.Namespace) -> int:
     import anyio
 
     from assistant.channels.mcp.server import build_mcp_server
-    from assistant.wiring import build_agent_identity, build_commerce, build_services
+    from assistant.wiring import (
+        build_agent_identity,
+        build_commerce,
+        build_services,
+        settle_heap,
+    )
 
     settings = _settings(args)
     services = build_services(settings)
     commerce = build_commerce(settings, services.catalogue)
     identity = build_agent_identity(commerce, settings)
     server = build_mcp_server(commerce, services.retriever, identity, settings, one_client=True)
+    settle_heap()
     anyio.run(server.run_stdio_async)
     return 0
 

@@ -103,7 +103,7 @@ def sync_index_once(settings: Settings) -> None:
 def worker_app() -> FastAPI:
     """The app one worker serves: built from the environment the parent prepared."""
     from assistant.channels.http.app import create_app
-    from assistant.wiring import build_assistant, build_services
+    from assistant.wiring import build_assistant, build_services, settle_heap
 
     offline_environment()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -113,7 +113,9 @@ def worker_app() -> FastAPI:
     bot = build_assistant(settings, services=services)
     # The Gradio app and MCP's streamable HTTP sessions live in the process that opened
     # them, so they are served by a single-worker instance only.
-    return create_app(bot, settings, with_ui=False, with_mcp_http=False)
+    app = create_app(bot, settings, with_ui=False, with_mcp_http=False)
+    settle_heap()
+    return app
 
 
 def serve(settings: Settings, host: str, port: int, workers: int) -> None:

@@ -19,7 +19,7 @@ from assistant.evaluation.metrics import token_f1
 from assistant.learning.answerability import best_threshold
 from assistant.learning.build import cached, product_half
 from assistant.search.embeddings import make_embedder
-from assistant.search.evidence import FEATURES, question_features
+from assistant.search.evidence import FEATURES, SPREAD, question_features
 from assistant.search.lexical import tokenize
 from assistant.search.passages import split_sentences
 from assistant.search.review_evidence import ReviewEvidenceFinder
@@ -28,6 +28,7 @@ from assistant.settings import Settings
 
 SEED = 13
 EXTRA = ("passage_overlap", "top3_mean", "similarity_gap")
+LEADER = tuple(name for name in FEATURES if name not in SPREAD)  # the features before SPREAD
 
 
 def spans(settings: Settings) -> None:
@@ -121,12 +122,52 @@ def answerability(settings: Settings) -> None:
         print(f"{label}: grouped 5-fold accuracy {np.mean(accuracies):.3f}")
 
 
+def spread(settings: Settings) -> None:
+    """Grouped 5-fold accuracy on every SubjQA train question: the leader's features against
+    those + how widely the product's reviews match (SPREAD), the threshold chosen per fold on
+    the fitted questions or on dev."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from assistant.evaluation.ceilings import answerable_ceiling
+
+    questions, catalogue = load_subjqa(settings.shared_data_dir, "train")
+    rows = _rows(settings, questions, catalogue)
+    labels = np.array([row["label"] for row in rows])
+    groups = [row["q"].product_id for row in rows]
+    print(f"{len(rows)} questions, always no {1 - labels.mean():.3f}, "
+          f"ceiling {answerable_ceiling(questions):.3f}")  # fmt: skip
+    dev = _rows(settings, *load_subjqa(settings.shared_data_dir, "dev"))
+    dev_labels = np.array([row["label"] for row in dev])
+    for name, names in (("leader", LEADER), ("leader + spread", FEATURES),
+                        ("leader + spread + extra", FEATURES + EXTRA)):  # fmt: skip
+        x = np.array([[row["features"][n] for n in names] for row in rows])
+        x_dev = np.array([[row["features"][n] for n in names] for row in dev])
+        accuracies: dict[str, list[float]] = {"fitted": [], "dev": []}
+        for fit, held in GroupKFold(n_splits=5).split(x, labels, groups):
+            base = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
+            model = CalibratedClassifierCV(base, method="sigmoid", cv=5).fit(x[fit], labels[fit])
+            thresholds = {
+                "fitted": best_threshold(model.predict_proba(x[fit])[:, 1], labels[fit])[0],
+                "dev": best_threshold(model.predict_proba(x_dev)[:, 1], dev_labels)[0],
+            }
+            for chosen_on, threshold in thresholds.items():
+                predicted = model.predict_proba(x[held])[:, 1] >= threshold
+                accuracies[chosen_on].append(float(np.mean(predicted == labels[held])))
+        fitted, on_dev = np.mean(accuracies["fitted"]), np.mean(accuracies["dev"])
+        print(f"{name}: grouped 5-fold accuracy, threshold on the fitted questions {fitted:.3f}, "
+              f"on dev {on_dev:.3f}")  # fmt: skip
+
+
 def main() -> None:
     """Run one of the checks."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("check", choices=("spans", "answerability"))
+    parser.add_argument("check", choices=("spans", "answerability", "spread"))
     check = parser.parse_args().check
-    {"spans": spans, "answerability": answerability}[check](Settings())
+    {"spans": spans, "answerability": answerability, "spread": spread}[check](Settings())
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 """Fit the answerability classifier: calibrated logistic regression over evidence features of
-SubjQA train questions, with the decision threshold chosen on SubjQA dev."""
+SubjQA train questions, with its decision threshold, checked on SubjQA dev."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ def fit_answerability(
     uses_reranker: bool,
     seed: int,
 ) -> tuple[AnswerabilityModel, dict[str, Any]]:
-    """Fit on train, choose the threshold on dev; the model and its dev figures."""
+    """Fit on train and choose the threshold there; the model and its dev figures."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
@@ -56,9 +56,14 @@ def fit_answerability(
     base = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
     classifier = CalibratedClassifierCV(base, method="sigmoid", cv=5)
     classifier.fit(features, labels)
+    # The threshold comes from the training questions, not dev: dev's 489 are train's own
+    # questions asked again, with fewer of them answerable (41% against 43% in train and 47%
+    # in test), and a threshold chosen on dev scored 0.670 on held-out train products against
+    # 0.685 for this one (`python scripts/evidence_experiments.py spread`).
+    threshold, _ = best_threshold(classifier.predict_proba(features)[:, 1], labels)
     dev_features, dev_labels = dev
     probabilities = classifier.predict_proba(dev_features)[:, 1]
-    threshold, accuracy = best_threshold(probabilities, dev_labels)
+    accuracy = float(np.mean((probabilities >= threshold) == dev_labels))
     model = AnswerabilityModel(classifier, FEATURES, threshold, uses_reranker)
     majority = max(float(np.mean(dev_labels)), 1 - float(np.mean(dev_labels)))
     return model, {

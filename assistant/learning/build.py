@@ -51,7 +51,7 @@ class TrainOptions:
 
     recipe: RerankerRecipe = field(default_factory=RerankerRecipe)
     hetpqa_questions: int = 1000  # of 3,693; more costs minutes on 2 cores for little gain
-    classifier_questions: int | None = 1000  # SubjQA train questions the classifier is fit on
+    classifier_questions: int | None = None  # of the classifier's half of SubjQA train; None: all
     max_pairs: int | None = None  # a seeded sample of the reranker's pairs (quick checks)
     progress: bool = True
 

@@ -14,7 +14,7 @@ from assistant.search.evidence import PairScorer
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1  # bump when features or training change, so old builds are not used
+FORMAT_VERSION = 2  # bump when features or training change, so old builds are not used
 MANIFEST = "manifest.json"
 RERANKER_FOLDER = "reranker"
 ANSWERABILITY_FILE = "answerability.joblib"

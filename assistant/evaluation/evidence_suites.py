@@ -8,6 +8,7 @@ import tempfile
 import time
 from typing import Any
 
+from assistant.evaluation.ceilings import answerable_ceiling, recall_ceiling
 from assistant.evaluation.datasets import ReviewQuestion, load_hetpqa, load_subjqa
 from assistant.evaluation.metrics import mean, percentile, recall_at_k, token_f1
 from assistant.evaluation.retrieval_quality import (
@@ -99,6 +100,7 @@ def _subjqa_systems(retriever: Retriever, answerable: list[ReviewQuestion]) -> d
         suffix = "" if name == "pipeline" else f"_{name}"
         metrics |= {f"recall@{k}{suffix}": round(mean(v), 4) for k, v in recalls.items()}
         metrics[f"answer_token_f1{suffix}"] = round(mean(f1s), 4)
+    metrics |= {f"recall@{k}_ceiling": round(recall_ceiling(answerable, k), 4) for k in (1, 5)}
     metrics["answer_token_f1_given_review"] = round(
         mean([_reading_f1(retriever, question) for question in answerable]), 4
     )
@@ -106,10 +108,11 @@ def _subjqa_systems(retriever: Retriever, answerable: list[ReviewQuestion]) -> d
 
 
 def _answerability(context: Any, models: EvidenceModels) -> dict[str, Any]:
-    """The chat's own verdict (`answer_about_reviews(...).answerable`) on a test sample with
-    both kinds of question, beside always saying "unanswerable"."""
+    """The chat's own verdict (`answer_about_reviews(...).answerable`) on every test question
+    (or a sample of --limit), both kinds, beside always saying "unanswerable" and beside the
+    best any verdict from product and question can score on the same questions."""
     questions, catalogue = load_subjqa(context.settings.shared_data_dir, "test")
-    chosen = sample(questions, context.limit or 300, 29)
+    chosen = sample(questions, context.limit, 29)
     catalogue = asked_catalogue(catalogue, chosen)
     with tempfile.TemporaryDirectory(prefix="reviewqa-answerable-") as folder:
         retriever = subjqa_retriever(
@@ -122,7 +125,9 @@ def _answerability(context: Any, models: EvidenceModels) -> dict[str, Any]:
     share = mean([float(q.answer is not None) for q in chosen])
     figures: dict[str, Any] = {
         "answerable_share": round(share, 4),
+        "answerable_questions": len(chosen),
         "answerable_accuracy_always_no": round(1 - share, 4),
+        "answerable_accuracy_ceiling": round(answerable_ceiling(chosen), 4),
     }
     if all(verdict is not None for verdict in verdicts):
         correct = [v == (q.answer is not None) for v, q in zip(verdicts, chosen, strict=True)]
@@ -189,6 +194,7 @@ def reviewqa(context: Any) -> dict[str, Any]:
             "reviews_indexed": len(catalogue.reviews),
             "evidence_models": models.note,
             "answerable_share": accuracy["answerable_share"],
+            "answerable_questions": accuracy["answerable_questions"],
             "by_domain": by_domain,
         },
     }

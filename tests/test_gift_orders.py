@@ -283,3 +283,26 @@ def test_what_is_not_in_the_cart_or_only_asked_about_changes_nothing(demo_assist
     before = chat.units()
     chat.say(steps[-1])
     assert chat.units() == before
+
+
+def test_sending_a_placed_order_to_another_address_gets_the_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "add the Atlas & Oak Zen Carry-On Suitcase, its a gift")
+    reply = chat.say("oh can u send that order to my mums address instead")
+    assert "cannot be changed" in reply.text, reply.text
+    assert demo_assistant.commerce.list_orders(chat.session)[0].status == "processing"
+
+
+def test_a_day_it_is_to_come_on_is_compared_with_the_orders_estimate(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "add the PulseFit Go Foam Roller")  # ships in 10 days: after any friday
+    reply = chat.say("so its def not coming friday right")
+    assert "won't arrive by then" in reply.text, reply.text
+
+
+def test_express_asked_of_a_placed_order_gets_the_estimate_and_the_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ordered(chat, "add summit supply sport s insulated water bottle olive")
+    reply = chat.say("need it by friday can u send it next day or express")
+    assert "won't arrive by then" in reply.text, reply.text
+    assert "We do not offer express" in reply.text, reply.text

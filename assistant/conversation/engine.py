@@ -338,9 +338,8 @@ class Assistant:
         has_order: bool,
         in_cart: list[str],
     ) -> tuple[Turn, list[str]]:
-        """Each request in order, each planned against the state the previous one left, with
-        the acts carried out; a greeting or thanks beside a real request needs no answer.
-        `in_cart` is the cart before the first; later ones read it again."""
+        """Each request planned against the state the previous one left, and carried out; a
+        greeting beside a real request needs no answer. `in_cart`: the cart before the first."""
         turn, planned = Turn(text=""), []
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
@@ -397,4 +396,5 @@ class Assistant:
 
     def _run_calls(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         origin = origin_of(state, step, origin)  # "the blue one" finishes that #cart
-        return run_calls(state, step, self._tool_context(state, origin))
+        turn = run_calls(state, step, self._tool_context(state, origin))
+        return self.product_answers.faster_shipping_rule(turn, step)

@@ -227,6 +227,12 @@ class ProductAnswers:
             return self._with_rule(answer, step.text)
         return answer
 
+    def faster_shipping_rule(self, turn: Turn, step: Step) -> Turn:
+        """«can u send it next day or express» of a placed order: its estimate and the rule."""
+        if step.intent == "order_status" and _FASTER_SHIPPING.search(step.text):
+            return self._with_rule(turn, step.text)
+        return turn
+
     def _with_rule(self, answer: Turn, question: str) -> Turn:
         """The answer with the shop policy's best section for the question quoted after it."""
         policy = self.policies.answer(question)

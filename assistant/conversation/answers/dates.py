@@ -23,7 +23,12 @@ _MONTH_NAME = (
 _DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _ORDINAL_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)  # "by the 5th"
-_DEADLINE_CUE = re.compile(r"\b(by|before|until|till|for|on|in time for)\b", re.I)
+_DEADLINE_CUE = re.compile(
+    # «so its def not coming friday right»: a day it is to come on
+    r"\b(by|before|until|till|for|on|in time for)\b|\b(?:coming|arriv\w*|get here|here|land\w*)"
+    r"\s+(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
 # "bday in 3 days, will it make it?"; not a return window ("return it within 30 days")
 _IN_DAYS = re.compile(
     r"\b(?:in|within) (\d{1,2}|a|one|two|three|four|five|six|seven|a couple of) (days?|weeks?)\b"

@@ -177,7 +177,10 @@ ORDER_EDIT = re.compile(
     r"|\bcancel\w*\b.{0,30}\b(?:just|only)\s+(?:the|one|two|\d+|some|a|an)\b"
     r"|\bcancel\w*\s+(?:one|some|part|half|\d+)\s+of\b"
     r"|\b(?:remove|take|drop)\b.{0,30}\b(?:from|off|out of)\s+(?:my|the|that|this)\s+"
-    r"(?:last |placed )?order\b",
+    r"(?:last |placed )?order\b"
+    # «can u send that order to my mums address instead»: a placed order keeps its address
+    r"|\b(?:send|ship|deliver|redirect|reroute)\b.{0,30}\bto\s+(?:my\s+\w+|his|her|their|a\s+"
+    r"(?:different|new|other)|another|the\s+(?:other|new))\s+(?:\w+\s+)?address\b",
     re.I,
 )
 # A cancel or a return asked about, not asked for: the rule, and nothing cancelled

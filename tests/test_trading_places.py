@@ -518,3 +518,20 @@ def test_the_brand_one_in_a_longer_question_beside_a_list(demo_assistant) -> Non
         "for an iPhone 16 in my basket?"
     )
     assert chat.units() == {"P0201": 1}
+
+
+def test_swapping_a_cart_line_for_that_among_several_shown_asks_which(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the meeple house core 2 building blocks set")
+    chat.say("cheaper building blocks?")
+    reply = chat.say("swap the meeple one for that, standard edition")
+    assert "Which one do you mean?" in reply.text, reply.text
+    assert chat.units() == {"P0237": 1}  # not a second Meeple set
+
+
+def test_swapping_a_cart_line_for_that_one_in_view_trades_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the meeple house core 2 building blocks set")
+    chat.say("show me the Brickton Wave Building Blocks Set")
+    chat.say("swap the meeple one for that, standard edition")
+    assert chat.units() == {"P0243": 1}

@@ -76,6 +76,7 @@ _INSTEAD_OF = re.compile(
 _CART_PRONOUN = re.compile(
     r"it|mine|that|this|that one|this one|my one|the one in my (?:cart|basket)", re.I
 )
+_BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)
 # «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
 
@@ -171,6 +172,18 @@ class ReferenceResolver:
         if len(olds) != 1:
             return None
         new_words = re.split(r"\s+and\s+|,", said["new"])[0]  # «…1kg and make that 3»
+        if _BARE_DEICTIC.fullmatch(new_words.strip()):  # «swap the meeple one for that»
+            news = (
+                [focus]
+                if focus and focus not in in_cart
+                else [p for p in shown if p not in in_cart]
+            )
+            # several shown: «which one?», never the old one again
+            return (
+                References(news, "deictic", replaces=olds[0])
+                if len(news) == 1
+                else References([], None)
+            )
         if self.catalogue.products[olds[0]].only_options_in(new_words, _FILLER):
             return References(olds, "option")  # «switch it to the whole bean 1kg»: its version
         new = self._mentioned(said["new"], olds) or self._shown_word(  # «the sonara» shown

@@ -163,7 +163,8 @@ class ReferenceResolver:
         said = _SWAP_FOR.search(message) or _INSTEAD_OF.search(message)
         if said is None or _KEEPS_BOTH.search(message):
             return None
-        if _CART_PRONOUN.fullmatch(said["old"].strip()):
+        old_said = said["old"].strip()
+        if _CART_PRONOUN.fullmatch(old_said):
             # «it», «mine»: the cart's line in view, or the cart's only product
             olds = [focus] if focus in in_cart else in_cart[:1] if len(in_cart) == 1 else []
         else:
@@ -172,18 +173,13 @@ class ReferenceResolver:
         if len(olds) != 1:
             return None
         new_words = re.split(r"\s+and\s+|,", said["new"])[0]  # «…1kg and make that 3»
-        if _BARE_DEICTIC.fullmatch(new_words.strip()):  # «swap the meeple one for that»
-            news = (
-                [focus]
-                if focus and focus not in in_cart
-                else [p for p in shown if p not in in_cart]
-            )
-            # several shown: «which one?», never the old one again
-            return (
-                References(news, "deictic", replaces=olds[0])
-                if len(news) == 1
-                else References([], None)
-            )
+        # «swap the meeple one for that»; not «the 50 ml… switch it to that one» (a version)
+        if _BARE_DEICTIC.fullmatch(new_words.strip()) and not _CART_PRONOUN.fullmatch(old_said):
+            others = [pid for pid in shown if pid not in in_cart]
+            news = [focus] if focus and focus not in in_cart else others
+            if len(news) != 1:
+                return References([], None)  # several shown: «which one?», not the old again
+            return References(news, "deictic", replaces=olds[0])
         if self.catalogue.products[olds[0]].only_options_in(new_words, _FILLER):
             return References(olds, "option")  # «switch it to the whole bean 1kg»: its version
         new = self._mentioned(said["new"], olds) or self._shown_word(  # «the sonara» shown

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import numpy as np
 
 from assistant.catalogue.models import Catalogue
 from assistant.evaluation.datasets import ReviewQuestion, load_subjqa
+from assistant.learning.bi_encoder import fine_tune
 from assistant.learning.build import product_half
 from assistant.learning.pairs import answer_sentences
 from assistant.search.embeddings import packaged_model_path
@@ -86,14 +86,7 @@ def recall(model, questions: list[ReviewQuestion], catalogue: Catalogue) -> dict
 def main() -> None:
     """Measure before, train, measure after."""
     import torch
-    from datasets import Dataset
-    from sentence_transformers import (
-        SentenceTransformer,
-        SentenceTransformerTrainer,
-        SentenceTransformerTrainingArguments,
-    )
-    from sentence_transformers.sentence_transformer.losses import MultipleNegativesRankingLoss
-    from sentence_transformers.sentence_transformer.training_args import BatchSamplers
+    from sentence_transformers import SentenceTransformer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=float, default=1.0)
@@ -111,27 +104,11 @@ def main() -> None:
     model = SentenceTransformer(str(packaged_model_path()), device="cpu", local_files_only=True)
     model.max_seq_length = args.max_length
     before = recall(model, held_out, catalogue), recall(model, dev, dev_catalogue)
-    dataset = Dataset.from_dict(training_pairs(learn, catalogue)).shuffle(seed=SEED)
-    training = SentenceTransformerTrainingArguments(
-        output_dir=str(args.out / "checkpoints"),
-        num_train_epochs=args.epochs,
-        per_device_train_batch_size=32,
-        learning_rate=args.lr,
-        warmup_ratio=0.1,
-        seed=SEED,
-        data_seed=SEED,
-        use_cpu=True,
-        save_strategy="no",
-        report_to="none",
-        batch_sampler=BatchSamplers.NO_DUPLICATES,  # a repeated question is no negative
-    )
-    started = time.perf_counter()
-    loss = MultipleNegativesRankingLoss(model)
-    SentenceTransformerTrainer(model, training, train_dataset=dataset, loss=loss).train()
-    seconds = time.perf_counter() - started
+    pairs = training_pairs(learn, catalogue)
+    seconds = fine_tune(model, pairs, args.out, args.epochs, args.lr, SEED)
     after = recall(model, held_out, catalogue), recall(model, dev, dev_catalogue)
     model.save(str(args.out / "model"))
-    print(f"{len(dataset)} pairs, {seconds:.0f} s; recall@1, recall@5:")
+    print(f"{len(pairs['anchor'])} pairs, {seconds:.0f} s; recall@1, recall@5:")
     checks = zip(("held-out train", "dev (leaky)"), before, after, strict=True)
     for label, untuned, tuned in checks:
         for scoring in untuned:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -24,9 +23,9 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.evaluation.datasets import EvidenceQuestion, load_epqa, load_hetpqa
-from assistant.evaluation.metrics import mean, ndcg_at_k, reciprocal_rank
+from assistant.evaluation.retrieval_quality import evidence_scores
+from assistant.learning.bi_encoder import fine_tune
 from assistant.search.embeddings import packaged_model_path
-from assistant.search.review_evidence import rank_texts
 from assistant.settings import Settings
 
 SEED = 13
@@ -69,23 +68,10 @@ def training_pairs(data_dir: Path, negatives: bool) -> dict[str, list[str]]:
     return pairs
 
 
-def ranking(questions: list[EvidenceQuestion], embedder: Embeddings, mode: str, full: int):
-    """nDCG@5 and MRR (first candidate labelled at least `full`) with `rank_texts`."""
-    ndcgs, rrs = [], []
-    for question in questions:
-        order = [str(p) for p in rank_texts(question.question, question.candidates, embedder, mode)]
-        labels = {str(i): float(label) for i, label in enumerate(question.labels)}
-        ndcgs.append(ndcg_at_k(order, labels, 5))
-        best = {str(i) for i, label in enumerate(question.labels) if label >= full}
-        if best:
-            rrs.append(reciprocal_rank(order, best))
-    return round(mean(ndcgs), 4), round(mean(rrs), 4)
-
-
 def measure(embedder: Embeddings, sets: dict[str, tuple[list[EvidenceQuestion], int]]) -> dict:
     """nDCG@5 / MRR of every set, hybrid pipeline and plain cosine."""
     return {
-        (name, mode): ranking(questions, embedder, mode, full)
+        (name, mode): evidence_scores(questions, embedder, mode, full_label=full)
         for name, (questions, full) in sets.items()
         for mode in ("hybrid", "dense")
     }
@@ -94,14 +80,7 @@ def measure(embedder: Embeddings, sets: dict[str, tuple[list[EvidenceQuestion], 
 def main() -> None:
     """Measure with the packaged weights, train, measure with the tuned ones."""
     import torch
-    from datasets import Dataset
-    from sentence_transformers import (
-        SentenceTransformer,
-        SentenceTransformerTrainer,
-        SentenceTransformerTrainingArguments,
-    )
-    from sentence_transformers.sentence_transformer.losses import MultipleNegativesRankingLoss
-    from sentence_transformers.sentence_transformer.training_args import BatchSamplers
+    from sentence_transformers import SentenceTransformer
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=float, default=1.0)
@@ -120,28 +99,12 @@ def main() -> None:
     model = SentenceTransformer(str(packaged_model_path()), device="cpu", local_files_only=True)
     before = measure(Encoder(model), sets)
     full_length, model.max_seq_length = model.max_seq_length, 128  # evidence is short
-    dataset = Dataset.from_dict(training_pairs(data_dir, args.negatives)).shuffle(seed=SEED)
-    training = SentenceTransformerTrainingArguments(
-        output_dir=str(args.out / "checkpoints"),
-        num_train_epochs=args.epochs,
-        per_device_train_batch_size=32,
-        learning_rate=args.lr,
-        warmup_ratio=0.1,
-        seed=SEED,
-        data_seed=SEED,
-        use_cpu=True,
-        save_strategy="no",
-        report_to="none",
-        batch_sampler=BatchSamplers.NO_DUPLICATES,  # a repeated question is no negative
-    )
-    started = time.perf_counter()
-    loss = MultipleNegativesRankingLoss(model)
-    SentenceTransformerTrainer(model, training, train_dataset=dataset, loss=loss).train()
-    seconds = time.perf_counter() - started
+    pairs = training_pairs(data_dir, args.negatives)
+    seconds = fine_tune(model, pairs, args.out, args.epochs, args.lr, SEED)
     model.max_seq_length = full_length
     after = measure(Encoder(model), sets)
     model.save(str(args.out / "model"))
-    print(f"{len(dataset)} pairs, {seconds:.0f} s of training; nDCG@5 / MRR:")
+    print(f"{len(pairs['anchor'])} pairs, {seconds:.0f} s of training; nDCG@5 / MRR:")
     for key, untuned in before.items():
         print(
             f"{key[0]:11s} {key[1]:7s} packaged {untuned[0]} / {untuned[1]}  "

@@ -76,3 +76,18 @@ def test_encoder_negatives_are_same_product_evidence_for_another_question(tmp_pa
         "positive": ["colour: red", "30 cm tall"],
         "negative": ["30 cm tall", "colour: red"],
     }
+
+
+@pytest.mark.slow
+def test_fine_tune_moves_the_weights(tmp_path: Path) -> None:
+    from sentence_transformers import SentenceTransformer
+
+    from assistant.learning.bi_encoder import fine_tune
+    from assistant.search.embeddings import packaged_model_path
+
+    model = SentenceTransformer(str(packaged_model_path()), device="cpu", local_files_only=True)
+    before = model.encode(["is it red?"])[0]
+    pairs = {"anchor": ["is it red?", "how big?"], "positive": ["colour: red", "30 cm tall"]}
+    # two steps: the first is all warm-up, at learning rate 0
+    assert fine_tune(model, pairs, tmp_path, epochs=2, learning_rate=1e-3, seed=13) > 0
+    assert not (model.encode(["is it red?"])[0] == before).all()

@@ -17,7 +17,7 @@ from assistant.search.evidence import (
 )
 from assistant.search.passages import review_units
 from assistant.search.review_evidence import rank_texts, score_units
-from assistant.search.spans import answer_span, clauses
+from assistant.search.spans import answer_span, clauses, consensus_span
 from assistant.testing.fakes import FakeEmbedder
 
 REVIEWS = [
@@ -142,3 +142,21 @@ def test_a_short_clause_is_joined_with_the_next_and_long_ones_are_cut():
 def test_answer_span_picks_the_sentence_of_a_window_that_names_the_aspect():
     window = "Packaging was torn. The battery lasts two full days of use."
     assert answer_span("battery life?", window) == "The battery lasts two full days of use."
+
+
+def test_the_consensus_span_is_what_several_passages_say_over_a_leaders_stray_one():
+    ranked = [
+        ("The battery was a gift for my uncle.", 1.30),
+        ("The battery lasts two days.", 1.25),
+        ("Honestly the battery lasts about two days.", 1.20),
+        ("The battery lasts two days on one charge.", 1.10),
+    ]
+    position, span = consensus_span("how long does the battery last?", ranked)
+    assert position == 1 and span == "The battery lasts two days."
+
+
+def test_a_leader_far_ahead_keeps_its_span_and_no_passages_give_none():
+    ranked = [("The battery lasts a week.", 9.0), ("Battery: two days.", 1.0)]
+    assert consensus_span("battery life?", ranked) == (0, "The battery lasts a week.")
+    assert consensus_span("battery life?", [("Only one review here.", 0.2)])[0] == 0
+    assert consensus_span("battery life?", []) == (-1, "")

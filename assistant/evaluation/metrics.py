@@ -3,9 +3,20 @@
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
+
+from assistant.search.overlap import token_f1
+
+__all__ = [
+    "dcg_at_k",
+    "mean",
+    "ndcg_at_k",
+    "percentile",
+    "rate",
+    "recall_at_k",
+    "reciprocal_rank",
+    "token_f1",
+]
 
 
 def recall_at_k(ranking: Sequence[str], relevant: set[str], k: int) -> float:
@@ -41,24 +52,6 @@ def ndcg_at_k(ranking: Sequence[str], labels: Mapping[str, float], k: int) -> fl
 def mean(values: Sequence[float]) -> float:
     """Arithmetic mean; 0 for no values."""
     return sum(values) / len(values) if values else 0.0
-
-
-def _answer_tokens(text: str) -> list[str]:
-    """SQuAD-style normalisation: lower case, no punctuation, no articles."""
-    text = re.sub(r"[^\w\s]", " ", text.lower())
-    return [token for token in text.split() if token not in {"a", "an", "the"}]
-
-
-def token_f1(prediction: str, reference: str) -> float:
-    """Token-overlap F1 between an answer and a reference span, as SQuAD and SubjQA score it."""
-    predicted, gold = _answer_tokens(prediction), _answer_tokens(reference)
-    if not predicted or not gold:
-        return float(predicted == gold)
-    common = sum((Counter(predicted) & Counter(gold)).values())
-    if common == 0:
-        return 0.0
-    precision, recall = common / len(predicted), common / len(gold)
-    return 2 * precision * recall / (precision + recall)
 
 
 def percentile(values: Sequence[float], share: float) -> float:

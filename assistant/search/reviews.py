@@ -22,7 +22,7 @@ from assistant.search.lexical import tokenize
 from assistant.search.passages import asked_part
 from assistant.search.retrieval import Retriever
 from assistant.search.review_evidence import ReviewEvidence
-from assistant.search.spans import answer_span
+from assistant.search.spans import consensus_span
 
 MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention
 QUOTE_CHARS = 140
@@ -70,7 +70,7 @@ class ReviewAnswer(BaseModel):
     review_count: int
     trust: TrustSignals
     answer: Quote | None = Field(
-        None, description="The span of the best evidence that answers, quoted word for word."
+        None, description="The answering span the best evidence agrees on, quoted word for word."
     )
     answerable: bool | None = Field(
         None, description="Whether the reviews answer it (None: the classifier is not built)."
@@ -304,19 +304,19 @@ def _answer_quote(
     catalogue: Catalogue,
     family: set[str] = frozenset(),
 ) -> Quote | None:
-    """The answering span of the best evidence, quoted from its review; for an aspect family
-    ("do they run small?"), the best evidence that uses the family's words."""
+    """The answering span the best evidence agrees on, quoted from its review; for an aspect
+    family ("do they run small?"), only evidence that uses the family's words votes."""
     if family:
         evidence = [item for item in evidence if family & set(tokenize(item.text))] or evidence
         question = f"{question} {' '.join(sorted(family))}"
     if not evidence:
         return None
-    best = evidence[0]
-    review = catalogue.reviews[best.review_id]
+    position, span = consensus_span(question, [(item.text, item.score) for item in evidence])
+    review = catalogue.reviews[evidence[position].review_id]
     return Quote(
         review_id=review.id,
         rating=review.rating,
-        text=answer_span(question, best.text),
+        text=span,
         verified_purchase=review.verified_purchase,
     )
 

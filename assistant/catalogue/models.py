@@ -168,7 +168,11 @@ class Product(BaseModel):
                     if value.lower() == LETTER_FOR[word.lower()]
                 ]
             if not found:
-                found = _by_first_word(values, kept) or _by_model_code(values, kept)
+                found = (
+                    _by_first_word(values, kept)
+                    or _by_model_code(values, kept)
+                    or _by_bare_amount(values, kept)
+                )
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
@@ -310,6 +314,18 @@ def _by_first_word(values: list[str], text: str) -> list[str]:
             and not any(first in other.lower().split() for other in values if other != value)
         ):
             found.append(value)
+    return found if len(found) == 1 else []
+
+
+def _by_bare_amount(values: list[str], text: str) -> list[str]:
+    """The one value whose amount is said after «the» without its unit («wait no, the 100»:
+    the «100 ml»); two digits at least, so «the 1» or «the 2» stays a position."""
+    said = re.findall(r"\bthe (\d{2,}(?:\.\d+)?)(?![\w.%$£€-])", text, re.I)
+    found = [
+        value
+        for value in values
+        if (amount := re.match(r"(\d+(?:\.\d+)?)\s*[a-z]", value, re.I)) and amount[1] in said
+    ]
     return found if len(found) == 1 else []
 
 

@@ -8,12 +8,14 @@ import re
 # «how long does it burn», «how long have I got?»: no time in transit
 _NOT_IN_TRANSIT = (
     r"[^?.]{0,60}\b(?:lasts?|burns?|runs?|plays?|stays?|keeps?|charges?|have i got|do i have|"
-    r"have i|take to (?:charge|boil|heat|cook|dry|set up))\b"
+    r"have i|take to (?:charge|boil|heat|cook|dry|set up)|warrant\w*|guarantee\w*)\b"
 )
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
     (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
     (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
+    # «is there a bigger 1 litre version?»: the versions it comes in
+    (re.compile(r"\b(versions?|variants?|bigger|smaller|larger)\b", re.I), "version"),
     (
         re.compile(
             r"\b(in stock|stock|available|availability|left|sold out|"

@@ -309,8 +309,12 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         asked = (name in ("colour", "size") and name in wanted) or _names_option(question, name)
         # «what sizes» of a skillet sold by capacity: its capacities
         asked = asked or (name in _SIZE_LIKE and "size" in wanted and "size" not in values)
+        asked = asked or ("version" in wanted and not options)  # «any other versions?»
         if asked and name not in options:
             facts.append(_values_in_stock(product, name, named))
+    sized = set(values) & {"size", "pack", *_SIZE_LIKE}
+    if wanted & {"size", "version"} and not options and not sized:
+        facts.insert(0, "comes in one size only")  # «is there a bigger 1 litre version?»
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
         # «is it in stock?»: and from what price, unless the price is asked for anyway

@@ -41,6 +41,10 @@ _ANY_WORD_ON = re.compile(
 )
 
 
+_PRICE = re.compile(r"\b(?:price[sd]?|cost(?:s|ing)?|how much)\b", re.I)
+# acts a price question about a version of the product in view is misheard as
+_HEARD_AS_BROWSING = {"search", "refine", "recommend", "help", "view_cart", "smalltalk"}
+
 _LEFT = re.compile(r"\b(?:left|remaining|in stock)\b", re.I)
 
 
@@ -68,14 +72,15 @@ def in_this_conversation(
         line_act := cart_line_act(intent, text, references, cart_products, focus, pending)
     ):
         return line_act
-    if (
+    if _asks_a_version_price(intent, text, references, focus, names_kind) or (
         intent in {"search", "refine", "help"}
         and focus
         and ((short and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
         and not references.ids
         and not names_kind()
     ):
-        return "product_question"  # "battery?", "hows the noise cancelling": the focus's
+        # "battery?", "hows the noise cancelling", «the 50 ml price?»: the focus's
+        return "product_question"
     asks_its_reviews = focus and not references.ids and _ANY_WORD_ON.search(text)
     if intent in {"search", "refine"} and asks_its_reviews and not names_kind():
         return "review_question"  # «anything about the size running small»: its reviews
@@ -94,6 +99,25 @@ def in_this_conversation(
     if intent in {"search", "recommend"} and state.shown and _NEW_BUDGET.search(text):
         return "refine" if not (references.ids or names_kind()) else intent  # «… budget is $25»
     return intent
+
+
+def _asks_a_version_price(
+    intent: str,
+    text: str,
+    references: References,
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> bool:
+    """Whether a request misheard as browsing asks the price of a version of the product in
+    view («the 50 ml price?»)."""
+    return bool(
+        intent in _HEARD_AS_BROWSING
+        and focus
+        and not references.ids
+        and _PRICE.search(text)
+        and focus.options_named_in(text)
+        and not names_kind()
+    )
 
 
 # «actually my budget is $25», «can't go over 20 quid»: the list in view, under the new budget

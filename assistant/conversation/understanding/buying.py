@@ -119,6 +119,22 @@ _QUESTION_SHAPED = re.compile(
 )
 
 
+_ANOTHER_TOO = _POLITE | set("too also as well another more plus and".split())
+
+
+def another_version_of(focus: Product | None, references: References, text: str) -> bool:
+    """Whether «and a 1kg whole bean too», heard as naming another product by a title word
+    («Whole Bean Coffee»), only names a version of the product in view (the chai in 1 kg,
+    whole bean)."""
+    return bool(
+        focus
+        and references.kind in NAMING
+        and references.ids
+        and focus.id not in references.ids
+        and focus.only_options_in(text, _ANOTHER_TOO)
+    )
+
+
 def only_names(product: Product, text: str) -> bool:
     """Whether a statement only names a product and its options ("zoomkid flow s rc car")."""
     if _QUESTION_SHAPED.search(text.rstrip(" ?")):

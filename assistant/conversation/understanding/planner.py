@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import (
     ActClassifier,
@@ -25,6 +25,7 @@ from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CART_LINE_ACTS,
     added_again,
+    another_version_of,
     asks_for_a_change,
     cheaper_version,
     not_a_change,
@@ -95,6 +96,7 @@ from assistant.conversation.understanding.version_lists import (
     version_groups,
 )
 from assistant.conversation.understanding.version_words import (
+    missing_version,
     options_it_comes_in,
     options_said_for,
 )
@@ -196,9 +198,7 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state, slots.options, cart, cart_products
             )
-        if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
-            ranked = self.catalogue.products[references.ids[0]]
-            slots.options = ranked.options_named_in(request.text)
+        references = self._versions_said(intent, references, request.text, slots, focus)
         intent = corrected(intent, references, request, state, slots, has_order)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
@@ -239,6 +239,23 @@ class RulePlanner:
             self._cart_calls(step, state, cart_products)
         return step
 
+    def _versions_said(
+        self,
+        intent: str,
+        references: References,
+        text: str,
+        slots: Slots,
+        focus: Product | None,
+    ) -> References:
+        """The product whose versions a request names, with those versions in the slots."""
+        if focus and intent in {"add", "change"} and another_version_of(focus, references, text):
+            slots.options = focus.options_named_in(text)
+            return References(ids=[focus.id], kind="option")  # «and a 1kg whole bean too»
+        if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
+            ranked = self.catalogue.products[references.ids[0]]
+            slots.options = ranked.options_named_in(text)
+        return references
+
     def _answering_pending(
         self, state: DialogueState, request: Request, slots: Slots
     ) -> tuple[str, dict[str, str]]:
@@ -252,6 +269,8 @@ class RulePlanner:
         other = self.references.mentions.names_other_than(request.text, pending.product_id)
         choice = product.options_named_in(request.text) if product and not other else {}
         choice = choice or cheaper_version(product, request.text, pending.options)
+        # «black?» to a duffel in navy or grey: the cart tool says so and asks again
+        choice = choice or missing_version(product, request.text, slots.options)
         if choice:  # "the blue one" answers "which one?"
             slots.options = choice
             return ("change" if pending.kind == "change" else "add"), choice

@@ -113,7 +113,19 @@ SHOP_SERVICE = re.compile(
     # «what's the most I can order of one thing?», «how many can I buy?»: the quantity limit
     r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"
     r"(?:can|could))\s+(?:order|buy)\b"
-    r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy)\b"
+    r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy|get)\b"
+    # «how many of those can i get in one order»
+    r"|\bhow many\b.{0,40}\b(?:in|per) (?:one|an|a single|each|1|the same) order\b"
+    # «can my own ai assistant order for me?», «can chatgpt buy stuff here»: other agents
+    r"|\b(?:my own|my|another|other|an?|your) (?:ai|a\.i\.|bot|agent|assistant|chatbot|ai "
+    r"(?:assistant|agent))\b.{0,40}\b(?:order|buy|shop|purchase|check ?out)\w*"
+    r"|\b(?:chatgpt|claude|gemini|copilot|alexa|siri)\b.{0,40}\b(?:order|buy|shop|purchase)\w*"
+    # «forget me», «delete my data», «i dont want it stored»: what the shop keeps, and how to
+    # have it removed
+    r"|\b(?:forget|delete|erase|wipe) (?:me|my (?:data|info\w*|details|account|history|"
+    r"personal \w+))\b|\b(?:delete|erase|remove|wipe) (?:all )?(?:my|the) (?:data|info\w*|"
+    r"personal (?:data|details|info\w*))\b|\b(?:don'?t|do not|dont) want (?:it|that|this|them|"
+    r"any of (?:it|that)|my \w+) (?:stored|kept|saved|on file)\b"
     r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"

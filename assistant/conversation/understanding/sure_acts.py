@@ -143,7 +143,9 @@ _MAKE_THE_LINE = re.compile(
 _DROP_THE = re.compile(
     r"(?:^|[.!;]\s+)(?:(?:ok|okay|so|then|just|please|pls|actually|hmm|nah)\W+)*(?:drop|remove|"
     r"delete|ditch|take out|get rid of)\s+(?:the|that|this|my|it|them|one of)\b"
-    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)[^?]*$",  # not «drop it to 2»
+    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)"  # not «drop it to 2»
+    # not «please delete my data»: what the shop keeps about the shopper is no cart line
+    r"(?!\s+(?:personal\s+)?(?:data|info\w*|details|account|history)\b)[^?]*$",
     re.I,
 )
 

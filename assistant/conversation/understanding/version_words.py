@@ -118,3 +118,27 @@ def options_it_comes_in(product: Product, options: dict[str, str]) -> dict[str, 
         for name, value in options.items()
         if value.lower() in {v.lower() for v in values.get(name, [])}
     }
+
+
+# Words around a version asked after «which one?»: «black?», «do you have it in black»
+_ASKING_FOR_A_VERSION = set(
+    "a an any the one it in do does you have has got is there come comes what about how then "
+    "ok okay pls please colour color size maybe or".split()
+)
+
+
+def missing_version(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
+    """The options said that a product has but not in that value («black?» to a duffel in
+    navy or grey), when the message says nothing else; {} otherwise."""
+    if product is None or product.options_named_in(text):
+        return {}
+    missing = {
+        name: value
+        for name, value in said.items()
+        if product.option_values(name) and value.lower() not in product.option_values(name)
+    }
+    rest = text.lower()
+    for value in missing.values():
+        rest = rest.replace(value.lower(), " ")
+    asks_only = set(re.findall(r"[a-z']+", rest)) <= _ASKING_FOR_A_VERSION
+    return missing if missing and asks_only else {}

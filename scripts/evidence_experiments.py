@@ -2,7 +2,9 @@
 the answerability classifier's features. Measurements; nothing here changes the pipeline.
 
 Run: `nice python scripts/evidence_experiments.py spans` (600 SubjQA train questions, each
-read against its own review: token F1 of candidate spans) or `... answerability` (the shipped
+read against its own review: token F1 of candidate spans), `... consensus` (the quoted span
+end to end: the leader's against the consensus of the first reviews, on train and dev) or
+`... answerability` (the shipped
 features against richer ones on SubjQA dev, and question TF-IDF in 5-fold cross-validation
 grouped by product on 1,000 train questions). Vectors come from the data-set cache.
 """
@@ -23,7 +25,7 @@ from assistant.search.evidence import FEATURES, SPREAD, question_features
 from assistant.search.lexical import tokenize
 from assistant.search.passages import split_sentences
 from assistant.search.review_evidence import ReviewEvidenceFinder
-from assistant.search.spans import answer_span, clauses
+from assistant.search.spans import answer_span, clauses, consensus_span
 from assistant.settings import Settings
 
 SEED = 13
@@ -162,12 +164,49 @@ def spread(settings: Settings) -> None:
               f"on dev {on_dev:.3f}")  # fmt: skip
 
 
+CONSENSUS_GRID = [(1, 1.0)] + [(d, t) for d in (3, 5, 10) for t in (0.1, 0.3, 1.0, 3.0)]
+
+
+def consensus(settings: Settings) -> None:
+    """End-to-end answer F1 of the leader's span against the consensus span, over every
+    answerable SubjQA train and dev question ranked against all its product's reviews."""
+    embedder = cached(settings, make_embedder(settings))
+    for split in ("train", "dev"):
+        questions, catalogue = load_subjqa(settings.shared_data_dir, split)
+        finder = ReviewEvidenceFinder(catalogue, None, embedder)
+        asked = [
+            (
+                question,
+                [
+                    (item.passage.text, item.score)
+                    for item in finder.rank(question.product_id, question.question)
+                ],
+            )
+            for question in questions
+            if question.answer
+        ]
+        for depth, temperature in CONSENSUS_GRID:
+            f1 = np.mean(
+                [
+                    token_f1(
+                        consensus_span(q.question, ranked, depth, temperature)[1], q.answer or ""
+                    )
+                    for q, ranked in asked
+                ]
+            )
+            print(
+                f"{split} ({len(asked)} questions) depth {depth:2d} temperature "
+                f"{temperature:3.1f}: answer F1 {f1:.4f}"
+            )
+
+
 def main() -> None:
     """Run one of the checks."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("check", choices=("spans", "answerability", "spread"))
+    parser.add_argument("check", choices=("spans", "answerability", "spread", "consensus"))
     check = parser.parse_args().check
-    {"spans": spans, "answerability": answerability, "spread": spread}[check](Settings())
+    checks = {"spans": spans, "answerability": answerability, "spread": spread}
+    (checks | {"consensus": consensus})[check](Settings())
 
 
 if __name__ == "__main__":

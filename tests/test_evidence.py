@@ -160,3 +160,9 @@ def test_a_leader_far_ahead_keeps_its_span_and_no_passages_give_none():
     assert consensus_span("battery life?", ranked) == (0, "The battery lasts a week.")
     assert consensus_span("battery life?", [("Only one review here.", 0.2)])[0] == 0
     assert consensus_span("battery life?", []) == (-1, "")
+
+
+def test_a_span_copied_word_for_word_votes_once():
+    copies = [("Battery dies in a day, sadly.", 1.25)] * 3
+    position, span = consensus_span("battery life?", [("The battery lasts a week.", 1.3), *copies])
+    assert position == 0 and span == "The battery lasts a week."

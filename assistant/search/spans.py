@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.search.lexical import tokenize
-from assistant.search.overlap import token_f1
+from assistant.search.overlap import answer_tokens, token_f1
 from assistant.search.passages import split_sentences
 
 # Clause boundaries: after a clause mark, before a conjunction, around a dash.
@@ -53,20 +53,33 @@ def answer_span(question: str, passage: str) -> str:
     return span
 
 
-def consensus_span(question: str, ranked: Sequence[tuple[str, float]]) -> tuple[int, str]:
+def consensus_span(
+    question: str,
+    ranked: Sequence[tuple[str, float]],
+    depth: int = CONSENSUS_DEPTH,
+    temperature: float = CONSENSUS_TEMPERATURE,
+) -> tuple[int, str]:
     """The answer most like what the best-ranked passages say, and the position of its passage.
 
     Each of the first passages' spans is worth its own weight plus its word overlap with the
     others' spans, weighted by their scores (minimum Bayes risk for token F1): a claim several
-    reviews make outweighs a leader's stray sentence. `ranked` is (passage text, score), best
-    first; an empty list gives (-1, "").
+    reviews make outweighs a leader's stray sentence. A span repeated word for word votes once,
+    with its best-ranked passage. `ranked` is (passage text, score), best first; an empty list
+    gives (-1, "").
     """
-    head = list(ranked[:CONSENSUS_DEPTH])
+    head = list(ranked[:depth])
     if not head:
         return -1, ""
     spans = [answer_span(question, text) for text, _ in head]
     top = max(score for _, score in head)
-    weights = [math.exp((score - top) / CONSENSUS_TEMPERATURE) for _, score in head]
+    # the same words twice count once: copied reviews must not outvote independent ones
+    first_of = {tuple(answer_tokens(span)): i for i, span in reversed(list(enumerate(spans)))}
+    weights = [
+        math.exp((score - top) / temperature)
+        if first_of[tuple(answer_tokens(spans[i]))] == i
+        else 0.0
+        for i, (_, score) in enumerate(head)
+    ]
 
     def support(position: int) -> float:
         return sum(

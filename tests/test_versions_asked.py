@@ -12,7 +12,7 @@ import pytest
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.sure_acts import checked
-from assistant.conversation.understanding.version_words import missing_version
+from assistant.conversation.understanding.version_words import missing_version, version_swap
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
@@ -110,3 +110,27 @@ def test_shop_and_assistant_questions_get_their_answers(demo_assistant):
     warranty = chat.say("how long is the warranty on it").text
     assert "delivery in" not in warranty and "doesn't say" in warranty
     assert "MCP" in chat.say("can chatgpt buy stuff here for me").text
+
+
+SKILLET = "P0094"
+
+
+def test_a_version_for_version_swap_names_the_line_and_the_new_version():
+    assert version_swap(PRODUCTS[SKILLET], "hmm swap the small green for the large green") == (
+        {"colour": "green", "capacity": "small"},
+        {"colour": "green", "capacity": "large"},
+    )
+    assert version_swap(PRODUCTS[SKILLET], "change it to 2") is None
+
+
+@pytest.mark.slow
+def test_swapping_one_of_two_versions_of_a_product_changes_that_line(demo_assistant):
+    chat = Chat(demo_assistant)
+    chat.say("verano one skillet - medium silver pls")
+    chat.say("and a small green as well")
+    chat.say("hmm swap the small green for the large green")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted((line.options["colour"], line.options["capacity"]) for line in cart.lines) == [
+        ("green", "large"),
+        ("silver", "medium"),
+    ]

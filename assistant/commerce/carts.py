@@ -180,14 +180,20 @@ class Carts:
         product_id: str,
         options: dict[str, str],
         variant_id: str | None = None,
+        replacing: dict[str, str] | None = None,
     ) -> CartView:
-        """Swap a line to another variant of the same product, keeping quantity and origin."""
+        """Swap a line to another variant of the same product, keeping quantity and origin;
+        `replacing` names the line's own options when the product has several lines."""
         with self.context.unit_of_work() as repo:
             cart = self.lock(repo, shopper_id)
             rows = [row for row in repo.lines(cart["id"]) if row["product_id"] == product_id]
             if not rows:
                 raise CommerceError("not_in_cart", product_id=product_id)
             product = self.context.catalogue.products[product_id]
+            if replacing and len(rows) > 1:
+                # «swap the small green for the large green»: the line those options name
+                named = {variant.id for variant in matching(product.variants, replacing)}
+                rows = [row for row in rows if row["variant_id"] in named] or rows
             current = {row["variant_id"]: row for row in rows}
             kept = {
                 name: value

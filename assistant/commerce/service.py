@@ -121,9 +121,11 @@ class CommerceService:
         product_id: str,
         options: dict[str, str],
         variant_id: str | None = None,
+        replacing: dict[str, str] | None = None,
     ) -> CartView:
-        """Swap a cart line to another variant of its product ("make it black")."""
-        return self.carts.change_variant(shopper_id, product_id, options, variant_id)
+        """Swap a cart line to another variant of its product ("make it black"); `replacing`
+        names the line when the product has several ("the small green for the large")."""
+        return self.carts.change_variant(shopper_id, product_id, options, variant_id, replacing)
 
     def remove_item(
         self,

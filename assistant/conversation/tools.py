@@ -188,9 +188,18 @@ def change_variant(
     options: Annotated[
         dict[str, str], Field(description="The new options, e.g. {'colour': 'black'}.")
     ],
+    replacing: Annotated[
+        dict[str, str] | None,
+        Field(
+            description="Options of the line to change when the product has several lines, "
+            "e.g. {'size': 'small'}."
+        ),
+    ] = None,
 ) -> CartView:
     """Switch a cart line to another colour, size or version of the same product."""
-    return context.commerce.change_variant(context.shopper_id, product_id, options)
+    return context.commerce.change_variant(
+        context.shopper_id, product_id, options, replacing=replacing
+    )
 
 
 @tool(changes=True)

@@ -99,6 +99,7 @@ from assistant.conversation.understanding.version_words import (
     missing_version,
     options_it_comes_in,
     options_said_for,
+    version_swap,
 )
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
@@ -381,6 +382,12 @@ class RulePlanner:
                 step.unsold = unsold_part(step.text, self.references.mentions, self.kinds, said)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
+            elif intent == "change" and (
+                swap := version_swap(self.catalogue.products[product_id], step.text)
+            ):
+                replacing, options = swap  # «swap the small green for the large green»
+                change = {"product_id": product_id, "options": options, "replacing": replacing}
+                step.calls = [ToolCall(name="change_variant", args=change)]
             elif intent == "change":
                 in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
                 added = state.options_added(product_id)  # «make one of them black»: its size too

@@ -142,3 +142,23 @@ def missing_version(product: Product | None, text: str, said: dict[str, str]) ->
         rest = rest.replace(value.lower(), " ")
     asks_only = set(re.findall(r"[a-z']+", rest)) <= _ASKING_FOR_A_VERSION
     return missing if missing and asks_only else {}
+
+
+# «swap the small green for the large green»: the version going out, then the one coming in
+_VERSION_FOR_VERSION = re.compile(
+    r"\b(?:swap|switch|change|exchange|replace|trade)\b(?P<out>.+?)\b(?:for|with|to|into)\b"
+    r"(?P<in>.+)$",
+    re.I,
+)
+
+
+def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The options of the line a request trades away and of the version it wants instead,
+    both of one product («swap the small green for the large green»); None otherwise."""
+    said = _VERSION_FOR_VERSION.search(text)
+    if said is None:
+        return None
+    out, wanted = product.options_named_in(said["out"]), product.options_named_in(said["in"])
+    if not out or not wanted or out == wanted:
+        return None
+    return out, {**out, **wanted}

@@ -5,7 +5,8 @@ Run: `.venv/bin/python bench/evidence_bench.py [--products 40]`. Each product of
 catalogue is asked the same review questions through `Retriever.review_evidence_ranked`
 (what the chat calls), every review ranked (k = 20), the systems interleaved question by
 question after a warm-up of every product's caches. A second table times the quoted answer
-on the pipeline's rankings: the leader's span against the consensus span, interleaved.
+on the untrained pipeline's rankings: the leader's span against the consensus span (what the
+chat quotes), interleaved.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from assistant.search.artefacts import EvidenceModels, load_evidence_models
 from assistant.search.embeddings import SentenceTransformerEmbedder
 from assistant.search.index import CatalogueIndex
 from assistant.search.retrieval import Retriever
-from assistant.search.spans import answer_span, consensus_span
+from assistant.search.review_evidence import quoted_span
+from assistant.search.spans import answer_span
 from assistant.settings import DEMO_CATALOGUE, Settings, offline_environment
 
 QUESTIONS = (
@@ -62,11 +64,10 @@ def _quote_times(retriever: Retriever, asks: list[tuple[str, str]]) -> dict[str,
         evidence, _ = retriever.review_evidence_ranked(product_id, question, k=20)
         if not evidence:
             continue
-        ranked = [(item.text, item.score) for item in evidence]
         started = time.perf_counter()
         answer_span(question, evidence[0].text)
         middle = time.perf_counter()
-        consensus_span(question, ranked)
+        quoted_span(question, evidence, retriever.catalogue)
         times["leader's span"].append((middle - started) * 1000)
         times["consensus span (first 10)"].append((time.perf_counter() - middle) * 1000)
     return times

@@ -175,13 +175,7 @@ def consensus(settings: Settings) -> None:
         questions, catalogue = load_subjqa(settings.shared_data_dir, split)
         finder = ReviewEvidenceFinder(catalogue, None, embedder)
         asked = [
-            (
-                question,
-                [
-                    (item.passage.text, item.score)
-                    for item in finder.rank(question.product_id, question.question)
-                ],
-            )
+            (question, finder.rank(question.product_id, question.question))
             for question in questions
             if question.answer
         ]
@@ -189,7 +183,14 @@ def consensus(settings: Settings) -> None:
             f1 = np.mean(
                 [
                     token_f1(
-                        consensus_span(q.question, ranked, depth, temperature)[1], q.answer or ""
+                        consensus_span(
+                            q.question,
+                            [(item.passage.text, item.score) for item in ranked],
+                            depth,
+                            temperature,
+                            sources=[catalogue.reviews[item.owner].text for item in ranked],
+                        )[1],
+                        q.answer or "",
                     )
                     for q, ranked in asked
                 ]

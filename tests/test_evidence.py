@@ -158,11 +158,25 @@ def test_the_consensus_span_is_what_several_passages_say_over_a_leaders_stray_on
 def test_a_leader_far_ahead_keeps_its_span_and_no_passages_give_none():
     ranked = [("The battery lasts a week.", 9.0), ("Battery: two days.", 1.0)]
     assert consensus_span("battery life?", ranked) == (0, "The battery lasts a week.")
-    assert consensus_span("battery life?", [("Only one review here.", 0.2)])[0] == 0
+    agreeing = [("The battery lasts a week.", 1.0), *[("Battery: two days.", 0.99)] * 3]
+    assert consensus_span("battery life?", agreeing, depth=1) == (0, "The battery lasts a week.")
     assert consensus_span("battery life?", []) == (-1, "")
+    with pytest.raises(ValueError, match="above 0"):
+        consensus_span("battery life?", ranked, temperature=0)
 
 
 def test_a_span_copied_word_for_word_votes_once():
     copies = [("Battery dies in a day, sadly.", 1.25)] * 3
     position, span = consensus_span("battery life?", [("The battery lasts a week.", 1.3), *copies])
     assert position == 0 and span == "The battery lasts a week."
+
+
+def test_the_same_sentence_in_different_reviews_votes_for_each_review():
+    ranked = [("The battery lasts a week.", 1.3), *[("Battery dies in a day, sadly.", 1.25)] * 3]
+    reviews = [
+        "The battery lasts a week.",
+        "Battery dies in a day, sadly. Meh.",
+        "Nope. Battery dies in a day, sadly.",
+        "Battery dies in a day, sadly. Returned it.",
+    ]
+    assert consensus_span("battery life?", ranked, sources=reviews) == (1, "Battery dies in a day,")

@@ -22,9 +22,9 @@ from assistant.evaluation.retrieval_quality import (
 )
 from assistant.search.artefacts import EvidenceModels, load_evidence_models
 from assistant.search.retrieval import Retriever
-from assistant.search.review_evidence import Mode
+from assistant.search.review_evidence import Mode, quoted_span
 from assistant.search.reviews import answer_about_reviews
-from assistant.search.spans import answer_span, consensus_span
+from assistant.search.spans import answer_span
 
 RECALL_KS = (1, 2, 3, 5, 10)
 # (name in the report, retrieval mode, models): the pipeline, and what it is measured against.
@@ -95,7 +95,7 @@ def _subjqa_systems(retriever: Retriever, answerable: list[ReviewQuestion]) -> d
             ranked = [item.review_id for item in evidence]
             for k in RECALL_KS:
                 recalls[k].append(recall_at_k(ranked, {question.review_id}, k))
-            _, span = consensus_span(question.question, [(e.text, e.score) for e in evidence])
+            _, span = quoted_span(question.question, evidence, retriever.catalogue)
             f1s.append(token_f1(span, question.answer or ""))
         suffix = "" if name == "pipeline" else f"_{name}"
         metrics |= {f"recall@{k}{suffix}": round(mean(v), 4) for k, v in recalls.items()}

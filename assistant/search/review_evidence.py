@@ -18,6 +18,7 @@ from assistant.search.answerability import Answerability
 from assistant.search.artefacts import EvidenceModels
 from assistant.search.evidence import ScoredText, UnitSet, first_stage, question_features, rerank
 from assistant.search.passages import IndexedText, review_units, text_units
+from assistant.search.spans import consensus_span
 
 log = logging.getLogger(__name__)
 
@@ -181,3 +182,15 @@ def rank_texts(
     vector = np.asarray(embedder.embed_query(query), dtype=np.float32)
     scored = score_units(query, vector, unit_set, models or EvidenceModels(), mode)
     return [int(item.owner) for item in scored]
+
+
+def quoted_span(
+    question: str, evidence: list[ReviewEvidence], catalogue: Catalogue
+) -> tuple[int, str]:
+    """The answer quoted from ranked evidence (the span its first reviews agree on) and the
+    position of the evidence it comes from: one function for the chat and the harness."""
+    return consensus_span(
+        question,
+        [(item.text, item.score) for item in evidence],
+        sources=[catalogue.reviews[item.review_id].text for item in evidence],
+    )

@@ -21,8 +21,7 @@ from assistant.search.aspects import (
 from assistant.search.lexical import tokenize
 from assistant.search.passages import asked_part
 from assistant.search.retrieval import Retriever
-from assistant.search.review_evidence import ReviewEvidence
-from assistant.search.spans import consensus_span
+from assistant.search.review_evidence import ReviewEvidence, quoted_span
 
 MENTION_SIMILARITY = 0.5  # a passage this close to the question counts as a mention
 QUOTE_CHARS = 140
@@ -311,7 +310,7 @@ def _answer_quote(
         question = f"{question} {' '.join(sorted(family))}"
     if not evidence:
         return None
-    position, span = consensus_span(question, [(item.text, item.score) for item in evidence])
+    position, span = quoted_span(question, evidence, catalogue)
     review = catalogue.reviews[evidence[position].review_id]
     return Quote(
         review_id=review.id,

@@ -58,26 +58,28 @@ def consensus_span(
     ranked: Sequence[tuple[str, float]],
     depth: int = CONSENSUS_DEPTH,
     temperature: float = CONSENSUS_TEMPERATURE,
+    sources: Sequence[str] | None = None,
 ) -> tuple[int, str]:
     """The answer most like what the best-ranked passages say, and the position of its passage.
 
     Each of the first passages' spans is worth its own weight plus its word overlap with the
     others' spans, weighted by their scores (minimum Bayes risk for token F1): a claim several
-    reviews make outweighs a leader's stray sentence. A span repeated word for word votes once,
-    with its best-ranked passage. `ranked` is (passage text, score), best first; an empty list
-    gives (-1, "").
+    reviews make outweighs a leader's stray sentence. `ranked` is (passage text, score), best
+    first; `sources` the whole texts they come from (the passages when None): a text copied
+    word for word votes once, with its best-ranked passage. No passages give (-1, "").
     """
+    if temperature <= 0:
+        raise ValueError(f"the consensus temperature must be above 0, not {temperature}")
     head = list(ranked[:depth])
     if not head:
         return -1, ""
     spans = [answer_span(question, text) for text, _ in head]
     top = max(score for _, score in head)
-    # the same words twice count once: copied reviews must not outvote independent ones
-    first_of = {tuple(answer_tokens(span)): i for i, span in reversed(list(enumerate(spans)))}
+    # a review copied word for word counts once: copies must not outvote independent reviews
+    keys = [tuple(answer_tokens(text)) for text in (sources or [text for text, _ in head])]
+    first_of = {key: i for i, key in reversed(list(enumerate(keys[: len(head)])))}
     weights = [
-        math.exp((score - top) / temperature)
-        if first_of[tuple(answer_tokens(spans[i]))] == i
-        else 0.0
+        math.exp((score - top) / temperature) if first_of[keys[i]] == i else 0.0
         for i, (_, score) in enumerate(head)
     ]
 

@@ -106,3 +106,34 @@ def test_the_langchain_adapter_refuses_changes_that_were_not_asked_for(context):
     assert context.commerce.get_cart("ann").lines == []
     allowed = as_langchain(REGISTRY["add_to_cart"], context, allow_changes=True)
     assert allowed.invoke({"product_id": "T2"})["ok"] is True
+
+
+def test_change_variant_replacing_names_one_of_several_lines_and_joins_a_line_there(context):
+    run(
+        context, "add_to_cart", product_id="T3", quantity=1, options={"colour": "blue", "size": "9"}
+    )
+    run(context, "add_to_cart", product_id="T3", quantity=2, options={"colour": "red", "size": "9"})
+    run(
+        context, "add_to_cart", product_id="T3", quantity=1, options={"colour": "red", "size": "10"}
+    )
+    cart = run(
+        context,
+        "change_variant",
+        product_id="T3",
+        options={"colour": "red", "size": "10"},
+        replacing={"colour": "blue", "size": "9"},
+    )
+    # the blue 9 joins the red 10 already there: no units lost, none made up
+    assert sorted((line.variant_id, line.qty) for line in cart.lines) == [
+        ("T3-red-10", 2),
+        ("T3-red-9", 2),
+    ]
+    refused = run(
+        context,
+        "change_variant",
+        product_id="T3",
+        options={"size": "10"},
+        replacing={"colour": "blue"},
+    )
+    assert isinstance(refused, ToolFailure) and refused.code == "not_in_cart"
+    assert context.commerce.get_cart("ann").totals.subtotal_minor == cart.totals.subtotal_minor

@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.smalltalk import ABOUT_ME
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.shop_words import SHOP_SERVICE
 from assistant.conversation.understanding.sure_acts import checked
 from assistant.conversation.understanding.version_words import missing_version, version_swap
 from assistant.settings import DEMO_CATALOGUE
@@ -55,10 +57,50 @@ def test_an_amount_after_the_names_the_version_with_that_amount(text, options):
         ("can i get my own ai assistant to order stuff from here for me?", "policy_question"),
         ("remove the mug for me", "remove"),
         ("drop the green one", "remove"),
+        ("remove the data cable", "remove"),
     ],
 )
 def test_the_shops_rules_are_asked_whatever_the_act_sounded_like(text, act):
     assert checked(Request(text, "remove" if act == "remove" else "help", 0.9)).act == act
+
+
+def test_deleting_my_data_heard_as_a_policy_question_stays_one():
+    assert checked(Request("please delete my data", "policy_question", 0.9)).act == (
+        "policy_question"
+    )
+    assert checked(Request("drop the data cable", "review_question", 0.9)).act == "remove"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many colours can i get it in",
+        "how many can i get for 50 dollars",
+        "does this speaker work with alexa? i want to buy one",
+        "buying a gift for my assistant, what should i buy",
+        "i dont want it kept in the cart",
+    ],
+)
+def test_shopping_words_near_the_shops_rules_are_not_policy_questions(text):
+    assert SHOP_SERVICE.search(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry what are you recommending for a 5 year old",
+        "ok what are u selling",
+        "so is this a human hair wig?",
+    ],
+)
+def test_only_a_greeting_goes_before_a_question_about_the_assistant(text):
+    assert ABOUT_ME.search(text) is None
+    assert ABOUT_ME.search("hi is this a real person or a bot")
+
+
+def test_an_amount_with_money_or_a_date_names_no_version():
+    assert PRODUCTS[CLEANSER].options_named_in("is the 50 quid one any good") == {}
+    assert PRODUCTS[CLEANSER].options_named_in("delivery by the 30 of june") == {}
 
 
 @pytest.mark.slow
@@ -121,6 +163,8 @@ def test_a_version_for_version_swap_names_the_line_and_the_new_version():
         {"colour": "green", "capacity": "large"},
     )
     assert version_swap(PRODUCTS[SKILLET], "change it to 2") is None
+    assert version_swap(PRODUCTS[SKILLET], "change one of the small green ones to large") is None
+    assert version_swap(PRODUCTS[SKILLET], "swap the small green for the green") is None
 
 
 @pytest.mark.slow

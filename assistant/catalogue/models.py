@@ -320,7 +320,12 @@ def _by_first_word(values: list[str], text: str) -> list[str]:
 def _by_bare_amount(values: list[str], text: str) -> list[str]:
     """The one value whose amount is said after «the» without its unit («wait no, the 100»:
     the «100 ml»); two digits at least, so «the 1» or «the 2» stays a position."""
-    said = re.findall(r"\bthe (\d{2,}(?:\.\d+)?)(?![\w.%$£€-])", text, re.I)
+    said = re.findall(
+        r"\bthe (\d{2,}(?:\.\d+)?)(?![\w.%$£€-])"
+        r"(?!\s*(?:quid|dollars?|bucks|pounds?|euros?|usd|gbp|eur|of|th|st|nd|rd)\b)",
+        text,
+        re.I,
+    )
     found = [
         value
         for value in values

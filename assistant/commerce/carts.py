@@ -190,10 +190,20 @@ class Carts:
             if not rows:
                 raise CommerceError("not_in_cart", product_id=product_id)
             product = self.context.catalogue.products[product_id]
-            if replacing and len(rows) > 1:
+            every_line = {row["variant_id"]: row for row in rows}
+            if replacing:
                 # «swap the small green for the large green»: the line those options name
                 named = {variant.id for variant in matching(product.variants, replacing)}
-                rows = [row for row in rows if row["variant_id"] in named] or rows
+                rows = [row for row in rows if row["variant_id"] in named]
+                if not rows:  # a version the cart does not hold: say which ones it does
+                    raise CommerceError(
+                        "not_in_cart",
+                        product_id=product_id,
+                        title=product.title,
+                        in_cart=True,
+                        options=replacing,
+                        choices=choices(v for v in product.variants if v.id in every_line),
+                    )
             current = {row["variant_id"]: row for row in rows}
             kept = {
                 name: value
@@ -219,10 +229,13 @@ class Carts:
                 )
             old_id, row = next(iter(current.items()))
             old = self.context.variants[old_id][1]
-            require_stock(repo, product, target, row["qty"])
-            origin = Origin.model_validate(row["origin"])
+            # the version wanted may be a line already: the units join it, within the limit
+            there = every_line.get(target.id)
+            qty = check_qty(row["qty"] + (there["qty"] if there else 0), self.context.rules)
+            require_stock(repo, product, target, qty)
+            origin = Origin.model_validate((there or row)["origin"])
             self.set_line(repo, cart, shopper_id, product, old, 0, None)
-            self.set_line(repo, cart, shopper_id, product, target, row["qty"], origin)
+            self.set_line(repo, cart, shopper_id, product, target, qty, origin)
             return self.view(repo, cart)
 
     def remove_item(

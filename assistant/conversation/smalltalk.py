@@ -7,7 +7,7 @@ import re
 # «whats your name? do you even have one», «are you a real person?»: about the assistant.
 ABOUT_ME = re.compile(
     # «hi is this a real person or a bot»: a greeting first changes nothing
-    r"^\W*(?:(?:hi|hello|hey|hiya|yo|ok|okay|um+|so|wait|sorry|quick question)\W+(?:there\W+)?)*"
+    r"^\W*(?:(?:hi|hello|hey|hiya)\W+(?:there\W+)?)?"
     r"((what'?s|whats|what is) your name|(who|what) are (you|u)\b"
     r"|((are|r) (you|u)|(you|u) (are|r)|is this|am i (talking|chatting|speaking) (to|with)) "
     r"(a |an )?(real )?(person|human|bot|robot|ai)\b|do (you|u) have a name"

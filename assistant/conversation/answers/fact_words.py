@@ -14,8 +14,16 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
     (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
     (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
-    # «is there a bigger 1 litre version?»: the versions it comes in
-    (re.compile(r"\b(versions?|variants?|bigger|smaller|larger)\b", re.I), "version"),
+    # «is there a bigger 1 litre version?», «any other versions?»: the versions it comes in
+    # (not «the latest ios version», not «bigger than the X»)
+    (
+        re.compile(
+            r"\b(?:other|which|what|any|more|different) (?:versions?|variants?|editions?)\b"
+            r"|\b(?:bigger|smaller|larger)\b(?! than)",
+            re.I,
+        ),
+        "version",
+    ),
     (
         re.compile(
             r"\b(in stock|stock|available|availability|left|sold out|"

@@ -313,7 +313,7 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         if asked and name not in options:
             facts.append(_values_in_stock(product, name, named))
     sized = set(values) & {"size", "pack", *_SIZE_LIKE}
-    if wanted & {"size", "version"} and not options and not sized:
+    if "version" in wanted and not options and not sized:
         facts.insert(0, "comes in one size only")  # «is there a bigger 1 litre version?»
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)

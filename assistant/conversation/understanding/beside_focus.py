@@ -42,6 +42,7 @@ _ANY_WORD_ON = re.compile(
 
 
 _PRICE = re.compile(r"\b(?:price[sd]?|cost(?:s|ing)?|how much)\b", re.I)
+_PRICE_BOUND = re.compile(r"\b(?:less|more) than\b|\b(?:under|below|over|ones)\b", re.I)
 # acts a price question about a version of the product in view is misheard as
 _HEARD_AS_BROWSING = {"search", "refine", "recommend", "help", "view_cart", "smalltalk"}
 
@@ -114,7 +115,9 @@ def _asks_a_version_price(
         intent in _HEARD_AS_BROWSING
         and focus
         and not references.ids
+        and len(text.split()) <= 10
         and _PRICE.search(text)
+        and not _PRICE_BOUND.search(text)  # «any in black that cost less than 100?» filters
         and focus.options_named_in(text)
         and not names_kind()
     )

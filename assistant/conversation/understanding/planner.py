@@ -382,8 +382,10 @@ class RulePlanner:
                 step.unsold = unsold_part(step.text, self.references.mentions, self.kinds, said)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
-            elif intent == "change" and (
-                swap := version_swap(self.catalogue.products[product_id], step.text)
+            elif (
+                intent == "change"
+                and slots.quantity is None  # «to 3 large»: the count rules need the step
+                and (swap := version_swap(self.catalogue.products[product_id], step.text))
             ):
                 replacing, options = swap  # «swap the small green for the large green»
                 change = {"product_id": product_id, "options": options, "replacing": replacing}

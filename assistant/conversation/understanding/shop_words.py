@@ -113,19 +113,23 @@ SHOP_SERVICE = re.compile(
     # «what's the most I can order of one thing?», «how many can I buy?»: the quantity limit
     r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"
     r"(?:can|could))\s+(?:order|buy)\b"
-    r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy|get)\b"
+    r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy)\b"
     # «how many of those can i get in one order»
-    r"|\bhow many\b.{0,40}\b(?:in|per) (?:one|an|a single|each|1|the same) order\b"
-    # «can my own ai assistant order for me?», «can chatgpt buy stuff here»: other agents
+    r"|\bhow many\b.{0,40}\b(?:can|could) (?:i|we) \w+\b.{0,20}\b(?:in|per) "
+    r"(?:one|an|a single|each|1|the same) order\b"
+    # «can my own ai assistant order stuff from here for me?», «can chatgpt buy stuff here for
+    # me»: other agents shopping for the shopper
     r"|\b(?:my own|my|another|other|an?|your) (?:ai|a\.i\.|bot|agent|assistant|chatbot|ai "
-    r"(?:assistant|agent))\b.{0,40}\b(?:order|buy|shop|purchase|check ?out)\w*"
+    r"(?:assistant|agent))\b.{0,40}\b(?:order|buy|shop|purchase|check ?out)\w*\b.{0,30}"
+    r"(?:\bfor (?:me|us)\b|\bon my behalf\b|\bfrom (?:here|you|this shop)\b|\bhere\b)"
     r"|\b(?:chatgpt|claude|gemini|copilot|alexa|siri)\b.{0,40}\b(?:order|buy|shop|purchase)\w*"
-    # «forget me», «delete my data», «i dont want it stored»: what the shop keeps, and how to
-    # have it removed
-    r"|\b(?:forget|delete|erase|wipe) (?:me|my (?:data|info\w*|details|account|history|"
-    r"personal \w+))\b|\b(?:delete|erase|remove|wipe) (?:all )?(?:my|the) (?:data|info\w*|"
-    r"personal (?:data|details|info\w*))\b|\b(?:don'?t|do not|dont) want (?:it|that|this|them|"
-    r"any of (?:it|that)|my \w+) (?:stored|kept|saved|on file)\b"
+    r"\b.{0,30}(?:\bfor (?:me|us)\b|\bon my behalf\b|\bfrom (?:here|you)\b|\bhere\b)"
+    # «forget me», «please delete my data», «i dont want it stored»: what the shop keeps about
+    # the shopper, and how to have it removed (not «remove the data cable»)
+    r"|\b(?:forget|delete|erase|wipe) me\b|\b(?:forget|delete|erase|wipe|remove) (?:all )?(?:of )?"
+    r"my (?:personal )?(?:data|info(?:rmation)?|details|account|history)\b"
+    r"|\b(?:don'?t|do not|dont) want (?:it|that|this|them|any of (?:it|that)|my \w+) "
+    r"(?:stored|saved|on file)\b"
     r"|\b(stuff|things|products|items|everything)( (here|on here|you sell))?\b.{0,20}"
     r"\b(fake|counterfeit|knock[- ]?offs?|genuine|authentic)\b"
     r"|\b(half|part|some)\b.{0,30}\b(to|at) (her|his|their|my|another|a different)\b.{0,15}"

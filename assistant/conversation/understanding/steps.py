@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -19,6 +18,7 @@ from assistant.conversation.understanding.slots import (
     quantities_before,
 )
 from assistant.conversation.understanding.trades import replaced_product
+from assistant.conversation.understanding.version_words import SOME_OF_THEM
 from assistant.search.filters import FilterVocabulary
 
 
@@ -43,13 +43,6 @@ class Step(BaseModel):
     clarify: str | None = None
     unsold: str | None = None  # «… and a loaf of bread» beside an add: a kind we do not sell
     more: bool = False  # a search follows in the same message («… also I need a pillow»)
-
-
-_SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
-    r"\b(?:change|make|switch|turn|swap)\s+(\d{1,2}|one|two|three|four|five)\s+of\s+"
-    r"(?:them|those|these|'em|the\s+\w+)\b",
-    re.I,
-)
 
 
 _HOW_MANY_TO_WHICH = (
@@ -83,7 +76,7 @@ def change_calls(
     says how many of the version some options name are in stock (0: none or unclear);
     `added`: the version last added, whose other options a part of it keeps."""
     calls = []
-    said = _SOME_OF_THEM.findall(step.text)
+    said = SOME_OF_THEM.findall(step.text)
     if said and step.slots.options:
         # «make one of them black» of the red small ones: black, small
         step.slots.options = {**(added or {}), **step.slots.options}

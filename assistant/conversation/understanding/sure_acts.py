@@ -142,10 +142,10 @@ _MAKE_THE_LINE = re.compile(
 # a last sentence that takes a thing out: «hmm two kettles is silly. drop the green one»
 _DROP_THE = re.compile(
     r"(?:^|[.!;]\s+)(?:(?:ok|okay|so|then|just|please|pls|actually|hmm|nah)\W+)*(?:drop|remove|"
-    r"delete|ditch|take out|get rid of)\s+(?:the|that|this|my|it|them|one of)\b"
-    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)"  # not «drop it to 2»
+    r"delete|ditch|take out|get rid of)\s+(?:the|that|this|it|them|one of|"
     # not «please delete my data»: what the shop keeps about the shopper is no cart line
-    r"(?!\s+(?:personal\s+)?(?:data|info\w*|details|account|history)\b)[^?]*$",
+    r"my(?!\s+(?:personal\s+)?(?:data|info\w*|details|account|history)\b))\b"
+    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)[^?]*$",  # not «drop it to 2»
     re.I,
 )
 

@@ -144,6 +144,11 @@ def missing_version(product: Product | None, text: str, said: dict[str, str]) ->
     return missing if missing and asks_only else {}
 
 
+SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get 3 of those?»
+    r"\b(?:change|make|switch|turn|swap)\s+(\d{1,2}|one|two|three|four|five)\s+of\s+"
+    r"(?:them|those|these|'em|the\s+\w+)\b",
+    re.I,
+)
 # «swap the small green for the large green»: the version going out, then the one coming in
 _VERSION_FOR_VERSION = re.compile(
     r"\b(?:swap|switch|change|exchange|replace|trade)\b(?P<out>.+?)\b(?:for|with|to|into)\b"
@@ -158,7 +163,9 @@ def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str,
     said = _VERSION_FOR_VERSION.search(text)
     if said is None:
         return None
+    if SOME_OF_THEM.search(text):
+        return None  # «change one of the small green ones to large»: not the whole line
     out, wanted = product.options_named_in(said["out"]), product.options_named_in(said["in"])
-    if not out or not wanted or out == wanted:
+    if not out or not wanted or {**out, **wanted} == out:
         return None
     return out, {**out, **wanted}

@@ -165,6 +165,11 @@ def test_a_version_for_version_swap_names_the_line_and_the_new_version():
     assert version_swap(PRODUCTS[SKILLET], "change it to 2") is None
     assert version_swap(PRODUCTS[SKILLET], "change one of the small green ones to large") is None
     assert version_swap(PRODUCTS[SKILLET], "swap the small green for the green") is None
+    assert version_swap(PRODUCTS["P0287"], "actually make the ground one the 1kg bag") == (
+        {"grind": "ground"},
+        {"grind": "ground", "size": "1 kg"},
+    )
+    assert version_swap(PRODUCTS["P0287"], "make the ground one 2") is None
 
 
 @pytest.mark.slow

@@ -157,10 +157,17 @@ _VERSION_FOR_VERSION = re.compile(
 )
 
 
+# «make the ground one the 1kg bag»: the line named by its version, then what it becomes
+_MAKE_THE_ONE = re.compile(
+    r"\b(?:make|turn|have)\b(?P<out>\s+the\s+[\w\s.-]+?\s+ones?)\b(?P<in>.+)$", re.I
+)
+
+
 def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str, str]] | None:
     """The options of the line a request trades away and of the version it wants instead,
-    both of one product («swap the small green for the large green»); None otherwise."""
-    said = _VERSION_FOR_VERSION.search(text)
+    both of one product («swap the small green for the large green», «make the ground one
+    the 1kg bag»); None otherwise."""
+    said = _VERSION_FOR_VERSION.search(text) or _MAKE_THE_ONE.search(text)
     if said is None:
         return None
     if SOME_OF_THEM.search(text):

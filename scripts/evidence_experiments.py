@@ -206,8 +206,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("check", choices=("spans", "answerability", "spread", "consensus"))
     check = parser.parse_args().check
-    checks = {"spans": spans, "answerability": answerability, "spread": spread}
-    (checks | {"consensus": consensus})[check](Settings())
+    checks = {
+        "spans": spans,
+        "answerability": answerability,
+        "spread": spread,
+        "consensus": consensus,
+    }
+    checks[check](Settings())
 
 
 if __name__ == "__main__":

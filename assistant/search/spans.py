@@ -76,8 +76,9 @@ def consensus_span(
     spans = [answer_span(question, text) for text, _ in head]
     top = max(score for _, score in head)
     # a review copied word for word counts once: copies must not outvote independent reviews
-    keys = [tuple(answer_tokens(text)) for text in (sources or [text for text, _ in head])]
-    first_of = {key: i for i, key in reversed(list(enumerate(keys[: len(head)])))}
+    texts = sources[: len(head)] if sources else [text for text, _ in head]
+    keys = [tuple(answer_tokens(text)) for text in texts]  # only the voters' texts are read
+    first_of = {key: i for i, key in reversed(list(enumerate(keys)))}
     weights = [
         math.exp((score - top) / temperature) if first_of[keys[i]] == i else 0.0
         for i, (_, score) in enumerate(head)

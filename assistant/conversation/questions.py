@@ -183,12 +183,15 @@ class CatalogueAnswers(ShopRuleAnswers):
         )
         remember_shown(state, [p.id for p in closest])
         state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
+        if closest:  # «do you have lego?», then «for a 12 year old under $60»: those words
+            state.last_search = step.text
         what = missing or shopping_words(result.query_text) or step.text
         if not missing and len(what.split()) > NAMED_IN_WORDS:
             # "fine, whats the real price then" names no thing: no "we don't sell" it
             text = wording.product_list(closest, wording.closest_to_need())
             return Turn(text=text, products=[p.id for p in closest])
-        turn = Turn(text=wording.not_carried(what, closest), products=[p.id for p in closest])
+        text = wording.not_carried(what, closest) + age_note(closest, step.text)
+        turn = Turn(text=text, products=[p.id for p in closest])
         return with_what_we_do_not_sell(turn, self.policies) if missing else turn
 
     def _matching(

@@ -24,7 +24,7 @@ FILLER = set(
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
     "few couple suitable decent proper little cheapest priciest dearest lowest "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
-    "pls plz can could it them they those these this that one ones actually really still "
+    "pls plz can could it its it's them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "
     "quality well-reviewed should recommend suggest suggestions recommendation "
     "recommendations reckon would i'd you'd come comes coming go goes work works fit fits "

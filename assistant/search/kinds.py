@@ -55,6 +55,10 @@ _OF_MONEY = re.compile(
 _AN_X_ONE = re.compile(r"\b(?:a|an|the)\s+([a-z]{3,})\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
+# «for a 12 year old», «my 6yo»: an age says who it is for, never what kind of thing
+_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b|\b\d{1,2}\s*yo\b", re.I
+)
 
 
 def singular(word: str) -> str:
@@ -108,6 +112,7 @@ class ProductKinds:
         text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
         text = _NOTHING_OVER.sub(" ", text)  # «earbuds nothing over 40 bucks»: a budget
         text = _BACK_TO.sub(" ", text)  # «go back to the trekking poles»: no «back» kind
+        text = _AGE.sub(" for ", text)  # «for a 12 year old under $60»: no «year old» kind
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break

@@ -1,5 +1,6 @@
-"""«something wooden?», «anything in cotton?» right after a search: more words for that search,
-with its budget and its person kept, not a new search for «wooden»."""
+"""«something wooden?», «anything in cotton?», «for a 12 year old under $60» right after a
+search: more words for that search, with its budget and its person kept, not a new search for
+«wooden» or for «12 year old»."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ _SOMETHING = re.compile(
     r"\s*(?:instead|then|maybe|please|pls)?\W*$",
     re.I,
 )
+# «for a 12 year old under $60», «its for my nephew»: who it is for (and a budget), no kind
+_FOR_A_PERSON = re.compile(
+    r"^\W*(?:(?:and|ok|okay|oh|hmm|well|but|also)\W+)*(?:(?:it'?s|its|it is|they'?re|"
+    r"thats|that'?s|would be|needs? to be)\s+)?(?:for|4)\s+(?:a|an|my|our|his|her|the)?\s*"
+    r"(?:\d{1,2}\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?|\d{1,2}\s*yo|little|young|teenage|"
+    r"kid|child|toddler|teen|teenager|boy|girl|son|daughter|nephew|niece|grandson|"
+    r"granddaughter)\b",
+    re.I,
+)
 _NOT_A_QUALITY = re.compile(r"\b(?:else|\w+er|cheap|different|similar|other)\b", re.I)
 
 
@@ -29,6 +39,8 @@ def narrowed_searches(
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
     request = requests[0]
+    if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
+        return [Request(f"{asked}, {request.text}", last, request.confidence)]
     said = _SOMETHING.match(request.text)
     if said is None or _NOT_A_QUALITY.search(said["quality"]) or kinds.named_kind(request.text):
         return requests

@@ -64,6 +64,7 @@ from assistant.conversation.understanding.shop_words import (
 )
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
+from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle
 from assistant.search.policies import PolicySearch
@@ -115,6 +116,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
+        if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
+            step = part_alone(step, f"{step.text}, {kind}", self.retriever.vocabulary)
         result, products, order, spec = self._ordered(state, step, options)
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
@@ -145,6 +148,14 @@ class CatalogueAnswers(ShopRuleAnswers):
         )
         limit = over_the_limit(self.policies, step.slots.quantity)  # «can i order 20 ropes?»
         return turn.joined(limit) if limit else turn
+
+    def _kind_of_a_make_we_lack(self, text: str, options: set[str]) -> str | None:
+        """«something like a jetboil for camp»: a camping stove, when no kind is named and
+        the shop does not carry the make."""
+        found = famous_make(text)
+        if found is None or self.kinds.named_kind(text, ignore=options) is not None:
+            return None
+        return None if self.kinds.says_the_name(found[0]) else found[1]
 
     def _ordered(
         self, state: DialogueState, step: Step, options: set[str]

@@ -55,6 +55,8 @@ _OF_MONEY = re.compile(
 _AN_X_ONE = re.compile(r"\b(?:a|an|the)\s+([a-z]{3,})\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
+# «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind
+_FOR_WHAT = re.compile(r"^\W*(?:(?:and|but|just|mainly|mostly|its|it's)\W+)*(?:for|4)\b", re.I)
 # «for a 12 year old», «my 6yo»: an age says who it is for, never what kind of thing
 _AGE = re.compile(
     r"\b\d{1,2}\s*-?\s*(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b|\b\d{1,2}\s*yo\b", re.I
@@ -128,7 +130,10 @@ class ProductKinds:
         "laptop backpack under $60"), so results can be held to that kind."""
         # "oops wrong chat lol. got any packing cubes?", "a yoga mat, under 30 quid": the
         # last clause that names a kind
-        for clause in reversed(_clauses(text)):
+        clauses = _clauses(text)
+        for clause in reversed(clauses):
+            if len(clauses) > 1 and _FOR_WHAT.match(clause):
+                continue  # «an electric kettle that boils quick, for tea»: a kettle, for tea
             asked = _WHICH_KIND.match(clause)  # «which kettle is the quietest?»: a kettle
             words = [
                 SYNONYMS.get(singular(word), singular(word))
@@ -245,6 +250,11 @@ class ProductKinds:
             ):
                 return word
         return None
+
+    def says_the_name(self, name: str) -> bool:
+        """Whether the shop's own texts say every word of a name («ninja»: no shop word)."""
+        known = self._known_words()
+        return all(word in known for word in _words(name.lower()))
 
     def _known_words(self) -> set[str]:
         if self._vocabulary is None:

@@ -11,6 +11,7 @@ from assistant.conversation.answers.compose import QUANTITY_LIMITS, Turn
 from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
+from assistant.search.famous_makes import kind_of_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import OR_A_NEED, kind_words_of
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
@@ -121,6 +122,8 @@ def kind_choices(catalogue: Catalogue, kind: str | None, filters: SearchFilters)
     return f"{kind.capitalize()}s come in {listed}."
 
 
+# «something like them», «similar to those»: the thing just named, nothing more
+LIKE_THEM = re.compile(r"\b(?:like|similar to|same as)\s+(?:them|those|that|it|these)\b", re.I)
 ANOTHER = re.compile(r"\b(?:any ?other|other|another|different)\b", re.I)
 # «what building blocks do you have …?» beside one set: the shop's, not the one in view
 _WHOLE_RANGE = re.compile(
@@ -145,5 +148,7 @@ def closest_by_meaning(retriever: Retriever, text: str, filters: SearchFilters) 
     need said beside it when there is one ("melatonin or anything to help me sleep")."""
     need = OR_A_NEED.search(text)
     words = need.group(0).strip().removeprefix("or ") if need else text
+    if kind := kind_of_make(text):  # «airpods? or something like them»: wireless earbuds
+        words = kind if not need or LIKE_THEM.search(words) else f"{kind}, {words}"
     result = retriever.search(words, filters=filters, k=3, mode="dense", parse=False)
     return [hit.product for hit in result.hits]

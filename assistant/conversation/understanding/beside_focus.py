@@ -48,6 +48,26 @@ _HEARD_AS_BROWSING = {"search", "refine", "recommend", "help", "view_cart", "sma
 
 _LEFT = re.compile(r"\b(?:left|remaining|in stock)\b", re.I)
 
+# «vegan?», «how heavy is it», «who even sells them», «seller ok?»: a short question about
+# the product in view, whatever word it asks about (never «we don't sell vegan»)
+_ABOUT_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|also|hmm|oh)\W+)*(?:"
+    r"[a-z-]+\s*\?"
+    r"|(?:is|are|r|does|do)\s+(?:it|they|this|that|these|those)\s+[a-z-]+(?:\s+[a-z-]+)?\s*\?"
+    r"|how\s+[a-z]+\s+(?:is|are|r)\s+(?:it|they|this|that|these|those)"
+    r"|who\s+(?:even\s+|actually\s+)?(?:sells|makes|ships)\s+(?:it|them|this|that|these|those)"
+    r"|(?:and\s+)?(?:the\s+|is\s+the\s+)?seller\s+(?:ok|okay|legit|good|any good|safe|real|"
+    r"trustworthy|vetted)"
+    r")\W*$",
+    re.I,
+)
+# «cheaper?», «anything else?», «best one?»: the list in view, not a fact of the focus
+_OF_THE_LIST = re.compile(
+    r"\d|\b(?:cheaper|cheapest|other|others|else|more|another|similar|alternatives?|less|"
+    r"better|best|any|ones?|instead|too|also|same)\b|\w{3,}est\b",
+    re.I,
+)
+
 
 def in_this_conversation(
     intent: str,
@@ -82,9 +102,8 @@ def in_this_conversation(
     ):
         # "battery?", "hows the noise cancelling", «the 50 ml price?»: the focus's
         return "product_question"
-    asks_its_reviews = focus and not references.ids and _ANY_WORD_ON.search(text)
-    if intent in {"search", "refine"} and asks_its_reviews and not names_kind():
-        return "review_question"  # «anything about the size running small»: its reviews
+    if asked := _short_question(intent, text, references, state, focus, names_kind):
+        return asked  # «vegan?», «who sells them», «is it free?» after a shipping question
     if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
         return "product_question"  # "…, and how many can play?": the one just named
     if intent == "catalogue_question" and focus and _LEFT.search(text) and not names_kind():
@@ -100,6 +119,42 @@ def in_this_conversation(
     if intent in {"search", "recommend"} and state.shown and _NEW_BUDGET.search(text):
         return "refine" if not (references.ids or names_kind()) else intent  # «… budget is $25»
     return intent
+
+
+def _short_question(
+    intent: str,
+    text: str,
+    references: References,
+    state: DialogueState,
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> str | None:
+    """A short question misheard as browsing: about the shop's rule just asked about, or
+    about the product in view or its reviews; None when it is none of these."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        last == "policy_question"
+        and intent in {"search", "refine", "help", "recommend", "product_question"}
+        and references.kind != "mention"
+        and _ABOUT_IT.search(text)
+        and re.search(r"\b(?:it|that|this)\b", text, re.I)
+        and not names_kind()
+    ):
+        return "policy_question"  # «how long does shipping take?», «is it free?»: shipping's
+    if (
+        intent in {"search", "refine", "help", "recommend", "policy_question"}
+        and focus
+        and references.ids in ([], [focus.id])  # «who sells them»: «them» is the focus
+        and _ABOUT_IT.search(text)
+        and not _OF_THE_LIST.search(text)
+        and (intent != "policy_question" or "seller" in text.lower())
+        and not names_kind()
+    ):
+        return "product_question"  # «vegan?», «how heavy is it», «seller ok?»: the focus's
+    asks_its_reviews = focus and not references.ids and _ANY_WORD_ON.search(text)
+    if intent in {"search", "refine"} and asks_its_reviews and not names_kind():
+        return "review_question"  # «anything about the size running small»: its reviews
+    return None
 
 
 def _asks_a_version_price(

@@ -1,0 +1,87 @@
+"""Makes and models so well known that their name says a kind of thing («airpods»: wireless
+earbuds, «a kindle»: an e-reader, «something like lego»: building blocks): when a shop does
+not carry the make, its closest things are of that kind, not whatever shares the sound."""
+
+from __future__ import annotations
+
+import re
+
+# the make as shoppers type it -> the everyday words for what it is
+_KIND_OF_MAKE: dict[str, str] = {
+    "airpods": "wireless earbuds",
+    "air pods": "wireless earbuds",
+    "beats": "headphones",
+    "bose": "headphones",
+    "sennheiser": "headphones",
+    "jbl": "bluetooth speaker",
+    "sonos": "speaker",
+    "kindle": "e-reader",
+    "ipad": "tablet",
+    "iphone": "phone",
+    "macbook": "laptop",
+    "fitbit": "fitness tracker watch",
+    "apple watch": "smartwatch",
+    "garmin": "sports watch",
+    "gopro": "action camera",
+    "nespresso": "coffee maker",
+    "keurig": "coffee maker",
+    "aeropress": "coffee maker",
+    "chemex": "pour over coffee maker",
+    "vitamix": "blender",
+    "nutribullet": "blender",
+    "ninja": "air fryer",
+    "instant pot": "pressure cooker",
+    "le creuset": "cast iron pan",
+    "le cruset": "cast iron pan",
+    "hydro flask": "insulated water bottle",
+    "hydroflask": "insulated water bottle",
+    "yeti": "insulated water bottle",
+    "stanley cup": "insulated tumbler",
+    "contigo": "insulated travel mug",
+    "jetboil": "camping stove",
+    "samsonite": "suitcase",
+    "away luggage": "suitcase",
+    "lego": "building blocks set",
+    "duplo": "building blocks set",
+    "monopoly": "board game",
+    "scrabble": "board game",
+    "catan": "board game",
+    "uno": "card game",
+    "nerf": "toy blaster",
+    "barbie": "doll",
+    "hot wheels": "toy car",
+    "hoka": "running shoes",
+    "nike": "running shoes",
+    "adidas": "running shoes",
+    "asics": "running shoes",
+    "brooks": "running shoes",
+    "lululemon": "yoga leggings",
+    "north face": "jacket",
+    "patagonia": "fleece jacket",
+    "theragun": "massage gun",
+    "dyson": "vacuum cleaner",
+    "crocs": "clogs",
+    "birkenstock": "sandals",
+    "ugg": "boots",
+    "ray-ban": "sunglasses",
+    "rayban": "sunglasses",
+    "cerave": "moisturiser",
+    "peloton": "exercise bike",
+    "tempur": "memory foam pillow",
+}
+_MAKE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, _KIND_OF_MAKE), key=len, reverse=True)) + r")s?\b",
+    re.I,
+)
+
+
+def famous_make(text: str) -> tuple[str, str] | None:
+    """A well-known make the text names and the everyday kind it stands for, else None."""
+    said = _MAKE.search(text)
+    return (said[1].lower(), _KIND_OF_MAKE[said[1].lower()]) if said else None
+
+
+def kind_of_make(text: str) -> str | None:
+    """The everyday kind a well-known make in the text stands for, else None."""
+    found = famous_make(text)
+    return found[1] if found else None

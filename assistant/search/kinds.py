@@ -58,7 +58,7 @@ _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than
 # «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind
 _FOR_WHAT = re.compile(r"^\W*(?:(?:and|but|just|mainly|mostly|its|it's)\W+)*(?:for|4)\b", re.I)
 # «for a 12 year old», «my 6yo»: an age says who it is for, never what kind of thing
-_AGE = re.compile(
+AGE = re.compile(
     r"\b\d{1,2}\s*-?\s*(?:years?|yrs?|months?)(?:\s*-?\s*old)?\b|\b\d{1,2}\s*yo\b", re.I
 )
 
@@ -114,7 +114,7 @@ class ProductKinds:
         text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
         text = _NOTHING_OVER.sub(" ", text)  # «earbuds nothing over 40 bucks»: a budget
         text = _BACK_TO.sub(" ", text)  # «go back to the trekking poles»: no «back» kind
-        text = _AGE.sub(" for ", text)  # «for a 12 year old under $60»: no «year old» kind
+        text = AGE.sub(" for ", text)  # «for a 12 year old under $60»: no «year old» kind
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
                 break

@@ -9,7 +9,7 @@ import re
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.joins import SEARCHES
-from assistant.search.kinds import ProductKinds, singular
+from assistant.search.kinds import AGE, ProductKinds, singular
 
 # «something wooden?», «any in cotton», «maybe something soft»: a quality, no kind
 _SOMETHING = re.compile(
@@ -22,7 +22,7 @@ _SOMETHING = re.compile(
 _FOR_A_PERSON = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|hmm|well|but|also)\W+)*(?:(?:it'?s|its|it is|they'?re|"
     r"thats|that'?s|would be|needs? to be)\s+)?(?:for|4)\s+(?:a|an|my|our|his|her|the)?\s*"
-    r"(?:\d{1,2}\s*-?\s*(?:years?|yrs?)(?:\s*-?\s*old)?|\d{1,2}\s*yo|little|young|teenage|"
+    rf"(?:{AGE.pattern}|little|young|teenage|"
     r"kid|child|toddler|teen|teenager|boy|girl|son|daughter|nephew|niece|grandson|"
     r"granddaughter)\b",
     re.I,

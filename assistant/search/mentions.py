@@ -260,8 +260,11 @@ class ProductMentions:
         return []
 
     def names_other_than(self, text: str, product_id: str) -> bool:
-        """Whether a text names products, none `product_id` («the oakhaven candle, white king»)."""
-        named = {mention.product_id for mention in self.find(text)}
+        """Whether a text names products, none `product_id` («the oakhaven candle, white king»;
+        «the nimbus in white then» beside Bassline headphones: a Nimbus of their kind)."""
+        product = self.catalogue.products.get(product_id)
+        hint = " ".join(product.title.split()[-2:]) if product else ""
+        named = {mention.product_id for mention in self.find(text, kind_hint=hint)}
         return bool(named) and product_id not in named
 
     def _only_type_left(self, mention: Mention) -> bool:

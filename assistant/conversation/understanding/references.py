@@ -10,7 +10,11 @@ from dataclasses import dataclass, field
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.comparatives import comparative_pick, same_kind, the_other
-from assistant.conversation.understanding.shown_words import by_its_facts, distinctive_match
+from assistant.conversation.understanding.shown_words import (
+    by_its_facts,
+    distinctive_match,
+    each_named_apart,
+)
 from assistant.conversation.understanding.told_about import told_about
 from assistant.search.mentions import ProductMentions
 
@@ -119,6 +123,7 @@ class ReferenceResolver:
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
+            lambda text: self._each_shown(text, shown),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
@@ -232,7 +237,7 @@ class ReferenceResolver:
         """«the kettle one», «Blade & Bowl one in green»: a shown product by a word of it,
         unless the message names products in full («the IronPeak Pro and the Zenmotion One»)."""
         said = _THE_WORD_ONE.search(message)
-        if not said or self._names_a_one(said.group(0)):
+        if not said or self._names_a_one(said.group(0)) or self._names_several(message):
             return False
         return len(message.split()) <= _WORD_ONE_MAX_WORDS or len(self.mentions.find(message)) < 2
 
@@ -293,6 +298,18 @@ class ReferenceResolver:
         """A shown product named by a distinctive word of its title ('the kettle')."""
         winners = distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
         return References(winners, "shown-word") if winners else None
+
+    def _each_shown(self, message: str, shown: list[str]) -> References | None:
+        """Shown products named apart («the cairn gear one and the wildpine one»), unless
+        the message names products in full, which the mentions read better."""
+        hits = each_named_apart(message, [self.catalogue.products[pid] for pid in shown])
+        if not hits or self._names_several(message):
+            return None
+        return References(list(hits), "mention", phrases=hits)
+
+    def _names_several(self, message: str) -> bool:
+        """Whether the message names two or more products in their own words."""
+        return len({m.phrase for m in self.mentions.find(message)}) >= 2
 
     def _decided(self, message: str, shown: list[str]) -> References | None:
         picked = decided_in_a_word(message)

@@ -34,6 +34,20 @@ def distinctive_match(message: str, products: list[Product]) -> list[str]:
     return winners if len(winners) == 1 else []
 
 
+_NAMES_APART = re.compile(r"\s*(?:,|\bvs\.?|\bversus\b|\band\b|\bor\b)\s*", re.I)
+
+
+def each_named_apart(message: str, products: list[Product]) -> dict[str, str]:
+    """«the cairn gear one and the wildpine one», «bassline one vs the nimbus classic s»:
+    the shown products that parts of the message name each on its own (product id -> the
+    part), when two or more parts name different ones; else {}."""
+    found: dict[str, str] = {}
+    for part in _NAMES_APART.split(message):
+        for pid in distinctive_match(part, products) if part.strip() else []:
+            found.setdefault(pid, part.strip())
+    return found if len(found) >= 2 else {}
+
+
 def _pair_said(title: str, said: str) -> bool:
     """Whether two neighbouring title words, one a short model mark, are said together."""
     words = re.findall(r"[a-z0-9']+", title.lower())

@@ -35,7 +35,13 @@ VETTED_SELLER = re.compile(
     re.I,
 )
 IN_STOCK = re.compile(
-    r"\b(?:in stock|available now|available today|ready to ship|ships now)\b", re.I
+    r"\b(?:in[ -]stock|ready to ship|ships now|not sold out|(?:available|buy|order|get|have)"
+    r"(?: it| them| one)? (?:right )?(?:now|today))\b"
+    # «which are available», «the ones still available»; not «available in blue» (a version)
+    r"|\b(?:are|is|ones?|they|those|these|that'?s|thats)"
+    r" (?:actually |still |currently )?available\b"
+    r"(?! (?:in|for|to|on)\b)",
+    re.I,
 )
 FLAG_WORDS = {"in_stock": IN_STOCK, "vetted_seller": VETTED_SELLER}  # words that set a flag
 

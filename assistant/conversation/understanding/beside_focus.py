@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.buying import cart_line_act
 from assistant.conversation.understanding.corrections import FACT_WORDS, UNDERSTOOD_AS_NOTHING
@@ -185,3 +186,38 @@ _NEW_BUDGET = re.compile(
     r"(?:can'?t|cannot|won'?t)\s+(?:go|spend|pay)\s+(?:over|more than|above)\b",
     re.I,
 )
+
+
+# attributes the catalogue settles, which reviews have no say on («how many people can play»)
+_SPEC_ATTRIBUTES = (
+    "players",
+    "dishwasher safe",
+    "vegan",
+    "organic",
+    "origin",
+    "drop",
+    "upper",
+    "thickness",
+    "capacity",
+    "connectivity",
+    "output",
+)
+_OPINION = re.compile(
+    r"\b(?:reviews?|reviewers?|people say|anyone|customers?|buyers?|complain\w*|feedback|"
+    r"opinions?|say about|honest|really|actually|worth)\b",
+    re.I,
+)
+
+
+def spec_not_opinion(intent: str, text: str, in_view: list[Product]) -> str:
+    """A question heard as one for the reviews that asks a fact the catalogue lists for the
+    products in view («how many people can play» beside two board games): their facts."""
+    if intent != "review_question" or _OPINION.search(text):
+        return intent
+    asked = [
+        name
+        for name in _SPEC_ATTRIBUTES
+        if re.search(ATTRIBUTE_WORDS[name], text, re.I)
+        and any(name in product.attributes for product in in_view)
+    ]
+    return "product_question" if asked else intent

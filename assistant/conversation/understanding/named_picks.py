@@ -44,6 +44,12 @@ _REMARK = re.compile(
 _FOR_EACH_OF = re.compile(
     rf"\bfor\s+each\s+of\s+(?:the|my|our|his|her|their)\s+{NUMBER}\b(?!\s*(?:kg|g|ml|cm))", re.I
 )
+# «need 2 for 2 windows», «i'll take three», «x2 pls» after the name: only how many
+_ONLY_A_COUNT = re.compile(
+    rf"^\W*(?:i\s*(?:'ll|will)?\s*)?(?:need|want|take|get|gonna need|make it|x)?\s*{NUMBER}"
+    r"(?:\s+(?:of (?:them|those|it|these)|please|pls|thanks|for\s+(?:my\s+)?[\w ]+))?\W*$",
+    re.I,
+)
 _ONE_EACH = re.compile(r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece)\b", re.I)
 
 
@@ -102,6 +108,10 @@ def named_pick(
         return "add" if len(references.ids) == 1 else None  # «add a cairn gear water bottle»
     shown_word = references.kind == "shown-word"  # «the flexa ones pink» beside a list
     *before, last = sentences(_DASH_THE.sub(". the ", text))
+    counted = _ONLY_A_COUNT.match(last) if before else None
+    if counted:  # «softnest, olive, king size. need 2 for 2 windows»: the pick, then its count
+        text, (*before, last) = " ".join(before), before
+        slots.quantity = number_value(counted.group(1))
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
     decided = _DECIDED.match(told or last)
     if decided:  # «right, Blade & Bowl it is. green, medium size»: that one, in that version

@@ -5,10 +5,12 @@ search: more words for that search, with its budget and its person kept, not a n
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.joins import SEARCHES
+from assistant.search.filters import FLAG_WORDS
 from assistant.search.kinds import AGE, ProductKinds, singular
 
 # «something wooden?», «any in cotton», «maybe something soft»: a quality, no kind
@@ -28,6 +30,30 @@ _FOR_A_PERSON = re.compile(
     re.I,
 )
 _NOT_A_QUALITY = re.compile(r"\b(?:else|\w+er|cheap|different|similar|other)\b", re.I)
+
+
+# «id rather a vetted seller, what else is there», «anything in stock instead?»: other
+# products of the last search, those that meet the flag said; not «are your sellers vetted?»
+_OTHERS_WANTED = re.compile(
+    r"\b(?:what else|anything else|any ?others?|other (?:ones|options|products)|alternatives?"
+    r"|instead|rather|prefer|only)\b",
+    re.I,
+)
+_ASKED_ELSEWHERE = {"policy_question", "product_question", "catalogue_question", "review_question"}
+
+
+def flagged_refine(requests: list[Request], state: DialogueState) -> list[Request]:
+    """A wish for other products of the last search that meet a flag (a vetted seller, in
+    stock) narrows that search, though it sounds like a question about the shop."""
+    if len(requests) != 1 or not state.last_search or requests[0].act not in _ASKED_ELSEWHERE:
+        return requests
+    text = requests[0].text
+    flagged = any(words.search(text) for words in FLAG_WORDS.values())
+    return (
+        [replace(requests[0], act="refine")]
+        if flagged and _OTHERS_WANTED.search(text)
+        else requests
+    )
 
 
 def narrowed_searches(

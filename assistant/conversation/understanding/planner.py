@@ -20,7 +20,10 @@ from assistant.conversation.understanding.acts import (
     Request,
     without_greeting,
 )
-from assistant.conversation.understanding.beside_focus import in_this_conversation
+from assistant.conversation.understanding.beside_focus import (
+    in_this_conversation,
+    spec_not_opinion,
+)
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
     CART_LINE_ACTS,
@@ -60,7 +63,7 @@ from assistant.conversation.understanding.keeping import (
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
-from assistant.conversation.understanding.narrowing import narrowed_searches
+from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -76,6 +79,7 @@ from assistant.conversation.understanding.slots import (
     fit_to_product,
     options_for_focus,
 )
+from assistant.conversation.understanding.spelling import TitleSpelling, model_words
 from assistant.conversation.understanding.steps import (
     Step,
     ToolCall,
@@ -126,6 +130,7 @@ class RulePlanner:
         self.compounds = CompoundWords(catalogue)
         self.mind_changes = MindChanges(catalogue)
         self.everyday = EverydayNames(catalogue)
+        self.spelling = TitleSpelling(catalogue, model_words())
 
     def requests(
         self,
@@ -138,8 +143,9 @@ class RulePlanner:
         """The message's requests and their acts, in order."""
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
-        # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «orange. no wait blue»
+        # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
         message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
+        message = self.spelling.respelled(message)
         message = self.mind_changes.settled(message)
         context = DialogueContext(
             shown=bool(state.shown),
@@ -151,6 +157,7 @@ class RulePlanner:
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
         joined = narrowed_searches(joined, state, self.kinds)  # «something wooden?»
+        joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
 
     def step(
@@ -224,6 +231,11 @@ class RulePlanner:
             focus=self.catalogue.products.get(state.focus or ""),
             names_kind=lambda: bool(self.kinds and self.kinds.named_kind(request.text)),
         )
+        in_view = [state.focus] if state.focus else state.shown[:3]
+        products_in_view = [
+            self.catalogue.products[p] for p in in_view if p in self.catalogue.products
+        ]
+        intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
         step = Step(
             intent=intent,
             text=elliptical_question(

@@ -1,0 +1,85 @@
+"""Misspelt names of the shop's things («dumbells», «headfones», «sunscren») spelled as its
+titles spell them, so search, kinds and names read what the shopper meant. A word is only
+respelled when neither the shop's texts nor the embedding model's word list know it, and one
+title word is close to it: «zit» or «lego» stay as typed."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from assistant.catalogue.models import Catalogue
+from assistant.search.embeddings import packaged_model_path
+from assistant.search.famous_makes import famous_make
+
+MIN_LETTERS = 5  # shorter words are too often another real word one letter away
+CLOSENESS = 84  # rapidfuzz ratio: «headfones» is 84 from «headphones», «dumbells» 94
+_WORD = re.compile(r"[A-Za-z]+")
+# «fraying», «panicking», «zipped»: a known word with an ending is a word too
+_ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "est")
+
+
+def model_words(vocabulary_file: Path | None = None) -> frozenset[str]:
+    """The whole words of a WordPiece vocabulary (by default the packaged model's: an English
+    word list that ships with it); empty when there is none."""
+    if vocabulary_file is None:
+        try:
+            vocabulary_file = packaged_model_path() / "vocab.txt"
+        except ImportError:  # a deployment with another model: the shop's own words only
+            return frozenset()
+    if not vocabulary_file.is_file():
+        return frozenset()
+    lines = vocabulary_file.read_text(encoding="utf-8").split()
+    return frozenset(word for word in lines if word.isalpha() and word.islower())
+
+
+class TitleSpelling:
+    """Respells words nobody knows as the title word they are a typo of."""
+
+    def __init__(self, catalogue: Catalogue, english: Iterable[str] = ()) -> None:
+        titles = [p.title for p in catalogue.products.values()]
+        self._title_words = sorted(
+            {w.lower() for title in titles for w in _WORD.findall(title) if len(w) >= MIN_LETTERS}
+        )
+        texts = (
+            " ".join([p.title, p.brand or "", p.description, *p.attributes.values()])
+            for p in catalogue.products.values()
+        )
+        self._known = {w.lower() for text in texts for w in _WORD.findall(text)}
+        self._known |= set(english)
+
+    def respelled(self, message: str) -> str:
+        """The message with each unknown word that is a typo of a title word spelled right."""
+        return _WORD.sub(lambda said: self._word(said.group(0)), message)
+
+    def _word(self, word: str) -> str:
+        lower = word.lower()
+        if len(lower) < MIN_LETTERS or self._knows(lower) or famous_make(lower):
+            return word  # «vitamix» is a make we lack, not a vitamin
+        return self._closest(lower) or word
+
+    def _knows(self, word: str) -> bool:
+        return any(form in self._known for form in _forms(word))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one instance per catalogue, kept for life
+    def _closest(self, word: str) -> str | None:
+        best = process.extractOne(
+            word, self._title_words, scorer=fuzz.ratio, score_cutoff=CLOSENESS
+        )
+        return best[0] if best else None
+
+
+def _forms(word: str) -> set[str]:
+    """The word and the words it may be with an ending taken off («panicking»: «panic»)."""
+    forms = {word, word[:-1], word + "s"}
+    for ending in _ENDINGS:
+        if word.endswith(ending):
+            stem = word[: -len(ending)]
+            forms |= {stem, stem + "e"}
+            if stem[-1:] == stem[-2:-1] or stem.endswith("ck"):  # «zipped», «panicking»
+                forms.add(stem[:-1])
+    return forms

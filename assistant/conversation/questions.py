@@ -66,7 +66,7 @@ from assistant.conversation.understanding.slots import extract_slots, options_sa
 from assistant.conversation.understanding.steps import part_alone
 from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle
+from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle, with_alike_kinds
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
@@ -215,6 +215,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
             of_kind = [p for p in products if kind in kind_words_of(p)]
+            of_kind = with_alike_kinds(of_kind, products, self.kinds.kind_words(text, ignore))
             # «black curtains» when none come in black: no black jumpers in their place
             products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):

@@ -371,6 +371,22 @@ def kind_words_of(product: Product) -> set[str]:
     return singular_words(product.title.removeprefix(product.brand))
 
 
+def with_alike_kinds(
+    of_kind: list[Product], found: list[Product], said: list[str]
+) -> list[Product]:
+    """The products of the kind named, and those of another kind in the same aisle that
+    every word said before the kind names («cast iron pan»: the Cast Iron Skillets too)."""
+    qualifiers = {singular(word) for word in said[-3:-1]}  # the two words next to the kind
+    aisles = {p.category for p in of_kind}
+    if len(qualifiers) < 2 or not aisles:
+        return of_kind
+    return [
+        p
+        for p in found
+        if p in of_kind or (p.category in aisles and qualifiers <= kind_words_of(p))
+    ]
+
+
 def same_aisle(products: list[Product], qualifier: str) -> list[Product]:
     """A kind word shared across aisles, narrowed by the word said before it: a "sleeping
     bag" is no tote bag, a "hiking backpack" no laptop backpack; "wireless earbuds" keep

@@ -22,7 +22,9 @@ FILLER = set(
     "kinds type types of and or please pls new good best nice cheap cheaper more buy get what "
     "whats which is are there sale available size sizes colour color colours colors ya u "
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
-    "few couple suitable decent proper little cheapest priciest dearest lowest "
+    "few couple dozen half pair pairs each mates rest "  # «need a dozen grey ones»: no «dozen»
+    "medium med xs xxs xl xxl kg ml mm cm oz lb lbs "  # sizes and units: versions, not kinds
+    "suitable decent proper little cheapest priciest dearest lowest "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it its it's them they those these this that one ones actually really still "
     "instead then fair right sure review reviews reviewed rated rating ratings star stars "

@@ -86,7 +86,6 @@ def in_this_conversation(
     asks the shop."""
     if intent == "change" and not cart_products and state.last_order_id:
         return "policy_question"  # "can u change it to 3 instead of 2" once ordered: the rule
-    short = len(text.split()) <= 3
     pending = state.pending_action is not None
     # «Nova X then. he likes purple»: a pick by name stays one, whatever the remark says
     picked = intent == "add" and bool(references.ids) and references.ids == [state.picked_by_name]
@@ -94,15 +93,8 @@ def in_this_conversation(
         line_act := cart_line_act(intent, text, references, cart_products, focus, pending)
     ):
         return line_act
-    if _asks_a_version_price(intent, text, references, focus, names_kind) or (
-        intent in {"search", "refine", "help"}
-        and focus
-        and ((short and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
-        and not references.ids
-        and not names_kind()
-    ):
-        # "battery?", "hows the noise cancelling", «the 50 ml price?»: the focus's
-        return "product_question"
+    if of_it := _of_the_focus(intent, text, references, slots, focus, names_kind):
+        return of_it
     if asked := _short_question(intent, text, references, state, focus, names_kind):
         return asked  # «vegan?», «who sells them», «is it free?» after a shipping question
     if intent == "catalogue_question" and focus and not OF_THE_SHOP.search(text):
@@ -120,6 +112,50 @@ def in_this_conversation(
     if intent in {"search", "recommend"} and state.shown and _NEW_BUDGET.search(text):
         return "refine" if not (references.ids or names_kind()) else intent  # «… budget is $25»
     return intent
+
+
+def _of_the_focus(
+    intent: str,
+    text: str,
+    references: References,
+    slots: Slots,
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> str | None:
+    """A request heard as browsing that asks a fact of the product in view or wants a
+    count of a version of it; None when it does neither."""
+    if _asks_a_version_price(intent, text, references, focus, names_kind) or (
+        intent in {"search", "refine", "help"}
+        and focus
+        and ((len(text.split()) <= 3 and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
+        and not references.ids
+        and not names_kind()
+    ):
+        # "battery?", "hows the noise cancelling", «the 50 ml price?»: the focus's
+        return "product_question"
+    if _counted_version_wanted(intent, text, references, slots, focus, names_kind):
+        return "add"  # «i coach a kids class, need a dozen grey ones» beside the rope
+    return None
+
+
+def _counted_version_wanted(
+    intent: str,
+    text: str,
+    references: References,
+    slots: Slots,
+    focus: Product | None,
+    names_kind: Callable[[], bool],
+) -> bool:
+    """Whether a count of a version of the product in view, heard as browsing, wants them."""
+    return bool(
+        intent in {"search", "refine", "recommend"}
+        and focus
+        and slots.quantity
+        and "?" not in text
+        and references.ids in ([], [focus.id])
+        and focus.options_named_in(text)
+        and not names_kind()
+    )
 
 
 def _short_question(

@@ -8,6 +8,7 @@ import re
 
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.buying import NAMING, PLEASE, only_names
+from assistant.conversation.understanding.counts_in_words import count_for_each
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import (
     NUMBER,
@@ -41,16 +42,12 @@ _REMARK = re.compile(
     r"asked)\b|(?:it'?s|its)\s+(?:a|for|her|his)\b)[^.;!?]*[.!]*$",  # «, he likes purple, weirdly»
     re.I,
 )
-_FOR_EACH_OF = re.compile(
-    rf"\bfor\s+each\s+of\s+(?:the|my|our|his|her|their)\s+{NUMBER}\b(?!\s*(?:kg|g|ml|cm))", re.I
-)
 # «need 2 for 2 windows», «i'll take three», «x2 pls» after the name: only how many
 _ONLY_A_COUNT = re.compile(
     rf"^\W*(?:i\s*(?:'ll|will)?\s*)?(?:need|want|take|get|gonna need|make it|x)?\s*{NUMBER}"
     r"(?:\s+(?:of (?:them|those|it|these)|please|pls|thanks|for\s+(?:my\s+)?[\w ]+))?\W*$",
     re.I,
 )
-_ONE_EACH = re.compile(r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece)\b", re.I)
 
 
 def without_recipients(product: Product, text: str) -> str:
@@ -69,14 +66,6 @@ def without_recipients(product: Product, text: str) -> str:
         wished = " ".join(product.options_named_in(remark[0]).values())
         text = f"{text[: remark.start()]} {wished}"
     return text.strip()
-
-
-def count_for_each(text: str) -> int | None:
-    """«One X for each of my three nephews»: one each, so three."""
-    said = _FOR_EACH_OF.search(text)
-    if said is None or not _ONE_EACH.search(text):
-        return None
-    return number_value(said.group(1))
 
 
 # «right, Blade & Bowl it is.», «the navy one it is then»: a decision for the one named

@@ -41,6 +41,11 @@ from assistant.conversation.understanding.corrections import (
     corrected,
     in_context,
 )
+from assistant.conversation.understanding.counts_in_words import (
+    counted_in_words,
+    counts_as_digits,
+    pairs_as_units,
+)
 from assistant.conversation.understanding.everyday_names import EverydayNames
 from assistant.conversation.understanding.express import reopened_buy
 from assistant.conversation.understanding.follow_ups import (
@@ -145,7 +150,7 @@ class RulePlanner:
             return [Request(message, "add", 1.0)]
         # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
         message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
-        message = self.spelling.respelled(message)
+        message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)
         context = DialogueContext(
             shown=bool(state.shown),
@@ -169,6 +174,7 @@ class RulePlanner:
     ) -> Step:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
+        slots.quantity = counted_in_words(request.text, slots.quantity)  # «one for each of my 3»
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
         request = reopened_buy(
@@ -248,6 +254,7 @@ class RulePlanner:
         if target in self.catalogue.products and intent != "search":
             product = self.catalogue.products[target]
             fit_to_product(product, request.text, step.slots)
+            step.slots.quantity = pairs_as_units(product, request.text, step.slots.quantity)
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step

@@ -34,14 +34,21 @@ NUMBER = (
     r"|thirty|fifty|a hundred|a dozen|dozen|a couple of|a pair of)"
 )
 _QTY_PATTERNS = [
+    # «and one more, so 4», «add another, making 3 in total»: the total said last wins
     re.compile(
-        rf"\b(?:add|buy|get|take|want|order|grab|need|make it|make that|put|chuck|pop|bung|stick|"
+        rf"\b(?:so|making|makes|that'?s|thats|for a total of|total of)\s+"
+        rf"{NUMBER}(?:\s+(?:in total|total|altogether|all together|of them))?\W*$",
+        re.I,
+    ),
+    re.compile(
+        rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
+        rf"chuck|pop|bung|stick|"
         rf"(?:just|i'?ll|let'?s|(?:can|could) (?:you|u)) do|just the|"  # «ok just do 10 then»
         rf"remove|delete|drop|take out|take off|"
         rf"(?:bump|put|up|increase|raise|drop|reduce|lower|bring|cut)"
         rf"(?: it| that| them| the quantity| qty)?(?: up| down)? to|"
-        rf"change (?:it|the "
-        rf"quantity) to|set (?:it|the quantity) to|quantity(?: to)?|switch (?:the "
+        rf"change (?:it|that|this|them|those|the "
+        rf"quantity) to|set (?:it|that|the quantity) to|quantity(?: to)?|switch (?:the "
         rf"quantity )?to|i'?d like)\s+(?:me\s+)?{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
         rf"ml|g|kg|mm|days?)\b)(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
@@ -73,6 +80,15 @@ _QTY_PATTERNS = [
         r"person|percent)\b)(?:[a-z]+\s+)?[a-z]{3,}s\b(?!')",
         re.I,
     ),
+    re.compile(  # «a couple 1kg ground» (2 1kg ground), «gimme 3 500g bags»: a count, a size
+        rf"^\W*(?:[a-z]+\W+){{0,2}}?{NUMBER}\s+\d+(?:\.\d+)?\s*(?:kg|g|ml|l|cl|oz|lbs?)\b", re.I
+    ),
+    re.compile(  # «plus 2 grey queen for the spare room», «and 3 navy»: more of a version
+        rf"^\W*(?:and|also|plus|\+)\s+{NUMBER}\s+(?!(?:kids|friends|people|years?|days?|weeks?|"
+        r"months?|hours?|nights?|stars?|reviews?|times?|minutes?|miles?|dollars?|bucks|quid|"
+        r"pounds?|euros?|percent|of (?:my|our|us|you)|(?:kg|g|ml|mm|cm|oz|lbs?)\b))[a-z]",
+        re.I,
+    ),
     re.compile(  # «Two black ones please»; not «I already have two cheap ones»
         rf"^\W*(?:(?:ok|okay|so|then|and|please|pls|actually)\W+)*{NUMBER}\s+(?:[a-z]+\s+)"
         r"{0,2}ones\b",
@@ -97,7 +113,9 @@ _QTY_PATTERNS = [
         r"(?:enough|plenty|will do|should do)\b",
         re.I,
     ),
-    re.compile(rf"\b(?:only|just)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?)\b)", re.I),
+    re.compile(  # «just 2», «ok all 8 standard then»
+        rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?)\b)", re.I
+    ),
     # «…, queen size. 2 please, one per window»: a count of its own, then please
     re.compile(rf"(?:^|[.,;!]\s*)(?:x\s*)?{NUMBER}\s+(?:please|pls|plz)\b", re.I),
     re.compile(rf"^\W*(?:ok(?:ay)?\W+)?do\s+{NUMBER}(?:\s+(?:then|instead|pls|please))?\W*$", re.I),
@@ -177,7 +195,8 @@ def extract_quantity(message: str) -> int | None:
 
 # «just add every one you have», «all you've got», «as many as you have»: every one left
 ALL_THERE_IS = re.compile(
-    r"\b(?:every one|everything|all|as many as|whatever)\s+(?:of them\s+)?(?:you|u)\s*"
+    r"\b(?:every one|everything|all|as many as|whatever|how ?ever many)\s+(?:of them\s+)?"
+    r"(?:you|u)\s*"
     r"(?:'ve\s+got|have|got|'ve|can)\b|\ball (?:of )?(?:them|those) then\b"
     r"|\bthe (?:last|remaining) (?:ones?|\d+)\b",
     re.I,

@@ -17,6 +17,7 @@ _ADD_WORDS = re.compile(
 )
 
 
+_FOR_WHAT = re.compile(r"\s+for\s+(?:the|my|our|his|her|their|a|an)\b.*$", re.I)
 _A_THING = re.compile(r"(?:a|an|some|the|\d+\w*|one|two|three|four|five)\s", re.I)
 
 
@@ -29,7 +30,8 @@ def unsold_part(
         return None
     versions = said_values(options)
     for part in _PARTS.split(text):
-        words = _ADD_WORDS.sub(" ", part).strip()
+        # «plus 2 grey queen for the spare room»: what it is for is no thing asked for
+        words = _FOR_WHAT.sub("", _ADD_WORDS.sub(" ", part)).strip()
         said = set(re.findall(r"[a-z0-9&']+", words.lower()))
         if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
             continue

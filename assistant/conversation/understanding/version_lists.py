@@ -54,7 +54,11 @@ def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], in
     otherwise, or when the text rules one out («M, not L») or a version named is not sold."""
     if _NOT_THAT.search(text):
         return []
-    named = product.values_named_in(text)
+    # «one beige large and 2 of the red large»: «large» said twice is one value
+    named = {
+        option: list(dict.fromkeys(values))
+        for option, values in product.values_named_in(text).items()
+    }
     if not any(len(values) > 1 for values in named.values()):
         return []
     plain = _without_name(product, text)

@@ -1,0 +1,79 @@
+"""Counts said in words («half a dozen», «a couple of the navy», «one for each of my 3 kids»,
+«me and 4 mates want one each», «a pair of the orange 9s» of shoes): how many units."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+from assistant.conversation.understanding.slots import NUMBER, number_value
+
+# «a couple of days», «a couple of questions»: no count of things to buy
+_NOT_THINGS = (
+    r"(?!\s+(?:of\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|times?|questions?|things?|"
+    r"more questions?|reviews?)\b)"
+)
+_REWRITES = [
+    (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    (
+        re.compile(rf"\b(?:a\s+)?couple\s+of\s+(the|those|them|these|'em){_NOT_THINGS}", re.I),
+        r"2 of \1",
+    ),
+    (re.compile(rf"\b(?:a\s+)?couple(?:\s+of)?\b{_NOT_THINGS}", re.I), "2"),
+]
+# «one for each of my 3 kids», «one each for my three nephews», «each of the 4 of us»
+_FOR_EACH_OF = re.compile(
+    rf"\b(?:for\s+)?each\s+(?:of\s+|for\s+)?(?:the|my|our|his|her|their)\s+{NUMBER}\b"
+    r"(?!\s*(?:kg|g|ml|cm))",
+    re.I,
+)
+_ONE_EACH = re.compile(
+    r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece|for\s+each|per)\b|\b(?:one|1)\s+for\b", re.I
+)
+# «me and 4 mates want one each», «for me and my 2 sisters, one each»
+_ME_AND = re.compile(
+    rf"\b(?:me|myself|i)\s+(?:and|\+|&)\s+(?:my\s+)?{NUMBER}\s+(?:mates|friends|others|"
+    r"sisters|brothers|kids|children|colleagues|cousins|pals|buddies|people|of my \w+)\b",
+    re.I,
+)
+_EACH = re.compile(r"\b(?:one|1)\s+(?:each|apiece)\b|\beach\s+(?:want|need|get)s?\b", re.I)
+# things a «pair» of is one unit of: «a pair of the orange 9s» is one pair of shoes
+_WORN_IN_PAIRS = re.compile(
+    r"\b(?:shoes|sneakers|flats|boots|trainers|socks|gloves|earbuds|headphones|shorts|pants|"
+    r"trousers|chinos|jeans|leggings|joggers|sandals|slippers)\b",
+    re.I,
+)
+_A_PAIR = re.compile(r"\b(?:a|one|1)\s+pair\b", re.I)
+_A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
+
+
+def counts_as_digits(text: str) -> str:
+    """The text with counts said in words as digits («half a dozen»: 6, «a couple»: 2)."""
+    for pattern, digits in _REWRITES:
+        text = pattern.sub(digits, text)
+    return text
+
+
+def count_for_each(text: str) -> int | None:
+    """«one for each of my three nephews»: three; «me and 4 mates want one each»: five."""
+    if (mates := _ME_AND.search(text)) and _EACH.search(text):
+        return number_value(mates.group(1)) + 1
+    said = _FOR_EACH_OF.search(text)
+    if said is None or not _ONE_EACH.search(text):
+        return None
+    return number_value(said.group(1))
+
+
+def counted_in_words(text: str, quantity: int | None) -> int | None:
+    """How many a request wants, with the counts said in words: one each for so many,
+    or «navy king then, a pair» (two, or one pair of what is worn in pairs)."""
+    if each := count_for_each(text):
+        return each
+    return quantity or (2 if _A_PAIR_ALONE.search(text) else None)
+
+
+def pairs_as_units(product: Product, text: str, quantity: int | None) -> int | None:
+    """A pair of shoes is one unit: «a pair of the orange 9s» adds one pair, not two."""
+    if quantity == 2 and _A_PAIR.search(text) and _WORN_IN_PAIRS.search(product.title):
+        return 1
+    return quantity

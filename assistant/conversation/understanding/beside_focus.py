@@ -235,8 +235,6 @@ _SPEC_ATTRIBUTES = (
     "upper",
     "thickness",
     "capacity",
-    "connectivity",
-    "output",
 )
 _OPINION = re.compile(
     r"\b(?:reviews?|reviewers?|people say|anyone|customers?|buyers?|complain\w*|feedback|"

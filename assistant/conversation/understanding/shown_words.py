@@ -34,7 +34,8 @@ def distinctive_match(message: str, products: list[Product]) -> list[str]:
     return winners if len(winners) == 1 else []
 
 
-_NAMES_APART = re.compile(r"\s*(?:,|\bvs\.?|\bversus\b|\band\b|\bor\b)\s*", re.I)
+# «X and Y», «X vs Y»; not «the serum dewleaf posted, the luma skin one» (which one: Y)
+_NAMES_APART = re.compile(r"\s*(?:\bvs\.?|\bversus\b|\band\b|\bor\b)\s*", re.I)
 
 
 def each_named_apart(message: str, products: list[Product]) -> dict[str, str]:

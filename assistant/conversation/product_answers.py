@@ -12,6 +12,7 @@ from assistant.clock import Clock
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
+from assistant.conversation.answers.described import described
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
@@ -34,7 +35,13 @@ _SAY_ABOUT = re.compile(
     r"\W*$",
     re.I,
 )
-DETAILS = re.compile(r"\b(tell me (more|about)|details|more info|what is it|describe)\b", re.I)
+DETAILS = re.compile(
+    r"\b(tell me (more|about)|details|more info|what is it|describe)\b"
+    # «wait what was the first one again»: which it was, its name and price
+    r"|\b(?:what|which) (?:was|is|were) (?:the|that) (?:first|second|third|last|other) "
+    r"(?:one|product|thing)(?: again)?\W*$",
+    re.I,
+)
 # Questions a shop policy also answers: sellers, returns, delivery and shipping costs.
 SHOP_RULES = re.compile(
     r"\b(seller|sells|sold by|vetted|legit|authentic|genuine|counterfeit|fakes?|knock-?offs?|"
@@ -219,7 +226,9 @@ class ProductAnswers:
         else:
             facts = product_facts(product, step.text, step.slots.options)
         if not facts:  # the data does not say: reviewers often do ("will it rust?")
-            return self.review_question(state, step, lead=wording.data_silent(product))
+            said = described(product, step.text)  # «… a 16 inch laptop fit …»: «… 15-inch …»
+            lead = wording.described(product, said) if said else wording.data_silent(product)
+            return self.review_question(state, step, lead=lead)
         answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
         if EXPERIENCE.search(step.text):
             answer = answer.joined(self.review_question(state, step, beside_facts=True))

@@ -105,7 +105,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             first = not_sold_turn(lacking, self.policies) if lacking else None
             first = first or self.search(state, part_alone(step, parts[0], vocabulary))
             carried = for_the_lacking(self.kinds, lacking, parts[1])  # «… a bag to carry it in»
-            return first.joined(self.search(state, part_alone(step, carried, vocabulary)))
+            turn = first.joined(self.search(state, part_alone(step, carried, vocabulary)))
+            remember_shown(state, list(turn.products))  # «the playwise teddy» of the first list
+            return turn
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         lacked = BUYING.search(step.text) and self.kinds.missing(step.text)  # «coffee grinders?»
         if (kind == "mention" and (len(ids) == 1 or fit)) or (

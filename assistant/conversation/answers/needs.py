@@ -122,6 +122,9 @@ def brand_coincidence(product: Product, need: str) -> bool:
 # «something similar», «a similar set», «alternatives to it», «anything like that»
 
 
+_FOR_WHOM = re.compile(r"\bfor (?:an? |my |the )?[a-z]+(?: [a-z]+)?(?= then\b|\W*$)", re.I)
+
+
 def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:
     """A search for «something similar»: the focus's kind, in its aisle, with the
     request's own filters, unless the words name a kind of their own."""
@@ -129,8 +132,10 @@ def like_the_focus(step: Step, focus: Product, kinds: ProductKinds) -> Step:
         return step
     kind = kinds.named_kind(focus.title) or focus.category
     filters = step.slots.filters.model_copy(update={"category": focus.category})
-    slots = dataclasses.replace(step.slots, filters=filters, query_text=kind)
-    return step.model_copy(update={"text": kind, "slots": slots})
+    # «what else is there for kids then?»: the kind, with who or what it is for
+    wanted = f"{kind} {said.group(0)}" if (said := _FOR_WHOM.search(step.text)) else kind
+    slots = dataclasses.replace(step.slots, filters=filters, query_text=wanted)
+    return step.model_copy(update={"text": wanted, "slots": slots})
 
 
 NEED_DEPTH = 15  # how many products a need's own search looks through for its kind

@@ -173,6 +173,14 @@ def data_silent(product: Product) -> str:
     )
 
 
+def described(product: Product, sentence: str) -> str:
+    """The description's own words on a question its facts do not answer; then reviews."""
+    return (
+        f"{product.title} [{product.id}]: its description says «{sentence}» Here is what "
+        "reviews say."
+    )
+
+
 def delivery_by(
     product: Product, arrives: str, deadline: str, in_time: bool, promised: bool = False
 ) -> str:

@@ -279,8 +279,8 @@ def corrected(
     named = references.kind in {"mention", "id"}
     if shown and SOONER.search(text) and not named and intent in _ABOUT_PRODUCTS | _SHOWN_AGAIN:
         return "refine"  # "any that gets here faster?": over what was shown
-    asked_other = intent in _ABOUT_PRODUCTS | {"add"} and (
-        _OTHER_OF_ITS_KIND.search(text) or (intent == "refine" and LIKE_IT.search(text))
+    asked_other = (intent in _ABOUT_PRODUCTS | {"add"} and _OTHER_OF_ITS_KIND.search(text)) or (
+        intent in {"refine", "recommend"} and LIKE_IT.search(text)
     )  # «anything similar in stock?» beside the sold-out shoes: like them, not them
     its_kind = references.kind in {None, "shown-word", "option"} and state.focus
     if asked_other and its_kind and not CHANGE_WORDS.search(text):

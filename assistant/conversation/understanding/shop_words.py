@@ -343,7 +343,9 @@ def asks_shop_rules(text: str) -> bool:
 LIKE_IT = re.compile(
     r"\b(?:something|anything|any|an?|one|ones|some|others?)\s+similar\b"
     r"|\bsimilar (?:ones?|sets?|pairs?|products?|things?|items?)\b|\balternatives?\b"
-    r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b",
+    r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b"
+    # «what else is there for kids then?» beside kids headphones: more of its kind
+    r"|\bwhat else (?:is there|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u|ya) got)\b",
     re.I,
 )
 

@@ -14,6 +14,13 @@ _TOLD_ABOUT = re.compile(
     r"(?: (?P<when>before|after) (?P<other>[^,.?!]+))?",
     re.I,
 )
+# «wait what was the first one again», «go back to the first one», «the one before that one»
+_BACK_TO = re.compile(
+    r"\b(?:(?:go(?:ing)? )?back to|(?:what|which) was) the (?P<nth>first|second|last) "
+    r"(?:one|product|thing)\b|\bthe (?P<again>first|second) (?:one|product|thing) again\b"
+    r"|\bthe one (?P<before>before) that(?: one)?\b",
+    re.I,
+)
 _WORD = re.compile(r"[a-z0-9&']+")
 _THE = frozenset({"the", "a", "an", "one", "that", "this"})
 _POSITION = {"first": 0, "second": 1, "third": 2, "last": -1}
@@ -23,6 +30,11 @@ def told_about(message: str, talked: list[str], mentions: ProductMentions) -> li
     """The product of `talked` (talked about, first first) the message points back at; []
     when it points at none, or at one before or after a product not talked about."""
     match = _TOLD_ABOUT.search(message)
+    if match is None and (back := _BACK_TO.search(message)) and talked:
+        if back["before"]:
+            return [talked[-2]] if len(talked) > 1 else []
+        position = _POSITION[(back["nth"] or back["again"]).lower()]
+        return [talked[position]] if position < len(talked) else []
     if match is None or not talked:
         return []
     if match["other"]:

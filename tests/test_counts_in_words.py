@@ -48,6 +48,7 @@ def test_words_that_count_no_things(said):
         ("great, navy please, one for each of my 3 kids", 3),
         ("me and 4 mates want one each", 5),
         ("navy king then, a pair", 2),
+        ("one for each of us, there's 4 of us, all beige", 4),
         ("a pair of running shoes", None),
     ],
 )

@@ -71,3 +71,10 @@ def test_what_else_beside_kids_headphones_is_more_kids_headphones(demo_assistant
 def test_the_description_is_quoted_when_the_facts_are_silent(demo_assistant):
     reply = Chat(demo_assistant).say("would a 16 inch laptop fit the atlas & oak prime 2?")
     assert "15-inch laptop" in reply.text
+
+
+@pytest.mark.slow
+def test_two_versions_asked_in_stock_each_get_their_stock(demo_assistant):
+    reply = Chat(demo_assistant).say("summit headlamp, blue or orange in stock?")
+    assert "blue at $26.00 (2 in stock)" in reply.text
+    assert "orange at $26.00 (20 in stock)" in reply.text

@@ -135,6 +135,28 @@ _REFERRED = re.compile(
 )
 
 
+_IN_STOCK_ASKED = re.compile(r"\b(?:in stock|available|left|got any|have any|sold out)\b", re.I)
+
+
+def _facts_asked(product: Product, step: Step) -> list[str]:
+    """The product's facts a question asks for: each version it names, or what it asks."""
+    if _between_versions(product, step.text) and _IN_STOCK_ASKED.search(step.text):
+        return _each_version(product, step.text)  # «blue or orange in stock?»: each one
+    if _between_versions(product, step.text):  # «difference between standard and deluxe?»
+        return product_facts(product, "price", {})
+    return product_facts(product, step.text, step.slots.options)
+
+
+def _each_version(product: Product, text: str) -> list[str]:
+    """The price and stock of each version a question names of one option."""
+    return [
+        fact
+        for name, values in product.values_named_in(text).items()
+        for value in dict.fromkeys(values)
+        for fact in product_facts(product, "", {name: value})
+    ]
+
+
 def _between_versions(product: Product, text: str) -> bool:
     """Whether a question names two values of one of the product's options («what's the
     difference between the standard and the deluxe?») or one end of its sizes («whats the
@@ -221,10 +243,7 @@ class ProductAnswers:
             )
             answer.products.append(product.id)
             return self._with_rule(answer, "is delivery guaranteed by a certain day?")
-        if _between_versions(product, step.text):  # «difference between standard and deluxe?»
-            facts = product_facts(product, "price", {})
-        else:
-            facts = product_facts(product, step.text, step.slots.options)
+        facts = _facts_asked(product, step)
         if not facts:  # the data does not say: reviewers often do ("will it rust?")
             said = described(product, step.text)  # «… a 16 inch laptop fit …»: «… 15-inch …»
             lead = wording.described(product, said) if said else wording.data_silent(product)

@@ -27,6 +27,13 @@ _FOR_EACH_OF = re.compile(
     r"(?!\s*(?:kg|g|ml|cm))",
     re.I,
 )
+# «one for each of us, there's 4 of us», «we're 3, one each»
+_OF_US = re.compile(
+    rf"\b(?:there'?s|there are|theres|we'?re|we are|for (?:all )?(?:the )?)\s*{NUMBER}"
+    r"(?:\s+of us)?\b(?!\s*(?:kg|g|ml|cm|days?|weeks?|years?|stars?))",
+    re.I,
+)
+_FOR_EACH_OF_US = re.compile(r"\bone (?:for )?each(?: of us)?\b|\beach of us\b", re.I)
 _ONE_EACH = re.compile(
     r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece|for\s+each|per)\b|\b(?:one|1)\s+for\b", re.I
 )
@@ -58,6 +65,8 @@ def count_for_each(text: str) -> int | None:
     """«one for each of my three nephews»: three; «me and 4 mates want one each»: five."""
     if (mates := _ME_AND.search(text)) and _EACH.search(text):
         return number_value(mates.group(1)) + 1
+    if (us := _OF_US.search(text)) and _FOR_EACH_OF_US.search(text):
+        return number_value(us.group(1))
     said = _FOR_EACH_OF.search(text)
     if said is None or not _ONE_EACH.search(text):
         return None

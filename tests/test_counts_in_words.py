@@ -31,13 +31,18 @@ SHOES, PILLOW, HOODIE = "P0042", "P0154", "P0269"
         ("ok all 8 standard then", 8),
         ("change that to 3", 3),
         ("plus 4 deluxe to make it a dozen", 4),
+        ("add 0 of the roamly duffel", 0),
     ],
 )
 def test_counts_said_in_words(said, count):
-    assert extract_quantity(counts_as_digits(said)) == count
+    digits = counts_as_digits(said)
+    assert extract_quantity(digits) == count
+    assert counted_in_words(digits, extract_quantity(digits)) == count  # 0 stays 0
 
 
-@pytest.mark.parametrize("said", ["will it come in a couple of days?", "all 5 stars?"])
+@pytest.mark.parametrize(
+    "said", ["will it come in a couple of days?", "all 5 stars?", "Plus 2 it is. white, large"]
+)
 def test_words_that_count_no_things(said):
     assert extract_quantity(counts_as_digits(said)) is None
 
@@ -59,6 +64,7 @@ def test_counts_for_people_and_pairs(said, count):
 def test_a_pair_of_shoes_is_one_pair_and_a_pair_of_pillows_two():
     assert pairs_as_units(PRODUCTS[SHOES], "add a pair of the orange 9s", 2) == 1
     assert pairs_as_units(PRODUCTS[PILLOW], "navy king then, a pair", 2) == 2
+    assert pairs_as_units(PRODUCTS["P0068"], "grey then, one pair please", 2) == 1  # poles
 
 
 def test_a_size_said_twice_in_a_list_of_versions_is_one_size():

@@ -127,7 +127,7 @@ def _of_the_focus(
     if _asks_a_version_price(intent, text, references, focus, names_kind) or (
         intent in {"search", "refine", "help"}
         and focus
-        and ((len(text.split()) <= 3 and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
+        and ((len(text.split()) <= 4 and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
         and not references.ids
         and not names_kind()
     ):

@@ -44,12 +44,8 @@ _ME_AND = re.compile(
     re.I,
 )
 _EACH = re.compile(r"\b(?:one|1)\s+(?:each|apiece)\b|\beach\s+(?:want|need|get)s?\b", re.I)
-# things a «pair» of is one unit of: «a pair of the orange 9s» is one pair of shoes
-_WORN_IN_PAIRS = re.compile(
-    r"\b(?:shoes|sneakers|flats|boots|trainers|socks|gloves|earbuds|headphones|shorts|pants|"
-    r"trousers|chinos|jeans|leggings|joggers|sandals|slippers)\b",
-    re.I,
-)
+# a title that ends in a plural («… Trekking Poles», «… Running Shoes») sells pairs or sets
+_SOLD_IN_PAIRS = re.compile(r"[a-z](?<!s)s\W*$", re.I)
 _A_PAIR = re.compile(r"\b(?:a|one|1)\s+pair\b", re.I)
 _A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
 
@@ -78,11 +74,13 @@ def counted_in_words(text: str, quantity: int | None) -> int | None:
     or «navy king then, a pair» (two, or one pair of what is worn in pairs)."""
     if each := count_for_each(text):
         return each
-    return quantity or (2 if _A_PAIR_ALONE.search(text) else None)
+    if quantity is not None:  # «add 0», «add -1»: said, for the cart to refuse
+        return quantity
+    return 2 if _A_PAIR_ALONE.search(text) else None
 
 
 def pairs_as_units(product: Product, text: str, quantity: int | None) -> int | None:
     """A pair of shoes is one unit: «a pair of the orange 9s» adds one pair, not two."""
-    if quantity == 2 and _A_PAIR.search(text) and _WORN_IN_PAIRS.search(product.title):
+    if quantity == 2 and _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title):
         return 1
     return quantity

@@ -79,6 +79,7 @@ from assistant.conversation.understanding.references import (
 from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
     ALL_THERE_IS,
+    TOTAL_SAID,
     Slots,
     extract_slots,
     fit_to_product,
@@ -218,6 +219,8 @@ class RulePlanner:
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = answered_which(asked_which, references, request.text, intent)
         target = references.ids[0] if references.ids else state.focus
+        if intent == "add" and target in cart_products and TOTAL_SAID.search(request.text):
+            intent = "change"  # «and please one more, so four in total»: the line to four
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
             (intent == "change" or (intent == "remove" and AND_THE.search(request.text)))

@@ -33,13 +33,14 @@ NUMBER = (
     r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
     r"|thirty|fifty|a hundred|a dozen|dozen|a couple of|a pair of)"
 )
+# «and one more, so 4», «add another, making 3 in total»: the line's new total, said last
+TOTAL_SAID = re.compile(
+    rf"\b(?:so|making|makes|that'?s|thats|for a total of|total of)\s+"
+    rf"{NUMBER}(?:\s+(?:in total|total|altogether|all together|of them))?\W*$",
+    re.I,
+)
 _QTY_PATTERNS = [
-    # «and one more, so 4», «add another, making 3 in total»: the total said last wins
-    re.compile(
-        rf"\b(?:so|making|makes|that'?s|thats|for a total of|total of)\s+"
-        rf"{NUMBER}(?:\s+(?:in total|total|altogether|all together|of them))?\W*$",
-        re.I,
-    ),
+    TOTAL_SAID,
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
         rf"chuck|pop|bung|stick|"
@@ -84,7 +85,8 @@ _QTY_PATTERNS = [
         rf"^\W*(?:[a-z]+\W+){{0,2}}?{NUMBER}\s+\d+(?:\.\d+)?\s*(?:kg|g|ml|l|cl|oz|lbs?)\b", re.I
     ),
     re.compile(  # «plus 2 grey queen for the spare room», «and 3 navy»: more of a version
-        rf"^\W*(?:and|also|plus|\+)\s+{NUMBER}\s+(?!(?:kids|friends|people|years?|days?|weeks?|"
+        rf"^\W*(?:and|also|plus|\+)\s+{NUMBER}\s+(?!(?:it|its|it's|then|kids|friends|people|"
+        r"years?|days?|weeks?|"
         r"months?|hours?|nights?|stars?|reviews?|times?|minutes?|miles?|dollars?|bucks|quid|"
         r"pounds?|euros?|percent|of (?:my|our|us|you)|(?:kg|g|ml|mm|cm|oz|lbs?)\b))[a-z]",
         re.I,

@@ -32,6 +32,7 @@ SHOES, PILLOW, HOODIE = "P0042", "P0154", "P0269"
         ("change that to 3", 3),
         ("plus 4 deluxe to make it a dozen", 4),
         ("add 0 of the roamly duffel", 0),
+        ("add one in navy too, so 2 in total", 1),
     ],
 )
 def test_counts_said_in_words(said, count):
@@ -41,7 +42,14 @@ def test_counts_said_in_words(said, count):
 
 
 @pytest.mark.parametrize(
-    "said", ["will it come in a couple of days?", "all 5 stars?", "Plus 2 it is. white, large"]
+    "said",
+    [
+        "will it come in a couple of days?",
+        "all 5 stars?",
+        "Plus 2 it is. white, large",
+        "budget is a couple hundred bucks",
+        "show me all 4 colours in king",
+    ],
 )
 def test_words_that_count_no_things(said):
     assert extract_quantity(counts_as_digits(said)) is None
@@ -55,6 +63,8 @@ def test_words_that_count_no_things(said):
         ("navy king then, a pair", 2),
         ("one for each of us, there's 4 of us, all beige", 4),
         ("a pair of running shoes", None),
+        ("me and my 2 sisters each want 2 of the navy queen", 6),
+        ("we're going camping for 5 nights, one for each of us in orange", None),
     ],
 )
 def test_counts_for_people_and_pairs(said, count):
@@ -65,6 +75,7 @@ def test_a_pair_of_shoes_is_one_pair_and_a_pair_of_pillows_two():
     assert pairs_as_units(PRODUCTS[SHOES], "add a pair of the orange 9s", 2) == 1
     assert pairs_as_units(PRODUCTS[PILLOW], "navy king then, a pair", 2) == 2
     assert pairs_as_units(PRODUCTS["P0068"], "grey then, one pair please", 2) == 1  # poles
+    assert pairs_as_units(PRODUCTS[SHOES], "a pair for each of my 2 kids, size 9", 2) == 2
 
 
 def test_a_size_said_twice_in_a_list_of_versions_is_one_size():

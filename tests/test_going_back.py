@@ -35,6 +35,8 @@ def test_going_back_to_a_product_talked_about(said, meant):
 
 def test_the_first_one_of_a_list_is_not_going_back():
     assert told_about("add the first one", TALKED, MENTIONS) == []
+    # one product asked about, then «the first one again»: the list's first, not that one
+    assert told_about("and what was the first one again?", ["P0008"], MENTIONS) == []
 
 
 def test_the_description_answers_what_the_facts_do_not():

@@ -15,7 +15,7 @@ from assistant.conversation.understanding.narrowing import flagged_refine
 from assistant.conversation.understanding.shown_words import each_named_apart
 from assistant.conversation.understanding.spelling import TitleSpelling, model_words
 from assistant.search.filters import IN_STOCK
-from assistant.search.kinds import with_alike_kinds
+from assistant.search.kinds import of_its_kind
 from assistant.search.mentions import ProductMentions
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
@@ -49,7 +49,17 @@ def test_a_typo_of_a_title_word_is_spelled_as_the_titles_spell_it(typed, meant):
 
 
 @pytest.mark.parametrize(
-    "text", ["my cables keep fraying", "im panicking", "something like a vitamix", "lego"]
+    "text",
+    [
+        "my cables keep fraying",
+        "im panicking",
+        "something like a vitamix",
+        "lego",
+        "do you sell projectors?",
+        "insulated tumblers",
+        "a bassinet",
+        "hydration",
+    ],
 )
 def test_words_that_are_words_or_makes_stay_as_typed(text):
     assert SPELLING.respelled(text) == text
@@ -79,8 +89,11 @@ def test_a_vetted_seller_wished_for_narrows_the_last_search():
     assert [r.act for r in flagged_refine(asked, _after_search())] == ["refine"]
 
 
-def test_a_question_about_vetting_stays_a_question():
-    asked = [Request("are your sellers vetted?", "policy_question", 0.9)]
+@pytest.mark.parametrize(
+    "text", ["are your sellers vetted?", "are only vetted sellers allowed on your site?"]
+)
+def test_a_question_about_vetting_stays_a_question(text):
+    asked = [Request(text, "policy_question", 0.9)]
     assert flagged_refine(asked, _after_search()) == asked
 
 
@@ -94,12 +107,10 @@ def test_a_fact_the_catalogue_lists_is_no_review_question():
     )
 
 
-def test_a_kind_named_with_its_qualifiers_keeps_another_kind_they_name():
-    found = [PRODUCTS[pid] for pid in ("P0107", "P0108", "P0086")]  # pans, a cast iron skillet
-    pans = [p for p in found if "Pan" in p.title]
-    kept = with_alike_kinds(pans, found, ["cast", "iron", "pan"])
-    assert [p.id for p in kept] == ["P0107", "P0108", "P0086"]
-    assert with_alike_kinds(pans, found, ["nonstick", "pan"]) == pans
+def test_a_kind_keeps_the_kinds_that_are_sorts_of_it():
+    found = [PRODUCTS[pid] for pid in ("P0107", "P0108", "P0025", "P0014")]
+    assert [p.id for p in of_its_kind(found, "pan")] == ["P0107", "P0108"]  # a skillet too
+    assert [p.id for p in of_its_kind(found, "earbud")] == ["P0014"]  # no headphones
 
 
 @pytest.mark.slow

@@ -66,7 +66,7 @@ from assistant.conversation.understanding.slots import extract_slots, options_sa
 from assistant.conversation.understanding.steps import part_alone
 from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import ProductKinds, kind_words_of, same_aisle, with_alike_kinds
+from assistant.search.kinds import ProductKinds, kind_words_of, of_its_kind, same_aisle
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
@@ -216,8 +216,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = [hit.product for hit in result.hits]
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
-            of_kind = [p for p in products if kind in kind_words_of(p)]
-            of_kind = with_alike_kinds(of_kind, products, self.kinds.kind_words(text, ignore))
+            of_kind = of_its_kind(products, kind)
             # «black curtains» when none come in black: no black jumpers in their place
             products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):

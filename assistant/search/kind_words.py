@@ -14,6 +14,12 @@ SYNONYMS = {
     "tshirt": "t-shirt",
     "teddy": "bear",  # «which teddy has the best reviews?»
 }
+# kinds a shop may title as another («a cast iron pan»: a Cast Iron Skillet is one)
+SORTS_OF = {
+    "pan": frozenset({"skillet", "wok"}),
+    "skillet": frozenset({"pan"}),
+    "frying": frozenset({"skillet"}),
+}
 FILLER = set(
     "inch inches try trying "  # «a 55 inch TV», «I want to try hot yoga»
     "a an the some any do does you your sell sells selling have has got stock carry carries "

@@ -21,6 +21,7 @@ from assistant.search.kind_words import (
     FILLER,
     FORM_WORDS,
     PLAIN_QUALITIES,
+    SORTS_OF,
     SYNONYMS,
 )
 
@@ -371,20 +372,11 @@ def kind_words_of(product: Product) -> set[str]:
     return singular_words(product.title.removeprefix(product.brand))
 
 
-def with_alike_kinds(
-    of_kind: list[Product], found: list[Product], said: list[str]
-) -> list[Product]:
-    """The products of the kind named, and those of another kind in the same aisle that
-    every word said before the kind names («cast iron pan»: the Cast Iron Skillets too)."""
-    qualifiers = {singular(word) for word in said[-3:-1]}  # the two words next to the kind
-    aisles = {p.category for p in of_kind}
-    if len(qualifiers) < 2 or not aisles:
-        return of_kind
-    return [
-        p
-        for p in found
-        if p in of_kind or (p.category in aisles and qualifiers <= kind_words_of(p))
-    ]
+def of_its_kind(products: list[Product], kind: str) -> list[Product]:
+    """The products of a kind, and of the kinds that are sorts of it («cast iron pan»: the
+    Cast Iron Skillets too; «noise cancelling earbuds»: earbuds only, no headphones)."""
+    kinds = {kind} | SORTS_OF.get(kind, frozenset())
+    return [p for p in products if kinds & kind_words_of(p)]
 
 
 def same_aisle(products: list[Product], qualifier: str) -> list[Product]:

@@ -18,12 +18,15 @@ _ASKING = frozenset(
     "please thanks could should".split()
 )
 MIN_LETTERS = 4
+_HOW_X = re.compile(r"\bhow (?:long|much|many|big|heavy|light|far|fast|old)\b", re.I)
+_AN_ATTRIBUTE = re.compile(r"^\s*[A-Z][\w ]*:\s")
 
 
 def described(product: Product, question: str) -> str | None:
     """The description's sentence that says something the question asks of, beyond the
     product's name; None when no sentence does."""
     title = set(_WORD.findall(product.title.lower()))
+    question = _HOW_X.sub(" ", question)  # «how long do they last»: no «long walks»
     asked = {
         word
         for word in _WORD.findall(question.lower())
@@ -31,6 +34,8 @@ def described(product: Product, question: str) -> str | None:
     }
     best, overlap = None, 0
     for sentence in _SENTENCE_END.split(product.description):
+        if _AN_ATTRIBUTE.match(sentence):
+            continue  # «Fragrance: light citrus.»: the facts answer attributes
         shared = len(asked & set(_WORD.findall(sentence.lower())))
         if shared > overlap:
             best, overlap = sentence.strip(), shared

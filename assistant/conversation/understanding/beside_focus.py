@@ -138,6 +138,9 @@ def _of_the_focus(
     return None
 
 
+_BROWSING = re.compile(r"^\W*(?:show|compare|list|which|what|whats|are|is|do|does|any|how)\b", re.I)
+
+
 def _counted_version_wanted(
     intent: str,
     text: str,
@@ -152,6 +155,7 @@ def _counted_version_wanted(
         and focus
         and slots.quantity
         and "?" not in text
+        and not _BROWSING.match(text)  # «show me all 4 colours in king»: a look, no buy
         and references.ids in ([], [focus.id])
         and focus.options_named_in(text)
         and not names_kind()

@@ -11,7 +11,7 @@ from assistant.conversation.understanding.slots import NUMBER, number_value
 # «a couple of days», «a couple of questions»: no count of things to buy
 _NOT_THINGS = (
     r"(?!\s+(?:of\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?|times?|questions?|things?|"
-    r"more questions?|reviews?)\b)"
+    r"more questions?|reviews?|hundred|thousand|grand|k|bucks|dollars|quid|pounds|euros)\b)"
 )
 _REWRITES = [
     (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
@@ -29,13 +29,15 @@ _FOR_EACH_OF = re.compile(
 )
 # «one for each of us, there's 4 of us», «we're 3, one each»
 _OF_US = re.compile(
-    rf"\b(?:there'?s|there are|theres|we'?re|we are|for (?:all )?(?:the )?)\s*{NUMBER}"
-    r"(?:\s+of us)?\b(?!\s*(?:kg|g|ml|cm|days?|weeks?|years?|stars?))",
+    rf"\b(?:there'?s|there are|theres|we'?re|we are)\s+{NUMBER}(?:\s+of us)?\b(?!\s*[a-z$£€])"
+    rf"|\bfor (?:all |the )*{NUMBER} of us\b",
     re.I,
 )
 _FOR_EACH_OF_US = re.compile(r"\bone (?:for )?each(?: of us)?\b|\beach of us\b", re.I)
 _ONE_EACH = re.compile(
-    r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece|for\s+each|per)\b|\b(?:one|1)\s+for\b", re.I
+    r"^\W*(?:one|1|a|an)\b|\bone\s+(?:each|apiece|for\s+each|per)\b|\b(?:one|1)\s+for\b"
+    r"|\b(?:a|one) (?:pair|set) (?:for|each)\b",
+    re.I,
 )
 # «me and 4 mates want one each», «for me and my 2 sisters, one each»
 _ME_AND = re.compile(
@@ -44,6 +46,10 @@ _ME_AND = re.compile(
     re.I,
 )
 _EACH = re.compile(r"\b(?:one|1)\s+(?:each|apiece)\b|\beach\s+(?:want|need|get)s?\b", re.I)
+# «me and my 2 sisters each want 2», «2 each»: so many for every one of them
+_PER_PERSON = re.compile(
+    rf"\beach\s+(?:want|need|get)s?\s+{NUMBER}\b|\b{NUMBER}\s+(?:each|apiece)\b", re.I
+)
 # a title that ends in a plural («… Trekking Poles», «… Running Shoes») sells pairs or sets
 _SOLD_IN_PAIRS = re.compile(r"[a-z](?<!s)s\W*$", re.I)
 _A_PAIR = re.compile(r"\b(?:a|one|1)\s+pair\b", re.I)
@@ -59,10 +65,11 @@ def counts_as_digits(text: str) -> str:
 
 def count_for_each(text: str) -> int | None:
     """«one for each of my three nephews»: three; «me and 4 mates want one each»: five."""
-    if (mates := _ME_AND.search(text)) and _EACH.search(text):
-        return number_value(mates.group(1)) + 1
+    each = number_value(per[1] or per[2]) if (per := _PER_PERSON.search(text)) else 1
+    if (mates := _ME_AND.search(text)) and (_EACH.search(text) or per):
+        return (number_value(mates.group(1)) + 1) * each
     if (us := _OF_US.search(text)) and _FOR_EACH_OF_US.search(text):
-        return number_value(us.group(1))
+        return number_value(us.group(1) or us.group(2)) * each
     said = _FOR_EACH_OF.search(text)
     if said is None or not _ONE_EACH.search(text):
         return None
@@ -81,6 +88,7 @@ def counted_in_words(text: str, quantity: int | None) -> int | None:
 
 def pairs_as_units(product: Product, text: str, quantity: int | None) -> int | None:
     """A pair of shoes is one unit: «a pair of the orange 9s» adds one pair, not two."""
-    if quantity == 2 and _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title):
+    each = re.search(r"\beach\b", text, re.I)  # «a pair for each of my 2 kids»: two pairs
+    if quantity == 2 and _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title) and not each:
         return 1
     return quantity

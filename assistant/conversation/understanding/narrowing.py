@@ -36,7 +36,7 @@ _NOT_A_QUALITY = re.compile(r"\b(?:else|\w+er|cheap|different|similar|other)\b",
 # products of the last search, those that meet the flag said; not «are your sellers vetted?»
 _OTHERS_WANTED = re.compile(
     r"\b(?:what else|anything else|any ?others?|other (?:ones|options|products)|alternatives?"
-    r"|instead|rather|prefer|only)\b",
+    r"|rather|prefer)\b",
     re.I,
 )
 _ASKED_ELSEWHERE = {"policy_question", "product_question", "catalogue_question", "review_question"}

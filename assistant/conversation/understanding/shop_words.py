@@ -345,7 +345,9 @@ LIKE_IT = re.compile(
     r"|\bsimilar (?:ones?|sets?|pairs?|products?|things?|items?)\b|\balternatives?\b"
     r"|\b(?:anything|something|others?) like (?:it|that|this|them|those)\b"
     # «what else is there for kids then?» beside kids headphones: more of its kind
-    r"|\bwhat else (?:is there|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u|ya) got)\b",
+    r"|\bwhat else (?:is there|(?:do|have) (?:you|u|ya) (?:have|got)|(?:you|u|ya) got)"
+    r"(?:\s+for\s+(?:the\s+)?(?:kids?|children|an? (?:kid|child|baby|toddler)|my \w+|him|her|"
+    r"them|me))?(?:\s+then)?\W*$",
     re.I,
 )
 

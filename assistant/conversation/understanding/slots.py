@@ -35,6 +35,7 @@ NUMBER = (
 )
 # «and one more, so 4», «add another, making 3 in total»: the line's new total, said last
 TOTAL_SAID = re.compile(
+    r"\b(?:more|another|extra)\b[^.?!]*?"  # not «add one in navy too, so 2 in total»
     rf"\b(?:so|making|makes|that'?s|thats|for a total of|total of)\s+"
     rf"{NUMBER}(?:\s+(?:in total|total|altogether|all together|of them))?\W*$",
     re.I,
@@ -116,7 +117,9 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(  # «just 2», «ok all 8 standard then»
-        rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?)\b)", re.I
+        rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?|colou?rs?|"
+        r"sizes?|versions?|options?|models?|editions?|of (?:them|those|these)\s*\?)\b)",
+        re.I,
     ),
     # «…, queen size. 2 please, one per window»: a count of its own, then please
     re.compile(rf"(?:^|[.,;!]\s*)(?:x\s*)?{NUMBER}\s+(?:please|pls|plz)\b", re.I),

@@ -10,14 +10,16 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
 
 from assistant.catalogue.models import Catalogue
 from assistant.search.embeddings import packaged_model_path
 from assistant.search.famous_makes import famous_make
 
 MIN_LETTERS = 5  # shorter words are too often another real word one letter away
-CLOSENESS = 84  # rapidfuzz ratio: «headfones» is 84 from «headphones», «dumbells» 94
+# one letter left out or doubled («dumbells», «headphons», «skilet»), or two swapped
+# («trailhwak»); never one letter for another: «projectors» is no typo of «protectors»
 _WORD = re.compile(r"[A-Za-z]+")
 # «fraying», «panicking», «zipped»: a known word with an ending is a word too
 _ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "est")
@@ -57,20 +59,24 @@ class TitleSpelling:
         return _WORD.sub(lambda said: self._word(said.group(0)), message)
 
     def _word(self, word: str) -> str:
+        """The word, or the title word it is a typo of."""
         lower = word.lower()
         if len(lower) < MIN_LETTERS or self._knows(lower) or famous_make(lower):
             return word  # «vitamix» is a make we lack, not a vitamin
         return self._closest(lower) or word
 
     def _knows(self, word: str) -> bool:
+        """Whether the shop or the word list knows the word, or it with an ending off."""
         return any(form in self._known for form in _forms(word))
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one instance per catalogue, kept for life
     def _closest(self, word: str) -> str | None:
-        best = process.extractOne(
-            word, self._title_words, scorer=fuzz.ratio, score_cutoff=CLOSENESS
-        )
-        return best[0] if best else None
+        """The title word one letter more or less than the word, or two letters swapped."""
+        found = process.extractOne(word, self._title_words, scorer=Indel.distance, score_cutoff=1)
+        if found:
+            return found[0]
+        swapped = process.extractOne(word, self._title_words, scorer=OSA.distance, score_cutoff=1)
+        return swapped[0] if swapped and sorted(swapped[0]) == sorted(word) else None
 
 
 def _forms(word: str) -> set[str]:

@@ -30,7 +30,8 @@ def told_about(message: str, talked: list[str], mentions: ProductMentions) -> li
     """The product of `talked` (talked about, first first) the message points back at; []
     when it points at none, or at one before or after a product not talked about."""
     match = _TOLD_ABOUT.search(message)
-    if match is None and (back := _BACK_TO.search(message)) and talked:
+    # one product talked about is no conversation to go back in: «the first one» is the list's
+    if match is None and (back := _BACK_TO.search(message)) and len(talked) > 1:
         if back["before"]:
             return [talked[-2]] if len(talked) > 1 else []
         position = _POSITION[(back["nth"] or back["again"]).lower()]

@@ -109,8 +109,12 @@ def test_a_fact_the_catalogue_lists_is_no_review_question():
 
 def test_a_kind_keeps_the_kinds_that_are_sorts_of_it():
     found = [PRODUCTS[pid] for pid in ("P0107", "P0108", "P0025", "P0014")]
-    assert [p.id for p in of_its_kind(found, "pan")] == ["P0107", "P0108"]  # a skillet too
-    assert [p.id for p in of_its_kind(found, "earbud")] == ["P0014"]  # no headphones
+    cast_iron = of_its_kind(found, "pan", ["cast", "iron", "pan"])
+    assert [p.id for p in cast_iron] == ["P0107", "P0108"]  # the cast iron skillet too
+    assert [p.id for p in of_its_kind(found, "pan", ["pan"])] == ["P0107"]
+    assert [p.id for p in of_its_kind(found, "earbud", ["noise", "cancelling", "earbud"])] == [
+        "P0014"
+    ]  # no headphones
 
 
 @pytest.mark.slow

@@ -216,7 +216,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = [hit.product for hit in result.hits]
         if kind := self.kinds.named_kind(text, ignore=ignore):
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
-            of_kind = of_its_kind(products, kind)
+            of_kind = of_its_kind(products, kind, self.kinds.kind_words(text, ignore))
             # «black curtains» when none come in black: no black jumpers in their place
             products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):

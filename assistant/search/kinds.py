@@ -372,11 +372,20 @@ def kind_words_of(product: Product) -> set[str]:
     return singular_words(product.title.removeprefix(product.brand))
 
 
-def of_its_kind(products: list[Product], kind: str) -> list[Product]:
-    """The products of a kind, and of the kinds that are sorts of it («cast iron pan»: the
-    Cast Iron Skillets too; «noise cancelling earbuds»: earbuds only, no headphones)."""
-    kinds = {kind} | SORTS_OF.get(kind, frozenset())
-    return [p for p in products if kinds & kind_words_of(p)]
+def of_its_kind(products: list[Product], kind: str, said: list[str]) -> list[Product]:
+    """The products of a kind; when none has the words said before it, those of a kind that
+    is a sort of it that do («cast iron pan»: the Cast Iron Skillets; «pan under 50»: pans;
+    «noise cancelling earbuds»: earbuds only, no headphones)."""
+    of_kind = [p for p in products if kind in kind_words_of(p)]
+    qualifiers = {singular(word) for word in said[-3:-1]}  # the two words next to the kind
+    sorts = SORTS_OF.get(kind, frozenset())
+    if not sorts or not qualifiers or any(qualifiers <= kind_words_of(p) for p in of_kind):
+        return of_kind
+    return [
+        p
+        for p in products
+        if p in of_kind or (sorts & kind_words_of(p) and qualifiers <= kind_words_of(p))
+    ]
 
 
 def same_aisle(products: list[Product], qualifier: str) -> list[Product]:

@@ -176,8 +176,8 @@ def data_silent(product: Product) -> str:
 def described(product: Product, sentence: str) -> str:
     """The description's own words on a question its facts do not answer; then reviews."""
     return (
-        f"{product.title} [{product.id}]: its description says «{sentence}» Here is what "
-        "reviews say."
+        f"The product data for {product.title} [{product.id}] doesn't say; its description says "
+        f"«{sentence}» Here is what reviews say."
     )
 
 

@@ -13,6 +13,7 @@ from assistant.conversation.understanding.buying import cart_line_act
 from assistant.conversation.understanding.corrections import FACT_WORDS, UNDERSTOOD_AS_NOTHING
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import (
+    LIKE_IT,
     NEVER,
     OF_THE_SHOP,
     POLICY_TOPICS,
@@ -127,7 +128,7 @@ def _of_the_focus(
     if _asks_a_version_price(intent, text, references, focus, names_kind) or (
         intent in {"search", "refine", "help"}
         and focus
-        and ((len(text.split()) <= 4 and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
+        and ((_short(text) and FACT_WORDS.search(text)) or _HOWS_ITS.search(text))
         and not references.ids
         and not names_kind()
     ):
@@ -139,6 +140,12 @@ def _of_the_focus(
 
 
 _BROWSING = re.compile(r"^\W*(?:show|compare|list|which|what|whats|are|is|do|does|any|how)\b", re.I)
+
+
+def _short(text: str) -> bool:
+    """«battery?», «any size at all?»; not «anything similar in stock?» (more of its kind)."""
+    words = len(text.split())
+    return words <= 3 or (words == 4 and not LIKE_IT.search(text))
 
 
 def _counted_version_wanted(

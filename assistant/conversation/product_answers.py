@@ -140,10 +140,10 @@ _IN_STOCK_ASKED = re.compile(r"\b(?:in stock|available|left|got any|have any|sol
 
 def _facts_asked(product: Product, step: Step) -> list[str]:
     """The product's facts a question asks for: each version it names, or what it asks."""
-    if _between_versions(product, step.text) and _IN_STOCK_ASKED.search(step.text):
-        return _each_version(product, step.text)  # «blue or orange in stock?»: each one
-    if _between_versions(product, step.text):  # «difference between standard and deluxe?»
-        return product_facts(product, "price", {})
+    if _between_versions(product, step.text):
+        if _IN_STOCK_ASKED.search(step.text):
+            return _each_version(product, step.text)  # «blue or orange in stock?»: each one
+        return product_facts(product, "price", {})  # «difference between standard and deluxe?»
     return product_facts(product, step.text, step.slots.options)
 
 

@@ -259,12 +259,15 @@ class ProductMentions:
                 return sorted(left, key=lambda pid: self.catalogue.products[pid].title)
         return []
 
+    def kind_hint(self, product_id: str) -> str:
+        """The kind a product's title ends in («Noise Cancelling Headphones»), for `find`."""
+        product = self.catalogue.products.get(product_id)
+        return " ".join(product.title.split()[-2:]) if product else ""
+
     def names_other_than(self, text: str, product_id: str) -> bool:
         """Whether a text names products, none `product_id` («the oakhaven candle, white king»;
         «the nimbus in white then» beside Bassline headphones: a Nimbus of their kind)."""
-        product = self.catalogue.products.get(product_id)
-        hint = " ".join(product.title.split()[-2:]) if product else ""
-        named = {mention.product_id for mention in self.find(text, kind_hint=hint)}
+        named = {m.product_id for m in self.find(text, kind_hint=self.kind_hint(product_id))}
         return bool(named) and product_id not in named
 
     def _only_type_left(self, mention: Mention) -> bool:

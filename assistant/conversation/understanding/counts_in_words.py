@@ -53,6 +53,7 @@ _PER_PERSON = re.compile(
 # a title that ends in a plural («… Trekking Poles», «… Running Shoes») sells pairs or sets
 _SOLD_IN_PAIRS = re.compile(r"[a-z](?<!s)s\W*$", re.I)
 _A_PAIR = re.compile(r"\b(?:a|one|1)\s+pair\b", re.I)
+_EACH_ONE = re.compile(r"\beach\b", re.I)  # «a pair for each of my 2 kids»: two pairs
 _A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
 
 
@@ -88,7 +89,7 @@ def counted_in_words(text: str, quantity: int | None) -> int | None:
 
 def pairs_as_units(product: Product, text: str, quantity: int | None) -> int | None:
     """A pair of shoes is one unit: «a pair of the orange 9s» adds one pair, not two."""
-    each = re.search(r"\beach\b", text, re.I)  # «a pair for each of my 2 kids»: two pairs
-    if quantity == 2 and _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title) and not each:
+    paired = _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title)
+    if quantity == 2 and paired and not _EACH_ONE.search(text):
         return 1
     return quantity

@@ -270,7 +270,7 @@ class ReferenceResolver:
         self, message: str, about: list[str], context: list[str] | None = None
     ) -> References | None:
         """The products named; of namesakes, the one the conversation holds if it holds one."""
-        hint = " ".join(self.catalogue.products[about[0]].title.split()[-2:]) if about else ""
+        hint = self.mentions.kind_hint(about[0]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
         if not found:
             return None

@@ -18,13 +18,12 @@ from assistant.search.embeddings import packaged_model_path
 from assistant.search.famous_makes import famous_make
 
 MIN_LETTERS = 5  # shorter words are too often another real word one letter away
-# one letter left out or doubled («dumbells», «headphons», «skilet»), or two swapped
-# («trailhwak»); never one letter for another: «projectors» is no typo of «protectors»
 _WORD = re.compile(r"[A-Za-z]+")
 # «fraying», «panicking», «zipped»: a known word with an ending is a word too
 _ENDINGS = ("ing", "ed", "es", "s", "ly", "er", "est")
 
 
+@functools.cache  # every planner reads the same packaged file: once per process
 def model_words(vocabulary_file: Path | None = None) -> frozenset[str]:
     """The whole words of a WordPiece vocabulary (by default the packaged model's: an English
     word list that ships with it); empty when there is none."""
@@ -71,7 +70,8 @@ class TitleSpelling:
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - one instance per catalogue, kept for life
     def _closest(self, word: str) -> str | None:
-        """The title word one letter more or less than the word, or two letters swapped."""
+        """The title word one letter more or less than the word, or two letters swapped
+        («dumbells», «trailhwak»); never one letter for another («projectors» stays)."""
         found = process.extractOne(word, self._title_words, scorer=Indel.distance, score_cutoff=1)
         if found:
             return found[0]

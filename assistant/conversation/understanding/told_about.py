@@ -33,7 +33,7 @@ def told_about(message: str, talked: list[str], mentions: ProductMentions) -> li
     # one product talked about is no conversation to go back in: «the first one» is the list's
     if match is None and (back := _BACK_TO.search(message)) and len(talked) > 1:
         if back["before"]:
-            return [talked[-2]] if len(talked) > 1 else []
+            return [talked[-2]]
         position = _POSITION[(back["nth"] or back["again"]).lower()]
         return [talked[position]] if position < len(talked) else []
     if match is None or not talked:

@@ -197,6 +197,14 @@ def refused(
             # kept when sold out too: "black then" changes the colour, not the model said
             options=args.get("options") or {},
             origin=origin.model_dump() if origin else None,
-            most=failure.details.get("available") or None if sold_out else None,
+            most=_most_to_take(failure, sold_out, too_many),
         )
     return failure_turn(failure, args.get("product_id"))
+
+
+def _most_to_take(failure: ToolFailure, sold_out: bool, too_many: bool) -> int | None:
+    """What «add every one you have» (the stock left) or «do the max then» (the per-order
+    limit) takes after this refusal."""
+    if sold_out:
+        return failure.details.get("available") or None
+    return failure.details.get("limit") or None if too_many else None

@@ -332,7 +332,8 @@ def _a_version_for_someone(focus: Product, text: str) -> bool:
 # a question that also asks for a change says so: «can you add one in blue?», «make it a M?»
 _CHANGE_VERB = re.compile(
     r"\b(add|put|change|switch|swap|make|replace|remove|take|get|buy|order|want|need)\b"
-    r"|\b(?:can|could|may) (?:i|we) have\b.*\binstead\b",  # «can I have X instead of Y?»
+    r"|\b(?:can|could|may) (?:i|we) have\b.*\binstead\b"  # «can I have X instead of Y?»
+    r"|\bdo (?:the )?max(?:imum)?\b",  # «ok do the max then» (after «at most 10 per order»)
     re.I,
 )
 

@@ -84,6 +84,7 @@ from assistant.conversation.understanding.slots import (
     extract_slots,
     fit_to_product,
     options_for_focus,
+    takes_the_most,
 )
 from assistant.conversation.understanding.spelling import TitleSpelling, model_words
 from assistant.conversation.understanding.steps import (
@@ -181,9 +182,8 @@ class RulePlanner:
         request = reopened_buy(
             state, request, self.catalogue, self.references.mentions.names_other_than
         )
+        request = self._taking_the_most(state, request, slots)
         pending = state.pending_action
-        if pending and pending.most and ALL_THERE_IS.search(request.text):
-            slots.quantity = pending.most  # «only 4 left», then «just add every one you have»
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
@@ -278,6 +278,17 @@ class RulePlanner:
             ranked = self.catalogue.products[references.ids[0]]
             slots.options = ranked.options_named_in(text)
         return references
+
+    @staticmethod
+    def _taking_the_most(state: DialogueState, request: Request, slots: Slots) -> Request:
+        """«only 4 left», then «just add every one you have»: the count is what is left (or
+        the per-order limit), and «ok do the max then» asks nothing of the policy."""
+        pending = state.pending_action
+        if not (pending and pending.most and ALL_THERE_IS.search(request.text)):
+            return request
+        slots.quantity = pending.most
+        wanted = takes_the_most(request.text)
+        return replace(request, act=pending.kind, implied=True) if wanted else request
 
     def _answering_pending(
         self, state: DialogueState, request: Request, slots: Slots

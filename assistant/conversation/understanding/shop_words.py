@@ -114,6 +114,9 @@ SHOP_SERVICE = re.compile(
     r"|\b(?:most|max(?:imum)?|limit)\b.{0,30}\b(?:(?:can|could)\s+(?:i|we|you)|(?:i|we|you)\s+"
     r"(?:can|could))\s+(?:order|buy)\b"
     r"|\bhow many\b.{0,20}\b(?:can|could) (?:i|we) (?:order|buy)\b"
+    # «what's the max?» after «at most 10 of one item per order»
+    r"|^\W*(?:(?:so|ok|okay|and)\W+)?(?:what'?s|whats|what is) (?:the |your )?"
+    r"(?:max(?:imum)?|limit)\W*$"
     # «how many of those can i get in one order»
     r"|\bhow many\b.{0,40}\b(?:can|could) (?:i|we) \w+\b.{0,20}\b(?:in|per) "
     r"(?:one|an|a single|each|1|the same) order\b"

@@ -198,14 +198,27 @@ def extract_quantity(message: str) -> int | None:
     return None
 
 
-# «just add every one you have», «all you've got», «as many as you have»: every one left
+# «just add every one you have», «all you've got», «as many as you have»: every one left;
+# after «at most 10 per order», «ok do the max then», «as many as i can»: the limit
 ALL_THERE_IS = re.compile(
     r"\b(?:every one|everything|all|as many as|whatever|how ?ever many)\s+(?:of them\s+)?"
     r"(?:you|u)\s*"
     r"(?:'ve\s+got|have|got|'ve|can)\b|\ball (?:of )?(?:them|those) then\b"
-    r"|\bthe (?:last|remaining) (?:ones?|\d+)\b",
+    r"|\bthe (?:last|remaining) (?:ones?|\d+)\b"
+    r"|(?<![\d$]\s)\b(?:the\s+)?max(?:imum)?\b(?!\s*(?:price|budget|spend|\$|\d))"
+    r"|\bas many as (?:i|we|you|u) (?:can|could|may|'?re allowed|are allowed|allow)\b",
     re.I,
 )
+_ASKS = re.compile(r"\?|^\W*(?:what|whats|what's|how|is|are|why|can|could)\b", re.I)
+
+
+def takes_the_most(text: str) -> bool:
+    """Whether a message answers «only 4 left» or «at most 10 per order» with every one it
+    may have («ok do the max then»), not asks about the limit («what's the max?»)."""
+    asks = _ASKS.search(text) and not re.search(r"\b(?:can|could) (?:you|u|i|we)\b", text, re.I)
+    return bool(ALL_THERE_IS.search(text)) and not asks
+
+
 _LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{NUMBER}\s", re.I)
 # «…, 5 medium and 4 small»: the count right before the value
 _COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){NUMBER}\s+(?:x\s+|in\s+)?$", re.I)

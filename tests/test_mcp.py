@@ -202,6 +202,11 @@ def test_an_agent_shops_and_only_the_shoppers_accept_places_the_order(transport)
             )
             assert found["products"][0]["id"] == "T1"
             assert all(p["price_minor"] <= 10000 for p in found["products"])
+            other_makes = await call(
+                session, "search_products", query="headphones", not_brands=["Quietude"]
+            )
+            assert "T1" not in {p["id"] for p in other_makes["products"]}
+            assert other_makes["filters"]["not_brands"] == ["Quietude"]
 
             evidence = await call(
                 session, "ask_reviews", product_id="T1", question="how long does the battery last?"

@@ -4,6 +4,8 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers import money_wording, wording
 from assistant.conversation.answers.ages import age_note
@@ -70,6 +72,7 @@ from assistant.search.kinds import ProductKinds, kind_words_of, of_its_kind, sam
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
+from assistant.search.unwanted import unwanted
 
 SHOW = 5
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
@@ -96,6 +99,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         """Products for the request, or an honest "we don't sell that" with the closest."""
         # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
+        said_in_full = step.text  # what a later «not black either» narrows, «not navy» kept
+        step = self._without_unwanted(step)
         kind, ids = step.references.kind, step.references.ids
         if not ids and (budget := open_budget(state, self.retriever, step)):
             return budget  # «anything under 20 bucks?»
@@ -133,7 +138,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             return Turn(text=f"{text} {choices}".strip())
         remember_shown(state, [p.id for p in products])
         said = {**options_said(products, step.text), **step.slots.options}  # «for an iphone 16»
-        state.last_search, state.chosen_options = step.text, said
+        state.last_search, state.chosen_options = said_in_full, said
         if order or (spec and spec.winner):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
         lead = spec.lead if spec else f"{order.capitalize()} first:" if order else None
@@ -150,6 +155,24 @@ class CatalogueAnswers(ShopRuleAnswers):
         )
         limit = over_the_limit(self.policies, step.slots.quantity)  # «can i order 20 ropes?»
         return turn.joined(limit) if limit else turn
+
+    def _without_unwanted(self, step: Step) -> Step:
+        """The request without what it says no to («chinos, not navy»: navy names no version
+        to look for, «anything but Chargewell» no Chargewell to show); the filters keep it."""
+        vocabulary = self.retriever.vocabulary
+        refused = unwanted(step.text, vocabulary.colours, vocabulary.brands, vocabulary.made_of)
+        if not refused.as_filters():
+            return step
+        wanted = [
+            pid
+            for pid in step.references.ids
+            if pid in self.catalogue.products
+            and SearchFilters(**refused.as_filters()).matches(self.catalogue.products[pid])
+        ]
+        references = replace(
+            step.references, ids=wanted, kind=step.references.kind if wanted else None
+        )
+        return step.model_copy(update={"text": refused.text or step.text, "references": references})
 
     def _kind_of_a_make_we_lack(self, text: str, options: set[str]) -> str | None:
         """«something like a jetboil for camp»: a camping stove, when no kind is named and

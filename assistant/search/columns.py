@@ -14,7 +14,13 @@ from collections.abc import Iterable
 import numpy as np
 
 from assistant.catalogue.models import Catalogue
-from assistant.search.filters import COLOUR_OPTION_NAMES, SIZE_OPTION_NAMES, SearchFilters
+from assistant.search.filters import (
+    COLOUR_OPTION_NAMES,
+    SIZE_OPTION_NAMES,
+    SearchFilters,
+    made_of_text,
+    says_any,
+)
 
 UNKNOWN = -1  # the code of a value no product has: it matches nothing
 
@@ -51,6 +57,7 @@ class FilterColumns:
         self.rating = np.array([p.rating or 0.0 for p in products], np.float64)
         self.reviews = np.array([p.review_count for p in products], np.int64)
         self.vetted = np.array([p.seller.vetting == "vetted" for p in products], bool)
+        self.made_of = [made_of_text(p) for p in products]
         by_id = sorted(range(len(products)), key=lambda position: self.product_ids[position])
         self.id_rank = np.empty(len(products), np.int64)  # order of ids, for stable ties
         self.id_rank[by_id] = np.arange(len(products))
@@ -81,6 +88,12 @@ class FilterColumns:
 
     def mask(self, filters: SearchFilters) -> np.ndarray:
         """Which products match, as a boolean array in catalogue order."""
+        offered = np.zeros(len(self.product_ids), bool)
+        offered[self.owner[self._variants(filters)]] = True
+        return self._products(filters) & offered
+
+    def _products(self, filters: SearchFilters) -> np.ndarray:
+        """Which products meet the product-level filters."""
         products = np.ones(len(self.product_ids), bool)
         if filters.category:
             products &= self.category == self.categories.of(filters.category)
@@ -90,6 +103,14 @@ class FilterColumns:
             products &= self.rating >= filters.min_rating
         if filters.vetted_seller:
             products &= self.vetted
+        if filters.not_brands:
+            products &= ~np.isin(self.brand, [self.brands.of(b) for b in filters.not_brands])
+        if filters.not_words:  # rare and product-level: a scan of the words, not of variants
+            products &= ~np.array([says_any(text, filters.not_words) for text in self.made_of])
+        return products
+
+    def _variants(self, filters: SearchFilters) -> np.ndarray:
+        """Which variants meet the variant-level filters (price, stock, colour, size)."""
         variants = np.ones(len(self.owner), bool)
         if filters.in_stock:
             variants &= self.stock > 0
@@ -97,13 +118,14 @@ class FilterColumns:
             variants &= self.price >= filters.min_price_minor
         if filters.max_price_minor is not None:
             variants &= self.price <= filters.max_price_minor
+        if filters.not_colours:
+            unwanted = [self.colours.of(colour) for colour in filters.not_colours]
+            variants &= ~np.isin(self.colour, unwanted).any(axis=1)
         if filters.colour:
             variants &= (self.colour == self.colours.of(filters.colour)).any(axis=1)
         if filters.size:
             variants &= (self.size == self.sizes.of(filters.size)).any(axis=1)
-        offered = np.zeros(len(self.product_ids), bool)
-        offered[self.owner[variants]] = True
-        return products & offered
+        return variants
 
     def ids(self, mask: np.ndarray) -> list[str]:
         """The product ids a mask selects, in catalogue order."""

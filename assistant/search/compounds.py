@@ -49,12 +49,29 @@ class CompoundWords:
             if self.splits
             else None
         )
+        # «pour over coffee maker» for «Pour-Over Coffee Maker»: a hyphenated title word said
+        # with a space, before the word titles put after it (never «ok carry on»)
+        self.hyphenated: dict[str, str] = {}
+        said_before: set[str] = set()
+        for product in catalogue.products.values():
+            title = product.title.lower()
+            for word, after in re.findall(r"([a-z]{3,}(?:-[a-z]{2,})+)\s+([a-z]+)", title):
+                spaced = word.replace("-", " ")
+                self.hyphenated[spaced] = word
+                said_before.add(rf"{re.escape(spaced)}(?=\s+{after}\b)")
+        self._spaced = (
+            re.compile(r"\b(?:" + "|".join(sorted(said_before)) + ")", re.I)
+            if said_before
+            else None
+        )
 
     def split(self, text: str) -> str:
         """The text with run-together title words split ("hearthstone airfryer" ->
         "hearthstone air fryer")."""
         if self._pattern is not None:
             text = self._pattern.sub(lambda match: self.splits[match.group(1).lower()], text)
+        if self._spaced is not None:
+            text = self._spaced.sub(lambda said: self.hyphenated[said.group(0).lower()], text)
         return self._joined(text)
 
     def _joined(self, text: str) -> str:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.search.unwanted import material_words
 
 COLOUR_OPTION_NAMES = ("colour", "color")
 SIZE_OPTION_NAMES = ("size",)
@@ -60,6 +61,15 @@ class SearchFilters(BaseModel):
     min_rating: float | None = Field(None, ge=1, le=5)
     in_stock: bool = False
     vetted_seller: bool = Field(False, description="Only products of sellers the shop vetted.")
+    # what the shopper does not want: «not black», «anything but Drift», «no leather»
+    not_colours: list[str] = Field(
+        default_factory=list, description="Colours not wanted: a product matches in another."
+    )
+    not_brands: list[str] = Field(default_factory=list, description="Brands not wanted.")
+    not_words: list[str] = Field(
+        default_factory=list,
+        description="Materials or scents not wanted: no word of the title or facts says them.",
+    )
 
     @model_validator(mode="after")
     def _bounds_in_order(self) -> SearchFilters:
@@ -85,8 +95,13 @@ class SearchFilters(BaseModel):
             raise UnknownFilterError(f"filter {name}: {first['msg']}") from exc
 
     def merged_with(self, other: SearchFilters) -> SearchFilters:
-        """These filters with every field that `other` sets taken from `other`."""
-        return self.model_copy(update=other.model_dump(exclude_defaults=True))
+        """These filters with every field that `other` sets taken from `other`; what either
+        does not want, neither does the result («not navy», then «not black either»)."""
+        merged = self.model_copy(update=other.model_dump(exclude_defaults=True))
+        for name in UNWANTED_FIELDS:
+            kept = getattr(self, name)
+            setattr(merged, name, [*kept, *(v for v in getattr(other, name) if v not in kept)])
+        return merged
 
     def is_empty(self) -> bool:
         """True when nothing is constrained."""
@@ -102,6 +117,10 @@ class SearchFilters(BaseModel):
             return False
         if self.vetted_seller and product.seller.vetting != "vetted":
             return False
+        if any(brand.lower() == product.brand.lower() for brand in self.not_brands):
+            return False
+        if self.not_words and says_any(made_of_text(product), self.not_words):
+            return False
         return any(
             self._variant_matches(variant.options, variant.price_minor, variant.stock)
             for variant in product.variants
@@ -115,6 +134,9 @@ class SearchFilters(BaseModel):
         if self.max_price_minor is not None and price > self.max_price_minor:
             return False
         lowered = {name: value.lower() for name, value in options.items()}
+        unwanted = {colour.lower() for colour in self.not_colours}
+        if unwanted & {lowered.get(name) for name in COLOUR_OPTION_NAMES}:
+            return False
         if self.colour and self.colour.lower() not in (
             lowered.get(name) for name in COLOUR_OPTION_NAMES
         ):
@@ -122,6 +144,19 @@ class SearchFilters(BaseModel):
         return not (
             self.size and self.size.lower() not in (lowered.get(name) for name in SIZE_OPTION_NAMES)
         )
+
+
+UNWANTED_FIELDS = ("not_colours", "not_brands", "not_words")
+
+
+def made_of_text(product: Product) -> str:
+    """The words that say what a product is or is made of: its title and facts."""
+    return " ".join([product.title, *product.attributes.values()]).lower()
+
+
+def says_any(text: str, words: list[str]) -> bool:
+    """Whether a lower-cased text says one of the words (or phrases) on its own."""
+    return any(whole_word(word.lower(), text) for word in words)
 
 
 _TITLE_WORD = re.compile(r"[\w-]+")  # what `whole_word` sees as one word
@@ -169,6 +204,8 @@ class FilterVocabulary:
     # a model letter with the title word before it («pro s» of «Softnest Pro S Curtains»):
     # said together, the letter names the model, not a size
     model_letters: set[str] = field(default_factory=set)
+    # what products are made of or smell of, so «no leather» can be refused
+    made_of: set[str] = field(default_factory=set)
 
     def names_colour(self, colour: str, text: str) -> bool:
         """Whether a text names a colour as a colour, not as part of a name («a nice green
@@ -232,6 +269,7 @@ class FilterVocabulary:
             for product in catalogue.products.values()
             for word in _TITLE_WORD.findall(product.title.lower())[-1:]
         }
+        vocabulary.made_of = material_words(catalogue)
         vocabulary.model_letters = {
             f"{before.lower()} {letter.lower()}"
             for product in catalogue.products.values()

@@ -40,7 +40,8 @@ FILLER = set(
     "were will mine my me we our us he she his her him lol haha omg tho though compare all ur "
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
     "alternative alternatives same different reviewer reviewers left remaining you've youve "
-    "we've i've i'll add throw grab toss chuck too take taking purchase edition version".split()
+    "we've i've i'll add throw grab toss chuck too take taking purchase edition version "
+    "first last sorted sort order ordered highest least most".split()  # «cheapest first»
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.

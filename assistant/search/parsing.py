@@ -25,6 +25,7 @@ from assistant.search.filters import (
     SearchFilters,
     whole_word,
 )
+from assistant.search.unwanted import unwanted
 
 COUNT_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -372,8 +373,11 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
     """Pull price, rating, stock, category, brand, colour and size constraints out of a query,
     and what the shopper asked for in their own words."""
     found: dict[str, object] = {}
+    refused = unwanted(query, vocabulary.colours, vocabulary.brands, vocabulary.made_of)
+    query = refused.text  # «rain jacket, not black»: no black asked for, none ranked for
     text = _numbers(query, found)
     found.update(_vocabulary(text, vocabulary))
+    found.update(refused.as_filters())
     cleaned = re.sub(r"\s+", " ", text).strip()
     filters = SearchFilters.model_validate(found)
     requested = requested_constraints(query, filters.max_price_minor)

@@ -141,9 +141,21 @@ class ShopTools:
         vetted_seller: bool = False,
         category: Annotated[str | None, Field(max_length=80)] = None,
         brand: Annotated[str | None, Field(max_length=80)] = None,
+        not_colours: Annotated[
+            list[Annotated[str, Field(max_length=40)]] | None,
+            Field(max_length=10, description="Colours the shopper does not want."),
+        ] = None,
+        not_brands: Annotated[
+            list[Annotated[str, Field(max_length=80)]] | None,
+            Field(max_length=10, description="Brands the shopper does not want."),
+        ] = None,
+        not_words: Annotated[
+            list[Annotated[str, Field(max_length=40)]] | None,
+            Field(max_length=10, description="Materials or scents not wanted («leather»)."),
+        ] = None,
         limit: Annotated[int, Field(ge=1, le=20)] = 5,
     ) -> SearchResults:
-        """Search the catalogue by words and filters (price in cents, colour, size, seller)."""
+        """Search the catalogue by words and filters (price in cents, colour, size, seller, not)."""
         try:
             filters = SearchFilters(
                 max_price_minor=max_price_minor,
@@ -155,6 +167,9 @@ class ShopTools:
                 vetted_seller=vetted_seller,
                 category=category,
                 brand=brand,
+                not_colours=not_colours or [],
+                not_brands=not_brands or [],
+                not_words=not_words or [],
             )
         except ValueError as error:
             raise QueryError(str(error).splitlines()[-1]) from None

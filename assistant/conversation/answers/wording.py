@@ -111,7 +111,19 @@ def describe_filters(filters: SearchFilters) -> str:
         parts.append("in stock")
     if filters.vetted_seller:
         parts.append("from a vetted seller")
-    return ", ".join(parts)
+    return ", ".join([*parts, *described_unwanted(filters)])
+
+
+def described_unwanted(filters: SearchFilters) -> list[str]:
+    """What the shopper does not want, in words: «not in black or navy», «not by Drift»."""
+    parts = []
+    if filters.not_colours:
+        parts.append(f"not in {' or '.join(filters.not_colours)}")
+    if filters.not_brands:
+        parts.append(f"not by {' or '.join(filters.not_brands)}")
+    if filters.not_words:
+        parts.append(f"no {' or '.join(filters.not_words)}")
+    return parts
 
 
 def describe_requested(requested: Constraints) -> str:

@@ -1,10 +1,12 @@
-"""Shoppers who correct themselves and the assistant, and answers to a refused count: «ok do
-the max then» after «at most 10 per order», «what's the max?»."""
+"""Shoppers who correct themselves and the assistant: «ok do the max then» after «at most 10
+per order», «dont add it yet», «wait, put it back», «no, not yet. I said one puzzle, not two»
+to a checkout summary."""
 
 from __future__ import annotations
 
 import pytest
 
+from assistant.conversation.understanding.holding_off import held_off_answer, holds_off
 from assistant.conversation.understanding.slots import takes_the_most
 from tests.test_phrasing import Chat
 
@@ -45,3 +47,72 @@ def test_asking_the_max_after_the_limit_quotes_the_rule(demo_assistant) -> None:
     reply = chat.say("what's the max?")
     assert chat.units() == {}
     assert "at most 10" in reply.text.lower(), reply.text
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["ok cool. dont add it yet", "just browsing, dont add anything", "don't put it in my cart",
+     "dont check out, ill come back later", "please don't remove it"],
+)  # fmt: skip
+def test_told_not_to_is_held_off(said: str) -> None:
+    assert holds_off("add", said)
+    assert held_off_answer(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["why don't you add it then", "add it, don't forget the case", "what if I don't order?"]
+)
+def test_a_request_with_a_dont_elsewhere_is_not_held_off(said: str) -> None:
+    assert not holds_off("add", said)
+
+
+@pytest.mark.slow
+def test_dont_add_it_yet_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the auralpeak one 300, does it come in silver?")
+    reply = chat.say("ok cool. dont add it yet")
+    assert chat.units() == {}
+    assert "haven't added" in reply.text
+    chat.say("dont add it to my cart")
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_put_it_back_returns_the_line_taken_out(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the voyagr urban 2 duffel")
+    chat.say("and the voyagr packing cubes too")
+    chat.say("actually take the duffel out")
+    assert "P0312" not in chat.units()
+    chat.say("wait, put it back")
+    assert chat.units() == {"P0312": 1, "P0313": 1}
+    state = demo_assistant.sessions.load(chat.session)
+    assert state.removed_lines == []  # back in the cart: a second «put it back» returns nothing
+
+
+@pytest.mark.slow
+def test_the_named_line_goes_back_while_a_summary_waits(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the kestrel travel nova 2 crossbody bag")
+    chat.say("also the kestrel travel wave 2 tote in navy")
+    chat.say("remove the tote")
+    chat.say("checkout")
+    reply = chat.say("wait, put the tote back")
+    assert reply.pending_checkout is None
+    assert chat.units() == {"P0323": 1, "P0320": 1}
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [line.options for line in cart.lines if line.product_id == "P0320"] == [
+        {"colour": "navy"}
+    ]
+    assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []
+
+
+@pytest.mark.slow
+def test_a_no_to_the_summary_with_the_count_it_should_have_been(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 tumble & co studio x wooden puzzles")
+    chat.say("checkout")
+    reply = chat.say("no, not yet. I said one puzzle, not two")
+    assert reply.pending_checkout is None
+    assert chat.units() == {"P0241": 1}
+    assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []

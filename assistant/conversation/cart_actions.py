@@ -16,7 +16,13 @@ from assistant.conversation.answers.compose import (
     result_turn,
 )
 from assistant.conversation.answers.dates import day_text, parse_deadline
-from assistant.conversation.state import DialogueState, PendingAction, remember
+from assistant.conversation.state import (
+    REMOVED_KEPT,
+    DialogueState,
+    PendingAction,
+    RemovedLine,
+    remember,
+)
 from assistant.conversation.tools import REGISTRY, ToolContext, ToolFailure
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.steps import ToolCall
@@ -37,6 +43,17 @@ PENDING_KIND = {"change_variant": "change", "update_cart_item": "change", "buy_n
 
 
 def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
+    """Each call of the step in order; the cart after the last change, then other results;
+    what the step took out of the cart is remembered, for «put it back»."""
+    if not any(call.name in CART_LINE_TOOLS for call in step.calls):
+        return _run_in_order(state, step, context)
+    before = context.commerce.get_cart(context.shopper_id)
+    turn = _run_in_order(state, step, context)
+    remember_taken_out(state, before, context.commerce.get_cart(context.shopper_id))
+    return turn
+
+
+def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     """Each call of the step in order; the cart after the last change, then other results."""
     catalogue = context.catalogue
     if any(call.name in ANSWERS_PENDING for call in step.calls):
@@ -79,6 +96,25 @@ def run_calls(state: DialogueState, step: Step, context: ToolContext) -> Turn:
     shown.text = "\n".join([*notes, shown.text])
     _add_free_shipping_note(shown, cart, changes, step.text, context)
     return shown.joined(turn)
+
+
+def remember_taken_out(state: DialogueState, before: CartView, after: CartView) -> None:
+    """The units a step took out of the cart (for «put it back») and what it did last."""
+    left = {line.variant_id: line.qty for line in after.lines}
+    taken = [
+        RemovedLine(
+            product_id=line.product_id,
+            options=dict(line.options),
+            qty=line.qty - left.get(line.variant_id, 0),
+        )
+        for line in before.lines
+        if left.get(line.variant_id, 0) < line.qty
+    ]
+    if taken:
+        state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
+    had = {line.variant_id: line.qty for line in before.lines}
+    grew = any(line.qty > had.get(line.variant_id, 0) for line in after.lines)
+    state.last_cart_change = "remove" if taken and not grew else "add" if grew else None
 
 
 def _unsold(step: Step) -> list[str]:

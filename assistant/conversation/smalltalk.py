@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.understanding.holding_off import held_off_answer
+
 # «whats your name? do you even have one», «are you a real person?»: about the assistant.
 ABOUT_ME = re.compile(
     # «hi is this a real person or a bot»: a greeting first changes nothing
@@ -34,7 +36,9 @@ SMALLTALK = [
 
 
 def smalltalk_answer(text: str) -> str:
-    """A short friendly answer to a greeting, thanks or goodbye."""
+    """A short friendly answer to a greeting, thanks or goodbye, or to «don't add it yet»."""
+    if held_off := held_off_answer(text):
+        return held_off
     for pattern, answer in SMALLTALK:
         if pattern.search(text):
             return answer

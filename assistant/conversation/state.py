@@ -24,6 +24,17 @@ class PendingAction(BaseModel):
     most: int | None = None  # «only 4 left»: what «add every one you have» then takes
 
 
+class RemovedLine(BaseModel):
+    """Units of one version taken out of the cart, so «put it back» can return them."""
+
+    product_id: str
+    options: dict[str, str] = Field(default_factory=dict)
+    qty: int
+
+
+REMOVED_KEPT = 5  # lines taken out that «put the tote back» still reaches
+
+
 class PendingCheckout(BaseModel):
     """A summary shown to the shopper and waiting for their yes."""
 
@@ -71,6 +82,12 @@ class DialogueState(BaseModel):
     )
     added_id: str | None = Field(None, description="The product last added with options.")
     added_options: dict[str, str] = Field(default_factory=dict)
+    removed_lines: list[RemovedLine] = Field(
+        default_factory=list, description="Lines taken out lately, last last, for «put it back»."
+    )
+    last_cart_change: str | None = Field(
+        None, description="What the last cart change did (add, remove), for «undo that»."
+    )
 
     talked_about: list[str] = Field(
         default_factory=list,

@@ -58,6 +58,7 @@ from assistant.conversation.understanding.follow_ups import (
     moved_on,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
+from assistant.conversation.understanding.holding_off import holds_off
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
     AND_THE,
@@ -69,6 +70,7 @@ from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
+from assistant.conversation.understanding.putting_back import line_put_back, put_back_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -97,6 +99,7 @@ from assistant.conversation.understanding.steps import (
     version_calls,
     version_stock,
 )
+from assistant.conversation.understanding.summary_corrections import corrected_at_the_summary
 from assistant.conversation.understanding.superlative_adds import superlative_adds
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
@@ -161,6 +164,12 @@ class RulePlanner:
             has_order=has_order or state.last_order_id is not None,
         )
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
+        if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
+            unsummarised = context.model_copy(update={"pending_checkout": False})
+            requests = corrected_at_the_summary(
+                requests,
+                lambda text: list(map(checked, self.classifier.classify(text, unsummarised))),
+            )
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
         joined = narrowed_searches(joined, state, self.kinds)  # «something wooden?»
@@ -177,6 +186,9 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         slots.quantity = counted_in_words(request.text, slots.quantity)  # «one for each of my 3»
+        line = line_put_back(state, request.text, self.catalogue)
+        if line is not None and request.act != "decline":  # the «no» to a summary goes first
+            return put_back_step(state, request, slots, line)  # «wait, put it back»
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
         request = reopened_buy(
@@ -245,6 +257,7 @@ class RulePlanner:
             self.catalogue.products[p] for p in in_view if p in self.catalogue.products
         ]
         intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
+        intent = "smalltalk" if holds_off(intent, request.text) else intent  # «dont add it yet»
         step = Step(
             intent=intent,
             text=elliptical_question(

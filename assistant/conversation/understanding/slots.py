@@ -66,7 +66,7 @@ _QTY_PATTERNS = [
     re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
         rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh|hmm+|um+|ah|ok|okay)\W+)*|"
         r"\b(?:meant|make it|said)\s+)"
-        rf"{NUMBER}\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"
+        rf"{NUMBER}(?:\s+[a-z]+)?\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"  # «one puzzle, not two»
         r"(?!\s*(?:hours?|hrs?|days?|stars?|kg|g|ml|cm|mm|in|inch|w|mah|%)\b)",
         re.I,
     ),

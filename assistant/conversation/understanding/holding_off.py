@@ -1,0 +1,39 @@
+"""«ok cool. dont add it yet», «just browsing, don't add anything», «dont check out, ill come
+back later»: the shopper says what not to do, so nothing is done and the cart is as it was."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.conversation.understanding.buying import CART_CHANGING
+
+HOLD_OFF = re.compile(
+    r"(?<!\bwhy )(?<!\bwhy you )(?<!\bwhy u )"
+    r"\b(?:don'?t|do not|dont|pls don'?t|please don'?t|no need to|not going to|not gonna)\s+"
+    r"(?:(?:want to|wanna|need to|you|u|go and|just|actually)\s+)*"
+    r"(?P<verb>add|buy|order|put|place|check ?out|purchase|remove|delete|take out|change|swap)"
+    r"\b",
+    re.I,
+)
+_ORDERING = re.compile(r"order|place|check ?out", re.I)
+_TAKING_OUT = re.compile(r"remove|delete|take out|change|swap", re.I)
+
+
+def holds_off(act: str, text: str) -> bool:
+    """Whether a request that reads as a cart action says not to do it."""
+    return act in CART_CHANGING | {"smalltalk", "help", "view_cart"} and bool(
+        HOLD_OFF.search(text) and "?" not in text
+    )
+
+
+def held_off_answer(text: str) -> str | None:
+    """What the assistant says when told not to do something; None when it was not."""
+    said = HOLD_OFF.search(text)
+    if said is None:
+        return None
+    verb = said.group("verb")
+    if _ORDERING.fullmatch(verb):
+        return "Sure, nothing is ordered and your cart is kept. Say «checkout» when you're ready."
+    if _TAKING_OUT.fullmatch(verb):
+        return "Sure, I've left your cart as it is."
+    return "Sure, I haven't added anything; your cart is as it was. Say «add it» when you're ready."

@@ -1,0 +1,56 @@
+"""«wait, put it back», «put the tote back», «add it back», «undo that» after a removal: the
+units last taken out go back into the cart, as they were (the same version and count)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.catalogue.models import Catalogue
+from assistant.conversation.state import DialogueState, RemovedLine
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.steps import Step, ToolCall
+
+PUT_BACK = re.compile(
+    r"\b(?:put|add|bring|stick|pop|throw|chuck)\s+(?P<what>[\w&' -]{1,40}?)\s+back\b"
+    r"(?!\s+(?:to|on|later|order)\b)"  # «put it back on the shelf», «back to the first»
+    r"|\bre-?add\b|\b(?:i want|i'?d like) (?:it|them|that) back\b",
+    re.I,
+)
+UNDO = re.compile(r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually)\W+)*undo\b", re.I)
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> RemovedLine | None:
+    """The line a message puts back into the cart: the one it names among those taken out
+    lately, else the last taken out; None when it puts nothing back."""
+    if not state.removed_lines:
+        return None
+    said = PUT_BACK.search(text)
+    if said is None and not (UNDO.search(text) and state.last_cart_change == "remove"):
+        return None
+    what = set(_WORD.findall((said.group("what") if said and said.group("what") else "").lower()))
+    for line in reversed(state.removed_lines):
+        product = catalogue.products.get(line.product_id)
+        if product and what & set(_WORD.findall(product.title.lower())):
+            return line  # «put the tote back»: the tote, whatever went out after it
+    return state.removed_lines[-1]
+
+
+def put_back_step(state: DialogueState, request: Request, slots: Slots, line: RemovedLine) -> Step:
+    """The add that returns a line taken out; it is forgotten, so no second «put it back»
+    returns it twice."""
+    state.removed_lines = [kept for kept in state.removed_lines if kept is not line]
+    args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
+    if line.options:
+        args["options"] = dict(line.options)
+    return Step(
+        intent="add",
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=[line.product_id], kind="deictic"),
+        calls=[ToolCall(name="add_to_cart", args=args)],
+    )

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.understanding.holding_off import held_off_answer, holds_off
-from assistant.conversation.understanding.slots import takes_the_most
+from assistant.conversation.understanding.mind_changes import MindChanges
+from assistant.conversation.understanding.slots import extract_quantity, takes_the_most
+from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
 ROPE = "P0178"
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
 
 
 @pytest.mark.parametrize(
@@ -115,4 +119,76 @@ def test_a_no_to_the_summary_with_the_count_it_should_have_been(demo_assistant) 
     reply = chat.say("no, not yet. I said one puzzle, not two")
     assert reply.pending_checkout is None
     assert chat.units() == {"P0241": 1}
+    assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []
+
+
+@pytest.mark.parametrize(
+    ("said", "settled"),
+    [
+        ("remove the jump rope. no wait, I mean the mat, keep the rope", "remove the mat"),
+        ("ok add a third puzzle then. no wait, 4 total", "make it 4 in total"),
+        ("ok then size 9... no, go up, size 11", "ok then size 11"),
+        ("add the hoodie in size S, no XL", "add the hoodie in size XL"),  # as before
+    ],
+)
+def test_a_mind_changed_in_one_message_is_what_was_settled(said: str, settled: str) -> None:
+    assert MindChanges(CATALOGUE).settled(said) == settled
+
+
+@pytest.mark.parametrize(
+    ("said", "count"),
+    [("no wait, standard. the kid's only 4", None), ("she is only 3", None), ("just 2", 2),
+     ("no, not yet. I said one puzzle, not two", 1)],
+)  # fmt: skip
+def test_an_age_is_no_count_and_a_count_corrected_is_the_first(said: str, count) -> None:
+    assert extract_quantity(said) == count
+
+
+@pytest.mark.slow
+def test_scratch_that_last_one_takes_out_only_what_was_last_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the urbanloom studio 600 tee in white, medium")
+    chat.say("no, the red. still medium")
+    chat.say("and add another in white medium too")
+    chat.say("scratch that last one")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.options["colour"], line.qty) for line in cart.lines] == [("red", 1)]
+
+
+@pytest.mark.slow
+def test_a_count_said_then_a_removal_removes(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add voyagr nova 900 packing cubes")
+    chat.say("also the atlas & oak trail packing cubes")
+    chat.say("and actually only one set of cubes, drop the atlas & oak ones")
+    assert chat.units() == {"P0313": 1}
+
+
+@pytest.mark.slow
+def test_a_sold_out_version_of_the_line_in_the_cart_is_said_so(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 hearth & linen prime 300 pillows, queen")
+    chat.say("sorry twin, not queen")
+    reply = chat.say("actually can i get king size?")
+    assert "out of stock" in reply.text and "P0160" in reply.text, reply.text
+    assert chat.units() == {"P0160": 2}
+
+
+@pytest.mark.slow
+def test_a_budget_corrected_searches_again_within_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("electric kettle under 50 bucks?")
+    reply = chat.say("oops I meant under 120, not 50")
+    products = demo_assistant.services.catalogue.products
+    prices = [products[p].buyable_price_minor for p in reply.products]
+    assert len(prices) >= 2 and max(prices) > 5000 and all(p <= 12000 for p in prices)
+
+
+@pytest.mark.slow
+def test_whats_in_the_order_beside_a_summary_lists_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("put 2 of the echofox one 2 bluetooth speakers in my basket")
+    chat.say("ok checkout")
+    reply = chat.say("wait dont place it yet, just tell me whats in the order")
+    assert "P0015" in reply.text and "2 ×" in reply.text
     assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []

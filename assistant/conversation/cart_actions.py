@@ -99,7 +99,8 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
 
 
 def remember_taken_out(state: DialogueState, before: CartView, after: CartView) -> None:
-    """The units a step took out of the cart (for «put it back») and what it did last."""
+    """The units a step took out of the cart (for «put it back»), those it added (for
+    «scratch that») and which it did."""
     left = {line.variant_id: line.qty for line in after.lines}
     taken = [
         RemovedLine(
@@ -113,8 +114,17 @@ def remember_taken_out(state: DialogueState, before: CartView, after: CartView) 
     if taken:
         state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
     had = {line.variant_id: line.qty for line in before.lines}
-    grew = any(line.qty > had.get(line.variant_id, 0) for line in after.lines)
-    state.last_cart_change = "remove" if taken and not grew else "add" if grew else None
+    grown = [
+        RemovedLine(
+            product_id=line.product_id,
+            options=dict(line.options),
+            qty=line.qty - had.get(line.variant_id, 0),
+        )
+        for line in after.lines
+        if line.qty > had.get(line.variant_id, 0)
+    ]
+    state.last_added = grown
+    state.last_cart_change = "remove" if taken and not grown else "add" if grown else None
 
 
 def _unsold(step: Step) -> list[str]:

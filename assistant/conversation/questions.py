@@ -348,7 +348,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
             said = said_values(last.options)
-            _, matching = self._matching(state.last_search, last.filters, SHOW * 4, said)
+            # «oops I meant under 120, not 50»: the bound said now wins over the search's
+            wanted = last.filters.merged_with(step.slots.filters)
+            _, matching = self._matching(state.last_search, wanted, SHOW * 4, said)
             # only more of what was shown: "cheapest?" after teddy bears is no card game
             shown_kinds = {self._kind_of(p) for p in shown}
             qualifier = self.kinds.named_qualifier(state.last_search)  # «board» games only

@@ -88,6 +88,10 @@ class DialogueState(BaseModel):
     last_cart_change: str | None = Field(
         None, description="What the last cart change did (add, remove), for «undo that»."
     )
+    last_added: list[RemovedLine] = Field(
+        default_factory=list,
+        description="The units the last cart change added, for «scratch that».",
+    )
 
     talked_about: list[str] = Field(
         default_factory=list,

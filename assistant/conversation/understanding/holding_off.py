@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.conversation.understanding.buying import CART_CHANGING
-
 HOLD_OFF = re.compile(
     r"(?<!\bwhy )(?<!\bwhy you )(?<!\bwhy u )"
     r"\b(?:don'?t|do not|dont|pls don'?t|please don'?t|no need to|not going to|not gonna)\s+"
@@ -15,15 +13,18 @@ HOLD_OFF = re.compile(
     r"\b",
     re.I,
 )
+# what a «don't …» may have been heard as: a cart change, or nothing much
+_HELD_OFF_ACTS = frozenset(
+    {"add", "change", "remove", "checkout", "cancel_order", "return", "smalltalk", "help",
+     "view_cart"}
+)  # fmt: skip
 _ORDERING = re.compile(r"order|place|check ?out", re.I)
 _TAKING_OUT = re.compile(r"remove|delete|take out|change|swap", re.I)
 
 
 def holds_off(act: str, text: str) -> bool:
     """Whether a request that reads as a cart action says not to do it."""
-    return act in CART_CHANGING | {"smalltalk", "help", "view_cart"} and bool(
-        HOLD_OFF.search(text) and "?" not in text
-    )
+    return act in _HELD_OFF_ACTS and bool(HOLD_OFF.search(text) and "?" not in text)
 
 
 def held_off_answer(text: str) -> str | None:

@@ -13,7 +13,22 @@ _MARKS = (
     r"no+ wait|wait no|no no|oops|sorry|i mean|i meant|make that|scratch that|or rather|actually"
 )
 _CHANGED = re.compile(
-    rf"[\s,.;:!-]*(?:\b(?:{_MARKS})\b[\s,.;:!-]*|(?<=,)\s*no\s+)+(?P<new>[\w -]{{1,30}}?)[\s.!]*$",
+    rf"[\s,.;:!-]*(?:\b(?:{_MARKS})\b[\s,.;:!-]*|(?<=,)\s*no\s+|(?<=\.)\s*no\b[\s,]*)+"
+    r"(?:go (?:up|down)(?: one| a)?(?: size)?[\s,]*)?"  # «size 9... no, go up, size 11»
+    r"(?P<new>[\w -]{1,30}?)[\s.!]*$",
+    re.I,
+)
+# «remove the jump rope. no wait, I mean the mat, keep the rope»: another thing, same verb
+_THING_CHANGED = re.compile(
+    r"^(?P<verb>.*?\b(?:remove|add|take out|drop|delete|get|put|buy)\b)\s+"
+    r"(?P<old>(?:the|a|an)\s+[\w&' -]{2,40}?)[\s,.;:!-]+"
+    r"(?:no+ wait|wait no|sorry|oops|no)[\s,.;:!-]+(?:i mean|i meant)\s+"
+    r"(?P<new>(?:the|a|an)\s+[\w&' -]{2,40}?)(?:[\s,.;]+keep (?:the\s+)?[\w&' -]{2,40}?)?\W*$",
+    re.I,
+)
+# «add a third puzzle then. no wait, 4 total»: the count the line should come to
+_TOTAL_INSTEAD = re.compile(
+    rf"\b(?:{_MARKS}|no)\b[\s,.;:!-]*(?P<count>\d{{1,2}})\s+(?:in )?(?:total|altogether)\W*$",
     re.I,
 )
 # «the X, no wait, the Y. Actually no, the X after all»: back to the first thing said
@@ -57,10 +72,15 @@ class MindChanges:
             ):
                 text = text[: dropped.start()] + text[dropped.end() :]
                 break
+        if thing := _THING_CHANGED.search(text):
+            return f"{thing['verb']} {thing['new']}"
+        if total := _TOTAL_INSTEAD.search(text):
+            return f"make it {total['count']} in total"
         said = _CHANGED.search(text)
         if said is None:
             return text
         new, before = said["new"].strip(), text[: said.start()]
+        new = re.sub(r"^(?:size|sz|in|the)\s+", "", new, flags=re.I)  # «size 11»: the value
         kind = self._kind(new)
         if kind is None:
             return text

@@ -70,7 +70,7 @@ from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
-from assistant.conversation.understanding.putting_back import line_put_back, put_back_step
+from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
@@ -186,9 +186,11 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         slots.quantity = counted_in_words(request.text, slots.quantity)  # «one for each of my 3»
-        line = line_put_back(state, request.text, self.catalogue)
-        if line is not None and request.act != "decline":  # the «no» to a summary goes first
-            return put_back_step(state, request, slots, line)  # «wait, put it back»
+        # «wait, put it back», «scratch that last one» (the «no» to a summary goes first)
+        if request.act != "decline" and (
+            undone := undoing_step(state, request, slots, self.catalogue)
+        ):
+            return undone
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
         request = reopened_buy(
@@ -213,7 +215,7 @@ class RulePlanner:
             and not (choice or request.implied)
             and not asks_for_a_change(request.text, slots)
         ):
-            intent = not_a_change(request)  # "and the handle?" asks; it adds nothing
+            intent = _not_a_change(request, focus, cart_products)  # "and the handle?" asks
         intent = fewer_taken_out(intent, request.text)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
@@ -473,3 +475,12 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+
+def _not_a_change(request: Request, focus: Product | None, cart_products: list[str]) -> str:
+    """What a request that sounded like a cart change asks instead; «actually can i get king
+    size?» of the pillows in the cart asks of them, it searches nothing."""
+    intent = not_a_change(request)
+    if intent == "search" and focus and focus.id in cart_products:
+        return "product_question" if focus.options_named_in(request.text) else intent
+    return intent

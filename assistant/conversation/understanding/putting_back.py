@@ -1,5 +1,6 @@
-"""«wait, put it back», «put the tote back», «add it back», «undo that» after a removal: the
-units last taken out go back into the cart, as they were (the same version and count)."""
+"""Undoing the last cart change: «wait, put it back», «put the tote back», «undo that» after a
+removal return the units taken out (the same version and count); «scratch that last one»,
+«scratch the last thing», «undo that» after an add take out just the units it added."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ PUT_BACK = re.compile(
 )
 UNDO = re.compile(r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually)\W+)*undo\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
+_POINTING = frozenset({"that", "them", "those", "this", "these", "ones", "last", "thing", "item"})
 
 
 def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> RemovedLine | None:
@@ -36,7 +38,43 @@ def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> Remo
         product = catalogue.products.get(line.product_id)
         if product and what & set(_WORD.findall(product.title.lower())):
             return line  # «put the tote back»: the tote, whatever went out after it
-    return state.removed_lines[-1]
+    # «put the board game back in my cart» when no board game went out: not an undo
+    return None if what - _POINTING else state.removed_lines[-1]
+
+
+# «scratch that last one», «scratch the last thing», «undo that», «take that last one out»
+SCRATCH_ADDED = re.compile(
+    r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay)\W+)*"
+    r"(?:scratch|undo|cancel|forget|bin|drop|ditch|lose|remove)\s+"
+    r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))"
+    r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*\W*$",
+    re.I,
+)
+
+
+def scratch_step(state: DialogueState, request: Request, slots: Slots) -> Step | None:
+    """The removal of just the units the last cart change added, when the message scratches
+    it; None otherwise («remove it» beside a product in view is that product's removal)."""
+    said = SCRATCH_ADDED.search(request.text)
+    if said is None or state.last_cart_change != "add" or not state.last_added:
+        return None
+    if re.match(r"\W*(?:remove|drop|bin|ditch|lose)\s+(?:it|that|this)\W*$", request.text, re.I):
+        return None  # «remove it»: the product in view, as before
+    calls = []
+    for line in state.last_added:
+        args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
+        if line.options:
+            args["options"] = dict(line.options)
+        calls.append(ToolCall(name="remove_from_cart", args=args))
+    state.last_added = []
+    return Step(
+        intent="remove",
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=[call.args["product_id"] for call in calls], kind="deictic"),
+        calls=calls,
+    )
 
 
 def put_back_step(state: DialogueState, request: Request, slots: Slots, line: RemovedLine) -> Step:
@@ -54,3 +92,12 @@ def put_back_step(state: DialogueState, request: Request, slots: Slots, line: Re
         references=References(ids=[line.product_id], kind="deictic"),
         calls=[ToolCall(name="add_to_cart", args=args)],
     )
+
+
+def undoing_step(
+    state: DialogueState, request: Request, slots: Slots, catalogue: Catalogue
+) -> Step | None:
+    """The step that undoes the last cart change the message undoes, if it undoes one."""
+    if (line := line_put_back(state, request.text, catalogue)) is not None:
+        return put_back_step(state, request, slots, line)
+    return scratch_step(state, request, slots)

@@ -116,7 +116,8 @@ _QTY_PATTERNS = [
         r"(?:enough|plenty|will do|should do)\b",
         re.I,
     ),
-    re.compile(  # «just 2», «ok all 8 standard then»
+    re.compile(  # «just 2», «ok all 8 standard then»; not «the kid's only 4» (an age)
+        rf"(?<!'s )(?<!’s )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bturned )"
         rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?|colou?rs?|"
         r"sizes?|versions?|options?|models?|editions?|of (?:them|those|these)\s*\?)\b)",
         re.I,

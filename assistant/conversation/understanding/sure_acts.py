@@ -106,10 +106,22 @@ _TAKE_OUT_FIRST = re.compile(
     r"(?!.*\b(?:to\s+\d|for|with|instead|into|add|put|swap|change|make)\b)",
     re.I,
 )
+_WHATS_IN_IT = re.compile(
+    r"\b(?:what'?s|whats|what is|show me|tell me|list)\b.{0,25}"
+    r"\bin (?:the|my|this|that) (?:order|cart|basket|bag|summary)\b",
+    re.I,
+)
+# «only one set of cubes, drop the atlas & oak ones»: heard as a count, said as a removal
+_TAKE_OUT_LAST = re.compile(
+    r"[,;.]\s*(?:(?:and|so|just)\s+)?(?:drop|remove|delete|take out|ditch|get rid of|bin)\s+"
+    r"(?:the|both|my|those|these)\b[^,;.]*$",
+    re.I,
+)
 # «… way more reviews. swap it for that one in purple»: a trade, however it sounded
 _SWAP_ASKED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:ok|okay|hmm+|actually|then|so|please|pls|can you|could you|can u)\W+)*"
-    r"(?:swap|switch|replace|exchange)\s+(?:it|mine|that|this|them|those)\b.*\b(?:for|with)\b",
+    r"(?:swap|switch|replace|exchange)\s+(?:it|mine|that|this|them|those|the [\w&' -]{1,30}?"
+    r" ones?)\b.*\b(?:for|with)\b",  # «swap the meeple one for that»
     re.I,
 )
 SURE_ENOUGH = 0.35  # below this a cart-changing act is not acted on (the runner-up is taken)
@@ -181,20 +193,26 @@ _SURE_WHATEVER_HEARD = (
 )
 
 
+# (acts heard, words, the act they are): each only when heard as one of those acts
+_HEARD_AS = [
+    (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
+    ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
+    ({"ask_confirm", "confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in it»
+    (_NOT_A_QUESTION, _IF_EXCHANGED, "policy_question"),
+    # «the price stays the same if I remove the roller?»: the totals
+    ({"add", "change", "remove"}, _IF_I_CHANGE, "view_cart"),
+]
+
+
 def _about_the_order(request: Request) -> str | None:
     """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
     asks the rule; «fine, check out again» checks out (None: none of these)."""
     for words, act in _SURE_WHATEVER_HEARD:
         if words.search(request.text):
             return act
-    if request.act in CART_CHANGING - {"cancel_order"} and _CANCEL_MY_ORDER.search(request.text):
-        return "cancel_order"
-    if request.act == "return" and INTO_CART.search(request.text):
-        return "add"  # «could you put the board game back in my cart?»: back in the cart
-    if request.act in _NOT_A_QUESTION and _IF_EXCHANGED.search(request.text):
-        return "policy_question"
-    if request.act in {"add", "change", "remove"} and _IF_I_CHANGE.search(request.text):
-        return "view_cart"  # «the price stays the same if I remove the roller?»: the totals
+    for heard, words, act in _HEARD_AS:
+        if request.act in heard and words.search(request.text):
+            return act
     if (
         request.act in {"product_question", "review_question", "search", "refine", "compare"}
         and _SWAP_ASKED.search(request.text)
@@ -288,8 +306,10 @@ def checked(request: Request) -> Request:
         and (ASKS.search(request.text) or _ASKED_AFTER.search(IF_I_ORDER.sub("", request.text)))
     ):
         return Request(request.text, "product_question", request.confidence)  # "if I order now"
-    if (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text)) or (
-        request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text)
+    if (
+        (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text))
+        or (request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text))
+        or (request.act == "change" and _TAKE_OUT_LAST.search(request.text))
     ):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
     if request.act == "add" and _OR_ELSE.search(request.text):

@@ -27,8 +27,11 @@ def test_every_one_allowed_is_wanted(said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["what's the max?", "is that the max", "how many is the max", "under 50 max"]
-)
+    "said",
+    ["what's the max?", "is that the max", "how many is the max", "under 50 max",
+     "ok nevermind. show me yoga mats, 30 bucks max",
+     "ok nevermind the rope, add the Flexa Max S resistance bands in black"],
+)  # fmt: skip
 def test_asking_about_the_limit_wants_nothing(said: str) -> None:
     assert not takes_the_most(said)
 
@@ -64,8 +67,12 @@ def test_told_not_to_is_held_off(said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["why don't you add it then", "add it, don't forget the case", "what if I don't order?"]
-)
+    "said",
+    ["why don't you add it then", "add it, don't forget the case", "what if I don't order?",
+     "add the IronPeak Go Jump Rope in green, dont add the yoga mat",
+     "change the hoodie to size L but don't change the colour",
+     "remove the jump rope but don't remove the hoodie"],
+)  # fmt: skip
 def test_a_request_with_a_dont_elsewhere_is_not_held_off(said: str) -> None:
     assert not holds_off("add", said)
 
@@ -138,7 +145,8 @@ def test_a_mind_changed_in_one_message_is_what_was_settled(said: str, settled: s
 @pytest.mark.parametrize(
     ("said", "count"),
     [("no wait, standard. the kid's only 4", None), ("she is only 3", None), ("just 2", 2),
-     ("no, not yet. I said one puzzle, not two", 1)],
+     ("no, not yet. I said one puzzle, not two", 1), ("sorry, I meant 6 mm not 4", None),
+     ("hmm that's too many, it's just 2 i need", 2)],
 )  # fmt: skip
 def test_an_age_is_no_count_and_a_count_corrected_is_the_first(said: str, count) -> None:
     assert extract_quantity(said) == count
@@ -192,3 +200,35 @@ def test_whats_in_the_order_beside_a_summary_lists_it(demo_assistant) -> None:
     reply = chat.say("wait dont place it yet, just tell me whats in the order")
     assert "P0015" in reply.text and "2 ×" in reply.text
     assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []
+
+
+@pytest.mark.slow
+def test_undoing_words_that_mean_something_else_change_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak air s yoga mat in purple")
+    chat.say("and an ironpeak go jump rope, grey")
+    chat.say("remove the yoga mat")
+    chat.say("if the jump rope is too short can I bring it back?")  # a return asked about
+    assert chat.units() == {ROPE: 1}
+    chat.say("does the Threadwell Sport X Fleece Hoodie come in XXL?")
+    chat.say("ok forget it then")
+    assert chat.units() == {ROPE: 1}
+
+
+@pytest.mark.slow
+def test_cancel_it_after_the_order_cancels_the_order(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak go jump rope in grey")
+    summary = chat.say("checkout")
+    demo_assistant.confirm(chat.session, summary.pending_checkout.checkout_id, "nonce-1")
+    reply = chat.say("actually cancel it")
+    assert "cancelled" in reply.text, reply.text
+
+
+@pytest.mark.slow
+def test_an_add_while_a_summary_waits_adds_once(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak go jump rope in grey")
+    chat.say("checkout")
+    chat.say("add the Botanica Lab Nova 500 Hydrating Face Serum in 30 ml")
+    assert chat.units() == {ROPE: 1, "P0113": 1}

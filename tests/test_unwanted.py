@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.understanding.other_than_that import excluded
 from assistant.search.columns import FilterColumns
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary, SearchFilters
@@ -20,7 +21,10 @@ VOCABULARY = FilterVocabulary.from_catalogue(CATALOGUE)
 
 
 def refused(query: str):
-    return unwanted(query, VOCABULARY.colours, VOCABULARY.brands, VOCABULARY.made_of)
+    vocabulary = VOCABULARY
+    return unwanted(
+        query, vocabulary.colours, vocabulary.brands, vocabulary.made_of, vocabulary.colour_in_names
+    )
 
 
 @pytest.mark.parametrize(
@@ -46,7 +50,14 @@ def test_what_is_not_wanted_is_read_and_cut(query, colours, brands, words, left)
 
 @pytest.mark.parametrize(
     "query",
-    ["no, black please", "not all of them", "no more than 50", "no leather and black please"],
+    [
+        "no, black please",
+        "not all of them",
+        "no more than 50",
+        "no leather and black please",
+        "no the grey one",
+        "I want matcha, not green tea",
+    ],
 )
 def test_a_no_that_refuses_nothing_the_shop_knows_keeps_the_words(query) -> None:
     said = refused(query)
@@ -138,3 +149,57 @@ def test_a_sort_word_is_no_kind(demo_assistant) -> None:
     assert reply.products and "don't sell" not in reply.text, reply.text
     titles = [demo_assistant.services.catalogue.products[p].title for p in reply.products]
     assert all("Pour-Over" in title for title in titles), titles
+
+
+@pytest.mark.parametrize(
+    ("said", "left_out"),
+    [
+        ("show me others, not that one", "one"),
+        ("anything but that seller then", "seller"),
+        ("anything but that brand", "brand"),
+        ("none of these, anything else?", "all"),
+        ("none of these, whats the best rated one overall?", None),  # a question of its own
+        ("not that one, the red one", None),  # a pick
+        ("anything from that brand?", None),
+    ],
+)
+def test_what_a_wish_for_others_leaves_out(said: str, left_out) -> None:
+    assert excluded(said) == left_out
+
+
+def test_tshirt_and_pourover_run_together_are_the_titles_words() -> None:
+    compounds = CompoundWords(CATALOGUE)
+    assert compounds.split("tshirt in organic cotton") == "t-shirt in organic cotton"
+    assert compounds.split("a pourover") == "a pour-over"
+
+
+@pytest.mark.slow
+def test_anything_but_that_seller_shows_the_others(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    first = chat.say("tshirt in organic cotton, no polyester, under 20, cheapest first")
+    assert first.products[:2] == ["P0271", "P0253"], first.text
+    chat.say("who sells the cheapest one?")
+    others = chat.say("anything but that seller then")
+    products = demo_assistant.services.catalogue.products
+    assert others.products and "P0271" not in others.products
+    assert all(products[p].seller.name != "MegaBargain Outlet" for p in others.products)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_the_best_rated_of_a_kind_whatever_its_stars(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("best rated blender thats actually in stock")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products and all("Blender" in products[p].title for p in reply.products)
+    assert all(products[p].in_stock for p in reply.products), reply.text
+
+
+@pytest.mark.slow
+def test_the_cheapest_one_after_none_matched_is_of_the_kind_asked(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("headlamp with 4 stars or more?")
+    reply = chat.say("ok whats the cheapest one then")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products and all("Headlamp" in products[p].title for p in reply.products)
+    chat.say("add it in blue")
+    assert chat.units() == {reply.products[0]: 1}

@@ -101,30 +101,28 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
 def remember_taken_out(state: DialogueState, before: CartView, after: CartView) -> None:
     """The units a step took out of the cart (for «put it back»), those it added (for
     «scratch that») and which it did."""
-    left = {line.variant_id: line.qty for line in after.lines}
-    taken = [
+    taken, grown = _less(before, after, state.turns), _less(after, before, state.turns)
+    # «make it the red one»: a version swapped, nothing taken out to put back
+    taken = [line for line in taken if line.product_id not in {g.product_id for g in grown}]
+    if taken:
+        state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
+    state.last_added = grown
+    state.last_cart_change = "remove" if taken and not grown else "add" if grown else None
+
+
+def _less(more: CartView, fewer: CartView, turn: int) -> list[RemovedLine]:
+    """The units of each version that `more` holds beyond `fewer`."""
+    left = {line.variant_id: line.qty for line in fewer.lines}
+    return [
         RemovedLine(
             product_id=line.product_id,
             options=dict(line.options),
             qty=line.qty - left.get(line.variant_id, 0),
+            turn=turn,
         )
-        for line in before.lines
+        for line in more.lines
         if left.get(line.variant_id, 0) < line.qty
     ]
-    if taken:
-        state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
-    had = {line.variant_id: line.qty for line in before.lines}
-    grown = [
-        RemovedLine(
-            product_id=line.product_id,
-            options=dict(line.options),
-            qty=line.qty - had.get(line.variant_id, 0),
-        )
-        for line in after.lines
-        if line.qty > had.get(line.variant_id, 0)
-    ]
-    state.last_added = grown
-    state.last_cart_change = "remove" if taken and not grown else "add" if grown else None
 
 
 def _unsold(step: Step) -> list[str]:

@@ -4,6 +4,7 @@ and the shop's own policies. Each answer updates what the dialogue is about."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue, Product
@@ -57,6 +58,7 @@ from assistant.conversation.answers.spec_order import (
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
+from assistant.conversation.understanding.other_than_that import excluded
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
@@ -75,6 +77,8 @@ from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
 from assistant.search.unwanted import unwanted
 
 SHOW = 5
+_STARS_SAID = re.compile(r"\b[1-5](?:\.\d)?\s*\+?\s*(?:stars?|★)|\brated\s+[1-5]\b", re.I)
+_THE_ONE = re.compile(r"\b(?:one|ones|of them|of those|of these)\b", re.I)
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 
 
@@ -99,11 +103,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         """Products for the request, or an honest "we don't sell that" with the closest."""
         # a new search: «… headphones under 100» beside $247 ones, «vitamin c serums from
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
+        if answered := self._others_or_budget(state, step):
+            return answered
         said_in_full = step.text  # what a later «not black either» narrows, «not navy» kept
         step = self._without_unwanted(step)
         kind, ids = step.references.kind, step.references.ids
-        if not ids and (budget := open_budget(state, self.retriever, step)):
-            return budget  # «anything under 20 bucks?»
         if len(ids) != 2 and (parts := two_kinds_asked(self.kinds, step.text)):  # «a mat and a pan»
             vocabulary, lacking = self.retriever.vocabulary, self.kinds.missing(parts[0])
             # «a TV stand and some curtains»: no closest things to a TV stand, the curtains
@@ -133,9 +137,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         if not products and spec:
             return Turn(text=spec.lead)  # «tent under 100 g?»: none is
         if not products:
-            choices = kind_choices(self.catalogue, self.kinds.named_kind(step.text), result.filters)
-            text = wording.no_match(step.slots.filters, step.slots.requested)
-            return Turn(text=f"{text} {choices}".strip())
+            return self._none_match(state, step, result, said_in_full)
         remember_shown(state, [p.id for p in products])
         said = {**options_said(products, step.text), **step.slots.options}  # «for an iphone 16»
         state.last_search, state.chosen_options = said_in_full, said
@@ -160,7 +162,13 @@ class CatalogueAnswers(ShopRuleAnswers):
         """The request without what it says no to («chinos, not navy»: navy names no version
         to look for, «anything but Chargewell» no Chargewell to show); the filters keep it."""
         vocabulary = self.retriever.vocabulary
-        refused = unwanted(step.text, vocabulary.colours, vocabulary.brands, vocabulary.made_of)
+        refused = unwanted(
+            step.text,
+            vocabulary.colours,
+            vocabulary.brands,
+            vocabulary.made_of,
+            vocabulary.colour_in_names,
+        )
         if not refused.as_filters():
             return step
         wanted = [
@@ -173,6 +181,55 @@ class CatalogueAnswers(ShopRuleAnswers):
             step.references, ids=wanted, kind=step.references.kind if wanted else None
         )
         return step.model_copy(update={"text": refused.text or step.text, "references": references})
+
+    def _others_or_budget(self, state: DialogueState, step: Step) -> Turn | None:
+        """«anything but that seller then»: the last search without it; «anything under 20
+        bucks?»: what that buys; None for any other search."""
+        if (leaving_out := excluded(step.text)) and state.last_search and state.shown:
+            return self._others(state, step, leaving_out)
+        if not step.references.ids:
+            return open_budget(state, self.retriever, step)
+        return None
+
+    def _others(self, state: DialogueState, step: Step, leaving_out: str) -> Turn:
+        """The last search again without the product in view, its brand, its seller or every
+        product shown («show me others, not that one», «anything but that seller then»)."""
+        assert state.last_search is not None
+        shown = [self.catalogue.products[p] for p in state.shown if p in self.catalogue.products]
+        focus = self.catalogue.products.get(state.focus or "") or (shown[0] if shown else None)
+        last = extract_slots(state.last_search, self.retriever.vocabulary)
+        filters = last.filters.merged_with(step.slots.filters)
+        if leaving_out == "brand" and focus:
+            filters = filters.merged_with(SearchFilters(not_brands=[focus.brand]))
+        _, found = self._matching(state.last_search, filters, SHOW * 4, said_values(last.options))
+        left_out = {p.id for p in shown} if leaving_out == "all" else {focus.id} if focus else set()
+        products = [
+            p
+            for p in found
+            if p.id not in left_out
+            and not (leaving_out == "seller" and focus and p.seller.name == focus.seller.name)
+        ][:SHOW]
+        if not products:
+            return Turn(text=wording.NO_OTHERS)
+        remember_shown(state, [p.id for p in products])
+        state.focus = products[0].id if len(products) == 1 else None
+        return Turn(
+            text=wording.product_list(products, "Here are others:"),
+            products=[p.id for p in products],
+        )
+
+    def _none_match(
+        self, state: DialogueState, step: Step, result: SearchResult, said_in_full: str
+    ) -> Turn:
+        """Nothing meets every filter: which, and the versions the kind does come in."""
+        kind = self.kinds.named_kind(step.text)
+        if kind:  # «headlamp with 4 stars?» (none), then «ok whats the cheapest one then»
+            state.last_search = said_in_full
+        choices = kind_choices(self.catalogue, kind, result.filters)
+        text = wording.no_match(step.slots.filters, step.slots.requested)
+        # «rated 4★ or more»: the shopper's own figures, said back
+        said = [wording.describe_filters(step.slots.filters)]
+        return Turn(text=f"{text} {choices}".strip(), data_texts=said)
 
     def _kind_of_a_make_we_lack(self, text: str, options: set[str]) -> str | None:
         """«something like a jetboil for camp»: a camping stove, when no kind is named and
@@ -290,8 +347,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         hits = sorted(best.values(), key=lambda hit: -(hit.similarity or 0.0))
         # "something to chill out, like a nice candle": candles only, when it names a kind
         hits = narrowed(self.kinds, self.retriever, hits, said, filters)[:SHOW]
-        if not hits:
-            return Turn(text=wording.no_match(filters, step.slots.requested))
+        if not hits:  # «rated 4★ or more»: the shopper's own figures, said back
+            said = [wording.describe_filters(filters)]
+            return Turn(text=wording.no_match(filters, step.slots.requested), data_texts=said)
         products = [hit.product for hit in hits]
         options = said_values(step.slots.options)
         named = NAMED_THING.search(step.text)
@@ -367,7 +425,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             similar = self._matching(kind, SearchFilters(category=alike), SHOW * 4, set())[1]
             pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
         ranked = ranked_for_need(self.catalogue, shown, step.text) or rank_shown(
-            pool, step.text, step.slots.filters
+            pool, step.text, _no_stars_implied(step.slots.filters, step.text)
         )
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
             state.focus = ranked.products[0].id  # «…that comes in king?»: in king, when added
@@ -416,8 +474,13 @@ class CatalogueAnswers(ShopRuleAnswers):
             )
             state.focus, state.shown = None, [*first.products[:1], *second.products[:1]]
             return first.joined(second)
+        last_kind = self.kinds.named_kind(state.last_search or "")
+        if not self.kinds.named_kind(step.text) and last_kind and _THE_ONE.search(step.text):
+            # «headlamp with 4 stars?» (none), then «ok whats the cheapest one then»: a headlamp
+            step = part_alone(step, f"{step.text} {last_kind}", self.retriever.vocabulary)
         named = (self.kinds.named_kind(step.text), self.kinds.named_qualifier(step.text))
-        figure = catalogue_figure(self.retriever, step.text, kind, step.slots.filters, named)
+        filters = _no_stars_implied(step.slots.filters, step.text)
+        figure = catalogue_figure(self.retriever, step.text, kind, filters, named)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
         if products and kind != "count":
@@ -429,3 +492,11 @@ class CatalogueAnswers(ShopRuleAnswers):
             products=[p.id for p in products[:3]],
             numbers=[figure.count, figure.in_stock],
         )
+
+
+def _no_stars_implied(filters: SearchFilters, text: str) -> SearchFilters:
+    """«best rated blender in stock», «best rated of those?»: the top one, whatever its stars
+    (not «4★ or more», and so none), unless the stars were said («best rated, 4 stars+»)."""
+    if superlative_kind(text) != "best_rated" or _STARS_SAID.search(text):
+        return filters
+    return filters.model_copy(update={"min_rating": None})

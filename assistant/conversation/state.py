@@ -30,6 +30,7 @@ class RemovedLine(BaseModel):
     product_id: str
     options: dict[str, str] = Field(default_factory=dict)
     qty: int
+    turn: int = 0  # the turn that took it out: «put it back» unnamed reaches only the last
 
 
 REMOVED_KEPT = 5  # lines taken out that «put the tote back» still reaches
@@ -204,5 +205,7 @@ def remember(state: DialogueState, name: str, result: BaseModel) -> None:
         state.pending_checkout = None
     elif isinstance(result, OrderView):
         state.last_order_id = result.order_id
+        # an order placed: nothing before it is undone («cancel it» is about the order)
+        state.removed_lines, state.last_added, state.last_cart_change = [], [], None
     elif isinstance(result, OrderHistory) and len(result.orders) == 1:
         state.last_order_id = result.orders[0].order_id

@@ -31,6 +31,12 @@ class CompoundWords:
                 if min(len(first), len(second)) >= MIN_PART and joined not in title_words:
                     self.splits[joined] = f"{first} {second}"
                     self.splits[joined + "s"] = f"{first} {second}s"
+            # «tshirt», «pourover»: a hyphenated title word run together
+            for word in re.findall(r"[a-z]+(?:-[a-z]+)+", product.title.lower()):
+                joined = word.replace("-", "")
+                if len(joined) >= MIN_PART + 2 and joined not in title_words:
+                    self.splits[joined] = word
+                    self.splits[joined + "s"] = word + "s"
         # «iron peak» for «IronPeak»: a title word said in two parts, unless titles say
         # those two parts as a pair themselves («air fryer»)
         pairs = {

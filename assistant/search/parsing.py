@@ -373,7 +373,13 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
     """Pull price, rating, stock, category, brand, colour and size constraints out of a query,
     and what the shopper asked for in their own words."""
     found: dict[str, object] = {}
-    refused = unwanted(query, vocabulary.colours, vocabulary.brands, vocabulary.made_of)
+    refused = unwanted(
+        query,
+        vocabulary.colours,
+        vocabulary.brands,
+        vocabulary.made_of,
+        vocabulary.colour_in_names,
+    )
     query = refused.text  # «rain jacket, not black»: no black asked for, none ranked for
     text = _numbers(query, found)
     found.update(_vocabulary(text, vocabulary))

@@ -25,6 +25,7 @@ _BRIDGE = (
     r"(?:\s+(?:in|the|a|an|any|anything|from|by|made (?:of|from|with)|with|of|that|this|"
     r"those|these|more|colou?red|colou?r))*"
 )
+_NO_THE = re.compile(r"no\s+(?:the|a|an|that|this|those|these)\b", re.I)
 _VALUE_RUN = re.compile(r"[\w&'-]+(?:\s+[\w&'-]+){0,3}")
 # «not navy or black», «no black, no grey»; not «no leather and black» (black is wanted)
 _LIST_JOIN = re.compile(r"\s*,?\s*(?:or|nor|(?:and\s+|,\s*)?(?:not|no))\s+", re.I)
@@ -74,7 +75,11 @@ def material_words(catalogue: Catalogue) -> set[str]:
 
 
 def unwanted(
-    query: str, colours: Iterable[str], brands: dict[str, str], words: Iterable[str]
+    query: str,
+    colours: Iterable[str],
+    brands: dict[str, str],
+    words: Iterable[str],
+    colour_in_names: set[str] | frozenset[str] = frozenset(),
 ) -> Unwanted:
     """The values a query says no to, each looked up among the catalogue's, and the query
     with every refused value (and its «not») cut out."""
@@ -82,9 +87,16 @@ def unwanted(
     found: dict[str, list[str]] = {"colour": [], "brand": [], "word": []}
     cuts: list[tuple[int, int]] = []
     for negation in re.finditer(rf"{_NEGATION}{_BRIDGE}\s+", query, re.I):
+        if _NO_THE.match(negation.group(0)):
+            continue  # «no the grey one»: «no, I meant the grey one»
         at, end = negation.end(), negation.end()
         while (said := _value_at(query, at, values)) is not None:
-            kind, value, end = said
+            kind, value, after = said
+            following = re.match(r"\s+([\w-]+)", query[after:])
+            named = f"{value.lower()} {following.group(1).lower()}" if following else ""
+            if kind == "colour" and named in colour_in_names:
+                break  # «matcha, not green tea»: a name, no colour refused
+            end = after
             if value not in found[kind]:
                 found[kind].append(value)
             joined = _LIST_JOIN.match(query, end)  # «not navy or black», «no black, no grey»

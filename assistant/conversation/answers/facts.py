@@ -47,7 +47,11 @@ _FRAME = re.compile(
 
 
 # «ugh ok whats the cheapest speaker you have then»: asides, no part of what is asked about
-_ASIDES = re.compile(r"\b(ugh|ok|okay|then|so|well|hmm+|alright|lol|tbh)\b", re.I)
+_ASIDES = re.compile(
+    # «blender thats actually in stock», «the cheapest one then»
+    r"\b(ugh|ok|okay|then|so|well|hmm+|alright|lol|tbh|actually|really|thats|that's|one|ones)\b",
+    re.I,
+)
 
 
 class CatalogueFigure(BaseModel):
@@ -136,9 +140,11 @@ def catalogue_figure(
     result = retriever.search(subject, filters=filters, k=len(retriever.catalogue.products))
     hits = result.hits if not re.search(r"\w", result.query_text) else relevant(result.hits)
     if of_kind := named[0]:
-        kept = {p.id for p in same_aisle([h.product for h in hits], named[1] or "")}
+        # every product of the kind named, however loosely one word's vector matches it
+        # («best rated blender»: a blender's cosine to «blender» alone is about 0.27)
+        kept = {p.id for p in same_aisle([h.product for h in result.hits], named[1] or "")}
         hits = [
-            h for h in hits if of_kind in kind_words_of(h.product) and h.product.id in kept
+            h for h in result.hits if of_kind in kind_words_of(h.product) and h.product.id in kept
         ] or hits
     if hits and re.search(r"\w", result.query_text) and not filters.category:
         # "cheapest kettle" is about kettles, not the coffee of a brand called Leaf & Kettle.

@@ -72,6 +72,7 @@ class Facts:
         """Numbers that quoted text itself contains."""
         self.numbers |= {int(number) for number in re.findall(r"\b\d{1,6}\b", text)}
         self.prices |= {to_minor(amount.replace(",", "")) for amount in _PRICE.findall(text)}
+        self.ratings |= {float(stars) for stars in _RATING.findall(text)}  # «rated 4★ or more»
 
 
 class GroundingReport(BaseModel):

@@ -412,3 +412,8 @@ def checkout_text(summary: CheckoutSummary) -> str:
     )
     lines.append("Reply «yes» to place this order, or «no» to keep shopping.")
     return "\n".join(lines)
+
+
+NO_OTHERS = (
+    "That was all I found for that search. Want me to widen it (a higher budget, fewer filters)?"
+)

@@ -22,9 +22,21 @@ _ORDERING = re.compile(r"order|place|check ?out", re.I)
 _TAKING_OUT = re.compile(r"remove|delete|take out|change|swap", re.I)
 
 
+# a cart verb said for real beside the «don't»: «add the rope, dont add the mat»
+_DOES = re.compile(
+    r"\b(?:add|put|buy|order|change|remove|swap|take|make|check ?out|get|drop|delete)\b", re.I
+)
+
+
 def holds_off(act: str, text: str) -> bool:
-    """Whether a request that reads as a cart action says not to do it."""
-    return act in _HELD_OFF_ACTS and bool(HOLD_OFF.search(text) and "?" not in text)
+    """Whether a request that reads as a cart action only says not to do it («ok cool. dont
+    add it yet»), not also what to do («add the rope, dont add the yoga mat»)."""
+    said = HOLD_OFF.search(text)
+    if act not in _HELD_OFF_ACTS or said is None or "?" in text:
+        return False
+    clause_end = re.search(r"[,.;]|\bbut\b", text[said.end() :])
+    after = text[said.end() + clause_end.start() :] if clause_end else ""
+    return not _DOES.search(text[: said.start()] + " " + after)
 
 
 def held_off_answer(text: str) -> str | None:

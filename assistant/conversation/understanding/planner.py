@@ -70,6 +70,7 @@ from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
+from assistant.conversation.understanding.other_than_that import others_wanted
 from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -174,6 +175,7 @@ class RulePlanner:
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
         joined = narrowed_searches(joined, state, self.kinds)  # «something wooden?»
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
+        joined = others_wanted(joined, state)  # «anything but that seller then»
         return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
 
     def step(

@@ -16,8 +16,14 @@ from assistant.conversation.understanding.steps import Step, ToolCall
 
 PUT_BACK = re.compile(
     r"\b(?:put|add|bring|stick|pop|throw|chuck)\s+(?P<what>[\w&' -]{1,40}?)\s+back\b"
-    r"(?!\s+(?:to|on|later|order)\b)"  # «put it back on the shelf», «back to the first»
+    r"(?!\s+(?:to|on|later|order|in (?:the|its) box)\b)"  # «put it back on the shelf»
     r"|\bre-?add\b|\b(?:i want|i'?d like) (?:it|them|that) back\b",
+    re.I,
+)
+# «can I bring it back if it's too short?», «do I put it back in the box?»: a return asked
+_ASKED = re.compile(
+    r"\?|\breturn|\brefund|^\W*(?:(?:and|so|ok|but)\W+)?(?:can|could|may|if|do|does|will|would|"
+    r"should|is|are|am|what|how|when)\b",
     re.I,
 )
 UNDO = re.compile(r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually)\W+)*undo\b", re.I)
@@ -28,7 +34,7 @@ _POINTING = frozenset({"that", "them", "those", "this", "these", "ones", "last",
 def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> RemovedLine | None:
     """The line a message puts back into the cart: the one it names among those taken out
     lately, else the last taken out; None when it puts nothing back."""
-    if not state.removed_lines:
+    if not state.removed_lines or _ASKED.search(text):
         return None
     said = PUT_BACK.search(text)
     if said is None and not (UNDO.search(text) and state.last_cart_change == "remove"):
@@ -38,14 +44,16 @@ def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> Remo
         product = catalogue.products.get(line.product_id)
         if product and what & set(_WORD.findall(product.title.lower())):
             return line  # «put the tote back»: the tote, whatever went out after it
-    # «put the board game back in my cart» when no board game went out: not an undo
-    return None if what - _POINTING else state.removed_lines[-1]
+    last = state.removed_lines[-1]
+    # «put the board game back in my cart» when no board game went out: not an undo; «put it
+    # back» reaches only what the turn before took out
+    return None if what - _POINTING or last.turn != state.turns - 1 else last
 
 
 # «scratch that last one», «scratch the last thing», «undo that», «take that last one out»
 SCRATCH_ADDED = re.compile(
     r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay)\W+)*"
-    r"(?:scratch|undo|cancel|forget|bin|drop|ditch|lose|remove)\s+"
+    r"(?:scratch|undo)\s+"
     r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))"
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*\W*$",
     re.I,
@@ -58,8 +66,8 @@ def scratch_step(state: DialogueState, request: Request, slots: Slots) -> Step |
     said = SCRATCH_ADDED.search(request.text)
     if said is None or state.last_cart_change != "add" or not state.last_added:
         return None
-    if re.match(r"\W*(?:remove|drop|bin|ditch|lose)\s+(?:it|that|this)\W*$", request.text, re.I):
-        return None  # «remove it»: the product in view, as before
+    if state.last_added[0].turn != state.turns - 1:
+        return None  # only right after the add: later, «scratch that» may mean anything
     calls = []
     for line in state.last_added:
         args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.conversation.understanding.holding_off import HOLD_OFF
-
 _REQUEST_START = (
     r"(?:tell|show|add|put|pop|grab|stick|toss|chuck|throw|bung|remove|take|drop|delete|bin|"
     r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
@@ -34,7 +32,7 @@ _SPLIT = re.compile(
     r"(?<!\byou )(?<!\bu )(?<!\bi )(?<!\bwe )(?<!\bit )(?<!\bthey )"
     r"\s*,?\s*\b(?:and then|then also|and also|also|oh and|btw|by the way)\b\s*,?\s*"
     rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
-    rf"|,\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
+    rf"|,\s+(?={_REQUEST_START}\b)"
     # "start the checkout, but before I confirm: how long …?"
     rf"|,\s*but\s+(?=(?:before|first)\b|{_REQUEST_START}\b)",
     re.I,
@@ -137,8 +135,6 @@ def _reads_as_request(part: str) -> bool:
     if re.fullmatch(rf"(yes|no|yep|nah|yeah|nope|{_CHECKOUT_WORDS}|pay|pay now)\W*", part, re.I):
         return True  # "add the mat and checkout": two requests
     if _JUST_A_COUNT.match(part):  # «actually just 1, and add the X»: two requests
-        return True
-    if HOLD_OFF.search(part):  # «wait dont place it yet, just tell me whats in it»: two
         return True
     if len(part.split()) <= 1 or _MORE_OF_IT.match(part):  # "pls"; «any earbuds also IPX7?»
         return False

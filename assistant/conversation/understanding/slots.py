@@ -40,6 +40,8 @@ TOTAL_SAID = re.compile(
     rf"{NUMBER}(?:\s+(?:in total|total|altogether|all together|of them))?\W*$",
     re.I,
 )
+# sizes said after a number: «6 mm not 4» corrects a version, not a count
+_UNITS = r"hours?|hrs?|days?|stars?|kg|g|ml|l|cl|cm|mm|in|inch|inches|oz|lbs?|w|mah|gb|tb|%|x"
 _QTY_PATTERNS = [
     TOTAL_SAID,
     re.compile(
@@ -66,7 +68,7 @@ _QTY_PATTERNS = [
     re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
         rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh|hmm+|um+|ah|ok|okay)\W+)*|"
         r"\b(?:meant|make it|said)\s+)"
-        rf"{NUMBER}(?:\s+[a-z]+)?\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"  # «one puzzle, not two»
+        rf"{NUMBER}(?:\s*(?!(?:{_UNITS})\b)[a-z]+)?\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"
         r"(?!\s*(?:hours?|hrs?|days?|stars?|kg|g|ml|cm|mm|in|inch|w|mah|%)\b)",
         re.I,
     ),
@@ -116,8 +118,7 @@ _QTY_PATTERNS = [
         r"(?:enough|plenty|will do|should do)\b",
         re.I,
     ),
-    re.compile(  # «just 2», «ok all 8 standard then»; not «the kid's only 4» (an age)
-        rf"(?<!'s )(?<!’s )(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bturned )"
+    re.compile(  # «just 2», «ok all 8 standard then»
         rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?|colou?rs?|"
         r"sizes?|versions?|options?|models?|editions?|of (?:them|those|these)\s*\?)\b)",
         re.I,
@@ -177,6 +178,11 @@ _NEGATIVE_COUNT = re.compile(
 )
 
 
+_AN_AGE = re.compile(
+    r"\b(?:kid|kids|child|son|daughter|boy|girl|baby|toddler|nephew|niece|he|she|they)"
+    r"(?:'s|’s|\s+is|\s+are|\s+was|\s+turned)\s+(?:only|just|nearly|almost)?\s*\d{1,2}\b",
+    re.I,
+)
 _TO_ZERO = re.compile(  # «ok then set it to zero»; not «I have zero ideas»
     r"\b(?:set|make|change|put|bring|drop|reduce|update)\s+(?:it|that|them|the quantity|qty)\s+"
     r"(?:down\s+)?(?:to\s+)?zero\b",
@@ -191,6 +197,7 @@ def extract_quantity(message: str) -> int | None:
         return -int(negative.group(1))
     if _TO_ZERO.search(message):
         return 0
+    message = _AN_AGE.sub(" ", message)  # «the kid's only 4»: an age, no count
     for pattern in _QTY_PATTERNS:
         match = pattern.search(message.strip())
         if match:
@@ -206,7 +213,11 @@ ALL_THERE_IS = re.compile(
     r"(?:you|u)\s*"
     r"(?:'ve\s+got|have|got|'ve|can)\b|\ball (?:of )?(?:them|those) then\b"
     r"|\bthe (?:last|remaining) (?:ones?|\d+)\b"
-    r"|(?<![\d$]\s)\b(?:the\s+)?max(?:imum)?\b(?!\s*(?:price|budget|spend|\$|\d))"
+    # «ok do the max then», «max please» as the whole message; not «30 bucks max», «Max S»
+    r"|^\W*(?:(?:ok|okay|fine|alright|then|so|just|yes|yeah|sure)\W+)*"
+    r"(?:(?:can|could) (?:you|u) (?:just )?)?(?:(?:do|get|add|give me|"
+    r"take|i'?ll take|go for|make it)\s+)?(?:the\s+)?max(?:imum)?(?:\s+(?:then|please|pls|"
+    r"allowed|you allow|per order|of them))*\W*$"
     r"|\bas many as (?:i|we|you|u) (?:can|could|may|'?re allowed|are allowed|allow)\b",
     re.I,
 )

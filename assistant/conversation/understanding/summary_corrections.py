@@ -4,12 +4,19 @@ declined first (nothing is ordered), then the change is made, as a shopper would
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.conversation.understanding.acts import Request
 
 _CHANGES = {"add", "change", "remove"}
-SURE_ENOUGH = 0.5  # a change heard less surely than this is not made beside the «no»
+SURE_ENOUGH = 0.5  # a «no», and a change beside it, heard less surely than this are not split
+# the «no» said first: «no, not yet. …», «wait, put the tote back», «hm, no, I said 3»
+_NO_FIRST = re.compile(
+    r"^\W*(?:(?:hm+|hmm+|oh|ah|ugh|um+|sorry|actually|ok|okay)\W+)*"
+    r"(?:no+|nope|nah|not yet|wait|hold on|hang on|stop)\b",
+    re.I,
+)
 
 
 def corrected_at_the_summary(
@@ -20,7 +27,11 @@ def corrected_at_the_summary(
     corrected: list[Request] = []
     for request in requests:
         corrected.append(request)
-        if request.act != "decline":
+        if not (
+            request.act == "decline"
+            and request.confidence >= SURE_ENOUGH
+            and _NO_FIRST.search(request.text)
+        ):
             continue
         changes = [
             heard

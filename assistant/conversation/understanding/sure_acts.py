@@ -197,7 +197,7 @@ _SURE_WHATEVER_HEARD = (
 _HEARD_AS = [
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
-    ({"ask_confirm", "confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in it»
+    ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»
     (_NOT_A_QUESTION, _IF_EXCHANGED, "policy_question"),
     # «the price stays the same if I remove the roller?»: the totals
     ({"add", "change", "remove"}, _IF_I_CHANGE, "view_cart"),
@@ -329,6 +329,7 @@ def checked(request: Request) -> Request:
         act = (
             runner_up if runner_up not in {"confirm", "decline"} | CART_CHANGING else "ask_confirm"
         )
+        act = "view_cart" if _WHATS_IN_IT.search(request.text) else act  # «… whats in it»
         return Request(request.text, act, request.confidence)
     if (
         request.act == "confirm"

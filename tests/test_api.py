@@ -63,6 +63,22 @@ def test_products_search_with_filters_and_paging(client):
     assert not {p["id"] for p in page2["products"]} & {p["id"] for p in body["products"]}
 
 
+def test_products_search_leaves_out_what_is_not_wanted(client):
+    everything = client.get("/api/products", params={"limit": 100}).json()
+    brand = everything["products"][0]["brand"]
+    colours = [("not_colours", "black"), ("not_colours", "navy")]
+    body = client.get("/api/products", params=[("limit", 100), ("not_brands", brand), *colours])
+    assert body.status_code == 200
+    kept = body.json()["products"]
+    assert kept and body.json()["total"] < everything["total"]
+    assert all(product["brand"] != brand for product in kept)
+    for product in kept:  # each offers a version in another colour (or none at all)
+        assert any(v["options"].get("colour") not in {"black", "navy"} for v in product["variants"])
+    assert body.json()["filters"]["not_colours"] == ["black", "navy"]
+    commas = client.get("/api/products", params={"limit": 100, "not_colours": "black,navy"})
+    assert commas.json()["filters"]["not_colours"] == ["black", "navy"]
+
+
 def test_product_by_id_has_the_contract_fields(client):
     first = client.get("/api/products", params={"limit": 1}).json()["products"][0]
     product = client.get(f"/api/products/{first['id']}").json()

@@ -13,7 +13,7 @@ from assistant.catalogue.presenters import ProductDetail, product_detail
 from assistant.channels.http import views
 from assistant.channels.http.dependencies import CatalogueDep, RetrieverDep
 from assistant.channels.http.errors import ApiError
-from assistant.search.filters import SearchFilters, UnknownFilterError
+from assistant.search.filters import UNWANTED_FIELDS, SearchFilters, UnknownFilterError
 from assistant.search.retrieval import QueryError
 
 PAGING_PARAMS = {"q", "limit", "offset"}
@@ -36,6 +36,21 @@ def _product(catalogue: Catalogue, product_id: str, hint: str = "") -> Product:
     return product
 
 
+def _filter_params(request: Request) -> dict[str, object]:
+    """The query's filter parameters; a list filter («not_colours=black&not_colours=navy» or
+    «not_colours=black,navy») keeps every value."""
+    params: dict[str, object] = {}
+    for key in dict.fromkeys(request.query_params.keys()):
+        if key in PAGING_PARAMS:
+            continue
+        values = request.query_params.getlist(key)
+        if key in UNWANTED_FIELDS:
+            params[key] = [part.strip() for value in values for part in value.split(",") if part]
+        else:
+            params[key] = values[-1]
+    return params
+
+
 @router.get("/api/products", response_model=ProductPage)
 def list_products(
     request: Request,
@@ -45,7 +60,7 @@ def list_products(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> ProductPage:
     """Search or list products; any SearchFilters field is a query parameter."""
-    extra = {key: value for key, value in request.query_params.items() if key not in PAGING_PARAMS}
+    extra = _filter_params(request)
     try:
         filters = SearchFilters.from_params(extra)
         result = retriever.search(q, filters=filters, k=limit, offset=offset)

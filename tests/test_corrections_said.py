@@ -195,10 +195,10 @@ def test_a_budget_corrected_searches_again_within_it(demo_assistant) -> None:
 @pytest.mark.slow
 def test_whats_in_the_order_beside_a_summary_lists_it(demo_assistant) -> None:
     chat = Chat(demo_assistant)
-    chat.say("put 2 of the echofox one 2 bluetooth speakers in my basket")
-    chat.say("ok checkout")
+    chat.say("put 2 of the ironpeak go jump ropes in grey in my basket")  # 120 in stock: a
+    chat.say("ok checkout")  # summary holds what it lists, so other tests keep their stock
     reply = chat.say("wait dont place it yet, just tell me whats in the order")
-    assert "P0015" in reply.text and "2 ×" in reply.text
+    assert ROPE in reply.text and "2 ×" in reply.text
     assert demo_assistant.commerce.cart_and_orders(chat.session)[1] == []
 
 

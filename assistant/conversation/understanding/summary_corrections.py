@@ -19,6 +19,15 @@ _NO_FIRST = re.compile(
 )
 
 
+# what a change beside the «no» says: «I said one puzzle, not two», «put the tote back»,
+# «do 3», «remove it», «make it the blue one»
+_CHANGE_SAID = re.compile(
+    r"\b(?:add|put|remove|take (?:out|off)|drop|delete|make it|make that|change|swap|switch|"
+    r"i said|i meant|i mean|instead|do \d{1,2}|only \d{1,2}|just \d{1,2})\b",
+    re.I,
+)
+
+
 def corrected_at_the_summary(
     requests: list[Request], heard_without_summary: Callable[[str], list[Request]]
 ) -> list[Request]:
@@ -31,6 +40,7 @@ def corrected_at_the_summary(
             request.act == "decline"
             and request.confidence >= SURE_ENOUGH
             and _NO_FIRST.search(request.text)
+            and _CHANGE_SAID.search(request.text)  # «no wait, one more question»: no change
         ):
             continue
         changes = [

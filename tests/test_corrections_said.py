@@ -232,3 +232,16 @@ def test_an_add_while_a_summary_waits_adds_once(demo_assistant) -> None:
     chat.say("checkout")
     chat.say("add the Botanica Lab Nova 500 Hydrating Face Serum in 30 ml")
     assert chat.units() == {ROPE: 1, "P0113": 1}
+
+
+@pytest.mark.slow
+def test_take_it_off_while_a_summary_waits_and_of_a_thing_not_in_the_cart(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak go jump rope in grey")
+    reply = chat.say("take the card game off")  # none in the cart: the rope stays
+    assert chat.units() == {ROPE: 1} and "nothing was removed" in reply.text
+    chat.say("add the playwise one 2 card game, deluxe")
+    chat.say("checkout")
+    reply = chat.say("wait, take the card game off")
+    assert reply.pending_checkout is None
+    assert chat.units() == {ROPE: 1}

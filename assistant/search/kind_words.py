@@ -57,5 +57,6 @@ PLAIN_QUALITIES = set(
 BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
-    "rating as but though because cause cos w also he she they".split()  # «… he can…»
+    "rating as but though because cause cos w also he she they "  # «… he can…»
+    "off out back".split()  # «take the card game off», «put the mat back»
 )

@@ -22,7 +22,8 @@ _NO_FIRST = re.compile(
 # what a change beside the «no» says: «I said one puzzle, not two», «put the tote back»,
 # «do 3», «remove it», «make it the blue one»
 _CHANGE_SAID = re.compile(
-    r"\b(?:add|put|remove|take (?:out|off)|drop|delete|make it|make that|change|swap|switch|"
+    r"\b(?:add|put|remove|take\b.{0,40}\b(?:out|off)|drop|delete|make it|make that|change|swap|"
+    r"switch|"
     r"i said|i meant|i mean|instead|do \d{1,2}|only \d{1,2}|just \d{1,2})\b",
     re.I,
 )

@@ -136,6 +136,12 @@ def test_a_no_to_the_summary_with_the_count_it_should_have_been(demo_assistant) 
         ("ok add a third puzzle then. no wait, 4 total", "make it 4 in total"),
         ("ok then size 9... no, go up, size 11", "ok then size 11"),
         ("add the hoodie in size S, no XL", "add the hoodie in size XL"),  # as before
+        ("the fleetfoot ones, orange. no, blue", "the fleetfoot ones, blue"),
+        # a bare «no» before a colour refuses it: nothing is corrected
+        (
+            "the sonara edge speaker in navy, no rose gold",
+            "the sonara edge speaker in navy, no rose gold",
+        ),
     ],
 )
 def test_a_mind_changed_in_one_message_is_what_was_settled(said: str, settled: str) -> None:
@@ -245,3 +251,13 @@ def test_take_it_off_while_a_summary_waits_and_of_a_thing_not_in_the_cart(demo_a
     reply = chat.say("wait, take the card game off")
     assert reply.pending_checkout is None
     assert chat.units() == {ROPE: 1}
+
+
+@pytest.mark.slow
+def test_a_colour_said_with_a_bare_no_to_another_adds_only_the_one_wanted(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the sonara edge speaker in black, no rose gold")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options) for line in cart.lines] == [
+        ("P0021", {"colour": "black"})
+    ]

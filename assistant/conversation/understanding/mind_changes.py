@@ -36,6 +36,8 @@ _AFTER_ALL = re.compile(
     rf"^(?P<first>.+?)[\s,.;:!-]*\b(?:{_MARKS}|no)\b.*?(?P<back>[\w -]{{1,40}}?)\s+after all\W*$",
     re.I,
 )
+# «in navy, no rose gold»: a bare «no» before a colour refuses it («size S, no XL» corrects)
+_BARE_NO = re.compile(r"[\s,]*no\s+", re.I)
 _FILLER = {"the", "a", "an", "one", "ones", "no", "size", "in"}
 _FORGET = re.compile(
     r"\b(?:forget|not|skip|scrap|never ?mind)\s+(?:the\s+)?(?P<old>[\w-]+(?: gold)?)\s*[,.;]?",
@@ -82,7 +84,8 @@ class MindChanges:
         new, before = said["new"].strip(), text[: said.start()]
         new = re.sub(r"^(?:size|sz|in|the)\s+", "", new, flags=re.I)  # «size 11»: the value
         kind = self._kind(new)
-        if kind is None:
+        marker = text[said.start() : said.start("new")]
+        if kind is None or (kind == "colour" and _BARE_NO.fullmatch(marker)):
             return text
         words = list(re.finditer(r"[\w-]+", before))
         for last in reversed(range(len(words))):

@@ -48,6 +48,11 @@ class Said:
     value: str
 
 
+def _refused(value: str, text: str) -> bool:
+    """Whether the text says a bare «no» to a value («…, no rose gold»)."""
+    return re.search(rf"\bno\s+{re.escape(value)}\b", text, re.I) is not None
+
+
 def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], int | None]]:
     """The versions a request lists, in order, each with the count said (None: none), when
     it lists two or more (an option said once goes with each: «M, in red and in blue»); []
@@ -61,6 +66,8 @@ def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], in
     }
     if not any(len(values) > 1 for values in named.values()):
         return []
+    if any(_refused(value, text) for values in named.values() for value in values):
+        return []  # «in navy, no rose gold»: one version, the other refused
     plain = _without_name(product, text)
     said = sorted(
         (

@@ -31,6 +31,7 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
+from assistant.conversation.answers.list_order import LEADS, in_order, list_order
 from assistant.conversation.answers.need_pick import ranked_for_need
 from assistant.conversation.answers.needs import (
     CHILD,
@@ -143,7 +144,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         state.last_search, state.chosen_options = said_in_full, said
         if order or (spec and spec.winner):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
-        lead = spec.lead if spec else f"{order.capitalize()} first:" if order else None
+        lead = spec.lead if spec else LEADS[order] if order else None
         if make := self.kinds.unknown_make(step.text, ignore=options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
@@ -245,8 +246,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         """What a search finds, in the order it asks: the cheapest or priciest first (that
         order is returned), or by a figure («lightest tent», «backpack under 1kg»)."""
         order = superlative_kind(step.text)  # «cheapest bag you do»: of all the bags, not 15
+        asked = list_order(step.text)  # «sort by most reviews», «price low to high»
         by_price = order in {"cheapest", "priciest"}
-        depth = SHOW * (12 if by_price or asks_by_spec(step.text) else 3)
+        depth = SHOW * (12 if by_price or asked or asks_by_spec(step.text) else 3)
         result, matching = self._matching(step.text, step.slots.filters, depth, options)
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
@@ -254,6 +256,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         versioned = [p for p in products if p.options_named_in(step.text)]  # «… for pixel 9»
         products = versioned if 0 < len(versioned) < len(products) else products
         spec = None if by_price else by_spec(products, step.text)
+        if asked:
+            return result, in_order(products, asked)[:SHOW], asked, None
         if by_price:  # «cheapest u got»
             products.sort(key=lambda p: p.buyable_price_minor, reverse=order == "priciest")
         elif spec:
@@ -460,7 +464,11 @@ class CatalogueAnswers(ShopRuleAnswers):
     def catalogue_question(self, state: DialogueState, step: Step) -> Turn:
         """Cheapest, priciest, best rated or how many, over what the words are about."""
         kind = superlative_kind(step.text)
-        if kind is None or (kind == "count" and self.kinds.missing(step.text)):
+        if (
+            kind is None
+            or (kind == "count" and self.kinds.missing(step.text))
+            or list_order(step.text)
+        ):
             # «which ones have you got under $100?» is a search; «do you sell iphones?» too,
             # with an honest no first
             return self.search(state, step)

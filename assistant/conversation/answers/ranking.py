@@ -10,6 +10,7 @@ from assistant.catalogue.models import Product
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.ages import rated_for_the_child
 from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
+from assistant.conversation.answers.list_order import LEADS, LISTED, in_order, list_order
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 
@@ -174,6 +175,9 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
     if narrowed is not None and not narrowed.products:
         return narrowed
     pool = said_of_some(narrowed.products if narrowed else products, text)
+    if asked := list_order(text):  # «sort them by most reviews»: all of them, in that order
+        ordered = in_order(pool, asked)[:LISTED]
+        return Ranked(wording.product_list(ordered, LEADS[asked]), ordered)
     if _PRICIEST.search(text) or _CHEAPEST.search(text):
         pricey = bool(_PRICIEST.search(text))
         # the price one can pay now: a sold-out cheap version does not make it the cheapest

@@ -1,0 +1,59 @@
+"""The order a shopper asks a list in: «sort by most reviews», «highest rated first», «price
+low to high». A list asked in an order is a list, not the one product a superlative names."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+
+_BY = (
+    r"(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?|list(?:ed)?)\s+(?:(?:them|it|those|these|'?em)\s+)?by"
+)
+_ORDERS = {
+    "most_reviewed": re.compile(
+        rf"\b{_BY}\s+(?:the\s+)?(?:most\s+|number of\s+|# of\s+)?"
+        r"(?:reviews?|reviewed|popular\w*)\b|"
+        r"\b(?:most[- ]reviewed|most reviews|most popular)\s+(?:ones?\s+)?(?:first|on top)\b",
+        re.I,
+    ),
+    "best_rated": re.compile(
+        rf"\b{_BY}\s+(?:the\s+)?(?:best\s+|highest\s+|top\s+)?(?:ratings?|rated|stars?|score)\b|"
+        r"\b(?:best|highest|top)[- ](?:rated|rating|reviewed)\s+(?:ones?\s+)?(?:first|on top)\b",
+        re.I,
+    ),
+    "cheapest": re.compile(
+        rf"\b{_BY}\s+(?:the\s+)?(?:lowest\s+|cheapest\s+)?price\b(?!\s*,?\s*(?:high|highest|"
+        r"descending))|\bprice\s*(?:[:,]\s*)?low(?:est)?\s+to\s+high(?:est)?\b",
+        re.I,
+    ),
+    "priciest": re.compile(
+        rf"\b{_BY}\s+(?:the\s+)?(?:highest\s+)?price\s*,?\s*(?:high|highest|descending)\b|"
+        r"\bprice\s*(?:[:,]\s*)?high(?:est)?\s+to\s+low(?:est)?\b",
+        re.I,
+    ),
+}
+LISTED = 5  # products a list shows, as a search's does
+# how each order opens the list
+LEADS = {
+    "most_reviewed": "Most reviewed first:",
+    "best_rated": "Best rated first:",
+    "cheapest": "Cheapest first:",
+    "priciest": "Priciest first:",
+}
+
+
+def list_order(text: str) -> str | None:
+    """The order a request asks its list in, if it says one."""
+    return next((name for name, pattern in _ORDERS.items() if pattern.search(text)), None)
+
+
+def in_order(products: list[Product], order: str) -> list[Product]:
+    """The products in the order asked; ties keep the search's order."""
+    keys = {
+        "most_reviewed": lambda p: (-p.review_count, -(p.rating or 0.0)),
+        "best_rated": lambda p: (-(p.rating or 0.0), -p.review_count),
+        "cheapest": lambda p: p.buyable_price_minor,
+        "priciest": lambda p: -p.buyable_price_minor,
+    }
+    return sorted(products, key=keys[order])

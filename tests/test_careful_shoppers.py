@@ -127,3 +127,22 @@ def test_a_count_for_someone_else_is_no_model_named_one(demo_assistant) -> None:
     chat.say("Snapgrip, iPhone 15")
     reply = chat.say("2 please, one for my wife too")
     assert "only 1 left" in reply.text and chat.units() == {"P0203": 1}, reply.text
+
+
+DUFFELS = [
+    CATALOGUE.products["P0312"],
+    CATALOGUE.products["P0324"],
+]  # 1 review, vetted / none, pending
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["add the one that actually has reviews", "the one with reviews pls", "the vetted one"],
+)
+def test_the_one_that_alone_has_something_is_picked(said: str) -> None:
+    assert comparative_pick(said, DUFFELS) is CATALOGUE.products["P0312"]
+
+
+def test_the_one_that_has_reviews_beside_two_that_have_picks_none() -> None:
+    three = [*DUFFELS, CATALOGUE.products["P0326"]]  # the tote has reviews too
+    assert comparative_pick("add the one that has reviews", three) is None

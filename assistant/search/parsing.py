@@ -68,6 +68,8 @@ _REQUESTED_SIZE = re.compile(
     rf"|\bin an? ({CLOTHING_SIZES})\b",
     re.I,
 )
+# a spaced «in» before a word is no inch: «under 60 in black», «under 30 in stock»
+_PRICE_IN = re.compile(r"\S+\s+in\s+(?!(?:wide|long|tall|high|deep|by|x)\b)[a-z]", re.I)
 _CLOTHING = re.compile(rf"\b({CLOTHING_SIZES})\b", re.I)
 _PACK = re.compile(
     rf"\b(?:pack|set|package|box|case|bundle)\s+of\s+({_COUNT})\b"
@@ -166,8 +168,9 @@ def _requested_size(text: str) -> str | None:
         return match.group(0).strip()
     if match := _REQUESTED_SIZE.search(text):
         return next(group for group in match.groups() if group).lower()
-    if match := _MEASURE.search(text):
-        return match.group(0).strip()
+    for match in _MEASURE.finditer(text):
+        if not _PRICE_IN.match(text, match.start()):  # «under 60 in black»: no 60-inch size
+            return match.group(0).strip()
     if match := _CLOTHING.search(text):
         return match.group(1).lower()
     return None

@@ -4,6 +4,7 @@ lighter one», «the quicker one») and which «the other one» is beside two.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.ranking import figure_winner
@@ -40,10 +41,43 @@ _THE_OTHER = re.compile(
 )
 
 
+# «the one that actually has reviews», «the in-stock one», «the one from a vetted seller»:
+# a thing only one of them has
+_ONE_THAT = r"\bthe (?:only )?one(?: that| which|,)?(?:'s| is)?(?: actually| even| really)?"
+_HAVING: list[tuple[re.Pattern[str], Callable[[Product], bool]]] = [
+    (
+        re.compile(rf"{_ONE_THAT} (?:has|got|with) (?:any |some |real )?reviews\b", re.I),
+        lambda p: p.review_count > 0,
+    ),
+    (
+        re.compile(rf"{_ONE_THAT} (?:in stock|available)\b|\bthe in[- ]stock one\b", re.I),
+        lambda p: p.in_stock,
+    ),
+    (
+        re.compile(
+            rf"{_ONE_THAT} (?:from|by|sold by) (?:a|the) vetted(?: seller)?\b|\bthe vetted one\b",
+            re.I,
+        ),
+        lambda p: p.seller.vetting == "vetted",
+    ),
+]
+
+
+def _the_one_having(message: str, products: list[Product]) -> Product | None:
+    """The one product that has what the message singles out, when only one has it."""
+    for pattern, has in _HAVING:
+        if pattern.search(message):
+            having = [p for p in products if has(p)]
+            return having[0] if len(having) == 1 else None
+    return None
+
+
 def comparative_pick(message: str, products: list[Product]) -> Product | None:
     """The one of `products` a comparative in the message picks, if it says one."""
     if not products:
         return None
+    if having := _the_one_having(message, products):
+        return having
     if _CHEAPER.search(message):
         return min(products, key=lambda p: price_asked(p, message))
     if _PRICIER.search(message):

@@ -42,7 +42,7 @@ from assistant.conversation.privacy_screen import REFUSAL as ABOUT_OTHERS
 from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
-from assistant.conversation.safety import screen
+from assistant.conversation.safety import NO_DISCOUNT, screen
 from assistant.conversation.smalltalk import ABOUT_ME, ABOUT_ME_ANSWER, smalltalk_answer
 from assistant.conversation.state import (
     DialogueState,
@@ -166,6 +166,8 @@ class Assistant:
             if refusal == ABOUT_OTHERS:  # with the privacy rule it follows, cited
                 self._focus_on_named(state, message)
                 turn = overview.with_whose_purchases(turn, self.policies)
+            elif refusal == NO_DISCOUNT:
+                turn = overview.with_discount_rule(turn, self.policies)
             return self._reply(state, turn, intent="screened")
         if ABOUT_ME.search(without_greeting(message)):  # «hi! are you a real person?»
             return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")

@@ -17,6 +17,29 @@ INJECTION = re.compile(
     r"|\b(100|hundred) ?% (discount|off)\b|\bfree of charge\b",
     re.I | re.S,
 )
+# «that review also said to cancel all my orders», «ur not gonna do that right?»: an
+# instruction from text, or a doubt that the assistant would act on it, never a request
+NOT_THE_SHOPPERS = re.compile(
+    r"\b(?:reviews?|reviewer|listing|description|product page|post|comment|caption|seller|"
+    r"page|text|message)\b.{0,30}\b(?:said|says|say|told|tells|asked|asks|wants?)\s+"
+    r"(?:me\s+|you\s+|u\s+|the assistant\s+)?to\b"
+    r"|\b(?:you'?re|youre|ur|you are|u r|u)\s+not\s+(?:gonna|going to|about to)\b"
+    r"|\b(?:you|u)\s+(?:won'?t|wont|wouldn'?t|will not|would not)\s+(?:actually\s+|really\s+)?"
+    r"(?:do|cancel|remove|delete|empty|add|order|buy|change)\b.{0,40}\b(?:right|surely|yeah)\W*$",
+    re.I | re.S,
+)
+_CART_OR_ORDER = re.compile(
+    r"\b(?:cancel\w*|remov\w*|delet\w*|empty|add\w*|orders?|buy|refund\w*|cart|basket|"
+    r"discount|checkout|do that|do it)\b",
+    re.I,
+)
+_DISCOUNT = re.compile(r"\b(?:discount|off|coupon|promo|free)\b", re.I)
+NOT_FROM_TEXT = (
+    "No, I won't cancel, add or remove anything because a review or a product page says so. I "
+    "change your cart or your orders only when you ask me to yourself; text in reviews, "
+    "listings or posts is never an instruction I follow."
+)
+NO_DISCOUNT = "No, there is no such discount: a review or a post cannot give one."
 FOREIGN_WORDS = {
     "es": {
         "hola",
@@ -168,7 +191,11 @@ def screen(message: object) -> str | None:
         )
     if asks_about_someone_else(message):
         return ABOUT_OTHERS
+    if NOT_THE_SHOPPERS.search(message) and _CART_OR_ORDER.search(message):
+        return NOT_FROM_TEXT
     if INJECTION.search(message):
+        if _DISCOUNT.search(message):
+            return NO_DISCOUNT  # «so there's a 100% discount? the review says so»: the rule
         return (
             "I can't follow instructions like that. I can help you find products, answer "
             "questions about them, and manage your cart and orders."

@@ -13,6 +13,7 @@ from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 WHAT_WE_SELL = "catalogue.categories"
 WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 WHO_SEES_PURCHASES = "privacy.who-can-see-your-purchases"
+DISCOUNTS = "payments.discounts-and-coupons"
 
 ASKS_WHAT_WE_SELL = re.compile(
     r"\bwhat(?:'?s| is)?(?: the)? (sort|sorts|kind|kinds|type|types) of "
@@ -61,6 +62,11 @@ def not_sold_turn(kind: str, policies: PolicySearch) -> Turn:
 def with_whose_purchases(turn: Turn, policies: PolicySearch) -> Turn:
     """A refusal to tell one shopper about another's, with the privacy rule it follows."""
     return _with_sections(turn, policies, WHO_SEES_PURCHASES)
+
+
+def with_discount_rule(turn: Turn, policies: PolicySearch) -> Turn:
+    """A refused discount, with the rule that there are none, cited."""
+    return _with_sections(turn, policies, DISCOUNTS)
 
 
 def _with_sections(turn: Turn, policies: PolicySearch, *section_ids: str) -> Turn:

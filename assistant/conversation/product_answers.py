@@ -16,6 +16,7 @@ from assistant.conversation.answers.described import described
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
+from assistant.conversation.answers.unlisted_models import unlisted_answer
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -225,6 +226,8 @@ class ProductAnswers:
             return self._each(targets, step)
         product = self.catalogue.products[targets[0]]
         state.focus = product.id
+        if unlisted := unlisted_answer(product, step.text):  # «would it fit a 14 anyway?»
+            return Turn(text=unlisted, products=[product.id])
         if step.slots.options:
             state.chosen_options = step.slots.options
         if DETAILS.search(step.text) or _only_named(step, product):  # «the X from northwind»

@@ -63,6 +63,14 @@ _HAVING: list[tuple[re.Pattern[str], Callable[[Product], bool]]] = [
 ]
 
 
+# «the one with the longer window», «the one you can return for longer»: by return window
+_LONGER_RETURNS = re.compile(
+    r"\b(?:longer|longest|bigger|more generous|better)\s+(?:return(?:s)?\s+)?"
+    r"(?:window|return(?:s| policy| period)?)\b|\breturn\w*\s+(?:for\s+)?longer\b",
+    re.I,
+)
+
+
 def _the_one_having(message: str, products: list[Product]) -> Product | None:
     """The one product that has what the message singles out, when only one has it."""
     for pattern, has in _HAVING:
@@ -78,6 +86,10 @@ def comparative_pick(message: str, products: list[Product]) -> Product | None:
         return None
     if having := _the_one_having(message, products):
         return having
+    if _LONGER_RETURNS.search(message):
+        ordered = sorted(products, key=lambda p: -p.return_window_days)
+        tied = len(ordered) > 1 and ordered[0].return_window_days == ordered[1].return_window_days
+        return None if tied else ordered[0]
     if _CHEAPER.search(message):
         return min(products, key=lambda p: price_asked(p, message))
     if _PRICIER.search(message):

@@ -58,6 +58,12 @@ from assistant.conversation.understanding.follow_ups import (
     moved_on,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
+from assistant.conversation.understanding.group_picks import (
+    group_step,
+    same_again_of,
+    same_again_step,
+    with_the_one_in_view,
+)
 from assistant.conversation.understanding.holding_off import holds_off
 from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
 from assistant.conversation.understanding.keeping import (
@@ -71,6 +77,7 @@ from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
 from assistant.conversation.understanding.other_than_that import others_wanted
+from assistant.conversation.understanding.other_value import other_value
 from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -188,11 +195,8 @@ class RulePlanner:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
         slots.quantity = counted_in_words(request.text, slots.quantity)  # «one for each of my 3»
-        # «wait, put it back», «scratch that last one» (the «no» to a summary goes first)
-        if request.act != "decline" and (
-            undone := undoing_step(state, request, slots, self.catalogue)
-        ):
-            return undone
+        if outright := self._outright(state, request, slots, cart_products):
+            return outright
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
         request = reopened_buy(
@@ -210,8 +214,7 @@ class RulePlanner:
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
-        slots.options = options_for_focus(intent in CART_LINE_ACTS, request.text, slots, focus)
-        intent = counted_version(intent, request.text, slots.quantity, slots.options, focus)
+        intent, request = _versions_asked(intent, request, slots, focus, state.chosen_options)
         if (
             intent in CART_LINE_ACTS
             and not (choice or request.implied)
@@ -230,6 +233,8 @@ class RulePlanner:
                 request.text, state, slots.options, cart, cart_products
             )
         references = self._versions_said(intent, references, request.text, slots, focus)
+        references = with_the_one_in_view(intent, references, request.text, state.focus)
+        intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
@@ -240,7 +245,7 @@ class RulePlanner:
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
             (intent == "change" or (intent == "remove" and AND_THE.search(request.text)))
-            and references.kind in {"mention", "id"}
+            and references.kind in {"mention", "id", "ordinal"}
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
@@ -278,6 +283,22 @@ class RulePlanner:
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
         return step
+
+    def _outright(
+        self, state: DialogueState, request: Request, slots: Slots, cart_products: list[str]
+    ) -> Step | None:
+        """A step the words settle before any other reading: «wait, put it back», «scratch
+        that last one» (a «no» to a summary goes first), «add both», «same again»."""
+        if request.act == "decline":
+            return None
+        if undone := undoing_step(state, request, slots, self.catalogue):
+            return undone
+        if request.act == "remove":
+            return None
+        focus = self.catalogue.products.get(state.focus or "")
+        return group_step(state, request, slots, cart_products, focus) or same_again_step(
+            state, request, slots
+        )
 
     def _versions_said(
         self,
@@ -426,6 +447,8 @@ class RulePlanner:
                 args["options"] = options
             if intent == "add" and several_named(step.references):
                 step.calls = several_adds(self.catalogue.products, step)
+                # «3 of the first and 1 of the second» next: in the order they were named
+                state.shown, state.shown_from = list(step.references.ids), None
             elif intent == "add":
                 self._add_calls(step, state, args)
                 said = step.slots.options  # «in orange» is a version, not a kind
@@ -477,6 +500,22 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+
+def _versions_asked(
+    intent: str,
+    request: Request,
+    slots: Slots,
+    focus: Product | None,
+    chosen: dict[str, str],
+) -> tuple[str, Request]:
+    """The options a request names of the product in view, and what it then asks."""
+    slots.options = options_for_focus(intent in CART_LINE_ACTS, request.text, slots, focus)
+    if other := other_value(focus, request.text, chosen):
+        # «ok the other colour then» after black was sold out: the green one, added
+        slots.options = other
+        return "add", replace(request, implied=True)
+    return counted_version(intent, request.text, slots.quantity, slots.options, focus), request
 
 
 def _not_a_change(request: Request, focus: Product | None, cart_products: list[str]) -> str:

@@ -34,7 +34,9 @@ _ORDINAL = re.compile(
     r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th"
     # «the last one», «last one pls»; not «how long does the battery last?»
     r"|(?:(?<=\bthe )|(?<=\bthat )|(?<=\bthis )|(?<=^))last(?=\s+(?:one|ones|of|item|option)\b)"
-    r"|(?:(?<=\bthe )|(?<=\bthat ))last(?!\s+\w))\b(?! (?:time|order|thing))"
+    r"|(?:(?<=\bthe )|(?<=\bthat ))last(?!\s+\w)"
+    r"|(?:(?<=\bthe )|(?<=\bthat ))middle(?=\s+(?:one|item)\b))"  # of three: the second
+    r"\b(?! (?:time|order|thing))"
     r"|\b(?:number|no\.?|#|option|item)\s*(\d)\b",
     re.I,
 )
@@ -123,6 +125,7 @@ class ReferenceResolver:
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
+            lambda text: _the_other_few(text, shown, focus, in_cart or list(basket or [])),
             lambda text: self._each_shown(text, shown),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
@@ -132,6 +135,8 @@ class ReferenceResolver:
             # «Sonara then, rose gold, she'll love it», «roastery it is»: the shown one picked
             # by one word (a longer phrase may name a product of its own)
             lambda text: self._decided(text, shown),
+            # «the second one» with one product shown, after asking of each in turn: of those
+            lambda text: _ordinals(text, talked) if len(shown) <= 1 < len(talked) else None,
             lambda text: self._mentioned(
                 text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
             ),
@@ -362,14 +367,37 @@ def _the_other(
     return References([found[0]], "mention", replaces=found[1]) if found else None
 
 
+_OTHER_FEW = re.compile(r"\bthe other (?P<count>two|2|three|3|ones)\b", re.I)
+
+
+def _the_other_few(
+    text: str, shown: list[str], focus: str | None, taken: list[str]
+) -> References | None:
+    """«how much are the other two?» after one of three was picked: the two left."""
+    said = _OTHER_FEW.search(text)
+    if said is None or len(shown) < 3:
+        return None
+    picked = {focus} if focus in shown else set(taken) & set(shown)
+    others = [pid for pid in shown if pid not in picked]
+    wanted = {"two": 2, "2": 2, "three": 3, "3": 3}.get(said["count"].lower(), len(others))
+    if not picked or len(others) != wanted:
+        return None
+    return References(others, "mention", plural=True, phrases={pid: pid for pid in others})
+
+
 def _ordinals(message: str, shown: list[str]) -> References | None:
     found: list[str] = []
     for match in _ORDINAL.finditer(message):
         word, digit = match.groups()
+        said = (word or "").lower()
+        if said == "middle" and len(shown) != 3:
+            continue  # the middle of two or of five is no one product
         position = (
             len(shown)
-            if (word or "").lower() == "last"
-            else (ORDINALS.get((word or "").lower()) or int(digit or 0))
+            if said == "last"
+            else 2
+            if said == "middle"
+            else (ORDINALS.get(said) or int(digit or 0))
         )
         if 1 <= position <= len(shown):
             found.append(shown[position - 1])

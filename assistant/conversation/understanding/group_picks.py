@@ -1,0 +1,243 @@
+"""Several products picked at once from those in view: «add both», «all three», «one of each»,
+«the other two», «2 of the first and 1 of the third», and «same again» after an add."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.catalogue.models import Product
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.references import ORDINALS, References
+from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.steps import Step, ToolCall
+from assistant.search.parsing import COUNT_WORDS
+
+_COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a pair"
+_MOST_IN_A_GROUP = 4  # «one of each» of a longer list is more likely a slip than an order
+_SIZES = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
+# the group words, and how many products each names (None: all in view)
+_GROUP = re.compile(
+    r"\b(?:(?P<both>both(?:\s+of\s+(?:them|those|these|em|'em))?|the\s+(?:two|2)\s+of\s+(?:them|"
+    r"those|these|em))|all\s+(?:of\s+)?(?P<all>two|2|three|3|four|4|five|5|(?:of\s+)?(?:them|those|"
+    r"these|em|'em))|(?P<each>each\s+of\s+(?:them|those|these)|(?P<per>" + _COUNT + r")\s+of\s+"
+    r"(?:each|each\s+of\s+(?:them|those|these)|both|them\s+both))|the\s+other\s+(?P<other>two|2|"
+    r"three|3))\b",
+    re.I,
+)
+_EACH_AFTER = re.compile(rf"\b(?P<per>{_COUNT})\s+(?:each|apiece)\b", re.I)  # «both, 2 each»
+_COUNTED_ORDINAL = re.compile(
+    rf"\b(?P<count>{_COUNT})\s+(?:x\s+)?(?:of\s+)?(?:the\s+|that\s+)?"
+    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b",
+    re.I,
+)
+# an add said outright: «add both», «i'll take all three», or the group alone («both please»)
+_ADDING = re.compile(
+    r"\b(?:add|get|grab|take|buy|order|want|need|have|put|throw|pop|chuck|stick|gimme|give me|"
+    r"i'?ll do|go with|go for)\b",
+    re.I,
+)
+_ALONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|cool|perfect|nice|right|yes|yeah|yep|sure|hmm+|then|so|and|"
+    r"fine|lovely|sounds good)\W+)*(?P<rest>.*?)\W*(?:(?:please|pls|plz|then|thanks|thx|too|"
+    r"as well|lol)\W*)*$",
+    re.I,
+)
+_ASKS = re.compile(
+    r"\?|^\W*(?:how|what|which|is|are|do|does|can|could|would|will|compare|difference)\b", re.I
+)
+_SAME_AGAIN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|yeah|yes|great|perfect|lol|haha)\W+)*(?:the\s+)?"
+    r"(?:same\s+again|(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|again)"
+    r"\W*(?:(?:please|pls|plz|lol|haha|thanks)\W*)*$",
+    re.I,
+)
+
+
+def _number(said: str | None) -> int | None:
+    if not said:
+        return None
+    lowered = said.lower()
+    if lowered in {"a couple", "a pair"}:
+        return 2
+    return int(lowered) if lowered.isdigit() else COUNT_WORDS.get(lowered)
+
+
+def _adds(text: str) -> bool:
+    """Whether the message adds outright, or is only the group said («both please»)."""
+    if _ASKS.search(text):
+        return False
+    if _ADDING.search(text):
+        return True
+    rest = _ALONE.match(text)
+    return bool(rest and _GROUP.fullmatch(rest["rest"].strip()))
+
+
+def _group(text: str, shown: list[str], cart: list[str]) -> tuple[list[str], int | None] | None:
+    """The shown products a group word names, with the count each gets (None: one, or the
+    count the message says)."""
+    said = _GROUP.search(text)
+    if said is None:
+        return None
+    per = _number(said["per"]) or (
+        _number(each["per"]) if (each := _EACH_AFTER.search(text)) else None
+    )
+    if said["both"]:
+        size: int | None = 2
+    elif said["all"]:
+        size = _SIZES.get(said["all"].lower())
+    elif said["other"]:
+        others = [pid for pid in shown if pid not in cart]
+        wanted = _SIZES[said["other"].lower()]
+        return (others, per) if len(others) == wanted else None
+    else:
+        size = 2 if "both" in said.group(0).lower() else None
+    picked = shown if size is None else shown[:size]
+    if len(picked) < 2 or len(shown) != (size or min(len(shown), _MOST_IN_A_GROUP)):
+        return None  # «both» beside three shown: which two? «one of each» of a long list
+    return picked, per
+
+
+def _counted_ordinals(text: str, shown: list[str]) -> list[tuple[str, int]]:
+    """«2 of the first and 1 of the third»: each product by its place, with its count."""
+    picks: list[tuple[str, int]] = []
+    for said in _COUNTED_ORDINAL.finditer(text):
+        which = said["which"].lower()
+        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
+        count = _number(said["count"])
+        if not (1 <= place <= len(shown)) or not count:
+            return []
+        picks.append((shown[place - 1], count))
+    return picks if len(picks) >= 2 else []
+
+
+_EACH_VERSION = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|great|then|so|and|yes|yeah)\W+)*(?:add\s+|get\s+(?:me\s+)?)?"
+    rf"(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each\s+colou?r|of\s+each\s+colou?r)\b"
+    r"|\bboth\s+colou?rs\b",
+    re.I,
+)
+
+
+def _each_version(text: str, product: Product | None) -> list[ToolCall]:
+    """«one of each» beside a product that comes in two or three colours (its only choice):
+    one of each colour."""
+    said = _EACH_VERSION.search(text)
+    if product is None or said is None or _ASKS.search(text):
+        return []
+    names = {name for variant in product.variants for name in variant.options}
+    values = [variant.options.get("colour") for variant in product.variants]
+    if names != {"colour"} or not 2 <= len(values) <= 3 or len(set(values)) != len(values):
+        return []
+    if any(variant.stock <= 0 for variant in product.variants):
+        return []  # a sold-out colour: «one of each» cannot be; the shopper is asked
+    per = _number(said["per"]) or 1
+    return [
+        ToolCall(
+            name="add_to_cart",
+            args={"product_id": product.id, "quantity": per, "options": {"colour": value}},
+        )
+        for value in values
+    ]
+
+
+def group_step(
+    state: DialogueState,
+    request: Request,
+    slots: Slots,
+    cart: list[str],
+    focus: Product | None = None,
+) -> Step | None:
+    """The adds (or new counts, for lines already in the cart) of a group picked from the
+    products in view, or of each colour of the one in view; None when it picks no group."""
+    text = request.text
+    shown = list(dict.fromkeys(state.shown))
+    calls: list[ToolCall] = []
+    if len(shown) < 2:
+        calls = _each_version(text, focus)
+    elif not _adds(text) and not _COUNTED_ORDINAL.match(text.strip()):
+        return None
+    elif picks := _counted_ordinals(text, shown):
+        adding = bool(_ADDING.search(text))
+        for product_id, count in picks:
+            # «3 of the first and 1 of the second» of lines in the cart: their new counts
+            tool = "update_cart_item" if product_id in cart and not adding else "add_to_cart"
+            calls.append(ToolCall(name=tool, args={"product_id": product_id, "quantity": count}))
+    elif group := _group(text, shown, cart):
+        ids, per = group  # «add all three»: one each, the three is how many products
+        calls = [
+            ToolCall(name="add_to_cart", args={"product_id": pid, "quantity": per or 1})
+            for pid in ids
+        ]
+    if not calls:
+        return None
+    ids = [call.args["product_id"] for call in calls]
+    return Step(
+        intent="add" if any(c.name == "add_to_cart" for c in calls) else "change",
+        text=text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=ids, kind="ordinal", plural=True),
+        calls=calls,
+    )
+
+
+def same_again_step(state: DialogueState, request: Request, slots: Slots) -> Step | None:
+    """«same again», «and again lol» just after an add: the same units once more."""
+    if not _SAME_AGAIN.match(request.text) or state.last_cart_change != "add":
+        return None
+    if not state.last_added:
+        return None
+    calls = []
+    for line in state.last_added:
+        args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
+        if line.options:
+            args["options"] = dict(line.options)
+        calls.append(ToolCall(name="add_to_cart", args=args))
+    return Step(
+        intent="add",
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=[c.args["product_id"] for c in calls], kind="deictic"),
+        calls=calls,
+    )
+
+
+# «add that one and the playwise go 400 too»: the one in view, and another named
+_THAT_ONE_AND = re.compile(
+    r"\b(?:that|this)(?: one)?\s+(?:and|\+|&)\s+(?:also\s+)?(?:the|a|an)\s+\w", re.I
+)
+
+
+def with_the_one_in_view(
+    intent: str, references: References, text: str, focus: str | None
+) -> References:
+    """The product in view joined to the ones named, when an add says «that one and the X»."""
+    if intent != "add" or not focus or not references.ids or focus in references.ids:
+        return references
+    if references.kind not in {"mention", "shown-word"} or not _THAT_ONE_AND.search(text):
+        return references
+    named = {pid: references.phrases.get(pid, pid) for pid in references.ids}
+    return References([focus, *references.ids], "mention", phrases={focus: "that one", **named})
+
+
+_SAME_BUT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|yeah|yes)\W+)*(?:the\s+)?same\s+(?:again|thing|amount|number|"
+    r"count|qty|quantity)\W*(?:but|of|for|with)\b",
+    re.I,
+)
+
+
+def same_again_of(
+    intent: str, references: References, text: str, state: DialogueState, slots: Slots
+) -> str:
+    """«same again but the playwise go 400 puzzle»: as many of the product named as the last
+    add put in, added."""
+    if not _SAME_BUT.search(text) or len(references.ids) != 1 or references.kind != "mention":
+        return intent
+    if state.last_cart_change != "add" or not state.last_added:
+        return intent
+    slots.quantity = sum(line.qty for line in state.last_added)
+    return "add"

@@ -1,0 +1,37 @@
+"""«the other colour then» beside a product whose colour asked for is sold out: the one other
+colour (or size) it comes in, in stock."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+
+_OTHER = re.compile(
+    r"\b(?:the|that|in the)\s+other\s+(?P<option>colou?r|size|one in stock)\b(?!\s*s\b)", re.I
+)
+# «is the other colour in stock?», «what's the other size?»: asked, not taken
+_ASKED = re.compile(r"\?|^\W*(?:what|which|is|are|does|do|how)\b", re.I)
+_TAKES = re.compile(r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead)\b", re.I)
+
+
+def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
+    """The option «the other colour» means: the one value of that option, in stock, other than
+    the value said before; {} when the message says no such thing or more than one fits."""
+    found = _OTHER.search(text)
+    if product is None or found is None or _ASKED.search(text) or not _TAKES.search(text):
+        return {}
+    word = found["option"].lower()
+    name = "size" if word == "size" else "colour"
+    values = list(dict.fromkeys(v.options[name] for v in product.variants if name in v.options))
+    before = said.get(name)
+    others = [value for value in values if value != before]
+    if before is None and len(values) != 2:
+        return {}
+    in_stock = [
+        value
+        for value in others
+        if any(v.options.get(name) == value and v.stock > 0 for v in product.variants)
+    ]
+    chosen = in_stock if len(others) > 1 else others
+    return {name: chosen[0]} if len(chosen) == 1 else {}

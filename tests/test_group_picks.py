@@ -1,0 +1,129 @@
+"""Several products picked at once, and picks by place or by what sets one apart: «add both»,
+«all three», «one of each», «2 of the first and 1 of the third», «same again», «the other
+colour then», «how much are the other two?», «remove the middle one»."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_phrasing import Chat
+
+TEDDIES = ("P0228", "P0246", "P0240")  # Meeple House Lite, Tumble & Co Urban 2, Brickton Aero 2
+
+
+def _ask_three_teddies(chat: Chat) -> None:
+    chat.say(
+        "how much are the meeple house lite teddy, the tumble & co urban 2 teddy and the "
+        "brickton aero 2 teddy?"
+    )
+
+
+@pytest.mark.slow
+def test_counts_by_place_add_each(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ask_three_teddies(chat)
+    chat.say("ok add 2 of the first and 1 of the third")
+    assert chat.units() == {"P0228": 2, "P0240": 1}
+
+
+@pytest.mark.slow
+def test_all_three_adds_one_each_then_the_middle_one_goes(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ask_three_teddies(chat)
+    chat.say("great, add all three")
+    assert chat.units() == dict.fromkeys(TEDDIES, 1)
+    chat.say("remove the middle one")
+    assert chat.units() == {"P0228": 1, "P0240": 1}
+
+
+@pytest.mark.slow
+def test_both_and_one_of_each_add_the_two_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "whats the difference between the meeple house aero card game and the tumble & co "
+        "core 400 card game"
+    )
+    chat.say("one of each please")
+    assert chat.units() == {"P0236": 1, "P0242": 1}
+    chat.say("same again")
+    assert chat.units() == {"P0236": 2, "P0242": 2}
+
+
+@pytest.mark.slow
+def test_a_question_about_both_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "whats the difference between the meeple house aero card game and the tumble & co "
+        "core 400 card game"
+    )
+    chat.say("are both in stock?")
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_counts_by_place_of_lines_in_the_cart_set_their_counts(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("i want the zenmotion pro 2 resistance bands and the pulsefit go foam roller")
+    chat.say("3 of the first and 1 of the second")
+    assert chat.units() == {"P0177": 3, "P0191": 1}
+
+
+@pytest.mark.slow
+def test_the_other_colour_after_a_sold_out_one_adds_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the coreforge edge 400 foam roller in blue")  # blue is sold out
+    assert chat.units() == {}
+    chat.say("ugh ok the other colour then")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options) for line in cart.lines] == [
+        ("P0173", {"colour": "green"})
+    ]
+
+
+@pytest.mark.slow
+def test_one_of_each_colour_of_the_product_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the kestrel travel nova duffel, what colours?")
+    chat.say("one of each")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted(line.options["colour"] for line in cart.lines) == ["grey", "olive"]
+
+
+@pytest.mark.slow
+def test_the_other_two_and_the_second_one_asked_of_each_in_turn(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "show me the playwise sport building blocks, the meeple house core 2 blocks and the "
+        "brickton wave blocks"
+    )
+    chat.say("add the second one")
+    reply = chat.say("how much are the other two?")
+    assert sorted(reply.products) == ["P0231", "P0243"]
+    other = Chat(demo_assistant)
+    other.say("is the roastery 9 lite whole bean coffee returnable?")
+    other.say("what about the leaf & kettle classic whole bean coffee")
+    other.say("get me the second one, 500g whole bean")
+    assert other.units() == {"P0287": 1}
+
+
+@pytest.mark.slow
+def test_that_one_and_a_named_one_and_same_again_of_another(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("wooden puzzles under $40?")
+    chat.say("what's the priciest of those")
+    chat.say("add that one and the playwise go 400 too")
+    assert chat.units() == {"P0229": 1, "P0235": 1}
+    other = Chat(demo_assistant)
+    other.say("add 2 of the meeple house wave 600 wooden puzzle")
+    other.say("same again but the playwise go 400 puzzle")
+    assert other.units() == {"P0229": 2, "P0235": 2}
+
+
+@pytest.mark.slow
+def test_the_one_with_the_longer_return_window(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "how long is the return window on the meeple house lite teddy vs the brickton aero 2 teddy?"
+    )
+    chat.say("add the one with the longer window")  # 90 days against 30
+    assert chat.units() == {"P0228": 1}

@@ -56,6 +56,7 @@ from assistant.conversation.answers.spec_order import (
     by_spec,
     without_bound,
 )
+from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
@@ -150,6 +151,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
         text += age_note(products, step.text) + said_fact_note(products, step.text)
+        text += unlisted_note(products, step.text)  # «… that fit an iphone 14?»: none listed
         text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)

@@ -30,8 +30,12 @@ def gift_ideas(retriever: Retriever, filters: SearchFilters, count: int) -> list
 
 
 def all_fit(catalogue: Catalogue, product_ids: list[str], filters: SearchFilters) -> bool:
-    """Whether every product meets the filters a message states."""
-    return all(filters.matches(catalogue.products[pid]) for pid in product_ids)
+    """Whether every product meets the filters a message states; products of several brands
+    («the playwise X and the tumble & co Y?») are each named by their own, so no brand is one."""
+    products = [catalogue.products[pid] for pid in product_ids]
+    if len({product.brand for product in products}) > 1:
+        filters = filters.model_copy(update={"brand": None})
+    return all(filters.matches(product) for product in products)
 
 
 def lowest_price(product: Product) -> int:

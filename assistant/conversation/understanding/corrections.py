@@ -40,6 +40,7 @@ FACT_WORDS = re.compile(
     r"works? (?:with|on)|compatib\w*)\b",  # «does it work with a Pixel 9?»
     re.I,
 )
+_PRICES = re.compile(r"\b(?:prices|costs|how much)\b", re.I)
 ARRIVAL = re.compile(r"\b(arrive|get here|deliver\w*|how long|when (will|would|do|does))\b", re.I)
 _SPEED = re.compile(r"\b(faster|fastest|quicker|quickest|sooner|soonest|earliest)\b", re.I)
 _ABOUT_PRODUCTS = {"product_question", "review_question", "compare", "refine"}
@@ -98,7 +99,8 @@ _COMPARED_TO = re.compile(
     r"better than|worse than|(?:any )?better\W*$|"  # «r the voyagr ones better»: than this one
     r"(?!(?:other|rather)\b)\w+er than|(?:more|less) \w+ than|"  # «is it cheaper than the X?»
     r"worth the (?:extra|difference)|worth paying more|"
-    r"difference between|how does it (compare|differ))\b",
+    r"difference between|how does it (compare|differ)|"
+    r"(?:stuck|torn|deciding|choosing|undecided|can'?t (?:decide|choose)) between)\b",
     re.I,
 )
 
@@ -322,6 +324,14 @@ def _searched_again(intent: str, text: str, references: References, state: Dialo
     )
 
 
+def _asks_of_several_named(references: References, text: str) -> bool:
+    """Whether a fact is asked of three or more products, each named in its own words."""
+    phrases = set(references.phrases.values())
+    return len(phrases) == len(references.ids) and bool(
+        FACT_WORDS.search(text) or _PRICES.search(text)
+    )
+
+
 def _about_a_named_product(
     intent: str, references: References, request: Request, slots: Slots, state: DialogueState
 ) -> str:
@@ -357,7 +367,10 @@ def _about_a_named_product(
     if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
         return intent
     if intent in {"search", "recommend"} and len(references.ids) > 2:
-        return intent  # «Mineral sunscreen SPF 50 for my daughter's trip?»: a kind, not one
+        # «gift ideas: the X, the Y and the Z. prices?» asks of them; «Mineral sunscreen SPF
+        # 50 for my daughter's trip?» names a kind, not three products
+        asked = _asks_of_several_named(references, request.text)
+        return "product_question" if asked else intent
     if ASKS.search(request.text):
         return "product_question"
     return intent

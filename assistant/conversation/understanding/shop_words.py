@@ -27,6 +27,8 @@ OWN_ORDER_STATE = re.compile(
     r"|\b(is|has|was|have) (it|that|this|my order|the order|they|everything)( been| all| now)? "
     r"(ordered|placed|gone through|go through|confirmed|dispatched|processed|through)\b"
     r"|^\W*(so |and |ok |okay )?(what'?s|whats|what is) (the |my )?(order )?status\b"
+    r"|^\W*(so |and |ok |okay |hmm+ )?(where'?s|wheres|where is) (my|the) "
+    r"(order|parcel|package)\W*$"
     r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
     r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
     r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"

@@ -42,7 +42,10 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         "noise",
         # "noise cancelling" is a feature, not a question about noise
         re.compile(r"\b(?:loud|noisy|quiet|silent)\b|\bnoise\b(?!\s*-?\s*cancel)", re.I),
-        ("loud", "noise", "noisy", "quiet", "silent", "hum", "whisper"),
+        (
+            *("loud", "louder", "loudest", "noise", "noisy", "quiet", "quieter", "quietest"),
+            *("silent", "hum", "whisper"),
+        ),
     ),
     (
         "shrinking",  # "does it shrink" is answered by "shrank a full size"
@@ -87,6 +90,16 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
             re.I,
         ),
         ("durable", "sturdy", "broke", "snapped", "flimsy", "sturdily", "apart", "wore"),
+    ),
+    (
+        "arriving damaged",  # «did it arrive damaged?» is answered by «the box arrived crushed»
+        re.compile(
+            r"\bdamaged\b|\bmissing (?:parts|pieces)\b|\b(?:crushed|dented) (?:box|parcel|package)\b"
+            r"|\b(?:arriv\w*|came|delivered|show(?:ed|s)? up)\s+(?:\w+\s+){0,2}(?:broken|crushed|"
+            r"dented|smashed)\b",
+            re.I,
+        ),
+        ("damaged", "crushed", "dented", "smashed", "missing", "broken", "broke"),
     ),
     (
         "safety",  # «is it safe for a toddler?» is answered by «small parts came loose»

@@ -228,6 +228,15 @@ _OVER = re.compile(
     rf"|\${AMOUNT}\s+(?:or more|and up|and above|plus)\b",
     re.I,
 )
+# «around 120», «about $80», «$50 or so», «100ish»: a price near that, either way
+_AROUND = re.compile(
+    r"\b(?:around|about|roughly|approx(?:imately)?|circa|something like)\s+"
+    rf"(?:[$£€]\s?{AMOUNT}{_CURRENCY_WORD}|{AMOUNT}(?:\s*(?:dollars?|bucks|quid|euros?)\b|"
+    r"(?=\s*(?:[.,;!?)]|$|or so\b|ish\b|tops\b|max\b))))"
+    rf"|[$£€]\s?{AMOUNT}\s*(?:or so|-?ish)\b|\b{AMOUNT}\s*-?ish\b",
+    re.I,
+)
+AROUND_SPREAD = 0.25  # «around 120»: from 90 to 150
 _RATING = re.compile(
     r"\b(?:rated|rating(?: of)?|with)\s+(?:at least\s+|over\s+|above\s+)?"
     r"([1-5](?:\.\d)?)\s*\+?\s*(?:stars?)?"
@@ -301,6 +310,8 @@ def _numbers(text: str, found: dict[str, object]) -> str:
             if match := pattern.search(text):
                 found[key] = _money(_first_number(match))
                 text = text.replace(match.group(0), " ", 1)
+        if "max_price_minor" not in found and "min_price_minor" not in found:
+            text = _around(text, found)
     low, high = found.get("min_price_minor"), found.get("max_price_minor")
     if isinstance(low, int) and isinstance(high, int) and low > high:
         found["min_price_minor"], found["max_price_minor"] = high, low
@@ -309,6 +320,24 @@ def _numbers(text: str, found: dict[str, object]) -> str:
             found[key] = True
             text = text.replace(match.group(0), " ", 1)
     return text
+
+
+def _around(text: str, found: dict[str, object]) -> str:
+    """«around 120»: prices a quarter either side, recorded in `found`, cut from the text."""
+    match = _AROUND.search(text)
+    if match is None:
+        return text
+    price = _money(_first_number(match))
+    marked = re.search(r"[$£€]|dollar|buck|quid|euro", match.group(0), re.I)
+    if price < (MIN_AROUND_MINOR if marked else MIN_BARE_AROUND_MINOR):
+        return text  # «about 3», «around 10 of them»: a count
+    found["min_price_minor"] = round(price * (1 - AROUND_SPREAD))
+    found["max_price_minor"] = round(price * (1 + AROUND_SPREAD))
+    return text.replace(match.group(0), " ", 1)
+
+
+MIN_AROUND_MINOR = 500  # «about $2»: too little to be a budget
+MIN_BARE_AROUND_MINOR = 2000  # «around 10» without a currency is as likely a count
 
 
 _FIRST_WORD = re.compile(r"^[\w-]+")

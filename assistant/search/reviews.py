@@ -166,6 +166,17 @@ _AN_AGE = re.compile(
 
 
 def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
+    """What the question asks about: of its asking sentences first, when it also tells
+    something («do they snap? kids are rough»: snapping, not kids)."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
+    asking = " ".join(part for part in sentences if part.endswith("?"))
+    told_too = asking and len(asking) < len(question.strip())
+    if told_too and (words := _words_asked(asking, vocabulary, product)):
+        return words
+    return _words_asked(question, vocabulary, product)
+
+
+def _words_asked(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
     only its nouns when it names a thing ("does the coating peel after a month?": coating)."""

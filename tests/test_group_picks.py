@@ -127,3 +127,14 @@ def test_the_one_with_the_longer_return_window(demo_assistant) -> None:
     )
     chat.say("add the one with the longer window")  # 90 days against 30
     assert chat.units() == {"P0228": 1}
+
+
+@pytest.mark.slow
+def test_yes_again_confirms_it_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add morning ritual aero x chai 500g ground")
+    chat.say("checkout")
+    reply = chat.say("yes again")
+    assert reply.pending_checkout is None
+    assert len(demo_assistant.commerce.cart_and_orders(chat.session)[1]) == 1
+    assert chat.units() == {}

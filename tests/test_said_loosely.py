@@ -62,3 +62,57 @@ def test_the_asking_sentence_names_the_aspect(demo_assistant) -> None:
     assert "mention snap" in reply.text and reply.citations
     blender = Chat(demo_assistant).say("is the verano sport 200 blender loud? baby naps nearby")
     assert "Quieter than my old one" in blender.text
+
+
+@pytest.mark.slow
+def test_a_pick_said_by_its_version_alone_adds_it(demo_assistant) -> None:
+    from tests.test_phrasing import Chat
+
+    chat = Chat(demo_assistant)
+    chat.say("drift wave 900 towel set - do they pill?")
+    chat.say("ok white, queen i guess")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options) for line in cart.lines] == [
+        ("P0145", {"colour": "white", "size": "queen"})
+    ]
+    other = Chat(demo_assistant)
+    other.say("wireless charger that works with a pixel 9?")
+    other.say("fine, the ampere one flow, clear, pixel 9 version")
+    assert other.units() == {"P0216": 1}
+
+
+@pytest.mark.slow
+def test_what_the_data_does_not_say_is_said(demo_assistant) -> None:
+    from tests.test_phrasing import Chat
+
+    chat = Chat(demo_assistant)
+    game = chat.say("how long does a game of the meeple house classic 500 take")
+    assert "delivery in" not in game.text
+    abroad = chat.say("and send it to my sister in toronto?")
+    assert "shop.where-we-deliver" in [c.id for c in abroad.citations]
+    nike = chat.say("is the trailhawk urban 800 as good as nike pegasus?")
+    assert "We don't sell Nike" in nike.text
+    linen = chat.say("the lumen home aero linen duvet cover - is it actually linen?")
+    assert "material: organic cotton" in linen.text
+    latex = chat.say("im allergic to latex. is the pulsefit plus x yoga mat ok for me?")
+    assert "material: latex" in latex.text
+
+
+@pytest.mark.slow
+def test_words_that_only_sound_like_picks_change_nothing(demo_assistant) -> None:
+    from tests.test_phrasing import Chat
+
+    chat = Chat(demo_assistant)
+    chat.say(
+        "add the meeple house wave 600 wooden puzzle and the meeple house classic 500 "
+        "strategy board game"
+    )
+    chat.say("if i order now how long till both get here")
+    assert chat.units() == {"P0229": 1, "P0226": 1}
+    chat.say("no wait, take the board game out first")
+    assert chat.units() == {"P0229": 1}
+    found = Chat(demo_assistant).say("decaf ground coffee, dark roast")
+    assert all(
+        "Decaf Ground" in demo_assistant.services.catalogue.products[p].title
+        for p in found.products[:2]
+    )

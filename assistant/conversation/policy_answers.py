@@ -14,7 +14,7 @@ from assistant.conversation.answers.facts import product_facts
 from assistant.conversation.shop_overview import not_sold_turn
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.planner import Step
-from assistant.conversation.understanding.shop_words import asks_shop_rules, same_topic
+from assistant.conversation.understanding.shop_words import ABROAD, asks_shop_rules, same_topic
 from assistant.conversation.understanding.slots import said_values
 from assistant.search.kinds import ProductKinds
 from assistant.search.passages import asked_part
@@ -55,6 +55,8 @@ class ShopRuleAnswers:
         if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
+        if ABROAD.search(step.text):  # «and send it to my sister in toronto?»: where we deliver
+            question = f"do you ship internationally? {question}"
         vector = None  # a follow-up asked alone is embedded once, for both uses
         if before and same_topic(question, before):
             vector = self.policies.embedder.embed_query(question)

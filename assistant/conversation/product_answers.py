@@ -23,6 +23,7 @@ from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.version_words import end_of_range
 from assistant.money import format_minor
+from assistant.search.famous_makes import famous_make
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
@@ -139,6 +140,19 @@ _REFERRED = re.compile(
 _IN_STOCK_ASKED = re.compile(r"\b(?:in stock|available|left|got any|have any|sold out)\b", re.I)
 
 
+# a product set beside another: «as good as», «better than», «compared to», «vs»
+_SET_BESIDE = re.compile(
+    r"\b(?:as good as|better than|worse than|compared? (?:to|with)|vs\.?|versus|like (?:a|an|the)|"
+    r"same as|similar to|instead of|over (?:a|an|the|my))\b",
+    re.I,
+)
+
+
+def _spelled(make: str) -> str:
+    """A make as it is written: «JBL», «Nike», «Le Creuset»."""
+    return make.upper() if len(make) <= 3 else make.title()
+
+
 def _facts_asked(product: Product, step: Step) -> list[str]:
     """The product's facts a question asks for: each version it names, or what it asks."""
     if _between_versions(product, step.text):
@@ -226,8 +240,8 @@ class ProductAnswers:
             return self._each(targets, step)
         product = self.catalogue.products[targets[0]]
         state.focus = product.id
-        if unlisted := unlisted_answer(product, step.text):  # «would it fit a 14 anyway?»
-            return Turn(text=unlisted, products=[product.id])
+        if beyond := self._beyond_the_data(state, step, product):
+            return beyond
         if step.slots.options:
             state.chosen_options = step.slots.options
         if DETAILS.search(step.text) or _only_named(step, product):  # «the X from northwind»
@@ -315,6 +329,8 @@ class ProductAnswers:
     ) -> Turn:
         """What the reviews say, counted and quoted, with trust signals (`beside_facts`: after
         the product's facts, which are not said again)."""
+        if not beside_facts and (beside := self._beside_an_unsold_make(state, step)):
+            return beside
         targets = self.targets(state, step)
         each = ANY_OF.search(step.text) and step.references.kind in {None, "deictic"}
         if len(state.shown) > 1 and (each or (not targets and len(state.shown) <= FEW)):
@@ -374,8 +390,36 @@ class ProductAnswers:
             turn = turn.joined(review_turn(product, result, trust_first=trust))
         return turn
 
+    def _beside_an_unsold_make(self, state: DialogueState, step: Step) -> Turn | None:
+        """«is it as good as nike pegasus?», «better than a jbl go?»: a make the shop does not
+        sell has no data here, so it is said, with what the data says of ours."""
+        make = famous_make(step.text)
+        if make is None or not _SET_BESIDE.search(step.text):
+            return None
+        if any(make[0] in product.brand.lower() for product in self.catalogue.products.values()):
+            return None
+        targets = [pid for pid in self.targets(state, step) if pid in self.catalogue.products]
+        if len(targets) != 1:
+            return None
+        product = self.catalogue.products[targets[0]]
+        state.focus = product.id
+        lead = (
+            f"We don't sell {_spelled(make[0])}, so I can't compare {product.title} [{product.id}] "
+            "with it: I only have data on what this shop sells. Here is what ours is:"
+        )
+        return Turn(text=f"{lead}\n{wording.product_details(product)}", products=[product.id])
+
+    def _beyond_the_data(self, state: DialogueState, step: Step, product: Product) -> Turn | None:
+        """What the data cannot settle, said: a phone model no version lists («would it fit a
+        14 anyway?»), a make the shop does not sell («as good as nike pegasus?»)."""
+        if unlisted := unlisted_answer(product, step.text):
+            return Turn(text=unlisted, products=[product.id])
+        return self._beside_an_unsold_make(state, step)
+
     def compare(self, state: DialogueState, step: Step) -> Turn:
         """A table of the products named or last shown, with the asked-about figure first."""
+        if beside := self._beside_an_unsold_make(state, step):
+            return beside
         ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
         if len(ids) < 2 and len(state.talked_about) >= 2 and _THE_TWO.search(step.text):
             ids = state.talked_about[-2:]  # «which of the two…?» after asking about each in turn

@@ -255,8 +255,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
         products = with_said_facts(products, step.text)  # «fragrance free night creams»
-        versioned = [p for p in products if p.options_named_in(step.text)]  # «… for pixel 9»
-        products = versioned if 0 < len(versioned) < len(products) else products
+        products = _in_the_version_said(products, step.text)  # «… for pixel 9»
         spec = None if by_price else by_spec(products, step.text)
         if asked:
             return result, in_order(products, asked)[:SHOW], asked, None
@@ -502,6 +501,20 @@ class CatalogueAnswers(ShopRuleAnswers):
             products=[p.id for p in products[:3]],
             numbers=[figure.count, figure.in_stock],
         )
+
+
+def _in_the_version_said(products: list[Product], text: str) -> list[Product]:
+    """The products that come in the version a search names («case for pixel 9»), when some
+    do; a product whose title says the value is one of them («decaf ground coffee»: the Decaf
+    Ground Coffees, not only the whole-bean ones sold ground)."""
+    named = {p.id: p.options_named_in(text) for p in products}
+    values = {value.lower() for said in named.values() for value in said.values()}
+    kept = [
+        p
+        for p in products
+        if named[p.id] or any(re.search(rf"\b{re.escape(v)}\b", p.title.lower()) for v in values)
+    ]
+    return kept if 0 < len(kept) < len(products) else products
 
 
 def _no_stars_implied(filters: SearchFilters, text: str) -> SearchFilters:

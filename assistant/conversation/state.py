@@ -94,6 +94,11 @@ class DialogueState(BaseModel):
         description="The units the last cart change added, for «scratch that».",
     )
 
+    added_together: list[str] = Field(
+        default_factory=list,
+        description="Products one add named together, in order, for «3 of the first and 1 of "
+        "the second» when no list was shown.",
+    )
     talked_about: list[str] = Field(
         default_factory=list,
         description="Products talked about one at a time, first talked about first, so «the "
@@ -170,6 +175,7 @@ def remember_shown(state: DialogueState, product_ids: list[str]) -> None:
     alone is the one "it" means."""
     state.shown = product_ids
     state.shown_from = None
+    state.added_together = []  # a new list: «the first» is of it now
     state.focus = product_ids[0] if len(product_ids) == 1 else None
     state.pending_action = None
 

@@ -165,15 +165,19 @@ _AN_AGE = re.compile(
 )
 
 
-def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
-    """What the question asks about: of its asking sentences first, when it also tells
-    something («do they snap? kids are rough»: snapping, not kids)."""
+def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product) -> list[set[str]]:
+    """What the question asks about, in the order to try: the whole message's words («…
+    comfy? read the clamp is super tight»: the clamp too), then, when no review says them
+    and the message also tells something, its asking sentence's («do they snap? kids are
+    rough»: no review says kids, three say snapped)."""
+    whole = _words_asked(question, vocabulary, product)
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
     asking = " ".join(part for part in sentences if part.endswith("?"))
-    told_too = asking and len(asking) < len(question.strip())
-    if told_too and (words := _words_asked(asking, vocabulary, product)):
-        return words
-    return _words_asked(question, vocabulary, product)
+    if asking and len(asking) < len(question.strip()):
+        then = _words_asked(asking, vocabulary, product)
+        if then and then != whole:
+            return [whole, then] if whole else [then]
+    return [whole]
 
 
 def _words_asked(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
@@ -231,7 +235,8 @@ def answer_about_reviews(
     product = catalogue.product(product_id)
     reviews = catalogue.reviews_of(product_id)
     vocabulary = vocabulary_of(catalogue)
-    words = _aspect_words(question, vocabulary, product)
+    tries = _aspect_words(question, vocabulary, product)
+    words = tries[0]
     trust = trust_signals(product, reviews)
     ratings = [r.rating for r in reviews if r.rating is not None]
     average = round(sum(ratings) / len(ratings), 2) if ratings else None
@@ -252,12 +257,15 @@ def answer_about_reviews(
         relevant = sorted(reviews, key=lambda r: (-r.helpful_votes, r.id))
     else:
         by_id = {review.id: review for review in reviews}
-        relevant = [
-            by_id[item.review_id]
-            for item in evidence
-            if words & set(tokenize(by_id[item.review_id].text))
-            or (item.similarity or 0.0) >= MENTION_SIMILARITY
-        ]
+        for words in tries:  # the whole message's words, else the asking sentence's
+            relevant = [
+                by_id[item.review_id]
+                for item in evidence
+                if words & set(tokenize(by_id[item.review_id].text))
+                or (item.similarity or 0.0) >= MENTION_SIMILARITY
+            ]
+            if relevant:
+                break
     passages = {item.review_id: item.text for item in evidence} if words else {}
     family = family_label(question)
     positive = [r for r in relevant if (r.rating or 0) >= 4]

@@ -8,10 +8,17 @@ import re
 # «how long does it burn», «how long have I got?»: no time in transit
 _NOT_IN_TRANSIT = (
     r"[^?.]{0,60}\b(?:lasts?|burns?|runs?|plays?|stays?|keeps?|charges?|have i got|do i have|"
-    r"have i|take to (?:charge|boil|heat|cook|dry|set up)|warrant\w*|guarantee\w*)\b"
+    r"have i|take to (?:charge|boil|heat|cook|dry|set up)|warrant\w*|guarantee\w*|"
+    r"(?:a|one|each) (?:game|round|match|session|charge|cycle|wash)\b)\b"
+)
+_OF_MONEY = (
+    r"(?!\s+(?!(?:is|are|was|does|do|did|will|would|for|money|altogether|total|in|it|they|that|"
+    r"this|those|these|each|of|the|a|an|my|your|to|would|extra|more|less|cheaper|shipping|"
+    r"postage|delivery)\b)[a-z]{3,}\b)"
 )
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(price|cost|how much|expensive|cheap|\$)", re.I), "price"),
+    # not «how much caffeine is left in it?»: how much of a thing, not of money
+    (re.compile(rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$)", re.I), "price"),
     (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
     (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
     # «is there a bigger 1 litre version?», «any other versions?»: the versions it comes in

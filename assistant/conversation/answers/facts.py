@@ -16,6 +16,7 @@ from assistant.search.filters import SearchFilters
 from assistant.search.kinds import kind_words_of, same_aisle, singular
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
+from assistant.search.unwanted import MADE_OF
 
 RELEVANT_SIMILARITY = 0.42  # a hit this close to the words is about them
 NOT_CARRIED_SIMILARITY = 0.36  # below this, the best hit is not what was asked for
@@ -195,13 +196,26 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
     )
 
 
+# a question whose answer is what the product is made of, whatever word it says it in
+_MADE_OF_ASKED = re.compile(
+    r"\b(?:is|are)\s+(?:it|they|this|that)\s+(?:actually|really|real|genuine|pure|100%|truly)\s+"
+    r"[a-z]|\ballerg\w*|\bmade (?:of|from|with|out of)\b",
+    re.I,
+)
+
+
 def attribute_facts(product: Product, question: str) -> list[str]:
     """The product's attributes the question asks about, by name or by the shopper's words."""
     question_words = set(tokenize(question))
+    made_of = bool(_MADE_OF_ASKED.search(question))  # «is it actually linen?», «allergic to latex»
     facts = []
     for name, value in product.attributes.items():
         words = ATTRIBUTE_WORDS.get(name)
-        if set(tokenize(name)) & question_words or (words and re.search(words, question, re.I)):
+        if (
+            set(tokenize(name)) & question_words
+            or (words and re.search(words, question, re.I))
+            or (made_of and name.lower() in MADE_OF)
+        ):
             verdict = age_verdict(value, question) if name == "age" else ""
             facts.append(f"{name}: {value}" + (f" ({verdict})" if verdict else ""))
     return facts

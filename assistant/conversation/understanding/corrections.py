@@ -80,8 +80,8 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
     asked about ("and what about my handle?")."""
-    if state.focus and FACT_WORDS.search(text):
-        return "product_question"
+    if state.focus and (FACT_WORDS.search(text) or _CAN_IT.search(text)):
+        return "product_question"  # «can i pair two of them for stereo» of the speaker in view
     if "policy_question" in (state.last_intent or "") and (
         FOLLOW_UP.search(text)
         or _SPEED.search(text)  # "next day delivery?", "fastest then"
@@ -91,6 +91,31 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     if POLICY_TOPICS.search(text):
         return "policy_question"
     return intent
+
+
+# a yes-or-no question of what a thing can do: «can i pair two of them for stereo?», «will it
+# fit in a backpack?», «does it fold?»
+_CAN_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|also)\W+)?(?:can|could|will|would|does|do|is|are)\s+"
+    r"(?:i|it|they|these|those|this|that|you|u|we)\s+(?!(?:help|pay|talk|speak|order|buy|"
+    r"return|cancel|track|change|get a refund|have a|tell me)\b).{3,80}?\??\s*$",
+    re.I,
+)
+_DECIDED_START = re.compile(
+    r"^\W*(?:fine|ok(?:ay)?|alright|right|go on then)\W+(?:then\W+)?the\b", re.I
+)
+
+
+def _picked_in_a_version(intent: str, references: References, text: str, slots: Slots) -> bool:
+    """«fine, the ampere one flow, clear, pixel 9 version» heard as a comparison: that one,
+    in that version, picked."""
+    return (
+        intent == "compare"
+        and len(references.ids) == 1
+        and bool(slots.options)
+        and bool(_DECIDED_START.match(text))
+        and not _COMPARING.search(text)
+    )
 
 
 _ASKED = {"product_question", "review_question"}
@@ -332,15 +357,25 @@ def _asks_of_several_named(references: References, text: str) -> bool:
     )
 
 
+def _not_about_it(
+    intent: str, references: References, text: str, state: DialogueState, slots: Slots
+) -> str | None:
+    """A request that names a product but asks no question of it: a search again («do you
+    sell dog food?», then «what about milk and bread?»), or a pick in a version."""
+    if _searched_again(intent, text, references, state) or _compared_nothing(
+        intent, text, references
+    ):
+        return "search"
+    return "add" if _picked_in_a_version(intent, references, text, slots) else None
+
+
 def _about_a_named_product(
     intent: str, references: References, request: Request, slots: Slots, state: DialogueState
 ) -> str:
     """A question that names a product is about that product, whatever the words around it
     sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
-    if _searched_again(intent, request.text, references, state) or _compared_nothing(
-        intent, request.text, references
-    ):
-        return "search"  # «do you sell dog food?», then «what about milk and bread?»
+    if said_otherwise := _not_about_it(intent, references, request.text, state, slots):
+        return said_otherwise
     if references.kind not in {"mention", "id"}:
         return intent
     if (

@@ -45,14 +45,16 @@ _ALONE = re.compile(
     re.I,
 )
 _ASKS = re.compile(
-    r"\?|^\W*(?:how|what|which|is|are|do|does|can|could|would|will|compare|difference)\b", re.I
-)
-_SAME_AGAIN = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|and|yeah|yes|great|perfect|lol|haha)\W+)*(?:the\s+)?"
-    r"(?:same\s+again|(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|again)"
-    r"\W*(?:(?:please|pls|plz|lol|haha|thanks)\W*)*$",
+    r"\?|^\W*(?:how|what|which|is|are|do|does|can|could|would|will|compare|difference|if|"
+    r"when|should)\b|\b(?:if (?:i|we)|how long|how much|when will|till|until)\b",
     re.I,
 )
+_SAME_AGAIN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|lol|haha)\W+)*(?:(?:and\s+)?(?:the\s+)?same\s+again|and\s+again|"
+    r"(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|one\s+more\s+time)"
+    r"\W*(?:(?:please|pls|plz|lol|haha|thanks)\W*)*$",
+    re.I,
+)  # not «yes again», a second yes
 
 
 def _number(said: str | None) -> int | None:
@@ -152,7 +154,8 @@ def group_step(
     """The adds (or new counts, for lines already in the cart) of a group picked from the
     products in view, or of each colour of the one in view; None when it picks no group."""
     text = request.text
-    shown = list(dict.fromkeys(state.shown))
+    # the list in view, else the products an add just named together
+    shown = list(dict.fromkeys(state.shown if len(state.shown) > 1 else state.added_together))
     calls: list[ToolCall] = []
     if len(shown) < 2:
         calls = _each_version(text, focus)

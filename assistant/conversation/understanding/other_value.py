@@ -35,3 +35,26 @@ def other_value(product: Product | None, text: str, said: dict[str, str]) -> dic
     ]
     chosen = in_stock if len(others) > 1 else others
     return {name: chosen[0]} if len(chosen) == 1 else {}
+
+
+# what a pick said only by its version may hold beside the values: «ok white, queen i guess»
+_PICK_FILLER = frozenset(
+    "ok okay fine then i guess please pls plz anyway anyways sure yeah yes yep the in size sz "
+    "colour color one ones for me let's lets go with get it i'll ill take have that will do "
+    "and just hmm um well alright right cool great perfect".split()
+)
+
+
+def decided_by_version(product: Product | None, text: str) -> bool:
+    """Whether a message only names versions of the product in view («ok white, queen i
+    guess», «ok 30ml anyway»): a pick of that version, after talking about the product."""
+    if product is None or _ASKED.search(text):
+        return False
+    named = product.options_named_in(text)
+    if not named:
+        return False
+    rest = text.lower()
+    for value in named.values():
+        rest = re.sub(rf"\b{re.escape(value.lower())}\b", " ", rest)
+        rest = re.sub(rf"\b{re.escape(value.lower().replace(' ', ''))}\b", " ", rest)
+    return all(word in _PICK_FILLER for word in re.findall(r"[a-z']+", rest))

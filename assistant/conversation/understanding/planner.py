@@ -77,7 +77,7 @@ from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
 from assistant.conversation.understanding.other_than_that import others_wanted
-from assistant.conversation.understanding.other_value import other_value
+from assistant.conversation.understanding.other_value import decided_by_version, other_value
 from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -448,7 +448,7 @@ class RulePlanner:
             if intent == "add" and several_named(step.references):
                 step.calls = several_adds(self.catalogue.products, step)
                 # «3 of the first and 1 of the second» next: in the order they were named
-                state.shown, state.shown_from = list(step.references.ids), None
+                state.added_together = list(step.references.ids)
             elif intent == "add":
                 self._add_calls(step, state, args)
                 said = step.slots.options  # «in orange» is a version, not a kind
@@ -515,6 +515,8 @@ def _versions_asked(
         # «ok the other colour then» after black was sold out: the green one, added
         slots.options = other
         return "add", replace(request, implied=True)
+    if intent in UNDERSTOOD_AS_NOTHING and decided_by_version(focus, request.text):
+        return "add", replace(request, implied=True)  # «ok white, queen i guess»
     return counted_version(intent, request.text, slots.quantity, slots.options, focus), request
 
 

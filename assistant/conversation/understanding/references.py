@@ -385,9 +385,23 @@ def _the_other_few(
     return References(others, "mention", plural=True, phrases={pid: pid for pid in others})
 
 
+# «take the pillow out first», «do that first»: an adverb of time, no place in a list
+_AN_ACT_BEFORE = re.compile(r"\b(?:out|it|that|this|them|those|these|up|off)\s+$", re.I)
+_A_THING_AFTER = re.compile(r"\s+(?:one|ones|item|option|product|of)\b", re.I)
+
+
+def _first_of_all(message: str, match: re.Match[str]) -> bool:
+    """Whether an ordinal word says when, not which («take the pillow out first»)."""
+    return bool(_AN_ACT_BEFORE.search(message[: match.start()])) and not _A_THING_AFTER.match(
+        message, match.end()
+    )
+
+
 def _ordinals(message: str, shown: list[str]) -> References | None:
     found: list[str] = []
     for match in _ORDINAL.finditer(message):
+        if _first_of_all(message, match):
+            continue
         word, digit = match.groups()
         said = (word or "").lower()
         if said == "middle" and len(shown) != 3:

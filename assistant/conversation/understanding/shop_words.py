@@ -221,11 +221,18 @@ IF_I_WANTED = re.compile(
     re.I,
 )
 # «its for my bro in canada can u ship it there»: the shop delivers in the United States only
+# places outside the United States a shopper may name: countries, and big cities said alone
+_ELSEWHERE = (
+    r"canada|mexico|the uk|uk|england|scotland|wales|ireland|europe|australia|new zealand|"
+    r"germany|france|spain|italy|netherlands|india|japan|china|brazil|south africa|"
+    r"another country|toronto|vancouver|montreal|ottawa|calgary|london|paris|berlin|madrid|"
+    r"rome|dublin|amsterdam|sydney|melbourne|auckland|tokyo|mumbai|delhi|mexico city"
+)
+_NO_STREET = r"(?!\s+(?:road|rd|street|st|avenue|ave|drive|lane|way)\b)"  # «london road»
 ABROAD = re.compile(
-    r"\b(?:ship|deliver|send|post)\w*\b.{0,40}\b(?:abroad|overseas|internationally|"
-    r"(?:to|in) (?:canada|mexico|the uk|uk|england|scotland|ireland|europe|australia|germany|"
-    r"france|spain|italy|india|japan|another country))\b"
-    r"|\b(?:in|to) (?:canada|mexico|the uk|europe|australia)\b.{0,40}\b(?:ship|deliver|send)",
+    rf"\b(?:ship|deliver|send|post)\w*\b.{{0,40}}\b(?:abroad|overseas|internationally|"
+    rf"(?:to|in) (?:{_ELSEWHERE}))\b{_NO_STREET}"
+    rf"|\b(?:in|to) (?:{_ELSEWHERE})\b{_NO_STREET}.{{0,40}}\b(?:ship|deliver|send)",
     re.I,
 )
 
@@ -335,6 +342,7 @@ def asks_the_shop(text: str) -> bool:
         or SHOP_MONEY.search(text)
         or SHOP_WIDE.search(text)
         or REVIEW_RULES.search(text)  # «and if it turns out fake?»
+        or ABROAD.search(text)  # «and send it to my sister in toronto?»
     )
 
 

@@ -138,3 +138,63 @@ def test_yes_again_confirms_it_adds_nothing(demo_assistant) -> None:
     assert reply.pending_checkout is None
     assert len(demo_assistant.commerce.cart_and_orders(chat.session)[1]) == 1
     assert chat.units() == {}
+
+
+TWO = "do u have the voyagr urban 2 duffel and the voyagr nova 900 packing cubes?"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "don't add both, just the first one",
+        "I want to compare both",
+        "both are too expensive, I need something cheaper",
+        "give me the dimensions of both",
+        "I already have both of those lol",
+        "ok at $8 each that's fine, add both",  # one each, not 8
+    ],
+)
+def test_group_words_that_take_nothing_or_one_each(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(TWO)
+    chat.say(said)
+    assert all(units == 1 for units in chat.units().values())
+    assert len(chat.units()) in ({0} if "$8" not in said else {2})
+
+
+@pytest.mark.slow
+def test_a_group_beside_a_summary_or_an_order_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(TWO)
+    chat.say("add both")
+    chat.say("checkout")
+    chat.say("yes, both")  # a yes to the summary
+    assert chat.units() == {}
+    assert len(demo_assistant.commerce.cart_and_orders(chat.session)[1]) == 1
+    chat.say("I want to cancel both")
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_picks_that_only_look_like_picks(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("tell me about the voyagr urban 2 duffel")
+    chat.say("and the voyagr nova 900 packing cubes?")
+    chat.say("and the voyagr plus canvas tote?")
+    chat.say("hang on a second, add this one")  # the tote in view, not the second asked of
+    assert chat.units() == {"P0314": 1}
+    other = Chat(demo_assistant)
+    other.say("tell me about the bassline aero wave speaker")
+    other.say("add it in black")  # sold out
+    other.say("nah I don't like the other colour, I'll pass then")
+    assert other.units() == {}
+    third = Chat(demo_assistant)
+    third.say("add the voyagr plus canvas tote")
+    third.say("packing cubes")
+    third.say("change the first one to 2")  # a cubes set not in the cart: no add
+    assert "P0313" not in third.units()
+    fourth = Chat(demo_assistant)
+    fourth.say("tell me about the echofox zen earbuds")
+    fourth.say("I like both colours but I'll go with black")
+    assert len(demo_assistant.commerce.get_cart(fourth.session).lines) == 1

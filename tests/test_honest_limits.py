@@ -34,6 +34,7 @@ def test_a_model_no_version_lists_is_found(said: str, asked: str) -> None:
     [
         "the snapgrip plus in black for iphone 16",
         "upgrading to a 16 soon anyway",  # two families: a bare number names neither
+        "will the iphone 15 one work with a 20 watt charger?",
         "does it fit a galaxy s24?",
     ],
 )
@@ -60,6 +61,11 @@ def test_instructions_from_text_or_doubts_are_answered_not_acted_on(said: str) -
         "the review says it runs small, should i size up?",
         "cancel my order",
         "does the listing say to hand wash?",
+        "reviews say to size up, so add the XL please",
+        "I'm worried you're not going to deliver in time, can I cancel my order?",
+        "the post office told me to contact you, my order never arrived",
+        "the seller told me to ask you for a refund",
+        "haha you're not going to believe this, I love it. add another one please",
     ],
 )
 def test_the_shoppers_own_requests_pass(said: str) -> None:

@@ -26,7 +26,15 @@ def test_around_a_price_is_a_quarter_either_side(said: str, low: int, high: int)
 
 @pytest.mark.parametrize(
     "said",
-    ["i need around 10", "about 10 of them", "for about 2 hours", "around 20 people"],
+    [
+        "i need around 10",
+        "about 10 of them",
+        "for about 2 hours",
+        "around 20 people",
+        "yoga mat for my mum, she's about 60",
+        "weighted blanket for my son, he weighs about 60.",
+        "best face serum for someone around 40",
+    ],
 )
 def test_around_a_count_or_a_measure_is_no_price(said: str) -> None:
     found: dict[str, object] = {}

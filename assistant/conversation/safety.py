@@ -19,13 +19,22 @@ INJECTION = re.compile(
 )
 # «that review also said to cancel all my orders», «ur not gonna do that right?»: an
 # instruction from text, or a doubt that the assistant would act on it, never a request
+_CART_ACT = (
+    r"(?:cancel|add|remove|delete|empty|order|buy|check\s*out|refund|apply|give|change|charge|"
+    r"place|put|do (?:that|it|this))"
+)
 NOT_THE_SHOPPERS = re.compile(
-    r"\b(?:reviews?|reviewer|listing|description|product page|post|comment|caption|seller|"
-    r"page|text|message)\b.{0,30}\b(?:said|says|say|told|tells|asked|asks|wants?)\s+"
-    r"(?:me\s+|you\s+|u\s+|the assistant\s+)?to\b"
-    r"|\b(?:you'?re|youre|ur|you are|u r|u)\s+not\s+(?:gonna|going to|about to)\b"
-    r"|\b(?:you|u)\s+(?:won'?t|wont|wouldn'?t|will not|would not)\s+(?:actually\s+|really\s+)?"
-    r"(?:do|cancel|remove|delete|empty|add|order|buy|change)\b.{0,40}\b(?:right|surely|yeah)\W*$",
+    # what a review or a page says to do to the cart or orders: «that review said to cancel
+    # all my orders» (not «reviews say to size up», «the seller told me to ask for a refund»)
+    r"\b(?:reviews?|reviewer|listing|description|product page|post|comment|caption|page|text)\b"
+    rf".{{0,30}}\b(?:said|says|say|told|tells|asked|asks|wants?)\s+(?:me\s+|you\s+|u\s+)?"
+    rf"to\s+{_CART_ACT}\b"
+    # a doubt that the assistant would act on it: «ur not gonna do that right?» (not «you're
+    # not going to believe this», «you're not going to deliver in time»)
+    rf"|\b(?:you'?re|youre|ur|you are|u r|u)\s+not\s+(?:gonna|going to|about to)\s+"
+    rf"(?:actually\s+|really\s+)?{_CART_ACT}\b"
+    rf"|\b(?:you|u)\s+(?:won'?t|wont|wouldn'?t|will not|would not)\s+(?:actually\s+|really\s+)?"
+    rf"{_CART_ACT}\b.{{0,40}}\b(?:right|surely|yeah)\W*$",
     re.I | re.S,
 )
 _CART_OR_ORDER = re.compile(

@@ -94,7 +94,8 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     (
         "arriving damaged",  # «did it arrive damaged?» is answered by «the box arrived crushed»
         re.compile(
-            r"\bdamaged\b|\bmissing (?:parts|pieces)\b|\b(?:crushed|dented) (?:box|parcel|package)\b"
+            r"\bdamaged\b|\bmissing (?:parts|pieces)\b"
+            r"|\b(?:crushed|dented) (?:box|parcel|package)\b"
             r"|\b(?:arriv\w*|came|delivered|show(?:ed|s)? up)\s+(?:\w+\s+){0,2}(?:broken|crushed|"
             r"dented|smashed)\b",
             re.I,

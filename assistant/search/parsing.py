@@ -331,11 +331,21 @@ def _around(text: str, found: dict[str, object]) -> str:
     marked = re.search(r"[$£€]|dollar|buck|quid|euro", match.group(0), re.I)
     if price < (MIN_AROUND_MINOR if marked else MIN_BARE_AROUND_MINOR):
         return text  # «about 3», «around 10 of them»: a count
+    if not marked and _A_PERSON_OR_MEASURE.search(text):
+        return text  # «yoga mat for my mum, she's about 60»: an age, not a price
     found["min_price_minor"] = round(price * (1 - AROUND_SPREAD))
     found["max_price_minor"] = round(price * (1 + AROUND_SPREAD))
     return text.replace(match.group(0), " ", 1)
 
 
+# a bare «about 60» beside these is an age, a weight or a size, not a budget
+_A_PERSON_OR_MEASURE = re.compile(
+    r"\b(?:she|he|her|him|they|someone|somebody|who'?s|mum|mom|mother|dad|father|grandpa|"
+    r"grandma|granny|nan|son|daughter|kid|kids|child|boy|girl|baby|wife|husband|friend|years?|"
+    r"yrs?|yo|old|aged?|turning|birthday|weighs?|weight|kg|lbs?|pounds|tall|cm|inch\w*|people|"
+    r"guests|players|persons?)\b",
+    re.I,
+)
 MIN_AROUND_MINOR = 500  # «about $2»: too little to be a budget
 MIN_BARE_AROUND_MINOR = 2000  # «around 10» without a currency is as likely a count
 

@@ -11,10 +11,10 @@ _NOT_IN_TRANSIT = (
     r"have i|take to (?:charge|boil|heat|cook|dry|set up)|warrant\w*|guarantee\w*|"
     r"(?:a|one|each) (?:game|round|match|session|charge|cycle|wash)\b)\b"
 )
-_OF_MONEY = (
-    r"(?!\s+(?!(?:is|are|was|does|do|did|will|would|for|money|altogether|total|in|it|they|that|"
-    r"this|those|these|each|of|the|a|an|my|your|to|would|extra|more|less|cheaper|shipping|"
-    r"postage|delivery)\b)[a-z]{3,}\b)"
+_OF_MONEY = (  # «how much caffeine», «how much space»: of a thing; «how much flexa wave 2»: money
+    r"(?!\s+(?:caffeine|sugar|salt|protein|fat|alcohol|water|storage|space|room|weight|noise|"
+    r"power|battery|charge|memory|data|time|liquid|volume|capacity|coffee|tea|juice|milk|stuff|"
+    r"difference|longer|faster|stretch|cushion\w*|padding|light|heat|warmth)\b)"
 )
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     # not «how much caffeine is left in it?»: how much of a thing, not of money

@@ -214,7 +214,7 @@ def attribute_facts(product: Product, question: str) -> list[str]:
         if (
             set(tokenize(name)) & question_words
             or (words and re.search(words, question, re.I))
-            or (made_of and name.lower() in MADE_OF)
+            or (made_of and name.lower() in MADE_OF - {"origin"})  # where, not what
         ):
             verdict = age_verdict(value, question) if name == "age" else ""
             facts.append(f"{name}: {value}" + (f" ({verdict})" if verdict else ""))

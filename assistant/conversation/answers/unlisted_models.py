@@ -34,7 +34,11 @@ def _asked(text: str, family: str, values: list[str], bare: bool) -> str | None:
     known = {re.sub(r"\s+", "", value.lower()) for value in values}
     pattern = rf"\b{family}\s*(?P<number>[a-z]?\d{{1,3}}[a-z]?)\b"
     if bare:  # «would it fit a 14 anyway?» beside a case sold for iPhone 15
-        pattern += r"|\b(?:a|an|my|the|with)\s+(?P<bare>\d{1,2})\b(?!\s*(?:%|x\b|\w*s\b))"
+        pattern += (
+            r"|\b(?:a|an|my|the|with)\s+(?P<bare>\d{1,2})\b(?!\s*-?\s*(?:%|x\b|\w*s\b|"
+            r"watts?|w|mah|v|volts?|mm|cm|in|inch\w*|gb|tb|years?|yrs?|months?|days?|hours?|"
+            r"minutes?|ml|l|oz|lbs?|kg|g|pack|pcs|pieces?|people|person)\b)"
+        )
     for said in re.finditer(pattern, text, re.I):
         number = said["number"] or said["bare"]
         if family + number.lower() not in known:

@@ -26,6 +26,7 @@ from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
     POLICY_TOPICS,
     THAN_IT,
+    asks_the_shop,
 )
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.terms_asked import terms_or_rules
@@ -80,7 +81,9 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
     """A request that sounded like no request, read against the conversation: a fact about
     the product in focus ("what colour can i get then?"), or more about the shop policy just
     asked about ("and what about my handle?")."""
-    if state.focus and (FACT_WORDS.search(text) or _CAN_IT.search(text)):
+    if state.focus and (
+        FACT_WORDS.search(text) or (_CAN_IT.search(text) and not asks_the_shop(text))
+    ):
         return "product_question"  # «can i pair two of them for stereo» of the speaker in view
     if "policy_question" in (state.last_intent or "") and (
         FOLLOW_UP.search(text)
@@ -97,8 +100,9 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
 # fit in a backpack?», «does it fold?»
 _CAN_IT = re.compile(
     r"^\W*(?:(?:and|so|but|ok|also)\W+)?(?:can|could|will|would|does|do|is|are)\s+"
-    r"(?:i|it|they|these|those|this|that|you|u|we)\s+(?!(?:help|pay|talk|speak|order|buy|"
-    r"return|cancel|track|change|get a refund|have a|tell me)\b).{3,80}?\??\s*$",
+    r"(?:i|it|they|these|those|this|that|we)\s+(?:just\s+|still\s+|also\s+)?"
+    r"(?!(?:help|pay|talk|speak|order|buy|return|cancel|track|change|get a refund|have a|"
+    r"tell|swap|exchange|switch|send|see|know|ask|delete|link|unlink)\b).{3,80}?\??\s*$",
     re.I,
 )
 _DECIDED_START = re.compile(

@@ -32,16 +32,17 @@ _COUNTED_ORDINAL = re.compile(
     r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b",
     re.I,
 )
-# an add said outright: «add both», «i'll take all three», or the group alone («both please»)
+# an add said outright, the group its object: «add both», «i'll take all three», «get me both»
 _ADDING = re.compile(
     r"\b(?:add|get|grab|take|buy|order|want|need|have|put|throw|pop|chuck|stick|gimme|give me|"
-    r"i'?ll do|go with|go for)\b",
+    r"i'?ll do|go with|go for)\s+(?:me\s+|us\s+|in\s+|them\s+|em\s+|'em\s+)?$",
     re.I,
 )
+_MORE = re.compile(r"\b(?:add|another|more|extra)\b", re.I)
 _ALONE = re.compile(
-    r"^\W*(?:(?:ok(?:ay)?|great|cool|perfect|nice|right|yes|yeah|yep|sure|hmm+|then|so|and|"
-    r"fine|lovely|sounds good)\W+)*(?P<rest>.*?)\W*(?:(?:please|pls|plz|then|thanks|thx|too|"
-    r"as well|lol)\W*)*$",
+    r"^\W*(?:(?:ok(?:ay)?|great|cool|perfect|nice|right|sure|hmm+|then|so|and|fine|lovely|"
+    r"sounds good)\W+)*(?P<rest>.*?)\W*(?:(?:please|pls|plz|then|thanks|thx|too|as well|lol)"
+    r"\W*)*$",
     re.I,
 )
 _ASKS = re.compile(
@@ -49,6 +50,19 @@ _ASKS = re.compile(
     r"when|should)\b|\b(?:if (?:i|we)|how long|how much|when will|till|until)\b",
     re.I,
 )
+# what says the group is not wanted, or is talked about, not taken: «don't add both», «I
+# already have both», «I hate all three», «cancel both», «the reviews for all three»
+_HELD_BACK = re.compile(
+    r"\b(?:don'?t|dont|do not|not|no|nah|never|hate|already|without|instead|rather|but|"
+    r"cancel\w*|return\w*|remove|refund\w*|compare|reviews?|dimensions?|difference|pass|"
+    r"only|just|either|neither|nor)\b",
+    re.I,
+)
+# acts a group word never turns into an add
+_NOT_AN_ADD = {
+    "decline", "remove", "confirm", "cancel_order", "return", "order_status", "checkout",
+    "policy_question", "compare", "review_question",
+}  # fmt: skip
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|lol|haha)\W+)*(?:(?:and\s+)?(?:the\s+)?same\s+again|and\s+again|"
     r"(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|one\s+more\s+time)"
@@ -66,25 +80,34 @@ def _number(said: str | None) -> int | None:
     return int(lowered) if lowered.isdigit() else COUNT_WORDS.get(lowered)
 
 
-def _adds(text: str) -> bool:
-    """Whether the message adds outright, or is only the group said («both please»)."""
-    if _ASKS.search(text):
+def _picks_outright(text: str, said: re.Match[str]) -> bool:
+    """Whether the message takes the group it says: an add verb just before it, or the group
+    alone («both please»), and nothing that holds back or asks."""
+    if _ASKS.search(text) or _HELD_BACK.search(text):
         return False
-    if _ADDING.search(text):
+    if _ADDING.search(text[: said.start()]):
         return True
     rest = _ALONE.match(text)
     return bool(rest and _GROUP.fullmatch(rest["rest"].strip()))
+
+
+def _per_product(text: str, said: re.Match[str]) -> int | None:
+    """The count each product gets: «2 of each», «both, 2 each» (not «at $8 each»)."""
+    if per := _number(said["per"]):
+        return per
+    each = _EACH_AFTER.search(text)
+    if each is None or re.search(r"(?:[$£€]\s?|\bat\s+)$", text[: each.start()], re.I):
+        return None
+    return _number(each["per"])
 
 
 def _group(text: str, shown: list[str], cart: list[str]) -> tuple[list[str], int | None] | None:
     """The shown products a group word names, with the count each gets (None: one, or the
     count the message says)."""
     said = _GROUP.search(text)
-    if said is None:
+    if said is None or not _picks_outright(text, said):
         return None
-    per = _number(said["per"]) or (
-        _number(each["per"]) if (each := _EACH_AFTER.search(text)) else None
-    )
+    per = _per_product(text, said)
     if said["both"]:
         size: int | None = 2
     elif said["all"]:
@@ -103,6 +126,8 @@ def _group(text: str, shown: list[str], cart: list[str]) -> tuple[list[str], int
 
 def _counted_ordinals(text: str, shown: list[str]) -> list[tuple[str, int]]:
     """«2 of the first and 1 of the third»: each product by its place, with its count."""
+    if _ASKS.search(text) or _HELD_BACK.search(text):
+        return []  # «I already have 2 of the last one, so just 1 of the first»
     picks: list[tuple[str, int]] = []
     for said in _COUNTED_ORDINAL.finditer(text):
         which = said["which"].lower()
@@ -116,8 +141,8 @@ def _counted_ordinals(text: str, shown: list[str]) -> list[tuple[str, int]]:
 
 _EACH_VERSION = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|great|then|so|and|yes|yeah)\W+)*(?:add\s+|get\s+(?:me\s+)?)?"
-    rf"(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each\s+colou?r|of\s+each\s+colou?r)\b"
-    r"|\bboth\s+colou?rs\b",
+    rf"(?:(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each(?:\s+colou?r)?|of\s+each\s+colou?r)|"
+    r"both\s+colou?rs)\W*(?:(?:please|pls|plz|then|thanks)\W*)*$",
     re.I,
 )
 
@@ -126,7 +151,7 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     """«one of each» beside a product that comes in two or three colours (its only choice):
     one of each colour."""
     said = _EACH_VERSION.search(text)
-    if product is None or said is None or _ASKS.search(text):
+    if product is None or said is None:
         return []
     names = {name for variant in product.variants for name in variant.options}
     values = [variant.options.get("colour") for variant in product.variants]
@@ -144,35 +169,54 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     ]
 
 
+def _group_calls(
+    text: str, shown: list[str], cart: list[str], products: dict[str, Product]
+) -> list[ToolCall]:
+    """The cart calls of «2 of the first and 1 of the third» or «add both»: adds, or new
+    counts of lines already in the cart («3 of the first and 1 of the second», «I want 2 of
+    both»)."""
+    adding = bool(_MORE.search(text))
+    if picks := _counted_ordinals(text, shown):
+        return [
+            ToolCall(
+                name="update_cart_item" if pid in cart and not adding else "add_to_cart",
+                args={"product_id": pid, "quantity": count},
+            )
+            for pid, count in picks
+        ]
+    group = _group(text, shown, cart)
+    if group is None:
+        return []
+    ids, per = group  # «add all three»: one each, the three is how many products
+    recount = per is not None and all(pid in cart for pid in ids) and not adding
+    calls = []
+    for pid in ids:
+        args: dict[str, Any] = {"product_id": pid, "quantity": per or 1}
+        if not recount and (options := products[pid].options_named_in(text)):
+            args["options"] = options  # «I'll take navy for both»
+        calls.append(ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args))
+    return calls
+
+
 def group_step(
     state: DialogueState,
     request: Request,
     slots: Slots,
     cart: list[str],
-    focus: Product | None = None,
+    products: dict[str, Product],
 ) -> Step | None:
-    """The adds (or new counts, for lines already in the cart) of a group picked from the
-    products in view, or of each colour of the one in view; None when it picks no group."""
+    """The adds (or new counts) of a group picked from the products in view, or of each
+    colour of the one in view; None when the message picks no group, or a summary waits
+    («yes, both» confirms it)."""
+    if request.act in _NOT_AN_ADD or state.pending_checkout:
+        return None
     text = request.text
     # the list in view, else the products an add just named together
     shown = list(dict.fromkeys(state.shown if len(state.shown) > 1 else state.added_together))
-    calls: list[ToolCall] = []
     if len(shown) < 2:
-        calls = _each_version(text, focus)
-    elif not _adds(text) and not _COUNTED_ORDINAL.match(text.strip()):
-        return None
-    elif picks := _counted_ordinals(text, shown):
-        adding = bool(_ADDING.search(text))
-        for product_id, count in picks:
-            # «3 of the first and 1 of the second» of lines in the cart: their new counts
-            tool = "update_cart_item" if product_id in cart and not adding else "add_to_cart"
-            calls.append(ToolCall(name=tool, args={"product_id": product_id, "quantity": count}))
-    elif group := _group(text, shown, cart):
-        ids, per = group  # «add all three»: one each, the three is how many products
-        calls = [
-            ToolCall(name="add_to_cart", args={"product_id": pid, "quantity": per or 1})
-            for pid in ids
-        ]
+        calls = _each_version(text, products.get(state.focus or ""))
+    else:
+        calls = _group_calls(text, shown, cart, products)
     if not calls:
         return None
     ids = [call.args["product_id"] for call in calls]
@@ -210,7 +254,9 @@ def same_again_step(state: DialogueState, request: Request, slots: Slots) -> Ste
 
 # «add that one and the playwise go 400 too»: the one in view, and another named
 _THAT_ONE_AND = re.compile(
-    r"\b(?:that|this)(?: one)?\s+(?:and|\+|&)\s+(?:also\s+)?(?:the|a|an)\s+\w", re.I
+    r"\b(?:add|get|grab|take|buy|order)\s+(?:me\s+)?(?:that|this)(?: one)?\s+(?:and|\+|&)\s+"
+    r"(?:also\s+)?(?:the|a|an)\s+\w",
+    re.I,
 )
 
 
@@ -222,6 +268,8 @@ def with_the_one_in_view(
         return references
     if references.kind not in {"mention", "shown-word"} or not _THAT_ONE_AND.search(text):
         return references
+    if _HELD_BACK.search(text):
+        return references  # «that one and the tote both look nice, but add just the tote»
     named = {pid: references.phrases.get(pid, pid) for pid in references.ids}
     return References([focus, *references.ids], "mention", phrases={focus: "that one", **named})
 
@@ -238,7 +286,9 @@ def same_again_of(
 ) -> str:
     """«same again but the playwise go 400 puzzle»: as many of the product named as the last
     add put in, added."""
-    if not _SAME_BUT.search(text) or len(references.ids) != 1 or references.kind != "mention":
+    if not _SAME_BUT.search(text) or "?" in text:
+        return intent  # «same thing with the tote?» asks the question again
+    if len(references.ids) != 1 or references.kind != "mention":
         return intent
     if state.last_cart_change != "add" or not state.last_added:
         return intent

@@ -28,9 +28,20 @@ _DOES = re.compile(
 )
 
 
+# «I already have both of those lol»: nothing to add, and nothing else asked
+_ALREADY_HAVE = re.compile(
+    r"^\W*(?:(?:oh|ah|lol|haha|nah|no|ha)\W+)*(?:i|we)\s+(?:already|allready)\s+(?:have|got|own)"
+    r"\b[^0-9?]{0,40}$",
+    re.I,
+)
+
+
 def holds_off(act: str, text: str) -> bool:
     """Whether a request that reads as a cart action only says not to do it («ok cool. dont
-    add it yet»), not also what to do («add the rope, dont add the yoga mat»)."""
+    add it yet», «I already have both of those»), not also what to do («add the rope, dont add
+    the yoga mat»)."""
+    if act in _HELD_OFF_ACTS and _ALREADY_HAVE.search(text):
+        return True
     said = HOLD_OFF.search(text)
     if act not in _HELD_OFF_ACTS or said is None or "?" in text:
         return False
@@ -43,7 +54,7 @@ def held_off_answer(text: str) -> str | None:
     """What the assistant says when told not to do something; None when it was not."""
     said = HOLD_OFF.search(text)
     if said is None:
-        return None
+        return "Sure, I haven't added anything." if _ALREADY_HAVE.search(text) else None
     verb = said.group("verb")
     if _ORDERING.fullmatch(verb):
         return "Sure, nothing is ordered and your cart is kept. Say «checkout» when you're ready."

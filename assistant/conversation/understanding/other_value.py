@@ -12,6 +12,9 @@ _OTHER = re.compile(
 )
 # «is the other colour in stock?», «what's the other size?»: asked, not taken
 _ASKED = re.compile(r"\?|^\W*(?:what|which|is|are|does|do|how)\b", re.I)
+_TURNED_DOWN = re.compile(
+    r"\b(?:nah|no|not|don'?t|dont|do not|never|hate|pass|skip|forget it|neither)\b", re.I
+)
 _TAKES = re.compile(r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead)\b", re.I)
 
 
@@ -21,6 +24,8 @@ def other_value(product: Product | None, text: str, said: dict[str, str]) -> dic
     found = _OTHER.search(text)
     if product is None or found is None or _ASKED.search(text) or not _TAKES.search(text):
         return {}
+    if _TURNED_DOWN.search(text):
+        return {}  # «nah I don't like the other colour, I'll pass then»
     word = found["option"].lower()
     name = "size" if word == "size" else "colour"
     values = list(dict.fromkeys(v.options[name] for v in product.variants if name in v.options))
@@ -37,6 +42,12 @@ def other_value(product: Product | None, text: str, said: dict[str, str]) -> dic
     return {name: chosen[0]} if len(chosen) == 1 else {}
 
 
+# a pick said by one value needs words that pick: «ok 30ml anyway», «black i guess»
+_PICK_CUE = re.compile(
+    r"\b(?:then|i guess|anyway|anyways|please|pls|plz|i'?ll (?:take|have|go with)|go with|"
+    r"let'?s do)\b",
+    re.I,
+)
 # what a pick said only by its version may hold beside the values: «ok white, queen i guess»
 _PICK_FILLER = frozenset(
     "ok okay fine then i guess please pls plz anyway anyways sure yeah yes yep the in size sz "
@@ -51,8 +62,8 @@ def decided_by_version(product: Product | None, text: str) -> bool:
     if product is None or _ASKED.search(text):
         return False
     named = product.options_named_in(text)
-    if not named:
-        return False
+    if not named or (len(named) < 2 and not _PICK_CUE.search(text)):
+        return False  # «ok, clear» of a case sold in clear: understood, not a pick
     rest = text.lower()
     for value in named.values():
         rest = re.sub(rf"\b{re.escape(value.lower())}\b", " ", rest)

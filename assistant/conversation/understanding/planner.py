@@ -8,6 +8,7 @@ the engine answers read-only acts from the slots; cart calls come only from the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -245,7 +246,11 @@ class RulePlanner:
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
             (intent == "change" or (intent == "remove" and AND_THE.search(request.text)))
-            and references.kind in {"mention", "id", "ordinal"}
+            and (
+                references.kind in {"mention", "id"}
+                # «and 2 of the first one in 1kg»; not «change the first one to 2»
+                or (references.kind == "ordinal" and not _CHANGE_VERB.search(request.text))
+            )
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
@@ -295,8 +300,8 @@ class RulePlanner:
             return undone
         if request.act == "remove":
             return None
-        focus = self.catalogue.products.get(state.focus or "")
-        return group_step(state, request, slots, cart_products, focus) or same_again_step(
+        products = self.catalogue.products
+        return group_step(state, request, slots, cart_products, products) or same_again_step(
             state, request, slots
         )
 
@@ -500,6 +505,9 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+
+_CHANGE_VERB = re.compile(r"\b(?:change|make|swap|switch|set|update|turn|bump)\b", re.I)
 
 
 def _versions_asked(

@@ -136,7 +136,11 @@ class ReferenceResolver:
             # by one word (a longer phrase may name a product of its own)
             lambda text: self._decided(text, shown),
             # «the second one» with one product shown, after asking of each in turn: of those
-            lambda text: _ordinals(text, talked) if len(shown) <= 1 < len(talked) else None,
+            lambda text: (
+                _ordinals(text, talked)
+                if len(shown) <= 1 < len(talked) and _THE_NTH_ONE.search(text)
+                else None
+            ),
             lambda text: self._mentioned(
                 text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
             ),
@@ -388,6 +392,13 @@ def _the_other_few(
 # «take the pillow out first», «do that first»: an adverb of time, no place in a list
 _AN_ACT_BEFORE = re.compile(r"\b(?:out|it|that|this|them|those|these|up|off)\s+$", re.I)
 _A_THING_AFTER = re.compile(r"\s+(?:one|ones|item|option|product|of)\b", re.I)
+
+
+# «get me the second one»: an ordinal said as a pick, not «hang on a second», «my first tote»
+_THE_NTH_ONE = re.compile(
+    r"\bthe\s+(?:first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+(?:one|ones)\b",
+    re.I,
+)
 
 
 def _first_of_all(message: str, match: re.Match[str]) -> bool:

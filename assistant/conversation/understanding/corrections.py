@@ -100,8 +100,9 @@ def in_context(intent: str, text: str, state: DialogueState) -> str:
 # fit in a backpack?», «does it fold?»
 _CAN_IT = re.compile(
     r"^\W*(?:(?:and|so|but|ok|also)\W+)?(?:can|could|will|would|does|do|is|are)\s+"
-    r"(?:i|it|they|these|those|this|that|we)\s+(?:just\s+|still\s+|also\s+)?"
-    r"(?!(?:help|pay|talk|speak|order|buy|return|cancel|track|change|get a refund|have a|"
+    r"(?:i|it|they|these|those|this|that|we)\s+"
+    r"(?!(?:just\s+|still\s+|also\s+|please\s+)?(?:help|pay|talk|speak|order|buy|return|"
+    r"cancel|track|change|get a refund|have a|"
     r"tell|swap|exchange|switch|send|see|know|ask|delete|link|unlink)\b).{3,80}?\??\s*$",
     re.I,
 )

@@ -124,3 +124,13 @@ def test_words_that_only_sound_like_picks_change_nothing(demo_assistant) -> None
         "Decaf Ground" in demo_assistant.services.catalogue.products[p].title
         for p in found.products[:2]
     )
+
+
+@pytest.mark.slow
+def test_an_unsure_cart_word_that_asks_of_the_product_in_view(demo_assistant) -> None:
+    from tests.test_phrasing import Chat
+
+    chat = Chat(demo_assistant)
+    chat.say("the sonara edge bluetooth speaker")
+    reply = chat.say("can i pair two of them for stereo")
+    assert reply.products == ["P0021"] and chat.units() == {}

@@ -221,7 +221,7 @@ class RulePlanner:
             and not (choice or request.implied)
             and not asks_for_a_change(request.text, slots)
         ):
-            intent = _not_a_change(request, focus, cart_products)  # "and the handle?" asks
+            intent = _not_a_change(request, focus, cart_products, state)  # "and the handle?"
         intent = fewer_taken_out(intent, request.text)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
@@ -528,10 +528,13 @@ def _versions_asked(
     return counted_version(intent, request.text, slots.quantity, slots.options, focus), request
 
 
-def _not_a_change(request: Request, focus: Product | None, cart_products: list[str]) -> str:
+def _not_a_change(
+    request: Request, focus: Product | None, cart_products: list[str], state: DialogueState
+) -> str:
     """What a request that sounded like a cart change asks instead; «actually can i get king
-    size?» of the pillows in the cart asks of them, it searches nothing."""
+    size?» of the pillows in the cart asks of them, it searches nothing; «can i pair two of
+    them for stereo» asks of the speaker in view."""
     intent = not_a_change(request)
     if intent == "search" and focus and focus.id in cart_products:
         return "product_question" if focus.options_named_in(request.text) else intent
-    return intent
+    return in_context(intent, request.text, state) if intent in UNDERSTOOD_AS_NOTHING else intent

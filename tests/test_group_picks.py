@@ -198,3 +198,27 @@ def test_picks_that_only_look_like_picks(demo_assistant) -> None:
     fourth.say("tell me about the echofox zen earbuds")
     fourth.say("I like both colours but I'll go with black")
     assert len(demo_assistant.commerce.get_cart(fourth.session).lines) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", ["take both out", "get rid of both", "remove both of them"])
+def test_both_lines_go_when_both_are_taken_out(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the voyagr urban 2 duffel and the voyagr nova 900 packing cubes")
+    chat.say(said)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_all_three_go_and_a_refused_group_removal_keeps_them(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "add the voyagr urban 2 duffel, the voyagr nova 900 packing cubes and the voyagr plus "
+        "canvas tote"
+    )
+    chat.say("I want to remove all three")
+    assert chat.units() == {}
+    other = Chat(demo_assistant)
+    other.say("add the voyagr urban 2 duffel and the voyagr nova 900 packing cubes")
+    other.say("don't remove both")
+    assert other.units() == {"P0312": 1, "P0313": 1}

@@ -294,3 +294,40 @@ def same_again_of(
         return intent
     slots.quantity = sum(line.qty for line in state.last_added)
     return "add"
+
+
+# «take both out», «get rid of both», «remove all three»: each line of the group goes
+_REMOVING_GROUP = re.compile(
+    r"\b(?:remove|take|get rid of|drop|delete|ditch|bin|lose|scrap)\s+(?:out\s+)?(?:them\s+|em\s+)?"
+    r"(?P<group>both(?:\s+of\s+(?:them|those|these))?|all\s+(?P<count>two|2|three|3|four|4|five|5))"
+    r"\b",
+    re.I,
+)
+
+
+def group_removal(
+    state: DialogueState, request: Request, slots: Slots, cart: list[str]
+) -> Step | None:
+    """The removals of «take both out», «remove all three»: the group shown, when all of it is
+    in the cart, else the cart's lines when they are that many; None otherwise."""
+    said = _REMOVING_GROUP.search(request.text)
+    if said is None or _ASKS.search(request.text) or _TURNED_DOWN_GROUP.search(request.text):
+        return None
+    size = 2 if said["group"].lower().startswith("both") else _SIZES[said["count"].lower()]
+    in_cart = list(dict.fromkeys(cart))
+    shown = list(dict.fromkeys(state.shown))
+    group = shown if len(shown) == size and all(pid in in_cart for pid in shown) else in_cart
+    if len(group) != size:
+        return None  # «remove both» beside three lines: which two?
+    calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in group]
+    return Step(
+        intent="remove",
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=group, kind="ordinal", plural=True),
+        calls=calls,
+    )
+
+
+_TURNED_DOWN_GROUP = re.compile(r"\b(?:don'?t|dont|do not|not|never|no need)\b", re.I)

@@ -60,6 +60,7 @@ from assistant.conversation.understanding.follow_ups import (
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (
+    group_removal,
     group_step,
     same_again_of,
     same_again_step,
@@ -298,8 +299,8 @@ class RulePlanner:
             return None
         if undone := undoing_step(state, request, slots, self.catalogue):
             return undone
-        if request.act == "remove":
-            return None
+        if request.act == "remove":  # «take both out», «remove all three»
+            return group_removal(state, request, slots, cart_products)
         products = self.catalogue.products
         return group_step(state, request, slots, cart_products, products) or same_again_step(
             state, request, slots

@@ -9,6 +9,7 @@ from typing import Any
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.putting_back import calls_step, line_call
 from assistant.conversation.understanding.references import ORDINALS, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
@@ -219,15 +220,8 @@ def group_step(
         calls = _group_calls(text, shown, cart, products)
     if not calls:
         return None
-    ids = [call.args["product_id"] for call in calls]
-    return Step(
-        intent="add" if any(c.name == "add_to_cart" for c in calls) else "change",
-        text=text,
-        confidence=request.confidence,
-        slots=slots,
-        references=References(ids=ids, kind="ordinal", plural=True),
-        calls=calls,
-    )
+    intent = "add" if any(c.name == "add_to_cart" for c in calls) else "change"
+    return _group_step(intent, request, slots, calls)
 
 
 def same_again_step(state: DialogueState, request: Request, slots: Slots) -> Step | None:
@@ -236,19 +230,8 @@ def same_again_step(state: DialogueState, request: Request, slots: Slots) -> Ste
         return None
     if not state.last_added:
         return None
-    calls = []
-    for line in state.last_added:
-        args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
-        if line.options:
-            args["options"] = dict(line.options)
-        calls.append(ToolCall(name="add_to_cart", args=args))
-    return Step(
-        intent="add",
-        text=request.text,
-        confidence=request.confidence,
-        slots=slots,
-        references=References(ids=[c.args["product_id"] for c in calls], kind="deictic"),
-        calls=calls,
+    return calls_step(
+        "add", request, slots, [line_call("add_to_cart", line) for line in state.last_added]
     )
 
 
@@ -320,14 +303,21 @@ def group_removal(
     if len(group) != size:
         return None  # «remove both» beside three lines: which two?
     calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in group]
-    return Step(
-        intent="remove",
-        text=request.text,
-        confidence=request.confidence,
-        slots=slots,
-        references=References(ids=group, kind="ordinal", plural=True),
-        calls=calls,
-    )
+    return _group_step("remove", request, slots, calls)
 
 
 _TURNED_DOWN_GROUP = re.compile(r"\b(?:don'?t|dont|do not|not|never|no need)\b", re.I)
+
+
+def _group_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
+    """A planned step that makes a group's cart calls, about the products they name in order."""
+    return Step(
+        intent=intent,
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(
+            ids=[call.args["product_id"] for call in calls], kind="ordinal", plural=True
+        ),
+        calls=calls,
+    )

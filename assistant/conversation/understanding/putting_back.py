@@ -68,19 +68,19 @@ def scratch_step(state: DialogueState, request: Request, slots: Slots) -> Step |
         return None
     if state.last_added[0].turn != state.turns - 1:
         return None  # only right after the add: later, «scratch that» may mean anything
-    calls = [_line_call("remove_from_cart", line) for line in state.last_added]
+    calls = [line_call("remove_from_cart", line) for line in state.last_added]
     state.last_added = []
-    return _undo_step("remove", request, slots, calls)
+    return calls_step("remove", request, slots, calls)
 
 
 def put_back_step(state: DialogueState, request: Request, slots: Slots, line: RemovedLine) -> Step:
     """The add that returns a line taken out; it is forgotten, so no second «put it back»
     returns it twice."""
     state.removed_lines = [kept for kept in state.removed_lines if kept is not line]
-    return _undo_step("add", request, slots, [_line_call("add_to_cart", line)])
+    return calls_step("add", request, slots, [line_call("add_to_cart", line)])
 
 
-def _line_call(tool: str, line: RemovedLine) -> ToolCall:
+def line_call(tool: str, line: RemovedLine) -> ToolCall:
     """A cart call for exactly those units of that version."""
     args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
     if line.options:
@@ -88,7 +88,7 @@ def _line_call(tool: str, line: RemovedLine) -> ToolCall:
     return ToolCall(name=tool, args=args)
 
 
-def _undo_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
+def calls_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
     """A planned step that makes the undoing calls, about the products they name."""
     return Step(
         intent=intent,

@@ -283,6 +283,16 @@ def test_the_dm_after_a_cart_reply_is_about_its_product(hub, bot):
     assert lines["T5"] == 3
 
 
+def test_same_again_or_scratch_that_by_dm_after_a_cart_reply_reach_its_add(hub, bot):
+    shopper = linked(hub, "photo", "jo")
+    hub.reply("photo", "ph-005", "jo", "#cart the kettle")
+    hub.dm("photo", "jo", "same again")
+    assert {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines} == {"T5": 2}
+    hub.reply("photo", "ph-002", "jo", "#cart red 10")
+    hub.dm("photo", "jo", "oops scratch that")
+    assert {line.product_id: line.qty for line in bot.commerce.get_cart(shopper).lines} == {"T5": 2}
+
+
 def test_a_sold_out_version_by_cart_reply_is_answered_by_the_next_dm(hub, bot):
     shopper = linked(hub, "photo", "hal")
     refused = hub.reply("photo", "ph-003", "hal", "#cart white")  # T1 white is sold out

@@ -28,7 +28,12 @@ from assistant.conversation.answers.compose import (
     result_turn,
 )
 from assistant.conversation.answers.grounding import GroundingReport, check_turn
-from assistant.conversation.cart_actions import origin_of, refused, run_calls
+from assistant.conversation.cart_actions import (
+    origin_of,
+    refused,
+    remember_taken_out,
+    run_calls,
+)
 from assistant.conversation.checkout_turns import (
     ask_confirm,
     confirm,
@@ -249,6 +254,16 @@ class Assistant:
         turn = refused(state, args, ToolFailure.of(error), origin, tool)
         self.sessions.save(state)
         return self._reply(state, turn, intent="add")
+
+    def added_elsewhere(
+        self, session_id: str, shopper_id: str, before: CartView, after: CartView
+    ) -> None:
+        """An add made outside this conversation (a #cart under a post) becomes its last
+        turn, so «same again» or «scratch that» in the DMs next reaches it."""
+        state = self.sessions.load(session_id, shopper_id)
+        remember_taken_out(state, before, after)
+        state.end_turn("add")
+        self.sessions.save(state)
 
     def show_products(
         self,

@@ -186,6 +186,7 @@ class SocialFlows:
         response = AppResponse(app=spec.name, post_id=origin.ref)
         options = product.options_named_in(said)
         quantity = count_asked(product, said)
+        before = self.bot.commerce.get_cart(shopper)
         try:
             cart = self.bot.commerce.add_item(
                 shopper, product.id, quantity, options=options or None, origin=origin
@@ -203,6 +204,8 @@ class SocialFlows:
             response.cart = self._cart(shopper)
             return response, asks and error.code in VARIANT_QUESTIONS | {"out_of_stock"}
         response.cart = ReplyCart.of(cart)
+        # «same again», «scratch that» by DM next: the add this #cart made
+        self.bot.added_elsewhere(dm_session(spec.name, user), shopper, before, cart)
         if in_public:  # the public sees an acknowledgement only; the basket stays private
             response.public_reply = spec.public(user, "Added to your basket ✓")
         else:

@@ -222,3 +222,120 @@ def test_all_three_go_and_a_refused_group_removal_keeps_them(demo_assistant) -> 
     other.say("add the voyagr urban 2 duffel and the voyagr nova 900 packing cubes")
     other.say("don't remove both")
     assert other.units() == {"P0312": 1, "P0313": 1}
+
+
+SPEAKERS = ("P0003", "P0021")  # Sonara Prime 2 (white, navy, rose gold), Sonara Edge (+ black)
+
+
+def _ask_two_speakers(chat: Chat) -> None:
+    chat.say("how much are the sonara prime 2 and the sonara edge speakers")
+
+
+@pytest.mark.slow
+def test_a_question_of_both_answers_each_in_the_version_asked(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ask_two_speakers(chat)
+    reply = chat.say("do both come in black?")
+    assert set(reply.products) == set(SPEAKERS)
+    prime, edge = reply.text.splitlines()[:2]
+    assert "does not come in colour black" in prime and "comes in colour black" in edge
+    reply = chat.say("what colours do they both come in")
+    assert set(reply.products) == set(SPEAKERS)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_version_for_both_adds_each_in_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ask_two_speakers(chat)
+    chat.say("I'll take navy for both")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted((line.product_id, line.options["colour"]) for line in cart.lines) == [
+        ("P0003", "navy"),
+        ("P0021", "navy"),
+    ]
+
+
+@pytest.mark.slow
+def test_one_for_both_kids_is_not_both_products(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _ask_two_speakers(chat)
+    chat.say("I'll take the navy one for both kids")
+    assert len(chat.units()) < 2
+
+
+@pytest.mark.slow
+def test_a_size_said_no_to_is_left_out(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("do you have the kestrel plus fleece hoodie?")
+    chat.say("one in M and one in XL, not XS")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted(line.options["size"] for line in cart.lines) == ["M", "XL"]
+
+
+@pytest.mark.slow
+def test_counts_by_place_share_the_version_said_once(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the bean republic edge x matcha and the roastery 9 air matcha, how much for 250g")
+    chat.say("2 of the first one and 1 of the second, 250g")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted((line.product_id, line.options["size"], line.qty) for line in cart.lines) == [
+        ("P0292", "250 g", 1),
+        ("P0298", "250 g", 2),
+    ]
+
+
+@pytest.mark.slow
+def test_counts_of_the_cheaper_one_and_the_other(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the playwise classic 700 and the playwise studio rc cars, how much")
+    chat.say("2 of the cheaper one and 1 of the other, standard")
+    assert chat.units() == {"P0251": 2, "P0239": 1}  # $25.99 and $27.49
+
+
+@pytest.mark.slow
+def test_one_of_each_size_of_the_product_in_view_beside_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("chai spice blend")
+    chat.say("the morning ritual go one, what sizes and prices")
+    chat.say("one of each size pls")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted(line.options["size"] for line in cart.lines) == ["1 kg", "250 g", "500 g"]
+
+
+@pytest.mark.slow
+def test_all_three_said_beside_their_names_is_no_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("packing cubes")
+    chat.say(
+        "voyagr nova 900, roamly wave 2 and atlas & oak wave x. all three pls, the voyagr in "
+        "grey and the other two in olive"
+    )
+    assert chat.units() == {"P0313": 1, "P0319": 1, "P0325": 1}
+
+
+@pytest.mark.slow
+def test_the_cheaper_of_those_two_said_as_a_choice_adds_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the tumble & co urban 2 or the meeple house lite teddy, which is cheaper")
+    chat.say("ok the cheaper of those two")
+    assert chat.units() == {"P0246": 1}
+    chat.say("and the other one as well, for her big sister")
+    assert chat.units() == {"P0246": 1, "P0228": 1}
+
+
+@pytest.mark.slow
+def test_which_is_the_cheaper_of_those_two_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the tumble & co urban 2 or the meeple house lite teddy, whats the difference")
+    reply = chat.say("which is the cheaper of those two")
+    assert reply.products == ["P0246"] and chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_sound_before_the_words_does_not_change_the_act(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("pour over coffee makers under 20 bucks")
+    chat.say("add all three, small black each")
+    chat.say("eh drop the cheapest one")
+    assert chat.units() == {"P0111": 1, "P0090": 1}

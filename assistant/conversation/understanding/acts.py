@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -159,6 +160,15 @@ def training_pairs(examples: list[ActExample]) -> list[tuple[str, str, DialogueC
     return pairs
 
 
+# a sound before the words that carries no act: «eh drop the cheapest one», «ugh, add it»
+_INTERJECTION = re.compile(r"^\W*(?:(?:eh+|meh|ugh+|hm+|uh+|um+|erm+|ah+|welp|lol)\b\W*)+", re.I)
+
+
+def without_interjections(text: str) -> str:
+    """The text without the sounds it opens with (the text itself when that is all it is)."""
+    return _INTERJECTION.sub("", text) or text
+
+
 class ActClassifier:
     """Logistic regression over embedding, words and context, trained at start-up."""
 
@@ -217,10 +227,16 @@ class ActClassifier:
         ).tocsr()
 
     def _scored(
-        self, parts: list[str], vectors: np.ndarray, context: DialogueContext
+        self,
+        parts: list[str],
+        vectors: np.ndarray,
+        context: DialogueContext,
+        heard: list[str] | None = None,
     ) -> list[Request]:
+        """Each part with its act, read from `heard` (the parts as classified) when given."""
+        heard = heard or parts
         probabilities = self.model.predict_proba(
-            self._features(parts, vectors, [context] * len(parts))
+            self._features(heard, vectors, [context] * len(heard))
         )
         possible = np.asarray(
             [0.0 if NEEDS.get(label) and not getattr(context, NEEDS[label]) else 1.0
@@ -246,11 +262,13 @@ class ActClassifier:
         """The requests of a message with their acts, in order."""
         parts = segment(message)
         texts = [message] if len(parts) == 1 else [message, *parts]
-        # The whole message as a query: within a turn, search reuses this vector.
-        vector = vector if vector is not None else self.embedder.embed_query(message)
-        rest = self.embedder.embed_documents(texts[1:]) if len(texts) > 1 else []
+        heard = [without_interjections(text) for text in texts]  # «eh drop the cheapest one»
+        if heard[0] != message or vector is None:
+            # The whole message as a query: within a turn, search reuses this vector.
+            vector = self.embedder.embed_query(heard[0])
+        rest = self.embedder.embed_documents(heard[1:]) if len(heard) > 1 else []
         vectors = np.asarray([vector, *rest], dtype=np.float32)
-        whole, *pieces = self._scored(texts, vectors, context)
+        whole, *pieces = self._scored(texts, vectors, context, heard)
         merged: list[Request] = []
         for piece in pieces:  # "yep that one, add it": one request, said twice
             if (

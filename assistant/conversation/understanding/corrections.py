@@ -240,7 +240,10 @@ def _cheaper_than_named(
 
 
 _CHEAPER_ELSEWHERE = re.compile(
-    r"\b(?:cheaper|less expensive)\s+(?:on|at|in|from|elsewhere|somewhere|than (?:on|at|in))\b",
+    r"\b(?:cheaper|less expensive)\s+(?:on|at|in|from|elsewhere|somewhere|than (?:on|at|in))\b"
+    # «way cheaper here than elsewhere, is it a knockoff?»: a worry about this one's price
+    r"|\b(?:cheaper|less expensive)\s+(?:here\s+)?than\s+(?:elsewhere|everywhere|anywhere|"
+    r"other (?:sites|shops|stores|places)|(?:on\s+)?amazon|in (?:the )?shops?|retail)\b",
     re.I,
 )
 _IS_IT = re.compile(r"^\W*(?:is|are|was|does|do)\b", re.I)  # «is the X cheaper?»: its price
@@ -280,7 +283,11 @@ _DECIDED_RANK = re.compile(
     r"^\W*(?:(?:fine|alright|all right|right|go on)\W+(?:then\W+)?"
     r"(?:i'?ll (?:take|have|get|go with) )?|i'?ll (?:take|have|get|go with) |go with )"
     r"the \w+ one\W*(?:then|please|pls)?\W*$"
-    r"|^\W*the \w+ one,? then\W*(?:please|pls)?\W*$",
+    r"|^\W*the \w+ one,? then\W*(?:please|pls)?\W*$"
+    # «ok the cheaper of those two», «the cheaper of the two then»: said as the choice
+    r"|^\W*(?:(?:ok(?:ay)?|fine|alright|right|so|yeah|yes|hmm+)\W+)*(?:then\W+)?"
+    r"(?:i'?ll (?:take|have|get|go with) |go with )?the \w+ of (?:those|them|these|the)"
+    r"(?: two| 2)?\W*(?:then|please|pls)?\W*$",
     re.I,
 )
 _PICKED_BY_RANK = re.compile(  # «cheaper one in green» too

@@ -30,14 +30,21 @@ _GROUP = re.compile(
 _EACH_AFTER = re.compile(rf"\b(?P<per>{_COUNT})\s+(?:each|apiece)\b", re.I)  # «both, 2 each»
 _COUNTED_ORDINAL = re.compile(
     rf"\b(?P<count>{_COUNT})\s+(?:x\s+)?(?:of\s+)?(?:the\s+|that\s+)?"
-    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b",
+    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|cheaper|cheapest|"
+    r"pricier|priciest|other)(?:\s+ones?)?\b",
     re.I,
 )
 # an add said outright, the group its object: «add both», «i'll take all three», «get me both»
 _ADDING = re.compile(
     r"\b(?:add|get|grab|take|buy|order|want|need|have|put|throw|pop|chuck|stick|gimme|give me|"
-    r"i'?ll do|go with|go for)\s+(?:me\s+|us\s+|in\s+|them\s+|em\s+|'em\s+)?$",
+    r"i'?ll do|go with|go for)\s+(?:me\s+|us\s+|in\s+|them\s+|em\s+|'em\s+)?$|"
+    # «I'll take navy for both», «get the black for all three»: a version for the group
+    r"\b(?:add|get|grab|take|buy|order|want|do|go with|go for)\s+(?:[\w-]+\s+){1,3}for\s+$",
     re.I,
+)
+# what may follow a group said by its version: «… for both», «… for both please»
+_GROUP_ENDS = re.compile(
+    r"^(?:\s+of\s+(?:them|those|these))?\W*(?:(?:please|pls|plz|then|thanks|thx)\W*)*$", re.I
 )
 _MORE = re.compile(r"\b(?:add|another|more|extra)\b", re.I)
 _ALONE = re.compile(
@@ -86,8 +93,11 @@ def _picks_outright(text: str, said: re.Match[str]) -> bool:
     alone («both please»), and nothing that holds back or asks."""
     if _ASKS.search(text) or _HELD_BACK.search(text):
         return False
-    if _ADDING.search(text[: said.start()]):
-        return True
+    if adding := _ADDING.search(text[: said.start()]):
+        # «navy for both» ends there; «one for both kids» is one product for two people
+        return not adding.group(0).lower().endswith("for ") or bool(
+            _GROUP_ENDS.match(text[said.end() :])
+        )
     rest = _ALONE.match(text)
     return bool(rest and _GROUP.fullmatch(rest["rest"].strip()))
 
@@ -125,46 +135,97 @@ def _group(text: str, shown: list[str], cart: list[str]) -> tuple[list[str], int
     return picked, per
 
 
-def _counted_ordinals(text: str, shown: list[str]) -> list[tuple[str, int]]:
-    """«2 of the first and 1 of the third»: each product by its place, with its count."""
+def _counted_ordinals(
+    text: str, shown: list[str], products: dict[str, Product]
+) -> list[tuple[str, int]]:
+    """«2 of the first and 1 of the third»: each product by its place, with its count; of two
+    in view, by price too («2 of the cheaper one and 1 of the other»)."""
     if _ASKS.search(text) or _HELD_BACK.search(text):
         return []  # «I already have 2 of the last one, so just 1 of the first»
     picks: list[tuple[str, int]] = []
     for said in _COUNTED_ORDINAL.finditer(text):
         which = said["which"].lower()
-        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
         count = _number(said["count"])
+        if which in _BY_PRICE or which == "other":
+            pid = _of_two(which, shown, [pid for pid, _ in picks], products)
+            if pid is None or not count:
+                return []
+            picks.append((pid, count))
+            continue
+        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
         if not (1 <= place <= len(shown)) or not count:
             return []
         picks.append((shown[place - 1], count))
-    return picks if len(picks) >= 2 else []
+    return picks if len(picks) >= 2 and len({pid for pid, _ in picks}) == len(picks) else []
 
 
+_BY_PRICE = {"cheaper": False, "cheapest": False, "pricier": True, "priciest": True}
+
+
+def _of_two(
+    which: str, shown: list[str], picked: list[str], products: dict[str, Product]
+) -> str | None:
+    """The cheaper (or pricier) of exactly two in view, or the other one than that picked."""
+    if len(shown) != 2:
+        return None
+    if which == "other":
+        rest = [pid for pid in shown if pid not in picked]
+        return rest[0] if len(picked) == 1 and len(rest) == 1 else None
+    prices = [products[pid].buyable_price_minor for pid in shown]
+    if prices[0] == prices[1]:
+        return None  # «the cheaper one» of two at one price: which?
+    ordered = sorted(shown, key=lambda pid: products[pid].buyable_price_minor)
+    return ordered[-1] if _BY_PRICE[which] else ordered[0]
+
+
+_OPTION_WORD = r"(?:colou?r|size|flavou?r|scent|version|pack|capacity|edition|kind)s?"
 _EACH_VERSION = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|great|then|so|and|yes|yeah)\W+)*(?:add\s+|get\s+(?:me\s+)?)?"
-    rf"(?:(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each(?:\s+colou?r)?|of\s+each\s+colou?r)|"
-    r"both\s+colou?rs)\W*(?:(?:please|pls|plz|then|thanks)\W*)*$",
+    rf"(?:(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each)(?:\s+(?P<name>{_OPTION_WORD}))?|"
+    rf"both\s+(?P<both>{_OPTION_WORD})|(?:all|every)\s+(?:the\s+)?(?:three\s+|3\s+)?"
+    rf"(?P<all>{_OPTION_WORD}))\W*(?:(?:please|pls|plz|then|thanks)\W*)*$",
     re.I,
 )
+_OPTION_NAMES = {"color": "colour", "flavor": "flavour"}
+
+
+def _names_option(said: re.Match[str]) -> bool:
+    """Whether «one of each» says of what («one of each size», «both colours»)."""
+    return bool(said["name"] or said["both"] or said["all"])
 
 
 def _each_version(text: str, product: Product | None) -> list[ToolCall]:
-    """«one of each» beside a product that comes in two or three colours (its only choice):
-    one of each colour."""
+    """«one of each» beside a product whose only choice is one option of two to four values
+    («one of each size», «both colours»): one of each value."""
     said = _EACH_VERSION.search(text)
     if product is None or said is None:
         return []
-    names = {name for variant in product.variants for name in variant.options}
-    values = [variant.options.get("colour") for variant in product.variants]
-    if names != {"colour"} or not 2 <= len(values) <= 3 or len(set(values)) != len(values):
+    choices = {
+        name: list(dict.fromkeys(variant.options[name] for variant in product.variants))
+        for name in {name for variant in product.variants for name in variant.options}
+    }
+    varying = [name for name, values in choices.items() if len(values) > 1]
+    if len(varying) != 1 or len(product.variants) != len(choices[varying[0]]):
+        return []
+    option = varying[0]
+    asked = (said["name"] or said["both"] or said["all"] or "").lower().rstrip("s")
+    asked = _OPTION_NAMES.get(asked, asked)
+    if (
+        asked
+        and asked not in {option, "version", "kind"}
+        and not (asked == "size" and option in {"pack", "capacity", "volume", "weight"})
+    ):
+        return []  # «one of each colour» of a product sold by size only
+    values = choices[option]
+    if not 2 <= len(values) <= _MOST_IN_A_GROUP or (said["both"] and len(values) != 2):
         return []
     if any(variant.stock <= 0 for variant in product.variants):
-        return []  # a sold-out colour: «one of each» cannot be; the shopper is asked
+        return []  # a sold-out version: «one of each» cannot be; the shopper is asked
     per = _number(said["per"]) or 1
     return [
         ToolCall(
             name="add_to_cart",
-            args={"product_id": product.id, "quantity": per, "options": {"colour": value}},
+            args={"product_id": product.id, "quantity": per, "options": {option: value}},
         )
         for value in values
     ]
@@ -177,14 +238,15 @@ def _group_calls(
     counts of lines already in the cart («3 of the first and 1 of the second», «I want 2 of
     both»)."""
     adding = bool(_MORE.search(text))
-    if picks := _counted_ordinals(text, shown):
-        return [
-            ToolCall(
-                name="update_cart_item" if pid in cart and not adding else "add_to_cart",
-                args={"product_id": pid, "quantity": count},
-            )
-            for pid, count in picks
-        ]
+    if picks := _counted_ordinals(text, shown, products):
+        calls = []
+        for pid, count in picks:
+            args: dict[str, Any] = {"product_id": pid, "quantity": count}
+            recount = pid in cart and not adding
+            if not recount and (options := products[pid].options_named_in(text)):
+                args["options"] = options  # «2 of the first and 1 of the second, 250g»
+            calls.append(ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args))
+        return calls
     group = _group(text, shown, cart)
     if group is None:
         return []
@@ -214,9 +276,11 @@ def group_step(
     text = request.text
     # the list in view, else the products an add just named together
     shown = list(dict.fromkeys(state.shown if len(state.shown) > 1 else state.added_together))
-    if len(shown) < 2:
-        calls = _each_version(text, products.get(state.focus or ""))
-    else:
+    focus = products.get(state.focus or "")
+    said = _EACH_VERSION.search(text)
+    # «one of each size» of the product in view, whatever list is still shown
+    calls = _each_version(text, focus) if said and (len(shown) < 2 or _names_option(said)) else []
+    if not calls and len(shown) >= 2:
         calls = _group_calls(text, shown, cart, products)
     if not calls:
         return None

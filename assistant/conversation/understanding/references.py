@@ -144,6 +144,8 @@ class ReferenceResolver:
             lambda text: self._mentioned(
                 text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
             ),
+            # «do both come in navy?», «are all three in stock?»: each of the few in view
+            lambda text: None if in_cart else _the_group(text, shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
@@ -406,6 +408,27 @@ def _first_of_all(message: str, match: re.Match[str]) -> bool:
     return bool(_AN_ACT_BEFORE.search(message[: match.start()])) and not _A_THING_AFTER.match(
         message, match.end()
     )
+
+
+# a group the size of the list in view: «both», «they both», «all three», «each of them»
+_GROUP_OF = re.compile(
+    r"\b(?:(?P<two>both|the two of (?:them|those|these))(?!\s+of\s+(?:us|you|we|our|my))|"
+    r"all\s+(?:of\s+)?(?P<count>three|3|four|4)|(?P<each>each|all) of (?:them|those|these))\b",
+    re.I,
+)
+_GROUP_SIZES = {"three": 3, "3": 3, "four": 4, "4": 4}
+
+
+def _the_group(message: str, shown: list[str]) -> References | None:
+    """The products in view a group word names, when the list is that long («both» beside
+    two, «all three» beside three); a group beside a longer list is not guessed."""
+    said = _GROUP_OF.search(message)
+    if said is None or len(shown) < 2:
+        return None
+    size = 2 if said["two"] else _GROUP_SIZES[said["count"].lower()] if said["count"] else None
+    if len(shown) != (size or min(len(shown), 4)):
+        return None
+    return References(list(shown), "deictic", plural=True)
 
 
 def _ordinals(message: str, shown: list[str]) -> References | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -13,6 +14,7 @@ from assistant.conversation.understanding.comparatives import FOR_THE_OTHER
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import (
     Slots,
+    extract_quantity,
     extract_slots,
     own_spans,
     quantities_before,
@@ -113,6 +115,12 @@ def change_calls(
     step.calls = calls
 
 
+_GROUP_WORDS = re.compile(
+    r"\b(?:all\s+(?:of\s+)?(?:the\s+)?(?:two|three|four|2|3|4)|the\s+other\s+(?:two|three|2|3))\b",
+    re.I,
+)
+
+
 def several_adds(products: Mapping[str, Product], step: Step) -> list[ToolCall]:
     """ "Add the X in red and the Y": each named product with the options said with it
     (up to the next name: «the X in white, twin size, and the Y in beige, queen»), plus
@@ -122,12 +130,15 @@ def several_adds(products: Mapping[str, Product], step: Step) -> list[ToolCall]:
     for phrase in phrases.values():
         shared = shared.replace(phrase, " ")
     calls = []
-    counts = quantities_before(step.text, [phrases.get(pid, "") for pid in step.references.ids])
-    spans = own_spans(step.text, [phrases.get(pid, "") for pid in step.references.ids])
+    # «…, all three pls, the voyagr in grey and the other two in olive»: how many products
+    counted = _GROUP_WORDS.sub(lambda said: " " * len(said.group(0)), step.text)
+    counts = quantities_before(counted, [phrases.get(pid, "") for pid in step.references.ids])
+    spans = own_spans(counted, [phrases.get(pid, "") for pid in step.references.ids])
+    overall = step.slots.quantity if counted == step.text else extract_quantity(counted)
     for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
         product = products[pid]
         options = {**product.options_named_in(shared), **product.options_named_in(span)}
-        quantity = count or (None if any(counts) else step.slots.quantity) or 1
+        quantity = count or (None if any(counts) else overall) or 1
         args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
         if options:
             args["options"] = options

@@ -102,4 +102,5 @@ def test_brands_are_found_among_thousands_as_one_regex_each_would_find_them() ->
 def test_a_colour_that_is_part_of_a_name_is_no_colour() -> None:
     vocabulary = FilterVocabulary.from_catalogue(load_catalogue(DEMO_CATALOGUE)[0])
     assert parse_query("a nice green tea for her", vocabulary).filters.colour is None
+    assert parse_query("what green teas have u got", vocabulary).filters.colour is None
     assert parse_query("a green water bottle", vocabulary).filters.colour == "green"

@@ -134,3 +134,34 @@ def test_an_unsure_cart_word_that_asks_of_the_product_in_view(demo_assistant) ->
     chat.say("the sonara edge bluetooth speaker")
     reply = chat.say("can i pair two of them for stereo")
     assert reply.products == ["P0021"] and chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_brand_said_whole_is_not_the_start_of_a_longer_one(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("cheap plain tshirts? like under 15")
+    chat.say("add 3 of the kestrel aero in M navy")  # Kestrel's tee, not Kestrel Travel's tote
+    assert chat.units() == {"P0271": 3}
+
+
+@pytest.mark.slow
+def test_the_small_size_of_a_product_sold_by_volume_is_its_smallest(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("whats the cheapest tea tree spot gel")
+    chat.say("add that one, the small size")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [
+        ("P0130", "30 ml")
+    ]
+
+
+@pytest.mark.slow
+def test_the_smallest_bag_of_the_coffee_in_view_is_its_smallest_size(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("any decaf ground coffee under 20 dollars?")
+    chat.say("if i dont like the bean republic prime 2 can i send it back?")
+    chat.say("fine, add the smallest bag")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [
+        ("P0303", "250 g")
+    ]

@@ -221,7 +221,10 @@ class FilterVocabulary:
         ):
             before = (match.group(1) or "").lower()
             following = (match.group(2) or "").strip().lower()
-            in_a_name = {f"{colour.lower()} {following}", f"{before} {colour.lower()}"}
+            # «green teas»: the name said in the plural
+            singulars = {following, following.removesuffix("s"), following.removesuffix("es")}
+            in_a_name = {f"{colour.lower()} {word}" for word in singulars if word}
+            in_a_name.add(f"{before} {colour.lower()}")
             if before in _DARKNESS:
                 continue  # «curtains that make the room pitch black»: dark, no black curtains
             if not in_a_name & self.colour_in_names:  # «green tea», «night cream»: names

@@ -14,6 +14,7 @@ from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import sentences
+from assistant.conversation.understanding.version_words import an_end_of_its_sizes
 from assistant.search.kinds import ProductKinds, kind_words_of
 
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
@@ -43,6 +44,8 @@ def names_a_kind_only(
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too
         versioned = [p for p in pool if p.options_named_in(said)]
+        if an_end_of_its_sizes(kind, catalogue.products.get(state.focus or ""), said):
+            return False  # «fine, add the smallest bag» of the coffee in view
         if versioned and (
             kind is None
             or any(kind in kind_words_of(p) for p in versioned)

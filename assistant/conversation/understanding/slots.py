@@ -283,6 +283,27 @@ _PHONE = re.compile(r"\b(iphone|galaxy|pixel)\s?(s?\d{1,2})\b", re.I)
 _PHONE_MAKERS = {"iphone": "iPhone", "galaxy": "Galaxy", "pixel": "Pixel"}
 
 
+def refusal_of(value: str) -> re.Pattern[str]:
+    """A value said no to: «…, no rose gold», «M and XL, not XS», «not in the black»."""
+    return re.compile(rf"\b(?:no|not)\s+(?:in\s+)?(?:the\s+)?{re.escape(value)}(?![\w-])", re.I)
+
+
+def _without_refused(product: Product, text: str, options: dict[str, str]) -> dict[str, str]:
+    """The options less those said no to; one refused is the other value named, if one is
+    («one in XL, no XS»: XL)."""
+    kept = dict(options)
+    for name, value in options.items():
+        if not refusal_of(value).search(text):
+            continue
+        named = product.values_named_in(text).get(name, [])
+        others = {v for v in named if v.lower() != value.lower() and not refusal_of(v).search(text)}
+        if len(others) == 1:
+            kept[name] = others.pop()
+        else:
+            del kept[name]
+    return kept
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
@@ -298,6 +319,7 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
     slots.options = {**options_by_rank(product, text), **sold, **named} or not_title
+    slots.options = _without_refused(product, text, slots.options)
     if "model" in offered and "model" not in slots.options and (phone := _PHONE.search(text)):
         # «add one iphone 15 anyway» of a Galaxy-only power bank: asked, so refused, not swapped
         slots.options["model"] = f"{_PHONE_MAKERS[phone[1].lower()]} {phone[2].upper()}"

@@ -11,6 +11,7 @@ from assistant.conversation.answers.facts import FIGURE_WORDS, superlative_kind
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import extract_slots
+from assistant.conversation.understanding.version_words import an_end_of_its_sizes
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds, kind_words_of
 
@@ -53,6 +54,8 @@ def _split(
     kind = kinds.named_kind(text)  # of the clause that names one: «go back to the poles - …»
     if kind is None:
         return None  # «add the cheapest one»: over what is shown, as before
+    if an_end_of_its_sizes(kind, catalogue.products.get(state.focus or ""), text):
+        return None  # «add the smallest bag» of the coffee in view: its smallest size
     shown = [p for p in map(catalogue.products.get, state.shown) if p]
     if any(kind in kind_words_of(p) for p in shown):
         return None  # the kind is in view: «the cheapest» picks over the list shown

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.commerce.variants import matching
-from assistant.conversation.understanding.slots import NUMBER, extract_quantity, number_value
+from assistant.conversation.understanding.slots import (
+    NUMBER,
+    extract_quantity,
+    number_value,
+    refusal_of,
+)
 
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
 # a remark that holds back: «…, my sister already has one», «…, just looking»
@@ -48,26 +53,34 @@ class Said:
     value: str
 
 
-def _refused(value: str, text: str) -> bool:
-    """Whether the text says a bare «no» to a value («…, no rose gold»)."""
-    return re.search(rf"\bno\s+{re.escape(value)}\b", text, re.I) is not None
+def _without_refused(named: dict[str, list[str]], text: str) -> tuple[dict[str, list[str]], str]:
+    """The values named less those refused («one in M and one in XL, no XS»), and the text
+    with the refusals blanked out (the same length, so places in it still hold)."""
+    kept: dict[str, list[str]] = {}
+    for option, values in named.items():
+        for value in values:
+            refusal = refusal_of(value)
+            if refusal.search(text):
+                text = refusal.sub(lambda said: " " * len(said.group(0)), text)
+            else:
+                kept.setdefault(option, []).append(value)
+    return kept, text
 
 
 def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], int | None]]:
     """The versions a request lists, in order, each with the count said (None: none), when
     it lists two or more (an option said once goes with each: «M, in red and in blue»); []
     otherwise, or when the text rules one out («M, not L») or a version named is not sold."""
-    if _NOT_THAT.search(text):
-        return []
     # «one beige large and 2 of the red large»: «large» said twice is one value
     named = {
         option: list(dict.fromkeys(values))
         for option, values in product.values_named_in(text).items()
     }
+    named, text = _without_refused(named, text)  # «in navy, no rose gold»: navy alone
+    if _NOT_THAT.search(text):
+        return []
     if not any(len(values) > 1 for values in named.values()):
         return []
-    if any(_refused(value, text) for values in named.values() for value in values):
-        return []  # «in navy, no rose gold»: one version, the other refused
     plain = _without_name(product, text)
     said = sorted(
         (

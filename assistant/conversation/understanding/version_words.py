@@ -10,8 +10,14 @@ from assistant.catalogue.models import Product
 
 # «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
 _END_OF_RANGE = re.compile(
-    r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b", re.I
+    r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b"
+    # «the small size» of a gel sold in 30, 50 and 100 ml: its smallest
+    r"|\b(small|large|big)(?= (?:size|one|bottle|bag|pack|tin|jar|tube|tub|box)\b)",
+    re.I,
 )
+_PLAIN = {"small": "smallest", "large": "largest", "big": "largest"}
+# values that are the plain word themselves: «small» is then named, not an end of a range
+_SIZE_WORDS = {"small", "large", "big", "s", "l", "xs", "xl", "medium", "m"}
 _OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
 
@@ -37,10 +43,13 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
     if said is None or len(sizes) != 1:
         return {}
     ((name, values),) = sizes.items()
-    if said.group(1).lower() in _OF_TWO and len(values) != 2:
+    word = (said.group(1) or _PLAIN[said.group(2).lower()]).lower()
+    if said.group(2) and {value.lower() for value in values} & _SIZE_WORDS:
+        return {}  # «the small one» of S, M, L: its S, named
+    if word in _OF_TWO and len(values) != 2:
         return {}
     ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
-    smallest = said.group(1).lower() in {"smallest", "littlest", "tiniest", "smaller"}
+    smallest = word in {"smallest", "littlest", "tiniest", "smaller"}
     return {name: ordered[0 if smallest else -1][1]}
 
 
@@ -176,3 +185,14 @@ def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str,
     if not out or not wanted or {**out, **wanted} == out:
         return None
     return out, {**out, **wanted}
+
+
+# kinds that are also how a product in sizes comes: «the smallest bag» of a coffee
+PACKAGING = frozenset({"bag", "bags", "pack", "packs", "tin", "tins", "jar", "jars", "bottle",
+                       "bottles", "box", "boxes", "tube", "tubes", "tub", "tubs"})  # fmt: skip
+
+
+def an_end_of_its_sizes(kind: str | None, product: Product | None, text: str) -> bool:
+    """Whether «the smallest bag» is an end of the range of the product in view (a coffee in
+    sizes), not a bag to search for."""
+    return kind in PACKAGING and product is not None and bool(end_of_range(product, text))

@@ -89,3 +89,57 @@ def test_a_doubt_after_an_order_keeps_it_and_a_promised_discount_is_refused(demo
 def test_a_search_for_a_model_no_case_lists_says_so(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("got any magsafe cases that fit an iphone 14?")
     assert "none of these is listed for the iPhone 14" in reply.text
+
+
+@pytest.mark.slow
+def test_a_spec_neither_the_data_nor_a_review_settles_is_said_so(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("do the northwind one s chinos have any stretch?")
+    assert "The product details for Northwind One S Slim Fit Chinos [P0276] don't say." in (
+        reply.text
+    )
+    assert "None of the 5 reviews" in reply.text
+
+
+@pytest.mark.slow
+def test_a_temperature_rating_is_not_the_star_rating(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "whats the temperature rating on the summit supply flow x sleeping bag?"
+    )
+    assert "doesn't say" in reply.text and "rated 4.6★ on average" not in reply.text
+
+
+@pytest.mark.slow
+def test_is_it_actually_linen_answers_the_material_listed(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("is the lumen home aero duvet actually linen?")
+    assert "material: organic cotton" in reply.text
+
+
+@pytest.mark.slow
+def test_how_many_of_us_can_play_answers_the_players(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the meeple house classic 500 board game")
+    assert "players: 3-8" in chat.say("can just 2 of us play it?").text
+
+
+@pytest.mark.slow
+def test_how_many_come_in_a_set_is_not_its_colours(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("how many cubes come in the roamly wave 2 packing cubes set?")
+    assert "doesn't say" in reply.text and "colours:" not in reply.text
+
+
+@pytest.mark.slow
+def test_cheaper_here_than_elsewhere_is_a_worry_about_its_seller(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say(
+        "the bassline wave speaker is way cheaper here than elsewhere, is it a knockoff?"
+    )
+    assert reply.products == ["P0009"] and "unvetted" in reply.text
+
+
+@pytest.mark.slow
+def test_which_of_those_can_be_returned_then_that_one(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("any chai spice blends you'd recommend?")
+    reply = chat.say("which chai can i actually return then?")
+    assert reply.products == ["P0284"] and "Final sale" in reply.text  # 14 days; others 0
+    chat.say("ok add 2 of the 500g of that one")
+    assert chat.units() == {"P0284": 2}

@@ -13,6 +13,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.described import described
+from assistant.conversation.answers.fact_words import STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
@@ -27,7 +28,7 @@ from assistant.search.famous_makes import famous_make
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
-from assistant.search.reviews import answer_about_reviews
+from assistant.search.reviews import ReviewAnswer, answer_about_reviews
 
 _SELLER_WORRY = re.compile(
     r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I
@@ -110,7 +111,7 @@ PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
 ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
-RATING = re.compile(r"\b(rating|rated|stars?|score)\b", re.I)
+RATING = re.compile(STAR_RATING, re.I)
 EACH = re.compile(r"\b(each|both|all of them|all three|all 3)\b", re.I)
 
 
@@ -151,6 +152,28 @@ _SET_BESIDE = re.compile(
 def _spelled(make: str) -> str:
     """A make as it is written: «JBL», «Nike», «Le Creuset»."""
     return make.upper() if len(make) <= 3 else make.title()
+
+
+def _beside_reviews(
+    product: Product, text: str, lead: str, facts: list[str], newly_named: bool
+) -> list[str]:
+    """What goes with a review answer: the lead, the facts asked, the rating, the product's
+    card when it is first named, and the health caution."""
+    extras = [lead] if lead else []
+    if facts:
+        extras.append(wording.attribute_answer(product, facts))
+    if RATING.search(text) and product.rating is not None:
+        extras.insert(0, wording.rating_line(product))
+    if newly_named and not lead:
+        extras.insert(0, wording.product_card(None, product))
+    if HEALTH.search(text):
+        extras.append(wording.HEALTH_CAUTION)
+    return extras
+
+
+def _unsettled(answer: ReviewAnswer) -> bool:
+    """Whether no review answers the question (none mentions it, or none answers it)."""
+    return answer.review_count == 0 or not answer.supported or answer.answerable is False
 
 
 def _facts_asked(product: Product, step: Step) -> list[str]:
@@ -234,8 +257,11 @@ class ProductAnswers:
         targets = self.targets(state, step)
         if not targets:
             return self._without_target(state, step)
-        if step.references.kind == "mention" and 1 < len(targets) <= FEW:
-            # "how much is the brickton aero 2?": a board game and a teddy bear share the name
+        if (step.references.kind == "mention" or step.references.plural) and 1 < len(
+            targets
+        ) <= FEW:
+            # "how much is the brickton aero 2?": a board game and a teddy bear share the name;
+            # «do both come in navy?» after two products: each of them
             remember_shown(state, targets)
             return self._each(targets, step)
         product = self.catalogue.products[targets[0]]
@@ -303,7 +329,10 @@ class ProductAnswers:
         lines = []
         for pid in product_ids:
             product = self.catalogue.products[pid]
-            facts = product_facts(product, step.text, {})
+            # «do both come in navy?»: that version of each, or that it does not come in it
+            named = product.options_by_name()
+            said = {name: value for name, value in step.slots.options.items() if name in named}
+            facts = product_facts(product, step.text, said)
             if facts:
                 lines.append(wording.attribute_answer(product, facts))
         if not lines:
@@ -364,15 +393,12 @@ class ProductAnswers:
         question = aspect["aspect"] if aspect else "" if trust else _REFERRED.sub("it", step.text)
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
-        extras = [lead] if lead else []
-        if not lead and (facts := attribute_facts(product, step.text)):
-            extras.append(wording.attribute_answer(product, facts))  # "ok for her age?": 12+
-        if RATING.search(step.text) and product.rating is not None:
-            extras.insert(0, wording.rating_line(product))
-        if newly_named and not lead:
-            extras.insert(0, wording.product_card(None, product))
-        if HEALTH.search(step.text):
-            extras.append(wording.HEALTH_CAUTION)
+        facts = [] if lead else attribute_facts(product, step.text)  # «ok for her age?»: 12+
+        asked_of_reviews = trust or _OF_REVIEWS.search(step.text)
+        if not lead and not facts and not asked_of_reviews and _unsettled(result):
+            # «do they have any stretch?» that neither the data nor any review settles: both said
+            turn.text = f"{wording.details_silent(product)} {turn.text}"
+        extras = _beside_reviews(product, step.text, lead, facts, newly_named)
         if extras and not beside_facts:
             turn.text = "\n".join([extras[0], turn.text, *extras[1:]])
         if _SELLER_WORRY.search(step.text):  # «says the seller's unvetted?? should I worry»

@@ -442,6 +442,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             products=[p.id for p in ranked.products],
             numbers=ranked.numbers,
             data_texts=ranked.data_texts,
+            named_beside=ranked.named_beside,
         )
 
     def _than_focus_list(self, state: DialogueState, step: Step, focus: Product) -> Turn:

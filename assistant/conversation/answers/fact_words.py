@@ -16,10 +16,22 @@ _OF_MONEY = (  # «how much caffeine», «how much space»: of a thing; «how mu
     r"power|battery|charge|memory|data|time|liquid|volume|capacity|coffee|tea|juice|milk|stuff|"
     r"difference|longer|faster|stretch|cushion\w*|padding|light|heat|warmth)\b)"
 )
+# the stars reviewers gave, not a rating of the thing itself («temperature rating», «IP
+# rating», «rated for 25F», «rated 3+»)
+STAR_RATING = (
+    r"(?<!temperature )(?<!temp )(?<!comfort )(?<!ip )(?<!energy )(?<!fire )(?<!age )"
+    r"\b(?:rating|rated|stars?|score)\b(?!\s+(?:for|to|at|down to)\b)"
+)
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     # not «how much caffeine is left in it?»: how much of a thing, not of money
     (re.compile(rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$)", re.I), "price"),
-    (re.compile(r"\b(colou?rs?|come in|available in|shades?)\b", re.I), "colour"),
+    # not «how many cubes come in the set?»: what is in it, not the versions it comes in
+    (
+        re.compile(
+            r"\b(colou?rs?|available in|shades?)\b|^(?!.*\bhow many\b).*\bcomes? in\b", re.I
+        ),
+        "colour",
+    ),
     (re.compile(r"\b(sizes?|sizing)\b", re.I), "size"),
     # «is there a bigger 1 litre version?», «any other versions?»: the versions it comes in
     # (not «the latest ios version», not «bigger than the X»)
@@ -61,7 +73,7 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         "returns",
     ),
-    (re.compile(r"\b(rating|rated|stars?|score)\b", re.I), "rating"),
+    (re.compile(STAR_RATING, re.I), "rating"),
     (
         re.compile(
             r"\b(seller|sells?|selling|sold by|vetted|legit|authentic|genuine|fake|real|"
@@ -77,10 +89,13 @@ ATTRIBUTE_WORDS = {
     r"how long .* last|\b(?:it|they|does it|do they) lasts?\b",
     "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat|\bip ?rat|\bip\d",
     "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
-    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel",
+    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel|linen|polyester|nylon|"
+    r"bamboo|silk|ceramic|cast iron|wood(?:en)?|glass|rubber|latex|canvas|merino|aluminium|"
+    r"aluminum|stainless|silicone|\bbpa\b",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
-    "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair",
+    "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|works? with|compatible|"
+    r"\b(?:ps[45]|xbox|switch|laptop|tv|mac|pc)\b",
     "dishwasher safe": r"dishwasher",
     "skin type": r"skin",
     "fragrance": r"scent|smell|fragrance|perfume",
@@ -93,7 +108,8 @@ ATTRIBUTE_WORDS = {
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
     r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
     r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
-    "players": r"players?|how many (people|ppl|can play)",
+    "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "
+    r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)",
     "fit": r"\bfit\b|fits",
     "origin": r"origin|where\b.*\bfrom|grown|country|made in",
     "roast": r"roast|strength|strong",

@@ -51,6 +51,7 @@ class Ranked:
     numbers: list[int] = field(default_factory=list)
     data_texts: list[str] = field(default_factory=list)
     winner: bool = False  # the first product answers a superlative ("cheapest?")
+    named_beside: list[str] = field(default_factory=list)  # named too, not among the answer
 
 
 def figure_value(value: str) -> float | None:
@@ -70,6 +71,9 @@ def _asked_attribute(products: list[Product], text: str) -> str | None:
     return None
 
 
+_NOT_A_FIGURE = {"connectivity"}  # facts with a number in them that rank nothing
+
+
 def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     name = _asked_attribute(products, text)
     if name is None:
@@ -84,7 +88,8 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     if not valued:
         return None
     fewest = bool(_FEWEST.search(text))
-    valued.sort(key=lambda item: item[1] if fewest else -item[1])
+    if name not in _NOT_A_FIGURE:
+        valued.sort(key=lambda item: item[1] if fewest else -item[1])
     best, _ = valued[0]
     priced = _ASKS_PRICE.search(text)  # «how much are the lighter ones»: their prices too
     lines = [
@@ -92,6 +97,13 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         + (f", {format_minor(p.min_price_minor, p.currency)}" if priced else "")
         for p, _ in valued
     ]
+    if name in _NOT_A_FIGURE:  # «Bluetooth 5.0» holds a number but is no more or less
+        return Ranked(
+            f"{name.capitalize()}:\n" + "\n".join(lines),
+            [p for p, _ in valued],
+            data_texts=[p.attributes[name] for p, _ in valued],
+            winner=False,
+        )
     tied = [p for p, value in valued if value == valued[0][1]]
     lead = (  # «which has the longer battery?» of two with 20 hours each: neither
         f"{' and '.join(p.title for p in tied)} have the same {name} ({best.attributes[name]})."
@@ -197,6 +209,8 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         return Ranked(lead + ".\n" + wording.product_card(1, top), said, winner=True)
     if SOONER.search(text):
         return _sooner(pool)
+    if _RETURNABLE.search(text):
+        return _returnable(pool)
     if by_attribute := _by_attribute(pool, text):
         return by_attribute
     if _MOST_REVIEWS.search(text):  # «which one has more reviews?»
@@ -210,6 +224,38 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         lead = f"The best rated is {top.title} [{top.id}] ({rating})."
         return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+
+
+# «which chai can I actually return then?», «which of these are returnable?»
+_RETURNABLE = re.compile(
+    r"\b(?:which|what|any)\b.*\b(?:returnable|can (?:i|we|you|u) (?:actually |still )?(?:return|"
+    r"send (?:it |them )?back)|(?:can|could) be returned|not (?:a )?final sale)\b",
+    re.I,
+)
+
+
+def _returnable(products: list[Product]) -> Ranked:
+    """The ones that can be sent back, each with its window; the final-sale ones said."""
+    kept = [p for p in products if p.return_window_days > 0]
+    final = [p for p in products if p.return_window_days == 0]
+    if not kept:
+        return Ranked("None of these can be returned: each is final sale.", products)
+    lines = [f"- {p.title} [{p.id}]: returns within {p.return_window_days} days" for p in kept]
+    lead = (
+        "Of these, these can be returned:"
+        if len(kept) > 1
+        else "Of these, this one can be returned:"
+    )
+    text = "\n".join([lead, *lines])
+    if final:
+        text += "\nFinal sale (no returns): " + "; ".join(f"{p.title} [{p.id}]" for p in final)
+    return Ranked(
+        text,
+        kept,
+        data_texts=[f"{p.return_window_days} days" for p in kept],
+        winner=len(kept) == 1,
+        named_beside=[p.id for p in final],
+    )
 
 
 def _price_now(product: Product, text: str) -> int:

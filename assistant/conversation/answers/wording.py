@@ -185,6 +185,11 @@ def data_silent(product: Product) -> str:
     )
 
 
+def details_silent(product: Product) -> str:
+    """Neither the product data nor the reviews answer: said plainly, first."""
+    return f"The product details for {product.title} [{product.id}] don't say."
+
+
 def described(product: Product, sentence: str) -> str:
     """The description's own words on a question its facts do not answer; then reviews."""
     return (
@@ -216,8 +221,8 @@ NEED_CAUTION = (
     "condition, so please ask a doctor or physiotherapist first."
 )
 HEALTH_CAUTION = (
-    "Reviews share experiences, not medical advice: for a health condition, please ask a "
-    "professional too."
+    "Reviews share experiences, not medical advice: for a health condition or a pregnancy, "
+    "please ask a doctor or pharmacist too."
 )
 HELP = (
     "I'm the shop's assistant. I can find products («trail shoes under 120 dollars»), answer "

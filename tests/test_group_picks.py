@@ -339,3 +339,29 @@ def test_a_sound_before_the_words_does_not_change_the_act(demo_assistant) -> Non
     chat.say("add all three, small black each")
     chat.say("eh drop the cheapest one")
     assert chat.units() == {"P0111": 1, "P0090": 1}
+
+
+@pytest.mark.slow
+def test_two_by_place_each_in_the_version_said_for_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare the chargewell studio 200, the ampere one urban x and the chargewell plus")
+    chat.say(
+        "add the first and the last one, pixel 9 versions, black for the first and green for "
+        "the last"
+    )
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert sorted((line.product_id, line.options["colour"]) for line in cart.lines) == [
+        ("P0201", "black"),
+        ("P0219", "green"),
+    ]
+    assert {line.options["model"] for line in cart.lines} == {"Pixel 9"}
+
+
+@pytest.mark.slow
+def test_the_difference_between_two_versions_of_the_one_named_beside_a_list(
+    demo_assistant,
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("building block sets for a 7yo")
+    reply = chat.say("the brickton wave one, whats the price diff between standard and deluxe")
+    assert reply.products == ["P0243"] and "54.99" in reply.text and "36.99" in reply.text

@@ -150,9 +150,7 @@ def test_the_small_size_of_a_product_sold_by_volume_is_its_smallest(demo_assista
     chat.say("whats the cheapest tea tree spot gel")
     chat.say("add that one, the small size")
     cart = demo_assistant.commerce.get_cart(chat.session)
-    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [
-        ("P0130", "30 ml")
-    ]
+    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [("P0130", "30 ml")]
 
 
 @pytest.mark.slow
@@ -162,6 +160,4 @@ def test_the_smallest_bag_of_the_coffee_in_view_is_its_smallest_size(demo_assist
     chat.say("if i dont like the bean republic prime 2 can i send it back?")
     chat.say("fine, add the smallest bag")
     cart = demo_assistant.commerce.get_cart(chat.session)
-    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [
-        ("P0303", "250 g")
-    ]
+    assert [(line.product_id, line.options["size"]) for line in cart.lines] == [("P0303", "250 g")]

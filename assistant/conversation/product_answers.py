@@ -455,7 +455,9 @@ class ProductAnswers:
         if len(named) == 1 and state.focus and state.focus != named[0]:
             ids = [state.focus, named[0]]  # "how does it compare to the ironpeak pro mat?"
         focus = self.catalogue.products.get(next(iter(self.targets(state, step)), ""))
-        if len(ids) < 2 and focus and _between_versions(focus, step.text):
+        # «the brickton wave one, whats the price diff between standard and deluxe»: its
+        # versions, not it against another shown
+        if (len(ids) < 2 or len(named) == 1) and focus and _between_versions(focus, step.text):
             return self.product_question(state, step) or which_of(self.catalogue, state)
         if len(ids) < 2:
             return Turn(

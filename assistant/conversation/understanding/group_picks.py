@@ -231,6 +231,52 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     ]
 
 
+_PLACE = r"first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last"
+# «add the first and the last one», «I'll take the 2nd and 3rd»: two products by place
+_TWO_PLACES = re.compile(
+    rf"\b(?:add|get|grab|take|buy|order|want|i'?ll do|go with)\s+(?:me\s+)?the\s+"
+    rf"(?P<one>{_PLACE})(?:\s+one)?\s+(?:and|&|\+)\s+(?:the\s+)?(?P<two>{_PLACE})"
+    r"(?:\s+ones?)?\b",
+    re.I,
+)
+
+
+def _version_for_place(text: str, place: str) -> str:
+    """The words that give one place its own version: «black for the first», «the last one
+    in green» ("" when none)."""
+    said = re.search(rf"\b([\w-]+(?:\s[\w-]+)?)\s+for\s+the\s+{place}\b", text, re.I) or (
+        re.search(rf"\bthe\s+{place}(?:\s+one)?\s+in\s+([\w-]+(?:\s[\w-]+)?)", text, re.I)
+    )
+    return said.group(1) if said else ""
+
+
+def _by_two_places(text: str, shown: list[str], products: dict[str, Product]) -> list[ToolCall]:
+    """«add the first and the last one, pixel 9 versions, black for the first and green for
+    the last»: each by its place, in the version said for it and the one said for both."""
+    said = _TWO_PLACES.search(text)
+    if said is None or _HELD_BACK.search(text) or _ASKS.search(text):
+        return []
+    calls = []
+    for place in (said["one"].lower(), said["two"].lower()):
+        position = len(shown) if place == "last" else ORDINALS.get(place, 0)
+        if not 1 <= position <= len(shown):
+            return []
+        own = _version_for_place(text, place)
+        product = products[shown[position - 1]]
+        shared = text
+        for other in (said["one"], said["two"]):
+            if words := _version_for_place(text, other.lower()):
+                shared = shared.replace(words, " ")
+        options = {**product.options_named_in(shared), **product.options_named_in(own)}
+        args: dict[str, Any] = {"product_id": product.id, "quantity": 1}
+        if options:
+            args["options"] = options
+        calls.append(ToolCall(name="add_to_cart", args=args))
+    if len({call.args["product_id"] for call in calls}) != len(calls):
+        return []
+    return calls
+
+
 def _group_calls(
     text: str, shown: list[str], cart: list[str], products: dict[str, Product]
 ) -> list[ToolCall]:
@@ -238,6 +284,8 @@ def _group_calls(
     counts of lines already in the cart («3 of the first and 1 of the second», «I want 2 of
     both»)."""
     adding = bool(_MORE.search(text))
+    if placed := _by_two_places(text, shown, products):
+        return placed
     if picks := _counted_ordinals(text, shown, products):
         calls = []
         for pid, count in picks:

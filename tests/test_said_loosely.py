@@ -7,6 +7,7 @@ import pytest
 
 from assistant.search.aspect_families import family_label
 from assistant.search.parsing import _numbers
+from tests.test_phrasing import Chat
 
 
 @pytest.mark.parametrize(
@@ -63,8 +64,6 @@ def test_the_aspect_family_asked(said: str, family: str | None) -> None:
 
 @pytest.mark.slow
 def test_the_asking_sentence_names_the_aspect(demo_assistant) -> None:
-    from tests.test_phrasing import Chat
-
     chat = Chat(demo_assistant)
     reply = chat.say("ironpeak go jump rope - do they snap? kids are rough")
     assert "mention snap" in reply.text and reply.citations

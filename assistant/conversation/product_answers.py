@@ -257,9 +257,8 @@ class ProductAnswers:
         targets = self.targets(state, step)
         if not targets:
             return self._without_target(state, step)
-        if (step.references.kind == "mention" or step.references.plural) and 1 < len(
-            targets
-        ) <= FEW:
+        whole_list = step.references.plural and targets == state.shown  # «do both …?» of two
+        if (step.references.kind == "mention" or whole_list) and 1 < len(targets) <= FEW:
             # "how much is the brickton aero 2?": a board game and a teddy bear share the name;
             # «do both come in navy?» after two products: each of them
             remember_shown(state, targets)
@@ -395,7 +394,7 @@ class ProductAnswers:
         turn = review_turn(product, result, trust_first=trust)
         facts = [] if lead else attribute_facts(product, step.text)  # «ok for her age?»: 12+
         asked_of_reviews = trust or _OF_REVIEWS.search(step.text)
-        if not lead and not facts and not asked_of_reviews and _unsettled(result):
+        if not (lead or facts or asked_of_reviews or beside_facts) and _unsettled(result):
             # «do they have any stretch?» that neither the data nor any review settles: both said
             turn.text = f"{wording.details_silent(product)} {turn.text}"
         extras = _beside_reviews(product, step.text, lead, facts, newly_named)

@@ -155,15 +155,8 @@ class ProductMentions:
         for pid in candidates:
             matched = self.title_words[pid] & said
             brand = self.brand_words[pid]
-            # "nimbus classic s": all of "Nimbus Audio" (not "audio" alone, a category word);
-            # not when the part said is a whole brand itself («kestrel aero»: Kestrel's, not
-            # Kestrel Travel's)
-            part = matched & brand
-            if (
-                part - self.type_words
-                and matched - brand - self.type_words
-                and frozenset(part) not in self._of_brand
-            ):
+            # "nimbus classic s": all of "Nimbus Audio" (not "audio" alone, a category word)
+            if matched & brand - self.type_words and matched - brand - self.type_words:
                 matched |= brand & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]

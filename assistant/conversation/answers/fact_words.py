@@ -20,7 +20,7 @@ _OF_MONEY = (  # «how much caffeine», «how much space»: of a thing; «how mu
 # rating», «rated for 25F», «rated 3+»)
 STAR_RATING = (
     r"(?<!temperature )(?<!temp )(?<!comfort )(?<!ip )(?<!energy )(?<!fire )(?<!age )"
-    r"\b(?:rating|rated|stars?|score)\b(?!\s+(?:for|to|at|down to)\b)"
+    r"\b(?:rating|stars?|score|rated(?!\s+(?:for|to|down to)\b))\b"
 )
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     # not «how much caffeine is left in it?»: how much of a thing, not of money
@@ -89,13 +89,15 @@ ATTRIBUTE_WORDS = {
     r"how long .* last|\b(?:it|they|does it|do they) lasts?\b",
     "water resistance": r"water|waterproof|rain|swim|shower|ipx|splash|sweat|\bip ?rat|\bip\d",
     "material": r"made (of|from|with)|material|fabric|what.*\bmade\b|hard[- ]?(shell|sided|case)|"
-    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel|linen|polyester|nylon|"
-    r"bamboo|silk|ceramic|cast iron|wood(?:en)?|glass|rubber|latex|canvas|merino|aluminium|"
-    r"aluminum|stainless|silicone|\bbpa\b",
+    r"soft[- ]?(shell|sided)|leather|plastic|metal|cotton|wool|steel|"
+    # «is it actually linen?», «real merino?»: a material doubted, said with its cue
+    r"\b(?:actually|really|real|genuine|pure|100%)\s+(?:linen|polyester|nylon|bamboo|silk|"
+    r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
-    "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|works? with|compatible|"
-    r"\b(?:ps[45]|xbox|switch|laptop|tv|mac|pc)\b",
+    "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|compatible|"
+    r"works? with (?:my |a |an |the )?(?:ps[45]|playstation|xbox|switch|nintendo|laptop|tv|mac|"
+    r"macbook|pc|computer|console|phone|iphone|android)\b",
     "dishwasher safe": r"dishwasher",
     "skin type": r"skin",
     "fragrance": r"scent|smell|fragrance|perfume",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from assistant.catalogue.models import Product
@@ -39,7 +40,7 @@ _ADDING = re.compile(
     r"\b(?:add|get|grab|take|buy|order|want|need|have|put|throw|pop|chuck|stick|gimme|give me|"
     r"i'?ll do|go with|go for)\s+(?:me\s+|us\s+|in\s+|them\s+|em\s+|'em\s+)?$|"
     # «I'll take navy for both», «get the black for all three»: a version for the group
-    r"\b(?:add|get|grab|take|buy|order|want|do|go with|go for)\s+(?:[\w-]+\s+){1,3}for\s+$",
+    r"\b(?:add|get|grab|take|buy|order|go with|go for)\s+(?P<version>(?:[\w-]+\s+){1,3})for\s+$",
     re.I,
 )
 # what may follow a group said by its version: «… for both», «… for both please»
@@ -112,12 +113,21 @@ def _per_product(text: str, said: re.Match[str]) -> int | None:
     return _number(each["per"])
 
 
-def _group(text: str, shown: list[str], cart: list[str]) -> tuple[list[str], int | None] | None:
+def _group(
+    text: str, shown: list[str], cart: list[str], products: dict[str, Product]
+) -> tuple[list[str], int | None] | None:
     """The shown products a group word names, with the count each gets (None: one, or the
     count the message says)."""
     said = _GROUP.search(text)
     if said is None or not _picks_outright(text, said):
         return None
+    adding = _ADDING.search(text[: said.start()])
+    if (
+        adding
+        and adding["version"] is not None
+        and not all(products[pid].options_named_in(adding["version"]) for pid in shown[:2])
+    ):
+        return None  # «something nice for both of them»: no version said, no add
     per = _per_product(text, said)
     if said["both"]:
         size: int | None = 2
@@ -159,6 +169,18 @@ def _counted_ordinals(
     return picks if len(picks) >= 2 and len({pid for pid, _ in picks}) == len(picks) else []
 
 
+def _own_words(text: str) -> list[str]:
+    """The words that go with each counted pick: those up to the next pick, and what follows
+    a comma after the last, which goes with every one («…, 250g»); «1 of the second one in
+    navy» is navy for the second only."""
+    said = list(_COUNTED_ORDINAL.finditer(text))
+    tail = text[said[-1].end() :] if said else ""
+    shared = tail[tail.index(",") :] if "," in tail else ""
+    own = [text[one.end() : after.start()] for one, after in pairwise(said)]
+    own.append(tail)
+    return [f"{words} {shared}" for words in own]
+
+
 _BY_PRICE = {"cheaper": False, "cheapest": False, "pricier": True, "priciest": True}
 
 
@@ -198,8 +220,8 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     """«one of each» beside a product whose only choice is one option of two to four values
     («one of each size», «both colours»): one of each value."""
     said = _EACH_VERSION.search(text)
-    if product is None or said is None:
-        return []
+    if product is None or said is None or _ASKS.search(text):
+        return []  # «all colours?», «both sizes?»: asked, not bought
     choices = {
         name: list(dict.fromkeys(variant.options[name] for variant in product.variants))
         for name in {name for variant in product.variants for name in variant.options}
@@ -288,14 +310,14 @@ def _group_calls(
         return placed
     if picks := _counted_ordinals(text, shown, products):
         calls = []
-        for pid, count in picks:
+        for (pid, count), own in zip(picks, _own_words(text), strict=False):
             args: dict[str, Any] = {"product_id": pid, "quantity": count}
             recount = pid in cart and not adding
-            if not recount and (options := products[pid].options_named_in(text)):
+            if not recount and (options := products[pid].options_named_in(own)):
                 args["options"] = options  # «2 of the first and 1 of the second, 250g»
             calls.append(ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args))
         return calls
-    group = _group(text, shown, cart)
+    group = _group(text, shown, cart, products)
     if group is None:
         return []
     ids, per = group  # «add all three»: one each, the three is how many products

@@ -412,19 +412,28 @@ def _first_of_all(message: str, match: re.Match[str]) -> bool:
 
 # a group the size of the list in view: «both», «they both», «all three», «each of them»
 _GROUP_OF = re.compile(
-    r"\b(?:(?P<two>both|the two of (?:them|those|these))(?!\s+of\s+(?:us|you|we|our|my))|"
+    r"\b(?:(?P<two>both|the two of (?:them|those|these))(?!\s+of\s+(?:us|you|we|our|my))"
+    r"(?!\s+[\w-]+\s+(?:and|&|or)\s)|"  # not «in both black and white»
     r"all\s+(?:of\s+)?(?P<count>three|3|four|4)|(?P<each>each|all) of (?:them|those|these))\b",
     re.I,
 )
 _GROUP_SIZES = {"three": 3, "3": 3, "four": 4, "4": 4}
+# «which of both is cheaper?»: one of them, picked by a comparison
+_COMPARED = re.compile(
+    r"\b(?:cheap|pric|bigg|small|light|heavi|quiet|loud|warm|long|fast|new|good|nic|strong)"
+    r"(?:er|est|ier|iest)\b|\b(?:better|best|worse|worst|less expensive|more expensive)\b",
+    re.I,
+)
 
 
 def _the_group(message: str, shown: list[str]) -> References | None:
     """The products in view a group word names, when the list is that long («both» beside
     two, «all three» beside three); a group beside a longer list is not guessed."""
     said = _GROUP_OF.search(message)
-    if said is None or len(shown) < 2:
-        return None
+    if said is None or len(shown) < 2 or _ORDINAL.search(message) or _IT.search(message):
+        return None  # «both look good, add the second one»; «does it come in both …?»
+    if _COMPARED.search(message):
+        return None  # «which of both is cheaper»: one of them
     size = 2 if said["two"] else _GROUP_SIZES[said["count"].lower()] if said["count"] else None
     if len(shown) != (size or min(len(shown), 4)):
         return None

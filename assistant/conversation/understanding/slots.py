@@ -284,8 +284,13 @@ _PHONE_MAKERS = {"iphone": "iPhone", "galaxy": "Galaxy", "pixel": "Pixel"}
 
 
 def refusal_of(value: str) -> re.Pattern[str]:
-    """A value said no to: «…, no rose gold», «M and XL, not XS», «not in the black»."""
-    return re.compile(rf"\b(?:no|not)\s+(?:in\s+)?(?:the\s+)?{re.escape(value)}(?![\w-])", re.I)
+    """A value said no to: «…, no rose gold», «M and XL, not XS», «not in the black»; not «no
+    the black one» (a correction) nor a «no» that opens the message."""
+    return re.compile(
+        rf"(?:\bnot\s+(?:in\s+)?(?:the\s+)?|(?:[,;]|\band|\bbut)\s*no\s+(?:in\s+)?)"
+        rf"{re.escape(value)}(?![\w-])",
+        re.I,
+    )
 
 
 def _without_refused(product: Product, text: str, options: dict[str, str]) -> dict[str, str]:

@@ -192,7 +192,18 @@ PACKAGING = frozenset({"bag", "bags", "pack", "packs", "tin", "tins", "jar", "ja
                        "bottles", "box", "boxes", "tube", "tubes", "tub", "tubs"})  # fmt: skip
 
 
+# what each packaging holds, by the unit of the sizes it comes in
+_HOLDS = {"bag": ("g", "kg"), "tin": ("g", "kg"), "jar": ("g", "kg", "ml"), "bottle": ("ml", "l"),
+          "tube": ("ml",), "tub": ("g", "ml"), "pack": (), "box": ()}  # fmt: skip
+
+
 def an_end_of_its_sizes(kind: str | None, product: Product | None, text: str) -> bool:
     """Whether «the smallest bag» is an end of the range of the product in view (a coffee in
-    sizes), not a bag to search for."""
-    return kind in PACKAGING and product is not None and bool(end_of_range(product, text))
+    250 g to 1 kg), not a bag to search for; a serum in ml comes in no bag."""
+    if kind not in PACKAGING or product is None:
+        return False
+    ends = end_of_range(product, text)
+    units = _HOLDS[kind.removesuffix("es") if kind.endswith("xes") else kind.removesuffix("s")]
+    values = list(ends.values())
+    fits = not units or any(re.search(rf"\d\s*{unit}\b", v, re.I) for v in values for unit in units)
+    return bool(ends) and fits

@@ -16,7 +16,7 @@ from assistant.conversation.understanding.shown_words import (
     each_named_apart,
 )
 from assistant.conversation.understanding.told_about import told_about
-from assistant.search.mentions import ProductMentions
+from assistant.search.mentions import Mention, ProductMentions
 
 ORDINALS = {
     "first": 1,
@@ -289,11 +289,29 @@ class ReferenceResolver:
         if len({m.phrase for m in found}) == 1 < len(found) and branded:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
+        if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):
+            return References([kept], "mention", phrases={kept: found[0].phrase})
         return References(
             [m.product_id for m in found],
             "mention",
             phrases={m.product_id: m.phrase for m in found},
         )
+
+    def _held_instead(self, message: str, found: Mention, context: list[str]) -> str | None:
+        """The product in view the words said fit, when the one found leaned on a word not said
+        («the kestrel aero» beside Kestrel's tee: not Kestrel Travel's Aero tote)."""
+        if found.product_id in context:
+            return None
+        said = {word for word in found.words if re.search(rf"\b{re.escape(word)}", message, re.I)}
+        if not said or said == set(found.words):
+            return None
+        held = [
+            pid
+            for pid in dict.fromkeys(context)
+            if pid in self.catalogue.products
+            and said <= set(re.findall(r"[\w&'-]+", self.catalogue.products[pid].title.lower()))
+        ]
+        return held[0] if len(held) == 1 else None
 
     def _comparative(self, message: str, shown: list[str]) -> References | None:
         pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown

@@ -143,3 +143,11 @@ def test_which_of_those_can_be_returned_then_that_one(demo_assistant) -> None:
     assert reply.products == ["P0284"] and "Final sale" in reply.text  # 14 days; others 0
     chat.say("ok add 2 of the 500g of that one")
     assert chat.units() == {"P0284": 2}
+
+
+@pytest.mark.slow
+def test_what_the_one_review_says_quotes_more_than_its_opening(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("cairn gear nova x trekking poles")
+    reply = chat.say("what does the review say")
+    assert "A zip broke on the second trip." in reply.text  # R00800's second sentence

@@ -224,6 +224,15 @@ def _quote(review: Review, words: set[str], passage: str | None = None) -> str:
     """The passage the evidence chose, else the review's sentence that names the aspect (or
     its first), cut to a short quote."""
     sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+", review.text) if s.strip()]
+    if not words and passage is None:
+        # «what does the review say?»: the review as far as a longer quote goes, not only its
+        # opening («Compared it with two others before buying.»)
+        chosen, limit = sentences[0], 2 * QUOTE_CHARS
+        for sentence in sentences[1:]:
+            if len(chosen) + 1 + len(sentence) > limit:
+                break
+            chosen = f"{chosen} {sentence}"
+        return chosen if len(chosen) <= limit else chosen[: limit - 1].rstrip() + "…"
     chosen = passage or next((s for s in sentences if words & set(tokenize(s))), sentences[0])
     return chosen if len(chosen) <= QUOTE_CHARS else chosen[: QUOTE_CHARS - 1].rstrip() + "…"
 

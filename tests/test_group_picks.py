@@ -365,3 +365,15 @@ def test_the_difference_between_two_versions_of_the_one_named_beside_a_list(
     chat.say("building block sets for a 7yo")
     reply = chat.say("the brickton wave one, whats the price diff between standard and deluxe")
     assert reply.products == ["P0243"] and "54.99" in reply.text and "36.99" in reply.text
+
+
+@pytest.mark.slow
+def test_the_other_colour_of_the_line_in_the_cart_changes_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("linen duvet cover, king size, under 160")
+    chat.say("the lumen home pro 400 in olive, king")
+    chat.say("hmm the other colour actually")
+    cart = demo_assistant.commerce.get_cart(chat.session)
+    assert [(line.product_id, line.options, line.qty) for line in cart.lines] == [
+        ("P0141", {"colour": "pink", "size": "king"}, 1)
+    ]

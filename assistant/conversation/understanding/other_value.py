@@ -15,7 +15,9 @@ _ASKED = re.compile(r"\?|^\W*(?:what|which|is|are|does|do|how)\b", re.I)
 _TURNED_DOWN = re.compile(
     r"\b(?:nah|no|not|don'?t|dont|do not|never|hate|pass|skip|forget it|neither)\b", re.I
 )
-_TAKES = re.compile(r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead)\b", re.I)
+_TAKES = re.compile(
+    r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather)\b", re.I
+)
 
 
 def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:

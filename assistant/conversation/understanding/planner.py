@@ -216,7 +216,9 @@ class RulePlanner:
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
-        intent, request = _versions_asked(intent, request, slots, focus, state.chosen_options)
+        held = focus is not None and focus.id in cart_products
+        chosen = (state.options_added(focus.id) if held and focus else {}) or state.chosen_options
+        intent, request = _versions_asked(intent, request, slots, focus, chosen, held)
         if (
             intent in CART_LINE_ACTS
             and not (choice or request.implied)
@@ -517,13 +519,15 @@ def _versions_asked(
     slots: Slots,
     focus: Product | None,
     chosen: dict[str, str],
+    in_cart: bool = False,
 ) -> tuple[str, Request]:
     """The options a request names of the product in view, and what it then asks."""
     slots.options = options_for_focus(intent in CART_LINE_ACTS, request.text, slots, focus)
     if other := other_value(focus, request.text, chosen):
-        # «ok the other colour then» after black was sold out: the green one, added
+        # «ok the other colour then» after black was sold out: the green one, added; «hmm the
+        # other colour actually» of the line in the cart: that line changed to it
         slots.options = other
-        return "add", replace(request, implied=True)
+        return "change" if in_cart else "add", replace(request, implied=True)
     if intent in UNDERSTOOD_AS_NOTHING and decided_by_version(focus, request.text):
         return "add", replace(request, implied=True)  # «ok white, queen i guess»
     return counted_version(intent, request.text, slots.quantity, slots.options, focus), request

@@ -11,14 +11,13 @@ from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.putting_back import calls_step, line_call
-from assistant.conversation.understanding.references import ORDINALS, References
+from assistant.conversation.understanding.references import GROUP_SIZES, ORDINALS, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
 from assistant.search.parsing import COUNT_WORDS
 
 _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a pair"
 _MOST_IN_A_GROUP = 4  # «one of each» of a longer list is more likely a slip than an order
-_SIZES = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
 # the group words, and how many products each names (None: all in view)
 _GROUP = re.compile(
     r"\b(?:(?P<both>both(?:\s+of\s+(?:them|those|these|em|'em))?|the\s+(?:two|2)\s+of\s+(?:them|"
@@ -89,16 +88,14 @@ def _number(said: str | None) -> int | None:
     return int(lowered) if lowered.isdigit() else COUNT_WORDS.get(lowered)
 
 
-def _picks_outright(text: str, said: re.Match[str]) -> bool:
-    """Whether the message takes the group it says: an add verb just before it, or the group
-    alone («both please»), and nothing that holds back or asks."""
+def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None) -> bool:
+    """Whether the message takes the group it says: an add verb just before it (`adding`), or
+    the group alone («both please»), and nothing that holds back or asks."""
     if _ASKS.search(text) or _HELD_BACK.search(text):
         return False
-    if adding := _ADDING.search(text[: said.start()]):
+    if adding:
         # «navy for both» ends there; «one for both kids» is one product for two people
-        return not adding.group(0).lower().endswith("for ") or bool(
-            _GROUP_ENDS.match(text[said.end() :])
-        )
+        return adding["version"] is None or bool(_GROUP_ENDS.match(text[said.end() :]))
     rest = _ALONE.match(text)
     return bool(rest and _GROUP.fullmatch(rest["rest"].strip()))
 
@@ -119,9 +116,11 @@ def _group(
     """The shown products a group word names, with the count each gets (None: one, or the
     count the message says)."""
     said = _GROUP.search(text)
-    if said is None or not _picks_outright(text, said):
+    if said is None:
         return None
     adding = _ADDING.search(text[: said.start()])
+    if not _picks_outright(text, said, adding):
+        return None
     if (
         adding
         and adding["version"] is not None
@@ -132,10 +131,10 @@ def _group(
     if said["both"]:
         size: int | None = 2
     elif said["all"]:
-        size = _SIZES.get(said["all"].lower())
+        size = GROUP_SIZES.get(said["all"].lower())
     elif said["other"]:
         others = [pid for pid in shown if pid not in cart]
-        wanted = _SIZES[said["other"].lower()]
+        wanted = GROUP_SIZES[said["other"].lower()]
         return (others, per) if len(others) == wanted else None
     else:
         size = 2 if "both" in said.group(0).lower() else None
@@ -309,26 +308,27 @@ def _group_calls(
     if placed := _by_two_places(text, shown, products):
         return placed
     if picks := _counted_ordinals(text, shown, products):
-        calls = []
-        for (pid, count), own in zip(picks, _own_words(text), strict=False):
-            args: dict[str, Any] = {"product_id": pid, "quantity": count}
-            recount = pid in cart and not adding
-            if not recount and (options := products[pid].options_named_in(own)):
-                args["options"] = options  # «2 of the first and 1 of the second, 250g»
-            calls.append(ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args))
-        return calls
+        # «2 of the first and 1 of the second, 250g»: each in the version said with it
+        return [
+            _pick_call(products[pid], count, pid in cart and not adding, own)
+            for (pid, count), own in zip(picks, _own_words(text), strict=False)
+        ]
     group = _group(text, shown, cart, products)
     if group is None:
         return []
     ids, per = group  # «add all three»: one each, the three is how many products
     recount = per is not None and all(pid in cart for pid in ids) and not adding
-    calls = []
-    for pid in ids:
-        args: dict[str, Any] = {"product_id": pid, "quantity": per or 1}
-        if not recount and (options := products[pid].options_named_in(text)):
-            args["options"] = options  # «I'll take navy for both»
-        calls.append(ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args))
-    return calls
+    # «I'll take navy for both»: each in that version
+    return [_pick_call(products[pid], per or 1, recount, text) for pid in ids]
+
+
+def _pick_call(product: Product, quantity: int, recount: bool, words: str) -> ToolCall:
+    """The add of a product picked from those in view, in the version its words name, or the
+    new count of its line already in the cart (`recount`)."""
+    args: dict[str, Any] = {"product_id": product.id, "quantity": quantity}
+    if not recount and (options := product.options_named_in(words)):
+        args["options"] = options
+    return ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args)
 
 
 def group_step(
@@ -430,7 +430,7 @@ def group_removal(
     said = _REMOVING_GROUP.search(request.text)
     if said is None or _ASKS.search(request.text) or _TURNED_DOWN_GROUP.search(request.text):
         return None
-    size = 2 if said["group"].lower().startswith("both") else _SIZES[said["count"].lower()]
+    size = 2 if said["group"].lower().startswith("both") else GROUP_SIZES[said["count"].lower()]
     in_cart = list(dict.fromkeys(cart))
     shown = list(dict.fromkeys(state.shown))
     group = shown if len(shown) == size and all(pid in in_cart for pid in shown) else in_cart
@@ -444,14 +444,5 @@ _TURNED_DOWN_GROUP = re.compile(r"\b(?:don'?t|dont|do not|not|never|no need)\b",
 
 
 def _group_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
-    """A planned step that makes a group's cart calls, about the products they name in order."""
-    return Step(
-        intent=intent,
-        text=request.text,
-        confidence=request.confidence,
-        slots=slots,
-        references=References(
-            ids=[call.args["product_id"] for call in calls], kind="ordinal", plural=True
-        ),
-        calls=calls,
-    )
+    """A planned step that makes a group's cart calls, the products picked by place."""
+    return calls_step(intent, request, slots, calls, kind="ordinal", plural=True)

@@ -88,14 +88,24 @@ def line_call(tool: str, line: RemovedLine) -> ToolCall:
     return ToolCall(name=tool, args=args)
 
 
-def calls_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
-    """A planned step that makes the undoing calls, about the products they name."""
+def calls_step(
+    intent: str,
+    request: Request,
+    slots: Slots,
+    calls: list[ToolCall],
+    kind: str = "deictic",
+    plural: bool = False,
+) -> Step:
+    """A planned step that makes these cart calls, about the products they name in order
+    (`kind`, `plural`: how the request named them)."""
     return Step(
         intent=intent,
         text=request.text,
         confidence=request.confidence,
         slots=slots,
-        references=References(ids=[call.args["product_id"] for call in calls], kind="deictic"),
+        references=References(
+            ids=[call.args["product_id"] for call in calls], kind=kind, plural=plural
+        ),
         calls=calls,
     )
 

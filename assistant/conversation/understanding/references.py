@@ -435,7 +435,8 @@ _GROUP_OF = re.compile(
     r"all\s+(?:of\s+)?(?P<count>three|3|four|4)|(?P<each>each|all) of (?:them|those|these))\b",
     re.I,
 )
-_GROUP_SIZES = {"three": 3, "3": 3, "four": 4, "4": 4}
+# how many products a group word names: «all three», «the other two»
+GROUP_SIZES = {"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4, "five": 5, "5": 5}
 # «which of both is cheaper?»: one of them, picked by a comparison
 _COMPARED = re.compile(
     r"\b(?:cheap|pric|bigg|small|light|heavi|quiet|loud|warm|long|fast|new|good|nic|strong)"
@@ -452,7 +453,7 @@ def _the_group(message: str, shown: list[str]) -> References | None:
         return None  # «both look good, add the second one»; «does it come in both …?»
     if _COMPARED.search(message):
         return None  # «which of both is cheaper»: one of them
-    size = 2 if said["two"] else _GROUP_SIZES[said["count"].lower()] if said["count"] else None
+    size = 2 if said["two"] else GROUP_SIZES[said["count"].lower()] if said["count"] else None
     if len(shown) != (size or min(len(shown), 4)):
         return None
     return References(list(shown), "deictic", plural=True)

@@ -53,7 +53,7 @@ class Said:
     value: str
 
 
-def _without_refused(named: dict[str, list[str]], text: str) -> tuple[dict[str, list[str]], str]:
+def _values_not_refused(named: dict[str, list[str]], text: str) -> tuple[dict[str, list[str]], str]:
     """The values named less those refused («one in M and one in XL, no XS»), and the text
     with the refusals blanked out (the same length, so places in it still hold)."""
     kept: dict[str, list[str]] = {}
@@ -76,7 +76,7 @@ def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], in
         option: list(dict.fromkeys(values))
         for option, values in product.values_named_in(text).items()
     }
-    named, text = _without_refused(named, text)  # «in navy, no rose gold»: navy alone
+    named, text = _values_not_refused(named, text)  # «in navy, no rose gold»: navy alone
     if _NOT_THAT.search(text):
         return []
     if not any(len(values) > 1 for values in named.values()):

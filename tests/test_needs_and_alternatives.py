@@ -37,6 +37,14 @@ def test_a_gift_follows_what_the_person_is_into(demo_assistant) -> None:
 
 
 @pytest.mark.slow
+def test_an_interest_follows_the_aisle_most_of_its_closest_share(demo_assistant) -> None:
+    # the closest to «likes hiking» under $60 is a walking sneaker, then camping gear
+    reply = Chat(demo_assistant).say("gift for my dad who likes hiking, under 60 dollars")
+    assert _categories(demo_assistant, reply) == {"Outdoor & Camping"}, reply.text
+    assert "made specifically" not in reply.text
+
+
+@pytest.mark.slow
 def test_a_kind_named_inside_a_story_is_what_is_shown(demo_assistant) -> None:
     reply = Chat(demo_assistant).say(
         "my sister is super stressed with exams and drinks way too much coffee, i want to get "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.planner import Step
@@ -94,18 +95,19 @@ SHOW = 5
 
 
 def interest_hits(retriever: Retriever, text: str, filters: SearchFilters) -> list[ProductHit]:
-    """The products closest to what the person is into, when the closest three share one
-    aisle (camping gear for «who camps a lot»); none otherwise."""
+    """The products closest to what the person is into, in the aisle at least two of the
+    closest three share (camping gear for «who camps a lot», trekking poles and headlamps
+    for «who likes hiking» beside a walking sneaker); none otherwise."""
     match = INTEREST.search(text)
     if match is None:
         return []
     interest = " ".join(ACTIVITY.get(word.lower(), word) for word in match[1].split())
-    found = retriever.search(interest, filters=filters, k=SHOW, mode="dense", parse=False)
+    found = retriever.search(interest, filters=filters, k=SHOW * 2, mode="dense", parse=False)
     hits = [hit for hit in found.hits if not brand_coincidence(hit.product, interest)]
-    aisles = {hit.product.category for hit in hits[:3]}
-    if len(hits) < 3 or len(aisles) != 1 or (hits[0].similarity or 0.0) < AGREED:
+    aisles = Counter(hit.product.category for hit in hits[:3]).most_common(1)
+    if len(hits) < 3 or aisles[0][1] < 2 or (hits[0].similarity or 0.0) < AGREED:
         return []
-    return [hit for hit in hits if hit.product.category in aisles]
+    return [hit for hit in hits if hit.product.category == aisles[0][0]][:SHOW]
 
 
 def brand_coincidence(product: Product, need: str) -> bool:

@@ -132,7 +132,8 @@ def test_set_quantity_and_remove(service):
     assert {line.variant_id: line.qty for line in cart.lines} == {"T3-red-9": 1, "T3-blue-9": 1}
     cart = service.remove_item("ann", "T3", options={"colour": "blue"})
     assert [line.variant_id for line in cart.lines] == ["T3-red-9"]
-    assert_error("not_in_cart", service.remove_item, "ann", "T5")
+    missing = assert_error("not_in_cart", service.remove_item, "ann", "T5")
+    assert missing.details["title"] == service.context.catalogue.products["T5"].title
     assert_error("invalid_quantity", service.set_quantity, "ann", "T3", 0)
 
 

@@ -156,3 +156,12 @@ def test_removing_a_kind_the_cart_does_not_hold_removes_nothing(demo_assistant) 
     assert chat.units() == {puzzle: 1}
     chat.say("remove the puzzle")
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_removing_from_an_empty_cart_says_it_is_empty(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me phone cases")
+    reply = chat.say("remove the earbuds")
+    assert "cart is empty" in reply.text and "Which one" not in reply.text, reply.text
+    assert chat.units() == {}

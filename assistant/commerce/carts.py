@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.catalogue.models import Product, Variant
+from assistant.catalogue.models import Catalogue, Product, Variant
 from assistant.commerce.context import CommerceContext, new_id
 from assistant.commerce.errors import CommerceError
 from assistant.commerce.models import CartLine, CartView, Origin
@@ -188,7 +188,7 @@ class Carts:
             cart = self.lock(repo, shopper_id)
             rows = [row for row in repo.lines(cart["id"]) if row["product_id"] == product_id]
             if not rows:
-                raise CommerceError("not_in_cart", product_id=product_id)
+                raise _not_in_cart(self.context.catalogue, product_id)
             product = self.context.catalogue.products[product_id]
             every_line = {row["variant_id"]: row for row in rows}
             if replacing:
@@ -291,7 +291,7 @@ class Carts:
             row["variant_id"] for row in repo.lines(cart["id"]) if row["product_id"] == product_id
         }
         if not in_cart:
-            raise CommerceError("not_in_cart", product_id=product_id)
+            raise _not_in_cart(self.context.catalogue, product_id)
         if variant_id is None:
             # Only the versions in the cart count: "the blue one" means the blue one there.
             product = self.context.catalogue.product(product_id)
@@ -313,6 +313,13 @@ class Carts:
                 "not_in_cart", product_id=product_id, title=product.title, options=variant.options
             )
         return product, variant
+
+
+def _not_in_cart(catalogue: Catalogue, product_id: str) -> CommerceError:
+    """The error for a product with no line in the cart, named by its title when known."""
+    product = catalogue.products.get(product_id)
+    named = {"title": product.title} if product else {}
+    return CommerceError("not_in_cart", product_id=product_id, **named)
 
 
 def _check_shopper(shopper_id: str) -> None:

@@ -111,9 +111,10 @@ def describe_error(error: CommerceError) -> str:
     if code == "out_of_stock":
         return _stock_problem(details)
     if code == "not_in_cart":
-        if "title" in details:
-            return f"{details['title']} ({_options(details.get('options'))}) is not in your cart"
-        return f"{details['product_id']} is not in your cart; view the cart to see what is there"
+        if details.get("options"):
+            return f"{details['title']} ({_options(details['options'])}) is not in your cart"
+        named = details.get("title") or details["product_id"]
+        return f"{named} is not in your cart; view the cart to see what is there"
     if code == "checkout_not_found":
         return (
             f"there is no checkout {details['checkout_id']!r} for you; "

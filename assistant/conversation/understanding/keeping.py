@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.conversation.answers.wording import plural_noun
 from assistant.conversation.understanding.references import ORDINALS
 from assistant.conversation.understanding.slots import FEWER, NUMBER
 from assistant.conversation.understanding.steps import Step, ToolCall
@@ -143,6 +144,10 @@ def removal_calls(
     products a phrase names, `named_kind` the kind of product words name, `which` asks which
     one is meant."""
     lines = len(dict.fromkeys(cart_products))
+    if not lines:  # «remove the earbuds» before anything went in: nothing to take out
+        step.calls = []
+        step.clarify = "Your cart is empty, so there is nothing to remove."
+        return True
     if (said := _NTH_IN_CART.search(step.text)) and ORDINALS[said[1].lower()] > lines:
         # «remove the second item in my cart» of a cart of one: nothing is taken out
         items = f"{lines} item{'s' if lines != 1 else ''}"
@@ -160,7 +165,8 @@ def removal_calls(
     if kind and cart_products and not in_cart(kind, list(dict.fromkeys(cart_products))):
         # «remove the jump rope» beside a cart of one puzzle: nothing is taken out
         step.calls = []
-        step.clarify = f"There is no {kind} in your cart, so nothing was removed. " + which()
+        step.clarify = f"There are no {plural_noun(kind)} in your cart, so nothing was removed. "
+        step.clarify += which()
         return True
     if going is None:
         return False

@@ -183,3 +183,15 @@ def test_swapping_one_of_two_versions_of_a_product_changes_that_line(demo_assist
         ("green", "large"),
         ("silver", "medium"),
     ]
+
+
+@pytest.mark.slow
+def test_a_half_size_no_shoe_has_is_said_back_not_rounded_down(demo_assistant) -> None:
+    # P0029 comes in 7, 10 and 11: «size 10.5» is none of them, not the 10
+    chat = Chat(demo_assistant)
+    chat.say("add the trailhawk lite 600 in 10")
+    reply = chat.say("actually make it size 10.5")
+    assert "10.5" in reply.text and "Changed" not in reply.text, reply.text
+    assert [line.variant_id for line in reply.cart.lines] == ["P0029-V2"]
+    reply = Chat(demo_assistant).say("running shoes in size 10.5")
+    assert not reply.products and "6, 7, 8, 9, 10, 11 and 12" in reply.text, reply.text

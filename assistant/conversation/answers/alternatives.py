@@ -12,7 +12,7 @@ from assistant.conversation.answers.wording import policy_text, product_list
 from assistant.conversation.understanding.shop_words import BETTER_RATED_THAN_IT
 from assistant.money import format_minor
 from assistant.search.famous_makes import kind_of_make
-from assistant.search.filters import SearchFilters
+from assistant.search.filters import LETTER_SIZES, SearchFilters
 from assistant.search.kinds import OR_A_NEED, kind_words_of
 from assistant.search.policies import PolicyAnswer, PolicyQuote, PolicySearch
 from assistant.search.retrieval import Retriever
@@ -118,7 +118,8 @@ def kind_choices(catalogue: Catalogue, kind: str | None, filters: SearchFilters)
         return ""
     of_kind = [p for p in catalogue.products.values() if kind in kind_words_of(p)]
     values = sorted(
-        {v.options[wanted[0]] for p in of_kind for v in p.variants if wanted[0] in v.options}
+        {v.options[wanted[0]] for p in of_kind for v in p.variants if wanted[0] in v.options},
+        key=_said_order,
     )
     if not values:
         return ""
@@ -156,3 +157,12 @@ def closest_by_meaning(retriever: Retriever, text: str, filters: SearchFilters) 
         words = kind if not need or LIKE_THEM.search(words) else f"{kind}, {words}"
     result = retriever.search(words, filters=filters, k=3, mode="dense", parse=False)
     return [hit.product for hit in result.hits]
+
+
+def _said_order(value: str) -> tuple[int, float, str]:
+    """Shoe sizes by number (6, 7 … 10, 11), letter sizes from XS up, words alphabetically."""
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return (0, float(value), value)
+    if value.lower() in LETTER_SIZES:
+        return (1, float(LETTER_SIZES.index(value.lower())), value)
+    return (2, 0.0, value)

@@ -53,7 +53,8 @@ NAME_LIKE = re.compile(
 _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
-_AN_X_ONE = re.compile(r"\b(?:a|an|the)\s+([a-z]{3,})\s+ones?\b", re.I)
+# «a decaf one», «any vitamin c one»: ours, that way
+_AN_X_ONE = re.compile(r"\b(?:a|an|the|any)\s+([a-z]{3,})(?:\s+[a-z])?\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue
-from assistant.search.kind_words import SYNONYMS
+from assistant.search.kind_words import FORM_WORDS, SYNONYMS
 from assistant.search.kinds import singular
 
 FUZZY_SIMILARITY = 85  # rapidfuzz ratio for a typo to count as the word (5+ letters)
@@ -94,6 +94,10 @@ class ProductMentions:
             pid: set(_words(p.brand)) for pid, p in catalogue.products.items()
         }
         self.type_words = _type_words(catalogue)
+        # the words titles end in, what a product is («shorts», «jacket»; not «green» of tea)
+        self._final_words = {
+            words[-1] for p in catalogue.products.values() if (words := _words(p.title))
+        }
         frequency = Counter(word for words in self.title_words.values() for word in words)
         total = max(len(self.title_words), 1)
         self.idf = {word: math.log(total / count) for word, count in frequency.items()}
@@ -113,6 +117,14 @@ class ProductMentions:
         for pid, brand in self.brand_words.items():
             self._of_brand.setdefault(frozenset(brand), set()).add(pid)
         self.all_brand_words = set().union(*self.brand_words.values())
+        # «whole bean» in many coffees' titles: no sign of Bean Republic unless said in full
+        brands_using: dict[str, set[str]] = {}
+        for pid, words in self.title_words.items():
+            for word in words - self.brand_words[pid]:
+                brands_using.setdefault(word, set()).add(catalogue.products[pid].brand)
+        self._everyday_brand_words = {
+            word for word in self.all_brand_words if len(brands_using.get(word, ())) > 2
+        }
         joined = sorted({p.brand for p in catalogue.products.values() if "&" in p.brand})
         self._joined_brands = (
             re.compile("|".join(_brand_pattern(brand) for brand in joined), re.I)
@@ -156,7 +168,10 @@ class ProductMentions:
             matched = self.title_words[pid] & said
             brand = self.brand_words[pid]
             # "nimbus classic s": all of "Nimbus Audio" (not "audio" alone, a category word)
-            if matched & brand - self.type_words and matched - brand - self.type_words:
+            if (
+                self._brand_said(pid, matched) - self.type_words
+                and matched - brand - self.type_words
+            ):
                 matched |= brand & self.title_words[pid]
             weight = sum(self.idf[word] for word in matched)
             coverage = weight / self._title_mass[pid]
@@ -167,6 +182,11 @@ class ProductMentions:
             ):
                 mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
+
+    def _brand_said(self, pid: str, matched: set[str]) -> set[str]:
+        """The brand's words said: all of them, or those not also everyday title words."""
+        brand = self.brand_words[pid]
+        return brand if brand <= matched else matched & brand - self._everyday_brand_words
 
     def _brand_and_model(self, pid: str, matched: set[str]) -> bool:
         """The whole brand and model words only one of its products has: «the Bassline
@@ -195,10 +215,11 @@ class ProductMentions:
         brand = self.brand_words[pid]
         model = matched - brand - self.type_words
         rare_model = model & self.rare
-        if (rare_model and not all(w.isdigit() for w in model)) or (matched & brand and model):
+        said = self._brand_said(pid, matched)
+        if (rare_model and not all(w.isdigit() for w in model)) or (said and model):
             return True
         rest = frozenset(matched - brand)
-        if not matched & brand or not rest:
+        if not said or not rest:
             return False
         # Brand plus type words: a mention only when they narrow the brand to one product.
         key = (frozenset(brand), rest)
@@ -227,7 +248,40 @@ class ProductMentions:
             return namesakes
         # Equal words but a tighter fit ("bassline wave speaker" is the Wave, not the Aero Wave).
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
-        return [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+        found = [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+        return [] if self._a_kind_named(best, found) else found
+
+    def _a_kind_named(self, best: Mention, found: list[Mention]) -> bool:
+        """«vitamin c serums»: words of a kind that more products' titles hold than the
+        fit picked, with no brand said: a search of that kind, not a product named."""
+        words = set(best.words)
+        if words & self.all_brand_words or not words & self.type_words:
+            return False
+        holders = set.intersection(*(self._by_word.get(word, set()) for word in words))
+        return len(holders) > len(found)
+
+    def of_brand_and_kind(self, message: str, kind_hint: str) -> list[str]:
+        """«what do the wildpine ones cost» beside trekking poles: a brand said whole with no
+        model, whose products of the conversation's kind are several (each is meant)."""
+        said = {found for word in _words(message) for found in self._title_words_for(word)}
+        kind = set(_words(kind_hint)) & self.type_words
+        for brand, holders in self._of_brand.items():
+            if not brand or not brand <= said or not kind:
+                continue
+            of_kind = [pid for pid in holders if kind <= self.title_words[pid]]
+            if 1 < len(of_kind) <= 4:
+                return sorted(of_kind, key=lambda pid: self.catalogue.products[pid].title)
+        return []
+
+    def brand_words_of_titles(self, brand: str) -> set[str]:
+        """The title words of a brand's products, less its name («aero», «tote» for Kestrel
+        Travel): what «their aero tote» may say after the brand."""
+        words = set(_words(brand))
+        return {
+            word
+            for pid in self._of_brand.get(frozenset(words), set())
+            for word in self.title_words[pid] - words
+        }
 
     def says_a_model(self, text: str) -> bool:
         """Whether the text says a model word of our titles («nova» in «the nova x in
@@ -309,6 +363,10 @@ class ProductMentions:
                 return of_kind
         if best or not self._names_a_brand(phrase):
             return best
+        said = {t for word in _words(phrase) for t in self._title_words_for(word)}
+        own = {word for word in said & self._final_words if singular(word) not in FORM_WORDS}
+        if own:  # «the kestrel running shorts»: its own kind, not the hint's («two sets»: none)
+            return []
         for kind in kinds:
             if kind and (best := self._best(f"{phrase} {kind}")):
                 return best

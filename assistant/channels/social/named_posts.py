@@ -51,8 +51,11 @@ def _said_to_post(creator: Creator, text: str) -> bool:
     """«the serum dewleaf posted», «@dewleaf's post»: any account, brands too, named as the
     one who posted."""
     handle = rf"(?<![\w@])@?{re.escape(creator.handle)}"
+    # «the kids headphones sonara unboxed»: a brand account by its name, then what it did
+    did = r"\s+(?:just\s+)?(?:unbox\w*|review\w*|stress[- ]?test\w*|tested)\b"
     return (
         re.search(rf"{handle}\s+(?:just\s+|keeps\s+|kept\s+)?{_POSTED}", text, re.I)
+        or re.search(rf"(?<![\w@]){re.escape(creator.name)}{did}", text, re.I)
         or re.search(rf"{handle}(?:'s|’s)\s+(?:\w+\s+)?{_POST_NOUN}", text, re.I)
     ) is not None
 

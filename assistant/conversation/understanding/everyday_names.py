@@ -37,6 +37,7 @@ _EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "earphone": ("earbud", "headphone"),
     "ear bud": ("earbud",),
     "trainer": ("sneaker", "running shoe"),
+    "walking shoe": ("walking sneaker",),
     "jumper": ("sweater",),
     "hoody": ("hoodie",),
     "trouser": ("chino", "pant"),

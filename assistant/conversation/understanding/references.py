@@ -118,6 +118,7 @@ class ReferenceResolver:
         there first; the `basket` (the cart's products, for any request) is looked in last
         («is the car mount's seller legit?» after adding a mount and a cable)."""
         focus, talked = state.focus, state.talked_about
+        message = self.their_as_brand(message, focus)  # «and their aero tote in navy»
         shown = [pid for pid in state.shown if pid in self.catalogue.products]
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
@@ -149,6 +150,7 @@ class ReferenceResolver:
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
             lambda text: self._comparative(text, shown),
+            lambda text: self._by_returns(text, shown),  # «the returnable one»
             # «Nova X then. he likes purple»: the one decided on, not «it»
             lambda text: (
                 self._shown_word(m[1] or m[2], shown) if (m := DECIDED_ON.match(text)) else None
@@ -170,6 +172,17 @@ class ReferenceResolver:
             if len(shown) == 1 or (plural and shown):
                 return References(shown[:2] if plural else shown, "deictic", plural)
         return References([], None)
+
+    def their_as_brand(self, message: str, focus: str | None) -> str:
+        """«their aero tote» beside a Kestrel Travel bag: «Kestrel Travel aero tote», when
+        the word after «their» is a word of that brand's titles."""
+        product = self.catalogue.products.get(focus or "")
+        said = _THEIR.search(message)
+        if product is None or not product.brand or said is None:
+            return message
+        if said[1].lower() not in self.mentions.brand_words_of_titles(product.brand):
+            return message
+        return message[: said.start()] + product.brand + " " + message[said.start(1) :]
 
     def _swapped(
         self, message: str, in_cart: list[str], focus: str | None, shown: list[str]
@@ -210,9 +223,9 @@ class ReferenceResolver:
         """«1 kg whole bean then» beside the chai: versions of the product in view, not the
         «Whole Bean Coffee» its words also name."""
         product = self.catalogue.products.get(focus or "")
-        # «ok add a 500g bag of that, whole bean»: «that» is the one in view, in that version
-        filler = _FILLER | _ADD_WORDS if _IT_OR_THAT.search(message) else _FILLER
-        if product is None or not product.only_options_in(message, filler):
+        # «ok add a 500g bag of that, whole bean», «add the 1kg whole bean»: the one in view,
+        # in that version
+        if product is None or not product.only_options_in(message, _FILLER | _ADD_WORDS):
             return None
         return References([product.id], "option")
 
@@ -242,7 +255,17 @@ class ReferenceResolver:
             for p in branded
             if said & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
         ]
-        return References(hits, "shown-word") if len(branded) > 1 and len(hits) == 1 else None
+        if len(branded) < 2:
+            return None
+        if len(hits) == 1:
+            return References(hits, "shown-word")
+        offered = [p.id for p in branded if p.options_named_in(message)]
+        if len(offered) == 1:  # «the brickton one in deluxe»: the one that comes in it
+            return References(offered, "shown-word")
+        # «the brickton one» beside two shown Brickton toys: which of them (not «Brickton One»)
+        return References(
+            [p.id for p in branded], "mention", phrases={p.id: p.brand.lower() for p in branded}
+        )
 
     def _word_one(self, message: str) -> bool:
         """«the kettle one», «Blade & Bowl one in green»: a shown product by a word of it,
@@ -283,6 +306,10 @@ class ReferenceResolver:
         """The products named; of namesakes, the one the conversation holds if it holds one."""
         hint = self.mentions.kind_hint(about[0]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
+        if not found and (alike := self.mentions.of_brand_and_kind(message, hint)):
+            if any(pid in about for pid in alike):
+                return None  # «the wildpine ones» beside one of them: that one
+            return References(alike, "mention", phrases=dict.fromkeys(alike, message))
         if not found:
             return None
         branded = set(found[0].words) & self.mentions.all_brand_words  # not «vitamin c serums»
@@ -317,6 +344,19 @@ class ReferenceResolver:
         pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
         chosen = comparative_pick(message, [self.catalogue.products[pid] for pid in pool])
         return References([chosen.id], "superlative") if chosen else None
+
+    def _by_returns(self, message: str, shown: list[str]) -> References | None:
+        """«the returnable one», «the one I can send back», «the final sale one»: the one shown
+        whose return window says so, when only one does."""
+        if said := _RETURNABLE_ONE.search(message):
+            wanted = said[2] is None  # «the final sale one»: the one that cannot go back
+            hits = [
+                pid
+                for pid in shown
+                if bool(self.catalogue.products[pid].return_window_days) == wanted
+            ]
+            return References(hits, "superlative") if len(hits) == 1 else None
+        return None
 
     def in_cart(self, phrase: str, cart: list[str]) -> list[str]:
         """The cart's products a phrase names («the roller», «the Flexa»)."""
@@ -364,16 +404,18 @@ class ReferenceResolver:
 
 
 _WORD_ONE_MAX_WORDS = 8
+_RETURNABLE_ONE = re.compile(
+    r"\bthe (?:(returnable|non[- ]?final[- ]?sale) one|one (?:i|we|you) can (?:return|send back))"
+    r"|\bthe (final[- ]sale|non[- ]?returnable) one",
+    re.I,
+)
+_THEIR = re.compile(r"\btheir\s+(?:other\s+)?([a-z0-9]+)", re.I)
 _FILLER = frozenset(
     "then please pls ok okay the in a one size bag pack thanks just and x "
     "fine alright sure yeah yep yes so well cool great lovely perfect".split()  # «fine, 1kg …»
 )
 _ADD_WORDS = frozenset(
     "add put pop get grab give me of that it this take have my cart plus same also too".split()
-)
-# «ok add a 500g bag of that», «plus a 500g whole bean of the same one»
-_IT_OR_THAT = re.compile(
-    r"\b(?:of|in) (?:that|it|this)\b|\b(?:that|this|the same) one\b|\bof the same\b", re.I
 )
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"(?:\bthe |^\W*)(?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|"

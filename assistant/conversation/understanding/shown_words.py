@@ -23,8 +23,10 @@ def distinctive_match(message: str, products: list[Product]) -> list[str]:
         shared = distinctive & (words | {word.rstrip("s") for word in words})
         if shared:
             hits.append((len(shared), product.id))
-    if not hits:
-        return []
+    if not hits:  # «go 400 deluxe, 2 of them»: a model said by its short word and number
+        said = " ".join(re.findall(r"[a-z0-9']+", message.lower()))
+        paired = [p.id for p in products if _pair_said(p.title, said)]
+        return paired if len(paired) == 1 else []
     best = max(score for score, _ in hits)
     winners = [pid for score, pid in hits if score == best]
     if len(winners) > 1:  # «the lite x» beside Lite X and Lite 2: the pair of words said
@@ -50,9 +52,14 @@ def each_named_apart(message: str, products: list[Product]) -> dict[str, str]:
 
 
 def _pair_said(title: str, said: str) -> bool:
-    """Whether two neighbouring title words, one a short model mark, are said together."""
+    """Whether two neighbouring title words, one a short model mark or number («classic
+    200» beside a plain Classic), are said together."""
     words = re.findall(r"[a-z0-9']+", title.lower())
-    pairs = (f"{a} {b}" for a, b in itertools.pairwise(words) if min(len(a), len(b)) <= 2)
+    pairs = (
+        f"{a} {b}"
+        for a, b in itertools.pairwise(words)
+        if min(len(a), len(b)) <= 2 or a.isdigit() or b.isdigit()
+    )
     return any(re.search(rf"\b{re.escape(pair)}\b", said) for pair in pairs)
 
 

@@ -199,11 +199,12 @@ def _runs(flags: list[bool]) -> list[tuple[int, int]]:
 
 # Letter sizes said as words; not when the word describes something else («a small purchase»)
 LETTER_FOR = {"small": "s", "medium": "m", "med": "m", "large": "l", "xlarge": "xl"}
+LETTER_FOR |= {"smalls": "s", "mediums": "m", "larges": "l"}  # «half a dozen mediums»
 _NOT_SIZED = (
     r"purchase|amount|price|order|budget|thing|issue|problem|detail|difference|room|space|dog|"
     r"kid|child|print|batch|bag|box|pack|bottle"
 )
-SIZE_WORD = re.compile(rf"\b(small|medium|large)\b(?!\s+(?:{_NOT_SIZED}))", re.I)
+SIZE_WORD = re.compile(rf"\b(small|medium|large)s?\b(?!\s+(?:{_NOT_SIZED}))", re.I)
 # «it's only a small purchase»: a size word that describes something else, no value said
 _SIZE_OF_SOMETHING_ELSE = re.compile(rf"\b(?:small|medium|large|big)\s+(?:{_NOT_SIZED})\b", re.I)
 

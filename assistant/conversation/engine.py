@@ -175,7 +175,8 @@ class Assistant:
                 turn = overview.with_discount_rule(turn, self.policies)
             return self._reply(state, turn, intent="screened")
         if ABOUT_ME.search(without_greeting(message)):  # «hi! are you a real person?»
-            return self._reply(state, Turn(text=ABOUT_ME_ANSWER), intent="smalltalk")
+            turn = overview.with_contact_rule(Turn(text=ABOUT_ME_ANSWER), self.policies, message)
+            return self._reply(state, turn, intent="smalltalk")
         cart, orders = self.commerce.cart_and_orders(state.shopper_id)
         in_cart = [line.product_id for line in cart.lines]
         has_order = bool(orders)
@@ -377,7 +378,7 @@ class Assistant:
 
     def _carry_out(self, state: DialogueState, step: Step, origin: Origin) -> Turn:
         if step.clarify and not step.calls:
-            return Turn(text=step.clarify, products=state.shown[:5])
+            return Turn(text=step.clarify, products=step.clarify_about or state.shown[:5])
         handlers: dict[str, Callable[[], Turn]] = {
             "confirm": lambda: shopper_confirms(self.commerce, state, step.text),
             "ask_confirm": lambda: ask_confirm(state),

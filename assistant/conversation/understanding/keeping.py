@@ -162,12 +162,15 @@ def removal_calls(
         named = _named_apart(step.text, list(dict.fromkeys(cart_products)), in_cart)
         going = named if len(named) > 1 else None  # «drop the jump rope and the bands»
     kind = None if going is not None or step.references.ids else named_kind(step.text)
-    if kind and cart_products and not in_cart(kind, list(dict.fromkeys(cart_products))):
+    holding = in_cart(kind, list(dict.fromkeys(cart_products))) if kind else []
+    if kind and not holding:
         # «remove the jump rope» beside a cart of one puzzle: nothing is taken out
         step.calls = []
         step.clarify = f"There are no {plural_noun(kind)} in your cart, so nothing was removed. "
         step.clarify += which()
         return True
+    if len(holding) == 1:  # «take 2 teddies off»: the cart's bear, not the one last added
+        going = holding
     if going is None:
         return False
     step.calls = [ToolCall(name="remove_from_cart", args={"product_id": pid}) for pid in going] or [

@@ -67,7 +67,11 @@ from assistant.conversation.understanding.group_picks import (
     with_the_one_in_view,
 )
 from assistant.conversation.understanding.holding_off import holds_off
-from assistant.conversation.understanding.joins import joined_requests, merged_policy_fragments
+from assistant.conversation.understanding.joins import (
+    joined_requests,
+    merged_policy_fragments,
+    returns_asked_too,
+)
 from assistant.conversation.understanding.keeping import (
     AND_THE,
     fewer_taken_out,
@@ -120,9 +124,11 @@ from assistant.conversation.understanding.version_lists import (
     version_groups,
 )
 from assistant.conversation.understanding.version_words import (
+    catalogue_option_values,
     missing_version,
     options_it_comes_in,
     options_said_for,
+    unoffered_value,
     version_swap,
 )
 from assistant.search.compounds import CompoundWords
@@ -151,6 +157,7 @@ class RulePlanner:
         self.mind_changes = MindChanges(catalogue)
         self.everyday = EverydayNames(catalogue)
         self.spelling = TitleSpelling(catalogue, model_words())
+        self.values_by_name = catalogue_option_values(catalogue)
 
     def requests(
         self,
@@ -167,6 +174,7 @@ class RulePlanner:
         message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)
+        message = self.references.their_as_brand(message, state.focus)  # «their aero tote»
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -181,8 +189,10 @@ class RulePlanner:
                 lambda text: list(map(checked, self.classifier.classify(text, unsummarised))),
             )
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
+        merged = returns_asked_too(merged)  # «… under $60. also … can i send it back?»
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
-        joined = narrowed_searches(joined, state, self.kinds)  # «something wooden?»
+        versions = self.vocabulary.colours | self.vocabulary.sizes
+        joined = narrowed_searches(joined, state, self.kinds, versions)  # «something wooden?»
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         joined = others_wanted(joined, state)  # «anything but that seller then»
         return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
@@ -487,6 +497,11 @@ class RulePlanner:
         return [ToolCall(name="remove_from_cart", args=args)]
 
     def _add_calls(self, step: Step, state: DialogueState, args: dict[str, Any]) -> None:
+        product = self.catalogue.products[args["product_id"]]
+        if lacking := unoffered_value(product, step.text, self.values_by_name):
+            step.calls, step.clarify = [], lacking  # «add the deluxe one» of a standard-only game
+            step.clarify_about, state.focus = [product.id], product.id  # «add it»: that one
+            return
         pending = state.pending_action
         count = step.slots.quantity  # «add 0», «add -2»: said, and refused by the cart
         quantity = count if count is not None else (pending.quantity if pending else None) or 1

@@ -77,8 +77,16 @@ _QTY_PATTERNS = [
         r"(?:bags|pairs|sets|bottles|boxes|packs|packets|tins|jars|tubes)\b",
         re.I,
     ),
+    re.compile(  # «a couple in orange, for me and my partner», «3 in navy pls»
+        rf"^\W*(?:(?:and|also|plus|oh|ok|okay|so|then|actually)\W+)*{NUMBER}\s+in\s+"
+        r"(?!stock|total|a row|the (?:cart|basket)|(?:a|one|my) (?:order|go)\b)[a-z]",
+        re.I,
+    ),
+    re.compile(  # «the cheap beige one, half a dozen, queen size»: a count between commas
+        rf"(?<![\d.]),\s*{NUMBER}\s*,(?!\s*\d)", re.I
+    ),
     re.compile(  # «and 2 matching pillows, the Oakhaven Studio 2 in grey twin»
-        rf"^\W*(?:(?:and|also|plus|oh|ok|okay)\W+)*{NUMBER}\s+(?!(?:kids|friends|people|guys|"
+        rf"^\W*(?:(?:and|also|plus|oh|ok|okay|so|actually)\W+)*{NUMBER}\s+(?!(?:kids|friends|people|guys|"
         r"girls|boys|adults|years|days|weeks|months|hours|nights|stars|reviews|ratings|times|"
         r"minutes|miles|dollars|bucks|quid|pounds|euros|star|year|day|week|month|hour|night|"
         r"person|percent)\b)(?:[a-z]+\s+)?[a-z]{3,}s\b(?!')",

@@ -43,6 +43,7 @@ class Step(BaseModel):
     references: References
     calls: list[ToolCall] = Field(default_factory=list)
     clarify: str | None = None
+    clarify_about: list[str] = Field(default_factory=list)  # products the question names
     unsold: str | None = None  # «… and a loaf of bread» beside an add: a kind we do not sell
     more: bool = False  # a search follows in the same message («… also I need a pillow»)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import SIZE_WORD
 from assistant.conversation.understanding.slots import said_values
-from assistant.search.kinds import ProductKinds
+from assistant.search.kind_words import FORM_WORDS
+from assistant.search.kinds import ProductKinds, singular
 from assistant.search.mentions import ProductMentions
 
 _PARTS = re.compile(r"\s*(?:,|\band\b|\bplus\b|\balso\b|&)\s*", re.I)
@@ -17,6 +19,7 @@ _ADD_WORDS = re.compile(
 )
 
 
+_COUNTED_AS = FORM_WORDS | {"pair", "of", "one", "unit", "piece"}
 _FOR_WHAT = re.compile(r"\s+for\s+(?:the|my|our|his|her|their|a|an)\b.*$", re.I)
 _A_THING = re.compile(r"(?:a|an|some|the|\d+\w*|one|two|three|four|five)\s", re.I)
 
@@ -31,12 +34,15 @@ def unsold_part(
     versions = said_values(options)
     for part in _PARTS.split(text):
         # «plus 2 grey queen for the spare room»: what it is for is no thing asked for
-        words = _FOR_WHAT.sub("", _ADD_WORDS.sub(" ", part)).strip()
+        words = _FOR_WHAT.sub("", _ADD_WORDS.sub(" ", part))
+        words = " ".join(SIZE_WORD.sub(" ", words).split())  # «2 large in red»: a version
         said = set(re.findall(r"[a-z0-9&']+", words.lower()))
         if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
             continue
         if not _A_THING.match(words):  # «sounds good», «it's light enough»: no thing asked for
             continue
+        if all(singular(word) in _COUNTED_AS for word in words.lower().split()[1:]):
+            continue  # «two sets», «a couple of pairs»: how many, no thing of its own
         if not (mentions.find(words) or mentions.says_a_model(words)) and (
             lacking := kinds.missing(f"do you sell {words}", versions)
         ):

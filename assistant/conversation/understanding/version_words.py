@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalogue.models import Product
+from assistant.catalogue.models import Catalogue, Product
+from assistant.conversation.answers.wording import plural_noun
 
 # «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
 _END_OF_RANGE = re.compile(
@@ -207,3 +208,42 @@ def an_end_of_its_sizes(kind: str | None, product: Product | None, text: str) ->
     values = list(ends.values())
     fits = not units or any(re.search(rf"\d\s*{unit}\b", v, re.I) for v in values for unit in units)
     return bool(ends) and fits
+
+
+def catalogue_option_values(catalogue: Catalogue) -> dict[str, set[str]]:
+    """Every value each option name takes across the catalogue, lower-cased («edition»:
+    standard, deluxe), so a value one product lacks is still heard as a version."""
+    values: dict[str, set[str]] = {}
+    for product in catalogue.products.values():
+        for name, named in product.options_by_name().items():
+            values.setdefault(name, set()).update(value.lower() for value in named)
+    return values
+
+
+def unoffered_value(product: Product, text: str, values_by_name: dict[str, set[str]]) -> str:
+    """«add the deluxe one» of a game sold only in standard: that it does not come in it and
+    what it does come in; "" when every version said is one it has. Colours and sizes are
+    read as slots and refused by the cart; these are the other options (edition, grind…)."""
+    lowered, title = text.lower(), product.title.lower()
+    for name, named in product.options_by_name().items():
+        own = {value.lower() for value in named}
+        if name in {"colour", "size"} or any(_said(value, lowered) for value in own):
+            continue
+        for value in sorted(values_by_name.get(name, set()) - own):
+            if (
+                len(value) >= 3
+                and not value.isdigit()
+                and value not in title
+                and _said(value, lowered)
+            ):
+                offered = (
+                    f"it comes only in {named[0]} (say «add it» for that one)."
+                    if len(named) == 1
+                    else f"its {plural_noun(name)} are {', '.join(named)}: which would you like?"
+                )
+                return f"{product.title} [{product.id}] doesn't come in {value}: {offered}"
+    return ""
+
+
+def _said(value: str, text: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text) is not None

@@ -13,7 +13,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.described import described
-from assistant.conversation.answers.fact_words import STAR_RATING
+from assistant.conversation.answers.fact_words import FACT_CUES, STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
@@ -241,6 +241,10 @@ class ProductAnswers:
     def _without_target(self, state: DialogueState, step: Step) -> Turn | None:
         """A question that names no product and has none in focus."""
         if namesakes := self.mentions.namesakes(step.text):
+            if len(namesakes) <= FEW and any(cue.search(step.text) for cue, _ in FACT_CUES):
+                # «morning ritual green tea, which one can i return»: each one's answer
+                remember_shown(state, namesakes)
+                return self._each(namesakes, step)
             return self._which_namesake(state, namesakes)  # «how much is that nova thing?»
         if 1 < len(state.shown) <= FEW:  # a post's few products: each of them
             return self._each(state.shown, step)

@@ -366,7 +366,9 @@ class CatalogueAnswers(ShopRuleAnswers):
                 text=wording.not_carried(missing, products[:3]),
                 products=[p.id for p in products[:3]],
             )
-        liked = interest_hits(self.retriever, step.text, filters) if for_someone else []
+        # «for my dad, he likes strong stuff» beside «dark roast coffee»: the kind said leads
+        interested = for_someone and not self.kinds.named_kind(said)
+        liked = interest_hits(self.retriever, step.text, filters) if interested else []
         # «a gift for my dad»: toys are near «gift» in meaning, but ideas are for a grown-up
         told = CHILD.search(step.text) or self.kinds.named_kind(said)  # «my 5 year old nephew»
         grown_up = GIFT.search(step.text) and not (told or tells_more_than_the_person(need))

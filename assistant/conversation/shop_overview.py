@@ -14,6 +14,11 @@ WHAT_WE_SELL = "catalogue.categories"
 WHAT_WE_DO_NOT_SELL = "catalogue.what-we-do-not-sell"
 WHO_SEES_PURCHASES = "privacy.who-can-see-your-purchases"
 DISCOUNTS = "payments.discounts-and-coupons"
+REACH_US = "shop.where-to-reach-us"
+# «can i talk to a real person? or is there a phone number»: how to reach the shop is asked
+_ASKS_FOR_SOMEONE = re.compile(
+    r"\b(?:person|human|agent|someone|somebody|phone|call|email|customer service|support)\b", re.I
+)
 
 ASKS_WHAT_WE_SELL = re.compile(
     r"\bwhat(?:'?s| is)?(?: the)? (sort|sorts|kind|kinds|type|types) of "
@@ -67,6 +72,11 @@ def with_whose_purchases(turn: Turn, policies: PolicySearch) -> Turn:
 def with_discount_rule(turn: Turn, policies: PolicySearch) -> Turn:
     """A refused discount, with the rule that there are none, cited."""
     return _with_sections(turn, policies, DISCOUNTS)
+
+
+def with_contact_rule(turn: Turn, policies: PolicySearch, message: str) -> Turn:
+    """«can I talk to a person?»: the assistant's answer, with how to reach the shop, cited."""
+    return _with_sections(turn, policies, REACH_US) if _ASKS_FOR_SOMEONE.search(message) else turn
 
 
 def _with_sections(turn: Turn, policies: PolicySearch, *section_ids: str) -> Turn:

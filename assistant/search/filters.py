@@ -186,6 +186,12 @@ def whole_word(word: str, text: str) -> re.Match[str] | None:
 
 
 _DARKNESS = frozenset({"pitch"})  # «pitch black»: how dark, not a colour
+# «no white cast», «black marks on the floor», «white noise», «black friday»: a colour of
+# something else, no colour of the product asked for
+_COLOUR_OF_ELSE = frozenset(
+    "cast casts marks mark residue stains stain streaks spots light noise friday lie lies "
+    "heads".split()
+)
 
 
 @dataclass
@@ -225,7 +231,7 @@ class FilterVocabulary:
             singulars = {following, following.removesuffix("s"), following.removesuffix("es")}
             in_a_name = {f"{colour.lower()} {word}" for word in singulars if word}
             in_a_name.add(f"{before} {colour.lower()}")
-            if before in _DARKNESS:
+            if before in _DARKNESS or following in _COLOUR_OF_ELSE:
                 continue  # «curtains that make the room pitch black»: dark, no black curtains
             if not in_a_name & self.colour_in_names:  # «green tea», «night cream»: names
                 return True

@@ -122,6 +122,9 @@ def failure_turn(failure: ToolFailure, product_id: str | None = None) -> Turn:
     asks = failure.code in {"ambiguous_variant", "unknown_variant"} and bool(choices)
     if asks:  # the choices come next, then the question itself
         message = message.removesuffix("; say which one").removesuffix("; pick one of the choices")
+        title, named = failure.details.get("title"), failure.details.get("product_id")
+        if title and named and message.startswith(title):  # «… [P0316] comes in 4 versions»
+            message, product_id = f"{title} [{named}]{message[len(title) :]}", named
     text = message[0].upper() + message[1:] + "."
     described: list[str] = []
     if asks:

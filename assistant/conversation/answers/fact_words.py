@@ -47,7 +47,10 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(in stock|stock|available|availability|left|sold out|"
             r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
-            r"do you (?:have|sell) (?:it|one|them))\b",
+            r"do you (?:have|sell) (?:it|one|them)|"
+            # «how many of the meeple teddy bears have you got»
+            r"how many\b[^?]*\b(?:have you got|do you have|(?:have|got) you|"
+            r"you(?:'ve| have)? got))\b",
             re.I,
         ),
         "stock",
@@ -68,6 +71,8 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(return|refund|exchange|(send|take|go|goes|going) (it |them |that |both )?back|"
+            # «can i send the leaf and kettle one back»
+            r"(?:send|take) (?:the|this|that) [\w&' -]{1,40}? (?:one |ones )?back\b|"
             r"how long (?:have i got|do i have|have i)\b)",
             re.I,
         ),

@@ -250,10 +250,22 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         )
         prices = {(v.price_minor, v.currency) for v in matching}
         at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «and the 30 ml?»
+        if units:
+            facts.append(
+                f"comes in {name} {value}{at} ({units} in stock"
+                + (f"; {with_it})" if with_it else ")")
+            )
+            continue
+        # «in white?» when white is sold out: the values that can be had instead
+        instead = [
+            other
+            for other in product.options_by_name().get(name, [])
+            if other.lower() != value.lower()
+            and any(v.stock > 0 for v in _variants_with(product, {**options, name: other}))
+        ]
         facts.append(
-            f"comes in {name} {value}{at} ({units} in stock" + (f"; {with_it})" if with_it else ")")
-            if units
-            else f"comes in {name} {value}{at}, but that is out of stock"
+            f"comes in {name} {value}{at}, but that is out of stock"
+            + (f"; in stock in {', '.join(instead)}" if instead else "")
         )
     return facts
 
@@ -332,6 +344,14 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         asked = asked or ("version" in wanted and not options)  # «any other versions?»
         if asked and name not in options:
             facts.append(_values_in_stock(product, name, named))
+            sizing = name in {"size", "pack", *_SIZE_LIKE}
+            # «what sizes?» of an air fryer whose small and medium cost differently: each price
+            if (
+                sizing
+                and "price" not in wanted
+                and (priced := _prices_by_option(product, product.variants))
+            ):
+                facts.append(priced)
     sized = set(values) & {"size", "pack", *_SIZE_LIKE}
     if "version" in wanted and not options and not sized:
         facts.insert(0, "comes in one size only")  # «is there a bigger 1 litre version?»

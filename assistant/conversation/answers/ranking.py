@@ -167,14 +167,37 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _title_words(product: Product, text: str) -> set[str]:
+    """A title's words, its brand's only when the brand is said whole («skin» of «i have dry
+    skin» is no sign of Luma Skin)."""
+    words = set(_WORD.findall(product.title.lower()))
+    brand = product.brand.lower()
+    return words if brand and brand in text.lower() else words - set(_WORD.findall(brand))
+
+
+def _says_value(value: str, text: str) -> bool:
+    """Whether a text says a product fact's value in words («dry», «lavender»), not a
+    yes, a no or a figure."""
+    value = value.lower()
+    if re.fullmatch(r"\d{1,2}\+", value):  # «which of those is meant for 12+»: an age said
+        return re.search(rf"(?<![\d.]){re.escape(value)}", text) is not None
+    if len(value) < 3 or value in {"yes", "no", "all", "none"} or re.search(r"\d", value):
+        return False
+    return re.search(rf"\b{re.escape(value)}\b", text.lower()) is not None
+
+
 def said_of_some(products: list[Product], text: str) -> list[Product]:
     """The products a request narrows to by a word of some titles or a version some come in
     («which decaf has the best reviews» beside one whole-bean coffee; «the cheapest one that
     fits an iphone 15»); all of them when it names none that tells them apart."""
     said = set(_WORD.findall(text.lower())) - _NOT_NAMES
-    titled = [p for p in products if said & set(_WORD.findall(p.title.lower()))]
+    titled = [p for p in products if said & _title_words(p, text)]
     versioned = [p for p in products if p.options_named_in(text)]
-    for kept in (titled, versioned):
+    # «i have dry skin, which ones are for that»: those whose facts say «dry»
+    faceted = [
+        p for p in products if any(_says_value(value, text) for value in p.attributes.values())
+    ]
+    for kept in (titled, versioned, faceted):
         if 0 < len(kept) < len(products):
             products = kept
     return products
@@ -223,7 +246,9 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         rating = f"{top.rating:.1f}★" if top.rating is not None else "no ratings yet"
         lead = f"The best rated is {top.title} [{top.id}] ({rating})."
         return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
-    return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+    if narrowed or len(pool) == len(products):
+        return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+    return Ranked(wording.product_list(pool, f"{len(pool)} of those match:"), pool, [len(pool)])
 
 
 # «which chai can I actually return then?», «which of these are returnable?»

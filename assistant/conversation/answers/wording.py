@@ -251,10 +251,12 @@ def product_details(product: Product) -> str:
     lines = [product_card(None, product), f"«{product.description}»"]
     lines += [f"{name.capitalize()}: {', '.join(values)}" for name, values in options.items()]
     lines += [f"{name.capitalize()}: {value}" for name, value in product.attributes.items()]
-    lines.append(
-        f"Sold by {product.seller.name} ({product.seller.vetting}); returns within "
-        f"{product.return_window_days} days."
+    returns = (
+        f"returns within {product.return_window_days} days"
+        if product.return_window_days
+        else "final sale: it cannot be returned"
     )
+    lines.append(f"Sold by {product.seller.name} ({product.seller.vetting}); {returns}.")
     return "\n".join(lines)
 
 
@@ -268,6 +270,12 @@ def attribute_answer(product: Product, facts: list[str]) -> str:
     return f"{product.title} [{product.id}]: " + "; ".join(facts) + "."
 
 
+def _returns(product: Product) -> str:
+    """A return window in days, or final sale when it has none."""
+    days = product.return_window_days
+    return f"{days} days" if days else "final sale (no returns)"
+
+
 def comparison_table(products: list[Product]) -> str:
     """A side-by-side table of the products' key figures."""
     names = [f"{p.title} [{p.id}]" for p in products]
@@ -276,7 +284,7 @@ def comparison_table(products: list[Product]) -> str:
         ("rating", [_rating(p) for p in products]),
         ("stock", [_stock(p) for p in products]),
         ("delivery", [f"{p.shipping_days} days" for p in products]),
-        ("returns", [f"{p.return_window_days} days" for p in products]),
+        ("returns", [_returns(p) for p in products]),
         ("seller", [f"{p.seller.name} ({p.seller.vetting})" for p in products]),
     ]
     keys = list(dict.fromkeys(key for p in products for key in p.attributes))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import extract_slots
@@ -149,6 +150,27 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
         else:
             merged.append(request)
     return merged
+
+
+# «… need something warm under $60. also if it turns out not warm enough can i send it back?»
+_RETURNS_ASKED = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?P<ask>(?:(?:and|also|oh|but|plus)\W+)*[^.!?]*\b(?:can|could) (?:i|we) "
+    r"(?:send (?:it|them) back|return (?:it|them))\b[^.!?]*\??)\s*$",
+    re.I,
+)
+
+
+def returns_asked_too(requests: list[Request]) -> list[Request]:
+    """A search or suggestion whose last sentence asks whether it can go back: the search,
+    then the returns question on its own (heard as one request, the rule went unanswered)."""
+    if len(requests) != 1 or requests[0].act not in SEARCHES:
+        return requests
+    request = requests[0]
+    said = _RETURNS_ASKED.search(request.text)
+    if said is None or said.start("ask") == 0:
+        return requests
+    rest = request.text[: said.start("ask")].strip()
+    return [replace(request, text=rest), Request(said["ask"], "policy_question", 1.0)]
 
 
 _SHIPPING_WORD = re.compile(r"\b(?:shipping|delivery|postage)\b", re.I)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.catalogue.models import LETTER_FOR
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.joins import SEARCHES
@@ -56,16 +57,51 @@ def flagged_refine(requests: list[Request], state: DialogueState) -> list[Reques
     )
 
 
+# «size M, under 100», «in blue, max 50 bucks»: only filters, no thing named
+_FILTER_WORDS = re.compile(
+    r"(?:[$£€]?\d+(?:\.\d+)?(?:bucks|dollars|quid|usd|\$)?|bucks|dollars|quid|under|below|less|"
+    r"than|max|maximum|up|to|around|about|budget|of|is|my|in|size|sized|sz|stock|only|ok|okay|"
+    r"and|but|so|then|please|pls|thanks|ideally|preferably|or|stars?|plus|at|most|rated|a|an|"
+    r"colou?r|something|anything|one|ones|got|any|have|you|do|u)",
+    re.I,
+)
+
+
+# a number that is a price bound or a size: «under 100», «$40», «max 50 bucks», «size 9»
+_BOUND_OR_SIZE = re.compile(
+    r"(?:\b(?:under|below|less than|max(?:imum)?|up to|around|about|budget(?: of| is)?|size|sz)"
+    r"\s*[$£€]?\s*\d+(?:\.\d+)?|[$£€]\s*\d+(?:\.\d+)?|\d+(?:\.\d+)?\s*(?:bucks|dollars|quid|usd))",
+    re.I,
+)
+
+
+def only_filters(text: str, versions: set[str]) -> bool:
+    """Whether a message says only filters («size M, under 100»), with at least one of them:
+    a price, a size or one of the catalogue's `versions` (colours and sizes, lower-cased)."""
+    bare = _BOUND_OR_SIZE.sub(" ", text.lower())
+    if re.search(r"\d", bare):  # «king size, a couple»: a count, so an add, not filters
+        return False
+    words = re.findall(r"[\w$£€.]+", text.lower())
+    said = [w for w in words if w in versions or w in LETTER_FOR or re.search(r"\d", w)]
+    rest = [w for w in words if w not in versions and w not in LETTER_FOR]
+    return bool(said) and all(_FILTER_WORDS.fullmatch(w) for w in rest)
+
+
 def narrowed_searches(
-    requests: list[Request], state: DialogueState, kinds: ProductKinds | None
+    requests: list[Request],
+    state: DialogueState,
+    kinds: ProductKinds | None,
+    versions: set[str] = frozenset(),
 ) -> list[Request]:
-    """The requests, a lone quality after a search joined to that search's words."""
+    """The requests, a lone quality or filters after a search joined to that search's words."""
     last = (state.last_intent or "").rpartition("+")[2]
     asked = state.last_search if last == "search" else state.last_suggested_for
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
     request = requests[0]
     if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
+        return [Request(f"{asked}, {request.text}", last, request.confidence)]
+    if request.act == "search" and only_filters(request.text, versions):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
     said = _SOMETHING.match(request.text)
     if said is None or _NOT_A_QUALITY.search(said["quality"]) or kinds.named_kind(request.text):

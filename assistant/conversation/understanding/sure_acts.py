@@ -169,6 +169,39 @@ _ONE_MORE = re.compile(
     re.I,
 )
 
+# «and a silver one too for her brother»: another version of the one in view, whoever it is for
+_ANOTHER_VERSION_TOO = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)+(?:a|one|another)\s+(?:in\s+)?"
+    r"(?!(?:(?:cheap|bigg|small|bett|nic|light|larg|warm|long|short|soft|cool|strong|quiet)er|"
+    r"other|different|similar|new|good|nice|cheap|matching)\b)[a-z]+\s+one\s+"
+    r"(?:too|as well|also)\b",
+    re.I,
+)
+
+# «ill take half a dozen for party bags»: so many of the one in view, whatever they are for
+_TAKE_SO_MANY = re.compile(
+    r"^\W*(?:(?:ok|okay|right|great|then|so|cool|perfect)\W+)*(?:i'?ll|ill|i will|i'?d like to)\s+"
+    r"(?:take|have|get|grab)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s*(?:stars?|days?|%|percent|bucks|dollars))(?![^?]*(?:\?|\bif\b))",
+    re.I,
+)
+
+# «can i order like 20 of the same thing?»: the shop's limit per item is asked, nothing named
+_SO_MANY_OF_ONE = re.compile(
+    r"\b(?:can|could|may|do you let) (?:i|we|me|u|you|people) (?:order|buy|get|have)\s+"
+    r"(?:like |about |around |maybe |up to )?\d{1,3}\s+(?:of )?(?:the same|one|a single)\s*"
+    r"(?:thing|item|product|one)?\b",
+    re.I,
+)
+
+# «whats it come to», «what does that all come to»: the cart's total
+_COMES_TO = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|right)\W+)*(?:what(?:'?s| is| does| would| will)?|how much "
+    r"(?:does|will|would|is))\s+(?:it|that|this|everything|it all|that all|the lot|all that|"
+    r"the total)\s+(?:all\s+)?come\s+(?:to|out at)\b",
+    re.I,
+)
+
 # «… long story about my old tote …, anyway please just add the Voyagr tote to my cart.»:
 # after a long story, the closing sentence that asks to add is the request
 _ADD_AT_THE_END = re.compile(
@@ -186,15 +219,26 @@ _LONG_STORY_WORDS = 25
 # (not a gift search)
 _SURE_WHATEVER_HEARD = (
     (_ONLY_CHECKOUT, "checkout"),
+    (_SO_MANY_OF_ONE, "policy_question"),
+    (_COMES_TO, "view_cart"),
     (_ONE_MORE, "add"),
+    (_ANOTHER_VERSION_TOO, "add"),
+    (_TAKE_SO_MANY, "add"),
     (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
     (_MAKE_THE_LINE, "change"),
 )
 
 
+# «compare the morning ritual urban and the morning ritual edge s» after a list: a comparison
+_COMPARE_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|so|now|then|hmm+|and|pls|please|(?:can|could) (?:you|u))\W+)*compare\b",
+    re.I,
+)
+
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
+    ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
     ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»

@@ -258,3 +258,48 @@ def test_a_returns_question_after_a_need_is_answered_too(demo_assistant) -> None
     )
     assert reply.products and "return window" in reply.text, reply.text
     assert any(c.kind == "policy" for c in reply.citations), reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "then", "not_shown"),
+    [
+        ("show me yoga mats", "i'm allergic to latex, which of these is the best rated?", "P0169"),
+        ("show me slim fit chinos", "which of those are not slim?", None),
+    ],
+)
+def test_a_value_ruled_out_does_not_narrow_to_it(demo_assistant, said, then, not_shown) -> None:
+    chat = Chat(demo_assistant)
+    shown = chat.say(said).products
+    reply = chat.say(then)
+    assert not_shown not in reply.products if not_shown else reply.products == shown, reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i'll get one later, just looking for now",
+        "ok i'll take one more look at the reviews first",
+        "and a waterproof one too",
+        "i will get two after payday, for now what's the return window",
+    ],
+)
+def test_words_of_buying_later_or_of_a_quality_add_nothing(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me the bassline urban 2 wired studio headphones")
+    chat.say(said)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_ordinary_words_that_are_versions_elsewhere_block_no_add(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the meeple house wave 600 wooden puzzle, standard shipping is fine")
+    assert chat.units() == {"P0229": 1}
+    reply = Chat(demo_assistant).say("add the roastery 9 lite whole bean coffee, 500, ground")
+    assert [line.qty for line in reply.cart.lines] == [1], reply.text
+    chat = Chat(demo_assistant)
+    chat.say("show me the kestrel travel aero 600 canvas tote bag")
+    reply = chat.say("my sister lost their backpack, any laptop backpacks under 80?")
+    assert reply.intent == "search" and "P0326" not in reply.products, reply.text

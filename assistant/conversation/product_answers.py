@@ -108,6 +108,11 @@ _ARRIVAL_PROMISED = re.compile(
 )
 _THE_TWO = re.compile(r"\b(?:the two|both|these two|those two|the pair)\b", re.I)
 PROMISE = re.compile(r"\b(guarantee\w*|promise\w*|for sure|definitely|certain)\b", re.I)
+_TELL_ME_ABOUT = re.compile(
+    r"\b(?:tell me (?:more )?about|(?:more )?info(?:rmation)? (?:on|about)|details (?:of|on|about)|"
+    r"describe)\b",
+    re.I,
+)
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
 ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
@@ -338,6 +343,9 @@ class ProductAnswers:
             facts = product_facts(product, step.text, said)
             if facts:
                 lines.append(wording.attribute_answer(product, facts))
+        if not lines and _TELL_ME_ABOUT.search(step.text):
+            # «tell me about the kyoto garden one and the morning ritual edge s»: each in full
+            lines = [wording.product_details(self.catalogue.products[pid]) for pid in product_ids]
         if not lines:
             return Turn(text="The product data doesn't say. Ask me what reviewers say instead.")
         return Turn(text="\n".join(lines), products=product_ids)

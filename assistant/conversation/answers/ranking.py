@@ -172,7 +172,16 @@ def _title_words(product: Product, text: str) -> set[str]:
     skin» is no sign of Luma Skin)."""
     words = set(_WORD.findall(product.title.lower()))
     brand = product.brand.lower()
-    return words if brand and brand in text.lower() else words - set(_WORD.findall(brand))
+    if not brand or brand in text.lower():
+        return words
+    return words - set(_WORD.findall(brand)[1:])  # «the nimbus ones» still name Nimbus Audio
+
+
+_RULED_OUT = re.compile(
+    r"\b(?:not|no|non|isn'?t|aren'?t|without|allergic to|avoid|except|but|anything but)\W+"
+    r"(?:\w+\W+)?$",
+    re.I,
+)
 
 
 def _says_value(value: str, text: str) -> bool:
@@ -183,7 +192,12 @@ def _says_value(value: str, text: str) -> bool:
         return re.search(rf"(?<![\d.]){re.escape(value)}", text) is not None
     if len(value) < 3 or value in {"yes", "no", "all", "none"} or re.search(r"\d", value):
         return False
-    return re.search(rf"\b{re.escape(value)}\b", text.lower()) is not None
+    for said in re.finditer(rf"\b{re.escape(value)}\b", text.lower()):
+        before, after = text.lower()[: said.start()][-24:], text.lower()[said.end() :]
+        # «allergic to latex», «which of those are not slim?», «latex free»: ruled out
+        if not _RULED_OUT.search(before) and not re.match(r"\s*-?\s*free\b", after):
+            return True
+    return False
 
 
 def said_of_some(products: list[Product], text: str) -> list[Product]:

@@ -180,7 +180,11 @@ class ReferenceResolver:
         said = _THEIR.search(message)
         if product is None or not product.brand or said is None:
             return message
-        if said[1].lower() not in self.mentions.brand_words_of_titles(product.brand):
+        word = said[1].lower()
+        # «their aero tote»: a model word; not «my sister lost their backpack» (a kind)
+        if word not in self.mentions.brand_words_of_titles(product.brand):
+            return message
+        if word in self.mentions.type_words:
             return message
         return message[: said.start()] + product.brand + " " + message[said.start(1) :]
 
@@ -259,10 +263,13 @@ class ReferenceResolver:
             return None
         if len(hits) == 1:
             return References(hits, "shown-word")
+        found = {m.product_id for m in self.mentions.find(message)}
+        if not found or found & set(shown):
+            return None
+        # «the brickton one» beside two shown Brickton toys: one of them, not «Brickton One»
         offered = [p.id for p in branded if p.options_named_in(message)]
         if len(offered) == 1:  # «the brickton one in deluxe»: the one that comes in it
             return References(offered, "shown-word")
-        # «the brickton one» beside two shown Brickton toys: which of them (not «Brickton One»)
         return References(
             [p.id for p in branded], "mention", phrases={p.id: p.brand.lower() for p in branded}
         )

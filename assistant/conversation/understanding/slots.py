@@ -83,7 +83,9 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(  # «the cheap beige one, half a dozen, queen size»: a count between commas
-        rf"(?<![\d.]),\s*{NUMBER}\s*,(?!\s*\d)", re.I
+        r"(?<![\d.]),\s*(\d|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+        r"\s*,(?!\s*\d)",
+        re.I,
     ),
     re.compile(  # «and 2 matching pillows, the Oakhaven Studio 2 in grey twin»
         rf"^\W*(?:(?:and|also|plus|oh|ok|okay|so|actually)\W+)*{NUMBER}\s+(?!(?:kids|friends|people|guys|"

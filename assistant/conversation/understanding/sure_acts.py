@@ -21,6 +21,7 @@ from assistant.conversation.understanding.shop_words import (
     SHOP_SERVICE,
 )
 from assistant.conversation.understanding.trades import INTO_CART
+from assistant.search.parsing import COLOURS
 
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
@@ -172,8 +173,8 @@ _ONE_MORE = re.compile(
 # «and a silver one too for her brother»: another version of the one in view, whoever it is for
 _ANOTHER_VERSION_TOO = re.compile(
     r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)+(?:a|one|another)\s+(?:in\s+)?"
-    r"(?!(?:(?:cheap|bigg|small|bett|nic|light|larg|warm|long|short|soft|cool|strong|quiet)er|"
-    r"other|different|similar|new|good|nice|cheap|matching)\b)[a-z]+\s+one\s+"
+    rf"(?:{'|'.join(sorted(COLOURS, key=len, reverse=True))}|small|medium|large|xs|s|m|l|xl|xxl)"
+    r"\s+one\s+"
     r"(?:too|as well|also)\b",
     re.I,
 )
@@ -181,15 +182,17 @@ _ANOTHER_VERSION_TOO = re.compile(
 # «ill take half a dozen for party bags»: so many of the one in view, whatever they are for
 _TAKE_SO_MANY = re.compile(
     r"^\W*(?:(?:ok|okay|right|great|then|so|cool|perfect)\W+)*(?:i'?ll|ill|i will|i'?d like to)\s+"
-    r"(?:take|have|get|grab)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"(?!\s*(?:stars?|days?|%|percent|bucks|dollars))(?![^?]*(?:\?|\bif\b))",
+    r"(?:take|have)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s*(?:stars?|days?|%|percent|bucks|dollars))(?!\s+(?:more\s+)?(?:look|sec|second|"
+    r"minute|moment|min)\b)(?![^?]*(?:\?|\b(?:if|later|after|tomorrow|tmrw|next|payday|when|once|"
+    r"maybe|for now)\b))",
     re.I,
 )
 
 # «can i order like 20 of the same thing?»: the shop's limit per item is asked, nothing named
 _SO_MANY_OF_ONE = re.compile(
     r"\b(?:can|could|may|do you let) (?:i|we|me|u|you|people) (?:order|buy|get|have)\s+"
-    r"(?:like |about |around |maybe |up to )?\d{1,3}\s+(?:of )?(?:the same|one|a single)\s*"
+    r"(?:like |about |around |maybe |up to )?\d{2,3}\s+(?:of )?(?:the same|one|a single)\s*"
     r"(?:thing|item|product|one)?\b",
     re.I,
 )

@@ -234,7 +234,7 @@ def unoffered_value(product: Product, text: str, values_by_name: dict[str, set[s
                 len(value) >= 3
                 and not value.isdigit()
                 and value not in title
-                and _said(value, lowered)
+                and _said_as_version(value, lowered)
             ):
                 offered = (
                     f"it comes only in {named[0]} (say «add it» for that one)."
@@ -247,3 +247,16 @@ def unoffered_value(product: Product, text: str, values_by_name: dict[str, set[s
 
 def _said(value: str, text: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text) is not None
+
+
+def _said_as_version(value: str, text: str) -> bool:
+    """«the deluxe one», «in deluxe», «deluxe please», «…, deluxe»: a version asked for; not
+    «standard shipping is fine» or «my small kitchen»."""
+    return (
+        re.search(
+            rf"(?<![\w-]){re.escape(value)}(?=\s*(?:one|ones|edition|version|size|model|option|"
+            r"please|pls|then|instead|[,.!?]|$))",
+            text,
+        )
+        is not None
+    )

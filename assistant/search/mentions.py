@@ -265,12 +265,12 @@ class ProductMentions:
         model, whose products of the conversation's kind are several (each is meant)."""
         said = {found for word in _words(message) for found in self._title_words_for(word)}
         kind = set(_words(kind_hint)) & self.type_words
-        for brand, holders in self._of_brand.items():
-            if not brand or not brand <= said or not kind:
-                continue
-            of_kind = [pid for pid in holders if kind <= self.title_words[pid]]
-            if 1 < len(of_kind) <= 4:
-                return sorted(of_kind, key=lambda pid: self.catalogue.products[pid].title)
+        brands = [brand for brand in self._of_brand if brand and brand <= said]
+        if not kind or len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
+            return []
+        of_kind = [pid for pid in self._of_brand[brands[0]] if kind <= self.title_words[pid]]
+        if 1 < len(of_kind) <= 4:
+            return sorted(of_kind, key=lambda pid: self.catalogue.products[pid].title)
         return []
 
     def brand_words_of_titles(self, brand: str) -> set[str]:

@@ -259,20 +259,7 @@ class ReferenceResolver:
             for p in branded
             if said & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
         ]
-        if len(branded) < 2:
-            return None
-        if len(hits) == 1:
-            return References(hits, "shown-word")
-        found = {m.product_id for m in self.mentions.find(message)}
-        if not found or found & set(shown):
-            return None
-        # «the brickton one» beside two shown Brickton toys: one of them, not «Brickton One»
-        offered = [p.id for p in branded if p.options_named_in(message)]
-        if len(offered) == 1:  # «the brickton one in deluxe»: the one that comes in it
-            return References(offered, "shown-word")
-        return References(
-            [p.id for p in branded], "mention", phrases={p.id: p.brand.lower() for p in branded}
-        )
+        return References(hits, "shown-word") if len(branded) > 1 and len(hits) == 1 else None
 
     def _word_one(self, message: str) -> bool:
         """«the kettle one», «Blade & Bowl one in green»: a shown product by a word of it,
@@ -314,8 +301,11 @@ class ReferenceResolver:
         hint = self.mentions.kind_hint(about[0]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
         if not found and (alike := self.mentions.of_brand_and_kind(message, hint)):
-            if any(pid in about for pid in alike):
-                return None  # «the wildpine ones» beside one of them: that one
+            held = [pid for pid in alike if pid in (context or about)]
+            if len(held) == 1:  # «swap it for the sonara» beside the Sonara compared before
+                return References(held, "mention", phrases={held[0]: message})
+            if held:
+                return None
             return References(alike, "mention", phrases=dict.fromkeys(alike, message))
         if not found:
             return None

@@ -311,3 +311,11 @@ def test_a_brand_said_picks_the_one_of_it_in_view(demo_assistant) -> None:
     chat.say("compare the echofox zen true wireless earbuds and the echofox nova s sport earbuds")
     chat.say("I prefer the Echofox because of the water. In rose gold please.")
     assert chat.units() == {"P0002": 1}
+
+
+@pytest.mark.slow
+def test_the_other_of_a_brands_two_of_a_kind(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("morning ritual trail cold brew, 1kg?")
+    reply = chat.say("the other morning ritual cold brew then, what sizes")
+    assert reply.products == ["P0295"], reply.text

@@ -302,6 +302,14 @@ class ReferenceResolver:
         found = self.mentions.find(message, kind_hint=hint)
         if not found and (alike := self.mentions.of_brand_and_kind(message, hint)):
             held = [pid for pid in alike if pid in (context or about)]
+            rest = [pid for pid in alike if pid not in held]
+            if held and re.search(r"\b(?:the )?other\b", message, re.I):
+                # «the other morning ritual cold brew then» beside one of the two
+                return (
+                    References(rest, "mention", phrases={rest[0]: message})
+                    if len(rest) == 1
+                    else None
+                )
             if len(held) == 1:  # «swap it for the sonara» beside the Sonara compared before
                 return References(held, "mention", phrases={held[0]: message})
             if held:

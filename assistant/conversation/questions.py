@@ -72,7 +72,13 @@ from assistant.conversation.understanding.slots import extract_slots, options_sa
 from assistant.conversation.understanding.steps import part_alone
 from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import ProductKinds, kind_words_of, of_its_kind, same_aisle
+from assistant.search.kinds import (
+    ProductKinds,
+    kind_words_of,
+    of_its_kind,
+    of_the_sort_said,
+    same_aisle,
+)
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.two_kinds import for_the_lacking, two_kinds_asked
@@ -304,7 +310,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             of_kind = of_its_kind(products, kind, self.kinds.kind_words(text, ignore))
             # «black curtains» when none come in black: no black jumpers in their place
             products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
-            products = _of_the_sort_said(products, text, kind)
+            products = of_the_sort_said(products, text, kind)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
             products = same_aisle(products, qualifier)
         return result, products
@@ -527,15 +533,3 @@ def _no_stars_implied(filters: SearchFilters, text: str) -> SearchFilters:
     if superlative_kind(text) != "best_rated" or _STARS_SAID.search(text):
         return filters
     return filters.model_copy(update={"min_rating": None})
-
-
-def _of_the_sort_said(products: list[Product], text: str, kind: str) -> list[Product]:
-    """«vitamin c serums», «noise cancelling headphones»: of the kind, those whose titles
-    say the two words before it, when some do and some do not (a hydrating serum is no
-    vitamin C one); one word («wireless earbuds») narrows nothing."""
-    said = re.search(rf"\b([a-z]+ [a-z]+) {re.escape(kind)}", text.lower())
-    if said is None:
-        return products
-    sort = said[1]
-    kept = [p for p in products if re.search(rf"\b{re.escape(sort)}\b", p.title.lower())]
-    return kept if 0 < len(kept) < len(products) else products

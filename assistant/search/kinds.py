@@ -389,6 +389,18 @@ def of_its_kind(products: list[Product], kind: str, said: list[str]) -> list[Pro
     ]
 
 
+def of_the_sort_said(products: list[Product], text: str, kind: str) -> list[Product]:
+    """«vitamin c serums», «noise cancelling headphones»: of the kind, those whose titles
+    say the two words before it, when some do and some do not (a hydrating serum is no
+    vitamin C one); one word («wireless earbuds») narrows nothing."""
+    said = re.search(rf"\b([a-z]+ [a-z]+) {re.escape(kind)}", text.lower())
+    if said is None:
+        return products
+    sort = said[1]
+    kept = [p for p in products if re.search(rf"\b{re.escape(sort)}\b", p.title.lower())]
+    return kept if 0 < len(kept) < len(products) else products
+
+
 def same_aisle(products: list[Product], qualifier: str) -> list[Product]:
     """A kind word shared across aisles, narrowed by the word said before it: a "sleeping
     bag" is no tote bag, a "hiking backpack" no laptop backpack; "wireless earbuds" keep

@@ -156,8 +156,12 @@ class ProductMentions:
             }
         return found
 
+    def _said_title_words(self, text: str) -> set[str]:
+        """The title words a text's words stand for (themselves, singulars, close typos)."""
+        return {found for word in _words(text) for found in self._title_words_for(word)}
+
     def _scores(self, text: str) -> list[Mention]:
-        said = {title_word for word in _words(text) for title_word in self._title_words_for(word)}
+        said = self._said_title_words(text)
         # only a brand or a rare word can identify a product (_identifies), so only titles
         # holding one of those are scored: not every title with "kettle" at 100k products
         identifying = said & (self.all_brand_words | self.rare)
@@ -263,7 +267,7 @@ class ProductMentions:
     def of_brand_and_kind(self, message: str, kind_hint: str) -> list[str]:
         """«what do the wildpine ones cost» beside trekking poles: a brand said whole with no
         model, whose products of the conversation's kind are several (each is meant)."""
-        said = {found for word in _words(message) for found in self._title_words_for(word)}
+        said = self._said_title_words(message)
         kind = set(_words(kind_hint)) & self.type_words
         brands = [brand for brand in self._of_brand if brand and brand <= said]
         if not kind or len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
@@ -303,7 +307,7 @@ class ProductMentions:
         """The products of a brand said in full that the message's other title words leave,
         when they are several: «is the summit supply sport s any good?» could be its headlamp
         or its bottle, «do the quietude ones run small?» any of its headphones."""
-        said = {found for word in _words(message) for found in self._title_words_for(word)}
+        said = self._said_title_words(message)
         for brand, holders in self._of_brand.items():
             if not brand or not brand <= said or len(holders) < 2:
                 continue
@@ -363,7 +367,7 @@ class ProductMentions:
                 return of_kind
         if best or not self._names_a_brand(phrase):
             return best
-        said = {t for word in _words(phrase) for t in self._title_words_for(word)}
+        said = self._said_title_words(phrase)
         own = {word for word in said & self._final_words if singular(word) not in FORM_WORDS}
         if own:  # «the kestrel running shorts»: its own kind, not the hint's («two sets»: none)
             return []

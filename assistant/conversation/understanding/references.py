@@ -118,7 +118,6 @@ class ReferenceResolver:
         there first; the `basket` (the cart's products, for any request) is looked in last
         («is the car mount's seller legit?» after adding a mount and a cable)."""
         focus, talked = state.focus, state.talked_about
-        message = self.their_as_brand(message, focus)  # «and their aero tote in navy»
         shown = [pid for pid in state.shown if pid in self.catalogue.products]
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (

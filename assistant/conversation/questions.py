@@ -31,7 +31,7 @@ from assistant.conversation.answers.facts import (
     shopping_words,
     superlative_kind,
 )
-from assistant.conversation.answers.list_order import LEADS, in_order, list_order
+from assistant.conversation.answers.list_order import LEADS, in_order, list_order, says_cheap
 from assistant.conversation.answers.need_pick import ranked_for_need
 from assistant.conversation.answers.needs import (
     CHILD,
@@ -255,6 +255,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         order is returned), or by a figure («lightest tent», «backpack under 1kg»)."""
         order = superlative_kind(step.text)  # «cheapest bag you do»: of all the bags, not 15
         asked = list_order(step.text)  # «sort by most reviews», «price low to high»
+        if not asked and says_cheap(step.text) and self.kinds.named_kind(step.text, ignore=options):
+            asked = "cheapest"  # «cheap running shoes»: of the kind named, cheapest first
         by_price = order in {"cheapest", "priciest"}
         depth = SHOW * (12 if by_price or asked or asks_by_spec(step.text) else 3)
         result, matching = self._matching(step.text, step.slots.filters, depth, options)

@@ -56,6 +56,7 @@ _OF_MONEY = re.compile(
 # «a decaf one», «any vitamin c one»: ours, that way
 _AN_X_ONE = re.compile(r"\b(?:a|an|the|any)\s+([a-z]{3,})(?:\s+[a-z])?\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
+_ENOUGH = re.compile(r"\b[a-z]+\s+enough\b", re.I)  # «one long enough for my back»: a need
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind
 _FOR_WHAT = re.compile(r"^\W*(?:(?:and|but|just|mainly|mostly|its|it's)\W+)*(?:for|4)\b", re.I)
@@ -73,6 +74,21 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+def plural(phrase: str) -> str:
+    """A rough plural of a phrase's last word: 'coffee grinder' -> 'coffee grinders',
+    'couch' -> 'couches', 'hobby' -> 'hobbies', 'tv' -> 'TVs'."""
+    head, _, last = phrase.rpartition(" ")
+    if len(last) <= 2:
+        many = f"{last.upper()}s"
+    elif last.endswith(("s", "x", "ch", "sh", "z")):
+        many = f"{last}es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        many = f"{last[:-1]}ies"
+    else:
+        many = f"{last}s"
+    return f"{head} {many}" if head else many
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
@@ -86,6 +102,7 @@ class ProductKinds:
         self.final_words = {word for title in titles for word in _final_words(title)}
         self.leading_words = _leading_words(titles)
         self.kind_pairs = {pair for title in titles for pair in _kind_pairs(title)}
+        self.form_qualifiers = _form_qualifiers(titles)  # «chai» of «Chai Spice Blend»
         self.title_words = {singular(word) for title in titles for word in _words(title)}
         self.aisle_words = {  # «toys», «bedding», «shoes»: the shop's aisles (not «phone»)
             singular(_words(side)[-1])
@@ -116,6 +133,7 @@ class ProductKinds:
         text = _OF_MONEY.sub(" for ", text)  # «a gift card of 50 dollars»: a gift card
         text = _NOTHING_OVER.sub(" ", text)  # «earbuds nothing over 40 bucks»: a budget
         text = _BACK_TO.sub(" ", text)  # «go back to the trekking poles»: no «back» kind
+        text = _ENOUGH.sub(" ", text)  # «one long enough»: how it must be, no kind
         text = AGE.sub(" for ", text)  # «for a 12 year old under $60»: no «year old» kind
         for word in _words(text):
             if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
@@ -146,6 +164,7 @@ class ProductKinds:
             head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
             if head not in self.final_words and len(words) > 1:  # "plush teddy": teddy bears
                 head = self.leading_words.get((words[-2], words[-1]), head)
+            head = head if head in self.final_words else self.form_qualifiers.get(head, head)
             if head in self.final_words:
                 return head
         return None
@@ -196,14 +215,18 @@ class ProductKinds:
         head = singular(words[-1])
         if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein
             head = singular(words[-2])
-        if head in self.final_words or self._an_aisle(words):
+        if head in self.final_words or self._an_aisle(words) or head in self.form_qualifiers:
             return None
         self.warm()
         wanted = _as_said(text, words)
         closeness = float(np.max(self._vectors @ np.asarray(self.embedder.embed_query(wanted))))
         seen = any(singular(word) in self.title_words for word in words)
         needed = QUALIFIER_SIMILARITY if seen else UNSEEN_SIMILARITY
-        return None if closeness >= needed else wanted
+        if closeness >= needed:
+            return None
+        # «a coffee grinder»: said back as a kind, «we don't sell coffee grinders»
+        one_said = re.search(rf"\b(?:a|an)\s+{re.escape(wanted)}\b", text, re.I)
+        return plural(wanted) if one_said else wanted
 
     def unknown_name(self, phrase: str) -> str | None:
         """«the Sony WH-1000XM5»: a make or model as typed (a capital, or letters beside
@@ -285,6 +308,23 @@ def _as_said(text: str, words: list[str]) -> str:
     if start < 0 or end < start:
         return " ".join(words)
     return lowered[start : end + len(words[-1])]
+
+
+def _form_qualifiers(titles: list[str]) -> dict[str, str]:
+    """The words that name what a product of a form is made of, with the kind they stand
+    for: «chai» of «Chai Spice Blend» is a spice (said before a kind in two titles or more,
+    so no model word): a shopper asking for «chai» asks for a kind the shop sells."""
+    before_form: Counter[tuple[str, ...]] = Counter()
+    for title in titles:
+        words = [singular(word) for word in _words(title)]
+        if len(words) >= 2 and words[-1] in FORM_WORDS:
+            before_form[tuple(words[-3:])] += 1
+    return {
+        word: ending[-2]
+        for ending, count in before_form.items()
+        for word in ending[-3:-1]
+        if count >= 2
+    }
 
 
 def _titles_to_embed(titles: list[str]) -> list[str]:

@@ -65,11 +65,13 @@ _BEFORE_A_WORD = frozenset("every each good last per whole".split())
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _KEPT_AND = "\uff06"  # a brand's own «&» while a message is cut into phrases at «&»
 # «that nova thing», «the Nova?», «is the nova waterproof?»: a model name said on its own
+# with its mark, if said: «do you have the nova x», «the classic 200?»
+_MODEL = r"([A-Za-z]{3,}|[A-Za-z]{2}(?=\s+(?:[A-Za-z]|\d{1,4})\b))(?:\s+([A-Za-z]|\d{1,4})\b)?"
 _NAMESAKE = re.compile(
-    r"\b(?:the|that|this|those|these)\s+([A-Za-z]{3,})"
+    rf"\b(?:the|that|this|those|these)\s+{_MODEL}"
     r"(?=\s*(?:things?|ones?|models?|stuff)?\s*(?:[?.!,;]|$))"
-    # «is the nova waterproof?»; not «whats the max weight?»
-    r"|^\W*(?:is|are|does|do|can|will|has)\s+(?:the|that|this)\s+([A-Za-z]{3,})\s+[a-z]+\s*\?",
+    # «is the nova waterproof?», «is the classic 200 any good?»; not «whats the max weight?»
+    rf"|^\W*(?:is|are|does|do|can|will|has)\s+(?:the|that|this)\s+{_MODEL}\s+(?:any\s+)?[a-z]+\s*\?",
     re.I,
 )
 _CONNECTIVES = {
@@ -143,6 +145,8 @@ class ProductMentions:
     def _title_words_for(self, word: str) -> set[str]:
         """Title words a message word stands for: itself, its singular, or a close typo."""
         candidates = [word, word.rstrip("s")]
+        if candidates[1] != word and candidates[1] in self.all_brand_words - self.type_words:
+            return {word} & set(self.idf)  # «how many lumens»: no sign of the brand Lumen Home
         if synonym := SYNONYMS.get(singular(word)):  # "tee" for a "T-Shirt"
             candidates += [synonym, f"{synonym}s"]
         found = {candidate for candidate in candidates if candidate in self.idf}
@@ -296,12 +300,19 @@ class ProductMentions:
     def namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own («how much is that nova
         thing?»): several, so the shopper is asked which; none for a kind or a brand."""
+        return self.model_namesakes(message) or self._brand_line(message)
+
+    def model_namesakes(self, message: str) -> list[str]:
+        """The products that share a model name said on its own, with its mark if said
+        («the nova x»: the three Nova X), when they are several."""
         for match in _NAMESAKE.finditer(message):
-            word = (match.group(1) or match.group(2)).lower()
+            word = (match.group(1) or match.group(3)).lower()
             holders = self._by_word.get(word, set())
+            if mark := (match.group(2) or match.group(4) or "").lower():  # «nova x»: Nova X's
+                holders = holders & self._by_word.get(mark, set())
             if len(holders) > 1 and not {word} & (self.type_words | self.all_brand_words | IGNORED):
                 return sorted(holders, key=lambda pid: self.catalogue.products[pid].title)
-        return self._brand_line(message)
+        return []
 
     def _brand_line(self, message: str) -> list[str]:
         """The products of a brand said in full that the message's other title words leave,

@@ -43,6 +43,23 @@ LEADS = {
 }
 
 
+# «cheap running shoes», «headphones, cheap», «on a budget»: cheapest first. Not a view of
+# one («it feels cheap», «so cheap»), a fake («a cheap copy») or someone's old one («my cheap mat»).
+_CHEAP = re.compile(
+    r"(?<!\bmy )(?<!\bso )(?<!\bvery )(?<!\breally )(?<!\bstill )(?<!\bis )(?<!\bs )"
+    r"(?<!\bseems )(?<!\bfeel )(?<!\bfeels )(?<!\bnot )(?<!\btoo )(?<!\blooks )"
+    r"\b(?:cheap(?:ish)?|affordable|inexpensive|budget[- ]friendly|on a (?:tight |small )?budget)\b"
+    r"(?!\s+(?:copy|copies|knock\w*|fakes?|looking|feeling|made|quality|plastic|lol|whatever|"
+    r"stuff|junk|rubbish|crap)\b)",
+    re.I,
+)
+
+
+def says_cheap(text: str) -> bool:
+    """Whether a request asks for cheap things (a list of them, cheapest first)."""
+    return _CHEAP.search(text) is not None
+
+
 def list_order(text: str) -> str | None:
     """The order a request asks its list in, if it says one."""
     return next((name for name, pattern in _ORDERS.items() if pattern.search(text)), None)

@@ -197,6 +197,7 @@ def _remember_version(state: DialogueState, name: str, args: dict) -> None:
     """The version just added or chosen: "add another one" is that version, of no other."""
     if name in {"add_to_cart", "change_variant"} and args.get("options"):
         state.added_id, state.added_options = args["product_id"], dict(args["options"])
+        state.versions_added[args["product_id"]] = dict(args["options"])
 
 
 def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:

@@ -28,6 +28,7 @@ from assistant.conversation.answers.compose import (
     result_turn,
 )
 from assistant.conversation.answers.grounding import GroundingReport, check_turn
+from assistant.conversation.answers.price_in_cart import with_units_in_cart
 from assistant.conversation.cart_actions import (
     origin_of,
     refused,
@@ -47,7 +48,7 @@ from assistant.conversation.privacy_screen import REFUSAL as ABOUT_OTHERS
 from assistant.conversation.product_answers import ProductAnswers
 from assistant.conversation.questions import CatalogueAnswers
 from assistant.conversation.reply import Channel, Citation, Grounding, Reply, ReplyCart, StreamEvent
-from assistant.conversation.safety import NO_DISCOUNT, screen
+from assistant.conversation.safety import NO_DISCOUNT, screen, without_reported_injection
 from assistant.conversation.smalltalk import ABOUT_ME, ABOUT_ME_ANSWER, smalltalk_answer
 from assistant.conversation.state import (
     DialogueState,
@@ -60,6 +61,7 @@ from assistant.conversation.tools import ToolContext, ToolFailure
 from assistant.conversation.understanding.acts import ActClassifier, Request, without_greeting
 from assistant.conversation.understanding.joins import SEARCHES
 from assistant.conversation.understanding.planner import CART_CHANGING, RulePlanner, Step
+from assistant.conversation.understanding.references import group_talked_about
 from assistant.search import turn_vectors
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
@@ -90,6 +92,7 @@ OUT_OF_SCOPE = (
 PRIVATE_INTENTS = CART_CHANGING | {"view_cart", "order_status", "confirm", "decline"}
 # Recognised by the engine itself, never planned by a model: the shopper's yes or no to a
 # summary, and messages that need no tool.
+MENTIONS_TALKED = 3  # products one message names that join those talked about
 ENGINE_INTENTS = {"confirm", "decline", "ask_confirm", "help", "smalltalk", "out_of_scope"}
 
 
@@ -165,6 +168,7 @@ class Assistant:
         origin: Origin | None,
     ) -> Reply:
         state = self.sessions.load(session_id, shopper_id)
+        message = without_reported_injection(message)  # «that … review is weird. is it warm?»
         refusal = screen(message)
         if refusal is not None:  # nothing is planned or stored for such a message
             turn = Turn(text=refusal)
@@ -306,6 +310,13 @@ class Assistant:
             state.focus = named[0].product_id
             self.sessions.save(state)
 
+    def _priced_in_cart(self, state: DialogueState, step: Step, turn: Turn | None) -> Turn | None:
+        """«how much is that» right after an add of several: what they come to as well."""
+        if turn is None or state.last_intent != "add":
+            return turn
+        cart = self.commerce.get_cart(state.shopper_id)
+        return with_units_in_cart(turn, step.text, state.focus, cart)
+
     def _cart_products(self, state: DialogueState) -> list[str]:
         return [line.product_id for line in self.commerce.get_cart(state.shopper_id).lines]
 
@@ -366,7 +377,11 @@ class Assistant:
             asked = state.pending_action is not None and state.pending_action is not open_before
             if asked and request.act == "checkout":
                 break  # "add the mat and checkout" while "which colour?" is open: answer first
+            if group := group_talked_about(request.text, state.shown, state.talked_about):
+                state.shown = group  # «add both» of two asked about in turn: those, as a list
             step = self.planner.step(state, request, in_cart, has_order)
+            if step.references.kind == "mention" and len(step.references.ids) <= MENTIONS_TALKED:
+                state.talked_of(step.references.ids)  # «and the wildpine go? and the nova 500?»
             step.more = any(r.act in SEARCHES for r in requests[position + 1 :])
             part = self._carry_out(state, step, origin)
             if not (turn.text and part.text in {OUT_OF_SCOPE, wording.HELP}):
@@ -391,7 +406,9 @@ class Assistant:
             ),
             "compare": lambda: self.kind_questions.compare(state, step),
             "product_question": lambda: (
-                self.product_answers.product_question(state, step)
+                self._priced_in_cart(
+                    state, step, self.product_answers.product_question(state, step)
+                )
                 or self.catalogue_answers.search(state, step)
             ),
             "review_question": lambda: self.kind_questions.review_question(state, step),
@@ -401,6 +418,11 @@ class Assistant:
                 state, step, self.commerce.get_cart(state.shopper_id)
             ),
             "recommend": lambda: self.catalogue_answers.recommend(state, step),
+            "search": lambda: (
+                self.product_answers.model_named_alone(state, step)
+                or self.product_answers.figure_doubted(state, step)
+                or self.catalogue_answers.search(state, step)
+            ),
         }
         if step.intent in OVERVIEW_ACTS and overview.asks_what_we_sell(step.text):
             # "what … do you sell?"

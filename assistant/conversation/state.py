@@ -83,6 +83,11 @@ class DialogueState(BaseModel):
     )
     added_id: str | None = Field(None, description="The product last added with options.")
     added_options: dict[str, str] = Field(default_factory=dict)
+    versions_added: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="The version last added of each product, for «add another of the first one» "
+        "after something else was added.",
+    )
     removed_lines: list[RemovedLine] = Field(
         default_factory=list, description="Lines taken out lately, last last, for «put it back»."
     )
@@ -111,6 +116,12 @@ class DialogueState(BaseModel):
         self.last_intent = intent
         if self.focus and self.focus not in self.talked_about:
             self.talked_about = [*self.talked_about, self.focus][-TALKED_ABOUT_KEPT:]
+
+    def talked_of(self, product_ids: list[str]) -> None:
+        """Remember products the shopper named («and the wildpine go bottle? and the cairn
+        gear nova 500?»), so a later «all three» reaches them."""
+        new = [pid for pid in dict.fromkeys(product_ids) if pid not in self.talked_about]
+        self.talked_about = [*self.talked_about, *new][-TALKED_ABOUT_KEPT:]
 
     def options_added(self, product_id: str) -> dict[str, str]:
         """The version of a product last added with options ({} for any other product)."""

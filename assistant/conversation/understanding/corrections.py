@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.answers.ages import child_age
 from assistant.conversation.answers.ranking import SOONER
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
@@ -172,6 +173,11 @@ _ANY_GOOD = re.compile(
 )
 
 
+_WHICH_OF_THESE = re.compile(
+    r"^\W*(?:and |so |ok |okay )?which (?:one|1|of (?:them|these|those|the two)|is|are)\b", re.I
+)
+
+
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
     """A comparison or catalogue question beside a list: about that list (None: no change)."""
     if (
@@ -193,6 +199,9 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         and re.match(r"^\W*(?:and |so |ok )?which (?:one|of (?:them|these|those))\b", text, re.I)
     ):
         return "compare"  # "which one do reviewers find warmer?": their reviews, side by side
+    asks_of_these = _WHICH_OF_THESE.match(text) and child_age(text) is not None
+    if intent == "recommend" and 2 <= len(shown) <= 5 and not references.ids and asks_of_these:
+        return "refine"  # «which one is ok for a 6 year old?» after two: of those two
     if not shown or intent not in {"compare", "catalogue_question"} or len(references.ids) >= 2:
         return None
     if references.kind in {"mention", "id"} and _ABOUT_THIS_ONE.match(text):

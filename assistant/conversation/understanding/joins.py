@@ -39,7 +39,10 @@ def joined_requests(
     requests = _story_before_add(_bought_before_checkout(requests, mentions), mentions)
     joined: list[Request] = []
     for request in requests:
-        if joined and joined[-1].act in _ASKS_OF_SHOWN and _WHAT_FOR.match(request.text):
+        if joined and _elaborates(joined[-1], request, mentions, kinds):
+            first = joined[-1]  # «how long is the flexa core s? i need one long enough …»
+            joined[-1] = Request(f"{first.text} {request.text}", first.act, first.confidence)
+        elif joined and joined[-1].act in _ASKS_OF_SHOWN and _WHAT_FOR.match(request.text):
             first = joined[-1]  # «which has better grip when sweaty? I want to try hot yoga»
             joined[-1] = Request(f"{first.text} {request.text}", first.act, first.confidence)
         elif joined and _only_narrows(joined[-1], request, mentions, kinds, vocabulary):
@@ -57,6 +60,28 @@ _WHAT_FOR = re.compile(
     r"(?:try|start|do|take up|get into|learn|go)\b)",
     re.I,
 )
+
+
+# «like 24h?», «i need at least 50lb each», «i need one long enough for my back»: what the
+# question before it is for, not a request of its own
+_ELABORATION = re.compile(
+    r"^\W*(?:like\b|i\s+need\s+(?:at least|it|one|them|something)\b|need\s+(?:at least|it)\b|"
+    r"at least\b|ideally\b)",
+    re.I,
+)
+
+
+def _elaborates(
+    before: Request, request: Request, mentions: ProductMentions, kinds: ProductKinds | None
+) -> bool:
+    """Whether a part only says what a question about a named product is for."""
+    return (
+        before.act in {"product_question", "review_question"}
+        and _ELABORATION.match(request.text) is not None
+        and not mentions.find(request.text)
+        and (kinds is None or kinds.named_kind(request.text) is None)
+        and bool(mentions.find(before.text))
+    )
 
 
 def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) -> list[Request]:

@@ -89,6 +89,7 @@ from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
     namesakes,
+    ordinal_in_cart,
     several_named,
     which_product_question,
 )
@@ -246,6 +247,7 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state, slots.options, cart, cart_products
             )
+            references = ordinal_in_cart(references, request.text, cart)  # «the last one out»
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         intent = same_again_of(intent, references, request.text, state, slots)
@@ -508,6 +510,8 @@ class RulePlanner:
         # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
         added = state.options_added(args["product_id"])  # "add another one": that version
+        if not added and _ONE_MORE.search(step.text):  # «add another of the first one then»
+            added = state.versions_added.get(args["product_id"], {})
         said = {
             **options_it_comes_in(
                 self.catalogue.products[args["product_id"]], state.chosen_options
@@ -525,6 +529,7 @@ class RulePlanner:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 
 
+_ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:change|make|swap|switch|set|update|turn|bump)\b", re.I)
 
 

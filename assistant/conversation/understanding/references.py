@@ -491,6 +491,46 @@ _COMPARED = re.compile(
 )
 
 
+# a group said with its size: «both», «all three», «which of the three», «those two», «the
+# other two» (of one more); not «both colours» (a product's versions)
+_SIZED_GROUP = re.compile(
+    r"\b(?:(?P<two>both)|all\s+(?:of\s+)?(?:the\s+)?(?P<all>two|three|2|3)|"
+    r"(?P<other>other\s+)?(?:the|those|these)\s+(?P<some>two|three|2|3)|"
+    r"the\s+other\s+(?P<others>two|2))\b"
+    r"(?!\s+(?:colou?rs?|sizes?|versions?|options?|sides?|ways?|of (?:us|you|we|our|my))\b)",
+    re.I,
+)
+
+
+def _group_size(message: str) -> int | None:
+    """How many products a group or the ordinals in a message reach: «both» two, «the other
+    two» three, «2 of the first and 1 of the third» three."""
+    if said := _SIZED_GROUP.search(message):
+        if said["two"]:
+            return 2
+        if said["others"]:
+            return GROUP_SIZES[said["others"].lower()] + 1
+        return GROUP_SIZES[(said["all"] or said["some"]).lower()]
+    positions = [ORDINALS.get(m[1].lower(), 0) for m in _ORDINAL.finditer(message) if m[1]]
+    return max(positions) if len(positions) > 1 else None
+
+
+def group_talked_about(message: str, shown: list[str], talked: list[str]) -> list[str] | None:
+    """The products a group names when they were asked about one at a time, not shown as
+    one list («the meeple house teddy?», «and the tumble and co one?», then «add both»;
+    «2 of the first and 1 of the third»): the last so many talked about, in the order they
+    came up; None when the list in view has that many (or is that group), or the talk too
+    few."""
+    size = _group_size(message)
+    if size is None or _IT.search(message) or len(talked) < size:
+        return None  # «does it come in both?»
+    if re.search(r"\bwhich\b|\?", message):
+        return None  # «which of the two has more battery?»: compared where they were talked of
+    if len(shown) == size and set(shown) == set(talked[-size:]):
+        return None
+    return talked[-size:] if len(shown) != size else None
+
+
 def _the_group(message: str, shown: list[str]) -> References | None:
     """The products in view a group word names, when the list is that long («both» beside
     two, «all three» beside three); a group beside a longer list is not guessed."""
@@ -503,6 +543,14 @@ def _the_group(message: str, shown: list[str]) -> References | None:
     if len(shown) != (size or min(len(shown), 4)):
         return None
     return References(list(shown), "deictic", plural=True)
+
+
+def ordinal_in_cart(references: References, message: str, cart: list[str] | None) -> References:
+    """«take the last one out» when the list's last is not in the cart: the cart's last line
+    (its lines in the order they were added)."""
+    if not cart or references.kind != "ordinal" or set(references.ids) <= set(cart):
+        return references
+    return _ordinals(message, list(dict.fromkeys(cart))) or references
 
 
 def _ordinals(message: str, shown: list[str]) -> References | None:

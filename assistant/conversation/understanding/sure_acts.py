@@ -238,10 +238,13 @@ _COMPARE_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|so|now|then|hmm+|and|pls|please|(?:can|could) (?:you|u))\W+)*compare\b",
     re.I,
 )
+# «atlas & oak one x vs the core s, which is better?»: two things set against each other
+_VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.I)
 
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
+    ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
     ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»

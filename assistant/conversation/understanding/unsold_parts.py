@@ -22,6 +22,11 @@ _ADD_WORDS = re.compile(
 _COUNTED_AS = FORM_WORDS | {"pair", "of", "one", "unit", "piece"}
 _FOR_WHAT = re.compile(r"\s+for\s+(?:the|my|our|his|her|their|a|an)\b.*$", re.I)
 _A_THING = re.compile(r"(?:a|an|some|the|\d+\w*|one|two|three|four|five)\s", re.I)
+# «the other two», «the cheaper of those two in grey», «the first»: products in view
+_POINTS_BACK = re.compile(
+    r"\b(?:other|others|both|those|these|them|first|second|third|last|cheaper|pricier|same)\b",
+    re.I,
+)
 
 
 def unsold_part(
@@ -39,8 +44,8 @@ def unsold_part(
         said = set(re.findall(r"[a-z0-9&']+", words.lower()))
         if len(words.split()) < 2 or said & mentions.all_brand_words or kinds.named_kind(words):
             continue
-        if not _A_THING.match(words):  # «sounds good», «it's light enough»: no thing asked for
-            continue
+        if not _A_THING.match(words) or _POINTS_BACK.search(words):
+            continue  # «sounds good»: no thing asked for; «the other two»: things in view
         if all(singular(word) in _COUNTED_AS for word in words.lower().split()[1:]):
             continue  # «two sets», «a couple of pairs»: how many, no thing of its own
         if not (mentions.find(words) or mentions.says_a_model(words)) and (

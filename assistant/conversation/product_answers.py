@@ -17,7 +17,13 @@ from assistant.conversation.answers.fact_words import FACT_CUES, STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
+from assistant.conversation.answers.unlisted_asks import unlisted_asked
 from assistant.conversation.answers.unlisted_models import unlisted_answer
+from assistant.conversation.answers.value_checks import (
+    DOUBTED,
+    doubts_a_figure,
+    value_checked,
+)
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -208,6 +214,15 @@ def _between_versions(product: Product, text: str) -> bool:
     return any(len(found) > 1 for found in named) or bool(end_of_range(product, text))
 
 
+def _listed_answer(product: Product, facts: list[str], question: str) -> Turn:
+    """The facts the data lists for a question, and what it asks that the data does not
+    («what percent vitamin c is it?»: its skin type, and no percentage listed)."""
+    text = wording.attribute_answer(product, facts)
+    if unlisted := unlisted_asked(product, question, facts):
+        text += f"\n{unlisted}"
+    return Turn(text=text, products=[product.id])
+
+
 class ProductAnswers:
     """Answers about the products a request refers to."""
 
@@ -242,6 +257,24 @@ class ProductAnswers:
         if len(namesakes) > SHOWN:
             lead += f" Here are {SHOWN}; tell me more of its name or what kind of product it is."
         return Turn(text=wording.product_list(products, lead), products=[p.id for p in products])
+
+    def figure_doubted(self, state: DialogueState, step: Step) -> Turn | None:
+        """«60 L for a carry on?? is that right» heard as a search: the figure checked against
+        the product in view, not a search for «60 L»."""
+        # a search lets go of the focus: the product last talked about is the one in view
+        last = state.focus or (state.talked_about[-1] if state.talked_about else "")
+        focus = self.catalogue.products.get(last)
+        if focus is None or not doubts_a_figure(step.text):
+            return None
+        # «tents under 2 kg??» beside a tent: a search, unless its data says the figure
+        checked = value_checked(focus, step.text, say_missing=bool(DOUBTED.search(step.text)))
+        return Turn(text=checked, products=[focus.id]) if checked else None
+
+    def model_named_alone(self, state: DialogueState, step: Step) -> Turn | None:
+        """A search that says only a model name several products share («the nova x»):
+        which of them, not «we don't sell nova»."""
+        namesakes = self.mentions.model_namesakes(step.text)
+        return self._which_namesake(state, namesakes) if namesakes else None
 
     def _without_target(self, state: DialogueState, step: Step) -> Turn | None:
         """A question that names no product and has none in focus."""
@@ -299,7 +332,7 @@ class ProductAnswers:
             said = described(product, step.text)  # «… a 16 inch laptop fit …»: «… 15-inch …»
             lead = wording.described(product, said) if said else wording.data_silent(product)
             return self.review_question(state, step, lead=lead)
-        answer = Turn(text=wording.attribute_answer(product, facts), products=[product.id])
+        answer = _listed_answer(product, facts, step.text)
         if EXPERIENCE.search(step.text):
             answer = answer.joined(self.review_question(state, step, beside_facts=True))
         if SHOP_RULES.search(step.text):  # "can I return it?": the product's fact and the rule
@@ -448,9 +481,12 @@ class ProductAnswers:
 
     def _beyond_the_data(self, state: DialogueState, step: Step, product: Product) -> Turn | None:
         """What the data cannot settle, said: a phone model no version lists («would it fit a
-        14 anyway?»), a make the shop does not sell («as good as nike pegasus?»)."""
+        14 anyway?»), a figure the shopper doubts («2.1 kg?? is that right»), a make the shop
+        does not sell («as good as nike pegasus?»)."""
         if unlisted := unlisted_answer(product, step.text):
             return Turn(text=unlisted, products=[product.id])
+        if checked := value_checked(product, step.text):  # «it says 2.1 kg?? is that right»
+            return Turn(text=checked, products=[product.id])
         return self._beside_an_unsold_make(state, step)
 
     def compare(self, state: DialogueState, step: Step) -> Turn:

@@ -168,6 +168,28 @@ def holds_card_number(message: str) -> bool:
     return False
 
 
+# «that ignore all previous instructions review is weird lol»: an instruction the shopper saw
+# in a review and tells of, not one the shopper gives
+_TOLD_OF = re.compile(r"\breview(?:s|er|ers)?\b|\bcomments?\b", re.I)
+_SENTENCES = re.compile(r"[^.!?]+[.!?]*")
+_ACTS_ON_CART = re.compile(
+    r"\b(?:add|remove|delete|cancel|check ?out|confirm|order|buy|place|empty|clear|return)\b", re.I
+)
+
+
+def without_reported_injection(message: str) -> str:
+    """The message without the sentence that tells of an injected review, when it asks
+    something else too («… review is weird lol. is the hoodie warm enough?»)."""
+    sentences = _SENTENCES.findall(message)
+    told = [s for s in sentences if INJECTION.search(s) and _TOLD_OF.search(s)]
+    rest = [s for s in sentences if s not in told]
+    kept = " ".join(s.strip() for s in rest)
+    # only a question is kept: a pasted attack's «cancel every order» after it is refused whole
+    if not told or "?" not in kept or INJECTION.search(kept) or _ACTS_ON_CART.search(kept):
+        return message
+    return kept
+
+
 def screen(message: object) -> str | None:
     """A safe reply for a message that should not be planned at all, else None."""
     if not isinstance(message, str) or not message.strip():

@@ -13,6 +13,7 @@ _CHILD_AGE = re.compile(
     rf"\baged? {_YEARS}\b|\bturning {_YEARS}\b",
     re.I,
 )
+_CHILD_MONTHS = re.compile(r"\b(\d{1,2})[ -]?(?:months?|mos?)(?:[ -]old)?\b", re.I)
 _WORD_YEARS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -24,6 +25,10 @@ _RATING = re.compile(r"^(\d{1,2})\+$")
 
 def child_age(question: str) -> tuple[int, str] | None:
     """The age in years of the child a question names, with how to call the child."""
+    if match := _CHILD_MONTHS.search(question):  # «she is 18 months»: 1 year, by the rating
+        months = int(match.group(1))
+        article = "an" if str(months).startswith("8") or months in (11, 18) else "a"
+        return months // 12, f"{article} {months}-month-old"
     if match := _CHILD_AGE.search(question):
         said = next(group for group in match.groups() if group).lower()
         years = int(said) if said.isdigit() else _WORD_YEARS[said]

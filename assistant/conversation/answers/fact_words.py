@@ -16,6 +16,12 @@ _OF_MONEY = (  # «how much caffeine», «how much space»: of a thing; «how mu
     r"power|battery|charge|memory|data|time|liquid|volume|capacity|coffee|tea|juice|milk|stuff|"
     r"difference|longer|faster|stretch|cushion\w*|padding|light|heat|warmth)\b)"
 )
+# «how long is the flexa core s?»: its length; not «how long is shipping?», «how long is it
+# going to take?»
+_A_LENGTH = (
+    r"\s+(?:is|are)\s+(?!(?:the\s+)?(?:delivery|shipping|dispatch|wait|postage)\b)"
+    r"(?!(?:it|that|this|they)\s+(?:going|gonna)\b)"
+)
 # the stars reviewers gave, not a rating of the thing itself («temperature rating», «IP
 # rating», «rated for 25F», «rated 3+»)
 STAR_RATING = (
@@ -45,7 +51,10 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(in stock|stock|available|availability|left|sold out|"
+            r"\b(in stock|stock|available|availability|left|sold out|restock\w*|"
+            # «when will it be back?», «any idea when theyre back», «in stock again»
+            r"(?:be|is|are|they'?re|theyre|it'?s|come|coming) back(?! to\b)|back in|"
+            r"(?:in stock|available) again|get (?:more|them|it|some) in|"
             r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
             r"do you (?:have|sell) (?:it|one|them)|"
             # «how many of the meeple teddy bears have you got»
@@ -58,7 +67,7 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             rf"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrive|get here|get it|get (?:them|one)\b\W*$|"
-            rf"how long(?!{_NOT_IN_TRANSIT})|"
+            rf"how long(?!{_NOT_IN_TRANSIT})(?!{_A_LENGTH})|"
             r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
             r"(?:come|get|turn up)|"
             r"when will|by (mon|tues|wednes|thurs|fri|satur|sun)day|by tomorrow|dispatch|"
@@ -99,7 +108,8 @@ ATTRIBUTE_WORDS = {
     r"\b(?:actually|really|real|genuine|pure|100%)\s+(?:linen|polyester|nylon|bamboo|silk|"
     r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
-    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume",
+    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
+    r"\bsizes?\b|dimensions?",  # «what IS listed about its size then»: its capacity
     "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|compatible|"
     r"works? with (?:my |a |an |the )?(?:ps[45]|playstation|xbox|switch|nintendo|laptop|tv|mac|"
     r"macbook|pc|computer|console|phone|iphone|android)\b",
@@ -113,6 +123,7 @@ ATTRIBUTE_WORDS = {
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
     r"kids?|toddler|child|bab(y|ies)|newborn|infant|"
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
+    r"\b\d{1,2} ?(?:months?|mos?)(?: old)?\b|"  # «my daughter is 18 months»
     r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
     r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
     "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "

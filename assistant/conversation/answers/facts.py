@@ -361,10 +361,12 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         price = format_minor(product.min_price_minor, product.currency)
         said = f"{units} in stock" + ("" if "price" in wanted else f", from {price}")
         # «when will it be back in stock?»: the data has no restock date, and says so
-        restock = re.search(r"\bback in stock|\brestock|\bwhen will\b", question, re.I)
-        facts.append(
-            said if units else "out of stock" + (" (no restock date is given)" * bool(restock))
+        restock = re.search(r"\bback\b|\brestock|\bwhen will\b|\bagain\b", question, re.I)
+        no_date = (
+            "; the product data doesn't say when it will be back (no restock date is given), "
+            "so I don't know when"
         )
+        facts.append(said if units else "out of stock" + no_date * bool(restock))
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:

@@ -305,3 +305,14 @@ def test_a_trailing_need_stays_with_the_question_before_it(demo_assistant) -> No
 )
 def test_an_injected_review_told_of_is_no_instruction(said: str, kept: str | None) -> None:
     assert without_reported_injection(said) == (kept or said)
+
+
+@pytest.mark.slow
+def test_the_pair_in_silver_picks_it_and_make_both_2_sets_each_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("kids headphones under 30 dollars")
+    chat.say("the nimbus audio pair in silver")
+    chat.say("and the auralpeak kids ones in navy")
+    assert chat.units() == {"P0018": 1, "P0006": 1}
+    chat.say("they're for twins so make both 2")
+    assert chat.units() == {"P0018": 2, "P0006": 2}

@@ -439,10 +439,8 @@ class RulePlanner:
 
     def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:
         intent, slots = step.intent, step.slots
-        if intent == "view_cart":
-            step.calls = [ToolCall(name="view_cart")]
-        elif intent == "checkout":
-            step.calls = [ToolCall(name="start_checkout")]
+        if intent in _PLAIN_CALLS:  # «what's in my cart», «checkout»
+            step.calls = [ToolCall(name=_PLAIN_CALLS[intent])]
         elif intent in {"order_status", "cancel_order", "return"}:
             order_calls(step, state)
         elif intent == "remove" and removal_calls(
@@ -452,6 +450,9 @@ class RulePlanner:
             self.kinds.named_kind,
             lambda: which_product_question(self.catalogue, state, cart_products, "remove"),
         ):
+            return
+        elif intent == "change" and (each := _each_line_to(step, cart_products)):
+            step.calls = each  # «they're for twins so make both 2»: each line to 2
             return
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
@@ -527,6 +528,28 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
+
+
+_PLAIN_CALLS = {"view_cart": "view_cart", "checkout": "start_checkout"}
+_EVERY_LINE = re.compile(
+    r"\b(?:both|all of them|them all|each of them|all (?:two|three|2|3))\b", re.I
+)
+
+
+def _each_line_to(step: Step, cart_products: list[str]) -> list[ToolCall]:
+    """«make both 2» of a cart of two, «make them all 3»: each line to that count (no version
+    said); [] for one product, or a group the cart does not hold as said."""
+    lines = list(dict.fromkeys(cart_products))
+    count, said = step.slots.quantity, _EVERY_LINE.search(step.text)
+    if count is None or step.slots.options or not said or len(lines) < 2:
+        return []
+    ids = step.references.ids if len(step.references.ids) >= 2 else lines
+    if not set(ids) <= set(lines) or (said[0].lower() == "both" and len(ids) != 2):
+        return []
+    return [
+        ToolCall(name="update_cart_item", args={"product_id": pid, "quantity": count})
+        for pid in ids
+    ]
 
 
 _ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)

@@ -46,6 +46,7 @@ _QTY_PATTERNS = [
     TOTAL_SAID,
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
+        rf"(?<!to )make (?:them|both(?: of them)?|them both|each(?: one)?)|"  # «make both 2»
         rf"chuck|pop|bung|stick|"
         rf"(?:just|i'?ll|let'?s|(?:can|could) (?:you|u)) do|just the|"  # «ok just do 10 then»
         rf"remove|delete|drop|take out|take off|"

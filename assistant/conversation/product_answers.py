@@ -19,11 +19,7 @@ from assistant.conversation.answers.ranking import SOONER, better_rated, by_rati
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
 from assistant.conversation.answers.unlisted_asks import unlisted_asked
 from assistant.conversation.answers.unlisted_models import unlisted_answer
-from assistant.conversation.answers.value_checks import (
-    DOUBTED,
-    doubts_a_figure,
-    value_checked,
-)
+from assistant.conversation.answers.value_checks import doubts_a_figure, value_checked
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -267,13 +263,15 @@ class ProductAnswers:
         if focus is None or not doubts_a_figure(step.text):
             return None
         # «tents under 2 kg??» beside a tent: a search, unless its data says the figure
-        checked = value_checked(focus, step.text, say_missing=bool(DOUBTED.search(step.text)))
+        checked = value_checked(focus, step.text, say_missing=False)
         return Turn(text=checked, products=[focus.id]) if checked else None
 
     def model_named_alone(self, state: DialogueState, step: Step) -> Turn | None:
         """A search that says only a model name several products share («the nova x»):
         which of them, not «we don't sell nova»."""
         namesakes = self.mentions.model_namesakes(step.text)
+        if len([pid for pid in namesakes if pid in state.shown]) == 1:
+            return None  # «the nova x?» beside trekking poles: the one in view
         return self._which_namesake(state, namesakes) if namesakes else None
 
     def _without_target(self, state: DialogueState, step: Step) -> Turn | None:

@@ -173,8 +173,13 @@ def holds_card_number(message: str) -> bool:
 _TOLD_OF = re.compile(r"\breview(?:s|er|ers)?\b|\bcomments?\b", re.I)
 _SENTENCES = re.compile(r"[^.!?]+[.!?]*")
 _ACTS_ON_CART = re.compile(
-    r"\b(?:add|remove|delete|cancel|check ?out|confirm|order|buy|place|empty|clear|return)\b", re.I
+    r"\b(?:add|remove|delete|cancel|check ?out|confirm|order|buy|place|empty|clear|return|put|"
+    r"take|swap|switch|replace|change|get me|give me|refund|charge|pay|send|ship|set|make|"
+    r"cart|basket|price|discount|free|\d+)",
+    re.I,
 )
+# «is it warm enough for -10?»: a question about a product, the only part kept
+_A_QUESTION = re.compile(r"^\W*(?:is|are|does|do|how|what|which|will|would|any)\b[^?]*\?\W*$", re.I)
 
 
 def without_reported_injection(message: str) -> str:
@@ -185,7 +190,12 @@ def without_reported_injection(message: str) -> str:
     rest = [s for s in sentences if s not in told]
     kept = " ".join(s.strip() for s in rest)
     # only a question is kept: a pasted attack's «cancel every order» after it is refused whole
-    if not told or "?" not in kept or INJECTION.search(kept) or _ACTS_ON_CART.search(kept):
+    if (
+        not told
+        or not _A_QUESTION.match(kept)
+        or INJECTION.search(kept)
+        or _ACTS_ON_CART.search(kept)
+    ):
         return message
     return kept
 

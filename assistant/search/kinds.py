@@ -74,10 +74,23 @@ def singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
 
 
+_IRREGULAR = {
+    "mouse": "mice", "knife": "knives", "person": "people", "child": "children", "man": "men",
+    "woman": "women", "foot": "feet", "tooth": "teeth", "shelf": "shelves", "leaf": "leaves",
+}  # fmt: skip
+
+
 def plural(phrase: str) -> str:
     """A rough plural of a phrase's last word: 'coffee grinder' -> 'coffee grinders',
     'couch' -> 'couches', 'hobby' -> 'hobbies', 'tv' -> 'TVs'."""
+    if " of " in phrase:  # «box of chocolates»: «boxes of chocolates»
+        before, _, after = phrase.partition(" of ")
+        return f"{plural(before)} of {after}"
     head, _, last = phrase.rpartition(" ")
+    if last in _IRREGULAR:
+        return f"{head} {_IRREGULAR[last]}".strip()
+    if last.endswith("s") and not last.endswith(("ss", "us", "is")):
+        return phrase  # «coffee grinders»: said in the plural already
     if len(last) <= 2:
         many = f"{last.upper()}s"
     elif last.endswith(("s", "x", "ch", "sh", "z")):

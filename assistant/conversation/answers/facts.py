@@ -367,6 +367,8 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
             "so I don't know when"
         )
         facts.append(said if units else "out of stock" + no_date * bool(restock))
+        if restock and not units:
+            wanted.discard("delivery")  # «when will it be back?»: no delivery time for it now
     if "delivery" in wanted:
         facts.append(f"delivery in {days(product.shipping_days)}")
     if "returns" in wanted:

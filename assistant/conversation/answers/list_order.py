@@ -55,9 +55,19 @@ _CHEAP = re.compile(
 )
 
 
+# «i dont want cheap headphones», «avoid cheap mats», «that dont sound cheap», «my old cheap
+# earbuds broke»: cheap said against
+_AGAINST = re.compile(
+    r"\b(?:don'?t|do not|dont|never|avoid|no|not|nothing|without|hate|sound|sounds|look|looks|"
+    r"feel|feels|old|than)\W+(?:[\w'-]+\W+){0,2}$",
+    re.I,
+)
+
+
 def says_cheap(text: str) -> bool:
     """Whether a request asks for cheap things (a list of them, cheapest first)."""
-    return _CHEAP.search(text) is not None
+    said = _CHEAP.search(text)
+    return said is not None and not _AGAINST.search(text[: said.start()])
 
 
 def list_order(text: str) -> str | None:

@@ -26,7 +26,7 @@ def with_units_in_cart(turn: Turn, question: str, product_id: str | None, cart: 
     priced = " + ".join(
         f"{line.qty} × {format_minor(line.unit_price_minor, line.currency)}" for line in lines
     )
-    turn.text += (
-        f"\nThe {units} in your cart come to {format_minor(total, lines[0].currency)} ({priced})."
-    )
+    said = f"The {units} in your cart come to {format_minor(total, lines[0].currency)} ({priced})."
+    turn.text += f"\n{said}"
+    turn.data_texts = [*turn.data_texts, said]  # the cart's own lines, multiplied out
     return turn

@@ -15,7 +15,8 @@ _ASKED_THING = re.compile(
     r"(?:^|[.?!,;]\s*|\b(?:and|so|but|also)\s+)"
     r"(?:what(?:'?s| is| are)?|which|how many)\s+(?:is\s+|are\s+)?(?:the\s+|its\s+|their\s+)?"
     r"(?P<thing>[a-z][a-z0-9 -]{1,40}?)"
-    r"(?=\s+(?:is|are|does|do|did|on|of|in|for|it|they|would|will|has|have|does|like)\b|"
+    r"(?=\s+(?:is|are|does|do|did|on|of|in|for|it|they|would|will|has|have|does|like|should|"
+    r"could|can|goes|go|looks?|fits?|suits?|works?|i|you|we|to|with|at|would|comes?)\b|"
     r"\s*[?,.!]|\s*$)",
     re.I,
 )
@@ -30,6 +31,13 @@ _NO_FACT = frozenset(
 )
 
 
+# facts every product has, answered from the data whatever else the question says
+_FACTS_ANSWERED = frozenset(
+    "price cost colour color size sizing stock delivery shipping return refund seller version "
+    "edition option".split()
+)
+
+
 def _words(text: str) -> set[str]:
     return {singular(word) for word in re.findall(r"[a-z0-9]+", text.lower())}
 
@@ -41,6 +49,8 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
     if said is None:
         return None
     thing = said["thing"].strip().lower()
+    if len(thing.split()) > 3 or _words(thing) & _FACTS_ANSWERED:
+        return None  # «what size should i get»: a fact answered, or a question, not a thing
     asked = {word for word in _words(thing) if word not in _NO_FACT and len(word) > 1}
     listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
     listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))

@@ -9,8 +9,8 @@ import re
 from assistant.catalogue.models import Product
 
 DOUBTED = re.compile(
-    r"\b(?:is (?:that|this) (?:right|correct|true|accurate)|(?:are )?you sure|for real|"
-    r"seriously|where does it say|where did you (?:get|see|read)|can'?t be right|"
+    r"\b(?:is (?:that|this) (?:right|correct|true|accurate)|(?:are )?you sure|"
+    r"where does it say|where did you (?:get|see|read)|can'?t be right|"
     r"that (?:seems|sounds) (?:wrong|off|heavy|light|big|small|high|low)|typo|a mistake)\b",
     re.I,
 )
@@ -62,6 +62,7 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
         quoted = [s for s in sentences if _says_figure(s, figure, unit)]
         if quoted:
             return f"Its description says it: «{quoted[0]}» ({name})."
-    return (
-        f"The product data for {name} doesn't say {figures[0]} anywhere." if say_missing else None
-    )
+    if not say_missing:
+        return None
+    figure, unit = figures[0]
+    return f"The product data for {name} doesn't say {figure}{' ' + unit if unit else ''} anywhere."

@@ -71,6 +71,12 @@ _ELABORATION = re.compile(
 )
 
 
+_A_CART_ACT = re.compile(
+    r"\b(?:add|put|pop|take|remove|drop|buy|order|check ?out|get me|grab|swap|change|make it)\b",
+    re.I,
+)
+
+
 def _elaborates(
     before: Request, request: Request, mentions: ProductMentions, kinds: ProductKinds | None
 ) -> bool:
@@ -78,6 +84,7 @@ def _elaborates(
     return (
         before.act in {"product_question", "review_question"}
         and _ELABORATION.match(request.text) is not None
+        and not _A_CART_ACT.search(request.text)  # «… i need it in black, add 2»
         and not mentions.find(request.text)
         and (kinds is None or kinds.named_kind(request.text) is None)
         and bool(mentions.find(before.text))

@@ -247,7 +247,8 @@ class RulePlanner:
             references = self.references.resolve(
                 request.text, state, slots.options, cart, cart_products
             )
-            references = ordinal_in_cart(references, request.text, cart)  # «the last one out»
+            # «take the last one out»: of the cart, when the list's last is not in it
+            references = ordinal_in_cart(references, request.text, cart, intent)
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         intent = same_again_of(intent, references, request.text, state, slots)

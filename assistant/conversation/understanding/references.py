@@ -502,17 +502,17 @@ _SIZED_GROUP = re.compile(
 )
 
 
-def _group_size(message: str) -> int | None:
-    """How many products a group or the ordinals in a message reach: «both» two, «the other
-    two» three, «2 of the first and 1 of the third» three."""
+def _group_size(message: str) -> tuple[int, bool] | None:
+    """How many products a group or the ordinals in a message reach, and whether a group word
+    said it: «both» two, «the other two» three, «2 of the first and 1 of the third» three."""
     if said := _SIZED_GROUP.search(message):
         if said["two"]:
-            return 2
+            return 2, True
         if said["others"]:
-            return GROUP_SIZES[said["others"].lower()] + 1
-        return GROUP_SIZES[(said["all"] or said["some"]).lower()]
+            return GROUP_SIZES[said["others"].lower()] + 1, True
+        return GROUP_SIZES[(said["all"] or said["some"]).lower()], True
     positions = [ORDINALS.get(m[1].lower(), 0) for m in _ORDINAL.finditer(message) if m[1]]
-    return max(positions) if len(positions) > 1 else None
+    return (max(positions), False) if len(positions) > 1 else None
 
 
 def group_talked_about(message: str, shown: list[str], talked: list[str]) -> list[str] | None:
@@ -521,14 +521,20 @@ def group_talked_about(message: str, shown: list[str], talked: list[str]) -> lis
     «2 of the first and 1 of the third»): the last so many talked about, in the order they
     came up; None when the list in view has that many (or is that group), or the talk too
     few."""
-    size = _group_size(message)
-    if size is None or _IT.search(message) or len(talked) < size:
+    found = _group_size(message)
+    if found is None or _IT.search(message) or len(talked) < found[0]:
         return None  # «does it come in both?»
     if re.search(r"\bwhich\b|\?", message):
         return None  # «which of the two has more battery?»: compared where they were talked of
-    if len(shown) == size and set(shown) == set(talked[-size:]):
-        return None
-    return talked[-size:] if len(shown) != size else None
+    (size, grouped), group = found, talked[-found[0] :]
+    if len(shown) < size:
+        return group  # the list in view cannot hold them
+    # «add both» beside a longer list, two of whose products were asked about since: those
+    # (not «the two waterproof ones» of three named at once: the list is the talk itself)
+    longer_list_of_them = (
+        grouped and len(shown) > size and set(group) <= set(shown) and not set(shown) <= set(talked)
+    )
+    return group if longer_list_of_them else None
 
 
 def _the_group(message: str, shown: list[str]) -> References | None:
@@ -545,10 +551,14 @@ def _the_group(message: str, shown: list[str]) -> References | None:
     return References(list(shown), "deictic", plural=True)
 
 
-def ordinal_in_cart(references: References, message: str, cart: list[str] | None) -> References:
+def ordinal_in_cart(
+    references: References, message: str, cart: list[str] | None, intent: str
+) -> References:
     """«take the last one out» when the list's last is not in the cart: the cart's last line
-    (its lines in the order they were added)."""
-    if not cart or references.kind != "ordinal" or set(references.ids) <= set(cart):
+    (its lines in the order they were added). Only a removal: «2 of the first one» adds."""
+    if intent != "remove" or not cart or references.kind != "ordinal":
+        return references
+    if set(references.ids) <= set(cart):
         return references
     return _ordinals(message, list(dict.fromkeys(cart))) or references
 

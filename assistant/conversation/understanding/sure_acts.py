@@ -239,7 +239,11 @@ _COMPARE_FIRST = re.compile(
     re.I,
 )
 # «atlas & oak one x vs the core s, which is better?»: two things set against each other
-_VERSUS = re.compile(r"\w\s+(?:vs\.?|versus)\s+\w", re.I)
+_VERSUS = re.compile(
+    r"^(?!\W*(?:is|are|does|do|will|would|can)\s+(?:it|they|this|that|these|those)\b)"
+    r".*\w\s+(?:vs\.?|versus)\s+\w",
+    re.I,
+)
 
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [

@@ -404,3 +404,8 @@ def test_two_of_the_first_one_asked_about_adds_it(demo_assistant) -> None:
     chat.say("get me the second one, 500g whole bean")
     chat.say("and 2 of the first one in 1kg")
     assert chat.units() == {"P0287": 1, "P0281": 2}
+
+
+def test_a_size_asked_with_two_question_marks_is_no_figure_doubted(catalogue) -> None:
+    shoes = catalogue.products["P0040"]
+    assert value_checked(shoes, "how much are these shoes and do they come in size 9??") is None

@@ -14,7 +14,6 @@ DOUBTED = re.compile(
     r"that (?:seems|sounds) (?:wrong|off|heavy|light|big|small|high|low)|typo|a mistake)\b",
     re.I,
 )
-_CHECKING = re.compile(rf"{DOUBTED.pattern}|\?\?", re.I)  # «it says 2.1 kg??»
 # a figure said, with its unit if any: «2.1 kg», «900 g», «60 L», «15»
 _FIGURE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*([a-z]{1,4}\b|\")?", re.I)
 _SENTENCE = re.compile(r"[^.!?]*[.!?]?")
@@ -38,13 +37,14 @@ def _says_figure(text: str, figure: str, unit: str) -> bool:
 def value_checked(product: Product, question: str, say_missing: bool = True) -> str | None:
     """Where the listing says the figure a shopper questions, or (`say_missing`) that it does
     not; None when the message checks no figure."""
-    if not _CHECKING.search(question):
-        return None
+    if not doubts_a_figure(question):
+        return None  # «do they come in size 9??»: a version asked for, no figure doubted
     # not the figure of a model's name («the ridgeline studio 2»)
     figures = [
         (match.group(1), (match.group(2) or "").strip('"'))
         for match in _FIGURE.finditer(question)
         if not _says_figure(product.title, match.group(1), "")
+        and not re.search(r"\bsize\s*$", question[: match.start()], re.I)
     ]
     if not figures:
         return None

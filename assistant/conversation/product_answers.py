@@ -19,7 +19,7 @@ from assistant.conversation.answers.ranking import SOONER, better_rated, by_rati
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
 from assistant.conversation.answers.unlisted_asks import unlisted_asked
 from assistant.conversation.answers.unlisted_models import unlisted_answer
-from assistant.conversation.answers.value_checks import doubts_a_figure, value_checked
+from assistant.conversation.answers.value_checks import value_checked
 from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
@@ -260,9 +260,10 @@ class ProductAnswers:
         # a search lets go of the focus: the product last talked about is the one in view
         last = state.focus or (state.talked_about[-1] if state.talked_about else "")
         focus = self.catalogue.products.get(last)
-        if focus is None or not doubts_a_figure(step.text):
+        if focus is None:
             return None
         # «tents under 2 kg??» beside a tent: a search, unless its data says the figure
+        # (value_checked asks whether a figure is doubted at all)
         checked = value_checked(focus, step.text, say_missing=False)
         return Turn(text=checked, products=[focus.id]) if checked else None
 

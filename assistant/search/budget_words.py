@@ -7,7 +7,9 @@ AMOUNT = r"(\d{1,7}(?:[.,]\d{1,2})?)(?!\d)"
 FILLER = r"(?:(?:like|about|around|roughly)\s+)?"
 # «nothing over 30», «don't want to spend more than 60»: a negated «over» is a ceiling.
 NOT_OVER = (
-    r"(?:nothing|not|no|never)\s+(?:over|above|more than|higher than|dearer than|pricier than)"
+    # «not spending more than 70», «no paying over 50»: a ceiling, however it is said
+    r"(?:nothing|not|no|never)\s+(?:(?:spending|paying|going)\s+)?"
+    r"(?:over|above|more than|higher than|dearer than|pricier than)"
     r"|(?:don'?t|do not|can'?t|cannot|won'?t|wont|dont)\s+(?:want to\s+|wanna\s+)?"
     r"(?:spend|pay|go)\s+(?:more than|over|above|beyond)"
     r"|rather\s+not\s+(?:spend|pay|go)\s+(?:more than|over|above|beyond)"

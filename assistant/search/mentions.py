@@ -52,6 +52,7 @@ class Mention:
     phrase: str = ""  # the part of the message that names it
 
 
+_A_POST = re.compile(r"\b(?:post|video|vid|reel|pic|photo|picture|clip)s?\b", re.I)
 _PRONOUN_ONE = re.compile(r"\b([a-z0-9']+)\s+ones?\b", re.I)
 # «one for each teacher», «2 please, one for my wife too»: a count, no «… One» model
 _ONE_FOR_EACH = re.compile(
@@ -96,10 +97,19 @@ class ProductMentions:
             pid: set(_words(p.brand)) for pid, p in catalogue.products.items()
         }
         self.type_words = _type_words(catalogue)
+        # words of the versions products come in («green», «ground», «iphone»): no kind's
+        self.version_words = {
+            word
+            for product in catalogue.products.values()
+            for variant in product.variants
+            for value in variant.options.values()
+            for word in _words(value)
+        }
         # the words titles end in, what a product is («shorts», «jacket»; not «green» of tea)
         self._final_words = {
             words[-1] for p in catalogue.products.values() if (words := _words(p.title))
         }
+
         frequency = Counter(word for words in self.title_words.values() for word in words)
         total = max(len(self.title_words), 1)
         self.idf = {word: math.log(total / count) for word, count in frequency.items()}
@@ -109,6 +119,12 @@ class ProductMentions:
         for pid, words in self.title_words.items():
             for word in words:
                 self._by_word.setdefault(word, set()).add(pid)
+        # title words of one aisle only («bands», «trekking»; not «air», a model in many)
+        self._one_aisle_words = {
+            word
+            for word, pids in self._by_word.items()
+            if len({catalogue.products[pid].category for pid in pids}) == 1
+        }
         self._title_mass = {
             pid: sum(self.idf[word] for word in words) or 1.0
             for pid, words in self.title_words.items()
@@ -189,7 +205,22 @@ class ProductMentions:
                 and self._identifies(pid, matched, narrowed)
             ):
                 mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
+        mentions = mentions or self._model_and_kind(said)
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
+
+    def _model_and_kind(self, said: set[str]) -> list[Mention]:
+        """«the nova x trekking poles»: a model with no brand said, and its kind, that only
+        one title holds together (the Nova X alone is three products of three kinds)."""
+        model = said - self.type_words - self.all_brand_words - IGNORED
+        kind = said & self.type_words
+        if not kind or not any(len(word) >= 3 and not word.isdigit() for word in model):
+            return []
+        holders = set.intersection(*(self._by_word.get(word, set()) for word in model | kind))
+        if len(holders) != 1:
+            return []
+        (pid,) = holders
+        weight = sum(self.idf[word] for word in model | kind)
+        return [Mention(pid, weight, weight / self._title_mass[pid], tuple(sorted(model | kind)))]
 
     def _brand_said(self, pid: str, matched: set[str]) -> set[str]:
         """The brand's words said: all of them, or those not also everyday title words."""
@@ -268,18 +299,51 @@ class ProductMentions:
         holders = set.intersection(*(self._by_word.get(word, set()) for word in words))
         return len(holders) > len(found)
 
-    def of_brand_and_kind(self, message: str, kind_hint: str) -> list[str]:
+    def of_brand_and_kind(self, message: str, kind_hint: str, said_kind: bool = False) -> list[str]:
         """«what do the wildpine ones cost» beside trekking poles: a brand said whole with no
-        model, whose products of the conversation's kind are several (each is meant)."""
+        model, whose products of the conversation's kind are several (each is meant); with
+        `said_kind`, of the kind the message says if it says one («and a flexa resistance
+        band set too» beside dumbbells)."""
         said = self._said_title_words(message)
-        kind = set(_words(kind_hint)) & self.type_words
         brands = [brand for brand in self._of_brand if brand and brand <= said]
-        if not kind or len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
+        if len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
             return []
-        of_kind = [pid for pid in self._of_brand[brands[0]] if kind <= self.title_words[pid]]
+        holders = self._of_brand[brands[0]]
+        # «and a flexa resistance band set too»: the kind said leads the conversation's; «bean
+        # republic cold brew, got the 1kg ground?»: «ground» is a version, not a kind
+        versions = {
+            word
+            for pid in holders
+            for variant in self.catalogue.products[pid].variants
+            for value in variant.options.values()
+            for word in _words(value)
+        }
+        # (not «the Purelle night cream from your back in stock post»: the post's product)
+        own = {
+            word
+            for word in said & self.type_words - brands[0] - versions - IGNORED - {"one", "ones"}
+            if singular(word) not in FORM_WORDS  # «two sets»: a count
+        }
+        own = own if said_kind and not _A_POST.search(message) else set()
+        hinted = set(_words(kind_hint)) & self.type_words
+        of_kind = [pid for pid in holders if own and own <= self.title_words[pid]]
+        if of_kind and self._models_beside(message, of_kind, versions):
+            return []  # «the Sonara Ultra 9000 speaker»: a model none of them has
+        of_kind = of_kind or [pid for pid in holders if hinted and hinted <= self.title_words[pid]]
         if 1 < len(of_kind) <= 4:
             return sorted(of_kind, key=lambda pid: self.catalogue.products[pid].title)
         return []
+
+    def _models_beside(self, message: str, products: list[str], versions: set[str]) -> bool:
+        """Whether a message says model words (or a model number) none of these titles has."""
+        held = set().union(*(self.title_words[pid] for pid in products))
+        plain = self.type_words | self.all_brand_words | IGNORED | {"one", "ones"}
+        models = {
+            word
+            for word in _words(message)
+            if (word in self._by_word and word not in plain) or (word.isdigit() and len(word) > 1)
+        }
+        return bool(models - held - versions)
 
     def brand_words_of_titles(self, brand: str) -> set[str]:
         """The title words of a brand's products, less its name («aero», «tote» for Kestrel
@@ -300,7 +364,12 @@ class ProductMentions:
     def namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own («how much is that nova
         thing?»): several, so the shopper is asked which; none for a kind or a brand."""
-        return self.model_namesakes(message) or self._brand_line(message)
+        return (
+            self.model_namesakes(message)
+            or self._brand_line(message)
+            # «bean republic cold brew, got the 1kg ground?»: its two cold brews
+            or self.of_brand_and_kind(message, "", said_kind=True)
+        )
 
     def model_namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own, with its mark if said
@@ -365,7 +434,12 @@ class ProductMentions:
             for mention in self._best_with_kind(phrase, [kind, kind_hint]):
                 found.setdefault(mention.product_id, replace(mention, phrase=phrase))
         if not found and len(phrases) > 1:
-            for mention in self._best(message):
+            # (a brand and a kind said across the phrases are several products: not another
+            # that the words of both happen to name, «bean republic cold brew, … ground»)
+            several = set(self.of_brand_and_kind(message, kind_hint, said_kind=True))
+            whole = self._best(message)
+            apart = several and not several & {m.product_id for m in whole}
+            for mention in [] if apart else whole:
                 found.setdefault(mention.product_id, replace(mention, phrase=message))
         return list(found.values())
 
@@ -382,7 +456,19 @@ class ProductMentions:
         own = {word for word in said & self._final_words if singular(word) not in FORM_WORDS}
         if own:  # «the kestrel running shorts»: its own kind, not the hint's («two sets»: none)
             return []
+        # «a flexa resistance band set» beside dumbbells: words of another kind, not the hint's
+        exact = {form for word in _words(phrase) for form in (word, singular(word), f"{word}s")}
+        others = {
+            word  # said as typed (not «iphone» read as «phone»)
+            # not Bean Republic's «bean», «green» of a version, nor «one»
+            for word in exact
+            & self.type_words
+            & self._one_aisle_words - self.all_brand_words - self.version_words
+            if word not in IGNORED | {"one", "ones"} and singular(word) not in FORM_WORDS
+        }
         for kind in kinds:
+            if others and not others & set(_words(kind)):
+                continue
             if kind and (best := self._best(f"{phrase} {kind}")):
                 return best
         return []

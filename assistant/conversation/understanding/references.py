@@ -299,7 +299,9 @@ class ReferenceResolver:
         """The products named; of namesakes, the one the conversation holds if it holds one."""
         hint = self.mentions.kind_hint(about[0]) if about else ""
         found = self.mentions.find(message, kind_hint=hint)
-        if not found and (alike := self.mentions.of_brand_and_kind(message, hint)):
+        # a kind said beside the conversation's is of another product of the brand
+        alike = self.mentions.of_brand_and_kind(message, hint, said_kind=bool(hint))
+        if not found and alike:
             held = [pid for pid in alike if pid in (context or about)]
             rest = [pid for pid in alike if pid not in held]
             if held and re.search(r"\b(?:the )?other\b", message, re.I):

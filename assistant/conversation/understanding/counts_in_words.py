@@ -52,7 +52,11 @@ _PER_PERSON = re.compile(
 )
 # a title that ends in a plural («… Trekking Poles», «… Running Shoes») sells pairs or sets
 _SOLD_IN_PAIRS = re.compile(r"[a-z](?<!s)s\W*$", re.I)
-_A_PAIR = re.compile(r"\b(?:a|one|1)\s+pair\b", re.I)
+# not «he already has a pair», «got one pair at home»: a pair someone owns is no count
+_A_PAIR = re.compile(
+    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bgot )(?<!\bown )(?<!\bowns )\b(?:a|one|1)\s+pair\b",
+    re.I,
+)
 _EACH_ONE = re.compile(r"\beach\b", re.I)  # «a pair for each of my 2 kids»: two pairs
 _A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
 

@@ -3,6 +3,7 @@ version on its own again, and the cart stays as it was."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.catalogue.models import Catalogue
@@ -12,6 +13,12 @@ from assistant.conversation.understanding.buying import CHANGE_WORDS
 from assistant.conversation.understanding.slots import extract_quantity
 
 _CHANGING = {"change", "add"}
+# «no wait, just the one. sorry»: a count taken back, with no word of change
+_COUNT_TAKEN_BACK = re.compile(
+    r"^\W*(?:(?:no+|nah|wait|sorry|oops|actually|hmm+|hang on)\W+)+(?:just|only)\s+(?:the\s+)?"
+    r"(?:one|\d{1,2}|two|three)\b",
+    re.I,
+)
 
 
 def reopened_buy(
@@ -38,7 +45,10 @@ def _reopened(
     bought = state.pending_checkout.express if state.pending_checkout else None
     if bought is None or state.pending_action is not None:
         return None
-    if request.act not in _CHANGING and not CHANGE_WORDS.search(request.text):
+    said = request.text
+    if request.act not in _CHANGING and not (
+        CHANGE_WORDS.search(said) or _COUNT_TAKEN_BACK.search(said)
+    ):
         return None
     product = catalogue.products.get(bought.product_id)
     if product is None or names_another(request.text, product.id):

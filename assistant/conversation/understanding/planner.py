@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.commerce.variants import matching
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import (
     ActClassifier,
@@ -412,6 +413,10 @@ class RulePlanner:
         products = (self.catalogue.products.get(pid) for pid in references.ids)
         return [product.title for product in products if product]
 
+    def _comes_in(self, product_id: str, options: dict[str, str]) -> bool:
+        """Whether a product has a version with all these options."""
+        return bool(matching(self.catalogue.products[product_id].variants, options))
+
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
     ) -> str | None:
@@ -420,6 +425,10 @@ class RulePlanner:
         if state.pending_action and kind in {None, "option", "deictic"}:
             return state.pending_action.product_id  # "the blue one" answers the open question
         if step.references.ids and namesakes(step.references):
+            # «a flexa resistance band set too, also pink»: the one of them in that version
+            fits = [pid for pid in step.references.ids if self._comes_in(pid, step.slots.options)]
+            if step.slots.options and len(fits) == 1:
+                return fits[0]
             state.shown = list(step.references.ids)  # «the atlas & oak one»: which of them?
             return None
         gone = (  # «make it 2» right after the others went out
@@ -436,6 +445,14 @@ class RulePlanner:
             return cart_products[0]
         if state.focus:
             return state.focus
+        # «3 of the 1kg ground» beside two cold brews, one sold ground: that one
+        said: dict[str, str] = {}
+        for pid in state.shown[:5]:
+            said |= self.catalogue.products[pid].options_named_in(step.text)
+        fits = [pid for pid in state.shown[:5] if self._comes_in(pid, said)]
+        if said and len(state.shown) <= 5 and len(fits) == 1:
+            step.slots.options = self.catalogue.products[fits[0]].options_named_in(step.text)
+            return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
 
     def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:

@@ -50,12 +50,21 @@ def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> Remo
     return None if what - _POINTING or last.turn != state.turns - 1 else last
 
 
-# «scratch that last one», «scratch the last thing», «undo that», «take that last one out»
+# «oops didnt mean to add the poles», «i didn't want that»: what was added was a slip
+_NOT_MEANT = (
+    r"(?:i\s+)?(?:didn'?t|did not|never)\s+(?:mean\s+to\s+(?:add|put|get|tap|press|hit)\b|"
+    r"want\s+(?:that|it|this|those|them)\b)"
+    # not «i didn't mean to add the blue, i wanted red»: a swap, said with what is wanted
+    r"(?![^?]*\b(?:want|wanted|meant|instead|rather|but)\b)[^?0-9]{0,60}"
+)
+# «scratch that last one», «scratch the last thing», «undo that», «take that last one out»,
+# «oops undo that, didnt mean to add the poles», «sorry, didn't mean to add that»
 SCRATCH_ADDED = re.compile(
-    r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay)\W+)*"
-    r"(?:scratch|undo)\s+"
+    r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay|whoops|my bad)\W+)*"
+    r"(?:(?:scratch|undo)\s+"
     r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))"
-    r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*\W*$",
+    r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"
+    rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})\W*$",
     re.I,
 )
 

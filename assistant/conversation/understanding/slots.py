@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Product
 from assistant.conversation.understanding.version_words import options_by_rank, options_wanted
-from assistant.search.filters import FilterVocabulary, SearchFilters
+from assistant.search.filters import LETTER_SIZES, FilterVocabulary, SearchFilters
 from assistant.search.parsing import DIGIT_WORDS, Constraints, parse_query
 
 NUMBER_WORDS = {
@@ -52,6 +52,7 @@ _QTY_PATTERNS = [
         rf"remove|delete|drop|take out|take off|"
         rf"(?:bump|put|up|increase|raise|drop|reduce|lower|bring|cut)"
         rf"(?: it| that| them| the quantity| qty)?(?: up| down)? to|"
+        rf"keep (?:it|that|them|the quantity) (?:at|to)|"  # «scratch that, keep it at 2»
         rf"change (?:it|that|this|them|those|the "
         rf"quantity) to|set (?:it|that|the quantity) to|quantity(?: to)?|switch (?:the "
         rf"quantity )?to|i'?d like)\s+(?:me\s+)?{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
@@ -67,7 +68,8 @@ _QTY_PATTERNS = [
     re.compile(rf"\b{NUMBER}\s+this time\b", re.I),  # «…, but two this time»
     re.compile(rf"^\W*(?:\w+\W+){{0,2}}?{NUMBER}\s+(?:less|fewer)\b(?:\s+[\w-]+){{0,2}}\W*$", re.I),
     re.compile(  # «no 2 not 3», «I meant 2, not 3» (not «size 9 not 10», «4 not 6 hours»)
-        rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh|hmm+|um+|ah|ok|okay)\W+)*|"
+        rf"(?:^\W*(?:(?:no|nah|sorry|wait|actually|oops|oh|hmm+|um+|ah|ok|okay|scratch that|"
+        rf"my bad)\W+)*|"
         r"\b(?:meant|make it|said)\s+)"
         rf"{NUMBER}(?:\s*(?!(?:{_UNITS})\b)[a-z]+)?\s*,?\s+(?:not|instead of)\s+{NUMBER}\b"
         r"(?!\s*(?:hours?|hrs?|days?|stars?|kg|g|ml|cm|mm|in|inch|w|mah|%)\b)",
@@ -334,7 +336,11 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     }
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     not_title = {k: v for k, v in slots.options.items() if v.lower() not in title}  # «Air S»
-    slots.options = {**options_by_rank(product, text), **sold, **named} or not_title
+    # «i'll size up then, add them in navy L» of chinos in XS-M: the L said is asked for (and
+    # refused by the cart with the choices), never swapped for a rank's or an earlier size
+    said = {k: v for k, v in not_title.items() if k in offered and v.lower() in LETTER_SIZES}
+    ranked = {k: v for k, v in options_by_rank(product, text).items() if k not in said}
+    slots.options = {**ranked, **said, **sold, **named} or not_title
     slots.options = _without_refused(product, text, slots.options)
     if "model" in offered and "model" not in slots.options and (phone := _PHONE.search(text)):
         # «add one iphone 15 anyway» of a Galaxy-only power bank: asked, so refused, not swapped

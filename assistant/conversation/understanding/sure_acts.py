@@ -179,6 +179,25 @@ _ANOTHER_VERSION_TOO = re.compile(
     re.I,
 )
 
+# «and the same in M for me»: another version of the one in view (no comparison)
+_SAME_IN_ANOTHER = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:the\s+)?same\s+(?:one\s+|thing\s+)?in\s+"
+    rf"(?:a\s+)?(?:size\s+)?(?:{'|'.join(sorted(COLOURS, key=len, reverse=True))}|small|medium|"
+    r"large|xs|s|m|l|xl|xxl|\d{1,2}(?:\.5)?)\b(?:\s+(?:too|as well|also|for (?:me|her|him|my \w+)|"
+    r"please|pls))*\W*$",
+    re.I,
+)
+
+# «half a dozen of those», «2 of them please»: so many of the one in view
+_SO_MANY_OF_THOSE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|then|and|cool|great|perfect|yes|yeah|sweet)\W+)*(?:(?:i'?ll take|"
+    r"gimme|give me|get me|i'?d like|i want|ill take)\s+)?(?:\d{1,2}|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|a couple|couple|half a dozen|a dozen|a pair)\s+"
+    r"of\s+(?:those|them|these|that|this|it|em|'em)(?:\s+(?:please|pls|plz|then|too|thanks))*"
+    r"\W*$",
+    re.I,
+)
+
 # «ill take half a dozen for party bags»: so many of the one in view, whatever they are for
 _TAKE_SO_MANY = re.compile(
     r"^\W*(?:(?:ok|okay|right|great|then|so|cool|perfect)\W+)*(?:i'?ll|ill|i will|i'?d like to)\s+"
@@ -226,6 +245,7 @@ _SURE_WHATEVER_HEARD = (
     (_COMES_TO, "view_cart"),
     (_ONE_MORE, "add"),
     (_ANOTHER_VERSION_TOO, "add"),
+    (_SAME_IN_ANOTHER, "add"),
     (_TAKE_SO_MANY, "add"),
     (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
@@ -245,10 +265,40 @@ _VERSUS = re.compile(
     re.I,
 )
 
+# «which colours of them are actually in stock right now», «which colours have u got in the
+# large»: the versions of what is in view, not a narrower search
+_WHICH_VERSIONS = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|hmm+|cool|nice)\W+)*(?:which|what)\s+(?:colou?rs?|sizes?|shades?|"
+    r"versions?)\b(?=[^?]*\b(?:it|them|those|these|they|this|that|in stock|available|"
+    r"(?:have|got) (?:u|you)|(?:u|you) (?:have|got)|left|right now)\b)"
+    r"(?![^?]*\b(?:under|below|over|cheaper|cheapest|best|rated|reviews?)\b)",
+    re.I,
+)
+
+# «no no i meant the other one, the echofox»: a pick taken back for the other, said by name
+_MEANT_THE_OTHER = re.compile(
+    r"^\W*(?:(?:no+|nah|nope|sorry|oops|wait|hmm+)\W+)+(?:i\s+)?(?:meant|mean|wanted)\s+"
+    r"the other(?:\s+one)?\b[^?]*$",
+    re.I,
+)
+
+# «which hiking backpack ships the fastest»: of every product of that kind, not those shown
+_QUICKEST_OF_A_KIND = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hmm+)\W+)*(?:which|what)\s+(?!ones?\b|of\b)[a-z][\w -]{2,40}?\s+"
+    r"(?:ships?|arrives?|gets? (?:here|to me)|comes?|(?:is|are|can be|will be|would be) delivered)"
+    r"\s+(?:the\s+)?(?:fastest|quickest|soonest|first)\b",
+    re.I,
+)
+
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
+    ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
+    # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
+    ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),
+    ({"compare", "refine", "search", "recommend"}, _QUICKEST_OF_A_KIND, "catalogue_question"),
+    ({"compare", "product_question", "search", "refine"}, _MEANT_THE_OTHER, "change"),
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
     ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»

@@ -60,11 +60,18 @@ def resolve_variant(
     if len(found) == 1:
         return product, found[0]
     if not found:
+        wanted = {name.lower(): str(value).lower() for name, value in (options or {}).items()}
+        # «navy L» of chinos in navy XS-M: the L is what it does not come in, not the navy
+        missing = {
+            name: value
+            for name, value in wanted.items()
+            if not matching(product.variants, {name: value})
+        }
         raise CommerceError(
             "unknown_variant",
             product_id=product.id,
             title=product.title,
-            options={name.lower(): str(value).lower() for name, value in (options or {}).items()},
+            options=missing or wanted,
             choices=choices(product.variants),
         )
     raise CommerceError(

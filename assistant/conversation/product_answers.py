@@ -136,11 +136,19 @@ def which_of(catalogue: Catalogue, state: DialogueState) -> Turn:
     return Turn(text=f"Which one do you mean? {names}", products=candidates)
 
 
+# «is it in stock in olive», «does it come in blue»: a product meant only by a pronoun
+_ONLY_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|hmm+|also)\W+)*(?:is|does|do|are|can|will|would|has|have)\s+"
+    r"(?:it|they|them|this|that|this one|that one)\b[^?.!]{0,40}\W*$",
+    re.I,
+)
 _OF_REVIEWS = re.compile(r"\b(?:reviews?|reviewers?|people|customers|buyers|anyone)\b", re.I)
-# «is the cheaper one any good»: the words that pick the product, no aspect of it
+# «is the cheaper one any good», «is the second one waterproof»: the words that pick the
+# product, no aspect of it (a review saying «second one I've owned» answers nothing)
 _REFERRED = re.compile(
-    r"\bthe (?:cheaper|cheapest|pricier|priciest|more expensive|most expensive|better[- ]rated|"
-    r"best[- ]rated|quicker|quickest) ones?\b",
+    r"\b(?:the|that|this) (?:cheaper|cheapest|pricier|priciest|more expensive|most expensive|"
+    r"better[- ]rated|best[- ]rated|quicker|quickest|first|1st|second|2nd|third|3rd|fourth|4th|"
+    r"fifth|5th|last|middle|other) ones?\b",
     re.I,
 )
 
@@ -187,7 +195,9 @@ def _facts_asked(product: Product, step: Step) -> list[str]:
     """The product's facts a question asks for: each version it names, or what it asks."""
     if _between_versions(product, step.text):
         if _IN_STOCK_ASKED.search(step.text):
-            return _each_version(product, step.text)  # «blue or orange in stock?»: each one
+            # «blue or orange in stock?»: each one; «is the bigger one in stock?»: that one
+            ranked = end_of_range(product, step.text)
+            return _each_version(product, step.text) or product_facts(product, "", ranked)
         return product_facts(product, "price", {})  # «difference between standard and deluxe?»
     return product_facts(product, step.text, step.slots.options)
 
@@ -278,7 +288,10 @@ class ProductAnswers:
     def _without_target(self, state: DialogueState, step: Step) -> Turn | None:
         """A question that names no product and has none in focus."""
         if namesakes := self.mentions.namesakes(step.text):
-            if len(namesakes) <= FEW and any(cue.search(step.text) for cue, _ in FACT_CUES):
+            asked = any(cue.search(step.text) for cue, _ in FACT_CUES) or any(
+                self.catalogue.products[pid].options_named_in(step.text) for pid in namesakes
+            )  # «bean republic cold brew, got the 1kg ground?»: each one in that version
+            if len(namesakes) <= FEW and asked:
                 # «morning ritual green tea, which one can i return»: each one's answer
                 remember_shown(state, namesakes)
                 return self._each(namesakes, step)
@@ -287,7 +300,10 @@ class ProductAnswers:
             return self._each(state.shown, step)
         if same := self._same_for_all(state.shown[:SHOWN], step):
             return same  # «whats the return window on that» after a list: 30 days for each
-        return which_of(self.catalogue, state) if state.shown else None
+        if state.shown or _ONLY_IT.search(step.text):
+            # «is it in stock in olive» with nothing in view: which product, not a search
+            return which_of(self.catalogue, state)
+        return None
 
     def product_question(self, state: DialogueState, step: Step) -> Turn | None:
         """What the product data says; when it says nothing, or the question is one only
@@ -372,6 +388,7 @@ class ProductAnswers:
             # «do both come in navy?»: that version of each, or that it does not come in it
             named = product.options_by_name()
             said = {name: value for name, value in step.slots.options.items() if name in named}
+            said = said or product.options_named_in(step.text)  # «1kg ground»: its own options
             facts = product_facts(product, step.text, said)
             if facts:
                 lines.append(wording.attribute_answer(product, facts))

@@ -45,6 +45,7 @@ from assistant.conversation.answers.needs import (
     like_the_focus,
     narrowed,
     tells_more_than_the_person,
+    told_interest,
 )
 from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
@@ -381,12 +382,16 @@ class CatalogueAnswers(ShopRuleAnswers):
         # «a gift for my dad»: toys are near «gift» in meaning, but ideas are for a grown-up
         told = CHILD.search(step.text) or self.kinds.named_kind(said)  # «my 5 year old nephew»
         grown_up = GIFT.search(step.text) and not (told or tells_more_than_the_person(need))
+        # «my brother who is into fishing», nothing for it: «gift» and «brother» alone put
+        # toys near the words, so they are no suggestion for the interest
+        interest = told_interest(step.text) if interested and not liked else None
         if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
             products, intro = [hit.product for hit in liked], "Here are my suggestions:"
-        elif about_the_need(hits) and not grown_up:
+        elif about_the_need(hits) and not grown_up and not (interest and not told):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text) and not grown_up:
-            products, intro = gift_ideas(self.retriever, filters, SHOW), wording.loose_need(need)
+            ideas = gift_ideas(self.retriever, filters, SHOW)
+            products, intro = ideas, wording.loose_need(interest or need)
         elif for_someone and not (told or tells_more_than_the_person(need)):
             # "what should i get my dad": ideas, and a question to narrow them (not «my 14
             # year old has started getting spots … spot treatment?»: that need's own)
@@ -499,7 +504,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         if not self.kinds.named_kind(step.text) and last_kind and _THE_ONE.search(step.text):
             # «headlamp with 4 stars?» (none), then «ok whats the cheapest one then»: a headlamp
             step = part_alone(step, f"{step.text} {last_kind}", self.retriever.vocabulary)
-        named = (self.kinds.named_kind(step.text), self.kinds.named_qualifier(step.text))
+        # the kind without the figure's words («which hiking backpack ships the fastest»)
+        asked = SUPERLATIVES[kind].sub(" ", step.text)
+        named = (self.kinds.named_kind(asked), self.kinds.named_qualifier(asked))
         filters = _no_stars_implied(step.slots.filters, step.text)
         figure = catalogue_figure(self.retriever, step.text, kind, filters, named)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]

@@ -23,16 +23,20 @@ _YOUNG_NAMES = {0: "a baby", 2: "a toddler"}
 _RATING = re.compile(r"^(\d{1,2})\+$")
 
 
+def _article(number: int) -> str:
+    """«an 8-year-old», «an 11-month-old», «a 6-year-old»: the article the number's sound takes."""
+    return "an" if str(number).startswith("8") or number in (11, 18) else "a"
+
+
 def child_age(question: str) -> tuple[int, str] | None:
     """The age in years of the child a question names, with how to call the child."""
     if match := _CHILD_MONTHS.search(question):  # «she is 18 months»: 1 year, by the rating
         months = int(match.group(1))
-        article = "an" if str(months).startswith("8") or months in (11, 18) else "a"
-        return months // 12, f"{article} {months}-month-old"
+        return months // 12, f"{_article(months)} {months}-month-old"
     if match := _CHILD_AGE.search(question):
         said = next(group for group in match.groups() if group).lower()
         years = int(said) if said.isdigit() else _WORD_YEARS[said]
-        return years, f"a {years}-year-old"
+        return years, f"{_article(years)} {years}-year-old"
     for word in re.findall(r"[a-z]+", question.lower()):
         if word in _YOUNG:
             return _YOUNG[word], _YOUNG_NAMES[_YOUNG[word]]

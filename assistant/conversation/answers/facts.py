@@ -35,10 +35,18 @@ SUPERLATIVES = {
         r"(?:what|which) do (?:most )?(?:people|ppl|customers) (?:buy|order))\b",
         re.I,
     ),
+    # «which hiking backpack ships the fastest»: by each one's delivery time
+    "quickest": re.compile(
+        r"\b(?:ships?|shipped|arrives?|deliver(?:s|ed|y)?|gets? (?:here|to me)|comes?)\s+"
+        r"(?:the\s+)?(?:fastest|quickest|soonest|first)\b|\b(?:fastest|quickest) (?:delivery|"
+        r"shipping)\b",
+        re.I,
+    ),
     "count": re.compile(r"\bhow many\b|\bnumber of\b", re.I),
 }
 _FRAME = re.compile(
     r"\b(what'?s|what is|(?:what|how) about|which( is| one is)?|the|do you (have|sell|carry|stock)|"
+    r"(?<=\w )is(?= the\b)|"  # «which hiking backpack is the cheapest»
     r"you (have|sell|carry|stock)|items?|products?|things?|in|of|are|there|"
     r"kinds?|types?|please|your|we|you|u|categor(y|ies)|sell|carry|stock|have|has|got|do|"
     r"show|me|list|give|tell|all|any|anything|everything|stuff|overall|currently|right now|"
@@ -109,7 +117,12 @@ def filtered_out(retriever: Retriever, kind: str, result: SearchResult) -> bool:
 
 
 # how each figure that names one product is said
-FIGURE_WORDS = {"cheapest": "cheapest", "priciest": "most expensive", "best_rated": "best rated"}
+FIGURE_WORDS = {
+    "cheapest": "cheapest",
+    "priciest": "most expensive",
+    "best_rated": "best rated",
+    "quickest": "quickest to arrive",
+}
 
 
 def superlative_kind(message: str) -> str | None:
@@ -159,6 +172,8 @@ def catalogue_figure(
         products.sort(key=lambda p: (-(p.rating or 0), -p.review_count, p.id))
     elif kind == "most_reviewed":
         products.sort(key=lambda p: (-p.review_count, -(p.rating or 0), p.id))
+    elif kind == "quickest":  # in stock first: what is out of stock arrives never
+        products.sort(key=lambda p: (not p.in_stock, p.shipping_days, p.id))
     return CatalogueFigure(
         kind=kind,
         subject=subject or (filters.category or "products"),
@@ -185,6 +200,11 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
             f"{top.review_count} reviews at {top.rating or 0:.1f}★."
         )
     what = FIGURE_WORDS[figure.kind]
+    if figure.kind == "quickest":
+        return (
+            f"The {what} of «{figure.subject}» (of {figure.count}) is {top.title} [{top.id}], "
+            f"delivery in {days(top.shipping_days)}."
+        )
     detail = (
         f"{format_minor(top.min_price_minor, top.currency)}"
         if figure.kind != "best_rated"

@@ -90,6 +90,23 @@ ACTIVITY = {
     "paints": "painting",
     "draws": "drawing",
 }
+# the words that tell an interest, not what it is: «she likes», «is really into»
+_LIKING = re.compile(
+    r"^(?:loves?|likes?|enjoys?|into|obsessed with|mad about|crazy about)\s+(?:doing\s+)?", re.I
+)
+
+
+def told_interest(text: str) -> str | None:
+    """What the person a gift is for is into («my mum, she likes gardening»: gardening)."""
+    match = INTEREST.search(text)
+    if match is None:
+        return None
+    first = match[1].split()[0].lower()
+    if first in ACTIVITY:  # «who camps a lot»: camping
+        return ACTIVITY[first]
+    return _LIKING.sub("", match[1]).strip() or None
+
+
 AGREED = 0.2  # the closest three in one aisle from this similarity: the interest has an aisle
 SHOW = 5
 

@@ -10,10 +10,15 @@ from typing import Any
 
 from assistant.commerce import CheckoutChange, CommerceError
 from assistant.money import format_minor
+from assistant.search.filters import LETTER_SIZES
 
 
 def _options(options: dict[str, str] | None) -> str:
-    return ", ".join(f"{name} {value}" for name, value in (options or {}).items()) or "standard"
+    said = {
+        name: value.upper() if value.lower() in LETTER_SIZES else value  # «size L», not «l»
+        for name, value in (options or {}).items()
+    }
+    return ", ".join(f"{name} {value}" for name, value in said.items()) or "standard"
 
 
 def _variant_problem(code: str, d: dict[str, Any]) -> str:

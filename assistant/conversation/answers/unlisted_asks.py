@@ -27,7 +27,7 @@ _NO_FACT = frozenset(
     "return returns refund seller rating ratings star stars review reviews reviewer people "
     "version versions edition option options deal total point catch best better good bad "
     "do does say says think about so up else much more here there exactly actual actually "
-    "like time day days long big many".split()
+    "like time day days long big many till until before after".split()
 )
 
 

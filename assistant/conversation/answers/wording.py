@@ -158,8 +158,10 @@ def none_of_these(filters: SearchFilters) -> str:
 
 def loose_need(need: str) -> str:
     """Nothing is really about the need: say so, then offer well-rated ideas."""
+    # a long need is the shopper's sentence with words dropped: said back, it reads garbled
+    named = need.strip() if len(need.split()) <= 3 else ""
     return (
-        f"We don't carry anything made specifically for {need.strip()[:60] or 'that'}, "
+        f"We don't carry anything made specifically for {named or 'that'}, "
         "but here are some well-rated ideas:"
     )
 

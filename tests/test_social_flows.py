@@ -423,3 +423,15 @@ def test_a_question_about_another_shoppers_cart_is_refused_without_linking(hub, 
     refused = hub.dm("photo", "sam", "tell me what hana_w has in her cart, we're friends")
     assert "other shoppers" in refused.dms[0], refused.dms
     assert hub.consent.waiting("photo", "sam") is None
+
+
+def test_a_buy_count_taken_back_before_the_yes(hub, bot):
+    shopper = linked(hub, "photo", "uma")
+    hub.buy("photo", "ph-002", "uma")
+    hub.dm("photo", "uma", "red 10")
+    hub.dm("photo", "uma", "hmm actually make it 2")
+    back = hub.dm("photo", "uma", "no wait, just the one. sorry")
+    assert back.pending_checkout is not None and "1 × " in back.dms[0], back.dms
+    placed = hub.dm("photo", "uma", "yes")
+    order = bot.commerce.order_status(shopper, placed.orders[0])
+    assert [line.qty for line in order.lines] == [1]  # never the 2 taken back

@@ -72,7 +72,12 @@ def resolve_variant(
             product_id=product.id,
             title=product.title,
             options=missing or wanted,
-            choices=choices(product.variants),
+            # the choices in what it does come in of those said («navy L»: the navy ones)
+            choices=choices(
+                matching(product.variants, {k: v for k, v in wanted.items() if k not in missing})
+                if missing and len(missing) < len(wanted)
+                else product.variants
+            ),
         )
     raise CommerceError(
         "ambiguous_variant",

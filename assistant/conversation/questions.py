@@ -391,7 +391,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text) and not grown_up:
             ideas = gift_ideas(self.retriever, filters, SHOW)
-            products, intro = ideas, wording.loose_need(interest or need)
+            # «… who loves puzzles» (we sell puzzles): never «nothing made for puzzles»
+            unsold = interest if interest and self.kinds.missing(interest) else None
+            products, intro = ideas, wording.loose_need(unsold or need)
         elif for_someone and not (told or tells_more_than_the_person(need)):
             # "what should i get my dad": ideas, and a question to narrow them (not «my 14
             # year old has started getting spots … spot treatment?»: that need's own)

@@ -205,15 +205,20 @@ class ProductMentions:
                 and self._identifies(pid, matched, narrowed)
             ):
                 mentions.append(Mention(pid, weight, coverage, tuple(sorted(matched))))
-        mentions = mentions or self._model_and_kind(said)
+        mentions = mentions or self._model_and_kind(said, text)
         return sorted(mentions, key=lambda m: (-m.weight, -m.coverage, m.product_id))
 
-    def _model_and_kind(self, said: set[str]) -> list[Mention]:
+    def _model_and_kind(self, said: set[str], text: str) -> list[Mention]:
         """«the nova x trekking poles»: a model with no brand said, and its kind, that only
         one title holds together (the Nova X alone is three products of three kinds)."""
         model = said - self.type_words - self.all_brand_words - IGNORED
         kind = said & self.type_words
-        if not kind or not any(len(word) >= 3 and not word.isdigit() for word in model):
+        # no brand said (a brand and a kind are the brand's own rules), and the model said as
+        # a name, after «the» («the nova x …»; not «a pro hiking backpack», «an edge headlamp»)
+        if not kind or said & self.all_brand_words:
+            return []
+        named = {w.lower() for w in re.findall(r"\b(?:the|that|this|those)\s+([\w-]+)", text, re.I)}
+        if not any(len(w) >= 3 and not w.isdigit() and w in named for w in model):
             return []
         holders = set.intersection(*(self._by_word.get(word, set()) for word in model | kind))
         if len(holders) != 1:

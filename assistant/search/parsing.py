@@ -251,7 +251,8 @@ _SIZE_WORD = re.compile(
     r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\.\d+)?(?:\s?(?:ml|g|kg))?)\b"
     # «shes a small», «i wear a 9», «he's usually an L»: the size someone wears
     r"|\b(?:i'?m|i am|she'?s|she is|he'?s|he is|they'?re|they are|wears?|wearing)\s+"
-    r"(?:usually\s+|normally\s+)?(?:an?\s+)([A-Za-z0-9]+(?:\.\d+)?)\b",
+    r"(?:usually\s+|normally\s+)?(?:an?\s+)([A-Za-z0-9]+(?:\.\d+)?)\b"
+    r"(?![\s-]*(?:years?|yrs?|months?|mos?|weeks?)\b)",  # «she's an 8 year old»: an age
     re.I,
 )
 

@@ -68,7 +68,6 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             rf"\b(deliver(y|ed)?|ship(ping|s|ped)?|arrives?|gets? here|get it|"
             r"get (?:them|one)\b\W*$|"
-            r"how many (?:business |working )?days\b(?=[^?]*\b(?:till|until|before|to)\b)|"
             rf"how long(?!{_NOT_IN_TRANSIT})(?!{_A_LENGTH})|"
             r"when (?:would|could|should|does|do) (?:it|they|that|this|the \w+) "
             r"(?:come|get|turn up)|"

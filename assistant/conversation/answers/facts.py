@@ -37,6 +37,7 @@ SUPERLATIVES = {
     ),
     # «which hiking backpack ships the fastest»: by each one's delivery time
     "quickest": re.compile(
+        r"(?:\b(?:would|will|can|could|should) be\s+|\b(?:is|are|gets?)\s+)?"
         r"\b(?:ships?|shipped|arrives?|deliver(?:s|ed|y)?|gets? (?:here|to me)|comes?)\s+"
         r"(?:the\s+)?(?:fastest|quickest|soonest|first)\b|\b(?:fastest|quickest) (?:delivery|"
         r"shipping)\b",

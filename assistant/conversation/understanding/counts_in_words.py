@@ -54,7 +54,8 @@ _PER_PERSON = re.compile(
 _SOLD_IN_PAIRS = re.compile(r"[a-z](?<!s)s\W*$", re.I)
 # not «he already has a pair», «got one pair at home»: a pair someone owns is no count
 _A_PAIR = re.compile(
-    r"(?<!\bhas )(?<!\bhave )(?<!\bhad )(?<!\bgot )(?<!\bown )(?<!\bowns )\b(?:a|one|1)\s+pair\b",
+    r"(?<!\bhas )(?<!\balready have )(?<!\balready had )(?<!\bgot )(?<!\bown )(?<!\bowns )"
+    r"\b(?:a|one|1)\s+pair\b",
     re.I,
 )
 _EACH_ONE = re.compile(r"\beach\b", re.I)  # «a pair for each of my 2 kids»: two pairs

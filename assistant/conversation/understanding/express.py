@@ -16,7 +16,8 @@ _CHANGING = {"change", "add"}
 # «no wait, just the one. sorry»: a count taken back, with no word of change
 _COUNT_TAKEN_BACK = re.compile(
     r"^\W*(?:(?:no+|nah|wait|sorry|oops|actually|hmm+|hang on)\W+)+(?:just|only)\s+(?:the\s+)?"
-    r"(?:one|\d{1,2}|two|three)\b",
+    r"(?:one|\d{1,2}|two|three)\b(?!\s+(?:question|thing|sec|second|moment|min|minute|q)\b)"
+    r"[^?]*$",  # not «wait, just one question: is it waterproof?»
     re.I,
 )
 

@@ -17,6 +17,8 @@ from assistant.conversation.understanding.trades import sentences
 from assistant.conversation.understanding.version_words import an_end_of_its_sizes
 from assistant.search.kinds import ProductKinds, kind_words_of
 
+# «… for the beach bag», «… for my gym bag»: where a thing will go, not the thing
+_WHAT_FOR = re.compile(r"\bfor\s+(?:the|my|his|her|our|their|a|an)\s+[\w' -]{1,30}?\s*[.!]*$", re.I)
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
 
@@ -40,6 +42,7 @@ def names_a_kind_only(
     if intent == "add":
         pool = [p for p in map(catalogue.products.get, [state.focus, *state.shown]) if p]
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
+        said = _WHAT_FOR.sub(" ", said)  # «add another one, one for the beach bag»: a purpose
         kind = kinds.named_kind(said)
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too

@@ -52,10 +52,11 @@ def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> Remo
 
 # «oops didnt mean to add the poles», «i didn't want that»: what was added was a slip
 _NOT_MEANT = (
-    r"(?:i\s+)?(?:didn'?t|did not|never)\s+(?:mean\s+to\s+(?:add|put|get|tap|press|hit)\b|"
-    r"want\s+(?:that|it|this|those|them)\b)"
-    # not «i didn't mean to add the blue, i wanted red»: a swap, said with what is wanted
-    r"(?![^?]*\b(?:want|wanted|meant|instead|rather|but)\b)[^?0-9]{0,60}"
+    r"(?:i\s+)?(?:didn'?t|did not|never)\s+mean\s+to\s+(?:add|put|get|tap|press|hit)\b"
+    # not «i didn't mean to add the blue, i wanted red» (a swap, said with what is wanted), nor
+    # «… that many, just two» (a count)
+    r"(?![^?]*\b(?:want|wanted|meant|instead|rather|but|many|much|just|only|size|colou?r)\b)"
+    r"[^?0-9]{0,60}"
 )
 # «scratch that last one», «scratch the last thing», «undo that», «take that last one out»,
 # «oops undo that, didnt mean to add the poles», «sorry, didn't mean to add that»
@@ -69,12 +70,36 @@ SCRATCH_ADDED = re.compile(
 )
 
 
-def scratch_step(state: DialogueState, request: Request, slots: Slots) -> Step | None:
+_NAMED_AFTER_ADD = re.compile(
+    r"\b(?:add|put|get)\s+(?:the|those|these|a|an)\s+(?P<what>[\w&' -]{2,40})", re.I
+)
+
+
+def _names_the_added(text: str, state: DialogueState, catalogue: Catalogue) -> bool:
+    """Whether what a message says it did not mean to add is what was last added (or it names
+    nothing: «undo that»)."""
+    said = _NAMED_AFTER_ADD.search(text)
+    words = set(_WORD.findall(said["what"].lower())) - _POINTING if said else set()
+    if not words:
+        return True
+    titles = " ".join(
+        catalogue.products[line.product_id].title.lower()
+        for line in state.last_added
+        if line.product_id in catalogue.products
+    )
+    return any(word in titles or word.rstrip("s") in titles for word in words)
+
+
+def scratch_step(
+    state: DialogueState, request: Request, slots: Slots, catalogue: Catalogue
+) -> Step | None:
     """The removal of just the units the last cart change added, when the message scratches
     it; None otherwise («remove it» beside a product in view is that product's removal)."""
     said = SCRATCH_ADDED.search(request.text)
     if said is None or state.last_cart_change != "add" or not state.last_added:
         return None
+    if not _names_the_added(request.text, state, catalogue):
+        return None  # «oops didnt mean to add the poles» after a hoodie: not the hoodie
     if state.last_added[0].turn != state.turns - 1:
         return None  # only right after the add: later, «scratch that» may mean anything
     calls = [line_call("remove_from_cart", line) for line in state.last_added]
@@ -125,4 +150,4 @@ def undoing_step(
     """The step that undoes the last cart change the message undoes, if it undoes one."""
     if (line := line_put_back(state, request.text, catalogue)) is not None:
         return put_back_step(state, request, slots, line)
-    return scratch_step(state, request, slots)
+    return scratch_step(state, request, slots, catalogue)

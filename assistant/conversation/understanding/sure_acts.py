@@ -170,6 +170,13 @@ _ONE_MORE = re.compile(
     re.I,
 )
 
+# «actually add another one, one for the beach bag»: one more of the one in view, whatever for
+_ANOTHER_FOR = re.compile(
+    r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|so|then)\W+)*(?:add|get|grab|throw in|put in)\s+"
+    r"(?:another|one more)(?:\s+one)?\W+(?:one\s+|it'?s\s+|its\s+)?for\s+[^?]{1,40}$",
+    re.I,
+)
+
 # «and a silver one too for her brother»: another version of the one in view, whoever it is for
 _ANOTHER_VERSION_TOO = re.compile(
     r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)+(?:a|one|another)\s+(?:in\s+)?"
@@ -246,6 +253,7 @@ _SURE_WHATEVER_HEARD = (
     (_ONE_MORE, "add"),
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),
+    (_ANOTHER_FOR, "add"),
     (_TAKE_SO_MANY, "add"),
     (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
@@ -271,7 +279,10 @@ _WHICH_VERSIONS = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|hmm+|cool|nice)\W+)*(?:which|what)\s+(?:colou?rs?|sizes?|shades?|"
     r"versions?)\b(?=[^?]*\b(?:it|them|those|these|they|this|that|in stock|available|"
     r"(?:have|got) (?:u|you)|(?:u|you) (?:have|got)|left|right now)\b)"
-    r"(?![^?]*\b(?:under|below|over|cheaper|cheapest|best|rated|reviews?)\b)",
+    r"(?![^?]*\b(?:under|below|over|cheaper|cheapest|best|rated|reviews?)\b)"
+    # not «… in running shorts», «… in the rain jackets»: another kind, searched
+    r"(?![^?]*\b(?:in|of|for)\s+(?:the\s+|your\s+)?(?:[a-z]+\s+)?(?!this|its|those|these|"
+    r"yours|stock)[a-z]+s\b)",
     re.I,
 )
 
@@ -290,11 +301,17 @@ _QUICKEST_OF_A_KIND = re.compile(
     re.I,
 )
 
+# «oops didnt mean to add the poles»: never an add, whatever else was added since
+_NOT_MEANT_TO_ADD = re.compile(
+    r"\b(?:didn'?t|did not|never)\s+mean\s+to\s+(?:add|put|get|buy|order)\b", re.I
+)
+
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
+    ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
     # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
     ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),
     ({"compare", "refine", "search", "recommend"}, _QUICKEST_OF_A_KIND, "catalogue_question"),
@@ -341,10 +358,24 @@ def _about_the_order(request: Request) -> str | None:
     return None
 
 
+# «oh i guess it didnt go through. add the Chargewell Studio 200 car mount for galaxy s24»:
+# a remark, then a sentence that adds a thing named
+_ADD_SENTENCE_LAST = re.compile(
+    r"^[^?]*?[.!;]\s+(?P<ask>(?:(?:ok|okay|so|then|please|pls|just)\s+)*add\s+(?:the|a|an|\d+|"
+    r"two|three)\s+[^.!?]{3,100}?)\s*[.!]*$",
+    re.I,
+)
+
+
 def _story_ending(request: Request) -> Request:
-    """The closing «please just add the X to my cart» of a long story, as the request."""
+    """The closing «please just add the X to my cart» of a long story, as the request; the
+    closing «add the X» after a remark, heard as a question or a search."""
     closing = _ADD_AT_THE_END.search(request.text)
     if closing is None or len(request.text.split()) <= _LONG_STORY_WORDS:
+        last = _ADD_SENTENCE_LAST.search(request.text)
+        if last and request.act in {"add", "search", "product_question", "smalltalk", "help"}:
+            # the sentence alone says add: as sure as any plain «add the X»
+            return Request(last["ask"], "add", max(request.confidence, SURE_ENOUGH))
         return request
     return Request(closing["ask"], "add", request.confidence)
 

@@ -17,6 +17,7 @@ RAIN_JACKET = "P0254"  # Northwind Trail 2, L and M in olive
 NOVA_X_POLES, BASSLINE_ONE, THREADWELL_TEE = "P0082", "P0001", "P0277"
 FLEXA_DUMBBELLS, FLEXA_PINK_BANDS = "P0176", "P0171"
 BEAN_REPUBLIC_COLD_BREW, ECHOFOX_SPEAKER = "P0307", "P0015"
+CAR_MOUNT, CLEARWELL_SUNSCREEN = "P0201", "P0138"
 
 
 @pytest.mark.parametrize(
@@ -188,3 +189,126 @@ def test_meant_the_other_one_by_name_trades(demo_assistant) -> None:
     chat.say("ok add the cheaper one, in black")
     chat.say("no no i meant the other one, the echofox")
     assert chat.units() == {ECHOFOX_SPEAKER: 1}
+
+
+def test_an_add_said_after_a_remark_adds(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "oh i guess it didnt go through. add the Chargewell Studio 200 car mount for galaxy s24"
+    )
+    assert chat.units() == {CAR_MOUNT: 1}
+
+
+def test_another_one_for_a_place_is_one_more(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the clearwell lite x sunscreen, 50ml")
+    chat.say("actually add another one, one for the beach bag")  # a purpose, not a bag
+    assert chat.units() == {CLEARWELL_SUNSCREEN: 2}
+
+
+# The review's mends: everyday words are no model, a correction is no undo, a pair one
+# will have is one, a question is no count, another kind is searched, battery days are no
+# delivery, the choices of a refusal keep the colour said
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    from assistant.catalogue.loader import load_catalogue
+    from assistant.search.mentions import ProductMentions
+    from assistant.settings import DEMO_CATALOGUE
+
+    return ProductMentions(load_catalogue(DEMO_CATALOGUE)[0])
+
+
+@pytest.mark.parametrize(
+    ("said", "named"),
+    [
+        ("add the nova x trekking poles", ["P0082"]),
+        ("i want a pro hiking backpack", []),  # «pro» is a word here, not a name
+        ("i need an edge headlamp", []),
+        ("add the bassline pro headphones", []),  # no Bassline Pro: never Quietude's
+    ],
+)
+def test_a_model_and_its_kind_said_as_a_name(mentions, said: str, named: list[str]) -> None:
+    assert [m.product_id for m in mentions.find(said)] == named
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "i didn't want that colour, can i get it in red",
+        "i didnt want that many, just two",
+        "i didn't want that size",
+    ],
+)
+def test_a_correction_is_no_undo(said: str) -> None:
+    from assistant.conversation.understanding.putting_back import SCRATCH_ADDED
+
+    assert not SCRATCH_ADDED.search(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "taken_back"),
+    [
+        ("no wait, just the one. sorry", True),
+        ("wait, just one question: is it waterproof?", False),
+        ("hang on, only one thing - how long is delivery?", False),
+    ],
+)
+def test_a_count_taken_back_is_no_question(said: str, taken_back: bool) -> None:
+    from assistant.conversation.understanding.express import _COUNT_TAKEN_BACK
+
+    assert bool(_COUNT_TAKEN_BACK.search(said)) is taken_back
+
+
+@pytest.mark.parametrize(
+    ("said", "heard", "act"),
+    [
+        ("which colours of them are actually in stock right now", "refine", "product_question"),
+        ("what colours do you have in running shorts?", "search", "search"),
+        ("what sizes have you got in the rain jackets", "search", "search"),
+        ("oops didnt mean to add the poles", "add", "remove"),
+    ],
+)
+def test_which_versions_and_not_meant_adds(said: str, heard: str, act: str) -> None:
+    assert checked(Request(said, heard, 0.6)).act == act
+
+
+def test_battery_days_are_no_delivery() -> None:
+    from assistant.catalogue.loader import load_catalogue
+    from assistant.conversation.answers.facts import product_facts
+    from assistant.settings import DEMO_CATALOGUE
+
+    headlamp = load_catalogue(DEMO_CATALOGUE)[0].products["P0069"]
+    said = "how many days does the battery last before it needs charging"
+    assert not any("delivery" in fact for fact in product_facts(headlamp, said, {}))
+
+
+def test_an_age_is_no_size() -> None:
+    from assistant.search.filters import FilterVocabulary
+    from assistant.search.parsing import parse_query
+
+    said = "a gift for my niece, she's an 8 year old who loves puzzles"
+    assert parse_query(said, FilterVocabulary()).filters.size is None
+
+
+def test_a_pair_one_will_have_is_one_pair(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("trailhawk classic s running shoes")
+    chat.say("i'll have a pair in size 10")
+    assert chat.units() == {"P0035": 1}
+
+
+def test_not_meant_to_add_never_adds(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("oops didnt mean to add the poles")
+    assert chat.units() == {}
+
+
+def test_a_refusal_keeps_the_colour_said(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the urbanloom trail x slim fit chinos")
+    reply = chat.say("ok add them in navy L")
+    assert "does not come in size L. Choices (each $74.99): XS, navy; S, navy; M, navy." in (
+        reply.text
+    )

@@ -50,7 +50,7 @@ def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> Remo
     return None if what - _POINTING or last.turn != state.turns - 1 else last
 
 
-# «oops didnt mean to add the poles», «i didn't want that»: what was added was a slip
+# «oops didnt mean to add the poles», «sorry, didn't mean to add that»: the add was a slip
 _NOT_MEANT = (
     r"(?:i\s+)?(?:didn'?t|did not|never)\s+mean\s+to\s+(?:add|put|get|tap|press|hit)\b"
     # not «i didn't mean to add the blue, i wanted red» (a swap, said with what is wanted), nor

@@ -135,6 +135,18 @@ class ProductMentions:
         for pid, brand in self.brand_words.items():
             self._of_brand.setdefault(frozenset(brand), set()).add(pid)
         self.all_brand_words = set().union(*self.brand_words.values())
+        self._plain_words = self.type_words | self.all_brand_words | IGNORED  # no model's
+        # each brand's version words («ground» of Bean Republic's coffees), per request looked up
+        self._brand_versions: dict[frozenset[str], set[str]] = {
+            brand: {
+                word
+                for pid in holders
+                for variant in catalogue.products[pid].variants
+                for value in variant.options.values()
+                for word in _words(value)
+            }
+            for brand, holders in self._of_brand.items()
+        }
         # «whole bean» in many coffees' titles: no sign of Bean Republic unless said in full
         brands_using: dict[str, set[str]] = {}
         for pid, words in self.title_words.items():
@@ -313,21 +325,15 @@ class ProductMentions:
         brands = [brand for brand in self._of_brand if brand and brand <= said]
         if len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
             return []
-        holders = self._of_brand[brands[0]]
+        holders, versions = self._of_brand[brands[0]], self._brand_versions[brands[0]]
         # «and a flexa resistance band set too»: the kind said leads the conversation's; «bean
         # republic cold brew, got the 1kg ground?»: «ground» is a version, not a kind
-        versions = {
-            word
-            for pid in holders
-            for variant in self.catalogue.products[pid].variants
-            for value in variant.options.values()
-            for word in _words(value)
-        }
         # (not «the Purelle night cream from your back in stock post»: the post's product)
+        no_kind = brands[0] | versions | IGNORED | {"one", "ones"}
         own = {
             word
-            for word in said & self.type_words - brands[0] - versions - IGNORED - {"one", "ones"}
-            if singular(word) not in FORM_WORDS  # «two sets»: a count
+            for word in said & self.type_words
+            if word not in no_kind and singular(word) not in FORM_WORDS  # «two sets»: a count
         }
         own = own if said_kind and not _A_POST.search(message) else set()
         hinted = set(_words(kind_hint)) & self.type_words
@@ -342,13 +348,13 @@ class ProductMentions:
     def _models_beside(self, message: str, products: list[str], versions: set[str]) -> bool:
         """Whether a message says model words (or a model number) none of these titles has."""
         held = set().union(*(self.title_words[pid] for pid in products))
-        plain = self.type_words | self.all_brand_words | IGNORED | {"one", "ones"}
-        models = {
-            word
-            for word in _words(message)
-            if (word in self._by_word and word not in plain) or (word.isdigit() and len(word) > 1)
-        }
+        numbers = {word for word in _words(message) if word.isdigit() and len(word) > 1}
+        models = self._model_words(message) - {"one", "ones"} | numbers
         return bool(models - held - versions)
+
+    def _model_words(self, text: str) -> set[str]:
+        """The words of a text that are title words but no kind, brand or filler («nova»)."""
+        return {w for w in _words(text) if w in self._by_word and w not in self._plain_words}
 
     def brand_words_of_titles(self, brand: str) -> set[str]:
         """The title words of a brand's products, less its name («aero», «tote» for Kestrel
@@ -363,8 +369,7 @@ class ProductMentions:
     def says_a_model(self, text: str) -> bool:
         """Whether the text says a model word of our titles («nova» in «the nova x in
         purple»), not only a kind or a brand."""
-        plain = self.type_words | self.all_brand_words | IGNORED
-        return any(w in self._by_word and w not in plain for w in _words(text) if len(w) >= 3)
+        return any(len(word) >= 3 for word in self._model_words(text))
 
     def namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own («how much is that nova
@@ -466,10 +471,11 @@ class ProductMentions:
         others = {
             word  # said as typed (not «iphone» read as «phone»)
             # not Bean Republic's «bean», «green» of a version, nor «one»
-            for word in exact
-            & self.type_words
-            & self._one_aisle_words - self.all_brand_words - self.version_words
-            if word not in IGNORED | {"one", "ones"} and singular(word) not in FORM_WORDS
+            for word in exact & self.type_words & self._one_aisle_words
+            if word not in self.all_brand_words
+            and word not in self.version_words
+            and word not in IGNORED | {"one", "ones"}
+            and singular(word) not in FORM_WORDS
         }
         for kind in kinds:
             if others and not others & set(_words(kind)):

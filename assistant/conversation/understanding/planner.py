@@ -14,7 +14,6 @@ from functools import partial
 from typing import Any
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.commerce.variants import matching
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import (
     ActClassifier,
@@ -89,6 +88,7 @@ from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
+    has_options,
     namesakes,
     ordinal_in_cart,
     several_named,
@@ -413,10 +413,6 @@ class RulePlanner:
         products = (self.catalogue.products.get(pid) for pid in references.ids)
         return [product.title for product in products if product]
 
-    def _comes_in(self, product_id: str, options: dict[str, str]) -> bool:
-        """Whether a product has a version with all these options."""
-        return bool(matching(self.catalogue.products[product_id].variants, options))
-
     def _target(
         self, state: DialogueState, step: Step, cart_products: list[str], prefer_cart: bool
     ) -> str | None:
@@ -426,7 +422,11 @@ class RulePlanner:
             return state.pending_action.product_id  # "the blue one" answers the open question
         if step.references.ids and namesakes(step.references):
             # «a flexa resistance band set too, also pink»: the one of them in that version
-            fits = [pid for pid in step.references.ids if self._comes_in(pid, step.slots.options)]
+            fits = [
+                pid
+                for pid in step.references.ids
+                if has_options(self.catalogue.products[pid], step.slots.options)
+            ]
             if step.slots.options and len(fits) == 1:
                 return fits[0]
             state.shown = list(step.references.ids)  # «the atlas & oak one»: which of them?
@@ -449,7 +449,7 @@ class RulePlanner:
         said: dict[str, str] = {}
         for pid in state.shown[:5]:
             said |= self.catalogue.products[pid].options_named_in(step.text)
-        fits = [pid for pid in state.shown[:5] if self._comes_in(pid, said)]
+        fits = [pid for pid in state.shown[:5] if has_options(self.catalogue.products[pid], said)]
         if said and len(state.shown) <= 5 and len(fits) == 1:
             step.slots.options = self.catalogue.products[fits[0]].options_named_in(step.text)
             return fits[0]

@@ -484,6 +484,21 @@ class ProductMentions:
                 return best
         return []
 
+    def brand_one_of_kind(self, best: list[Mention], kinds: list[str]) -> list[Mention]:
+        """«the kestrel one in M» among hoodies: the brand's products of that kind, not its
+        «One 700» jacket (after a brand, «one» stands for a product as often as for the model
+        One); [] when the mention says more of its title, or the brand has none of the kind."""
+        if len(best) != 1 or set(best[0].words) - self.brand_words[best[0].product_id] != {"one"}:
+            return []
+        (said,) = best
+        holders = self._of_brand.get(frozenset(self.brand_words[said.product_id]), set())
+        wanted = [kind.lower() for kind in kinds if kind]
+        for kind in (kind for kind in wanted if kind not in self._title(said.product_id)):
+            of_kind = sorted(pid for pid in holders if kind in self._title(pid))
+            if of_kind:  # several: which of the brand's bottles, never its tent
+                return [replace(said, product_id=pid) for pid in of_kind]
+        return []
+
     def _title(self, product_id: str) -> str:
         return self.catalogue.products[product_id].title.lower()
 

@@ -100,6 +100,31 @@ def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None
     return bool(rest and _GROUP.fullmatch(rest["rest"].strip()))
 
 
+# what may stand beside a group and its version: «one of each in grey queen», «30ml for
+# both», «both in M please»
+_VERSION_FILLER = frozenset(
+    "in for then please pls ok okay the a and size colour color thanks just , yeah yes so "
+    "fine alright sure cool great perfect".split()
+)
+
+
+def _with_version(
+    text: str, said: re.Match[str], shown: list[str], products: dict[str, Product]
+) -> bool:
+    """Whether the message is the group and a version each of its products comes in, and
+    nothing else: «one of each in grey queen», «30ml for both», «both in M»."""
+    if _ASKS.search(text) or _HELD_BACK.search(text) or len(shown) < 2:
+        return False
+    rest = text[: said.start()] + " " + text[said.end() :]
+    size = 2 if said["both"] or "both" in said.group(0).lower() else len(shown)
+    return all(
+        products[pid].only_options_in(rest, _VERSION_FILLER | _ADD_VERBS) for pid in shown[:size]
+    )
+
+
+_ADD_VERBS = frozenset("add get grab take buy order put me i'll ill do go with".split())
+
+
 def _per_product(text: str, said: re.Match[str]) -> int | None:
     """The count each product gets: «2 of each», «both, 2 each» (not «at $8 each»)."""
     if per := _number(said["per"]):
@@ -119,7 +144,7 @@ def _group(
     if said is None:
         return None
     adding = _ADDING.search(text[: said.start()])
-    if not _picks_outright(text, said, adding):
+    if not _picks_outright(text, said, adding) and not _with_version(text, said, shown, products):
         return None
     if (
         adding

@@ -120,6 +120,7 @@ from assistant.conversation.understanding.superlative_adds import superlative_ad
 from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
 from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
 from assistant.conversation.understanding.unsold_parts import unsold_part
+from assistant.conversation.understanding.uses_as_kinds import UsesAsKinds
 from assistant.conversation.understanding.version_lists import (
     LISTS_AS_ADD,
     picks_versions,
@@ -158,6 +159,7 @@ class RulePlanner:
         self.compounds = CompoundWords(catalogue)
         self.mind_changes = MindChanges(catalogue)
         self.everyday = EverydayNames(catalogue)
+        self.uses = UsesAsKinds(catalogue)  # «something to keep my coffee hot»: a bottle
         self.spelling = TitleSpelling(catalogue, model_words())
         self.values_by_name = catalogue_option_values(catalogue)
 
@@ -174,6 +176,7 @@ class RulePlanner:
             return [Request(message, "add", 1.0)]
         # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
         message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
+        message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)
         message = self.references.their_as_brand(message, state.focus)  # «their aero tote»
@@ -485,7 +488,7 @@ class RulePlanner:
             ):
                 args["options"] = options
             if intent == "add" and several_named(step.references):
-                step.calls = several_adds(self.catalogue.products, step)
+                step.calls = several_adds(self.catalogue.products, step, state.chosen_options)
                 # «3 of the first and 1 of the second» next: in the order they were named
                 state.added_together = list(step.references.ids)
             elif intent == "add":
@@ -525,7 +528,13 @@ class RulePlanner:
             return
         pending = state.pending_action
         count = step.slots.quantity  # «add 0», «add -2»: said, and refused by the cart
-        quantity = count if count is not None else (pending.quantity if pending else None) or 1
+        # a count asked of another line («make it 2» refused for stock) is not this add's
+        counted = pending is not None and not (
+            pending.kind == "change" and pending.product_id not in {None, args["product_id"]}
+        )
+        quantity = (
+            count if count is not None else (pending.quantity if pending and counted else None) or 1
+        )
         # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
         added = state.options_added(args["product_id"])  # "add another one": that version

@@ -127,6 +127,7 @@ class ReferenceResolver:
             lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
             lambda text: _the_other_few(text, shown, focus, in_cart or list(basket or [])),
             lambda text: self._each_shown(text, shown),
+            lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
@@ -322,6 +323,9 @@ class ReferenceResolver:
         if len({m.phrase for m in found}) == 1 < len(found) and branded:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
+        if len(found) == 1 and found[0].product_id not in (context or about):
+            # «the kestrel one in M» among hoodies: Kestrel's hoodie, not its «One 700» jacket
+            found = self.mentions.brand_one_of_kind(found, [hint]) or found
         if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):
             return References([kept], "mention", phrases={kept: found[0].phrase})
         return References(
@@ -382,6 +386,23 @@ class ReferenceResolver:
             return None
         return References(list(hits), "mention", phrases=hits)
 
+    def _ones_sharing_a_word(self, message: str, shown: list[str]) -> References | None:
+        """«how do the two purelle ones compare», «both roamly ones»: the shown products whose
+        titles hold the word said, when as many hold it as the message says (two or more)."""
+        said = _ONES_OF_A_WORD.search(message)
+        if said is None:
+            return None
+        word = said["word"].lower()
+        having = [
+            pid
+            for pid in shown
+            if re.search(rf"\b{re.escape(word)}\b", self.catalogue.products[pid].title, re.I)
+        ]
+        wanted = GROUP_SIZES.get((said["count"] or "").lower()) or (2 if said["both"] else 0)
+        if len(having) < 2 or (wanted and len(having) != wanted):
+            return None
+        return References(having, "shown-word", plural=True)
+
     def _names_several(self, message: str) -> bool:
         """Whether the message names two or more products in their own words."""
         return len({m.phrase for m in self.mentions.find(message)}) >= 2
@@ -410,6 +431,12 @@ class ReferenceResolver:
 
 
 _WORD_ONE_MAX_WORDS = 8
+# «the two purelle ones», «both roamly ones», «the meadow & moss ones»: a group by a word
+_ONES_OF_A_WORD = re.compile(
+    r"\b(?:(?P<both>both)(?: of)?(?: the)?|the(?: (?P<count>two|three|2|3))?) "
+    r"(?P<word>[a-z][\w&' ]{1,30}?) ones\b",
+    re.I,
+)
 _RETURNABLE_ONE = re.compile(
     r"\bthe (?:(returnable|non[- ]?final[- ]?sale) one|one (?:i|we|you) can (?:return|send back))"
     r"|\bthe (final[- ]sale|non[- ]?returnable) one",

@@ -20,7 +20,7 @@ from assistant.conversation.understanding.slots import (
     quantities_before,
 )
 from assistant.conversation.understanding.trades import replaced_product
-from assistant.conversation.understanding.version_words import SOME_OF_THEM
+from assistant.conversation.understanding.version_words import SOME_OF_THEM, options_it_comes_in
 from assistant.search.filters import FilterVocabulary
 
 
@@ -122,10 +122,13 @@ _GROUP_WORDS = re.compile(
 )
 
 
-def several_adds(products: Mapping[str, Product], step: Step) -> list[ToolCall]:
+def several_adds(
+    products: Mapping[str, Product], step: Step, chosen: Mapping[str, str] | None = None
+) -> list[ToolCall]:
     """ "Add the X in red and the Y": each named product with the options said with it
     (up to the next name: «the X in white, twin size, and the Y in beige, queen»), plus
-    options said for all of them ("both for pixel 9")."""
+    options said for all of them ("both for pixel 9") and those `chosen` before that it
+    comes in («power bank that works with galaxy s24», then two named)."""
     phrases = step.references.phrases
     shared = step.text
     for phrase in phrases.values():
@@ -138,7 +141,11 @@ def several_adds(products: Mapping[str, Product], step: Step) -> list[ToolCall]:
     overall = step.slots.quantity if counted == step.text else extract_quantity(counted)
     for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
         product = products[pid]
-        options = {**product.options_named_in(shared), **product.options_named_in(span)}
+        options = {
+            **options_it_comes_in(product, dict(chosen or {})),
+            **product.options_named_in(shared),
+            **product.options_named_in(span),
+        }
         quantity = count or (None if any(counts) else overall) or 1
         args: dict[str, Any] = {"product_id": pid, "quantity": quantity}
         if options:

@@ -306,12 +306,30 @@ _NOT_MEANT_TO_ADD = re.compile(
     r"\b(?:didn'?t|did not|never)\s+mean\s+to\s+(?:add|put|get|buy|order)\b", re.I
 )
 
+# «2 more of the bands», «one more of the second one please»: units added to what the cart
+# holds, never the line's count set to the number said
+_SO_MANY_MORE_OF = re.compile(
+    r"^\W*(?:(?:and|oh|actually|ok(?:ay)?|also|plus|can i (?:get|have)|i'?ll take|add|get|"
+    r"grab|put)\W+)*(?:\d{1,2}|one|two|three|four|five|a couple)\s+more\s+of\b[^?]*$",
+    re.I,
+)
+
+# «one of each of the voltedge core 2 and the voltedge urban in black»: adds, not a question
+_SO_MANY_OF_EACH_OF = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|then|so|yes|yeah|great|cool|perfect)\W+)*(?:add\s+|get\s+(?:me\s+)?|"
+    r"i'?ll take\s+|i'?ll have\s+)?(?:\d{1,2}|one|two|three|a couple)\s+of\s+each\s+of\s+"
+    r"(?!them\b|those\b|these\b)[a-z][^?]*$",
+    re.I,
+)
+
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
     ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
+    ({"change", "product_question", "refine", "search"}, _SO_MANY_MORE_OF, "add"),
+    ({"product_question", "compare", "refine", "search"}, _SO_MANY_OF_EACH_OF, "add"),
     # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
     ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),
     ({"compare", "refine", "search", "recommend"}, _QUICKEST_OF_A_KIND, "catalogue_question"),

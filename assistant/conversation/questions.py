@@ -79,6 +79,7 @@ from assistant.search.kinds import (
     of_its_kind,
     of_the_sort_said,
     same_aisle,
+    singular_words,
 )
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
@@ -387,7 +388,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         interest = told_interest(step.text) if interested and not liked else None
         if liked:  # "for my dad who camps a lot": what camping needs, not what dads like
             products, intro = [hit.product for hit in liked], "Here are my suggestions:"
-        elif about_the_need(hits) and not grown_up and not (interest and not told):
+        elif (about_the_need(hits) or self._all_of_the_kind_said(hits, said)) and not (
+            grown_up or (interest and not told)
+        ):
             intro = "Here are my suggestions:"
         elif GIFT.search(step.text) and not grown_up:
             ideas = gift_ideas(self.retriever, filters, SHOW)
@@ -407,6 +410,14 @@ class CatalogueAnswers(ShopRuleAnswers):
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
+
+    def _all_of_the_kind_said(self, hits: list[ProductHit], said: str) -> bool:
+        """Whether a need names a kind and every suggestion is of it («a blender in the
+        morning»: blenders are what it asks for, however far their words are from it)."""
+        kind = self.kinds.named_kind(said)
+        return bool(kind and hits) and all(
+            kind in singular_words(hit.product.title) for hit in hits
+        )
 
     def _by_a_figure(self, state: DialogueState, step: Step) -> Turn | None:
         """A need for a kind ranked by a figure of its data: a search of that kind."""

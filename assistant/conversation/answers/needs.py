@@ -172,9 +172,14 @@ def narrowed(
     her a nice green tea instead"); else of the one aisle the closest three share."""
     if kind := kinds.named_kind(said):
         of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
-        if not of_kind:
+        if len(of_kind) < SHOW:  # «a blender in the morning»: every blender, not one
+            held = {hit.product.id for hit in of_kind}
             found = retriever.search(said, filters=filters, k=NEED_DEPTH, parse=False)
-            of_kind = [h for h in found.hits if kind in singular_words(h.product.title)]
+            of_kind += [
+                h
+                for h in found.hits
+                if kind in singular_words(h.product.title) and h.product.id not in held
+            ]
         return of_kind or hits
     if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle
         return [hit for hit in hits if hit.product.category == hits[0].product.category]

@@ -1,0 +1,103 @@
+"""A need told by its use («something to keep my coffee hot», «coffee that won't keep me up at
+night», «a bag for the gym», «something to make smoothies») said as the kind of thing that
+serves it, when the shop's titles hold that kind: the words of the need alone lead search by
+meaning to what shares them (cold brew for «coffee», shoes for «trainers»), not to the thing.
+A question about a product («does it keep coffee hot?») is never rewritten."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Catalogue
+
+# what leads a need told by its use: «something to», «a thing that», «anything for»
+_A_THING = (
+    r"(?:something|a thing|anything|a way|stuff|smth|sth)\s+"
+    r"(?:to|that(?:'ll| will| can)?|which|for)\s+"
+)
+_DRINK = r"(?:my\s+|the\s+|your\s+|our\s+|a\s+)?(?:coffee|tea|drinks?|water|soup|cocoa)"
+# (the use as said, the kind the shop titles it, what the message says instead)
+_USES: list[tuple[re.Pattern[str], str, str]] = [
+    (
+        re.compile(
+            rf"{_A_THING}(?:keep(?:s|ing)?\s+){_DRINK}\s+(?:hot|warm|cold|cool|chilled)", re.I
+        ),
+        "insulated water bottle",
+        "an insulated water bottle",
+    ),
+    (
+        re.compile(
+            r"(?:\b(?P<drink>coffee|tea)\s+)?(?:that|which)\s+(?:won'?t|wont|will not|doesn'?t|"
+            r"does not|wouldn'?t|would not)\s+keep\s+(?:me|you|us|him|her)\s+(?:up|awake)"
+            r"(?:\s+at\s+night)?",
+            re.I,
+        ),
+        "decaf",
+        "decaf {drink}",
+    ),
+    (
+        re.compile(
+            rf"(?:{_A_THING}|\bto\s+)(?:make|making|blend|blending)\s+(?:my\s+|some\s+)?"
+            r"(?:smoothies?|protein shakes?|shakes|juices?)",
+            re.I,
+        ),
+        "blender",
+        "a blender",
+    ),
+    (
+        re.compile(
+            r"\bbag\s+(?:that\s+|which\s+|i can wear\s+|to wear\s+)?(?:goes|go|sits|hangs|worn)?"
+            r"\s*(?:across|over)\s+(?:my|the|your)\s+(?:body|chest)",
+            re.I,
+        ),
+        "crossbody bag",
+        "crossbody bag",
+    ),
+    (
+        re.compile(
+            r"\b(?:bag|holdall)\s+for\s+(?:the\s+|my\s+)?gym\b(?:[^.?!]*?\b(?:fits?|big enough for|"
+            r"room for|hold)\b[^.?!]*?(?=[.?!]|$))?",
+            re.I,
+        ),
+        "duffel bag",
+        "duffel bag",
+    ),
+    (
+        re.compile(
+            rf"{_A_THING}(?:my\s+|his\s+|her\s+)?(?:sore|tight|aching|achy)\s+(?:muscles|calves|"
+            r"legs|quads|hamstrings|back|shoulders)(?:\s+(?:after|from)\s+(?:running|(?:my\s+)?runs?|"
+            r"the gym|(?:a\s+)?workouts?|training))?",
+            re.I,
+        ),
+        "foam roller",
+        "a foam roller",
+    ),
+    (
+        re.compile(
+            rf"(?:{_A_THING}|\bto\s+)(?:boil|heat\s+up|heat)\s+(?:some\s+)?water\s+"
+            r"(?:on|when|while|for)\s+(?:camping|a camping trip|the trail|hikes?)",
+            re.I,
+        ),
+        "camping stove",
+        "a camping stove",
+    ),
+]
+
+
+class UsesAsKinds:
+    """Rewrites a need told by its use into the kind of thing this catalogue sells for it."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        titles = " | ".join(p.title.lower() for p in catalogue.products.values())
+        self._uses = [use for use in _USES if re.search(rf"\b{use[1]}", titles)]
+
+    def as_kind(self, message: str) -> str:
+        """The message with a use it tells said as the kind that serves it."""
+        for pattern, _, instead in self._uses:
+            said = pattern.search(message)
+            if said is None:
+                continue
+            drink = said.groupdict().get("drink") or "coffee"
+            words = instead.format(drink=drink.lower())
+            return f"{message[: said.start()]}{words}{message[said.end() :]}"
+        return message

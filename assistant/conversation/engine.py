@@ -130,7 +130,7 @@ class Assistant:
             commerce.rules.free_shipping_from_minor,
         )
         self.product_answers = ProductAnswers(
-            catalogue, retriever, commerce.clock, self.policies, self.mentions
+            catalogue, retriever, commerce.clock, self.policies, self.mentions, kinds
         )
         self.kind_questions = KindQuestions(self.product_answers, self.catalogue_answers)
 

@@ -27,6 +27,7 @@ from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.version_words import end_of_range
 from assistant.money import format_minor
 from assistant.search.famous_makes import famous_make
+from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
@@ -164,6 +165,14 @@ _SET_BESIDE = re.compile(
 )
 
 
+# what follows «better than»: a name of a few words, without its article or «one(s)»
+_OTHER_SIDE = re.compile(
+    r"\W*(?:(?:a|an|the|my|those|these|that|this|some|one of (?:the|those))\s+)?"
+    r"(?P<name>[a-z][\w&' -]{2,30}?)(?:\s+ones?)?\s*(?:[?.!,]|\bfor\b|\bor\b|\bthough\b|$)",
+    re.I,
+)
+
+
 def _spelled(make: str) -> str:
     """A make as it is written: «JBL», «Nike», «Le Creuset»."""
     return make.upper() if len(make) <= 3 else make.title()
@@ -239,9 +248,11 @@ class ProductAnswers:
         clock: Clock,
         policies: PolicySearch,
         mentions: ProductMentions,
+        kinds: ProductKinds | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.mentions = mentions
+        self.kinds = kinds  # to tell a make we don't sell from words the shop says
         self.retriever = retriever
         self.clock = clock
         self.policies = policies
@@ -479,8 +490,11 @@ class ProductAnswers:
     def _beside_an_unsold_make(self, state: DialogueState, step: Step) -> Turn | None:
         """«is it as good as nike pegasus?», «better than a jbl go?»: a make the shop does not
         sell has no data here, so it is said, with what the data says of ours."""
-        make = famous_make(step.text)
-        if make is None or not _SET_BESIDE.search(step.text):
+        beside = _SET_BESIDE.search(step.text)
+        if beside is None:
+            return None
+        make = famous_make(step.text) or self._unknown_side(step.text[beside.end() :])
+        if make is None:
             return None
         if any(make[0] in product.brand.lower() for product in self.catalogue.products.values()):
             return None
@@ -494,6 +508,15 @@ class ProductAnswers:
             "with it: I only have data on what this shop sells. Here is what ours is:"
         )
         return Turn(text=f"{lead}\n{wording.product_details(product)}", products=[product.id])
+
+    def _unknown_side(self, side: str) -> tuple[str, str] | None:
+        """«better than an otterbox», «than the uniqlo ones»: the other side of a comparison
+        when it is a name nothing in the shop says (a make we don't sell), else None."""
+        said = _OTHER_SIDE.match(side)
+        if said is None or self.kinds is None or self.mentions.find(said["name"]):
+            return None
+        name = self.kinds.unknown_name(said["name"], lowercase=True)
+        return (name.lower(), "") if name else None
 
     def _beyond_the_data(self, state: DialogueState, step: Step, product: Product) -> Turn | None:
         """What the data cannot settle, said: a phone model no version lists («would it fit a

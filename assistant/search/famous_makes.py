@@ -39,6 +39,21 @@ _KIND_OF_MAKE: dict[str, str] = {
     "stanley cup": "insulated tumbler",
     "contigo": "insulated travel mug",
     "jetboil": "camping stove",
+    "big agnes": "tent",
+    "msr": "camping stove",
+    "osprey": "hiking backpack",
+    "black diamond": "headlamp",
+    "petzl": "headlamp",
+    "otterbox": "phone case",
+    "spigen": "phone case",
+    "anker": "power bank",
+    "mophie": "power bank",
+    "triggerpoint": "foam roller",
+    "manduka": "yoga mat",
+    "lodge": "cast iron skillet",
+    "yankee candle": "candle",
+    "gravity blanket": "weighted blanket",
+    "uniqlo": "clothes",
     "samsonite": "suitcase",
     "away luggage": "suitcase",
     "lego": "building blocks set",
@@ -69,7 +84,7 @@ _KIND_OF_MAKE: dict[str, str] = {
     "peloton": "exercise bike",
     "tempur": "memory foam pillow",
 }
-_MAKE = re.compile(
+FAMOUS_MAKE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _KIND_OF_MAKE), key=len, reverse=True)) + r")s?\b",
     re.I,
 )
@@ -77,7 +92,7 @@ _MAKE = re.compile(
 
 def famous_make(text: str) -> tuple[str, str] | None:
     """A well-known make the text names and the everyday kind it stands for, else None."""
-    said = _MAKE.search(text)
+    said = FAMOUS_MAKE.search(text)
     return (said[1].lower(), _KIND_OF_MAKE[said[1].lower()]) if said else None
 
 

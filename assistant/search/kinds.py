@@ -241,10 +241,12 @@ class ProductKinds:
         one_said = re.search(rf"\b(?:a|an)\s+{re.escape(wanted)}\b", text, re.I)
         return plural(wanted) if one_said else wanted
 
-    def unknown_name(self, phrase: str) -> str | None:
+    def unknown_name(self, phrase: str, lowercase: bool = False) -> str | None:
         """«the Sony WH-1000XM5»: a make or model as typed (a capital, or letters beside
-        digits) that nothing in the shop says, nor misspells; the phrase then, else None."""
-        typed = [w for w in NAME_LIKE.findall(phrase) if w.lower() not in _ASKING_WORDS]
+        digits; with `lowercase`, any word of four letters or more: «an otterbox») that
+        nothing in the shop says, nor misspells; the phrase then, else None."""
+        found = re.findall(r"[a-z]{4,}", phrase.lower()) if lowercase else NAME_LIKE.findall(phrase)
+        typed = [w for w in found if w.lower() not in _ASKING_WORDS]
         known = self._known_words()
         for word in (w.lower() for w in typed):
             if word in known or singular(word) in known or len(word) < 3:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Catalogue
+from assistant.search.famous_makes import FAMOUS_MAKE
 
 # the shopper's name -> the names a shop may title the same thing with, most alike first
 _EQUIVALENTS: dict[str, tuple[str, ...]] = {
@@ -105,12 +106,16 @@ class EverydayNames:
         )
 
     def as_titled(self, message: str) -> str:
-        """The message with each everyday name said as the titles say it."""
+        """The message with each everyday name said as the titles say it (not inside a
+        make's name: «a hydro flask» stays a make the shop does not sell)."""
         if self._pattern is None:
             return message
-        return self._pattern.sub(self._titled, message)
+        makes = [said.span() for said in FAMOUS_MAKE.finditer(message)]
+        return self._pattern.sub(lambda found: self._titled(found, makes), message)
 
-    def _titled(self, match: re.Match[str]) -> str:
+    def _titled(self, match: re.Match[str], makes: list[tuple[int, int]]) -> str:
+        if any(start <= match.start() < end for start, end in makes):
+            return match.group(0)
         titled = self._as_titled[match.group(1).lower()]
         plural = match.group(2) in _PLURAL and not titled.endswith("s")
         return titled + ("s" if plural else "")

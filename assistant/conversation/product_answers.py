@@ -173,6 +173,15 @@ _OTHER_SIDE = re.compile(
 )
 
 
+# words that make the other side of «better than» everyday words, not a make: pronouns and
+# other short words, «one(s)», «model», «version», and words shaped like a verb or comparative
+_EVERYDAY_SIDE = re.compile(
+    r"[a-z]{1,3}|ones?|model|version|kind|type|brand|season|year|years|stuff|thing|things|"
+    r"[a-z]+(?:ing|er|est|ed|ly)",
+    re.I,
+)
+
+
 def _spelled(make: str) -> str:
     """A make as it is written: «JBL», «Nike», «Le Creuset»."""
     return make.upper() if len(make) <= 3 else make.title()
@@ -514,6 +523,10 @@ class ProductAnswers:
         when it is a name nothing in the shop says (a make we don't sell), else None."""
         said = _OTHER_SIDE.match(side)
         if said is None or self.kinds is None or self.mentions.find(said["name"]):
+            return None
+        words = said["name"].lower().split()
+        # «the one my sister has», «the older model», «stretching»: everyday words, no name
+        if len(words) > 3 or any(_EVERYDAY_SIDE.fullmatch(word) for word in words):
             return None
         name = self.kinds.unknown_name(said["name"], lowercase=True)
         return (name.lower(), "") if name else None

@@ -388,11 +388,13 @@ class ReferenceResolver:
 
     def _ones_sharing_a_word(self, message: str, shown: list[str]) -> References | None:
         """«how do the two purelle ones compare», «both roamly ones»: the shown products whose
-        titles hold the word said, when as many hold it as the message says (two or more)."""
+        brand is the one said, when as many are as the message says (two or more)."""
         said = _ONES_OF_A_WORD.search(message)
         if said is None:
             return None
         word = said["word"].lower()
+        if not set(word.replace("&", " ").split()) <= self.mentions.all_brand_words:
+            return None  # «the trail running ones»: a kind, searched; «the purelle ones»: a make
         having = [
             pid
             for pid in shown

@@ -92,7 +92,7 @@ SHOP_SERVICE = re.compile(
     # «how long does a checkout keep it»: the summary's hold; «someone asked me for the code»
     r"\b(for me|until|till|aside)\b|\b(checkout|check-out|summary)\b.{0,15}\b(keeps?|holds?|"
     r"reserves?)\b|\basked (?:me )?for (?:the|my|a|your) (?:code|password|pin|card|bank)\b|"
-    r"\bput (it|them|one|a pair|a couple|some) (aside|on hold|by)\b|\bpre-?order\b"
+    r"\bput (it|them|one|a pair|a couple|some) (aside|on hold)\b|\bpre-?order\b"
     # «can i preorder it or reserve one?», «could you reserve one for me»
     r"|\b(reserve|hold) (it|them|one|a pair|some)\b"
     # «the shorts I got are too small, can you swap them?»: after a purchase, an exchange

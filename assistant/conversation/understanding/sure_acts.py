@@ -318,9 +318,22 @@ _SO_MANY_MORE_OF = re.compile(
 _SO_MANY_OF_EACH_OF = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|then|so|yes|yeah|great|cool|perfect)\W+)*(?:add\s+|get\s+(?:me\s+)?|"
     r"i'?ll take\s+|i'?ll have\s+)?(?:\d{1,2}|one|two|three|a couple)\s+of\s+each\s+of\s+"
-    r"(?!them\b|those\b|these\b)[a-z][^?]*$",
+    r"(?!them\b|those\b|these\b)[a-z]"
+    r"(?![^?]*\b(?:which|what|how|whats|compare|vs|versus|better|difference)\b)[^?]*$",
     re.I,
 )
+
+# «any good?» after one was picked: what its reviews say, not the list again
+_ANY_GOOD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|but|right)\W+)*any\s+good\W*$", re.I)
+
+
+def about_the_pick(request: Request, focus: str | None) -> Request:
+    """«cheapest one?», then «any good?»: a review question about the one picked (beside a
+    list with none picked it still narrows the list)."""
+    if focus and request.act in {"refine", "smalltalk", "search"} and _ANY_GOOD.match(request.text):
+        return Request(request.text, "review_question", request.confidence, request.act)
+    return request
+
 
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [

@@ -27,7 +27,10 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         re.compile(
-            r"(?:\b(?P<drink>coffee|tea)\s+)?(?:that|which)\s+(?:won'?t|wont|will not|doesn'?t|"
+            # of coffee or tea, or of nothing said («something that won't keep me up»); not
+            # «chai that won't keep me up» (no decaf chai is said to be one)
+            r"(?:\b(?P<drink>coffee|tea)\s+|\b(?:something|anything|stuff|one|beans)\s+)"
+            r"(?:that|which)\s+(?:won'?t|wont|will not|doesn'?t|"
             r"does not|wouldn'?t|would not)\s+keep\s+(?:me|you|us|him|her)\s+(?:up|awake)"
             r"(?:\s+at\s+night)?",
             re.I,

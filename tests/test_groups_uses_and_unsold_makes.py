@@ -156,3 +156,76 @@ def test_a_hold_or_preorder_is_the_shops_rule(demo_assistant, said: str) -> None
     chat.say("the summit supply one ultralight tent")
     reply = chat.say(said)
     assert "cannot hold or reserve" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "is it better than the one i got at target",
+        "is it better than the older model",
+        "is it better than the ones with longer battery",
+        "is it better than stretching",
+    ],
+)
+def test_everyday_words_beside_better_than_are_no_make(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the wildpine go insulated water bottle")
+    assert "We don't sell" not in chat.say(said).text
+
+
+@pytest.mark.slow
+def test_the_kind_ones_is_a_search_not_a_brand_group(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me running shoes")
+    reply = chat.say("the trail running ones")
+    assert reply.products and all(
+        "Trail" in demo_assistant.services.catalogue.products[pid].title for pid in reply.products
+    )
+
+
+@pytest.mark.slow
+def test_one_of_each_of_two_asked_which_is_lighter_compares(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me power banks")
+    chat.say("one of each of the voltedge core 2 and the voltedge urban, which is lighter")
+    assert chat.units() == {}
+
+
+def test_a_drink_other_than_coffee_is_no_decaf_coffee(uses: UsesAsKinds) -> None:
+    assert uses.as_kind("chai that wont keep me up") == "chai that wont keep me up"
+    assert "decaf tea" in uses.as_kind("tea that won't keep me awake")
+
+
+@pytest.mark.slow
+def test_put_one_aside_is_the_hold_rule_and_by_the_door_is_not(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("tell me about the kestrel plus fleece hoodie")
+    assert "cannot hold or reserve" in chat.say("put one aside for me please").text
+    assert "cannot hold or reserve" in chat.say("can i preorder it?").text
+    assert "cannot hold or reserve" not in chat.say("can you put them by the door?").text
+
+
+@pytest.mark.slow
+def test_a_version_no_option_says_is_said_unlisted(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("do the trailhawk max 2 come in wide? i have wide feet")
+    assert "the listing doesn't say it comes in wide" in reply.text
+    assert "doesn't say it comes in" not in Chat(demo_assistant).say(
+        "does the trailhawk max 2 come in black"
+    ).text
+
+
+@pytest.mark.slow
+def test_complaints_asked_in_the_past_tense(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("the cairn gear nova x trekking poles")
+    assert "complain:" in chat.say("what did they complain about").text
+
+
+@pytest.mark.slow
+def test_any_good_after_a_pick_is_about_the_pick(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("foam roller")
+    picked = chat.say("cheapest one?").products[0]
+    reply = chat.say("any good?")
+    assert reply.products == [picked] and "review" in reply.text

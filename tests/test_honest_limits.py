@@ -94,9 +94,7 @@ def test_a_search_for_a_model_no_case_lists_says_so(demo_assistant) -> None:
 @pytest.mark.slow
 def test_a_spec_neither_the_data_nor_a_review_settles_is_said_so(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("do the northwind one s chinos have any stretch?")
-    assert "The product details for Northwind One S Slim Fit Chinos [P0276] don't say." in (
-        reply.text
-    )
+    assert "The listing for Northwind One S Slim Fit Chinos [P0276] doesn't say." in reply.text
     assert "None of the 5 reviews" in reply.text
 
 

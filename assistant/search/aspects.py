@@ -34,7 +34,10 @@ FRAME_WORDS = frozenset(
 )
 # «how long does it burn»: about burning, not length
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
-STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"oh", "seriously", "know", "guess", "honest"}
+# (and the chat's fillers: «what did they complain about», «wait theres only 1 review»)
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
+    "oh", "seriously", "know", "guess", "honest", "did", "wait", "theres", "whats", "thats"
+}  # fmt: skip
 DETERMINERS = frozenset("the its their this these those my our your his her".split())
 COMPLAINT_QUESTION = re.compile(
     r"\b(complain\w*|moan\w*|gripe\w*|grumbl\w*|whing\w*|whin\w*|problems?|issues?|cons|"

@@ -346,10 +346,42 @@ def _prices_by_option(product: Product, variants: list[Variant]) -> str | None:
     return None
 
 
+# «do they come in wide?», «does it come in a petite»: a version asked for by a word
+_COMES_IN_WORD = re.compile(
+    r"\bcomes?\s+in\s+(?:an?\s+|the\s+)?(?P<word>[a-z][a-z-]{2,}(?:\s+(?:fit|width|size|"
+    r"version|option|cut|length))?)\b(?!\s+(?:stock|colou?rs?|sizes?)\b)",
+    re.I,
+)
+_NO_VERSION_WORD = frozenset(
+    "stock colour colours color colors size sizes other different any more what which many "
+    "one ones two three several all both it them this that those these either versions "
+    "version options option shades models styles".split()
+)
+
+
+def _unlisted_version(product: Product, question: str) -> str | None:
+    """A version asked for by a word none of the product's options says («wide», «petite»)."""
+    said = _COMES_IN_WORD.search(question)
+    if said is None or said["word"].split()[0].lower() in _NO_VERSION_WORD:
+        return None
+    values = {value.lower() for named in product.options_by_name().values() for value in named}
+    word = said["word"].lower()
+    title = product.title.lower()
+    if word in values or any(word in value for value in values) or word in title:
+        return None
+    return word
+
+
+def _unlisted_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
+    """«do they come in wide?»: the version asked for by a word no option of it says."""
+    unlisted = None if options else _unlisted_version(product, question)
+    return [f"the listing doesn't say it comes in {unlisted}"] if unlisted else []
+
+
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """What the product data says that bears on the question."""
     wanted = {cue for pattern, cue in FACT_CUES if pattern.search(question)}
-    facts = _option_facts(product, options)
+    facts = _option_facts(product, options) + _unlisted_facts(product, question, options)
     values = product.options_by_name()
     if "price" in wanted:
         chosen = _variants_with(product, options) or product.variants

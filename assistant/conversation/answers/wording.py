@@ -189,7 +189,7 @@ def data_silent(product: Product) -> str:
 
 def details_silent(product: Product) -> str:
     """Neither the product data nor the reviews answer: said plainly, first."""
-    return f"The product details for {product.title} [{product.id}] don't say."
+    return f"The listing for {product.title} [{product.id}] doesn't say."
 
 
 def described(product: Product, sentence: str) -> str:

@@ -117,7 +117,11 @@ from assistant.conversation.understanding.steps import (
 )
 from assistant.conversation.understanding.summary_corrections import corrected_at_the_summary
 from assistant.conversation.understanding.superlative_adds import superlative_adds
-from assistant.conversation.understanding.sure_acts import ANSWERS_ELSEWHERE, checked
+from assistant.conversation.understanding.sure_acts import (
+    ANSWERS_ELSEWHERE,
+    about_the_pick,
+    checked,
+)
 from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
 from assistant.conversation.understanding.unsold_parts import unsold_part
 from assistant.conversation.understanding.uses_as_kinds import UsesAsKinds
@@ -187,6 +191,7 @@ class RulePlanner:
             has_order=has_order or state.last_order_id is not None,
         )
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
+        requests = [about_the_pick(request, state.focus) for request in requests]
         if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
             unsummarised = context.model_copy(update={"pending_checkout": False})
             requests = corrected_at_the_summary(

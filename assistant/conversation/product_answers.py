@@ -528,6 +528,9 @@ class ProductAnswers:
         # «the one my sister has», «the older model», «stretching»: everyday words, no name
         if len(words) > 3 or any(_EVERYDAY_SIDE.fullmatch(word) for word in words):
             return None
+        # a make comes first («otterbox case», «triggerpoint grid»); not «standard diff»
+        if not self.kinds.unknown_name(words[0], lowercase=True):
+            return None
         name = self.kinds.unknown_name(said["name"], lowercase=True)
         return (name.lower(), "") if name else None
 

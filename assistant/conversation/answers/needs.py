@@ -174,11 +174,16 @@ def narrowed(
         of_kind = [hit for hit in hits if kind in singular_words(hit.product.title)]
         if len(of_kind) < SHOW:  # «a blender in the morning»: every blender, not one
             held = {hit.product.id for hit in of_kind}
+            # of the aisles already found: not car mounts beside remote control cars, nor
+            # Leaf & Kettle coffees beside kettles
+            aisles = {hit.product.category for hit in of_kind}
             found = retriever.search(said, filters=filters, k=NEED_DEPTH, parse=False)
             of_kind += [
                 h
                 for h in found.hits
-                if kind in singular_words(h.product.title) and h.product.id not in held
+                if kind in singular_words(h.product.title)
+                and h.product.id not in held
+                and (not aisles or h.product.category in aisles)
             ]
         return of_kind or hits
     if len({hit.product.category for hit in hits[:3]}) == 1:  # the need has one aisle

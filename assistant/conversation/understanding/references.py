@@ -388,7 +388,7 @@ class ReferenceResolver:
 
     def _ones_sharing_a_word(self, message: str, shown: list[str]) -> References | None:
         """«how do the two purelle ones compare», «both roamly ones»: the shown products whose
-        brand is the one said, when as many are as the message says (two or more)."""
+        brand is the one said, when exactly as many are as the message says (two or more)."""
         said = _ONES_OF_A_WORD.search(message)
         if said is None:
             return None
@@ -401,7 +401,8 @@ class ReferenceResolver:
             if re.search(rf"\b{re.escape(word)}\b", self.catalogue.products[pid].title, re.I)
         ]
         wanted = GROUP_SIZES.get((said["count"] or "").lower()) or (2 if said["both"] else 0)
-        if len(having) < 2 or (wanted and len(having) != wanted):
+        # «add the quietude ones» of a pair of earbuds: one product, not every Quietude shown
+        if len(having) != wanted:
             return None
         return References(having, "shown-word", plural=True)
 

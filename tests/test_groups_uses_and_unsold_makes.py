@@ -210,9 +210,10 @@ def test_put_one_aside_is_the_hold_rule_and_by_the_door_is_not(demo_assistant) -
 def test_a_version_no_option_says_is_said_unlisted(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("do the trailhawk max 2 come in wide? i have wide feet")
     assert "the listing doesn't say it comes in wide" in reply.text
-    assert "doesn't say it comes in" not in Chat(demo_assistant).say(
-        "does the trailhawk max 2 come in black"
-    ).text
+    assert (
+        "doesn't say it comes in"
+        not in Chat(demo_assistant).say("does the trailhawk max 2 come in black").text
+    )
 
 
 @pytest.mark.slow

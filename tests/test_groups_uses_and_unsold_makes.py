@@ -230,3 +230,32 @@ def test_any_good_after_a_pick_is_about_the_pick(demo_assistant) -> None:
     picked = chat.say("cheapest one?").products[0]
     reply = chat.say("any good?")
     assert reply.products == [picked] and "review" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("said", "aisle"),
+    [
+        ("rc car for a 4 year old?", "Toys & Games"),
+        ("need a kettle that won't cost a fortune, under $50 ideally", "Kitchen"),
+    ],
+)
+def test_a_needs_kind_stays_in_its_aisle(demo_assistant, said: str, aisle: str) -> None:
+    reply = Chat(demo_assistant).say(said)
+    products = demo_assistant.services.catalogue.products
+    assert reply.products and {products[pid].category for pid in reply.products} == {aisle}
+
+
+@pytest.mark.slow
+def test_a_version_beside_vs_is_no_make(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("playwise studio rc car deluxe vs standard diff?")
+    assert "We don't sell" not in reply.text and "deluxe" in reply.text
+
+
+@pytest.mark.slow
+def test_the_brand_ones_of_a_compared_pair_is_that_pairs_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("wireless earbuds between 100 and 130 dollars")
+    chat.say("echofox zen vs quietude plus, which is more waterproof")
+    chat.say("ok add the quietude ones anyway, battery matters more to me")
+    assert len(chat.units()) == 1

@@ -402,7 +402,7 @@ class ReferenceResolver:
         ]
         wanted = GROUP_SIZES.get((said["count"] or "").lower()) or (2 if said["both"] else 0)
         # «add the quietude ones» of a pair of earbuds: one product, not every Quietude shown
-        if len(having) != wanted:
+        if len(having) < 2 or len(having) != wanted:
             return None
         return References(having, "shown-word", plural=True)
 

@@ -324,13 +324,17 @@ _SO_MANY_OF_EACH_OF = re.compile(
 )
 
 # «any good?» after one was picked: what its reviews say, not the list again
-_ANY_GOOD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|but|right)\W+)*any\s+good\W*$", re.I)
+_JUST_ANY_GOOD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|but|right)\W+)*any\s+good\W*$", re.I)
 
 
 def about_the_pick(request: Request, focus: str | None) -> Request:
     """«cheapest one?», then «any good?»: a review question about the one picked (beside a
     list with none picked it still narrows the list)."""
-    if focus and request.act in {"refine", "smalltalk", "search"} and _ANY_GOOD.match(request.text):
+    if (
+        focus
+        and request.act in {"refine", "smalltalk", "search"}
+        and _JUST_ANY_GOOD.match(request.text)
+    ):
         return Request(request.text, "review_question", request.confidence, request.act)
     return request
 

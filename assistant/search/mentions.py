@@ -493,7 +493,9 @@ class ProductMentions:
         (said,) = best
         holders = self._of_brand.get(frozenset(self.brand_words[said.product_id]), set())
         wanted = [kind.lower() for kind in kinds if kind]
-        for kind in (kind for kind in wanted if kind not in self._title(said.product_id)):
+        head = self._title(said.product_id).split()[-1]
+        # of the same kind («the Bassline One» beside Bassline studio headphones): its model
+        for kind in (kind for kind in wanted if kind.split()[-1] != head):
             of_kind = sorted(pid for pid in holders if kind in self._title(pid))
             if of_kind:  # several: which of the brand's bottles, never its tent
                 return [replace(said, product_id=pid) for pid in of_kind]

@@ -323,7 +323,8 @@ class ReferenceResolver:
         if len({m.phrase for m in found}) == 1 < len(found) and branded:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
-        if len(found) == 1 and found[0].product_id not in (context or about):
+        typed_one = re.search(r"\bOne\b", message)  # «the Bassline One»: a model, as typed
+        if len(found) == 1 and found[0].product_id not in (context or about) and not typed_one:
             # «the kestrel one in M» among hoodies: Kestrel's hoodie, not its «One 700» jacket
             found = self.mentions.brand_one_of_kind(found, [hint]) or found
         if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):

@@ -531,8 +531,7 @@ class ProductAnswers:
         # a make comes first («otterbox case», «triggerpoint grid»); not «standard diff»
         if not self.kinds.unknown_name(words[0], lowercase=True):
             return None
-        name = self.kinds.unknown_name(said["name"], lowercase=True)
-        return (name.lower(), "") if name else None
+        return " ".join(words), ""
 
     def _beyond_the_data(self, state: DialogueState, step: Step, product: Product) -> Turn | None:
         """What the data cannot settle, said: a phone model no version lists («would it fit a

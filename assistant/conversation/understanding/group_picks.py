@@ -103,7 +103,7 @@ def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None
 # what may stand beside a group and its version: «one of each in grey queen», «30ml for
 # both», «both in M please»
 _VERSION_FILLER = frozenset(
-    "in for then please pls ok okay the a and size colour color thanks just , yeah yes so "
+    "in for then please pls ok okay the a and size colour color thanks just yeah yes so "
     "fine alright sure cool great perfect".split()
 )
 

@@ -177,7 +177,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             step.text,
             vocabulary.colours,
             vocabulary.brands,
-            vocabulary.made_of,
+            vocabulary.refusable_words,
             vocabulary.colour_in_names,
         )
         if not refused.as_filters():

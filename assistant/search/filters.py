@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.search.unwanted import material_words
+from assistant.search.unwanted import kind_words, material_words
 
 COLOUR_OPTION_NAMES = ("colour", "color")
 SIZE_OPTION_NAMES = ("size",)
@@ -68,7 +68,10 @@ class SearchFilters(BaseModel):
     not_brands: list[str] = Field(default_factory=list, description="Brands not wanted.")
     not_words: list[str] = Field(
         default_factory=list,
-        description="Materials or scents not wanted: no word of the title or facts says them.",
+        description=(
+            "Materials, scents or kinds of product not wanted: no word of the title or facts"
+            " says them."
+        ),
     )
 
     @model_validator(mode="after")
@@ -212,6 +215,14 @@ class FilterVocabulary:
     model_letters: set[str] = field(default_factory=set)
     # what products are made of or smell of, so «no leather» can be refused
     made_of: set[str] = field(default_factory=set)
+    # what products are, so «headphones, not earbuds» can be refused
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def refusable_words(self) -> set[str]:
+        """The words a shopper can say no to besides colours and brands: materials, scents
+        and kinds of product."""
+        return self.made_of | self.kinds
 
     def names_colour(self, colour: str, text: str) -> bool:
         """Whether a text names a colour as a colour, not as part of a name («a nice green
@@ -279,6 +290,7 @@ class FilterVocabulary:
             for word in _TITLE_WORD.findall(product.title.lower())[-1:]
         }
         vocabulary.made_of = material_words(catalogue)
+        vocabulary.kinds = kind_words(catalogue)
         vocabulary.model_letters = {
             f"{before.lower()} {letter.lower()}"
             for product in catalogue.products.values()

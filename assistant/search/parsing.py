@@ -420,7 +420,7 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
         query,
         vocabulary.colours,
         vocabulary.brands,
-        vocabulary.made_of,
+        vocabulary.refusable_words,
         vocabulary.colour_in_names,
     )
     query = refused.text  # «rain jacket, not black»: no black asked for, none ranked for

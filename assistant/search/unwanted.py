@@ -1,5 +1,5 @@
 """What a shopper does not want, said in a query: «not black», «anything but Chargewell», «no
-leather», «not navy or black». Each value the catalogue knows (a colour it sells, a brand, a
+leather», «not navy or black», «headphones, not earbuds». Each value the catalogue knows (a colour it sells, a brand, a
 word of its materials or scents) becomes an exclusion, and its words are cut from the query so
 that «rain jacket, not black» neither filters nor ranks by black."""
 
@@ -72,6 +72,37 @@ def material_words(catalogue: Catalogue) -> set[str]:
             words.add(value)
             words |= {w for w in re.findall(r"[a-z]+", value) if len(w) >= 4}
     return {word for word in words if word not in _HOW and len(word) >= 3}
+
+
+def kind_words(catalogue: Catalogue) -> set[str]:
+    """The words and pairs that say what the catalogue's products are, so «headphones, not
+    earbuds» or «a bag but not a duffel» can be refused: each title's last word («earbuds»),
+    its last two («sleeping bag»), and the word before a last word that several sorts share
+    («duffel», «tote» of the bags)."""
+    endings = [
+        re.findall(r"[a-z][a-z-]+", product.title[len(product.brand) :].lower())
+        for product in catalogue.products.values()
+    ]
+    models = {ending[0] for ending in endings if len(ending) > 1}  # «Aero», «Pro»: model names
+    words = {ending[-1] for ending in endings if ending}
+    pairs = {
+        (ending[-2], ending[-1])
+        for ending in endings
+        if len(ending) >= 2 and ending[-2] not in models
+    }
+    sorts: dict[str, set[str]] = {}
+    for before, last in pairs:
+        sorts.setdefault(last, set()).add(before)
+    words |= {f"{before} {last}" for before, last in pairs}
+    # a sort word of a head with three or more sorts names a thing («tote», «crossbody»);
+    # the word before a head with one sort says how («water», «cast»), not what
+    words |= {before for befores in sorts.values() if len(befores) >= 3 for before in befores}
+    return {word for word in words if len(word) >= 3 and word not in _HOW | _NOT_A_KIND}
+
+
+# heads too common in other senses to refuse alone: «i'm not set on a colour», «does it not
+# cover spills»
+_NOT_A_KIND = frozenset({"set", "cover"})
 
 
 def unwanted(

@@ -14,6 +14,7 @@ from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import kind_words_of, same_aisle, singular
+from assistant.search.kind_words import BOUNDARIES
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.unwanted import MADE_OF
@@ -76,7 +77,8 @@ class CatalogueFigure(BaseModel):
 
 RECOMMEND_FRAME = re.compile(
     r"\b(an? )?(gift|present|something|anything|ideas?|recommend\w*|suggest\w*|what would you|"
-    r"what should i (get|buy)|help me (pick|choose|find)|for (my|a|an|someone)|who (loves|likes|"
+    r"what should i (get|buy)|help me (pick|choose|find)|(i'?m )?looking for|"
+    r"for (my|a|an|someone)|who (loves|likes|"
     r"is into)|i need|good|nice|best|please|any|(can|could|may) (i|we) (get|buy|have|order))\b"
     r"|^\s*(can|could|would|will)\b(?=\s+(i|u|you)?\s*(recommend|suggest|help|find)\b)",
     re.I,
@@ -103,6 +105,8 @@ def is_carried(result: SearchResult, title_words: set[str]) -> bool:
     """Whether the best hit is close enough to count as what was asked for, or the titles
     say every word asked («something wooden?»: our wooden puzzles)."""
     hits, words = result.hits, re.findall(r"[a-z]+", shopping_words(result.query_text).lower())
+    # «something for camping around $60»: «for» and «around» are no things asked for
+    words = [word for word in words if word not in BOUNDARIES]
     said = bool(words) and all(singular(word) in title_words for word in words)
     close = bool(hits) and max((hit.similarity or 0.0) for hit in hits) >= NOT_CARRIED_SIMILARITY
     return close or (bool(hits) and said)

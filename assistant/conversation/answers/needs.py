@@ -119,12 +119,16 @@ def interest_hits(retriever: Retriever, text: str, filters: SearchFilters) -> li
     if match is None:
         return []
     interest = " ".join(ACTIVITY.get(word.lower(), word) for word in match[1].split())
-    found = retriever.search(interest, filters=filters, k=SHOW * 2, mode="dense", parse=False)
+    # the aisle is what the interest is about, whatever the budget: «who likes camping,
+    # around 60 bucks» is camping gear though only two pieces cost about that
+    aisle = SearchFilters(in_stock=filters.in_stock)
+    found = retriever.search(interest, filters=aisle, k=SHOW * 2, mode="dense", parse=False)
     hits = [hit for hit in found.hits if not brand_coincidence(hit.product, interest)]
     aisles = Counter(hit.product.category for hit in hits[:3]).most_common(1)
     if len(hits) < 3 or aisles[0][1] < 2 or (hits[0].similarity or 0.0) < AGREED:
         return []
-    return [hit for hit in hits if hit.product.category == aisles[0][0]][:SHOW]
+    found = retriever.search(interest, filters=filters, k=SHOW * 2, mode="dense", parse=False)
+    return [hit for hit in found.hits if hit.product.category == aisles[0][0]][:SHOW]
 
 
 def brand_coincidence(product: Product, need: str) -> bool:

@@ -76,6 +76,23 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
     return "refine" if word.endswith(("er", "est")) and state.shown else last
 
 
+# «no wait, the first one», «sorry, i meant the other one»: another pick of the same list
+_PICKED_INSTEAD = re.compile(
+    r"^\W*(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm|oh|i meant|i mean|make (?:it|that))"
+    r"\W+)+(?:the |that )?(\w+) one\W*$",
+    re.I,
+)
+
+
+def picked_instead(intent: str, text: str, state: DialogueState) -> str:
+    """«the second one in size 9» («which colour?»), then «no wait, the first one»: the
+    add asked, of the other product, whatever the words alone sound like."""
+    pending = state.pending_action
+    if pending is None or pending.kind != "add" or not state.shown:
+        return intent
+    return "add" if _PICKED_INSTEAD.match(text) else intent
+
+
 def asks_again(text: str, state: DialogueState) -> bool:
     """Whether a short follow-up ("and the handle?", «And the Blade & Bowl knife?») asks
     the question of the turn before again."""

@@ -14,7 +14,7 @@ from functools import partial
 from typing import Any
 
 from assistant.catalogue.models import Catalogue, Product
-from assistant.conversation.state import DialogueState
+from assistant.conversation.state import DialogueState, PendingAction
 from assistant.conversation.understanding.acts import (
     ActClassifier,
     DialogueContext,
@@ -53,6 +53,7 @@ from assistant.conversation.understanding.follow_ups import (
     answered_which,
     asks_again,
     bare_pick,
+    picked_instead,
     counted_version,
     elliptical_question,
     follow_up_act,
@@ -232,6 +233,7 @@ class RulePlanner:
         ahead = goes_ahead(intent, request.text, state)  # «go on then»: the one asked about
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
+        intent = picked_instead(intent, request.text, state)
         intent, request = ("add", replace(request, implied=True)) if ahead else (intent, request)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
@@ -542,6 +544,10 @@ class RulePlanner:
         )
         # Options said before count: "in grey" before "ok 10 then", "in M" in the search
         earlier = pending.options if pending and pending.product_id == args["product_id"] else {}
+        if pending and pending.kind == "add" and not earlier and _same_list(state, pending, args):
+            # «the second one in size 9» («which colour?»), then «no wait, the first one»:
+            # the first one in size 9 too
+            earlier = options_it_comes_in(product, pending.options)
         added = state.options_added(args["product_id"])  # "add another one": that version
         if not added and _ONE_MORE.search(step.text):  # «add another of the first one then»
             added = state.versions_added.get(args["product_id"], {})
@@ -618,3 +624,9 @@ def _not_a_change(
     if intent == "search" and focus and focus.id in cart_products:
         return "product_question" if focus.options_named_in(request.text) else intent
     return in_context(intent, request.text, state) if intent in UNDERSTOOD_AS_NOTHING else intent
+
+
+def _same_list(state: DialogueState, pending: PendingAction, args: dict[str, Any]) -> bool:
+    """Whether an add picks another product of the list that the open «which one?» was
+    picked from."""
+    return pending.product_id in state.shown and args["product_id"] in state.shown

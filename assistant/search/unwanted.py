@@ -1,7 +1,8 @@
 """What a shopper does not want, said in a query: «not black», «anything but Chargewell», «no
-leather», «not navy or black», «headphones, not earbuds». Each value the catalogue knows (a colour it sells, a brand, a
-word of its materials or scents) becomes an exclusion, and its words are cut from the query so
-that «rain jacket, not black» neither filters nor ranks by black."""
+leather», «not navy or black», «headphones, not earbuds». Each value the catalogue knows (a
+colour it sells, a brand, a word of its materials, scents or kinds) becomes an exclusion, and
+its words are cut from the query so that «rain jacket, not black» neither filters nor ranks by
+black."""
 
 from __future__ import annotations
 

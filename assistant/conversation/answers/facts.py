@@ -13,8 +13,8 @@ from assistant.conversation.answers.wording import days, plural_noun
 from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
-from assistant.search.kinds import kind_words_of, same_aisle, singular
 from assistant.search.kind_words import BOUNDARIES
+from assistant.search.kinds import kind_words_of, same_aisle, singular
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.unwanted import MADE_OF

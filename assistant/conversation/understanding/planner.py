@@ -53,11 +53,11 @@ from assistant.conversation.understanding.follow_ups import (
     answered_which,
     asks_again,
     bare_pick,
-    picked_instead,
     counted_version,
     elliptical_question,
     follow_up_act,
     moved_on,
+    picked_instead,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (

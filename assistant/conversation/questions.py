@@ -61,6 +61,7 @@ from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
+from assistant.conversation.understanding.list_length import list_length
 from assistant.conversation.understanding.other_than_that import excluded
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
@@ -140,6 +141,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
             step = part_alone(step, f"{step.text}, {kind}", self.retriever.vocabulary)
         result, products, order, spec = self._ordered(state, step, options)
+        products = products[: list_length(step.text) or len(products)]  # «show me 3 bottles»
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None
         if missing or (products and not named and not is_carried(result, self.kinds.title_words)):
@@ -403,6 +405,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             products, intro = gift_ideas(self.retriever, filters, SHOW), PERSON_IDEAS
         else:
             products, intro = products[:3], wording.closest_to_need()
+        products = products[: list_length(step.text) or len(products)]  # «two ideas for him»
         remember_shown(state, [p.id for p in products])
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, intro) + age_note(products, step.text)

@@ -80,6 +80,7 @@ from assistant.conversation.understanding.keeping import (
     removal_calls,
 )
 from assistant.conversation.understanding.kind_only import names_a_kind_only
+from assistant.conversation.understanding.list_length import options_asked
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
@@ -234,6 +235,7 @@ class RulePlanner:
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
         intent = picked_instead(intent, request.text, state)
+        intent = options_asked(intent, request.text)  # «give me two options for a tent»
         intent, request = ("add", replace(request, implied=True)) if ahead else (intent, request)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items

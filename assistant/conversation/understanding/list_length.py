@@ -1,0 +1,45 @@
+"""How many suggestions a request asks to see: «show me 3 water bottles», «top 3 yoga mats»,
+«give me two options for a tent», «a couple of ideas»."""
+
+from __future__ import annotations
+
+import re
+
+_COUNTS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "a couple of": 2,
+    "a couple": 2,
+    "couple of": 2,
+}
+_SAID = "|".join([r"\d", *(re.escape(word) for word in sorted(_COUNTS, key=len, reverse=True))])
+# a count after a verb of showing or «top», before a thing or «options»; not «2 person tent»,
+# «3 pack», «2 kg» (what the product is), nor «i need 2 mats» (how many to buy)
+LIST_LENGTH = re.compile(
+    rf"\b(?:show|give|list|suggest|recommend|send|pick|find|top|best|narrow (?:it )?down to)"
+    rf"(?: me| us)?(?: (?:the|your|just|only|like))?\s+({_SAID})\b"
+    r"(?!\s*(?:-|person|people|man|seater|player|pack|piece|pc|kg|g|l|ml|litre|liter|lb|"
+    r"oz|inch|in|mm|cm|year|yr|day|hour|star|x|\$|bucks?|dollars?|quid|pounds?|%|or more)\b)"
+    r"(?=\s+(?:[a-z-]+))",
+    re.I,
+)
+_ALTERNATIVES = re.compile(r"\b(?:options|choices|ideas|picks|suggestions|alternatives)\b", re.I)
+
+
+def list_length(text: str) -> int | None:
+    """The number of products a request asks to see, when it says one (2 to 5)."""
+    said = LIST_LENGTH.search(text)
+    if said is None:
+        return None
+    word = said[1].lower()
+    count = int(word) if word.isdigit() else _COUNTS[word]
+    return count if 2 <= count <= 5 else None
+
+
+def options_asked(intent: str, text: str) -> str:
+    """«give me two options for a tent» asks for a few options, a search: it compares
+    nothing yet."""
+    asked = list_length(text) is not None and bool(_ALTERNATIVES.search(text))
+    return "search" if intent == "compare" and asked else intent

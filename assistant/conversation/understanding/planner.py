@@ -36,6 +36,10 @@ from assistant.conversation.understanding.buying import (
     only_a_version,
     only_names,
 )
+from assistant.conversation.understanding.cart_corrections import (
+    count_corrected,
+    version_corrected,
+)
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     UNDERSTOOD_AS_NOTHING,
@@ -124,7 +128,13 @@ from assistant.conversation.understanding.sure_acts import (
     about_the_pick,
     checked,
 )
-from assistant.conversation.understanding.trades import ADD_IT, ANOTHER_OF, SWAP, sentences
+from assistant.conversation.understanding.trades import (
+    ADD_IT,
+    ANOTHER_OF,
+    SWAP,
+    meant_instead,
+    sentences,
+)
 from assistant.conversation.understanding.unsold_parts import unsold_part
 from assistant.conversation.understanding.uses_as_kinds import UsesAsKinds
 from assistant.conversation.understanding.version_lists import (
@@ -250,6 +260,8 @@ class RulePlanner:
         ):
             intent = _not_a_change(request, focus, cart_products, state)  # "and the handle?"
         intent = fewer_taken_out(intent, request.text)
+        intent = count_corrected(intent, request.text, state, slots)  # «i meant 2»
+        intent = version_corrected(intent, request.text, state, focus)  # «it was large»
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         trading = trading or (intent == "add" and ANOTHER_OF.search(request.text))  # «…rope»
@@ -266,6 +278,7 @@ class RulePlanner:
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
+        intent = meant_instead(intent, references, request.text, state)  # «no i meant X»
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = answered_which(asked_which, references, request.text, intent)
@@ -515,11 +528,23 @@ class RulePlanner:
                 change = {"product_id": product_id, "options": options, "replacing": replacing}
                 step.calls = [ToolCall(name="change_variant", args=change)]
             elif intent == "change":
-                in_stock = partial(version_stock, self.catalogue.products[product_id], step.text)
-                added = state.options_added(product_id)  # «make one of them black»: its size too
-                change_calls(step, args, product_id in cart_products, in_stock, added)
+                self._change_calls(step, state, args, product_id in cart_products)
             else:
                 step.calls = self._removal(step, args)
+
+    def _change_calls(
+        self, step: Step, state: DialogueState, args: dict[str, Any], in_cart: bool
+    ) -> None:
+        """The calls of a change to one product's line: its count or version, or the line
+        split in the versions listed («wait no, one white and one red, both medium»)."""
+        product = self.catalogue.products[args["product_id"]]
+        if in_cart and (each := version_groups(product, step.text)):
+            out = ToolCall(name="remove_from_cart", args={"product_id": product.id})
+            step.calls = [out, *version_calls("add_to_cart", {"product_id": product.id}, each)]
+            return
+        in_stock = partial(version_stock, product, step.text)
+        added = state.options_added(product.id)  # «make one of them black»: its size too
+        change_calls(step, args, in_cart, in_stock, added)
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:
         """A removal of one product: each version listed goes, else the count said or the line."""

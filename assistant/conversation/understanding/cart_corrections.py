@@ -1,0 +1,63 @@
+"""A cart change corrected right after it: «wait did i say 3? i meant 2», «no sorry, back to
+2», «2 actually, one for my kid», «and 2 of them» bring the line just added or changed to that
+count; «thats wrong, it was large» changes its version."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalogue.models import Product
+from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.slots import Slots, number_value
+
+_N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|half a dozen)"
+_OTHER_N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_SORRY = r"(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm+|ok|okay|oh)\W+)*"
+_COUNT_CORRECTED = re.compile(
+    # «i meant 2», not «i meant 2 more»
+    rf"\bi? ?meant {_N}\b(?!\s*(?:more|extra|others?|of the|different|colou?rs?|sizes?)\b)"
+    rf"|\bback (?:down |up )?to {_N}\b(?!\s*(?:more|of the)\b)"  # «no sorry, back to 2»
+    rf"|^\W*{_SORRY}{_N}\W+(?:actually|instead|then|not {_OTHER_N})\b"  # «2 actually, …»
+    rf"|\b{_N} not {_OTHER_N}\b"  # «i said 2 not 3»
+    # «wait did i say 3? i meant 2», as the mind change leaves it: «wait did i say 2?»
+    rf"|^\W*{_SORRY}did i say {_N}\W*$"
+    # «and 2 of them», «and 2 bags of it» right after adding one
+    rf"|^\W*(?:and |just |{_SORRY})?{_N} (?:of (?:them|those|these|it)|"
+    r"(?:bags?|pairs?|packs?|sets?) of (?:it|them|those|that))\W*$",
+    re.I,
+)
+_CART_CHANGES = {"add", "change"}
+_LOOSE_COUNTS = {"a couple": 2, "half a dozen": 6}
+
+
+def count_corrected(intent: str, text: str, state: DialogueState, slots: Slots) -> str:
+    """A change of the line just added or changed to the count the message corrects to,
+    with that count as the slot; any other request keeps its act."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    said = _COUNT_CORRECTED.search(text)
+    if last not in _CART_CHANGES or said is None or not state.focus:
+        return intent
+    word = next(group for group in said.groups() if group).lower()
+    count = _LOOSE_COUNTS.get(word) or number_value(word)
+    slots.quantity = count
+    return "change"
+
+
+# «thats wrong, it was large», «it should be the 500g», «i said medium»
+_VERSION_CORRECTED = re.compile(
+    r"^\W*(?:(?:no+|nah|sorry|oops|wait|hmm+|ugh)\W+)*(?:that'?s|thats|it'?s|its) "
+    r"(?:wrong|not right)"
+    r"|\bit (?:was|should be|should'?ve been|should have been|was meant to be)\b"
+    r"|\bi (?:said|asked for|wanted)\b",
+    re.I,
+)
+
+
+def version_corrected(intent: str, text: str, state: DialogueState, focus: Product | None) -> str:
+    """A change of the line just added or changed to the version the message corrects it
+    to («thats wrong, it was large»); any other request keeps its act."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if last not in _CART_CHANGES or focus is None or intent == "change":
+        return intent
+    said = _VERSION_CORRECTED.search(text) and focus.options_named_in(text)
+    return "change" if said and not _COUNT_CORRECTED.search(text) else intent

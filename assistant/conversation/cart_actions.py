@@ -91,7 +91,9 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
         return turn
     assert isinstance(cart, CartView)
     if changes:
-        state.focus = changes[-1][1].id
+        # «swap it for X», «no i meant X»: the one that came in, not the one taken out
+        kept = [product for name, product in changes if name != "remove_from_cart"]
+        state.focus = (kept or [changes[-1][1]])[-1].id
     shown = cart_change_turn(cart, changes)
     shown.text = "\n".join([*notes, shown.text])
     _add_free_shipping_note(shown, cart, changes, step.text, context)

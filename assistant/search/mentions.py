@@ -501,6 +501,18 @@ class ProductMentions:
                 return [replace(said, product_id=pid) for pid in of_kind]
         return []
 
+    def brand_one_in_view(self, best: list[Mention], in_view: list[str]) -> str | None:
+        """«no i meant the atlas & oak one» beside one Atlas & Oak bag: that bag, not the
+        brand's «One S», «One X» and «One 2» (after a brand, «one» stands for a product as
+        often as for the model One); None when the view holds none or several of the brand."""
+        if not best or len({m.phrase for m in best}) != 1:
+            return None
+        brand = self.brand_words[best[0].product_id]
+        if set(best[0].words) - brand != {"one"}:
+            return None
+        held = [pid for pid in dict.fromkeys(in_view) if self.brand_words.get(pid) == brand]
+        return held[0] if len(held) == 1 and held[0] not in {m.product_id for m in best} else None
+
     def _title(self, product_id: str) -> str:
         return self.catalogue.products[product_id].title.lower()
 

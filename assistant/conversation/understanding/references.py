@@ -324,6 +324,9 @@ class ReferenceResolver:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
         typed_one = re.search(r"\bOne\b", message)  # «the Bassline One»: a model, as typed
+        in_view = None if typed_one else self.mentions.brand_one_in_view(found, context or about)
+        if in_view:  # «no i meant the atlas & oak one» beside Atlas & Oak's crossbody: that one
+            return References([in_view], "mention", phrases={in_view: found[0].phrase})
         if len(found) == 1 and found[0].product_id not in (context or about) and not typed_one:
             # «the kestrel one in M» among hoodies: Kestrel's hoodie, not its «One 700» jacket
             found = self.mentions.brand_one_of_kind(found, [hint]) or found

@@ -74,6 +74,8 @@ def replaced_product(
         return pending.replaces  # «black» answers the swap's «which one?»: now out with it
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
+    if (just_added := _just_added(state)) and MEANT.search(text) and just_added != new:
+        return just_added if just_added in cart_products else None  # «no i meant the nimbus»
     kind = references.kind
     if kind == "deictic" and not SWAP_MINE_FOR.search(text):
         return None  # "add that one too, dont replace my rope": nothing replaced
@@ -128,3 +130,29 @@ def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> 
     if intent == "add" and _REPORTED.search(text):
         return "product_question"
     return None
+
+
+# «no sorry I meant the nimbus one, the classic s», «no I meant the other oakhaven»: the
+# product just added was the wrong one
+MEANT = re.compile(
+    r"^\W*(?:(?:no+|nah|nope|sorry|oops|wait|hmm+|actually|ugh)\W+)*(?:i\s+)?"
+    r"(?:meant|mean|wanted)\s+(?:the|that|this|a|an)\b",
+    re.I,
+)
+
+
+def _just_added(state: DialogueState) -> str | None:
+    """The one product the turn before added, if it added one."""
+    added = {line.product_id for line in state.last_added}
+    last_turn = bool(state.last_added) and state.last_added[0].turn == state.turns - 1
+    fresh = state.last_cart_change == "add" and last_turn and len(added) == 1
+    return next(iter(added)) if fresh else None
+
+
+def meant_instead(intent: str, references: References, text: str, state: DialogueState) -> str:
+    """«no i meant the atlas & oak one, in red» right after adding another: an add of the
+    one meant (its trade takes the other out), whatever the words alone sound like."""
+    just_added = _just_added(state)
+    named = references.kind in {"mention", "id", "ordinal"} and len(references.ids) == 1
+    other = named and references.ids[0] != just_added
+    return "add" if just_added and other and MEANT.search(text) else intent

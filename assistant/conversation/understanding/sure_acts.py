@@ -231,6 +231,16 @@ _COMES_TO = re.compile(
     re.I,
 )
 
+# «ok what did we agree on», «sum up please», «recap?»: what the cart holds now
+_SUM_UP = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just)\W+)*"
+    r"(?:sum (?:it |that |everything |things )?up|recap|summari[sz]e(?: (?:it|that|everything|"
+    r"my cart|the cart))?|what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
+    r"where did we land|what (?:have|'?ve) i (?:got|added|picked|chosen) so far)"
+    r"(?:\W+(?:please|pls|then|for me|so far))*\W*$",
+    re.I,
+)
+
 # «… long story about my old tote …, anyway please just add the Voyagr tote to my cart.»:
 # after a long story, the closing sentence that asks to add is the request
 _ADD_AT_THE_END = re.compile(
@@ -250,6 +260,7 @@ _SURE_WHATEVER_HEARD = (
     (_ONLY_CHECKOUT, "checkout"),
     (_SO_MANY_OF_ONE, "policy_question"),
     (_COMES_TO, "view_cart"),
+    (_SUM_UP, "view_cart"),
     (_ONE_MORE, "add"),
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),

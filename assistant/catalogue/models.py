@@ -131,6 +131,10 @@ class Product(BaseModel):
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
         text = _SIZE_OF_SOMETHING_ELSE.sub(" ", text)
+        for unit, written in _UNIT_SAID:
+            text = unit.sub(written, text)
+        if "standard" in self._all_values():  # «the normal edition» of a standard and a deluxe
+            text = _PLAIN_EDITION.sub("standard", text)
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
         said = list(re.finditer(r"[\w'-]+(?:\.\d+)*", text))  # "2.5" kept, "size 9." is "9"
         words = [found[0] for found in said]
@@ -207,6 +211,15 @@ _NOT_SIZED = (
 SIZE_WORD = re.compile(rf"\b(small|medium|large)s?\b(?!\s+(?:{_NOT_SIZED}))", re.I)
 # «it's only a small purchase»: a size word that describes something else, no value said
 _SIZE_OF_SOMETHING_ELSE = re.compile(rf"\b(?:small|medium|large|big)\s+(?:{_NOT_SIZED})\b", re.I)
+_PLAIN_EDITION = re.compile(
+    r"\b(?:normal|regular|basic|plain|ordinary)\b(?=\s+(?:edition|version|one)\b)", re.I
+)
+# «1 kilo», «500 grams», «half a litre»: the units as the catalogue writes them
+_UNIT_SAID = (
+    (re.compile(r"(\d)\s*(?:kilos?|kilograms?|kgs)\b", re.I), r"\1 kg"),
+    (re.compile(r"(\d)\s*(?:grams?|grammes?|gr)\b", re.I), r"\1 g"),
+    (re.compile(r"(\d)\s*(?:mls|millilit(?:re|er)s?)\b", re.I), r"\1 ml"),
+)
 
 
 class Review(BaseModel):

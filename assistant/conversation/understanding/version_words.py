@@ -13,7 +13,9 @@ from assistant.conversation.answers.wording import plural_noun
 _END_OF_RANGE = re.compile(
     r"\b(smallest|littlest|tiniest|largest|biggest|smaller|bigger|larger)\b"
     # «the small size» of a gel sold in 30, 50 and 100 ml: its smallest
-    r"|\b(small|large|big)(?= (?:size|one|bottle|bag|pack|tin|jar|tube|tub|box)\b)",
+    # «the small ground ones» of a coffee in 250 g, 500 g and 1 kg, ground or whole bean
+    r"|\b(small|large|big)(?= (?:[a-z]+ )?(?:size|ones?|bottles?|bags?|packs?|tins?|jars?|"
+    r"tubes?|tubs?|box(?:es)?)\b)",
     re.I,
 )
 _PLAIN = {"small": "smallest", "large": "largest", "big": "largest"}

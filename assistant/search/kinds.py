@@ -448,7 +448,8 @@ def of_the_sort_said(products: list[Product], text: str, kind: str) -> list[Prod
     """«vitamin c serums», «noise cancelling headphones»: of the kind, those whose titles
     say the two words before it, when some do and some do not (a hydrating serum is no
     vitamin C one); one word («wireless earbuds») narrows nothing."""
-    said = re.search(rf"\b([a-z]+ [a-z]+) {re.escape(kind)}", text.lower())
+    # «pour-over coffee thing» as the compounds leave it: a hyphenated sort is one word
+    said = re.search(rf"\b([a-z]+-[a-z]+|[a-z]+ [a-z]+) {re.escape(kind)}", text.lower())
     if said is None:
         return products
     sort = said[1]

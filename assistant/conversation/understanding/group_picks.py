@@ -471,3 +471,25 @@ _TURNED_DOWN_GROUP = re.compile(r"\b(?:don'?t|dont|do not|not|never|no need)\b",
 def _group_step(intent: str, request: Request, slots: Slots, calls: list[ToolCall]) -> Step:
     """A planned step that makes a group's cart calls, the products picked by place."""
     return calls_step(intent, request, slots, calls, kind="ordinal", plural=True)
+
+
+# «add the cheaper of the tumble teddies», «the pricier of the two oakhaven pillows»
+_BY_PRICE = re.compile(
+    r"\bthe (?P<low>cheaper|cheapest|less expensive|least expensive|lower[- ]priced)"
+    r"|\bthe (?P<high>pricier|priciest|more expensive|most expensive|dearer|dearest)",
+    re.I,
+)
+
+
+def by_the_price_said(
+    intent: str, references: References, text: str, products: dict[str, Product]
+) -> References:
+    """Of several products a buy names («the tumble teddies»), the one its price word picks
+    («the cheaper of …»); the references as they are otherwise."""
+    said = _BY_PRICE.search(text)
+    named = [products[pid] for pid in references.ids if pid in products]
+    if intent != "add" or said is None or references.kind != "mention" or len(named) < 2:
+        return references
+    ranked = sorted(named, key=lambda product: product.buyable_price_minor)
+    picked = ranked[0] if said["low"] else ranked[-1]
+    return References([picked.id], "mention", phrases={picked.id: text})

@@ -65,6 +65,7 @@ from assistant.conversation.understanding.follow_ups import (
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (
+    by_the_price_said,
     group_removal,
     group_step,
     same_again_of,
@@ -276,6 +277,7 @@ class RulePlanner:
             references = ordinal_in_cart(references, request.text, cart, intent)
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
+        references = by_the_price_said(intent, references, request.text, self.catalogue.products)
         intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
         intent = meant_instead(intent, references, request.text, state)  # «no i meant X»

@@ -540,12 +540,16 @@ class RulePlanner:
         """The calls of a change to one product's line: its count or version, or the line
         split in the versions listed («wait no, one white and one red, both medium»)."""
         product = self.catalogue.products[args["product_id"]]
+        added = state.options_added(product.id)  # «make one of them black»: its size too
         if in_cart and (each := version_groups(product, step.text)):
+            # the line's version out; each listed in, in its size when only colours are said
             out = ToolCall(name="remove_from_cart", args={"product_id": product.id})
-            step.calls = [out, *version_calls("add_to_cart", {"product_id": product.id}, each)]
+            if added:
+                out.args["options"] = added
+            kept = {"product_id": product.id, "options": added}
+            step.calls = [out, *version_calls("add_to_cart", kept, each)]
             return
         in_stock = partial(version_stock, product, step.text)
-        added = state.options_added(product.id)  # «make one of them black»: its size too
         change_calls(step, args, in_cart, in_stock, added)
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:

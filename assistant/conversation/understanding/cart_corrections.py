@@ -5,9 +5,11 @@ count; «thats wrong, it was large» changes its version."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.catalogue.models import Product
 from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import Slots, number_value
 
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|half a dozen)"
@@ -30,17 +32,19 @@ _CART_CHANGES = {"add", "change"}
 _LOOSE_COUNTS = {"a couple": 2, "half a dozen": 6}
 
 
-def count_corrected(intent: str, text: str, state: DialogueState, slots: Slots) -> str:
-    """A change of the line just added or changed to the count the message corrects to,
-    with that count as the slot; any other request keeps its act."""
+def count_corrected(
+    intent: str, request: Request, state: DialogueState, slots: Slots
+) -> tuple[str, Request]:
+    """A change of the line just added or changed to the count the message corrects to, said
+    plainly («and 2 of them»: «make it 2», of the line, not of the list in view); any other
+    request as it is."""
     last = (state.last_intent or "").rpartition("+")[2]
-    said = _COUNT_CORRECTED.search(text)
-    if last not in _CART_CHANGES or said is None or not state.focus:
-        return intent
+    said = _COUNT_CORRECTED.search(request.text)
+    if last not in _CART_CHANGES or said is None or not state.focus or state.pending_action:
+        return intent, request
     word = next(group for group in said.groups() if group).lower()
-    count = _LOOSE_COUNTS.get(word) or number_value(word)
-    slots.quantity = count
-    return "change"
+    slots.quantity = _LOOSE_COUNTS.get(word) or number_value(word)
+    return "change", replace(request, text=f"make it {slots.quantity}", act="change")
 
 
 # «thats wrong, it was large», «it should be the 500g», «i said medium»
@@ -53,11 +57,23 @@ _VERSION_CORRECTED = re.compile(
 )
 
 
-def version_corrected(intent: str, text: str, state: DialogueState, focus: Product | None) -> str:
-    """A change of the line just added or changed to the version the message corrects it
-    to («thats wrong, it was large»); any other request keeps its act."""
+_TAKEN_BACK = re.compile(r"^\W*(?:no+|nah|nope|sorry|oops|wait|actually)\b", re.I)
+_AROUND_A_VERSION = frozenset(
+    "no noo nah nope sorry oops wait actually the in make it one i meant mean please pls "
+    "then a size colour color".split()
+)
+
+
+def version_corrected(
+    intent: str, text: str, state: DialogueState, focus: Product | None, held: bool
+) -> str:
+    """A change of the line just added or changed (`held`: the focus is in the cart) to the
+    version the message corrects it to («thats wrong, it was large»); any other request, or
+    one answering an open «which one?», keeps its act."""
     last = (state.last_intent or "").rpartition("+")[2]
-    if last not in _CART_CHANGES or focus is None or intent == "change":
+    if last not in _CART_CHANGES or focus is None or not held or state.pending_action:
         return intent
     said = _VERSION_CORRECTED.search(text) and focus.options_named_in(text)
+    # «no, medium», «nah the red one»: only the version, taken back
+    said = said or (_TAKEN_BACK.match(text) and focus.only_options_in(text, _AROUND_A_VERSION))
     return "change" if said and not _COUNT_CORRECTED.search(text) else intent

@@ -261,8 +261,8 @@ class RulePlanner:
         ):
             intent = _not_a_change(request, focus, cart_products, state)  # "and the handle?"
         intent = fewer_taken_out(intent, request.text)
-        intent = count_corrected(intent, request.text, state, slots)  # «i meant 2»
-        intent = version_corrected(intent, request.text, state, focus)  # «it was large»
+        intent, request = count_corrected(intent, request, state, slots)  # «i meant 2»
+        intent = version_corrected(intent, request.text, state, focus, held)  # «it was large»
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         trading = trading or (intent == "add" and ANOTHER_OF.search(request.text))  # «…rope»

@@ -135,6 +135,7 @@ class ProductMentions:
         for pid, brand in self.brand_words.items():
             self._of_brand.setdefault(frozenset(brand), set()).add(pid)
         self.all_brand_words = set().union(*self.brand_words.values())
+        self._kind_pairs: re.Pattern[str] | None = None  # the titles' last two words, on first need
         self._plain_words = self.type_words | self.all_brand_words | IGNORED  # no model's
         # each brand's version words («ground» of Bean Republic's coffees), per request looked up
         self._brand_versions: dict[frozenset[str], set[str]] = {
@@ -411,6 +412,18 @@ class ProductMentions:
         """The kind a product's title ends in («Noise Cancelling Headphones»), for `find`."""
         product = self.catalogue.products.get(product_id)
         return " ".join(product.title.split()[-2:]) if product else ""
+
+    def kind_said(self, message: str) -> str:
+        """The kind a message names by the last two words of titles («and a jump rope, the
+        pulsefit one»: «jump rope»), the last said when several; "" when none."""
+        if self._kind_pairs is None:
+            pairs = {
+                " ".join(p.title.lower().split()[-2:]) for p in self.catalogue.products.values()
+            }
+            alternatives = "|".join(map(re.escape, sorted(pairs, key=len, reverse=True)))
+            self._kind_pairs = re.compile(rf"\b({alternatives})(?:e?s)?\b", re.I)
+        said = self._kind_pairs.findall(message)
+        return said[-1].lower() if said else ""
 
     def names_other_than(self, text: str, product_id: str) -> bool:
         """Whether a text names products, none `product_id` («the oakhaven candle, white king»;

@@ -298,7 +298,10 @@ class ReferenceResolver:
         self, message: str, about: list[str], context: list[str] | None = None
     ) -> References | None:
         """The products named; of namesakes, the one the conversation holds if it holds one."""
-        hint = self.mentions.kind_hint(about[0]) if about else ""
+        # «and a jump rope, the pulsefit one» beside yoga mats: the kind said leads
+        hint = self.mentions.kind_said(message) or (
+            self.mentions.kind_hint(about[0]) if about else ""
+        )
         found = self.mentions.find(message, kind_hint=hint)
         # a kind said beside the conversation's is of another product of the brand
         alike = self.mentions.of_brand_and_kind(message, hint, said_kind=bool(hint))
@@ -380,6 +383,9 @@ class ReferenceResolver:
     def _shown_word(self, message: str, shown: list[str]) -> References | None:
         """A shown product named by a distinctive word of its title ('the kettle')."""
         winners = distinctive_match(message, [self.catalogue.products[pid] for pid in shown])
+        kind = self.mentions.kind_said(message)  # «a jump rope, the pulsefit one» by yoga mats
+        if kind and not any(kind in self.catalogue.products[pid].title.lower() for pid in winners):
+            return None
         return References(winners, "shown-word") if winners else None
 
     def _each_shown(self, message: str, shown: list[str]) -> References | None:

@@ -78,6 +78,7 @@ from assistant.search.kinds import (
     ProductKinds,
     kind_words_of,
     of_its_kind,
+    of_the_sort,
     of_the_sort_said,
     same_aisle,
     singular_words,
@@ -319,6 +320,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             products = of_the_sort_said(products, text, kind)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
             products = same_aisle(products, qualifier)
+            if kind in self.kinds.sorted_kinds:  # «cheapest duffel bag»: no tote bags
+                products = of_the_sort(products, qualifier, kind)
         return result, products
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
@@ -524,7 +527,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         asked = SUPERLATIVES[kind].sub(" ", step.text)
         named = (self.kinds.named_kind(asked), self.kinds.named_qualifier(asked))
         filters = _no_stars_implied(step.slots.filters, step.text)
-        figure = catalogue_figure(self.retriever, step.text, kind, filters, named)
+        sorted_kind = named[0] in self.kinds.sorted_kinds
+        figure = catalogue_figure(self.retriever, step.text, kind, filters, named, sorted_kind)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
         if products and kind != "count":

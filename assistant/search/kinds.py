@@ -115,6 +115,10 @@ class ProductKinds:
         self.final_words = {word for title in titles for word in _final_words(title)}
         self.leading_words = _leading_words(titles)
         self.kind_pairs = {pair for title in titles for pair in _kind_pairs(title)}
+        sorts = Counter(kind for _, kind in self.kind_pairs)
+        # kinds titles sort three or more ways («duffel», «tote», «crossbody» bags): a sort
+        # said is one of them, not a word that only describes («wireless earbuds»)
+        self.sorted_kinds = {kind for kind, count in sorts.items() if count >= 3}
         self.form_qualifiers = _form_qualifiers(titles)  # «chai» of «Chai Spice Blend»
         self.title_words = {singular(word) for title in titles for word in _words(title)}
         self.aisle_words = {  # «toys», «bedding», «shoes»: the shop's aisles (not «phone»)
@@ -455,6 +459,13 @@ def of_the_sort_said(products: list[Product], text: str, kind: str) -> list[Prod
     sort = said[1]
     kept = [p for p in products if re.search(rf"\b{re.escape(sort)}\b", p.title.lower())]
     return kept if 0 < len(kept) < len(products) else products
+
+
+def of_the_sort(products: list[Product], qualifier: str, kind: str) -> list[Product]:
+    """«cheapest duffel bag»: of a kind sorted several ways, those of the sort said (its
+    word before the kind in the title), when some are."""
+    kept = [p for p in products if (qualifier, kind) in _kind_pairs(p.title.removeprefix(p.brand))]
+    return kept or products
 
 
 def same_aisle(products: list[Product], qualifier: str) -> list[Product]:

@@ -14,7 +14,7 @@ from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 from assistant.search.kind_words import BOUNDARIES
-from assistant.search.kinds import kind_words_of, same_aisle, singular
+from assistant.search.kinds import kind_words_of, of_the_sort, same_aisle, singular
 from assistant.search.lexical import tokenize
 from assistant.search.retrieval import ProductHit, Retriever, SearchResult
 from assistant.search.unwanted import MADE_OF
@@ -144,9 +144,11 @@ def catalogue_figure(
     kind: str,
     filters: SearchFilters,
     named: tuple[str | None, str | None] = (None, None),
+    sorted_kind: bool = False,
 ) -> CatalogueFigure:
     """Cheapest, priciest, best rated or how many, over the products the words are about
-    (of the kind `named` says, with the word before it: «sleeping» bags, no tote bags)."""
+    (of the kind `named` says, with the word before it: «sleeping» bags, no tote bags; of
+    that sort only when the kind is `sorted_kind`, sold in several sorts)."""
     # «what are your cheapest sleeping bags? need one for each of my 3 kids»: its own clause
     asking = [part for part in re.split(r"[.?!;]+", message) if SUPERLATIVES[kind].search(part)]
     subject = SUPERLATIVES[kind].sub(" ", asking[0] if asking else message)
@@ -161,7 +163,10 @@ def catalogue_figure(
     if of_kind := named[0]:
         # every product of the kind named, however loosely one word's vector matches it
         # («best rated blender»: a blender's cosine to «blender» alone is about 0.27)
-        kept = {p.id for p in same_aisle([h.product for h in result.hits], named[1] or "")}
+        of_aisle = same_aisle([h.product for h in result.hits], named[1] or "")
+        if named[1] and sorted_kind:  # «cheapest duffel bag»: no tote bags
+            of_aisle = of_the_sort(of_aisle, named[1], of_kind)
+        kept = {p.id for p in of_aisle}
         hits = [
             h for h in result.hits if of_kind in kind_words_of(h.product) and h.product.id in kept
         ] or hits

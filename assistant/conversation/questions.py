@@ -322,7 +322,22 @@ class CatalogueAnswers(ShopRuleAnswers):
             products = same_aisle(products, qualifier)
             if kind in self.kinds.sorted_kinds:  # «cheapest duffel bag»: no tote bags
                 products = of_the_sort(products, qualifier, kind)
+        if not products and (longer := self._brand_said_short(filters.brand)):
+            # «kestrel canvas tote»: Kestrel makes none, Kestrel Travel does
+            return self._matching(text, filters.model_copy(update={"brand": longer}), k, ignore)
         return result, products
+
+    def _brand_said_short(self, brand: str | None) -> str | None:
+        """The one other brand whose name starts with the brand said («Kestrel Travel» for
+        «kestrel»), if there is exactly one."""
+        if not brand:
+            return None
+        longer = [
+            other
+            for other in self.retriever.vocabulary.brands.values()
+            if other.lower().startswith(f"{brand.lower()} ")
+        ]
+        return longer[0] if len(longer) == 1 else None
 
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""

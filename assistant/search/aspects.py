@@ -36,7 +36,9 @@ FRAME_WORDS = frozenset(
 HOW_LONG = re.compile(r"\bhow long\b", re.I)
 # (and the chat's fillers: «what did they complain about», «wait theres only 1 review»)
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
-    "oh", "seriously", "know", "guess", "honest", "did", "wait", "theres", "whats", "thats"
+    "oh", "seriously", "know", "guess", "honest", "did", "wait", "theres", "whats", "thats",
+    # «yikes. are people happier with that one»: how reviewers feel overall, no aspect
+    "yikes", "happier", "happy", "happiest",
 }  # fmt: skip
 DETERMINERS = frozenset("the its their this these those my our your his her".split())
 COMPLAINT_QUESTION = re.compile(

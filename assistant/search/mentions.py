@@ -62,7 +62,10 @@ _ONE_FOR_EACH = re.compile(
 )
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 # words after which a brand's word is an everyday word («every morning», «good night»)
-_BEFORE_A_WORD = frozenset("every each good last per whole".split())
+# «every morning» names no «Morning Ritual», «sensitive skin» no «Luma Skin»
+_BEFORE_A_WORD = frozenset(
+    "every each good last per whole sensitive dry oily combination normal mature".split()
+)
 _OPTION_WORD = re.compile(r"\d+|[a-z]+")  # "1kg" is "1" and "kg", as "1 kg" is
 _KEPT_AND = "\uff06"  # a brand's own «&» while a message is cut into phrases at «&»
 # «that nova thing», «the Nova?», «is the nova waterproof?»: a model name said on its own

@@ -10,8 +10,40 @@ from assistant.catalogue.models import Product
 _NEGATED = re.compile(r"\b(?:not|non|no|without)[ -]+$", re.I)
 
 
+# a fact said in everyday words, as the catalogue words it
+_PARAPHRASES = (
+    # «NO fragrance», «without perfume», «unscented»: fragrance free
+    (
+        re.compile(
+            r"\b(?:no|zero|without(?: any)?|free of|free from)\s+(?:added\s+)?"
+            r"(?:fragrances?|perfumes?|scents?)\b|\bunscented\b|\bunperfumed\b",
+            re.I,
+        ),
+        "fragrance free",
+    ),
+    # «i can just throw in the dishwasher», «the basket can go in the dishwasher»
+    (
+        re.compile(
+            r"\b(?:throw|put|go|goes|chuck|pop|stick|bung|toss|survive)\s+(?:it\s+|them\s+)?"
+            r"(?:in|into|through)\s+(?:the\s+)?dishwasher\b"
+            r"|\bdishwasher[- ]?(?:proof|friendly|ok)\b|\bdishwashable\b",
+            re.I,
+        ),
+        "dishwasher safe",
+    ),
+)
+
+
+def plain_facts(text: str) -> str:
+    """The request with facts said in everyday words put as the catalogue words them."""
+    for said, written in _PARAPHRASES:
+        text = said.sub(written, text)
+    return text
+
+
 def _says(text: str, phrase: str) -> bool:
     """Whether the text says the phrase as words of its own, not negated («not vegan»)."""
+    text = plain_facts(text)
     spaced = re.escape(phrase).replace(r"\ ", r"\s*")  # «65W» says «65 W»
     for found in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])", text, re.I):
         if not _NEGATED.search(text[: found.start()]):

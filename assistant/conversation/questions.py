@@ -72,6 +72,7 @@ from assistant.conversation.understanding.shop_words import (
 )
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
+from assistant.conversation.understanding.version_words import same_as_before
 from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import (
@@ -153,6 +154,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             return self._none_match(state, step, result, said_in_full)
         remember_shown(state, [p.id for p in products])
         said = {**options_said(products, step.text), **step.slots.options}  # «for an iphone 16»
+        said |= same_as_before(step.text, state.added_options)  # «for the same phone»
         state.last_search, state.chosen_options = said_in_full, said
         if order or (spec and spec.winner):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple

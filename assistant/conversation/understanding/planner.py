@@ -148,6 +148,7 @@ from assistant.conversation.understanding.version_words import (
     missing_version,
     options_it_comes_in,
     options_said_for,
+    same_as_before,
     unoffered_value,
     version_swap,
 )
@@ -590,6 +591,8 @@ class RulePlanner:
             ),
             **added,
             **earlier,
+            # «swap them for the dewleaf edge one instead, same size»: the size last added
+            **options_it_comes_in(product, same_as_before(step.text, state.added_options)),
         }
         if said:
             args["options"] = {**said, **args.get("options", {})}

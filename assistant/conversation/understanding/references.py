@@ -386,7 +386,18 @@ class ReferenceResolver:
         kind = self.mentions.kind_said(message)  # «a jump rope, the pulsefit one» by yoga mats
         if kind and not any(kind in self.catalogue.products[pid].title.lower() for pid in winners):
             return None
+        if winners and self._names_another_model(message, winners):
+            return None  # «swap them for the dewleaf edge one» beside the Dewleaf Nova S
         return References(winners, "shown-word") if winners else None
+
+    def _names_another_model(self, message: str, winners: list[str]) -> bool:
+        """Whether the message names, besides a brand, the model of a product not in view."""
+        found = self.mentions.find(message)
+        return bool(found) and all(
+            m.product_id not in winners
+            and set(m.words) - self.mentions.brand_words[m.product_id] - self.mentions.type_words
+            for m in found
+        )
 
     def _each_shown(self, message: str, shown: list[str]) -> References | None:
         """Shown products named apart («the cairn gear one and the wildpine one»), unless

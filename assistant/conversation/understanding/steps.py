@@ -194,7 +194,17 @@ def traded_out(
     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
     if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
         remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
+    elif _SWAP_THEM.search(step.text) and step.slots.quantity is None and step.calls:
+        # «swap them for the dewleaf edge one»: as many in as the two added went out
+        held = sum(line.qty for line in state.last_added if line.product_id == replaced)
+        if held > 1:
+            step.calls[-1].args["quantity"] = held
     return remove
+
+
+_SWAP_THEM = re.compile(
+    r"\b(?:swap|replace|switch|exchange|change)\s+(?:them|those|these|both)\b", re.I
+)
 
 
 # what a request's bounds say of each thing it asks for; a category or colour is one part's

@@ -262,3 +262,27 @@ def _said_as_version(value: str, text: str) -> bool:
         )
         is not None
     )
+
+
+# «a screen protector for the same phone», «same size as before»: the version last added
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:the )?same (?P<what>phone|model|size|colou?r)\b(?! as (?:the|this|that) one\b)", re.I
+)
+_OPTION_OF = {
+    "phone": "model",
+    "model": "model",
+    "size": "size",
+    "colour": "colour",
+    "color": "colour",
+}
+
+
+def same_as_before(text: str, added: dict[str, str]) -> dict[str, str]:
+    """The options a request says to keep from the version last added («for the same
+    phone»: its model), of those that version has."""
+    kept: dict[str, str] = {}
+    for said in _SAME_AS_BEFORE.finditer(text):
+        name = _OPTION_OF[said["what"].lower()]
+        if name in added:
+            kept[name] = added[name]
+    return kept

@@ -193,16 +193,30 @@ _RETURNS_ASKED = re.compile(
 
 
 def returns_asked_too(requests: list[Request]) -> list[Request]:
-    """A search or suggestion whose last sentence asks whether it can go back: the search,
-    then the returns question on its own (heard as one request, the rule went unanswered)."""
-    if len(requests) != 1 or requests[0].act not in SEARCHES:
+    """A search or suggestion whose last sentence asks whether it can go back (heard as one
+    request, or as the policy question alone): the search, then the returns question on its
+    own."""
+    if len(requests) != 1 or requests[0].act not in {*SEARCHES, *_HEARD_INSTEAD}:
         return requests
     request = requests[0]
     said = _RETURNS_ASKED.search(request.text)
     if said is None or said.start("ask") == 0:
         return requests
     rest = request.text[: said.start("ask")].strip()
+    if request.act in _HEARD_INSTEAD:  # «looking for decaf …. also … can i send it back?»
+        if not _LOOKING_FOR.search(rest):
+            return requests
+        request = replace(request, act="search")
     return [replace(request, text=rest), Request(said["ask"], "policy_question", 1.0)]
+
+
+_HEARD_INSTEAD = {"policy_question", "product_question", "catalogue_question"}
+# a sentence before a returns question that asks for products: «hi, looking for decaf coffee»
+_LOOKING_FOR = re.compile(
+    r"\b(?:looking for|look(?:ing)? at|i need|need (?:a|an|some)|i want|i'?m after|show me|"
+    r"do you (?:have|sell|do)|got any)\b",
+    re.I,
+)
 
 
 _SHIPPING_WORD = re.compile(r"\b(?:shipping|delivery|postage)\b", re.I)

@@ -121,6 +121,14 @@ SHOP_SERVICE = re.compile(
     # «what's the max?» after «at most 10 of one item per order»
     r"|^\W*(?:(?:so|ok|okay|and)\W+)?(?:what'?s|whats|what is) (?:the |your )?"
     r"(?:max(?:imum)?|limit)\W*$"
+    # «can i call someone?», «can i talk to a real person», «whats your phone number»
+    r"|\b(?:call|ring|phone|email|e-mail|speak (?:to|with)|talk (?:to|with)|chat (?:to|with))"
+    r" (?:someone|somebody|anyone|a (?:real )?(?:person|human|agent|rep)|an? (?:agent|operator)|"
+    r"(?:customer )?(?:service|support)|a manager)\b|\b(?:phone|telephone) (?:number|line)\b"
+    # «can the knife go to my dad's place and the pan to mine?»: one address an order
+    r"|\b(?:go|goes|send|sent|ship|shipped|deliver|delivered)\b.{0,30}\bto (?:my|his|her|their)"
+    r" (?:\w+'?s )?(?:place|house|home|address|flat|apartment)\b.{0,40}\b(?:and|but) (?:the|one|"
+    r"the other)\b.{0,30}\b(?:to|at) (?:mine|me|my (?:place|house|home|address))\b"
     # «how many of those can i get in one order»
     r"|\bhow many\b.{0,40}\b(?:can|could) (?:i|we) \w+\b.{0,20}\b(?:in|per) "
     r"(?:one|an|a single|each|1|the same) order\b"

@@ -474,7 +474,7 @@ def _group_step(intent: str, request: Request, slots: Slots, calls: list[ToolCal
 
 
 # «add the cheaper of the tumble teddies», «the pricier of the two oakhaven pillows»
-_BY_PRICE = re.compile(
+_PRICE_PICKED = re.compile(
     r"\bthe (?P<low>cheaper|cheapest|less expensive|least expensive|lower[- ]priced)"
     r"|\bthe (?P<high>pricier|priciest|more expensive|most expensive|dearer|dearest)",
     re.I,
@@ -486,7 +486,7 @@ def by_the_price_said(
 ) -> References:
     """Of several products a buy names («the tumble teddies»), the one its price word picks
     («the cheaper of …»); the references as they are otherwise."""
-    said = _BY_PRICE.search(text)
+    said = _PRICE_PICKED.search(text)
     named = [products[pid] for pid in references.ids if pid in products]
     if intent != "add" or said is None or references.kind != "mention" or len(named) < 2:
         return references

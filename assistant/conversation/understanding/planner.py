@@ -542,7 +542,9 @@ class RulePlanner:
         split in the versions listed («wait no, one white and one red, both medium»)."""
         product = self.catalogue.products[args["product_id"]]
         added = state.options_added(product.id)  # «make one of them black»: its size too
-        if in_cart and (each := version_groups(product, step.text)):
+        each = version_groups(product, step.text)
+        # «one white and one red»: a count for each; «make it XL, L is tight» changes one
+        if in_cart and each and all(count is not None for _, count in each):
             # the line's version out; each listed in, in its size when only colours are said
             out = ToolCall(name="remove_from_cart", args={"product_id": product.id})
             if added:

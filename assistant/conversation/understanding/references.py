@@ -299,8 +299,8 @@ class ReferenceResolver:
     ) -> References | None:
         """The products named; of namesakes, the one the conversation holds if it holds one."""
         # «and a jump rope, the pulsefit one» beside yoga mats: the kind said leads
-        hint = self.mentions.kind_said(message) or (
-            self.mentions.kind_hint(about[0]) if about else ""
+        hint = (
+            (self.mentions.kind_said(message) or self.mentions.kind_hint(about[0])) if about else ""
         )
         found = self.mentions.find(message, kind_hint=hint)
         # a kind said beside the conversation's is of another product of the brand

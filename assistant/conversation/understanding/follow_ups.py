@@ -93,6 +93,19 @@ def picked_instead(intent: str, text: str, state: DialogueState) -> str:
     return "add" if _PICKED_INSTEAD.match(text) else intent
 
 
+# «i need a couple tho, one for each of my 2 teens. enough navy?»: its stock, asked
+_ENOUGH_OF_IT = re.compile(r"\benough\b[^.!?]{0,30}\?\W*$", re.I)
+
+
+def enough_of_it(intent: str, text: str, state: DialogueState) -> str:
+    """«… one for each of my 2 teens. enough navy?» beside a product: a question about its
+    stock, not a need to suggest things for."""
+    searching = intent in {"recommend", "search", "add"}
+    return (
+        "product_question" if searching and state.focus and _ENOUGH_OF_IT.search(text) else intent
+    )
+
+
 def asks_again(text: str, state: DialogueState) -> bool:
     """Whether a short follow-up ("and the handle?", «And the Blade & Bowl knife?») asks
     the question of the turn before again."""

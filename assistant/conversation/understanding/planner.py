@@ -59,6 +59,7 @@ from assistant.conversation.understanding.follow_ups import (
     bare_pick,
     counted_version,
     elliptical_question,
+    enough_of_it,
     follow_up_act,
     moved_on,
     picked_instead,
@@ -145,6 +146,7 @@ from assistant.conversation.understanding.version_lists import (
 )
 from assistant.conversation.understanding.version_words import (
     catalogue_option_values,
+    every_version_said,
     missing_version,
     options_it_comes_in,
     options_said_for,
@@ -247,6 +249,8 @@ class RulePlanner:
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
         intent = picked_instead(intent, request.text, state)
+        intent = enough_of_it(intent, request.text, state)  # «enough navy?»: its stock
+        state.chosen_options |= same_as_before(request.text, state.added_options)  # same phone
         intent = options_asked(intent, request.text)  # «give me two options for a tent»
         intent, request = ("add", replace(request, implied=True)) if ahead else (intent, request)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
@@ -518,7 +522,9 @@ class RulePlanner:
                 state.added_together = list(step.references.ids)
             elif intent == "add":
                 self._add_calls(step, state, args)
-                said = step.slots.options  # «in orange» is a version, not a kind
+                # «in orange», «1 navy and 1 black» are versions, not kinds
+                product = self.catalogue.products[product_id]
+                said = every_version_said(product, step.text, step.slots.options)
                 step.unsold = unsold_part(step.text, self.references.mentions, self.kinds, said)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in

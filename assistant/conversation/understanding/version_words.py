@@ -286,3 +286,12 @@ def same_as_before(text: str, added: dict[str, str]) -> dict[str, str]:
         if name in added:
             kept[name] = added[name]
     return kept
+
+
+def every_version_said(product: Product, text: str, options: dict[str, str]) -> dict[str, str]:
+    """The options a request names, with every value of the product it names («add 1 navy
+    and 1 black»: both colours, where the slots keep one)."""
+    said = dict(options)
+    for name, values in product.values_named_in(text).items():
+        said |= {f"{name} {value}": value for value in values}
+    return said

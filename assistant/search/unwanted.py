@@ -95,9 +95,9 @@ def kind_words(catalogue: Catalogue) -> set[str]:
     for before, last in pairs:
         sorts.setdefault(last, set()).add(before)
     words |= {f"{before} {last}" for before, last in pairs}
-    # a sort word of a head with three or more sorts names a thing («tote», «crossbody»);
-    # the word before a head with one sort says how («water», «cast»), not what
-    words |= {before for befores in sorts.values() if len(befores) >= 3 for before in befores}
+    # a sort word of a head with two or more sorts names a thing («tote», «crossbody»,
+    # «laptop»); the word before a head with one sort says how («water», «cast»), not what
+    words |= {before for befores in sorts.values() if len(befores) >= 2 for before in befores}
     return {word for word in words if len(word) >= 3 and word not in _HOW | _NOT_A_KIND}
 
 

@@ -146,6 +146,7 @@ from assistant.conversation.understanding.version_lists import (
 )
 from assistant.conversation.understanding.version_words import (
     catalogue_option_values,
+    come_in_said,
     every_version_said,
     missing_version,
     options_it_comes_in,
@@ -195,7 +196,8 @@ class RulePlanner:
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
         # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
-        message = self.everyday.as_titled(in_full(self.compounds.split(without_greeting(message))))
+        message = in_full(self.compounds.split(without_greeting(message)))
+        message = self.everyday.as_titled(come_in_said(message))  # «do they do a large?»
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)

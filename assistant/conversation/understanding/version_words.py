@@ -295,3 +295,17 @@ def every_version_said(product: Product, text: str, options: dict[str, str]) -> 
     for name, values in product.values_named_in(text).items():
         said |= {f"{name} {value}": value for value in values}
     return said
+
+
+# «do they do a large?», «does it do XL»: whether they come in it (not «do you do gift
+# cards?», which asks what the shop sells)
+_DO_THEY_DO = re.compile(
+    r"\b(?:do|does) (?:they|it|those|these|them|that one|this one) (?:do|make) "
+    r"(?:it |them )?(?:in )?(?:an? )?(?=\w)",
+    re.I,
+)
+
+
+def come_in_said(text: str) -> str:
+    """«do they do a large?» said as «do they come in large?»."""
+    return _DO_THEY_DO.sub(lambda said: f"{said[0].split()[0]} {said[0].split()[1]} come in ", text)

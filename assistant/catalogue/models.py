@@ -127,14 +127,19 @@ class Product(BaseModel):
             rest = rest.replace(value.lower(), " ").replace(value.lower().replace(" ", ""), " ")
         return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler
 
+    def said_as_versions(self, text: str) -> str:
+        """A text with versions said loosely written as this product's values («1 kilo»: «1
+        kg»; «the normal edition» of a standard and a deluxe: «the standard edition»)."""
+        for unit, written in _UNIT_SAID:
+            text = unit.sub(written, text)
+        if "standard" in self._all_values():
+            text = _PLAIN_EDITION.sub("standard", text)
+        return text
+
     def values_named_in(self, text: str) -> dict[str, list[str]]:
         """Every value of each option that a text names, in the order it names them
         («one pair size 7 and one pair size 9»: sizes 7 and 9)."""
-        text = _SIZE_OF_SOMETHING_ELSE.sub(" ", text)
-        for unit, written in _UNIT_SAID:
-            text = unit.sub(written, text)
-        if "standard" in self._all_values():  # «the normal edition» of a standard and a deluxe
-            text = _PLAIN_EDITION.sub("standard", text)
+        text = self.said_as_versions(_SIZE_OF_SOMETHING_ELSE.sub(" ", text))
         title_words = {word.lower() for word in re.findall(r"\w+", self.title)}
         said = list(re.finditer(r"[\w'-]+(?:\.\d+)*", text))  # "2.5" kept, "size 9." is "9"
         words = [found[0] for found in said]

@@ -314,7 +314,10 @@ class CatalogueAnswers(ShopRuleAnswers):
         backpack under $60": backpacks only, whatever else is near in meaning)."""
         result = self.retriever.search(text, filters=filters, k=k)
         products = [hit.product for hit in result.hits]
-        if kind := self.kinds.named_kind(text, ignore=ignore):
+        kind = self.kinds.named_kind(text, ignore=ignore)
+        if kind and any(kind in singular_words(word) for word in filters.not_words):
+            kind = None  # «shoes, but not running shoes»: the aisle, less the sort refused
+        if kind:
             # the kind in the title without its brand: "Leaf & Kettle" coffee is no kettle
             of_kind = of_its_kind(products, kind, self.kinds.kind_words(text, ignore))
             # «black curtains» when none come in black: no black jumpers in their place

@@ -73,7 +73,8 @@ def version_corrected(
     last = (state.last_intent or "").rpartition("+")[2]
     if last not in _CART_CHANGES or focus is None or not held or state.pending_action:
         return intent
-    said = _VERSION_CORRECTED.search(text) and focus.options_named_in(text)
+    asked = text.rstrip().endswith("?")  # «i said medium right?»: asked, nothing changed
+    said = not asked and _VERSION_CORRECTED.search(text) and focus.options_named_in(text)
     # «no, medium», «nah the red one»: only the version, taken back
     said = said or (_TAKEN_BACK.match(text) and focus.only_options_in(text, _AROUND_A_VERSION))
     return "change" if said and not _COUNT_CORRECTED.search(text) else intent

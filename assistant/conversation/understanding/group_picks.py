@@ -482,13 +482,28 @@ _PRICE_PICKED = re.compile(
 
 
 def by_the_price_said(
-    intent: str, references: References, text: str, products: dict[str, Product]
+    intent: str,
+    references: References,
+    text: str,
+    products: dict[str, Product],
+    shown: list[str],
 ) -> References:
-    """Of several products a buy names («the tumble teddies»), the one its price word picks
-    («the cheaper of …»); the references as they are otherwise."""
+    """Of several products a buy names («the tumble teddies»: by name, or the shown ones of
+    the brand said), the one its price word picks («the cheaper of …»); the references as
+    they are otherwise."""
     said = _PRICE_PICKED.search(text)
-    named = [products[pid] for pid in references.ids if pid in products]
-    if intent != "add" or said is None or references.kind != "mention" or len(named) < 2:
+    if intent != "add" or said is None:
+        return references
+    if references.kind == "superlative":  # «the cheaper of the tumble teddies» in a list
+        words = set(re.findall(r"[a-z&]+", text.lower()))
+        named = [
+            products[pid]
+            for pid in shown
+            if pid in products and products[pid].brand.lower().split()[0] in words
+        ]
+    else:
+        named = [products[pid] for pid in references.ids if pid in products]
+    if references.kind not in {"mention", "superlative"} or len(named) < 2:
         return references
     ranked = sorted(named, key=lambda product: product.buyable_price_minor)
     picked = ranked[0] if said["low"] else ranked[-1]

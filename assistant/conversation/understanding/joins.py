@@ -186,7 +186,8 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
 
 # «… need something warm under $60. also if it turns out not warm enough can i send it back?»
 _RETURNS_ASKED = re.compile(
-    r"(?:^|(?<=[.!?])\s+)(?P<ask>(?:(?:and|also|oh|but|plus)\W+)*[^.!?]*\b(?:can|could) (?:i|we) "
+    r"(?:^|(?<=[.!?])\s+)"
+    r"(?P<ask>(?:(?:and|also|oh|but|plus)\W+)*[^.!?]*\b(?:can|could) (?:i|we) "
     r"(?:send (?:it|them) back|return (?:it|them))\b[^.!?]*\??)\s*$",
     re.I,
 )
@@ -200,6 +201,8 @@ def returns_asked_too(requests: list[Request]) -> list[Request]:
         return requests
     request = requests[0]
     said = _RETURNS_ASKED.search(request.text)
+    if said is None or said.start("ask") == 0:  # «decaf coffee, also can i send it back?»
+        said = _RETURNS_AFTER_A_COMMA.search(request.text)
     if said is None or said.start("ask") == 0:
         return requests
     rest = request.text[: said.start("ask")].strip()
@@ -210,6 +213,11 @@ def returns_asked_too(requests: list[Request]) -> list[Request]:
     return [replace(request, text=rest), Request(said["ask"], "policy_question", 1.0)]
 
 
+_RETURNS_AFTER_A_COMMA = re.compile(
+    r",\s*(?P<ask>(?:and|also|oh|but|plus)\W+[^.!?,]*\b(?:can|could) (?:i|we) "
+    r"(?:send (?:it|them) back|return (?:it|them))\b[^.!?]*\??)\s*$",
+    re.I,
+)
 _HEARD_INSTEAD = {"policy_question", "product_question", "catalogue_question"}
 # a sentence before a returns question that asks for products: «hi, looking for decaf coffee»
 _LOOKING_FOR = re.compile(

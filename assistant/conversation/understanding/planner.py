@@ -284,10 +284,12 @@ class RulePlanner:
             references = ordinal_in_cart(references, request.text, cart, intent)
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
-        references = by_the_price_said(intent, references, request.text, self.catalogue.products)
+        references = by_the_price_said(
+            intent, references, request.text, self.catalogue.products, state.shown
+        )
         intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
-        intent = meant_instead(intent, references, request.text, state)  # «no i meant X»
+        intent = meant_instead(intent, references, request.text, state, cart_products)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = answered_which(asked_which, references, request.text, intent)
@@ -527,7 +529,8 @@ class RulePlanner:
                 # «in orange», «1 navy and 1 black» are versions, not kinds
                 product = self.catalogue.products[product_id]
                 said = every_version_said(product, step.text, step.slots.options)
-                step.unsold = unsold_part(step.text, self.references.mentions, self.kinds, said)
+                said_text = product.said_as_versions(step.text)  # «the normal edition»
+                step.unsold = unsold_part(said_text, self.references.mentions, self.kinds, said)
                 if remove := traded_out(step, state, cart_products, product_id):
                     step.calls = [*step.calls, remove]  # only once the new one is in
             elif (

@@ -19,7 +19,7 @@ from assistant.conversation.understanding.slots import (
     own_spans,
     quantities_before,
 )
-from assistant.conversation.understanding.trades import replaced_product
+from assistant.conversation.understanding.trades import MEANT, replaced_product
 from assistant.conversation.understanding.version_words import SOME_OF_THEM, options_it_comes_in
 from assistant.search.filters import FilterVocabulary
 
@@ -194,8 +194,13 @@ def traded_out(
     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
     if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
         remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
-    elif _SWAP_THEM.search(step.text) and step.slots.quantity is None and step.calls:
-        # «swap them for the dewleaf edge one»: as many in as the two added went out
+    elif (
+        (_SWAP_THEM.search(step.text) or MEANT.search(step.text))
+        and step.slots.quantity is None
+        and step.calls
+    ):
+        # «swap them for the dewleaf edge one», «no i meant the nimbus one»: as many in as
+        # went out
         held = sum(line.qty for line in state.last_added if line.product_id == replaced)
         if held > 1:
             step.calls[-1].args["quantity"] = held

@@ -75,7 +75,8 @@ def replaced_product(
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
     if (just_added := _just_added(state)) and MEANT.search(text) and just_added != new:
-        return just_added if just_added in cart_products else None  # «no i meant the nimbus»
+        # «no i meant the nimbus»; not one the cart already held («… the ironpeak one»)
+        return just_added if just_added in cart_products and new not in cart_products else None
     kind = references.kind
     if kind == "deictic" and not SWAP_MINE_FOR.search(text):
         return None  # "add that one too, dont replace my rope": nothing replaced
@@ -149,10 +150,13 @@ def _just_added(state: DialogueState) -> str | None:
     return next(iter(added)) if fresh else None
 
 
-def meant_instead(intent: str, references: References, text: str, state: DialogueState) -> str:
+def meant_instead(
+    intent: str, references: References, text: str, state: DialogueState, cart: list[str]
+) -> str:
     """«no i meant the atlas & oak one, in red» right after adding another: an add of the
-    one meant (its trade takes the other out), whatever the words alone sound like."""
+    one meant (its trade takes the other out), whatever the words alone sound like; not of
+    one the cart already holds («i meant the ironpeak one» beside the IronPeak mat)."""
     just_added = _just_added(state)
     named = references.kind in {"mention", "id", "ordinal"} and len(references.ids) == 1
-    other = named and references.ids[0] != just_added
+    other = named and references.ids[0] != just_added and references.ids[0] not in cart
     return "add" if just_added and other and MEANT.search(text) else intent

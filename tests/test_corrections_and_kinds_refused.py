@@ -335,3 +335,74 @@ def test_a_search_and_a_returns_question_in_one_message_get_both(demo_assistant)
         "deal with returns on coffee, like if i hate it can i send it back?"
     )
     assert reply.products and any(c.kind == "policy" for c in reply.citations)
+
+
+IRONPEAK_AIR_S_MAT, SONARA_EDGE = "P0175", "P0021"
+
+
+@pytest.mark.slow
+def test_i_meant_a_product_the_cart_holds_swaps_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the IronPeak Air S Yoga Mat in blue")
+    chat.say("add the PulseFit Sport Jump Rope in black")
+    chat.say("no sorry I meant the ironpeak one")
+    assert chat.units() == {IRONPEAK_AIR_S_MAT: 1, PULSEFIT_ROPE: 1}
+
+
+@pytest.mark.slow
+def test_i_meant_another_after_adding_two_swaps_two(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 Bassline One Wireless Noise Cancelling Headphones in navy")
+    chat.say("no sorry I meant the nimbus one")
+    chat.say("black")
+    assert chat.units() == {NIMBUS_CLASSIC_S: 2}
+
+
+@pytest.mark.slow
+def test_a_plain_edition_is_no_kind_we_lack(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me building blocks")
+    reply = chat.say("add the Brickton Wave Building Blocks Set, the normal edition")
+    assert "don't sell" not in reply.text and len(chat.units()) == 1
+
+
+@pytest.mark.slow
+def test_the_cheaper_of_a_brands_two_in_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me teddy bears")
+    chat.say("add the cheaper of the tumble teddies")
+    assert chat.units() == {TUMBLE_URBAN_TEDDY: 1}
+
+
+@pytest.mark.slow
+def test_a_question_about_the_version_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the Threadwell Lite Fleece Hoodie in grey M")
+    reply = chat.say("i said medium right?")
+    assert reply.intent != "change" and chat.units() == {THREADWELL_HOODIE: 1}
+
+
+@pytest.mark.slow
+def test_a_kind_refused_leaves_the_rest_of_its_aisle(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("shoes but not running shoes")
+    titles = [demo_assistant.services.catalogue.products[pid].title for pid in reply.products]
+    assert titles and not any("Running Shoes" in title for title in titles)
+
+
+@pytest.mark.slow
+def test_stock_asked_beside_a_product_and_both_versions_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("sonara edge speaker in navy, in stock?")
+    reply = chat.say("i need a couple tho, one for each of my 2 teens. enough navy?")
+    assert reply.products == [SONARA_EDGE] and "1 in stock" in reply.text
+    reply = chat.say("ok add 1 navy and 1 black")
+    assert "don't sell" not in reply.text
+    assert len(demo_assistant.commerce.get_cart(chat.session).lines) == 2
+
+
+@pytest.mark.slow
+def test_do_they_do_a_size_asks_whether_they_come_in_it(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("urbanlume chinos - any in medium?")
+    reply = chat.say("do they do a large?")
+    assert "don't sell" not in reply.text and "size" in reply.text

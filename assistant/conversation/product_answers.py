@@ -57,7 +57,9 @@ SHOP_RULES = re.compile(
 )
 # the reviews' verdict as a whole, not one aspect: «which do reviews like more»
 OVERALL = re.compile(
-    r"\b(reviews?|reviewers|people|ppl|buyers) (like|likes|prefer|rate|rated|love)\b"
+    # «which one do ppl actually like more»
+    r"\b(reviews?|reviewers|people|ppl|folks|buyers) (?:actually |really |generally )?"
+    r"(like|likes|prefer|rate|rated|love)\b"
     r"|\b(better|best|nicer) reviews\b|\breviewed better\b",
     re.I,
 )

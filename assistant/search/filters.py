@@ -153,8 +153,10 @@ UNWANTED_FIELDS = ("not_colours", "not_brands", "not_words")
 
 
 def made_of_text(product: Product) -> str:
-    """The words that say what a product is or is made of: its title and facts."""
-    return " ".join([product.title, *product.attributes.values()]).lower()
+    """The words that say what a product is or is made of: its title without its brand
+    («Bean Republic» decaf is no bean, «Hearth & Linen» cotton no linen) and its facts."""
+    title = product.title.removeprefix(product.brand).strip() or product.title
+    return " ".join([title, *product.attributes.values()]).lower()
 
 
 def says_any(text: str, words: list[str]) -> bool:

@@ -98,7 +98,15 @@ def kind_words(catalogue: Catalogue) -> set[str]:
     # a sort word of a head with two or more sorts names a thing («tote», «crossbody»,
     # «laptop»); the word before a head with one sort says how («water», «cast»), not what
     words |= {before for befores in sorts.values() if len(befores) >= 2 for before in befores}
-    return {word for word in words if len(word) >= 3 and word not in _HOW | _NOT_A_KIND}
+    # «whole bean, not ground»: a version refused, no kind («Decaf Ground Coffee» sold whole)
+    versions = {
+        value.lower()
+        for product in catalogue.products.values()
+        for variant in product.variants
+        for value in variant.options.values()
+    }
+    versions |= {word for value in versions for word in value.split()}
+    return {word for word in words if len(word) >= 3 and word not in _HOW | _NOT_A_KIND | versions}
 
 
 # heads too common in other senses to refuse alone: «i'm not set on a colour», «does it not

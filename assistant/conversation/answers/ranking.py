@@ -20,10 +20,7 @@ _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
     # «which one would you recommend?»: the one its buyers rate best
     r"|\b(recommend|suggest)|\b(?:your|ur) (?:pick|recommendation|favou?rite|fave)\b"
-    r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b"
-    # «which one do ppl actually like more», «which do reviewers prefer»
-    r"|\b(?:people|ppl|folks|reviewers|customers|buyers) (?:actually |really )?(?:like|love|"
-    r"prefer|rate)(?: it)? (?:more|better|best|most)\b|\b(?:reviewers|people|ppl) prefer\b",
+    r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b",
     re.I,
 )
 _MOST_REVIEWS = re.compile(r"\b(?:more|most)\s+(?:reviews|ratings|reviewed)\b", re.I)

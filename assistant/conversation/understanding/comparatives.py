@@ -18,11 +18,7 @@ ONE_WITH_BETTER_REVIEWS = (
 )
 _BETTER_RATED = re.compile(
     r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b"
-    rf"|{ONE_WITH_BETTER_REVIEWS}"
-    # «which one do ppl actually like more», «which do reviewers prefer», «more popular»
-    r"|\bwhich(?: one| of (?:them|those|these|the two))? do (?:people|ppl|folks|reviewers|"
-    r"customers|buyers|shoppers) (?:actually |really )?(?:like|love|prefer|rate)(?: (?:more|"
-    r"better|best|most))?\b|\b(?:more|most) popular\b",
+    rf"|{ONE_WITH_BETTER_REVIEWS}",
     re.I,
 )
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)

@@ -65,6 +65,9 @@ EXPERIENCE = re.compile(
     r"good for|help(s)? with|safe|easy to|hard to|"
     r"quality|wobbl\w*|slip\w*|grip|cushion\w*|blister\w*|white cast|sticky|greasy|comfy|"
     r"accura\w*|better reviews|reviewers|(people|ppl|folks|others) say|in the wet|"
+    # «which one do ppl actually like more»: what their buyers think of each
+    r"(people|ppl|folks|customers|buyers) (?:actually |really |generally )?(?:like|love|"
+    r"prefer)|"
     r"warm(?:er|est|th)|according to (?:the )?reviews|(?:any|many|lots of) complaints|"
     r"(customers|buyers|owners|users)\b.{0,20}\b(happy|satisfied|pleased|complain\w*)|"
     # «which one survives being yanked around?», «which stay in better when running?»

@@ -197,7 +197,8 @@ class RulePlanner:
             return [Request(message, "add", 1.0)]
         # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
         message = in_full(self.compounds.split(without_greeting(message)))
-        message = self.everyday.as_titled(come_in_said(message))  # «do they do a large?»
+        # «do they do a large?»: whether they come in it (the one in focus, if one is)
+        message = self.everyday.as_titled(come_in_said(message, bool(state.focus)))
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)

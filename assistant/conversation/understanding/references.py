@@ -391,11 +391,15 @@ class ReferenceResolver:
         return References(winners, "shown-word") if winners else None
 
     def _names_another_model(self, message: str, winners: list[str]) -> bool:
-        """Whether the message names, besides a brand, the model of a product not in view."""
+        """Whether the message names, besides the brand of a product in view, the model of
+        another of that brand («the dewleaf edge one» beside the Dewleaf Nova S)."""
         found = self.mentions.find(message)
+        plain = self.mentions.type_words | {"one"}  # «the kestrel one»: no model One
+        brands = {self.catalogue.products[pid].brand for pid in winners}
         return bool(found) and all(
             m.product_id not in winners
-            and set(m.words) - self.mentions.brand_words[m.product_id] - self.mentions.type_words
+            and self.catalogue.products[m.product_id].brand in brands
+            and set(m.words) - self.mentions.brand_words[m.product_id] - plain
             for m in found
         )
 

@@ -306,6 +306,7 @@ _DO_THEY_DO = re.compile(
 )
 
 
-def come_in_said(text: str) -> str:
-    """«do they do a large?» said as «do they come in large?»."""
-    return _DO_THEY_DO.sub(lambda said: f"{said[0].split()[0]} {said[0].split()[1]} come in ", text)
+def come_in_said(text: str, focus: bool) -> str:
+    """«do they do a large?» said as «does it come in large?» of the product in `focus`, or
+    as «do they come in large?» of the list in view."""
+    return _DO_THEY_DO.sub("does it come in " if focus else "do they come in ", text)

@@ -1,6 +1,6 @@
 """A cart change corrected right after it: «wait did i say 3? i meant 2», «no sorry, back to
 2», «2 actually, one for my kid», «and 2 of them» bring the line just added or changed to that
-count; «thats wrong, it was large» changes its version."""
+count; «thats wrong, it was large», «no, medium» change its version."""
 
 from __future__ import annotations
 
@@ -32,15 +32,20 @@ _CART_CHANGES = {"add", "change"}
 _LOOSE_COUNTS = {"a couple": 2, "half a dozen": 6}
 
 
+def _just_changed(state: DialogueState) -> bool:
+    """Whether the turn before added to or changed the cart, with no «which one?» open."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    return last in _CART_CHANGES and state.pending_action is None
+
+
 def count_corrected(
     intent: str, request: Request, state: DialogueState, slots: Slots
 ) -> tuple[str, Request]:
     """A change of the line just added or changed to the count the message corrects to, said
     plainly («and 2 of them»: «make it 2», of the line, not of the list in view); any other
     request as it is."""
-    last = (state.last_intent or "").rpartition("+")[2]
     said = _COUNT_CORRECTED.search(request.text)
-    if last not in _CART_CHANGES or said is None or not state.focus or state.pending_action:
+    if not _just_changed(state) or said is None or not state.focus:
         return intent, request
     word = next(group for group in said.groups() if group).lower()
     slots.quantity = _LOOSE_COUNTS.get(word) or number_value(word)
@@ -55,8 +60,6 @@ _VERSION_CORRECTED = re.compile(
     r"|\bi (?:said|asked for|wanted)\b",
     re.I,
 )
-
-
 _TAKEN_BACK = re.compile(r"^\W*(?:no+|nah|nope|sorry|oops|wait|actually)\b", re.I)
 _AROUND_A_VERSION = frozenset(
     "no noo nah nope sorry oops wait actually the in make it one i meant mean please pls "
@@ -70,8 +73,7 @@ def version_corrected(
     """A change of the line just added or changed (`held`: the focus is in the cart) to the
     version the message corrects it to («thats wrong, it was large»); any other request, or
     one answering an open «which one?», keeps its act."""
-    last = (state.last_intent or "").rpartition("+")[2]
-    if last not in _CART_CHANGES or focus is None or not held or state.pending_action:
+    if not _just_changed(state) or focus is None or not held:
         return intent
     asked = text.rstrip().endswith("?")  # «i said medium right?»: asked, nothing changed
     said = not asked and _VERSION_CORRECTED.search(text) and focus.options_named_in(text)

@@ -205,7 +205,13 @@ def _own_words(text: str) -> list[str]:
     return [f"{words} {shared}" for words in own]
 
 
-_BY_PRICE = {"cheaper": False, "cheapest": False, "pricier": True, "priciest": True}
+# each word that picks by price, and whether it picks the pricier
+_BY_PRICE = {
+    "cheaper": False, "cheapest": False, "less expensive": False, "least expensive": False,
+    "lower priced": False, "lower-priced": False,
+    "pricier": True, "priciest": True, "more expensive": True, "most expensive": True,
+    "dearer": True, "dearest": True,
+}  # fmt: skip
 
 
 def _of_two(
@@ -474,11 +480,7 @@ def _group_step(intent: str, request: Request, slots: Slots, calls: list[ToolCal
 
 
 # «add the cheaper of the tumble teddies», «the pricier of the two oakhaven pillows»
-_PRICE_PICKED = re.compile(
-    r"\bthe (?P<low>cheaper|cheapest|less expensive|least expensive|lower[- ]priced)"
-    r"|\bthe (?P<high>pricier|priciest|more expensive|most expensive|dearer|dearest)",
-    re.I,
-)
+_PRICE_PICKED = re.compile(rf"\bthe ({'|'.join(map(re.escape, _BY_PRICE))})", re.I)
 
 
 def by_the_price_said(
@@ -506,5 +508,5 @@ def by_the_price_said(
     if references.kind not in {"mention", "superlative"} or len(named) < 2:
         return references
     ranked = sorted(named, key=lambda product: product.buyable_price_minor)
-    picked = ranked[0] if said["low"] else ranked[-1]
+    picked = ranked[-1] if _BY_PRICE[said[1].lower()] else ranked[0]
     return References([picked.id], "mention", phrases={picked.id: text})

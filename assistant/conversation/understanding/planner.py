@@ -605,8 +605,6 @@ class RulePlanner:
             ),
             **added,
             **earlier,
-            # «swap them for the dewleaf edge one instead, same size»: the size last added
-            **options_it_comes_in(product, same_as_before(step.text, state.added_options)),
         }
         if said:
             args["options"] = {**said, **args.get("options", {})}

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import SIZE_WORD
-from assistant.conversation.understanding.slots import said_values
 from assistant.search.kind_words import FORM_WORDS
 from assistant.search.kinds import ProductKinds, singular
 from assistant.search.mentions import ProductMentions
@@ -30,13 +29,13 @@ _POINTS_BACK = re.compile(
 
 
 def unsold_part(
-    text: str, mentions: ProductMentions, kinds: ProductKinds | None, options: dict[str, str]
+    text: str, mentions: ProductMentions, kinds: ProductKinds | None, versions: set[str]
 ) -> str | None:
     """The kind one part of an add asks for that the shop does not carry, else None; a part
-    that names a brand we sell or only versions (`options`: «in orange») is none."""
+    that names a brand we sell or only versions (`versions`, lower-cased: «in orange») is
+    none."""
     if kinds is None:
         return None
-    versions = said_values(options)
     for part in _PARTS.split(text):
         # «plus 2 grey queen for the spare room»: what it is for is no thing asked for
         words = _FOR_WHAT.sub("", _ADD_WORDS.sub(" ", part))

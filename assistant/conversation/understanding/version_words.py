@@ -288,13 +288,13 @@ def same_as_before(text: str, added: dict[str, str]) -> dict[str, str]:
     return kept
 
 
-def every_version_said(product: Product, text: str, options: dict[str, str]) -> dict[str, str]:
-    """The options a request names, with every value of the product it names («add 1 navy
-    and 1 black»: both colours, where the slots keep one)."""
-    said = dict(options)
-    for name, values in product.values_named_in(text).items():
-        said |= {f"{name} {value}": value for value in values}
-    return said
+def every_version_said(product: Product, text: str, options: dict[str, str]) -> set[str]:
+    """The option values a request names, lower-cased with their words: those of the slots
+    and every value of the product it names («add 1 navy and 1 black»: both colours, where
+    the slots keep one)."""
+    named = [value for values in product.values_named_in(text).values() for value in values]
+    values = {value.lower() for value in [*options.values(), *named]}
+    return values | {word for value in values for word in value.split()}  # «iphone» of «iPhone 15»
 
 
 # «do they do a large?», «does it do XL»: whether they come in it (not «do you do gift

@@ -198,8 +198,11 @@ def _remove_once_added(state: DialogueState, product_id: str) -> None:
 def _remember_version(state: DialogueState, name: str, args: dict) -> None:
     """The version just added or chosen: "add another one" is that version, of no other."""
     if name in {"add_to_cart", "change_variant"} and args.get("options"):
-        state.added_id, state.added_options = args["product_id"], dict(args["options"])
-        state.versions_added[args["product_id"]] = dict(args["options"])
+        options = dict(args["options"])
+        if name == "change_variant":  # «the other colour» of a case for an iPhone 16: still 16
+            options = {**state.versions_added.get(args["product_id"], {}), **options}
+        state.added_id, state.added_options = args["product_id"], options
+        state.versions_added[args["product_id"]] = options
 
 
 def origin_of(state: DialogueState, step: Step, default: Origin) -> Origin:

@@ -12,7 +12,7 @@ from assistant.clock import Clock
 from assistant.conversation.answers import wording
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
-from assistant.conversation.answers.described import described
+from assistant.conversation.answers.described import described, titled
 from assistant.conversation.answers.fact_words import FACT_CUES, STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
@@ -249,6 +249,23 @@ def _listed_answer(product: Product, facts: list[str], question: str) -> Turn:
     return Turn(text=text, products=[product.id])
 
 
+def _unlisted_lead(product: Product, question: str) -> str:
+    """What leads the reviews when the facts do not answer: the title's own words («does it
+    have noise cancelling?»), else the description's sentence («… a 15-inch laptop»), else
+    that the data does not say."""
+    if in_title := titled(product, question):
+        return wording.titled(product, in_title)
+    said = described(product, question)
+    return wording.described(product, said) if said else wording.data_silent(product)
+
+
+_ALL_OF_THEM = re.compile(
+    r"\bcompare\s+(?:them|those|these|em|all|all (?:three|3)|the three|the 3)(?:\s+(?:for me|"
+    r"please|pls|all))?\W*$",
+    re.I,
+)
+
+
 class ProductAnswers:
     """Answers about the products a request refers to."""
 
@@ -366,9 +383,7 @@ class ProductAnswers:
             return self._with_rule(answer, "is delivery guaranteed by a certain day?")
         facts = _facts_asked(product, step)
         if not facts:  # the data does not say: reviewers often do ("will it rust?")
-            said = described(product, step.text)  # «… a 16 inch laptop fit …»: «… 15-inch …»
-            lead = wording.described(product, said) if said else wording.data_silent(product)
-            return self.review_question(state, step, lead=lead)
+            return self.review_question(state, step, lead=_unlisted_lead(product, step.text))
         answer = _listed_answer(product, facts, step.text)
         if EXPERIENCE.search(step.text):
             answer = answer.joined(self.review_question(state, step, beside_facts=True))
@@ -549,7 +564,10 @@ class ProductAnswers:
         """A table of the products named or last shown, with the asked-about figure first."""
         if beside := self._beside_an_unsold_make(state, step):
             return beside
-        ids = step.references.ids if len(step.references.ids) >= 2 else state.shown[:2]
+        # «compare them» beside three: all three (a table holds three)
+        every = _ALL_OF_THEM.search(step.text) and step.references.kind in {None, "deictic"}
+        shown = state.shown[: 3 if every else 2]
+        ids = step.references.ids if len(step.references.ids) >= 2 and not every else shown
         if len(ids) < 2 and len(state.talked_about) >= 2 and _THE_TWO.search(step.text):
             ids = state.talked_about[-2:]  # «which of the two…?» after asking about each in turn
         named = step.references.ids

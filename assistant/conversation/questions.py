@@ -76,6 +76,7 @@ from assistant.conversation.understanding.version_words import same_as_before
 from assistant.search.famous_makes import famous_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import (
+    OR_A_NEED,
     ProductKinds,
     kind_words_of,
     of_its_kind,
@@ -360,6 +361,18 @@ class CatalogueAnswers(ShopRuleAnswers):
         limit = over_the_limit(self.policies, step.slots.quantity)  # "I need 12 of the X"
         return turn.joined(limit) if limit else turn
 
+    def _refused_then_the_need(self, state: DialogueState, step: Step) -> Turn | None:
+        """«we don't sell X» for a kind we lack; with «… or something for my brother, he's
+        into cycling» after it, ideas for that need too. None when the kind is carried."""
+        refused = self.not_sold(step)
+        need = OR_A_NEED.search(step.text)
+        if refused is None or need is None or not step.text[: need.start()].strip():
+            return refused
+        rest = need[0].strip()[len("or ") :]
+        return refused.joined(
+            self.recommend(state, part_alone(step, rest, self.retriever.vocabulary))
+        )
+
     def recommend(self, state: DialogueState, step: Step) -> Turn:
         """Suggestions for a need or a person, by meaning (a brand named like the need does
         not count), within the budget; honest when nothing is really about the need."""
@@ -367,7 +380,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
         # «what can I get for 10 dollars», «can I buy a gift card?» (no), «headlamp for night
         # runs, lightest one?» (a search of headlamps by weight)
-        honest = open_budget(state, self.retriever, step) or self.not_sold(step)
+        honest = open_budget(state, self.retriever, step) or self._refused_then_the_need(
+            state, step
+        )
         if honest := honest or self._by_a_figure(state, step):
             return honest
         said = step.slots.query_text or step.text

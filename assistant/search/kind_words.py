@@ -30,6 +30,8 @@ FILLER = set(
     "kinda sort ok okay alright then also just hmm hm well so maybe perhaps hey hi hiya "
     "few couple dozen half pair pairs each mates rest "  # «need a dozen grey ones»: no «dozen»
     "medium med xs xxs xl xxl kg ml mm cm oz lb lbs "  # sizes and units: versions, not kinds
+    "gram grams gramme grammes kilo kilos kilogram kilograms litre litres liter liters "
+    "millilitre millilitres milliliter milliliters ounce ounces "
     "suitable decent proper little cheapest priciest dearest lowest "
     "thanks cheers yes yeah yep no nah price prices cost guys yall y'all lot folks mate "
     "pls plz can could it its it's them they those these this that one ones actually really still "
@@ -41,7 +43,8 @@ FILLER = set(
     "every nvm nevermind ngl tbh idk imo btw rn thx ty tysm similar another other others "
     "alternative alternatives same different reviewer reviewers left remaining you've youve "
     "we've i've i'll add throw grab toss chuck too take taking purchase edition version "
-    "first last sorted sort order ordered highest least most".split()  # «cheapest first»
+    "first last sorted sort order ordered highest least most "  # «cheapest first»
+    "option options choice choices idea ideas picks".split()  # «show me 3 options for …»
 )
 # Everyday words for what a shopper wants of a thing, which a shop's own texts may not use:
 # never a make we lack.

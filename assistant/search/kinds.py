@@ -33,7 +33,11 @@ TYPO_SIMILARITY = 80  # a word this close to a brand or title word is a typo of 
 MAX_KIND_WORDS = 3  # longer requests describe a need ("something to keep me dry"), not a kind
 MAX_NAMED_KIND_WORDS = 5  # "tea tree spot gel": a kind named with its qualifiers
 # Title endings that say the form, not the kind: the word before them is the kind.
-NEED = re.compile(r"\b(something|anything|stuff|ideas?)\b|\b(gifts?|presents?) (for|to)\b", re.I)
+NEED = re.compile(
+    r"\b(something|anything|stuff|ideas?)\b"
+    r"|\b(gifts?|presents?|options|choices|suggestions|alternatives|picks) (for|to)\b",
+    re.I,
+)
 # "melatonin or anything to help me sleep": a kind first, then the need it serves
 OR_A_NEED = re.compile(r"\s+or\s+(?:anything|something|stuff)\b.*$", re.I | re.S)
 ASKING = re.compile(
@@ -57,6 +61,12 @@ _OF_MONEY = re.compile(
 _AN_X_ONE = re.compile(r"\b(?:a|an|the|any)\s+([a-z]{3,})(?:\s+[a-z])?\s+ones?\b", re.I)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _ENOUGH = re.compile(r"\b[a-z]+\s+enough\b", re.I)  # «one long enough for my back»: a need
+# an amount in its packaging: «a 500g bag», «the 1 litre bottle» (how it comes, no kind)
+_PACKED_AS = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:g|kg|ml|l|oz|lb|grams?|kilos?|litres?|liters?)\s+"
+    r"(?:bag|bottle|tin|jar|pack|box|tub|pouch)s?\b",
+    re.I,
+)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind
 _FOR_WHAT = re.compile(r"^\W*(?:(?:and|but|just|mainly|mostly|its|it's)\W+)*(?:for|4)\b", re.I)
@@ -171,6 +181,8 @@ class ProductKinds:
         for clause in reversed(clauses):
             if len(clauses) > 1 and _FOR_WHAT.match(clause):
                 continue  # «an electric kettle that boils quick, for tea»: a kettle, for tea
+            if len(clauses) > 1 and _PACKED_AS.search(clause):
+                continue  # «cheap chai spice blend? a 500g bag would be good»: chai, in 500 g
             asked = _WHICH_KIND.match(clause)  # «which kettle is the quietest?»: a kettle
             words = [
                 SYNONYMS.get(singular(word), singular(word))

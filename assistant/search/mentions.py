@@ -29,7 +29,9 @@ NEAR_BEST = 0.85  # other products within this share of the best weight are name
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 # "compare X and Y", "X vs Y", "1) X 2) Y"
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|\bover(?= the\b)|&|\+|\(?\b\d\)|:)\s*",
+    # a sentence's end too: «… a spot gel. thinking the purelle sport x cream» is two phrases
+    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|\bover(?= the\b)|&|\+|\(?\b\d\)|:|"
+    r"(?<!\bvs)[.!?](?=\s))\s*",
     re.I,
 )
 IGNORED = frozenset(
@@ -454,10 +456,19 @@ class ProductMentions:
             if kind := " ".join(word for word in said if word in self.type_words):
                 break
         found: dict[str, Mention] = {}
+        said_words = self._said_title_words(message)
+        branded = set().union(
+            *(held for b, held in self._of_brand.items() if b and b <= said_words)
+        )
         for phrase in phrases if len(phrases) > 1 else [message]:
             if found and self._only_options_of(phrase, found):
                 continue  # "the chai, 1kg whole bean": the chai's options, not a second product
-            for mention in self._best_with_kind(phrase, [kind, kind_hint]):
+            best = self._best_with_kind(phrase, [kind, kind_hint])
+            # «the other oakhaven, the prime x.»: of the namesakes, the brand said beside them
+            of_brand = [m for m in best if m.product_id in branded]
+            if len(best) > 1 and of_brand:
+                best = of_brand
+            for mention in best:
                 found.setdefault(mention.product_id, replace(mention, phrase=phrase))
         if not found and len(phrases) > 1:
             # (a brand and a kind said across the phrases are several products: not another

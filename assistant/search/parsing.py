@@ -79,6 +79,10 @@ _PACK = re.compile(
 )
 _NAMED_COLOUR_AFTER = re.compile(r"\bcolou?r(?:ed)?\s*[:]?\s+([\w-]+(?:\s+\d\w*)?)", re.I)
 _NAMED_COLOUR_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s+colou?r(?:ed)?\b", re.I)
+_NO_COLOUR_BEFORE = frozenset(
+    "a an any the which what no one particular specific certain favourite favorite fav other "
+    "another same different whatever that this its".split()
+)
 
 
 class Constraints(BaseModel):
@@ -155,8 +159,14 @@ def _colour(text: str) -> str | None:
     if best:
         return " ".join(best)
     if match := _NAMED_COLOUR_BEFORE.search(text):
-        named = [word for word in match.group(1).lower().split() if word not in STOP]
-        if named and not any(word in {"color", "colour", "colored"} for word in named):
+        said = match.group(1).lower().split()
+        named = [word for word in said if word not in STOP]
+        # «i'm not set on a colour», «any colour», «which colour?»: no colour named
+        if (
+            said[-1] not in _NO_COLOUR_BEFORE
+            and named
+            and not any(word in {"color", "colour", "colored"} for word in named)
+        ):
             return " ".join(named[-2:])
     if match := _NAMED_COLOUR_AFTER.search(text):
         return match.group(1).lower()

@@ -40,3 +40,41 @@ def described(product: Product, question: str) -> str | None:
         if shared > overlap:
             best, overlap = sentence.strip(), shared
     return best
+
+
+# words of a question that carry no feature: «does it have …», «is the … one …»
+_NO_FEATURE = _ASKING | frozenset(
+    "does do is are it its it's a an the one ones any have has got come comes with of and or "
+    "in on to be can i my me you u".split()
+)
+MIN_FEATURE_LETTERS = 6  # a single title word said alone must be this long («wireless»)
+
+
+def titled(product: Product, question: str) -> str | None:
+    """The words of the product's title a question asks about («does it have noise
+    cancelling?» of the Wireless Noise Cancelling Headphones: «Noise Cancelling»), beyond its
+    brand and kind; None when the title does not say them."""
+    words = product.title.split()
+    lowered = [word.lower() for word in words]
+    plain = set(_WORD.findall(product.brand.lower())) | {lowered[-1]}
+    asked = [w for w in _WORD.findall(question.lower()) if w not in _NO_FEATURE]
+    if set(asked) & plain:
+        return None  # «meeple house classic 500 board game any good?»: the name, not a feature
+    best: tuple[int, int] | None = None  # the longest run of title words the question says
+    for start in range(len(lowered)):
+        for end in range(len(lowered), start, -1):
+            run = lowered[start:end]
+            if set(run) & plain or not _said_in_a_row(run, asked):
+                continue
+            long_enough = len(run) >= 2 or len(run[0]) >= MIN_FEATURE_LETTERS
+            if long_enough and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+            break
+    if best is None or set(asked) & set(lowered) - set(lowered[best[0] : best[1]]):
+        return None  # more of the title said: the question names the product by it
+    return " ".join(words[best[0] : best[1]])
+
+
+def _said_in_a_row(run: list[str], asked: list[str]) -> bool:
+    """Whether the words of `run` come one after another among the question's words."""
+    return any(asked[i : i + len(run)] == run for i in range(len(asked) - len(run) + 1))

@@ -110,7 +110,8 @@ ATTRIBUTE_WORDS = {
     r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
     "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
-    r"\bsizes?\b|dimensions?",  # «what IS listed about its size then»: its capacity
+    r"\bsizes?\b|dimensions?|"  # «what IS listed about its size then»: its capacity
+    r"\b(?:bigger|biggest|larger|largest|roomier|roomiest|more space|more room)\b",
     "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|compatible|"
     r"works? with (?:my |a |an |the )?(?:ps[45]|playstation|xbox|switch|nintendo|laptop|tv|mac|"
     r"macbook|pc|computer|console|phone|iphone|android)\b",

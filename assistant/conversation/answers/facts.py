@@ -10,6 +10,7 @@ from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.ages import age_verdict
 from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS, FACT_CUES
 from assistant.conversation.answers.wording import days, plural_noun
+from assistant.conversation.understanding.list_length import without_list_length
 from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
@@ -87,7 +88,8 @@ RECOMMEND_FRAME = re.compile(
 
 def shopping_words(message: str) -> str:
     """The words of a request that name what is wanted, without the framing around them."""
-    text = RECOMMEND_FRAME.sub(" ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", message)))
+    text = without_list_length(re.sub(r"[?!.,]", " ", message))  # «2 options for a gift»
+    text = RECOMMEND_FRAME.sub(" ", _FRAME.sub(" ", text))
     return re.sub(r"\s+", " ", text).strip()
 
 

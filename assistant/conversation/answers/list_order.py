@@ -48,7 +48,10 @@ LEADS = {
 _CHEAP = re.compile(
     r"(?<!\bmy )(?<!\bso )(?<!\bvery )(?<!\breally )(?<!\bstill )(?<!\bis )(?<!\bs )"
     r"(?<!\bseems )(?<!\bfeel )(?<!\bfeels )(?<!\bnot )(?<!\btoo )(?<!\blooks )"
-    r"\b(?:cheap(?:ish)?|affordable|inexpensive|budget[- ]friendly|on a (?:tight |small )?budget)\b"
+    r"\b(?:cheap(?:ish)?|affordable|inexpensive|budget[- ]friendly|on a (?:tight |small )?budget|"
+    # «nothing crazy expensive», «not too pricey»: the cheaper end first
+    r"(?:nothing|not|none) (?:too |crazy |super |very |that |overly |ridiculously )?"
+    r"(?:expensive|pricey|pricy|spendy|dear|costly))\b"
     r"(?!\s+(?:copy|copies|knock\w*|fakes?|looking|feeling|made|quality|plastic|lol|whatever|"
     r"stuff|junk|rubbish|crap)\b)",
     re.I,

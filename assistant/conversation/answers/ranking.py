@@ -86,7 +86,7 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     valued = [(p, figure_value(p.attributes[name])) for p in products if name in p.attributes]
     valued = [(p, value) for p, value in valued if value is not None]
     if not valued:
-        return None
+        return _words_of_each(products, name, text)
     fewest = bool(_FEWEST.search(text))
     if name not in _NOT_A_FIGURE:
         valued.sort(key=lambda item: item[1] if fewest else -item[1])
@@ -116,6 +116,45 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         [p for p, _ in valued],
         data_texts=[p.attributes[name] for p, _ in valued],
         winner=len(tied) == 1,
+    )
+
+
+# «which one has no fragrance?», «the unscented one», «which is fragrance-free»
+_WITHOUT_IT = re.compile(
+    r"\b(?:no|without|zero|free of|free from)\s+(?:\w+\s+)?\w+|\b\w+[- ]free\b|\bunscented\b",
+    re.I,
+)
+_NONE_OF_IT = re.compile(r"\bfree\b|\bnone\b|\bunscented\b|^\s*no\b", re.I)
+
+
+def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | None:
+    """A fact said in words of each («which one has no fragrance?»: fragrance free and
+    lavender): each one's, the one that fits first when exactly one does."""
+    held = [p for p in products if p.attributes.get(name)]
+    if len(held) < 2:
+        return None
+    without = bool(_WITHOUT_IT.search(text))
+    fits = [
+        p
+        for p in held
+        if (
+            _NONE_OF_IT.search(p.attributes[name])
+            if without
+            else p.attributes[name].lower() in text.lower()
+        )
+    ]
+    ordered = fits + [p for p in held if p not in fits] if len(fits) == 1 else held
+    lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p in ordered]
+    lead = (
+        f"Of these, {fits[0].title} [{fits[0].id}] is {fits[0].attributes[name]}."
+        if len(fits) == 1
+        else f"{name.capitalize()}:"
+    )
+    return Ranked(
+        lead + "\n" + "\n".join(lines),
+        ordered,
+        data_texts=[p.attributes[name] for p in ordered],
+        winner=len(fits) == 1,
     )
 
 

@@ -146,7 +146,11 @@ def unmet_requests(products: list[Product], requested: Constraints) -> str:
         if not value:
             continue
         wanted = {value.lower(), LETTER_FOR.get(value.lower(), "")}  # «small» is a shirt's S
-        if not any(wanted & product.option_values(name) for product in products):
+        wanted = {word.replace(" ", "") for word in wanted}  # «500g» is the «500 g» bag
+        if not any(
+            wanted & {sold.replace(" ", "") for sold in product.option_values(name)}
+            for product in products
+        ):
             notes.append(f"none of these comes in {name} {value}")
     return ("\nNote: " + "; ".join(notes) + ".") if notes else ""
 
@@ -176,6 +180,14 @@ def rating_line(product: Product) -> str:
     return (
         f"{product.title} [{product.id}] is rated {product.rating:.1f}★ on average "
         f"from {product.review_count} reviews."
+    )
+
+
+def titled(product: Product, words: str) -> str:
+    """The title itself says what is asked («Noise Cancelling»); reviews follow."""
+    return (
+        f"Yes: it is the {product.title} [{product.id}], «{words}» in its own name. "
+        "Here is what reviews say."
     )
 
 

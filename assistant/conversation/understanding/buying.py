@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.indifference import NOT_MINDED
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import (
@@ -143,7 +144,8 @@ def only_names(product: Product, text: str) -> bool:
     rest = text.lower()
     for value in product.options_named_in(text).values():
         for form in {value.lower(), value.lower().replace(" ", "")}:
-            rest = re.sub(rf"(?<![\w.]){re.escape(form)}(?![\w.])", " ", rest)
+            # «queen.» ends a sentence; «2.5» is no «2»
+            rest = re.sub(rf"(?<![\w.]){re.escape(form)}(?!\w|\.\w)", " ", rest)
     words = [word.lower() for word in re.findall(r"[\w'&-]+", product.title)]
     title = {*words, *product.options_by_name()}
     title |= {a[0] + b[0] for a, b in itertools.pairwise(words)}  # "rc": remote control
@@ -392,7 +394,8 @@ def cart_line_act(
         return "product_question"  # "is there another one in blue?" asks; it changes nothing
     last = sentences(text)[-1]  # «What a pity. Then black, for the iPhone 15.»: the pick
     others = any(_SOMEONE_ELSE.search(part) for part in sentences(text))  # «My sister has…»
-    said_of_others = _ASKS_IF.search(last) or others
+    # «any colour is fine» answers; «any in blue?» asks
+    said_of_others = (_ASKS_IF.search(last) and not NOT_MINDED.search(last)) or others
     if intent in {"add", "change"} and said_of_others and not _CHANGE_VERB.search(text):
         return "product_question"  # "is blue more expensive", "my sister has the blue one"
     if intent == "change" and _ADD_VERB_FIRST.search(text) and not SWAP.search(text):

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from assistant.catalogue.models import Product
-from assistant.conversation.state import DialogueState
+from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import Slots, number_value
 
@@ -38,18 +38,43 @@ def _just_changed(state: DialogueState) -> bool:
     return last in _CART_CHANGES and state.pending_action is None
 
 
+def corrected_count(text: str) -> int | None:
+    """The count a message corrects a cart change to («i meant 2», «2 not 3»), if it does."""
+    said = _COUNT_CORRECTED.search(text)
+    if said is None:
+        return None
+    word = next(group for group in said.groups() if group).lower()
+    return _LOOSE_COUNTS.get(word) or number_value(word)
+
+
 def count_corrected(
     intent: str, request: Request, state: DialogueState, slots: Slots
 ) -> tuple[str, Request]:
     """A change of the line just added or changed to the count the message corrects to, said
-    plainly («and 2 of them»: «make it 2», of the line, not of the list in view); any other
-    request as it is."""
-    said = _COUNT_CORRECTED.search(request.text)
-    if not _just_changed(state) or said is None or not state.focus:
+    plainly («and 2 of them»: «make it 2», of the line, not of the list in view); right after
+    «remove 1», «i meant 2» takes one more out; any other request as it is."""
+    count = corrected_count(request.text)
+    if count is None or not state.focus:
         return intent, request
-    word = next(group for group in said.groups() if group).lower()
-    slots.quantity = _LOOSE_COUNTS.get(word) or number_value(word)
+    taken = just_taken_out(state)
+    if taken is not None and taken.qty < count:  # «remove 1», «i meant 2»: one more out
+        slots.quantity = count - taken.qty
+        return "remove", replace(request, text=f"remove {slots.quantity}", act="remove")
+    if not _just_changed(state):
+        return intent, request
+    slots.quantity = count
     return "change", replace(request, text=f"make it {slots.quantity}", act="change")
+
+
+def just_taken_out(state: DialogueState) -> RemovedLine | None:
+    """The units of the product in focus that the turn before took out («remove 1» of three,
+    «take the mat out»), for a count corrected right after."""
+    if state.last_cart_change != "remove" or not state.removed_lines or state.pending_action:
+        return None
+    taken = state.removed_lines[-1]
+    last = (state.last_intent or "").rpartition("+")[2]
+    fresh = taken.turn == state.turns - 1 and last == "remove"
+    return taken if fresh and taken.product_id == state.focus else None
 
 
 # «thats wrong, it was large», «it should be the 500g», «i said medium»

@@ -213,9 +213,21 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
         return "product_question"  # a post's one product: «the standard or the deluxe?»
     if EXPERIENCE.search(text) and intent == "compare" and len(shown) >= 2:
         return "compare"  # "which one do ppl say is more comfy?": their reviews, side by side
+    if intent == "catalogue_question" and _ALL_YOU_HAVE.search(text):
+        return None  # «whats the best rated skillet you have then»: of all, not of the list
     if _WHICH.search(text) or len(text.split()) <= 3 or references.kind == "superlative":
         return "refine"  # "the cheaper of those two": that one
     return None
+
+
+# «whats the best rated skillet you have»: a superlative of a kind, over all the shop holds
+_ALL_YOU_HAVE = re.compile(
+    r"^(?!.*\b(?:of|from|among)\s+(?:those|these|them|the \w+ you (?:showed|sent))\b)"
+    r".*\b(?:best|cheapest|priciest|most expensive|highest|top|lightest|biggest)\b"
+    r"(?:[\s-]+[\w-]+){1,3}\s+(?:(?:you|u|ya|y'?all)\s+(?:have|got|sell|stock|carry|do)|"
+    r"you'?ve got|in the (?:shop|store))\b",
+    re.I,
+)
 
 
 # «other blenders in stock?», «any other merino sweater in L»: more of its kind, not it

@@ -19,7 +19,8 @@ _INTERJECTIONS = "yikes oops whoops wow eek ouch ah ahh aw damn lol haha blimey 
 FOLLOW_UP = re.compile(
     rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT}|"
     rf"{'|'.join(_INTERJECTIONS.split())})\W+)*"
-    r"(and|also|what about|how about|and what about|so)\b",
+    # «same question for the other one», «ditto for the second»
+    r"(and|also|what about|how about|and what about|so|same(?: question| q| thing)?|ditto)\b",
     re.I,
 )
 _VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how about)\b)", re.I)
@@ -27,7 +28,7 @@ _VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how ab
 _EMPTY_WORDS = set(
     "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
     "same for with also too then please pls instead hm right well first second third fourth "
-    "fifth last other".split()
+    "fifth last other question q thing ditto".split()
 ) | set(_INTERJECTIONS.split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 # a question asks with «?» or its opening word; «2 sets in white, queen» asks nothing

@@ -104,7 +104,7 @@ def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None
 # both», «both in M please»
 _VERSION_FILLER = frozenset(
     "in for then please pls ok okay the a and size colour color thanks just yeah yes so "
-    "fine alright sure cool great perfect".split()
+    "fine alright sure cool great perfect both each all them".split()  # «…, both in blue»
 )
 
 
@@ -174,7 +174,12 @@ def _counted_ordinals(
 ) -> list[tuple[str, int]]:
     """«2 of the first and 1 of the third»: each product by its place, with its count; of two
     in view, by price too («2 of the cheaper one and 1 of the other»)."""
-    if _ASKS.search(text) or _HELD_BACK.search(text):
+    first = _COUNTED_ORDINAL.search(text)
+    if first is None:
+        return []
+    # «ok not that one. 2 of the first and 1 of the third»: the sentence of the picks counts
+    picked = text[max(text.rfind(mark, 0, first.start()) for mark in ".!?") + 1 :]
+    if _ASKS.search(picked) or _HELD_BACK.search(picked):
         return []  # «I already have 2 of the last one, so just 1 of the first»
     picks: list[tuple[str, int]] = []
     for said in _COUNTED_ORDINAL.finditer(text):

@@ -26,11 +26,17 @@ LIST_LENGTH = re.compile(
     re.I,
 )
 _ALTERNATIVES = re.compile(r"\b(?:options|choices|ideas|picks|suggestions|alternatives)\b", re.I)
+# «two ideas for my dad», «3 options for a hiking trip»: the count before the word for them
+COUNTED_CHOICES = re.compile(
+    rf"\b({_SAID})\s+(?:(?:more|other|different|good|cheap|cheaper)\s+)?"
+    r"(?:options|choices|ideas|picks|suggestions|alternatives)\b",
+    re.I,
+)
 
 
 def list_length(text: str) -> int | None:
     """The number of products a request asks to see, when it says one (2 to 5)."""
-    said = LIST_LENGTH.search(text)
+    said = LIST_LENGTH.search(text) or COUNTED_CHOICES.search(text)
     if said is None:
         return None
     word = said[1].lower()
@@ -43,3 +49,9 @@ def options_asked(intent: str, text: str) -> str:
     nothing yet."""
     asked = list_length(text) is not None and bool(_ALTERNATIVES.search(text))
     return "search" if intent == "compare" and asked else intent
+
+
+def without_list_length(text: str) -> str:
+    """The request without how many to show: «give me 2 options under $50 for a gift» is
+    about a gift, not about «2 options»."""
+    return COUNTED_CHOICES.sub(" ", text)

@@ -16,7 +16,9 @@ _TURNED_DOWN = re.compile(
     r"\b(?:nah|no|not|don'?t|dont|do not|never|hate|pass|skip|forget it|neither)\b", re.I
 )
 _TAKES = re.compile(
-    r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather)\b", re.I
+    r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
+    r"swap|switch|change|make)\b",
+    re.I,
 )
 
 
@@ -54,7 +56,7 @@ _PICK_CUE = re.compile(
 _PICK_FILLER = frozenset(
     "ok okay fine then i guess please pls plz anyway anyways sure yeah yes yep the in size sz "
     "colour color one ones for me let's lets go with get it i'll ill take have that will do "
-    "and just hmm um well alright right cool great perfect".split()
+    "and just hmm um well alright right cool great perfect hm whatever meh ugh oh lol".split()
 )
 
 

@@ -40,6 +40,7 @@ from assistant.conversation.understanding.cart_corrections import (
     count_corrected,
     version_corrected,
 )
+from assistant.conversation.understanding.comparatives import the_other
 from assistant.conversation.understanding.corrections import (
     ARRIVAL,
     UNDERSTOOD_AS_NOTHING,
@@ -74,6 +75,7 @@ from assistant.conversation.understanding.group_picks import (
     with_the_one_in_view,
 )
 from assistant.conversation.understanding.holding_off import holds_off
+from assistant.conversation.understanding.indifference import any_version, without_indifference
 from assistant.conversation.understanding.joins import (
     joined_requests,
     merged_policy_fragments,
@@ -127,6 +129,7 @@ from assistant.conversation.understanding.summary_corrections import corrected_a
 from assistant.conversation.understanding.superlative_adds import superlative_adds
 from assistant.conversation.understanding.sure_acts import (
     ANSWERS_ELSEWHERE,
+    CAN_I_GET_SO_MANY,
     about_the_pick,
     checked,
 )
@@ -147,6 +150,7 @@ from assistant.conversation.understanding.version_lists import (
 from assistant.conversation.understanding.version_words import (
     catalogue_option_values,
     come_in_said,
+    end_of_range,
     every_version_said,
     missing_version,
     options_it_comes_in,
@@ -202,6 +206,8 @@ class RulePlanner:
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = self.mind_changes.settled(message)
+        if state.pending_action is None:  # to a «which one?», «any colour is fine» picks one
+            message = without_indifference(message)  # «hoodie, any colour is fine»: a hoodie
         message = self.references.their_as_brand(message, state.focus)  # «their aero tote»
         context = DialogueContext(
             shown=bool(state.shown),
@@ -295,8 +301,8 @@ class RulePlanner:
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = answered_which(asked_which, references, request.text, intent)
         target = references.ids[0] if references.ids else state.focus
-        if intent == "add" and target in cart_products and TOTAL_SAID.search(request.text):
-            intent = "change"  # «and please one more, so four in total»: the line to four
+        if intent == "add" and target in cart_products and SO_MANY_IN_ALL.search(request.text):
+            intent = "change"  # «and please one more, so four in total», «can i get 2?»
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)
         if (
             (intent == "change" or (intent == "remove" and AND_THE.search(request.text)))
@@ -308,6 +314,8 @@ class RulePlanner:
             and not set(references.ids) & set(cart_products)
         ):
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
+        # «and the first one you showed me earlier, in orange» right after an add: one more
+        intent = _added_too(intent, references, request.text, state, self.catalogue.products)
         if names_a_kind_only(self.kinds, self.catalogue, intent, references, request, state, slots):
             intent = "search"  # "card game" after headlamps; «I'd like to buy a gift card»
         intent = in_this_conversation(
@@ -398,8 +406,14 @@ class RulePlanner:
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
         other = self.references.mentions.names_other_than(request.text, pending.product_id)
-        choice = product.options_named_in(request.text) if product and not other else {}
+        # «fine the other one then, 50ml» when the cheaper one's 50 ml was sold out: the other
+        other = other or the_other(request.text, state.shown, pending.product_id, []) is not None
+        # «any colour is fine», «whichever»: a version in stock that fits, chosen for them
+        choice = any_version(product, request.text, pending.options) if not other else {}
+        choice = choice or (product.options_named_in(request.text) if product and not other else {})
         choice = choice or cheaper_version(product, request.text, pending.options)
+        # «the biggest one» of candles in twin, queen and king: the king
+        choice = choice or (end_of_range(product, request.text) if product and not other else {})
         # «black?» to a duffel in navy or grey: the cart tool says so and asks again
         choice = choice or missing_version(product, request.text, slots.options)
         if choice:  # "the blue one" answers "which one?"
@@ -585,7 +599,11 @@ class RulePlanner:
         count = step.slots.quantity  # «add 0», «add -2»: said, and refused by the cart
         # a count asked of another line («make it 2» refused for stock) is not this add's
         counted = pending is not None and not (
-            pending.kind == "change" and pending.product_id not in {None, args["product_id"]}
+            pending.kind == "change"
+            and (
+                pending.product_id not in {None, args["product_id"]}
+                or _A_LINE_MORE.search(step.text)  # «make it 2» refused, «add a silver one too»
+            )
         )
         quantity = (
             count if count is not None else (pending.quantity if pending and counted else None) or 1
@@ -638,6 +656,8 @@ def _each_line_to(step: Step, cart_products: list[str]) -> list[ToolCall]:
     ]
 
 
+SO_MANY_IN_ALL = re.compile(f"{TOTAL_SAID.pattern}|{CAN_I_GET_SO_MANY.pattern}", re.I)
+_A_LINE_MORE = re.compile(r"\b(?:as well|too|also|another|add)\b", re.I)
 _ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:change|make|swap|switch|set|update|turn|bump)\b", re.I)
 
@@ -678,3 +698,20 @@ def _same_list(state: DialogueState, pending: PendingAction, args: dict[str, Any
     """Whether an add picks another product of the list that the open «which one?» was
     picked from."""
     return pending.product_id in state.shown and args["product_id"] in state.shown
+
+
+def _added_too(
+    intent: str,
+    references: References,
+    text: str,
+    state: DialogueState,
+    products: dict[str, Product],
+) -> str:
+    """«and the first one you showed me earlier, in orange» right after an add, heard as
+    nothing in particular: an add of that product, in the version it names."""
+    if intent not in UNDERSTOOD_AS_NOTHING or "?" in text or len(references.ids) != 1:
+        return intent
+    product = products.get(references.ids[0])
+    after_an_add = (state.last_intent or "").rpartition("+")[2] == "add"
+    named = product is not None and bool(product.options_named_in(text))
+    return "add" if after_an_add and named and AND_THE.search(text) else intent

@@ -5,11 +5,13 @@ removal return the units taken out (the same version and count); «scratch that 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.cart_corrections import corrected_count, just_taken_out
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
@@ -28,7 +30,9 @@ _ASKED = re.compile(
 )
 UNDO = re.compile(r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually)\W+)*undo\b", re.I)
 _WORD = re.compile(r"[a-z]{4,}")
-_POINTING = frozenset({"that", "them", "those", "this", "these", "ones", "last", "thing", "item"})
+_POINTING = frozenset(
+    {"that", "them", "those", "this", "these", "ones", "last", "thing", "item", "other", "rest"}
+)
 
 
 def line_put_back(state: DialogueState, text: str, catalogue: Catalogue) -> RemovedLine | None:
@@ -107,11 +111,57 @@ def scratch_step(
     return calls_step("remove", request, slots, calls)
 
 
+# «nah switch back to the sonara then», «go back to the black one»: a swap undone
+_SWITCH_BACK = re.compile(
+    r"\b(?:switch|swap|change|go|put)\s+(?:it\s+|them\s+|that\s+)?back\s+to\s+"
+    r"(?:the\s+|my\s+)?(?P<what>[\w&' -]{2,40}?)"
+    r"(?:\s+(?:then|please|pls|instead|one|ones|after all))*\W*$",
+    re.I,
+)
+
+
+def switched_back_step(
+    state: DialogueState, request: Request, slots: Slots, catalogue: Catalogue
+) -> Step | None:
+    """«switch back to the sonara» after swapping it out: its units back, in the version they
+    were, and out again what came in for them; None when no line taken out is named."""
+    said = _SWITCH_BACK.search(request.text)
+    if said is None or "?" in request.text:
+        return None
+    words = set(_WORD.findall(said["what"].lower())) - _POINTING
+    line = next(
+        (
+            line
+            for line in reversed(state.removed_lines)
+            if line.product_id in catalogue.products
+            and words
+            and words <= set(_WORD.findall(catalogue.products[line.product_id].title.lower()))
+        ),
+        None,
+    )
+    if line is None:
+        return None
+    came_in = [added for added in state.last_added if added.turn == line.turn]
+    state.removed_lines = [kept for kept in state.removed_lines if kept is not line]
+    calls = [line_call("add_to_cart", line)]
+    calls += [line_call("remove_from_cart", added) for added in came_in]
+    return calls_step("add", request, slots, calls)
+
+
 def put_back_step(state: DialogueState, request: Request, slots: Slots, line: RemovedLine) -> Step:
     """The add that returns a line taken out; it is forgotten, so no second «put it back»
     returns it twice."""
-    state.removed_lines = [kept for kept in state.removed_lines if kept is not line]
-    return calls_step("add", request, slots, [line_call("add_to_cart", line)])
+    back = line.model_copy(
+        update={"qty": min(slots.quantity or line.qty, line.qty)}
+    )  # «put 1 back»
+    # the rest stays within reach of the next «put the other back»
+    left = line.model_copy(update={"qty": line.qty - back.qty, "turn": state.turns})
+    state.removed_lines = [
+        kept if kept is not line else left
+        for kept in state.removed_lines
+        if kept is not line or left.qty
+    ]
+    return calls_step("add", request, slots, [line_call("add_to_cart", back)])
 
 
 def line_call(tool: str, line: RemovedLine) -> ToolCall:
@@ -148,6 +198,12 @@ def undoing_step(
     state: DialogueState, request: Request, slots: Slots, catalogue: Catalogue
 ) -> Step | None:
     """The step that undoes the last cart change the message undoes, if it undoes one."""
+    if switched := switched_back_step(state, request, slots, catalogue):
+        return switched
     if (line := line_put_back(state, request.text, catalogue)) is not None:
         return put_back_step(state, request, slots, line)
+    taken, count = just_taken_out(state), corrected_count(request.text)
+    if taken is not None and count is not None and count < taken.qty:
+        # «take the mats out» of three, then «i meant 2»: one goes back
+        return put_back_step(state, request, replace(slots, quantity=taken.qty - count), taken)
     return scratch_step(state, request, slots, catalogue)

@@ -142,8 +142,11 @@ class ReferenceResolver:
                 if len(shown) <= 1 < len(talked) and _THE_NTH_ONE.search(text)
                 else None
             ),
+            # (of namesakes, one talked about before counts too: «switch back to the sonara»)
             lambda text: self._mentioned(
-                text, [focus] if focus else shown, [focus or "", *shown, *in_cart, *(basket or [])]
+                text,
+                [focus] if focus else shown,
+                [focus or "", *shown, *in_cart, *(basket or []), *talked[::-1]],
             ),
             # «do both come in navy?», «are all three in stock?»: each of the few in view
             lambda text: None if in_cart else _the_group(text, shown),
@@ -294,6 +297,28 @@ class ReferenceResolver:
     def _told(self, message: str, talked: list[str]) -> list[str]:
         return told_about(message, talked, self.mentions)  # «the first one you told me about»
 
+    def _comes_in_the_version_said(self, message: str, products: list[str]) -> str | None:
+        """Of a brand's few products of a kind, the only one sold in every value the message
+        names («the red copperline medium» when one Copperline skillet comes in red)."""
+        best: list[str] = []
+        most = 0
+        for pid in products:
+            product = self.catalogue.products[pid]
+            named = product.options_named_in(message)
+            sold = any(
+                all(v.options.get(k, "").lower() == value.lower() for k, value in named.items())
+                for v in product.variants
+            )
+            # «one black and two white»: every colour said is sold, not only the one kept
+            listed = product.values_named_in(message)
+            if not named or not sold or any(len(values) > 1 for values in listed.values()):
+                continue
+            if len(named) > most:
+                best, most = [pid], len(named)
+            elif len(named) == most:
+                best.append(pid)
+        return best[0] if len(best) == 1 else None
+
     def _mentioned(
         self, message: str, about: list[str], context: list[str] | None = None
     ) -> References | None:
@@ -317,6 +342,8 @@ class ReferenceResolver:
                 )
             if len(held) == 1:  # «swap it for the sonara» beside the Sonara compared before
                 return References(held, "mention", phrases={held[0]: message})
+            if fits := self._comes_in_the_version_said(message, alike):
+                return References([fits], "mention", phrases={fits: message})  # «red copperline»
             if held:
                 return None
             return References(alike, "mention", phrases=dict.fromkeys(alike, message))
@@ -491,9 +518,16 @@ def _the_other(
 ) -> References | None:
     """The other of two shown products («and the other one»), or the one swapped for the cart's."""
     found = the_other(text, shown, focus, in_cart)
-    return References([found[0]], "mention", replaces=found[1]) if found else None
+    if found:
+        return References([found[0]], "mention", replaces=found[1])
+    if len(shown) > 2 and focus in shown and _THE_OTHER_ONE.search(text):
+        # «and the other one, same question» beside three: not the one in focus, so the others
+        return References([pid for pid in shown if pid != focus], "mention")
+    return None
 
 
+# «the other one», «and the other?»; not «the other oakhaven» (a name follows)
+_THE_OTHER_ONE = re.compile(r"\b(?:the|that) other(?: one\b|(?!\s+[a-z]))", re.I)
 _OTHER_FEW = re.compile(r"\bthe other (?P<count>two|2|three|3|ones)\b", re.I)
 
 

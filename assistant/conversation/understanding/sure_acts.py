@@ -350,8 +350,24 @@ def about_the_pick(request: Request, focus: str | None) -> Request:
     return request
 
 
+# «can i get 2?» of the one in view: that many of it (of a line in the cart, its count)
+CAN_I_GET_SO_MANY = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|hmm|actually)\W+)*(?:can|could|may) (?:i|we) (?:get|have|buy|"
+    r"order|grab) (?:\d{1,2}|two|three|four|five)(?: of (?:them|those|these|it))?"
+    r"(?: (?:please|pls|instead|then))?\W*$",
+    re.I,
+)
+# «ok get it», «fine, i'll take that one then»: the one in view, bought
+_GET_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|fine|alright|right|sure|yes|yeah|yep|cool|great|perfect|then|go on)\W+)*"
+    r"(?:i'?ll\s+|let'?s\s+|please\s+|pls\s+|just\s+)?(?:get|buy|take|grab|order)\s+"
+    r"(?:it|that|this|that one|this one)(?:\W+(?:then|please|pls|now|thanks|thx))*\W*$",
+    re.I,
+)
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
+    ({"smalltalk", "help", "product_question", "review_question", "out_of_scope"}, _GET_IT, "add"),
+    ({"product_question", "review_question", "search", "refine"}, CAN_I_GET_SO_MANY, "add"),
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),

@@ -84,6 +84,17 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
         "camping stove",
         "a camping stove",
     ),
+    (
+        re.compile(
+            # «those zip bag things that organise your suitcase», «pouches to sort my clothes»
+            r"\b(?:(?:zip(?:per(?:ed)?)?|little|small|mesh)\s+)?(?:bags?|pouch(?:es)?|cubes?|"
+            r"organi[sz]ers?)(?:\s+things?)?\s+(?:that|which|to|for)\s+(?:organi[sz]e|sort|pack)"
+            r"\w*\s+(?:(?:my|your|a|the|our)\s+)?(?:suitcase|luggage|clothes|packing)",
+            re.I,
+        ),
+        "packing cubes",
+        "packing cubes",
+    ),
 ]
 
 

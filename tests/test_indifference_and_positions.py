@@ -14,7 +14,6 @@ from assistant.conversation.answers.described import titled
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.indifference import NOT_MINDED, without_indifference
 from assistant.conversation.understanding.list_length import list_length, without_list_length
-from assistant.conversation.understanding.segments import segment
 from assistant.conversation.understanding.sure_acts import checked
 from assistant.search.filters import FilterVocabulary
 from assistant.search.parsing import parse_query
@@ -47,7 +46,11 @@ def vocabulary() -> FilterVocabulary:
         ("running shoes, i'm not set on a colour", "running shoes"),
         ("i don't care about the brand, just want a cheap kettle", "just want a cheap kettle"),
         ("a kettle, no colour preference", "a kettle"),
+        ("any colour is fine by me, size L", "size L"),
         # asked, not said: kept
+        ("whichever is good for drops", "whichever is good for drops"),
+        ("does any colour work with the iphone 16?", "does any colour work with the iphone 16?"),
+        ("any good books on marathon training", "any good books on marathon training"),
         ("does it come in any colour?", "does it come in any colour?"),
         ("any colour other than black?", "any colour other than black?"),
     ],
@@ -75,11 +78,17 @@ def test_how_many_options_is_no_part_of_the_need(said: str, count: int, left: st
     assert " ".join(without_list_length(said).split()) == left
 
 
-def test_a_which_question_after_what_about_is_a_question_of_its_own() -> None:
-    parts = segment("ok what about the other two, which has better battery")
-    assert parts == ["ok what about the other two", "which has better battery"]
-    # a relative clause after a thing stays with it
-    assert len(segment("a blanket for my husband, who has trouble sleeping")) == 1
+@pytest.mark.parametrize(
+    "said",
+    [
+        "compare the first two options",
+        "i like those two options, which one is cheaper",
+        "between these 2 options which is better rated?",
+        "im torn between two options: the sonara edge and the echofox one 2",
+    ],
+)
+def test_options_already_shown_are_no_list_length(said: str) -> None:
+    assert list_length(said) is None
 
 
 @pytest.mark.parametrize(
@@ -220,18 +229,6 @@ def test_picks_by_position_across_the_conversation(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_a_question_after_what_about_ranks_those_two(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
-    _say_all(
-        chat,
-        "sport earbuds: nimbus audio sport 2, echofox prime 2, echofox nova s | "
-        "the first one in black please | ok what about the other two, which has better battery",
-    )
-    chat.say("add that one")
-    assert chat.units() == {ECHOFOX_PRIME: 1}
-
-
-@pytest.mark.slow
 def test_versions_kept_and_picked_by_their_words(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     _say_all(
@@ -366,3 +363,44 @@ def test_a_feature_in_the_title_is_said_yes(demo_assistant) -> None:
     assert reply.text.startswith("Yes: it is the AuralPeak One 300")
     reply = Chat(demo_assistant).say("meeple house classic 500 board game any good?")
     assert "in its own name" not in reply.text
+
+
+@pytest.mark.slow
+def test_a_count_to_keep_after_a_removal_is_the_lines_count(demo_assistant) -> None:
+    for said in ("sorry, 3 not 2", "back to 3"):
+        chat = Chat(demo_assistant)
+        _say_all(chat, "add 3 of the wildpine go insulated water bottle in grey | remove 1")
+        chat.say(said)
+        assert chat.units() == {"P0084": 3}, said
+
+
+@pytest.mark.slow
+def test_the_other_one_after_refusing_a_version_is_the_other_version(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    _say_all(
+        chat,
+        "compare the echofox zen earbuds and the auralpeak aero s earbuds | add the echofox | "
+        "not black, the other one",
+    )
+    assert chat.units() == {"P0002": 1}
+
+
+@pytest.mark.slow
+def test_looser_words_keep_their_old_readings(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me electric kettles")
+    shown = set(chat.bot.sessions.load(chat.session).shown)
+    reply = chat.say("what's the best one you have?")
+    assert "don't sell" not in reply.text and set(reply.products) <= shown
+    reply = Chat(demo_assistant).say("i need a bag to pack my clothes for a weekend trip")
+    assert "P0325" not in reply.products and reply.products
+    chat = Chat(demo_assistant)
+    _say_all(chat, "add the threadwell sport x fleece hoodie in L white | does it run small?")
+    chat.say("same one but in navy")
+    assert [o for _, o, _ in _lines(demo_assistant, chat)] == ["L navy"]
+    reply = Chat(demo_assistant).say(
+        "i have the bassline one headphones. is the wave speaker any good?"
+    )
+    assert reply.products == ["P0009"]
+    reply = Chat(demo_assistant).say("any colour of the jump rope in stock?")
+    assert "colour of" not in reply.text

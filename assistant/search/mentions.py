@@ -29,11 +29,10 @@ NEAR_BEST = 0.85  # other products within this share of the best weight are name
 _WORD = re.compile(r"[a-z0-9][a-z0-9'-]*")
 # "compare X and Y", "X vs Y", "1) X 2) Y"
 _SPLIT = re.compile(
-    # a sentence's end too: «… a spot gel. thinking the purelle sport x cream» is two phrases
-    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|\bover(?= the\b)|&|\+|\(?\b\d\)|:|"
-    r"(?<!\bvs)[.!?](?=\s))\s*",
+    r"\s*(?:,|;|\bvs\.?\b|\bversus\b|\bor\b|\band\b|\bwith\b|\bover(?= the\b)|&|\+|\(?\b\d\)|:)\s*",
     re.I,
 )
+_SENTENCE_END = re.compile(r"(?<!\bvs)[.!?]\s+")
 IGNORED = frozenset(
     (
         "the a an and or of for to in on with my me i it is are do does you your any some "
@@ -464,6 +463,11 @@ class ProductMentions:
             if found and self._only_options_of(phrase, found):
                 continue  # "the chai, 1kg whole bean": the chai's options, not a second product
             best = self._best_with_kind(phrase, [kind, kind_hint])
+            # «… a spot gel. thinking the purelle sport x cream»: the last sentence, when it
+            # names one product alone (not «i have the X. is the wave speaker any good?»)
+            *_, last = _SENTENCE_END.split(phrase)
+            if last != phrase and len(alone := self._best_with_kind(last, [kind, kind_hint])) == 1:
+                best = alone
             # «the other oakhaven, the prime x.»: of the namesakes, the brand said beside them
             of_brand = [m for m in best if m.product_id in branded]
             if len(best) > 1 and of_brand:

@@ -168,8 +168,8 @@ def _colour(text: str) -> str | None:
             and not any(word in {"color", "colour", "colored"} for word in named)
         ):
             return " ".join(named[-2:])
-    if match := _NAMED_COLOUR_AFTER.search(text):
-        return match.group(1).lower()
+    if (match := _NAMED_COLOUR_AFTER.search(text)) and match.group(1).lower() not in STOP:
+        return match.group(1).lower()  # not «any colour of the jump rope»
     return None
 
 

@@ -28,6 +28,14 @@ _COUNT_CORRECTED = re.compile(
     r"(?:bags?|pairs?|packs?|sets?) of (?:it|them|those|that))\W*$",
     re.I,
 )
+# after «remove 1»: «i meant 2», «2 not 1» say how many to take out; «back to 3», «i meant
+# 3 left», «3 not 2» (of the line) say how many to keep
+_MEANT_OUT = re.compile(
+    rf"\bi? ?meant {_N}\b(?!\s*(?:more|extra|others?|of the|different|colou?rs?|sizes?|left|"
+    r"in total|total|altogether|in the cart|to keep)\b)"
+    rf"|\b{_N} not (?P<not>{_OTHER_N})\b",
+    re.I,
+)
 _CART_CHANGES = {"add", "change"}
 _LOOSE_COUNTS = {"a couple": 2, "half a dozen": 6}
 
@@ -57,13 +65,26 @@ def count_corrected(
     if count is None or not state.focus:
         return intent, request
     taken = just_taken_out(state)
-    if taken is not None and taken.qty < count:  # «remove 1», «i meant 2»: one more out
-        slots.quantity = count - taken.qty
+    meant = meant_out(request.text, taken.qty) if taken else None
+    if taken is not None and meant is not None:
+        if meant <= taken.qty:  # «i meant 1» after «remove 2»: one goes back (as an undo)
+            return intent, request
+        slots.quantity = meant - taken.qty  # «remove 1», «i meant 2»: one more out
         return "remove", replace(request, text=f"remove {slots.quantity}", act="remove")
-    if not _just_changed(state):
+    if taken is None and not _just_changed(state):
         return intent, request
     slots.quantity = count
     return "change", replace(request, text=f"make it {slots.quantity}", act="change")
+
+
+def meant_out(text: str, taken: int) -> int | None:
+    """How many a correction right after a removal of `taken` says were meant to go out («i
+    meant 2»; «2 not 1» when 1 went out); None when it says how many to keep instead."""
+    said = _MEANT_OUT.search(text)
+    if said is None or (said["not"] and number_value(said["not"]) != taken):
+        return None
+    word = next(group for group in said.groups() if group).lower()
+    return _LOOSE_COUNTS.get(word) or number_value(word)
 
 
 def just_taken_out(state: DialogueState) -> RemovedLine | None:

@@ -224,8 +224,11 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
 _ALL_YOU_HAVE = re.compile(
     r"^(?!.*\b(?:of|from|among)\s+(?:those|these|them|the \w+ you (?:showed|sent))\b)"
     r".*\b(?:best|cheapest|priciest|most expensive|highest|top|lightest|biggest)\b"
-    r"(?:[\s-]+[\w-]+){1,3}\s+(?:(?:you|u|ya|y'?all)\s+(?:have|got|sell|stock|carry|do)|"
-    r"you'?ve got|in the (?:shop|store))\b",
+    # a kind named last («skillet»), not «the best one you have», «the cheapest pair»
+    r"(?:[\s-]+[\w-]+){0,2}[\s-]+(?!(?:one|ones|pair|pairs|thing|things|item|items|option|"
+    r"options|product|products|rated)\b)[a-z][\w-]{2,}\s+"
+    r"(?:(?:you|u|ya|y'?all)\s+(?:have|got|sell|stock|carry|do)|you'?ve got|"
+    r"in the (?:shop|store))\b",
     re.I,
 )
 

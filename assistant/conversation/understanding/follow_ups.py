@@ -20,7 +20,7 @@ FOLLOW_UP = re.compile(
     rf"^\W*(?:(?:oh|ok|okay|hmm|right|well|seriously|fine|ugh|{_VERDICT}|"
     rf"{'|'.join(_INTERJECTIONS.split())})\W+)*"
     # «same question for the other one», «ditto for the second»
-    r"(and|also|what about|how about|and what about|so|same(?: question| q| thing)?|ditto)\b",
+    r"(and|also|what about|how about|and what about|so|same (?:question|q)|ditto)\b",
     re.I,
 )
 _VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how about)\b)", re.I)

@@ -18,6 +18,9 @@ NOT_MINDED = re.compile(
     rf"\b(?:any|whatever|whichever|either)(?:\s+(?P<a>{_DIMENSION}))?(?:\s+of (?:them|those))?"
     r"(?:(?:\s*'s|\s+is|\s+(?:will|would|should) be)\s+(?:totally\s+|really\s+)?"
     r"(?:fine|ok|okay|good|great|grand|cool|alright)|\s+(?:works?|will do|would do))\b"
+    # said at a clause's end, not asked: «whichever is good for hiking», «does any colour
+    # work with the iphone 16?»
+    r"(?:\s+(?:(?:by|with|for) me|too|honestly|tbh|really|lol))*(?=\s*(?:[,.;!]|$))(?![^?]*\?)"
     # «any colour, size S»: not a question («in any colour?»)
     rf"|\b(?:any|whatever|whichever)\s+(?P<g>{_DIMENSION})(?=\s*(?:[,.;!]|$))(?![^?]*\?)"
     # «colour doesn't matter», «the size does not really matter to me»
@@ -96,4 +99,9 @@ def _options_named(minded: re.Match[str], product: Product) -> set[str]:
         return set(product.options_by_name())
     name = word.lower().rstrip("s")
     options = set(product.options_by_name())
-    return options if name in {"one", "version"} else {_OPTION_OF.get(name, name)} & options
+    if name in {"one", "version"}:
+        return options
+    name = _OPTION_OF.get(name, name)
+    if name == "size" and "size" not in options:
+        name = "capacity"  # a pan's or a kettle's sizes are its capacities
+    return {name} & options

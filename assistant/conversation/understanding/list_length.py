@@ -28,6 +28,9 @@ LIST_LENGTH = re.compile(
 _ALTERNATIVES = re.compile(r"\b(?:options|choices|ideas|picks|suggestions|alternatives)\b", re.I)
 # «two ideas for my dad», «3 options for a hiking trip»: the count before the word for them
 COUNTED_CHOICES = re.compile(
+    # not «the first two options», «these 2 options», «torn between two options» (those shown)
+    r"(?<!\bthe )(?<!\bfirst )(?<!\blast )(?<!\bthese )(?<!\bthose )(?<!\bbetween )(?<!\bmy )"
+    r"(?<!\bboth )(?<!\bof )(?<!\byour )"
     rf"\b({_SAID})\s+(?:(?:more|other|different|good|cheap|cheaper)\s+)?"
     r"(?:options|choices|ideas|picks|suggestions|alternatives)\b",
     re.I,

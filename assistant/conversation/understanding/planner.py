@@ -407,7 +407,11 @@ class RulePlanner:
             return intent, {}
         other = self.references.mentions.names_other_than(request.text, pending.product_id)
         # «fine the other one then, 50ml» when the cheaper one's 50 ml was sold out: the other
-        other = other or the_other(request.text, state.shown, pending.product_id, []) is not None
+        # (not «not black, the other one»: the other version)
+        refused = [said[1] for said in _NOT_THIS.finditer(request.text)]
+        versioned = product is not None and any(product.options_named_in(w) for w in refused)
+        if not (other or versioned or _A_VERSION_WORD.search(request.text)):
+            other = the_other(request.text, state.shown, pending.product_id, []) is not None
         # «any colour is fine», «whichever»: a version in stock that fits, chosen for them
         choice = any_version(product, request.text, pending.options) if not other else {}
         choice = choice or (product.options_named_in(request.text) if product and not other else {})
@@ -656,6 +660,8 @@ def _each_line_to(step: Step, cart_products: list[str]) -> list[ToolCall]:
     ]
 
 
+_NOT_THIS = re.compile(r"\b(?:not|no)\s+(?:the\s+|in\s+)?([\w-]+(?:\s[\w-]+)?)", re.I)
+_A_VERSION_WORD = re.compile(r"\b(?:colou?rs?|sizes?|versions?|editions?|in stock)\b", re.I)
 SO_MANY_IN_ALL = re.compile(f"{TOTAL_SAID.pattern}|{CAN_I_GET_SO_MANY.pattern}", re.I)
 _A_LINE_MORE = re.compile(r"\b(?:as well|too|also|another|add)\b", re.I)
 _ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)

@@ -11,7 +11,7 @@ from typing import Any
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.cart_corrections import corrected_count, just_taken_out
+from assistant.conversation.understanding.cart_corrections import just_taken_out, meant_out
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
@@ -139,9 +139,9 @@ def switched_back_step(
         ),
         None,
     )
-    if line is None:
-        return None
-    came_in = [added for added in state.last_added if added.turn == line.turn]
+    came_in = [added for added in state.last_added if line and added.turn == line.turn]
+    if line is None or not came_in:
+        return None  # no swap: «go back to the earbuds» after a plain removal asks again
     state.removed_lines = [kept for kept in state.removed_lines if kept is not line]
     calls = [line_call("add_to_cart", line)]
     calls += [line_call("remove_from_cart", added) for added in came_in]
@@ -202,7 +202,8 @@ def undoing_step(
         return switched
     if (line := line_put_back(state, request.text, catalogue)) is not None:
         return put_back_step(state, request, slots, line)
-    taken, count = just_taken_out(state), corrected_count(request.text)
+    taken = just_taken_out(state)
+    count = meant_out(request.text, taken.qty) if taken else None
     if taken is not None and count is not None and count < taken.qty:
         # «take the mats out» of three, then «i meant 2»: one goes back
         return put_back_step(state, request, replace(slots, quantity=taken.qty - count), taken)

@@ -73,7 +73,7 @@ def segment(message: str) -> list[str]:
             merged.append(part)  # «add one. and a tote for the beach»: a second thing to add
             context_only = False
         elif merged and (
-            not (_reads_as_request(part) or _question_after_one(merged[-1], part))
+            not _reads_as_request(part)
             or _WISH_AFTER.search(f"{merged[-1]} {part}")
             or _IF_FIRST.match(merged[-1])  # «what if they show up broken, can i return them»
         ):
@@ -129,16 +129,6 @@ CHECKOUT_PART = re.compile(
     r"(?:\s+(?:now|straight away|right away|asap|please|pls|plz|then|too))*\W*$",
     re.I,
 )
-
-
-# «what about the other two, which has better battery»: a question, then another
-_ASKS_ABOUT = re.compile(r"^\W*(?:ok\W+|okay\W+|so\W+|and\W+)*(?:what|how) about\b", re.I)
-_WHICH_HAS = re.compile(r"^\W*which\s+(?:has|have|lasts?|is|are|one|ones|of)\b", re.I)
-
-
-def _question_after_one(before: str, part: str) -> bool:
-    """Whether a «which …» clause after «what about …» asks on its own, not of a noun."""
-    return bool(_ASKS_ABOUT.match(before) and _WHICH_HAS.match(part))
 
 
 def _reads_as_request(part: str) -> bool:

@@ -88,7 +88,7 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
         re.compile(
             # «those zip bag things that organise your suitcase», «pouches to sort my clothes»
             r"\b(?:(?:zip(?:per(?:ed)?)?|little|small|mesh)\s+)?(?:bags?|pouch(?:es)?|cubes?|"
-            r"organi[sz]ers?)(?:\s+things?)?\s+(?:that|which|to|for)\s+(?:organi[sz]e|sort|pack)"
+            r"organi[sz]ers?)(?:\s+things?)?\s+(?:that|which|to|for)\s+(?:organi[sz]e|sort)"
             r"\w*\s+(?:(?:my|your|a|the|our)\s+)?(?:suitcase|luggage|clothes|packing)",
             re.I,
         ),

@@ -405,13 +405,9 @@ class RulePlanner:
             intent = "add"  # «ok L then» heard as a question still answers «which one?»
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
-        other = self.references.mentions.names_other_than(request.text, pending.product_id)
-        # «fine the other one then, 50ml» when the cheaper one's 50 ml was sold out: the other
-        # (not «not black, the other one»: the other version)
-        refused = [said[1] for said in _NOT_THIS.finditer(request.text)]
-        versioned = product is not None and any(product.options_named_in(w) for w in refused)
-        if not (other or versioned or _A_VERSION_WORD.search(request.text)):
-            other = the_other(request.text, state.shown, pending.product_id, []) is not None
+        other = self.references.mentions.names_other_than(
+            request.text, pending.product_id
+        ) or _the_other_product(request.text, product, state.shown)
         # «any colour is fine», «whichever»: a version in stock that fits, chosen for them
         choice = any_version(product, request.text, pending.options) if not other else {}
         choice = choice or (product.options_named_in(request.text) if product and not other else {})
@@ -721,3 +717,15 @@ def _added_too(
     after_an_add = (state.last_intent or "").rpartition("+")[2] == "add"
     named = product is not None and bool(product.options_named_in(text))
     return "add" if after_an_add and named and AND_THE.search(text) else intent
+
+
+def _the_other_product(text: str, product: Product | None, shown: list[str]) -> bool:
+    """Whether «fine the other one then, 50ml», said to an open «which one?» whose product's
+    50 ml was sold out, means the other product of the two shown (not «not black, the other
+    one», nor «the other colour»: another version)."""
+    refused = [said[1] for said in _NOT_THIS.finditer(text)]
+    if product is None or _A_VERSION_WORD.search(text):
+        return False
+    if any(product.options_named_in(words) for words in refused):
+        return False
+    return the_other(text, shown, product.id, []) is not None

@@ -3,7 +3,8 @@
 version in stock; «hoodie, any colour is fine» searches hoodies; «remove 1», «i meant 2»
 takes one more out; «and the other one, same question» asks it of the others; «the red
 copperline medium» is the one Copperline sold in red; «which is the biggest» ranks by
-capacity."""
+capacity. Some answers turn on a version's last units in stock, so the module keeps a store
+of its own (other modules' orders never reach it)."""
 
 from __future__ import annotations
 
@@ -143,44 +144,44 @@ def _say_all(chat: Chat, turns: str):
 
 
 @pytest.mark.slow
-def test_any_colour_to_which_one_takes_a_version_in_stock(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_any_colour_to_which_one_takes_a_version_in_stock(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     reply = _say_all(chat, "show me tees | add the first one | any colour is fine")
     assert not chat.units(), "a size is still open"
     assert "Which one" in reply.text
     chat.say("L")
     assert chat.units() == {THREADWELL_MAX_TEE: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "show me tees | add the first one | any colour, size S")
-    assert next(options for _, options, _ in _lines(demo_assistant, chat)).startswith("S ")
-    chat = Chat(demo_assistant)
+    assert next(options for _, options, _ in _lines(own_store_assistant, chat)).startswith("S ")
+    chat = Chat(own_store_assistant)
     _say_all(chat, "yoga mats | add the second | whichever, i don't mind")
     assert chat.units() == {ZENMOTION_MAT: 1}
 
 
 @pytest.mark.slow
-def test_searches_that_do_not_mind_a_colour_search_the_kind(demo_assistant) -> None:
-    reply = Chat(demo_assistant).say("hoodie, any colour is fine")
+def test_searches_that_do_not_mind_a_colour_search_the_kind(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say("hoodie, any colour is fine")
     assert "don't sell" not in reply.text and reply.products
-    reply = Chat(demo_assistant).say("running shoes, i'm not set on a colour")
+    reply = Chat(own_store_assistant).say("running shoes, i'm not set on a colour")
     assert "set on" not in reply.text
-    reply = Chat(demo_assistant).say("give me 2 options under $50 for a gift")
+    reply = Chat(own_store_assistant).say("give me 2 options under $50 for a gift")
     assert "2 options" not in reply.text and len(reply.products) == 2
-    reply = Chat(demo_assistant).say("show me 3 options for a hiking trip")
+    reply = Chat(own_store_assistant).say("show me 3 options for a hiking trip")
     assert "don't sell" not in reply.text and len(reply.products) == 3
-    reply = Chat(demo_assistant).say("a 250 grams bag of matcha")
+    reply = Chat(own_store_assistant).say("a 250 grams bag of matcha")
     assert "Grams" not in reply.text and reply.products
 
 
 @pytest.mark.slow
-def test_a_count_corrected_after_a_removal(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_a_count_corrected_after_a_removal(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(chat, "yoga mats | add 3 of the first in black | remove 1 | i meant 2")
     assert chat.units() == {PULSEFIT_MAT: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "yoga mats | add 3 of the first in black | take the mat out | i meant 2")
     assert chat.units() == {PULSEFIT_MAT: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "yoga mats | add 3 of the first in black | take the mat out | put 1 back")
     assert chat.units() == {PULSEFIT_MAT: 1}
     chat.say("put the rest back too")
@@ -188,38 +189,38 @@ def test_a_count_corrected_after_a_removal(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_the_other_one_beside_three_is_the_two_not_in_focus(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_the_other_one_beside_three_is_the_two_not_in_focus(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(chat, "water bottle that keeps stuff cold, nothing over 40 | does the cheapest leak?")
     reply = chat.say("ok and the other one, same question")
     assert set(reply.products) == {SUMMIT_BOTTLE, CAIRN_BOTTLE}
     assert "mention question" not in reply.text
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "water bottles under 40 | tell me about the cheapest")
     reply = chat.say("add the other one")
     assert "Which one do you mean?" in reply.text and not chat.units()
 
 
 @pytest.mark.slow
-def test_picks_by_position_across_the_conversation(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_picks_by_position_across_the_conversation(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(chat, "got any head torches under $30? | one of each please, both in blue")
     assert chat.units() == dict.fromkeys(HEADLAMPS, 1)
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "show me the ridgeline wave 2 camping stove | also any sleeping bags under $60? | "
         "add the cheaper of those in grey | and the first one you showed me earlier, in orange",
     )
     assert chat.units() == {SUMMIT_SLEEPING_BAG: 1, RIDGELINE_STOVE: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "rc cars: playwise classic 700, zoomkid flow s, playwise studio | "
         "ok not that one. 2 of the first and 1 of the third, standard editions",
     )
     assert chat.units() == {PLAYWISE_CLASSIC_CAR: 2, PLAYWISE_STUDIO_CAR: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "gentle foaming cleanser: purelle classic 200 or dewleaf lite 2? | "
@@ -229,40 +230,40 @@ def test_picks_by_position_across_the_conversation(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_versions_kept_and_picked_by_their_words(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_versions_kept_and_picked_by_their_words(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "magsafe case for iphone 16, the chargewell classic one | red one please | "
         "actually the other colour | "
         "also a screen protector for the same phone, the armorly go s in clear | ok blue then",
     )
-    protector = [o for pid, o, _ in _lines(demo_assistant, chat) if pid == ARMORLY_PROTECTOR]
+    protector = [o for pid, o, _ in _lines(own_store_assistant, chat) if pid == ARMORLY_PROTECTOR]
     assert protector == ["blue iPhone 16"]
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "softnest pro s blackout curtains, do you have queen size? | grey please | make it 2 | "
         "ok swap it to the other colour and make it 2",
     )
-    assert _lines(demo_assistant, chat) == [(SOFTNEST_CURTAINS, "olive queen", 2)]
-    chat = Chat(demo_assistant)
+    assert _lines(own_store_assistant, chat) == [(SOFTNEST_CURTAINS, "olive queen", 2)]
+    chat = Chat(own_store_assistant)
     _say_all(
         chat, "scented candles, oakhaven core 2 vs lumen home max s? | add 3 of the cheaper one"
     )
     chat.say("the biggest one")
-    assert _lines(demo_assistant, chat) == [(LUMEN_CANDLE, "beige king", 3)]
-    chat = Chat(demo_assistant)
+    assert _lines(own_store_assistant, chat) == [(LUMEN_CANDLE, "beige king", 3)]
+    chat = Chat(own_store_assistant)
     _say_all(
         chat, "auralpeak aero s earbuds | ok add the white one | can u make it 2, one for my sister"
     )
     chat.say("ugh ok then add a silver one as well")
-    assert sorted(qty for _, _, qty in _lines(demo_assistant, chat)) == [1, 1]
+    assert sorted(qty for _, _, qty in _lines(own_store_assistant, chat)) == [1, 1]
 
 
 @pytest.mark.slow
-def test_named_by_brand_and_version_or_by_use(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_named_by_brand_and_version_or_by_use(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "want a le creuset type pan, the heavy cast iron kind | in red, medium size, under 30",
@@ -271,14 +272,14 @@ def test_named_by_brand_and_version_or_by_use(demo_assistant) -> None:
     assert reply.products[0] == VERANO_SKILLET
     _say_all(chat, "ok the verano one, silver medium | and add the red copperline medium too")
     assert chat.units() == {VERANO_SKILLET: 1, COPPERLINE_CLASSIC_SKILLET: 1}
-    reply = Chat(demo_assistant).say("those zip bag things that organise your suitcase")
+    reply = Chat(own_store_assistant).say("those zip bag things that organise your suitcase")
     assert ATLAS_CUBES in reply.products
-    reply = Chat(demo_assistant).say("cheap chai spice blend? a 500g bag would be good")
+    reply = Chat(own_store_assistant).say("cheap chai spice blend? a 500g bag would be good")
     assert all(
-        "Chai" in demo_assistant.services.catalogue.products[p].title for p in reply.products
+        "Chai" in own_store_assistant.services.catalogue.products[p].title for p in reply.products
     )
     assert "none of these comes in" not in reply.text
-    reply = Chat(demo_assistant).say(
+    reply = Chat(own_store_assistant).say(
         "need a night cream and a spot gel. thinking the purelle sport x cream and the "
         "clearwell core 2 gel"
     )
@@ -286,32 +287,32 @@ def test_named_by_brand_and_version_or_by_use(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_a_list_ranked_by_a_fact_in_words_or_by_size(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_a_list_ranked_by_a_fact_in_words_or_by_size(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     chat.say("a big tote bag for the beach")
     reply = chat.say("which is the biggest")
     assert "40 L" in reply.text and reply.products[0] == KESTREL_WAVE_TOTE
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     chat.say("compare the botanica lab pro sunscreen with the luma skin zen x one")
     reply = chat.say("which one has no fragrance?")
     assert reply.text.startswith("Of these, Botanica Lab Pro")
     chat.say("add it")
     assert chat.bot.sessions.load(chat.session).focus == BOTANICA_SUNSCREEN
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     chat.say("water bottles under 40")
     assert len(chat.say("compare them").products) == 3
 
 
 @pytest.mark.slow
-def test_short_picks_and_counts_of_the_one_in_view(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_short_picks_and_counts_of_the_one_in_view(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(chat, "foam roller | cheapest one thats in stock? | add it")
     reply = chat.say("can i get 2?")
     assert "only 1 left" in reply.text and chat.units() == {FLEXA_ROLLER: 1}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "memory foam pillow under 50, queen size | oakhaven, grey, queen. 2 of them")
     assert chat.units() == {OAKHAVEN_PILLOW: 2}
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "a linen duvet cover for a queen bed | under 100 | is it actually linen tho | "
@@ -321,62 +322,66 @@ def test_short_picks_and_counts_of_the_one_in_view(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_switch_back_undoes_a_swap(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_switch_back_undoes_a_swap(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "add the sonara edge speaker in black | "
         "hmm actually swap it for the bassline wave speaker in green | "
         "is the seller on that one legit? | nah switch back to the sonara then",
     )
-    assert _lines(demo_assistant, chat) == [(SONARA_SPEAKER, "black", 1)]
+    assert _lines(own_store_assistant, chat) == [(SONARA_SPEAKER, "black", 1)]
 
 
 @pytest.mark.slow
-def test_over_ear_ones_are_headphones(demo_assistant) -> None:
-    reply = Chat(demo_assistant).say("cheapest over-ear ones?")
+def test_over_ear_ones_are_headphones(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say("cheapest over-ear ones?")
     assert "don't sell" not in reply.text
-    titles = [demo_assistant.services.catalogue.products[p].title for p in reply.products]
+    titles = [own_store_assistant.services.catalogue.products[p].title for p in reply.products]
     assert titles and all(title.endswith("Headphones") for title in titles)
 
 
 @pytest.mark.slow
-def test_a_budget_said_loosely_lists_the_cheaper_end_first(demo_assistant) -> None:
-    reply = Chat(demo_assistant).say("im after a blender for smoothies, nothing crazy expensive")
-    prices = [demo_assistant.services.catalogue.products[p].min_price_minor for p in reply.products]
+def test_a_budget_said_loosely_lists_the_cheaper_end_first(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say(
+        "im after a blender for smoothies, nothing crazy expensive"
+    )
+    prices = [
+        own_store_assistant.services.catalogue.products[p].min_price_minor for p in reply.products
+    ]
     assert reply.text.startswith("Cheapest first") and prices == sorted(prices)
 
 
 @pytest.mark.slow
-def test_a_kind_we_lack_or_something_for_a_need_gets_both(demo_assistant) -> None:
-    reply = Chat(demo_assistant).say(
+def test_a_kind_we_lack_or_something_for_a_need_gets_both(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say(
         "hey do you have a gift card or something for my brother, he's into cycling"
     )
     assert "don't sell gift cards" in reply.text and reply.products
 
 
 @pytest.mark.slow
-def test_a_feature_in_the_title_is_said_yes(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_a_feature_in_the_title_is_said_yes(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     chat.say("wireless noise cancelling headphones")
     reply = chat.say("the first one, does it have noise cancelling?")
     assert reply.text.startswith("Yes: it is the AuralPeak One 300")
-    reply = Chat(demo_assistant).say("meeple house classic 500 board game any good?")
+    reply = Chat(own_store_assistant).say("meeple house classic 500 board game any good?")
     assert "in its own name" not in reply.text
 
 
 @pytest.mark.slow
-def test_a_count_to_keep_after_a_removal_is_the_lines_count(demo_assistant) -> None:
+def test_a_count_to_keep_after_a_removal_is_the_lines_count(own_store_assistant) -> None:
     for said in ("sorry, 3 not 2", "back to 3"):
-        chat = Chat(demo_assistant)
+        chat = Chat(own_store_assistant)
         _say_all(chat, "add 3 of the wildpine go insulated water bottle in grey | remove 1")
         chat.say(said)
         assert chat.units() == {"P0084": 3}, said
 
 
 @pytest.mark.slow
-def test_the_other_one_after_refusing_a_version_is_the_other_version(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_the_other_one_after_refusing_a_version_is_the_other_version(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     _say_all(
         chat,
         "compare the echofox zen earbuds and the auralpeak aero s earbuds | add the echofox | "
@@ -386,21 +391,21 @@ def test_the_other_one_after_refusing_a_version_is_the_other_version(demo_assist
 
 
 @pytest.mark.slow
-def test_looser_words_keep_their_old_readings(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
+def test_looser_words_keep_their_old_readings(own_store_assistant) -> None:
+    chat = Chat(own_store_assistant)
     chat.say("show me electric kettles")
     shown = set(chat.bot.sessions.load(chat.session).shown)
     reply = chat.say("what's the best one you have?")
     assert "don't sell" not in reply.text and set(reply.products) <= shown
-    reply = Chat(demo_assistant).say("i need a bag to pack my clothes for a weekend trip")
+    reply = Chat(own_store_assistant).say("i need a bag to pack my clothes for a weekend trip")
     assert "P0325" not in reply.products and reply.products
-    chat = Chat(demo_assistant)
+    chat = Chat(own_store_assistant)
     _say_all(chat, "add the threadwell sport x fleece hoodie in L white | does it run small?")
     chat.say("same one but in navy")
-    assert [o for _, o, _ in _lines(demo_assistant, chat)] == ["L navy"]
-    reply = Chat(demo_assistant).say(
+    assert [o for _, o, _ in _lines(own_store_assistant, chat)] == ["L navy"]
+    reply = Chat(own_store_assistant).say(
         "i have the bassline one headphones. is the wave speaker any good?"
     )
     assert reply.products == ["P0009"]
-    reply = Chat(demo_assistant).say("any colour of the jump rope in stock?")
+    reply = Chat(own_store_assistant).say("any colour of the jump rope in stock?")
     assert "colour of" not in reply.text

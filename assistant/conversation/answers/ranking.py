@@ -11,6 +11,7 @@ from assistant.conversation.answers import wording
 from assistant.conversation.answers.ages import rated_for_the_child
 from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.conversation.answers.list_order import LEADS, LISTED, in_order, list_order
+from assistant.conversation.answers.said_facts import plain_facts
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 
@@ -119,30 +120,15 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     )
 
 
-# «which one has no fragrance?», «the unscented one», «which is fragrance-free»
-_WITHOUT_IT = re.compile(
-    r"\b(?:no|without|zero|free of|free from)\s+(?:\w+\s+)?\w+|\b\w+[- ]free\b|\bunscented\b",
-    re.I,
-)
-_NONE_OF_IT = re.compile(r"\bfree\b|\bnone\b|\bunscented\b|^\s*no\b", re.I)
-
-
 def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | None:
     """A fact said in words of each («which one has no fragrance?»: fragrance free and
     lavender): each one's, the one that fits first when exactly one does."""
     held = [p for p in products if p.attributes.get(name)]
     if len(held) < 2:
         return None
-    without = bool(_WITHOUT_IT.search(text))
-    fits = [
-        p
-        for p in held
-        if (
-            _NONE_OF_IT.search(p.attributes[name])
-            if without
-            else p.attributes[name].lower() in text.lower()
-        )
-    ]
+    # «no fragrance», «unscented», «fragrance-free»: as the catalogue words them
+    said = plain_facts(text).lower().replace("-", " ")
+    fits = [p for p in held if p.attributes[name].lower() in said]
     ordered = fits + [p for p in held if p not in fits] if len(fits) == 1 else held
     lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p in ordered]
     lead = (

@@ -31,7 +31,7 @@ from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
 from assistant.search.retrieval import Retriever
-from assistant.search.reviews import ReviewAnswer, answer_about_reviews
+from assistant.search.reviews import OVERALL_QUESTION, ReviewAnswer, answer_about_reviews
 
 _SELLER_WORRY = re.compile(
     r"\bunvetted\b|\bsellers?\b.{0,30}\b(?:vetted|legit|scam\w*|pending)\b", re.I
@@ -259,6 +259,8 @@ def _unlisted_lead(product: Product, question: str) -> str:
     return wording.described(product, said) if said else wording.data_silent(product)
 
 
+# a search that points at the product in view («… so the 15 one will fit right?»)
+_OF_IT = re.compile(r"\b(?:it|this one|that one|the \w+ one)\b", re.I)
 _ALL_OF_THEM = re.compile(
     r"\bcompare\s+(?:them|those|these|em|all|all (?:three|3)|the three|the 3)(?:\s+(?:for me|"
     r"please|pls|all))?\W*$",
@@ -314,6 +316,9 @@ class ProductAnswers:
         # «tents under 2 kg??» beside a tent: a search, unless its data says the figure
         # (value_checked asks whether a figure is doubted at all)
         checked = value_checked(focus, step.text, say_missing=False)
+        if checked is None and _OF_IT.search(step.text):
+            # «my 14 and the 15 are the same size, so the 15 one will fit right?»
+            checked = unlisted_answer(focus, f"{state.last_question or ''}. {step.text}")
         return Turn(text=checked, products=[focus.id]) if checked else None
 
     def model_named_alone(self, state: DialogueState, step: Step) -> Turn | None:
@@ -332,8 +337,7 @@ class ProductAnswers:
             )  # «bean republic cold brew, got the 1kg ground?»: each one in that version
             if len(namesakes) <= FEW and asked:
                 # «morning ritual green tea, which one can i return»: each one's answer
-                remember_shown(state, namesakes)
-                return self._each(namesakes, step)
+                return self._each_kept(state, namesakes, step)
             return self._which_namesake(state, namesakes)  # «how much is that nova thing?»
         if 1 < len(state.shown) <= FEW:  # a post's few products: each of them
             return self._each(state.shown, step)
@@ -357,8 +361,7 @@ class ProductAnswers:
         if (step.references.kind == "mention" or whole_list) and 1 < len(targets) <= FEW:
             # "how much is the brickton aero 2?": a board game and a teddy bear share the name;
             # «do both come in navy?» after two products: each of them
-            remember_shown(state, targets)
-            return self._each(targets, step)
+            return self._each_kept(state, targets, step)
         product = self.catalogue.products[targets[0]]
         state.focus = product.id
         if beyond := self._beyond_the_data(state, step, product):
@@ -416,6 +419,14 @@ class ProductAnswers:
         text = f"All {len(products)} of them: " + "; ".join(facts) + "."
         answer = Turn(text=text, products=product_ids)
         return self._with_rule(answer, step.text) if SHOP_RULES.search(step.text) else answer
+
+    def _each_kept(self, state: DialogueState, product_ids: list[str], step: Step) -> Turn:
+        """The question about each of these, now in view with the versions it names
+        («softnest towels in navy, which sizes», then «2 sets in the king»: the navy one)."""
+        remember_shown(state, product_ids)
+        if step.slots.options:
+            state.chosen_options = step.slots.options
+        return self._each(product_ids, step)
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:
         """The same question about each product just shown ("the price of each")."""
@@ -491,10 +502,18 @@ class ProductAnswers:
         result = answer_about_reviews(self.retriever, self.catalogue, product.id, question)
         turn = review_turn(product, result, trust_first=trust)
         facts = [] if lead else attribute_facts(product, step.text)  # «ok for her age?»: 12+
-        asked_of_reviews = trust or _OF_REVIEWS.search(step.text)
+        # «are they any good?»: the verdict is what reviews give, no detail the data lacks
+        asked_of_reviews = (
+            trust or _OF_REVIEWS.search(step.text) or OVERALL_QUESTION.search(step.text)
+        )
         if not (lead or facts or asked_of_reviews or beside_facts) and _unsettled(result):
             # «do they have any stretch?» that neither the data nor any review settles: both said
             turn.text = f"{wording.details_silent(product)} {turn.text}"
+        elif not (lead or facts or asked_of_reviews) and (
+            unlisted := unlisted_asked(product, step.text, [])
+        ):
+            # «how many watts is it, loud enough for a party?»: no watts listed, then reviews
+            turn.text = f"{unlisted} {turn.text}"
         extras = _beside_reviews(product, step.text, lead, facts, newly_named)
         if extras and not beside_facts:
             turn.text = "\n".join([extras[0], turn.text, *extras[1:]])

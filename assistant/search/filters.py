@@ -199,12 +199,44 @@ _COLOUR_OF_ELSE = frozenset(
 )
 
 
+MIN_BRAND_WORD = 5  # «ampere» alone names Ampere One; «bean» (Bean Republic) is no brand
+
+
+def _first_words_of_brands(catalogue: Catalogue) -> dict[str, tuple[str, set[str]]]:
+    """A brand of several words said by its first alone («ampere» for Ampere One), where that
+    word starts no other brand and says nothing else in any title or description; with the
+    words of its products' titles, one of which must follow it («ampere car mount», not «for
+    the morning»)."""
+    brands = catalogue.brands()
+    firsts: dict[str, list[str]] = {}
+    for brand in brands:
+        words = brand.lower().split()
+        if len(words) > 1 and len(words[0]) >= MIN_BRAND_WORD:
+            firsts.setdefault(words[0], []).append(brand)
+    single = {brand.lower() for brand in brands if " " not in brand}
+    said = set()  # the words products use outside their brand
+    for product in catalogue.products.values():
+        rest = f"{product.title} {product.description}".lower().replace(product.brand.lower(), " ")
+        said |= set(_TITLE_WORD.findall(rest))
+    kinds: dict[str, set[str]] = {}
+    for product in catalogue.products.values():
+        rest = product.title.lower().removeprefix(product.brand.lower())
+        kinds.setdefault(product.brand, set()).update(_TITLE_WORD.findall(rest))
+    return {
+        word: (owners[0], kinds.get(owners[0], set()))
+        for word, owners in firsts.items()
+        if len(owners) == 1 and word not in single and word not in said
+    }
+
+
 @dataclass
 class FilterVocabulary:
     """What the catalogue sells, so words in a query can be recognised as filters."""
 
     categories: dict[str, str] = field(default_factory=dict)  # keyword -> category
     brands: dict[str, str] = field(default_factory=dict)  # lower-case -> brand
+    # «ampere» -> (Ampere One, the words of its titles): said alone, before one of those
+    brand_first_words: dict[str, tuple[str, set[str]]] = field(default_factory=dict)
     colours: set[str] = field(default_factory=set)
     sizes: set[str] = field(default_factory=set)
     # a colour word and the title word after it, where titles say them together: «green tea»
@@ -280,6 +312,13 @@ class FilterVocabulary:
             if not _names_others(word, owner, title_words, titles_by_category):
                 vocabulary.categories[word] = owner
         vocabulary.brands = {brand.lower(): brand for brand in catalogue.brands()}
+        # «tumble and co», «blade and bowl»: the «&» said as a word
+        vocabulary.brands |= {
+            name.replace("&", "and"): brand
+            for name, brand in vocabulary.brands.items()
+            if "&" in name
+        }
+        vocabulary.brand_first_words = _first_words_of_brands(catalogue)  # «ampere car mount»
         for product in catalogue.products.values():
             for name in COLOUR_OPTION_NAMES:
                 vocabulary.colours |= product.option_values(name)

@@ -9,6 +9,7 @@ evaluation suite scores this same parser on hand-labelled WebShop instructions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -342,7 +343,7 @@ def _around(text: str, found: dict[str, object]) -> str:
     marked = re.search(r"[$£€]|dollar|buck|quid|euro", match.group(0), re.I)
     if price < (MIN_AROUND_MINOR if marked else MIN_BARE_AROUND_MINOR):
         return text  # «about 3», «around 10 of them»: a count
-    if not marked and _A_PERSON_OR_MEASURE.search(text):
+    if not marked and _A_PERSON_OR_MEASURE.search(_clause_around(text, match)):
         return text  # «yoga mat for my mum, she's about 60»: an age, not a price
     found["min_price_minor"] = round(price * (1 - AROUND_SPREAD))
     found["max_price_minor"] = round(price * (1 + AROUND_SPREAD))
@@ -357,6 +358,17 @@ _A_PERSON_OR_MEASURE = re.compile(
     r"guests|players|persons?)\b",
     re.I,
 )
+_CLAUSE_END = re.compile(r"[,.;!?]")
+
+
+def _clause_around(text: str, match: re.Match[str]) -> str:
+    """The clause a match stands in: «a gift for someone who likes running, around 50» is a
+    budget, the person being in another clause; «she's about 60» is an age."""
+    starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, match.start())]
+    after = _CLAUSE_END.search(text, match.end())
+    return text[starts[-1] if starts else 0 : after.start() if after else len(text)]
+
+
 MIN_AROUND_MINOR = 500  # «about $2»: too little to be a budget
 MIN_BARE_AROUND_MINOR = 2000  # «around 10» without a currency is as likely a count
 
@@ -401,12 +413,23 @@ def _first_named(names: dict[str, str], text: str) -> str | None:
     return None
 
 
+def _by_first_word(vocabulary: FilterVocabulary, text: str) -> str | None:
+    """A brand said by its first word before a word of its own titles («ampere car mount»)."""
+    words = _TEXT_WORD.findall(text.lower())
+    for word, after in itertools.pairwise(words):
+        if word in vocabulary.brand_first_words:
+            brand, titled = vocabulary.brand_first_words[word]
+            if after in titled or after.rstrip("s") in titled:
+                return brand
+    return None
+
+
 def _vocabulary(text: str, vocabulary: FilterVocabulary) -> dict[str, object]:
     """Category, brand, colour and size values the catalogue sells, named in the text."""
     found: dict[str, object] = {}
     if category := _first_named(vocabulary.categories, text):
         found["category"] = category
-    if brand := _first_named(vocabulary.brands, text):
+    if brand := _first_named(vocabulary.brands, text) or _by_first_word(vocabulary, text):
         found["brand"] = brand
     lowered = text.lower()
     # longest first, then the one said first («navy blue»: navy): never the set's own order,

@@ -180,6 +180,10 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     return [whole]
 
 
+# «is it bpa free?», «latex-free?»: what it is free of is the aspect
+_FREE_OF = re.compile(r"\b([a-z]{3,})[- ]free\b", re.I)
+
+
 def _words_asked(question: str, vocabulary: ReviewVocabulary, product: Product) -> set[str]:
     """What the question asks about, as stems: its words that reviewers use, neither framing
     nor filler nor the product's own name ("is the verano blender loud?" is about loudness);
@@ -194,6 +198,8 @@ def _words_asked(question: str, vocabulary: ReviewVocabulary, product: Product) 
     ]  # "200s", "2": model numbers, not aspects
     stems = [stem(word) for word in words if stem(word) not in title]
     nouns = [word for word in stems if word in vocabulary.nouns]
+    if (free_of := _FREE_OF.search(question)) and vocabulary.unknown_words(free_of.group(1)):
+        stems, nouns = [stem(free_of.group(1).lower())], []  # «bpa free?»: bpa, not «free»
     if stems and not nouns:  # «fits in a Ryanair overhead bin»: what no review says is asked
         named = [w for w in vocabulary.unheard_names(question) if _not_in(w, title)]
         # a name said with a capital («Ryanair»), not stray words («puts it in her mouth»)

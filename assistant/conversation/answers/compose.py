@@ -186,7 +186,9 @@ def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue
         if not result.orders:
             return Turn(text=order_wording.NO_ORDERS)
         return Turn(
-            text="\n".join(order_wording.order_text(order) for order in result.orders),
+            text="\n".join(
+                order_wording.order_text(order, catalogue=catalogue) for order in result.orders
+            ),
             products=[line.product_id for order in result.orders for line in order.lines],
         )
     if isinstance(result, ReturnReceipt):
@@ -197,7 +199,8 @@ def result_turn(name: str, result: BaseModel | ToolFailure, catalogue: Catalogue
         )
     assert isinstance(result, OrderView)
     return Turn(
-        text=order_wording.order_text(result), products=[line.product_id for line in result.lines]
+        text=order_wording.order_text(result, catalogue=catalogue),
+        products=[line.product_id for line in result.lines],
     )
 
 

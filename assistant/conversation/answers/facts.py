@@ -236,6 +236,10 @@ _MADE_OF_ASKED = re.compile(
 )
 
 
+# a name's words that say nothing alone: «safe for baby bottles» asks no «dishwasher safe»
+_GENERIC_NAME_WORDS = {"safe", "type", "life", "free", "resistance"}
+
+
 def attribute_facts(product: Product, question: str) -> list[str]:
     """The product's attributes the question asks about, by name or by the shopper's words."""
     question_words = set(tokenize(question))
@@ -244,7 +248,7 @@ def attribute_facts(product: Product, question: str) -> list[str]:
     for name, value in product.attributes.items():
         words = ATTRIBUTE_WORDS.get(name)
         if (
-            set(tokenize(name)) & question_words
+            (set(tokenize(name)) - _GENERIC_NAME_WORDS) & question_words
             or (words and re.search(words, question, re.I))
             or (made_of and name.lower() in MADE_OF - {"origin"})  # where, not what
         ):
@@ -323,10 +327,14 @@ _SIZE_LIKE = {"capacity", "length", "volume", "weight", "dimensions", "width"}
 
 def _names_option(question: str, name: str) -> bool:
     """Whether a question names an option other than colour and size ("what grind is it")."""
-    return (
-        name not in ("colour", "size")
-        and re.search(rf"\b{re.escape(name)}s?\b", question, re.I) is not None
-    )
+    if name in ("colour", "size"):
+        return False
+    said = _OPTION_SAID_AS.get(name, re.escape(name))
+    return re.search(rf"\b(?:{said})s?\b", question, re.I) is not None
+
+
+# an option asked by its everyday words: «is it ground already?», «whole beans?»: its grind
+_OPTION_SAID_AS = {"grind": r"grind|ground|whole[- ]bean|beans"}
 
 
 def _values_in_stock(product: Product, name: str, values: list[str]) -> str:

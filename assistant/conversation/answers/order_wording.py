@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.catalogue.models import Catalogue
 from assistant.commerce import OrderView, ReturnReceipt
 from assistant.money import format_minor
 
@@ -17,10 +18,22 @@ CHECKOUT_WAITING = (
 )
 
 
-def order_text(order: OrderView, placed: bool = False) -> str:
-    """An order's status, tracking and delivery estimate."""
+def _version(catalogue: Catalogue | None, product_id: str, variant_id: str) -> str:
+    """The version an order line holds, as the cart shows it («(olive)»), when known."""
+    product = catalogue.products.get(product_id) if catalogue else None
+    variant = next((v for v in product.variants if v.id == variant_id), None) if product else None
+    said = ", ".join(variant.options.values()) if variant else ""
+    return f" ({said})" if said else ""
+
+
+def order_text(order: OrderView, placed: bool = False, catalogue: Catalogue | None = None) -> str:
+    """An order's status, tracking and delivery estimate (with each line's version, given the
+    `catalogue`: «can u remind me what i just ordered» asks which one)."""
     head = f"Order {order.order_id} is placed" if placed else f"Order {order.order_id}"
-    items = ", ".join(f"{line.qty} × {line.title}" for line in order.lines)
+    items = ", ".join(
+        f"{line.qty} × {line.title}{_version(catalogue, line.product_id, line.variant_id)}"
+        for line in order.lines
+    )
     text = (
         f"{head}: {items}; total {format_minor(order.totals.total_minor, order.totals.currency)}"
         f". Status: {order.status}"

@@ -13,7 +13,10 @@ from assistant.search.kinds import singular
 # «how many lumens is …»: the thing asked for, up to the verb or place after it
 _ASKED_THING = re.compile(
     r"(?:^|[.?!,;]\s*|\b(?:and|so|but|also)\s+)"
-    r"(?:what(?:'?s| is| are)?|which|how many)\s+(?:is\s+|are\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:what(?:'?s| is| are)?|which|how many|"
+    # «does it have temperature settings», «is there a timer»
+    r"(?:does|do|will|would) (?:it|they|this|that|the \w+) (?:have|come with|include)"
+    r"(?: an?| any)?|is there (?:an?|any))\s+(?:is\s+|are\s+)?(?:the\s+|its\s+|their\s+)?"
     r"(?P<thing>[a-z][a-z0-9 -]{1,40}?)"
     r"(?=\s+(?:is|are|does|do|did|on|of|in|for|it|they|would|will|has|have|does|like|should|"
     r"could|can|goes|go|looks?|fits?|suits?|works?|i|you|we|to|with|at|would|comes?)\b|"
@@ -38,6 +41,33 @@ _FACTS_ANSWERED = frozenset(
 )
 
 
+# «when's white back in stock?», «will it be restocked?»: a date no data gives
+_RESTOCK = re.compile(
+    r"\b(?:when|will|any idea|how (?:long|soon))\b[^?.!]*\b(?:back(?: in stock)?|restock\w*|"
+    r"available again|in stock again)\b|\brestock(?:ed|ing)?\b",
+    re.I,
+)
+
+
+# «are they ok for a 3 year old?», «fine for my toddler?»: an age the data may not give
+_AGE_ASKED = re.compile(
+    r"\b(?:ok|okay|safe|suitable|good|fine|right|alright)\s+for\s+(?:a|an|my|our|her|his)\s+"
+    r"(?:\d{1,2}[\s-]*(?:year|yr|y)[\s-]*olds?|\d{1,2}[\s-]*(?:month|mo)[\s-]*olds?|toddler|baby|"
+    r"newborn|infant|kid|child)\b",
+    re.I,
+)
+# «is it safe for my dog?», «pet safe?», «non toxic?»: a safety the data may not vouch for
+_SAFE_ASKED = re.compile(
+    r"\bsafe\s+(?:for|around|with|near)\s+(?:a |an |my |our |the )?(?:dogs?|cats?|pets?|puppy|"
+    r"kitten|bab(?:y|ies)|kids?|children|toddlers?|newborns?|pregnan\w*)\b|\bpet[- ]safe\b|"
+    r"\b(?:non[- ]?)?toxic\b",
+    re.I,
+)
+
+
+_SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "certifications"}
+
+
 def _words(text: str) -> set[str]:
     return {singular(word) for word in re.findall(r"[a-z0-9]+", text.lower())}
 
@@ -45,6 +75,22 @@ def _words(text: str) -> set[str]:
 def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | None:
     """«The product data doesn't list the blade length.» when the thing a question asks for
     has a word that neither the facts answered nor anything in the product's data says."""
+    if _RESTOCK.search(question):
+        if any("restock" in fact for fact in facts):
+            return None  # said with the stock already
+        return (
+            "The product data doesn't say when it will be back in stock, and I have no "
+            "restock dates, so I can't promise one."
+        )
+    if _AGE_ASKED.search(question) and "age" not in product.attributes:
+        return (
+            "The product data doesn't list an age range for it, so I can't say it suits that age."
+        )
+    if _SAFE_ASKED.search(question) and not set(product.attributes) & _SAFETY_FACTS:
+        return (
+            "The product data doesn't say whether it is safe for that, so I can't confirm it; "
+            "ask the seller, or a doctor or vet where health is involved."
+        )
     said = _ASKED_THING.search(question)
     if said is None:
         return None

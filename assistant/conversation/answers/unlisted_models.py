@@ -79,6 +79,6 @@ def unlisted_answer(product: Product, text: str) -> str | None:
         return None
     asked, values = found
     return (
-        f"The product data doesn't say {product.title} [{product.id}] fits the {asked}: it is "
-        f"listed only for {' and '.join(values)}, so I can't confirm it fits."
+        f"{product.title} [{product.id}] is listed only for {' and '.join(values)}; the product "
+        f"data doesn't list the {asked}, so I can't confirm it fits that model."
     )

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from assistant.catalogue.models import Product
 
 DOUBTED = re.compile(
     r"\b(?:is (?:that|this) (?:right|correct|true|accurate)|(?:are )?you sure|"
-    r"where does it say|where did you (?:get|see|read)|can'?t be right|"
+    r"where does it say|where(?: did|'?d) you (?:get|see|read)|can'?t be right|"
+    r"(?:are )?(?:you|u) (?:reading|looking at) the right|which is it|"
     r"that (?:seems|sounds) (?:wrong|off|heavy|light|big|small|high|low)|typo|a mistake)\b",
     re.I,
 )
@@ -34,6 +37,20 @@ def _says_figure(text: str, figure: str, unit: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}{after}", text, re.I) is not None
 
 
+_WORD = re.compile(r"[a-z]{3,}")
+
+
+def facts_in_words(product: Product, question: str) -> list[str]:
+    """The listed facts whose words a doubting message repeats («the material says memory
+    foam?? in a blanket?», «you sure it's a cable?»)."""
+    asked = set(_WORD.findall(question.lower())) - ENGLISH_STOP_WORDS
+    return [
+        f"{key}: {value}"
+        for key, value in product.attributes.items()
+        if (set(_WORD.findall(str(value).lower())) - ENGLISH_STOP_WORDS) & asked
+    ]
+
+
 def value_checked(product: Product, question: str, say_missing: bool = True) -> str | None:
     """Where the listing says the figure a shopper questions, or (`say_missing`) that it does
     not; None when the message checks no figure."""
@@ -46,12 +63,12 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
         if not _says_figure(product.title, match.group(1), "")
         and not re.search(r"\bsize\s*$", question[: match.start()], re.I)
     ]
-    if not figures:
-        return None
     name = f"{product.title} [{product.id}]"
     for figure, unit in figures:
         listed = [f"{key}: {value}" for key, value in product.attributes.items()]
         said = [fact for fact in listed if _says_figure(fact, figure, unit)]
+        # «it says latex and 10mm thick??»: the material too
+        said += [fact for fact in facts_in_words(product, question) if fact not in said]
         if said:
             return (
                 f"Yes, that is what the product data for {name} lists: {'; '.join(said)}. "
@@ -62,7 +79,13 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
         quoted = [s for s in sentences if _says_figure(s, figure, unit)]
         if quoted:
             return f"Its description says it: «{quoted[0]}» ({name})."
-    if not say_missing:
+    if said := facts_in_words(product, question):  # «you sure it's a cable?»
+        return (
+            f"That is what the product data for {name} lists: {'; '.join(said)}. It is the "
+            "seller's listing; I can't check it beyond that, so ask the seller before you rely "
+            "on it."
+        )
+    if not figures or not say_missing:
         return None
     figure, unit = figures[0]
     return f"The product data for {name} doesn't say {figure}{' ' + unit if unit else ''} anywhere."

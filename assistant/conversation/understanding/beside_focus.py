@@ -254,6 +254,34 @@ _OPINION = re.compile(
 )
 
 
+# «what colours have u actually got right now», «which sizes do you have»: its versions
+_VERSIONS_ASKED = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hmm+)\W+)*(?:what|which)\s+(?:colou?rs?|sizes?)\s+"
+    r"(?:have|do|are|you|u|ya|is)\b(?![^?]*\b(?:of|for)\s+(?:the|a|an)\b)",
+    re.I,
+)
+
+
+# «how heavy do they go? need at least 50 lb per hand», «how big is it»: a measure of it
+_HOW_MUCH_OF_IT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|hmm+)\W+)*how\s+(?:heavy|big|large|long|tall|wide|deep|thick|"
+    r"loud|heavy duty)\s+(?:is|are|do|does|can|will)\s+(?:it|they|these|those|this one|that one)\b",
+    re.I,
+)
+
+
+def versions_of_the_one_in_view(intent: str, text: str, in_view: list[Product]) -> str:
+    """A question for the colours or sizes there are, or how big or heavy it is, beside one
+    product: of it, not a search nor the list again."""
+    if len(in_view) != 1:
+        return intent
+    if intent in {"catalogue_question", "refine"} and _VERSIONS_ASKED.search(text):
+        return "product_question"
+    if intent in {"catalogue_question", "refine", "search"} and _HOW_MUCH_OF_IT.search(text):
+        return "product_question"
+    return intent
+
+
 def spec_not_opinion(intent: str, text: str, in_view: list[Product]) -> str:
     """A question heard as one for the reviews that asks a fact the catalogue lists for the
     products in view («how many people can play» beside two board games): their facts."""

@@ -99,7 +99,8 @@ _BUYS = re.compile(
 # cart act is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
-    r"remove|delete|drop|bin|ditch|lose|scrap|forget|toss|strike|out with|rid of|clear|empty|"
+    r"remove|delete|drop|bin|ditch|lose|scrap|scratch|nix|forget|toss|strike|out with|rid of|"
+    r"clear|empty|"
     r"stays|can stay|keep (?:only|just)|(?:only|just) keep|"
     r"change|"
     r"make|switch|swap|replace|instead|upgrade|update|fix|bump|double|increase|decrease|reduce|"
@@ -162,7 +163,10 @@ def in_title(word: str, title_words: set[str]) -> bool:
         return True
     if SYNONYMS.get(singular(word)) in title_words:
         return True  # «tees» of a «T-Shirt»
-    return len(word) >= 5 and any(fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words)
+    # a typo keeps its first letter: «iphone» is no typo of «phone»
+    return len(word) >= 5 and any(
+        word[0] == t[:1] and fuzz.ratio(word, t) >= TYPO_SIMILARITY for t in title_words
+    )
 
 
 def asks_for_a_change(text: str, slots: Slots) -> bool:

@@ -71,7 +71,7 @@ def count_corrected(
             return intent, request
         slots.quantity = meant - taken.qty  # «remove 1», «i meant 2»: one more out
         return "remove", replace(request, text=f"remove {slots.quantity}", act="remove")
-    if taken is None and not _just_changed(state):
+    if taken is None and not (_just_changed(state) or state.pending_checkout):
         return intent, request
     slots.quantity = count
     return "change", replace(request, text=f"make it {slots.quantity}", act="change")
@@ -106,23 +106,41 @@ _VERSION_CORRECTED = re.compile(
     r"|\bi (?:said|asked for|wanted)\b",
     re.I,
 )
-_TAKEN_BACK = re.compile(r"^\W*(?:no+|nah|nope|sorry|oops|wait|actually)\b", re.I)
+_TAKEN_BACK = re.compile(
+    r"^\W*(?:no+|nah|nope|sorry|oops|wait|actually|(?:hmm+\W+)?not that one)\b", re.I
+)
 _AROUND_A_VERSION = frozenset(
     "no noo nah nope sorry oops wait actually the in make it one i meant mean please pls "
-    "then a size colour color".split()
+    "then a size colour color hmm not that".split()
 )
 
 
 def version_corrected(
-    intent: str, text: str, state: DialogueState, focus: Product | None, held: bool
-) -> str:
+    intent: str,
+    request: Request,
+    state: DialogueState,
+    focus: Product | None,
+    held: bool,
+    slots: Slots,
+) -> tuple[str, Request]:
     """A change of the line just added or changed (`held`: the focus is in the cart) to the
     version the message corrects it to («thats wrong, it was large»); any other request, or
     one answering an open «which one?», keeps its act."""
+    text = request.text
     if not _just_changed(state) or focus is None or not held:
-        return intent
+        return intent, request
     asked = text.rstrip().endswith("?")  # «i said medium right?»: asked, nothing changed
     said = not asked and _VERSION_CORRECTED.search(text) and focus.options_named_in(text)
     # «no, medium», «nah the red one»: only the version, taken back
     said = said or (_TAKEN_BACK.match(text) and focus.only_options_in(text, _AROUND_A_VERSION))
-    return "change" if said and not _COUNT_CORRECTED.search(text) else intent
+    if said:
+        return ("change" if not _COUNT_CORRECTED.search(text) else intent), request
+    if asked or not _TAKEN_BACK.match(text) or _COUNT_CORRECTED.search(text):
+        return intent, request
+    # «no wait, the 50ml, 100 is too big for my bag»: the version, then why
+    for comma in re.finditer(",", text):
+        head = text[: comma.start()]
+        if focus.options_named_in(head) and focus.only_options_in(head, _AROUND_A_VERSION):
+            slots.options = focus.options_named_in(head)
+            return "change", replace(request, text=head, act="change")
+    return intent, request

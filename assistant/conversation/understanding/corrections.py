@@ -408,6 +408,13 @@ def _not_about_it(
     return "add" if _picked_in_a_version(intent, references, text, slots) else None
 
 
+_MOST = re.compile(
+    r"\b(?:cheapest|priciest|most expensive|least expensive|best[- ]rated|highest[- ]rated|"
+    r"top[- ]rated)\b",
+    re.I,
+)
+
+
 def _about_a_named_product(
     intent: str, references: References, request: Request, slots: Slots, state: DialogueState
 ) -> str:
@@ -415,7 +422,9 @@ def _about_a_named_product(
     sound like ("is the playwise teddy safe for my 2 year old?" is not a gift search)."""
     if said_otherwise := _not_about_it(intent, references, request.text, state, slots):
         return said_otherwise
-    if references.kind not in {"mention", "id"}:
+    # «cheapest loose leaf green tea?»: of all the namesakes, ranked
+    ranked = intent == "catalogue_question" and len(references.ids) > 1
+    if references.kind not in {"mention", "id"} or (ranked and _MOST.search(request.text)):
         return intent
     if (
         intent in {"search", "recommend"}

@@ -5,9 +5,12 @@ question picks, adding nothing."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.value_checks import doubts_a_figure, facts_in_words
 from assistant.conversation.state import DialogueState
+from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import CHANGE_WORDS, in_title
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.shop_words import asks_the_shop
@@ -47,6 +50,8 @@ def elliptical_question(
     any other question is remembered for the next follow-up."""
     if intent not in QUESTION_ACTS:
         return text
+    if state.last_question and only_doubts(text):
+        return state.last_question  # «you sure? where does it say that»: the answer, its source
     title_words = {w for title in titles for w in re.findall(r"[a-z0-9']+", title.lower())}
     asked = _VERDICT_FIRST.sub("", text).lower()
     words = [w for w in re.findall(r"[a-z0-9']+", asked) if not in_title(w, title_words)]
@@ -56,6 +61,50 @@ def elliptical_question(
     if state.last_question and references.ids and FOLLOW_UP.search(text):
         return state.last_question  # the product comes with the references
     return text
+
+
+# «you sure? where does it say that», «is that right?»: the answer doubted, nothing new asked
+_DOUBT_SAID = (
+    r"(?:(?:really|hmm+|wait|huh|ok|okay|so|but|and|hang on)\W+)*(?:(?:are |r )?(?:you|u) "
+    r"sure|where does it say(?: that| so)?|where(?: did|'?d) you (?:get|see|read) (?:that|this)|"
+    r"(?:are )?(?:you|u) (?:reading|looking at) the right (?:product|one|listing|thing)|"
+    r"which is it|"
+    r"is (?:that|this) (?:right|correct|true|accurate)|how do you know(?: that)?|"
+    r"what(?:'s| is) (?:that|this) based on|says who|source)\W*$"
+)
+_DOUBT = re.compile(rf"^\W*{_DOUBT_SAID}", re.I)
+_ENDS_DOUBTING = re.compile(rf"(?:^|[?.!,;]\s*){_DOUBT_SAID}", re.I)
+
+
+def only_doubts(text: str) -> bool:
+    """Whether a message only doubts the answer before («you sure? where does it say that»)."""
+    return all(_DOUBT.match(part) for part in re.split(r"(?<=[?.!])\s+", text.strip()) if part)
+
+
+def quoted_of_the_one_in_view(
+    references: References, text: str, state: DialogueState, focus: Product | None
+) -> References:
+    """«wait material says 100% linen but its called a cotton towel set. which is it»: the
+    product in view, whose listing a doubting message quotes, not one its words happen to
+    name that was never shown («Hearth & Linen»)."""
+    if focus is None or focus.id in references.ids or not doubts_a_figure(text):
+        return references
+    seen = set(state.shown) | set(state.talked_about)
+    if set(references.ids) & seen or not facts_in_words(focus, text):
+        return references
+    return References([focus.id], "deictic")
+
+
+def doubted_whole(requests: list[Request], message: str, state: DialogueState) -> list[Request]:
+    """«full grain leather for 74 bucks? is that real leather or pu, where does it say that»:
+    a message that ends by doubting the answer before is one question about the product in
+    view, not a search for its first words."""
+    in_view = state.focus or state.talked_about
+    if len(requests) < 2 or not in_view or not _ENDS_DOUBTING.search(requests[-1].text):
+        return requests
+    if any(request.act not in {*QUESTION_ACTS, "search", "refine"} for request in requests):
+        return requests
+    return [replace(requests[0], text=message, act="product_question")]
 
 
 _BARE_PICK = re.compile(
@@ -184,8 +233,8 @@ def answered_which(asked: str | None, references: References, text: str, intent:
     mean?» (`asked`: the act that asked): «add it», then «the Meeple House Classic 500 Strategy
     Board Game» adds it; any other request keeps its act."""
     names_one = (
-        intent in {"search", "product_question", "review_question", "smalltalk", "help"}
-        and references.kind == "mention"
+        intent in {"search", "refine", "product_question", "review_question", "smalltalk", "help"}
+        and references.kind in {"mention", "shown-word"}  # «the zen ones» of those listed
         and len(references.ids) == 1
         and not ASKS.search(text)
     )

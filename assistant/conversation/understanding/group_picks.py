@@ -427,6 +427,28 @@ def with_the_one_in_view(
     return References([focus, *references.ids], "mention", phrases={focus: "that one", **named})
 
 
+# «ok 4 of those and 1 of the other one» beside two: the one in view, and the other
+_THOSE_AND_THE_OTHER = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six)\s+of\s+(?P<that>those|these|them|that(?: one)?|"
+    r"this(?: one)?|it)\s+(?:and|&|\+)\s+(?:\d{1,2}|one|two|three|four|five|six|an?)\s+"
+    r"(?:of\s+)?(?P<other>the other(?: one| ones)?)\b",
+    re.I,
+)
+
+
+def those_and_the_other(
+    intent: str, references: References, text: str, state: DialogueState
+) -> References:
+    """The product in view and the other of the two shown, each with its count, when an add
+    says «4 of those and 1 of the other one»."""
+    said = _THOSE_AND_THE_OTHER.search(text)
+    others = [pid for pid in state.shown if pid != state.focus]
+    if intent != "add" or said is None or not state.focus or len(others) != 1:
+        return references
+    phrases = {state.focus: said["that"], others[0]: said["other"]}
+    return References([state.focus, others[0]], "mention", phrases=phrases)
+
+
 _SAME_BUT = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|and|yeah|yes)\W+)*(?:the\s+)?same\s+(?:again|thing|amount|number|"
     r"count|qty|quantity)\W*(?:but|of|for|with)\b",

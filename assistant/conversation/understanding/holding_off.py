@@ -28,6 +28,14 @@ _DOES = re.compile(
 )
 
 
+# «hold on dont place it yet. just 1 set actually»: a count for the cart, said after it
+_A_COUNT_SAID = re.compile(
+    r"^\W*(?:(?:just|only|actually|but)\s+)*(?:\d{1,2}|one|two|three)\s+"
+    r"(?:sets?|pairs?|bags?|packs?|units?|of (?:them|those|it)|actually|then|pls|please)\b",
+    re.I,
+)
+
+
 # «I already have both of those lol»: nothing to add, and nothing else asked
 _ALREADY_HAVE = re.compile(
     r"^\W*(?:(?:oh|ah|lol|haha|nah|no|ha)\W+)*(?:i|we)\s+(?:already|allready)\s+(?:have|got|own)"
@@ -47,7 +55,8 @@ def holds_off(act: str, text: str) -> bool:
         return False
     clause_end = re.search(r"[,.;]|\bbut\b", text[said.end() :])
     after = text[said.end() + clause_end.start() :] if clause_end else ""
-    return not _DOES.search(text[: said.start()] + " " + after)
+    rest = text[: said.start()] + " " + after
+    return not (_DOES.search(rest) or _A_COUNT_SAID.search(after))
 
 
 def held_off_answer(text: str) -> str | None:

@@ -66,6 +66,8 @@ _WHAT_FOR = re.compile(
 # question before it is for, not a request of its own
 _ELABORATION = re.compile(
     r"^\W*(?:like\b|i\s+need\s+(?:at least|it|one|them|something)\b|need\s+(?:at least|it)\b|"
+    # «how heavy is it? i need like 15 lbs»
+    r"i\s+(?:need|want)\s+(?:like|about|around|roughly)\s+\d|"
     r"at least\b|ideally\b)",
     re.I,
 )
@@ -87,8 +89,11 @@ def _elaborates(
         and not _A_CART_ACT.search(request.text)  # «… i need it in black, add 2»
         and not mentions.find(request.text)
         and (kinds is None or kinds.named_kind(request.text) is None)
-        and bool(mentions.find(before.text))
+        and bool(mentions.find(before.text) or _OF_THE_ONE_IN_VIEW.search(before.text))
     )
+
+
+_OF_THE_ONE_IN_VIEW = re.compile(r"\b(?:it|they|them|this one|that one)\b", re.I)
 
 
 def _bought_before_checkout(requests: list[Request], mentions: ProductMentions) -> list[Request]:
@@ -172,6 +177,9 @@ def merged_policy_fragments(requests: list[Request]) -> list[Request]:
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "policy_question", 1.0)
         elif after_reviews and _more_of_the_same(request):
             merged[-1] = Request(f"{merged[-1].text}, {request.text}", "review_question", 1.0)
+        elif merged and merged[-1].act == "product_question" and _FREE_OF.match(request.text):
+            # «is the basket teflon? pfas free?»: the same question, of the same product
+            merged[-1] = Request(f"{merged[-1].text} {request.text}", "product_question", 1.0)
         elif (
             merged
             and (shipping := _SHIPPING_WORD.search(merged[-1].text))
@@ -241,6 +249,9 @@ _SAID_AGAIN = re.compile(
     r"better|else|more|less|under|over|below)\b)[\w' -]{1,30}\?\W*$",
     re.I,
 )
+
+
+_FREE_OF = re.compile(r"^\W*(?:and\s+)?(?:is it\s+)?[\w-]{2,20}[- ]free\W*\??\W*$", re.I)
 
 
 def _more_of_the_same(request: Request) -> bool:

@@ -18,7 +18,10 @@ from assistant.conversation.understanding.version_words import an_end_of_its_siz
 from assistant.search.kinds import ProductKinds, kind_words_of
 
 # «… for the beach bag», «… for my gym bag»: where a thing will go, not the thing
-_WHAT_FOR = re.compile(r"\bfor\s+(?:the|my|his|her|our|their|a|an)\s+[\w' -]{1,30}?\s*[.!]*$", re.I)
+# «5 of the cheaper one for party bags»: a purpose too
+_WHAT_FOR = re.compile(
+    r"\bfor\s+(?:(?:the|my|his|her|our|their|a|an)\s+)?[\w' -]{1,30}?\s*[.!]*$", re.I
+)
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
 

@@ -24,6 +24,7 @@ from assistant.conversation.understanding.acts import (
 from assistant.conversation.understanding.beside_focus import (
     in_this_conversation,
     spec_not_opinion,
+    versions_of_the_one_in_view,
 )
 from assistant.conversation.understanding.buying import (
     CART_CHANGING,
@@ -37,6 +38,7 @@ from assistant.conversation.understanding.buying import (
     only_names,
 )
 from assistant.conversation.understanding.cart_corrections import (
+    corrected_count,
     count_corrected,
     version_corrected,
 )
@@ -59,11 +61,13 @@ from assistant.conversation.understanding.follow_ups import (
     asks_again,
     bare_pick,
     counted_version,
+    doubted_whole,
     elliptical_question,
     enough_of_it,
     follow_up_act,
     moved_on,
     picked_instead,
+    quoted_of_the_one_in_view,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (
@@ -72,6 +76,7 @@ from assistant.conversation.understanding.group_picks import (
     group_step,
     same_again_of,
     same_again_step,
+    those_and_the_other,
     with_the_one_in_view,
 )
 from assistant.conversation.understanding.holding_off import holds_off
@@ -113,6 +118,7 @@ from assistant.conversation.understanding.slots import (
     fit_to_product,
     options_for_focus,
     takes_the_most,
+    without_named_colours,
 )
 from assistant.conversation.understanding.spelling import TitleSpelling, model_words
 from assistant.conversation.understanding.steps import (
@@ -230,7 +236,8 @@ class RulePlanner:
         joined = narrowed_searches(joined, state, self.kinds, versions)  # «something wooden?»
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         joined = others_wanted(joined, state)  # «anything but that seller then»
-        return superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
+        joined = superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
+        return doubted_whole(joined, message, state)  # «… 74 bucks? where does it say that»
 
     def step(
         self,
@@ -246,6 +253,7 @@ class RulePlanner:
             return outright
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
+        asked_count, state.asked_which_count = state.asked_which_count, None
         request = reopened_buy(
             state, request, self.catalogue, self.references.mentions.names_other_than
         )
@@ -268,15 +276,11 @@ class RulePlanner:
         held = focus is not None and focus.id in cart_products
         chosen = (state.options_added(focus.id) if held and focus else {}) or state.chosen_options
         intent, request = _versions_asked(intent, request, slots, focus, chosen, held)
-        if (
-            intent in CART_LINE_ACTS
-            and not (choice or request.implied)
-            and not asks_for_a_change(request.text, slots)
-        ):
-            intent = _not_a_change(request, focus, cart_products, state)  # "and the handle?"
+        if intent in CART_LINE_ACTS and not (choice or request.implied):
+            intent = self._only_sounds_like_a_change(intent, request, slots, state, cart_products)
         intent = fewer_taken_out(intent, request.text)
         intent, request = count_corrected(intent, request, state, slots)  # «i meant 2»
-        intent = version_corrected(intent, request.text, state, focus, held)  # «it was large»
+        intent, request = version_corrected(intent, request, state, focus, held, slots)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         trading = trading or (intent == "add" and ANOTHER_OF.search(request.text))  # «…rope»
@@ -291,15 +295,17 @@ class RulePlanner:
             references = ordinal_in_cart(references, request.text, cart, intent)
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
+        references = those_and_the_other(intent, references, request.text, state)
         references = by_the_price_said(
             intent, references, request.text, self.catalogue.products, state.shown
         )
+        references = quoted_of_the_one_in_view(references, request.text, state, focus)
         intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
         intent = meant_instead(intent, references, request.text, state, cart_products)
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
-        intent = answered_which(asked_which, references, request.text, intent)
+        intent = _which_answered(asked_which, asked_count, references, request.text, intent, slots)
         target = references.ids[0] if references.ids else state.focus
         if intent == "add" and target in cart_products and SO_MANY_IN_ALL.search(request.text):
             intent = "change"  # «and please one more, so four in total», «can i get 2?»
@@ -333,6 +339,7 @@ class RulePlanner:
             self.catalogue.products[p] for p in in_view if p in self.catalogue.products
         ]
         intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
+        intent = versions_of_the_one_in_view(intent, request.text, products_in_view)
         intent = "smalltalk" if holds_off(intent, request.text) else intent  # «dont add it yet»
         step = Step(
             intent=intent,
@@ -346,6 +353,9 @@ class RulePlanner:
         if target in self.catalogue.products and intent != "search":
             product = self.catalogue.products[target]
             fit_to_product(product, request.text, step.slots)
+            step.slots.options = without_named_colours(
+                step.slots.options, request.text, self.vocabulary.colour_in_names
+            )
             step.slots.quantity = pairs_as_units(product, request.text, step.slots.quantity)
         if intent in CART_CHANGING or intent in {"view_cart", "order_status"}:
             self._cart_calls(step, state, cart_products)
@@ -384,6 +394,30 @@ class RulePlanner:
             slots.options = ranked.options_named_in(text)
         return references
 
+    def _only_sounds_like_a_change(
+        self,
+        intent: str,
+        request: Request,
+        slots: Slots,
+        state: DialogueState,
+        cart_products: list[str],
+    ) -> str:
+        """What a cart act asks when its words ask for no change ("and the handle?"); a bare
+        name with its versions is still a pick («the playwise studio one, standard»)."""
+        if asks_for_a_change(request.text, slots) or self._named_with_its_versions(request.text):
+            return intent
+        if state.pending_checkout and corrected_count(request.text):
+            return intent  # «thats wrong sorry, 2 not 1» to the summary: the count changed
+        focus = self.catalogue.products.get(state.focus or "")
+        return _not_a_change(request, focus, cart_products, state)
+
+    def _named_with_its_versions(self, text: str) -> bool:
+        """Whether a request only names one product and versions of it («the playwise studio
+        one, standard»): a pick, whatever it was heard as."""
+        named = {mention.product_id for mention in self.references.mentions.find(text)}
+        product = self.catalogue.products.get(next(iter(named))) if len(named) == 1 else None
+        return bool(product and product.options_named_in(text) and only_names(product, text))
+
     @staticmethod
     def _taking_the_most(state: DialogueState, request: Request, slots: Slots) -> Request:
         """«only 4 left», then «just add every one you have»: the count is what is left (or
@@ -403,8 +437,15 @@ class RulePlanner:
         product = self.catalogue.products.get(pending.product_id) if pending else None
         if intent in ANSWERS_ELSEWHERE and only_a_version(product, request.text):
             intent = "add"  # «ok L then» heard as a question still answers «which one?»
+        cart_pick = pending is not None and pending.kind in {"add", "change"}
+        if cart_pick and slots.quantity and COUNT_ALONE.match(request.text):
+            intent = pending.kind  # «2 actually» to «which one?»: how many, then asked again
+        elif cart_pick and (count := corrected_count(request.text)):
+            intent, slots.quantity = pending.kind, count  # «i said 3 not 2»: the same
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
+        if _NO_ANSWER.match(request.text):
+            return intent, {}  # «when's white back in stock?» after «which one?»: a question
         other = self.references.mentions.names_other_than(
             request.text, pending.product_id
         ) or _the_other_product(request.text, product, state.shown)
@@ -494,6 +535,8 @@ class RulePlanner:
             return step.references.ids[0]
         if prefer_cart and len(set(cart_products)) == 1:
             return cart_products[0]
+        if state.focus and _names_others(self.references.mentions.namesakes(step.text), state):
+            return None  # «and 3 of the echofox ones» beside a quietude: which echofox?
         if state.focus:
             return state.focus
         # «3 of the 1kg ground» beside two cold brews, one sold ground: that one
@@ -526,9 +569,12 @@ class RulePlanner:
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
-                state.shown = self.references.mentions.namesakes(step.text) or state.shown
+                named = self.references.mentions.namesakes(step.text)
+                state.shown = named or state.shown
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
-                state.asked_which = intent if not state.shown else None
+                # a name answers it: with nothing in view, or among the namesakes listed
+                state.asked_which = intent if named or not state.shown else None
+                state.asked_which_count = slots.quantity
                 return
             args: dict[str, Any] = {"product_id": product_id}
             if options := options_said_for(
@@ -579,7 +625,8 @@ class RulePlanner:
             step.calls = [out, *version_calls("add_to_cart", kept, each)]
             return
         in_stock = partial(version_stock, product, step.text)
-        change_calls(step, args, in_cart, in_stock, added)
+        held = sum(line.qty for line in state.last_added if line.product_id == product.id)
+        change_calls(step, args, in_cart, in_stock, added, held)
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:
         """A removal of one product: each version listed goes, else the count said or the line."""
@@ -634,6 +681,41 @@ class RulePlanner:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 
 
+def _which_answered(
+    asked: str | None,
+    count: int | None,
+    references: References,
+    text: str,
+    intent: str,
+    slots: Slots,
+) -> str:
+    """The act of a request answering «which one do you mean?», with the count the question
+    kept («add 3 of the echofox ones», then «the zen ones»: three of them)."""
+    intent = answered_which(asked, references, text, intent)
+    if asked and intent == asked:
+        slots.quantity = slots.quantity or count
+    return intent
+
+
+def _names_others(namesakes: list[str], state: DialogueState) -> bool:
+    """Whether a request names several products (a brand said alone), none the one in focus."""
+    return len(namesakes) > 1 and state.focus not in namesakes
+
+
+# «when's white back in stock?», «why is navy out?»: asked, never a version picked
+_NO_ANSWER = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|hmm+|wait)\W+)*(?:when|why|how long|how come|how soon)\b", re.I
+)
+# «2 actually», «make it 3», «i want 2 pls»: only a count, said while «which one?» is open
+COUNT_ALONE = re.compile(
+    r"^\W*(?:(?:no+|wait|sorry|oops|actually|ok|okay|hmm+|oh|so|and|make (?:it|that)|"
+    r"i (?:want|need)|i'?ll (?:take|have)|can i (?:get|have))\W+)*"
+    r"(?:\d{1,2}|one|two|three|four|five|six|a couple|a pair)"
+    r"(?:\W+(?:actually|please|pls|plz|then|instead|of (?:them|those|it)|pairs?|units?|thanks|"
+    r"is (?:plenty|enough|fine)|will do))*"
+    r"\W*$",
+    re.I,
+)
 _PLAIN_CALLS = {"view_cart": "view_cart", "checkout": "start_checkout"}
 _EVERY_LINE = re.compile(
     r"\b(?:both|all of them|them all|each of them|all (?:two|three|2|3))\b", re.I

@@ -69,7 +69,10 @@ SCRATCH_ADDED = re.compile(
     r"(?:(?:scratch|undo)\s+"
     r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))"
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"
-    rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})\W*$",
+    rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})"
+    # «wait undo that, the spare room can wait»: why, asking nothing else
+    r"(?:,\s*(?![^?]*\b(?:add|put|get|instead|but|want|change|make|swap|and the|remove)\b)"
+    r"[^?]{1,60})?\W*$",
     re.I,
 )
 
@@ -207,4 +210,31 @@ def undoing_step(
     if taken is not None and count is not None and count < taken.qty:
         # «take the mats out» of three, then «i meant 2»: one goes back
         return put_back_step(state, request, replace(slots, quantity=taken.qty - count), taken)
-    return scratch_step(state, request, slots, catalogue)
+    return scratch_step(state, request, slots, catalogue) or _nothing_to_undo(state, request, slots)
+
+
+def _nothing_to_undo(state: DialogueState, request: Request, slots: Slots) -> Step | None:
+    """«undo that» with no cart change just before it: said so, and nothing changed (an open
+    «which one?» is dropped: the add it asked about is what was undone)."""
+    if not SCRATCH_ADDED.search(request.text):
+        return None
+    changed = (state.last_intent or "").rpartition("+")[2] in {"add", "change", "remove"}
+    if state.pending_action is None and (changed or state.last_added or state.removed_lines):
+        return None  # a change to take back, maybe with a question between: read on
+    if state.pending_action is not None:
+        state.pending_action = None
+        said = "OK, I've added nothing, and your cart is as it was."
+    else:
+        said = (
+            "OK. Your cart did not change just now, so there is nothing in it to take back, "
+            "and it is as it was. To take something out, say so, for example «remove the "
+            "first one»."
+        )
+    return Step(
+        intent="smalltalk",
+        text=request.text,
+        confidence=request.confidence,
+        slots=slots,
+        references=References(ids=[], kind=None),
+        clarify=said,
+    )

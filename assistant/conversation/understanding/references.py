@@ -68,7 +68,10 @@ _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\
 # a pronoun that points at the product in focus, whatever options follow it
 _POINTS_AT_FOCUS = re.compile(r"\b(it|those|them|these|that one|this one)\b", re.I)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
-_OPTION_PHRASE = re.compile(r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b", re.I)
+_OPTION_PHRASE = re.compile(
+    r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$",
+    re.I,  # «blue one»
+)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
 _SWAP_FOR = re.compile(
     r"\b(?:swap|replace|switch|exchange|change)\s+(?P<old>[^.?!]{1,80}?)\s+(?:for|with|to)\s+"
@@ -85,6 +88,16 @@ _CART_PRONOUN = re.compile(
 _BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)
 # «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
+
+
+def _in_stock_in(product: Product, options: dict[str, str]) -> bool:
+    """Whether some version of the product with these options is in stock."""
+    wanted = {name: value.lower() for name, value in options.items()}
+    return any(
+        variant.stock > 0
+        and all(variant.options.get(name, "").lower() == value for name, value in wanted.items())
+        for variant in product.variants
+    )
 
 
 @dataclass
@@ -162,7 +175,7 @@ class ReferenceResolver:
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
             lambda text: self._by_its_facts(text, shown),
-            lambda text: self._option(text, in_cart or shown, focus, options),
+            lambda text: self._option(text, in_cart or shown, focus, options, state.chosen_options),
             lambda text: self._shown_word(text, basket) if basket else None,
         ):
             found = finder(message)
@@ -471,7 +484,12 @@ class ReferenceResolver:
         return References(hits, "shown-word") if hits else None
 
     def _option(
-        self, message: str, shown: list[str], focus: str | None, options: dict[str, str]
+        self,
+        message: str,
+        shown: list[str],
+        focus: str | None,
+        options: dict[str, str],
+        chosen: dict[str, str] | None = None,
     ) -> References | None:
         """'The blue one': a shown product that comes in the named option."""
         if not options or not shown or not _OPTION_PHRASE.search(message):
@@ -482,6 +500,12 @@ class ReferenceResolver:
             if _POINTS_AT_FOCUS.search(message):
                 return None  # «grab me those in white»: still the one in focus, asked which way
         having = [pid for pid in shown if has_options(self.catalogue.products[pid], options)]
+        # «softnest towels in navy?» of two, then «2 sets in the king»: the navy one's king
+        fitting = [pid for pid in having if has_options(self.catalogue.products[pid], chosen or {})]
+        having = fitting or having
+        # «blue one» beside two mounts, one sold out in every version: the other
+        stocked = [pid for pid in having if _in_stock_in(self.catalogue.products[pid], {})]
+        having = stocked or having
         return References(having[:1], "option") if having else None
 
 

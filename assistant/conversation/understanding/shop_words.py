@@ -32,6 +32,11 @@ OWN_ORDER_STATE = re.compile(
     r"|\border'?s? (still )?(going through|gone through|placed|confirmed|processing)\b"
     r"|\bi (ordered|bought|purchased) .{0,40}\b(last|yesterday|ago|earlier|the other day)\b"
     r"|\b(was|were|am|will|did) (i|we) (be |get )?(charged|billed)\b"
+    # «can u remind me what i just ordered», «what did i order again»
+    r"|\b(remind me|tell me|show me) what (i|we) (just |already )?(ordered|bought|purchased)\b"
+    r"|\bwhat (did|have) (i|we) (just |already )?(order|ordered|buy|bought)\b"
+    # «so nothing got ordered right?», «nothing was placed?»
+    r"|\b(nothing|anything) (got|was|has been|been|is) (ordered|placed|bought|purchased)\b"
     r"|\b(i|we) (wasn'?t|wasnt|was not|weren'?t) (charged|billed)\b"
     # «what about my own orders then», «can you check my orders»
     r"|(?:^|[.!?]\s*)\W*(?:(?:ok|okay|so|and|then|please|pls|hey)\W+)*(?:(?:can|could|would) "

@@ -322,6 +322,18 @@ def _without_refused(product: Product, text: str, options: dict[str, str]) -> di
     return kept
 
 
+def without_named_colours(options: dict[str, str], text: str, in_names: set[str]) -> dict[str, str]:
+    """The options without a colour said only as part of another product's name («does it
+    have settings for green tea?» of a kettle sold in green: no colour asked)."""
+    colour = options.get("colour", "")
+    said = re.search(rf"\b{re.escape(colour)}\s+([\w-]+)", text, re.I) if colour else None
+    if said is None or re.search(rf"\bin {re.escape(colour)}\b", text, re.I):
+        return options
+    following = said.group(1).lower()
+    pairs = {f"{colour.lower()} {word}" for word in (following, following.removesuffix("s"))}
+    return {k: v for k, v in options.items() if k != "colour"} if pairs & in_names else options
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's

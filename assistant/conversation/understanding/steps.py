@@ -16,6 +16,7 @@ from assistant.conversation.understanding.slots import (
     Slots,
     extract_quantity,
     extract_slots,
+    number_value,
     own_spans,
     quantities_before,
 )
@@ -74,20 +75,24 @@ def change_calls(
     in_cart: bool,
     stock: Callable[[dict[str, str]], int],
     added: dict[str, str] | None = None,
+    held: int = 0,
 ) -> None:
     """A new quantity, a new variant ("make it black", "size L instead"), or both; `stock`
     says how many of the version some options name are in stock (0: none or unclear);
-    `added`: the version last added, whose other options a part of it keeps."""
+    `added`: the version last added, whose other options a part of it keeps; `held`: the
+    units of it the last add put in, when known (0: not known)."""
     calls = []
     said = SOME_OF_THEM.findall(step.text)
     if said and step.slots.options:
         # «make one of them black» of the red small ones: black, small
         step.slots.options = {**(added or {}), **step.slots.options}
-    # only «one of them»: a bigger count may be more than the line holds
-    part = said in (["1"], ["one"]) and step.slots.quantity in (None, 1)
-    if step.slots.options and in_cart and part and stock(step.slots.options) >= 1:
+    # «one of them»; a bigger count only when fewer than the line holds («swap 2 of them to
+    # the green» of the six just added)
+    some = number_value(said[0]) if len(said) == 1 else None
+    part = (some == 1 and step.slots.quantity in (None, 1)) or (some or 0) < held
+    if step.slots.options and in_cart and part and some and stock(step.slots.options) >= some:
         # «change one of them to green»: that many out of the line, and back in green
-        count = {"product_id": args["product_id"], "quantity": 1}
+        count = {"product_id": args["product_id"], "quantity": some}
         step.calls = [
             ToolCall(name="remove_from_cart", args=count),
             ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),

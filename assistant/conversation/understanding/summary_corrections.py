@@ -14,7 +14,7 @@ SURE_ENOUGH = 0.5  # a «no», and a change beside it, heard less surely than th
 # the «no» said first: «no, not yet. …», «wait, put the tote back», «hm, no, I said 3»
 _NO_FIRST = re.compile(
     r"^\W*(?:(?:hm+|hmm+|oh|ah|ugh|um+|sorry|actually|ok|okay)\W+)*"
-    r"(?:no+|nope|nah|not yet|wait|hold on|hang on|stop)\b",
+    r"(?:no+|nope|nah|not yet|wait|hold on|hang on|stop|that'?s wrong|thats not right)\b",
     re.I,
 )
 
@@ -24,9 +24,12 @@ _NO_FIRST = re.compile(
 _CHANGE_SAID = re.compile(
     r"\b(?:add|put|remove|take\b.{0,40}\b(?:out|off)|drop|delete|make it|make that|change|swap|"
     r"switch|"
-    r"i said|i meant|i mean|instead|do \d{1,2}|only \d{1,2}|just \d{1,2})\b",
+    r"i said|i meant|i mean|instead|do \d{1,2}|only \d{1,2}|just \d{1,2}|\d{1,2} not \d{1,2})\b",
     re.I,
 )
+
+
+_COUNT_AGAINST = re.compile(r"\b\d{1,2} not \d{1,2}\b")
 
 
 def corrected_at_the_summary(
@@ -39,7 +42,8 @@ def corrected_at_the_summary(
         corrected.append(request)
         if not (
             request.act == "decline"
-            and request.confidence >= SURE_ENOUGH
+            # «thats wrong sorry, 2 not 1»: a count said against another is sure enough
+            and (request.confidence >= SURE_ENOUGH or _COUNT_AGAINST.search(request.text))
             and _NO_FIRST.search(request.text)
             and _CHANGE_SAID.search(request.text)  # «no wait, one more question»: no change
         ):

@@ -158,7 +158,10 @@ _DROP_THE = re.compile(
     r"delete|ditch|take out|get rid of)\s+(?:the|that|this|it|them|one of|"
     # not «please delete my data»: what the shop keeps about the shopper is no cart line
     r"my(?!\s+(?:personal\s+)?(?:data|info\w*|details|account|history)\b))\b"
-    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)[^?]*$",  # not «drop it to 2»
+    r"(?![^?]*\bto\s+(?:\d|one|two|three|four|five)\b)[^?]*$"  # not «drop it to 2»
+    # «hmm scratch the cable, i have one»: a line named (not «scratch that», an undo)
+    r"|(?:^|[.!;]\s+)(?:(?:ok|okay|so|then|just|please|pls|actually|hmm+|nah|wait)\W+)*"
+    r"(?:scratch|nix|cancel)\s+the\s+(?!last\b|order\b|checkout\b)\w[^?]*$",
     re.I,
 )
 
@@ -206,6 +209,13 @@ _SO_MANY_OF_THOSE = re.compile(
 )
 
 # «ill take half a dozen for party bags»: so many of the one in view, whatever they are for
+# «half a dozen of the king ones, whatever that means for a candle lol»: so many of a
+# version, an aside after it asking nothing
+_SO_MANY_OF_THE = re.compile(
+    r"^\W*(?:(?:ok|okay|right|then|so|fine)\W+)*(?:\d{1,2}|a couple)\s+of\s+the\s+[\w ]{1,20}?"
+    r"\s+ones?\b(?![^?]*\?)(?![^,.;!]*\b(?:left|in stock|available|cost|price)\b)",
+    re.I,
+)
 _TAKE_SO_MANY = re.compile(
     r"^\W*(?:(?:ok|okay|right|great|then|so|cool|perfect)\W+)*(?:i'?ll|ill|i will|i'?d like to)\s+"
     r"(?:take|have)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
@@ -227,16 +237,25 @@ _SO_MANY_OF_ONE = re.compile(
 _COMES_TO = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|right)\W+)*(?:what(?:'?s| is| does| would| will)?|how much "
     r"(?:does|will|would|is))\s+(?:it|that|this|everything|it all|that all|the lot|all that|"
-    r"the total)\s+(?:all\s+)?come\s+(?:to|out at)\b",
+    r"the total)\s+(?:all\s+)?come\s+(?:to|out at)\b"
+    # «tot?», «total?», «total pls»: the total, said short
+    r"|^\W*(?:tot|total|ttl|grand total|the total)(?:\W+(?:pls|please|now|then))?\W*$"
+    # «what do i owe», «how much do i owe you»
+    r"|^\W*(?:(?:so|ok|okay|and|right)\W+)*(?:what|how much)\s+(?:do|would|will)\s+i\s+owe\b",
     re.I,
 )
 
 # «ok what did we agree on», «sum up please», «recap?»: what the cart holds now
 _SUM_UP = re.compile(
-    r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just)\W+)*"
-    r"(?:sum (?:it |that |everything |things )?up|recap|summari[sz]e(?: (?:it|that|everything|"
+    r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just|hm+|fine|"
+    r"keep it|cool)\W+)*"
+    r"(?:sum (?:it |that |everything |things )?up(?: (?:what|everything) (?:we|i) "
+    r"(?:agreed|said|picked|chose|decided)(?: on)?)?|recap|summari[sz]e(?: (?:it|that|everything|"
     r"my cart|the cart))?|what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
-    r"where did we land|what (?:have|'?ve) i (?:got|added|picked|chosen) so far)"
+    r"where did we land|what (?:have|'?ve) i (?:got|added|picked|chosen) so far|"
+    # «list what ive got», «tell me what ive got so far», «so what did we end up with»
+    r"(?:list|tell me|show me|remind me(?: of)?) what (?:i'?ve|ive|i have|we'?ve|we have) "
+    r"(?:got|added|picked|chosen)|what did (?:we|i) end up with)"
     r"(?:\W+(?:please|pls|then|for me|so far))*\W*$",
     re.I,
 )
@@ -266,6 +285,7 @@ _SURE_WHATEVER_HEARD = (
     (_SAME_IN_ANOTHER, "add"),
     (_ANOTHER_FOR, "add"),
     (_TAKE_SO_MANY, "add"),
+    (_SO_MANY_OF_THE, "add"),
     (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
     (_MAKE_THE_LINE, "change"),

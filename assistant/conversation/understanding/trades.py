@@ -157,6 +157,9 @@ def meant_instead(
     one meant (its trade takes the other out), whatever the words alone sound like; not of
     one the cart already holds («i meant the ironpeak one» beside the IronPeak mat)."""
     just_added = _just_added(state)
-    named = references.kind in {"mention", "id", "ordinal"} and len(references.ids) == 1
+    # «i meant the cheaper one»: named by its price among those shown, too
+    named = (
+        references.kind in {"mention", "id", "ordinal", "superlative"} and len(references.ids) == 1
+    )
     other = named and references.ids[0] != just_added and references.ids[0] not in cart
     return "add" if just_added and other and MEANT.search(text) else intent

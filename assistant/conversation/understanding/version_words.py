@@ -20,7 +20,8 @@ _END_OF_RANGE = re.compile(
 )
 _PLAIN = {"small": "smallest", "large": "largest", "big": "largest"}
 # values that are the plain word themselves: «small» is then named, not an end of a range
-_SIZE_WORDS = {"small", "large", "big", "s", "l", "xs", "xl", "medium", "m"}
+_SIZE_RANK = {"xs": 0, "s": 1, "small": 1, "m": 2, "medium": 2, "l": 3, "large": 3, "big": 3,
+              "xl": 4, "xxl": 5}  # fmt: skip
 _OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(kg|l|litre|liter)?\b", re.I)
 
@@ -47,11 +48,14 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
         return {}
     ((name, values),) = sizes.items()
     word = (said.group(1) or _PLAIN[said.group(2).lower()]).lower()
-    if said.group(2) and {value.lower() for value in values} & _SIZE_WORDS:
-        return {}  # «the small one» of S, M, L: its S, named
+    if said.group(2) and said.group(2).lower() in {value.lower() for value in values}:
+        return {}  # «the small one» of small, medium, large: its small, named
     if word in _OF_TWO and len(values) != 2:
         return {}
-    ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
+    if all(value.lower() in _SIZE_RANK for value in values):  # «the big one» of S, M, L: L
+        ordered = sorted(enumerate(values), key=lambda item: _SIZE_RANK[item[1].lower()])
+    else:
+        ordered = sorted(enumerate(values), key=lambda item: _amount(item[1], item[0]))
     smallest = word in {"smallest", "littlest", "tiniest", "smaller"}
     return {name: ordered[0 if smallest else -1][1]}
 

@@ -104,8 +104,11 @@ def remember_taken_out(state: DialogueState, before: CartView, after: CartView) 
     """The units a step took out of the cart (for «put it back»), those it added (for
     «scratch that») and which it did."""
     taken, grown = _less(before, after, state.turns), _less(after, before, state.turns)
-    # «make it the red one»: a version swapped, nothing taken out to put back
-    taken = [line for line in taken if line.product_id not in {g.product_id for g in grown}]
+    # «make it the red one»: a version swapped, nothing taken out to put back (but «undo
+    # that» brings the old version back)
+    swapped = {g.product_id for g in grown}
+    state.swapped_out = [line for line in taken if line.product_id in swapped]
+    taken = [line for line in taken if line.product_id not in swapped]
     if taken:
         state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
     state.last_added = grown

@@ -95,6 +95,11 @@ class DialogueState(BaseModel):
     last_cart_change: str | None = Field(
         None, description="What the last cart change did (add, remove), for «undo that»."
     )
+    swapped_out: list[RemovedLine] = Field(
+        default_factory=list,
+        description="The units the last cart change swapped for another version of the same "
+        "product, for «undo that» after «make it the red one».",
+    )
     last_added: list[RemovedLine] = Field(
         default_factory=list,
         description="The units the last cart change added, for «scratch that».",

@@ -222,11 +222,13 @@ def _first_words_of_brands(catalogue: Catalogue) -> dict[str, tuple[str, set[str
     for product in catalogue.products.values():
         rest = product.title.lower().removeprefix(product.brand.lower())
         kinds.setdefault(product.brand, set()).update(_TITLE_WORD.findall(rest))
-    return {
-        word: (owners[0], kinds.get(owners[0], set()))
-        for word, owners in firsts.items()
-        if len(owners) == 1 and word not in single and word not in said
-    }
+    candidates = {w for w, owners in firsts.items() if len(owners) == 1} - single - said
+    # an everyday word reviewers use («every morning») is no brand said alone
+    if candidates and catalogue.reviews:
+        pattern = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(candidates)))})\b", re.I)
+        for review in catalogue.reviews.values():
+            candidates -= {found.lower() for found in pattern.findall(review.text)}
+    return {word: (firsts[word][0], kinds.get(firsts[word][0], set())) for word in candidates}
 
 
 @dataclass

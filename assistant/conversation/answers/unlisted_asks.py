@@ -76,8 +76,11 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
     """«The product data doesn't list the blade length.» when the thing a question asks for
     has a word that neither the facts answered nor anything in the product's data says."""
     if _RESTOCK.search(question):
-        if any("restock" in fact for fact in facts):
-            return None  # said with the stock already
+        sold_out = any("out of stock" in fact for fact in facts) or not any(
+            variant.stock for variant in product.variants
+        )
+        if not sold_out or any("restock" in fact for fact in facts):
+            return None  # in stock, or said with the stock already
         return (
             "The product data doesn't say when it will be back in stock, and I have no "
             "restock dates, so I can't promise one."

@@ -9,6 +9,7 @@ import re
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.facts import attribute_facts
 
 DOUBTED = re.compile(
     r"\b(?:is (?:that|this) (?:right|correct|true|accurate)|(?:are )?you sure|"
@@ -42,13 +43,22 @@ _WORD = re.compile(r"[a-z]{3,}")
 
 def facts_in_words(product: Product, question: str) -> list[str]:
     """The listed facts whose words a doubting message repeats («the material says memory
-    foam?? in a blanket?», «you sure it's a cable?»)."""
+    foam?? in a blanket?», «you sure it's a cable?»); a unit is no such word («8 hours?» of
+    a battery listed at 20 hours repeats nothing)."""
     asked = set(_WORD.findall(question.lower())) - ENGLISH_STOP_WORDS
     return [
         f"{key}: {value}"
         for key, value in product.attributes.items()
-        if (set(_WORD.findall(str(value).lower())) - ENGLISH_STOP_WORDS) & asked
+        if (set(_WORD.findall(str(value).lower())) - ENGLISH_STOP_WORDS - _UNITS) & asked
     ]
+
+
+_UNITS = frozenset(
+    "hours hour days day mins minutes mah watts watt volts litres liters inches inch feet "
+    "grams kilos pounds lbs ounces".split()
+)
+# a figure said as money: «for 74 bucks?», «74 dollars»
+_A_PRICE = re.compile(r"\s*(?:bucks|dollars?|quid|usd|euros?)\b", re.I)
 
 
 def value_checked(product: Product, question: str, say_missing: bool = True) -> str | None:
@@ -62,14 +72,15 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
         for match in _FIGURE.finditer(question)
         if not _says_figure(product.title, match.group(1), "")
         and not re.search(r"\bsize\s*$", question[: match.start()], re.I)
+        and not _A_PRICE.match(question, match.end())  # «for 74 bucks?»: its price, not a spec
+        and not question[: match.start()].rstrip().endswith("$")
     ]
     name = f"{product.title} [{product.id}]"
     for figure, unit in figures:
         listed = [f"{key}: {value}" for key, value in product.attributes.items()]
         said = [fact for fact in listed if _says_figure(fact, figure, unit)]
-        # «it says latex and 10mm thick??»: the material too
-        said += [fact for fact in facts_in_words(product, question) if fact not in said]
-        if said:
+        if said:  # «it says latex and 10mm thick??»: the material too
+            said += [fact for fact in facts_in_words(product, question) if fact not in said]
             return (
                 f"Yes, that is what the product data for {name} lists: {'; '.join(said)}. "
                 "It is the seller's listing; I can't check it beyond that, so ask the seller "
@@ -88,4 +99,9 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
     if not figures or not say_missing:
         return None
     figure, unit = figures[0]
-    return f"The product data for {name} doesn't say {figure}{' ' + unit if unit else ''} anywhere."
+    missing = (
+        f"The product data for {name} doesn't say {figure}{' ' + unit if unit else ''} anywhere"
+    )
+    # «8 hours battery? where did you get that»: what it does list for that, beside
+    listed = attribute_facts(product, question)
+    return f"{missing}; it lists {'; '.join(listed)}." if listed else f"{missing}."

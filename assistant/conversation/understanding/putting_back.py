@@ -110,7 +110,10 @@ def scratch_step(
     if state.last_added[0].turn != state.turns - 1:
         return None  # only right after the add: later, «scratch that» may mean anything
     calls = [line_call("remove_from_cart", line) for line in state.last_added]
-    state.last_added = []
+    # «swap 2 of them to the green», «make it the red one», then «undo that»: the version
+    # swapped out comes back too
+    calls += [line_call("add_to_cart", line) for line in state.swapped_out]
+    state.last_added, state.swapped_out = [], []
     return calls_step("remove", request, slots, calls)
 
 

@@ -241,7 +241,8 @@ _COMES_TO = re.compile(
     # «tot?», «total?», «total pls»: the total, said short
     r"|^\W*(?:tot|total|ttl|grand total|the total)(?:\W+(?:pls|please|now|then))?\W*$"
     # «what do i owe», «how much do i owe you»
-    r"|^\W*(?:(?:so|ok|okay|and|right)\W+)*(?:what|how much)\s+(?:do|would|will)\s+i\s+owe\b",
+    r"|^\W*(?:(?:so|ok|okay|and|right)\W+)*(?:what|how much)\s+(?:do|would|will)\s+i\s+owe\b"
+    r"(?![^?]*\border)",  # not «what do i owe for my last order»
     re.I,
 )
 

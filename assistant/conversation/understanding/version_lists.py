@@ -15,6 +15,7 @@ from assistant.conversation.understanding.slots import (
     number_value,
     refusal_of,
 )
+from assistant.conversation.understanding.version_words import end_of_range
 
 _NOT_THAT = re.compile(r"\b(not|instead|rather than|no longer)\b", re.I)
 # a remark that holds back: «…, my sister already has one», «…, just looking»
@@ -67,10 +68,27 @@ def _values_not_refused(named: dict[str, list[str]], text: str) -> tuple[dict[st
     return kept, text
 
 
+_AN_END = re.compile(
+    r"\bthe (?:smallest|small|littlest|tiniest|biggest|big|largest|large)(?= ones?\b| size\b)",
+    re.I,
+)
+
+
+def _ends_named(product: Product, text: str) -> str:
+    """The text with «the small ones» said as the value they are («the 30 ml ones»)."""
+
+    def as_value(said: re.Match[str]) -> str:
+        end = end_of_range(product, f"{said.group(0)} one")
+        return f"the {next(iter(end.values()))}" if end else said.group(0)
+
+    return _AN_END.sub(as_value, text)
+
+
 def version_groups(product: Product, text: str) -> list[tuple[dict[str, str], int | None]]:
     """The versions a request lists, in order, each with the count said (None: none), when
     it lists two or more (an option said once goes with each: «M, in red and in blue»); []
     otherwise, or when the text rules one out («M, not L») or a version named is not sold."""
+    text = _ends_named(product, text)  # «2 of the small ones and 1 of the 50ml»: its 30 ml
     # «one beige large and 2 of the red large»: «large» said twice is one value
     named = {
         option: list(dict.fromkeys(values))

@@ -20,6 +20,7 @@ _END_OF_RANGE = re.compile(
 )
 _PLAIN = {"small": "smallest", "large": "largest", "big": "largest"}
 # values that are the plain word themselves: «small» is then named, not an end of a range
+_LETTER_SIZES = {"xs", "s", "m", "l", "xl", "xxl"}
 _SIZE_RANK = {"xs": 0, "s": 1, "small": 1, "m": 2, "medium": 2, "l": 3, "large": 3, "big": 3,
               "xl": 4, "xxl": 5}  # fmt: skip
 _OF_TWO = {"smaller", "bigger", "larger"}  # «the bigger one»: an end only when there are two
@@ -48,8 +49,11 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
         return {}
     ((name, values),) = sizes.items()
     word = (said.group(1) or _PLAIN[said.group(2).lower()]).lower()
-    if said.group(2) and said.group(2).lower() in {value.lower() for value in values}:
-        return {}  # «the small one» of small, medium, large: its small, named
+    lowered = {value.lower() for value in values}
+    if said.group(2) and (said.group(2).lower() in lowered or lowered & _LETTER_SIZES):
+        # «the small one» of small, medium, large: its small, named; «the big one» of a hoodie
+        # in S to XL is no size chosen
+        return {}
     if word in _OF_TWO and len(values) != 2:
         return {}
     if all(value.lower() in _SIZE_RANK for value in values):  # «the big one» of S, M, L: L

@@ -354,3 +354,13 @@ def test_follow_ups_stay_with_the_product_in_view(own_store_assistant) -> None:
     _say_all(chat, "adjustable dumbbells, whats the cheapest you got")
     reply = chat.say("how heavy do they go? need at least 50 lb per hand")
     assert reply.products == [FLEXA_DUMBBELLS] and "don't sell" not in reply.text
+
+
+@pytest.mark.slow
+def test_a_kind_said_first_is_searched_whatever_follows(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say(
+        "merino sweater for my son, he has eczema, is wool gonna be itchy"
+    )
+    assert reply.intent == "search" and reply.products
+    reply = Chat(own_store_assistant).say("tell me a joke about socks")
+    assert reply.intent != "search"

@@ -38,6 +38,8 @@ def names_a_kind_only(
     with a budget, or naming a kind none of the products in view is; a short request that
     names a kind and asks nothing."""
     text = request.text
+    if opens_with_a_kind(kinds, intent, text):
+        return True  # «merino sweater for my son, he has eczema, is wool gonna be itchy»
     # «…, the cheapest»; «add the jump rope in blue» beside a mat that comes in blue
     loose = intent == "add" and references.kind in {"superlative", "option"}
     if kinds is None or state.pending_action or (references.ids and not loose):
@@ -70,3 +72,22 @@ def names_a_kind_only(
     if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
         return False  # «want to get into matcha, where do I start?» shows matcha
     return kinds.named_kind(text) is not None
+
+
+# a message that opens by naming what it wants («merino sweater for my son, he has eczema,
+# is wool gonna be itchy»): the words before its first comma, up to a few words then a kind
+_OPENING = re.compile(r"^[^,.;!?]{1,60}")
+MAX_OPENING_WORDS = 8
+KIND_WITHIN = 12  # characters: «merino sweater…», not «tell me a joke about socks»
+
+
+def opens_with_a_kind(kinds: ProductKinds | None, intent: str, text: str) -> bool:
+    """Whether a request heard as beyond the shop opens by naming a kind it sells: a search
+    for it (the health words after it are no reason to refuse the sweater)."""
+    if kinds is None or intent != "out_of_scope":
+        return False
+    opening = _OPENING.match(text.strip())
+    if opening is None or len(opening.group(0).split()) > MAX_OPENING_WORDS:
+        return False
+    kind = kinds.named_kind(opening.group(0))
+    return kind is not None and opening.group(0).lower().find(kind.lower()) < KIND_WITHIN

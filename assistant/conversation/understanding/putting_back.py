@@ -71,7 +71,9 @@ SCRATCH_ADDED = re.compile(
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"
     rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})"
     # «wait undo that, the spare room can wait»: why, asking nothing else
-    r"(?:,\s*(?![^?]*\b(?:add|put|get|instead|but|want|change|make|swap|and the|remove)\b)"
+    # (no count in it: «sorry scratch that, 2 not 3, he already has a pair» corrects a count)
+    r"(?:,\s*(?![^?]*\b(?:add|put|get|instead|but|want|change|make|swap|and the|remove|\d+|"
+    r"one|two|three|four|five|six)\b)"
     r"[^?]{1,60})?\W*$",
     re.I,
 )

@@ -71,9 +71,10 @@ SCRATCH_ADDED = re.compile(
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"
     rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})"
     # «wait undo that, the spare room can wait»: why, asking nothing else
-    # (no count in it: «sorry scratch that, 2 not 3, he already has a pair» corrects a count)
-    r"(?:,\s*(?![^?]*\b(?:add|put|get|instead|but|want|change|make|swap|and the|remove|\d+|"
-    r"one|two|three|four|five|six)\b)"
+    # (no count set against another: «sorry scratch that, 2 not 3, he already has a pair»
+    # corrects a count)
+    r"(?:,\s*(?![^?]*\b(?:add|put|get|instead|but|want|change|make|swap|and the|remove|"
+    r"(?:\d+|one|two|three|four|five|six) not (?:\d+|one|two|three|four|five|six))\b)"
     r"[^?]{1,60})?\W*$",
     re.I,
 )

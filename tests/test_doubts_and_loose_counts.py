@@ -149,31 +149,24 @@ def _versions(bot, chat: Chat) -> list[tuple[str, int]]:
     return sorted((", ".join(line.options.values()), line.qty) for line in cart.lines)
 
 
-def _say_all(chat: Chat, turns: str):
-    reply = None
-    for said in turns.split(" | "):
-        reply = chat.say(said)
-    return reply
-
-
 @pytest.mark.slow
 def test_doubting_the_answer_quotes_where_it_comes_from(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(chat, "kettles | is the first one dishwasher safe")
+    chat.say_all("kettles | is the first one dishwasher safe")
     reply = chat.say("you sure? where does it say that")
     assert "dishwasher safe: no" in reply.text
     chat = Chat(own_store_assistant)
-    _say_all(chat, "weighted blanket under 100")
+    chat.say_all("weighted blanket under 100")
     reply = chat.say("the material says memory foam?? in a blanket? you sure")
     assert reply.products == [DRIFT_BLANKET] and "memory foam" in reply.text
     chat = Chat(own_store_assistant)
-    _say_all(chat, "will a 16 inch macbook pro fit in the roamly lite 2 backpack?")
+    chat.say_all("will a 16 inch macbook pro fit in the roamly lite 2 backpack?")
     reply = chat.say(
         "full grain leather for 74 bucks? is that real leather or pu, where does it say that"
     )
     assert reply.products == [ROAMLY_BACKPACK] and "full-grain leather" in reply.text
     chat = Chat(own_store_assistant)
-    _say_all(chat, "sonara edge speaker")
+    chat.say_all("sonara edge speaker")
     reply = chat.say("ipx7 for 19 bucks? where'd you get that")
     assert "IPX7" in reply.text and reply.products == [SONARA_EDGE]
 
@@ -181,7 +174,7 @@ def test_doubting_the_answer_quotes_where_it_comes_from(own_store_assistant) -> 
 @pytest.mark.slow
 def test_a_model_insisted_on_is_still_not_confirmed(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(chat, "does the snapgrip plus magsafe case fit an iphone 14?")
+    chat.say_all("does the snapgrip plus magsafe case fit an iphone 14?")
     reply = chat.say(
         "my 14 and the 15 are basically the same size tho, so the 15 one will fit right?"
     )
@@ -192,101 +185,99 @@ def test_a_model_insisted_on_is_still_not_confirmed(own_store_assistant) -> None
 @pytest.mark.slow
 def test_a_count_to_which_one_is_kept_and_asked_again(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    reply = _say_all(chat, "running shoes | add the first one | 2 actually")
+    reply = chat.say_all("running shoes | add the first one | 2 actually")
     assert "Which one" in reply.text and not chat.units()
     chat.say("orange 9")
     assert chat.units() == {TRAILHAWK_SHOES: 2}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "yoga mats | add 2 of the first | i said 3 not 2 | black")
+    chat.say_all("yoga mats | add 2 of the first | i said 3 not 2 | black")
     assert chat.units() == {PULSEFIT_MAT: 3}
 
 
 @pytest.mark.slow
 def test_undo_with_nothing_changed_says_so(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    reply = _say_all(chat, "yoga mats | add the second one | undo that")
+    reply = chat.say_all("yoga mats | add the second one | undo that")
     assert "added nothing" in reply.text and not chat.units()
-    reply = _say_all(chat, "kettles | scratch that")
+    reply = chat.say_all("kettles | scratch that")
     assert "nothing in it to take back" in reply.text
 
 
 @pytest.mark.slow
 def test_a_brand_said_alone_beside_another_product_asks_which(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    reply = _say_all(
-        chat, "quietude kids headphones | a couple in black pls | and 3 of the echofox ones"
+    reply = chat.say_all(
+        "quietude kids headphones | a couple in black pls | and 3 of the echofox ones"
     )
     assert chat.units() == {QUIETUDE_KIDS: 2}
     assert "Which one" in reply.text
-    _say_all(chat, "the zen ones | black")
+    chat.say_all("the zen ones | black")
     assert chat.units() == {QUIETUDE_KIDS: 2, ECHOFOX_ZEN: 3}
 
 
 @pytest.mark.slow
 def test_positions_and_picks_said_loosely(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(chat, "teddy bears from tumble and co? | 5 of the cheaper one for party bags")
-    _say_all(chat, "ok 4 of those and 1 of the other one")
+    chat.say_all("teddy bears from tumble and co? | 5 of the cheaper one for party bags")
+    chat.say_all("ok 4 of those and 1 of the other one")
     assert chat.units() == {TUMBLE_URBAN: 4, TUMBLE_LITE: 1}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "ampere car mount for a pixel 9 | blue one | actually make it 3")
+    chat.say_all("ampere car mount for a pixel 9 | blue one | actually make it 3")
     assert chat.units() == {AMPERE_URBAN: 3}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "softnest bath towels in navy, which sizes | 2 sets in the king")
+    chat.say_all("softnest bath towels in navy, which sizes | 2 sets in the king")
     assert chat.units() == {SOFTNEST_PLUS: 2}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "verano skillet, the big one in green | 3 of them | hmm actually 2 is plenty")
+    chat.say_all("verano skillet, the big one in green | 3 of them | hmm actually 2 is plenty")
     assert chat.units() == {VERANO_SKILLET: 2}
 
 
 @pytest.mark.slow
 def test_part_of_a_line_swapped_and_versions_corrected(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(chat, "copperline zen skillet | half a dozen red ones | swap 2 of them to the green")
+    chat.say_all("copperline zen skillet | half a dozen red ones | swap 2 of them to the green")
     cart = own_store_assistant.commerce.get_cart(chat.session)
     assert sorted(line.qty for line in cart.lines) == [2, 4]
     chat = Chat(own_store_assistant)
-    _say_all(chat, "add 6 of the pulsefit plus x yoga mat in purple | swap 2 of them to the green")
+    chat.say_all("add 6 of the pulsefit plus x yoga mat in purple | swap 2 of them to the green")
     chat.say("undo that")
     assert _versions(own_store_assistant, chat) == [("purple", 6)]
     chat = Chat(own_store_assistant)
-    _say_all(chat, "yoga mats | add the first in black | make it the purple one | undo that")
+    chat.say_all("yoga mats | add the first in black | make it the purple one | undo that")
     assert _versions(own_store_assistant, chat) == [("black", 1)]
     chat = Chat(own_store_assistant)
-    _say_all(chat, "the dewleaf cleanser, lite 2 | ok then 2 of the small ones and 1 of the 50ml")
+    chat.say_all("the dewleaf cleanser, lite 2 | ok then 2 of the small ones and 1 of the 50ml")
     assert _versions(own_store_assistant, chat) == [("30 ml", 2), ("50 ml", 1)]
     chat = Chat(own_store_assistant)
-    _say_all(chat, "cheapest mineral sunscreen you have? | add the 100ml")
+    chat.say_all("cheapest mineral sunscreen you have? | add the 100ml")
     reply = chat.say("no wait, the 50ml, 100 is too big for my bag")
     assert "13.99" in reply.text and chat.units() == {CLEARWELL_SUNSCREEN: 1}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "fitness tracker watch under 100 | the zenmotion one in black")
+    chat.say_all("fitness tracker watch under 100 | the zenmotion one in black")
     chat.say("no no i meant the cheaper one. black too")
     assert chat.units() == {COREFORGE_TRACKER: 1}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "remote control car for a 12 yr old | the playwise studio one, standard")
+    chat.say_all("remote control car for a 12 yr old | the playwise studio one, standard")
     assert chat.units() == {PLAYWISE_STUDIO_CAR: 1}
 
 
 @pytest.mark.slow
 def test_lines_scratched_by_name_or_undone_with_a_reason(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(
-        chat,
+    chat.say_all(
         "wireless charger for iphone 16 | the snapgrip zen x, black | "
         "and a braided cable, the voltedge plus, blue for iphone 16",
     )
     chat.say("hmm scratch the cable, i have one")
     assert chat.units() == {SNAPGRIP_CHARGER: 1}
     chat = Chat(own_store_assistant)
-    _say_all(
-        chat,
+    chat.say_all(
         "memory foam pillow under 50 | the oakhaven one, grey, queen | "
         "and another in navy queen for the spare room | wait undo that, the spare room can wait",
     )
     assert chat.units() == {OAKHAVEN_PILLOW: 1}
     chat = Chat(own_store_assistant)
-    _say_all(chat, "voyagr packing cubes | add 2 | checkout")
+    chat.say_all("voyagr packing cubes | add 2 | checkout")
     reply = chat.say("hold on dont place it yet. just 1 set actually")
     assert chat.units() == {VOYAGR_CUBES: 1} and not reply.orders
 
@@ -299,19 +290,19 @@ def test_answers_that_name_what_was_asked(own_store_assistant) -> None:
     reply = Chat(own_store_assistant).say("cheapest loose leaf green tea?")
     assert reply.products[0] == KYOTO_GREEN_TEA
     chat = Chat(own_store_assistant)
-    reply = _say_all(chat, "auralpeak kids headphones | what colours have u actually got right now")
+    reply = chat.say_all("auralpeak kids headphones | what colours have u actually got right now")
     assert "navy" in reply.text and reply.products == [AURALPEAK_KIDS]
     chat = Chat(own_store_assistant)
-    reply = _say_all(
-        chat, "blade and bowl edge kettle | does it have temperature settings for green tea?"
+    reply = chat.say_all(
+        "blade and bowl edge kettle | does it have temperature settings for green tea?"
     )
     assert "colour green" not in reply.text
     chat = Chat(own_store_assistant)
-    reply = _say_all(chat, "echofox zen earbuds | are they any good?")
+    reply = chat.say_all("echofox zen earbuds | are they any good?")
     assert "doesn't say" not in reply.text
     chat = Chat(own_store_assistant)
-    reply = _say_all(
-        chat, "bassline one headphones | add the white one | when's white back in stock?"
+    reply = chat.say_all(
+        "bassline one headphones | add the white one | when's white back in stock?"
     )
     assert "back in stock" in reply.text and not chat.units()
 
@@ -319,10 +310,10 @@ def test_answers_that_name_what_was_asked(own_store_assistant) -> None:
 @pytest.mark.slow
 def test_at_the_summary_a_count_said_against_another_changes_it(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(chat, "voyagr packing cubes | add 1 | checkout")
+    chat.say_all("voyagr packing cubes | add 1 | checkout")
     reply = chat.say("thats wrong sorry, 2 not 1")
     assert chat.units() == {VOYAGR_CUBES: 2} and not reply.orders
-    _say_all(chat, "checkout | hmm no dont order it, ill think about it")
+    chat.say_all("checkout | hmm no dont order it, ill think about it")
     reply = chat.say("so nothing got ordered right?")
     assert reply.intent == "order_status" and reply.pending_checkout is None
     assert "no orders" in reply.text
@@ -331,7 +322,7 @@ def test_at_the_summary_a_count_said_against_another_changes_it(own_store_assist
 @pytest.mark.slow
 def test_an_order_recalled_names_its_version(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    reply = _say_all(chat, "morning ritual edge s green tea | add 2 of the 500g | checkout")
+    reply = chat.say_all("morning ritual edge s green tea | add 2 of the 500g | checkout")
     own_store_assistant.confirm(chat.session, reply.pending_checkout.checkout_id, "c-recall")
     reply = chat.say("can u remind me what i just ordered")
     assert "(500 g, ground)" in reply.text
@@ -340,18 +331,17 @@ def test_an_order_recalled_names_its_version(own_store_assistant) -> None:
 @pytest.mark.slow
 def test_follow_ups_stay_with_the_product_in_view(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
-    _say_all(
-        chat,
+    chat.say_all(
         "air fryer for 2 people under 100 | how many quarts is the kitchencraft nova in medium",
     )
     reply = chat.say("is the basket teflon? pfas free?")
     assert reply.products == ["P0098"] and "pfas" in reply.text
     chat = Chat(own_store_assistant)
-    _say_all(chat, "whats the gsm on the drift wave 900 towels")
+    chat.say_all("whats the gsm on the drift wave 900 towels")
     reply = chat.say("wait material says 100% linen but its called a cotton towel set. which is it")
     assert reply.products == ["P0145"] and "100% linen" in reply.text
     chat = Chat(own_store_assistant)
-    _say_all(chat, "adjustable dumbbells, whats the cheapest you got")
+    chat.say_all("adjustable dumbbells, whats the cheapest you got")
     reply = chat.say("how heavy do they go? need at least 50 lb per hand")
     assert reply.products == [FLEXA_DUMBBELLS] and "don't sell" not in reply.text
 

@@ -149,6 +149,13 @@ class Chat:
         assert reply.grounding.unsupported == [], (message, reply.text)
         return reply
 
+    def say_all(self, turns: str):
+        """Each of the « | »-separated messages in turn; the last reply."""
+        reply = None
+        for said in turns.split(" | "):
+            reply = self.say(said)
+        return reply
+
     def units(self) -> dict[str, int]:
         cart = self.bot.commerce.get_cart(self.session)
         return {line.product_id: line.qty for line in cart.lines}

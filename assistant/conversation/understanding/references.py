@@ -90,16 +90,6 @@ _BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
 
 
-def _in_stock_in(product: Product, options: dict[str, str]) -> bool:
-    """Whether some version of the product with these options is in stock."""
-    wanted = {name: value.lower() for name, value in options.items()}
-    return any(
-        variant.stock > 0
-        and all(variant.options.get(name, "").lower() == value for name, value in wanted.items())
-        for variant in product.variants
-    )
-
-
 @dataclass
 class References:
     """The products meant, in order, and how they were named."""
@@ -504,7 +494,7 @@ class ReferenceResolver:
         fitting = [pid for pid in having if has_options(self.catalogue.products[pid], chosen or {})]
         having = fitting or having
         # «blue one» beside two mounts, one sold out in every version: the other
-        stocked = [pid for pid in having if _in_stock_in(self.catalogue.products[pid], {})]
+        stocked = [pid for pid in having if self.catalogue.products[pid].in_stock]
         having = stocked or having
         return References(having[:1], "option") if having else None
 

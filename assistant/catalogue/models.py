@@ -357,8 +357,11 @@ def _names_value(value: str, text: str, squeezed: str) -> bool:
     """Whether a text names an option value: sizes such as M or XL as a word of their own,
     others in any case and with or without a space before a unit ("500g")."""
     if len(value) <= 3 and value.isalpha():
+        # «xl then»: an X size is no word of its own, so it is said in any case; «s», «m»
+        # and «l» only as capitals or after «size»
+        flags = re.IGNORECASE if "x" in value.lower() else 0
         return bool(
-            re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text)
+            re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, flags)
             or re.search(rf"\b(?:size|in|an?)\s+{re.escape(value)}\b", text, re.IGNORECASE)
         )
     compact = re.sub(r"\s+", "", value.lower())

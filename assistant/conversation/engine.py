@@ -282,9 +282,10 @@ class Assistant:
         that asked which one), adding one of them later is credited to that post."""
         state = self.sessions.load(session_id, shopper_id)
         pending = state.pending_action
-        remember_shown(
-            state, [pid for pid in product_ids if pid in self.services.catalogue.products]
-        )
+        known = [pid for pid in product_ids if pid in self.services.catalogue.products]
+        remember_shown(state, known)
+        if len(known) == 1:  # «add the pink dumbbells from felix's post»: that one, in pink
+            state.focus = known[0]
         state.pending_action = pending
         state.shown_from = origin.model_dump(mode="json") if origin else None
         self.sessions.save(state)

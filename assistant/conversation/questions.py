@@ -169,6 +169,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
+        text += _which_to_add(products, step.text)
         turn = Turn(
             text=text + money_wording.currency_note(step.text), products=[p.id for p in products]
         )
@@ -569,12 +570,29 @@ class CatalogueAnswers(ShopRuleAnswers):
         if products and kind != "count":
             remember_shown(state, [p.id for p in products[:3]])
             state.focus = products[0].id
+            # «cheapest screen protector for a pixel 9», then «add 2, the clear one»: for pixel 9
+            if said := {**options_said(products[:3], step.text), **step.slots.options}:
+                state.chosen_options = said
             text += "\n" + wording.product_list(products[:3], "Top picks:")
         return Turn(
             text=text,
             products=[p.id for p in products[:3]],
             numbers=[figure.count, figure.in_stock],
         )
+
+
+# «and add a braided usb-c cable as well»: an add of a kind, several of which fit
+_ADD_OF_A_KIND = re.compile(
+    r"^\W*(?:(?:and|also|ok|okay|so|then|pls|please|oh|can you|could you)\W+)*"
+    r"(?:add|put|pop|throw in|chuck|stick)\s+(?:in\s+)?(?:a|an|some|one)\b",
+    re.I,
+)
+
+
+def _which_to_add(products: list[Product], text: str) -> str:
+    """The question an add of a kind asks when several fit («and add a braided usb-c cable as
+    well»); nothing otherwise."""
+    return "\nWhich one should I add?" if len(products) > 1 and _ADD_OF_A_KIND.match(text) else ""
 
 
 def _in_the_version_said(products: list[Product], text: str) -> list[Product]:

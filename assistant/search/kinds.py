@@ -283,7 +283,13 @@ class ProductKinds:
     def unknown_make(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """A word before a carried kind that nothing in the shop says, so a make or model
         we do not carry («bose» in "bose headphones", «nike» in "nike running shoes")."""
-        words = self.kind_words(_asking_clause(text), ignore)
+        clause = _asking_clause(text)
+        # «physio said i need a stability shoe»: the words after what asks, not the story
+        if (asked := list(ASKING.finditer(clause))) and self.kind_words(
+            rest := clause[asked[-1].end() :], ignore
+        ):
+            clause = rest
+        words = self.kind_words(clause, ignore)
         if not 2 <= len(words) <= MAX_KIND_WORDS + 1:
             return None
         if SYNONYMS.get(singular(words[-1]), singular(words[-1])) not in self.final_words:

@@ -20,6 +20,7 @@ from assistant.channels.social.commands import (
 from assistant.channels.social.content import Post, SocialContent
 from assistant.channels.social.named_posts import (
     THAT_POST,
+    names_its_products,
     posts_named,
     products_of,
     without_post_phrase,
@@ -149,7 +150,12 @@ class SocialFlows:
         """The posts a DM names by their creator, or the one it calls «that post»: the
         post this handle last replied under, tapped Buy on or named by DM."""
         if posts := posts_named(self.content, spec.name, text):
-            return posts
+            # «the pink dumbbells from felix's post» just after asking under one of his
+            # posts: that post, not every post of his
+            last = self.repository.last_post(spec.name, user)
+            mine = [post for post in posts if post.id == last]
+            catalogue = self.bot.services.catalogue
+            return mine if mine and names_its_products(mine[0], catalogue, text) else posts
         if THAT_POST.search(text) and (post_id := self.repository.last_post(spec.name, user)):
             post = self.content.post(spec.name, post_id)
             return [post] if post and post.products else []

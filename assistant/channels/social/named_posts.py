@@ -77,7 +77,11 @@ _POST_WORDS = (
 # the shopper asks about it («any good?» must not look for «flat lay» in the reviews)
 _POST_PHRASE = re.compile(
     r"\s*\b(?:in|from|on|of|at)\s+(?:(?:the|that|this|same|your|ur|his|her|their)\s+)*"
-    r"(?:@?[\w.]+(?:'s|s'|’s)\s+)?(?:[\w-]+\s+){0,3}?" + _POST_WORDS + r"\b",
+    # the words between are the post's («Rae's trail run video»), never another place's:
+    # «add 2 of the 500g from that post» keeps «of the 500g»
+    r"(?:@?[\w.]+(?:'s|s'|’s)\s+)?(?:(?!(?:in|from|on|of|at)\b)[\w-]+\s+){0,3}?"
+    + _POST_WORDS
+    + r"\b",
     re.I,
 )
 
@@ -104,10 +108,23 @@ def posts_named(content: SocialContent, app: str, text: str) -> list[Post]:
 
 def products_of(posts: list[Post], catalogue: Catalogue, text: str) -> list[str]:
     """The products the posts tag, narrowed to the ones whose titles share a word with the
-    DM («decaf», «the headphones from that post»)."""
+    DM («decaf», «the headphones from that post»), then to those in a version it names."""
     tagged = list(dict.fromkeys(pid for post in posts for pid in post.products))
     said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
-    return [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
+    named = [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
+    # «the pink dumbbells from felix's post» beside his other dumbbells: the pink ones
+    versioned = [
+        pid
+        for pid in named
+        if pid in catalogue.products and catalogue.products[pid].options_named_in(text)
+    ]
+    return versioned or named
+
+
+def names_its_products(post: Post, catalogue: Catalogue, text: str) -> bool:
+    """Whether a DM says a word of the title of a product the post tags."""
+    said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
+    return any(said & _title_words(catalogue, pid) for pid in post.products)
 
 
 def without_post_phrase(text: str) -> str:

@@ -24,12 +24,17 @@ _ORDERS = {
     ),
     "cheapest": re.compile(
         rf"\b{_BY}\s+(?:the\s+)?(?:lowest\s+|cheapest\s+)?price\b(?!\s*,?\s*(?:high|highest|"
-        r"descending))|\bprice\s*(?:[:,]\s*)?low(?:est)?\s+to\s+high(?:est)?\b",
+        r"descending))|\bprice\s*(?:[:,]\s*)?low(?:est)?\s+to\s+high(?:est)?\b|"
+        # «jump ropes under $15, cheapest first»
+        r"\b(?:cheapest|cheaper|lowest[- ]price[ds]?|least expensive)\s+(?:ones?\s+)?"
+        r"(?:first|on top)\b",
         re.I,
     ),
     "priciest": re.compile(
         rf"\b{_BY}\s+(?:the\s+)?(?:highest\s+)?price\s*,?\s*(?:high|highest|descending)\b|"
-        r"\bprice\s*(?:[:,]\s*)?high(?:est)?\s+to\s+low(?:est)?\b",
+        r"\bprice\s*(?:[:,]\s*)?high(?:est)?\s+to\s+low(?:est)?\b|"
+        r"\b(?:priciest|pricier|dearest|most expensive|highest[- ]price[ds]?)\s+(?:ones?\s+)?"
+        r"(?:first|on top)\b",
         re.I,
     ),
 }

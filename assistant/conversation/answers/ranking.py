@@ -15,10 +15,18 @@ from assistant.conversation.answers.said_facts import plain_facts
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 
-_CHEAPEST = re.compile(r"\b(cheap|cheapest|cheaper|lowest price|least expensive|budget)\b", re.I)
+# «the budget one»; not «budget is 80 max», «my budget's 50»: a cap, said as a budget
+_CHEAPEST = re.compile(
+    r"\b(cheap|cheapest|cheaper|lowest price|least expensive|(?<!\bmy )(?<!\bour )budget"
+    r"(?!\s*(?:is|of|'s|s|:|=|around|under|about|up to|max|\$|\d)))\b",
+    re.I,
+)
 _PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b", re.I)
 _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
+    # «which one has the better rating»: of those in view, the one rated higher
+    r"|\b(?:better|higher)[- ]?(?:rated|ratings?|reviewed|scored|score)\b"
+    r"|\brated (?:higher|better)\b"
     # «which one would you recommend?»: the one its buyers rate best
     r"|\b(recommend|suggest)|\b(?:your|ur) (?:pick|recommendation|favou?rite|fave)\b"
     r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b",

@@ -22,7 +22,14 @@ _BETTER_RATED = re.compile(
     re.I,
 )
 # «the quicker one then»: sooner delivery (a «faster» charger or blender is about speed)
-_QUICKER = re.compile(r"\bthe (?:quicker|quickest|sooner|soonest) one\b", re.I)
+_QUICKER = re.compile(
+    r"\bthe (?:quicker|quickest|sooner|soonest) one\b"
+    # «add the one that arrives faster», «the one that gets here first»
+    r"|\bthe one (?:that|which)?\s*(?:arrives|gets here|gets to me|comes|ships|is delivered|"
+    r"delivers|turns up|will arrive|would arrive|can arrive)\s+(?:faster|quicker|sooner|first|"
+    r"earlier|fastest|quickest|soonest)\b",
+    re.I,
+)
 _FASTER = re.compile(r"\bthe (?:faster|fastest) one\b", re.I)
 _SPEED_FACTS = re.compile(r"speed|power|watt|charg|rpm", re.I)
 # «the lighter one», «the heavier of the two»: by the figure the word is about (its weight)

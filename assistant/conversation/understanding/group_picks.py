@@ -14,6 +14,7 @@ from assistant.conversation.understanding.putting_back import calls_step, line_c
 from assistant.conversation.understanding.references import GROUP_SIZES, ORDINALS, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
+from assistant.conversation.understanding.version_words import options_it_comes_in
 from assistant.search.parsing import COUNT_WORDS
 
 _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a pair"
@@ -24,14 +25,16 @@ _GROUP = re.compile(
     r"those|these|em))|all\s+(?:of\s+)?(?P<all>two|2|three|3|four|4|five|5|(?:of\s+)?(?:them|those|"
     r"these|em|'em))|(?P<each>each\s+of\s+(?:them|those|these)|(?P<per>" + _COUNT + r")\s+of\s+"
     r"(?:each|each\s+of\s+(?:them|those|these)|both|them\s+both))|the\s+other\s+(?P<other>two|2|"
-    r"three|3))\b",
+    r"three|3)|the\s+(?:top|first)\s+(?P<top>two|2|three|3))\b",  # «the top two, 50ml each»
     re.I,
 )
 _EACH_AFTER = re.compile(rf"\b(?P<per>{_COUNT})\s+(?:each|apiece)\b", re.I)  # «both, 2 each»
+# «2 of the first and 1 of the third»; «the cheaper one in olive and the other one in navy»:
+# one each when no count is said (a single pick is not a group: two at least are needed)
 _COUNTED_ORDINAL = re.compile(
-    rf"\b(?P<count>{_COUNT})\s+(?:x\s+)?(?:of\s+)?(?:the\s+|that\s+)?"
+    rf"\b(?:(?P<count>{_COUNT})\s+(?:x\s+)?(?:of\s+)?(?:the\s+|that\s+)?|(?:the|that)\s+)"
     r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|cheaper|cheapest|"
-    r"pricier|priciest|other)(?:\s+ones?)?\b",
+    r"pricier|priciest|most expensive|least expensive|dearest|other)(?:\s+ones?)?\b",
     re.I,
 )
 # an add said outright, the group its object: «add both», «i'll take all three», «get me both»
@@ -117,6 +120,7 @@ def _with_version(
         return False
     rest = text[: said.start()] + " " + text[said.end() :]
     size = 2 if said["both"] or "both" in said.group(0).lower() else len(shown)
+    size = GROUP_SIZES[said["top"].lower()] if said["top"] else size
     return all(
         products[pid].only_options_in(rest, _VERSION_FILLER | _ADD_VERBS) for pid in shown[:size]
     )
@@ -157,6 +161,9 @@ def _group(
         size: int | None = 2
     elif said["all"]:
         size = GROUP_SIZES.get(said["all"].lower())
+    elif said["top"]:  # the first of a longer list: «sort by rating», «the top two»
+        picked = shown[: GROUP_SIZES[said["top"].lower()]]
+        return (picked, per) if len(shown) > len(picked) >= 2 else None
     elif said["other"]:
         others = [pid for pid in shown if pid not in cart]
         wanted = GROUP_SIZES[said["other"].lower()]
@@ -184,7 +191,7 @@ def _counted_ordinals(
     picks: list[tuple[str, int]] = []
     for said in _COUNTED_ORDINAL.finditer(text):
         which = said["which"].lower()
-        count = _number(said["count"])
+        count = _number(said["count"]) if said["count"] else 1
         if which in _BY_PRICE or which == "other":
             pid = _of_two(which, shown, [pid for pid, _ in picks], products)
             if pid is None or not count:
@@ -219,20 +226,25 @@ _BY_PRICE = {
 }  # fmt: skip
 
 
+_SUPERLATIVE = {"cheapest", "least expensive", "priciest", "most expensive", "dearest"}
+
+
 def _of_two(
     which: str, shown: list[str], picked: list[str], products: dict[str, Product]
 ) -> str | None:
-    """The cheaper (or pricier) of exactly two in view, or the other one than that picked."""
-    if len(shown) != 2:
+    """The cheaper (or pricier) of exactly two in view, or the other one than that picked;
+    the cheapest (or most expensive) of any number in view («2 of the cheapest one in navy and
+    one of the most expensive one» beside four)."""
+    if len(shown) != 2 and not (which in _SUPERLATIVE and len(shown) > 2):
         return None
     if which == "other":
         rest = [pid for pid in shown if pid not in picked]
         return rest[0] if len(picked) == 1 and len(rest) == 1 else None
-    prices = [products[pid].buyable_price_minor for pid in shown]
-    if prices[0] == prices[1]:
-        return None  # «the cheaper one» of two at one price: which?
     ordered = sorted(shown, key=lambda pid: products[pid].buyable_price_minor)
-    return ordered[-1] if _BY_PRICE[which] else ordered[0]
+    end, beside = (ordered[-1], ordered[-2]) if _BY_PRICE[which] else (ordered[0], ordered[1])
+    if products[end].buyable_price_minor == products[beside].buyable_price_minor:
+        return None  # «the cheaper one» of two at one price: which?
+    return end
 
 
 _OPTION_WORD = r"(?:colou?r|size|flavou?r|scent|version|pack|capacity|edition|kind)s?"
@@ -390,6 +402,11 @@ def group_step(
         calls = _group_calls(text, shown, cart, products)
     if not calls:
         return None
+    for call in calls:  # «usb-c cables for iphone 15», then «add both, clear»: for iphone 15
+        if call.name == "add_to_cart" and (
+            chosen := options_it_comes_in(products[call.args["product_id"]], state.chosen_options)
+        ):
+            call.args["options"] = {**chosen, **call.args.get("options", {})}
     intent = "add" if any(c.name == "add_to_cart" for c in calls) else "change"
     return _group_step(intent, request, slots, calls)
 

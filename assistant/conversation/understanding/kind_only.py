@@ -67,8 +67,8 @@ def names_a_kind_only(
         named = kind or lacking
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
         return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
-    if intent in {"search", "recommend"} | CART_CHANGING:
-        return False
+    if intent in {"search", "recommend", "order_status"} | CART_CHANGING:
+        return False  # «wheres my suitcase at» once ordered: the order
     if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":
         return False  # «want to get into matcha, where do I start?» shows matcha
     return kinds.named_kind(text) is not None

@@ -71,7 +71,9 @@ def without_recipients(product: Product, text: str) -> str:
 # «right, Blade & Bowl it is.», «the navy one it is then»: a decision for the one named
 # «the Tumble & Co one then», «Nova X then. he likes purple»: the same, said with «then»
 _DECIDED = re.compile(
-    r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes|hmm+|meh)\W+)*(?P<name>.+?)\s+"
+    # not «a foam roller then»: any one of a kind is no decision on the one in view
+    r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes|hmm+|meh)\W+)*"
+    r"(?P<name>(?!(?:a|an|some|any|something)\b).+?)\s+"
     r"(?:it\s+is(?:\s+then)?|then)\W*$",
     re.I,
 )

@@ -132,7 +132,7 @@ from assistant.conversation.understanding.steps import (
     version_stock,
 )
 from assistant.conversation.understanding.summary_corrections import corrected_at_the_summary
-from assistant.conversation.understanding.superlative_adds import superlative_adds
+from assistant.conversation.understanding.superlative_adds import picked_by_figure, superlative_adds
 from assistant.conversation.understanding.sure_acts import (
     ANSWERS_ELSEWHERE,
     CAN_I_GET_SO_MANY,
@@ -307,6 +307,9 @@ class RulePlanner:
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = _which_answered(asked_which, asked_count, references, request.text, intent, slots)
         target = references.ids[0] if references.ids else state.focus
+        intent = picked_by_figure(
+            intent, references.kind, request.text, self.catalogue.products.get(target or "")
+        )
         if intent == "add" and target in cart_products and SO_MANY_IN_ALL.search(request.text):
             intent = "change"  # «and please one more, so four in total», «can i get 2?»
         intent = self._picked(intent, references, request.text, slots, state, target, cart_products)

@@ -76,15 +76,19 @@ def segment(message: str) -> list[str]:
             not _reads_as_request(part)
             or _WISH_AFTER.search(f"{merged[-1]} {part}")
             or _IF_FIRST.match(merged[-1])  # «what if they show up broken, can i return them»
+            or _BARE_ASK.match(part)  # «looking for something for my back, what would help?»
         ):
             merged[-1] = f"{merged[-1]}, {part}"
-            context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
+            picks = _PICKS.search(part) or _WANTS.search(part)
+            context_only = context_only and len(merged) == 1 and not picks
         elif merged and context_only and not CHECKOUT_PART.match(part):
             merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
             context_only = False
         else:
             merged.append(part)
-            context_only = len(merged) == 1 and not (_reads_as_request(part) or _PICKS.search(part))
+            context_only = len(merged) == 1 and not (
+                _reads_as_request(part) or _PICKS.search(part) or _WANTS.search(part)
+            )
     return merged or [message.strip()]
 
 
@@ -92,6 +96,20 @@ def segment(message: str) -> list[str]:
 _WISH_AFTER = re.compile(
     r"\?\s+i (?:want|need|like|prefer)\s+(?:real|good|great|decent|proper|solid|strong|deep|long|"
     r"longer|more|less|better|loud|quiet|soft|light|warm)\s+\w+|\?\s+i care about\b",
+    re.I,
+)
+# «my air fryer died 😩 looking for a new one under $100»: a scene that also asks for a thing,
+# so a question after it («also do you charge for delivery?») is a request of its own
+_WANTS = re.compile(
+    r"\b(?:look(?:ing|in)?|search(?:ing)?|shopping|hunting) for\s+\w"
+    r"|\b(?:do|d'?you|have|got) (?:you|u|ya|y'all)? ?(?:have|sell|carry|stock|got)\s+\w",
+    re.I,
+)
+# a question with no topic of its own asks about the part before it
+_BARE_ASK = re.compile(
+    r"^\W*(?:so\s+|and\s+)?(?:what|which|anything|any)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:help|helps|recommend|suggest|work|works|do you think)\W*$"
+    r"|^\W*(?:any\s+)?(?:ideas|suggestions|recommendations|tips)\W*$",
     re.I,
 )
 _IF_FIRST = re.compile(r"^\W*(?:(?:and|but|so|ok)\W+)?(?:what )?if\b[^?]*$", re.I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.facts import FIGURE_WORDS, superlative_kind
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
@@ -69,3 +69,29 @@ def _split(
         Request(re.sub(r"\s+", " ", asked), "catalogue_question", request.confidence),
         Request(f"add{count} it{kept}", "add", request.confidence, implied=True),
     ]
+
+
+# «the cheapest in pink, king», «and the most expensive one in pink queen»: a figure over the
+# list in view with the version wanted, and no question: a pick
+_FIGURE_WITH_ITS_VERSION = re.compile(
+    r"^\W*(?:(?:and|ok|okay|then|so|fine|right|cool)\W+)*(?:the\s+)?(?:cheapest|cheaper|"
+    r"priciest|pricier|most expensive|least expensive|best[- ]rated|top[- ]rated|"
+    r"highest[- ]rated|better[- ]rated)(?:\s+ones?)?(?:\s+of\s+(?:those|them|these))?\s*,?\s+"
+    r"(?:in\s+)?[^?]{1,40}$",
+    re.I,
+)
+_ASKED_AS = {"catalogue_question", "product_question", "search", "refine"}
+
+
+def picked_by_figure(intent: str, kind: str | None, text: str, product: Product | None) -> str:
+    """An add when a figure over the list in view comes with a version of the product it
+    picks («the cheapest in pink, king»); the intent as it was otherwise."""
+    if (
+        intent in _ASKED_AS
+        and kind == "superlative"
+        and product is not None
+        and _FIGURE_WITH_ITS_VERSION.match(text)
+        and product.options_named_in(text)
+    ):
+        return "add"
+    return intent

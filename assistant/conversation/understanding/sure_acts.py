@@ -375,7 +375,8 @@ def about_the_pick(request: Request, focus: str | None) -> Request:
 CAN_I_GET_SO_MANY = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|hmm|actually)\W+)*(?:can|could|may) (?:i|we) (?:get|have|buy|"
     r"order|grab) (?:\d{1,2}|two|three|four|five)(?: of (?:them|those|these|it))?"
-    r"(?: (?:please|pls|instead|then))?\W*$",
+    # «can i get 4 of those? gifts for my sisters»: a reason after it, no second question
+    r"(?: (?:please|pls|instead|then))?(?:\W*$|\s*[?,.!]+\s*[^?]{1,80}?[.!\s]*$)",
     re.I,
 )
 # «ok get it», «fine, i'll take that one then»: the one in view, bought
@@ -385,8 +386,29 @@ _GET_IT = re.compile(
     r"(?:it|that|this|that one|this one)(?:\W+(?:then|please|pls|now|thanks|thx))*\W*$",
     re.I,
 )
+# «hmm no, just the one after all», «no just one»: a count taken back, no word of change
+_COUNT_TAKEN_BACK = re.compile(
+    r"^\W*(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm+|ok|okay|oh|hang on|"
+    r"on second thought)\W+)+(?:just|only)\s+(?:the\s+)?(?:one|two|three|four|five|\d)\b"
+    r"(?:\W+(?:after all|then|please|pls|thanks|instead|is fine|is enough|is plenty|for now|"
+    r"sorry|of (?:them|those|it)))*\W*$",
+    re.I,
+)
+# «yikes. whats the threadwell one like then», «how's the blue one?»: asked about, not bought
+_WHATS_IT_LIKE = re.compile(
+    r"(?:^|[.!?]\s*)\W*(?:(?:ok|okay|so|and|hmm+|then|yikes|oh|well)\W+)*(?:what'?s|whats|what is|"
+    r"what are|how'?s|hows|how is|how are)\s+(?:the|that|this|those|these|them|it)\b[^.!?]{0,40}?"
+    r"\blike\b(?:\s+(?:then|though|tho|tbh|honestly))?\W*$",
+    re.I,
+)
 # (acts heard, words, the act they are): each only when heard as one of those acts
 _HEARD_AS = [
+    ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
+    (
+        {"product_question", "review_question", "search", "refine", "smalltalk", "help"},
+        _COUNT_TAKEN_BACK,
+        "change",
+    ),
     ({"smalltalk", "help", "product_question", "review_question", "out_of_scope"}, _GET_IT, "add"),
     ({"product_question", "review_question", "search", "refine"}, CAN_I_GET_SO_MANY, "add"),
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),

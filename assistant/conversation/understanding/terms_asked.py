@@ -27,6 +27,15 @@ _WHERE_IS_IT = re.compile(
 )
 
 
+# «wheres my suitcase at», «where are my headphones??»: something of the shopper's own
+_WHERE_IS_MINE = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|hey|hi|um+|hmm+)\W+)*(?:where(?:'s|s| is| are|re)|wheres)\s+my\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+(?:\s+(?:at|now|yet|already|then))*\W*$",
+    re.I,
+)
+_HEARD_AS_A_WANT = {"search", "refine", "recommend", "out_of_scope"}
+
+
 _MY_REFUND = re.compile(
     r"\b(?:my|the|our) (?:refund|money back)\b|\b(?:will|do|am|when) (?:i|we) (?:get |be )?"
     r"refunded\b",
@@ -59,6 +68,8 @@ def terms_or_rules(
         return "order_status"  # «when do I get my refund?»: what its order's state says
     if has_order and intent in _ASKED_ABOUT_IT and _WHERE_IS_IT.search(text):
         return "order_status"  # «where is it» once ordered: the order, not where it is made
+    if has_order and intent in _ASKED_ABOUT_IT | _HEARD_AS_A_WANT and _WHERE_IS_MINE.search(text):
+        return "order_status"  # «wheres my suitcase at»: the order it is in
     if (
         intent == "policy_question"
         and not named

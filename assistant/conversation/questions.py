@@ -571,7 +571,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             remember_shown(state, [p.id for p in products[:3]])
             state.focus = products[0].id
             # «cheapest screen protector for a pixel 9», then «add 2, the clear one»: for pixel 9
-            if said := {**options_said(products[:3], step.text), **step.slots.options}:
+            # (not a version said against: «… not a fan of grey»)
+            said = {} if _AGAINST.search(step.text) else options_said(products[:3], step.text)
+            if said:
                 state.chosen_options = said
             text += "\n" + wording.product_list(products[:3], "Top picks:")
         return Turn(
@@ -581,6 +583,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         )
 
 
+_AGAINST = re.compile(r"\b(?:not|no|n't|without|except|but|hate|avoid|anything)\b", re.I)
 # «and add a braided usb-c cable as well»: an add of a kind, several of which fit
 _ADD_OF_A_KIND = re.compile(
     r"^\W*(?:(?:and|also|ok|okay|so|then|pls|please|oh|can you|could you)\W+)*"

@@ -155,7 +155,7 @@ class SocialFlows:
             last = self.repository.last_post(spec.name, user)
             mine = [post for post in posts if post.id == last]
             catalogue = self.bot.services.catalogue
-            return mine if mine and names_its_products(mine[0], catalogue, text) else posts
+            return mine if mine and names_its_products(mine[0], posts, catalogue, text) else posts
         if THAT_POST.search(text) and (post_id := self.repository.last_post(spec.name, user)):
             post = self.content.post(spec.name, post_id)
             return [post] if post and post.products else []

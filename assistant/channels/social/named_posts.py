@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 from assistant.channels.social.content import Creator, Post, SocialContent
 
 # what a shopper calls a kind of post, and the words the post's own text uses for it
@@ -108,23 +108,30 @@ def posts_named(content: SocialContent, app: str, text: str) -> list[Post]:
 
 def products_of(posts: list[Post], catalogue: Catalogue, text: str) -> list[str]:
     """The products the posts tag, narrowed to the ones whose titles share a word with the
-    DM («decaf», «the headphones from that post»), then to those in a version it names."""
+    DM («decaf», «the headphones from that post»)."""
     tagged = list(dict.fromkeys(pid for post in posts for pid in post.products))
     said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
-    named = [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
-    # «the pink dumbbells from felix's post» beside his other dumbbells: the pink ones
-    versioned = [
-        pid
-        for pid in named
-        if pid in catalogue.products and catalogue.products[pid].options_named_in(text)
-    ]
-    return versioned or named
+    return [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
 
 
-def names_its_products(post: Post, catalogue: Catalogue, text: str) -> bool:
-    """Whether a DM says a word of the title of a product the post tags."""
+def names_its_products(post: Post, posts: list[Post], catalogue: Catalogue, text: str) -> bool:
+    """Whether a DM names a product the post tags (a word of its title), in the version it
+    says when another of `posts` comes in that version («the purple dumbbells» of a post
+    whose dumbbells come in no purple: not that post)."""
     said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
-    return any(said & _title_words(catalogue, pid) for pid in post.products)
+
+    def named(of: list[Post]) -> list[Product]:
+        ids = dict.fromkeys(pid for one in of for pid in one.products)
+        return [
+            catalogue.products[pid]
+            for pid in ids
+            if pid in catalogue.products and said & _title_words(catalogue, pid)
+        ]
+
+    here = named([post])
+    if any(product.options_named_in(text) for product in named(posts)):
+        return any(product.options_named_in(text) for product in here)
+    return bool(here)
 
 
 def without_post_phrase(text: str) -> str:

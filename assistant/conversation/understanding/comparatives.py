@@ -108,7 +108,9 @@ def comparative_pick(message: str, products: list[Product]) -> Product | None:
         _FASTER.search(message)
         and not any(_SPEED_FACTS.search(" ".join(p.attributes)) for p in products)
     ):
-        return min(products, key=lambda p: p.shipping_days)
+        ordered = sorted(products, key=lambda p: p.shipping_days)
+        tied = len(ordered) > 1 and ordered[0].shipping_days == ordered[1].shipping_days
+        return None if tied else ordered[0]  # two that arrive in 2 days: which?
     said = _BY_FIGURE.search(message)
     return figure_winner(products, said.group(0)) if said and len(products) > 1 else None
 

@@ -202,7 +202,18 @@ def _counted_ordinals(
         if not (1 <= place <= len(shown)) or not count:
             return []
         picks.append((shown[place - 1], count))
-    return picks if len(picks) >= 2 and len({pid for pid, _ in picks}) == len(picks) else []
+    if len(picks) < 2 or len({pid for pid, _ in picks}) != len(picks):
+        return []
+    # with no count said, a pick is one only with its own version («the cheaper one in olive
+    # king and the other one in navy king»); «torn between the cheapest and the priciest»,
+    # «i'll take the first one. the last one is ugly» buy nothing of the two
+    uncounted = any(not said["count"] for said in _COUNTED_ORDINAL.finditer(text))
+    if uncounted and not all(
+        products[pid].options_named_in(own)
+        for (pid, _), own in zip(picks, _own_words(text), strict=False)
+    ):
+        return []
+    return picks
 
 
 def _own_words(text: str) -> list[str]:

@@ -76,19 +76,22 @@ def segment(message: str) -> list[str]:
             not _reads_as_request(part)
             or _WISH_AFTER.search(f"{merged[-1]} {part}")
             or _IF_FIRST.match(merged[-1])  # «what if they show up broken, can i return them»
-            or _BARE_ASK.match(part)  # «looking for something for my back, what would help?»
         ):
             merged[-1] = f"{merged[-1]}, {part}"
-            picks = _PICKS.search(part) or _WANTS.search(part)
-            context_only = context_only and len(merged) == 1 and not picks
-        elif merged and context_only and not CHECKOUT_PART.match(part):
+            context_only = context_only and len(merged) == 1 and not _PICKS.search(part)
+        elif (
+            merged
+            and context_only
+            and not CHECKOUT_PART.match(part)
+            # «looking for a new air fryer under $100. also do you charge for delivery?»: a
+            # want, then the shop's rule: two asks («…, does it come in xl?» stays one)
+            and not (_WANTS.search(merged[-1]) and _SHOP_RULE.search(part))
+        ):
             merged[-1] = f"{merged[-1]}, {part}"  # context first: "the light wakes me, what helps?"
             context_only = False
         else:
             merged.append(part)
-            context_only = len(merged) == 1 and not (
-                _reads_as_request(part) or _PICKS.search(part) or _WANTS.search(part)
-            )
+            context_only = len(merged) == 1 and not (_reads_as_request(part) or _PICKS.search(part))
     return merged or [message.strip()]
 
 
@@ -99,17 +102,16 @@ _WISH_AFTER = re.compile(
     re.I,
 )
 # «my air fryer died 😩 looking for a new one under $100»: a scene that also asks for a thing,
-# so a question after it («also do you charge for delivery?») is a request of its own
+# so a question of the shop's rules after it («also do you charge for delivery?») is its own
 _WANTS = re.compile(
     r"\b(?:look(?:ing|in)?|search(?:ing)?|shopping|hunting) for\s+\w"
     r"|\b(?:do|d'?you|have|got) (?:you|u|ya|y'all)? ?(?:have|sell|carry|stock|got)\s+\w",
     re.I,
 )
-# a question with no topic of its own asks about the part before it
-_BARE_ASK = re.compile(
-    r"^\W*(?:so\s+|and\s+)?(?:what|which|anything|any)\b(?:\s+\w+){0,4}?\s+"
-    r"(?:help|helps|recommend|suggest|work|works|do you think)\W*$"
-    r"|^\W*(?:any\s+)?(?:ideas|suggestions|recommendations|tips)\W*$",
+_SHOP_RULE = re.compile(
+    r"\b(?:ship|ships|shipping|deliver|delivers|delivery|postage|return|returns|refunds?|"
+    r"gift ?wrap\w*|pay|payment|paypal|klarna|charge|charges|warranty|exchanges?|discounts?|"
+    r"coupons?|promo|price match)\b",
     re.I,
 )
 _IF_FIRST = re.compile(r"^\W*(?:(?:and|but|so|ok)\W+)?(?:what )?if\b[^?]*$", re.I)

@@ -76,7 +76,8 @@ def _split(
 _FIGURE_WITH_ITS_VERSION = re.compile(
     r"^\W*(?:(?:and|ok|okay|then|so|fine|right|cool)\W+)*(?:the\s+)?(?:cheapest|cheaper|"
     r"priciest|pricier|most expensive|least expensive|best[- ]rated|top[- ]rated|"
-    r"highest[- ]rated|better[- ]rated)(?:\s+ones?)?(?:\s+of\s+(?:those|them|these))?\s*,?\s+"
+    r"highest[- ]rated|better[- ]rated)(?!\s+ones\b)(?:\s+one)?(?:\s+of\s+(?:those|them|these))?"
+    r"\s*,?\s+"
     r"(?:in\s+)?[^?]{1,40}$",
     re.I,
 )

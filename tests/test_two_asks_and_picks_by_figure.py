@@ -189,26 +189,34 @@ def test_where_is_my_thing_once_ordered_is_the_order(own_store_assistant) -> Non
     assert "Status:" in reply.text and not reply.products[1:]
 
 
-@pytest.mark.slow
-def test_a_version_from_that_post_is_kept(own_store_assistant) -> None:
-    apps = InProcessTarget(own_store_assistant)
-    apps.begin("that-post")
-    apps.social("microblog", "reply", "hana_w", "mi-008", "what sizes does this come in?")
-    apps.social("microblog", "dm", "hana_w", None, "link")
-    reply = apps.social("microblog", "dm", "hana_w", None, "add 2 of the 500g from that post")
-    lines = reply["cart"]["lines"]
-    assert [(line["product_id"], line["qty"]) for line in lines] == [(MORNING_TEA, 2)]
+def _dm_after_asking(bot, app: str, user: str, post: str, asked: str, said: str) -> dict:
+    """What the app shows a handle that asked under a post, linked, then said `said` by DM."""
+    apps = InProcessTarget(bot)
+    apps.begin(f"{user}-{post}-{said}")
+    apps.social(app, "reply", user, post, asked)
+    apps.social(app, "dm", user, None, "link")
+    return apps.social(app, "dm", user, None, said)
+
+
+def _lines(reply: dict) -> list[tuple[str, int]]:
+    return [(line["product_id"], line["qty"]) for line in reply["cart"]["lines"]]
 
 
 @pytest.mark.slow
-def test_a_creators_post_said_by_dm_is_the_one_just_asked_under(own_store_assistant) -> None:
-    apps = InProcessTarget(own_store_assistant)
-    apps.begin("felix")
-    apps.social("photo", "reply", "fay_t", "ph-008", "do the dumbbells come in pink?")
-    apps.social("photo", "dm", "fay_t", None, "link")
-    reply = apps.social("photo", "dm", "fay_t", None, "add the pink dumbbells from felix's post")
-    lines = reply["cart"]["lines"]
-    assert [(line["product_id"], line["qty"]) for line in lines] == [(IRONPEAK_DUMBBELLS, 1)]
+def test_posts_named_by_dm(own_store_assistant) -> None:
+    reply = _dm_after_asking(
+        own_store_assistant,
+        *("microblog", "hana_w", "mi-008", "what sizes does this come in?"),
+        "add 2 of the 500g from that post",
+    )
+    assert _lines(reply) == [(MORNING_TEA, 2)]
+    # «felix's post» right after asking under one of his four: that one
+    reply = _dm_after_asking(
+        own_store_assistant,
+        *("photo", "fay_t", "ph-008", "do the dumbbells come in pink?"),
+        "add the pink dumbbells from felix's post",
+    )
+    assert _lines(reply) == [(IRONPEAK_DUMBBELLS, 1)]
 
 
 @pytest.mark.slow
@@ -255,19 +263,15 @@ def test_the_reviews_mends(own_store_assistant) -> None:
     chat = Chat(own_store_assistant)
     reply = chat.say_all("linen duvet cover under $160 | cheapest ones in pink")
     assert not chat.units()
-    apps = InProcessTarget(own_store_assistant)
-    apps.begin("watch-and-dumbbells")
-    apps.social("photo", "reply", "dev_m", "ph-008", "love this setup")
-    apps.social("photo", "dm", "dev_m", None, "link")
-    reply = apps.social(
-        "photo",
-        "dm",
-        "dev_m",
-        None,
+    reply = _dm_after_asking(
+        own_store_assistant,
+        *("photo", "dev_m", "ph-008", "love this setup"),
         "add the watch and the dumbbells from that post, dumbbells in pink",
     )
     assert "P0186" in reply["products"]  # the watch is asked about, not dropped
-    apps.begin("purple")
-    apps.social("photo", "reply", "chloe_r", "ph-008", "are these dumbbells heavy?")
-    reply = apps.social("photo", "dm", "chloe_r", None, "the purple dumbbells from felix's post")
+    reply = _dm_after_asking(
+        own_store_assistant,
+        *("photo", "chloe_r", "ph-008", "are these dumbbells heavy?"),
+        "the purple dumbbells from felix's post",
+    )
     assert len(reply["products"]) == 3  # his dumbbells that come in purple are in other posts

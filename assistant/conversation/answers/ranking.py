@@ -25,8 +25,8 @@ _PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b",
 _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
     # «which one has the better rating»: of those in view, the one rated higher
-    r"|\b(?:better|higher)[- ]?(?:rated|ratings?|reviewed|scored|score)\b"
-    r"|\brated (?:higher|better)\b"
+    # («which is better rated» compares both ratings elsewhere)
+    r"|\b(?:better|higher)\s+(?:ratings?|score)\b"
     # «which one would you recommend?»: the one its buyers rate best
     r"|\b(recommend|suggest)|\b(?:your|ur) (?:pick|recommendation|favou?rite|fave)\b"
     r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b",

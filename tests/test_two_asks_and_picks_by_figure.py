@@ -262,7 +262,8 @@ def test_the_reviews_mends(own_store_assistant) -> None:
     assert not chat.units()  # both arrive in 2 days: which?
     chat = Chat(own_store_assistant)
     reply = chat.say_all(
-        "a teddy bear for my niece? | which of the Tumble & Co bears is better rated?"
+        "gift for my niece, she's 8. a teddy bear maybe? | which of the Tumble & Co bears is "
+        "better rated?"
     )
     assert {"P0246", "P0252"} <= set(reply.products)  # both, with their ratings
     chat = Chat(own_store_assistant)

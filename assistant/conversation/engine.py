@@ -284,7 +284,7 @@ class Assistant:
         pending = state.pending_action
         known = [pid for pid in product_ids if pid in self.services.catalogue.products]
         remember_shown(state, known)
-        if len(known) == 1:  # «add the pink dumbbells from felix's post»: that one, in pink
+        if len(known) == 1:  # a post of one product: «it», «add size 11» mean that one
             state.focus = known[0]
         state.pending_action = pending
         state.shown_from = origin.model_dump(mode="json") if origin else None

@@ -394,7 +394,7 @@ _COUNT_TAKEN_BACK = re.compile(
     r"sorry|of (?:them|those|it)))*\W*$",
     re.I,
 )
-# «yikes. whats the threadwell one like then», «how's the blue one?»: asked about, not bought
+# «yikes. whats the threadwell one like then», «what are those like?»: asked about, not bought
 _WHATS_IT_LIKE = re.compile(
     r"(?:^|[.!?]\s*)\W*(?:(?:ok|okay|so|and|hmm+|then|yikes|oh|well)\W+)*(?:what'?s|whats|what is|"
     r"what are|how'?s|hows|how is|how are)\s+(?:the|that|this|those|these|them|it)\b[^.!?]{0,40}?"

@@ -60,6 +60,11 @@ def _said_to_post(creator: Creator, text: str) -> bool:
     ) is not None
 
 
+def _said_words(text: str) -> set[str]:
+    """A DM's words, lower case and singular, to meet the title words of tagged products."""
+    return {word.removesuffix("s") for word in _WORD.findall(text.lower())}
+
+
 def _title_words(catalogue: Catalogue, product_id: str) -> set[str]:
     product = catalogue.products.get(product_id)
     words = _WORD.findall(product.title.lower()) if product else []
@@ -110,7 +115,7 @@ def products_of(posts: list[Post], catalogue: Catalogue, text: str) -> list[str]
     """The products the posts tag, narrowed to the ones whose titles share a word with the
     DM («decaf», «the headphones from that post»)."""
     tagged = list(dict.fromkeys(pid for post in posts for pid in post.products))
-    said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
+    said = _said_words(text)
     return [pid for pid in tagged if said & _title_words(catalogue, pid)] or tagged
 
 
@@ -118,7 +123,7 @@ def names_its_products(post: Post, posts: list[Post], catalogue: Catalogue, text
     """Whether a DM names a product the post tags (a word of its title), in the version it
     says when another of `posts` comes in that version («the purple dumbbells» of a post
     whose dumbbells come in no purple: not that post)."""
-    said = {word.removesuffix("s") for word in _WORD.findall(text.lower())}
+    said = _said_words(text)
 
     def named(of: list[Post]) -> list[Product]:
         ids = dict.fromkeys(pid for one in of for pid in one.products)

@@ -189,7 +189,8 @@ def _counted_ordinals(
     if _ASKS.search(picked) or _HELD_BACK.search(picked):
         return []  # «I already have 2 of the last one, so just 1 of the first»
     picks: list[tuple[str, int]] = []
-    for said in _COUNTED_ORDINAL.finditer(text):
+    all_said = list(_COUNTED_ORDINAL.finditer(text))
+    for said in all_said:
         which = said["which"].lower()
         count = _number(said["count"]) if said["count"] else 1
         if which in _BY_PRICE or which == "other":
@@ -207,8 +208,7 @@ def _counted_ordinals(
     # with no count said, a pick is one only with its own version («the cheaper one in olive
     # king and the other one in navy king»); «torn between the cheapest and the priciest»,
     # «i'll take the first one. the last one is ugly» buy nothing of the two
-    uncounted = any(not said["count"] for said in _COUNTED_ORDINAL.finditer(text))
-    if uncounted and not all(
+    if any(not said["count"] for said in all_said) and not all(
         products[pid].options_named_in(own)
         for (pid, _), own in zip(picks, _own_words(text), strict=False)
     ):

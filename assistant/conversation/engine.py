@@ -175,7 +175,8 @@ class Assistant:
             if refusal == ABOUT_OTHERS:  # with the privacy rule it follows, cited
                 self._focus_on_named(state, message)
                 turn = overview.with_whose_purchases(turn, self.policies)
-            elif refusal == NO_DISCOUNT:
+            elif refusal == NO_DISCOUNT:  # «… on the kyoto garden decaf», then «is it …?»
+                self._focus_on_named(state, message)
                 turn = overview.with_discount_rule(turn, self.policies)
             return self._reply(state, turn, intent="screened")
         if ABOUT_ME.search(without_greeting(message)):  # «hi! are you a real person?»

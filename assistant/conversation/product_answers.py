@@ -24,6 +24,7 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.comparatives import price_asked
 from assistant.conversation.understanding.corrections import EXPERIENCE
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.slots import options_said
 from assistant.conversation.understanding.version_words import end_of_range
 from assistant.money import format_minor
 from assistant.search.famous_makes import famous_make
@@ -366,8 +367,9 @@ class ProductAnswers:
         state.focus = product.id
         if beyond := self._beyond_the_data(state, step, product):
             return beyond
-        if step.slots.options:
-            state.chosen_options = step.slots.options
+        # «volt edge power bank for pixel 9 - what colours?», then «put 2 blue in my cart»
+        if said := step.slots.options or product.options_named_in(step.text):
+            state.chosen_options = said
         if DETAILS.search(step.text) or _only_named(step, product):  # «the X from northwind»
             return Turn(text=wording.product_details(product), products=[product.id])
         today = self.clock()
@@ -424,8 +426,9 @@ class ProductAnswers:
         """The question about each of these, now in view with the versions it names
         («softnest towels in navy, which sizes», then «2 sets in the king»: the navy one)."""
         remember_shown(state, product_ids)
-        if step.slots.options:
-            state.chosen_options = step.slots.options
+        products = [self.catalogue.products[p] for p in product_ids]
+        if said := step.slots.options or options_said(products, step.text):
+            state.chosen_options = said
         return self._each(product_ids, step)
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:

@@ -93,6 +93,10 @@ from assistant.search.unwanted import unwanted
 SHOW = 5
 _STARS_SAID = re.compile(r"\b[1-5](?:\.\d)?\s*\+?\s*(?:stars?|★)|\brated\s+[1-5]\b", re.I)
 _THE_ONE = re.compile(r"\b(?:one|ones|of them|of those|of these)\b", re.I)
+# «a foam roller then», «some yoga mats»: any of the kind, not the one of it listed
+_ANY_OF_THE_KIND = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|well|fine|hmm|right|then)\W+)*(?:a|an|some|any)\s+[a-z]", re.I
+)
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 
 
@@ -133,12 +137,16 @@ class CatalogueAnswers(ShopRuleAnswers):
             return turn
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         lacked = BUYING.search(step.text) and self.kinds.missing(step.text)  # «coffee grinders?»
+        any_of_the_kind = _ANY_OF_THE_KIND.match(step.text) and self.kinds.named_kind(step.text)
         if (kind == "mention" and (len(ids) == 1 or fit)) or (
-            kind == "shown-word" and not beyond_the_one_in_view(step.text) and fit and not lacked
+            kind == "shown-word"
+            and not beyond_the_one_in_view(step.text)
+            and not any_of_the_kind
+            and fit
+            and not lacked
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
-        if (focus := self.catalogue.products.get(state.focus or "")) and LIKE_IT.search(step.text):
-            step = like_the_focus(step, focus, self.kinds)  # "a similar set from a vetted seller"
+        step = self._beside_the_focus(state, step)
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
@@ -248,6 +256,29 @@ class CatalogueAnswers(ShopRuleAnswers):
         # «rated 4★ or more»: the shopper's own figures, said back
         said = [wording.describe_filters(step.slots.filters)]
         return Turn(text=f"{text} {choices}".strip(), data_texts=said)
+
+    def _beside_the_focus(self, state: DialogueState, step: Step) -> Step:
+        """A search that leans on the product in view: «a similar set from a vetted seller»
+        (its kind), «any other merino in L black then?» (its kind, with the word said)."""
+        focus = self.catalogue.products.get(state.focus or "")
+        if focus is None:
+            return step
+        if LIKE_IT.search(step.text):
+            return like_the_focus(step, focus, self.kinds)
+        said = self._kind_of_the_focus(step.text, focus, said_values(step.slots.options))
+        return part_alone(step, said, self.retriever.vocabulary) if said else step
+
+    def _kind_of_the_focus(self, text: str, focus: Product, options: set[str]) -> str | None:
+        """«any other merino in L black then?» beside a merino sweater: «any other merino
+        sweater in L black», when the words name no kind but words of the focus's title
+        («merino» alone is sold as no kind)."""
+        lacking = self.kinds.missing(text, ignore=options)
+        title = focus.title.lower()
+        if not (lacking and ANOTHER.search(text)) or any(w not in title for w in lacking.split()):
+            return None
+        kind = self.kinds.named_kind(focus.title)
+        said = re.compile(rf"\b{re.escape(lacking)}\b", re.I)
+        return said.sub(f"{lacking} {kind}", text, count=1) if kind else None
 
     def _kind_of_a_make_we_lack(self, text: str, options: set[str]) -> str | None:
         """«something like a jetboil for camp»: a camping stove, when no kind is named and
@@ -587,14 +618,14 @@ _AGAINST = re.compile(r"\b(?:not|no|n't|without|except|but|hate|avoid|anything)\
 # «and add a braided usb-c cable as well»: an add of a kind, several of which fit
 _ADD_OF_A_KIND = re.compile(
     r"^\W*(?:(?:and|also|ok|okay|so|then|pls|please|oh|can you|could you)\W+)*"
-    r"(?:add|put|pop|throw in|chuck|stick)\s+(?:in\s+)?(?:a|an|some|one)\b",
+    r"(?:add|put|pop|throw in|chuck|stick|grab|order)\s+(?:in\s+)?(?:a|an|some|one|the)\b",
     re.I,
 )
 
 
 def _which_to_add(products: list[Product], text: str) -> str:
     """The question an add of a kind asks when several fit («and add a braided usb-c cable as
-    well»); nothing otherwise."""
+    well», «add the echo fox earbuds in rose gold» of two); nothing otherwise."""
     return "\nWhich one should I add?" if len(products) > 1 and _ADD_OF_A_KIND.match(text) else ""
 
 

@@ -67,6 +67,7 @@ class DialogueState(BaseModel):
     last_intent: str | None = None
     asked_which: str | None = None  # the cart act that asked «which product?»: a name answers it
     asked_which_count: int | None = None  # its count: «add 3 of the echofox ones», «the zen»
+    asked_which_listed: str | None = None  # the cart act that asked «which one?» of the list
     last_search: str | None = Field(
         None, description="The words of the last search, so «cheapest?» ranks all it matched."
     )

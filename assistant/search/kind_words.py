@@ -61,5 +61,6 @@ BOUNDARIES = set(
     "for with that which to in under below over above from by at on near without than "
     "around about like thats thatll who whose where when between less cheaper max upto rated "
     "rating as but though because cause cos w also he she they "  # «… he can…»
-    "off out back".split()  # «take the card game off», «put the mat back»
+    "off out back "  # «take the card game off», «put the mat back»
+    "meant designed suitable made aimed intended".split()  # «any teddy meant for younger kids»
 )

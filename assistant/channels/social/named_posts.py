@@ -41,9 +41,12 @@ def _named(creator: Creator, text: str) -> bool:
     name = rf"\b{re.escape(first)}(?:'s|s')?\b"
     if re.search(name, text):
         return True
-    # typed in lower case («bella's flat lay», «the shoes rae unboxed»): only beside a post
+    # typed in lower case («bella's flat lay», «the shoes rae unboxed»): only beside a post,
+    # or saying they posted it («the trekking poles pat posted about»)
     return re.search(name, text, re.I) is not None and (
-        _A_POST.search(text) is not None or any(kind.search(text) for kind, _ in _POST_KINDS)
+        _A_POST.search(text) is not None
+        or any(kind.search(text) for kind, _ in _POST_KINDS)
+        or re.search(rf"{name}\s+(?:just\s+)?{_POSTED}", text, re.I) is not None
     )
 
 

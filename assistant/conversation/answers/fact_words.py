@@ -51,7 +51,9 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"\b(in stock|stock|available|availability|left|sold out|restock\w*|"
+            # «how much caffeine is left in it»: what is in it, not the stock
+            r"\b(in stock|stock|available|availability|left(?!\s+in\s+(?:it|them)\b)|sold out|"
+            r"restock\w*|"
             # «when will it be back?», «any idea when theyre back», «in stock again»
             r"(?:be|is|are|they'?re|theyre|it'?s|come|coming) back(?! to\b)|back in|"
             r"(?:in stock|available) again|get (?:more|them|it|some) in|"
@@ -123,9 +125,10 @@ ATTRIBUTE_WORDS = {
     "thickness": r"thick",
     "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
-    r"kids?|toddler|child|bab(y|ies)|newborn|infant|"
+    r"\bkids?\b|toddler|child|bab(y|ies)|newborn|infant|"  # not «Zoomkid»
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
     r"\b\d{1,2} ?(?:months?|mos?)(?: old)?\b|"  # «my daughter is 18 months»
+    r"\bturn(?:s|ing|ed)? (?:\d{1,2}|one|two|three|four|five|six)\b|"  # «my son turns 2»
     r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
     r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
     "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "

@@ -241,7 +241,9 @@ _GENERIC_NAME_WORDS = {"safe", "type", "life", "free", "resistance"}
 
 
 def attribute_facts(product: Product, question: str) -> list[str]:
-    """The product's attributes the question asks about, by name or by the shopper's words."""
+    """The product's attributes the question asks about, by name or by the shopper's words
+    (never by its maker's name: «the luma skin serum» asks nothing of its skin type)."""
+    question = re.sub(rf"\b{re.escape(product.brand)}\b", " ", question, flags=re.I)
     question_words = set(tokenize(question))
     made_of = bool(_MADE_OF_ASKED.search(question))  # «is it actually linen?», «allergic to latex»
     facts = []

@@ -30,7 +30,7 @@ _NO_FACT = frozenset(
     "return returns refund seller rating ratings star stars review reviews reviewer people "
     "version versions edition option options deal total point catch best better good bad "
     "do does say says think about so up else much more here there exactly actual actually "
-    "like time day days long big many till until before after".split()
+    "like time day days long big many till until before after left remaining available".split()
 )
 
 
@@ -66,6 +66,14 @@ _SAFE_ASKED = re.compile(
 
 
 _SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "certifications"}
+# «do they work with a ps5?», «will it charge my macbook pro 16?», «compatible with lego?»:
+# a thing of the shopper's own it must work with
+_WORKS_WITH = re.compile(
+    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to)|charge|power)\s+"
+    r"(?:my |a |an |the |our |his |her )?(?P<thing>[a-z][\w -]{1,30}?)"
+    r"(?=\s*[?.!,]|\s+(?:and|or|too|as well|though|tho|then)\b|\s*$)",
+    re.I,
+)
 
 
 def _words(text: str) -> set[str]:
@@ -94,6 +102,13 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
             "The product data doesn't say whether it is safe for that, so I can't confirm it; "
             "ask the seller, or a doctor or vet where health is involved."
         )
+    listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
+    listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
+    if (used := _WORKS_WITH.search(question)) and not _words(used["thing"]) <= listed:
+        return (
+            f"The product data doesn't say whether it works with {used['thing'].strip()}, "
+            "so I can't confirm it."
+        )
     said = _ASKED_THING.search(question)
     if said is None:
         return None
@@ -101,8 +116,6 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
     if len(thing.split()) > 3 or _words(thing) & _FACTS_ANSWERED:
         return None  # «what size should i get»: a fact answered, or a question, not a thing
     asked = {word for word in _words(thing) if word not in _NO_FACT and len(word) > 1}
-    listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
-    listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
     listed |= {_words(name).pop() for name in product.options_by_name() if _words(name)}
     if not asked or asked <= listed:
         return None

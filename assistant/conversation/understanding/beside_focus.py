@@ -63,6 +63,18 @@ _ABOUT_IT = re.compile(
     r")\W*$",
     re.I,
 )
+# «are they wireless or do they need a cable», «is it ok for a 5 year old»: a yes-or-no
+# question whose subject is the product in view, whatever kind of thing it goes on to name
+# (never «we don't sell wireless»); «do they sell…», «do they have…» ask about the shop
+_IT_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|also|hmm|oh|wait)\W+)*"
+    r"(?:is|are|r|does|do|will|would|can|could)\s+(?:it|they|this|that|these|those)\b"
+    r"(?!\s+(?:have|has|sell|carry|stock|got|make|do|ship|offer|one|ones)\b)"
+    # «do pillowcases come with it?», «how much caffeine is left in it»: asked of it
+    r"|^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:do|does|is|are|how|what|whats|will|can)\b"
+    r"(?![^?]*\bgo(?:es)? with\b)[^?.!]*\b(?:with|in|inside)\s+(?:it|them)\W*$",
+    re.I,
+)
 # «cheaper?», «anything else?», «best one?»: the list in view, not a fact of the focus
 _OF_THE_LIST = re.compile(
     r"\d|\b(?:cheaper|cheapest|other|others|else|more|another|similar|alternatives?|less|"
@@ -199,6 +211,14 @@ def _short_question(
         and not names_kind()
     ):
         return "product_question"  # «vegan?», «how heavy is it», «seller ok?»: the focus's
+    if (
+        intent in {"search", "refine", "help", "recommend"}
+        and focus
+        and references.ids in ([], [focus.id])
+        and _IT_ASKED.search(text)
+        and not _OF_THE_LIST.search(text)
+    ):
+        return "product_question"  # «are they wireless or do they need a cable»: the focus's
     asks_its_reviews = focus and not references.ids and _ANY_WORD_ON.search(text)
     if intent in {"search", "refine"} and asks_its_reviews and not names_kind():
         return "review_question"  # «anything about the size running small»: its reviews

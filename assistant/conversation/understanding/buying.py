@@ -277,6 +277,25 @@ def added_again(
     )
 
 
+# «eh still want it», «i'll take it anyway» after a caution about the one in the cart: kept
+_STILL_WANTED = re.compile(r"\b(?:still|anyway|anyways|regardless|all the same)\b", re.I)
+
+
+def kept_anyway(
+    intent: str, references: References, text: str, slots: Slots, in_cart: bool
+) -> bool:
+    """Whether an add of the one in view, already in the cart, only says it is still wanted
+    («eh still want it. checkout» after hearing it is final sale): no second one."""
+    return (
+        intent == "add"
+        and in_cart
+        and references.kind in {None, "deictic"}
+        and slots.quantity is None
+        and bool(_STILL_WANTED.search(text))
+        and not AGAIN.search(text)
+    )
+
+
 # "and a 30ml", "plus one in red": one more line, of another version
 _AND_ONE = re.compile(r"^\W*(?:and|plus|oh and)\s+(?:a|an|one|the|\d+)\b", re.I)
 # «also one in S red», «and 2 in blue»: a count, then the version
@@ -354,9 +373,16 @@ _SOMEONE_ELSE = re.compile(
 
 
 def only_a_version(product: Product | None, text: str) -> bool:
-    """Whether a message says nothing but a version of a product («ok L then», «11, for my dad»)."""
-    said = FOR_WHOM.sub(" ", text)  # who it is for says no version
-    return bool(product and "?" not in text and product.only_options_in(said, _POLITE))
+    """Whether a message says nothing but a version of a product («ok L then», «11, for my dad»,
+    «ugh ok, its for my sister's iphone 16 then»)."""
+    if product is None or "?" in text:
+        return False
+    # who it is for says no version; «my sister's iphone 16» keeps the phone said
+    said = (FOR_WHOM.sub(" ", text), _WHOSE.sub(" ", text))
+    return any(product.only_options_in(words, _POLITE | {"its", "it's"}) for words in said)
+
+
+_WHOSE = re.compile(r"\bfor\s+(?:my|our|his|her|their)\s+[\w-]+(?:'s|s')", re.I)
 
 
 # «the cheaper version» to an open «which one?»: its cheapest version

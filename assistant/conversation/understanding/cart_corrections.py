@@ -21,11 +21,14 @@ _COUNT_CORRECTED = re.compile(
     rf"|\bback (?:down |up )?to {_N}\b(?!\s*(?:more|of the)\b)"  # «no sorry, back to 2»
     rf"|^\W*{_SORRY}{_N}\W+(?:actually|instead|then|not {_OTHER_N})\b"  # «2 actually, …»
     rf"|\b{_N} not {_OTHER_N}\b"  # «i said 2 not 3»
+    # «no, 2. i said 2», «i asked for 2»; not «i wanted 2 more»
+    rf"|\bi (?:said|asked for|wanted|ordered) {_N}\b(?!\s*(?:more|extra|others?|of the|stars?)\b)"
     # «wait did i say 3? i meant 2», as the mind change leaves it: «wait did i say 2?»
     rf"|^\W*{_SORRY}did i say {_N}\W*$"
     # «and 2 of them», «and 2 bags of it» right after adding one
     rf"|^\W*(?:and |just |{_SORRY})?{_N} (?:of (?:them|those|these|it)|"
-    r"(?:bags?|pairs?|packs?|sets?) of (?:it|them|those|that))\W*$",
+    r"(?:bags?|pairs?|packs?|sets?) of (?:it|them|those|that))"
+    r"(?:,?\s+for (?:the|my|our|a|an) [\w' -]{1,30}?)?\W*$",  # «… for the spare room»
     re.I,
 )
 # after «remove 1»: «i meant 2», «2 not 1» say how many to take out; «back to 3», «i meant
@@ -137,10 +140,21 @@ def version_corrected(
         return ("change" if not _COUNT_CORRECTED.search(text) else intent), request
     if asked or not _TAKEN_BACK.match(text) or _COUNT_CORRECTED.search(text):
         return intent, request
-    # «no wait, the 50ml, 100 is too big for my bag»: the version, then why
-    for comma in re.finditer(",", text):
+    # «no wait, the 50ml, 100 is too big for my bag»: the version, then why; «no, blue. and
+    # 2 of them please»: the version, then the count the line comes to
+    for comma in re.finditer(r",|\.(?!\d)", text):  # «size 10.5» is one size
         head = text[: comma.start()]
         if focus.options_named_in(head) and focus.only_options_in(head, _AROUND_A_VERSION):
             slots.options = focus.options_named_in(head)
+            if count := _SO_MANY_AFTER.match(text[comma.end() :]):
+                slots.quantity = number_value(count["count"])
+                return "change", replace(request, act="change")
             return "change", replace(request, text=head, act="change")
     return intent, request
+
+
+_SO_MANY_AFTER = re.compile(
+    r"^\W*(?:and\s+)?(?:make it\s+|i'?ll take\s+)?(?P<count>\d{1,2}|two|three|four|five|six)"
+    r"(?:\s+of (?:them|those|it|these))?(?:\s+(?:please|pls|plz|then))?\W*$",
+    re.I,
+)

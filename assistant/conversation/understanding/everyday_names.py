@@ -69,6 +69,14 @@ _EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "charging lead": ("cable",),
     "charger lead": ("cable",),
     "charging cable": ("cable",),
+    # «a wireless charging pad», «charging mat», «qi charger»: what titles call a charger
+    "wireless charging pad": ("wireless charger",),
+    "wireless charging mat": ("wireless charger",),
+    "wireless charging stand": ("wireless charger",),
+    "charging pad": ("wireless charger",),
+    "charging mat": ("wireless charger",),
+    "charging stand": ("wireless charger",),
+    "qi charger": ("wireless charger",),
     "weighted duvet": ("weighted blanket",),
     "activity tracker": ("fitness tracker",),
     "building brick": ("building blocks",),
@@ -94,6 +102,13 @@ _EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "shopping bag": ("tote bag",),
 }
 _PLURAL = {"s", "es"}
+# «carry ons under 150», «which carry on has the best reviews»: a carry-on suitcase; not
+# «carry on shopping», «carry on with it», nor a «carry-on suitcase» said in full
+_CARRY_ON = re.compile(
+    r"\bcarry[ -]?on(?P<many>s)?\b(?!-)(?!\s+(?:suitcase|case|bag|luggage|with|"
+    r"as|like|and|\w+ing)\b)",
+    re.I,
+)
 
 
 class EverydayNames:
@@ -108,6 +123,7 @@ class EverydayNames:
             titled = next((e for e in equivalents if re.search(rf"\b{re.escape(e)}", titles)), None)
             if titled:
                 self._as_titled[said] = titled
+        self._carry_on = "carry-on suitcase" in titles
         names = sorted(self._as_titled, key=len, reverse=True)  # «head torch» before «torch»
         self._pattern = (
             re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(es|s)?\b", re.I)
@@ -118,6 +134,10 @@ class EverydayNames:
     def as_titled(self, message: str) -> str:
         """The message with each everyday name said as the titles say it (not inside a
         make's name: «a hydro flask» stays a make the shop does not sell)."""
+        if self._carry_on:
+            message = _CARRY_ON.sub(
+                lambda said: "carry-on suitcase" + ("s" if said["many"] else ""), message
+            )
         if self._pattern is None:
             return message
         makes = [said.span() for said in FAMOUS_MAKE.finditer(message)]

@@ -206,6 +206,27 @@ _WHAT_IF_I_GET = re.compile(
 )
 
 
+# «ok what about the fleetfoot aero then, also 8 in blue»: another one offered for the same want
+_WHAT_ABOUT = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|fine|ugh|oh|right|well|alright)\W+)*"
+    r"(?:what|how) about\s+(?:the|a|an)\b",
+    re.I,
+)
+
+
+def tried_instead(
+    references: References, text: str, state: DialogueState, named: Product | None
+) -> bool:
+    """Whether, after an add that could not be made (sold out, «which one?»), «ok what about
+    the fleetfoot aero then, also 8 in blue» adds the one `named` in the versions said."""
+    pending = state.pending_action
+    if pending is None or pending.kind != "add" or named is None or named.id == pending.product_id:
+        return False
+    if references.kind != "mention" or references.ids != [named.id]:
+        return False
+    return bool(_WHAT_ABOUT.match(text) and "?" not in text and named.options_named_in(text))
+
+
 def moved_on(intent: str, references: References, state: DialogueState) -> bool:
     """Whether a question about another product named leaves an open «which one?» behind."""
     pending = state.pending_action

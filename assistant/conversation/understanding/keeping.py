@@ -19,6 +19,15 @@ _END = (  # «keep the X and remove the Y» ends at «and remove»; «keep the X
 )
 # «keep only one yoga mat», «all but one mat»: a count of a line, not which lines stay
 _COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|a couple)\b", re.I)
+# «keep the higher rated one», «the cheaper one stays»: «one» names a line, it counts nothing
+_THE_ONE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,3}?one\b", re.I)
+
+
+def _counted(phrase: str) -> bool:
+    """Whether a phrase of what stays is a count («only one yoga mat»), not a line named."""
+    return bool(_COUNTED.search(_THE_ONE.sub(" ", phrase)))
+
+
 _KEPT = re.compile(
     # «keep the dumbbells», «only keep the flexa», «leave the mat in»
     r"\b(?:keep(?:ing)?|leave|leaving)\s+(?:only\s+|just\s+)?(?P<keep>[^,.;!?]{1,60}?)"
@@ -84,28 +93,38 @@ def kept_apart(text: str) -> Keeping | None:
         phrase = re.sub(r"^\W*(?:only|just)\s+", "", phrase, flags=re.I)
         if phrase.strip():
             phrases.append(phrase)
-    if not phrases or any(_COUNTED.search(phrase) for phrase in phrases):
+    if not phrases or any(_counted(phrase) for phrase in phrases):
         return None
     rest = _KEPT.sub(" ", text)
     only = only or bool(_ONLY_KEEP.search(text))  # «just keep the crossbody»
     return Keeping(phrases, rest, only or bool(_ALL_OTHERS.search(text)))
 
 
-def fewer_taken_out(intent: str, text: str) -> str:
+def fewer_taken_out(intent: str, text: str, lines: int = 0) -> str:
     """«one less roller», «2 fewer»: that many of a line out, not the line set to that many;
-    «just keep the crossbody»: the others out."""
+    «just keep the crossbody»: the others out; «keep the cheaper one» beside a cart of
+    `lines` lines (two or more) keeps one, never adds it again."""
     if intent not in {"add", "change", "remove"}:
         return intent
     if intent == "remove" and _counted_keep(text):
         return "change"  # «remove all but one yoga mat»: a count of the line, never all of it
     keeping = kept_apart(text)
+    if keeping and lines > 1 and _KEEP_FIRST.match(text):
+        return "remove"
     return "remove" if FEWER.search(text) or (keeping and keeping.all_others) else intent
+
+
+_KEEP_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|so|then|just|only|right|fine|hmm+|ah|yeah|yes|actually)\W+)*"
+    r"(?:keep|leave)\b",
+    re.I,
+)
 
 
 def _counted_keep(text: str) -> bool:
     """Whether what a message says stays is a count («all but one yoga mat»)."""
     return any(
-        _COUNTED.search(found["keep"] or found["stays"] or found["except"])
+        _counted(found["keep"] or found["stays"] or found["except"])
         for found in _KEPT.finditer(text)
     )
 

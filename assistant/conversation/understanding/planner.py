@@ -33,6 +33,7 @@ from assistant.conversation.understanding.buying import (
     another_version_of,
     asks_for_a_change,
     cheaper_version,
+    kept_anyway,
     not_a_change,
     only_a_version,
     only_names,
@@ -68,6 +69,7 @@ from assistant.conversation.understanding.follow_ups import (
     moved_on,
     picked_instead,
     quoted_of_the_one_in_view,
+    tried_instead,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (
@@ -165,6 +167,7 @@ from assistant.conversation.understanding.version_words import (
     unoffered_value,
     version_swap,
 )
+from assistant.conversation.understanding.which_by_version import picked_by_its_version
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
@@ -234,6 +237,7 @@ class RulePlanner:
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
         versions = self.vocabulary.colours | self.vocabulary.sizes
         joined = narrowed_searches(joined, state, self.kinds, versions)  # «something wooden?»
+        joined = picked_by_its_version(joined, state, self.catalogue, versions)  # «black»
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         joined = others_wanted(joined, state)  # «anything but that seller then»
         joined = superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
@@ -254,6 +258,7 @@ class RulePlanner:
         intent = request.act
         asked_which, state.asked_which = state.asked_which, None
         asked_count, state.asked_which_count = state.asked_which_count, None
+        state.asked_which_listed = None  # read by `requests`, before this step
         request = reopened_buy(
             state, request, self.catalogue, self.references.mentions.names_other_than
         )
@@ -278,7 +283,7 @@ class RulePlanner:
         intent, request = _versions_asked(intent, request, slots, focus, chosen, held)
         if intent in CART_LINE_ACTS and not (choice or request.implied):
             intent = self._only_sounds_like_a_change(intent, request, slots, state, cart_products)
-        intent = fewer_taken_out(intent, request.text)
+        intent = fewer_taken_out(intent, request.text, len(set(cart_products)))
         intent, request = count_corrected(intent, request, state, slots)  # «i meant 2»
         intent, request = version_corrected(intent, request, state, focus, held, slots)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
@@ -302,7 +307,10 @@ class RulePlanner:
         references = quoted_of_the_one_in_view(references, request.text, state, focus)
         intent = same_again_of(intent, references, request.text, state, slots)
         intent = corrected(intent, references, request, state, slots, has_order)
-        intent = meant_instead(intent, references, request.text, state, cart_products)
+        intent, references = meant_instead(intent, references, request.text, state, cart_products)
+        named = self.catalogue.products.get(references.ids[0]) if references.ids else None
+        instead = tried_instead(references, request.text, state, named)
+        intent = "add" if instead else intent
         if not choice and moved_on(intent, references, state):
             state.pending_action = None  # «what about the X, in stock?»: «which one?» is off
         intent = _which_answered(asked_which, asked_count, references, request.text, intent, slots)
@@ -337,6 +345,9 @@ class RulePlanner:
             focus=self.catalogue.products.get(state.focus or ""),
             names_kind=lambda: bool(self.kinds and self.kinds.named_kind(request.text)),
         )
+        intent = "add" if instead else intent  # «ok what about the X then, also 8 in blue»
+        kept = kept_anyway(intent, references, request.text, slots, target in cart_products)
+        intent = "view_cart" if kept else intent  # «eh still want it»: in the cart, kept as is
         in_view = [state.focus] if state.focus else state.shown[:3]
         products_in_view = [
             self.catalogue.products[p] for p in in_view if p in self.catalogue.products
@@ -577,7 +588,10 @@ class RulePlanner:
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 # a name answers it: with nothing in view, or among the namesakes listed
                 state.asked_which = intent if named or not state.shown else None
+                state.asked_which_listed = intent if state.shown and not named else None
                 state.asked_which_count = slots.quantity
+                # «… rain jacket size M navy, add one», then «the cheaper one»: in M, navy
+                state.chosen_options = {**state.chosen_options, **slots.options}
                 return
             args: dict[str, Any] = {"product_id": product_id}
             if options := options_said_for(

@@ -66,8 +66,8 @@ _NOT_MEANT = (
 # «oops undo that, didnt mean to add the poles», «sorry, didn't mean to add that»
 SCRATCH_ADDED = re.compile(
     r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay|whoops|my bad)\W+)*"
-    r"(?:(?:scratch|undo)\s+"
-    r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))"
+    r"(?:(?:(?:scratch|undo)\s+"
+    r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))|undo(?=\W*$))"
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"
     rf"(?:\W+(?:(?:oops|sorry|my bad)\W+)?{_NOT_MEANT})?|{_NOT_MEANT})"
     # «wait undo that, the spare room can wait»: why, asking nothing else
@@ -112,12 +112,24 @@ def scratch_step(
         return None  # «oops didnt mean to add the poles» after a hoodie: not the hoodie
     if state.last_added[0].turn != state.turns - 1:
         return None  # only right after the add: later, «scratch that» may mean anything
+    if _another_version_said(request.text, state, catalogue):
+        return None  # «scratch that, the grey one»: the version changed, not the add undone
     calls = [line_call("remove_from_cart", line) for line in state.last_added]
     # «swap 2 of them to the green», «make it the red one», then «undo that»: the version
     # swapped out comes back too
     calls += [line_call("add_to_cart", line) for line in state.swapped_out]
     state.last_added, state.swapped_out = [], []
     return calls_step("remove", request, slots, calls)
+
+
+def _another_version_said(text: str, state: DialogueState, catalogue: Catalogue) -> bool:
+    """Whether a message names a version of the product just added other than the one added."""
+    for line in state.last_added:
+        product = catalogue.products.get(line.product_id)
+        named = product.options_named_in(text) if product else {}
+        if named and any(line.options.get(name) != value for name, value in named.items()):
+            return True
+    return False
 
 
 # «nah switch back to the sonara then», «go back to the black one»: a swap undone

@@ -408,6 +408,7 @@ class ReferenceResolver:
     def in_cart(self, phrase: str, cart: list[str]) -> list[str]:
         """The cart's products a phrase names («the roller», «the Flexa»)."""
         found = self._shown_word(phrase, cart) or self._mentioned(phrase, cart)
+        found = found or self._comparative(phrase, cart)  # «keep the higher rated one»
         return [pid for pid in found.ids if pid in cart] if found else []
 
     def _shown_word(self, message: str, shown: list[str]) -> References | None:
@@ -493,9 +494,13 @@ class ReferenceResolver:
         # «softnest towels in navy?» of two, then «2 sets in the king»: the navy one's king
         fitting = [pid for pid in having if has_options(self.catalogue.products[pid], chosen or {})]
         having = fitting or having
-        # «blue one» beside two mounts, one sold out in every version: the other
+        # «blue one» beside two mounts, one sold out in every version (or in blue): the other
         stocked = [pid for pid in having if self.catalogue.products[pid].in_stock]
         having = stocked or having
+        in_it = [pid for pid in having if _in_stock_in(self.catalogue.products[pid], options)]
+        having = in_it or having
+        if len(in_it) > 1:
+            return None  # «the red one» of four carry-ons, two of them red: which one is asked
         return References(having[:1], "option") if having else None
 
 
@@ -693,6 +698,18 @@ def has_options(product: Product, options: dict[str, str]) -> bool:
     """Whether one of the product's variants has all these options."""
     return any(
         all(
+            variant.options.get(name, "").lower() == value.lower()
+            for name, value in options.items()
+        )
+        for variant in product.variants
+    )
+
+
+def _in_stock_in(product: Product, options: dict[str, str]) -> bool:
+    """Whether one of the product's variants with all these options is in stock."""
+    return any(
+        variant.stock > 0
+        and all(
             variant.options.get(name, "").lower() == value.lower()
             for name, value in options.items()
         )

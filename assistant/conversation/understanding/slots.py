@@ -48,6 +48,7 @@ _QTY_PATTERNS = [
         rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
         rf"(?<!to )make (?:them|both(?: of them)?|them both|each(?: one)?)|"  # «make both 2»
         rf"chuck|pop|bung|stick|"
+        rf"(?:i'?ll|i will|we'?ll|let me|(?:can|could|may) (?:i|we)) have|"  # «i'll have 2 in pink»
         rf"(?:just|i'?ll|let'?s|(?:can|could) (?:you|u)) do|just the|"  # «ok just do 10 then»
         rf"remove|delete|drop|take out|take off|"
         rf"(?:bump|put|up|increase|raise|drop|reduce|lower|bring|cut)"

@@ -216,6 +216,13 @@ _SO_MANY_OF_THE = re.compile(
     r"\s+ones?\b(?![^?]*\?)(?![^,.;!]*\b(?:left|in stock|available|cost|price)\b)",
     re.I,
 )
+# «and a couple of the core 400», «plus 3 of the flexa zen»: so many of a product, one more line
+_AND_SO_MANY_OF_THE = re.compile(
+    r"^\W*(?:and|also|plus|oh and|and also|\+)\s+(?:\d{1,2}|two|three|four|five|six)\s+of\s+"
+    r"the\s+[\w &'.-]{2,40}?(?:\s+(?:too|as well|please|pls|then))*(?![^?]*\?)"
+    r"(?![^,.;!]*\b(?:left|in stock|available|cost|price)\b)\W*$",
+    re.I,
+)
 _TAKE_SO_MANY = re.compile(
     r"^\W*(?:(?:ok|okay|right|great|then|so|cool|perfect)\W+)*(?:i'?ll|ill|i will|i'?d like to)\s+"
     r"(?:take|have)\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b"
@@ -250,9 +257,10 @@ _COMES_TO = re.compile(
 _SUM_UP = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just|hm+|fine|"
     r"keep it|cool)\W+)*"
-    r"(?:sum (?:it |that |everything |things )?up(?: (?:what|everything) (?:we|i) "
-    r"(?:agreed|said|picked|chose|decided)(?: on)?)?|recap|summari[sz]e(?: (?:it|that|everything|"
-    r"my cart|the cart))?|what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
+    r"(?:(?:sum (?:it |that |everything |things )?up|recap|summari[sz]e(?: (?:it|that|everything|"
+    r"my cart|the cart))?)(?: (?:what|everything) (?:we|i)(?:'ve| have)? "
+    r"(?:agreed|said|picked|chose|chosen|decided|got)(?: on)?)?|"
+    r"what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
     r"where did we land|what (?:have|'?ve) i (?:got|added|picked|chosen) so far|"
     # «list what ive got», «tell me what ive got so far», «so what did we end up with»
     r"(?:list|tell me|show me|remind me(?: of)?) what (?:i'?ve|ive|i have|we'?ve|we have) "
@@ -381,9 +389,12 @@ CAN_I_GET_SO_MANY = re.compile(
 )
 # «ok get it», «fine, i'll take that one then»: the one in view, bought
 _GET_IT = re.compile(
-    r"^\W*(?:(?:ok|okay|fine|alright|right|sure|yes|yeah|yep|cool|great|perfect|then|go on)\W+)*"
+    r"^\W*(?:(?:ok|okay|fine|alright|right|sure|yes|yeah|yep|cool|great|perfect|then|go on|"
+    r"nvm|never ?mind|oh well|ah well)\W+)*"
     r"(?:i'?ll\s+|let'?s\s+|please\s+|pls\s+|just\s+)?(?:get|buy|take|grab|order)\s+"
-    r"(?:it|that|this|that one|this one)(?:\W+(?:then|please|pls|now|thanks|thx))*\W*$",
+    r"(?:it|that|this|that one|this one)"
+    # «nvm. get it for my wife's iphone 16 then»: who it is for, or its version
+    r"(?:\s+(?:for|in)\s+[\w' -]{1,40}?)?(?:\W+(?:then|please|pls|now|thanks|thx))*\W*$",
     re.I,
 )
 # «hmm no, just the one after all», «no just one»: a count taken back, no word of change
@@ -419,6 +430,11 @@ _HEARD_AS = [
     ({"product_question", "compare", "refine", "search"}, _SO_MANY_OF_EACH_OF, "add"),
     # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
     ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),
+    (
+        {"product_question", "review_question", "search", "refine", "recommend", "compare"},
+        _AND_SO_MANY_OF_THE,
+        "add",
+    ),
     ({"compare", "refine", "search", "recommend"}, _QUICKEST_OF_A_KIND, "catalogue_question"),
     ({"compare", "product_question", "search", "refine"}, _MEANT_THE_OTHER, "change"),
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
@@ -137,7 +138,11 @@ def cart_talk(intent: str, text: str, changing: bool, last_intent: str = "") -> 
 # product just added was the wrong one
 MEANT = re.compile(
     r"^\W*(?:(?:no+|nah|nope|sorry|oops|wait|hmm+|actually|ugh)\W+)*(?:i\s+)?"
-    r"(?:meant|mean|wanted)\s+(?:the|that|this|a|an)\b",
+    r"(?:meant|mean|wanted)\s+(?:the|that|this|a|an)\b"
+    # «not that one, the pulsefit sport, in black», «wrong one, i want the blue ones»
+    r"|^\W*(?:(?:no+|nah|nope|sorry|oops|wait|hmm+|actually|ugh)\W+)*"
+    r"(?:not (?:that|this|the) one|wrong one)\W+(?:i\s+(?:meant|mean|want(?:ed)?)\s+)?"
+    r"(?:the|a|an)\b",
     re.I,
 )
 
@@ -152,14 +157,16 @@ def _just_added(state: DialogueState) -> str | None:
 
 def meant_instead(
     intent: str, references: References, text: str, state: DialogueState, cart: list[str]
-) -> str:
+) -> tuple[str, References]:
     """«no i meant the atlas & oak one, in red» right after adding another: an add of the
     one meant (its trade takes the other out), whatever the words alone sound like; not of
     one the cart already holds («i meant the ironpeak one» beside the IronPeak mat)."""
     just_added = _just_added(state)
-    # «i meant the cheaper one»: named by its price among those shown, too
-    named = (
-        references.kind in {"mention", "id", "ordinal", "superlative"} and len(references.ids) == 1
-    )
-    other = named and references.ids[0] != just_added and references.ids[0] not in cart
-    return "add" if just_added and other and MEANT.search(text) else intent
+    # «i meant the cheaper one»: named by its price among those shown, too; «i meant the
+    # northtrail poles, not the cairn gear»: the one named that is not the one just added
+    others = [pid for pid in references.ids if pid != just_added and pid not in cart]
+    named = references.kind in {"mention", "id", "ordinal", "superlative", "shown-word"}
+    named = named and len(others) == 1
+    if not (just_added and named and MEANT.search(text)):
+        return intent, references
+    return "add", replace(references, ids=others)

@@ -68,7 +68,10 @@ def end_of_range(product: Product, text: str) -> dict[str, str]:
 # the one not wanted
 _NOT_WANTED = re.compile(
     r"\b(?:instead of|rather than|in place of|not)\s+(?:my |the |a |an )?"
-    r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?",
+    r"(?:usual |normal |regular |old )?(?:size )?[\w.]+(?:\s?(?:ml|g|kg|oz|l)\b)?"
+    # «the standard one, deluxe is too much»: the version turned down
+    r"|\b(?:the )?[\w.]+(?: one)? (?:is|was|'s) (?:too (?:much|expensive|pricey|dear|big|small)|"
+    r"overkill|a bit much)\b",
     re.I,
 )
 # «add the cheapest size», «the X, the cheaper edition»: the version with the lowest price
@@ -109,7 +112,21 @@ def options_wanted(product: Product, text: str) -> dict[str, str]:
     """The options a request names of the product, without those it says it does not want,
     with the one value left where it rules one out."""
     named = product.options_named_in(_NOT_WANTED.sub(" ", text))
-    return named | _the_other_value(product, text, named)
+    return named | _settled_last(product, text, named) | _the_other_value(product, text, named)
+
+
+def _settled_last(product: Product, text: str, named: dict[str, str]) -> dict[str, str]:
+    """«did I say queen? the spare bed's a twin. make both twin»: of two values said, the one
+    the last sentence names alone."""
+    parts = [part for part in re.split(r"[.?!;]+", text) if part.strip()]
+    if len(parts) < 2:
+        return {}
+    last = product.options_named_in(parts[-1])
+    return {
+        name: value
+        for name, value in last.items()
+        if name not in named and len(product.values_named_in(text).get(name, [])) > 1
+    }
 
 
 def options_by_rank(product: Product, text: str) -> dict[str, str]:

@@ -125,7 +125,7 @@ ATTRIBUTE_WORDS = {
     "thickness": r"thick",
     "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
-    r"\bkids?\b|toddler|child|bab(y|ies)|newborn|infant|"  # not «Zoomkid»
+    r"\bkid(?:s|dos?|dies?)?\b|toddler|child|bab(y|ies)|newborn|infant|"  # not «Zoomkid»
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
     r"\b\d{1,2} ?(?:months?|mos?)(?: old)?\b|"  # «my daughter is 18 months»
     r"\bturn(?:s|ing|ed)? (?:\d{1,2}|one|two|three|four|five|six)\b|"  # «my son turns 2»

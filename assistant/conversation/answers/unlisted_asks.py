@@ -65,12 +65,15 @@ _SAFE_ASKED = re.compile(
 )
 
 
+# «will these connect to my phone?»: a kind of device, no model a listing would name
+_ANY_DEVICE = {"phone", "laptop", "computer", "pc", "tablet", "tv", "device", "it", "them"}
 _SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "certifications"}
 # «do they work with a ps5?», «will it charge my macbook pro 16?», «compatible with lego?»:
 # a thing of the shopper's own it must work with
 _WORKS_WITH = re.compile(
-    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to)|charge|power)\s+"
-    r"(?:my |a |an |the |our |his |her )?(?P<thing>[a-z][\w -]{1,30}?)"
+    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to)\s+"
+    r"(?:my |a |an |the |our |his |her )?|(?:charge|power)\s+(?:my|a|an|the|our|his|her)\s+)"
+    r"(?P<thing>[a-z][\w -]{1,30}?)"
     r"(?=\s*[?.!,]|\s+(?:and|or|too|as well|though|tho|then)\b|\s*$)",
     re.I,
 )
@@ -104,7 +107,8 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
         )
     listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
     listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
-    if (used := _WORKS_WITH.search(question)) and not _words(used["thing"]) <= listed:
+    used = _WORKS_WITH.search(question)
+    if used and not _words(used["thing"]) <= listed | _ANY_DEVICE:
         return (
             f"The product data doesn't say whether it works with {used['thing'].strip()}, "
             "so I can't confirm it."

@@ -70,9 +70,12 @@ _IT_ASKED = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|also|hmm|oh|wait)\W+)*"
     r"(?:is|are|r|does|do|will|would|can|could)\s+(?:it|they|this|that|these|those)\b"
     r"(?!\s+(?:have|has|sell|carry|stock|got|make|do|ship|offer|one|ones)\b)"
+    r"(?!\s+worth\s+(?:getting|buying|adding|grabbing|a)\b)"  # «is it worth getting a roller»
     # «do pillowcases come with it?», «how much caffeine is left in it»: asked of it
-    r"|^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:do|does|is|are|how|what|whats|will|can)\b"
-    r"(?![^?]*\bgo(?:es)? with\b)[^?.!]*\b(?:with|in|inside)\s+(?:it|them)\W*$",
+    # (not «what shorts would go well with them», «what coffee should i use in it»: a search)
+    r"|^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:do|does|is|are|how much|how many|will|can)\b"
+    r"(?![^?]*\b(?:go|goes|use|brew|works? well|pair)\b)[^?.!]*\b(?:with|in|inside)\s+"
+    r"(?:it|them)\W*$",
     re.I,
 )
 # «cheaper?», «anything else?», «best one?»: the list in view, not a fact of the focus

@@ -21,8 +21,8 @@ _COUNT_CORRECTED = re.compile(
     rf"|\bback (?:down |up )?to {_N}\b(?!\s*(?:more|of the)\b)"  # «no sorry, back to 2»
     rf"|^\W*{_SORRY}{_N}\W+(?:actually|instead|then|not {_OTHER_N})\b"  # «2 actually, …»
     rf"|\b{_N} not {_OTHER_N}\b"  # «i said 2 not 3»
-    # «no, 2. i said 2», «i asked for 2»; not «i wanted 2 more»
-    rf"|\bi (?:said|asked for|wanted|ordered) {_N}\b(?!\s*(?:more|extra|others?|of the|stars?)\b)"
+    # «no, 2. i said 2», «i asked for 2»; not «i wanted 2 day delivery», «i ordered 2 last year»
+    rf"|\bi (?:said|asked for) {_N}(?=\W*$|\s+(?:of (?:them|those|it)|please|pls|thanks)\W*$)"
     # «wait did i say 3? i meant 2», as the mind change leaves it: «wait did i say 2?»
     rf"|^\W*{_SORRY}did i say {_N}\W*$"
     # «and 2 of them», «and 2 bags of it» right after adding one

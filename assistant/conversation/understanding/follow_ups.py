@@ -224,7 +224,16 @@ def tried_instead(
         return False
     if references.kind != "mention" or references.ids != [named.id]:
         return False
-    return bool(_WHAT_ABOUT.match(text) and "?" not in text and named.options_named_in(text))
+    wanted = _WHAT_ABOUT.match(text) and _INSTEAD.search(text) and not _ASKED_TOO.search(text)
+    return bool(wanted and "?" not in text and named.options_named_in(text))
+
+
+_INSTEAD = re.compile(r"\b(?:then|instead)\b", re.I)
+# «…, are they waterproof», «…, any good»: a question about it, nothing bought
+_ASKED_TOO = re.compile(
+    r",\s*(?:are|is|do|does|did|can|will|would|how|what|which|any)\b|\bany good\b|\bworth\b",
+    re.I,
+)
 
 
 def moved_on(intent: str, references: References, state: DialogueState) -> bool:

@@ -109,11 +109,29 @@ def fewer_taken_out(intent: str, text: str, lines: int = 0) -> str:
     if intent == "remove" and _counted_keep(text):
         return "change"  # «remove all but one yoga mat»: a count of the line, never all of it
     keeping = kept_apart(text)
-    if keeping and lines > 1 and _KEEP_FIRST.match(text):
+    if keeping and lines > 1 and _keeps_one_of_them(keeping, text):
         return "remove"
     return "remove" if FEWER.search(text) or (keeping and keeping.all_others) else intent
 
 
+def _keeps_one_of_them(keeping: Keeping, text: str) -> bool:
+    """Whether a message only says which line stays, by a figure («keep the cheaper one») or
+    with the others sent away («keep the mat, bin the other»), and asks nothing more («keep
+    the mat and add a foam roller», «keep the bands but make it 3» add and change)."""
+    if not _KEEP_FIRST.match(text) or _ANOTHER_ACT.search(keeping.rest):
+        return False
+    by_a_figure = any(_BY_A_FIGURE.search(phrase) for phrase in keeping.kept_phrases)
+    return by_a_figure or bool(TAKEN_OUT.search(keeping.rest))
+
+
+_ANOTHER_ACT = re.compile(
+    r"\b(?:add|put|get|grab|make|change|swap|switch|check|checkout|buy|order|pay|want|need|"
+    r"\d+|two|three|four|five|six|more|too|also)\b",
+    re.I,
+)
+_BY_A_FIGURE = re.compile(
+    r"\b(?:\w+er|\w+est|higher|lower|better|best|worse|worst|more|less|most|least)\b", re.I
+)
 _KEEP_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|so|then|just|only|right|fine|hmm+|ah|yeah|yes|actually)\W+)*"
     r"(?:keep|leave)\b",

@@ -123,13 +123,24 @@ def scratch_step(
 
 
 def _another_version_said(text: str, state: DialogueState, catalogue: Catalogue) -> bool:
-    """Whether a message names a version of the product just added other than the one added."""
+    """Whether a message, after what it scratches, says only another version of the product
+    just added («scratch that, the grey one»; not «scratch that, i'll think about the silver
+    first»)."""
+    _, comma, rest = text.partition(",")
     for line in state.last_added:
         product = catalogue.products.get(line.product_id)
-        named = product.options_named_in(text) if product else {}
-        if named and any(line.options.get(name) != value for name, value in named.items()):
+        if not (comma and product and product.only_options_in(rest, _A_VERSION_WORDS)):
+            continue
+        named = product.options_named_in(rest)
+        if any(line.options.get(name) != value for name, value in named.items()):
             return True
     return False
+
+
+_A_VERSION_WORDS = frozenset(
+    "the one ones in a an instead then please pls i meant mean want wanted it get size colour "
+    "color".split()
+)
 
 
 # «nah switch back to the sonara then», «go back to the black one»: a swap undone

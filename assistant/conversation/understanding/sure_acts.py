@@ -219,7 +219,8 @@ _SO_MANY_OF_THE = re.compile(
 # «and a couple of the core 400», «plus 3 of the flexa zen»: so many of a product, one more line
 _AND_SO_MANY_OF_THE = re.compile(
     r"^\W*(?:and|also|plus|oh and|and also|\+)\s+(?:\d{1,2}|two|three|four|five|six)\s+of\s+"
-    r"the\s+[\w &'.-]{2,40}?(?:\s+(?:too|as well|please|pls|then))*(?![^?]*\?)"
+    r"the\s+(?![^,.;!]*\b(?:are|is|were|was|aren'?t|isn'?t|sold|have|has|had)\b)"
+    r"[\w &'.-]{2,40}?(?:\s+(?:too|as well|please|pls|then))*(?![^?]*\?)"
     r"(?![^,.;!]*\b(?:left|in stock|available|cost|price)\b)\W*$",
     re.I,
 )

@@ -115,12 +115,21 @@ def options_wanted(product: Product, text: str) -> dict[str, str]:
     return named | _settled_last(product, text, named) | _the_other_value(product, text, named)
 
 
+_CHANGED_TO = re.compile(
+    r"\b(?:make|change|switch|swap|go with|instead|actually|i meant|i mean|should be|"
+    r"want|need|(?:it'?s|its|is) (?:a|an)\b)",
+    re.I,
+)
+
+
 def _settled_last(product: Product, text: str, named: dict[str, str]) -> dict[str, str]:
     """«did I say queen? the spare bed's a twin. make both twin»: of two values said, the one
     the last sentence names alone."""
     parts = [part for part in re.split(r"[.?!;]+", text) if part.strip()]
     if len(parts) < 2:
         return {}
+    if not _CHANGED_TO.search(parts[-1]):
+        return {}  # «… in queen grey. the king one can wait»: the queen
     last = product.options_named_in(parts[-1])
     return {
         name: value

@@ -280,3 +280,54 @@ def test_a_creator_named_as_the_one_who_posted(own_store_assistant) -> None:
     apps.social("microblog", "dm", "dev_m", None, "add a couple")
     shown = apps.social("microblog", "dm", "dev_m", None, "whats in my cart")
     assert "2 × Cairn Gear Nova X Trekking Poles" in str(shown)
+
+
+@pytest.mark.parametrize(
+    ("said", "lines", "act"),
+    [
+        ("keep the cheaper one", 2, "remove"),
+        ("keep the mat, bin the other", 2, "remove"),
+        ("leave the mat, add the flexa zen x foam roller too", 2, "add"),
+        ("keep the bands but make it 3", 2, "change"),
+        ("keep the shorts, but add the hoodie in red too", 2, "add"),
+    ],
+)
+def test_keeping_one_line_only_when_nothing_else_is_asked(said: str, lines: int, act: str) -> None:
+    heard = "change" if "make it" in said else "add"
+    assert fewer_taken_out(heard, said, lines=lines) == act
+
+
+def test_the_reviews_near_misses_are_left_alone() -> None:
+    assert corrected_count("i wanted 2 day delivery, is that possible?") is None
+    assert corrected_count("i ordered 2 of these last year and loved them") is None
+    assert checked(Request("also 2 of the pans you showed are sold out", "search", 0.5)).act != (
+        "add"
+    )
+
+
+@pytest.mark.slow
+def test_the_reviews_near_misses_in_a_chat(own_store_assistant) -> None:
+    reply = Chat(own_store_assistant).say_all(
+        "tell me about the copperline edge pour-over coffee maker | what coffee should i use in it?"
+    )
+    assert len(reply.products) > 1  # coffees, not the maker's reviews
+    reply = Chat(own_store_assistant).say_all(
+        "tell me about the armorly max x usb-c power bank | does it charge quickly?"
+    )
+    assert "works with" not in reply.text
+    chat = Chat(own_store_assistant)
+    chat.say_all(
+        "add the nimbus audio classic s wireless noise cancelling headphones in black | scratch "
+        "that, i'll think about the silver first"
+    )
+    assert not chat.units()
+    chat = Chat(own_store_assistant)
+    reply = chat.say_all(
+        "add the nimbus audio sport 2 sport earbuds | what about the echofox prime 2 sport "
+        "earbuds in silver, are they waterproof"
+    )
+    assert not chat.units() and "IPX7" in reply.text
+    chat = Chat(own_store_assistant)
+    chat.say("add the lumen home aero linen duvet cover in queen grey. the king one can wait")
+    cart = own_store_assistant.commerce.get_cart(chat.session)
+    assert [line.options["size"] for line in cart.lines] == ["queen"]

@@ -331,3 +331,21 @@ def test_the_reviews_near_misses_in_a_chat(own_store_assistant) -> None:
     chat.say("add the lumen home aero linen duvet cover in queen grey. the king one can wait")
     cart = own_store_assistant.commerce.get_cart(chat.session)
     assert [line.options["size"] for line in cart.lines] == ["queen"]
+
+
+@pytest.mark.slow
+def test_a_version_of_several_picks_the_one_talked_about_or_named_by_its_facts(
+    own_store_assistant,
+) -> None:
+    chat = Chat(own_store_assistant)
+    chat.say_all(
+        "Carry-on suitcases please | Tell me about the Atlas & Oak Zen Carry-On Suitcase | And "
+        "the Atlas & Oak Flow Core S? | I'll take the red one from before"
+    )
+    assert chat.units() == {"P0333": 1}  # the Zen, talked about, of the two red carry-ons
+    chat = Chat(own_store_assistant)
+    chat.say_all(
+        "which is organic: Morning Ritual Edge S Loose Leaf Green Tea or Kyoto Garden Classic X "
+        "Loose Leaf Green Tea? | add 500 g of the organic one"
+    )
+    assert chat.units() == {"P0300": 1}

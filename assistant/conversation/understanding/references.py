@@ -165,7 +165,9 @@ class ReferenceResolver:
             lambda text: self._it(text, focus),
             lambda text: self._shown_word(text, shown),
             lambda text: self._by_its_facts(text, shown),
-            lambda text: self._option(text, in_cart or shown, focus, options, state.chosen_options),
+            lambda text: self._option(
+                text, in_cart or shown, focus, options, state.chosen_options, state.talked_about
+            ),
             lambda text: self._shown_word(text, basket) if basket else None,
         ):
             found = finder(message)
@@ -481,8 +483,10 @@ class ReferenceResolver:
         focus: str | None,
         options: dict[str, str],
         chosen: dict[str, str] | None = None,
+        talked_about: list[str] | None = None,
     ) -> References | None:
-        """'The blue one': a shown product that comes in the named option."""
+        """'The blue one': a shown product that comes in the named option (of several, the
+        one talked about: «I'll take the red one from before»)."""
         if not options or not shown or not _OPTION_PHRASE.search(message):
             return None
         if focus in self.catalogue.products:
@@ -499,6 +503,9 @@ class ReferenceResolver:
         having = stocked or having
         in_it = [pid for pid in having if _in_stock_in(self.catalogue.products[pid], options)]
         having = in_it or having
+        talked = [pid for pid in in_it if pid in (talked_about or [])]
+        if len(in_it) > 1 and len(talked) == 1:
+            return References(talked, "option")
         if len(in_it) > 1:
             return None  # «the red one» of four carry-ons, two of them red: which one is asked
         return References(having[:1], "option") if having else None

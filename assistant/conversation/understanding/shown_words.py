@@ -77,5 +77,9 @@ def by_its_facts(message: str, shown: list[Product]) -> list[str]:
         p.id
         for p in shown
         if words & set(re.findall(r"[a-z-]+", " ".join(p.attributes.values()).lower()))
+        or any(  # «the organic one»: the one whose «organic» says yes
+            value.lower() in {"yes", "true"} and set(name.lower().split()) <= words
+            for name, value in p.attributes.items()
+        )
     ]
     return hits if len(hits) == 1 else []

@@ -349,3 +349,8 @@ def test_a_version_of_several_picks_the_one_talked_about_or_named_by_its_facts(
         "Loose Leaf Green Tea? | add 500 g of the organic one"
     )
     assert chat.units() == {"P0300": 1}
+
+
+def test_i_said_a_count_is_left_to_a_buys_own_summary() -> None:
+    assert corrected_count("ugh no, one is fine, i said one") == 1
+    assert corrected_count("ugh no, one is fine, i said one", said_too=False) is None

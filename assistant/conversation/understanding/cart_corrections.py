@@ -15,14 +15,17 @@ from assistant.conversation.understanding.slots import Slots, number_value
 _N = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|half a dozen)"
 _OTHER_N = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _SORRY = r"(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm+|ok|okay|oh)\W+)*"
+# «no, 2. i said 2», «i asked for 2»; not «i wanted 2 day delivery», «i ordered 2 last year»
+_I_SAID = re.compile(
+    rf"\bi (?:said|asked for) {_N}(?=\W*$|\s+(?:of (?:them|those|it)|please|pls|thanks)\W*$)",
+    re.I,
+)
 _COUNT_CORRECTED = re.compile(
     # «i meant 2», not «i meant 2 more»
     rf"\bi? ?meant {_N}\b(?!\s*(?:more|extra|others?|of the|different|colou?rs?|sizes?)\b)"
     rf"|\bback (?:down |up )?to {_N}\b(?!\s*(?:more|of the)\b)"  # «no sorry, back to 2»
     rf"|^\W*{_SORRY}{_N}\W+(?:actually|instead|then|not {_OTHER_N})\b"  # «2 actually, …»
     rf"|\b{_N} not {_OTHER_N}\b"  # «i said 2 not 3»
-    # «no, 2. i said 2», «i asked for 2»; not «i wanted 2 day delivery», «i ordered 2 last year»
-    rf"|\bi (?:said|asked for) {_N}(?=\W*$|\s+(?:of (?:them|those|it)|please|pls|thanks)\W*$)"
     # «wait did i say 3? i meant 2», as the mind change leaves it: «wait did i say 2?»
     rf"|^\W*{_SORRY}did i say {_N}\W*$"
     # «and 2 of them», «and 2 bags of it» right after adding one
@@ -49,9 +52,10 @@ def _just_changed(state: DialogueState) -> bool:
     return last in _CART_CHANGES and state.pending_action is None
 
 
-def corrected_count(text: str) -> int | None:
-    """The count a message corrects a cart change to («i meant 2», «2 not 3»), if it does."""
-    said = _COUNT_CORRECTED.search(text)
+def corrected_count(text: str, said_too: bool = True) -> int | None:
+    """The count a message corrects a cart change to («i meant 2», «2 not 3», and with
+    `said_too` «i said 2»), if it does."""
+    said = _COUNT_CORRECTED.search(text) or (_I_SAID.search(text) if said_too else None)
     if said is None:
         return None
     word = next(group for group in said.groups() if group).lower()
@@ -64,7 +68,9 @@ def count_corrected(
     """A change of the line just added or changed to the count the message corrects to, said
     plainly («and 2 of them»: «make it 2», of the line, not of the list in view); right after
     «remove 1», «i meant 2» takes one more out; any other request as it is."""
-    count = corrected_count(request.text)
+    # a Buy's own summary takes «ugh no, one is fine, i said one» itself (express.py)
+    express = state.pending_checkout is not None and state.pending_checkout.express is not None
+    count = corrected_count(request.text, said_too=not express)
     if count is None or not state.focus:
         return intent, request
     taken = just_taken_out(state)

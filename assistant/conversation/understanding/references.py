@@ -501,7 +501,7 @@ class ReferenceResolver:
         # «blue one» beside two mounts, one sold out in every version (or in blue): the other
         stocked = [pid for pid in having if self.catalogue.products[pid].in_stock]
         having = stocked or having
-        in_it = [pid for pid in having if _in_stock_in(self.catalogue.products[pid], options)]
+        in_it = [pid for pid in having if in_stock_in(self.catalogue.products[pid], options)]
         having = in_it or having
         talked = [pid for pid in in_it if pid in (talked_about or [])]
         if len(in_it) > 1 and len(talked) == 1:
@@ -712,7 +712,7 @@ def has_options(product: Product, options: dict[str, str]) -> bool:
     )
 
 
-def _in_stock_in(product: Product, options: dict[str, str]) -> bool:
+def in_stock_in(product: Product, options: dict[str, str]) -> bool:
     """Whether one of the product's variants with all these options is in stock."""
     return any(
         variant.stock > 0

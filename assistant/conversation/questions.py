@@ -169,6 +169,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
         lead = spec.lead if spec else LEADS[order] if order else None
         if make := self.kinds.unknown_make(step.text, ignore=options):
+            famous = famous_make(step.text)  # «north face rain jacket?»: North Face, not North
+            make = famous[0] if famous and make in famous[0].split() else make
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))

@@ -41,7 +41,9 @@ IN_STOCK = re.compile(
     # «which are available», «the ones still available»; not «available in blue» (a version)
     r"|\b(?:are|is|ones?|they|those|these|that'?s|thats)"
     r" (?:actually |still |currently )?available\b"
-    r"(?! (?:in|for|to|on)\b)",
+    r"(?! (?:in|for|to|on)\b)"
+    # «what road running shoes do you actually have in a size 9»: what can be bought
+    r"|\b(?:you|u|ya) (?:actually|really) (?:have|got|stock|sell)\b",
     re.I,
 )
 FLAG_WORDS = {"in_stock": IN_STOCK, "vetted_seller": VETTED_SELLER}  # words that set a flag

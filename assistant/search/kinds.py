@@ -116,6 +116,13 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z][a-z'-]*", text.lower())
 
 
+# «a speaker i can use in the shower», «shoes that i could wear to work»: what it is for
+_WHAT_IT_IS_FOR = re.compile(
+    r"\s*\b(?:that|which)?\s*\b(?:i|we|u|you|she|he|they)\s+(?:can|could|will|would|might)\b.*$",
+    re.I,
+)
+
+
 class ProductKinds:
     """The kinds of product one catalogue holds."""
 
@@ -179,6 +186,7 @@ class ProductKinds:
         # last clause that names a kind
         clauses = _clauses(text)
         for clause in reversed(clauses):
+            clause = _WHAT_IT_IS_FOR.sub("", clause) or clause  # «speaker i can use in …»
             if len(clauses) > 1 and _FOR_WHAT.match(clause):
                 continue  # «an electric kettle that boils quick, for tea»: a kettle, for tea
             if len(clauses) > 1 and _PACKED_AS.search(clause):

@@ -247,7 +247,10 @@ class ProductMentions:
     def _brand_said(self, pid: str, matched: set[str]) -> set[str]:
         """The brand's words said: all of them, or those not also everyday title words."""
         brand = self.brand_words[pid]
-        return brand if brand <= matched else matched & brand - self._everyday_brand_words
+        if brand <= matched:
+            return brand
+        # a number alone is no brand said: «lite 2 in size 9» is not «Roastery 9»
+        return {w for w in matched & brand - self._everyday_brand_words if not w.isdigit()}
 
     def _brand_and_model(self, pid: str, matched: set[str]) -> bool:
         """The whole brand and model words only one of its products has: «the Bassline

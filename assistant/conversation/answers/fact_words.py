@@ -129,12 +129,17 @@ ATTRIBUTE_WORDS = {
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»
     r"\b\d{1,2} ?(?:months?|mos?)(?: old)?\b|"  # «my daughter is 18 months»
     r"\bturn(?:s|ing|ed)? (?:\d{1,2}|one|two|three|four|five|six)\b|"  # «my son turns 2»
+    r"\b(?:bro|brother|sis|sister|son|daughter|niece|nephew|grandson|granddaughter|boy|girl|"
+    r"toddler|little one)(?:'s)? (?:is|just turned) (?:\d{1,2}|one|two|three|four|five|six)\b|"
     r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
     r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
     "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "
     r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)",
     "fit": r"\bfit\b|fits",
-    "origin": r"origin|where\b.*\bfrom|grown|country|made in",
+    "origin": r"origin|where\b.*\bfrom|grown|country|made in|"
+    # «is it japanese green tea?»: a country's adjective (not «french press», a grind)
+    r"\b(?:japanese|chinese|indian|kenyan|colombian|ethiopian|brazilian|guatemalan|italian|"
+    r"french(?! press)|german|korean|vietnamese|mexican|peruvian|taiwanese|sri lankan)\b",
     "roast": r"roast|strength|strong",
     "organic": r"organic",
     "drop": r"\bdrop\b",

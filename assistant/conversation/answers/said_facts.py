@@ -65,11 +65,29 @@ def _telling(value: str) -> bool:
     )
 
 
+# «waterproof speaker», «a speaker i can use in the shower»: any water rating will do
+_WATER_SAID = re.compile(
+    r"\bwater[- ]?(?:proof|resistant|resistance|tight)\b|\b(?:splash|shower|sweat)[- ]?proof\b"
+    r"|\b(?:in|for|at|by|near|around) the (?:shower|bath|pool|beach|rain)\b",
+    re.I,
+)
+
+
+def _water_resistant(product: Product) -> bool:
+    """Whether the product lists a water rating other than none («water resistance: IPX4»)."""
+    return any(
+        "water" in name.lower() and value.strip().lower() not in {"none", "no", "n/a"}
+        for name, value in product.attributes.items()
+    )
+
+
 def holds_said_facts(product: Product, text: str) -> bool:
     """Whether one of the product's facts is said: a telling value («fragrance free»,
-    «IPX7»), or a yes-fact by its name («vegan», «organic»)."""
+    «IPX7»), a yes-fact by its name («vegan», «organic»), or a water rating asked for."""
     if _AVOIDED.search(text):
         return False
+    if _WATER_SAID.search(text) and _water_resistant(product):
+        return True
     return any(
         (_telling(value) and _says(text, value)) or (value.lower() == "yes" and _says(text, name))
         for name, value in product.attributes.items()
@@ -109,4 +127,12 @@ def said_fact_note(products: list[Product], text: str) -> str:
         if holders and len(holders) < len(products):
             named = ", ".join(f"{p.title} [{p.id}]" for p in holders)
             lines.append(f"{name} {value}: {named}.")
+    if _WATER_SAID.search(text) and not _AVOIDED.search(text):
+        rated = [
+            f"{p.title} [{p.id}] {value}"
+            for p in products
+            for name, value in p.attributes.items()
+            if "water" in name.lower() and _water_resistant(p)
+        ]
+        lines += [f"Water ratings listed: {'; '.join(rated)}."] if rated else []
     return "".join(f"\n{line}" for line in lines[:2])

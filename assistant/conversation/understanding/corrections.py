@@ -370,6 +370,23 @@ def corrected(
     return _about_a_named_product(intent, references, request, slots, state)
 
 
+def _several_named(intent: str, references: References, text: str) -> str:
+    """A search naming several products, or a question about them."""
+    if len(references.ids) > 2:
+        # «gift ideas: the X, the Y and the Z. prices?» asks of them; «Mineral sunscreen SPF
+        # 50 for my daughter's trip?» names a kind, not three products
+        return "product_question" if _asks_of_several_named(references, text) else intent
+    if not _ASKED_IN_WORDS.search(text):
+        return intent  # «luma skin vitamin c serum?? saw it on snapgram»: show the two
+    return "product_question" if ASKS.search(text) else intent
+
+
+# a question in words, not only a «?» after a name: «luma skin vitamin c serum??» shows them
+_ASKED_IN_WORDS = re.compile(
+    r"\b(?:do|does|did|is|are|was|were|will|would|can|could|should|how|hows|what|whats|when|"
+    r"where|which|who|any|ok|okay|good|safe|worth|better|difference)\b",
+    re.I,
+)
 # «what about milk and bread?», «and socks?»: a kind of thing, asked after a search
 _WHAT_ABOUT = re.compile(
     r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b|^\W*and\b", re.I
@@ -449,11 +466,8 @@ def _about_a_named_product(
         return "compare"  # "is the ironpeak core 500 worth the extra over the flexa wave 2?"
     if intent in _ABOUT_PRODUCTS or intent in CART_CHANGING or intent == "policy_question":
         return intent
-    if intent in {"search", "recommend"} and len(references.ids) > 2:
-        # «gift ideas: the X, the Y and the Z. prices?» asks of them; «Mineral sunscreen SPF
-        # 50 for my daughter's trip?» names a kind, not three products
-        asked = _asks_of_several_named(references, request.text)
-        return "product_question" if asked else intent
+    if intent in {"search", "recommend"} and len(references.ids) > 1:
+        return _several_named(intent, references, request.text)
     if ASKS.search(request.text):
         return "product_question"
     return intent

@@ -106,6 +106,7 @@ from assistant.conversation.understanding.references import (
     ReferenceResolver,
     References,
     has_options,
+    in_stock_in,
     namesakes,
     ordinal_in_cart,
     several_named,
@@ -563,6 +564,11 @@ class RulePlanner:
             return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
 
+    def _in_stock_in_said(self, shown: list[str], options: dict[str, str]) -> list[str]:
+        """«The red one» of five listed, two in red: the which-question lists those two."""
+        having = [pid for pid in shown if in_stock_in(self.catalogue.products[pid], options)]
+        return having if options and len(having) > 1 else shown
+
     def _cart_calls(self, step: Step, state: DialogueState, cart_products: list[str]) -> None:
         intent, slots = step.intent, step.slots
         if intent in _PLAIN_CALLS:  # «what's in my cart», «checkout»
@@ -584,7 +590,7 @@ class RulePlanner:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
                 named = self.references.mentions.namesakes(step.text)
-                state.shown = named or state.shown
+                state.shown = named or self._in_stock_in_said(state.shown, slots.options)
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 # a name answers it: with nothing in view, or among the namesakes listed
                 state.asked_which = intent if named or not state.shown else None

@@ -72,6 +72,8 @@ _OPTION_PHRASE = re.compile(
     r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$",
     re.I,  # «blue one»
 )
+# «the red one», «the grey ones»: a pick among those listed by a version, not a version of one
+_THE_OPTION_ONE = re.compile(r"\bthe \w+(?: \w+)? ones?\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
 _SWAP_FOR = re.compile(
     r"\b(?:swap|replace|switch|exchange|change)\s+(?P<old>[^.?!]{1,80}?)\s+(?:for|with|to)\s+"
@@ -501,6 +503,11 @@ class ReferenceResolver:
         # «blue one» beside two mounts, one sold out in every version (or in blue): the other
         stocked = [pid for pid in having if self.catalogue.products[pid].in_stock]
         having = stocked or having
+        if not _THE_OPTION_ONE.search(message):
+            # «add 2 pairs in 12» after «pacer racing flats in a 12?», «does it come in blue?»:
+            # a version of the best match, listed first, even where that version is sold out
+            return References(having[:1], "option") if having else None
+        # «the red one»: a pick among those listed, by the version they have in stock
         in_it = [pid for pid in having if in_stock_in(self.catalogue.products[pid], options)]
         having = in_it or having
         talked = [pid for pid in in_it if pid in (talked_about or [])]

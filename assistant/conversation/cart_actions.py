@@ -30,7 +30,8 @@ from assistant.conversation.understanding.steps import ToolCall
 # «I read that postage is free over a certain amount»: what the cart needs for it
 _FREE_SHIPPING = re.compile(
     r"\bfree\b.{0,40}\b(?:shipping|postage|delivery)\b|"
-    r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b|\bships? free\b",
+    r"\b(?:shipping|postage|delivery)\b.{0,40}\bfree\b|\bships? free\b|"
+    r"\bhow much more\b.{0,40}\bfree\b|\bspend\b.{0,30}\bfree\b",  # «… to get it free»
     re.I,
 )
 _CHARGED = re.compile(r"\b(?:charged|billed|charge me|pay anything|paid anything)\b", re.I)
@@ -185,7 +186,7 @@ def _add_free_shipping_note(
     turn: Turn, cart: CartView, changes: list, text: str, context: ToolContext
 ) -> None:
     """What the cart needs to ship free, when the shopper asks about free shipping."""
-    if changes or not cart.lines or not _FREE_SHIPPING.search(text):
+    if changes or not _FREE_SHIPPING.search(text):
         return
     threshold = context.commerce.rules.free_shipping_from_minor  # «isn't postage free?»
     turn.text += "\n" + money_wording.free_shipping_gap(cart, threshold)

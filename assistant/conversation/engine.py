@@ -128,6 +128,7 @@ class Assistant:
             kinds,
             self.policies,
             commerce.rules.free_shipping_from_minor,
+            commerce.clock,
         )
         self.product_answers = ProductAnswers(
             catalogue, retriever, commerce.clock, self.policies, self.mentions, kinds

@@ -610,22 +610,10 @@ class ProductAnswers:
         products = [self.catalogue.products[pid] for pid in ids[:3]]
         state.shown = [p.id for p in products]  # "the cheaper one" is one of these now
         state.focus = about
-        facts = [
-            f"{p.title} [{p.id}]: " + "; ".join(found)
-            for p in products
-            if (found := attribute_facts(p, step.text))
-        ]
-        if SOONER.search(step.text):  # «which ships faster?»: their delivery times
-            facts = [
-                f"{p.title} [{p.id}]: delivery in {wording.days(p.shipping_days)}" for p in products
-            ]
+        facts = _facts_compared(products, step.text)
         versions = [p.options_named_in(step.text) for p in products]
-        if all(versions) and not facts:  # «is it cheaper than the X for 500g?»: those prices
-            facts = [
-                f"{p.title} [{p.id}], {', '.join(said.values())}: "
-                + format_minor(price_asked(p, step.text), p.currency)
-                for p, said in zip(products, versions, strict=True)
-            ]
+        if all(versions):  # «which is cheaper in large…?», then «add the cheaper one in red»
+            state.chosen_options = {k: v for said in versions for k, v in said.items()}
         text = wording.comparison_table(products)
         if facts:
             text = "\n".join(facts) + "\n" + text
@@ -644,3 +632,25 @@ class ProductAnswers:
             asked_step = step.model_copy(update={"text": asked})
             turn = turn.joined(self.reviews_of_each([p.id for p in products], asked_step))
         return turn
+
+
+def _facts_compared(products: list[Product], text: str) -> list[str]:
+    """The figures a comparison asks of each product: its facts asked, its delivery («which
+    ships faster?»), or its price in the version said («cheaper than the X for 500g?»)."""
+    facts = [
+        f"{p.title} [{p.id}]: " + "; ".join(found)
+        for p in products
+        if (found := attribute_facts(p, text))
+    ]
+    if SOONER.search(text):  # «which ships faster?»: their delivery times
+        facts = [
+            f"{p.title} [{p.id}]: delivery in {wording.days(p.shipping_days)}" for p in products
+        ]
+    versions = [p.options_named_in(text) for p in products]
+    if all(versions) and not facts:  # «is it cheaper than the X for 500g?»: those prices
+        facts = [
+            f"{p.title} [{p.id}], {', '.join(said.values())}: "
+            + format_minor(price_asked(p, text), p.currency)
+            for p, said in zip(products, versions, strict=True)
+        ]
+    return facts

@@ -8,8 +8,9 @@ import re
 from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.clock import Clock, utcnow
 from assistant.conversation.answers import money_wording, wording
-from assistant.conversation.answers.ages import age_note
+from assistant.conversation.answers.ages import age_note, for_the_childs_age
 from assistant.conversation.answers.alternatives import (
     ANOTHER,
     all_fit,
@@ -21,6 +22,7 @@ from assistant.conversation.answers.alternatives import (
     than_focus,
 )
 from assistant.conversation.answers.compose import Turn
+from assistant.conversation.answers.dates import arriving_in_time
 from assistant.conversation.answers.facts import (
     SUPERLATIVES,
     catalogue_figure,
@@ -61,7 +63,7 @@ from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
-from assistant.conversation.understanding.list_length import list_length
+from assistant.conversation.understanding.list_length import list_length, ranked_count
 from assistant.conversation.understanding.other_than_that import excluded
 from assistant.conversation.understanding.planner import Step
 from assistant.conversation.understanding.shop_words import (
@@ -110,8 +112,10 @@ class CatalogueAnswers(ShopRuleAnswers):
         kinds: ProductKinds,
         policies: PolicySearch,
         free_shipping_from: int,
+        clock: Clock = utcnow,
     ) -> None:
         self.free_shipping_from = free_shipping_from
+        self.clock = clock  # «… that'll arrive within a week»: from now
         self.catalogue = catalogue
         self.retriever = retriever
         self.kinds = kinds
@@ -150,7 +154,14 @@ class CatalogueAnswers(ShopRuleAnswers):
         options = said_values(step.slots.options)
         missing = self.kinds.missing(step.text, ignore=options)
         if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
-            step = part_alone(step, f"{step.text}, {kind}", self.retriever.vocabulary)
+            named = self.kinds.named_kind(step.text, ignore=options)
+            # «like a le creuset? a heavy pan …»: the pan said as the make's kind, cast iron
+            said = f"{step.text}, {kind}"
+            if named and (
+                as_kind := re.sub(rf"\b{named}s?\b", kind, step.text, count=1, flags=re.I)
+            ):
+                said = as_kind if as_kind != step.text else said
+            step = part_alone(step, said, self.retriever.vocabulary)
         result, products, order, spec = self._ordered(state, step, options)
         products = products[: list_length(step.text) or len(products)]  # «show me 3 bottles»
         # A kind the titles name ("blenders") is carried, however loosely the words match.
@@ -286,7 +297,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         """«something like a jetboil for camp»: a camping stove, when no kind is named and
         the shop does not carry the make."""
         found = famous_make(text)
-        if found is None or self.kinds.named_kind(text, ignore=options) is not None:
+        named = self.kinds.named_kind(text, ignore=options)
+        # «like a le creuset? a heavy pan …»: the make's kind says which pans (cast iron)
+        if found is None or (named is not None and named not in found[1].split()):
             return None
         return None if self.kinds.says_the_name(found[0]) else found[1]
 
@@ -305,6 +318,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         other = ANOTHER.search(step.text)  # «other merino sweaters?»: not the one in view
         products = [p for p in matching if not (other and p.id == state.focus)]
         products = with_said_facts(products, step.text)  # «fragrance free night creams»
+        products = for_the_childs_age(products, step.text)  # «rc car for a 10 year old»
+        products = arriving_in_time(products, step.text, self.clock())  # «need it by friday»
         products = _in_the_version_said(products, step.text)  # «… for pixel 9»
         spec = None if by_price else by_spec(products, step.text)
         if asked:
@@ -477,6 +492,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             products, intro = gift_ideas(self.retriever, filters, SHOW), PERSON_IDEAS
         else:
             products, intro = products[:3], wording.closest_to_need()
+        products = for_the_childs_age(products, step.text)  # not the 12+ car for a 10 year old
         products = products[: list_length(step.text) or len(products)]  # «two ideas for him»
         remember_shown(state, [p.id for p in products])
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
@@ -600,18 +616,19 @@ class CatalogueAnswers(ShopRuleAnswers):
         figure = catalogue_figure(self.retriever, step.text, kind, filters, named, sorted_kind)
         products = [self.catalogue.products[pid] for pid in figure.products[:SHOW]]
         text = figure_text(figure, products)
+        top = ranked_count(step.text) or 3  # «which are the two cheapest?»: two of them
         if products and kind != "count":
-            remember_shown(state, [p.id for p in products[:3]])
+            remember_shown(state, [p.id for p in products[:top]])
             state.focus = products[0].id
             # «cheapest screen protector for a pixel 9», then «add 2, the clear one»: for pixel 9
             # (not a version said against: «… not a fan of grey»)
-            said = {} if _AGAINST.search(step.text) else options_said(products[:3], step.text)
+            said = {} if _AGAINST.search(step.text) else options_said(products[:top], step.text)
             if said:
                 state.chosen_options = said
-            text += "\n" + wording.product_list(products[:3], "Top picks:")
+            text += "\n" + wording.product_list(products[:top], "Top picks:")
         return Turn(
             text=text,
-            products=[p.id for p in products[:3]],
+            products=[p.id for p in products[:top]],
             numbers=[figure.count, figure.in_stock],
         )
 

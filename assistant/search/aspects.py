@@ -39,6 +39,8 @@ STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {
     "oh", "seriously", "know", "guess", "honest", "did", "wait", "theres", "whats", "thats",
     # «yikes. are people happier with that one»: how reviewers feel overall, no aspect
     "yikes", "happier", "happy", "happiest",
+    # chat fillers and contractions typed without their apostrophe: «… compatible btw»
+    "btw", "tbh", "lol", "isnt", "arent", "doesnt", "dont", "wont", "cant", "didnt", "im", "ive",
 }  # fmt: skip
 DETERMINERS = frozenset("the its their this these those my our your his her".split())
 COMPLAINT_QUESTION = re.compile(

@@ -240,10 +240,11 @@ class ProductKinds:
         if not asking and self.named_kind(text, ignore) is not None:
             return None  # "what about running shorts then, mens medium": shorts are carried
         text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
+        text = _WHAT_IT_IS_FOR.sub("", text) or text  # «a speaker i can use in the shower»
         if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
             return None
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
-        words = [word for word in words if word not in _ASKING_WORDS]  # «how many …?»
+        words = [word for word in words if word not in _ASKING_WORDS | _DAY_WORDS]  # «how many»
         if not words or len(words) > MAX_KIND_WORDS:
             return None
         said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way
@@ -392,6 +393,13 @@ def _clauses(text: str) -> list[str]:
 # as a dash between spaces does («Beach holiday for 4 - do you have big towels?»)
 _CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—]+\s")
 _ASKING_WORDS = frozenset({"how", "much", "many"})
+# «foam roller under 35, need it by friday»: a day it is wanted by, no kind we lack
+_DAY_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday weekend tomorrow today tonight "
+    "week weeks day days christmas xmas".split()
+    # «add two of the 50ml», «or whatever u have thats warm»: a count or a shrug, no kind
+    + "one two three four five six seven eight nine ten couple pair whatever anything".split()
+)
 _WHICH_KIND = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"
     r"(?:is|are|has|have|do|does|would|will|should|can|could)\b",

@@ -477,6 +477,8 @@ class ProductMentions:
                 best = of_brand
             for mention in best:
                 found.setdefault(mention.product_id, replace(mention, phrase=phrase))
+        if not found and kind_hint:
+            found = {m.product_id: m for m in self._model_of_the_kind(message, kind_hint)}
         if not found and len(phrases) > 1:
             # (a brand and a kind said across the phrases are several products: not another
             # that the words of both happen to name, «bean republic cold brew, … ground»)
@@ -486,6 +488,11 @@ class ProductMentions:
             for mention in [] if apart else whole:
                 found.setdefault(mention.product_id, replace(mention, phrase=message))
         return list(found.values())
+
+    def _model_of_the_kind(self, message: str, kind_hint: str) -> list[Mention]:
+        """«and the zen x in white» beside skillets: of the Zen X namesakes, the skillet."""
+        said = self._said_title_words(f"{message} {kind_hint}")
+        return [replace(m, phrase=message) for m in self._model_and_kind(said, message)]
 
     def _best_with_kind(self, phrase: str, kinds: list[str]) -> list[Mention]:
         """The phrase's products; for a phrase that only says a brand, with a kind added."""

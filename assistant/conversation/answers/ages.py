@@ -83,6 +83,21 @@ def rated_for_the_child(products: list[Product], question: str) -> tuple[str, li
     )
 
 
+def for_the_childs_age(products: list[Product], question: str) -> list[Product]:
+    """Of the products found, those not rated for older children than the one named («rc car
+    for a 10 year old»: not the 12+ one), when some are; all of them otherwise."""
+    named = child_age(question)
+    if named is None:
+        return products
+
+    def for_older(product: Product) -> bool:
+        rating = _RATING.match(product.attributes.get("age", "").strip())
+        return bool(rating) and int(rating.group(1)) > named[0]
+
+    kept = [product for product in products if not for_older(product)]
+    return kept if kept and len(kept) < len(products) else products
+
+
 def age_note(products: list[Product], question: str) -> str:
     """A line under a list of toys saying which are rated for the child the request names
     («a little teddy … which one is ok for a newborn?»), or ""."""

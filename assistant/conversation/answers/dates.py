@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from assistant.catalogue.models import Product
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,7 +38,7 @@ _IN_DAYS = re.compile(
 _WINDOW_WORDS = re.compile(r"\b(return|refund|exchange|cancel|send (it|them) back)")
 # «in 3 days» is a deadline only beside words about getting it there («i leave in 10 days,
 # is it waterproof?» and «does the battery die in 2 days?» are not)
-_ARRIVAL_CUE = re.compile(
+ARRIVAL_CUE = re.compile(
     r"\b(arriv\w*|make it|get (?:it |them )?(?:here|there)|deliver\w*|b-?day|birthday|"
     r"need (?:it|them)|in time|be here|come|ship\w*|"
     r"get (?:it |them )?to (?:him|her|them|me|us|my \w+))\b"  # «can it get to him within 3 days?»
@@ -80,7 +82,7 @@ def parse_deadline(text: str, today: dt.date) -> dt.date | None:
         christmas = dt.date(today.year, 12, 25)
         return christmas if christmas >= today else dt.date(today.year + 1, 12, 25)
     match = _IN_DAYS.search(lowered)
-    if match and _ARRIVAL_CUE.search(lowered) and not _WINDOW_WORDS.search(lowered):
+    if match and ARRIVAL_CUE.search(lowered) and not _WINDOW_WORDS.search(lowered):
         count = int(match.group(1)) if match.group(1).isdigit() else _NUMBER_WORDS[match.group(1)]
         return today + dt.timedelta(days=count * (7 if match.group(2).startswith("week") else 1))
     if not _DEADLINE_CUE.search(lowered):
@@ -110,6 +112,16 @@ def _calendar_day(text: str, today: dt.date) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def arriving_in_time(products: list[Product], text: str, now: dt.datetime) -> list[Product]:
+    """Of the products found, those that arrive by the day a search names («foam roller …
+    that'll arrive within a week», «need it by friday»), when some but not all do."""
+    deadline = parse_deadline(text, now.date())
+    if deadline is None or not ARRIVAL_CUE.search(text.lower()):
+        return products
+    kept = [p for p in products if arrival(p.shipping_days, now) <= deadline]
+    return kept if kept and len(kept) < len(products) else products
 
 
 def arrival(shipping_days: int, now: dt.datetime) -> dt.date:

@@ -30,7 +30,15 @@ STAR_RATING = (
 )
 FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     # not «how much caffeine is left in it?»: how much of a thing, not of money
-    (re.compile(rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$)", re.I), "price"),
+    # «whats the difference between the editions»: what each version costs
+    (
+        re.compile(
+            rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$)"
+            r"|\bdiff(?:erence)?s?\b[^.?!]*\b(?:editions?|versions?|sizes|standard|deluxe)\b",
+            re.I,
+        ),
+        "price",
+    ),
     # not «how many cubes come in the set?»: what is in it, not the versions it comes in
     (
         re.compile(

@@ -23,6 +23,10 @@ def currency_note(text: str) -> str:
 def free_shipping_gap(cart: CartView, threshold_minor: int) -> str:
     """What the shopper's own cart needs for free shipping."""
     subtotal, currency = cart.totals.subtotal_minor, cart.totals.currency
+    if not cart.lines:  # «how much more do i have to spend for free shipping?» of none yet
+        return f"Orders whose items come to {format_minor(threshold_minor, currency)} or more " + (
+            "ship free."
+        )
     if subtotal >= threshold_minor:
         return f"Your cart's items come to {format_minor(subtotal, currency)}, so it ships free."
     return (

@@ -84,20 +84,26 @@ def _water_resistant(product: Product) -> bool:
 def holds_said_facts(product: Product, text: str) -> bool:
     """Whether one of the product's facts is said: a telling value («fragrance free»,
     «IPX7»), a yes-fact by its name («vegan», «organic»), or a water rating asked for."""
+    return _said_facts_held(product, text) > 0
+
+
+def _said_facts_held(product: Product, text: str) -> int:
+    """How many of the facts a request says the product holds («fragrance free AND vegan»)."""
     if _AVOIDED.search(text):
-        return False
-    if _WATER_SAID.search(text) and _water_resistant(product):
-        return True
-    return any(
+        return 0
+    held = sum(
         (_telling(value) and _says(text, value)) or (value.lower() == "yes" and _says(text, name))
         for name, value in product.attributes.items()
     )
+    return held + bool(_WATER_SAID.search(text) and _water_resistant(product))
 
 
 def with_said_facts(products: list[Product], text: str) -> list[Product]:
-    """Of the products found, those holding a fact the request says, when some but not all
-    do; all of them otherwise."""
-    kept = [product for product in products if holds_said_facts(product, text)]
+    """Of the products found, those holding the most facts the request says, when some but
+    not all do; all of them otherwise."""
+    held = {product.id: _said_facts_held(product, text) for product in products}
+    most = max(held.values(), default=0)
+    kept = [product for product in products if most and held[product.id] == most]
     # «memory foam pillow»: a title that says the fact holds it too, whatever the data's
     # attributes say of that product
     said = {

@@ -87,10 +87,15 @@ def _the_one_having(message: str, products: list[Product]) -> Product | None:
     return None
 
 
-def comparative_pick(message: str, products: list[Product]) -> Product | None:
-    """The one of `products` a comparative in the message picks, if it says one."""
+def comparative_pick(
+    message: str, products: list[Product], price_of: Callable[[Product], int] | None = None
+) -> Product | None:
+    """The one of `products` a comparative in the message picks, if it says one (by price:
+    `price_of` each, such as the version in the cart, else the price the message asks)."""
     if not products:
         return None
+    if price_of is None:
+        price_of = lambda product: price_asked(product, message)  # noqa: E731
     if having := _the_one_having(message, products):
         return having
     if _LONGER_RETURNS.search(message):
@@ -98,9 +103,9 @@ def comparative_pick(message: str, products: list[Product]) -> Product | None:
         tied = len(ordered) > 1 and ordered[0].return_window_days == ordered[1].return_window_days
         return None if tied else ordered[0]
     if _CHEAPER.search(message):
-        return min(products, key=lambda p: price_asked(p, message))
+        return min(products, key=price_of)
     if _PRICIER.search(message):
-        return max(products, key=lambda p: price_asked(p, message))
+        return max(products, key=price_of)
     if _BETTER_RATED.search(message):
         return max(products, key=lambda p: (p.rating or 0, p.review_count))
     if _QUICKER.search(message) or (

@@ -338,7 +338,9 @@ def corrected(
     zenmotion bands" after an add is another add, "how long does delivery take?" about the
     product in focus is about that product, a return with no order asks about the policy."""
     text, shown = request.text, state.shown
-    if over := _traded_or_over_shown(intent, text, shown, references, slots):
+    if over := _versions_compared(intent, text, references) or _traded_or_over_shown(
+        intent, text, shown, references, slots
+    ):
         return over
     if _against_focus(intent, references, text, state):
         return "compare"
@@ -379,6 +381,26 @@ def _several_named(intent: str, references: References, text: str) -> str:
     if not _ASKED_IN_WORDS.search(text):
         return intent  # «luma skin vitamin c serum?? saw it on snapgram»: show the two
     return "product_question" if ASKS.search(text) else intent
+
+
+_A_VERSION = (
+    r"(?:standard|regular|normal|basic|deluxe|premium|small|medium|large|single|double|twin|"
+    r"queen|king|\d+(?:\.\d+)? ?(?:ml|g|kg|oz|l|cm|mm))"
+)
+# «whats the difference between standard and deluxe», «… between the editions»: its versions
+_VERSIONS_COMPARED = re.compile(
+    r"\b(?:difference|differences|diff)\b[^.?!]*?\b(?:(?:the|its|their) (?:editions|versions|sizes)"
+    rf"\b|{_A_VERSION}\s+(?:and|vs\.?|or|&)\s+(?:the\s+)?{_A_VERSION}\b)",
+    re.I,
+)
+
+
+def _versions_compared(intent: str, text: str, references: References) -> str | None:
+    """«whats the difference between standard and deluxe»: a question about the versions of
+    the one in view, not a comparison of two products."""
+    if intent == "compare" and _VERSIONS_COMPARED.search(text) and len(references.ids) < 2:
+        return "product_question"
+    return None
 
 
 # a question in words, not only a «?» after a name: «luma skin vitamin c serum??» shows them

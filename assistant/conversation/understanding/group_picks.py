@@ -21,11 +21,17 @@ _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a p
 _MOST_IN_A_GROUP = 4  # «one of each» of a longer list is more likely a slip than an order
 # the group words, and how many products each names (None: all in view)
 _GROUP = re.compile(
-    r"\b(?:(?P<both>both(?:\s+of\s+(?:them|those|these|em|'em))?|the\s+(?:two|2)\s+of\s+(?:them|"
+    # «one of each of the first two»: the first two, one each (before «one of each» alone)
+    r"\b(?:(?:(?P<per_top>" + _COUNT + r")\s+of\s+each\s+of\s+)?the\s+(?:top|first)\s+"
+    r"(?P<top>two|2|three|3)|(?P<first_second>the\s+first\s+and\s+(?:the\s+)?second)|"
+    # «the two cheapest of those, 100ml»: so many of those shown, by price or stars
+    r"the\s+(?P<ranked_count>two|2|three|3)\s+(?P<ranked>cheapest|priciest|most\s+expensive|"
+    r"best[- ]rated|highest[- ]rated|top[- ]rated)(?:\s+ones)?(?:\s+of\s+(?:those|them|these))?|"
+    r"(?P<both>both(?:\s+of\s+(?:them|those|these|em|'em))?|the\s+(?:two|2)\s+of\s+(?:them|"
     r"those|these|em))|all\s+(?:of\s+)?(?P<all>two|2|three|3|four|4|five|5|(?:of\s+)?(?:them|those|"
     r"these|em|'em))|(?P<each>each\s+of\s+(?:them|those|these)|(?P<per>" + _COUNT + r")\s+of\s+"
     r"(?:each|each\s+of\s+(?:them|those|these)|both|them\s+both))|the\s+other\s+(?P<other>two|2|"
-    r"three|3)|the\s+(?:top|first)\s+(?P<top>two|2|three|3))\b",  # «the top two, 50ml each»
+    r"three|3))\b",  # «the top two, 50ml each» above
     re.I,
 )
 _EACH_AFTER = re.compile(rf"\b(?P<per>{_COUNT})\s+(?:each|apiece)\b", re.I)  # «both, 2 each»
@@ -74,6 +80,12 @@ _NOT_AN_ADD = {
     "decline", "remove", "confirm", "cancel_order", "return", "order_status", "checkout",
     "policy_question", "compare", "review_question",
 }  # fmt: skip
+# «the first and the second, both navy»: picked by place with a version, nothing compared
+_PICKED_BY_PLACE = re.compile(
+    r"^\W*(?:ok\W+)?the first and (?:the )?second\b(?!.*\b(?:compare|vs|versus|difference|which)\b)"
+    r"(?![^?]*\?)",
+    re.I,
+)
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|lol|haha)\W+)*(?:(?:and\s+)?(?:the\s+)?same\s+again|and\s+again|"
     r"(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|one\s+more\s+time)"
@@ -121,9 +133,26 @@ def _with_version(
     rest = text[: said.start()] + " " + text[said.end() :]
     size = 2 if said["both"] or "both" in said.group(0).lower() else len(shown)
     size = GROUP_SIZES[said["top"].lower()] if said["top"] else size
-    return all(
-        products[pid].only_options_in(rest, _VERSION_FILLER | _ADD_VERBS) for pid in shown[:size]
-    )
+    named = _by_place_or_rank(said, shown, products) or shown[:size]
+    return all(products[pid].only_options_in(rest, _VERSION_FILLER | _ADD_VERBS) for pid in named)
+
+
+def _by_place_or_rank(
+    said: re.Match[str], shown: list[str], products: dict[str, Product]
+) -> list[str]:
+    """«the first and the second»: those two; «the two cheapest of those»: the two cheapest
+    shown (by their lowest price in stock, or their stars); [] for any other group."""
+    if said["first_second"]:
+        return shown[:2]
+    if not said["ranked"]:
+        return []
+    ranked = said["ranked"].lower()
+    if "rated" in ranked:
+        order = sorted(shown, key=lambda pid: -(products[pid].rating or 0.0))
+    else:
+        cheap_first = sorted(shown, key=lambda pid: products[pid].buyable_price_minor)
+        order = cheap_first if ranked == "cheapest" else cheap_first[::-1]
+    return order[: GROUP_SIZES[said["ranked_count"].lower()]]
 
 
 _ADD_VERBS = frozenset("add get grab take buy order put me i'll ill do go with".split())
@@ -131,7 +160,7 @@ _ADD_VERBS = frozenset("add get grab take buy order put me i'll ill do go with".
 
 def _per_product(text: str, said: re.Match[str]) -> int | None:
     """The count each product gets: «2 of each», «both, 2 each» (not «at $8 each»)."""
-    if per := _number(said["per"]):
+    if per := _number(said["per"]) or _number(said["per_top"]):
         return per
     each = _EACH_AFTER.search(text)
     if each is None or re.search(r"(?:[$£€]\s?|\bat\s+)$", text[: each.start()], re.I):
@@ -157,6 +186,8 @@ def _group(
     ):
         return None  # «something nice for both of them»: no version said, no add
     per = _per_product(text, said)
+    if by_place := _by_place_or_rank(said, shown, products):
+        return (by_place, per) if len(shown) > len(by_place) >= 2 else None
     if said["both"]:
         size: int | None = 2
     elif said["all"]:
@@ -400,8 +431,11 @@ def group_step(
     """The adds (or new counts) of a group picked from the products in view, or of each
     colour of the one in view; None when the message picks no group, or a summary waits
     («yes, both» confirms it)."""
-    if request.act in _NOT_AN_ADD or state.pending_checkout:
-        return None
+    if state.pending_checkout or (
+        request.act in _NOT_AN_ADD
+        and not (request.act == "compare" and _PICKED_BY_PLACE.search(request.text))
+    ):
+        return None  # («the first and the second, both navy» is no comparison)
     text = request.text
     # the list in view, else the products an add just named together
     shown = list(dict.fromkeys(state.shown if len(state.shown) > 1 else state.added_together))
@@ -491,11 +525,14 @@ def same_again_of(
     add put in, added."""
     if not _SAME_BUT.search(text) or "?" in text:
         return intent  # «same thing with the tote?» asks the question again
-    if len(references.ids) != 1 or references.kind != "mention":
+    # «same again for the cheaper of those two», «… for the second one»: one of those added
+    picked = {"mention", "superlative", "ordinal", "shown-word"}
+    if len(references.ids) != 1 or references.kind not in picked:
         return intent
     if state.last_cart_change != "add" or not state.last_added:
         return intent
-    slots.quantity = sum(line.qty for line in state.last_added)
+    its_own = [line.qty for line in state.last_added if line.product_id == references.ids[0]]
+    slots.quantity = sum(its_own) or sum(line.qty for line in state.last_added)
     return "add"
 
 

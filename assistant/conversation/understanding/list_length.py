@@ -37,6 +37,24 @@ COUNTED_CHOICES = re.compile(
 )
 
 
+# «which are the two cheapest?», «3 best rated tents»: a ranking of so many
+_RANKED_COUNT = re.compile(
+    rf"\b({_SAID})\s+(?:cheapest|priciest|most expensive|best[- ]rated|highest[- ]rated|"
+    r"top[- ]rated|lightest|fastest|quickest|best|most popular)\b",
+    re.I,
+)
+
+
+def ranked_count(text: str) -> int | None:
+    """How many products a ranking asks for («the two cheapest»: 2), when it says (2 to 5)."""
+    said = _RANKED_COUNT.search(text)
+    if said is None:
+        return None
+    word = said[1].lower()
+    count = int(word) if word.isdigit() else _COUNTS[word]
+    return count if 2 <= count <= 5 else None
+
+
 def list_length(text: str) -> int | None:
     """The number of products a request asks to see, when it says one (2 to 5)."""
     said = LIST_LENGTH.search(text) or COUNTED_CHOICES.search(text)

@@ -15,11 +15,19 @@ _ASKED = re.compile(r"\?|^\W*(?:what|which|is|are|does|do|how)\b", re.I)
 _TURNED_DOWN = re.compile(
     r"\b(?:nah|no|not|don'?t|dont|do not|never|hate|pass|skip|forget it|neither)\b", re.I
 )
-_TAKES = re.compile(
-    r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
-    r"swap|switch|change|make)\b",
+# «hmm no, swap it for the other colour»: a «no» to what was done, then what to do instead
+_CORRECTING = re.compile(
+    r"^\W*(?:(?:hmm+|oh|ah|wait|ugh|erm|um)\W+)*(?:no|nah|nope)\W+(?=(?:\w+\W+){0,2}?"
+    r"(?:swap|switch|change|make|get|give|go with|i'?ll|the other)\b)",
     re.I,
 )
+_TAKES = re.compile(
+    r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
+    r"swap|switch|change|make)\b|" + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b",
+    re.I,
+)
+# «and one in the other colour for my sister»: a second line, not the first one changed
+ANOTHER_LINE = re.compile(r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b", re.I)
 
 
 def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
@@ -28,7 +36,7 @@ def other_value(product: Product | None, text: str, said: dict[str, str]) -> dic
     found = _OTHER.search(text)
     if product is None or found is None or _ASKED.search(text) or not _TAKES.search(text):
         return {}
-    if _TURNED_DOWN.search(text):
+    if _TURNED_DOWN.search(_CORRECTING.sub("", text)):
         return {}  # «nah I don't like the other colour, I'll pass then»
     word = found["option"].lower()
     name = "size" if word == "size" else "colour"

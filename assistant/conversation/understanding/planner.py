@@ -100,7 +100,11 @@ from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
 from assistant.conversation.understanding.other_than_that import others_wanted
-from assistant.conversation.understanding.other_value import decided_by_version, other_value
+from assistant.conversation.understanding.other_value import (
+    ANOTHER_LINE,
+    decided_by_version,
+    other_value,
+)
 from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -578,7 +582,7 @@ class RulePlanner:
         elif intent == "remove" and removal_calls(
             step,
             cart_products,
-            self.references.in_cart,
+            lambda phrase, cart: self.references.in_cart(phrase, cart, state.versions_added),
             self.kinds.named_kind,
             lambda: which_product_question(self.catalogue, state, cart_products, "remove"),
         ):
@@ -783,7 +787,8 @@ def _versions_asked(
         # «ok the other colour then» after black was sold out: the green one, added; «hmm the
         # other colour actually» of the line in the cart: that line changed to it
         slots.options = other
-        return "change" if in_cart else "add", replace(request, implied=True)
+        kept = in_cart and not ANOTHER_LINE.search(request.text)  # «and one in the other…»
+        return "change" if kept else "add", replace(request, implied=True)
     if intent in UNDERSTOOD_AS_NOTHING and decided_by_version(focus, request.text):
         return "add", replace(request, implied=True)  # «ok white, queen i guess»
     return counted_version(intent, request.text, slots.quantity, slots.options, focus), request

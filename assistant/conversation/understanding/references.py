@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.comparatives import comparative_pick, same_kind, the_other
+from assistant.conversation.understanding.comparatives import (
+    comparative_pick,
+    price_asked,
+    same_kind,
+    the_other,
+)
 from assistant.conversation.understanding.shown_words import (
     by_its_facts,
     distinctive_match,
@@ -157,7 +162,7 @@ class ReferenceResolver:
             lambda text: None if in_cart else _the_group(text, shown),
             lambda text: _ordinals(text, shown),
             lambda text: self._shown_word(text, in_cart) if in_cart else None,
-            lambda text: self._comparative(text, shown),
+            lambda text: self._comparative(text, shown, options, state.versions_added),
             lambda text: self._by_returns(text, shown),  # «the returnable one»
             # «Nova X then. he likes purple»: the one decided on, not «it»
             lambda text: (
@@ -391,9 +396,26 @@ class ReferenceResolver:
         ]
         return held[0] if len(held) == 1 else None
 
-    def _comparative(self, message: str, shown: list[str]) -> References | None:
+    def _comparative(
+        self,
+        message: str,
+        shown: list[str],
+        options: dict[str, str] | None = None,
+        versions: dict[str, dict[str, str]] | None = None,
+    ) -> References | None:
         pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
-        chosen = comparative_pick(message, [self.catalogue.products[pid] for pid in pool])
+        # «the cheapest one in blue»: the cheapest of those that come in blue
+        having = [pid for pid in pool if in_stock_in(self.catalogue.products[pid], options or {})]
+        pool = having if options and having else pool
+        price_of = None
+        if versions:  # «take out the priciest one»: by the version each line holds
+
+            def price_of(product: Product) -> int:
+                held = versions.get(product.id)
+                return price_asked(product, " ".join(held.values()) if held else message)
+
+        products = [self.catalogue.products[pid] for pid in pool]
+        chosen = comparative_pick(message, products, price_of)
         return References([chosen.id], "superlative") if chosen else None
 
     def _by_returns(self, message: str, shown: list[str]) -> References | None:
@@ -409,10 +431,13 @@ class ReferenceResolver:
             return References(hits, "superlative") if len(hits) == 1 else None
         return None
 
-    def in_cart(self, phrase: str, cart: list[str]) -> list[str]:
-        """The cart's products a phrase names («the roller», «the Flexa»)."""
+    def in_cart(
+        self, phrase: str, cart: list[str], versions: dict[str, dict[str, str]] | None = None
+    ) -> list[str]:
+        """The cart's products a phrase names («the roller», «the Flexa»); «the priciest one»
+        by the price of the version in the cart, where `versions` holds it."""
         found = self._shown_word(phrase, cart) or self._mentioned(phrase, cart)
-        found = found or self._comparative(phrase, cart)  # «keep the higher rated one»
+        found = found or self._comparative(phrase, cart, versions=versions)  # «the better one»
         return [pid for pid in found.ids if pid in cart] if found else []
 
     def _shown_word(self, message: str, shown: list[str]) -> References | None:

@@ -30,6 +30,9 @@ _IN_FULL = {
     "mins": "minutes",
     "kinda": "kind of",  # «what kinda stuff do u sell» is no «kinda» we lack
     "sorta": "sort of",
+    "lookin": "looking",  # «lookin for lego or smth like it» is no «lookin» we lack
+    "searchin": "searching",
+    "tryna": "trying to",
 }
 _SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in _IN_FULL) + r")(?![\w/])", re.I

@@ -217,7 +217,9 @@ def extract_quantity(message: str) -> int | None:
         if match:
             value = next(group for group in match.groups() if group)
             return number_value(value)
-    return None
+    # «ill risk it for 19 bucks. 2 in rose gold»: the count that opens the last sentence
+    *_, last = re.split(r"(?<=[.!?])\s+", message.strip())
+    return extract_quantity(last) if last != message.strip() else None
 
 
 # «just add every one you have», «all you've got», «as many as you have»: every one left;

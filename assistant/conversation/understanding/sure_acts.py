@@ -79,6 +79,12 @@ _SHIPPING_COST = re.compile(
     r"|\b(?:delivery|shipping|postage) (?:extra|on top)\b|\bextra for (?:delivery|shipping)\b",
     re.I,
 )
+# «how much more do i have to spend to get it free»: what the cart lacks to ship free
+MORE_FOR_FREE = re.compile(
+    r"\bhow much more\b.{0,40}\bfree\b|\b(?:spend|add)\b.{0,25}\b(?:to get|for|get)\b"
+    r"(?: (?:it|them|the order|my order|shipping|delivery|postage))? free\b",
+    re.I,
+)
 _WHO_SELLS = re.compile(r"\bwho(?:'s| is)?\s+(?:\w+\s+){0,2}(?:sells?|selling|the seller)\b", re.I)
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)
@@ -414,6 +420,12 @@ _WHATS_IT_LIKE = re.compile(
     re.I,
 )
 # (acts heard, words, the act they are): each only when heard as one of those acts
+# «and one in the other colour for my sister», «plus another in beige»: a second line
+_ONE_MORE_IN = re.compile(
+    r"^\W*(?:and|plus|also|oh and)\s+(?:(?:one|1|another|a second)(?: one)?(?: more)?)\s+"
+    r"in\s+(?:the\s+other\s+(?:colou?r|size)|[a-z]+)\b(?![^.?!]*\?)",
+    re.I,
+)
 _HEARD_AS = [
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
     (
@@ -428,6 +440,7 @@ _HEARD_AS = [
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
     ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
     ({"change", "product_question", "refine", "search"}, _SO_MANY_MORE_OF, "add"),
+    ({"change", "product_question", "refine", "search"}, _ONE_MORE_IN, "add"),
     ({"product_question", "compare", "refine", "search"}, _SO_MANY_OF_EACH_OF, "add"),
     # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
     ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),
@@ -463,6 +476,8 @@ def _about_the_order(request: Request) -> str | None:
     ):
         return "change"
     held = request.act == "view_cart" and AMOUNT_HELD.search(request.text)
+    if MORE_FOR_FREE.search(request.text) and not AMOUNT_HELD.search(request.text):
+        return "view_cart"  # what the cart itself lacks, not the rule alone
     if (held and SHOP_MONEY.search(request.text)) or (
         request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text)
     ):  # «i have like 45 in my cart, how much more for free shipping?», «delivery on that?»

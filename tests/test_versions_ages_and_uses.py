@@ -20,6 +20,7 @@ from assistant.conversation.answers.said_facts import (
     said_fact_note,
     with_said_facts,
 )
+from assistant.search.countries import countries_said
 from assistant.search.filters import IN_STOCK
 from assistant.search.mentions import ProductMentions
 from assistant.settings import DEMO_CATALOGUE
@@ -146,3 +147,20 @@ def test_searches_by_stock_origin_make_and_use(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("speaker i can use in the shower")
     assert set(reply.products) == {SONARA_EDGE, BASSLINE_WAVE, BASSLINE_AERO}
     assert "IPX7" in reply.text
+
+
+def test_a_country_said_by_its_adjective(catalogue) -> None:
+    teas = [catalogue.products[pid] for pid in ("P0306", "P0282")]
+    assert [p.id for p in with_said_facts(teas, "japanese green tea")] == ["P0282"]
+    assert countries_said("the ethiopian one, or something french") == {"ethiopia", "france"}
+    assert not countries_said("a french press grind")
+
+
+@pytest.mark.slow
+def test_japanese_green_tea_is_no_make_we_lack(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("japanese green tea")
+    assert reply.products == ["P0282"] and "don't carry" not in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("north face sleeping bag? or whatever u have thats warm, under 60")
+    reply = chat.say("how heavey is each")
+    assert "900 g" in reply.text and "350 g" in reply.text

@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.search.countries import COUNTRY_ADJECTIVE
 from assistant.search.kind_words import (
     BOUNDARIES,
     FILLER,
@@ -309,6 +310,8 @@ class ProductKinds:
                 continue
             if word in _ASKING_WORDS or _SUPERLATIVE.fullmatch(word):
                 continue  # «how much is the bassline speaker», «lightest tent»: no make
+            if COUNTRY_ADJECTIVE.fullmatch(word):
+                continue  # «japanese green tea»: where it is from, no make
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (
                 process.extractOne(

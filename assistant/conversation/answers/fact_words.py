@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.search.countries import COUNTRY_ADJECTIVE
+
 # «how long does it burn», «how long have I got?»: no time in transit
 _NOT_IN_TRANSIT = (
     r"[^?.]{0,60}\b(?:lasts?|burns?|runs?|plays?|stays?|keeps?|charges?|have i got|do i have|"
@@ -118,7 +120,7 @@ ATTRIBUTE_WORDS = {
     # «is it actually linen?», «real merino?»: a material doubted, said with its cue
     r"\b(?:actually|really|real|genuine|pure|100%)\s+(?:linen|polyester|nylon|bamboo|silk|"
     r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
-    "weight": r"heav(y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
+    "weight": r"heav(?:e?y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
     r"\bsizes?\b|dimensions?|"  # «what IS listed about its size then»: its capacity
     r"\b(?:bigger|biggest|larger|largest|roomier|roomiest|more space|more room)\b",
@@ -144,10 +146,8 @@ ATTRIBUTE_WORDS = {
     "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "
     r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)",
     "fit": r"\bfit\b|fits",
-    "origin": r"origin|where\b.*\bfrom|grown|country|made in|"
     # «is it japanese green tea?»: a country's adjective (not «french press», a grind)
-    r"\b(?:japanese|chinese|indian|kenyan|colombian|ethiopian|brazilian|guatemalan|italian|"
-    r"french(?! press)|german|korean|vietnamese|mexican|peruvian|taiwanese|sri lankan)\b",
+    "origin": r"origin|where\b.*\bfrom|grown|country|made in|" + COUNTRY_ADJECTIVE.pattern,
     "roast": r"roast|strength|strong",
     "organic": r"organic",
     "drop": r"\bdrop\b",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Product
+from assistant.search.countries import countries_said
 
 _NEGATED = re.compile(r"\b(?:not|non|no|without)[ -]+$", re.I)
 
@@ -95,6 +96,8 @@ def _said_facts_held(product: Product, text: str) -> int:
         (_telling(value) and _says(text, value)) or (value.lower() == "yes" and _says(text, name))
         for name, value in product.attributes.items()
     )
+    origin = product.attributes.get("origin", "").lower()
+    held += bool(origin and origin in countries_said(text))  # «japanese green tea»
     return held + bool(_WATER_SAID.search(text) and _water_resistant(product))
 
 

@@ -7,6 +7,7 @@ import itertools
 import re
 
 from assistant.catalogue.models import Product
+from assistant.search.countries import countries_said
 
 _NO_NAME_WORDS = frozenset("one two six ten the and for set kit all new".split())
 
@@ -66,15 +67,6 @@ def _pair_said(title: str, said: str) -> bool:
 _THE_X_ONE = re.compile(r"\bthe ((?:[a-z-]+ ){1,2})ones?\b", re.I)
 
 
-# a country said by its adjective, as origins are listed («the ethiopian one»: Ethiopia)
-_COUNTRY_OF = {
-    "ethiopian": "ethiopia", "colombian": "colombia", "kenyan": "kenya", "brazilian": "brazil",
-    "guatemalan": "guatemala", "japanese": "japan", "chinese": "china", "indian": "india",
-    "italian": "italy", "french": "france", "mexican": "mexico", "peruvian": "peru",
-    "vietnamese": "vietnam", "korean": "korea", "taiwanese": "taiwan", "german": "germany",
-}  # fmt: skip
-
-
 def by_its_facts(message: str, shown: list[Product]) -> list[str]:
     """«the real leather one» beside two «Leather» bags: the one whose facts say leather
     (its material), when its title does not tell them apart."""
@@ -82,7 +74,7 @@ def by_its_facts(message: str, shown: list[Product]) -> list[str]:
     if said is None or len(shown) < 2:
         return []
     words = set(said.group(1).lower().split())
-    words |= {_COUNTRY_OF[word] for word in words if word in _COUNTRY_OF}  # «the ethiopian one»
+    words |= countries_said(said.group(1))  # «the ethiopian one»: Ethiopia
     hits = [
         p.id
         for p in shown

@@ -184,3 +184,39 @@ def test_ages_versions_and_free_shipping(demo_assistant) -> None:
     assert "$50.00 or more ship free" in reply.text
     reply = Chat(demo_assistant).say("add two of the luma skin zen x sunscreen in 50ml")
     assert "don't sell" not in reply.text
+
+
+def test_the_reviews_near_misses_of_words(catalogue) -> None:
+    """A helper's review of this change: what its rules must not catch."""
+    assert not MORE_FOR_FREE.search("add one more to get free shipping")
+    assert not MORE_FOR_FREE.search("can i add a gift note for free?")
+    assert (
+        extract_quantity("add the verano flow kettle in small. 2 cups a day is all i drink") is None
+    )
+    assert extract_quantity("add the ironpeak go jump rope in grey. 3 workouts a week") is None
+    cars = [catalogue.products[PLAYWISE_CAR], catalogue.products[PLAYWISE_STUDIO_CAR]]
+    assert for_the_childs_age(cars, "rc car, my last one lasted 3 years") == cars
+    assert for_the_childs_age(cars, "board game we can play for 10 years") == cars
+    creams = [catalogue.products[pid] for pid in (DEWLEAF_CREAM, PURELLE_PRIME_CREAM)]
+    assert len(with_said_facts(creams, "fragrance free or vegan night cream")) == 2
+
+
+@pytest.mark.slow
+def test_the_reviews_near_misses_in_chats(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say_all("yoga mat | add the ironpeak pro in black | add one more to get free shipping")
+    assert chat.units() == {"P0181": 2}
+    reply = Chat(demo_assistant).say("can i add a gift note for free?")
+    assert "gift" in reply.text and "cart is empty" not in reply.text
+    chat = Chat(demo_assistant)
+    reply = chat.say_all("electric kettle | i'll take one in white")
+    assert reply.products == ["P0109"]  # the first listed is sold out in white
+    chat = Chat(demo_assistant)
+    reply = chat.say_all("braided usb-c cable | add both in clear")
+    assert reply.text.startswith("Which one do you mean?") and not chat.units()
+    reply = Chat(demo_assistant).say("north face rain jacket?")
+    assert "We don't carry North Face." in reply.text
+    chat = Chat(demo_assistant)
+    chat.say_all("bassline one headphones | add it in navy")
+    chat.say("and one in the other colour for my sister")
+    assert chat.units() == {"P0001": 1}  # of three colours, none is «the other»

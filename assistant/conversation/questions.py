@@ -299,7 +299,10 @@ class CatalogueAnswers(ShopRuleAnswers):
         found = famous_make(text)
         named = self.kinds.named_kind(text, ignore=options)
         # «like a le creuset? a heavy pan …»: the make's kind says which pans (cast iron)
-        if found is None or (named is not None and named not in found[1].split()):
+        # (a kind said as the make's own, «north face jacket», is searched as said)
+        if found is None or (named is not None and found[1].split()[-1:] != [named]):
+            return None
+        if named is not None and found[1] == named:
             return None
         return None if self.kinds.says_the_name(found[0]) else found[1]
 

@@ -85,6 +85,11 @@ _KIND_OF_MAKE: dict[str, str] = {
     "cerave": "moisturiser",
     "peloton": "exercise bike",
     "tempur": "memory foam pillow",
+    "belkin": "wireless charger",
+    "smeg": "electric kettle",
+    "la roche posay": "sunscreen",
+    "la roche-posay": "sunscreen",
+    "bowflex": "dumbbells",
 }
 FAMOUS_MAKE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _KIND_OF_MAKE), key=len, reverse=True)) + r")s?\b",

@@ -402,6 +402,8 @@ _DAY_WORDS = frozenset(
     "week weeks day days christmas xmas".split()
     # «add two of the 50ml», «or whatever u have thats warm»: a count or a shrug, no kind
     + "one two three four five six seven eight nine ten couple pair whatever anything".split()
+    # «add 3 more for free shipping»: why, not what
+    + "free shipping delivery postage".split()
 )
 _WHICH_KIND = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"

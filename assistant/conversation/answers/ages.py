@@ -8,7 +8,8 @@ from assistant.catalogue.models import Product
 
 _YEARS = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _CHILD_AGE = re.compile(
-    rf"\b{_YEARS}[ -]?(?:years?|yrs?|y/?o)(?:[ -]old)?\b|"  # «a 3 year old», «2yo»
+    # «a 3 year old», «2yo»; not «it will last 5 years», «for 10 years»
+    rf"\b{_YEARS}[ -]?(?:y/?o|(?:years?|yrs?)[ -]olds?)\b|\b(?:a|an) {_YEARS}[ -](?:year|yr)\b|"
     rf"\b(?:she|he|they|kid|son|daughter|bro|brother|sis|sister|niece|nephew|grandson|"
     rf"granddaughter|boy|girl|toddler|little one)(?:'s| is| are| turns?| turned| just turned) "
     rf"{_YEARS}\b|"

@@ -105,8 +105,9 @@ def with_said_facts(products: list[Product], text: str) -> list[Product]:
     """Of the products found, those holding the most facts the request says, when some but
     not all do; all of them otherwise."""
     held = {product.id: _said_facts_held(product, text) for product in products}
-    most = max(held.values(), default=0)
-    kept = [product for product in products if most and held[product.id] == most]
+    # «fragrance free AND vegan»: those with both; «fragrance free or vegan»: either
+    most = 1 if re.search(r"\bor\b", text, re.I) else max(held.values(), default=0)
+    kept = [product for product in products if most and held[product.id] >= most]
     # «memory foam pillow»: a title that says the fact holds it too, whatever the data's
     # attributes say of that product
     said = {

@@ -77,6 +77,9 @@ _OPTION_PHRASE = re.compile(
     r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$",
     re.I,  # «blue one»
 )
+# «does it come in blue?», «is there a black one?»: asked of the one listed first
+_ASKED_OF_IT = re.compile(r"\?|^\W*(?:does|do|is|are|can|could)\b", re.I)
+_GROUP_SAID = re.compile(r"\b(?:both|all|each)\b", re.I)
 # «the red one», «the grey ones»: a pick among those listed by a version, not a version of one
 _THE_OPTION_ONE = re.compile(r"\bthe \w+(?: \w+)? ones?\b", re.I)
 # «swap the atlas ones for the voyagr set», «replace X with Y», «Y instead of the X»
@@ -528,11 +531,17 @@ class ReferenceResolver:
         # «blue one» beside two mounts, one sold out in every version (or in blue): the other
         stocked = [pid for pid in having if self.catalogue.products[pid].in_stock]
         having = stocked or having
-        if not _THE_OPTION_ONE.search(message):
-            # «add 2 pairs in 12» after «pacer racing flats in a 12?», «does it come in blue?»:
-            # a version of the best match, listed first, even where that version is sold out
-            return References(having[:1], "option") if having else None
-        # «the red one»: a pick among those listed, by the version they have in stock
+        if _GROUP_SAID.search(message):
+            return None  # «add both in clear»: which two is asked, not the first of them
+        if having and having[0] == shown[0] and not _THE_OPTION_ONE.search(message):
+            # «add 2 pairs in 12» after «pacer racing flats in a 12?»: the best match, listed
+            # first, when it has that version in stock; «does it come in blue?» asks of it
+            # whatever its stock
+            first = self.catalogue.products[shown[0]]
+            if in_stock_in(first, options) or _ASKED_OF_IT.search(message):
+                return References(shown[:1], "option")
+        # «the red one», «i'll take one in white» beside kettles whose first is sold out in
+        # white: a pick among those listed, by the version they have in stock
         in_it = [pid for pid in having if in_stock_in(self.catalogue.products[pid], options)]
         having = in_it or having
         talked = [pid for pid in in_it if pid in (talked_about or [])]

@@ -217,9 +217,19 @@ def extract_quantity(message: str) -> int | None:
         if match:
             value = next(group for group in match.groups() if group)
             return number_value(value)
-    # «ill risk it for 19 bucks. 2 in rose gold»: the count that opens the last sentence
+    # «ill risk it for 19 bucks. 2 in rose gold»: the count that opens the last sentence,
+    # said of the thing (not «… 2 cups a day is all i drink»)
     *_, last = re.split(r"(?<=[.!?])\s+", message.strip())
-    return extract_quantity(last) if last != message.strip() else None
+    if last != message.strip() and (said := _COUNT_OPENS.match(last)):
+        return number_value(said.group(1))
+    return None
+
+
+_COUNT_OPENS = re.compile(
+    rf"^\W*({NUMBER})\s+(?:in\b|of (?:them|those|these|each|em)\b|x\b|pairs? of\b|pairs?\b"
+    r"|please\b|pls\b|then\b|\W*$)",
+    re.I,
+)
 
 
 # «just add every one you have», «all you've got», «as many as you have»: every one left;

@@ -81,7 +81,7 @@ _SHIPPING_COST = re.compile(
 )
 # «how much more do i have to spend to get it free»: what the cart lacks to ship free
 MORE_FOR_FREE = re.compile(
-    r"\bhow much more\b.{0,40}\bfree\b|\b(?:spend|add)\b.{0,25}\b(?:to get|for|get)\b"
+    r"\bhow much more\b.{0,40}\bfree\b|\bspend\b.{0,25}\b(?:to get|for|get)\b"
     r"(?: (?:it|them|the order|my order|shipping|delivery|postage))? free\b",
     re.I,
 )
@@ -420,10 +420,10 @@ _WHATS_IT_LIKE = re.compile(
     re.I,
 )
 # (acts heard, words, the act they are): each only when heard as one of those acts
-# «and one in the other colour for my sister», «plus another in beige»: a second line
+# «plus another in beige», «and one in black for my sister»: a second line
 _ONE_MORE_IN = re.compile(
     r"^\W*(?:and|plus|also|oh and)\s+(?:(?:one|1|another|a second)(?: one)?(?: more)?)\s+"
-    r"in\s+(?:the\s+other\s+(?:colou?r|size)|[a-z]+)\b(?![^.?!]*\?)",
+    r"in\s+(?!the\b)[a-z]+\b(?![^.?!]*\?)",  # («… in the other colour»: other_value)
     re.I,
 )
 _HEARD_AS = [
@@ -476,7 +476,11 @@ def _about_the_order(request: Request) -> str | None:
     ):
         return "change"
     held = request.act == "view_cart" and AMOUNT_HELD.search(request.text)
-    if MORE_FOR_FREE.search(request.text) and not AMOUNT_HELD.search(request.text):
+    if (
+        request.act not in CART_CHANGING
+        and MORE_FOR_FREE.search(request.text)
+        and not AMOUNT_HELD.search(request.text)
+    ):
         return "view_cart"  # what the cart itself lacks, not the rule alone
     if (held and SHOP_MONEY.search(request.text)) or (
         request.act in {"product_question", "search"} and _SHIPPING_COST.search(request.text)

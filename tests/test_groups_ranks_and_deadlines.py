@@ -220,3 +220,19 @@ def test_the_reviews_near_misses_in_chats(demo_assistant) -> None:
     chat.say_all("bassline one headphones | add it in navy")
     chat.say("and one in the other colour for my sister")
     assert chat.units() == {"P0001": 1}  # of three colours, none is «the other»
+
+
+@pytest.mark.slow
+def test_the_scoring_runs_near_misses(demo_assistant) -> None:
+    """The first full scoring run of this change: a product named by brand and model beside
+    another of the brand, and free-shipping rules asked, not the cart's gap."""
+    chat = Chat(demo_assistant)
+    chat.say("rc car for a 4 year old?")
+    reply = chat.say("is the Playwise Studio one ok for that age?")
+    assert reply.products == [PLAYWISE_STUDIO_CAR] and "12+" in reply.text
+    assert not MORE_FOR_FREE.search("is there a minimum spend for free postage?")
+    reply = Chat(demo_assistant).say(
+        "how much more would I need to spend for free shipping if I get the Flexa Air 2 "
+        "resistance bands?"
+    )
+    assert "$31.00" in reply.text

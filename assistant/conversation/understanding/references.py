@@ -142,7 +142,11 @@ class ReferenceResolver:
             lambda text: self._each_shown(text, shown),
             lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
-            lambda text: self._shown_word(text, in_cart or shown) if self._word_one(text) else None,
+            lambda text: (
+                self._shown_word(text, in_cart or shown)
+                if self._word_one(text) and not self._names_one_out_of_view(text, in_cart or shown)
+                else None
+            ),
             lambda text: self._branded_by_facts(text, shown) if self._word_one(text) else None,
             lambda text: self._focus_versions(text, focus),
             lambda text: self._focus_by_name(text, focus),
@@ -382,6 +386,15 @@ class ReferenceResolver:
             "mention",
             phrases={m.product_id: m.phrase for m in found},
         )
+
+    def _names_one_out_of_view(self, message: str, in_view: list[str]) -> bool:
+        """«is the Playwise Studio one ok?» beside the Playwise Classic 700 alone: its brand and
+        model name a product not in view, so «the X one» is not the one in view."""
+        found = self.mentions.find(message)
+        if len(found) != 1 or found[0].product_id in in_view:
+            return False
+        said = set(found[0].words) - self.mentions.brand_words[found[0].product_id] - {"one"}
+        return bool(said) and found[0].product_id in self.catalogue.products
 
     def _held_instead(self, message: str, found: Mention, context: list[str]) -> str | None:
         """The product in view the words said fit, when the one found leaned on a word not said

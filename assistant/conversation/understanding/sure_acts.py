@@ -80,11 +80,9 @@ _SHIPPING_COST = re.compile(
     re.I,
 )
 # «how much more do i have to spend to get it free»: what the cart lacks to ship free
-MORE_FOR_FREE = re.compile(
-    r"\bhow much more\b.{0,40}\bfree\b|\bspend\b.{0,25}\b(?:to get|for|get)\b"
-    r"(?: (?:it|them|the order|my order|shipping|delivery|postage))? free\b",
-    re.I,
-)
+# (not «is there a minimum spend for free postage?», the rule; not «… if I get the X?», a
+# question of the X)
+MORE_FOR_FREE = re.compile(r"\bhow much more\b(?![^?]*\bif\b).{0,40}\bfree\b", re.I)
 _WHO_SELLS = re.compile(r"\bwho(?:'s| is)?\s+(?:\w+\s+){0,2}(?:sells?|selling|the seller)\b", re.I)
 # «armorly wave 200 power bank any good», «is it any good?»: what its reviews say
 _ANY_GOOD = re.compile(r"\b(?:any good|worth it|worth the money)\W*$", re.I)

@@ -236,3 +236,7 @@ def test_the_scoring_runs_near_misses(demo_assistant) -> None:
         "resistance bands?"
     )
     assert "$31.00" in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("do you have nespresso machines or any kind of coffee maker")
+    reply = chat.say("whats the cheapest pour over one")
+    assert reply.products == ["P0097"]  # a pour-over coffee maker, not coffee beans

@@ -302,8 +302,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         # (a kind said as the make's own, «north face jacket», is searched as said)
         if found is None or (named is not None and found[1].split()[-1:] != [named]):
             return None
-        if named is not None and found[1] == named:
-            return None
+        if named is not None and (found[1] == named or found[1].lower() in text.lower()):
+            return None  # («nespresso machines or any kind of coffee maker»: said already)
         return None if self.kinds.says_the_name(found[0]) else found[1]
 
     def _ordered(

@@ -48,20 +48,18 @@ _RANKED_COUNT = re.compile(
 def ranked_count(text: str) -> int | None:
     """How many products a ranking asks for («the two cheapest»: 2), when it says (2 to 5)."""
     said = _RANKED_COUNT.search(text)
-    if said is None:
-        return None
-    word = said[1].lower()
-    count = int(word) if word.isdigit() else _COUNTS[word]
-    return count if 2 <= count <= 5 else None
+    return _few(said[1]) if said else None
 
 
 def list_length(text: str) -> int | None:
     """The number of products a request asks to see, when it says one (2 to 5)."""
     said = LIST_LENGTH.search(text) or COUNTED_CHOICES.search(text)
-    if said is None:
-        return None
-    word = said[1].lower()
-    count = int(word) if word.isdigit() else _COUNTS[word]
+    return _few(said[1]) if said else None
+
+
+def _few(word: str) -> int | None:
+    """A count said as a digit or a word, when it is 2 to 5 (a list's length)."""
+    count = int(word) if word.isdigit() else _COUNTS[word.lower()]
     return count if 2 <= count <= 5 else None
 
 

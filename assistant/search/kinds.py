@@ -245,7 +245,7 @@ class ProductKinds:
         if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
             return None
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
-        words = [word for word in words if word not in _ASKING_WORDS | _DAY_WORDS]  # «how many»
+        words = [word for word in words if word not in _ASKING_WORDS | _NO_KIND_WORDS]  # «how many»
         if not words or len(words) > MAX_KIND_WORDS:
             return None
         said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way
@@ -397,7 +397,7 @@ def _clauses(text: str) -> list[str]:
 _CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—]+\s")
 _ASKING_WORDS = frozenset({"how", "much", "many"})
 # «foam roller under 35, need it by friday»: a day it is wanted by, no kind we lack
-_DAY_WORDS = frozenset(
+_NO_KIND_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend tomorrow today tonight "
     "week weeks day days christmas xmas".split()
     # «add two of the 50ml», «or whatever u have thats warm»: a count or a shrug, no kind

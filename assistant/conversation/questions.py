@@ -85,6 +85,7 @@ from assistant.search.kinds import (
     of_the_sort,
     of_the_sort_said,
     same_aisle,
+    singular,
     singular_words,
 )
 from assistant.search.policies import PolicySearch
@@ -152,16 +153,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             return self._named(state, step)
         step = self._beside_the_focus(state, step)
         options = said_values(step.slots.options)
-        missing = self.kinds.missing(step.text, ignore=options)
-        if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
-            named = self.kinds.named_kind(step.text, ignore=options)
-            # «like a le creuset? a heavy pan …»: the pan said as the make's kind, cast iron
-            said = f"{step.text}, {kind}"
-            if named and (
-                as_kind := re.sub(rf"\b{named}s?\b", kind, step.text, count=1, flags=re.I)
-            ):
-                said = as_kind if as_kind != step.text else said
-            step = part_alone(step, said, self.retriever.vocabulary)
+        step, missing, lacked_make = self._makes_as_kinds(step, options)
         result, products, order, spec = self._ordered(state, step, options)
         products = products[: list_length(step.text) or len(products)]  # «show me 3 bottles»
         # A kind the titles name ("blenders") is carried, however loosely the words match.
@@ -179,9 +171,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         if order or (spec and spec.winner):
             state.focus = products[0].id  # «cheapest u got», then «purple»: that one in purple
         lead = spec.lead if spec else LEADS[order] if order else None
-        if make := self.kinds.unknown_make(step.text, ignore=options):
-            famous = famous_make(step.text)  # «north face rain jacket?»: North Face, not North
-            make = famous[0] if famous and make in famous[0].split() else make
+        if make := lacked_make or self._make_we_lack(step.text, options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
@@ -292,6 +282,56 @@ class CatalogueAnswers(ShopRuleAnswers):
         kind = self.kinds.named_kind(focus.title)
         said = re.compile(rf"\b{re.escape(lacking)}\b", re.I)
         return said.sub(f"{lacking} {kind}", text, count=1) if kind else None
+
+    def _makes_as_kinds(self, step: Step, options: set[str]) -> tuple[Step, str | None, str | None]:
+        """The request with a make we lack read as its kind, what it names that the shop does
+        not sell, and the lacked make when its words were replaced («nespresso machines»)."""
+        missing = self.kinds.missing(step.text, ignore=options)
+        if missing and (as_kind := self._lacked_make_as_its_kind(step.text, missing, options)):
+            lacked_make, said = as_kind  # «nespresso machines»: coffee makers, said so
+            return part_alone(step, said, self.retriever.vocabulary), None, lacked_make
+        if not missing and (kind := self._kind_of_a_make_we_lack(step.text, options)):
+            named = self.kinds.named_kind(step.text, ignore=options)
+            # «like a le creuset? a heavy pan …»: the pan said as the make's kind, cast iron
+            said = f"{step.text}, {kind}"
+            if named and (
+                as_kind := re.sub(rf"\b{named}s?\b", kind, step.text, count=1, flags=re.I)
+            ):
+                said = as_kind if as_kind != step.text else said
+            step = part_alone(step, said, self.retriever.vocabulary)
+        return step, missing, None
+
+    def _make_we_lack(self, text: str, options: set[str]) -> str | None:
+        """The make a search names that the shop does not carry: «bose headphones», or a
+        well-known one said after the kind («headphones like bose», «something like airpods»)."""
+        famous = famous_make(text)
+        if make := self.kinds.unknown_make(text, ignore=options):
+            # «north face rain jacket?»: North Face, not North
+            return famous[0] if famous and make in famous[0].split() else make
+        if famous is None or self.kinds.says_the_name(famous[0]):
+            return None
+        named = self.kinds.named_kind(text, ignore=options)
+        # «headphones like bose»: the make stands for the kind searched, so it was meant
+        return famous[0] if named is None or singular(famous[1].split()[-1]) == named else None
+
+    def _lacked_make_as_its_kind(
+        self, text: str, missing: str, options: set[str]
+    ) -> tuple[str, str] | None:
+        """«any nespresso machines»: the unsold thing named by a make we lack is that make's
+        kind («any coffee maker») when the shop sells that kind: the make and the request."""
+        famous = famous_make(missing)
+        # the words as said, one or more («do you have a keurig?»: «keurigs» is not sold)
+        said = re.compile(
+            r"\b"
+            + r"\s+".join(re.escape(singular(word)) + "s?" for word in missing.split())
+            + r"\b",
+            re.I,
+        )
+        if famous is None or self.kinds.says_the_name(famous[0]) or not said.search(text):
+            return None
+        as_kind = said.sub(famous[1], text, count=1)
+        # «dyson vacuums»: no vacuum cleaners either, so «we don't sell dyson vacuums» stands
+        return None if self.kinds.missing(as_kind, ignore=options) else (famous[0], as_kind)
 
     def _kind_of_a_make_we_lack(self, text: str, options: set[str]) -> str | None:
         """«something like a jetboil for camp»: a camping stove, when no kind is named and
@@ -499,11 +539,19 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = products[: list_length(step.text) or len(products)]  # «two ideas for him»
         remember_shown(state, [p.id for p in products])
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
-        text = wording.product_list(products, intro) + age_note(products, step.text)
+        text = wording.product_list(products, self._make_lacked_first(step.text, intro))
+        text += age_note(products, step.text)
         text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION
         return Turn(text=text, products=[p.id for p in products])
+
+    def _make_lacked_first(self, text: str, intro: str) -> str:
+        """«lego for my 5 year old?»: that we don't carry the make, said before the ideas."""
+        famous = famous_make(text)
+        if famous is None or self.kinds.says_the_name(famous[0]):
+            return intro
+        return f"We don't carry {famous[0].title()}. {intro}"
 
     def _all_of_the_kind_said(self, hits: list[ProductHit], said: str) -> bool:
         """Whether a need names a kind and every suggestion is of it («a blender in the

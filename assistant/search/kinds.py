@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from assistant.catalogue.models import Catalogue, Product
 from assistant.search.countries import COUNTRY_ADJECTIVE
+from assistant.search.famous_makes import famous_make
 from assistant.search.kind_words import (
     BOUNDARIES,
     FILLER,
@@ -312,6 +313,8 @@ class ProductKinds:
                 continue  # «how much is the bassline speaker», «lightest tent»: no make
             if COUNTRY_ADJECTIVE.fullmatch(word):
                 continue  # «japanese green tea»: where it is from, no make
+            if (famous := famous_make(word)) and famous[0] == word:
+                return word  # «sony headphones»: a make we lack, not a typo of «soy»
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (
                 process.extractOne(

@@ -59,6 +59,7 @@ from assistant.conversation.answers.spec_order import (
     by_spec,
     without_bound,
 )
+from assistant.conversation.answers.unlisted_asks import unlisted_of_all
 from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
@@ -176,7 +177,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
         text += age_note(products, step.text) + said_fact_note(products, step.text)
-        text += unlisted_note(products, step.text)  # «… that fit an iphone 14?»: none listed
+        # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid
+        text += unlisted_note(products, step.text) or unlisted_of_all(products, step.text)
         text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)

@@ -111,6 +111,11 @@ class DialogueState(BaseModel):
         description="Products one add named together, in order, for «3 of the first and 1 of "
         "the second» when no list was shown.",
     )
+    party_size: int | None = Field(
+        None,
+        description="How many people the shopper buys for («for my 3 kids»), for a later «one "
+        "for each kid».",
+    )
     talked_about: list[str] = Field(
         default_factory=list,
         description="Products talked about one at a time, first talked about first, so «the "

@@ -71,11 +71,19 @@ _SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "c
 # «do they work with a ps5?», «will it charge my macbook pro 16?», «compatible with lego?»:
 # a thing of the shopper's own it must work with
 _WORKS_WITH = re.compile(
-    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to)\s+"
-    r"(?:my |a |an |the |our |his |her )?|(?:charge|power)\s+(?:my|a|an|the|our|his|her)\s+)"
+    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to|in)\s+"
+    r"(?:my |a |an |the |our |his |her )?|(?:charge|power)\s+(?:my|a|an|the|our|his|her)\s+|"
+    # «does it fit hario v60 filters?», «will it fit ryanair cabin size»
+    r"(?P<fit>\b(?:fit|fits)\s+(?:in(?:to)?\s+|on\s+|with\s+)?(?:my |a |an |the |our |)))"
     r"(?P<thing>[a-z][\w -]{1,30}?)"
     r"(?=\s*[?.!,]|\s+(?:and|or|too|as well|though|tho|then)\b|\s*$)",
     re.I,
+)
+
+# «does it fit true to size», «will it fit me», «fits well?»: how it fits, not a thing it fits
+_HOW_IT_FITS = frozenset(
+    "me you him her us them it true to a the size sizing small big large well right ok okay "
+    "fine snug tight loose comfortably properly perfectly".split()
 )
 
 
@@ -100,27 +108,68 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
         return (
             "The product data doesn't list an age range for it, so I can't say it suits that age."
         )
+    found = _unlisted(product, question, facts)
+    return _ONE[found[0]].format(thing=found[1]) if found else None
+
+
+def unlisted_of_all(products: list[Product], question: str) -> str:
+    """A search's note when what its question asks («… will it fit hario v60 filters?»,
+    «whats the max weight on them?») is in none of the products' data; else nothing."""
+    # a search's own words («what tents under 2kg») ask no fact: a question after them does
+    asked = _ASKED_THING.search(question)
+    if asked and asked.start() == 0 and not _WORKS_WITH.search(question):
+        return ""
+    found = [_unlisted(product, question, []) for product in products]
+    if not found or any(reason is None for reason in found):
+        return ""
+    reason, thing = found[0]  # type: ignore[misc]  (none is None, checked above)
+    if len(products) == 1:
+        return "\n" + _ONE[reason].format(thing=thing)
+    return "\n" + _ALL[reason].format(thing=thing)
+
+
+# what the data does not say, for one product and for a list: «safe», «works with», «fits», a fact
+_ONE = {
+    "safe": "The product data doesn't say whether it is safe for that, so I can't confirm it; "
+    "ask the seller, or a doctor or vet where health is involved.",
+    "works": "The product data doesn't say whether it works with {thing}, so I can't confirm it.",
+    "fits": "The product data doesn't say whether it fits {thing}, so I can't confirm it.",
+    "fact": "The product data doesn't list the {thing}.",
+}
+_ALL = {
+    "safe": "None of these listings says whether they are safe for that, so I can't confirm "
+    "it; ask the seller, or a doctor or vet where health is involved.",
+    "works": "None of these listings says whether they work with {thing}, so I can't confirm it.",
+    "fits": "None of these listings says whether they fit {thing}, so I can't confirm it.",
+    "fact": "None of these listings gives the {thing}.",
+}
+
+
+def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, str] | None:
+    """Why the question asks what the product's data does not say («works», «fits», «safe»,
+    a «fact»), with the thing asked about; None when the data says it or nothing is asked."""
     if _SAFE_ASKED.search(question) and not set(product.attributes) & _SAFETY_FACTS:
-        return (
-            "The product data doesn't say whether it is safe for that, so I can't confirm it; "
-            "ask the seller, or a doctor or vet where health is involved."
-        )
+        return "safe", ""
     listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
     listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
     used = _WORKS_WITH.search(question)
+    if used and used["fit"] and _words(used["thing"]) <= _HOW_IT_FITS:
+        used = None  # «does it fit true to size?», «fits me?»: sizing, answered elsewhere
     if used and not _words(used["thing"]) <= listed | _ANY_DEVICE:
-        return (
-            f"The product data doesn't say whether it works with {used['thing'].strip()}, "
-            "so I can't confirm it."
-        )
+        return ("fits" if used["fit"] else "works"), used["thing"].strip()
     said = _ASKED_THING.search(question)
     if said is None:
         return None
     thing = said["thing"].strip().lower()
     if len(thing.split()) > 3 or _words(thing) & _FACTS_ANSWERED:
         return None  # «what size should i get»: a fact answered, or a question, not a thing
-    asked = {word for word in _words(thing) if word not in _NO_FACT and len(word) > 1}
+    # («whats the lightest»: a ranking, not a fact of its own)
+    asked = {
+        word
+        for word in _words(thing)
+        if word not in _NO_FACT and len(word) > 1 and not re.fullmatch(r"[a-z]{3,}est", word)
+    }
     listed |= {_words(name).pop() for name in product.options_by_name() if _words(name)}
     if not asked or asked <= listed:
         return None
-    return f"The product data doesn't list the {thing}."
+    return "fact", thing

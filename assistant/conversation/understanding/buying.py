@@ -99,7 +99,7 @@ _BUYS = re.compile(
 # cart act is a question or a search that only sounds like an add.
 CHANGE_WORDS = re.compile(
     r"\b(add|put|chuck|throw|bung|pop|stick|grab|take|buy|order|gimme|give me|get me|"
-    r"remove|delete|drop|bin|ditch|lose|scrap|scratch|nix|forget|toss|strike|out with|rid of|"
+    r"remove|undo|delete|drop|bin|ditch|lose|scrap|scratch|nix|forget|toss|strike|out with|rid of|"
     r"clear|empty|"
     r"stays|can stay|keep (?:only|just)|(?:only|just) keep|"
     r"change|"

@@ -59,6 +59,7 @@ _A_PAIR = re.compile(
     re.I,
 )
 _EACH_ONE = re.compile(r"\beach\b", re.I)  # «a pair for each of my 2 kids»: two pairs
+_TWO = re.compile(r"\b(?:2|two|couple)\b(?!\s*(?:kg|g|ml|cm|l|pack|x)\b)", re.I)
 _A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
 
 
@@ -95,6 +96,33 @@ def counted_in_words(text: str, quantity: int | None) -> int | None:
 def pairs_as_units(product: Product, text: str, quantity: int | None) -> int | None:
     """A pair of shoes is one unit: «a pair of the orange 9s» adds one pair, not two."""
     paired = _A_PAIR.search(text) and _SOLD_IN_PAIRS.search(product.title)
-    if quantity == 2 and paired and not _EACH_ONE.search(text):
+    # («add a couple, one pair for me one for my brother»: two said, so two pairs)
+    if quantity == 2 and paired and not _EACH_ONE.search(text) and not _TWO.search(text):
         return 1
     return quantity
+
+
+# «teddy bears for my 3 kids», «for the 4 of us»: how many people the shopper buys for
+_PARTY = re.compile(
+    rf"\b(?:my|our|his|her|the)\s+{NUMBER}\s+(?:kids|children|boys|girls|sons|daughters|"
+    r"nephews|nieces|grandkids|grandchildren|friends|mates|sisters|brothers|siblings|"
+    r"colleagues|students|cousins|of us)\b",
+    re.I,
+)
+# «one for each kid», «one each», «one for each of them»: as many as the people said before
+_ONE_EACH_OF_THEM = re.compile(
+    r"\b(?:one|a pair|a set)\s+(?:for\s+)?each(?:\s+(?:kid|child|of them|person|one))?\b"
+    r"|\beach (?:kid|child) (?:gets|needs|wants) one\b",
+    re.I,
+)
+
+
+def party_said(text: str) -> int | None:
+    """How many people a message says the shopper buys for («for my 3 kids»: 3), else None."""
+    said = _PARTY.search(text)
+    return number_value(said.group(1)) if said else None
+
+
+def one_for_each_of(text: str, party: int | None) -> int | None:
+    """«add the playwise one, one for each kid» after «… for my 3 kids»: 3; else None."""
+    return party if party and _ONE_EACH_OF_THEM.search(text) else None

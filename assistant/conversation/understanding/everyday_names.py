@@ -110,6 +110,9 @@ _CARRY_ON = re.compile(
     re.I,
 )
 
+# «the hearthstone pour over», «any pourovers?»: a pour-over coffee maker; not one said in full
+_POUR_OVER = re.compile(r"\bpour[ -]?over(?P<many>s)?\b(?!-)(?!\s+(?:coffee|maker|brewer)\b)", re.I)
+
 
 class EverydayNames:
     """Rewrites the shopper's everyday names of kinds into the ones this catalogue's titles use."""
@@ -124,6 +127,7 @@ class EverydayNames:
             if titled:
                 self._as_titled[said] = titled
         self._carry_on = "carry-on suitcase" in titles
+        self._pour_over = "pour-over coffee maker" in titles
         names = sorted(self._as_titled, key=len, reverse=True)  # «head torch» before «torch»
         self._pattern = (
             re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")(es|s)?\b", re.I)
@@ -137,6 +141,10 @@ class EverydayNames:
         if self._carry_on:
             message = _CARRY_ON.sub(
                 lambda said: "carry-on suitcase" + ("s" if said["many"] else ""), message
+            )
+        if self._pour_over:
+            message = _POUR_OVER.sub(
+                lambda said: "pour-over coffee maker" + ("s" if said["many"] else ""), message
             )
         if self._pattern is None:
             return message

@@ -14,6 +14,7 @@ from assistant.conversation.understanding.putting_back import calls_step, line_c
 from assistant.conversation.understanding.references import GROUP_SIZES, ORDINALS, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
+from assistant.conversation.understanding.sure_acts import I_TAKE
 from assistant.conversation.understanding.version_words import options_it_comes_in
 from assistant.search.parsing import COUNT_WORDS
 
@@ -431,6 +432,8 @@ def group_step(
     """The adds (or new counts) of a group picked from the products in view, or of each
     colour of the one in view; None when the message picks no group, or a summary waits
     («yes, both» confirms it)."""
+    if request.act == "view_cart" and I_TAKE.search(request.text):
+        return None  # «I'll take both» of the two in the cart: kept, not added again
     if state.pending_checkout or (
         request.act in _NOT_AN_ADD
         and not (request.act == "compare" and _PICKED_BY_PLACE.search(request.text))

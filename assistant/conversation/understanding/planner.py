@@ -53,7 +53,9 @@ from assistant.conversation.understanding.corrections import (
 from assistant.conversation.understanding.counts_in_words import (
     counted_in_words,
     counts_as_digits,
+    one_for_each_of,
     pairs_as_units,
+    party_said,
 )
 from assistant.conversation.understanding.everyday_names import EverydayNames
 from assistant.conversation.understanding.express import reopened_buy
@@ -111,6 +113,7 @@ from assistant.conversation.understanding.references import (
     References,
     has_options,
     in_stock_in,
+    it_in_cart,
     namesakes,
     ordinal_in_cart,
     several_named,
@@ -257,7 +260,7 @@ class RulePlanner:
     ) -> Step:
         """Slots, references and calls for one request, against the current state."""
         slots = extract_slots(request.text, self.vocabulary)
-        slots.quantity = counted_in_words(request.text, slots.quantity)  # «one for each of my 3»
+        slots.quantity = _counted(state, request.text, slots.quantity)
         if outright := self._outright(state, request, slots, cart_products):
             return outright
         intent = request.act
@@ -303,6 +306,7 @@ class RulePlanner:
             )
             # «take the last one out»: of the cart, when the list's last is not in it
             references = ordinal_in_cart(references, request.text, cart, intent)
+            references = it_in_cart(references, cart, intent)  # «forget it, take it out»
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)
@@ -839,3 +843,11 @@ def _the_other_product(text: str, product: Product | None, shown: list[str]) -> 
     if any(product.options_named_in(words) for words in refused):
         return False
     return the_other(text, shown, product.id, []) is not None
+
+
+def _counted(state: DialogueState, text: str, quantity: int | None) -> int | None:
+    """The count a request says, in words too («one for each of my 3»), or by the people it
+    was said to be for before («for my 3 kids», then «one for each kid»: three)."""
+    quantity = counted_in_words(text, quantity)
+    state.party_size = party_said(text) or state.party_size
+    return one_for_each_of(text, state.party_size) if quantity is None else quantity

@@ -734,6 +734,15 @@ def ordinal_in_cart(
     return _ordinals(message, list(dict.fromkeys(cart))) or references
 
 
+def it_in_cart(references: References, cart: list[str] | None, intent: str) -> References:
+    """«ok forget it, take it out» after another product was shown: the cart's one product
+    (its only one), not the one in view, which is not in the cart to take out."""
+    held = list(dict.fromkeys(cart or []))
+    if intent != "remove" or references.kind != "deictic" or references.plural or len(held) != 1:
+        return references
+    return references if set(references.ids) <= set(held) else References(held, "deictic")
+
+
 def _ordinals(message: str, shown: list[str]) -> References | None:
     found: list[str] = []
     for match in _ORDINAL.finditer(message):

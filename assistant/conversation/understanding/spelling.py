@@ -38,6 +38,13 @@ def model_words(vocabulary_file: Path | None = None) -> frozenset[str]:
     return frozenset(word for word in lines if word.isalpha() and word.islower())
 
 
+# the words that change a cart, respelled like title words: «remvoe the grey», «chekcout»
+_CART_WORDS = frozenset(
+    "remove delete checkout cancel change replace instead actually basket return swap "
+    "switch".split()
+)
+
+
 class TitleSpelling:
     """Respells words nobody knows as the title word they are a typo of."""
 
@@ -45,6 +52,7 @@ class TitleSpelling:
         titles = [p.title for p in catalogue.products.values()]
         self._title_words = sorted(
             {w.lower() for title in titles for w in _WORD.findall(title) if len(w) >= MIN_LETTERS}
+            | _CART_WORDS
         )
         texts = (
             " ".join([p.title, p.brand or "", p.description, *p.attributes.values()])

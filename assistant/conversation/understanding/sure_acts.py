@@ -113,7 +113,20 @@ _TAKE_OUT_FIRST = re.compile(
 )
 _WHATS_IN_IT = re.compile(
     r"\b(?:what'?s|whats|what is|show me|tell me|list)\b.{0,25}"
-    r"\bin (?:the|my|this|that) (?:order|cart|basket|bag|summary)\b",
+    r"\bin (?:the|my|this|that) (?:order|cart|basket|bag|summary)\b"
+    # «can you repeat the summary?», «recap pls», «sum it up again»
+    r"|\b(?:repeat|recap|go over|read (?:back|out)|sum (?:it |that )?up)\b",
+    re.I,
+)
+# «I'll take both», «we'll take them»: keeping them, never taking them out
+I_TAKE = re.compile(
+    r"\b(?:i|we)(?:'ll| will|'d| would)\s+take\b(?![^,;.]*\b(?:out|off|away|back)\b)", re.I
+)
+# «nothing's ordered yet right?», «it isn't placed already, is it?»: asks, orders nothing
+_ORDERED_YET = re.compile(
+    r"\b(?:nothing|anything|something|it|that|this|they|order)(?:'s|s| is| isn'?t| has| hasn'?t|"
+    r" was| wasn'?t| have| haven'?t)?\s+(?:been\s+|got\s+)?(?:ordered|placed|bought|charged)\b"
+    r"[^.!]*\?|\b(?:ordered|placed|charged)\s+(?:yet|already)\b[^.!]*\?",
     re.I,
 )
 # «only one set of cubes, drop the atlas & oak ones»: heard as a count, said as a removal
@@ -551,6 +564,26 @@ def _added_at_the_end(request: Request) -> Request:
     return request
 
 
+def _not_what_it_sounds(request: Request) -> str | None:
+    """«I'll take both» heard as a removal keeps them (the cart is shown); «the X or
+    something cheaper» heard as an add is still choosing (a search)."""
+    if request.act == "remove" and I_TAKE.search(request.text):
+        return "view_cart"
+    return "search" if request.act == "add" and _OR_ELSE.search(request.text) else None
+
+
+def _asked_of_checkout(request: Request) -> str | None:
+    """What a «checkout» only asks about: «if I order now, when …» (the items), «nothing's
+    ordered yet right?» (the orders, none placed by asking)."""
+    if request.act != "checkout":
+        return None
+    if IF_I_ORDER.search(request.text) and (
+        ASKS.search(request.text) or _ASKED_AFTER.search(IF_I_ORDER.sub("", request.text))
+    ):
+        return "product_question"
+    return "order_status" if _ORDERED_YET.search(request.text) else None
+
+
 def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
     request = _added_at_the_end(_story_ending(request))
@@ -574,27 +607,25 @@ def checked(request: Request) -> Request:
         return Request(request.text, "policy_question", request.confidence)
     if act := _about_the_order(request):
         return Request(request.text, act, request.confidence)
-    if (
-        request.act == "checkout"
-        and IF_I_ORDER.search(request.text)
-        and (ASKS.search(request.text) or _ASKED_AFTER.search(IF_I_ORDER.sub("", request.text)))
-    ):
-        return Request(request.text, "product_question", request.confidence)  # "if I order now"
+    if act := _asked_of_checkout(request):
+        return Request(request.text, act, request.confidence)
     if (
         (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text))
         or (request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text))
         or (request.act == "change" and _TAKE_OUT_LAST.search(request.text))
     ):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
-    if request.act == "add" and _OR_ELSE.search(request.text):
-        return Request(request.text, "search", request.confidence)  # not decided: show them
+    if act := _not_what_it_sounds(request):
+        return Request(request.text, act, request.confidence)
     unsure = request.confidence < SURE_ENOUGH and not _SWAP_ASKED.search(request.text)
     if request.act in CART_CHANGING and unsure:  # «ok swap it for the X» is sure enough
         runner_up = request.runner_up or "help"
         act = runner_up if runner_up not in CART_CHANGING else "help"
         if request.act in {"cancel_order", "return"} and IF_I_WANTED.search(request.text):
             act = "policy_question"  # «can i still cancel if…?»: asked about, however unsure
-        return Request(request.text, act, request.confidence)
+        # a runner-up «yes» must sound like one too: «can you repeat the summary? which size
+        # is it» (an unsure change, then confirm) places nothing
+        return checked(Request(request.text, act, request.confidence))
     if request.act == "confirm" and ADD_FIRST.search(request.text):
         return Request(request.text, "add", request.confidence)  # «hmm add the X too so…»
     if request.act == "confirm" and NOT_ONLY_YES.search(request.text):

@@ -1,0 +1,142 @@
+"""Summaries, takebacks and honest lists (the thirty-eighth round): an unsure change whose
+runner-up is «confirm» must still sound like a yes («can you repeat the summary? which size
+is it» places nothing and shows the summary); «nothing's ordered yet right?» starts no
+checkout; «undo the cairn gear one» and «remvoe the grey» take out; «ok forget it, take it
+out» takes out the cart's one product; «I'll take both» keeps both; «a couple, one pair for me
+one for my brother» is two pairs; «for my 3 kids» then «one for each kid» is three; «the
+hearthstone pour over» is the pour-over coffee maker; a search whose question no listing
+answers says so («… does it fit hario v60 filters?», «whats the max weight on them?»)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.catalogue.loader import load_catalogue
+from assistant.conversation.answers.unlisted_asks import unlisted_asked, unlisted_of_all
+from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.counts_in_words import (
+    one_for_each_of,
+    pairs_as_units,
+    party_said,
+)
+from assistant.conversation.understanding.sure_acts import checked
+from assistant.settings import DEMO_CATALOGUE
+from tests.test_phrasing import Chat
+
+CATALOGUE = load_catalogue(DEMO_CATALOGUE)[0]
+DUVET, ZEN_BOTTLE, CAIRN_BOTTLE, SHORTS = "P0153", "P0063", "P0070", "P0262"
+KETTLE_CLASSIC, KETTLE_VERANO, MEEPLE, BRICKTON = "P0102", "P0095", "P0226", "P0250"
+STRIDEX, TEDDY, POUR_OVER_HEARTH, POUR_OVER_BLADE = "P0042", "P0234", "P0111", "P0104"
+
+
+def test_a_runner_up_yes_must_sound_like_one() -> None:
+    said = "can you repeat the summary? which size is it"
+    assert checked(Request(said, "change", 0.23, runner_up="confirm")).act == "view_cart"
+    assert checked(Request("yes please", "change", 0.23, runner_up="confirm")).act == "confirm"
+
+
+@pytest.mark.parametrize(
+    ("said", "act"),
+    [
+        ("nothing's ordered yet right?", "order_status"),
+        ("it hasn't been placed already, has it?", "order_status"),
+        ("checkout please", "checkout"),
+    ],
+)
+def test_asking_whether_anything_is_ordered_checks_nothing_out(said, act) -> None:
+    assert checked(Request(said, "checkout", 0.65)).act == act
+
+
+def test_ill_take_both_takes_nothing_out() -> None:
+    assert checked(Request("I'll take both", "remove", 0.36)).act == "view_cart"
+    assert checked(Request("i'll take the brickton out", "remove", 0.8)).act == "remove"
+
+
+def test_counts_of_pairs_and_of_people() -> None:
+    shoes = CATALOGUE.products[STRIDEX]
+    assert pairs_as_units(shoes, "add a couple, one pair for me one for my brother", 2) == 2
+    assert pairs_as_units(shoes, "a pair of the grey 9s", 2) == 1
+    assert party_said("teddy bears for my 3 kids, under 25 each?") == 3
+    assert one_for_each_of("add the playwise one, one for each kid", 3) == 3
+    assert one_for_each_of("add the playwise one", 3) is None
+    assert one_for_each_of("one for each kid", None) is None
+
+
+def test_a_question_no_listing_answers_is_said_of_the_list() -> None:
+    dumbbells = [CATALOGUE.products[pid] for pid in ("P0182", "P0176")]
+    note = unlisted_of_all(dumbbells, "adjustable dumbbells pls. whats the max weight on them?")
+    assert "None of these listings gives the max weight." in note
+    pour_over = [CATALOGUE.products[POUR_OVER_HEARTH]]
+    note = unlisted_of_all(pour_over, "ceramic pour over, does it fit hario v60 filters?")
+    assert "doesn't say whether it fits hario v60 filters" in note
+    tents = [p for p in CATALOGUE.products.values() if "Tent" in p.title]
+    assert unlisted_of_all(tents, "whats the cheapest tent") == ""
+    assert unlisted_of_all(tents, "tents, whats the lightest?") == ""
+    shoes = [CATALOGUE.products[STRIDEX]]
+    assert unlisted_of_all(shoes, "running shoes, do they fit true to size?") == ""
+    assert unlisted_asked(shoes[0], "will it fit me?", []) is None
+
+
+@pytest.mark.slow
+def test_repeat_the_summary_places_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the lumen home aero duvet cover in grey, king")
+    chat.say("checkout")
+    reply = chat.say("can you repeat the summary? which size is it")
+    assert "king" in reply.text and "Please check your order" in reply.text
+    assert demo_assistant.commerce.list_orders(chat.session) == []
+    reply = chat.say("yes")
+    assert len(demo_assistant.commerce.list_orders(chat.session)) == 1
+
+
+@pytest.mark.slow
+def test_takebacks_by_name_typo_and_pronoun(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add one orange summit supply zen 2 water bottle and one grey cairn gear nova 500")
+    chat.say("undo the cairn gear one")
+    assert chat.units() == {ZEN_BOTTLE: 1}
+    reply = chat.say("so what have I agreed to so far? nothing's ordered yet right?")
+    assert "no orders yet" in reply.text
+    assert demo_assistant.pending_checkout(chat.session) is None
+    chat = Chat(demo_assistant)
+    chat.say("kestrel sport 200 running shorts in M, one black and one grey")
+    chat.say("remvoe the grey")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [line.qty for line in lines] == [1]
+    chat = Chat(demo_assistant)
+    chat.say("compare the verano flow kettle with the blade & bowl classic 2 kettle")
+    chat.say("add the cheaper one in green")
+    chat.say("wait, is that the small one? I need at least medium")
+    chat.say("ok forget it, take it out")
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_both_kept_pairs_and_one_for_each_kid(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the meeple house classic 500 board game")
+    chat.say("actually swap it for the brickton go 400, deluxe")
+    chat.say("oh wait, put the meeple one back too, I'll take both")
+    assert chat.units() == {MEEPLE: 1, BRICKTON: 1}
+    chat = Chat(demo_assistant)
+    chat.say("do u have the strydex nova in a size 9?")
+    chat.say("grey pls. add a couple, one pair for me one for my brother, same size")
+    assert chat.units() == {STRIDEX: 2}
+    chat = Chat(demo_assistant)
+    chat.say("teddy bears for my 3 kids, something under 25 each?")
+    chat.say("add the playwise one, one for each kid")
+    chat.say("the cheaper version")
+    assert chat.units() == {TEDDY: 3}
+
+
+@pytest.mark.slow
+def test_a_pour_over_by_its_maker(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("hearthstone pour over in green, what sizes")
+    assert reply.products == [POUR_OVER_HEARTH]
+    chat = Chat(demo_assistant)
+    chat.say("also add the blade and bowl pour over, large green")
+    assert chat.units() == {POUR_OVER_BLADE: 1}
+    reply = Chat(demo_assistant).say("any pourovers?")
+    assert reply.products and all(
+        "Pour-Over" in CATALOGUE.products[p].title for p in reply.products
+    )

@@ -14,12 +14,13 @@ import pytest
 from assistant.catalogue.loader import load_catalogue
 from assistant.conversation.answers.unlisted_asks import unlisted_asked, unlisted_of_all
 from assistant.conversation.understanding.acts import Request
+from assistant.conversation.understanding.asides import without_asides
 from assistant.conversation.understanding.counts_in_words import (
     one_for_each_of,
     pairs_as_units,
     party_said,
 )
-from assistant.conversation.understanding.sure_acts import checked
+from assistant.conversation.understanding.sure_acts import checked, taken_then_asked
 from assistant.settings import DEMO_CATALOGUE
 from tests.test_phrasing import Chat
 
@@ -140,3 +141,90 @@ def test_a_pour_over_by_its_maker(demo_assistant) -> None:
     assert reply.products and all(
         "Pour-Over" in CATALOGUE.products[p].title for p in reply.products
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "act"),
+    [
+        ("let's get this ordered, ok?", "checkout"),
+        ("can you get it placed now?", "checkout"),
+        ("get it ordered please?", "checkout"),
+    ],
+)
+def test_asking_to_order_still_checks_out(said, act) -> None:
+    assert checked(Request(said, "checkout", 0.65)).act == act
+
+
+def test_a_model_number_two_is_no_count_of_pairs() -> None:
+    shoes = CATALOGUE.products[STRIDEX]
+    assert pairs_as_units(shoes, "add a pair of the trailhawk classic 2 in black size 8", 2) == 1
+
+
+def test_fit_as_a_word_of_clothes_asks_nothing() -> None:
+    chinos = [p for p in CATALOGUE.products.values() if "Chinos" in p.title]
+    assert unlisted_of_all(chinos, "slim fit chinos in navy") == ""
+    assert unlisted_of_all(chinos, "one size fits all chinos?") == ""
+    earbuds = [p for p in CATALOGUE.products.values() if "Earbuds" in p.title]
+    assert unlisted_of_all(earbuds, "earbuds that work in the rain?") == ""
+    mounts = [p for p in CATALOGUE.products.values() if "Car Phone Mount" in p.title]
+    assert "work with tesla model 3" in unlisted_of_all(
+        mounts, "mount that works in a tesla model 3?"
+    )
+
+
+@pytest.mark.slow
+def test_a_make_beside_another_thing_we_lack_or_as_a_place(demo_assistant) -> None:
+    for said in ("do you sell sony tvs?", "nespresso pods?", "nike socks"):
+        reply = Chat(demo_assistant).say(said)
+        assert "we don't sell" in reply.text and "We don't carry" not in reply.text
+    for said in (
+        "a gift for my sister, she loves her kindle",
+        "hiking gear for a trip to patagonia",
+    ):
+        assert "We don't carry" not in Chat(demo_assistant).say(said).text
+
+
+@pytest.mark.slow
+def test_it_just_taken_out_is_not_another(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp")
+    chat.say("add the pulsefit go foam roller")
+    chat.say("remove the headlamp")
+    chat.say("did that work? remove it please")
+    assert chat.units() == {"P0191": 1}
+    reply = Chat(demo_assistant).say("ground coffee for pour over")
+    assert reply.products and all("Coffee Maker" not in title_of(p) for p in reply.products)
+
+
+def title_of(pid: str) -> str:
+    return CATALOGUE.products[pid].title
+
+
+def test_a_reason_for_a_pick_is_no_question() -> None:
+    assert without_asides("ok 30 ml to try it") == "ok 30 ml"
+    assert without_asides("mixed bag lol. ok 30 ml to test") == "mixed bag lol. ok 30 ml"
+    assert without_asides("2 for now") == "2"
+    assert without_asides("is it ok to try it on sensitive skin for now?").endswith("now?")
+
+
+def test_a_pick_then_a_question_is_both() -> None:
+    said = "ok ill take the quietude, 60 day returns if it doesnt work right?"
+    pieces = taken_then_asked(
+        Request(said, "review_question", 0.33), lambda text: Request(text, "policy_question", 0.6)
+    )
+    assert [(p.text, p.act) for p in pieces] == [
+        ("ok ill take the quietude", "add"),
+        ("60 day returns if it doesnt work right?", "policy_question"),
+    ]
+    alone = Request("ill take the quietude out, does it matter?", "review_question", 0.4)
+    assert taken_then_asked(alone, lambda text: alone) == [alone]
+    assert checked(Request("eh go with the max s for pixel 9", "refine", 0.38)).act == "add"
+    assert checked(Request("go with the blue one?", "refine", 0.38)).act == "refine"
+
+
+@pytest.mark.slow
+def test_a_version_to_try_is_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("luma skin sport vitamin c serum")
+    chat.say("30 ml to try it")
+    assert chat.units() == {"P0117": 1}

@@ -76,7 +76,7 @@ from assistant.conversation.understanding.shop_words import (
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
 from assistant.conversation.understanding.version_words import same_as_before
-from assistant.search.famous_makes import famous_make
+from assistant.search.famous_makes import famous_make, wanted_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import (
     OR_A_NEED,
@@ -102,6 +102,10 @@ _ANY_OF_THE_KIND = re.compile(
     r"^\W*(?:(?:ok|okay|so|and|well|fine|hmm|right|then)\W+)*(?:a|an|some|any)\s+[a-z]", re.I
 )
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
+
+
+# words for any machine or thing that a make we lack stands beside («nespresso machines»)
+_ANY_MACHINE = frozenset("machine maker one thing stuff product device gadget model kit".split())
 
 
 class CatalogueAnswers(ShopRuleAnswers):
@@ -310,6 +314,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         if make := self.kinds.unknown_make(text, ignore=options):
             # «north face rain jacket?»: North Face, not North
             return famous[0] if famous and make in famous[0].split() else make
+        famous = wanted_make(text)  # not «a sleeve for my macbook»: a sleeve is wanted
         if famous is None or self.kinds.says_the_name(famous[0]):
             return None
         named = self.kinds.named_kind(text, ignore=options)
@@ -321,7 +326,7 @@ class CatalogueAnswers(ShopRuleAnswers):
     ) -> tuple[str, str] | None:
         """«any nespresso machines»: the unsold thing named by a make we lack is that make's
         kind («any coffee maker») when the shop sells that kind: the make and the request."""
-        famous = famous_make(missing)
+        famous = wanted_make(missing)
         # the words as said, one or more («do you have a keurig?»: «keurigs» is not sold)
         said = re.compile(
             r"\b"
@@ -330,6 +335,11 @@ class CatalogueAnswers(ShopRuleAnswers):
             re.I,
         )
         if famous is None or self.kinds.says_the_name(famous[0]) or not said.search(text):
+            return None
+        # «nespresso machines», «a keurig»: the make alone, or with a word for any machine
+        # (not «sony tvs», «nike socks», «nespresso pods»: another thing we don't sell)
+        rest = singular_words(missing) - singular_words(famous[0]) - singular_words(famous[1])
+        if rest - _ANY_MACHINE:
             return None
         as_kind = said.sub(famous[1], text, count=1)
         # «dyson vacuums»: no vacuum cleaners either, so «we don't sell dyson vacuums» stands
@@ -550,7 +560,7 @@ class CatalogueAnswers(ShopRuleAnswers):
 
     def _make_lacked_first(self, text: str, intro: str) -> str:
         """«lego for my 5 year old?»: that we don't carry the make, said before the ideas."""
-        famous = famous_make(text)
+        famous = wanted_make(text)
         if famous is None or self.kinds.says_the_name(famous[0]):
             return intro
         return f"We don't carry {famous[0].title()}. {intro}"

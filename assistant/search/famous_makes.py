@@ -107,3 +107,21 @@ def kind_of_make(text: str) -> str | None:
     """The everyday kind a well-known make in the text stands for, else None."""
     found = famous_make(text)
     return found[1] if found else None
+
+
+# «lego for my 5 year old?», «do you have a keurig?», «headphones like bose»: the make is what
+# is wanted (not «a gift for my sister, she loves her kindle», «a trip to patagonia»)
+_WANTED_BEFORE = re.compile(
+    r"(?:^\W*(?:(?:do you (?:have|sell|do|carry|stock)|do u (?:have|sell)|got|any|have you got|"
+    r"i want|i need|i'?m after|looking for|searching for|show me|need|want)\s+)*"
+    r"(?:an?\s+|some\s+|the\s+)?|\b(?:like|similar to|instead of)\s+(?:an?\s+|the\s+)?)$",
+    re.I,
+)
+
+
+def wanted_make(text: str) -> tuple[str, str] | None:
+    """A well-known make the text asks for itself (said first, or «like» it) and its kind."""
+    said = FAMOUS_MAKE.search(text)
+    if said is None or not _WANTED_BEFORE.search(text[: said.start()]):
+        return None
+    return famous_make(text)

@@ -71,10 +71,14 @@ _SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "c
 # «do they work with a ps5?», «will it charge my macbook pro 16?», «compatible with lego?»:
 # a thing of the shopper's own it must work with
 _WORKS_WITH = re.compile(
-    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to|in)\s+"
+    r"\b(?:(?:work|works|compatible|pair|pairs|connect|connects)\s+(?:with|to)\s+"
     r"(?:my |a |an |the |our |his |her )?|(?:charge|power)\s+(?:my|a|an|the|our|his|her)\s+|"
-    # «does it fit hario v60 filters?», «will it fit ryanair cabin size»
-    r"(?P<fit>\b(?:fit|fits)\s+(?:in(?:to)?\s+|on\s+|with\s+)?(?:my |a |an |the |our |)))"
+    # «works in a tesla model 3» (not «work in the rain»: how it copes, said elsewhere)
+    r"(?:work|works)\s+in\s+(?:my|a|an|our|his|her)\s+|"
+    # «does it fit hario v60 filters?», «will it fit ryanair cabin size» (a verb after «it»,
+    # «they», «does», «to», «that»: not «slim fit chinos», «one size fits all»)
+    r"\b(?:it|they|this|that|which|does|do|will|would|can|could|to|should)\s+(?P<fit>fits?)\s+"
+    r"(?:in(?:to)?\s+|on\s+|with\s+)?(?:my |a |an |the |our |))"
     r"(?P<thing>[a-z][\w -]{1,30}?)"
     r"(?=\s*[?.!,]|\s+(?:and|or|too|as well|though|tho|then)\b|\s*$)",
     re.I,

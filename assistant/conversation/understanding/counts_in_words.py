@@ -59,7 +59,11 @@ _A_PAIR = re.compile(
     re.I,
 )
 _EACH_ONE = re.compile(r"\beach\b", re.I)  # «a pair for each of my 2 kids»: two pairs
-_TWO = re.compile(r"\b(?:2|two|couple)\b(?!\s*(?:kg|g|ml|cm|l|pack|x)\b)", re.I)
+# two said as the count («add 2, one pair for me …», «a couple»), not a model's «classic 2»
+_TWO = re.compile(
+    r"\b(?:two|couple)\b|(?:^|\b(?:add|get|want|need|take|buy|order)\s+)2\b(?!\s*(?:kg|g|ml|cm|l)\b)",
+    re.I,
+)
 _A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
 
 

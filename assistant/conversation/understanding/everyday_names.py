@@ -113,6 +113,16 @@ _CARRY_ON = re.compile(
 # «the hearthstone pour over», «any pourovers?»: a pour-over coffee maker; not one said in full
 _POUR_OVER = re.compile(r"\bpour[ -]?over(?P<many>s)?\b(?!-)(?!\s+(?:coffee|maker|brewer)\b)", re.I)
 
+_FOR_A = re.compile(r"\bfor\s+(?:an?\s+|my\s+|the\s+)?$", re.I)
+
+
+def _pour_over_maker(said: re.Match[str]) -> str:
+    """«the hearthstone pour over»: the pour-over coffee maker; «ground coffee for pour
+    over», «what grind for pour over?»: the way of brewing, kept."""
+    if _FOR_A.search(said.string[: said.start()]):
+        return said.group(0)
+    return "pour-over coffee maker" + ("s" if said["many"] else "")
+
 
 class EverydayNames:
     """Rewrites the shopper's everyday names of kinds into the ones this catalogue's titles use."""
@@ -143,9 +153,7 @@ class EverydayNames:
                 lambda said: "carry-on suitcase" + ("s" if said["many"] else ""), message
             )
         if self._pour_over:
-            message = _POUR_OVER.sub(
-                lambda said: "pour-over coffee maker" + ("s" if said["many"] else ""), message
-            )
+            message = _POUR_OVER.sub(_pour_over_maker, message)
         if self._pattern is None:
             return message
         makes = [said.span() for said in FAMOUS_MAKE.finditer(message)]

@@ -21,6 +21,7 @@ from assistant.conversation.understanding.acts import (
     Request,
     without_greeting,
 )
+from assistant.conversation.understanding.asides import without_asides
 from assistant.conversation.understanding.beside_focus import (
     in_this_conversation,
     spec_not_opinion,
@@ -148,6 +149,7 @@ from assistant.conversation.understanding.sure_acts import (
     CAN_I_GET_SO_MANY,
     about_the_pick,
     checked,
+    taken_then_asked,
 )
 from assistant.conversation.understanding.trades import (
     ADD_IT,
@@ -222,6 +224,7 @@ class RulePlanner:
         message = self.everyday.as_titled(come_in_said(message, bool(state.focus)))
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
+        message = without_asides(message)  # «ok 30 ml to try it»: the 30 ml
         message = self.mind_changes.settled(message)
         if state.pending_action is None:  # to a «which one?», «any colour is fine» picks one
             message = without_indifference(message)  # «hoodie, any colour is fine»: a hoodie
@@ -233,6 +236,8 @@ class RulePlanner:
             has_order=has_order or state.last_order_id is not None,
         )
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
+        heard = lambda text: checked(self.classifier.classify(text, context)[0])  # noqa: E731
+        requests = [piece for request in requests for piece in taken_then_asked(request, heard)]
         requests = [about_the_pick(request, state.focus) for request in requests]
         if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
             unsummarised = context.model_copy(update={"pending_checkout": False})
@@ -306,7 +311,8 @@ class RulePlanner:
             )
             # «take the last one out»: of the cart, when the list's last is not in it
             references = ordinal_in_cart(references, request.text, cart, intent)
-            references = it_in_cart(references, cart, intent)  # «forget it, take it out»
+            taken_out = {line.product_id for line in state.removed_lines}
+            references = it_in_cart(references, cart, intent, taken_out)  # «forget it, take it out»
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)

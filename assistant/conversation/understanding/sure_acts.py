@@ -5,6 +5,7 @@ still cancel if…?») asks for the rule."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
@@ -124,9 +125,11 @@ I_TAKE = re.compile(
 )
 # «nothing's ordered yet right?», «it isn't placed already, is it?»: asks, orders nothing
 _ORDERED_YET = re.compile(
-    r"\b(?:nothing|anything|something|it|that|this|they|order)(?:'s|s| is| isn'?t| has| hasn'?t|"
-    r" was| wasn'?t| have| haven'?t)?\s+(?:been\s+|got\s+)?(?:ordered|placed|bought|charged)\b"
-    r"[^.!]*\?|\b(?:ordered|placed|charged)\s+(?:yet|already)\b[^.!]*\?",
+    r"\b(?:nothing|anything)(?:'s|s| is| has| was| have)?\s+(?:been\s+|got\s+)?"
+    r"(?:ordered|placed|bought|charged)\b[^.!]*\?"
+    r"|\b(?:isn'?t|hasn'?t|wasn'?t|haven'?t|not)\s+(?:been\s+|got\s+)?"
+    r"(?:ordered|placed|bought|charged)\b[^.!]*\?"
+    r"|\b(?:ordered|placed|charged)\s+(?:yet|already)\b[^.!]*\?",
     re.I,
 )
 # «only one set of cubes, drop the atlas & oak ones»: heard as a count, said as a removal
@@ -558,10 +561,43 @@ _WHEN_PLACED = re.compile(
 
 
 def _added_at_the_end(request: Request) -> Request:
-    """«bassline noise cancelling headphones in navy. add»: an add, whatever it sounded like."""
+    """«bassline noise cancelling headphones in navy. add»: an add, whatever it sounded like;
+    «eh go with the max s for pixel 9»: so is a pick said as one."""
     if request.act in _HEARD_AS_ASKING and ADD_AT_THE_END.search(request.text):
         return Request(request.text, "add", request.confidence, implied=True)
+    if request.act in _HEARD_AS_ASKING | {"refine"} and _GO_WITH.match(request.text):
+        return Request(request.text, "add", max(request.confidence, SURE_ENOUGH))
     return request
+
+
+# «eh go with the max s for pixel 9», «ok ill take the quietude»: a pick, said as one (not
+# «take the X out», not asked «go with the blue?»)
+_GO_WITH = re.compile(
+    r"^\W*(?:(?:eh|ok|okay|hmm+|fine|right|alright|so|well|yeah|yep|then)\W+)*"
+    r"(?:i'?ll\s+|ill\s+|i will\s+|let'?s\s+|lets\s+)?(?:go with|go for|take)\s+"
+    r"(?:the|that|this|those|these)\b(?![^?]*\?)(?![^,.;]*\b(?:out|off|away|back)\b)",
+    re.I,
+)
+# «ok ill take the quietude, 60 day returns if it doesnt work right?»: the pick, then a question
+_TAKEN_THEN_ASKED = re.compile(
+    r"^(?P<pick>\W*(?:(?:eh|ok|okay|hmm+|fine|right|alright|so|well|yeah|yep)\W+)*"
+    r"(?:i'?ll|ill|i will|let'?s|lets)\s+(?:go with|go for|take|get|grab|have)\s+"
+    r"(?:the|that|this)\b[^,.;?]*?(?<!\bout)(?<!\boff))\s*[,.;]\s*(?P<asked>[^,.;]*\?)\s*$",
+    re.I,
+)
+
+
+def taken_then_asked(request: Request, heard: Callable[[str], Request]) -> list[Request]:
+    """«ok ill take the quietude, 60 day returns if it doesnt work right?»: an add of the
+    one picked, then the question (as `heard` hears it alone), however the whole was heard;
+    else the request alone."""
+    said = _TAKEN_THEN_ASKED.match(request.text)
+    if said is None or request.act not in _HEARD_AS_ASKING | {"policy_question"}:
+        return [request]
+    asked = heard(said["asked"].strip())
+    if asked.act in CART_CHANGING | {"confirm", "decline"}:
+        asked = Request(asked.text, request.act, request.confidence, request.runner_up)
+    return [Request(said["pick"].strip(), "add", max(request.confidence, SURE_ENOUGH)), asked]
 
 
 def _not_what_it_sounds(request: Request) -> str | None:

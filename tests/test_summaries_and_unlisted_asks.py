@@ -66,7 +66,7 @@ def test_counts_of_pairs_and_of_people() -> None:
 def test_a_question_no_listing_answers_is_said_of_the_list() -> None:
     dumbbells = [CATALOGUE.products[pid] for pid in ("P0182", "P0176")]
     note = unlisted_of_all(dumbbells, "adjustable dumbbells pls. whats the max weight on them?")
-    assert "None of these listings gives the max weight." in note
+    assert "These listings don't give the max weight" in note
     pour_over = [CATALOGUE.products[POUR_OVER_HEARTH]]
     note = unlisted_of_all(pour_over, "ceramic pour over, does it fit hario v60 filters?")
     assert "doesn't say whether it fits hario v60 filters" in note
@@ -228,3 +228,25 @@ def test_a_version_to_try_is_added(demo_assistant) -> None:
     chat.say("luma skin sport vitamin c serum")
     chat.say("30 ml to try it")
     assert chat.units() == {"P0117": 1}
+
+
+@pytest.mark.slow
+def test_the_one_of_a_brands_kind_in_the_versions_said(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the volt edge power bank, pixel 9 one in green")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [(line.product_id, line.options) for line in lines] == [
+        ("P0205", {"colour": "green", "model": "Pixel 9"})
+    ]
+    reply = Chat(demo_assistant).say("add the voltedge power bank")
+    assert set(reply.products) == {"P0205", "P0217"}  # two of them: asked, nothing added
+
+
+@pytest.mark.slow
+def test_a_loose_kind_beside_a_product_named_is_still_its_add(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("want a pour over for my home office desk, the Hearthstone Studio S in black, small")
+    assert chat.units() == {POUR_OVER_HEARTH: 1}
+    reply = Chat(demo_assistant).say("patagonia fleece?")
+    assert "we don't sell patagonia fleece" in reply.text
+    assert any("Fleece" in title_of(pid) for pid in reply.products)

@@ -338,8 +338,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             return None
         # «nespresso machines», «a keurig»: the make alone, or with a word for any machine
         # (not «sony tvs», «nike socks», «nespresso pods»: another thing we don't sell)
-        rest = singular_words(missing) - singular_words(famous[0]) - singular_words(famous[1])
-        if rest - _ANY_MACHINE:
+        # (nor «patagonia fleece?»: the shopper's own word, answered with its closest things)
+        if singular_words(missing) - singular_words(famous[0]) - _ANY_MACHINE:
             return None
         as_kind = said.sub(famous[1], text, count=1)
         # «dyson vacuums»: no vacuum cleaners either, so «we don't sell dyson vacuums» stands

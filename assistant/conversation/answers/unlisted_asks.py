@@ -141,11 +141,11 @@ _ONE = {
     "fact": "The product data doesn't list the {thing}.",
 }
 _ALL = {
-    "safe": "None of these listings says whether they are safe for that, so I can't confirm "
-    "it; ask the seller, or a doctor or vet where health is involved.",
-    "works": "None of these listings says whether they work with {thing}, so I can't confirm it.",
-    "fits": "None of these listings says whether they fit {thing}, so I can't confirm it.",
-    "fact": "None of these listings gives the {thing}.",
+    "safe": "These listings don't say whether they are safe for that, so I can't confirm it; "
+    "ask the seller, or a doctor or vet where health is involved.",
+    "works": "These listings don't say whether they work with {thing}, so I can't confirm it.",
+    "fits": "These listings don't say whether they fit {thing}, so I can't confirm it.",
+    "fact": "These listings don't give the {thing}: none of them lists it.",
 }
 
 

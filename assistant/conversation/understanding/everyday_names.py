@@ -113,12 +113,14 @@ _CARRY_ON = re.compile(
 # «the hearthstone pour over», «any pourovers?»: a pour-over coffee maker; not one said in full
 _POUR_OVER = re.compile(r"\bpour[ -]?over(?P<many>s)?\b(?!-)(?!\s+(?:coffee|maker|brewer)\b)", re.I)
 
-_FOR_A = re.compile(r"\bfor\s+(?:an?\s+|my\s+|the\s+)?$", re.I)
+# «ground coffee for pour over»: the way of brewing; «want a pour over for my desk, the
+# hearthstone studio s»: said loosely beside the product it names, left as said
+_FOR_A = re.compile(r"\bfor\s+(?:an?\s+|my\s+|the\s+)?$|\ban?\s+$", re.I)
 
 
 def _pour_over_maker(said: re.Match[str]) -> str:
-    """«the hearthstone pour over»: the pour-over coffee maker; «ground coffee for pour
-    over», «what grind for pour over?»: the way of brewing, kept."""
+    """«the hearthstone pour over», «any pourovers?»: the pour-over coffee maker; «ground
+    coffee for pour over», «a pour over»: kept as said."""
     if _FOR_A.search(said.string[: said.start()]):
         return said.group(0)
     return "pour-over coffee maker" + ("s" if said["many"] else "")

@@ -348,8 +348,7 @@ class RulePlanner:
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
         # «and the first one you showed me earlier, in orange» right after an add: one more
         intent = _added_too(intent, references, request.text, state, self.catalogue.products)
-        if names_a_kind_only(self.kinds, self.catalogue, intent, references, request, state, slots):
-            intent = "search"  # "card game" after headlamps; «I'd like to buy a gift card»
+        intent, references = self._kind_only(intent, references, request, state, slots)
         intent = in_this_conversation(
             intent,
             request.text,
@@ -439,6 +438,43 @@ class RulePlanner:
             return intent  # «thats wrong sorry, 2 not 1» to the summary: the count changed
         focus = self.catalogue.products.get(state.focus or "")
         return _not_a_change(request, focus, cart_products, state)
+
+    def _kind_only(
+        self,
+        intent: str,
+        references: References,
+        request: Request,
+        state: DialogueState,
+        slots: Slots,
+    ) -> tuple[str, References]:
+        """A request that names only a kind searches it ("card game" after headlamps, «I'd
+        like to buy a gift card»), unless an add's versions leave one product of the brand."""
+        if not names_a_kind_only(
+            self.kinds, self.catalogue, intent, references, request, state, slots
+        ):
+            return intent, references
+        if one := self._the_one_in_those_versions(request):
+            slots.options = {**one[1], **slots.options}
+            return "add", References([one[0]], "mention")
+        return "search", references
+
+    def _the_one_in_those_versions(self, request: Request) -> tuple[str, dict[str, str]] | None:
+        """«add the voltedge power bank, pixel 9 one in green»: of the brand's products of the
+        kind said, the only one sold in stock in every version named; None otherwise."""
+        if request.act != "add":
+            return None
+        several = self.references.mentions.of_brand_and_kind(request.text, "", said_kind=True)
+        products = [self.catalogue.products[pid] for pid in several]
+        named = {p.id: p.options_named_in(request.text) for p in products}
+        said = set().union(*(set(options.values()) for options in named.values()))
+        fitting = [
+            p.id
+            for p in products
+            if said and set(named[p.id].values()) == said and in_stock_in(p, named[p.id])
+        ]
+        if len(products) < 2 or len(fitting) != 1:
+            return None
+        return fitting[0], named[fitting[0]]
 
     def _named_with_its_versions(self, text: str) -> bool:
         """Whether a request only names one product and versions of it («the playwise studio

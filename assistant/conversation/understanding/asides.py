@@ -1,6 +1,6 @@
 """Words said only to explain a pick, not to change it: «ok 30 ml to try it», «the small
-one to start with», «2 for now». Left off before the acts are heard, so the version said is
-read as the pick it is and not as a question about trying it."""
+one to start with» (not «for now»: «just looking for now» buys nothing). Left off before the
+acts are heard, so the version said is read as the pick it is, not as a question."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import re
 # at the end of a message: why the shopper picks it, never what they pick
 _WHY_AT_THE_END = re.compile(
     r"\s*,?\s*(?:just\s+)?(?:to\s+(?:try|test)(?:\s+(?:it|them|one))?(?:\s+out)?"
-    r"|to\s+start(?:\s+with)?|for\s+now|for\s+a\s+start|as\s+a\s+(?:test|trial))"
+    r"|to\s+start(?:\s+with)?|as\s+a\s+(?:test|trial))"
     r"(?:\s+(?:lol|haha|first|then))*\s*[.!]*\s*$",
     re.I,
 )
 
 
 def without_asides(text: str) -> str:
-    """The text without a closing «to try it», «for now» (and the text as said if that is
-    all it says)."""
+    """The text without a closing «to try it», «to start with» (and the text as said if
+    that is all it says)."""
     return _WHY_AT_THE_END.sub("", text).strip() or text

@@ -1,10 +1,9 @@
 """Summaries, takebacks and honest lists (the thirty-eighth round): an unsure change whose
 runner-up is «confirm» must still sound like a yes («can you repeat the summary? which size
 is it» places nothing and shows the summary); «nothing's ordered yet right?» starts no
-checkout; «undo the cairn gear one» and «remvoe the grey» take out; «ok forget it, take it
-out» takes out the cart's one product; «I'll take both» keeps both; «a couple, one pair for me
-one for my brother» is two pairs; «for my 3 kids» then «one for each kid» is three; «the
-hearthstone pour over» is the pour-over coffee maker; a search whose question no listing
+checkout; «undo the cairn gear one» and «remvoe the grey» take out; «I'll take both» keeps
+both; «a couple, one pair for me one for my brother» is two pairs; «for my 3 kids» then «one
+for each kid» is three; «the hearthstone pour over» is the pour-over coffee maker; a search whose question no listing
 answers says so («… does it fit hario v60 filters?», «whats the max weight on them?»)."""
 
 from __future__ import annotations
@@ -104,12 +103,6 @@ def test_takebacks_by_name_typo_and_pronoun(demo_assistant) -> None:
     chat.say("remvoe the grey")
     lines = demo_assistant.commerce.get_cart(chat.session).lines
     assert [line.qty for line in lines] == [1]
-    chat = Chat(demo_assistant)
-    chat.say("compare the verano flow kettle with the blade & bowl classic 2 kettle")
-    chat.say("add the cheaper one in green")
-    chat.say("wait, is that the small one? I need at least medium")
-    chat.say("ok forget it, take it out")
-    assert chat.units() == {}
 
 
 @pytest.mark.slow
@@ -185,13 +178,7 @@ def test_a_make_beside_another_thing_we_lack_or_as_a_place(demo_assistant) -> No
 
 
 @pytest.mark.slow
-def test_it_just_taken_out_is_not_another(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
-    chat.say("add the wildpine edge headlamp")
-    chat.say("add the pulsefit go foam roller")
-    chat.say("remove the headlamp")
-    chat.say("did that work? remove it please")
-    assert chat.units() == {"P0191": 1}
+def test_pour_over_as_a_way_of_brewing_stays_coffee(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("ground coffee for pour over")
     assert reply.products and all("Coffee Maker" not in title_of(p) for p in reply.products)
 

@@ -114,7 +114,6 @@ from assistant.conversation.understanding.references import (
     References,
     has_options,
     in_stock_in,
-    it_in_cart,
     namesakes,
     ordinal_in_cart,
     several_named,
@@ -311,8 +310,6 @@ class RulePlanner:
             )
             # «take the last one out»: of the cart, when the list's last is not in it
             references = ordinal_in_cart(references, request.text, cart, intent)
-            taken_out = {line.product_id for line in state.removed_lines}
-            references = it_in_cart(references, cart, intent, taken_out)  # «forget it, take it out»
         references = self._versions_said(intent, references, request.text, slots, focus)
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)

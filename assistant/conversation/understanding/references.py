@@ -734,20 +734,6 @@ def ordinal_in_cart(
     return _ordinals(message, list(dict.fromkeys(cart))) or references
 
 
-def it_in_cart(
-    references: References, cart: list[str] | None, intent: str, taken_out: set[str]
-) -> References:
-    """«ok forget it, take it out» after another product was shown: the cart's one product
-    (its only one), not the one in view, which is not in the cart to take out (unless the
-    one in view was just taken out: «remove it» again says it is gone)."""
-    held = list(dict.fromkeys(cart or []))
-    if intent != "remove" or references.kind != "deictic" or references.plural or len(held) != 1:
-        return references
-    if set(references.ids) & taken_out:
-        return references
-    return references if set(references.ids) <= set(held) else References(held, "deictic")
-
-
 def _ordinals(message: str, shown: list[str]) -> References | None:
     found: list[str] = []
     for match in _ORDINAL.finditer(message):

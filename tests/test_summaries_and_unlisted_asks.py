@@ -3,8 +3,9 @@ runner-up is «confirm» must still sound like a yes («can you repeat the summa
 is it» places nothing and shows the summary); «nothing's ordered yet right?» starts no
 checkout; «undo the cairn gear one» and «remvoe the grey» take out; «I'll take both» keeps
 both; «a couple, one pair for me one for my brother» is two pairs; «for my 3 kids» then «one
-for each kid» is three; «the hearthstone pour over» is the pour-over coffee maker; a search whose question no listing
-answers says so («… does it fit hario v60 filters?», «whats the max weight on them?»)."""
+for each kid» is three; «the hearthstone pour over» is the pour-over coffee maker; a search
+whose question no listing answers says so («… does it fit hario v60 filters?», «whats the max
+weight on them?»)."""
 
 from __future__ import annotations
 

@@ -314,8 +314,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         if make := self.kinds.unknown_make(text, ignore=options):
             # «north face rain jacket?»: North Face, not North
             return famous[0] if famous and make in famous[0].split() else make
-        famous = wanted_make(text)  # not «a sleeve for my macbook»: a sleeve is wanted
-        if famous is None or self.kinds.says_the_name(famous[0]):
+        famous = self._wanted_make_we_lack(text)  # not «a sleeve for my macbook»
+        if famous is None:
             return None
         named = self.kinds.named_kind(text, ignore=options)
         # «headphones like bose»: the make stands for the kind searched, so it was meant
@@ -326,7 +326,7 @@ class CatalogueAnswers(ShopRuleAnswers):
     ) -> tuple[str, str] | None:
         """«any nespresso machines»: the unsold thing named by a make we lack is that make's
         kind («any coffee maker») when the shop sells that kind: the make and the request."""
-        famous = wanted_make(missing)
+        famous = self._wanted_make_we_lack(missing)
         # the words as said, one or more («do you have a keurig?»: «keurigs» is not sold)
         said = re.compile(
             r"\b"
@@ -334,7 +334,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             + r"\b",
             re.I,
         )
-        if famous is None or self.kinds.says_the_name(famous[0]) or not said.search(text):
+        if famous is None or not said.search(text):
             return None
         # «nespresso machines», «a keurig»: the make alone, or with a word for any machine
         # (not «sony tvs», «nike socks», «nespresso pods»: another thing we don't sell)
@@ -560,10 +560,13 @@ class CatalogueAnswers(ShopRuleAnswers):
 
     def _make_lacked_first(self, text: str, intro: str) -> str:
         """«lego for my 5 year old?»: that we don't carry the make, said before the ideas."""
+        famous = self._wanted_make_we_lack(text)
+        return f"We don't carry {famous[0].title()}. {intro}" if famous else intro
+
+    def _wanted_make_we_lack(self, text: str) -> tuple[str, str] | None:
+        """A well-known make the text asks for that no shop text names, with its kind."""
         famous = wanted_make(text)
-        if famous is None or self.kinds.says_the_name(famous[0]):
-            return intro
-        return f"We don't carry {famous[0].title()}. {intro}"
+        return None if famous is None or self.kinds.says_the_name(famous[0]) else famous
 
     def _all_of_the_kind_said(self, hits: list[ProductHit], said: str) -> bool:
         """Whether a need names a kind and every suggestion is of it («a blender in the

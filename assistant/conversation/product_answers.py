@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from assistant.catalogue.models import Catalogue, Product
 from assistant.clock import Clock
 from assistant.conversation.answers import wording
+from assistant.conversation.answers.ages import rated_for_the_child
 from assistant.conversation.answers.compose import Turn, review_turn
 from assistant.conversation.answers.dates import arrival, day_text, parse_deadline
 from assistant.conversation.answers.described import described, titled
 from assistant.conversation.answers.fact_words import FACT_CUES, STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
-from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating
+from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating, rank_shown
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
 from assistant.conversation.answers.unlisted_asks import unlisted_asked
 from assistant.conversation.answers.unlisted_models import unlisted_answer
@@ -28,6 +29,7 @@ from assistant.conversation.understanding.slots import options_said
 from assistant.conversation.understanding.version_words import end_of_range
 from assistant.money import format_minor
 from assistant.search.famous_makes import famous_make
+from assistant.search.filters import SearchFilters
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 from assistant.search.policies import PolicySearch
@@ -344,10 +346,24 @@ class ProductAnswers:
             return self._each(state.shown, step)
         if same := self._same_for_all(state.shown[:SHOWN], step):
             return same  # «whats the return window on that» after a list: 30 days for each
+        if rated := self._rated_for_the_child(state, step):
+            return rated  # «is it ok for a 7 year old?» after a list of games: which are
         if state.shown or _ONLY_IT.search(step.text):
             # «is it in stock in olive» with nothing in view: which product, not a search
             return which_of(self.catalogue, state)
         return None
+
+    def _rated_for_the_child(self, state: DialogueState, step: Step) -> Turn | None:
+        """The listed products rated for the child a question names, or that none is; the
+        one rated for the child is then the one in view."""
+        listed = [self.catalogue.products[p] for p in state.shown if p in self.catalogue.products]
+        found = rated_for_the_child(listed[:SHOWN], step.text)
+        if found is None:
+            return None
+        text, rated = found
+        remember_shown(state, [p.id for p in rated])
+        state.focus = rated[0].id if len(rated) == 1 else state.focus
+        return Turn(text=text, products=[p.id for p in rated])
 
     def product_question(self, state: DialogueState, step: Step) -> Turn | None:
         """What the product data says; when it says nothing, or the question is one only
@@ -477,11 +493,10 @@ class ProductAnswers:
             return self.reviews_of_each(state.shown[:SHOWN], step)  # "loud?" beside two
         if not targets:
             namesakes = self.mentions.namesakes(step.text)  # «do the quietude ones run small?»
-            return (
-                self._which_namesake(state, namesakes)
-                if namesakes
-                else which_of(self.catalogue, state)
-            )
+            if namesakes:
+                return self._which_namesake(state, namesakes)
+            # «is it ok for a 7 year old?» after a list of games: those rated for that age
+            return self._rated_for_the_child(state, step) or which_of(self.catalogue, state)
         named = step.references.ids if step.references.kind == "mention" else []
         phrases = {step.references.phrases.get(pid, pid) for pid in named}
         if len(phrases) > 1 and not lead:  # «do reviews say the X or the Y sleeps hot?»: each
@@ -617,6 +632,13 @@ class ProductAnswers:
         text = wording.comparison_table(products)
         if facts:
             text = "\n".join(facts) + "\n" + text
+        # «… which has better battery?», then «add that one»: the winner named and in view
+        ranked = (
+            rank_shown(products, step.text, SearchFilters()) if _WHICH.search(step.text) else None
+        )
+        if ranked and ranked.winner:
+            text = ranked.text.split("\n")[0] + "\n" + text
+            state.focus = ranked.products[0].id
         turn = Turn(text=text, products=[p.id for p in products])
         if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
             overall = step.model_copy(update={"text": ""})
@@ -632,6 +654,9 @@ class ProductAnswers:
             asked_step = step.model_copy(update={"text": asked})
             turn = turn.joined(self.reviews_of_each([p.id for p in products], asked_step))
         return turn
+
+
+_WHICH = re.compile(r"\bwhich\b", re.I)
 
 
 def _facts_compared(products: list[Product], text: str) -> list[str]:

@@ -50,6 +50,7 @@ from assistant.conversation.answers.needs import (
     told_interest,
 )
 from assistant.conversation.answers.open_asks import open_budget
+from assistant.conversation.answers.players import for_the_players
 from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
 from assistant.conversation.answers.review_asks import HEALTH
 from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
@@ -71,6 +72,7 @@ from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
     OF_THESE,
     THAN_IT,
+    WHICH_COMPARED,
     among_shown,
 )
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
@@ -374,6 +376,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = [p for p in matching if not (other and p.id == state.focus)]
         products = with_said_facts(products, step.text)  # «fragrance free night creams»
         products = for_the_childs_age(products, step.text)  # «rc car for a 10 year old»
+        products = for_the_players(products, step.text)  # «board game, we're 5 people»
         products = arriving_in_time(products, step.text, self.clock())  # «need it by friday»
         products = _in_the_version_said(products, step.text)  # «… for pixel 9»
         spec = None if by_price else by_spec(products, step.text)
@@ -404,6 +407,12 @@ class CatalogueAnswers(ShopRuleAnswers):
         if closest:  # «do you have lego?», then «for a 12 year old under $60»: those words
             state.last_search = step.text
         what = missing or shopping_words(result.query_text) or step.text
+        if missing and self.kinds.part_of_a_version_said(missing, step.text):
+            # «a holder for my phone in the car, iphone 16»: a version we sell, no lacked kind
+            return Turn(
+                text=wording.product_list(closest, "Here is what I found:"),
+                products=[p.id for p in closest],
+            )
         if not missing and len(what.split()) > NAMED_IN_WORDS:
             # "fine, whats the real price then" names no thing: no "we don't sell" it
             text = wording.product_list(closest, wording.closest_to_need())
@@ -452,6 +461,8 @@ class CatalogueAnswers(ShopRuleAnswers):
     def _named(self, state: DialogueState, step: Step) -> Turn:
         """The products a request names, with what it asks of them ("in a size 7?")."""
         named = [self.catalogue.products[pid] for pid in step.references.ids]
+        # «loose leaf green tea from japan»: of the four its words name, the one from Japan
+        named = with_said_facts(named, step.text)
         remember_shown(state, [p.id for p in named])
         said = named[0].options_named_in(step.text) if len(named) == 1 else step.slots.options
         if said:  # "the coffee one, 1kg bag", then "pop it in": the 1 kg
@@ -548,8 +559,13 @@ class CatalogueAnswers(ShopRuleAnswers):
         else:
             products, intro = products[:3], wording.closest_to_need()
         products = for_the_childs_age(products, step.text)  # not the 12+ car for a 10 year old
+        products = with_said_facts(products, step.text)  # «… 12+ so nothing for toddlers»
+        products = for_the_players(products, step.text)
         products = products[: list_length(step.text) or len(products)]  # «two ideas for him»
         remember_shown(state, [p.id for p in products])
+        # «something to hold my phone on the dashboard, i have a pixel 9», then «add the
+        # cheapest one»: for the Pixel 9
+        state.chosen_options = {**options_said(products, step.text), **step.slots.options}
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, self._make_lacked_first(step.text, intro))
         text += age_note(products, step.text)
@@ -592,8 +608,16 @@ class CatalogueAnswers(ShopRuleAnswers):
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
+        if (
+            kind
+            and not all(kind in kind_words_of(p) for p in shown)
+            and not OF_THESE.search(step.text)
+        ):  # «ok a case for one then, under 25» beside the closest things to a phone: cases
+            return self.search(state, step)
         pool = shown
-        if state.last_search and not OF_THESE.search(step.text):
+        if state.last_search and not (
+            OF_THESE.search(step.text) or WHICH_COMPARED.search(step.text)
+        ):
             # "cheapest?" after "show me blenders": the cheapest blender, shown or not
             last = extract_slots(state.last_search, self.retriever.vocabulary)
             said = said_values(last.options)
@@ -623,6 +647,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             state.chosen_options = dict(step.slots.options) or state.chosen_options
         elif ranked.products:
             remember_shown(state, [p.id for p in ranked.products])
+            # «navy, queen, under 100», then «add it»: in navy, queen
+            state.chosen_options = {**state.chosen_options, **step.slots.options}
         return Turn(
             text=ranked.text,
             products=[p.id for p in ranked.products],

@@ -18,6 +18,17 @@ COUNTRY_ADJECTIVE = re.compile(
 )
 
 
+# «green tea from japan», «grown in colombia»: a country said as where a thing comes from
+COUNTRY_OF_ORIGIN = re.compile(
+    r"\b(?:from|in|grown in|made in|origin:?)\s+("
+    + "|".join(sorted(set(COUNTRY_OF.values()), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+
 def countries_said(text: str) -> set[str]:
-    """The countries a text names by their adjective, lower-cased («japanese»: japan)."""
-    return {COUNTRY_OF[found.lower()] for found in COUNTRY_ADJECTIVE.findall(text)}
+    """The countries a text names by their adjective or as an origin, lower-cased
+    («japanese»: japan; «from japan»: japan)."""
+    adjectives = {COUNTRY_OF[found.lower()] for found in COUNTRY_ADJECTIVE.findall(text)}
+    return adjectives | {found.lower() for found in COUNTRY_OF_ORIGIN.findall(text)}

@@ -151,6 +151,14 @@ class ProductKinds:
         }
         self._titles = _titles_to_embed(titles)
         self._catalogue = catalogue
+        # «…, iphone 16»: a version the shop sells said as a clause of its own
+        self._version_values = {
+            value.lower()
+            for product in catalogue.products.values()
+            for variant in product.variants
+            for value in variant.options.values()
+            if len(value.split()) > 1
+        }
         self._names = self.brand_words | self.title_words  # a typo of one is not a new make
         self._vocabulary: set[str] | None = None  # every word the shop's texts use, on first need
         self._vectors: np.ndarray | None = None  # built by warm() or the first unclear request
@@ -180,6 +188,18 @@ class ProductKinds:
             if word not in FILLER | BOUNDARIES | ignore and not brand_only:
                 words.append(word)
         return [word for word in words if len(word) > 1]
+
+    def part_of_a_version_said(self, word: str, text: str) -> bool:
+        """Whether a word is part of a version the shop sells that the text says whole
+        («iphone» of «a holder for my phone in the car, iphone 16»): no kind we lack."""
+        # «do you sell the iphone 16?», «iphone 16» alone: phones, which we lack
+        if ASKING.search(text) or len(_clauses(text)) < 2:
+            return False
+        lowered = text.lower()
+        return any(
+            word.lower() in value.split() and re.search(rf"\b{re.escape(value)}\b", lowered)
+            for value in self._version_values
+        )
 
     def named_kind(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """The kind of product a request names by a word titles end with ("backpack" in

@@ -26,7 +26,8 @@ _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
     # «which one has the better rating»: of those in view, the one rated higher
     # («which is better rated» compares both ratings elsewhere)
-    r"|\b(?:better|higher)\s+(?:ratings?|score)\b"
+    r"|\b(?:better|higher)\s+(?:ratings?|score)\b|\brated\s+(?:higher|the highest)\b"
+    r"|\bhigher[- ]rated\b"
     # «which one would you recommend?»: the one its buyers rate best
     r"|\b(recommend|suggest)|\b(?:your|ur) (?:pick|recommendation|favou?rite|fave)\b"
     r"|\b(?:would|should) (?:you|u) (?:pick|choose|get|buy|go (?:for|with))\b",

@@ -54,7 +54,7 @@ def _says(text: str, phrase: str) -> bool:
 
 # «allergic to latex, which mats should I stay away from?»: a fact said to be avoided
 _AVOIDED = re.compile(r"\ballerg|\bavoid|\bstay away|\bsensitive to|\bhate\b|-free\b", re.I)
-_CODE = re.compile(r"[a-z]+\d+", re.I)  # «IPX7»
+_CODE = re.compile(r"[a-z]+\d+|\d+\+", re.I)  # «IPX7», an age rating «12+»
 
 
 def _telling(value: str) -> bool:
@@ -82,6 +82,24 @@ def _water_resistant(product: Product) -> bool:
     )
 
 
+def _said_with_its_name(text: str, name: str, value: str) -> bool:
+    """Whether a short value is said beside a word of its fact's name («oily skin» of «skin
+    type: oily», «light roast», «roast: dark»): alone, «light» or «dry» name other things."""
+    if value.lower() in {"yes", "no", "none", "all"}:
+        return False
+    words = [word for word in name.lower().split() if word != "type"]
+    said = "|".join(re.escape(word) for word in words)
+    spaced = re.escape(value).replace(r"\ ", r"\s*")
+    pattern = (
+        rf"(?<![\w-]){spaced}\s+(?:{said})s?\b"
+        rf"|\b(?:{said})(?:\s+type)?\s*:?\s*{spaced}(?![\w-])"
+    )
+    plain = plain_facts(text)
+    return any(
+        not _NEGATED.search(plain[: found.start()]) for found in re.finditer(pattern, plain, re.I)
+    )
+
+
 def holds_said_facts(product: Product, text: str) -> bool:
     """Whether one of the product's facts is said: a telling value («fragrance free»,
     «IPX7»), a yes-fact by its name («vegan», «organic»), or a water rating asked for."""
@@ -93,7 +111,9 @@ def _said_facts_held(product: Product, text: str) -> int:
     if _AVOIDED.search(text):
         return 0
     held = sum(
-        (_telling(value) and _says(text, value)) or (value.lower() == "yes" and _says(text, name))
+        (_telling(value) and _says(text, value))
+        or (value.lower() == "yes" and _says(text, name))
+        or _said_with_its_name(text, name, value)
         for name, value in product.attributes.items()
     )
     origin = product.attributes.get("origin", "").lower()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Product
+from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.search.kinds import singular
 
 # «what percent vitamin c is …», «whats the blade length on …», «what batteries does … need»,
@@ -149,6 +150,17 @@ _ALL = {
 }
 
 
+def _a_fact_given_answers(product: Product, question: str, facts: list[str]) -> bool:
+    """Whether a fact already given is the one asked in the shopper's words («how many can
+    play?» answered by its players)."""
+    return any(
+        re.search(ATTRIBUTE_WORDS[name], question, re.I)
+        and any(fact.startswith(f"{name}:") for fact in facts)
+        for name in product.attributes
+        if name in ATTRIBUTE_WORDS
+    )
+
+
 def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, str] | None:
     """Why the question asks what the product's data does not say («works», «fits», «safe»,
     a «fact»), with the thing asked about; None when the data says it or nothing is asked."""
@@ -162,7 +174,7 @@ def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, s
     if used and not _words(used["thing"]) <= listed | _ANY_DEVICE:
         return ("fits" if used["fit"] else "works"), used["thing"].strip()
     said = _ASKED_THING.search(question)
-    if said is None:
+    if said is None or _a_fact_given_answers(product, question, facts):
         return None
     thing = said["thing"].strip().lower()
     if len(thing.split()) > 3 or _words(thing) & _FACTS_ANSWERED:

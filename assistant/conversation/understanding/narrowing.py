@@ -87,6 +87,9 @@ def only_filters(text: str, versions: set[str]) -> bool:
     return bool(said) and all(_FILTER_WORDS.fullmatch(w) for w in rest)
 
 
+_NARROWS = frozenset({"search", "product_question", "catalogue_question"})
+
+
 def narrowed_searches(
     requests: list[Request],
     state: DialogueState,
@@ -101,7 +104,8 @@ def narrowed_searches(
     request = requests[0]
     if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
-    if request.act == "search" and only_filters(request.text, versions):
+    # «under $30 and in stock» heard as a question of the list: its search, narrowed
+    if request.act in _NARROWS and only_filters(request.text, versions):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
     said = _SOMETHING.match(request.text)
     if said is None or _NOT_A_QUALITY.search(said["quality"]) or kinds.named_kind(request.text):

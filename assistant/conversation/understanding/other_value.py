@@ -21,13 +21,23 @@ _CORRECTING = re.compile(
     r"(?:swap|switch|change|make|get|give|go with|i'?ll|the other)\b)",
     re.I,
 )
+# «and the other colour as well, one pair», «and the other colour of the first one, just one»:
+# that one in its other colour too, a line of its own
+_TOO = (
+    r"\bas well\b|\balso\b|\btoo\b(?!\s+(?:much|expensive|pricey|dear|big|small|long|short|"
+    r"heavy|light|bright|dark|loud|tight|loose))|^\W*(?:and|plus)\s+the\s+other\b"
+)
 _TAKES = re.compile(
     r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
-    r"swap|switch|change|make)\b|" + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b",
+    r"swap|switch|change|make)\b|"
+    + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b|"
+    + _TOO,
     re.I,
 )
 # «and one in the other colour for my sister»: a second line, not the first one changed
-ANOTHER_LINE = re.compile(r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b", re.I)
+ANOTHER_LINE = re.compile(
+    r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b|" + _TOO, re.I
+)
 
 
 def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.conversation.state import DialogueState, PendingAction
 from assistant.conversation.understanding.acts import (
     ActClassifier,
@@ -148,6 +149,7 @@ from assistant.conversation.understanding.sure_acts import (
     CAN_I_GET_SO_MANY,
     about_the_pick,
     checked,
+    checkout_after_a_remark,
     taken_then_asked,
 )
 from assistant.conversation.understanding.trades import (
@@ -238,6 +240,7 @@ class RulePlanner:
         heard = lambda text: checked(self.classifier.classify(text, context)[0])  # noqa: E731
         requests = [piece for request in requests for piece in taken_then_asked(request, heard)]
         requests = [about_the_pick(request, state.focus) for request in requests]
+        requests = checkout_after_a_remark(requests)  # «eh its 15 bucks. checkout»
         if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
             unsummarised = context.model_copy(update={"pending_checkout": False})
             requests = corrected_at_the_summary(
@@ -254,6 +257,21 @@ class RulePlanner:
         joined = others_wanted(joined, state)  # «anything but that seller then»
         joined = superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
         return doubted_whole(joined, message, state)  # «… 74 bucks? where does it say that»
+
+    def _fact_of_the_list(self, intent: str, text: str, state: DialogueState) -> str:
+        """«how many can play» heard as a question of the shop, beside a list of board games:
+        a fact each listed product gives, asked of them."""
+        if intent != "catalogue_question" or not state.shown or _OF_THE_SHOP.search(text):
+            return intent
+        listed = [self.catalogue.products[p] for p in state.shown if p in self.catalogue.products]
+        given = {name for product in listed for name in product.attributes}
+        asked = any(
+            re.search(ATTRIBUTE_WORDS[name], text, re.I)
+            for name in given
+            if name in ATTRIBUTE_WORDS
+        )
+        named = self.kinds.named_kind(text) if self.kinds else None
+        return "product_question" if asked and named is None else intent
 
     def step(
         self,
@@ -279,6 +297,7 @@ class RulePlanner:
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
             intent = in_context(intent, request.text, state)
+        intent = self._fact_of_the_list(intent, request.text, state)  # «how many can play»
         ahead = goes_ahead(intent, request.text, state)  # «go on then»: the one asked about
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
@@ -813,6 +832,8 @@ _A_VERSION_WORD = re.compile(r"\b(?:colou?rs?|sizes?|versions?|editions?|in stoc
 SO_MANY_IN_ALL = re.compile(f"{TOTAL_SAID.pattern}|{CAN_I_GET_SO_MANY.pattern}", re.I)
 _A_LINE_MORE = re.compile(r"\b(?:as well|too|also|another|add)\b", re.I)
 _ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)
+# «which of your mats are vegan?», «do you sell anything for 5 players?»: of the whole shop
+_OF_THE_SHOP = re.compile(r"\b(?:you|your|ur|u|shop|store|sell|stock|carry)\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:change|make|swap|switch|set|update|turn|bump)\b", re.I)
 
 

@@ -36,7 +36,8 @@ ORDINALS = {
     "5th": 5,
 }
 _ORDINAL = re.compile(
-    r"\b(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th"
+    # not «and a second one for my husband's galaxy s24»: one more, not the second listed
+    r"\b(?<!\ba )(?<!\ban )(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th"
     # «the last one», «last one pls»; not «how long does the battery last?»
     r"|(?:(?<=\bthe )|(?<=\bthat )|(?<=\bthis )|(?<=^))last(?=\s+(?:one|ones|of|item|option)\b)"
     r"|(?:(?<=\bthe )|(?<=\bthat ))last(?!\s+\w)"

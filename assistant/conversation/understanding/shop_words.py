@@ -343,6 +343,16 @@ OF_THESE = re.compile(
 _WHICH_OF_FEW = re.compile(r"^\W*(?:and |so |ok )?which (?:one |of the two )?(?:is|'s)\b", re.I)
 
 
+# «which one is cheaper», «which has the higher rating»: a comparison asks between those in
+# view, not of all the kind («which is the cheapest?» may ask of all)
+WHICH_COMPARED = re.compile(
+    r"\bwhich\b(?:(?!\b(?:cheapest|best|most|highest|lowest|priciest)\b)[^.?!])*?"
+    r"\b(?:cheaper|pricier|dearer|more expensive|less expensive|higher|better|lower|longer"
+    r"|shorter|lighter|heavier|bigger|smaller|quicker|faster|sooner)\b",
+    re.I,
+)
+
+
 def among_shown(text: str, shown: list[Product], focus: Product) -> bool:
     """Whether a «cheaper» question asks among the products shown rather than than the
     focus («which is cheaper» beside the two just compared)."""

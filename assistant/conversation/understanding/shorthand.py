@@ -33,12 +33,18 @@ _IN_FULL = {
     "lookin": "looking",  # «lookin for lego or smth like it» is no «lookin» we lack
     "searchin": "searching",
     "tryna": "trying to",
+    "vit": "vitamin",  # «vit c serum» is no «Vit» make we lack
 }
 _SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in _IN_FULL) + r")(?![\w/])", re.I
 )
 
 
+# «under 100 w/ 4 stars»: «with», not 100 W of power
+_WITH = re.compile(r"(?<![\w/])w/(?!o\b)\s*", re.I)
+
+
 def in_full(text: str) -> str:
     """The text with phone shorthand written out."""
-    return _SHORTHAND.sub(lambda match: _IN_FULL[match.group(1).lower()], text)
+    text = _SHORTHAND.sub(lambda match: _IN_FULL[match.group(1).lower()], text)
+    return _WITH.sub("with ", text)

@@ -196,7 +196,11 @@ _ONE_MORE = re.compile(
 # «actually add another one, one for the beach bag»: one more of the one in view, whatever for
 _ANOTHER_FOR = re.compile(
     r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|so|then)\W+)*(?:add|get|grab|throw in|put in)\s+"
-    r"(?:another|one more)(?:\s+one)?\W+(?:one\s+|it'?s\s+|its\s+)?for\s+[^?]{1,40}$",
+    r"(?:another|one more)(?:\s+one)?\W+(?:one\s+|it'?s\s+|its\s+)?for\s+[^?]{1,40}$"
+    # «and another one for my wife, she has an iphone 15», «and a second one for my
+    # husband's galaxy s24»: one more of the one in view, in the version said
+    r"|^\W*(?:(?:and|oh|ok|okay|actually|plus|also|so|then)\W+)+(?:another|a second|one more)"
+    r"(?:\s+one)?\s+for\s+(?:my|her|his|the|our)\s+(?!(?:budget|price)\b)[^?$]{1,60}$",
     re.I,
 )
 
@@ -679,3 +683,28 @@ def checked(request: Request) -> Request:
     ):
         return Request(request.text, "ask_confirm", request.confidence)
     return request
+
+
+# «eh its 15 bucks. checkout», «ok im in the US anyway. checkout»: a remark before a bare
+# checkout asks nothing of its own (not «is it final sale? checkout», «add the red. checkout»)
+_REMARK_ACTS = frozenset(
+    {"product_question", "policy_question", "search", "recommend", "catalogue_question", "refine"}
+)
+_ASKS = re.compile(
+    r"\?|^\W*(?:(?:ok|okay|so|and|but|oh|hmm+|eh|also|wait|actually)\W+)*(?:what|whats|how|hows|"
+    r"is|are|does|do|did|can|could|will|would|which|when|where|why|who|any|tell|show|compare|"
+    r"find|got|have you|need|looking|i need|i want|want)\b",
+    re.I,
+)
+
+
+def checkout_after_a_remark(requests: list[Request]) -> list[Request]:
+    """The requests without remarks said before a bare «checkout» that ends the message."""
+    if len(requests) < 2 or not _ONLY_CHECKOUT.match(requests[-1].text):
+        return requests
+    kept = [
+        request
+        for request in requests[:-1]
+        if request.act not in _REMARK_ACTS or _ASKS.search(request.text)
+    ]
+    return [*kept, requests[-1]]

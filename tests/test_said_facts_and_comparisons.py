@@ -212,3 +212,95 @@ def test_a_lists_facts_asked_in_few_words(demo_assistant) -> None:
     reply = chat.say("under $30 and in stock")
     assert "Which one do you mean" not in reply.text and "P0226" in reply.text
     assert "P0232" not in reply.text  # $62.99
+
+
+def test_a_version_said_for_one_pick_goes_beside_it() -> None:
+    from assistant.conversation.understanding.per_pick_versions import (
+        versions_moved_to_their_pick,
+    )
+
+    said = "2 of the first and 1 of the third, deluxe for the third"
+    assert versions_moved_to_their_pick(said) == "2 of the first and 1 of the third in deluxe"
+    assert versions_moved_to_their_pick("add both, red for me") == "add both, red for me"
+    assert versions_moved_to_their_pick("deluxe for the third") == "deluxe for the third"
+
+
+def test_same_again_in_another_version_is_an_add() -> None:
+    assert checked(Request("same again but in L", "refine", 0.5)).act == "add"
+    assert checked(Request("which one is the same in L", "refine", 0.5)).act == "refine"
+
+
+@pytest.mark.slow
+def test_picks_with_their_own_versions_and_same_again(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare the zoomkid flow s, the playwise studio and the playwise classic 700")
+    chat.say("2 of the first and 1 of the third, deluxe for the third")
+    assert chat.units() == {"P0227": 2, "P0251": 1}
+    chat = Chat(demo_assistant)
+    chat.say("rain jackets under $130")
+    chat.say("the cheapest one in M")
+    reply = chat.say("same again but in L")
+    lines = demo_assistant.commerce.get_cart(chat.session).lines
+    assert [line.qty for line in lines] == [1, 1] and "(L, olive)" in reply.text
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "toys for 7 year olds to play with on their own",
+        "card games for 8 year olds to play",
+        "a puzzle for 2 year olds, something they can play with",
+        "board game for more than 1 player",
+    ],
+)
+def test_an_age_or_a_bound_is_no_count_of_players(said) -> None:
+    from assistant.conversation.answers.players import players_said
+
+    assert players_said(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "ids"),
+    [
+        ("board games for 3+ players", ("P0226", "P0242")),  # ages 6+ and 3+: no age said
+        ("board game for more than 1 player", ("P0226", "P0250")),  # players 3-8 and 1
+        ("whole bean coffee, but not a dark roast", (COFFEE_DARK,)),
+        ("show me slim fit chinos", ("P0276", "P0270")),  # both titles say «Slim Fit»
+    ],
+)
+def test_review_near_misses_narrow_nothing(said, ids) -> None:
+    products = _products(*ids)
+    assert _ids(with_said_facts(products, said)) == list(ids)
+
+
+def test_where_a_person_is_from_is_no_origin() -> None:
+    assert countries_said("im in india. any matcha powder?") == set()
+    assert countries_said("gift for my dad, he's from india and loves tea") == set()
+
+
+def test_review_near_misses_of_adds_and_checkout() -> None:
+    for said in (
+        "and another one for my daughter, something for a 10 year old",
+        "and another one for my daughter, maybe some kids headphones",
+        "and one more for the kitchen, a kettle under 40",
+    ):
+        assert checked(Request(said, "recommend", 0.4)).act == "recommend", said
+    kept = [Request("black", "product_question", 0.5), Request("checkout", "checkout", 0.9)]
+    assert [r.act for r in checkout_after_a_remark(kept)] == ["product_question", "checkout"]
+    wrap = [
+        Request("gift wrap it please", "policy_question", 0.6),
+        Request("checkout", "checkout", 0.9),
+    ]
+    assert len(checkout_after_a_remark(wrap)) == 2
+    headphones = CATALOGUE.products["P0007"]  # silver, rose gold
+    assert other_value(headphones, "i like the other colour too", {"colour": "silver"}) == {}
+    changed = "hmm actually change it to the other colour, my daughter likes that one too"
+    assert other_value(headphones, changed, {"colour": "silver"}) == {"colour": "rose gold"}
+    assert not ANOTHER_LINE.search(changed)
+
+
+@pytest.mark.slow
+def test_a_fact_given_is_not_the_part_asked(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("what's the weight limit on the Wildpine Go 2 trekking poles?")
+    assert "doesn't list the weight limit" in reply.text

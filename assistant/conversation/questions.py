@@ -649,6 +649,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             remember_shown(state, [p.id for p in ranked.products])
             # «navy, queen, under 100», then «add it»: in navy, queen
             state.chosen_options = {**state.chosen_options, **step.slots.options}
+            if state.last_search and step.slots.options:  # «red?», then «size M»: red ones
+                state.last_search = f"{state.last_search}, {step.text}"
         return Turn(
             text=ranked.text,
             products=[p.id for p in ranked.products],

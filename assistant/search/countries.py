@@ -19,8 +19,10 @@ COUNTRY_ADJECTIVE = re.compile(
 
 
 # «green tea from japan», «grown in colombia»: a country said as where a thing comes from
+# (not «im in india», «he's from india»: where a person is)
 COUNTRY_OF_ORIGIN = re.compile(
-    r"\b(?:from|in|grown in|made in|origin:?)\s+("
+    r"(?<!'s )(?<!'m )(?<!'re )(?<!\bis )(?<!\bim )(?<!\bam )(?<!\bare )(?<!\bhes )(?<!\bshes )"
+    r"\b(?:from|grown in|made in|origin:?)\s+("
     + "|".join(sorted(set(COUNTRY_OF.values()), key=len, reverse=True))
     + r")\b",
     re.I,

@@ -12,10 +12,12 @@ _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10,
 }  # fmt: skip
+_NO_AGE = r"(?![\s-]*(?:years?|yrs?|y/?o|months?|mos?)\b)"  # «for 7 year olds to play»: an age
 _PARTY = re.compile(
-    # «for 5 players», «we're 5 people», «there are six of us», «a game 4 can play»
-    rf"\b{_COUNT}\s+(?:players?|people|ppl|persons?|of us)\b"
-    rf"|\b(?:we'?re|we are|there(?:'s| is| are)|for)\s+{_COUNT}\b(?=[^.?!]*\bplay)"
+    # «for 5 players», «we're 5 people», «there are six of us», «a game 4 can play»; not
+    # «more than 1 player», a bound
+    rf"(?<!more than )(?<!at least )(?<!over )\b{_COUNT}\s+(?:players?|people|ppl|persons?|of us)\b"
+    rf"|\b(?:we'?re|we are|there(?:'s| is| are)|for)\s+{_COUNT}\b{_NO_AGE}(?=[^.?!]*\bplay)"
     rf"|\b{_COUNT}\s+(?:can|could|will|would)\s+play\b",
     re.I,
 )

@@ -8,7 +8,11 @@ import re
 from assistant.catalogue.models import Product
 from assistant.search.countries import countries_said
 
-_NEGATED = re.compile(r"\b(?:not|non|no|without)[ -]+$", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|non|no|without)[ -]+(?:an?\s+|the\s+)?$", re.I
+)  # «not a dark roast»
+# «board games for 3+ players»: a count of players, not an age rating of 3+
+_OF_PLAYERS = re.compile(r"^\s*(?:players?|people|persons?|of us)\b", re.I)
 
 
 # a fact said in everyday words, as the catalogue words it
@@ -47,7 +51,9 @@ def _says(text: str, phrase: str) -> bool:
     text = plain_facts(text)
     spaced = re.escape(phrase).replace(r"\ ", r"\s*")  # «65W» says «65 W»
     for found in re.finditer(rf"(?<![\w-]){spaced}(?![\w-])", text, re.I):
-        if not _NEGATED.search(text[: found.start()]):
+        if not _NEGATED.search(text[: found.start()]) and not _OF_PLAYERS.match(
+            text[found.end() :]
+        ):
             return True
     return False
 
@@ -85,7 +91,8 @@ def _water_resistant(product: Product) -> bool:
 def _said_with_its_name(text: str, name: str, value: str) -> bool:
     """Whether a short value is said beside a word of its fact's name («oily skin» of «skin
     type: oily», «light roast», «roast: dark»): alone, «light» or «dry» name other things."""
-    if value.lower() in {"yes", "no", "none", "all"}:
+    # a count («1 player»: players.py reads counts) or a yes-fact names nothing alone
+    if value.lower() in {"yes", "no", "none", "all"} or re.fullmatch(r"[\d\s+-]+", value):
         return False
     words = [word for word in name.lower().split() if word != "type"]
     said = "|".join(re.escape(word) for word in words)
@@ -133,9 +140,9 @@ def with_said_facts(products: list[Product], text: str) -> list[Product]:
     said = {
         value.lower()
         for product in kept
-        for value in product.attributes.values()
-        if _telling(value) and _says(text, value)
-    }
+        for name, value in product.attributes.items()
+        if (_telling(value) and _says(text, value)) or _said_with_its_name(text, name, value)
+    }  # «slim fit chinos»: every title that says «slim» is slim
     kept = [p for p in products if p in kept or any(v in p.title.lower() for v in said)]
     return kept if kept and len(kept) < len(products) else products
 

@@ -150,15 +150,20 @@ _ALL = {
 }
 
 
-def _a_fact_given_answers(product: Product, question: str, facts: list[str]) -> bool:
+def _a_fact_given_answers(product: Product, question: str, facts: list[str], thing: str) -> bool:
     """Whether a fact already given is the one asked in the shopper's words («how many can
-    play?» answered by its players)."""
-    return any(
-        re.search(ATTRIBUTE_WORDS[name], question, re.I)
-        and any(fact.startswith(f"{name}:") for fact in facts)
-        for name in product.attributes
-        if name in ATTRIBUTE_WORDS
-    )
+    play?» answered by its players), not a part of it («the weight limit» beside its weight)."""
+    for name in product.attributes:
+        if name not in ATTRIBUTE_WORDS or not any(f.startswith(f"{name}:") for f in facts):
+            continue
+        said = {
+            word
+            for found in re.finditer(ATTRIBUTE_WORDS[name], question, re.I)
+            for word in _words(found[0])
+        }
+        if said and _words(thing) <= said:
+            return True
+    return False
 
 
 def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, str] | None:
@@ -174,9 +179,11 @@ def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, s
     if used and not _words(used["thing"]) <= listed | _ANY_DEVICE:
         return ("fits" if used["fit"] else "works"), used["thing"].strip()
     said = _ASKED_THING.search(question)
-    if said is None or _a_fact_given_answers(product, question, facts):
+    if said is None:
         return None
     thing = said["thing"].strip().lower()
+    if _a_fact_given_answers(product, question, facts, thing):
+        return None
     if len(thing.split()) > 3 or _words(thing) & _FACTS_ANSWERED:
         return None  # «what size should i get»: a fact answered, or a question, not a thing
     # («whats the lightest»: a ranking, not a fact of its own)

@@ -99,6 +99,11 @@ def narrowed_searches(
     """The requests, a lone quality or filters after a search joined to that search's words."""
     last = (state.last_intent or "").rpartition("+")[2]
     asked = state.last_search if last == "search" else state.last_suggested_for
+    if last == "refine" and len(requests) == 1 and state.shown:
+        # «red?», then «size M»: those in view narrowed again, never «we don't sell size M»
+        request = requests[0]
+        if request.act in _NARROWS and only_filters(request.text, versions):
+            return [replace(request, act="refine")]
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
     request = requests[0]

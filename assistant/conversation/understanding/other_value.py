@@ -21,17 +21,18 @@ _CORRECTING = re.compile(
     r"(?:swap|switch|change|make|get|give|go with|i'?ll|the other)\b)",
     re.I,
 )
-# «and the other colour as well, one pair», «and the other colour of the first one, just one»:
-# that one in its other colour too, a line of its own
+# «and the other colour as well, one pair», «the other colour too»: that one in its other
+# colour as well, a line of its own (not «i like the other colour too», a remark, nor
+# «change it to the other colour, she likes that one too», a change)
 _TOO = (
-    r"\bas well\b|\balso\b|\btoo\b(?!\s+(?:much|expensive|pricey|dear|big|small|long|short|"
-    r"heavy|light|bright|dark|loud|tight|loose))|^\W*(?:and|plus)\s+the\s+other\b"
+    r"^\W*(?:and|plus)\s+the\s+other\b"
+    r"|\bthe\s+other\s+(?:colou?r|size)(?:\s+one)?\s+(?:as well|too)\b"
 )
 _TAKES = re.compile(
     r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
     r"swap|switch|change|make)\b|"
-    + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b|"
-    + _TOO,
+    + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b"
+    + r"|^\W*(?:and|plus)\s+the\s+other\b",
     re.I,
 )
 # «and one in the other colour for my sister»: a second line, not the first one changed

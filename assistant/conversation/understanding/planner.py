@@ -109,6 +109,7 @@ from assistant.conversation.understanding.other_value import (
     decided_by_version,
     other_value,
 )
+from assistant.conversation.understanding.per_pick_versions import versions_moved_to_their_pick
 from assistant.conversation.understanding.putting_back import undoing_step
 from assistant.conversation.understanding.references import (
     ReferenceResolver,
@@ -226,6 +227,7 @@ class RulePlanner:
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
         message = without_asides(message)  # «ok 30 ml to try it»: the 30 ml
+        message = versions_moved_to_their_pick(message)  # «…, deluxe for the third»
         message = self.mind_changes.settled(message)
         if state.pending_action is None:  # to a «which one?», «any colour is fine» picks one
             message = without_indifference(message)  # «hoodie, any colour is fine»: a hoodie

@@ -199,8 +199,10 @@ _ANOTHER_FOR = re.compile(
     r"(?:another|one more)(?:\s+one)?\W+(?:one\s+|it'?s\s+|its\s+)?for\s+[^?]{1,40}$"
     # «and another one for my wife, she has an iphone 15», «and a second one for my
     # husband's galaxy s24»: one more of the one in view, in the version said
+    # (not «and another one for my daughter, something for a 10 year old»: a new search)
     r"|^\W*(?:(?:and|oh|ok|okay|actually|plus|also|so|then)\W+)+(?:another|a second|one more)"
-    r"(?:\s+one)?\s+for\s+(?:my|her|his|the|our)\s+(?!(?:budget|price)\b)[^?$]{1,60}$",
+    r"(?:\s+one)?\s+for\s+(?:my|her|his|our)\s+\w+(?:'s\s+[\w ]{1,30}?|\W+(?:she|he|they)\s+"
+    r"(?:has|have|uses|use|got|'s got|also has)\s+[\w ]{1,30}?)?\W*$",
     re.I,
 )
 
@@ -213,9 +215,10 @@ _ANOTHER_VERSION_TOO = re.compile(
     re.I,
 )
 
-# «and the same in M for me»: another version of the one in view (no comparison)
+# «and the same in M for me», «same again but in L»: another version of the one in view
 _SAME_IN_ANOTHER = re.compile(
-    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:the\s+)?same\s+(?:one\s+|thing\s+)?in\s+"
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:the\s+)?same\s+"
+    r"(?:one\s+|thing\s+|again\W+(?:but\s+|only\s+)?)?in\s+"
     rf"(?:a\s+)?(?:size\s+)?(?:{'|'.join(sorted(COLOURS, key=len, reverse=True))}|small|medium|"
     r"large|xs|s|m|l|xl|xxl|\d{1,2}(?:\.5)?)\b(?:\s+(?:too|as well|also|for (?:me|her|him|my \w+)|"
     r"please|pls))*\W*$",
@@ -698,6 +701,16 @@ _ASKS = re.compile(
 )
 
 
+# a remark says how the shopper sees it («its 15 bucks», «im in the US anyway», «close enough»),
+# not what to do («black.», «size 9.», «gift wrap it please.»)
+_REMARK = re.compile(
+    r"^\W*(?:(?:eh|ok|okay|fine|well|hmm+|meh|ugh|oh|right|alright|yeah|sure|cool|great)\W+)*"
+    r"(?:it'?s|its|im|i'?m|that'?s|thats|they'?re|theyre|this is|whatever|close enough|good "
+    r"enough|fair enough|risky but ok|worth it|no worries|all good|never mind|nvm)\b",
+    re.I,
+)
+
+
 def checkout_after_a_remark(requests: list[Request]) -> list[Request]:
     """The requests without remarks said before a bare «checkout» that ends the message."""
     if len(requests) < 2 or not _ONLY_CHECKOUT.match(requests[-1].text):
@@ -705,6 +718,8 @@ def checkout_after_a_remark(requests: list[Request]) -> list[Request]:
     kept = [
         request
         for request in requests[:-1]
-        if request.act not in _REMARK_ACTS or _ASKS.search(request.text)
+        if request.act not in _REMARK_ACTS
+        or _ASKS.search(request.text)
+        or not _REMARK.match(request.text)
     ]
     return [*kept, requests[-1]]

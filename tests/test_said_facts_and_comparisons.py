@@ -304,3 +304,42 @@ def test_a_fact_given_is_not_the_part_asked(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     reply = chat.say("what's the weight limit on the Wildpine Go 2 trekking poles?")
     assert "doesn't list the weight limit" in reply.text
+
+
+@pytest.mark.slow
+def test_a_count_of_the_brand_names_no_model_two(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("backpack for my 15 inch laptop for commuting, under 60")
+    chat.say("ill take 2 of the roamly in black")
+    assert chat.units() == {"P0316": 2}  # not the Roamly Lite 2 nor the Wave 2 cubes
+    chat = Chat(demo_assistant)
+    chat.say("add 2 of the roamly lite 2 in navy")
+    assert chat.units() == {"P0334": 2}
+
+
+def test_the_same_colour_and_size_keeps_both() -> None:
+    from assistant.conversation.understanding.version_words import same_as_before
+
+    added = {"colour": "olive", "size": "queen"}
+    assert same_as_before("the lite one in the same colour and size", added) == added
+    assert same_as_before("the same size please", added) == {"size": "queen"}
+
+
+def test_the_line_a_position_names() -> None:
+    from assistant.conversation.understanding.other_value import line_by_position
+
+    cart = ["P0144", "P0156"]
+    assert line_by_position("swap the first one for the other colour", cart) == "P0144"
+    assert line_by_position("change the last one to the other size", cart) == "P0156"
+    assert line_by_position("swap the first one for a blue one", cart) == ""
+
+
+@pytest.mark.slow
+def test_swap_a_line_by_position_for_the_other_colour(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare softnest pro s and hearth & linen aero 200 blackout curtains")
+    chat.say("2 of each, grey king")
+    chat.say("whats in my cart")
+    reply = chat.say("swap the first one for the other colour")
+    assert "Softnest Pro S Blackout Curtains (olive, king)" in reply.text
+    assert chat.units() == {"P0144": 2, "P0156": 2}

@@ -62,6 +62,10 @@ _ONE_FOR_EACH = re.compile(
     re.I,
 )
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
+# «ill take 2 of the roamly»: a count, no «Roamly Lite 2» model
+_COUNT_OF = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?=(?:the|those|these|your|ur)\b)", re.I
+)
 # words after which a brand's word is an everyday word («every morning», «good night»)
 # «every morning» names no «Morning Ritual», «sensitive skin» no «Luma Skin»
 _BEFORE_A_WORD = frozenset(
@@ -329,7 +333,7 @@ class ProductMentions:
         model, whose products of the conversation's kind are several (each is meant); with
         `said_kind`, of the kind the message says if it says one («and a flexa resistance
         band set too» beside dumbbells)."""
-        said = self._said_title_words(message)
+        said = self._said_title_words(_COUNT_OF.sub(" ", message))
         brands = [brand for brand in self._of_brand if brand and brand <= said]
         if len(brands) != 1:  # «the purelle night cream dewleaf keeps posting»
             return []
@@ -447,7 +451,7 @@ class ProductMentions:
         such as "compare X and Y" separately). A phrase that names only a brand borrows the
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
-        message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
+        message = _COUNT_OF.sub(" ", _GO_FOR.sub(" ", self._without_pronoun_one(message)))
         cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
         if self._joined_brands:
             cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)

@@ -41,6 +41,25 @@ ANOTHER_LINE = re.compile(
 )
 
 
+_POSITIONED_OTHER = re.compile(
+    r"\b(?:swap|switch|change|make)\s+the\s+(?P<pick>first|second|third|last|1st|2nd|3rd)"
+    r"(?:\s+one)?\b.*\bother\s+(?:colou?r|size)\b",
+    re.I,
+)
+_POSITIONS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1}
+
+
+def line_by_position(text: str, cart_products: list[str]) -> str:
+    """The cart's product at the position «swap the first one for the other colour» names,
+    or ""."""
+    said = _POSITIONED_OTHER.search(text)
+    lines = list(dict.fromkeys(cart_products))
+    if said is None or not lines:
+        return ""
+    at = _POSITIONS[said["pick"].lower()]
+    return lines[at] if -len(lines) <= at < len(lines) else ""
+
+
 def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
     """The option «the other colour» means: the one value of that option, in stock, other than
     the value said before; {} when the message says no such thing or more than one fits."""

@@ -107,6 +107,7 @@ from assistant.conversation.understanding.other_than_that import others_wanted
 from assistant.conversation.understanding.other_value import (
     ANOTHER_LINE,
     decided_by_version,
+    line_by_position,
     other_value,
 )
 from assistant.conversation.understanding.per_pick_versions import versions_moved_to_their_pick
@@ -311,8 +312,14 @@ class RulePlanner:
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
             intent = "product_question"  # "ok but when would it arrive?": the summary's items
         focus = self.catalogue.products.get(state.focus or "")
+        # «swap the first one for the other colour»: the cart's first line is the one meant
+        focus = self.catalogue.products.get(line_by_position(request.text, cart_products)) or focus
         held = focus is not None and focus.id in cart_products
-        chosen = (state.options_added(focus.id) if held and focus else {}) or state.chosen_options
+        chosen = (
+            (state.options_added(focus.id) or state.versions_added.get(focus.id, {}))
+            if held and focus
+            else {}
+        ) or state.chosen_options
         intent, request = _versions_asked(intent, request, slots, focus, chosen, held)
         if intent in CART_LINE_ACTS and not (choice or request.implied):
             intent = self._only_sounds_like_a_change(intent, request, slots, state, cart_products)

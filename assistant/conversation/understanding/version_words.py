@@ -299,8 +299,12 @@ def _said_as_version(value: str, text: str) -> bool:
 
 
 # «a screen protector for the same phone», «same size as before»: the version last added
+# «in the same colour and size»: both kept
 _SAME_AS_BEFORE = re.compile(
-    r"\b(?:the )?same (?P<what>phone|model|size|colou?r)\b(?! as (?:the|this|that) one\b)", re.I
+    r"\b(?:the )?same (?P<what>phone|model|size|colou?r)"
+    r"(?:\s*(?:and|&|,)\s*(?:the\s+)?(?P<also>phone|model|size|colou?r))?\b"
+    r"(?! as (?:the|this|that) one\b)",
+    re.I,
 )
 _OPTION_OF = {
     "phone": "model",
@@ -316,9 +320,10 @@ def same_as_before(text: str, added: dict[str, str]) -> dict[str, str]:
     phone»: its model), of those that version has."""
     kept: dict[str, str] = {}
     for said in _SAME_AS_BEFORE.finditer(text):
-        name = _OPTION_OF[said["what"].lower()]
-        if name in added:
-            kept[name] = added[name]
+        for word in filter(None, (said["what"], said["also"])):
+            name = _OPTION_OF[word.lower()]
+            if name in added:
+                kept[name] = added[name]
     return kept
 
 

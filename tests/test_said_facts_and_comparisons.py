@@ -343,3 +343,18 @@ def test_swap_a_line_by_position_for_the_other_colour(demo_assistant) -> None:
     reply = chat.say("swap the first one for the other colour")
     assert "Softnest Pro S Blackout Curtains (olive, king)" in reply.text
     assert chat.units() == {"P0144": 2, "P0156": 2}
+
+
+def test_a_yes_after_a_remark_is_still_a_yes() -> None:
+    said = "eh close enough, yes place the order"
+    assert checked(Request(said, "confirm", 0.5)).act == "confirm"
+    assert checked(Request("eh whatever", "confirm", 0.5)).act == "ask_confirm"
+
+
+def test_a_measure_to_fit_is_no_word_of_the_title() -> None:
+    from assistant.conversation.answers.described import titled
+
+    backpack = CATALOGUE.products["P0316"]  # Roamly Nova 900 Laptop Backpack
+    assert titled(backpack, "wait does it fit a 16 inch laptop?") is None
+    headphones = CATALOGUE.products["P0001"]  # … Wireless Noise Cancelling Headphones
+    assert titled(headphones, "does it have noise cancelling?") == "Noise Cancelling"

@@ -50,10 +50,20 @@ _NO_FEATURE = _ASKING | frozenset(
 MIN_FEATURE_LETTERS = 6  # a single title word said alone must be this long («wireless»)
 
 
+# «does it fit a 16 inch laptop?», «will it hold 2 litres?»: a measure the title does not give
+_FITS_A_MEASURE = re.compile(
+    r"\b(?:fit|fits|hold|holds|take|takes|room for)\b[^?.!]{0,25}?\b\d+(?:\.\d+)?\s*"
+    r"(?:inch(?:es)?|in\b|\"|cm|mm|l\b|litres?|liters?|ml)",
+    re.I,
+)
+
+
 def titled(product: Product, question: str) -> str | None:
     """The words of the product's title a question asks about («does it have noise
     cancelling?» of the Wireless Noise Cancelling Headphones: «Noise Cancelling»), beyond its
     brand and kind; None when the title does not say them."""
+    if _FITS_A_MEASURE.search(question):  # «does it fit a 16 inch laptop?»: no title says
+        return None
     words = product.title.split()
     lowered = [word.lower() for word in words]
     plain = set(_WORD.findall(product.brand.lower())) | {lowered[-1]}

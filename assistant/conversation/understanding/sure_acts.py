@@ -26,8 +26,9 @@ from assistant.search.parsing import COLOURS
 
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
-AFFIRMATIVE = re.compile(  # «Oh go on then, yes, place the order.»
+AFFIRMATIVE = re.compile(  # «Oh go on then, yes, place the order.», «eh close enough, yes …»
     r"^\W*(?:(?:oh\W+)?(?:go on then|alright then|fine then|right then|ok then)\W+)?"
+    r"(?:(?:eh|meh|hmm+|well|fine|alright|close enough|good enough|fair enough|whatever)\W+){0,2}"
     r"(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
     r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"
     r"please do|perfect|great|lovely|absolutely|definitely|correct|buy it|send it|👍|✅)",

@@ -608,11 +608,14 @@ class CatalogueAnswers(ShopRuleAnswers):
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
+        # «ok a case for one then, under 25» beside the closest things to a phone: cases (not
+        # «is there a quicker bottle» of the bottle in view: quicker than it)
         if (
             kind
             and not all(kind in kind_words_of(p) for p in shown)
             and not OF_THESE.search(step.text)
-        ):  # «ok a case for one then, under 25» beside the closest things to a phone: cases
+            and not (focus and kind in kind_words_of(focus))
+        ):
             return self.search(state, step)
         pool = shown
         if state.last_search and not (

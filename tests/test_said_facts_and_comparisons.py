@@ -358,3 +358,14 @@ def test_a_measure_to_fit_is_no_word_of_the_title() -> None:
     assert titled(backpack, "wait does it fit a 16 inch laptop?") is None
     headphones = CATALOGUE.products["P0001"]  # … Wireless Noise Cancelling Headphones
     assert titled(headphones, "does it have noise cancelling?") == "Noise Cancelling"
+
+
+def test_a_yes_or_no_of_a_thing_the_fact_does_not_name_keeps_the_note() -> None:
+    from assistant.conversation.answers.unlisted_asks import unlisted_asked
+
+    headphones = CATALOGUE.products["P0010"]  # connectivity: Bluetooth 5.3
+    said = "do they come with a cable? need to plug into my audio interface"
+    note = unlisted_asked(headphones, said, ["connectivity: Bluetooth 5.3"])
+    assert note and "doesn't list the cable" in note
+    game = CATALOGUE.products["P0226"]
+    assert unlisted_asked(game, "how many can play?", ["players: 3-8"]) is None

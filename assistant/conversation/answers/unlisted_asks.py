@@ -150,9 +150,18 @@ _ALL = {
 }
 
 
+_YES_OR_NO = re.compile(
+    r"^\W*(?:(?:and|so|but|ok|okay|also|wait|hmm+)\W+)*(?:do|does|did|is|are|can|will|would|has|"
+    r"have)\b",
+    re.I,
+)
+
+
 def _a_fact_given_answers(product: Product, question: str, facts: list[str], thing: str) -> bool:
     """Whether a fact already given is the one asked in the shopper's words («how many can
     play?» answered by its players), not a part of it («the weight limit» beside its weight)."""
+    if _YES_OR_NO.match(question):  # «do they come with a cable?» beside «Bluetooth 5.3»
+        return False
     for name in product.attributes:
         if name not in ATTRIBUTE_WORDS or not any(f.startswith(f"{name}:") for f in facts):
             continue

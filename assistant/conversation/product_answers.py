@@ -632,13 +632,13 @@ class ProductAnswers:
         text = wording.comparison_table(products)
         if facts:
             text = "\n".join(facts) + "\n" + text
-        # «… which has better battery?», then «add that one»: the winner named and in view
+        # «… which has better battery?»: the winner named; both stay in view, so «the cheaper
+        # one» or «and prices?» next are of the two (the winner is not made the one in view)
         ranked = (
             rank_shown(products, step.text, SearchFilters()) if _WHICH.search(step.text) else None
         )
         if ranked and ranked.winner:
             text = ranked.text.split("\n")[0] + "\n" + text
-            state.focus = ranked.products[0].id
         turn = Turn(text=text, products=[p.id for p in products])
         if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
             overall = step.model_copy(update={"text": ""})

@@ -306,17 +306,6 @@ def test_a_fact_given_is_not_the_part_asked(demo_assistant) -> None:
     assert "doesn't list the weight limit" in reply.text
 
 
-@pytest.mark.slow
-def test_a_count_of_the_brand_names_no_model_two(demo_assistant) -> None:
-    chat = Chat(demo_assistant)
-    chat.say("backpack for my 15 inch laptop for commuting, under 60")
-    chat.say("ill take 2 of the roamly in black")
-    assert chat.units() == {"P0316": 2}  # not the Roamly Lite 2 nor the Wave 2 cubes
-    chat = Chat(demo_assistant)
-    chat.say("add 2 of the roamly lite 2 in navy")
-    assert chat.units() == {"P0334": 2}
-
-
 def test_the_same_colour_and_size_keeps_both() -> None:
     from assistant.conversation.understanding.version_words import same_as_before
 

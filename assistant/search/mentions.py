@@ -451,7 +451,7 @@ class ProductMentions:
         such as "compare X and Y" separately). A phrase that names only a brand borrows the
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
-        message = _COUNT_OF.sub(" ", _GO_FOR.sub(" ", self._without_pronoun_one(message)))
+        message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
         cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
         if self._joined_brands:
             cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)

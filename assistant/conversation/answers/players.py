@@ -6,12 +6,10 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Product
+from assistant.search.parsing import DIGIT_WORDS
 
 _COUNT = r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
-_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10,
-}  # fmt: skip
+_WORDS = {**DIGIT_WORDS, "ten": 10}  # the shop's words for small numbers
 _NO_AGE = r"(?![\s-]*(?:years?|yrs?|y/?o|months?|mos?)\b)"  # «for 7 year olds to play»: an age
 _PARTY = re.compile(
     # «for 5 players», «we're 5 people», «there are six of us», «a game 4 can play»; not

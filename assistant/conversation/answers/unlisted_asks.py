@@ -157,10 +157,15 @@ _YES_OR_NO = re.compile(
 )
 
 
+_MEASURES = {"dimension", "dimensions", "measurement", "measurements"}
+
+
 def _a_fact_given_answers(product: Product, question: str, facts: list[str], thing: str) -> bool:
     """Whether a fact already given is the one asked in the shopper's words («how many can
     play?» answered by its players), not a part of it («the weight limit» beside its weight)."""
     if _YES_OR_NO.match(question):  # «do they come with a cable?» beside «Bluetooth 5.3»
+        return False
+    if _words(thing) & _MEASURES:  # «what are the dimensions» is not answered by «40 L»
         return False
     for name in product.attributes:
         if name not in ATTRIBUTE_WORDS or not any(f.startswith(f"{name}:") for f in facts):

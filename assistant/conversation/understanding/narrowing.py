@@ -99,8 +99,9 @@ def narrowed_searches(
     """The requests, a lone quality or filters after a search joined to that search's words."""
     last = (state.last_intent or "").rpartition("+")[2]
     asked = state.last_search if last == "search" else state.last_suggested_for
-    if last == "refine" and len(requests) == 1 and state.shown:
-        # «red?», then «size M»: those in view narrowed again, never «we don't sell size M»
+    if last == "refine" and len(requests) == 1 and len(state.shown) > 1 and not state.focus:
+        # «red?», then «size M»: those in view narrowed again, never «we don't sell size M»;
+        # «which is cheapest», then «black in stock?»: of the one it named
         request = requests[0]
         if request.act in _NARROWS and only_filters(request.text, versions):
             return [replace(request, act="refine")]
@@ -109,8 +110,9 @@ def narrowed_searches(
     request = requests[0]
     if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
-    # «under $30 and in stock» heard as a question of the list: its search, narrowed
-    if request.act in _NARROWS and only_filters(request.text, versions):
+    # «under $30 and in stock» heard as a question of the list: its search, narrowed; of a
+    # list of one, «navy, queen size» or «black in stock?» is of that one
+    if request.act in _NARROWS and len(state.shown) > 1 and only_filters(request.text, versions):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
     said = _SOMETHING.match(request.text)
     if said is None or _NOT_A_QUALITY.search(said["quality"]) or kinds.named_kind(request.text):

@@ -156,6 +156,7 @@ from assistant.conversation.understanding.sure_acts import (
 )
 from assistant.conversation.understanding.trades import (
     ADD_IT,
+    ADD_IT_IN,
     ANOTHER_OF,
     SWAP,
     meant_instead,
@@ -568,6 +569,16 @@ class RulePlanner:
         picked, state.picked_by_name = state.picked_by_name, None
         if (state.last_intent or "").endswith("add") and picked is None and ADD_IT.match(text):
             picked = state.added_id  # «the coffee one, 1kg bag», then «pop it in the basket»
+        if (
+            (state.last_intent or "").endswith("add")
+            and picked is None
+            and ADD_IT_IN.match(text)
+            and slots.options
+            and slots.options.items() <= state.added_options.items()
+            and target == state.added_id
+            and target in in_cart
+        ):
+            return "view_cart"  # «the cheaper one» put the navy one in: «add it in navy»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
         shown_named = product and product.id in state.shown and references.kind in NAMED

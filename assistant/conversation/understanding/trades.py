@@ -112,6 +112,13 @@ ADD_IT = re.compile(
     r"trolley))?(?:\s+(?:please|pls|thanks|then))?\W*$",
     re.I,
 )
+# «add it in navy» right after the navy one was added: that one again, not a second
+ADD_IT_IN = re.compile(
+    r"^\W*(?:(?:ok|okay|yes|yeah|great|perfect|so)\W+)*(?:pop|put|stick|add|chuck|bung)\s+"
+    r"(?:it|that|that one|this one)\s+in\s+(?:the\s+)?[a-z]+(?:\s+(?!too\b|again\b|also\b)[a-z]+)?"
+    r"(?:\s+(?:please|pls|thanks|then))?\W*$",
+    re.I,
+)
 _IF_I_DID = re.compile(r"\bif (?:i|we)\b[^?]*\?", re.I)
 _CART_WORDS = re.compile(r"\b(?:cart|basket|bag|trolley|order)\b", re.I)
 

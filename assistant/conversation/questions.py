@@ -53,7 +53,12 @@ from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.players import for_the_players
 from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
 from assistant.conversation.answers.review_asks import HEALTH
-from assistant.conversation.answers.said_facts import said_fact_note, with_said_facts
+from assistant.conversation.answers.said_facts import (
+    attribute_values,
+    said_fact_note,
+    says_another_value,
+    with_said_facts,
+)
 from assistant.conversation.answers.spec_order import (
     SpecOrder,
     asks_by_spec,
@@ -128,6 +133,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         self.retriever = retriever
         self.kinds = kinds
         self.policies = policies
+        self.attribute_values = attribute_values(catalogue.products.values())
 
     def search(self, state: DialogueState, step: Step) -> Turn:
         """Products for the request, or an honest "we don't sell that" with the closest."""
@@ -156,6 +162,13 @@ class CatalogueAnswers(ShopRuleAnswers):
             and not any_of_the_kind
             and fit
             and not lacked
+            # «fragrance free hydrating serum?» beside a lavender one: others that are
+            and not (
+                len(ids) == 1
+                and says_another_value(
+                    self.catalogue.products[ids[0]], step.text, self.attribute_values
+                )
+            )
         ):  # "the bassline wave speaker", "the coffee one, 1kg bag": that one
             return self._named(state, step)
         step = self._beside_the_focus(state, step)
@@ -654,8 +667,11 @@ class CatalogueAnswers(ShopRuleAnswers):
             state.chosen_options = {**state.chosen_options, **step.slots.options}
             if state.last_search and step.slots.options:  # «red?», then «size M»: red ones
                 state.last_search = f"{state.last_search}, {step.text}"
+        text = ranked.text
+        if text.startswith("Here they are again"):  # «which of them works with strava?»
+            text += unlisted_of_all(ranked.products, step.text)
         return Turn(
-            text=ranked.text,
+            text=text,
             products=[p.id for p in ranked.products],
             numbers=ranked.numbers,
             data_texts=ranked.data_texts,
@@ -734,7 +750,10 @@ _AGAINST = re.compile(r"\b(?:not|no|n't|without|except|but|hate|avoid|anything)\
 # «and add a braided usb-c cable as well»: an add of a kind, several of which fit
 _ADD_OF_A_KIND = re.compile(
     r"^\W*(?:(?:and|also|ok|okay|so|then|pls|please|oh|can you|could you)\W+)*"
-    r"(?:add|put|pop|throw in|chuck|stick|grab|order)\s+(?:in\s+)?(?:a|an|some|one|the)\b",
+    r"(?:add|put|pop|throw in|chuck|stick|grab|order)\s+(?:in\s+)?(?:a|an|some|one|the)\b"
+    # «lumen home linen duvet cover in pink, queen size - add one»: the add said last
+    r"|[-,.–]\s*(?:(?:pls|please|so|then)\s+)?(?:add|grab|get me|order)\s+(?:one|1|it)"
+    r"(?:\s+(?:please|pls|then))?\W*$",
     re.I,
 )
 
@@ -742,7 +761,7 @@ _ADD_OF_A_KIND = re.compile(
 def _which_to_add(products: list[Product], text: str) -> str:
     """The question an add of a kind asks when several fit («and add a braided usb-c cable as
     well», «add the echo fox earbuds in rose gold» of two); nothing otherwise."""
-    return "\nWhich one should I add?" if len(products) > 1 and _ADD_OF_A_KIND.match(text) else ""
+    return "\nWhich one should I add?" if len(products) > 1 and _ADD_OF_A_KIND.search(text) else ""
 
 
 def _in_the_version_said(products: list[Product], text: str) -> list[Product]:

@@ -309,6 +309,8 @@ class ProductMentions:
         if not scored:
             return []
         best = scored[0]
+        if fuller := self._fuller_with_versions(best, scored[1:4]):
+            return [fuller]
         near = [m for m in scored if m.weight >= NEAR_BEST * best.weight]
         # "roastery 9 lite": the whole name of a matcha and of a coffee; both are meant
         namesakes = [m for m in near if m.words == best.words and self._only_type_left(m)]
@@ -318,6 +320,26 @@ class ProductMentions:
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         found = [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
         return [] if self._a_kind_named(best, found) else found
+
+    def _fuller_with_versions(self, best: Mention, others: list[Mention]) -> Mention | None:
+        """«the roastery 9 prime s comes in 'whole bean'??»: another of the brand whose model
+        words are said and that sells the best one's other words as a version (Prime S in whole
+        bean), not the Roastery 9 Lite Whole Bean Coffee that lacks «prime s»."""
+        for other in others:
+            if self.brand_words[other.product_id] != self.brand_words[best.product_id]:
+                continue
+            own = set(other.words) - set(best.words)
+            if not own - self.type_words:
+                continue  # no model word of its own: «prime»
+            versions = {
+                word
+                for variant in self.catalogue.products[other.product_id].variants
+                for value in variant.options.values()
+                for word in _words(value)
+            }
+            if set(best.words) - set(other.words) <= versions:
+                return other
+        return None
 
     def _a_kind_named(self, best: Mention, found: list[Mention]) -> bool:
         """«vitamin c serums»: words of a kind that more products' titles hold than the
@@ -342,9 +364,13 @@ class ProductMentions:
         # republic cold brew, got the 1kg ground?»: «ground» is a version, not a kind
         # (not «the Purelle night cream from your back in stock post»: the post's product)
         no_kind = brands[0] | versions | IGNORED | {"one", "ones"}
+        # «…, green, iphone 16»: a version's word is no kind, nor a typo of one («phone»)
+        kind_said = self._said_title_words(
+            " ".join(word for word in _words(message) if word not in versions)
+        )
         own = {
             word
-            for word in said & self.type_words
+            for word in kind_said & self.type_words
             if word not in no_kind and singular(word) not in FORM_WORDS  # «two sets»: a count
         }
         own = own if said_kind and not _A_POST.search(message) else set()

@@ -68,6 +68,8 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
             r"(?:be|is|are|they'?re|theyre|it'?s|come|coming) back(?! to\b)|back in|"
             r"(?:in stock|available) again|get (?:more|them|it|some) in|"
             r"(?:have you|you(?:'ve)?) got (?:it|one|them|any)|"
+            # «the summit supply tent, got any?», «any left?»
+            r"(?:^|[,.]\s*)(?:got|have|any) (?:any|some|one|it|them|left)\b(?=\W*$)|"
             r"do you (?:have|sell) (?:it|one|them)|"
             # «how many of the meeple teddy bears have you got»
             r"how many\b[^?]*\b(?:have you got|do you have|(?:have|got) you|"
@@ -133,7 +135,8 @@ ATTRIBUTE_WORDS = {
     "vegan": r"vegan|animal",
     "care": r"wash|care|clean",
     "thickness": r"thick",
-    "output": r"output|watts?|power|fast charg|charges? (the )?(fast|quick)(er|est)?\b",
+    "output": r"output|watts?|wattage|\b\d+\s?w\b|power|fast charg|charges? (the )?(fast|quick)"
+    r"(er|est)?\b",
     "age": r"\bage\b|\b(?:\d+ ?)?(?:years?|yrs?) ?olds?\b|\d+ ?(?:y ?olds?|y/?o)\b|"
     r"\bkid(?:s|dos?|dies?)?\b|toddler|child|bab(y|ies)|newborn|infant|"  # not «Zoomkid»
     r"\bfor (?:a )?\d+ ?(?:years?|yrs?)\b|"  # «is it OK for 3 years?»

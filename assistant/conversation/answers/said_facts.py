@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.catalogue.models import Product
 from assistant.search.countries import countries_said
@@ -126,6 +127,25 @@ def _said_facts_held(product: Product, text: str) -> int:
     origin = product.attributes.get("origin", "").lower()
     held += bool(origin and origin in countries_said(text))  # «japanese green tea»
     return held + bool(_WATER_SAID.search(text) and _water_resistant(product))
+
+
+def attribute_values(products: Iterable[Product]) -> dict[str, set[str]]:
+    """Each attribute's values across the products: what a request may say of one."""
+    values: dict[str, set[str]] = {}
+    for product in products:
+        for name, value in product.attributes.items():
+            values.setdefault(name, set()).add(value)
+    return values
+
+
+def says_another_value(product: Product, text: str, values: dict[str, set[str]]) -> bool:
+    """Whether a request says a value another product has where this one has its own
+    («fragrance free hydrating serum?» beside a lavender one): then it asks for others."""
+    return any(
+        _telling(value) and _says(text, value)
+        for name, own in product.attributes.items()
+        for value in values.get(name, set()) - {own}
+    )
 
 
 def with_said_facts(products: list[Product], text: str) -> list[Product]:

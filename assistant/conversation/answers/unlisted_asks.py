@@ -66,6 +66,41 @@ _SAFE_ASKED = re.compile(
 )
 
 
+# «is it cruelty free? not tested on animals?»: a claim no listing here makes («vegan» is not it)
+_CRUELTY_FREE = re.compile(r"\bcruelty[- ]?free\b|\btested on animals\b|\banimal testing\b", re.I)
+# «any nut oils in it?», «what are the ingredients», «does it contain gluten»: its contents
+_CONTENTS_ASKED = re.compile(
+    r"\b(?:ingredients?|ingredient list|allergens?|inci)\b"
+    r"|\b(?:any|contains?|have|has|with)\s+(?:any\s+)?(?P<what>nut oils?|(?:tree[- ])?nuts?|"
+    r"peanuts?|almond(?: oil)?|gluten|dairy|lactose|soy|latex|alcohol|parabens?|sulfates?|"
+    r"sulphates?|shea(?: butter)?|coconut(?: oil)?)\b",
+    re.I,
+)
+_CONTENTS_FACTS = {"ingredients", "allergens", "contents"}
+
+
+def _contents_unlisted(product: Product, question: str) -> str | None:
+    """«The product data doesn't list its ingredients, so I can't say whether it contains
+    nut oils.» when a question asks what is in it and the data lists no ingredients."""
+    if set(product.attributes) & _CONTENTS_FACTS:
+        return None
+    if _CRUELTY_FREE.search(question) and not any("cruelty" in a for a in product.attributes):
+        return (
+            "The product data doesn't say whether it is cruelty-free (not tested on animals), "
+            "so I can't confirm it."
+        )
+    asked = _CONTENTS_ASKED.search(question)
+    if asked is None:
+        return None
+    if asked["what"]:
+        return (
+            "The product data doesn't list its ingredients, so I can't say whether it contains "
+            f"{asked['what'].lower()}; check the packaging or ask the seller, especially for an "
+            "allergy."
+        )
+    return "The product data doesn't list its ingredients."
+
+
 # «will these connect to my phone?»: a kind of device, no model a listing would name
 _ANY_DEVICE = {"phone", "laptop", "computer", "pc", "tablet", "tv", "device", "it", "them"}
 _SAFETY_FACTS = {"safety", "pet safe", "child safe", "non-toxic", "toxicity", "certifications"}
@@ -80,7 +115,7 @@ _WORKS_WITH = re.compile(
     # «they», «does», «to», «that»: not «slim fit chinos», «one size fits all»)
     r"\b(?:it|they|this|that|which|does|do|will|would|can|could|to|should)\s+(?P<fit>fits?)\s+"
     r"(?:in(?:to)?\s+|on\s+|with\s+)?(?:my |a |an |the |our |))"
-    r"(?P<thing>[a-z][\w -]{1,30}?)"
+    r"(?P<thing>[a-z][\w +&-]{1,30}?)"  # «android + strava»
     r"(?=\s*[?.!,]|\s+(?:and|or|too|as well|though|tho|then)\b|\s*$)",
     re.I,
 )
@@ -113,6 +148,8 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
         return (
             "The product data doesn't list an age range for it, so I can't say it suits that age."
         )
+    if contents := _contents_unlisted(product, question):
+        return contents
     found = _unlisted(product, question, facts)
     return _ONE[found[0]].format(thing=found[1]) if found else None
 

@@ -432,7 +432,8 @@ def cart_line_act(
         return "add"  # «add one clear for pixel 9»: a line more, the one in the cart stays
     if focus is None:
         return None
-    if intent == "add" and focus.id in cart_products and _JUST_SO_MANY.search(text):
+    # (not «fine, the 50ml then, just 1» after «2 of the 30 ml» was refused: that add's count)
+    if intent == "add" and focus.id in cart_products and _JUST_SO_MANY.search(text) and not pending:
         return "change"  # «Actually we'll share one. Just one then, please.»: the count
     swapped_in = intent == "change" and focus.id not in cart_products and not pending
     if swapped_in and references.kind == "deictic" and SWAP_MINE_FOR.search(text):

@@ -44,11 +44,23 @@ _ALREADY_HAVE = re.compile(
 )
 
 
+# «no dont, cancel that, i want to add more stuff first»: other things later, none named yet
+_MORE_STUFF_FIRST = re.compile(
+    r"\b(?:add|get|grab|buy|pick|look at|look for|browse)\s+(?:a few\s+|some\s+|a couple\s+)?"
+    r"(?:more|other|few more|extra|a few more|some more|some other)\s+"
+    r"(?:stuff|things|items|bits|products|gifts)\b(?!\s+(?:like|such|from))"
+    r"|\b(?:keep|still|carry on|continue)\s+(?:shopping|browsing|looking)\b",
+    re.I,
+)
+
+
 def holds_off(act: str, text: str) -> bool:
     """Whether a request that reads as a cart action only says not to do it («ok cool. dont
     add it yet», «I already have both of those»), not also what to do («add the rope, dont add
     the yoga mat»)."""
     if act in _HELD_OFF_ACTS and _ALREADY_HAVE.search(text):
+        return True
+    if act in {"add", "view_cart", "smalltalk", "help"} and _MORE_STUFF_FIRST.search(text):
         return True
     said = HOLD_OFF.search(text)
     if act not in _HELD_OFF_ACTS or said is None or "?" in text:

@@ -43,6 +43,12 @@ _FORGET = re.compile(
     r"\b(?:forget|not|skip|scrap|never ?mind)\s+(?:the\s+)?(?P<old>[\w-]+(?: gold)?)\s*[,.;]?",
     re.I,
 )
+# «ok skip it. fragrance free hydrating serum instead?»: the one in view dropped, a new ask
+_DROPPED_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|nah|hmm+|fine|alright|meh|ugh)\W+)*(?:skip|forget|scrap|never ?mind|nvm)"
+    r"\s+(?:it|that|this|them|those)\s*[.,;!]+\s*(?P<rest>\S.{3,})$",
+    re.I,
+)
 _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun
 
 
@@ -59,7 +65,13 @@ class MindChanges:
     def settled(self, text: str) -> str:
         """The message with a corrected value replaced by its correction («orange. no wait
         blue» -> «blue»); unchanged when the correction is not one value of a kind said
-        before it."""
+        before it; «ok skip it. X instead?» is X)."""
+        if dropped := _DROPPED_FIRST.match(text):
+            return dropped["rest"]
+        return self._corrected(text)
+
+    def _corrected(self, text: str) -> str:
+        """The message with a corrected value replaced by its correction, if it has one."""
         if back := _AFTER_ALL.search(text):
             first = set(re.findall(r"[\w-]+", back["first"].lower()))
             if set(re.findall(r"[\w-]+", back["back"].lower())) - _FILLER & first:

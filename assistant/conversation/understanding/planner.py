@@ -125,6 +125,7 @@ from assistant.conversation.understanding.references import (
 from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
     ALL_THERE_IS,
+    DOUBLED,
     TOTAL_SAID,
     Slots,
     extract_slots,
@@ -735,6 +736,8 @@ class RulePlanner:
             return
         in_stock = partial(version_stock, product, step.text)
         held = sum(line.qty for line in state.last_added if line.product_id == product.id)
+        if step.slots.quantity is None and held and DOUBLED.search(step.text):
+            step.slots.quantity = 2 * held  # «double it» of the one just added
         change_calls(step, args, in_cart, in_stock, added, held)
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:

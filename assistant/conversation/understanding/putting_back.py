@@ -66,6 +66,8 @@ _NOT_MEANT = (
 # «oops undo that, didnt mean to add the poles», «sorry, didn't mean to add that»
 SCRATCH_ADDED = re.compile(
     r"^\W*(?:(?:no|wait|oops|ugh|hmm+|sorry|actually|ok|okay|whoops|my bad)\W+)*"
+    # «no sorry, not the green one. undo that last one»: the one unwanted, named first
+    r"(?:not (?:the|that) [a-z0-9 ]{1,24}? ones?\W+)?"
     r"(?:(?:(?:scratch|undo)\s+"
     r"(?:that|it|this|(?:the|that) last (?:one|thing|bit|item|add|line))|undo(?=\W*$))"
     r"(?:\s+(?:last (?:one|thing|bit|item)|please|pls|then|too))*"

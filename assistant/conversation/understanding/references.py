@@ -72,7 +72,11 @@ _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
 # a pronoun that points at the product in focus, whatever options follow it
-_POINTS_AT_FOCUS = re.compile(r"\b(it|those|them|these|that one|this one)\b", re.I)
+# («ok i'll size up, L in navy» after its reviews said it runs small: the one in view too)
+_POINTS_AT_FOCUS = re.compile(
+    r"\b(it|those|them|these|that one|this one|size (?:up|down)|(?:go|going) (?:up|down) a size)\b",
+    re.I,
+)
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(
     r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$",

@@ -62,6 +62,9 @@ def segment(message: str) -> list[str]:
             parts.append(part)
         elif "?" in part and parts:  # «who sells that one btw?»: the «?» split off with «btw»
             parts[-1] += "?"
+    # «meh ok. clear one for s24»: a sound of assent before the request carries no act
+    while len(parts) > 1 and _ONLY_ASSENT.fullmatch(parts[0]):
+        parts = parts[1:]
     # «add it, and the Ridgeline Wave 2 in olive»: two things to add
     parts = [
         bit for part in parts for bit in (_ADD_AND.split(part) if _ADDS.match(part) else [part])
@@ -151,7 +154,21 @@ CHECKOUT_PART = re.compile(
 )
 
 
+_ONLY_ASSENT = re.compile(
+    r"\W*(?:(?:eh+|meh|ugh+|hm+|ok|okay|fine|alright|sure|whatever|cool|well|oh|ah+|welp)\b\W*)+",
+    re.I,
+)
+# «… real full grain leather? for 74 bucks?»: a remark on the price of what was just asked of
+_PRICE_REMARK = re.compile(
+    r"^\W*(?:and\s+|but\s+)?(?:for|at)\s+(?:only\s+|just\s+)?(?:\$\s?\d+(?:\.\d\d)?|\d+(?:\.\d\d)?"
+    r"\s*(?:bucks|dollars|usd|quid|\$)|that price|this price|the price)\W*$",
+    re.I,
+)
+
+
 def _reads_as_request(part: str) -> bool:
+    if _PRICE_REMARK.match(part):
+        return False
     if re.fullmatch(rf"(yes|no|yep|nah|yeah|nope|{_CHECKOUT_WORDS}|pay|pay now)\W*", part, re.I):
         return True  # "add the mat and checkout": two requests
     if _JUST_A_COUNT.match(part):  # «actually just 1, and add the X»: two requests

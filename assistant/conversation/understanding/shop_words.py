@@ -108,6 +108,10 @@ SHOP_SERVICE = re.compile(
     r"|\b(swap|exchange)\b.{0,40}\b(bigger|smaller|larger|different|another) size\b"
     # «give me 30% off and I'll buy it», «any promo codes?»: prices are not haggled
     r"|\bdiscount\w*|\b(coupon|promo|discount)s?( codes?)?\b|\b\d{1,2} ?(%|percent) off\b"
+    # «i got a code BREW20 from bella's post, can u apply it»: a code to apply
+    r"|\b(?:a|the|this|my|her|his|their) code\b.{0,60}\b(?:apply|use|redeem|work|valid)\b"
+    r"|\b(?:apply|use|redeem)\s+(?:a|the|this|my|her|his|their)?\s*code\b"
+    r"|\bcode\s+[A-Z]{3,}\d{1,3}\b"
     r"|\bprice[- ]match\w*|\bhaggl\w*|\b(knock|take) (some(thing)?|a bit|a few \w+) off\b"
     # «do u have points or a loyalty card», «can u match that» (a price said elsewhere)
     r"|\bloyalty\b|\b(?:reward|bonus|loyalty) (?:points?|scheme|program\w*|card)\b"

@@ -21,6 +21,10 @@ NUMBER_WORDS = {
     # more than an order takes: said so it is refused with the limit, never read as one
     "eleven": 11,
     "twelve": 12,
+    "half a dozen": 6,
+    "half-dozen": 6,
+    "a half dozen": 6,
+    "a half-dozen": 6,
     "a dozen": 12,
     "dozen": 12,
     "fifteen": 15,
@@ -31,7 +35,8 @@ NUMBER_WORDS = {
 }
 NUMBER = (
     r"(\d{1,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|fifty|a hundred|a dozen|dozen|a couple of|a pair of)"
+    r"|thirty|fifty|a hundred|half a dozen|a half-dozen|half-dozen|a half dozen|a dozen|dozen"
+    r"|a couple of|a pair of)"
 )
 # «and one more, so 4», «add another, making 3 in total»: the line's new total, said last
 TOTAL_SAID = re.compile(
@@ -121,7 +126,9 @@ _QTY_PATTERNS = [
     ),
     # "make the bands 3", "change the rope to 2": a cart line named, then its count
     re.compile(
-        rf"\b(?:make|change|set|bump|update)\s+the\s+[a-z][\w' -]{{1,30}}?\s+(?:to\s+)?"
+        rf"\b(?:(?:make|change|set|bump|update)\s+the\s+[a-z][\w' -]{{1,30}}?\s+(?:to\s+)?|"
+        # «hmm drop the tea tree gel to 4 then»; not «drop the blue one»
+        rf"(?:drop|reduce|lower|cut|raise|increase|up)\s+the\s+[a-z][\w' -]{{1,30}}?\s+to\s+)"
         rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){NUMBER}\s*(?:pls|please|then|instead)?"
         # «…, my partner's coming»: a remark that says why
         r"(?:\W*$|,\s*(?:my|our|his|her|their|for|as|since|because|cos|we|i|she|he|they)\b[^?]*$)",
@@ -135,6 +142,18 @@ _QTY_PATTERNS = [
     re.compile(  # «just 2», «ok all 8 standard then»
         rf"\b(?:only|just|all)\s+{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|days?|reviews?|colou?rs?|"
         r"sizes?|versions?|options?|models?|editions?|of (?:them|those|these)\s*\?)\b)",
+        re.I,
+    ),
+    # «zen motion skipping rope, purple, half a dozen for my class»: a count, then who for
+    re.compile(
+        rf",\s*(?!(?:one|a|an)\b){NUMBER}\s+for\s+(?:my|our|his|her|their|the|a|an|me|us|him|"
+        r"them)\b",
+        re.I,
+    ),
+    # «actually 2, one for her brother too»: the count first, then why
+    re.compile(
+        rf"^\W*(?:(?:ok|okay|actually|no|nah|wait|hmm+|oh|make it|so)\W+)*{NUMBER}\s*,\s*"
+        r"(?:one|1) (?:for|is for)\b",
         re.I,
     ),
     # «…, queen size. 2 please, one per window»: a count of its own, then please
@@ -204,9 +223,26 @@ _TO_ZERO = re.compile(  # «ok then set it to zero»; not «I have zero ideas»
 )
 
 
+# «double it», «make it double», «twice as many»: the line's count times two
+DOUBLED = re.compile(
+    r"^\W*(?:(?:ok|okay|actually|hmm+|oh|so|and|can you|could you|pls|please)\W+)*"
+    r"(?:double (?:it|that|them|the (?:quantity|order|count|amount))|make (?:it|that|them) double"
+    r"|twice as many)(?:\W+(?:please|pls|then|actually))*\W*$",
+    re.I,
+)
+# «one for me and one for my partner», «one for each kid, one for me and one for my wife»
+_ONE_EACH = re.compile(
+    r"\bone for (?:me|him|her|us|them|my|our|his|the)\b[^.?!,]{0,25}?"
+    r"(?:(?:,|\band\b|&|\+)\s*(?:also\s+)?one for\b[^.?!,]{0,25}?)+(?=[.?!,]|$)",
+    re.I,
+)
+
+
 def extract_quantity(message: str) -> int | None:
     """A quantity the shopper states ('add 2', 'make it three', 'two of those'); below one
     when said so («add 0», «add -2»), for the cart to refuse."""
+    if chain := _ONE_EACH.search(message):  # «one for me and one for my partner»: two
+        return len(re.findall(r"\bone for\b", chain[0], re.I))
     if negative := _NEGATIVE_COUNT.search(message):
         return -int(negative.group(1))
     if _TO_ZERO.search(message):

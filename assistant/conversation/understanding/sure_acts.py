@@ -298,6 +298,16 @@ _SUM_UP = re.compile(
     re.I,
 )
 
+# «read it back to me», «just checking, you put queen in and not king right?»: the cart shown
+_READ_BACK = re.compile(
+    r"^\W*(?:(?:so|ok|okay|and|can you|could you|pls|please|just|now)\W+)*read (?:it|that|them|"
+    r"everything|(?:the|my) (?:cart|basket|order|bag))\s+(?:back|out)\b(?:\W+(?:to me|again|"
+    r"please|pls|for me))*\W*$"
+    r"|\byou(?:'ve| have| did)?\s+(?:put|added|got|set)\b[^?.!]{1,40}\b(?:right|correct|yeah|"
+    r"yes|ok)\s*\?",
+    re.I,
+)
+
 # «… long story about my old tote …, anyway please just add the Voyagr tote to my cart.»:
 # after a long story, the closing sentence that asks to add is the request
 _ADD_AT_THE_END = re.compile(
@@ -318,6 +328,7 @@ _SURE_WHATEVER_HEARD = (
     (_SO_MANY_OF_ONE, "policy_question"),
     (_COMES_TO, "view_cart"),
     (_SUM_UP, "view_cart"),
+    (_READ_BACK, "view_cart"),
     (_ONE_MORE, "add"),
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),
@@ -444,12 +455,29 @@ _WHATS_IT_LIKE = re.compile(
 # (acts heard, words, the act they are): each only when heard as one of those acts
 # «plus another in beige», «and one in black for my sister»: a second line
 _ONE_MORE_IN = re.compile(
-    r"^\W*(?:and|plus|also|oh and)\s+(?:(?:one|1|another|a second)(?: one)?(?: more)?)\s+"
-    r"in\s+(?!the\b)[a-z]+\b(?![^.?!]*\?)",  # («… in the other colour»: other_value)
+    r"^\W*(?:and|plus|also|oh and)\s+(?:(?:one|1|another|a second)(?: one| pair| set)?"
+    r"(?: more)?)\s+"
+    # «and another pair in a 12 for my bro»
+    r"in\s+(?:(?:a|an|size)\s+)?(?!the\b)[a-z0-9]+\b(?![^.?!]*\?)",
+    # («… in the other colour»: other_value)
     re.I,
+)
+_CONTENTS = re.compile(
+    r"\b(?:ingredients?|allergens?|cruelty[- ]?free|tested on animals)\b"
+    r"|\b(?:any|contains?)\s+(?:any\s+)?(?:(?:tree[- ])?nuts?|nut oils?|peanuts?|gluten|dairy|"
+    r"latex|parabens?)\b",
+    re.I,
+)
+# «ok which of your noise cancelling headphones has the longest battery»: the shop's, not
+# those in view
+_WHICH_OF_YOURS = re.compile(
+    r"\b(?:which|what)(?: one| ones)? of (?:all )?(?:your|ur|the shop'?s)\s+(?!ones?\b)[a-z]", re.I
 )
 _HEARD_AS = [
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
+    ({"refine", "compare"}, _WHICH_OF_YOURS, "search"),
+    # «what are the ingredients», «is it cruelty free?»: of the product, whatever it sounded like
+    ({"help", "smalltalk", "out_of_scope", "review_question"}, _CONTENTS, "product_question"),
     (
         {"product_question", "review_question", "search", "refine", "smalltalk", "help"},
         _COUNT_TAKEN_BACK,
@@ -462,7 +490,7 @@ _HEARD_AS = [
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
     ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
     ({"change", "product_question", "refine", "search"}, _SO_MANY_MORE_OF, "add"),
-    ({"change", "product_question", "refine", "search"}, _ONE_MORE_IN, "add"),
+    ({"change", "product_question", "refine", "search", "help", "smalltalk"}, _ONE_MORE_IN, "add"),
     ({"product_question", "compare", "refine", "search"}, _SO_MANY_OF_EACH_OF, "add"),
     # (heard as a change, «2 of em» just after adding one makes it 2: not heard again)
     ({"refine", "search", "recommend", "smalltalk", "help"}, _SO_MANY_OF_THOSE, "add"),

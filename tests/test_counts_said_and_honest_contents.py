@@ -200,3 +200,28 @@ def test_what_is_named_is_what_is_meant(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     reply = chat.say("the summit supply tent, got any?")
     assert "out of stock" in reply.text
+
+
+@pytest.mark.slow
+def test_the_reviews_regressions_stay_mended(demo_assistant) -> None:
+    """A helper's review of this round's change found these; each is as before it."""
+    chat = Chat(demo_assistant)
+    chat.say("ironpeak air s yoga mat")
+    chat.say("add it in purple, i'll keep shopping after")  # an add, the remark is context
+    assert chat.units() == {"P0175": 1}
+    chat = Chat(demo_assistant)
+    chat.say("sonara edge bluetooth speaker")
+    reply = chat.say("you got it in navy right?")  # whether the shop has it, not the cart
+    assert "navy" in reply.text and "Your cart" not in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("wireless noise cancelling headphones")
+    reply = chat.say("which of your suggestions has the longest battery?")
+    assert reply.text.startswith("Of these")  # the list in view
+    chat = Chat(demo_assistant)
+    chat.say("pulsefit plus x yoga mat")
+    reply = chat.say("does it have latex? i'm allergic")
+    assert "material: latex" in reply.text and "ingredients" not in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("add the kestrel one 700 rain jacket in black size L")
+    chat.say("skip it, it's too expensive")  # takes it out, as before
+    assert chat.units() == {}

@@ -92,6 +92,9 @@ def _contents_unlisted(product: Product, question: str) -> str | None:
     asked = _CONTENTS_ASKED.search(question)
     if asked is None:
         return None
+    listed = _words(" ".join([product.title, product.description, *product.attributes.values()]))
+    if asked["what"] and _words(asked["what"]) & listed:
+        return None  # «does it have latex?» of a latex mat, «made with soy?» of a soy candle
     if asked["what"]:
         return (
             "The product data doesn't list its ingredients, so I can't say whether it contains "

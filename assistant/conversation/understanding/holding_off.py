@@ -60,8 +60,9 @@ def holds_off(act: str, text: str) -> bool:
     the yoga mat»)."""
     if act in _HELD_OFF_ACTS and _ALREADY_HAVE.search(text):
         return True
-    if act in {"add", "view_cart", "smalltalk", "help"} and _MORE_STUFF_FIRST.search(text):
-        return True
+    if (more := _MORE_STUFF_FIRST.search(text)) and act in {"add", "smalltalk", "help"}:
+        # only when nothing else is asked: «add it in purple, i'll keep shopping after» adds
+        return not _DOES.search(text[: more.start()] + " " + text[more.end() :])
     said = HOLD_OFF.search(text)
     if act not in _HELD_OFF_ACTS or said is None or "?" in text:
         return False

@@ -46,7 +46,8 @@ _FORGET = re.compile(
 # «ok skip it. fragrance free hydrating serum instead?»: the one in view dropped, a new ask
 _DROPPED_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|nah|hmm+|fine|alright|meh|ugh)\W+)*(?:skip|forget|scrap|never ?mind|nvm)"
-    r"\s+(?:it|that|this|them|those)\s*[.,;!]+\s*(?P<rest>\S.{3,})$",
+    # (a request after it: not «skip it, it's too expensive», which takes it out)
+    r"\s+(?:it|that|this|them|those)\s*[.,;!]+\s*(?P<rest>\S.{3,}(?:\?|\binstead\b).*)$",
     re.I,
 )
 _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun

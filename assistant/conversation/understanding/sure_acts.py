@@ -303,7 +303,8 @@ _READ_BACK = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|can you|could you|pls|please|just|now)\W+)*read (?:it|that|them|"
     r"everything|(?:the|my) (?:cart|basket|order|bag))\s+(?:back|out)\b(?:\W+(?:to me|again|"
     r"please|pls|for me))*\W*$"
-    r"|\byou(?:'ve| have| did)?\s+(?:put|added|got|set)\b[^?.!]{1,40}\b(?:right|correct|yeah|"
+    # (not «you got it in navy right?»: whether the shop has it)
+    r"|\byou(?:'ve| have| did)?\s+(?:put|added)\b[^?.!]{1,40}\b(?:right|correct|yeah|"
     r"yes|ok)\s*\?",
     re.I,
 )
@@ -471,7 +472,10 @@ _CONTENTS = re.compile(
 # «ok which of your noise cancelling headphones has the longest battery»: the shop's, not
 # those in view
 _WHICH_OF_YOURS = re.compile(
-    r"\b(?:which|what)(?: one| ones)? of (?:all )?(?:your|ur|the shop'?s)\s+(?!ones?\b)[a-z]", re.I
+    r"\b(?:which|what)(?: one| ones)? of (?:all )?(?:your|ur|the shop'?s)\s+"
+    r"(?!(?:ones?|suggestions?|options?|picks?|choices?|recommendations?|recs?|results?|list|top|best|faves?|favou?rites?)\b)"
+    r"[a-z]",
+    re.I,
 )
 _HEARD_AS = [
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),

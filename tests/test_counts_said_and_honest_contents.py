@@ -225,3 +225,15 @@ def test_the_reviews_regressions_stay_mended(demo_assistant) -> None:
     chat.say("add the kestrel one 700 rain jacket in black size L")
     chat.say("skip it, it's too expensive")  # takes it out, as before
     assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_the_lot_and_a_laptop_bag(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("kestral hoodie in medium, how many u got left?")
+    assert "3 in stock" in reply.text and "doesn't list" not in reply.text
+    chat.say("i'll take the lot then")
+    assert chat.units() == {HOODIE: 3}
+    chat = Chat(demo_assistant)
+    reply = chat.say("roamly laptop bag in red")
+    assert "P0334" in reply.text and "P0316" in reply.text and "Duffel" not in reply.text

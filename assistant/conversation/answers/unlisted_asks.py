@@ -31,7 +31,8 @@ _NO_FACT = frozenset(
     "return returns refund seller rating ratings star stars review reviews reviewer people "
     "version versions edition option options deal total point catch best better good bad "
     "do does say says think about so up else much more here there exactly actual actually "
-    "like time day days long big many till until before after left remaining available".split()
+    "like time day days long big many till until before after left remaining available "
+    "got get have has you u ya ur your in".split()
 )
 
 

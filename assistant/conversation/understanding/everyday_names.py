@@ -18,6 +18,8 @@ _EQUIVALENTS: dict[str, tuple[str, ...]] = {
     "rucksack": ("backpack",),
     "daypack": ("backpack",),
     "day pack": ("backpack",),
+    "laptop bag": ("laptop backpack", "laptop sleeve"),
+    "computer bag": ("laptop backpack", "laptop sleeve"),
     "holdall": ("duffel bag",),
     "weekend bag": ("duffel bag",),
     "cabin suitcase": ("carry-on suitcase", "carry-on"),

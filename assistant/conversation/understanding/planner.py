@@ -126,6 +126,7 @@ from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
     ALL_THERE_IS,
     DOUBLED,
+    THE_LOT,
     TOTAL_SAID,
     Slots,
     extract_slots,
@@ -298,6 +299,7 @@ class RulePlanner:
             state, request, self.catalogue, self.references.mentions.names_other_than
         )
         request = self._taking_the_most(state, request, slots)
+        request = self._taking_the_lot(state, request, slots)
         pending = state.pending_action
         intent, choice = self._answering_pending(state, request, slots)
         if intent in UNDERSTOOD_AS_NOTHING:
@@ -520,6 +522,19 @@ class RulePlanner:
         slots.quantity = pending.most
         wanted = takes_the_most(request.text)
         return replace(request, act=pending.kind, implied=True) if wanted else request
+
+    def _taking_the_lot(self, state: DialogueState, request: Request, slots: Slots) -> Request:
+        """«how many u got left?» of the M, then «i'll take the lot then»: every one in stock
+        of the one version in view."""
+        product = self.catalogue.products.get(state.focus or "")
+        if product is None or state.pending_action or not THE_LOT.search(request.text):
+            return request
+        wanted = {**state.chosen_options, **slots.options}
+        fits = [v for v in product.variants if v.stock and wanted.items() <= v.options.items()]
+        if len(fits) != 1:
+            return request
+        slots.quantity, slots.options = fits[0].stock, dict(fits[0].options)
+        return replace(request, act="add", implied=True)
 
     def _answering_pending(
         self, state: DialogueState, request: Request, slots: Slots

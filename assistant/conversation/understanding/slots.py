@@ -283,6 +283,12 @@ ALL_THERE_IS = re.compile(
     r"|\bas many as (?:i|we|you|u) (?:can|could|may|'?re allowed|are allowed|allow)\b",
     re.I,
 )
+# «i'll take the lot then», «the whole lot»: every one of the version in view that is left
+THE_LOT = re.compile(
+    r"\b(?:take|get|grab|want|have|buy|add|gimme|give me)\s+(?:the\s+)?(?:whole\s+)?lot\b"
+    r"(?!\s+(?:of|more)\b)|^\W*(?:(?:ok|okay|then|so)\W+)*(?:the\s+)?whole lot\W*$",
+    re.I,
+)
 _ASKS = re.compile(r"\?|^\W*(?:what|whats|what's|how|is|are|why|can|could)\b", re.I)
 
 

@@ -141,10 +141,13 @@ def attribute_values(products: Iterable[Product]) -> dict[str, set[str]]:
 def says_another_value(product: Product, text: str, values: dict[str, set[str]]) -> bool:
     """Whether a request says a value another product has where this one has its own
     («fragrance free hydrating serum?» beside a lavender one): then it asks for others."""
+    lowered = text.lower()
     return any(
-        _telling(value) and _says(text, value)
+        # (its first word in the text first: a cheap test before the pattern, at any size)
+        value.split()[0].lower() in lowered and _telling(value) and _says(text, value)
         for name, own in product.attributes.items()
         for value in values.get(name, set()) - {own}
+        if value.strip()
     )
 
 

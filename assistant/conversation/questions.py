@@ -668,7 +668,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             if state.last_search and step.slots.options:  # «red?», then «size M»: red ones
                 state.last_search = f"{state.last_search}, {step.text}"
         text = ranked.text
-        if text.startswith("Here they are again"):  # «which of them works with strava?»
+        if ranked.unranked:  # «which of them works with strava?»: the data may not say
             text += unlisted_of_all(ranked.products, step.text)
         return Turn(
             text=text,

@@ -62,6 +62,7 @@ class Ranked:
     data_texts: list[str] = field(default_factory=list)
     winner: bool = False  # the first product answers a superlative ("cheapest?")
     named_beside: list[str] = field(default_factory=list)  # named too, not among the answer
+    unranked: bool = False  # the list again as it was: nothing in the words ranks or narrows it
 
 
 def figure_value(value: str) -> float | None:
@@ -295,7 +296,8 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         lead = f"The best rated is {top.title} [{top.id}] ({rating})."
         return Ranked(lead + "\n" + wording.product_card(1, top), [top], winner=True)
     if narrowed or len(pool) == len(products):
-        return narrowed or Ranked(wording.product_list(pool, "Here they are again:"), pool)
+        again = Ranked(wording.product_list(pool, "Here they are again:"), pool, unranked=True)
+        return narrowed or again
     return Ranked(wording.product_list(pool, f"{len(pool)} of those match:"), pool, [len(pool)])
 
 

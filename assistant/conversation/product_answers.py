@@ -639,6 +639,7 @@ class ProductAnswers:
         )
         if ranked and ranked.winner:
             text = ranked.text.split("\n")[0] + "\n" + text
+            state.best_compared = (ranked.products[0].id, state.turns)
         turn = Turn(text=text, products=[p.id for p in products])
         if OVERALL.search(step.text):  # "which do reviews like more?": each one's verdict
             overall = step.model_copy(update={"text": ""})
@@ -656,7 +657,12 @@ class ProductAnswers:
         return turn
 
 
-_WHICH = re.compile(r"\bwhich\b", re.I)
+# «which has better battery», «cheaper of the bassline and the nimbus?»: one of them asked for
+_WHICH = re.compile(
+    r"\bwhich\b|^\W*(?:(?:ok|so|and|hmm+)\W+)*(?:the\s+)?(?!(?:either|neither|other)\b)"
+    r"[a-z]+(?:er|est)\s+(?:one\s+)?of\b",
+    re.I,
+)
 
 
 def _facts_compared(products: list[Product], text: str) -> list[str]:

@@ -83,7 +83,7 @@ from assistant.conversation.understanding.shop_words import (
 from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
 from assistant.conversation.understanding.steps import part_alone
 from assistant.conversation.understanding.version_words import same_as_before
-from assistant.search.famous_makes import famous_make, wanted_make
+from assistant.search.famous_makes import DEVICES, famous_make, wanted_make
 from assistant.search.filters import SearchFilters
 from assistant.search.kinds import (
     OR_A_NEED,
@@ -92,6 +92,7 @@ from assistant.search.kinds import (
     of_its_kind,
     of_the_sort,
     of_the_sort_said,
+    plural,
     same_aisle,
     singular,
     singular_words,
@@ -113,6 +114,15 @@ NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no th
 
 # words for any machine or thing that a make we lack stands beside («nespresso machines»)
 _ANY_MACHINE = frozenset("machine maker one thing stuff product device gadget model kit".split())
+
+
+def _sold_for(product: Product, model: str | None) -> bool:
+    """Whether a product is sold for the phone model searched for (or for no phone at all)."""
+    models = product.option_values("model")
+    return model is None or not models or model.lower() in models
+
+
+_THEN_AT_END = re.compile(r"\bthen\W*$", re.I)
 
 
 class CatalogueAnswers(ShopRuleAnswers):
@@ -334,7 +344,10 @@ class CatalogueAnswers(ShopRuleAnswers):
             return None
         named = self.kinds.named_kind(text, ignore=options)
         # «headphones like bose»: the make stands for the kind searched, so it was meant
-        return famous[0] if named is None or singular(famous[1].split()[-1]) == named else None
+        # (a maker of many kinds named first is lacked whatever kind: «cerave foaming cleanser»)
+        if named is None or famous[0] not in DEVICES:
+            return famous[0]
+        return famous[0] if singular(famous[1].split()[-1]) == named else None
 
     def _lacked_make_as_its_kind(
         self, text: str, missing: str, options: set[str]
@@ -508,6 +521,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         # problem: "my pillow gives me a sore neck") and without its framing ("a runner").
         # «what can I get for 10 dollars», «can I buy a gift card?» (no), «headlamp for night
         # runs, lightest one?» (a search of headlamps by weight)
+        step = self._of_the_kind_before(state, step)  # «… for steep downhills then»
         honest = open_budget(state, self.retriever, step) or self._refused_then_the_need(
             state, step
         )
@@ -643,11 +657,14 @@ class CatalogueAnswers(ShopRuleAnswers):
             # only more of what was shown: "cheapest?" after teddy bears is no card game
             shown_kinds = {self._kind_of(p) for p in shown}
             qualifier = self.kinds.named_qualifier(state.last_search)  # «board» games only
+            # (nor one sold for another phone than the one searched for: «… an iphone 16»)
+            model = state.chosen_options.get("model")
             matching = [
                 p
                 for p in matching
                 if self._kind_of(p) in shown_kinds
                 and (qualifier is None or qualifier in p.title.lower().split())
+                and _sold_for(p, model)
             ]
             pool = list({p.id: p for p in [*shown, *matching]}.values())
         # «is there a quicker bottle?» beside one bottle: quicker bottles than it, shown or not
@@ -656,8 +673,13 @@ class CatalogueAnswers(ShopRuleAnswers):
             similar = self._matching(kind, SearchFilters(category=alike), SHOW * 4, set())[1]
             pool = [pool[0], *[p for p in similar if p.id != pool[0].id]]
         ranked = ranked_for_need(self.catalogue, shown, step.text) or rank_shown(
-            pool, step.text, _no_stars_implied(step.slots.filters, step.text)
+            pool,
+            step.text,
+            _no_stars_implied(step.slots.filters, step.text),
+            searched=state.last_search or "",
         )
+        if not ranked.products and (wider := self._searched_again(state, step)):
+            return wider  # «anything under 60?» when none shown is: the search again, under 60
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
             state.focus = ranked.products[0].id  # «…that comes in king?»: in king, when added
             state.chosen_options = dict(step.slots.options) or state.chosen_options
@@ -677,6 +699,25 @@ class CatalogueAnswers(ShopRuleAnswers):
             data_texts=ranked.data_texts,
             named_beside=ranked.named_beside,
         )
+
+    def _of_the_kind_before(self, state: DialogueState, step: Step) -> Step:
+        """«something for steep downhills under 50 then» after «leki trekking poles?»: a need
+        said with «then» and no kind is of the kind just searched."""
+        before = self.kinds.named_kind(state.last_search or "")
+        if not before or not _THEN_AT_END.search(step.text) or self.kinds.named_kind(step.text):
+            return step
+        return part_alone(step, f"{step.text} {plural(before)}", self.retriever.vocabulary)
+
+    def _searched_again(self, state: DialogueState, step: Step) -> Turn | None:
+        """The last search (or suggestions) again with the bound said now, when none of those
+        shown meets it and some found do; None otherwise."""
+        before = state.last_search or state.last_suggested_for
+        if not before or step.slots.filters.is_empty():
+            return None
+        again = part_alone(step, f"{before}, {step.text}", self.retriever.vocabulary)
+        # (suggestions for a need are suggested again, a search searched again)
+        turn = self.search(state, again) if state.last_search else self.recommend(state, again)
+        return turn if turn.products else None
 
     def _than_focus_list(self, state: DialogueState, step: Step, focus: Product) -> Turn:
         """Products of the focus's kind that cost less (or are rated higher), or that none does."""

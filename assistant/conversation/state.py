@@ -116,6 +116,12 @@ class DialogueState(BaseModel):
         description="How many people the shopper buys for («for my 3 kids»), for a later «one "
         "for each kid».",
     )
+    best_compared: tuple[str, int] | None = Field(
+        None,
+        description="The product a comparison named best and the turn it did, so «add that "
+        "one» right after «X or Y, which has better battery?» is the winner, while «the cheaper "
+        "one» and «and prices?» stay of the two.",
+    )
     talked_about: list[str] = Field(
         default_factory=list,
         description="Products talked about one at a time, first talked about first, so «the "

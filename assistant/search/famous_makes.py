@@ -97,6 +97,12 @@ FAMOUS_MAKE = re.compile(
 )
 
 
+# things others' accessories are made for: «iphone 15 case» wants a case, not an iPhone
+DEVICES = frozenset(
+    "airpods|air pods|kindle|ipad|iphone|macbook|apple watch|fitbit|garmin|gopro".split("|")
+)
+
+
 def famous_make(text: str) -> tuple[str, str] | None:
     """A well-known make the text names and the everyday kind it stands for, else None."""
     said = FAMOUS_MAKE.search(text)

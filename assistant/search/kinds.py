@@ -441,7 +441,10 @@ def _asking_clause(text: str) -> str:
     clauses = _clauses(text)
     asking = [clause for clause in clauses if ASKING.search(clause)]
     # «got a pixel 9, need a braided cable»: what one owns is no ask, when another clause asks
-    wanted = [clause for clause in asking if not _OWNS.search(clause)] or asking
+    wanted = [clause for clause in asking if not _OWNS.search(clause)]
+    # «phone holder for the car, i have a pixel 9»: the owned thing is no ask, the rest is
+    rest = [clause for clause in clauses if not _OWNS.search(clause)]
+    wanted = wanted or (rest[:1] if asking else []) or asking
     return wanted[0] if wanted else clauses[-1]
 
 

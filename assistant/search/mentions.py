@@ -62,9 +62,10 @@ _ONE_FOR_EACH = re.compile(
     re.I,
 )
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
-# «ill take 2 of the roamly»: a count, no «Roamly Lite 2» model
+# «ill take 2 of the roamly», «2 more of the armorly»: a count, no «Roamly Lite 2» model
 _COUNT_OF = re.compile(
-    r"\b(?:\d{1,2}|two|three|four|five|six)\s+of\s+(?=(?:the|those|these|your|ur)\b)", re.I
+    r"\b(?:\d{1,2}|two|three|four|five|six)\s+(?:more\s+)?of\s+(?=(?:the|those|these|your|ur)\b)",
+    re.I,
 )
 # words after which a brand's word is an everyday word («every morning», «good night»)
 # «every morning» names no «Morning Ritual», «sensitive skin» no «Luma Skin»
@@ -366,7 +367,7 @@ class ProductMentions:
         no_kind = brands[0] | versions | IGNORED | {"one", "ones"}
         # «…, green, iphone 16»: a version's word is no kind, nor a typo of one («phone»)
         kind_said = self._said_title_words(
-            " ".join(word for word in _words(message) if word not in versions)
+            " ".join(word for word in _words(_COUNT_OF.sub(" ", message)) if word not in versions)
         )
         own = {
             word
@@ -478,6 +479,7 @@ class ProductMentions:
         kind from the list ("the ridgeline and wildpine headlamps") or from `kind_hint`, the
         kind of product the conversation is about ("what about the coreforge one")."""
         message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
+        message = _COUNT_OF.sub(" ", message)  # «2 of the roamly»: no «Roamly Lite 2»
         cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
         if self._joined_brands:
             cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)

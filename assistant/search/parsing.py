@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from assistant.catalogue.models import LETTER_FOR
 from assistant.money import to_minor
 from assistant.search.budget_words import AMOUNT, FILLER, MONEY_HELD, NOT_OVER
+from assistant.search.famous_makes import FAMOUS_MAKE
 from assistant.search.filters import (
     FLAG_WORDS,
     LETTER_SIZES,
@@ -227,7 +228,9 @@ _BETWEEN = re.compile(
 _UNDER = re.compile(
     r"\b(?:under|below|less(?: than)?|cheaper than|(?:no|not) more(?: than)?|up to|at most|"
     rf"max(?:imum)?|{NOT_OVER}|"
-    rf"within|(?:budget|limit|cap)(?: of| is)?)\s+{FILLER}{_NUMBER}(?!\s*{UNITS_AFTER_NUMBER})"
+    # «raise the budget to 120», «i can stretch to 150»: a new cap
+    rf"within|(?:budget|limit|cap)(?: of| is(?: now)?| to)?|stretch to)\s+{FILLER}{_NUMBER}"
+    rf"(?!\s*{UNITS_AFTER_NUMBER})"
     rf"{_CURRENCY_WORD}|<\s*{_NUMBER}|\${AMOUNT}\s+(?:or less|or under|and under|max)\b"
     rf"|{_NUMBER}{_CURRENCY_WORD}\s+(?:max|tops|or less|or under|at most|limit|budget|cap)\b"
     rf"|{MONEY_HELD}",
@@ -458,11 +461,12 @@ def parse_query(query: str, vocabulary: FilterVocabulary) -> ParsedQuery:
     )
     query = refused.text  # «rain jacket, not black»: no black asked for, none ranked for
     text = _numbers(query, found)
-    found.update(_vocabulary(text, vocabulary))
+    # «black diamond headlamp?»: a make's name, no colour (its words stay in the text)
+    found.update(_vocabulary(FAMOUS_MAKE.sub(" ", text), vocabulary))
     found.update(refused.as_filters())
     cleaned = re.sub(r"\s+", " ", text).strip()
     filters = SearchFilters.model_validate(found)
-    requested = requested_constraints(query, filters.max_price_minor)
+    requested = requested_constraints(FAMOUS_MAKE.sub(" ", query), filters.max_price_minor)
     if requested.colour and not vocabulary.names_colour(requested.colour, query):
         requested.colour = None  # «green tea», «night cream»: part of a name, no colour asked
     return ParsedQuery(text=cleaned, filters=filters, requested=requested)

@@ -142,8 +142,18 @@ def names_its_products(post: Post, posts: list[Post], catalogue: Catalogue, text
     return bool(here)
 
 
+# what is left of «what's in tom's flat lay?» once the post is taken out: its products asked
+_ONLY_WHAT = re.compile(
+    r"^\W*(?:what'?s|whats|what is|what are|what was|show me|what all is|what did (?:he|she|they) "
+    r"(?:tag|use))(?:\s+(?:in|on|tagged|there|it|all))*\W*$",
+    re.I,
+)
+
+
 def without_post_phrase(text: str) -> str:
     """The DM without the words that say which post («the kettle in Bella's flat lay» →
     «the kettle»); the text itself when nothing is left."""
     kept = _POST_PHRASE.sub("", text).strip()
+    if _ONLY_WHAT.match(kept):
+        return "what products are in it?"  # «what's in tom's flat lay?»: the post's products
     return kept if re.search(r"\w", kept) else text

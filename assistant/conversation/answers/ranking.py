@@ -18,9 +18,11 @@ from assistant.search.filters import SearchFilters
 # «the budget one»; not «budget is 80 max», «my budget's 50»: a cap, said as a budget
 _CHEAPEST = re.compile(
     r"\b(cheap|cheapest|cheaper|lowest price|least expensive|(?<!\bmy )(?<!\bour )budget"
-    r"(?!\s*(?:is|of|'s|s|:|=|around|under|about|up to|max|\$|\d)))\b",
+    # (not «raise the budget to 120», «bump my budget up»: a new cap)
+    r"(?!\s*(?:is|of|'s|s|:|=|around|under|about|up to|max|to|up|\$|\d)))\b",
     re.I,
 )
+_COMPARATIVE_PRICE = re.compile(r"\b(?:cheaper|pricier|(?:more|less) expensive)\b", re.I)
 _PRICIEST = re.compile(r"\b(priciest|most expensive|dearest|pricier|premium)\b", re.I)
 _BEST_RATED = re.compile(
     r"\b(best|top|highest)[- ]?(rated|reviewed)|\bbest\b|\bmost popular\b"
@@ -130,6 +132,11 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     )
 
 
+def _last_word(value: str) -> str:
+    words = re.findall(r"[a-z]+", value.lower())
+    return re.escape(words[-1]) if words and len(words[-1]) > 3 else "(?!)"
+
+
 def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | None:
     """A fact said in words of each («which one has no fragrance?»: fragrance free and
     lavender): each one's, the one that fits first when exactly one does."""
@@ -139,6 +146,8 @@ def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | No
     # «no fragrance», «unscented», «fragrance-free»: as the catalogue words them
     said = plain_facts(text).lower().replace("-", " ")
     fits = [p for p in held if p.attributes[name].lower() in said]
+    # «which one is actually leather?»: full-grain leather, by its last word
+    fits = fits or [p for p in held if re.search(rf"\b{_last_word(p.attributes[name])}\b", said)]
     ordered = fits + [p for p in held if p not in fits] if len(fits) == 1 else held
     lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p in ordered]
     lead = (
@@ -252,9 +261,12 @@ def said_of_some(products: list[Product], text: str) -> list[Product]:
     return products
 
 
-def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ranked:
+def rank_shown(
+    products: list[Product], text: str, filters: SearchFilters, searched: str = ""
+) -> Ranked:
     """Products just shown, narrowed by the request's filters and the words of some of
-    them, then ranked as it asks."""
+    them, then ranked as it asks; a price is of the version `searched` names if it is sold
+    («decaf ground coffee, a 500g bag», then «cheapest one»: at its 500 g price)."""
     narrowed = _filtered(products, filters)
     if narrowed is not None and not narrowed.products:
         return narrowed
@@ -263,26 +275,13 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
         ordered = in_order(pool, asked)[:LISTED]
         return Ranked(wording.product_list(ordered, LEADS[asked]), ordered)
     if _PRICIEST.search(text) or _CHEAPEST.search(text):
-        pricey = bool(_PRICIEST.search(text))
-        # the price one can pay now: a sold-out cheap version does not make it the cheapest
-        ordered = sorted(
-            pool, key=lambda p: -_price_now(p, text) if pricey else _price_now(p, text)
-        )
-        # one that can be bought wins; a sold-out one before it is said, not picked
-        top = next((p for p in ordered if p.in_stock), ordered[0])
-        gone = ordered[0] if top is not ordered[0] else None
-        what = "most expensive" if pricey else "cheapest"
-        lead = f"The {what} in stock is " if gone else f"The {what} is "
-        lead += f"{top.title} [{top.id}] at " + format_minor(_price_now(top, text), top.currency)
-        if gone:
-            price = format_minor(gone.min_price_minor, gone.currency)
-            lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"
-        said = [top, gone] if gone else [top]  # the sold-out one is cited
-        return Ranked(lead + ".\n" + wording.product_card(1, top), said, winner=True)
+        return _by_price(pool, text, searched)
     if SOONER.search(text):
         return _sooner(pool)
     if _RETURNABLE.search(text):
         return _returnable(pool)
+    if _LONGER_RETURNS.search(text):
+        return _by_return_window(pool, fewest=bool(_FEWEST.search(text)))
     if by_attribute := _by_attribute(pool, text):
         return by_attribute
     if _MOST_REVIEWS.search(text):  # «which one has more reviews?»
@@ -301,12 +300,71 @@ def rank_shown(products: list[Product], text: str, filters: SearchFilters) -> Ra
     return Ranked(wording.product_list(pool, f"{len(pool)} of those match:"), pool, [len(pool)])
 
 
+def _by_price(pool: list[Product], text: str, searched: str) -> Ranked:
+    """The cheapest (or priciest) one can buy now, in the version said or searched; of two,
+    the other's price said too."""
+    pricey = bool(_PRICIEST.search(text))
+    # the price one can pay now: a sold-out cheap version does not make it the cheapest
+    said_text = f"{searched} {text}"
+    ordered = sorted(
+        pool, key=lambda p: -_price_now(p, said_text) if pricey else _price_now(p, said_text)
+    )
+    # one that can be bought wins; a sold-out one before it is said, not picked
+    top = next((p for p in ordered if p.in_stock), ordered[0])
+    gone = ordered[0] if top is not ordered[0] else None
+    what = "most expensive" if pricey else "cheapest"
+    lead = f"The {what} in stock is " if gone else f"The {what} is "
+    lead += f"{top.title} [{top.id}] at " + format_minor(_price_now(top, said_text), top.currency)
+    if gone:
+        price = format_minor(gone.min_price_minor, gone.currency)
+        lead += f" ({gone.title} [{gone.id}] at {price} is sold out)"
+    said = [top, gone] if gone else [top]  # the sold-out one is cited
+    if len(pool) == 2 and not gone and _COMPARATIVE_PRICE.search(text):
+        # «which is cheaper, the two blade & bowl ones?»: the other's price beside it
+        other = pool[0] if pool[1] is top else pool[1]
+        price = format_minor(_price_now(other, said_text), other.currency)
+        lead += f" ({other.title} [{other.id}] is {price})"
+        said = [top, other]
+    return Ranked(lead + ".\n" + wording.product_card(1, top), said, winner=True)
+
+
 # «which chai can I actually return then?», «which of these are returnable?»
 _RETURNABLE = re.compile(
     r"\b(?:which|what|any)\b.*\b(?:returnable|can (?:i|we|you|u) (?:actually |still )?(?:return|"
     r"send (?:it |them )?back)|(?:can|could) be returned|not (?:a )?final sale)\b",
     re.I,
 )
+
+
+# «which one has the longer return window?», «which gives me more time to return it»
+_LONGER_RETURNS = re.compile(
+    r"\b(?:longer|longest|shorter|shortest|more|most|less|least|bigger|biggest|better|best)\s+"
+    r"(?:time\s+(?:to|for)\s+)?(?:returns?|return window|return period|returns? policy)\b"
+    r"|\bmore time to (?:return|send (?:it|them) back)\b",
+    re.I,
+)
+
+
+def _by_return_window(products: list[Product], fewest: bool) -> Ranked:
+    """Each one's return window, the longest (or shortest) first; a tie names no winner."""
+    ordered = sorted(
+        products, key=lambda p: p.return_window_days if fewest else -p.return_window_days
+    )
+    best = ordered[0]
+    tied = [p for p in ordered if p.return_window_days == best.return_window_days]
+    lines = [f"- {p.title} [{p.id}]: returns within {p.return_window_days} days" for p in ordered]
+    lead = (
+        f"They have the same return window ({best.return_window_days} days)."
+        if len(tied) > 1
+        else f"Of these, {best.title} [{best.id}] has the {'shortest' if fewest else 'longest'} "
+        f"return window ({best.return_window_days} days)."
+    )
+    return Ranked(
+        "\n".join([lead, *lines]),
+        ordered,
+        data_texts=[f"{p.return_window_days} days" for p in ordered],
+        winner=len(tied) == 1,
+    )
 
 
 def _returnable(products: list[Product]) -> Ranked:

@@ -15,7 +15,19 @@ _WHY_AT_THE_END = re.compile(
 )
 
 
+# at the start, a verdict on the one in view before the ask: «lol thats heavy for a headlamp.
+# anything lighter?», «hmm that's pricey. anything cheaper?» (the ask says it all)
+_VERDICT_FIRST = re.compile(
+    r"^\W*(?:(?:lol|haha|hmm+|oof|ugh|wow|yikes|ok|okay)\W+)*(?:that'?s|thats|it'?s|its|that is|"
+    r"it is)\s+(?:(?:way|so|kinda|a bit|pretty|too|really|quite|very|bit)\s+)*(?:heavy|big|bulky|"
+    r"pricey|expensive|dear|steep|small|tiny|slow|much)(?:\s+for\s+(?:a|an|the)\s+[\w -]{1,30}?)?"
+    r"\s*[.!]+\s+(?=\S.*\?\s*$)",
+    re.I,
+)
+
+
 def without_asides(text: str) -> str:
-    """The text without a closing «to try it», «to start with» (and the text as said if
-    that is all it says)."""
+    """The text without a closing «to try it», «to start with», or an opening verdict on the
+    one in view before a question (and the text as said if that is all it says)."""
+    text = _VERDICT_FIRST.sub("", text)
     return _WHY_AT_THE_END.sub("", text).strip() or text

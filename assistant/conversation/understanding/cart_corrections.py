@@ -25,6 +25,8 @@ _COUNT_CORRECTED = re.compile(
     rf"\bi? ?meant {_N}\b(?!\s*(?:more|extra|others?|of the|different|colou?rs?|sizes?)\b)"
     rf"|\bback (?:down |up )?to {_N}\b(?!\s*(?:more|of the)\b)"  # «no sorry, back to 2»
     rf"|^\W*{_SORRY}{_N}\W+(?:actually|instead|then|not {_OTHER_N})\b"  # «2 actually, …»
+    # «2 please, one for my wife», «2, one's for my brother» right after adding one
+    rf"|^\W*{_SORRY}{_N}(?:\s+(?:please|pls|plz))?\W+one(?:'s|s| is)? for\b"
     rf"|\b{_N} not {_OTHER_N}\b"  # «i said 2 not 3»
     # «wait did i say 3? i meant 2», as the mind change leaves it: «wait did i say 2?»
     rf"|^\W*{_SORRY}did i say {_N}\W*$"
@@ -164,3 +166,26 @@ _SO_MANY_AFTER = re.compile(
     r"(?:\s+of (?:them|those|it|these))?(?:\s+(?:please|pls|plz|then))?\W*$",
     re.I,
 )
+
+
+# «add 3 of those» right after one went in by a pick: three in all, not four
+_ADD_SO_MANY_OF_IT = re.compile(
+    r"^\W*(?:(?:ok|okay|so|then|cool|great|yes|yeah)\W+)*(?:add|put|get|i'?ll take|ill take)\s+"
+    r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:those|them|these|em|'em|it)"
+    r"(?:\s+(?:please|pls|then|thanks))*\W*$",
+    re.I,
+)
+
+
+def so_many_in_all(intent: str, text: str, state: DialogueState, slots: Slots) -> str:
+    """«add 3 of those» just after one unit of it went in: a change to three (the intent as it
+    was otherwise)."""
+    said = _ADD_SO_MANY_OF_IT.match(text)
+    lines = state.last_added
+    if intent != "add" or said is None or len(lines) != 1:
+        return intent
+    line = lines[0]
+    if line.qty != 1 or line.turn != state.turns - 1 or line.product_id != state.focus:
+        return intent
+    slots.quantity = number_value(said[1])
+    return "change" if slots.quantity and slots.quantity > 1 else intent

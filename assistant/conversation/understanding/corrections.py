@@ -176,9 +176,20 @@ _ANY_GOOD = re.compile(
 )
 
 
+_ITS_SELLER = re.compile(r"\b(?:vetted|seller|sellers|legit|trustworthy|sold by|who sells)\b", re.I)
+
+
 _WHICH_OF_THESE = re.compile(
     r"^\W*(?:and |so |ok |okay )?which (?:one|1|of (?:them|these|those|the two)|is|are)\b", re.I
 )
+
+
+def _of_it(text: str) -> str | None:
+    """What «the cheaper one» is asked about: «any good tho» its reviews, «from a vetted
+    seller?» its seller (None: the ranking itself)."""
+    if _ANY_GOOD.search(text):
+        return "review_question"
+    return "product_question" if _ITS_SELLER.search(text) else None
 
 
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:
@@ -193,8 +204,8 @@ def _over_shown(intent: str, text: str, shown: list[str], references: References
     side_by_side = 2 <= len(shown) <= 3 and not references.ids and _WHICH.search(text)
     if intent == "refine" and side_by_side and EXPERIENCE.search(text):
         return "compare"  # «which has better grip when sweaty?»: their reviews side by side
-    if intent == "refine" and references.kind == "superlative" and _ANY_GOOD.search(text):
-        return "review_question"  # «is the cheaper one any good tho»: that one's reviews
+    if intent == "refine" and references.kind == "superlative" and (asked := _of_it(text)):
+        return asked
     if (
         intent == "review_question"
         and len(shown) >= 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.conversation.state import DialogueState
+
 HOLD_OFF = re.compile(
     r"(?<!\bwhy )(?<!\bwhy you )(?<!\bwhy u )"
     r"\b(?:don'?t|do not|dont|pls don'?t|please don'?t|no need to|not going to|not gonna)\s+"
@@ -54,6 +56,24 @@ _MORE_STUFF_FIRST = re.compile(
 )
 
 
+# «forget it, too expensive», «nah never mind» to «which colour?»: the open add let go
+LET_GO = re.compile(
+    r"^\W*(?:(?:ok|okay|nah|no|hmm+|actually|ugh|meh|oh|yeah)\W+)*"
+    r"(?:forget (?:it|that|about it)|skip (?:it|that)|scrap (?:it|that)|never ?mind|nvm|no thanks|"
+    r"no thank (?:you|u)|leave it|i'?ll pass|pass|not for me|don'?t bother)"
+    r"(?:\W+(?:(?:(?:it'?s|its|it is|that'?s|thats|way|a bit|kinda|just|bit|too|so|much)\s+)*"
+    r"(?:expensive|pricey|pricy|dear|steep|spendy|much)|(?:i\s+)?changed my mind|maybe later))?"
+    r"\W*$",
+    re.I,
+)
+
+
+def lets_go_of_the_add(state: DialogueState, text: str) -> bool:
+    """Whether a message lets an open «which one?» of an add go («forget it, too pricey»)."""
+    pending = state.pending_action
+    return pending is not None and pending.kind == "add" and bool(LET_GO.match(text))
+
+
 def holds_off(act: str, text: str) -> bool:
     """Whether a request that reads as a cart action only says not to do it («ok cool. dont
     add it yet», «I already have both of those»), not also what to do («add the rope, dont add
@@ -75,6 +95,8 @@ def holds_off(act: str, text: str) -> bool:
 def held_off_answer(text: str) -> str | None:
     """What the assistant says when told not to do something; None when it was not."""
     said = HOLD_OFF.search(text)
+    if said is None and LET_GO.match(text):
+        return "Sure, I haven't added it; your cart is as it was."
     if said is None:
         return "Sure, I haven't added anything." if _ALREADY_HAVE.search(text) else None
     verb = said.group("verb")

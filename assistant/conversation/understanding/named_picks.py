@@ -161,3 +161,51 @@ def answers_the_post(
     if references.kind == "ordinal":
         return len(text.split()) <= 5
     return references.kind in {"shown-word", "mention", "id"} and only_names(product, text)
+
+
+# «do both come in L», «which of the two in grey», «compare them in M»: asked, not picked
+_ASKED_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|hmm+)\W+)*(?:do|does|did|is|are|any|which|what|how|can|could|"
+    r"got|have|has|compare|vs|will|would|should|tell|show|check)\b",
+    re.I,
+)
+_COMPARING = re.compile(
+    r"\b(?:compare|comparison|vs|versus|difference|differ|better|worse|against)\b", re.I
+)
+# «…, what colours in queen», «… both in L, do they run small»: a question inside
+_ASKS_WITHIN = re.compile(
+    r"\b(?:what|whats|which|how|do (?:they|both|those|these)|does|are (?:they|both)|any)\b", re.I
+)
+_PICKED_HEARD_AS = {"product_question", "search", "refine", "recommend"}
+
+
+def several_picked(intent: str, references: References, text: str, products: list[Product]) -> bool:
+    """«the urbanloom and the northwind plus 900, both in L», «all three morning ritual ones,
+    1kg ground»: several named or counted off the list, each with a version it is sold in, and
+    nothing asked: the shopper picks them."""
+    heard = intent in _PICKED_HEARD_AS or (intent == "compare" and not _COMPARING.search(text))
+    if not heard or "?" in text or _ASKED_FIRST.match(text) or _ASKS_WITHIN.search(text):
+        return False
+    if len(products) < 2 or references.kind not in NAMED | {"ordinal"}:
+        return False
+    return all(product.options_named_in(text) for product in products)
+
+
+# «the cheaper of the two atlas & oak ones, in grey»: one picked by a comparison, in a version
+_COMPARED_PICK = re.compile(
+    r"^\W*(?:(?:ok|okay|so|then|right|fine|yeah)\W+)*the\s+(?:cheaper|cheapest|pricier|"
+    r"priciest|lighter|lightest|bigger|biggest|smaller|smallest|better[- ]rated|best[- ]rated)"
+    r"\b[^?]*,\s*\S[^?]*$",
+    re.I,
+)
+
+
+def compared_pick(intent: str, references: References, text: str, slots: Slots) -> bool:
+    """«the cheaper of the two atlas & oak ones, in grey»: no question, a version said after
+    the one a comparison picks: the shopper buys it."""
+    return (
+        intent in _PICKED_HEARD_AS
+        and len(references.ids) == 1
+        and bool(slots.options)
+        and bool(_COMPARED_PICK.match(text))
+    )

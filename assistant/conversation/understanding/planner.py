@@ -43,6 +43,7 @@ from assistant.conversation.understanding.buying import (
 from assistant.conversation.understanding.cart_corrections import (
     corrected_count,
     count_corrected,
+    so_many_in_all,
     version_corrected,
 )
 from assistant.conversation.understanding.comparatives import the_other
@@ -85,7 +86,7 @@ from assistant.conversation.understanding.group_picks import (
     those_and_the_other,
     with_the_one_in_view,
 )
-from assistant.conversation.understanding.holding_off import holds_off
+from assistant.conversation.understanding.holding_off import holds_off, lets_go_of_the_add
 from assistant.conversation.understanding.indifference import any_version, without_indifference
 from assistant.conversation.understanding.joins import (
     joined_requests,
@@ -101,7 +102,13 @@ from assistant.conversation.understanding.keeping import (
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.list_length import options_asked
 from assistant.conversation.understanding.mind_changes import MindChanges
-from assistant.conversation.understanding.named_picks import NAMED, answers_the_post, named_pick
+from assistant.conversation.understanding.named_picks import (
+    NAMED,
+    answers_the_post,
+    compared_pick,
+    named_pick,
+    several_picked,
+)
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
 from assistant.conversation.understanding.other_than_that import others_wanted
 from assistant.conversation.understanding.other_value import (
@@ -388,6 +395,7 @@ class RulePlanner:
             focus=self.catalogue.products.get(state.focus or ""),
             names_kind=lambda: bool(self.kinds and self.kinds.named_kind(request.text)),
         )
+        intent = so_many_in_all(intent, request.text, state, slots)  # «add 3 of those»: 3
         intent = "add" if instead else intent  # «ok what about the X then, also 8 in blue»
         kept = kept_anyway(intent, references, request.text, slots, target in cart_products)
         intent = "view_cart" if kept else intent  # «eh still want it»: in the cart, kept as is
@@ -398,6 +406,8 @@ class RulePlanner:
         intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
         intent = versions_of_the_one_in_view(intent, request.text, products_in_view)
         intent = "smalltalk" if holds_off(intent, request.text) else intent  # «dont add it yet»
+        if lets_go_of_the_add(state, request.text):
+            intent, state.pending_action = "smalltalk", None  # «forget it, too pricey» to «which?»
         step = Step(
             intent=intent,
             text=elliptical_question(
@@ -409,7 +419,10 @@ class RulePlanner:
         )
         if target in self.catalogue.products and intent != "search":
             product = self.catalogue.products[target]
+            # «something else in L, navy maybe?» narrows the list: navy, sold by this one or not
+            heard = dict(step.slots.options) if intent == "refine" else {}
             fit_to_product(product, request.text, step.slots)
+            step.slots.options = {**heard, **step.slots.options}
             step.slots.options = without_named_colours(
                 step.slots.options, request.text, self.vocabulary.colour_in_names
             )
@@ -595,6 +608,11 @@ class RulePlanner:
             and target in in_cart
         ):
             return "view_cart"  # «the cheaper one» put the navy one in: «add it in navy»
+        named = [self.catalogue.products[p] for p in references.ids if p in self.catalogue.products]
+        if several_picked(intent, references, text, named):
+            return "add"  # «the urbanloom and the northwind plus 900, both in L»
+        if compared_pick(intent, references, text, slots):
+            return "add"  # «the cheaper of the two atlas & oak ones, in grey»
         product = self.catalogue.products.get(target or "")
         act = named_pick(intent, references, text, product, slots)
         shown_named = product and product.id in state.shown and references.kind in NAMED

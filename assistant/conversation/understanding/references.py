@@ -100,6 +100,11 @@ _INSTEAD_OF = re.compile(
 _CART_PRONOUN = re.compile(
     r"it|mine|that|this|that one|this one|my one|the one in my (?:cart|basket)", re.I
 )
+# «add that one (in black)», «get it»: the one a comparison just named, not «the one in black»
+_THAT_ONE = re.compile(
+    r"\b(?:that|this) one\b(?! (?:that|which|with|of)\b)|\b(?:add|get|take|grab|buy|order) it\b",
+    re.I,
+)
 _BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)
 # «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
@@ -114,6 +119,7 @@ class References:
     plural: bool = False  # "them", "both": the shown products rather than one
     phrases: dict[str, str] = field(default_factory=dict)  # product id -> words that named it
     replaces: str | None = None  # the cart's product this one takes the place of
+    counted: bool = False  # «all three morning ritual ones»: a group counted off the list
 
 
 class ReferenceResolver:
@@ -145,7 +151,9 @@ class ReferenceResolver:
             lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
             lambda text: _the_other_few(text, shown, focus, in_cart or list(basket or [])),
             lambda text: self._each_shown(text, shown),
+            lambda text: self._other_of_brand(text, shown, focus, in_cart),
             lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
+            lambda text: self._the_few_of_a_kind(text, shown),  # «the two teddies»
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: (
                 self._shown_word(text, in_cart or shown)
@@ -162,6 +170,12 @@ class ReferenceResolver:
             lambda text: (
                 _ordinals(text, talked)
                 if len(shown) <= 1 < len(talked) and _THE_NTH_ONE.search(text)
+                else None
+            ),
+            # «add that one in black» right after «which has better battery?»: the one named
+            lambda text: (
+                References([best], "deictic")
+                if (best := _best_just_compared(text, state))
                 else None
             ),
             # (of namesakes, one talked about before counts too: «switch back to the sonara»)
@@ -510,7 +524,46 @@ class ReferenceResolver:
         # «add the quietude ones» of a pair of earbuds: one product, not every Quietude shown
         if len(having) < 2 or len(having) != wanted:
             return None
-        return References(having, "shown-word", plural=True)
+        return References(having, "shown-word", plural=True, counted=True)
+
+    def _other_of_brand(
+        self, message: str, shown: list[str], focus: str | None, in_cart: list[str]
+    ) -> References | None:
+        """«and the other blade & bowl one» beside one of the brand's two shown knives, the one
+        in view or in the cart: the other."""
+        said = _THE_OTHER_OF_A_BRAND.search(message)
+        if said is None or not (focus or in_cart):
+            return None
+        words = set(said["brand"].lower().replace("&", " ").split())
+        if not words or not words <= self.mentions.all_brand_words:
+            return None
+        brand = [
+            pid
+            for pid in shown
+            if words <= set(self.catalogue.products[pid].brand.lower().replace("&", " ").split())
+        ]
+        taken = [pid for pid in brand if pid == focus or pid in in_cart]
+        others = [pid for pid in brand if pid not in taken]
+        if not taken or len(others) != 1:
+            return None
+        return References(others, "mention", phrases={others[0]: said[0]})
+
+    def _the_few_of_a_kind(self, message: str, shown: list[str]) -> References | None:
+        """«the two teddies, both deluxe» beside a post's two teddies and a puzzle: the shown
+        products whose titles hold that word, when exactly as many do as the message says."""
+        said = _THE_FEW_OF_A_KIND.search(message)
+        if said is None:
+            return None
+        word = said["word"].lower()
+        word = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
+        having = [
+            pid
+            for pid in shown
+            if word in re.findall(r"[a-z]+", self.catalogue.products[pid].title.lower())
+        ]
+        if len(having) != GROUP_SIZES[said["count"].lower()] or len(having) == len(shown):
+            return None  # (all of those shown: «both», as before)
+        return References(having, "shown-word", plural=True, counted=True)
 
     def _names_several(self, message: str) -> bool:
         """Whether the message names two or more products in their own words."""
@@ -572,8 +625,16 @@ class ReferenceResolver:
 
 _WORD_ONE_MAX_WORDS = 8
 # «the two purelle ones», «both roamly ones», «the meadow & moss ones»: a group by a word
+_THE_OTHER_OF_A_BRAND = re.compile(r"\bthe other (?P<brand>[a-z][\w&' ]{1,30}?) one\b", re.I)
+_THE_FEW_OF_A_KIND = re.compile(
+    r"\b(?:the|all|both of the|all of the)\s+(?P<count>two|three|four|2|3|4)\s+"
+    r"(?P<word>[a-z]{3,}s)\b",
+    re.I,
+)
 _ONES_OF_A_WORD = re.compile(
-    r"\b(?:(?P<both>both)(?: of)?(?: the)?|the(?: (?P<count>two|three|2|3))?) "
+    # «all three morning ritual ones»: as «the three …»
+    r"\b(?:(?P<both>both)(?: of)?(?: the)?|(?:all(?: of)?(?: the)?|the)(?: (?P<count>two|three|"
+    r"four|2|3|4))?) "
     r"(?P<word>[a-z][\w&' ]{1,30}?) ones\b",
     re.I,
 )
@@ -691,6 +752,14 @@ def _group_size(message: str) -> tuple[int, bool] | None:
     return (max(positions), False) if len(positions) > 1 else None
 
 
+def _best_just_compared(message: str, state: DialogueState) -> str | None:
+    """«add that one» right after a comparison named one of the two best: that one."""
+    if state.best_compared is None or not _THAT_ONE.search(message):
+        return None
+    best, turn = state.best_compared
+    return best if turn == state.turns - 1 and best in state.shown else None
+
+
 def group_talked_about(message: str, shown: list[str], talked: list[str]) -> list[str] | None:
     """The products a group names when they were asked about one at a time, not shown as
     one list («the meeple house teddy?», «and the tumble and co one?», then «add both»;
@@ -801,11 +870,14 @@ def which_product_question(
 
 
 def several_named(references: References) -> bool:
-    """Several products named each in its own words («add the X and a Y»)."""
-    return references.kind == "mention" and len(references.ids) > 1 and not namesakes(references)
+    """Several products named each in its own words («add the X and a Y»), or counted off the
+    list by a word of theirs («all three morning ritual ones», «the two teddies»)."""
+    named = references.kind == "mention" or references.counted
+    return named and len(references.ids) > 1 and not namesakes(references)
 
 
 def namesakes(references: References) -> bool:
     """Several products one phrase names alike («the atlas & oak one»): which is meant?"""
     phrases = [references.phrases.get(pid, "") for pid in references.ids]
-    return len(phrases) > 1 and len(set(phrases)) == 1
+    # («the three morning ritual ones» off a list: a group counted, each of them meant)
+    return len(phrases) > 1 and len(set(phrases)) == 1 and not references.counted

@@ -70,7 +70,14 @@ class TitleSpelling:
         lower = word.lower()
         if len(lower) < MIN_LETTERS or self._knows(lower) or famous_make(lower):
             return word  # «vitamix» is a make we lack, not a vitamin
-        return self._closest(lower) or word
+        if found := self._closest(lower):
+            return found
+        # «skilets», «candels»: a plural of a typo of a title word
+        one = (
+            self._closest(lower[:-1]) if lower.endswith("s") and len(lower) > MIN_LETTERS else None
+        )
+        # (a letter missed or swapped, never one cut: «tumblers» is no «Tumble»)
+        return f"{one}s" if one and len(one) >= len(lower) - 1 else word
 
     def _knows(self, word: str) -> bool:
         """Whether the shop or the word list knows the word, or it with an ending off."""

@@ -127,6 +127,9 @@ _GROUP_WORDS = re.compile(
 )
 
 
+_SHARED_FIRST = re.compile(r"^([^-–:]{1,60}?)\s+[-–:]\s+\S")
+
+
 def several_adds(
     products: Mapping[str, Product], step: Step, chosen: Mapping[str, str] | None = None
 ) -> list[ToolCall]:
@@ -143,12 +146,19 @@ def several_adds(
     counted = _GROUP_WORDS.sub(lambda said: " " * len(said.group(0)), step.text)
     counts = quantities_before(counted, [phrases.get(pid, "") for pid in step.references.ids])
     spans = own_spans(counted, [phrases.get(pid, "") for pid in step.references.ids])
+    # «one of each, small - red for the copperline and green for the verano»: small for both
+    said_first = _SHARED_FIRST.match(step.text)
+    lead = said_first[1] if said_first else ""
+    titles = " ".join(products[pid].title.lower() for pid in step.references.ids)
+    if any(word in titles for word in re.findall(r"[a-z]{4,}", lead.lower())):
+        lead = ""  # «the copperline in red - and the verano»: that one's own version
     overall = step.slots.quantity if counted == step.text else extract_quantity(counted)
     for pid, count, span in zip(step.references.ids, counts, spans, strict=True):
         product = products[pid]
         options = {
             **options_it_comes_in(product, dict(chosen or {})),
             **product.options_named_in(shared),
+            **product.options_named_in(lead),
             **product.options_named_in(span),
         }
         quantity = count or (None if any(counts) else overall) or 1

@@ -65,9 +65,11 @@ def _split(
     kept = f" in {options}" if options else ""
     asked = f"which is the {FIGURE_WORDS[figure]} {qualifier or ''} {kind}{kept}?"
     count = f" {slots.quantity} of" if slots.quantity and slots.quantity > 1 else ""
+    # «add the cheapest wooden puzzle»: in its cheapest version too, when none is said
+    cheapest = ", the cheapest version" if figure == "cheapest" and not kept else ""
     return [
         Request(re.sub(r"\s+", " ", asked), "catalogue_question", request.confidence),
-        Request(f"add{count} it{kept}", "add", request.confidence, implied=True),
+        Request(f"add{count} it{kept}{cheapest}", "add", request.confidence, implied=True),
     ]
 
 

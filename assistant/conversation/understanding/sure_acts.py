@@ -22,6 +22,7 @@ from assistant.conversation.understanding.shop_words import (
     SHOP_SERVICE,
 )
 from assistant.conversation.understanding.trades import INTO_CART
+from assistant.search.famous_makes import FAMOUS_MAKE
 from assistant.search.parsing import COLOURS
 
 # Acts that never answer an open "which one?" or "how many?" question.
@@ -186,6 +187,14 @@ _DROP_THE = re.compile(
     re.I,
 )
 
+# «forget it, too expensive», «nah skip that one, its way too pricey»: the one in view taken out
+_DROPPED_AS_DEAR = re.compile(
+    r"^\W*(?:(?:ok|okay|nah|hmm+|actually|ugh|meh|yeah|no)\W+)*(?:forget|skip|ditch|nix|lose)"
+    r"\s+(?:it|that|this|that one|this one)\W+(?:(?:it'?s|it is|that'?s|thats|way|a bit|kinda|"
+    r"just|bit|too|much|so)\s+)*(?:expensive|pricey|pricy|dear|steep|spendy|much)\W*$",
+    re.I,
+)
+
 # «and one more», «one more please», «throw in one more»: another unit of the one in view
 _ONE_MORE = re.compile(
     r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|just|so)\W+)*(?:(?:add|throw in|put in|get me|"
@@ -223,6 +232,17 @@ _SAME_IN_ANOTHER = re.compile(
     rf"(?:a\s+)?(?:size\s+)?(?:{'|'.join(sorted(COLOURS, key=len, reverse=True))}|small|medium|"
     r"large|xs|s|m|l|xl|xxl|\d{1,2}(?:\.5)?)\b(?:\s+(?:too|as well|also|for (?:me|her|him|my \w+)|"
     r"please|pls))*\W*$",
+    re.I,
+)
+
+# «and the other blade & bowl one, same size and colour»: another product, in the version
+# just taken
+_OTHER_IN_THE_SAME = re.compile(
+    # (not «the other one is the same size?»: a question)
+    r"^(?!.*\?)(?!.*\b(?:is|are|was|were)\b)"
+    r"\W*(?:(?:and|plus|also|ok|okay|oh)\W+)*(?:the other|another)\b[\w&' -]{0,40}?"
+    r"\s*[,-]?\s*(?:in\s+)?(?:the\s+)?same\s+(?:size|colou?r|version|one)"
+    r"(?:\s+(?:and|&)\s+(?:size|colou?r))?(?:\s+(?:too|as well|also|please|pls))*\W*$",
     re.I,
 )
 
@@ -333,11 +353,13 @@ _SURE_WHATEVER_HEARD = (
     (_ONE_MORE, "add"),
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),
+    (_OTHER_IN_THE_SAME, "add"),
     (_ANOTHER_FOR, "add"),
     (_TAKE_SO_MANY, "add"),
     (_SO_MANY_OF_THE, "add"),
     (OPEN_ASK, "catalogue_question"),
     (_DROP_THE, "remove"),
+    (_DROPPED_AS_DEAR, "remove"),
     (_MAKE_THE_LINE, "change"),
 )
 
@@ -477,7 +499,23 @@ _WHICH_OF_YOURS = re.compile(
     r"[a-z]",
     re.I,
 )
+# «monopoly?», «any airpods?», «got a kindle»: a well-known make alone is asked for
+_A_MAKE_ALONE = re.compile(
+    r"^\W*(?:(?:any|got|do (?:you|u) (?:have|sell|do)|have (?:you|u) got|u got)\s+)?"
+    rf"(?:an?\s+|the\s+|some\s+)?{FAMOUS_MAKE.pattern}\W*$",
+    re.I,
+)
+# «i want a thick one tho, like 10mm» beside a list: which of them is, not a pick
+_A_ONE_OF_A_SORT = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|well|so|but)\W+)*i\s*(?:want|need|'?d like|would like|prefer)\s+"
+    r"(?:a|an)\s+(?:(?:really|bit|little|more|less)\s+)?(?:thick|thicker|thin|thinner|light|"
+    r"lighter|heavier|sturdy|sturdier|quiet|quieter|warm|warmer|long|longer|lightweight|"
+    r"durable|waterproof)\s+one\b",
+    re.I,
+)
 _HEARD_AS = [
+    ({"help", "smalltalk", "out_of_scope"}, _A_MAKE_ALONE, "search"),
+    ({"add"}, _A_ONE_OF_A_SORT, "refine"),
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
     ({"refine", "compare"}, _WHICH_OF_YOURS, "search"),
     # «what are the ingredients», «is it cruelty free?»: of the product, whatever it sounded like

@@ -67,13 +67,35 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         re.compile(
-            rf"{_A_THING}(?:my\s+|his\s+|her\s+)?(?:sore|tight|aching|achy)\s+(?:muscles|calves|"
+            # «something to roll out my sore legs after runs»
+            rf"{_A_THING}(?:(?:roll|loosen|massage|ease|work)(?:\s+(?:out|up))?\s+)?"
+            r"(?:my\s+|his\s+|her\s+)?(?:sore|tight|aching|achy)\s+(?:muscles|calves|"
             r"legs|quads|hamstrings|back|shoulders)(?:\s+(?:after|from)\s+(?:running|(?:my\s+)?runs?|"
             r"the gym|(?:a\s+)?workouts?|training))?",
             re.I,
         ),
         "foam roller",
         "a foam roller",
+    ),
+    (
+        re.compile(
+            # «shoes for muddy trails», «trainers for running off road»
+            r"\b(?:running\s+)?(?:shoes|trainers|sneakers)\s+for\s+(?:running\s+(?:on\s+)?)?"
+            r"(?:(?:muddy|rocky|wet|steep|technical|the)\s+)*(?:trails?|off[- ]?road|mountains?)\b",
+            re.I,
+        ),
+        "trail running shoes",
+        "trail running shoes",
+    ),
+    (
+        re.compile(
+            # «something to block out noise on flights», «anything that drowns out the engine»
+            rf"{_A_THING}(?:block|blocks|cancel|cancels|drown|drowns|shut|shuts)\s+(?:out\s+)?"
+            r"(?:the\s+|all\s+the\s+)?(?:noise|sound|engine(?:\s+noise)?|chatter)",
+            re.I,
+        ),
+        "noise cancelling headphones",
+        "noise cancelling headphones",
     ),
     (
         re.compile(

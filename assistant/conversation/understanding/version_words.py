@@ -322,8 +322,10 @@ def same_as_before(text: str, added: dict[str, str]) -> dict[str, str]:
     for said in _SAME_AS_BEFORE.finditer(text):
         for word in filter(None, (said["what"], said["also"])):
             name = _OPTION_OF[word.lower()]
-            if name in added:
-                kept[name] = added[name]
+            # «same size» of a knife sold small or medium: its «capacity»
+            for held in (name, "capacity") if name == "size" else (name,):
+                if held in added:
+                    kept[held] = added[held]
     return kept
 
 

@@ -413,6 +413,7 @@ class ProductMentions:
     def namesakes(self, message: str) -> list[str]:
         """The products that share a model name said on its own («how much is that nova
         thing?»): several, so the shopper is asked which; none for a kind or a brand."""
+        message = _COUNT_OF.sub(" ", message)  # «2 of the roamly»: no «… 2» models
         return (
             self.model_namesakes(message)
             or self._brand_line(message)

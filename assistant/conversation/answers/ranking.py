@@ -132,9 +132,10 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     )
 
 
-def _last_word(value: str) -> str:
-    words = re.findall(r"[a-z]+", value.lower())
-    return re.escape(words[-1]) if words and len(words[-1]) > 3 else "(?!)"
+def _a_word_said(value: str, said: str) -> bool:
+    """Whether a word of a fact's value (of four letters or more) is said."""
+    words = [w for w in re.findall(r"[a-z]+", value.lower()) if len(w) >= 4]
+    return any(re.search(rf"\b{re.escape(word)}\b", said) for word in words)
 
 
 def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | None:
@@ -146,8 +147,9 @@ def _words_of_each(products: list[Product], name: str, text: str) -> Ranked | No
     # «no fragrance», «unscented», «fragrance-free»: as the catalogue words them
     said = plain_facts(text).lower().replace("-", " ")
     fits = [p for p in held if p.attributes[name].lower() in said]
-    # «which one is actually leather?»: full-grain leather, by its last word
-    fits = fits or [p for p in held if re.search(rf"\b{_last_word(p.attributes[name])}\b", said)]
+    # «which one is actually leather?»: full-grain leather, by a word of it (not «which is
+    # cotton?» of cotton twill and organic cotton: both are)
+    fits = fits or [p for p in held if _a_word_said(p.attributes[name], said)]
     ordered = fits + [p for p in held if p not in fits] if len(fits) == 1 else held
     lines = [f"- {p.title} [{p.id}]: {p.attributes[name]}" for p in ordered]
     lead = (

@@ -176,6 +176,7 @@ _ANY_GOOD = re.compile(
 )
 
 
+_ASKED_OF_IT = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:is|was|does|who)\b", re.I)
 _ITS_SELLER = re.compile(r"\b(?:vetted|seller|sellers|legit|trustworthy|sold by|who sells)\b", re.I)
 
 
@@ -189,7 +190,9 @@ def _of_it(text: str) -> str | None:
     seller?» its seller (None: the ranking itself)."""
     if _ANY_GOOD.search(text):
         return "review_question"
-    return "product_question" if _ITS_SELLER.search(text) else None
+    # (not «show me the cheapest one from a vetted seller»: a filter)
+    asked = _ITS_SELLER.search(text) and _ASKED_OF_IT.match(text)
+    return "product_question" if asked else None
 
 
 def _over_shown(intent: str, text: str, shown: list[str], references: References) -> str | None:

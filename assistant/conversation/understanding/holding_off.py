@@ -95,8 +95,6 @@ def holds_off(act: str, text: str) -> bool:
 def held_off_answer(text: str) -> str | None:
     """What the assistant says when told not to do something; None when it was not."""
     said = HOLD_OFF.search(text)
-    if said is None and LET_GO.match(text):
-        return "Sure, I haven't added it; your cart is as it was."
     if said is None:
         return "Sure, I haven't added anything." if _ALREADY_HAVE.search(text) else None
     verb = said.group("verb")

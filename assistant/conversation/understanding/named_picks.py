@@ -176,6 +176,10 @@ _COMPARING = re.compile(
 _ASKS_WITHIN = re.compile(
     r"\b(?:what|whats|which|how|do (?:they|both|those|these)|does|are (?:they|both)|any)\b", re.I
 )
+_PICK_FILLER = (
+    "the and both all two three four each in of one ones please pls ok okay then for me too also "
+    "a an size colour color x kg g ml l"
+).split()
 _PICKED_HEARD_AS = {"product_question", "search", "refine", "recommend"}
 
 
@@ -188,7 +192,17 @@ def several_picked(intent: str, references: References, text: str, products: lis
         return False
     if len(products) < 2 or references.kind not in NAMED | {"ordinal"}:
         return False
-    return all(product.options_named_in(text) for product in products)
+    if not all(product.options_named_in(text) for product in products):
+        return False
+    # only their names, versions and a few words between («torn between …», «… look nice»:
+    # still deciding)
+    known = set(_PICK_FILLER)
+    for product in products:
+        known |= set(re.findall(r"\d+|[a-z]+", product.title.lower()))
+        for variant in product.variants:
+            for value in variant.options.values():
+                known |= set(re.findall(r"\d+|[a-z]+", value.lower()))
+    return set(re.findall(r"\d+|[a-z]+", text.lower())) <= known
 
 
 # «the cheaper of the two atlas & oak ones, in grey»: one picked by a comparison, in a version

@@ -406,8 +406,9 @@ class RulePlanner:
         intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
         intent = versions_of_the_one_in_view(intent, request.text, products_in_view)
         intent = "smalltalk" if holds_off(intent, request.text) else intent  # «dont add it yet»
-        if lets_go_of_the_add(state, request.text):
-            intent, state.pending_action = "smalltalk", None  # «forget it, too pricey» to «which?»
+        if lets_go_of_the_add(state, request.text):  # «forget it, too pricey» to «which one?»
+            intent, state.pending_action = "smalltalk", None
+            request = replace(request, text="don't add it", act="smalltalk")  # said so
         step = Step(
             intent=intent,
             text=elliptical_question(
@@ -710,6 +711,9 @@ class RulePlanner:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
                 named = self.references.mentions.namesakes(step.text)
+                # «2 of the roamly» beside two Roamly backpacks: which of those two
+                in_view = [pid for pid in named if pid in state.shown]
+                named = in_view if len(in_view) >= 2 else named
                 state.shown = named or self._in_stock_in_said(state.shown, slots.options)
                 step.clarify = which_product_question(self.catalogue, state, cart_products, intent)
                 # a name answers it: with nothing in view, or among the namesakes listed

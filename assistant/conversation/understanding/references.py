@@ -102,7 +102,8 @@ _CART_PRONOUN = re.compile(
 )
 # «add that one (in black)», «get it»: the one a comparison just named, not «the one in black»
 _THAT_ONE = re.compile(
-    r"\b(?:that|this) one\b(?! (?:that|which|with|of)\b)|\b(?:add|get|take|grab|buy|order) it\b",
+    r"\b(?:that|this) one\b(?! (?:that|which|with|of)\b)"
+    r"|^\W*(?:(?:ok|okay|then|fine|cool)\W+)*(?:add|get|grab|buy|order) it\b",
     re.I,
 )
 _BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)

@@ -127,6 +127,9 @@ _GROUP_WORDS = re.compile(
 )
 
 
+_FOR_ALL_AT_THE_END = re.compile(
+    r"\b(?:both|each|all(?: (?:two|three|four|of them))?)\s+(?:in\s+)?([^,.;!?]{1,40})\W*$", re.I
+)
 _SHARED_FIRST = re.compile(r"^([^-–:]{1,60}?)\s+[-–:]\s+\S")
 
 
@@ -147,7 +150,8 @@ def several_adds(
     counts = quantities_before(counted, [phrases.get(pid, "") for pid in step.references.ids])
     spans = own_spans(counted, [phrases.get(pid, "") for pid in step.references.ids])
     # «one of each, small - red for the copperline and green for the verano»: small for both
-    said_first = _SHARED_FIRST.match(step.text)
+    # «…, both in L», «…, all three in 1kg ground»: for each of them too
+    said_first = _SHARED_FIRST.match(step.text) or _FOR_ALL_AT_THE_END.search(step.text)
     lead = said_first[1] if said_first else ""
     titles = " ".join(products[pid].title.lower() for pid in step.references.ids)
     if any(word in titles for word in re.findall(r"[a-z]{4,}", lead.lower())):

@@ -240,7 +240,10 @@ _SAME_IN_ANOTHER = re.compile(
 _OTHER_IN_THE_SAME = re.compile(
     # (not «the other one is the same size?»: a question)
     r"^(?!.*\?)(?!.*\b(?:is|are|was|were)\b)"
-    r"\W*(?:(?:and|plus|also|ok|okay|oh)\W+)*(?:the other|another)\b[\w&' -]{0,40}?"
+    r"\W*(?:(?:and|plus|also|ok|okay|oh)\W+)*(?:the other|another)\b"
+    # (not «another colour, same size»: which one is not said)
+    r"(?!\s+(?:one\b|colou?r|size|brand|model|style|kind|type|version|shade|pattern))"
+    r"[\w&' -]{1,40}?"
     r"\s*[,-]?\s*(?:in\s+)?(?:the\s+)?same\s+(?:size|colou?r|version|one)"
     r"(?:\s+(?:and|&)\s+(?:size|colou?r))?(?:\s+(?:too|as well|also|please|pls))*\W*$",
     re.I,
@@ -502,7 +505,8 @@ _WHICH_OF_YOURS = re.compile(
 # «monopoly?», «any airpods?», «got a kindle»: a well-known make alone is asked for
 _A_MAKE_ALONE = re.compile(
     r"^\W*(?:(?:any|got|do (?:you|u) (?:have|sell|do)|have (?:you|u) got|u got)\s+)?"
-    rf"(?:an?\s+|the\s+|some\s+)?{FAMOUS_MAKE.pattern}\W*$",
+    # (not «ugg», «uno» alone: a sound, a word)
+    rf"(?:an?\s+|the\s+|some\s+)?(?!(?:ugg|uno)\W*$){FAMOUS_MAKE.pattern}\W*$",
     re.I,
 )
 # «i want a thick one tho, like 10mm» beside a list: which of them is, not a pick

@@ -171,7 +171,7 @@ _SO_MANY_AFTER = re.compile(
 # «add 3 of those» right after one went in by a pick: three in all, not four
 _ADD_SO_MANY_OF_IT = re.compile(
     r"^\W*(?:(?:ok|okay|so|then|cool|great|yes|yeah)\W+)*(?:add|put|get|i'?ll take|ill take)\s+"
-    r"(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:those|them|these|em|'em|it)"
+    rf"{_N}\s+of\s+(?:those|them|these|em|'em|it)"
     r"(?:\s+(?:please|pls|then|thanks))*\W*$",
     re.I,
 )
@@ -187,5 +187,5 @@ def so_many_in_all(intent: str, text: str, state: DialogueState, slots: Slots) -
     line = lines[0]
     if line.qty != 1 or line.turn != state.turns - 1 or line.product_id != state.focus:
         return intent
-    slots.quantity = number_value(said[1])
+    slots.quantity = _LOOSE_COUNTS.get(said[1].lower()) or number_value(said[1])
     return "change" if slots.quantity and slots.quantity > 1 else intent

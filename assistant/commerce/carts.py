@@ -11,7 +11,13 @@ from assistant.commerce.models import CartLine, CartView, Origin
 from assistant.commerce.pricing import compute_totals
 from assistant.commerce.repository import CommerceRepository, Row
 from assistant.commerce.stock import require_stock
-from assistant.commerce.variants import check_qty, choices, matching, resolve_variant
+from assistant.commerce.variants import (
+    check_qty,
+    choices,
+    matching,
+    matching_shade,
+    resolve_variant,
+)
 
 
 class Carts:
@@ -295,7 +301,8 @@ class Carts:
         if variant_id is None:
             # Only the versions in the cart count: "the blue one" means the blue one there.
             product = self.context.catalogue.product(product_id)
-            candidates = matching((v for v in product.variants if v.id in in_cart), options)
+            held = [v for v in product.variants if v.id in in_cart]
+            candidates = matching(held, options) or matching_shade(held, options)
             if len(candidates) != 1:
                 raise CommerceError(
                     "ambiguous_variant" if candidates else "not_in_cart",

@@ -35,6 +35,33 @@ def matching(variants: Iterable[Variant], options: dict[str, str] | None) -> lis
     ]
 
 
+# a colour said loosely, and the shades it may mean: «the blue one» of a navy line in the cart
+_SHADES = {
+    "blue": {"navy", "royal blue", "sky blue", "light blue", "dark blue", "teal"},
+    "red": {"burgundy", "maroon", "wine", "crimson"},
+    "grey": {"charcoal", "slate", "silver"},
+    "gray": {"charcoal", "slate", "silver", "grey"},
+    "green": {"olive", "sage", "forest green", "mint"},
+    "pink": {"rose", "blush", "rose gold"},
+    "white": {"cream", "ivory", "off-white"},
+    "purple": {"lilac", "lavender", "violet"},
+    "brown": {"tan", "chocolate", "camel"},
+}
+
+
+def matching_shade(variants: Iterable[Variant], options: dict[str, str] | None) -> list[Variant]:
+    """The variants meant when a colour is said loosely («blue» of navy) and none matches
+    as said: those in one of the colour's shades, the other options as said."""
+    said = {name.lower(): str(value).lower() for name, value in (options or {}).items()}
+    shades = _SHADES.get(said.get("colour", ""), set())
+    rest = {name: value for name, value in said.items() if name != "colour"}
+    return [
+        variant
+        for variant in matching(variants, rest)
+        if variant.options.get("colour", "").lower() in shades
+    ]
+
+
 def resolve_variant(
     catalogue: Catalogue,
     product_id: str,

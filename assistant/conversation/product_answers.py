@@ -164,7 +164,9 @@ _IN_STOCK_ASKED = re.compile(r"\b(?:in stock|available|left|got any|have any|sol
 
 # a product set beside another: «as good as», «better than», «compared to», «vs»
 _SET_BESIDE = re.compile(
-    r"\b(?:as good as|better than|worse than|compared? (?:to|with)|vs\.?|versus|like (?:a|an|the)|"
+    # (not «…, like the eyes?»: such as)
+    r"\b(?:as good as|better than|worse than|compared? (?:to|with)|vs\.?|versus|"
+    r"(?<!,)(?<!, )like (?:a|an|the)|"
     r"same as|similar to|instead of|over (?:a|an|the|my))\b",
     re.I,
 )
@@ -443,7 +445,8 @@ class ProductAnswers:
         («softnest towels in navy, which sizes», then «2 sets in the king»: the navy one)."""
         remember_shown(state, product_ids)
         products = [self.catalogue.products[p] for p in product_ids]
-        if said := step.slots.options or options_said(products, step.text):
+        # («… in green for a galaxy s24»: the colour and the model both)
+        if said := {**options_said(products, step.text), **step.slots.options}:
             state.chosen_options = said
         return self._each(product_ids, step)
 

@@ -119,6 +119,7 @@ def kind_of_make(text: str) -> str | None:
 # is wanted (not «a gift for my sister, she loves her kindle», «a trip to patagonia»)
 _WANTED_BEFORE = re.compile(
     r"(?:^\W*(?:(?:do you (?:have|sell|do|carry|stock)|do u (?:have|sell)|got|any|have you got|"
+    r"(?:you|u|ya) (?:have|got|sell|carry|stock)|"
     r"i want|i need|i'?m after|looking for|searching for|show me|need|want)\s+)*"
     r"(?:an?\s+|some\s+|the\s+)?|\b(?:like|similar to|instead of)\s+(?:an?\s+|the\s+)?)$",
     re.I,

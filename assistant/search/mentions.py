@@ -61,6 +61,13 @@ _ONE_FOR_EACH = re.compile(
     r"|for\s+(?:my|me|his|her|our|their|him|them|you|u)\b)",
     re.I,
 )
+# «65 bucks max», «$40 max», «max 50 dollars»: a budget, no «Max» model
+_BUDGET_MAX = re.compile(
+    r"(?:[$£€]\s?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|"
+    r"pounds?|usd)?)\s*(?:tops|max(?:imum)?)\b"
+    r"|\bmax(?:imum)?\s+(?=[$£€]?\s?\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|pounds?|usd)\b)",
+    re.I,
+)
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model
 # «ill take 2 of the roamly», «2 more of the armorly»: a count, no «Roamly Lite 2» model
 _COUNT_OF = re.compile(
@@ -178,6 +185,15 @@ class ProductMentions:
             for words in [_WORD.findall(p.title.lower())]
             for i in range(1, len(words))
             if words[i] == "one"
+        }
+
+        # «One X», «One S»: the letters a title's «one» comes before («the one x» names it)
+        self.one_marks = {
+            words[i + 1]
+            for p in catalogue.products.values()
+            for words in [_WORD.findall(p.title.lower())]
+            for i in range(len(words) - 1)
+            if words[i] == "one" and re.fullmatch(r"[a-z]", words[i + 1])
         }
 
     def _title_words_for(self, word: str) -> set[str]:
@@ -481,6 +497,7 @@ class ProductMentions:
         kind of product the conversation is about ("what about the coreforge one")."""
         message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
         message = _COUNT_OF.sub(" ", message)  # «2 of the roamly»: no «Roamly Lite 2»
+        message = _BUDGET_MAX.sub(" ", message)  # «65 bucks max»: no «… Max 2» model
         cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
         if self._joined_brands:
             cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)
@@ -632,8 +649,20 @@ class ProductMentions:
             message,
         )
         return _PRONOUN_ONE.sub(
-            lambda m: m.group(0) if self._before_one(m.group(1).lower()) else m.group(1),
+            lambda m: (
+                m.group(0)
+                if self._before_one(m.group(1).lower()) or self._one_model(m)
+                # «make the edge ones 2»: a count after, no «Edge 2» model
+                else m.group(1) + ("," if re.match(r"\s*\d", m.string[m.end() :]) else "")
+            ),
             message,
+        )
+
+    def _one_model(self, said: re.Match[str]) -> bool:
+        """Whether «one» is a model's with its mark after it («the one x. in red»)."""
+        after = re.match(r"\s+([a-z])\b", said.string[said.end() :], re.I)
+        return (
+            bool(after) and said[0].lower().endswith("one") and after[1].lower() in self.one_marks
         )
 
     def _before_one(self, word: str) -> bool:

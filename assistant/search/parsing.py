@@ -65,7 +65,8 @@ _DIMENSION = re.compile(
 )
 _MEASURE = re.compile(rf"\b{_COUNT}\s*-?\s*(?:{UNIT})(?![\w])", re.I)
 _REQUESTED_SIZE = re.compile(
-    rf"\bsize(?:d)?\s*[:]?\s*(?:of\s+)?({_COUNT}|{CLOTHING_SIZES}|[a-z])\b"
+    # (not the «s» of «which sizes»)
+    rf"\bsize(?:d)?(?!s\b)\s*[:]?\s*(?:of\s+)?({_COUNT}|{CLOTHING_SIZES}|[a-z])\b"
     rf"|\b({CLOTHING_SIZES})[ -]?size(?:d)?\b"
     rf"|\bin an? ({CLOTHING_SIZES})\b",
     re.I,

@@ -17,6 +17,8 @@ _OF_MONEY = (  # «how much caffeine», «how much space»: of a thing; «how mu
     r"(?!\s+(?:caffeine|sugar|salt|protein|fat|alcohol|water|storage|space|room|weight|noise|"
     r"power|battery|charge|memory|data|time|liquid|volume|capacity|coffee|tea|juice|milk|stuff|"
     r"difference|longer|faster|stretch|cushion\w*|padding|light|heat|warmth)\b)"
+    # «how much do the nimbus ones weigh», «how much does it hold»: not money
+    r"(?![^?.]{0,40}\b(?:weigh|weighs|hold|holds)\b)"
 )
 # «how long is the flexa core s?»: its length; not «how long is shipping?», «how long is it
 # going to take?»

@@ -10,11 +10,18 @@ from assistant.catalogue.models import Product
 _BY = (
     r"(?:sort(?:ed)?|order(?:ed)?|rank(?:ed)?|list(?:ed)?)\s+(?:(?:them|it|those|these|'?em)\s+)?by"
 )
+# «… with more reviews», «ones with lots of reviews»: a list by how many reviewed it
+MORE_REVIEWS = (
+    r"\b(?:with|that have|that has|which have|having)\s+(?:more|the most|lots of|loads of|"
+    r"plenty of|a lot of|many|a lot more)\s+reviews\b"
+)
 _ORDERS = {
     "most_reviewed": re.compile(
         rf"\b{_BY}\s+(?:the\s+)?(?:most\s+|number of\s+|# of\s+)?"
         r"(?:reviews?|reviewed|popular\w*)\b|"
-        r"\b(?:most[- ]reviewed|most reviews|most popular)\s+(?:ones?\s+)?(?:first|on top)\b",
+        r"\b(?:most[- ]reviewed|most reviews|most popular)\s+(?:ones?\s+)?(?:first|on top)\b|"
+        # «most reviewed trekking poles», «show me trekking poles with more reviews»
+        r"\bmost[- ]reviewed\s+(?!ones?\b)[a-z]|" + MORE_REVIEWS,
         re.I,
     ),
     "best_rated": re.compile(

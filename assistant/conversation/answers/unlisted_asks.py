@@ -167,11 +167,61 @@ def unlisted_of_all(products: list[Product], question: str) -> str:
         return ""
     found = [_unlisted(product, question, []) for product in products]
     if not found or any(reason is None for reason in found):
-        return ""
+        return _feature_of_none(products, question)
     reason, thing = found[0]  # type: ignore[misc]  (none is None, checked above)
     if len(products) == 1:
         return "\n" + _ONE[reason].format(thing=thing)
     return "\n" + _ALL[reason].format(thing=thing)
+
+
+# «running shorts with a zip pocket for keys?», «blender under $150 that can crush ice», «…
+# that keeps drinks cold for 24h?», «do any of them fold flat for travel?»: a feature asked of
+# a search's products
+_FEATURE_ASKED = re.compile(
+    r"\b(?:with|that has|that have|which has|which have)\s+(?:a|an)\s+"
+    r"(?P<part>[a-z][a-z -]{2,30}?)(?=\s+(?:for|to|on|in|and|under|below|that)\b|\s*[?,.!]|\s*$)"
+    r"|\b(?:that|which)\s+(?:can|will|could|would)\s+(?P<does>[a-z][a-z -]{2,30}?)"
+    r"(?=\s+(?:under|below|for)\b|\s*[?,.!]|\s*$)"
+    r"|\b(?:that|which)\s+(?P<keeps>keeps?\s+[a-z][a-z0-9 -]{2,40}?)(?=\s*[?,.!]|\s*$)"
+    r"|\b(?:do|does|can|will)\s+(?:any\s+(?:of\s+)?)?(?:them|they|these|those|it)\s+"
+    r"(?!(?:have|come|cost|ship|arrive|run|fit|work)\b)"
+    r"(?P<do>[a-z][a-z -]{2,25}?)(?=\s+for\b|\s*[?,.!]|\s*$)",
+    re.I,
+)
+_FEATURE_NOTES = {
+    "part": "These listings don't mention a {thing}, so I can't confirm which of them has one.",
+    "does": "These listings don't say which of them can {thing}, so I can't confirm it.",
+    "keeps": "These listings don't say which of them {thing}, so I can't confirm it.",
+    "do": "These listings don't say whether they {thing}, so I can't confirm it.",
+}
+# words a feature is said with that name no feature of their own
+_FEATURE_FILLER = frozenset(
+    "drink drinks keep keeps key keys thing things stuff really actually well properly "
+    "for of a an the my me hour hours h".split()
+)
+
+
+def _feature_of_none(products: list[Product], question: str) -> str:
+    """A search's note when a feature it asks for is in none of its products' data."""
+    said = _FEATURE_ASKED.search(question)
+    if said is None or not products:
+        return ""
+    kind = next(name for name in _FEATURE_NOTES if said[name])
+    thing = said[kind].strip().lower()
+    asked = {
+        word
+        for word in _words(thing)
+        if word not in _FEATURE_FILLER | _NO_FACT and not word.isdigit() and len(word) > 2
+    }
+    for product in products:
+        listed = _words(" ".join([product.title, product.brand, product.description]))
+        listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
+        listed |= _words(
+            " ".join(v for values in product.options_by_name().values() for v in values)
+        )
+        if not asked or asked & listed:
+            return ""
+    return "\n" + _FEATURE_NOTES[kind].format(thing=thing)
 
 
 # what the data does not say, for one product and for a list: «safe», «works with», «fits», a fact

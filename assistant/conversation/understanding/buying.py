@@ -161,6 +161,8 @@ def in_title(word: str, title_words: set[str]) -> bool:
     """Whether a word is a title word, its plural («sets») or a typo of one («corefoge»)."""
     if word in title_words or (word.endswith("s") and word[:-1] in title_words):
         return True
+    if f"{word}ing" in title_words:
+        return True  # «camp stove» of a «Camping Stove»
     if SYNONYMS.get(singular(word)) in title_words:
         return True  # «tees» of a «T-Shirt»
     # a typo keeps its first letter: «iphone» is no typo of «phone»

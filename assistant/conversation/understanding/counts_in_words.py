@@ -20,6 +20,15 @@ _REWRITES = [
         r"2 of \1",
     ),
     (re.compile(rf"\b(?:a\s+)?couple(?:\s+of)?\b{_NOT_THINGS}", re.I), "2"),
+    # «2 pairs», «3 sets pls» said alone: only how many of the one in view
+    (
+        re.compile(
+            r"^(\W*(?:(?:ok|okay|then|cool|great|yes|yeah)\W+)*\d{1,2})\s+"
+            r"(?:pairs?|sets?|packs?|pieces?|units?|bottles?|boxes)(?:\s+(?:pls|please|plz))?\W*$",
+            re.I,
+        ),
+        r"\1 please",
+    ),
 ]
 # «one for each of my 3 kids», «one each for my three nephews», «each of the 4 of us»
 _FOR_EACH_OF = re.compile(

@@ -31,7 +31,7 @@ _VERDICT_FIRST = re.compile(rf"^\W*{_VERDICT}\W+(?=(?:and|also|what about|how ab
 _EMPTY_WORDS = set(
     "what about how and the a one ones it oh ok okay so then hmm seriously really that this "
     "same for with also too then please pls instead hm right well first second third fourth "
-    "fifth last other question q thing ditto".split()
+    "fifth last other question q thing ditto deal story applies apply there".split()
 ) | set(_INTERJECTIONS.split())
 QUESTION_ACTS = ("review_question", "product_question", "policy_question")
 # a question asks with «?» or its opening word; «2 sets in white, queen» asks nothing
@@ -68,7 +68,9 @@ _DOUBT_SAID = (
     r"(?:(?:really|hmm+|wait|huh|ok|okay|so|but|and|hang on)\W+)*(?:(?:are |r )?(?:you|u) "
     r"sure|where does it say(?: that| so)?|where(?: did|'?d) you (?:get|see|read) (?:that|this)|"
     r"(?:are )?(?:you|u) (?:reading|looking at) the right (?:product|one|listing|thing)|"
-    r"which is it|"
+    r"which is it|is (?:that|this) (?:really |actually )?what it (?:really |actually )?says|"
+    r"(?:that |this )?sounds? (?:sus|suspicious|fishy|off|wrong|weird)|"
+    r"be honest(?:,? do (?:you|u) (?:actually |really )?know\b[^?]*)?|"
     r"is (?:that|this) (?:right|correct|true|accurate)|how do you know(?: that)?|"
     r"what(?:'s| is) (?:that|this) based on|says who|source)\W*$"
 )
@@ -100,7 +102,10 @@ def doubted_whole(requests: list[Request], message: str, state: DialogueState) -
     a message that ends by doubting the answer before is one question about the product in
     view, not a search for its first words."""
     in_view = state.focus or state.talked_about
-    if len(requests) < 2 or not in_view or not _ENDS_DOUBTING.search(requests[-1].text):
+    doubting = _ENDS_DOUBTING.search(requests[-1].text) if requests else None
+    # («material says soy wax. for curtains. be honest, do you actually know …?» heard whole)
+    said_before = doubting is not None and doubting.start() > 0
+    if (len(requests) < 2 and not said_before) or not in_view or doubting is None:
         return requests
     if any(request.act not in {*QUESTION_ACTS, "search", "refine"} for request in requests):
         return requests

@@ -284,3 +284,23 @@ _ASKS_ITSELF = re.compile(
     r"why|which|who|may|should)\b",
     re.I,
 )
+
+
+# «ok add the blue one. any coupon for a first order? thats steep»: an add, then a question of
+# the shop's rules in a sentence of its own
+_ADD_SENTENCE_FIRST = re.compile(
+    r"^(?P<add>\W*(?:(?:ok|okay|fine|alright|right|then|so|yes|yeah|cool)\W+)*"
+    r"(?:add|put|pop|grab|throw in|chuck in)\b[^.!?]*)[.!]+\s+(?P<ask>[^.!]*\?.*)$",
+    re.I,
+)
+
+
+def added_then_asked(requests: list[Request]) -> list[Request]:
+    """A message heard as one question of the shop whose first sentence is an add: the add,
+    then the question."""
+    if len(requests) != 1 or requests[0].act != "policy_question":
+        return requests
+    said = _ADD_SENTENCE_FIRST.match(requests[0].text)
+    if said is None:
+        return requests
+    return [Request(said["add"].strip(), "add", 1.0), replace(requests[0], text=said["ask"])]

@@ -32,7 +32,8 @@ _ADDS_ONE = re.compile(
 )
 _FOR_SOMEONE = re.compile(
     r"(?:,\s*)?\b(?:(?:one|1)\s+)?for\s+(?:each\s+of\s+)?(?:my|our|his|her|their|the|a|an|each|"
-    r"every|family|[a-z]+'s)\b[^,.;!?]*",
+    r"every|family|me|us|him|them|party|parties|birthdays?|christmas|xmas|gifts?|stockings?|goodie|loot|[a-z]+'s)"
+    r"\b[^,.;!?]*",
     re.I,
 )
 # «…, my daughter is off to uni», «…, she loves pink»: a remark that says why, after the pick
@@ -223,3 +224,34 @@ def compared_pick(intent: str, references: References, text: str, slots: Slots) 
         and bool(slots.options)
         and bool(_COMPARED_PICK.match(text))
     )
+
+
+# «one olive king for the guest room», «and one in M for my partner»: one more, in a version,
+# for someone or somewhere: another line, not the line changed
+_ONE_MORE_FOR = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:one|1|another)\s+(?:more\s+)?(?:in\s+)?"
+    r"[^,.;!?]*?\bfor\s+(?:the|my|our|his|her|their|me|him|them|us|[a-z]+'s)\b[^?]*$",
+    re.I,
+)
+
+
+def one_more_for(text: str, slots: Slots) -> bool:
+    """Whether a request asks for one more, in a version said, for someone or somewhere."""
+    return bool(slots.options and _ONE_MORE_FOR.match(text))
+
+
+# «fine, another ridgeline then», «one more kestrel please»: one more of one named
+_ANOTHER_NAMED = re.compile(
+    r"^\W*(?:(?:fine|ok|okay|then|so|alright|right|and|oh|ugh)\W+)*(?:another|one more)\s+"
+    r"(?!(?:colou?r|size|version|model|one|ones|of|in|for|brand)\b)[a-z][\w&' -]*?"
+    r"(?:\s+(?:then|please|pls|too|as well))*\W*$",
+    re.I,
+)
+
+
+def one_more_for_someone(intent: str, text: str, slots: Slots) -> str:
+    """A change heard in «one olive king for the guest room» beside a line in another
+    version, or in «fine, another ridgeline then»: an add of one more."""
+    if intent == "change" and (one_more_for(text, slots) or _ANOTHER_NAMED.match(text)):
+        return "add"
+    return intent

@@ -89,6 +89,7 @@ from assistant.conversation.understanding.group_picks import (
 from assistant.conversation.understanding.holding_off import holds_off, lets_go_of_the_add
 from assistant.conversation.understanding.indifference import any_version, without_indifference
 from assistant.conversation.understanding.joins import (
+    added_then_asked,
     joined_requests,
     merged_policy_fragments,
     returns_asked_too,
@@ -107,6 +108,8 @@ from assistant.conversation.understanding.named_picks import (
     answers_the_post,
     compared_pick,
     named_pick,
+    one_more_for,
+    one_more_for_someone,
     several_picked,
 )
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
@@ -262,6 +265,7 @@ class RulePlanner:
             )
         merged = merged_policy_fragments(requests)  # "can u gift wrap it and put a note in"
         merged = returns_asked_too(merged)  # «… under $60. also … can i send it back?»
+        merged = added_then_asked(merged)  # «ok add the blue one. any coupon for a first order?»
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
         versions = self.vocabulary.colours | self.vocabulary.sizes
         joined = narrowed_searches(joined, state, self.kinds, versions)  # «something wooden?»
@@ -338,6 +342,7 @@ class RulePlanner:
         intent, request = count_corrected(intent, request, state, slots)  # «i meant 2»
         intent, request = version_corrected(intent, request, state, focus, held, slots)
         intent = fixed_before_yes(intent, request.text, bool(state.pending_checkout))
+        intent = one_more_for_someone(intent, request.text, slots)  # «one olive king for …»
         trading = intent in {"remove", "change"} or SWAP.search(request.text)
         trading = trading or (intent == "add" and ANOTHER_OF.search(request.text))  # «…rope»
         cart = cart_products if trading else None
@@ -633,7 +638,11 @@ class RulePlanner:
         if act:
             state.picked_by_name = target if act == "add" else None
             return act  # "kestrel plus hoodie S": that one, in the cart
-        if added_again(intent, references, text, slots, target, picked) and target in in_cart:
+        if (
+            added_again(intent, references, text, slots, target, picked)
+            and target in in_cart
+            and not one_more_for(text, slots)  # «one olive king for the guest room»: another
+        ):
             return "view_cart"  # it is in the cart already: show it
         return intent
 
@@ -679,11 +688,21 @@ class RulePlanner:
         said: dict[str, str] = {}
         for pid in state.shown[:5]:
             said |= self.catalogue.products[pid].options_named_in(step.text)
+        # «… power bank in green for a galaxy s24», then «grab 3»: the one sold so
+        said = said or (state.chosen_options if step.references.kind is None else {})
         fits = [pid for pid in state.shown[:5] if has_options(self.catalogue.products[pid], said)]
         if said and len(state.shown) <= 5 and len(fits) == 1:
-            step.slots.options = self.catalogue.products[fits[0]].options_named_in(step.text)
+            fit = self.catalogue.products[fits[0]]
+            step.slots.options = fit.options_named_in(step.text) or options_it_comes_in(fit, said)
             return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
+
+    def _the_one_talked_of(self, text: str, state: DialogueState) -> str | None:
+        """Of products sharing a name said on its own (a model's, or a make's with nothing
+        else: «add 3 of the meadow & moss»), the only one asked about."""
+        named = self.references.mentions.namesakes(text)
+        spoken = [pid for pid in named if pid in state.talked_about]
+        return spoken[0] if len(spoken) == 1 else None
 
     def _in_stock_in_said(self, shown: list[str], options: dict[str, str]) -> list[str]:
         """«The red one» of five listed, two in red: the which-question lists those two."""
@@ -709,6 +728,9 @@ class RulePlanner:
             return
         else:
             product_id = self._target(state, step, cart_products, prefer_cart=intent != "add")
+            # «ok just add the zen» after asking of the Atlas & Oak Zen: that one, not the
+            # Packwell Zen 800 only listed since
+            product_id = product_id or self._the_one_talked_of(step.text, state)
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
                 named = self.references.mentions.namesakes(step.text)
                 # «2 of the roamly» beside two Roamly backpacks: which of those two

@@ -219,6 +219,12 @@ class ReferenceResolver:
         """«their aero tote» beside a Kestrel Travel bag: «Kestrel Travel aero tote», when
         the word after «their» is a word of that brand's titles."""
         product = self.catalogue.products.get(focus or "")
+        from_them = _FROM_THEM.search(message)
+        if product is not None and from_them:
+            # «one of the decaf from them»: «one of their decaf»
+            message = (
+                f"{message[: from_them.start()]}their {from_them[1]}{message[from_them.end() :]}"
+            )
         said = _THEIR.search(message)
         if product is None or not product.brand or said is None:
             return message
@@ -226,7 +232,9 @@ class ReferenceResolver:
         # «their aero tote»: a model word; not «my sister lost their backpack» (a kind)
         if word not in self.mentions.brand_words_of_titles(product.brand):
             return message
-        if word in self.mentions.type_words:
+        # «a couple of their packing cubes», «one of the decaf from them»: a kind they make
+        counted = bool(from_them or _OF_THEIR.search(message))
+        if word in self.mentions.type_words and not counted:
             return message
         return message[: said.start()] + product.brand + " " + message[said.start(1) :]
 
@@ -645,6 +653,10 @@ _RETURNABLE_ONE = re.compile(
     re.I,
 )
 _THEIR = re.compile(r"\btheir\s+(?:other\s+)?([a-z0-9]+)", re.I)
+_OF_THEIR = re.compile(r"\b(?:of|from)\s+their\b", re.I)
+_FROM_THEM = re.compile(
+    r"\bthe\s+([a-z0-9]+)(?:\s+ones?)?\s+(?:from|by)\s+(?:them|that brand)\b", re.I
+)
 _FILLER = frozenset(
     "then please pls ok okay the in a one size bag pack thanks just and x "
     "fine alright sure yeah yep yes so well cool great lovely perfect".split()  # «fine, 1kg …»

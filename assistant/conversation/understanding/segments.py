@@ -126,12 +126,16 @@ _ADDS = re.compile(
 _SAME_THING = (
     r"(?!(?:and|plus)\s+(?:the|a|an|another)\s+(?:\w+\s+)?(?:size|colou?r|ones?|version)\b)"
 )
+# «grab it, and one in M for my partner»: that one, then one more in another version
+_ONE_MORE_IN = r"(?:and|plus)\s+(?:one|another)\s+(?:more\s+)?in\s"
 _ADD_AND = re.compile(
-    rf",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{{1,2}}|two|three)\s+\w){_SAME_THING}", re.I
+    rf",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{{1,2}}|two|three)\s+\w){_SAME_THING}"
+    rf"|(?:,\s*|\s+)(?={_ONE_MORE_IN})",
+    re.I,
 )
 AND_ANOTHER = re.compile(
     rf"^{_SAME_THING}(?:and|plus)\s+(?:(?:throw|chuck|toss|add|get|grab|pop)\s+(?:in\s+)?)?"
-    r"(?:a|an|the|some|\d{1,2}|two|three)\s+\w",
+    rf"(?:a|an|the|some|\d{{1,2}}|two|three)\s+\w|^{_ONE_MORE_IN}",
     re.I,
 )
 # «the CoreForge in purple then, x2 (one for my bf).»: a pick with its count, not a scene set

@@ -465,7 +465,11 @@ _COUNTS_BESIDE_NAME = (
         rf"{_UNIT_AFTER}(?:\s+of(?=\s+the\b))?(?=\s+[a-z])",  # «4 of the hearth & linen air s»
         re.I,
     ),
-    re.compile(rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$)", re.I),
+    # «…, 2 in orange», «…, 3 pls», «…, 6 standard ones for party bags»
+    re.compile(
+        rf",\s*{_COUNT_WORD}(?=\s*(?:in|pls|please|plz)\b|\W*$|\s+[a-z][\w -]{{0,30}}?\bones\b)",
+        re.I,
+    ),
     re.compile(
         rf"(?:^|[,.]\s*){_COUNT_WORD}\s+of\s+(?:them|those|these|'?em)\b", re.I
     ),  # «2 of them»
@@ -501,7 +505,12 @@ def titles_number(product: Product, text: str, count: int) -> bool:
     title = {word.lower() for word in re.findall(r"\w+", product.title)}
     digits = re.findall(r"(?<![\w.])\d+(?![\w.])", text)
     worded = any(DIGIT_WORDS.get(word.lower()) == count for word in re.findall(r"[a-z]+", text))
-    return str(count) in title and digits.count(str(count)) == 1 and not worded
+    # «… cleanser 100ml x2», «… camp stove, 2 in orange»: a count marked as one, whatever the
+    # title holds
+    marked = re.search(
+        rf"(?:\bx\s*|×\s*|,\s*){count}\b(?!\s*(?:x|×)?\s*\d)|\b{count}\s*(?:x|×)(?!\w)", text, re.I
+    )
+    return str(count) in title and digits.count(str(count)) == 1 and not worded and not marked
 
 
 def options_said(products: list[Product], text: str) -> dict[str, str]:

@@ -6,12 +6,13 @@ title word is close to it: «zit» or «lego» stay as typed."""
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from rapidfuzz import process
-from rapidfuzz.distance import OSA, Indel
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
 from assistant.catalogue.models import Catalogue
 from assistant.search.embeddings import packaged_model_path
@@ -60,10 +61,36 @@ class TitleSpelling:
         )
         self._known = {w.lower() for text in texts for w in _WORD.findall(text)}
         self._known |= set(english)
+        # a make's word beside a word its titles put next to it: («sonara», «prime»)
+        self._makes_beside: set[tuple[str, str]] = set()
+        for product in catalogue.products.values():
+            words = [w.lower() for w in _WORD.findall(product.title)]
+            brand = {w.lower() for w in _WORD.findall(product.brand or "")}
+            for first, second in itertools.pairwise(words):
+                if first in brand and len(first) >= MIN_LETTERS:
+                    self._makes_beside.add((first, second))
+                if second in brand and len(second) >= MIN_LETTERS:
+                    self._makes_beside.add((second, first))
 
     def respelled(self, message: str) -> str:
         """The message with each unknown word that is a typo of a title word spelled right."""
-        return _WORD.sub(lambda said: self._word(said.group(0)), message)
+        return self._makes_respelled(_WORD.sub(lambda said: self._word(said.group(0)), message))
+
+    def _makes_respelled(self, message: str) -> str:
+        """«sonora prime 2», «botanika lab», «bean republik»: a make's name one letter off,
+        beside a word its titles put next to it, even when the word list knows it."""
+        words = _WORD.findall(message.lower())
+        wrong: dict[str, str] = {}
+        for first, second in itertools.pairwise(words):
+            for said, beside in ((first, second), (second, first)):
+                if len(said) < MIN_LETTERS or said in wrong:
+                    continue
+                for make, other in self._makes_beside:
+                    if other == beside and make != said and _one_slip(said, make):
+                        wrong[said] = make
+        if not wrong:
+            return message
+        return _WORD.sub(lambda said: wrong.get(said[0].lower(), said[0]), message)
 
     def _word(self, word: str) -> str:
         """The word, or the title word it is a typo of."""
@@ -92,6 +119,14 @@ class TitleSpelling:
             return found[0]
         swapped = process.extractOne(word, self._title_words, scorer=OSA.distance, score_cutoff=1)
         return swapped[0] if swapped and sorted(swapped[0]) == sorted(word) else None
+
+
+def _one_slip(said: str, make: str) -> bool:
+    """A letter wrong, missed or added («sonora», «botanika»), or the end cut short
+    («purel» of «purelle»)."""
+    if Levenshtein.distance(said, make) == 1:
+        return True
+    return make.startswith(said) and len(make) - len(said) <= 2
 
 
 def _forms(word: str) -> set[str]:

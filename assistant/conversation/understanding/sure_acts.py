@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.conversation.answers.list_order import MORE_REVIEWS
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
@@ -50,6 +51,30 @@ NOT_ONLY_YES = re.compile(
     r"\?|\bbut\b|\b(what|when|how|where|which|why|who|wait|hold on|first)\b", re.I
 )
 # «Bassline One in black for my son or something cheaper»: still choosing, so nothing is added
+# «ugh ok get her the pink one for iphone 16 then», «buy him that one»: an add for someone
+_GET_THEM_THE = re.compile(
+    r"^\W*(?:(?:ugh|ok|okay|fine|then|alright|right|so|yeah|yes|cool|hmm+|just)\W+)*"
+    r"(?:get|grab|buy|order)\s+(?:her|him|them|us|my\s+\w+)\s+(?:the|that|this|those|these)\b"
+    r"(?![^?]*\?)",
+    re.I,
+)
+_LISTED_BY_REVIEWS = re.compile(
+    r"^\W*(?:(?:ok|okay|then|so|hmm+|can you|could you|pls|please)\W+)*"
+    r"(?:show me|find me|find|any|got any|are there|list|what about)\b[^?]*" + MORE_REVIEWS,
+    re.I,
+)
+_GOT_FOR_SOMEONE_HEARD_AS = {"product_question", "search", "recommend", "refine", "help"}
+# «did you add the X?», «you didnt add the blade & bowl one by accident did you», «have u put
+# 2 in?»: a question of what was done, answered by the cart, never a change
+_DID_YOU_ADD = re.compile(
+    r"^(?:\W*(?:wait|hold on|hang on|hmm+|um+|so|and|but|oh)\b[\s,.!]*)*"
+    r"(?:did|have|had)\s+(?:you|u|ya)\s+(?:just\s+|already\s+|accidentally\s+|actually\s+)?"
+    r"(?:add|added|put|include|included|remove|removed|take|taken)\b"
+    r"|\byou\s+(?:didn'?t|did\s*not|haven'?t|have\s*not|never)\s+(?:\w+\s+)?"
+    r"(?:add|added|put|include|included)\b[^?]*\b(?:did|have)\s+(?:you|u|ya)\b"
+    r"|\b(?:by\s+(?:accident|mistake)|accidentally)\b[^.!]*\?",
+    re.I,
+)
 _OR_ELSE = re.compile(
     r"\bor (?:something|anything|similar|a cheaper|an? (?:alternative|similar))\b", re.I
 )
@@ -313,6 +338,8 @@ _SUM_UP = re.compile(
     r"my cart|the cart))?)(?: (?:what|everything) (?:we|i)(?:'ve| have)? "
     r"(?:agreed|said|picked|chose|chosen|decided|got)(?: on)?)?|"
     r"what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
+    # «so what have we agreed on?», «what have we settled on so far»
+    r"what (?:have|'?ve) we (?:agreed|settled|decided|landed)(?: on)?|"
     r"where did we land|what (?:have|'?ve) i (?:got|added|picked|chosen) so far|"
     # «list what ive got», «tell me what ive got so far», «so what did we end up with»
     r"(?:list|tell me|show me|remind me(?: of)?) what (?:i'?ve|ive|i have|we'?ve|we have) "
@@ -684,9 +711,17 @@ def taken_then_asked(request: Request, heard: Callable[[str], Request]) -> list[
 
 def _not_what_it_sounds(request: Request) -> str | None:
     """«I'll take both» heard as a removal keeps them (the cart is shown); «the X or
-    something cheaper» heard as an add is still choosing (a search)."""
+    something cheaper» heard as an add is still choosing (a search); «you didnt add the X by
+    accident did you» asks what the cart holds; «get her the pink one» heard as a question
+    adds it."""
     if request.act == "remove" and I_TAKE.search(request.text):
         return "view_cart"
+    if request.act in CART_CHANGING and _DID_YOU_ADD.search(request.text):
+        return "view_cart"
+    if request.act == "review_question" and _LISTED_BY_REVIEWS.search(request.text):
+        return "search"  # «show me trekking poles with more reviews»: a list
+    if request.act in _GOT_FOR_SOMEONE_HEARD_AS and _GET_THEM_THE.match(request.text):
+        return "add"  # «ugh ok get her the pink one for iphone 16 then»
     return "search" if request.act == "add" and _OR_ELSE.search(request.text) else None
 
 

@@ -149,7 +149,10 @@ MEANT = re.compile(
     # «not that one, the pulsefit sport, in black», «wrong one, i want the blue ones»
     r"|^\W*(?:(?:no+|nah|nope|sorry|oops|wait|hmm+|actually|ugh)\W+)*"
     r"(?:not (?:that|this|the) one|wrong one)\W+(?:i\s+(?:meant|mean|want(?:ed)?)\s+)?"
-    r"(?:the|a|an)\b",
+    r"(?:the|a|an)\b"
+    # «no no, the other atlas & oak, the one x. in red» right after an add
+    r"|^\W*(?:(?:no+|nah|nope|sorry|oops|wait|actually)\W+)+(?:i\s+(?:meant|mean|want(?:ed)?)\s+)?"
+    r"the other\b",
     re.I,
 )
 

@@ -14,7 +14,9 @@ from assistant.commerce.variants import matching_shade
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.counts_in_words import counts_as_digits
 from assistant.conversation.understanding.joins import added_then_asked
+from assistant.conversation.understanding.named_picks import one_more_for_someone
 from assistant.conversation.understanding.segments import segment
+from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.sure_acts import checked
 from assistant.search.parsing import _requested_size
 from tests.test_phrasing import Chat
@@ -38,18 +40,64 @@ def _lines(bot, session: str) -> list[tuple[str, int]]:
         ("have u put the blade & bowl in my cart", True),
         ("add the blade & bowl one", False),
         ("can you add the blade & bowl one", False),
+        # (the review's: a request said after, or «by mistake» in a request)
+        ("did you add the small one? i wanted medium", False),
+        ("i added the orange one by mistake, can you remove it?", False),
+        ("i accidentally added 2, can you make it 1?", False),
     ],
 )
 def test_asking_what_was_added_changes_nothing(said: str, asks: bool) -> None:
-    heard = checked(Request(said, "add", 0.9))
+    heard = checked(Request(said, "change", 0.9))
     assert (heard.act == "view_cart") is asks
+
+
+@pytest.mark.parametrize(
+    ("said", "adds"),
+    [
+        ("ugh ok get her the pink one for iphone 16 then", True),
+        ("buy my dad the best one for hiking", False),
+        ("get my daughter the cheapest one", False),
+    ],
+)
+def test_getting_someone_the_one_meant_adds_it(said: str, adds: bool) -> None:
+    assert (checked(Request(said, "product_question", 0.9)).act == "add") is adds
+
+
+@pytest.mark.parametrize(
+    ("said", "lists"),
+    [
+        ("show me trekking poles with more reviews", True),
+        ("any with more reviews?", False),  # of the list in view, as before
+        ("any with lots of reviews?", False),
+    ],
+)
+def test_a_kind_with_more_reviews_is_a_list(said: str, lists: bool) -> None:
+    assert (checked(Request(said, "review_question", 0.9)).act == "search") is lists
+
+
+@pytest.mark.parametrize(
+    ("said", "more"),
+    [
+        ("one olive king for the guest room", True),
+        ("ok one in XL for me instead", False),
+        ("one in red for me instead", False),
+        ("fine, another ridgeline then", True),
+        ("one more thing", False),
+        ("one more question", False),
+    ],
+)
+def test_one_more_heard_as_a_change_is_an_add(said: str, more: bool) -> None:
+    slots = Slots(options={"colour": "olive", "size": "king"} if "olive" in said else {})
+    if "XL" in said or "red" in said:
+        slots = Slots(options={"size": "xl"} if "XL" in said else {"colour": "red"})
+    assert (one_more_for_someone("change", said, slots) == "add") is more
 
 
 @pytest.mark.parametrize(
     ("said", "heard"),
     [
-        ("2 pairs", "2 please"),
-        ("ok 3 sets pls", "ok 3 please"),
+        ("2 pairs", "2"),
+        ("ok 3 sets pls", "3"),
         ("2 pairs of the black ones", "2 pairs of the black ones"),  # names which: as said
     ],
 )
@@ -62,6 +110,11 @@ def test_one_more_in_another_version_is_its_own_request() -> None:
         "grab it",
         "and one in M for my partner",
     ]
+
+
+def test_put_or_pop_then_a_question_adds_nothing() -> None:
+    whole = [Request("put it on hold. how long can you hold it?", "policy_question", 0.9)]
+    assert added_then_asked(whole) == whole
 
 
 def test_an_add_then_a_question_of_the_shop_is_both() -> None:
@@ -131,6 +184,8 @@ def test_counts_and_kinds_of_the_same_make(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("kestrel shorts in olive, size M?")
     chat.say("2 pairs")
+    assert chat.units() == {SHORTS: 2}
+    chat.say("2 pairs")  # in the cart: two in all, not two more
     assert chat.units() == {SHORTS: 2}
     other = Chat(demo_assistant)
     other.say("how much is the voyager duffel and is it in stock")

@@ -23,11 +23,11 @@ _REWRITES = [
     # «2 pairs», «3 sets pls» said alone: only how many of the one in view
     (
         re.compile(
-            r"^(\W*(?:(?:ok|okay|then|cool|great|yes|yeah)\W+)*\d{1,2})\s+"
+            r"^\W*(?:(?:ok|okay|then|cool|great|yes|yeah)\W+)*(\d{1,2})\s+"
             r"(?:pairs?|sets?|packs?|pieces?|units?|bottles?|boxes)(?:\s+(?:pls|please|plz))?\W*$",
             re.I,
         ),
-        r"\1 please",
+        r"\1",  # the count alone: as many in all when in the cart, that many added when not
     ),
 ]
 # «one for each of my 3 kids», «one each for my three nephews», «each of the 4 of us»

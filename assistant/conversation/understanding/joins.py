@@ -290,7 +290,7 @@ _ASKS_ITSELF = re.compile(
 # the shop's rules in a sentence of its own
 _ADD_SENTENCE_FIRST = re.compile(
     r"^(?P<add>\W*(?:(?:ok|okay|fine|alright|right|then|so|yes|yeah|cool)\W+)*"
-    r"(?:add|put|pop|grab|throw in|chuck in)\b[^.!?]*)[.!]+\s+(?P<ask>[^.!]*\?.*)$",
+    r"(?:add|throw in|chuck in)\b[^.!?]*)[.!]+\s+(?P<ask>[^.!]*\?.*)$",
     re.I,
 )
 

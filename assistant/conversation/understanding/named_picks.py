@@ -229,7 +229,9 @@ def compared_pick(intent: str, references: References, text: str, slots: Slots) 
 # «one olive king for the guest room», «and one in M for my partner»: one more, in a version,
 # for someone or somewhere: another line, not the line changed
 _ONE_MORE_FOR = re.compile(
-    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:one|1|another)\s+(?:more\s+)?(?:in\s+)?"
+    # (not «ok one in XL for me instead»: a swap)
+    r"^(?![^?]*\binstead\b)\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:one|1|another)\s+"
+    r"(?:more\s+)?(?:in\s+)?"
     r"[^,.;!?]*?\bfor\s+(?:the|my|our|his|her|their|me|him|them|us|[a-z]+'s)\b[^?]*$",
     re.I,
 )
@@ -243,7 +245,9 @@ def one_more_for(text: str, slots: Slots) -> bool:
 # «fine, another ridgeline then», «one more kestrel please»: one more of one named
 _ANOTHER_NAMED = re.compile(
     r"^\W*(?:(?:fine|ok|okay|then|so|alright|right|and|oh|ugh)\W+)*(?:another|one more)\s+"
-    r"(?!(?:colou?r|size|version|model|one|ones|of|in|for|brand)\b)[a-z][\w&' -]*?"
+    r"(?!(?:colou?r|size|version|model|one|ones|of|in|for|brand|thing|things|question|"
+    r"questions|q|request|sec|second|minute|time|point|detail|favou?r|option|shade)\b)"
+    r"[a-z][\w&' -]*?"
     r"(?:\s+(?:then|please|pls|too|as well))*\W*$",
     re.I,
 )

@@ -55,12 +55,16 @@ NOT_ONLY_YES = re.compile(
 _GET_THEM_THE = re.compile(
     r"^\W*(?:(?:ugh|ok|okay|fine|then|alright|right|so|yeah|yes|cool|hmm+|just)\W+)*"
     r"(?:get|grab|buy|order)\s+(?:her|him|them|us|my\s+\w+)\s+(?:the|that|this|those|these)\b"
+    # not «buy my dad the best one for hiking»: a recommendation asked
+    r"(?!\s+(?:best|cheapest|nicest|top|right|perfect|ideal|most|greatest|coolest|safest)\b)"
     r"(?![^?]*\?)",
     re.I,
 )
 _LISTED_BY_REVIEWS = re.compile(
     r"^\W*(?:(?:ok|okay|then|so|hmm+|can you|could you|pls|please)\W+)*"
-    r"(?:show me|find me|find|any|got any|are there|list|what about)\b[^?]*" + MORE_REVIEWS,
+    # a kind named («show me trekking poles with more reviews»), not «any with more reviews?»
+    r"(?:show me|find me|find|any|got any|are there|list|what about)\s+(?!with\b|ones?\b)"
+    r"[a-z][^?]*" + MORE_REVIEWS,
     re.I,
 )
 _GOT_FOR_SOMEONE_HEARD_AS = {"product_question", "search", "recommend", "refine", "help"}
@@ -71,8 +75,7 @@ _DID_YOU_ADD = re.compile(
     r"(?:did|have|had)\s+(?:you|u|ya)\s+(?:just\s+|already\s+|accidentally\s+|actually\s+)?"
     r"(?:add|added|put|include|included|remove|removed|take|taken)\b"
     r"|\byou\s+(?:didn'?t|did\s*not|haven'?t|have\s*not|never)\s+(?:\w+\s+)?"
-    r"(?:add|added|put|include|included)\b[^?]*\b(?:did|have)\s+(?:you|u|ya)\b"
-    r"|\b(?:by\s+(?:accident|mistake)|accidentally)\b[^.!]*\?",
+    r"(?:add|added|put|include|included)\b[^?]*\b(?:did|have)\s+(?:you|u|ya)\b",
     re.I,
 )
 _OR_ELSE = re.compile(
@@ -709,6 +712,12 @@ def taken_then_asked(request: Request, heard: Callable[[str], Request]) -> list[
     return [Request(said["pick"].strip(), "add", max(request.confidence, SURE_ENOUGH)), asked]
 
 
+def _only_asks_what_was_added(text: str) -> bool:
+    """«did you add 2 of them?» alone; not «did you add the small one? i wanted medium»."""
+    said = _DID_YOU_ADD.search(text)
+    return said is not None and not re.search(r"[?.!]\s*\w", text[said.end() :])
+
+
 def _not_what_it_sounds(request: Request) -> str | None:
     """«I'll take both» heard as a removal keeps them (the cart is shown); «the X or
     something cheaper» heard as an add is still choosing (a search); «you didnt add the X by
@@ -716,7 +725,7 @@ def _not_what_it_sounds(request: Request) -> str | None:
     adds it."""
     if request.act == "remove" and I_TAKE.search(request.text):
         return "view_cart"
-    if request.act in CART_CHANGING and _DID_YOU_ADD.search(request.text):
+    if request.act in CART_CHANGING and _only_asks_what_was_added(request.text):
         return "view_cart"
     if request.act == "review_question" and _LISTED_BY_REVIEWS.search(request.text):
         return "search"  # «show me trekking poles with more reviews»: a list

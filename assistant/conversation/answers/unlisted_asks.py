@@ -214,8 +214,7 @@ def _feature_of_none(products: list[Product], question: str) -> str:
         if word not in _FEATURE_FILLER | _NO_FACT and not word.isdigit() and len(word) > 2
     }
     for product in products:
-        listed = _words(" ".join([product.title, product.brand, product.description]))
-        listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
+        listed = _listed_words(product, [])
         listed |= _words(
             " ".join(v for values in product.options_by_name().values() for v in values)
         )
@@ -271,13 +270,18 @@ def _a_fact_given_answers(product: Product, question: str, facts: list[str], thi
     return False
 
 
+def _listed_words(product: Product, facts: list[str]) -> set[str]:
+    """The words a product's data (and the facts already given) says."""
+    listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
+    return listed | _words(" ".join(f"{n} {v}" for n, v in product.attributes.items()))
+
+
 def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, str] | None:
     """Why the question asks what the product's data does not say («works», «fits», «safe»,
     a «fact»), with the thing asked about; None when the data says it or nothing is asked."""
     if _SAFE_ASKED.search(question) and not set(product.attributes) & _SAFETY_FACTS:
         return "safe", ""
-    listed = _words(" ".join([product.title, product.brand, product.description, *facts]))
-    listed |= _words(" ".join(f"{name} {value}" for name, value in product.attributes.items()))
+    listed = _listed_words(product, facts)
     used = _WORKS_WITH.search(question)
     if used and used["fit"] and _words(used["thing"]) <= _HOW_IT_FITS:
         used = None  # «does it fit true to size?», «fits me?»: sizing, answered elsewhere

@@ -51,7 +51,12 @@ from assistant.conversation.answers.needs import (
 )
 from assistant.conversation.answers.open_asks import open_budget
 from assistant.conversation.answers.players import for_the_players
-from assistant.conversation.answers.ranking import SOONER, rank_shown, said_of_some
+from assistant.conversation.answers.ranking import (
+    SOONER,
+    a_fact_of_some,
+    rank_shown,
+    said_of_some,
+)
 from assistant.conversation.answers.review_asks import HEALTH
 from assistant.conversation.answers.said_facts import (
     attribute_values,
@@ -73,6 +78,7 @@ from assistant.conversation.state import DialogueState, remember_shown
 from assistant.conversation.understanding.list_length import list_length, ranked_count
 from assistant.conversation.understanding.other_than_that import excluded
 from assistant.conversation.understanding.planner import Step
+from assistant.conversation.understanding.references import in_stock_in
 from assistant.conversation.understanding.shop_words import (
     LIKE_IT,
     OF_THESE,
@@ -405,6 +411,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = for_the_players(products, step.text)  # «board game, we're 5 people»
         products = arriving_in_time(products, step.text, self.clock())  # «need it by friday»
         products = _in_the_version_said(products, step.text)  # «… for pixel 9»
+        if step.slots.filters.in_stock:  # «… for a pixel 9, in stock»: in stock for it
+            products = [p for p in products if in_stock_in(p, p.options_named_in(step.text))]
         spec = None if by_price else by_spec(products, step.text)
         if asked:
             return result, in_order(products, asked)[:SHOW], asked, None
@@ -633,6 +641,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         if focus and THAN_IT.search(step.text) and not among_shown(step.text, shown, focus):
             return self._than_focus_list(state, step, focus)  # "is there a cheaper one?": than this
         kind = self.kinds.named_kind(step.text)  # «best reviewed camping stove?» beside bags
+        if kind and kind not in step.text.lower() and a_fact_of_some(shown, step.text):
+            kind = None  # «any in organic cotton» of rain jackets: no cotton t-shirts
         if not shown or (kind and not any(kind in kind_words_of(p) for p in shown)):
             return self.catalogue_question(state, step)
         # «ok a case for one then, under 25» beside the closest things to a phone: cases (not

@@ -246,6 +246,22 @@ def _says_value(value: str, text: str) -> bool:
     return False
 
 
+def _says_part(value: str, text: str) -> bool:
+    """Whether a text says the telling word of a several-word fact value alone («merino» of
+    «merino wool»)."""
+    words = value.lower().split()
+    if len(words) < 2 or re.search(r"\d", value):
+        return False
+    return any(len(word) >= 5 and _says_value(word, text) for word in words)
+
+
+def a_fact_of_some(products: list[Product], text: str) -> bool:
+    """Whether a text says a fact value of some of the products, or a telling part of one
+    («any in organic cotton» of rain jackets: a material, not cotton t-shirts)."""
+    values = [value for product in products for value in product.attributes.values()]
+    return any(_says_value(value, text) or _says_part(value, text) for value in values)
+
+
 def said_of_some(products: list[Product], text: str) -> list[Product]:
     """The products a request narrows to by a word of some titles or a version some come in
     («which decaf has the best reviews» beside one whole-bean coffee; «the cheapest one that
@@ -257,7 +273,11 @@ def said_of_some(products: list[Product], text: str) -> list[Product]:
     faceted = [
         p for p in products if any(_says_value(value, text) for value in p.attributes.values())
     ]
-    for kept in (titled, versioned, faceted):
+    # «which ones are merino?» of «merino wool» beside «organic cotton»: a word of the value
+    parted = [
+        p for p in products if any(_says_part(value, text) for value in p.attributes.values())
+    ]
+    for kept in (titled, versioned, faceted, parted):
         if 0 < len(kept) < len(products):
             products = kept
     return products

@@ -183,6 +183,8 @@ _FEATURE_ASKED = re.compile(
     r"|\b(?:that|which)\s+(?:can|will|could|would)\s+(?P<does>[a-z][a-z -]{2,30}?)"
     r"(?=\s+(?:under|below|for)\b|\s*[?,.!]|\s*$)"
     r"|\b(?:that|which)\s+(?P<keeps>keeps?\s+[a-z][a-z0-9 -]{2,40}?)(?=\s*[?,.!]|\s*$)"
+    r"|\b(?:do|does)\s+(?:any\s+(?:of\s+)?)?(?:them|they|these|those)\s+(?:have|come with)\s+"
+    r"(?:a|an)\s+(?P<has>[a-z][a-z -]{2,30}?)(?=\s+(?:for|to|on|in|and)\b|\s*[?,.!]|\s*$)"
     r"|\b(?:do|does|can|will)\s+(?:any\s+(?:of\s+)?)?(?:them|they|these|those|it)\s+"
     r"(?!(?:have|come|cost|ship|arrive|run|fit|work)\b)"
     r"(?P<do>[a-z][a-z -]{2,25}?)(?=\s+for\b|\s*[?,.!]|\s*$)",
@@ -190,6 +192,7 @@ _FEATURE_ASKED = re.compile(
 )
 _FEATURE_NOTES = {
     "part": "These listings don't mention a {thing}, so I can't confirm which of them has one.",
+    "has": "These listings don't mention a {thing}, so I can't confirm which of them has one.",
     "does": "These listings don't say which of them can {thing}, so I can't confirm it.",
     "keeps": "These listings don't say which of them {thing}, so I can't confirm it.",
     "do": "These listings don't say whether they {thing}, so I can't confirm it.",

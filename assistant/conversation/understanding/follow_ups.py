@@ -131,6 +131,19 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
     return "refine" if word.endswith(("er", "est")) and state.shown else last
 
 
+_A_COUNT_ALONE = re.compile(r"\W*(?:[1-9]|10)\W*")
+
+
+def a_count_alone(intent: str, text: str, state: DialogueState) -> str:
+    """«2» (of «cool, 2 pairs pls») after asking of the one product in view: that many of it,
+    not small talk."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if intent not in {"smalltalk", "help"} or not _A_COUNT_ALONE.fullmatch(text):
+        return intent
+    alone = state.focus is not None and len(state.shown) <= 1 and not state.pending_action
+    return "add" if alone and last in QUESTION_ACTS else intent
+
+
 # «no wait, the first one», «sorry, i meant the other one»: another pick of the same list
 _PICKED_INSTEAD = re.compile(
     r"^\W*(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm|oh|i meant|i mean|make (?:it|that))"
@@ -182,6 +195,14 @@ _CATALOGUE_FACT = re.compile(
 )
 
 
+# «and the other one too, for my partner», «the other one as well pls»: that one added too
+THE_OTHER_TOO = re.compile(
+    r"^\W*(?:(?:and|ok|okay|oh|actually|also|plus)\W+)*(?:the\s+other\s+(?:one|1)|the\s+other)\s+"
+    r"(?:too|as\s+well|also)\b(?:\W+(?:for\s+[\w' -]{1,30}?|please|pls|then))*\W*$",
+    re.I,
+)
+
+
 def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool = False) -> str:
     """A short follow-up ("and the handle?", "what about the zip") asks the same kind of
     question as the turn before it, about the same product; an add that names a version
@@ -192,6 +213,7 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
     if (
         intent != last
         and not (intent == "add" and versioned and "?" not in text)
+        and not (intent == "add" and THE_OTHER_TOO.match(text))  # «and the other one too»
         and intent not in {"search", "recommend"}
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))

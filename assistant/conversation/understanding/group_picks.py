@@ -120,22 +120,43 @@ def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None
 # both», «both in M please»
 _VERSION_FILLER = frozenset(
     "in for then please pls ok okay the a and size colour color thanks just yeah yes so "
-    "fine alright sure cool great perfect both each all them".split()  # «…, both in blue»
+    "fine alright sure cool great perfect both each all them bags bag ones".split()
 )
+
+
+# «black where there's a choice», «navy if there's a choice», «olive where there's olive»,
+# «green if possible»: a version wanted only of those sold in it
+_WHERE_SOLD = re.compile(
+    r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+(?:where|if|when)\s+(?:there'?s|there\s+is|"
+    r"they\s+(?:have|do|come)|it\s+comes|(?:it'?s\s+)?possible|poss|available|you\s+can|"
+    r"they'?re\s+(?:sold|available))\b[^,.;!?]*",
+    re.I,
+)
+
+
+def without_where_sold(text: str) -> str:
+    """A message without its «… where there's a choice» clause, which only asks and holds
+    nothing back."""
+    return _WHERE_SOLD.sub(lambda said: said["values"], text)
 
 
 def _with_version(
     text: str, said: re.Match[str], shown: list[str], products: dict[str, Product]
 ) -> bool:
     """Whether the message is the group and a version each of its products comes in, and
-    nothing else: «one of each in grey queen», «30ml for both», «both in M»."""
-    if _ASKS.search(text) or _HELD_BACK.search(text) or len(shown) < 2:
+    nothing else: «one of each in grey queen», «30ml for both», «both in M»; a version said
+    «where there's a choice» need not be sold in each («all three in 7, black where …»)."""
+    if _ASKS.search(without_where_sold(text)) or _HELD_BACK.search(text) or len(shown) < 2:
         return False
     rest = text[: said.start()] + " " + text[said.end() :]
+    hard = _WHERE_SOLD.sub(" ", rest)  # a version wanted «if possible» need not be sold
     size = 2 if said["both"] or "both" in said.group(0).lower() else len(shown)
     size = GROUP_SIZES[said["top"].lower()] if said["top"] else size
     named = _by_place_or_rank(said, shown, products) or shown[:size]
-    return all(products[pid].only_options_in(rest, _VERSION_FILLER | _ADD_VERBS) for pid in named)
+    filler = _VERSION_FILLER | _ADD_VERBS
+    if hard != rest and set(re.findall(r"[a-z']+", hard.lower())) <= filler:
+        return True  # «both, green if possible»: nothing else said
+    return all(products[pid].only_options_in(hard, filler) for pid in named)
 
 
 def _by_place_or_rank(
@@ -398,10 +419,14 @@ def _group_calls(
     adding = bool(_MORE.search(text))
     if placed := _by_two_places(text, shown, products):
         return placed
+    # «… blue for the first, grey for the third»: the picks, and a version for each place
+    text, versions = _versions_for_places(text, shown, products)
     if picks := _counted_ordinals(text, shown, products):
         # «2 of the first and 1 of the second, 250g»: each in the version said with it
         return [
-            _pick_call(products[pid], count, pid in cart and not adding, own)
+            _pick_call(
+                products[pid], count, pid in cart and not adding, own + versions.get(pid, "")
+            )
             for (pid, count), own in zip(picks, _own_words(text), strict=False)
         ]
     group = _group(text, shown, cart, products)
@@ -411,6 +436,33 @@ def _group_calls(
     recount = per is not None and all(pid in cart for pid in ids) and not adding
     # «I'll take navy for both»: each in that version
     return [_pick_call(products[pid], per or 1, recount, text) for pid in ids]
+
+
+# «… blue for the first, grey for the third»: a version for each place, said apart
+_VERSION_FOR_PLACE = re.compile(
+    r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+for\s+the\s+"
+    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b",
+    re.I,
+)
+
+
+def _versions_for_places(
+    text: str, shown: list[str], products: dict[str, Product]
+) -> tuple[str, dict[str, str]]:
+    """«2 of the first and 1 of the third. blue for the first, grey for the third»: the
+    picks alone, and the version each place's product is said in."""
+    versions: dict[str, str] = {}
+    kept = text
+    for said in _VERSION_FOR_PLACE.finditer(text):
+        which = said["which"].lower()
+        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
+        if not 1 <= place <= len(shown):
+            continue
+        pid = shown[place - 1]
+        if products[pid].options_named_in(said["values"]):
+            versions[pid] = f"{versions.get(pid, '')} {said['values']}"
+            kept = kept.replace(said[0], " ", 1)
+    return kept, versions
 
 
 def _pick_call(product: Product, quantity: int, recount: bool, words: str) -> ToolCall:

@@ -63,6 +63,7 @@ from assistant.conversation.understanding.counts_in_words import (
 from assistant.conversation.understanding.everyday_names import EverydayNames
 from assistant.conversation.understanding.express import reopened_buy
 from assistant.conversation.understanding.follow_ups import (
+    a_count_alone,
     answered_which,
     asks_again,
     bare_pick,
@@ -199,6 +200,8 @@ from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
+_MORE_OF = re.compile(r"\b(?:more|another|extra)\b", re.I)  # «2 more of the cheaper one»
+
 
 class RulePlanner:
     """Plans a turn without a generative model."""
@@ -319,6 +322,7 @@ class RulePlanner:
         ahead = goes_ahead(intent, request.text, state)  # «go on then»: the one asked about
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
+        intent = a_count_alone(intent, request.text, state)  # «cool, 2 pairs pls»
         intent = picked_instead(intent, request.text, state)
         intent = enough_of_it(intent, request.text, state)  # «enough navy?»: its stock
         state.chosen_options |= same_as_before(request.text, state.added_options)  # same phone
@@ -354,7 +358,9 @@ class RulePlanner:
             )
             # «take the last one out»: of the cart, when the list's last is not in it
             references = ordinal_in_cart(references, request.text, cart, intent)
-        references = self._versions_said(intent, references, request.text, slots, focus)
+        references = self._versions_said(
+            intent, references, request.text, slots, focus, state.versions_added
+        )
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)
         references = by_the_price_said(
@@ -460,6 +466,7 @@ class RulePlanner:
         text: str,
         slots: Slots,
         focus: Product | None,
+        added: dict[str, dict[str, str]],
     ) -> References:
         """The product whose versions a request names, with those versions in the slots."""
         if focus and intent in {"add", "change"} and another_version_of(focus, references, text):
@@ -467,7 +474,9 @@ class RulePlanner:
             return References(ids=[focus.id], kind="option")  # «and a 1kg whole bean too»
         if references.kind == "superlative" and not slots.options:  # «the better one, 250g»
             ranked = self.catalogue.products[references.ids[0]]
-            slots.options = ranked.options_named_in(text)
+            # «2 more of the cheaper one» of two added: in the version it was added in
+            held = added.get(ranked.id, {}) if _MORE_OF.search(text) else {}
+            slots.options = ranked.options_named_in(text) or dict(held)
         return references
 
     def _only_sounds_like_a_change(
@@ -685,17 +694,24 @@ class RulePlanner:
         if state.focus:
             return state.focus
         # «3 of the 1kg ground» beside two cold brews, one sold ground: that one
+        pool = self._of_the_make_said(step.text, state.shown[:5])
         said: dict[str, str] = {}
-        for pid in state.shown[:5]:
+        for pid in pool:
             said |= self.catalogue.products[pid].options_named_in(step.text)
         # «… power bank in green for a galaxy s24», then «grab 3»: the one sold so
         said = said or (state.chosen_options if step.references.kind is None else {})
-        fits = [pid for pid in state.shown[:5] if has_options(self.catalogue.products[pid], said)]
+        fits = [pid for pid in pool if has_options(self.catalogue.products[pid], said)]
         if said and len(state.shown) <= 5 and len(fits) == 1:
             fit = self.catalogue.products[fits[0]]
             step.slots.options = fit.options_named_in(step.text) or options_it_comes_in(fit, said)
             return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
+
+    def _of_the_make_said(self, text: str, shown: list[str]) -> list[str]:
+        """Of the listed, those sharing the name said: «3 of the meadow & moss, white M» picks
+        among the two Meadow & Moss jackets, never a Threadwell one sold in white M."""
+        named = self.references.mentions.namesakes(text)
+        return [pid for pid in shown if pid in named] if named else shown
 
     def _the_one_talked_of(self, text: str, state: DialogueState) -> str | None:
         """Of products sharing a name said on its own (a model's, or a make's with nothing

@@ -127,10 +127,12 @@ _SAME_THING = (
     r"(?!(?:and|plus)\s+(?:the|a|an|another)\s+(?:\w+\s+)?(?:size|colou?r|ones?|version)\b)"
 )
 # «grab it, and one in M for my partner»: that one, then one more in another version
-_ONE_MORE_IN = r"(?:and|plus)\s+(?:one|another)\s+(?:more\s+)?in\s"
+_ONE_MORE = r"(?:one|another)\s+(?:more\s+)?in\s"
+_ONE_MORE_IN = rf"(?:and|plus)\s+{_ONE_MORE}"
 _ADD_AND = re.compile(
     rf",\s*(?=(?:and|plus)\s+(?:a|an|the|some|\d{{1,2}}|two|three)\s+\w){_SAME_THING}"
-    rf"|(?:,\s*|\s+)(?={_ONE_MORE_IN})",
+    # («the kestrel plus one in medium» names the Kestrel Plus: «plus» only after a comma)
+    rf"|(?:,\s*|\s+)(?=and\s+{_ONE_MORE})|,\s*(?={_ONE_MORE_IN})",
     re.I,
 )
 AND_ANOTHER = re.compile(

@@ -11,6 +11,7 @@ from assistant.conversation.answers.list_order import MORE_REVIEWS
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
 from assistant.conversation.understanding.corrections import ASKS
+from assistant.conversation.understanding.follow_ups import THE_OTHER_TOO
 from assistant.conversation.understanding.shop_words import (
     ABROAD,
     AMOUNT_HELD,
@@ -560,6 +561,7 @@ _HEARD_AS = [
         "change",
     ),
     ({"smalltalk", "help", "product_question", "review_question", "out_of_scope"}, _GET_IT, "add"),
+    ({"smalltalk", "help", "product_question", "review_question", "refine"}, THE_OTHER_TOO, "add"),
     ({"product_question", "review_question", "search", "refine"}, CAN_I_GET_SO_MANY, "add"),
     ({"product_question", "search", "refine", "recommend"}, _COMPARE_FIRST, "compare"),
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.conversation.answers.ranking import a_fact_of_some, said_of_some
+from assistant.conversation.answers.ranking import _says_part, a_fact_of_some, said_of_some
 from assistant.conversation.answers.unlisted_asks import unlisted_of_all
 from assistant.conversation.understanding.follow_ups import THE_OTHER_TOO
 from assistant.conversation.understanding.group_picks import without_where_sold
@@ -33,6 +33,8 @@ CABLE_VOLTEDGE, CABLE_ARMORLY = "P0214", "P0220"
         ("both, green if possible", "both, green"),
         ("all three please, olive where there's olive", "all three please, olive"),
         ("all three in size 7", "all three in size 7"),
+        # (the review's: a delivery condition is no version wish)
+        ("both in L if you can ship by friday", "both in L if you can ship by friday"),
     ],
 )
 def test_a_version_wanted_where_sold_is_only_a_wish(said: str, plain: str) -> None:
@@ -143,3 +145,31 @@ def test_a_list_narrowed_by_a_fact_word(demo_assistant) -> None:
     chat.say("show me rain jackets")
     reply = chat.say("any in organic cotton")
     assert set(reply.products) == {JACKET_PRIME_S, JACKET_MAX_X}
+
+
+def test_a_free_of_value_is_not_the_thing_said() -> None:
+    assert not _says_part("fragrance free", "which ones have a fragrance?")
+    assert _says_part("merino wool", "which ones are merino?")
+
+
+@pytest.mark.slow
+def test_the_review_s_three_regressions(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me 2 electric kettles")
+    chat.say("tell me about the first one")
+    reply = chat.say("and the other one too")  # nothing added yet: asked about, not bought
+    assert chat.units() == {} and reply.intent == "product_question"
+    other = Chat(demo_assistant)
+    other.say("show me meadow & moss rain jackets")
+    reply = other.say("both in L if you can ship by friday")
+    assert other.units() == {} and "6 days" in reply.text
+    third = Chat(demo_assistant)
+    reply = third.say("show me face serums")
+    asked = third.say("which ones have a fragrance?")
+    assert set(reply.products) <= set(asked.products)  # none cut to the fragrance-free ones
+    fourth = Chat(demo_assistant)
+    fourth.say("jump ropes under 15$")
+    fourth.say("sort those cheapest first")
+    fourth.say("tell me about the first one")
+    fourth.say("4")  # no price asked: no count
+    assert fourth.units() == {}

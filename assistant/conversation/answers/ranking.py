@@ -246,11 +246,15 @@ def _says_value(value: str, text: str) -> bool:
     return False
 
 
+_NEGATING = frozenset({"free", "no", "non", "not", "without", "none"})
+
+
 def _says_part(value: str, text: str) -> bool:
     """Whether a text says the telling word of a several-word fact value alone («merino» of
     «merino wool»)."""
     words = value.lower().split()
-    if len(words) < 2 or re.search(r"\d", value):
+    # («which ones have a fragrance?» is not «fragrance free»)
+    if len(words) < 2 or re.search(r"\d", value) or set(words) & _NEGATING:
         return False
     return any(len(word) >= 5 and _says_value(word, text) for word in words)
 

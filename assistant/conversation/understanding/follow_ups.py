@@ -132,6 +132,7 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
 
 
 _A_COUNT_ALONE = re.compile(r"\W*(?:[1-9]|10)\W*")
+_PRICE_ASKED = re.compile(r"\b(?:how much|price|prices|priced|cost|costs)\b", re.I)
 
 
 def a_count_alone(intent: str, text: str, state: DialogueState) -> str:
@@ -141,7 +142,9 @@ def a_count_alone(intent: str, text: str, state: DialogueState) -> str:
     if intent not in {"smalltalk", "help"} or not _A_COUNT_ALONE.fullmatch(text):
         return intent
     alone = state.focus is not None and len(state.shown) <= 1 and not state.pending_action
-    return "add" if alone and last in QUESTION_ACTS else intent
+    # («4» after a review question, «10» after «machine washable?»: no count asked for)
+    priced = bool(_PRICE_ASKED.search(state.last_question or ""))
+    return "add" if alone and priced and last in QUESTION_ACTS else intent
 
 
 # «no wait, the first one», «sorry, i meant the other one»: another pick of the same list
@@ -213,7 +216,8 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
     if (
         intent != last
         and not (intent == "add" and versioned and "?" not in text)
-        and not (intent == "add" and THE_OTHER_TOO.match(text))  # «and the other one too»
+        # «and the other one too» after adding one: the other added, not asked about
+        and not (intent == "add" and state.last_added and THE_OTHER_TOO.match(text))
         and intent not in {"search", "recommend"}
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))

@@ -128,7 +128,7 @@ _VERSION_FILLER = frozenset(
 # «green if possible»: a version wanted only of those sold in it
 _WHERE_SOLD = re.compile(
     r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+(?:where|if|when)\s+(?:there'?s|there\s+is|"
-    r"they\s+(?:have|do|come)|it\s+comes|(?:it'?s\s+)?possible|poss|available|you\s+can|"
+    r"they\s+(?:have|do|come)|it\s+comes|(?:it'?s\s+)?possible|poss|available|"
     r"they'?re\s+(?:sold|available))\b[^,.;!?]*",
     re.I,
 )
@@ -441,7 +441,8 @@ def _group_calls(
 # «… blue for the first, grey for the third»: a version for each place, said apart
 _VERSION_FOR_PLACE = re.compile(
     r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+for\s+the\s+"
-    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b",
+    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b"
+    r"(?!\s+(?:time|thing|place))",  # not «… for the first time»
     re.I,
 )
 

@@ -173,3 +173,90 @@ def test_the_review_s_three_regressions(demo_assistant) -> None:
     fourth.say("tell me about the first one")
     fourth.say("4")  # no price asked: no count
     assert fourth.units() == {}
+
+
+@pytest.mark.slow
+def test_one_more_for_someone_and_a_pick_then_a_question(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("organic cotton t-shirt in white, size L?")
+    chat.say("add 3")
+    reply = chat.say("and 1 more for my bf")  # only 3 left: said, not small talk
+    assert reply.intent == "add" and "only 3 left" in reply.text
+    other = Chat(demo_assistant)
+    other.say("my nephew turns 4 next week, want a wooden puzzle thats ok for his age, under $40")
+    other.say("how much is standard vs deluxe on the brickton one")
+    reply = other.say("ok the deluxe one pls, and will it get here by next friday?")
+    assert other.units() == {"P0247": 1} and "2 days" in reply.text
+    third = Chat(demo_assistant)
+    third.say("wat chai blends do u hav")
+    reply = third.say("cheepest one?")
+    assert reply.products == ["P0308"]
+
+
+@pytest.mark.slow
+def test_a_fact_asked_of_a_list_is_given_for_each(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    listed = chat.say("show me board games")
+    reply = chat.say("how many players are they for")
+    assert reply.products == listed.products and reply.text.count("players:") == 5
+    mats = Chat(demo_assistant)
+    listed = mats.say("show me yoga mats")
+    reply = mats.say("what are both made of")
+    assert reply.products == listed.products[:2]
+
+
+@pytest.mark.slow
+def test_why_rated_low_over_the_limit_and_best_rated_under(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("merino wool sweater in a small, black")
+    chat.say("cheapest of those?")
+    reply = chat.say("why is its rating so low")
+    assert reply.intent == "review_question" and "complain" in reply.text
+    other = Chat(demo_assistant)
+    other.say("resistance bands under 20 bucks?")
+    reply = other.say("i teach a class, can i get 12 of the zenmotion pro 2 set")
+    assert "10" in reply.text and other.units() == {}
+    third = Chat(demo_assistant)
+    third.say(
+        "thinking of getting the kitchencraft nova air fryer but what do people complain about?"
+    )
+    reply = third.say("ok whats the best rated air fryer under $100 then")
+    assert reply.intent == "search" and "P0098" not in reply.products
+
+
+@pytest.mark.slow
+def test_the_other_one_of_three_and_a_total_typed_fast(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("linen duvet cover under $155")
+    chat.say("the two lumen home ones in pink, queen")
+    chat.say("and the other one as well, pink queen")
+    assert len(chat.units()) == 3
+    reply = chat.say("how much altogther")
+    assert reply.intent == "view_cart" and "372.44" in reply.text
+
+
+def test_a_version_for_one_then_another_pick_splits() -> None:
+    assert segment("ok L in olive for that one, and the kestrel in M") == [
+        "ok L in olive for that one",
+        "and the kestrel in M",
+    ]
+    assert segment("gift for the kids, and a card game too") == [
+        "gift for the kids, and a card game too"
+    ]
+
+
+@pytest.mark.slow
+def test_a_version_for_the_one_in_view_and_another_named(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("fleece hoodie under $65")
+    chat.say("what sizes does the meadow & moss one come in")
+    chat.say("ok L in olive for that one, and the kestrel in M")
+    assert chat.units() == {"P0269": 1, "P0263": 1}
+
+
+@pytest.mark.slow
+def test_a_pick_said_with_please_then_a_remark(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("carry-on suitcase in red")
+    chat.say("the cheaper of those two please, my flight is next month so no rush on delivery")
+    assert chat.units() == {CASE_ONE_X: 1}

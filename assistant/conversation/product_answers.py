@@ -122,6 +122,8 @@ _TELL_ME_ABOUT = re.compile(
     re.I,
 )
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
+LISTED = 5  # «what are they made of?» beside a list: answered for each of this many
+_BOTH = re.compile(r"\b(?:both|the two|the first two|the 2)\b", re.I)
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
 ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
 RATING = re.compile(STAR_RATING, re.I)
@@ -214,6 +216,15 @@ def _beside_reviews(
 def _unsettled(answer: ReviewAnswer) -> bool:
     """Whether no review answers the question (none mentions it, or none answers it)."""
     return answer.review_count == 0 or not answer.supported or answer.answerable is False
+
+
+def _of_the_list(state: DialogueState, step: Step, targets: list[str]) -> tuple[list[str], bool]:
+    """The products a plural question asks of, and whether they are the list in view: «what
+    are they made of?» of five listed, each of them; «… both …», the first two."""
+    of_the_list = step.references.kind == "deictic" and step.references.plural
+    if of_the_list and len(targets) > 1 and not _BOTH.search(step.text):
+        targets = state.shown[:LISTED]
+    return targets, step.references.plural and (targets == state.shown or of_the_list)
 
 
 def _facts_asked(product: Product, step: Step) -> list[str]:
@@ -376,8 +387,9 @@ class ProductAnswers:
         targets = self.targets(state, step)
         if not targets:
             return self._without_target(state, step)
-        whole_list = step.references.plural and targets == state.shown  # «do both …?» of two
-        if (step.references.kind == "mention" or whole_list) and 1 < len(targets) <= FEW:
+        targets, whole_list = _of_the_list(state, step, targets)
+        most = LISTED if whole_list else FEW
+        if (step.references.kind == "mention" or whole_list) and 1 < len(targets) <= most:
             # "how much is the brickton aero 2?": a board game and a teddy bear share the name;
             # «do both come in navy?» after two products: each of them
             return self._each_kept(state, targets, step)

@@ -149,7 +149,12 @@ OVERALL_QUESTION = re.compile(
 
 # "its rating looks low", "the stars seem bad": the shopper's reason to ask, not an aspect
 _RATED_LOW = r"\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b"
-_WHY_LOW = re.compile(_RATED_LOW, re.I)  # «the AuralPeak is rated really low, why?»
+# «the AuralPeak is rated really low, why?», «why's its rating so low»
+_WHY_LOW = re.compile(
+    _RATED_LOW + r"|\bwhy\b[^?]{0,30}\b(?:rating|rated|stars?|reviews?)\b[^?]{0,20}"
+    r"\b(?:so\s+)?(?:low|bad|badly|poor|poorly|terrible|awful)\b",
+    re.I,
+)
 LOW_RATING = re.compile(
     r"\b(?:the |its |their |this )?(?:rating|ratings|score|stars?|reviews?)\s+"
     r"(?:looks?|seems?|is|are)\s+(?:so |really |quite |kinda |pretty |a bit )?"
@@ -250,7 +255,8 @@ def answer_about_reviews(
     product = catalogue.product(product_id)
     reviews = catalogue.reviews_of(product_id)
     vocabulary = vocabulary_of(catalogue)
-    tries = _aspect_words(question, vocabulary, product)
+    # («why's its rating so low» asks for complaints, not for reviews that say «low»)
+    tries = _aspect_words(_WHY_LOW.sub(" ", question), vocabulary, product)
     words = tries[0]
     trust = trust_signals(product, reviews)
     ratings = [r.rating for r in reviews if r.rating is not None]

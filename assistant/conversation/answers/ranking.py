@@ -278,9 +278,10 @@ def said_of_some(products: list[Product], text: str) -> list[Product]:
         p for p in products if any(_says_value(value, text) for value in p.attributes.values())
     ]
     # «which ones are merino?» of «merino wool» beside «organic cotton»: a word of the value
-    parted = [
-        p for p in products if any(_says_part(value, text) for value in p.attributes.values())
-    ]
+    # (not a word the titles say: «which one is actually leather» checks a «Leather» title)
+    titles = {word for p in products for word in _WORD.findall(p.title.lower())}
+    unsaid = " ".join(word for word in text.split() if word.lower().strip("?.,!") not in titles)
+    parted = [p for p in products if any(_says_part(v, unsaid) for v in p.attributes.values())]
     for kept in (titled, versioned, faceted, parted):
         if 0 < len(kept) < len(products):
             products = kept

@@ -295,10 +295,30 @@ _ADD_SENTENCE_FIRST = re.compile(
 )
 
 
+# «ok the deluxe one pls, and will it get here by next friday?»: a pick said with «please»,
+# then a question
+_PICK_PLEASE_FIRST = re.compile(
+    r"^(?P<add>\W*(?:(?:ok|okay|fine|alright|right|then|so|yes|yeah|cool)\W+)*"
+    r"the\s+[\w&' -]{1,30}?\s+one\s+(?:please|pls|plz))\s*[,.!]?\s*(?:and\s+|also\s+)?"
+    r"(?P<ask>(?:will|when|how|does|do|is|are|can|would|what|whats|what's)\b[^?]*\?)\W*$",
+    re.I,
+)
+
+
 def added_then_asked(requests: list[Request]) -> list[Request]:
-    """A message heard as one question of the shop whose first sentence is an add: the add,
-    then the question."""
-    if len(requests) != 1 or requests[0].act != "policy_question":
+    """A message heard as one question whose first part is an add («ok add the blue one.
+    any coupon …?», «ok the deluxe one pls, and will it get here by …?»): the add, then the
+    question."""
+    if len(requests) != 1:
+        return requests
+    if requests[0].act in {"product_question", "policy_question"} and (
+        picked := _PICK_PLEASE_FIRST.match(requests[0].text)
+    ):
+        return [
+            Request(picked["add"].strip(), "add", 1.0),
+            replace(requests[0], text=picked["ask"]),
+        ]
+    if requests[0].act != "policy_question":
         return requests
     said = _ADD_SENTENCE_FIRST.match(requests[0].text)
     if said is None:

@@ -149,7 +149,9 @@ class ReferenceResolver:
             self._ids,
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
-            lambda text: _the_other(text, same_kind(self.catalogue, shown, focus), focus, in_cart),
+            lambda text: _the_other(
+                text, same_kind(self.catalogue, shown, focus), focus, in_cart, list(basket or [])
+            ),
             lambda text: _the_other_few(text, shown, focus, in_cart or list(basket or [])),
             lambda text: self._each_shown(text, shown),
             lambda text: self._other_of_brand(text, shown, focus, in_cart),
@@ -673,15 +675,19 @@ _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the
 
 
 def _the_other(
-    text: str, shown: list[str], focus: str | None, in_cart: list[str]
+    text: str, shown: list[str], focus: str | None, in_cart: list[str], basket: list[str]
 ) -> References | None:
-    """The other of two shown products («and the other one»), or the one swapped for the cart's."""
+    """The other of two shown products («and the other one»), or the one swapped for the cart's;
+    beside three, the one of them not yet in the basket («and the other one as well» after
+    adding two)."""
     found = the_other(text, shown, focus, in_cart)
     if found:
         return References([found[0]], "mention", replaces=found[1])
     if len(shown) > 2 and focus in shown and _THE_OTHER_ONE.search(text):
         # «and the other one, same question» beside three: not the one in focus, so the others
-        return References([pid for pid in shown if pid != focus], "mention")
+        others = [pid for pid in shown if pid != focus]
+        left = [pid for pid in others if pid not in basket]
+        return References(left if len(left) == 1 else others, "mention")
     return None
 
 

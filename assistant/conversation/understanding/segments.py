@@ -67,12 +67,15 @@ def segment(message: str) -> list[str]:
         parts = parts[1:]
     # «add it, and the Ridgeline Wave 2 in olive»: two things to add
     parts = [
-        bit for part in parts for bit in (_ADD_AND.split(part) if _ADDS.match(part) else [part])
+        bit
+        for part in parts
+        for bit in (_ADD_AND.split(part) if _ADDS.match(part) or _FOR_ONE.match(part) else [part])
     ]
     merged: list[str] = []
     context_only = False  # the first part so far only sets the scene
     for part in parts:
-        if merged and _ADDS.match(merged[-1]) and AND_ANOTHER.match(part):
+        picked = merged and (_ADDS.match(merged[-1]) or _FOR_ONE.match(merged[-1]))
+        if picked and AND_ANOTHER.match(part):
             merged.append(part)  # «add one. and a tote for the beach»: a second thing to add
             context_only = False
         elif merged and (
@@ -120,6 +123,13 @@ _SHOP_RULE = re.compile(
 _IF_FIRST = re.compile(r"^\W*(?:(?:and|but|so|ok)\W+)?(?:what )?if\b[^?]*$", re.I)
 _ADDS = re.compile(
     rf"{_OPENERS}(?:add|put|pop|grab|throw|chuck|toss|bung|get|go with|i'?ll (?:take|have|go))\b",
+    re.I,
+)
+# «ok L in olive for that one, and the kestrel in M», «10 in grey for the pacer, and …»: a
+# version said for one of those in view, then another pick
+_FOR_ONE = re.compile(
+    rf"{_OPENERS}(?:\d{{1,2}}|xxs|xs|s|m|l|xl|xxl)\s+in\s+[\w-]+\s+for\s+"
+    r"(?:that\s+one|this\s+one|the\s+[\w&'-]+(?:\s+one)?)\b",
     re.I,
 )
 # «, and the small size», «and a pink one for iphone 16»: a version of the same thing

@@ -34,6 +34,15 @@ _IN_FULL = {
     "searchin": "searching",
     "tryna": "trying to",
     "vit": "vitamin",  # «vit c serum» is no «Vit» make we lack
+    # slips of shop words a shopper types fast («how much altogther»)
+    "altogther": "altogether",
+    "altogehter": "altogether",
+    "alltogether": "altogether",
+    "cheepest": "cheapest",
+    "cheapist": "cheapest",
+    "chepest": "cheapest",
+    "checkuot": "checkout",
+    "chekout": "checkout",
 }
 _SHORTHAND = re.compile(
     r"(?<![\w/])(" + "|".join(re.escape(word) for word in _IN_FULL) + r")(?![\w/])", re.I

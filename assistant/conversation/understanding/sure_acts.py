@@ -478,8 +478,10 @@ def about_the_pick(request: Request, focus: str | None) -> Request:
 
 # «can i get 2?» of the one in view: that many of it (of a line in the cart, its count)
 CAN_I_GET_SO_MANY = re.compile(
-    r"^\W*(?:(?:ok|okay|so|and|hmm|actually)\W+)*(?:can|could|may) (?:i|we) (?:get|have|buy|"
-    r"order|grab) (?:\d{1,2}|two|three|four|five)(?: of (?:them|those|these|it))?"
+    # («i teach a class, can i get 12 of the zenmotion pro 2 set»: a reason before it)
+    r"^\W*(?:[^,?.!]{1,40},\s*)?(?:(?:ok|okay|so|and|hmm|actually)\W+)*(?:can|could|may) "
+    r"(?:i|we) (?:get|have|buy|order|grab) (?:\d{1,2}|two|three|four|five)"
+    r"(?: of (?:them|those|these|it|the [\w&' -]{2,40}?))?"
     # «can i get 4 of those? gifts for my sisters»: a reason after it, no second question
     r"(?: (?:please|pls|instead|then))?(?:\W*$|\s*[?,.!]+\s*[^?]{1,80}?[.!\s]*$)",
     re.I,
@@ -548,7 +550,27 @@ _A_ONE_OF_A_SORT = re.compile(
     r"durable|waterproof)\s+one\b",
     re.I,
 )
+# «why's its rating so low», «why is it rated so badly»: what the reviews say against it
+_WHY_RATED_LOW = re.compile(
+    r"\bwhy\b[^?]{0,30}\b(?:rating|rated|stars?|reviews?)\b[^?]{0,20}\b(?:so\s+)?(?:low|bad|"
+    r"badly|poor|poorly|terrible|awful)\b",
+    re.I,
+)
+# «ok whats the best rated air fryer under $100 then» beside an air fryer: a search
+_BEST_RATED_UNDER = re.compile(
+    r"\b(?:best|top|highest)[- ]rated\b[^?]{0,40}\b(?:under|below|less than|max)\s*\$?\d",
+    re.I,
+)
+# «the cheaper of those two please, my flight is next month so no rush»: a pick, with a remark
+_PICKED_PLEASE = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|then|fine)\W+)*the\s+(?:[\w-]+\s+){0,3}?(?:one|ones|of\s+"
+    r"(?:those|these|them)(?:\s+(?:two|three|2|3))?)\s+(?:please|pls|plz)\s*[,.;!]\s*(?![^?]*\?)",
+    re.I,
+)
 _HEARD_AS = [
+    ({"product_question"}, _WHY_RATED_LOW, "review_question"),
+    ({"product_question", "catalogue_question"}, _BEST_RATED_UNDER, "search"),
+    ({"refine", "search", "compare", "product_question", "smalltalk"}, _PICKED_PLEASE, "add"),
     ({"help", "smalltalk", "out_of_scope"}, _A_MAKE_ALONE, "search"),
     ({"add"}, _A_ONE_OF_A_SORT, "refine"),
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
@@ -720,6 +742,13 @@ def _only_asks_what_was_added(text: str) -> bool:
     return said is not None and not re.search(r"[?.!]\s*\w", text[said.end() :])
 
 
+_ONE_MORE_FOR_ONE = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:one|1|another)\s+more\s+for\s+"
+    r"(?:my|our|his|her|the)\s+[\w']+(?:\s+[\w']+)?(?:\s+(?:too|as well|please|pls))?\W*$",
+    re.I,
+)
+
+
 def _not_what_it_sounds(request: Request) -> str | None:
     """«I'll take both» heard as a removal keeps them (the cart is shown); «the X or
     something cheaper» heard as an add is still choosing (a search); «you didnt add the X by
@@ -733,6 +762,10 @@ def _not_what_it_sounds(request: Request) -> str | None:
         return "search"  # «show me trekking poles with more reviews»: a list
     if request.act in _GOT_FOR_SOMEONE_HEARD_AS and _GET_THEM_THE.match(request.text):
         return "add"  # «ugh ok get her the pink one for iphone 16 then»
+    if request.act in {"add", "change", "help", "smalltalk"} and _ONE_MORE_FOR_ONE.match(
+        request.text
+    ):
+        return "add"  # «and 1 more for my bf», however unsure it sounded
     return "search" if request.act == "add" and _OR_ELSE.search(request.text) else None
 
 

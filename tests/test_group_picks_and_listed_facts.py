@@ -201,12 +201,12 @@ def test_a_fact_asked_of_a_list_is_given_for_each(demo_assistant) -> None:
     assert reply.products == listed.products and reply.text.count("players:") == 5
     mats = Chat(demo_assistant)
     listed = mats.say("show me yoga mats")
-    reply = mats.say("what are both made of")
-    assert reply.products == listed.products[:2]
+    reply = mats.say("what are they made of")
+    assert reply.products == listed.products and reply.text.count("material:") == 5
 
 
 @pytest.mark.slow
-def test_why_rated_low_over_the_limit_and_best_rated_under(demo_assistant) -> None:
+def test_why_rated_low_and_over_the_limit(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("merino wool sweater in a small, black")
     chat.say("cheapest of those?")
@@ -216,12 +216,6 @@ def test_why_rated_low_over_the_limit_and_best_rated_under(demo_assistant) -> No
     other.say("resistance bands under 20 bucks?")
     reply = other.say("i teach a class, can i get 12 of the zenmotion pro 2 set")
     assert "10" in reply.text and other.units() == {}
-    third = Chat(demo_assistant)
-    third.say(
-        "thinking of getting the kitchencraft nova air fryer but what do people complain about?"
-    )
-    reply = third.say("ok whats the best rated air fryer under $100 then")
-    assert reply.intent == "search" and "P0098" not in reply.products
 
 
 @pytest.mark.slow
@@ -260,3 +254,26 @@ def test_a_pick_said_with_please_then_a_remark(demo_assistant) -> None:
     chat.say("carry-on suitcase in red")
     chat.say("the cheaper of those two please, my flight is next month so no rush on delivery")
     assert chat.units() == {CASE_ONE_X: 1}
+
+
+@pytest.mark.slow
+def test_the_second_review_s_regressions(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("tell me about the auralpeak wave s kids headphones")
+    reply = chat.say("why do the reviews say the battery is low")
+    assert "mention battery" in reply.text and "complain" not in reply.text
+    other = Chat(demo_assistant)
+    other.say("show me pink duvet covers")
+    other.say("add the lumen home pro 400 in pink queen")
+    other.say("add the oakhaven trail in pink queen")
+    other.say("change the other one to king")
+    assert len(other.units()) == 2  # nothing added by a change
+    third = Chat(demo_assistant)
+    third.say("show me running shoes")
+    reply = third.say("the cheaper ones please, i'm on a budget")
+    assert third.units() == {} and reply.intent == "refine"
+    fourth = Chat(demo_assistant)
+    fourth.say("show me strategy board games")
+    fourth.say("what are both made of")
+    reply = fourth.say("are any of them for 2 players?")
+    assert len(reply.products) == 5  # the list kept after «both»

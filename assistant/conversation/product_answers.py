@@ -123,7 +123,7 @@ _TELL_ME_ABOUT = re.compile(
 )
 FEW = 3  # a question about "it" beside this many products or fewer is answered for each
 LISTED = 5  # «what are they made of?» beside a list: answered for each of this many
-_BOTH = re.compile(r"\b(?:both|the two|the first two|the 2)\b", re.I)
+_BOTH = re.compile(r"\b(?:both|the two|the first two|the 2|those two|these two)\b", re.I)
 SHOWN = 5  # "do any of those run small?": each of the list, at most this many
 ANY_OF = re.compile(r"\b(any|each|all|some|either|both) of (them|those|these|em)\b", re.I)
 RATING = re.compile(STAR_RATING, re.I)
@@ -222,9 +222,10 @@ def _of_the_list(state: DialogueState, step: Step, targets: list[str]) -> tuple[
     """The products a plural question asks of, and whether they are the list in view: «what
     are they made of?» of five listed, each of them; «… both …», the first two."""
     of_the_list = step.references.kind == "deictic" and step.references.plural
-    if of_the_list and len(targets) > 1 and not _BOTH.search(step.text):
-        targets = state.shown[:LISTED]
-    return targets, step.references.plural and (targets == state.shown or of_the_list)
+    if not of_the_list or len(targets) < 2 or _BOTH.search(step.text):
+        # («what are both made of» of five: as before, the list kept for what comes next)
+        return targets, step.references.plural and targets == state.shown
+    return state.shown[:LISTED], True
 
 
 def _facts_asked(product: Product, step: Step) -> list[str]:

@@ -151,8 +151,10 @@ OVERALL_QUESTION = re.compile(
 _RATED_LOW = r"\brated (?:so |really |quite |pretty |very )?(?:low|badly|poorly)\b"
 # «the AuralPeak is rated really low, why?», «why's its rating so low»
 _WHY_LOW = re.compile(
-    _RATED_LOW + r"|\bwhy\b[^?]{0,30}\b(?:rating|rated|stars?|reviews?)\b[^?]{0,20}"
-    r"\b(?:so\s+)?(?:low|bad|badly|poor|poorly|terrible|awful)\b",
+    # (nothing between: «why is the battery rated so low» asks of the battery)
+    _RATED_LOW + r"|\bwhy(?:'s|\s+is|\s+are|\s+does)?\s+(?:its\s+|it\s+|the\s+|this\s+|that\s+)?"
+    r"(?:rating|ratings|rated|stars?|score)\s+(?:so\s+|this\s+|that\s+|really\s+)?"
+    r"(?:low|bad|badly|poor|poorly|terrible|awful)\b",
     re.I,
 )
 LOW_RATING = re.compile(

@@ -686,8 +686,9 @@ def _the_other(
     if len(shown) > 2 and focus in shown and _THE_OTHER_ONE.search(text):
         # «and the other one, same question» beside three: not the one in focus, so the others
         others = [pid for pid in shown if pid != focus]
+        # (not for a change: «remove the other one» is of the cart's own)
         left = [pid for pid in others if pid not in basket]
-        return References(left if len(left) == 1 else others, "mention")
+        return References(left if len(left) == 1 and not in_cart else others, "mention")
     return None
 
 

@@ -556,20 +556,14 @@ _WHY_RATED_LOW = re.compile(
     r"badly|poor|poorly|terrible|awful)\b",
     re.I,
 )
-# «ok whats the best rated air fryer under $100 then» beside an air fryer: a search
-_BEST_RATED_UNDER = re.compile(
-    r"\b(?:best|top|highest)[- ]rated\b[^?]{0,40}\b(?:under|below|less than|max)\s*\$?\d",
-    re.I,
-)
 # «the cheaper of those two please, my flight is next month so no rush»: a pick, with a remark
 _PICKED_PLEASE = re.compile(
-    r"^\W*(?:(?:ok|okay|right|so|then|fine)\W+)*the\s+(?:[\w-]+\s+){0,3}?(?:one|ones|of\s+"
+    r"^\W*(?:(?:ok|okay|right|so|then|fine)\W+)*the\s+(?:[\w-]+\s+){0,3}?(?:one|of\s+"
     r"(?:those|these|them)(?:\s+(?:two|three|2|3))?)\s+(?:please|pls|plz)\s*[,.;!]\s*(?![^?]*\?)",
     re.I,
 )
 _HEARD_AS = [
     ({"product_question"}, _WHY_RATED_LOW, "review_question"),
-    ({"product_question", "catalogue_question"}, _BEST_RATED_UNDER, "search"),
     ({"refine", "search", "compare", "product_question", "smalltalk"}, _PICKED_PLEASE, "add"),
     ({"help", "smalltalk", "out_of_scope"}, _A_MAKE_ALONE, "search"),
     ({"add"}, _A_ONE_OF_A_SORT, "refine"),

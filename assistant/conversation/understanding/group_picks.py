@@ -252,7 +252,7 @@ def _counted_ordinals(
                 return []
             picks.append((pid, count))
             continue
-        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
+        place = _position(which, shown)
         if not (1 <= place <= len(shown)) or not count:
             return []
         picks.append((shown[place - 1], count))
@@ -374,6 +374,11 @@ _TWO_PLACES = re.compile(
 )
 
 
+def _position(place: str, shown: list[str]) -> int:
+    """A place word's position in the list shown, from 1 («last»: its length); 0 if none."""
+    return len(shown) if place == "last" else ORDINALS.get(place, 0)
+
+
 def _version_for_place(text: str, place: str) -> str:
     """The words that give one place its own version: «black for the first», «the last one
     in green» ("" when none)."""
@@ -391,7 +396,7 @@ def _by_two_places(text: str, shown: list[str], products: dict[str, Product]) ->
         return []
     calls = []
     for place in (said["one"].lower(), said["two"].lower()):
-        position = len(shown) if place == "last" else ORDINALS.get(place, 0)
+        position = _position(place, shown)
         if not 1 <= position <= len(shown):
             return []
         own = _version_for_place(text, place)
@@ -441,7 +446,7 @@ def _group_calls(
 # «… blue for the first, grey for the third»: a version for each place, said apart
 _VERSION_FOR_PLACE = re.compile(
     r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+for\s+the\s+"
-    r"(?P<which>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)(?:\s+ones?)?\b"
+    rf"(?P<which>{_PLACE})(?:\s+ones?)?\b"
     r"(?!\s+(?:time|thing|place))",  # not «… for the first time»
     re.I,
 )
@@ -456,7 +461,7 @@ def _versions_for_places(
     kept = text
     for said in _VERSION_FOR_PLACE.finditer(text):
         which = said["which"].lower()
-        place = len(shown) if which == "last" else ORDINALS.get(which, 0)
+        place = _position(which, shown)
         if not 1 <= place <= len(shown):
             continue
         pid = shown[place - 1]

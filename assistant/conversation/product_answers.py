@@ -18,6 +18,7 @@ from assistant.conversation.answers.fact_words import FACT_CUES, STAR_RATING
 from assistant.conversation.answers.facts import attribute_facts, product_facts
 from assistant.conversation.answers.ranking import SOONER, better_rated, by_rating, rank_shown
 from assistant.conversation.answers.review_asks import HEALTH, TRUST
+from assistant.conversation.answers.size_meanings import size_meaning
 from assistant.conversation.answers.unlisted_asks import unlisted_asked
 from assistant.conversation.answers.unlisted_models import unlisted_answer
 from assistant.conversation.answers.value_checks import value_checked
@@ -525,6 +526,10 @@ class ProductAnswers:
             # «need it for a bday in 5 days, will it make it?»: its delivery against the day
             return self.product_question(state, step) or which_of(self.catalogue, state)
         product = self.catalogue.products[targets[0]]
+        meaning = None if _OF_REVIEWS.search(step.text) else size_meaning(product, step.text)
+        if meaning and not beside_facts:  # «what does queen even mean for towels»: not reviewed
+            state.focus = product.id
+            return Turn(text=meaning, products=[product.id])
         # A product first named in this question: its card too ("what's the X like?")
         newly_named = step.references.kind == "mention" and product.id not in state.shown
         state.focus = product.id
@@ -609,6 +614,8 @@ class ProductAnswers:
         does not sell («as good as nike pegasus?»)."""
         if unlisted := unlisted_answer(product, step.text):
             return Turn(text=unlisted, products=[product.id])
+        if meaning := size_meaning(product, step.text):  # «what does queen even mean for towels»
+            return Turn(text=meaning, products=[product.id])
         if checked := value_checked(product, step.text):  # «it says 2.1 kg?? is that right»
             return Turn(text=checked, products=[product.id])
         return self._beside_an_unsold_make(state, step)

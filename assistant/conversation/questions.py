@@ -75,6 +75,7 @@ from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
 from assistant.conversation.state import DialogueState, remember_shown
+from assistant.conversation.understanding.described_colours import without_described_colour
 from assistant.conversation.understanding.list_length import list_length, ranked_count
 from assistant.conversation.understanding.other_than_that import excluded
 from assistant.conversation.understanding.planner import Step
@@ -191,6 +192,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         options = said_values(step.slots.options)
         step, missing, lacked_make = self._makes_as_kinds(step, options)
         result, products, order, spec = self._ordered(state, step, options)
+        everything = list(self.catalogue.products.values())
+        if not products and (plain := without_described_colour(step, everything)):
+            step = plain  # «that green powder for lattes?»: matcha, sold in no colour
+            options = said_values(step.slots.options)
+            result, products, order, spec = self._ordered(state, step, options)
         products = products[: list_length(step.text) or len(products)]  # «show me 3 bottles»
         # A kind the titles name ("blenders") is carried, however loosely the words match.
         named = self.kinds.named_kind(step.text, ignore=options) is not None

@@ -13,6 +13,7 @@ SYNONYMS = {
     "tee": "t-shirt",
     "tshirt": "t-shirt",
     "teddy": "bear",  # «which teddy has the best reviews?»
+    "decaf": "coffee",  # «also need decaf, ground, 500g»: a coffee, as everyone says it
 }
 # kinds a shop may title as another («a cast iron pan»: a Cast Iron Skillet is one)
 SORTS_OF = {

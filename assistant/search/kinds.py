@@ -69,6 +69,11 @@ _PACKED_AS = re.compile(
     r"(?:bag|bottle|tin|jar|pack|box|tub|pouch)s?\b",
     re.I,
 )
+# «a 1kg bag», «the 250g tin»: a weight in its packaging (a tote bag holds no kilos)
+_WEIGHED_OUT = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:g|kg|oz|lbs?|grams?|kilos?)\s+(?:bag|tin|jar|pack|box|tub|pouch)s?\b",
+    re.I,
+)
 _NOTHING_OVER = re.compile(r"\bnothing\s+(?=(?:over|above|more than|pricier than)\b)", re.I)
 # «…, for tea», «…, for my dad»: a clause that says what a thing is for names no kind
 _FOR_WHAT = re.compile(r"^\W*(?:(?:and|but|just|mainly|mostly|its|it's)\W+)*(?:for|4)\b", re.I)
@@ -138,6 +143,25 @@ class ProductKinds:
         # kinds titles sort three or more ways («duffel», «tote», «crossbody» bags): a sort
         # said is one of them, not a word that only describes («wireless earbuds»)
         self.sorted_kinds = {kind for kind, count in sorts.items() if count >= 3}
+        # «a gym duffel», «any totes?»: a sort of a kind sorted three or more ways names it
+        # (not «laptop» of «Laptop Backpack»: backpacks are sorted only two ways)
+        sorts_of: dict[str, set[str]] = {}
+        for qualifier, kind in self.kind_pairs:
+            sorts_of.setdefault(qualifier, set()).add(kind)
+        # a word said elsewhere in titles is a model too («Studio S»), and one for whom
+        # («kids») names no kind
+        said = Counter(word for title in titles for word in {singular(w) for w in _words(title)})
+        paired = Counter(
+            qualifier for title in titles for qualifier in {q for q, _ in _kind_pairs(title)}
+        )
+        self.sort_names = {
+            qualifier: next(iter(kinds))
+            for qualifier, kinds in sorts_of.items()
+            if len(kinds) == 1
+            and kinds <= self.sorted_kinds
+            and qualifier not in self.final_words | _WHO_FOR
+            and said[qualifier] == paired[qualifier]
+        }
         self.form_qualifiers = _form_qualifiers(titles)  # «chai» of «Chai Spice Blend»
         self.title_words = {singular(word) for title in titles for word in _words(title)}
         self.aisle_words = {  # «toys», «bedding», «shoes»: the shop's aisles (not «phone»)
@@ -179,9 +203,11 @@ class ProductKinds:
         text = _BACK_TO.sub(" ", text)  # «go back to the trekking poles»: no «back» kind
         text = _ENOUGH.sub(" ", text)  # «one long enough»: how it must be, no kind
         text = AGE.sub(" for ", text)  # «for a 12 year old under $60»: no «year old» kind
+        stand_in = False  # «need one for a trip»: «one» is the kind, the trip what it is for
         for word in _words(text):
-            if word.split("'")[0] in BOUNDARIES and words:  # "that'd get here quicker"
+            if word.split("'")[0] in BOUNDARIES and (words or stand_in):  # "that'd get here …"
                 break
+            stand_in = stand_in or word in _STAND_INS
             # a brand word is no kind, unless titles also end with it ("Leaf & Kettle" coffee
             # beside "Electric Kettle")
             brand_only = word in self.brand_words and singular(word) not in self.final_words
@@ -213,6 +239,7 @@ class ProductKinds:
                 continue  # «an electric kettle that boils quick, for tea»: a kettle, for tea
             if len(clauses) > 1 and _PACKED_AS.search(clause):
                 continue  # «cheap chai spice blend? a 500g bag would be good»: chai, in 500 g
+            clause = _WEIGHED_OUT.sub(" ", clause)  # «cheapest for a big 1kg bag»: no tote bag
             asked = _WHICH_KIND.match(clause)  # «which kettle is the quietest?»: a kettle
             words = [
                 SYNONYMS.get(singular(word), singular(word))
@@ -224,6 +251,7 @@ class ProductKinds:
             if head not in self.final_words and len(words) > 1:  # "plush teddy": teddy bears
                 head = self.leading_words.get((words[-2], words[-1]), head)
             head = head if head in self.final_words else self.form_qualifiers.get(head, head)
+            head = head if head in self.final_words else self.sort_names.get(head, head)
             if head in self.final_words:
                 return head
         return None
@@ -241,6 +269,8 @@ class ProductKinds:
             ]
             if kind in words[1:] and (qualifier := words[words.index(kind) - 1]):
                 return qualifier if (qualifier, kind) in self.kind_pairs else None
+            if sorts := [word for word in words if self.sort_names.get(word) == kind]:
+                return sorts[-1]  # «a gym duffel»: the duffel of the bags
         return None
 
     def missing(self, text: str, ignore: set[str] = frozenset(), either: bool = True) -> str | None:
@@ -272,10 +302,7 @@ class ProductKinds:
         said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way
         if said_one and singular(said_one[1].lower()) in self.title_words:
             return None
-        head = singular(words[-1])
-        if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein
-            head = singular(words[-2])
-        if head in self.final_words or self._an_aisle(words) or head in self.form_qualifiers:
+        if self._a_carried_kind(words):
             return None
         self.warm()
         wanted = _as_said(text, words)
@@ -305,6 +332,15 @@ class ProductKinds:
                 continue
             return re.sub(r"^(?:the|a|an|my|their)\s+", "", phrase.strip(), flags=re.I)
         return None
+
+    def _a_carried_kind(self, words: list[str]) -> bool:
+        """Whether a request's kind words end in a kind the shop carries, a word its titles
+        use for one («chai»), a sort of one («a gym duffel»: a duffel bag) or an aisle."""
+        head = singular(words[-1])
+        if head in FORM_WORDS and len(words) > 1:  # "protein powder" is about the protein
+            head = singular(words[-2])
+        carried = self.final_words | self.form_qualifiers.keys() | self.sort_names.keys()
+        return head in carried or self._an_aisle(words)
 
     def _an_aisle(self, words: list[str]) -> bool:
         """Whether the kind asked for is one of the shop's aisles («a few toys suitable for
@@ -419,6 +455,8 @@ def _clauses(text: str) -> list[str]:
 # as a dash between spaces does («Beach holiday for 4 - do you have big towels?»)
 _CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—]+\s")
 _ASKING_WORDS = frozenset({"how", "much", "many"})
+_STAND_INS = frozenset({"one", "ones"})
+_WHO_FOR = frozenset("kid kids child children baby babies men women boy boys girl girls".split())
 # «foam roller under 35, need it by friday»: a day it is wanted by, no kind we lack
 _NO_KIND_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend tomorrow today tonight "
@@ -440,18 +478,32 @@ def _asking_clause(text: str) -> str:
     last one: the others tell a story around it."""
     clauses = _clauses(text)
     asking = [clause for clause in clauses if ASKING.search(clause)]
-    # «got a pixel 9, need a braided cable»: what one owns is no ask, when another clause asks
-    wanted = [clause for clause in asking if not _OWNS.search(clause)]
+    # «got a pixel 9, need a braided cable»: what one owns is no ask, when another clause asks;
+    # nor is a question about the thing («gym duffel under 50, is it waterproof?»)
+    wanted = [clause for clause in asking if not _OWNS.search(clause) and not _OF_IT.search(clause)]
     # «phone holder for the car, i have a pixel 9»: the owned thing is no ask, the rest is
-    rest = [clause for clause in clauses if not _OWNS.search(clause)]
+    rest = [clause for clause in clauses if not _OWNS.search(clause) and not _OF_IT.search(clause)]
     wanted = wanted or (rest[:1] if asking else []) or asking
-    return wanted[0] if wanted else clauses[-1]
+    # «gym duffel under 50, is it waterproof»: the clause that names the thing, not the question
+    return wanted[0] if wanted else (rest or clauses)[-1]
 
 
 _OWNS = re.compile(  # «ugh I have a headache, do you sell ibuprofen?»: the headache is had
     r"^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*(?:i\s*(?:'ve|ve|have)?\s+)?got "
-    r"(?:a|an|my|the)\b|^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i (?:have|own|use) "
+    r"(?:a|an|my|the)\b|^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i "
+    r"(?:(?:do\s*n[o']?t|dont)\s+)?(?:have|own|use) "  # «i dont have a grinder»: no ask either
     r"(?:a|an|my|the)\b",
+    re.I,
+)
+
+
+# «is it waterproof and does it have a shoe compartment», «any dairy in it», «what does that
+# mean»: a question about the thing in view, which asks for no kind
+_OF_IT = re.compile(
+    r"^\W*(?:(?:and|also|but|so|ok|okay|hmm+)\W+)*(?:is|are|does|do|did|can|could|will|would|has|"
+    r"have)\s+(?:it|they|this|that|these|those|them|this one|that one)\b"
+    r"|\b(?:in|on|with)\s+(?:it|them|this|that)\W*$"
+    r"|\bwhat\s+(?:does|do|did)\s+(?:that|it|this)\s+mean\b",
     re.I,
 )
 

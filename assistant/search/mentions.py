@@ -65,7 +65,10 @@ _ONE_FOR_EACH = re.compile(
 _BUDGET_MAX = re.compile(
     r"(?:[$£€]\s?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|"
     r"pounds?|usd)?)\s*(?:tops|max(?:imum)?)\b"
-    r"|\bmax(?:imum)?\s+(?=[$£€]?\s?\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|pounds?|usd)\b)",
+    r"|\bmax(?:imum)?\s+(?=[$£€]?\s?\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|pounds?|usd)\b)"
+    # «whats the max weight on the flexa ones»: a measure's limit, no «Flexa Max S» model
+    r"|\bmax(?:imum)?\s+(?=(?:weight|load|capacity|size|speed|temp|temperature|power|volume"
+    r"|height|length|width|age|range|output|wattage)\b)",
     re.I,
 )
 _GO_FOR = re.compile(r"\b(?:go|going)\s+(?=for\b|with\b)", re.I)  # «I'll go for»: no «Go» model

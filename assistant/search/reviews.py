@@ -180,11 +180,19 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     whole = _words_asked(question, vocabulary, product)
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
     asking = " ".join(part for part in sentences if part.endswith("?"))
+    if asking and len(asking) < len(question.strip()) and _REVIEWS_ANY_GOOD.search(asking):
+        return [set()]  # «hmm ok. does the X have good reviews?»: the verdict, not «hmm»
     if asking and len(asking) < len(question.strip()):
         then = _words_asked(asking, vocabulary, product)
         if then and then != whole:
             return [whole, then] if whole else [then]
     return [whole]
+
+
+# «… has good reviews?», «any good reviews?»: the reviews' verdict asked, whatever came before
+_REVIEWS_ANY_GOOD = re.compile(
+    r"\b(?:good|great|decent|bad|ok|okay|nice)\s+(?:reviews|ratings)\W*$|^\W*reviews\W*$", re.I
+)
 
 
 # «is it bpa free?», «latex-free?»: what it is free of is the aspect

@@ -201,7 +201,9 @@ def _filtered(products: list[Product], filters: SearchFilters) -> Ranked | None:
         return None
     kept = [p for p in products if filters.matches(p)]
     if not kept:
-        return Ranked(wording.none_of_these(filters), [])
+        # «anything under 100??»: the shopper's own bound, said back
+        said = [wording.describe_filters(filters)]
+        return Ranked(wording.none_of_these(filters), [], data_texts=said)
     return Ranked(wording.product_list(kept, f"{len(kept)} of those match:"), kept, [len(kept)])
 
 

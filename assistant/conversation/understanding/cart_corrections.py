@@ -126,6 +126,24 @@ _AROUND_A_VERSION = frozenset(
 )
 
 
+# «standard not deluxe», «the 50ml, not the 100ml»: the version wanted, then the one had
+_X_NOT_Y = re.compile(
+    r"^\W*(?:(?:no+|nah|sorry|oops|wait|hmm+|ugh|actually)\W+)*(?:the\s+)?(?P<new>[\w .-]{1,20}?)"
+    r",?\s+not\s+(?:the\s+)?(?P<old>[\w .-]{1,20}?)(?:\s+ones?)?\W*$",
+    re.I,
+)
+
+
+def _one_version_for_another(text: str, focus: Product) -> dict[str, str]:
+    """The version a «X not Y» message wants when X and Y both name versions of the focus."""
+    said = _X_NOT_Y.match(text)
+    if said is None:
+        return {}
+    new, old = focus.options_named_in(said["new"]), focus.options_named_in(said["old"])
+    fits = new and old and new.keys() == old.keys() and new != old
+    return new if fits and focus.only_options_in(said["new"], _AROUND_A_VERSION) else {}
+
+
 def version_corrected(
     intent: str,
     request: Request,
@@ -146,6 +164,9 @@ def version_corrected(
     said = said or (_TAKEN_BACK.match(text) and focus.only_options_in(text, _AROUND_A_VERSION))
     if said:
         return ("change" if not _COUNT_CORRECTED.search(text) else intent), request
+    if not asked and (new := _one_version_for_another(text, focus)):
+        slots.options = new  # «standard not deluxe»: the line in the version said first
+        return "change", replace(request, act="change")
     if asked or not _TAKEN_BACK.match(text) or _COUNT_CORRECTED.search(text):
         return intent, request
     # «no wait, the 50ml, 100 is too big for my bag»: the version, then why; «no, blue. and

@@ -15,6 +15,9 @@ _NOT_THINGS = (
 )
 _REWRITES = [
     (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    # «one for each of the twins»: of the 2 twins
+    (re.compile(r"\b(the|my|our|his|her|their)\s+twins\b", re.I), r"\1 2 twins"),
+    (re.compile(r"\b(the|my|our|his|her|their)\s+triplets\b", re.I), r"\1 3 triplets"),
     (
         re.compile(rf"\b(?:a\s+)?couple\s+of\s+(the|those|them|these|'em){_NOT_THINGS}", re.I),
         r"2 of \1",

@@ -39,6 +39,8 @@ def joined_requests(
     requests = _story_before_add(_bought_before_checkout(requests, mentions), mentions)
     joined: list[Request] = []
     for request in requests:
+        if joined and _count_said_twice(joined[-1], request):
+            continue  # «no, just one, take one out»: one count, said two ways
         if joined and _elaborates(joined[-1], request, mentions, kinds):
             first = joined[-1]  # «how long is the flexa core s? i need one long enough …»
             joined[-1] = Request(f"{first.text} {request.text}", first.act, first.confidence)
@@ -54,6 +56,28 @@ def joined_requests(
 
 
 _ASKS_OF_SHOWN = {"refine", "compare", "review_question", "product_question"}
+# «no, just one», then «take one out»: the count the first sets is what the second does
+_JUST_SO_MANY = re.compile(
+    r"^\W*(?:(?:no+|nah|wait|sorry|oops|actually|ok|okay)\W+)*(?:just|only)\s+(?:one|1|two|2)\W*$",
+    re.I,
+)
+_ONE_OUT = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:take|remove|drop)\s+(?:one|1|the other(?: one)?|one of them)"
+    r"(?:\s+(?:out|off))?\W*$",
+    re.I,
+)
+
+
+def _count_said_twice(first: Request, then: Request) -> bool:
+    """Whether a removal only repeats the count the change before it set."""
+    return (
+        first.act == "change"
+        and then.act == "remove"
+        and bool(_JUST_SO_MANY.match(first.text))
+        and bool(_ONE_OUT.match(then.text))
+    )
+
+
 # «I want to try hot yoga», «I'm going to start running»: what it is for, not a thing to find
 _WHAT_FOR = re.compile(
     r"^\W*(?:i\s+(?:want|wanna|need|plan|hope|am going|'m going)\s+(?:to\s+)?"

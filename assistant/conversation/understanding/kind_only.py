@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalogue.models import Catalogue
+from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import CART_CHANGING
 from assistant.conversation.understanding.corrections import ASKS
-from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.references import GOES_WITH, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import sentences
 from assistant.conversation.understanding.version_words import an_end_of_its_sizes
@@ -22,6 +22,16 @@ from assistant.search.kinds import ProductKinds, kind_words_of
 _WHAT_FOR = re.compile(
     r"\bfor\s+(?:(?:the|my|his|her|our|their|a|an)\s+)?[\w' -]{1,30}?\s*[.!]*$", re.I
 )
+# what a thing sold by weight comes in: «2 bags» of coffee are two of it, no tote bags
+_PACKAGING = frozenset({"bag", "tin", "jar", "pouch", "pack", "box", "tub"})
+_WEIGHT = re.compile(r"^\d+(?:\.\d+)?\s*(?:g|kg|oz|lb)$", re.I)
+
+
+def _sold_by_weight(product: Product) -> bool:
+    """Whether a product's sizes are weights («250 g», «1 kg»)."""
+    return any(_WEIGHT.match(value) for value in product.option_values("size"))
+
+
 _A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
 
 
@@ -49,6 +59,8 @@ def names_a_kind_only(
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
         said = _WHAT_FOR.sub(" ", said)  # «add another one, one for the beach bag»: a purpose
         kind = kinds.named_kind(said)
+        if kind in _PACKAGING and any(_sold_by_weight(p) for p in pool):
+            return False  # «add the cheaper one, couple of bags» of matcha: bags of it
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too
         versioned = [p for p in pool if p.options_named_in(said)]
@@ -66,7 +78,9 @@ def names_a_kind_only(
         lacking = not pool and _A_THING.search(said) and kinds.missing(said)  # «a gift card»
         named = kind or lacking
         budget = slots.filters.max_price_minor is not None  # «then a backpack…, under $60»
-        return bool(named) and (budget or not any(named in kind_words_of(p) for p in pool))
+        # «also need decaf to go with it» beside a coffee maker: another thing, said so
+        other = bool(GOES_WITH.search(text))
+        return bool(named) and (budget or other or not any(named in kind_words_of(p) for p in pool))
     if intent in {"search", "recommend", "order_status"} | CART_CHANGING:
         return False  # «wheres my suitcase at» once ordered: the order
     if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":

@@ -53,6 +53,26 @@ _DROPPED_FIRST = re.compile(
 _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I)  # «one»: a pronoun
 
 
+# «and a drift wave 900 towel set in white king... actually no, forget the towels»: asked for
+# and taken back in one breath, so nothing is asked
+_WITHDRAWN = re.compile(
+    r"^(?P<first>.+?)[\s,.;:!-]+(?:(?:actually|wait|hmm+|oh|ah|sorry|no+|nah|ok)\W+)*"
+    r"(?:forget|scratch|skip|never ?mind|nvm|scrap|cancel)\s+(?:about\s+)?(?:the\s+)?"
+    r"(?P<what>[\w&' -]{2,30}?)\W*$",
+    re.I,
+)
+
+
+def _withdrawn_at_once(text: str) -> bool:
+    """Whether a message asks for something, then withdraws that same thing."""
+    said = _WITHDRAWN.match(text)
+    if said is None:
+        return False
+    words = [word.rstrip("s") for word in re.findall(r"[a-z]{3,}", said["what"].lower())]
+    first = said["first"].lower()
+    return bool(words) and all(re.search(rf"\b{re.escape(word)}", first) for word in words)
+
+
 class MindChanges:
     """The option values and counts a catalogue knows, to tell what a correction replaces."""
 
@@ -69,6 +89,8 @@ class MindChanges:
         before it; «ok skip it. X instead?» is X)."""
         if dropped := _DROPPED_FIRST.match(text):
             return dropped["rest"]
+        if _withdrawn_at_once(text):
+            return "never mind"  # «and a towel set in white king... actually no, forget the towels»
         return self._corrected(text)
 
     def _corrected(self, text: str) -> str:

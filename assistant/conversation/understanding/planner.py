@@ -174,6 +174,7 @@ from assistant.conversation.understanding.trades import (
     SWAP,
     meant_instead,
     sentences,
+    without_the_trade_said,
 )
 from assistant.conversation.understanding.unsold_parts import unsold_part
 from assistant.conversation.understanding.uses_as_kinds import UsesAsKinds
@@ -188,9 +189,11 @@ from assistant.conversation.understanding.version_words import (
     end_of_range,
     every_version_said,
     missing_version,
+    numbered_model,
     options_it_comes_in,
     options_said_for,
     same_as_before,
+    some_of_them_said,
     unoffered_value,
     version_swap,
 )
@@ -201,6 +204,11 @@ from assistant.search.kinds import ProductKinds
 from assistant.search.mentions import ProductMentions
 
 _MORE_OF = re.compile(r"\b(?:more|another|extra)\b", re.I)  # «2 more of the cheaper one»
+_BUY_VERB_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|and|also|so|pls|please|can you|could you)\W+)*"
+    r"(?:add|get me|grab me|grab|order|buy|put)\b",
+    re.I,
+)
 
 
 class RulePlanner:
@@ -243,12 +251,14 @@ class RulePlanner:
         message = self.everyday.as_titled(come_in_said(message, bool(state.focus)))
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
+        message = some_of_them_said(message)  # «2 of those should be for galaxy s24»
         message = without_asides(message)  # «ok 30 ml to try it»: the 30 ml
         message = versions_moved_to_their_pick(message)  # «…, deluxe for the third»
         message = self.mind_changes.settled(message)
         if state.pending_action is None:  # to a «which one?», «any colour is fine» picks one
             message = without_indifference(message)  # «hoodie, any colour is fine»: a hoodie
         message = self.references.their_as_brand(message, state.focus)  # «their aero tote»
+        message = without_the_trade_said(message, state, self.catalogue)  # «… take X out»
         context = DialogueContext(
             shown=bool(state.shown),
             pending_checkout=state.pending_checkout is not None,
@@ -506,19 +516,22 @@ class RulePlanner:
     ) -> tuple[str, References]:
         """A request that names only a kind searches it ("card game" after headlamps, «I'd
         like to buy a gift card»), unless an add's versions leave one product of the brand."""
-        if not names_a_kind_only(
+        only_a_kind = names_a_kind_only(
             self.kinds, self.catalogue, intent, references, request, state, slots
-        ):
+        )
+        if not only_a_kind and not (intent == "search" and not references.ids):
             return intent, references
         if one := self._the_one_in_those_versions(request):
             slots.options = {**one[1], **slots.options}
             return "add", References([one[0]], "mention")
-        return "search", references
+        return ("search" if only_a_kind else intent), references
 
     def _the_one_in_those_versions(self, request: Request) -> tuple[str, dict[str, str]] | None:
         """«add the voltedge power bank, pixel 9 one in green»: of the brand's products of the
         kind said, the only one sold in stock in every version named; None otherwise."""
-        if request.act != "add":
+        # «add a snapgrip magsafe case for iphone 16, black» heard as a search: an add still
+        said_add = _BUY_VERB_FIRST.match(request.text)
+        if request.act != "add" and not said_add:
             return None
         several = self.references.mentions.of_brand_and_kind(request.text, "", said_kind=True)
         products = [self.catalogue.products[pid] for pid in several]
@@ -573,6 +586,9 @@ class RulePlanner:
         if intent in ANSWERS_ELSEWHERE and only_a_version(product, request.text):
             intent = "add"  # «ok L then» heard as a question still answers «which one?»
         cart_pick = pending is not None and pending.kind in {"add", "change"}
+        if cart_pick and (model := numbered_model(product, request.text)):
+            slots.options, slots.quantity = model, None  # «mine's a 15»: the iPhone 15 one
+            return pending.kind, model
         if cart_pick and slots.quantity and COUNT_ALONE.match(request.text):
             intent = pending.kind  # «2 actually» to «which one?»: how many, then asked again
         elif cart_pick and (count := corrected_count(request.text)):

@@ -228,12 +228,41 @@ def calls_step(
     )
 
 
+# «no!! undo that, put everything back» after emptying the cart: every line, as it was
+_EVERYTHING = re.compile(
+    r"^(?:everything|all|all of (?:it|them)|it all|them all|the lot|them|those|both)$", re.I
+)
+
+
+def all_put_back(state: DialogueState, text: str) -> list[RemovedLine]:
+    """The lines the turn before took out, when a message puts them all back («undo that»
+    after emptying the cart, «put everything back»); [] otherwise."""
+    last = [line for line in state.removed_lines if line.turn == state.turns - 1]
+    if len(last) < 2 or state.last_cart_change != "remove" or _ASKED.search(text):
+        return []
+    said = PUT_BACK.search(text)
+    everything = said is not None and _EVERYTHING.match((said.group("what") or "").strip())
+    return last if everything or (said is None and UNDO.search(text)) else []
+
+
+def all_back_step(
+    state: DialogueState, request: Request, slots: Slots, lines: list[RemovedLine]
+) -> Step:
+    """The add that returns every line taken out; they are forgotten, so none comes back
+    twice."""
+    state.removed_lines = [line for line in state.removed_lines if line not in lines]
+    calls = [line_call("add_to_cart", line) for line in lines]
+    return calls_step("add", request, slots, calls, plural=True)
+
+
 def undoing_step(
     state: DialogueState, request: Request, slots: Slots, catalogue: Catalogue
 ) -> Step | None:
     """The step that undoes the last cart change the message undoes, if it undoes one."""
     if switched := switched_back_step(state, request, slots, catalogue):
         return switched
+    if lines := all_put_back(state, request.text):
+        return all_back_step(state, request, slots, lines)
     if (line := line_put_back(state, request.text, catalogue)) is not None:
         return put_back_step(state, request, slots, line)
     taken = just_taken_out(state)

@@ -106,6 +106,12 @@ _THAT_ONE = re.compile(
     r"|^\W*(?:(?:ok|okay|then|fine|cool)\W+)*(?:add|get|grab|buy|order) it\b",
     re.I,
 )
+# «decaf to go with it», «a case that goes with them»: what a new thing is for, not the thing
+GOES_WITH = re.compile(
+    r"\b(?:to go|that (?:goes|go|would go|'?d go|works?|matches)|to use|to wear|to pair|to match)"
+    r"\s+with\s+(?:it|that|this|them|those|these|(?:that|this) one)\b",
+    re.I,
+)
 _BARE_DEICTIC = re.compile(r"(?:that|this|those|these)(?: ones?)?", re.I)
 # «add the X as well, not instead of the Y», «don't replace the Y»: nothing is traded
 _KEEPS_BOTH = re.compile(r"\b(?:not|don'?t|dont|never|as well|too|also|keep)\b", re.I)
@@ -143,6 +149,7 @@ class ReferenceResolver:
         there first; the `basket` (the cart's products, for any request) is looked in last
         («is the car mount's seller legit?» after adding a mount and a cable)."""
         focus, talked = state.focus, state.talked_about
+        message = GOES_WITH.sub(" ", message)  # «also need decaf to go with it»: the decaf
         shown = [pid for pid in state.shown if pid in self.catalogue.products]
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (

@@ -15,13 +15,15 @@ _NO_NAME_WORDS = frozenset("one two six ten the and for set kit all new".split()
 def distinctive_match(message: str, products: list[Product]) -> list[str]:
     """The one product a distinctive word (or a model pair) of its title names, else []."""
     words = set(re.findall(r"[a-z0-9']+", message.lower()))
+    said = words | {word.rstrip("s") for word in words}
     hits = []
     for product in products:
         title_words = set(re.findall(r"[a-z0-9']+", product.title.lower()))
         distinctive = {  # «the zen»: short model words too, not «one» or «set»
             word for word in title_words if len(word) > 3 or (len(word) == 3 and word.isalpha())
         } - _NO_NAME_WORDS
-        shared = distinctive & (words | {word.rstrip("s") for word in words})
+        # «the purple dumbbell» of the «… Adjustable Dumbbells»: one said, the title's plural
+        shared = {word for word in distinctive if word in said or word.rstrip("s") in said}
         if shared:
             hits.append((len(shared), product.id))
     if not hits:  # «go 400 deluxe, 2 of them»: a model said by its short word and number

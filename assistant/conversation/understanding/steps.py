@@ -55,9 +55,17 @@ _HOW_MANY_TO_WHICH = (
 )
 
 
+_WHY_AT_THE_END = re.compile(
+    r",\s*(?:(?:my|her|his|our|their)\s+\w+|she|he|they|i)\s+(?:really\s+)?"
+    r"(?:hates?|loves?|likes?|prefers?|wants?|can'?t stand|does ?n'?t like|do ?n'?t like)\b.*$",
+    re.I,
+)
+
+
 def version_stock(product: Product, text: str, options: dict[str, str]) -> int:
     """Units in stock of the one version of a product these options name (0: none, or the
     text names two values of an option: «…to green, keep the other black»)."""
+    text = _WHY_AT_THE_END.sub("", text)  # «…, my youngest hates navy»: why, no second version
     if any(len(values) > 1 for values in product.values_named_in(text).values()):
         return 0
     said = {name: value.lower() for name, value in options.items()}

@@ -31,6 +31,8 @@ from assistant.search.parsing import COLOURS
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
 AFFIRMATIVE = re.compile(  # «Oh go on then, yes, place the order.», «eh close enough, yes …»
     r"^\W*(?:(?:oh\W+)?(?:go on then|alright then|fine then|right then|ok then)\W+)?"
+    # «nah its fine, confirm the order» after a question of adding more: no to that, yes here
+    r"(?:(?:no|nah|nope)\W+(?:it'?s|its|that'?s|thats|all)\s+(?:fine|ok|okay|good)\W+)?"
     r"(?:(?:eh|meh|hmm+|well|fine|alright|close enough|good enough|fair enough|whatever)\W+){0,2}"
     r"(yes|yep|yeah|yup|ya|yas|sure|ok(ay)?|k|confirm(ed)?|go ahead|go for it|do it|"
     r"place (it|the order|my order)|order it|that'?s (right|correct|fine)|sounds good|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
 from assistant.conversation.understanding.references import References
 
@@ -155,6 +156,14 @@ MEANT = re.compile(
     r"the other\b",
     re.I,
 )
+# «hmm no, the echofox instead», «no, the board game actually»: a no, then the one meant
+# (not «no the echofox, is it waterproof?»: a question about it)
+_NO_THE_OTHER = re.compile(
+    r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+(?:the|that)\b"
+    r"|^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh|ok|okay)\W+)*(?:the|that)\b[^.?!]{1,60}?"
+    r"\binstead\W*$",
+    re.I,
+)
 
 
 def _just_added(state: DialogueState) -> str | None:
@@ -163,6 +172,26 @@ def _just_added(state: DialogueState) -> str | None:
     last_turn = bool(state.last_added) and state.last_added[0].turn == state.turns - 1
     fresh = state.last_cart_change == "add" and last_turn and len(added) == 1
     return next(iter(added)) if fresh else None
+
+
+# «…. take the nimbus out», «…, remove the nimbus»: the trade said as well, after the one meant
+_AND_TAKE_IT_OUT = re.compile(
+    r"[.,;!]\s*(?:and\s+|so\s+)?(?:take|remove|drop)\s+(?:the\s+)?(?P<old>[\w&' -]{2,30}?)"
+    r"(?:\s+(?:ones?|out|off|please|pls))*\W*$",
+    re.I,
+)
+
+
+def without_the_trade_said(text: str, state: DialogueState, catalogue: Catalogue) -> str:
+    """«no wait, I meant the bassline ones, navy. take the nimbus out» right after adding the
+    Nimbus: the pick meant alone, since its trade takes the Nimbus out."""
+    said = _AND_TAKE_IT_OUT.search(text)
+    added = catalogue.products.get(_just_added(state) or "")
+    if not (said and added and MEANT.search(text)):
+        return text
+    words = set(re.findall(r"[a-z]{3,}", said["old"].lower())) - {"one", "ones", "the"}
+    title = set(re.findall(r"[a-z]{3,}", added.title.lower()))
+    return text[: said.start()] if words and words <= title else text
 
 
 def meant_instead(
@@ -177,6 +206,7 @@ def meant_instead(
     others = [pid for pid in references.ids if pid != just_added and pid not in cart]
     named = references.kind in {"mention", "id", "ordinal", "superlative", "shown-word"}
     named = named and len(others) == 1
-    if not (just_added and named and MEANT.search(text)):
+    meant = MEANT.search(text) or (_NO_THE_OTHER.search(text) and "?" not in text)
+    if not (just_added and named and meant):
         return intent, references
     return "add", replace(references, ids=others)

@@ -173,6 +173,30 @@ _ASKING_FOR_A_VERSION = set(
 )
 
 
+# «oh wait, mine's a 15» to «which one?» among iPhone 15, iPhone 16, …: the model numbered so
+_A_NUMBER_ALONE = re.compile(
+    r"^\W*(?:(?:oh|ah|wait|sorry|no|actually|ok|okay|hmm+)\W+)*"
+    r"(?:(?:mine'?s|mines|its|it'?s|it is|my phone'?s|(?:her|his) phone'?s|the)\s+)?(?:an?\s+)?"
+    r"(?P<number>\d{1,2})\W*$",
+    re.I,
+)
+
+
+def numbered_model(product: Product | None, text: str) -> dict[str, str]:
+    """The one version whose several-word value ends in the number a message says alone
+    («mine's a 15»: «iPhone 15»); {} when none or several do, or more is said."""
+    said = _A_NUMBER_ALONE.match(text)
+    if product is None or said is None:
+        return {}
+    found = {
+        (name, value)
+        for variant in product.variants
+        for name, value in variant.options.items()
+        if len(value.split()) > 1 and value.split()[-1] == said["number"]
+    }
+    return dict(found) if len(found) == 1 else {}
+
+
 def missing_version(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
     """The options said that a product has but not in that value («black?» to a duffel in
     navy or grey), when the message says nothing else; {} otherwise."""
@@ -195,6 +219,23 @@ SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get
     r"(?:them|those|these|'em|the\s+\w+)\b",
     re.I,
 )
+# «2 of those should be for galaxy s24 actually»: said as «make 2 of those galaxy s24»
+_SOME_SHOULD_BE = re.compile(
+    r"^\W*(?:(?:ok|okay|and|actually|oh|wait|sorry|hmm+)\W+)*"
+    r"(?P<some>\d{1,2}|one|two|three|four|five)\s+of\s+(?P<them>them|those|these|'em)\s+"
+    r"(?:(?:should|need to|needs to|have to|has to|must|can|could)\s+be\s+(?:(?:for|in)\s+)?"
+    r"|(?:for|in)\s+)(?:an?\s+|the\s+)?(?P<rest>.+)$",
+    re.I,
+)
+
+
+def some_of_them_said(text: str) -> str:
+    """«2 of those should be for galaxy s24» as «make 2 of those galaxy s24», the way a part
+    of a line changes version."""
+    said = _SOME_SHOULD_BE.match(text)
+    return f"make {said['some']} of {said['them']} {said['rest']}" if said else text
+
+
 # «swap the small green for the large green»: the version going out, then the one coming in
 _VERSION_FOR_VERSION = re.compile(
     r"\b(?:swap|switch|change|exchange|replace|trade)\b(?P<out>.+?)\b(?:for|with|to|into)\b"

@@ -265,3 +265,46 @@ def test_what_a_size_name_means_is_not_listed(demo_assistant) -> None:
     candle.say("the oakhaven core 2")
     why = candle.say("also why does a candle come in twin, queen and king lol")
     assert why.products == [CANDLE] and "twin, queen and king" in why.text
+
+
+@pytest.mark.slow
+def test_the_reviews_regressions_stay_mended(demo_assistant) -> None:
+    """The helper review's confirmed regressions of this round, each kept right."""
+    hoodie = Chat(demo_assistant)
+    hoodie.say("tell me about the threadwell sport x fleece hoodie")
+    assert "delivery in" in hoodie.say("it's a gift, how long will it take to arrive?").text
+    assert "measurements" not in hoodie.say("what does relaxed fit mean? i'm usually an M").text
+    duvet = Chat(demo_assistant)
+    duvet.say("tell me about the lumen home pro 400 linen duvet cover")
+    assert "delivery in" in duvet.say("how long does the queen take to ship?").text
+    coffee = Chat(demo_assistant)
+    coffee.say("show me coffee")
+    totes = coffee.say("add a tote bag")
+    assert coffee.units() == {} and all("Tote" in p for p in _titles(demo_assistant, totes))
+    tea = Chat(demo_assistant).say("do you have black tea?")
+    assert not tea.products  # no green teas offered as black ones
+    info = Chat(demo_assistant)
+    info.say("can you get me some info on chargewell magsafe cases in pink for pixel 9?")
+    assert info.units() == {}
+
+
+@pytest.mark.slow
+def test_only_the_thing_withdrawn_is_dropped(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "add the ironpeak pro yoga mat in black and the ironpeak go jump rope in green, "
+        "actually forget the rope"
+    )
+    assert chat.units() == {"P0181": 1}
+    grinder = Chat(demo_assistant).say("i don't have a grinder, do you sell them?")
+    assert "don't sell grinders" in grinder.text
+    trip = Chat(demo_assistant).say("need one for a trip")
+    assert "don't sell" not in trip.text
+    maker = Chat(demo_assistant)
+    maker.say("add the hearthstone studio s pour over, black, small")
+    decaf = maker.say("also need decaf to go with it")
+    assert maker.units() == {POUR_OVER: 1} and DECAF & set(decaf.products)
+
+
+def _titles(bot, reply) -> list[str]:
+    return [bot.services.catalogue.products[pid].title for pid in reply.products]

@@ -129,6 +129,7 @@ def _sold_for(product: Product, model: str | None) -> bool:
     return model is None or not models or model.lower() in models
 
 
+_ONE_FOR = re.compile(r"\bones?\s+for\b", re.I)  # «need one for a trip»: a need, no kind lacked
 _THEN_AT_END = re.compile(r"\bthen\W*$", re.I)
 
 
@@ -193,7 +194,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         step, missing, lacked_make = self._makes_as_kinds(step, options)
         result, products, order, spec = self._ordered(state, step, options)
         everything = list(self.catalogue.products.values())
-        if not products and (plain := without_described_colour(step, everything)):
+        colours = self.retriever.vocabulary.colours
+        if not products and (plain := without_described_colour(step, everything, colours)):
             step = plain  # «that green powder for lattes?»: matcha, sold in no colour
             options = said_values(step.slots.options)
             result, products, order, spec = self._ordered(state, step, options)
@@ -453,7 +455,7 @@ class CatalogueAnswers(ShopRuleAnswers):
                 text=wording.product_list(closest, "Here is what I found:"),
                 products=[p.id for p in closest],
             )
-        if not missing and len(what.split()) > NAMED_IN_WORDS:
+        if not missing and (len(what.split()) > NAMED_IN_WORDS or _ONE_FOR.search(step.text)):
             # "fine, whats the real price then" names no thing: no "we don't sell" it
             text = wording.product_list(closest, wording.closest_to_need())
             return Turn(text=text, products=[p.id for p in closest])

@@ -367,8 +367,8 @@ class ProductKinds:
                 continue
             if word in _ASKING_WORDS or _SUPERLATIVE.fullmatch(word):
                 continue  # «how much is the bassline speaker», «lightest tent»: no make
-            if COUNTRY_ADJECTIVE.fullmatch(word):
-                continue  # «japanese green tea»: where it is from, no make
+            if COUNTRY_ADJECTIVE.fullmatch(word) or _DESCRIBING.search(word):
+                continue  # «japanese green tea», «rechargeable headlamp»: how it is, no make
             if (famous := famous_make(word)) and famous[0] == word:
                 return word  # «sony headphones»: a make we lack, not a typo of «soy»
             # «quietued»: a typo of a brand or title word is that word, not another make
@@ -456,6 +456,8 @@ def _clauses(text: str) -> list[str]:
 _CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—]+\s")
 _ASKING_WORDS = frozenset({"how", "much", "many"})
 _STAND_INS = frozenset({"one", "ones"})
+# «rechargeable», «waterproof», «cordless», «foldable»: words that describe, never a make
+_DESCRIBING = re.compile(r"(?:able|ible|proof|less|ful|free)$")
 _WHO_FOR = frozenset("kid kids child children baby babies men women boy boys girl girls".split())
 # «foam roller under 35, need it by friday»: a day it is wanted by, no kind we lack
 _NO_KIND_WORDS = frozenset(
@@ -484,10 +486,18 @@ def _asking_clause(text: str) -> str:
     # «phone holder for the car, i have a pixel 9»: the owned thing is no ask, the rest is
     rest = [clause for clause in clauses if not _OWNS.search(clause) and not _OF_IT.search(clause)]
     wanted = wanted or (rest[:1] if asking else []) or asking
+    lacked = [_LACKS.sub("", clause) for clause in clauses if _LACKS.search(clause)]
+    if wanted and lacked and _ONLY_A_PRONOUN.search(wanted[0]):
+        return lacked[0]  # «i don't have a grinder, do you sell them?»: a grinder, asked for
     # «gym duffel under 50, is it waterproof»: the clause that names the thing, not the question
     return wanted[0] if wanted else (rest or clauses)[-1]
 
 
+_LACKS = re.compile(
+    r"^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i\s+(?:do\s*n[o']?t|dont)\s+(?:have|own)\s+",
+    re.I,
+)
+_ONLY_A_PRONOUN = re.compile(r"\b(?:them|one|ones|it|any)\W*$", re.I)
 _OWNS = re.compile(  # «ugh I have a headache, do you sell ibuprofen?»: the headache is had
     r"^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*(?:i\s*(?:'ve|ve|have)?\s+)?got "
     r"(?:a|an|my|the)\b|^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i "

@@ -493,7 +493,8 @@ def _size(text: str, sizes: set[str], model_letters: set[str] = frozenset()) -> 
         if (
             len(value) >= 3
             and not value.isdigit()
-            and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", text, re.I)
+            # («it says 2.1 kg»: no «1 kg» size)
+            and re.search(rf"(?<![\w-])(?<!\d[.,]){re.escape(value)}(?![\w-])", text, re.I)
         ):
             return {"size": value}
     return {}

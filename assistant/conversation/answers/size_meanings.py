@@ -15,6 +15,8 @@ _MEANING_ASKED = re.compile(
     r"|\bwhy\b[^?]*\bcomes? in\b",
     re.I,
 )
+# «how long does the queen take to ship?»: a delivery time asked, not a size
+_DELIVERY = re.compile(r"\b(?:ship\w*|deliver\w*|arriv\w*|get here|take|takes|dispatch\w*)\b", re.I)
 # a listed fact that would answer it («length: 84 in»)
 _MEASURE_FACT = re.compile(r"dimension|length|width|height|size|measure|capacity|volume", re.I)
 
@@ -23,8 +25,13 @@ def size_meaning(product: Product, text: str) -> str | None:
     """The honest answer when a message asks what sizes named by words (twin, queen, king;
     S, M, L) measure, or why the product comes in them; None otherwise."""
     sizes = [value for value in _sizes(product) if not any(char.isdigit() for char in value)]
-    said = [value for value in sizes if re.search(rf"\b{re.escape(value)}\b", text, re.I)]
-    if not said or not _MEANING_ASKED.search(text):
+    # a size said as a word («queen», «small»), not the «s» of «it's» or the «M» of «i'm an M»
+    said = [
+        value
+        for value in sizes
+        if len(value) >= 3 and re.search(rf"\b{re.escape(value)}\b", text, re.I)
+    ]
+    if not said or not _MEANING_ASKED.search(text) or _DELIVERY.search(text):
         return None
     if any(_MEASURE_FACT.search(name) for name in product.attributes):
         return None  # the listing gives a measure: the facts answer

@@ -15,7 +15,8 @@ DOUBTED = re.compile(
     r"\b(?:is (?:that|this) (?:right|correct|true|accurate)|(?:are )?you sure|"
     r"where does it say|where(?: did|'?d) you (?:get|see|read)|can'?t be right|"
     r"(?:are )?(?:you|u) (?:reading|looking at) the right|which is it|"
-    r"that (?:seems|sounds) (?:wrong|off|heavy|light|big|small|high|low)|typo|a mistake)\b",
+    r"that (?:seems|sounds) (?:wrong|off|heavy|light|big|small|high|low)|typo|a mistake|"
+    r"surely not|no way|seriously)\b",  # «and it says 2.1 kg, surely not»
     re.I,
 )
 # a figure said, with its unit if any: «2.1 kg», «900 g», «60 L», «15»

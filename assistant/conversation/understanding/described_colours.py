@@ -10,10 +10,11 @@ from assistant.conversation.understanding.steps import Step
 from assistant.search.kinds import singular
 
 
-def without_described_colour(step: Step, products: list[Product]) -> Step | None:
+def without_described_colour(step: Step, products: list[Product], colours: set[str]) -> Step | None:
     """The step without its colour when the colour is said just before a word of some of
-    the products' titles and none of those comes in colours («green powder for lattes»:
-    matcha, «green tea»), else None."""
+    the products' titles, none of those comes in colours and none is titled with a colour
+    before that word («green powder for lattes»: matcha; not «black tea» beside «Green Tea»:
+    a sort of tea the shop lacks), else None."""
     colour = step.slots.filters.colour
     said = colour and re.search(rf"\b{re.escape(colour)}\s+([a-z]{{3,}})\b", step.text, re.I)
     if not said:
@@ -21,6 +22,12 @@ def without_described_colour(step: Step, products: list[Product]) -> Step | None
     word = singular(said[1].lower())
     titled = [p for p in products if word in {singular(w) for w in p.title.lower().split()}]
     if not titled or any(p.option_values("colour") for p in titled):
+        return None
+    sorted_by_colour = re.compile(rf"\b(\w+)\s+{re.escape(said[1].lower())}", re.I)
+    if any(
+        (before := sorted_by_colour.search(p.title)) and before[1].lower() in colours
+        for p in titled
+    ):
         return None
     filters = step.slots.filters.model_copy(update={"colour": None})
     options = {name: value for name, value in step.slots.options.items() if name != "colour"}

@@ -13,7 +13,7 @@ from dataclasses import replace
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.slots import extract_slots
 from assistant.search.filters import FilterVocabulary
-from assistant.search.kinds import ProductKinds
+from assistant.search.kinds import ProductKinds, kind_words_of
 from assistant.search.mentions import ProductMentions
 
 NAMING_ACTS = {"search", "product_question", "review_question", "refine", "help", "smalltalk"}
@@ -348,3 +348,62 @@ def added_then_asked(requests: list[Request]) -> list[Request]:
     if said is None:
         return requests
     return [Request(said["add"].strip(), "add", 1.0), replace(requests[0], text=said["ask"])]
+
+
+_ASKED_OF_PRODUCT = {"product_question", "review_question"}
+# «… and why does a power bank have phone models as options», «and what's the loft height»
+_A_QUESTION_OF_IT = re.compile(
+    r"^\W*(?:(?:and|also|so|but|plus|oh|ok|okay)\W+)*(?:what'?s|whats|what is|what are|why|"
+    r"how (?:many|much|long|big|heavy|tall|wide|high)|does|do|is|are|can|will|would)\b",
+    re.I,
+)
+_FOR_A_THING = re.compile(r"^\W*for\s+(?:a|an)\s+[\w-]+\W*\?\W*$", re.I)  # «… for a pillow?»
+
+
+def asked_of_the_same(
+    requests: list[Request],
+    mentions: ProductMentions,
+    kinds: ProductKinds | None,
+    focus: str | None = None,
+) -> list[Request]:
+    """A question after a question about a product, heard as a search, is asked of that
+    product too when it names no other kind («voltedge urban - will it charge my macbook
+    air? and why does a power bank have phone models as options»)."""
+    asked: list[Request] = []
+    for request in requests:
+        before = asked[-1] if asked else None
+        if (
+            before is not None
+            and (before.act in _ASKED_OF_PRODUCT or _names_one(before.text, mentions))
+            and request.act in SEARCHES | {"catalogue_question"}
+            and _of_its_kind(before.text, request.text, mentions, kinds, focus)
+        ):
+            if _FOR_A_THING.match(request.text):  # «it says soy wax?? for a pillow?»: one doubt
+                asked[-1] = replace(before, text=f"{before.text} {request.text}")
+                continue
+            if _A_QUESTION_OF_IT.match(request.text):
+                request = replace(request, act="product_question")
+        asked.append(request)
+    return asked
+
+
+def _names_one(text: str, mentions: ProductMentions) -> bool:
+    """Whether a question names one product («voltedge urban - will it charge my macbook?»)."""
+    return "?" in text and len({mention.product_id for mention in mentions.find(text)}) == 1
+
+
+def _of_its_kind(
+    first: str,
+    then: str,
+    mentions: ProductMentions,
+    kinds: ProductKinds | None,
+    focus: str | None,
+) -> bool:
+    """Whether a later part names no kind, or the kind of the one product the first names
+    (or of the one in focus, when the first names none: «it says soy wax?? for a pillow?»)."""
+    kind = kinds.named_kind(then) if kinds else None
+    if kind is None:
+        return True
+    named = {mention.product_id for mention in mentions.find(first)} or {focus or ""}
+    product = mentions.catalogue.products.get(next(iter(named))) if len(named) == 1 else None
+    return product is not None and kind in kind_words_of(product)

@@ -24,6 +24,12 @@ _WHAT_FOR = re.compile(
 )
 # what a thing sold by weight comes in: «2 bags» of coffee are two of it, no tote bags
 _PACKAGING = frozenset({"bag", "tin", "jar", "pouch", "pack", "box", "tub"})
+# «2 bags», «one more bag», «another tin»: so many of it (not «a tote bag», «a duffel bag»)
+_BAGS_COUNTED = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|more|another|extra)\s+(?:more\s+)?"
+    r"(?:bags?|tins?|jars?|pouch(?:es)?|packs?|box(?:es)?|tubs?)\b",
+    re.I,
+)
 _WEIGHT = re.compile(r"^\d+(?:\.\d+)?\s*(?:g|kg|oz|lb)$", re.I)
 
 
@@ -59,7 +65,7 @@ def names_a_kind_only(
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
         said = _WHAT_FOR.sub(" ", said)  # «add another one, one for the beach bag»: a purpose
         kind = kinds.named_kind(said)
-        if kind in _PACKAGING and any(_sold_by_weight(p) for p in pool):
+        if kind in _PACKAGING and _BAGS_COUNTED.search(said) and any(map(_sold_by_weight, pool)):
             return False  # «add the cheaper one, couple of bags» of matcha: bags of it
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too
@@ -81,6 +87,8 @@ def names_a_kind_only(
         # «also need decaf to go with it» beside a coffee maker: another thing, said so
         other = bool(GOES_WITH.search(text))
         return bool(named) and (budget or other or not any(named in kind_words_of(p) for p in pool))
+    if intent in CART_CHANGING and GOES_WITH.search(text) and kinds.named_kind(text):
+        return True  # «also need decaf to go with it» heard as a change of the one in view
     if intent in {"search", "recommend", "order_status"} | CART_CHANGING:
         return False  # «wheres my suitcase at» once ordered: the order
     if (ASKS.search(text) or len(text.split()) > 4) and intent != "help":

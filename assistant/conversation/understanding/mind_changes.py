@@ -63,14 +63,30 @@ _WITHDRAWN = re.compile(
 )
 
 
-def _withdrawn_at_once(text: str) -> bool:
-    """Whether a message asks for something, then withdraws that same thing."""
+_LIST_PARTS = re.compile(r"\s+and\s+|\s*,\s*", re.I)
+
+
+def _without_the_withdrawn(text: str) -> str | None:
+    """A message that asks for things, then withdraws one of them, without that one ("" when
+    it asked for that one alone); None when it withdraws nothing it asked for."""
     said = _WITHDRAWN.match(text)
     if said is None:
-        return False
+        return None
     words = [word.rstrip("s") for word in re.findall(r"[a-z]{3,}", said["what"].lower())]
-    first = said["first"].lower()
-    return bool(words) and all(re.search(rf"\b{re.escape(word)}", first) for word in words)
+    if not words:
+        return None
+    parts = _LIST_PARTS.split(said["first"].strip(" .,;:!-"))
+    named = [
+        part for part in parts if all(re.search(rf"\b{re.escape(w)}", part, re.I) for w in words)
+    ]
+    if not named:
+        return None
+    return " and ".join(part for part in parts if part not in named and part.strip())
+
+
+def _withdrawn_at_once(text: str) -> bool:
+    """Whether a message asks for something, then withdraws that same thing."""
+    return _without_the_withdrawn(text) is not None
 
 
 class MindChanges:
@@ -89,8 +105,10 @@ class MindChanges:
         before it; «ok skip it. X instead?» is X)."""
         if dropped := _DROPPED_FIRST.match(text):
             return dropped["rest"]
-        if _withdrawn_at_once(text):
-            return "never mind"  # «and a towel set in white king... actually no, forget the towels»
+        if (kept := _without_the_withdrawn(text)) is not None:
+            # «… mat in black and the rope in green, actually forget the rope»: the mat alone;
+            # «and a towel set in white king... actually no, forget the towels»: nothing
+            return kept or "never mind"
         return self._corrected(text)
 
     def _corrected(self, text: str) -> str:

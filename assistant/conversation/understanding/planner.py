@@ -91,6 +91,7 @@ from assistant.conversation.understanding.holding_off import holds_off, lets_go_
 from assistant.conversation.understanding.indifference import any_version, without_indifference
 from assistant.conversation.understanding.joins import (
     added_then_asked,
+    asked_of_the_same,
     joined_requests,
     merged_policy_fragments,
     returns_asked_too,
@@ -205,8 +206,9 @@ from assistant.search.mentions import ProductMentions
 
 _MORE_OF = re.compile(r"\b(?:more|another|extra)\b", re.I)  # «2 more of the cheaper one»
 _BUY_VERB_FIRST = re.compile(
-    r"^\W*(?:(?:ok|okay|and|also|so|pls|please|can you|could you)\W+)*"
-    r"(?:add|get me|grab me|grab|order|buy|put)\b",
+    r"^\W*(?:(?:ok|okay|and|also|so|pls|please)\W+)*(?:add|get me|grab me|grab|order|buy|put)\b"
+    # not «get me some info on …»: something to read, not to buy
+    r"(?![^?]*\b(?:info|information|details|specs|a list|link|links|price|prices)\b)",
     re.I,
 )
 
@@ -280,6 +282,8 @@ class RulePlanner:
         merged = returns_asked_too(merged)  # «… under $60. also … can i send it back?»
         merged = added_then_asked(merged)  # «ok add the blue one. any coupon for a first order?»
         joined = joined_requests(merged, self.references.mentions, self.kinds, self.vocabulary)
+        mentions = self.references.mentions
+        joined = asked_of_the_same(joined, mentions, self.kinds, state.focus)  # «… and why …»
         versions = self.vocabulary.colours | self.vocabulary.sizes
         joined = narrowed_searches(joined, state, self.kinds, versions)  # «something wooden?»
         joined = picked_by_its_version(joined, state, self.catalogue, versions)  # «black»

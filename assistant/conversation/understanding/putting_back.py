@@ -234,12 +234,17 @@ _EVERYTHING = re.compile(
 )
 
 
+_BUT_NOT = re.compile(r"\b(?:but|except|leave|without|not the|apart from)\b", re.I)
+
+
 def all_put_back(state: DialogueState, text: str) -> list[RemovedLine]:
     """The lines the turn before took out, when a message puts them all back («undo that»
     after emptying the cart, «put everything back»); [] otherwise."""
     last = [line for line in state.removed_lines if line.turn == state.turns - 1]
     if len(last) < 2 or state.last_cart_change != "remove" or _ASKED.search(text):
         return []
+    if _BUT_NOT.search(text):
+        return []  # «undo that, but leave the rope out»: not all of them (one is named)
     said = PUT_BACK.search(text)
     everything = said is not None and _EVERYTHING.match((said.group("what") or "").strip())
     return last if everything or (said is None and UNDO.search(text)) else []

@@ -60,7 +60,9 @@ _OF_MONEY = re.compile(
     r"\bof\s+[$£€]?\d+(?:[.,]\d+)?\s*(?:dollars?|bucks|quid|pounds?|euros?)?", re.I
 )
 # «a decaf one», «any vitamin c one»: ours, that way
-_AN_X_ONE = re.compile(r"\b(?:a|an|the|any)\s+([a-z]{3,})(?:\s+[a-z])?\s+ones?\b", re.I)
+_AN_X_ONE = re.compile(  # («the trailhawk stability ones»: a make's, that way)
+    r"\b(?:a|an|the|any)\s+(?:[a-z&]+\s+){0,2}?([a-z]{3,})(?:\s+[a-z])?\s+ones?\b", re.I
+)
 _BACK_TO = re.compile(r"\b(?:go(?:ing)?|get|come|coming|went)\s+back\s+to\b", re.I)
 _ENOUGH = re.compile(r"\b[a-z]+\s+enough\b", re.I)  # «one long enough for my back»: a need
 # an amount in its packaging: «a 500g bag», «the 1 litre bottle» (how it comes, no kind)
@@ -241,15 +243,18 @@ class ProductKinds:
                 continue  # «cheap chai spice blend? a 500g bag would be good»: chai, in 500 g
             clause = _WEIGHED_OUT.sub(" ", clause)  # «cheapest for a big 1kg bag»: no tote bag
             asked = _WHICH_KIND.match(clause)  # «which kettle is the quietest?»: a kettle
-            words = [
-                SYNONYMS.get(singular(word), singular(word))
-                for word in self.kind_words(asked["kind"] if asked else clause, ignore)
+            said = [
+                singular(w) for w in self.kind_words(asked["kind"] if asked else clause, ignore)
             ]
+            words = [SYNONYMS.get(word, word) for word in said]
             if not words or len(words) > MAX_NAMED_KIND_WORDS:
                 continue
             head = words[-2] if words[-1] in FORM_WORDS and len(words) > 1 else words[-1]
             if head not in self.final_words and len(words) > 1:  # "plush teddy": teddy bears
-                head = self.leading_words.get((words[-2], words[-1]), head)
+                # (as said, too: «decaf ground» leads to coffee, whatever «decaf» stands for)
+                head = self.leading_words.get(
+                    (words[-2], words[-1]), self.leading_words.get((said[-2], said[-1]), head)
+                )
             head = head if head in self.final_words else self.form_qualifiers.get(head, head)
             head = head if head in self.final_words else self.sort_names.get(head, head)
             if head in self.final_words:

@@ -180,7 +180,9 @@ def _aspect_words(question: str, vocabulary: ReviewVocabulary, product: Product)
     whole = _words_asked(question, vocabulary, product)
     sentences = [part for part in re.split(r"(?<=[.!?])\s+", question.strip()) if part]
     asking = " ".join(part for part in sentences if part.endswith("?"))
-    if asking and len(asking) < len(question.strip()) and _REVIEWS_ANY_GOOD.search(asking):
+    last_asks = bool(sentences) and sentences[-1].endswith("?")  # not «…? especially the battery»
+    verdict = last_asks and _REVIEWS_ANY_GOOD.search(asking)
+    if asking and len(asking) < len(question.strip()) and verdict:
         return [set()]  # «hmm ok. does the X have good reviews?»: the verdict, not «hmm»
     if asking and len(asking) < len(question.strip()):
         then = _words_asked(asking, vocabulary, product)

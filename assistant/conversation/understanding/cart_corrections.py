@@ -134,13 +134,19 @@ _X_NOT_Y = re.compile(
 )
 
 
-def _one_version_for_another(text: str, focus: Product) -> dict[str, str]:
-    """The version a «X not Y» message wants when X and Y both name versions of the focus."""
+def _one_version_for_another(text: str, focus: Product, state: DialogueState) -> dict[str, str]:
+    """The version a «X not Y» message wants when X and Y both name versions of the focus and
+    the focus was just added in Y (not «the 50ml not the 100ml» of a serum added in 30 ml)."""
     said = _X_NOT_Y.match(text)
     if said is None:
         return {}
     new, old = focus.options_named_in(said["new"]), focus.options_named_in(said["old"])
-    fits = new and old and new.keys() == old.keys() and new != old
+    added = [line.options for line in state.last_added if line.product_id == focus.id]
+    had = not added or any(
+        all(options.get(name, "").lower() == value.lower() for name, value in old.items())
+        for options in added
+    )
+    fits = new and old and new.keys() == old.keys() and new != old and had
     return new if fits and focus.only_options_in(said["new"], _AROUND_A_VERSION) else {}
 
 
@@ -164,7 +170,7 @@ def version_corrected(
     said = said or (_TAKEN_BACK.match(text) and focus.only_options_in(text, _AROUND_A_VERSION))
     if said:
         return ("change" if not _COUNT_CORRECTED.search(text) else intent), request
-    if not asked and (new := _one_version_for_another(text, focus)):
+    if not asked and (new := _one_version_for_another(text, focus, state)):
         slots.options = new  # «standard not deluxe»: the line in the version said first
         return "change", replace(request, act="change")
     if asked or not _TAKEN_BACK.match(text) or _COUNT_CORRECTED.search(text):

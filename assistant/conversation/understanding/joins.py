@@ -357,6 +357,13 @@ _A_QUESTION_OF_IT = re.compile(
     r"how (?:many|much|long|big|heavy|tall|wide|high)|does|do|is|are|can|will|would)\b",
     re.I,
 )
+# «… and what's the cheapest power bank you have?», «are there yoga mats in pink?», «how many
+# pillows do you sell?»: the shop's range asked, not the one product
+_OF_THE_RANGE = re.compile(
+    r"\b(?:[a-z]{3,}est|best|most|least|(?:you|u|ya|yall)\s+(?:have|sell|got|stock|carry|do)|"
+    r"are there|is there|any|other|others|another|else|lighter|cheaper|better)\b",
+    re.I,
+)
 _FOR_A_THING = re.compile(r"^\W*for\s+(?:a|an)\s+[\w-]+\W*\?\W*$", re.I)  # «… for a pillow?»
 
 
@@ -381,7 +388,7 @@ def asked_of_the_same(
             if _FOR_A_THING.match(request.text):  # «it says soy wax?? for a pillow?»: one doubt
                 asked[-1] = replace(before, text=f"{before.text} {request.text}")
                 continue
-            if _A_QUESTION_OF_IT.match(request.text):
+            if _A_QUESTION_OF_IT.match(request.text) and not _OF_THE_RANGE.search(request.text):
                 request = replace(request, act="product_question")
         asked.append(request)
     return asked

@@ -57,12 +57,13 @@ _NUMBER = re.compile(r"\d+|two|three|four|five|six|seven|eight|nine|ten", re.I) 
 # and taken back in one breath, so nothing is asked
 _WITHDRAWN = re.compile(
     r"^(?P<first>.+?)[\s,.;:!-]+(?:(?:actually|wait|hmm+|oh|ah|sorry|no+|nah|ok)\W+)*"
-    r"(?:forget|scratch|skip|never ?mind|nvm|scrap|cancel)\s+(?:about\s+)?(?:the\s+)?"
+    r"(?:forget|scratch|skip|never ?mind|nvm|scrap)\s+(?:about\s+)?(?:the\s+)?"
     r"(?P<what>[\w&' -]{2,30}?)\W*$",
     re.I,
 )
 
 
+_NOT_A_LIST = re.compile(r"\b(?:compare|vs|versus|ordered|bought|order|purchased)\b", re.I)
 _LIST_PARTS = re.compile(r"\s+and\s+|\s*,\s*", re.I)
 
 
@@ -70,8 +71,8 @@ def _without_the_withdrawn(text: str) -> str | None:
     """A message that asks for things, then withdraws one of them, without that one ("" when
     it asked for that one alone); None when it withdraws nothing it asked for."""
     said = _WITHDRAWN.match(text)
-    if said is None:
-        return None
+    if said is None or _NOT_A_LIST.search(said["first"]):
+        return None  # «compare the X and the Y, nvm the Y», «i ordered the wrong mat»: no list
     words = [word.rstrip("s") for word in re.findall(r"[a-z]{3,}", said["what"].lower())]
     if not words:
         return None

@@ -235,6 +235,9 @@ class RulePlanner:
         self.uses = UsesAsKinds(catalogue)  # «something to keep my coffee hot»: a bottle
         self.spelling = TitleSpelling(catalogue, model_words())
         self.values_by_name = catalogue_option_values(catalogue)
+        self._version_values = {
+            v.lower() for values in self.values_by_name.values() for v in values
+        }
 
     def requests(
         self,
@@ -253,7 +256,7 @@ class RulePlanner:
         message = self.everyday.as_titled(come_in_said(message, bool(state.focus)))
         message = self.uses.as_kind(message)
         message = counts_as_digits(self.spelling.respelled(message))  # «half a dozen»: 6
-        message = some_of_them_said(message)  # «2 of those should be for galaxy s24»
+        message = some_of_them_said(message, self._version_values)  # «2 of those … galaxy s24»
         message = without_asides(message)  # «ok 30 ml to try it»: the 30 ml
         message = versions_moved_to_their_pick(message)  # «…, deluxe for the third»
         message = self.mind_changes.settled(message)

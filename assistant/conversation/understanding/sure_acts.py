@@ -661,8 +661,11 @@ def _story_ending(request: Request) -> Request:
     if closing is None or len(request.text.split()) <= _LONG_STORY_WORDS:
         last = _ADD_SENTENCE_LAST.search(request.text)
         if last and request.act in {"add", "search", "product_question", "smalltalk", "help"}:
-            # the sentence alone says add: as sure as any plain «add the X»
-            return Request(last["ask"], "add", max(request.confidence, SURE_ENOUGH))
+            # the sentence alone says add: as sure as any plain «add the X»; a word or two
+            # before it are the version said first («blue. add 2 pairs»)
+            before = request.text[: last.start("ask")].strip(" .!;")
+            ask = f"{last['ask']}, {before}" if len(before.split()) <= 2 else last["ask"]
+            return Request(ask, "add", max(request.confidence, SURE_ENOUGH))
         return request
     return Request(closing["ask"], "add", request.confidence)
 

@@ -229,11 +229,14 @@ _SOME_SHOULD_BE = re.compile(
 )
 
 
-def some_of_them_said(text: str) -> str:
+def some_of_them_said(text: str, values: set[str]) -> str:
     """«2 of those should be for galaxy s24» as «make 2 of those galaxy s24», the way a part
-    of a line changes version."""
+    of a line changes version, when the rest names a version the shop sells (`values`, lower
+    case); not «one of those for me and the rest for my kids»."""
     said = _SOME_SHOULD_BE.match(text)
-    return f"make {said['some']} of {said['them']} {said['rest']}" if said else text
+    if said is None or not any(_said(value, said["rest"].lower()) for value in values):
+        return text
+    return f"make {said['some']} of {said['them']} {said['rest']}"
 
 
 # «swap the small green for the large green»: the version going out, then the one coming in

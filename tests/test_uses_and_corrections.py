@@ -36,8 +36,10 @@ def _lines(bot, chat: Chat) -> dict[str, int]:
     ("said", "rewritten"),
     [
         ("2 of those should be for galaxy s24 actually", "make 2 of those galaxy s24 actually"),
-        ("1 of them in silver", "make 1 of them silver"),
-        ("2 of them for the pixel 9", "make 2 of them pixel 9"),
+        ("1 of them should be silver", "make 1 of them silver"),
+        ("2 of them need to be for the pixel 9", "make 2 of them pixel 9"),
+        # («2 of them in green» is read as before: of two, both)
+        ("2 of them in green", "2 of them in green"),
         ("can i get 2 of those?", "can i get 2 of those?"),
         # (a person is no version: not rewritten, so no units are lost)
         (
@@ -47,7 +49,7 @@ def _lines(bot, chat: Chat) -> dict[str, int]:
     ],
 )
 def test_some_of_them_said_as_a_part_changed(said: str, rewritten: str) -> None:
-    versions = {"galaxy s24", "silver", "pixel 9", "navy"}
+    versions = {"galaxy s24", "silver", "pixel 9", "navy", "green"}
     assert some_of_them_said(said, versions) == rewritten
 
 

@@ -162,6 +162,7 @@ class ProductKinds:
             if len(kinds) == 1
             and kinds <= self.sorted_kinds
             and qualifier not in self.final_words | _WHO_FOR
+            and not qualifier.endswith("ing")  # «trouble sleeping»: a doing, not a sleeping bag
             and said[qualifier] == paired[qualifier]
         }
         self.form_qualifiers = _form_qualifiers(titles)  # «chai» of «Chai Spice Blend»

@@ -106,9 +106,9 @@ def change_calls(
             ToolCall(name="add_to_cart", args={**count, "options": step.slots.options}),
         ]
         return
-    if said and step.slots.options and not (held and some == held):
+    if said and step.slots.options:
         step.calls, step.clarify = [], _HOW_MANY_TO_WHICH  # never the whole line to one version
-        return  # (unless the count is all of it: «2 of them in green» of the 2 just added)
+        return
     if step.slots.options and in_cart:
         calls.append(
             ToolCall(

@@ -223,8 +223,8 @@ SOME_OF_THEM = re.compile(  # «change one of them to green»; not «could I get
 _SOME_SHOULD_BE = re.compile(
     r"^\W*(?:(?:ok|okay|and|actually|oh|wait|sorry|hmm+)\W+)*"
     r"(?P<some>\d{1,2}|one|two|three|four|five)\s+of\s+(?P<them>them|those|these|'em)\s+"
-    r"(?:(?:should|need to|needs to|have to|has to|must|can|could)\s+be\s+(?:(?:for|in)\s+)?"
-    r"|(?:for|in)\s+)(?:an?\s+|the\s+)?(?P<rest>.+)$",
+    r"(?:should|need to|needs to|have to|has to|must|can|could)\s+be\s+(?:(?:for|in)\s+)?"
+    r"(?:an?\s+|the\s+)?(?P<rest>.+)$",
     re.I,
 )
 

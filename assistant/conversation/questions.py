@@ -193,9 +193,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         options = said_values(step.slots.options)
         step, missing, lacked_make = self._makes_as_kinds(step, options)
         result, products, order, spec = self._ordered(state, step, options)
-        everything = list(self.catalogue.products.values())
-        colours = self.retriever.vocabulary.colours
-        if not products and (plain := without_described_colour(step, everything, colours)):
+        if not products and (
+            plain := without_described_colour(
+                step, list(self.catalogue.products.values()), self.retriever.vocabulary.colours
+            )
+        ):
             step = plain  # «that green powder for lattes?»: matcha, sold in no colour
             options = said_values(step.slots.options)
             result, products, order, spec = self._ordered(state, step, options)

@@ -24,7 +24,11 @@ _MEASURE_FACT = re.compile(r"dimension|length|width|height|size|measure|capacity
 def size_meaning(product: Product, text: str) -> str | None:
     """The honest answer when a message asks what sizes named by words (twin, queen, king;
     S, M, L) measure, or why the product comes in them; None otherwise."""
-    sizes = [value for value in _sizes(product) if not any(char.isdigit() for char in value)]
+    sizes = [
+        value
+        for value in product.options_by_name().get("size", [])
+        if not any(char.isdigit() for char in value)
+    ]
     # a size said as a word («queen», «small»), not the «s» of «it's» or the «M» of «i'm an M»
     said = [
         value
@@ -41,12 +45,3 @@ def size_meaning(product: Product, text: str) -> str | None:
         "give measurements or say what those sizes mean for it, so I can't tell you how big "
         "each one is."
     )
-
-
-def _sizes(product: Product) -> list[str]:
-    """The product's size values, in the order its listing gives them."""
-    seen: dict[str, None] = {}
-    for variant in product.variants:
-        if value := variant.options.get("size"):
-            seen.setdefault(value, None)
-    return list(seen)

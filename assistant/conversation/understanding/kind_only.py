@@ -14,7 +14,7 @@ from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.references import GOES_WITH, References
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.trades import sentences
-from assistant.conversation.understanding.version_words import an_end_of_its_sizes
+from assistant.conversation.understanding.version_words import PACKAGING, an_end_of_its_sizes
 from assistant.search.kinds import ProductKinds, kind_words_of
 
 # «… for the beach bag», «… for my gym bag»: where a thing will go, not the thing
@@ -22,8 +22,6 @@ from assistant.search.kinds import ProductKinds, kind_words_of
 _WHAT_FOR = re.compile(
     r"\bfor\s+(?:(?:the|my|his|her|our|their|a|an)\s+)?[\w' -]{1,30}?\s*[.!]*$", re.I
 )
-# what a thing sold by weight comes in: «2 bags» of coffee are two of it, no tote bags
-_PACKAGING = frozenset({"bag", "tin", "jar", "pouch", "pack", "box", "tub"})
 # «2 bags», «one more bag», «another tin»: so many of it (not «a tote bag», «a duffel bag»)
 _BAGS_COUNTED = re.compile(
     r"\b(?:\d+|one|two|three|four|five|more|another|extra)\s+(?:more\s+)?"
@@ -65,7 +63,7 @@ def names_a_kind_only(
         said = sentences(text)[-1] if pool else text  # «mixed bag then. I'll try the 30ml»
         said = _WHAT_FOR.sub(" ", said)  # «add another one, one for the beach bag»: a purpose
         kind = kinds.named_kind(said)
-        if kind in _PACKAGING and _BAGS_COUNTED.search(said) and any(map(_sold_by_weight, pool)):
+        if kind in PACKAGING and _BAGS_COUNTED.search(said) and any(map(_sold_by_weight, pool)):
             return False  # «add the cheaper one, couple of bags» of matcha: bags of it
         # «ok, add the 1 kg bag»: a version of the coffee in view (no bag comes in 1 kg); not
         # «add the jump rope in blue» beside a blue mat, when jump ropes come in blue too

@@ -123,8 +123,9 @@ class Product(BaseModel):
         words ("purple pls", "1 kg whole bean then")."""
         named = self.options_named_in(text)
         rest = text.lower()
-        for value in named.values():  # «1 kg» said «1kg» too
-            rest = rest.replace(value.lower(), " ").replace(value.lower().replace(" ", ""), " ")
+        for value in named.values():  # «1 kg» said «1kg» too; «S» is a word, not a letter
+            for written in {value.lower(), value.lower().replace(" ", "")}:
+                rest = re.sub(rf"(?<![\w-]){re.escape(written)}(?![\w-])", " ", rest)
         return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler
 
     def said_as_versions(self, text: str) -> str:
@@ -134,7 +135,16 @@ class Product(BaseModel):
             text = unit.sub(written, text)
         if "standard" in self._all_values():
             text = _PLAIN_EDITION.sub("standard", text)
-        return text
+        return _BARE_AMOUNT.sub(self._with_its_unit, text)
+
+    def _with_its_unit(self, said: re.Match[str]) -> str:
+        """«in 50» of a product sold in 30, 50 and 100 ml: «in 50 ml»."""
+        amounts = [
+            value
+            for value in self._all_values()
+            if re.fullmatch(rf"{said[2]}\s*(?:ml|g|kg|l|oz)", value, re.I)
+        ]
+        return f"{said[1]} {amounts[0]}" if len(amounts) == 1 else said[0]
 
     def values_named_in(self, text: str) -> dict[str, list[str]]:
         """Every value of each option that a text names, in the order it names them
@@ -220,6 +230,11 @@ _PLAIN_EDITION = re.compile(
     r"\b(?:normal|regular|basic|plain|ordinary)\b(?=\s+(?:edition|version|one)\b)", re.I
 )
 # «1 kilo», «500 grams», «half a litre»: the units as the catalogue writes them
+# «and the dewleaf lite 2 in 50»: an amount said without its unit
+_BARE_AMOUNT = re.compile(
+    r"\b(in)\s+(\d{1,4})\b(?!\s*(?:ml|g|kg|l|oz|%|\.\d|-|person|people|players?)\b)",
+    re.I,
+)
 _UNIT_SAID = (
     (re.compile(r"(\d)\s*(?:kilos?|kilograms?|kgs)\b", re.I), r"\1 kg"),
     (re.compile(r"(\d)\s*(?:grams?|grammes?|gr)\b", re.I), r"\1 g"),

@@ -35,6 +35,11 @@ _FREE_SHIPPING = re.compile(
     re.I,
 )
 _CHARGED = re.compile(r"\b(?:charged|billed|charge me|pay anything|paid anything)\b", re.I)
+# «did that go through twice?? i pressed it 2 times»: whether a second order was placed
+_TWICE = re.compile(
+    r"\b(?:twice|two times|2 times|double[ds]?|duplicated?|two orders|2 orders|second order)\b",
+    re.I,
+)
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 # A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
 # looking at orders or the cart in between leaves it open.
@@ -85,8 +90,7 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
             if step.clarify:
                 done.text = f"{step.clarify}\n{done.text}"
             if call.name == "order_status":
-                today = context.commerce.clock().date()
-                done.text += _status_notes(state, step.text) + by_the_date(result, step.text, today)
+                done.text += _status_notes(state, step.text, result, context)
             turn = turn.joined(done)
     if cart is None:
         return turn
@@ -155,14 +159,19 @@ def _the_one_in_stock(result: object) -> dict[str, str] | None:
     return dict(in_stock[0]["options"]) if len(in_stock) == 1 else None
 
 
-def _status_notes(state: DialogueState, text: str) -> str:
+def _status_notes(state: DialogueState, text: str, result: object, context: ToolContext) -> str:
     """What an order-status answer adds: the summary still waiting («did i just buy it?»),
-    and that nothing is charged («will I get charged anything?»)."""
+    that nothing is charged («will I get charged anything?»), how many orders were placed
+    («did that go through twice?»), and whether it arrives by a day asked."""
     notes = ""
     if state.pending_checkout is not None:
         notes += "\n" + order_wording.CHECKOUT_WAITING
     if _CHARGED.search(text):
         notes += "\n" + order_wording.NOT_CHARGED
+    notes += by_the_date(result, text, context.commerce.clock().date())
+    if _TWICE.search(text):
+        placed = context.commerce.list_orders(context.shopper_id)
+        notes += "\n" + order_wording.orders_placed(len(placed))
     return notes
 
 

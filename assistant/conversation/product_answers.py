@@ -267,6 +267,14 @@ def _listed_answer(product: Product, facts: list[str], question: str) -> Turn:
     return Turn(text=text, products=[product.id])
 
 
+def silent_lead(product: Product, question: str) -> str:
+    """What leads reviews that do not settle a question the data does not answer: the
+    description's sentence on it («do they limit the volume?» of kids' headphones «made for
+    volume-limited listening»), else that the listing does not say."""
+    said = described(product, question)
+    return wording.described(product, said) if said else wording.details_silent(product)
+
+
 def _unlisted_lead(product: Product, question: str) -> str:
     """What leads the reviews when the facts do not answer: the title's own words («does it
     have noise cancelling?»), else the description's sentence («… a 15-inch laptop»), else
@@ -547,7 +555,7 @@ class ProductAnswers:
         )
         if not (lead or facts or asked_of_reviews or beside_facts) and _unsettled(result):
             # «do they have any stretch?» that neither the data nor any review settles: both said
-            turn.text = f"{wording.details_silent(product)} {turn.text}"
+            turn.text = f"{silent_lead(product, step.text)} {turn.text}"
         elif not (lead or facts or asked_of_reviews) and (
             unlisted := unlisted_asked(product, step.text, [])
         ):

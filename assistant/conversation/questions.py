@@ -21,6 +21,7 @@ from assistant.conversation.answers.alternatives import (
     over_the_limit,
     than_focus,
 )
+from assistant.conversation.answers.asked_of_the_found import facts_asked_of_each
 from assistant.conversation.answers.compose import Turn
 from assistant.conversation.answers.dates import arriving_in_time
 from assistant.conversation.answers.facts import (
@@ -223,7 +224,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
         text += age_note(products, step.text) + said_fact_note(products, step.text)
         # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid
-        text += unlisted_note(products, step.text) or unlisted_of_all(products, step.text)
+        text += (
+            facts_asked_of_each(products, step.text)
+            or unlisted_note(products, step.text)
+            or unlisted_of_all(products, step.text)
+        )
         text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
@@ -613,7 +618,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         state.chosen_options = {**options_said(products, step.text), **step.slots.options}
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, self._make_lacked_first(step.text, intro))
-        text += age_note(products, step.text)
+        text += age_note(products, step.text) + facts_asked_of_each(products, step.text)
         text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION

@@ -63,5 +63,6 @@ BOUNDARIES = set(
     "around about like thats thatll who whose where when between less cheaper max upto rated "
     "rating as but though because cause cos w also he she they "  # «… he can…»
     "off out back "  # «take the card game off», «put the mat back»
+    "if unless "  # «black if u have it», «ethiopian if poss»: a wish, no kind
     "meant designed suitable made aimed intended".split()  # «any teddy meant for younger kids»
 )

@@ -186,6 +186,14 @@ class ProductKinds:
             for value in variant.options.values()
             if len(value.split()) > 1
         }
+        # «king», «small», «beige»: a version the shop sells said alone names no kind
+        self._option_words = {
+            value.lower()
+            for product in catalogue.products.values()
+            for variant in product.variants
+            for value in variant.options.values()
+            if len(value.split()) == 1
+        } - self.title_words
         self._names = self.brand_words | self.title_words  # a typo of one is not a new make
         self._vocabulary: set[str] | None = None  # every word the shop's texts use, on first need
         self._vectors: np.ndarray | None = None  # built by warm() or the first unclear request
@@ -302,7 +310,13 @@ class ProductKinds:
         if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
             return None
         words = [SYNONYMS.get(singular(word), word) for word in self.kind_words(text, ignore)]
-        words = [word for word in words if word not in _ASKING_WORDS | _NO_KIND_WORDS]  # «how many»
+        words = [
+            word
+            for word in words
+            if word not in _ASKING_WORDS | _NO_KIND_WORDS | self._option_words
+        ]  # «how many»
+        # «…, dark roast, ethiopian if poss»: where it is from, no kind
+        words = [word for word in words if not COUNTRY_ADJECTIVE.fullmatch(word)]
         if not words or len(words) > MAX_KIND_WORDS:
             return None
         said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way
@@ -473,6 +487,8 @@ _NO_KIND_WORDS = frozenset(
     + "one two three four five six seven eight nine ten couple pair whatever anything".split()
     # «add 3 more for free shipping»: why, not what
     + "free shipping delivery postage".split()
+    # «i need a new one asap»: when, not what
+    + "asap urgently".split()
 )
 _WHICH_KIND = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|but)\W+)*(?:which|what)\s+(?P<kind>[\w' &-]+?)\s+"

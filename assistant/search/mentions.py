@@ -62,6 +62,12 @@ _ONE_FOR_EACH = re.compile(
     re.I,
 )
 # «65 bucks max», «$40 max», «max 50 dollars»: a budget, no «Max» model
+# «and the dewleaf lite 2 in 50»: a size said after «in», no «… SPF 50» title
+_IN_A_SIZE = re.compile(
+    r"\bin (?:a |the )?\d{1,4}(?:\.\d)?\s*(?:ml|g|kg|l|oz|cm|mm)?"
+    r"(?=\s*(?:[,.;!?]|$|and\b|too\b|pls\b|please\b|then\b))",
+    re.I,
+)
 _BUDGET_MAX = re.compile(
     r"(?:[$£€]\s?\d+(?:[.,]\d{1,2})?|\b\d+(?:[.,]\d{1,2})?\s*(?:bucks|dollars?|quid|euros?|"
     r"pounds?|usd)?)\s*(?:tops|max(?:imum)?)\b"
@@ -501,6 +507,7 @@ class ProductMentions:
         message = _GO_FOR.sub(" ", self._without_pronoun_one(message))
         message = _COUNT_OF.sub(" ", message)  # «2 of the roamly»: no «Roamly Lite 2»
         message = _BUDGET_MAX.sub(" ", message)  # «65 bucks max»: no «… Max 2» model
+        message = _IN_A_SIZE.sub(" ", message)
         cut = message  # «Leaf & Kettle Classic» is one name, not two phrases
         if self._joined_brands:
             cut = self._joined_brands.sub(lambda m: m.group(0).replace("&", _KEPT_AND), message)
@@ -602,9 +609,17 @@ class ProductMentions:
         if not best or len({m.phrase for m in best}) != 1:
             return None
         brand = self.brand_words[best[0].product_id]
-        if set(best[0].words) - brand != {"one"}:
+        extra = set(best[0].words) - brand
+        if "one" not in extra:
             return None
-        held = [pid for pid in dict.fromkeys(in_view) if self.brand_words.get(pid) == brand]
+        # «the chargewell one for my iphone 15» beside Chargewell's car phone mount: a word
+        # the one in view has too («phone») leaves it that one
+        extra -= {"one"}
+        held = [
+            pid
+            for pid in dict.fromkeys(in_view)
+            if self.brand_words.get(pid) == brand and extra <= set(_words(self._title(pid)))
+        ]
         return held[0] if len(held) == 1 and held[0] not in {m.product_id for m in best} else None
 
     def _title(self, product_id: str) -> str:

@@ -130,9 +130,10 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
 OVERALL_QUESTION = re.compile(
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
     r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
-    # «are the X ones any good (for under a tenner)?»; not «… any good for neck pain»
+    # «are the X ones any good (for under a tenner)?», «is the expensive one any good?»; not
+    # «… any good for neck pain»
     r"|\b(?:is|are|was|were)\s+(?:it|they|this|that|these|those|"
-    r"the\s+[\w&'-]+(?:\s+[\w&'-]+){0,5}\s+ones)\s+any good\b"
+    r"the\s+[\w&'-]+(?:\s+[\w&'-]+){0,5}\s+ones?)\s+any good\b"
     r"(?!\s+(?:for|at|with|on)\s+(?!under\b|less\b|the (?:money|price)\b))"
     r"|\bworth (?:it|the money|buying|getting)\b|\bwould you recommend (?:it|them|this)\b"
     r"|\b(?:should|shall) i (?:get|buy) (?:it|them|this|that)\b"
@@ -169,6 +170,18 @@ LOW_RATING = re.compile(
 
 _AN_AGE = re.compile(
     r"\b\d{1,2}\s*-?\s*(?:yrs?|years?|yo|y/o|months?)(?:[- ]?olds?)?\b|\b(?:toddler|baby)\b", re.I
+)
+# «which ones dont shrink? check reviews», «saw it on a vid»: how to answer, or where it was
+# seen, not what is asked
+_ASIDES = re.compile(
+    r"\b(?:check|look at|see|read)\s+(?:the\s+|their\s+|its\s+)?reviews?\b"
+    r"|\bsaw\s+(?:it|them|this|that|one)\s+on\s+(?:a\s+|the\s+|some\s+)?(?:vid|video|"
+    r"tiktok|insta(?:gram)?|youtube|reel|post|feed|clip)s?\b",
+    re.I,
+)
+# «is the expensive one any good?»: which one is asked of, not its price
+_PICKED_BY_PRICE = re.compile(
+    r"\bthe (?:cheap|cheaper|cheapest|expensive|pricey|pricier|priciest|dearer) ones?\b", re.I
 )
 
 
@@ -209,6 +222,8 @@ def _words_asked(question: str, vocabulary: ReviewVocabulary, product: Product) 
         return set()  # like?», "is it any good? it's a lot of money": the verdict, no aspect
     question = LOW_RATING.sub(" ", question)  # why it is rated low is the question, not "low"
     question = _AN_AGE.sub(" ", question)  # «its for my 2 yr old»: who it is for, no aspect
+    question = _PICKED_BY_PRICE.sub(" it ", question)
+    question = _ASIDES.sub(" ", question)
     title = set(tokenize(f"{product.title} {product.brand} {product.category}"))
     words = [
         w for w in vocabulary.aspect_words(question) if not any(char.isdigit() for char in w)

@@ -54,3 +54,17 @@ def return_text(receipt: ReturnReceipt) -> str:
         f"Return {receipt.return_id} accepted for {units} item(s) of order "
         f"{receipt.order_id}; refund {format_minor(receipt.refund_minor, receipt.currency)}."
     )
+
+
+def orders_placed(count: int) -> str:
+    """«did that go through twice?»: how many orders there are, and why a second press of
+    confirm never makes another."""
+    if count == 1:
+        return (
+            "Only one order was placed: pressing confirm again on the same summary never "
+            "places a second order."
+        )
+    return (
+        f"You have {count} orders in all; pressing confirm again on the same summary never "
+        "places a second order."
+    )

@@ -111,9 +111,11 @@ CHANGE_WORDS = re.compile(
 )
 _POINTING = re.compile(
     r"\b(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|number \d|no\.? ?\d|#\d|"
-    r"that|this|those|these|them|em|it|one of|the \w+ one|the \w+ ones)\b",
+    r"that|this|those|these|them|em|it|one of|the \w+ one|the \w+ ones|the \w+ & \w+ ones?)\b",
     re.I,
 )
+# «he's 5 so the classic 700 i guess. standard edition»: a pick, said unsure
+PICKED_I_GUESS = re.compile(r"\bthe\s+[\w&' -]{2,40}?\s+i\s+guess\b(?![^?]*\?)", re.I)
 _CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
 _QUESTION_SHAPED = re.compile(
     r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"
@@ -182,6 +184,7 @@ def asks_for_a_change(text: str, slots: Slots) -> bool:
     return bool(
         _POINTING.search(text)
         or _CONTINUING.search(text)
+        or PICKED_I_GUESS.search(text)
         or slots.options
         or slots.quantity is not None
     )

@@ -9,8 +9,15 @@ from collections.abc import Callable
 from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.ranking import figure_winner
 
-_CHEAPER = re.compile(r"\b(cheaper|cheapest|less expensive|lower priced)\b", re.I)
-_PRICIER = re.compile(r"\b(more expensive|pricier|priciest|most expensive)\b", re.I)
+# «the cheap armorly screen protector», «the expensive one» of those shown: the cheaper, the
+# dearer
+_CHEAPER = re.compile(
+    r"\b(cheaper|cheapest|less expensive|lower priced)\b|\bthe (?:cheap|budget|cheapo)\b", re.I
+)
+_PRICIER = re.compile(
+    r"\b(more expensive|pricier|priciest|most expensive)\b|\bthe (?:expensive|pricey|dear)\b",
+    re.I,
+)
 # «the better one», «2 of the best one»: the better rated of those shown
 # «the one with better reviews»: the better rated, said by its reviews
 ONE_WITH_BETTER_REVIEWS = (

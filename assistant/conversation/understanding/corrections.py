@@ -332,10 +332,17 @@ _DECIDED_RANK = re.compile(
     re.I,
 )
 _PICKED_BY_RANK = re.compile(  # «cheaper one in green» too
-    r"(?:\bthe |^\W*)(?:cheaper|cheapest|pricier|priciest|better(?:[- ]rated)?|"
+    r"(?:\bthe |^\W*)(?:cheaper|cheapest|pricier|priciest|cheap|expensive|pricey|"
+    r"better(?:[- ]rated)?|"
     r"best(?:[- ]rated)?|quicker|quickest) (?:one|of (?:those|them|these|the two)(?: two)?)\b"
     rf"|{ONE_WITH_BETTER_REVIEWS}",
     re.I,
+)
+
+
+# «409?! way too much. something under 200 that's in stock»: another one, not the one in view
+_ANOTHER_THING = re.compile(
+    r"\b(?:something|anything)\s+(?:else\s+)?(?:under|below|less|cheaper|for|in|that)\b", re.I
 )
 
 
@@ -373,7 +380,12 @@ def corrected(
         return "refine"  # "is there a cheaper one?" beside the tent in the cart: than it
     if intent == "refine" and named and not set(references.ids) & set(shown):
         return "search"  # "and the nimbus audio kids ones?": not among those shown
-    if intent == "refine" and references.kind == "deictic" and not references.plural:
+    if (
+        intent == "refine"
+        and references.kind == "deictic"
+        and not references.plural
+        and not _ANOTHER_THING.search(text)  # «something under 200 that's in stock»
+    ):
         return "product_question"  # "is it only ground?": the one in focus, not the list
     if talk := cart_talk(intent, text, intent in CART_CHANGING, state.last_intent or ""):
         return talk  # «take it out, please»; «is it easy to take the stove out of its box?»

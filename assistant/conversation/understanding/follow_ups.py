@@ -199,6 +199,15 @@ _CATALOGUE_FACT = re.compile(
 
 
 # «and the other one too, for my partner», «the other one as well pls»: that one added too
+# «and one of the other one too, same size»: the other of two, in the version just taken
+OTHER_ONE_IN_THE_SAME = re.compile(
+    r"^(?!.*\?)\W*(?:(?:and|plus|also|ok|okay|oh)\W+)*(?:(?:one|1|a|two|2)\s+of\s+)?the other"
+    r"(?:\s+one)?(?:\s+(?:too|as well|also))?\s*[,-]?\s*(?:in\s+)?(?:the\s+)?same\s+"
+    r"(?:size|colou?r|version|one)(?:\s+(?:and|&)\s+(?:size|colou?r))?"
+    r"(?:\s+(?:too|as well|also|please|pls))*\W*$",
+    re.I,
+)
+
 THE_OTHER_TOO = re.compile(
     r"^\W*(?:(?:and|ok|okay|oh|actually|also|plus)\W+)*(?:the\s+other\s+(?:one|1)|the\s+other)\s+"
     r"(?:too|as\s+well|also)\b(?:\W+(?:for\s+[\w' -]{1,30}?|please|pls|then))*\W*$",
@@ -218,6 +227,8 @@ def follow_up_act(intent: str, text: str, state: DialogueState, versioned: bool 
         and not (intent == "add" and versioned and "?" not in text)
         # «and the other one too» after adding one: the other added, not asked about
         and not (intent == "add" and state.last_added and THE_OTHER_TOO.match(text))
+        # «and one of the other one too, same size»: the other added in that size
+        and not (intent == "add" and state.last_added and OTHER_ONE_IN_THE_SAME.match(text))
         and intent not in {"search", "recommend"}
         and asks_again(text, state)
         and not (intent == "policy_question" and asks_the_shop(text))

@@ -90,6 +90,8 @@ _PICKED_BY_PLACE = re.compile(
 _SAME_AGAIN = re.compile(
     r"^\W*(?:(?:ok(?:ay)?|lol|haha)\W+)*(?:(?:and\s+)?(?:the\s+)?same\s+again|and\s+again|"
     r"(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|one\s+more\s+time)"
+    # «and the same again for my partner»: whoever it is for
+    r"(?:\s+for\s+(?:me|him|her|them|us|my\s+[\w-]+(?:\s+[\w-]+)?))?"
     r"\W*(?:(?:please|pls|plz|lol|haha|thanks)\W*)*$",
     re.I,
 )  # not «yes again», a second yes
@@ -517,15 +519,66 @@ def group_step(
     return _group_step(intent, request, slots, calls)
 
 
-def same_again_step(state: DialogueState, request: Request, slots: Slots) -> Step | None:
-    """«same again», «and again lol» just after an add: the same units once more."""
-    if not _SAME_AGAIN.match(request.text) or state.last_cart_change != "add":
+def same_again_step(
+    state: DialogueState, request: Request, slots: Slots, products: dict[str, Product]
+) -> Step | None:
+    """«same again», «and again lol» just after an add: the same units once more; «same again
+    but in grey» of one product: as many, in that version."""
+    if state.last_cart_change != "add" or not state.last_added:
         return None
-    if not state.last_added:
+    if _SAME_AGAIN.match(request.text):
+        return calls_step(
+            "add", request, slots, [line_call("add_to_cart", line) for line in state.last_added]
+        )
+    return _same_again_in(state, request, slots, products)
+
+
+# «same again but in grey», «same again for the grey ones»: the units just added, in another
+# version
+_SAME_AGAIN_IN = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|and|yeah|yes|lol)\W+)*(?:the\s+)?same\s+again\W*(?:but\s+|only\s+)?"
+    r"(?:in|for|with)?\s*(?:the\s+)?(?P<version>[\w .-]{1,30}?)(?:\s+ones?)?"
+    r"(?:\s+(?:too|as well|also|please|pls|thanks))*\W*$",
+    re.I,
+)
+
+
+def _same_again_in(
+    state: DialogueState, request: Request, slots: Slots, products: dict[str, Product]
+) -> Step | None:
+    said = _SAME_AGAIN_IN.match(request.text)
+    if said is None:
         return None
-    return calls_step(
-        "add", request, slots, [line_call("add_to_cart", line) for line in state.last_added]
-    )
+    version = said["version"]
+
+    def named_of(product_id: str) -> dict[str, str]:
+        product = products.get(product_id)
+        if product is None or not product.only_options_in(version, frozenset()):
+            return {}
+        return product.options_named_in(version)
+
+    named = {line.product_id: named_of(line.product_id) for line in state.last_added}
+    # «same again for the grey ones» of a blue pair and a grey pair just added: the grey again
+    matching = [
+        line
+        for line in state.last_added
+        if named[line.product_id]
+        and all(line.options.get(k) == v for k, v in named[line.product_id].items())
+    ]
+    if matching:
+        calls = [line_call("add_to_cart", line) for line in matching]
+    elif len(named) == 1 and (version_named := next(iter(named.values()))):
+        # «same again but in grey» of black ones: as many, in grey
+        calls = [
+            line_call(
+                "add_to_cart",
+                line.model_copy(update={"options": {**line.options, **version_named}}),
+            )
+            for line in state.last_added
+        ]
+    else:
+        return None
+    return calls_step("add", request, slots, calls)
 
 
 # «add that one and the playwise go 400 too»: the one in view, and another named
@@ -570,6 +623,32 @@ def those_and_the_other(
         return references
     phrases = {state.focus: said["that"], others[0]: said["other"]}
     return References([state.focus, others[0]], "mention", phrases=phrases)
+
+
+# «add the kitchencraft in white, medium, and the other one in green small» of two shown: the
+# one named, and the other
+_AND_THE_OTHER = re.compile(
+    r"(?:,\s*|\s)(?:and|&|\+|plus)\s+(?:(?:\d{1,2}|one|two|a)\s+(?:of\s+)?)?the other(?: one)?\b"
+    r"(?!\s+(?:colou?r|size|version|way|day))",
+    re.I,
+)
+
+
+def named_and_the_other(
+    intent: str, references: References, text: str, state: DialogueState
+) -> References:
+    """The product named and the other of the two shown, each with its own words, when an add
+    says «the X in white, and the other one in green»."""
+    said = _AND_THE_OTHER.search(text)
+    shown = list(dict.fromkeys(state.shown))
+    if intent != "add" or said is None or len(shown) != 2 or references.kind != "mention":
+        return references
+    if len(references.ids) != 1 or references.ids[0] not in shown:
+        return references
+    (named,) = references.ids
+    other = next(pid for pid in shown if pid != named)
+    phrases = {named: text[: said.start()], other: text[said.start() :]}
+    return References([named, other], "mention", phrases=phrases)
 
 
 _SAME_BUT = re.compile(
@@ -663,3 +742,61 @@ def by_the_price_said(
     ranked = sorted(named, key=lambda product: product.buyable_price_minor)
     picked = ranked[-1] if _BY_PRICE[said[1].lower()] else ranked[0]
     return References([picked.id], "mention", phrases={picked.id: text})
+
+
+# «red for the meadow & moss one and beige for the other», «red for the first and beige for
+# the second»: a version for each of two in view, each named by place, name or «the other»
+_A_VERSION_EACH = re.compile(
+    r"^\W*(?:(?:ok|okay|so|then|and|yeah|yes)\W+)*(?P<v1>[\w .-]{1,25}?)\s+for\s+(?:the\s+)?"
+    r"(?P<r1>[\w&' -]{1,40}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<v2>[\w .-]{1,25}?)\s+"
+    r"for\s+(?:the\s+)?(?P<r2>[\w&' -]{1,40}?)(?:\s+(?:please|pls|thanks))?\W*$",
+    re.I,
+)
+_ONE_WORDS = frozenset("one ones pair pairs".split())
+
+
+def _named_among(said: str, shown: list[str], products: dict[str, Product]) -> str | None:
+    """The one of `shown` a short phrase names: by place («first»), or by the words of its
+    title («meadow & moss one»); «other» is left to the caller."""
+    words = [w for w in re.findall(r"[\w&'-]+", said.lower()) if w not in _ONE_WORDS]
+    if len(words) == 1 and (place := _position(words[0], shown)):
+        return shown[place - 1] if place <= len(shown) else None
+    if not words or words == ["other"]:
+        return None
+    holding = [
+        pid
+        for pid in shown
+        if set(words) <= set(re.findall(r"[\w&'-]+", products[pid].title.lower()))
+    ]
+    return holding[0] if len(holding) == 1 else None
+
+
+def a_version_each_step(
+    state: DialogueState, request: Request, slots: Slots, products: dict[str, Product]
+) -> Step | None:
+    """«red for the meadow & moss one and beige for the other» of two in view: each added in
+    its version (with any version chosen for both before, «one of each in size S»)."""
+    said = _A_VERSION_EACH.match(request.text)
+    shown = list(dict.fromkeys(state.shown))[:3]
+    if said is None or len(shown) < 2:
+        return None
+    first = _named_among(said["r1"], shown, products)
+    second = _named_among(said["r2"], shown, products)
+    if first is None and second is not None and len(shown) == 2:
+        first = next(pid for pid in shown if pid != second)
+    if second is None and first is not None and len(shown) == 2:
+        second = next(pid for pid in shown if pid != first)
+    if first is None or second is None or first == second:
+        return None
+    calls = []
+    for pid, version in ((first, said["v1"]), (second, said["v2"])):
+        product = products[pid]
+        if not product.only_options_in(version, _VERSION_FILLER):
+            return None
+        # («one of each in size S» asked which colour: the size said then holds)
+        pending = state.pending_action
+        earlier = pending.options if pending and pending.product_id in shown else {}
+        options = options_it_comes_in(product, {**state.chosen_options, **earlier})
+        options |= product.options_named_in(version)
+        calls.append(ToolCall(name="add_to_cart", args={"product_id": pid, "options": options}))
+    return _group_step("add", request, slots, calls)

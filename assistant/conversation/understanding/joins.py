@@ -323,7 +323,9 @@ _ADD_SENTENCE_FIRST = re.compile(
 # then a question
 _PICK_PLEASE_FIRST = re.compile(
     r"^(?P<add>\W*(?:(?:ok|okay|fine|alright|right|then|so|yes|yeah|cool)\W+)*"
-    r"the\s+[\w&' -]{1,30}?\s+one\s+(?:please|pls|plz))\s*[,.!]?\s*(?:and\s+|also\s+)?"
+    # «ok the cheaper of those two in 50ml please, and whats the return window on it?»
+    r"the\s+[\w&' -]{1,30}?\s+(?:one|of\s+(?:those|them|these)(?:\s+(?:two|2|three|3))?)"
+    r"(?:\s+in\s+[\w .-]{1,20}?)?\s+(?:please|pls|plz))\s*[,.!]?\s*(?:and\s+|also\s+)?"
     r"(?P<ask>(?:will|when|how|does|do|is|are|can|would|what|whats|what's)\b[^?]*\?)\W*$",
     re.I,
 )

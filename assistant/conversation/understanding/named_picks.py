@@ -209,7 +209,8 @@ def several_picked(intent: str, references: References, text: str, products: lis
 # «the cheaper of the two atlas & oak ones, in grey»: one picked by a comparison, in a version
 _COMPARED_PICK = re.compile(
     r"^\W*(?:(?:ok|okay|so|then|right|fine|yeah)\W+)*the\s+(?:cheaper|cheapest|pricier|"
-    r"priciest|lighter|lightest|bigger|biggest|smaller|smallest|better[- ]rated|best[- ]rated)"
+    r"priciest|cheap|expensive|pricey|lighter|lightest|bigger|biggest|smaller|smallest|"
+    r"better[- ]rated|best[- ]rated)"
     r"\b[^?]*,\s*\S[^?]*$",
     re.I,
 )

@@ -79,9 +79,11 @@ from assistant.conversation.understanding.follow_ups import (
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
 from assistant.conversation.understanding.group_picks import (
+    a_version_each_step,
     by_the_price_said,
     group_removal,
     group_step,
+    named_and_the_other,
     same_again_of,
     same_again_step,
     those_and_the_other,
@@ -342,7 +344,10 @@ class RulePlanner:
         intent = a_count_alone(intent, request.text, state)  # «cool, 2 pairs pls»
         intent = picked_instead(intent, request.text, state)
         intent = enough_of_it(intent, request.text, state)  # «enough navy?»: its stock
-        state.chosen_options |= same_as_before(request.text, state.added_options)  # same phone
+        # «for the same phone», «the cairn gear air s in the same colour» (of a one-colour
+        # headlamp just added: the colour of its line)
+        last_line = state.last_added[-1].options if state.last_added else {}
+        state.chosen_options |= same_as_before(request.text, state.added_options or last_line)
         intent = options_asked(intent, request.text)  # «give me two options for a tent»
         intent, request = ("add", replace(request, implied=True)) if ahead else (intent, request)
         if intent == "order_status" and state.pending_checkout and ARRIVAL.search(request.text):
@@ -380,6 +385,7 @@ class RulePlanner:
         )
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)
+        references = named_and_the_other(intent, references, request.text, state)
         references = by_the_price_said(
             intent, references, request.text, self.catalogue.products, state.shown
         )
@@ -472,8 +478,10 @@ class RulePlanner:
         if request.act == "remove":  # «take both out», «remove all three»
             return group_removal(state, request, slots, cart_products)
         products = self.catalogue.products
-        return group_step(state, request, slots, cart_products, products) or same_again_step(
-            state, request, slots
+        return (
+            a_version_each_step(state, request, slots, products)
+            or group_step(state, request, slots, cart_products, products)
+            or same_again_step(state, request, slots, products)
         )
 
     def _versions_said(

@@ -159,7 +159,9 @@ class ReferenceResolver:
             lambda text: _the_other(
                 text, same_kind(self.catalogue, shown, focus), focus, in_cart, list(basket or [])
             ),
-            lambda text: _the_other_few(text, shown, focus, in_cart or list(basket or [])),
+            lambda text: _the_other_few(
+                text, shown, focus, in_cart or list(basket or []), self._set_aside(text, state)
+            ),
             lambda text: self._each_shown(text, shown),
             lambda text: self._other_of_brand(text, shown, focus, in_cart),
             lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
@@ -416,6 +418,9 @@ class ReferenceResolver:
         if len(found) == 1 and found[0].product_id not in (context or about) and not typed_one:
             # «the kestrel one in M» among hoodies: Kestrel's hoodie, not its «One 700» jacket
             found = self.mentions.brand_one_of_kind(found, [hint]) or found
+            # «is the blade & bowl one loud?» beside its Sport S air fryer: that one of the two
+            held = [m for m in found if m.product_id in (context or about)]
+            found = held if len(found) > 1 and len(held) == 1 else found
         if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):
             return References([kept], "mention", phrases={kept: found[0].phrase})
         return References(
@@ -423,6 +428,20 @@ class ReferenceResolver:
             "mention",
             phrases={m.product_id: m.phrase for m in found},
         )
+
+    def _set_aside(self, message: str, state: DialogueState) -> str | None:
+        """The one «the other two» leave out: one of those shown named before it («the
+        auralpeak is way over my budget. add the other two»), else the winner just compared
+        («… which is cheapest», then «add the other two»)."""
+        said = _OTHER_FEW.search(message)
+        if said is None:
+            return None
+        before = self._shown_word(message[: said.start()], state.shown)
+        if before is not None and len(before.ids) == 1:
+            return before.ids[0]
+        if state.best_compared and state.best_compared[1] == state.turns - 1:
+            return state.best_compared[0]
+        return None
 
     def _names_one_out_of_view(self, message: str, in_view: list[str]) -> bool:
         """«is the Playwise Studio one ok?» beside the Playwise Classic 700 alone: its brand and
@@ -675,7 +694,8 @@ _ADD_WORDS = frozenset(
 )
 _THE_WORD_ONE = re.compile(  # "the kettle one", "the atlas & oak one"; not "the first one"
     r"(?:\bthe |^\W*)(?!(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th|last|other|same|"
-    r"next|previous|cheaper|cheapest|pricier|dearer|better|best|new|old|right|wrong)\b)"
+    r"next|previous|cheaper|cheapest|pricier|dearer|cheap|expensive|pricey|better|best|new|old|"
+    r"right|wrong)\b)"
     r"(?:[a-z]+ )?\w+(?: (?:&|and) \w+)? ones?\b",  # «the grey northtrail one» too
     re.I,
 )
@@ -705,13 +725,15 @@ _OTHER_FEW = re.compile(r"\bthe other (?P<count>two|2|three|3|ones)\b", re.I)
 
 
 def _the_other_few(
-    text: str, shown: list[str], focus: str | None, taken: list[str]
+    text: str, shown: list[str], focus: str | None, taken: list[str], set_aside: str | None = None
 ) -> References | None:
-    """«how much are the other two?» after one of three was picked: the two left."""
+    """«how much are the other two?» after one of three was picked (or `set_aside`: named
+    before, or the winner just compared): the two left."""
     said = _OTHER_FEW.search(text)
     if said is None or len(shown) < 3:
         return None
-    picked = {focus} if focus in shown else set(taken) & set(shown)
+    picked = {set_aside} if set_aside in shown else set()
+    picked = picked or ({focus} if focus in shown else set(taken) & set(shown))
     others = [pid for pid in shown if pid not in picked]
     wanted = {"two": 2, "2": 2, "three": 3, "3": 3}.get(said["count"].lower(), len(others))
     if not picked or len(others) != wanted:

@@ -46,6 +46,10 @@ _CART_WORDS = frozenset(
 )
 
 
+# short words typed fast that bound a search: «yoga mat undr 30»
+_SHORT_SLIPS = {"undr": "under", "uner": "under", "bellow": "below", "chepest": "cheapest"}
+
+
 class TitleSpelling:
     """Respells words nobody knows as the title word they are a typo of."""
 
@@ -95,6 +99,8 @@ class TitleSpelling:
     def _word(self, word: str) -> str:
         """The word, or the title word it is a typo of."""
         lower = word.lower()
+        if lower in _SHORT_SLIPS:
+            return _SHORT_SLIPS[lower]
         if len(lower) < MIN_LETTERS or self._knows(lower) or famous_make(lower):
             return word  # «vitamix» is a make we lack, not a vitamin
         if found := self._closest(lower):

@@ -9,9 +9,14 @@ from collections.abc import Callable
 
 from assistant.conversation.answers.list_order import MORE_REVIEWS
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.buying import ADD_FIRST, CART_CHANGING, CART_LINE_ACTS
+from assistant.conversation.understanding.buying import (
+    ADD_FIRST,
+    CART_CHANGING,
+    CART_LINE_ACTS,
+    PICKED_I_GUESS,
+)
 from assistant.conversation.understanding.corrections import ASKS
-from assistant.conversation.understanding.follow_ups import THE_OTHER_TOO
+from assistant.conversation.understanding.follow_ups import OTHER_ONE_IN_THE_SAME, THE_OTHER_TOO
 from assistant.conversation.understanding.shop_words import (
     ABROAD,
     AMOUNT_HELD,
@@ -229,8 +234,10 @@ _DROPPED_AS_DEAR = re.compile(
 # «and one more», «one more please», «throw in one more»: another unit of the one in view
 _ONE_MORE = re.compile(
     r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|just|so)\W+)*(?:(?:add|throw in|put in|get me|"
-    r"give me|i'?ll (?:take|have))\s+)?(?:one|1|another) more(?: (?:of (?:it|those|them|that)|"
-    r"please|pls|too|then))*\W*$",
+    r"give me|i'?ll (?:take|have))\s+)?(?:one|1|another|[2-9]|two|three|four|five|a couple|couple)"
+    # «plus 2 more for my mates», «and 2 more»
+    r" more(?: (?:of (?:it|those|them|that)|please|pls|too|then|for (?:me|him|her|them|us|"
+    r"my \w+(?: \w+)?)))*\W*$",
     re.I,
 )
 
@@ -380,8 +387,17 @@ _LONG_STORY_WORDS = 25
 # Words sure of their act however unsure the classifier: «fine, check out», «and one more»,
 # «two kettles is silly. drop the green one», «make the sleeping bag 2, my partner's coming»
 # (not a gift search)
+# «did that go through twice?? i pressed it 2 times»: whether the order was placed twice
+_PLACED_TWICE = re.compile(
+    r"\b(?:go|gone|went|goes)\s+through\s+(?:twice|two times|2 times|double)\b"
+    r"|\b(?:charged|ordered|billed)\s+(?:me\s+)?(?:twice|two times|2 times|double)\b"
+    r"|\b(?:pressed|clicked|tapped|hit)\s+(?:it|the button|confirm|yes)\s+(?:twice|two times|"
+    r"2 times)\b|\b(?:two|2|double|duplicate)\s+orders?\b",
+    re.I,
+)
 _SURE_WHATEVER_HEARD = (
     (_ONLY_CHECKOUT, "checkout"),
+    (_PLACED_TWICE, "order_status"),
     (_SO_MANY_OF_ONE, "policy_question"),
     (_COMES_TO, "view_cart"),
     (_SUM_UP, "view_cart"),
@@ -390,6 +406,7 @@ _SURE_WHATEVER_HEARD = (
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),
     (_OTHER_IN_THE_SAME, "add"),
+    (OTHER_ONE_IN_THE_SAME, "add"),
     (_ANOTHER_FOR, "add"),
     (_TAKE_SO_MANY, "add"),
     (_SO_MANY_OF_THE, "add"),
@@ -564,8 +581,16 @@ _PICKED_PLEASE = re.compile(
     r"(?:those|these|them)(?:\s+(?:two|three|2|3))?)\s+(?:please|pls|plz)\s*[,.;!]\s*(?![^?]*\?)",
     re.I,
 )
+# «the pacer & co one» after a list: one picked by a make with «&» in its name, no comparison
+_THE_AMPERSAND_ONE = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|then|fine|hmm+|yeah|yes)\W+)*the\s+[\w'-]+\s*&\s*[\w'-]+"
+    r"(?:\s+[\w'-]+)?\s+one(?:\s+(?:then|please|pls|plz))*\W*$",
+    re.I,
+)
 _HEARD_AS = [
     ({"product_question"}, _WHY_RATED_LOW, "review_question"),
+    ({"product_question", "search", "refine", "smalltalk"}, PICKED_I_GUESS, "add"),
+    ({"compare"}, _THE_AMPERSAND_ONE, "add"),
     ({"refine", "search", "compare", "product_question", "smalltalk"}, _PICKED_PLEASE, "add"),
     ({"help", "smalltalk", "out_of_scope"}, _A_MAKE_ALONE, "search"),
     ({"add"}, _A_ONE_OF_A_SORT, "refine"),
@@ -600,7 +625,8 @@ _HEARD_AS = [
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
     ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»
-    (_NOT_A_QUESTION, _IF_EXCHANGED, "policy_question"),
+    # («and if they turn out rubbish can i send them back» heard as a return: the rule asked)
+    (_NOT_A_QUESTION | {"return"}, _IF_EXCHANGED, "policy_question"),
     # «the price stays the same if I remove the roller?»: the totals
     ({"add", "change", "remove"}, _IF_I_CHANGE, "view_cart"),
 ]
@@ -654,6 +680,9 @@ _ADD_SENTENCE_LAST = re.compile(
 )
 
 
+_THE_OTHER_FEW = re.compile(r"\bthe other (?:two|2|three|3)\b", re.I)
+
+
 def _story_ending(request: Request) -> Request:
     """The closing «please just add the X to my cart» of a long story, as the request; the
     closing «add the X» after a remark, heard as a question or a search."""
@@ -665,6 +694,9 @@ def _story_ending(request: Request) -> Request:
             # before it are the version said first («blue. add 2 pairs»)
             before = request.text[: last.start("ask")].strip(" .!;")
             ask = f"{last['ask']}, {before}" if len(before.split()) <= 2 else last["ask"]
+            if _THE_OTHER_FEW.search(last["ask"]):
+                ask = f"{before}. {last['ask']}"  # «the auralpeak is over my budget. add the
+                # other two»: which one the others leave out is said before
             return Request(ask, "add", max(request.confidence, SURE_ENOUGH))
         return request
     return Request(closing["ask"], "add", request.confidence)

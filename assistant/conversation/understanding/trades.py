@@ -76,8 +76,10 @@ def replaced_product(
         return pending.replaces  # «black» answers the swap's «which one?»: now out with it
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
-    if (just_added := _just_added(state)) and MEANT.search(text) and just_added != new:
-        # «no i meant the nimbus»; not one the cart already held («… the ironpeak one»)
+    meant = MEANT.search(text) or (_NO_THE_OTHER.search(text) and "?" not in text)
+    if (just_added := _just_added(state)) and meant and just_added != new:
+        # «no i meant the nimbus», «no, the board game actually»; not one the cart already
+        # held («… the ironpeak one»)
         return just_added if just_added in cart_products and new not in cart_products else None
     kind = references.kind
     if kind == "deictic" and not SWAP_MINE_FOR.search(text):

@@ -35,11 +35,6 @@ _FREE_SHIPPING = re.compile(
     re.I,
 )
 _CHARGED = re.compile(r"\b(?:charged|billed|charge me|pay anything|paid anything)\b", re.I)
-# «did that go through twice?? i pressed it 2 times»: whether a second order was placed
-_TWICE = re.compile(
-    r"\b(?:twice|two times|2 times|double[ds]?|duplicated?|two orders|2 orders|second order)\b",
-    re.I,
-)
 CART_LINE_TOOLS = {"add_to_cart", "update_cart_item", "change_variant", "remove_from_cart"}
 # A call to one of these answers, or replaces, an open "which one?" or "how many?" question;
 # looking at orders or the cart in between leaves it open.
@@ -169,8 +164,9 @@ def _status_notes(state: DialogueState, text: str, result: object, context: Tool
     if _CHARGED.search(text):
         notes += "\n" + order_wording.NOT_CHARGED
     notes += by_the_date(result, text, context.commerce.clock().date())
-    if _TWICE.search(text):
-        placed = context.commerce.list_orders(context.shopper_id)
+    if order_wording.PLACED_TWICE.search(text) and (
+        placed := context.commerce.list_orders(context.shopper_id)
+    ):
         notes += "\n" + order_wording.orders_placed(len(placed))
     return notes
 

@@ -222,11 +222,13 @@ class CatalogueAnswers(ShopRuleAnswers):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
-        text += age_note(products, step.text) + said_fact_note(products, step.text)
-        # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid
+        said_facts = said_fact_note(products, step.text)
+        text += age_note(products, step.text) + said_facts
+        # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid;
+        # «… is it vegan and what does it smell like?»: each one's facts (unless said above)
         text += (
-            facts_asked_of_each(products, step.text)
-            or unlisted_note(products, step.text)
+            unlisted_note(products, step.text)
+            or ("" if said_facts else facts_asked_of_each(products, step.text))
             or unlisted_of_all(products, step.text)
         )
         text += f"\n{spec.values}" if spec else ""

@@ -315,8 +315,9 @@ class ProductKinds:
             for word in words
             if word not in _ASKING_WORDS | _NO_KIND_WORDS | self._option_words
         ]  # «how many»
-        # «…, dark roast, ethiopian if poss»: where it is from, no kind
-        words = [word for word in words if not COUNTRY_ADJECTIVE.fullmatch(word)]
+        # «…, dark roast, ethiopian if poss»: where it is from, no kind (but «french presses»)
+        if all(COUNTRY_ADJECTIVE.fullmatch(word) for word in words):
+            return None
         if not words or len(words) > MAX_KIND_WORDS:
             return None
         said_one = _AN_X_ONE.search(text)  # «a decaf one he can send back»: ours, that way

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.catalogue.models import Catalogue
 from assistant.commerce import OrderView, ReturnReceipt
 from assistant.money import format_minor
@@ -54,6 +56,17 @@ def return_text(receipt: ReturnReceipt) -> str:
         f"Return {receipt.return_id} accepted for {units} item(s) of order "
         f"{receipt.order_id}; refund {format_minor(receipt.refund_minor, receipt.currency)}."
     )
+
+
+# «did that go through twice?? i pressed it 2 times», «did it order twice»: whether a second
+# order was placed (not «two orders of fries», «charged twice»: the payment rule)
+PLACED_TWICE = re.compile(
+    r"\b(?:go|gone|went|goes)\s+through\s+(?:twice|two times|2 times|double)\b"
+    r"|\b(?:order|ordered|place|placed)\s+(?:it\s+|that\s+)?(?:twice|two times|2 times)\b"
+    r"|\b(?:pressed|clicked|tapped|hit)\s+(?:it|the button|confirm|yes)\s+(?:twice|two times|"
+    r"2 times)\b|\b(?:duplicate|double)\s+orders?\b",
+    re.I,
+)
 
 
 def orders_placed(count: int) -> str:

@@ -139,6 +139,9 @@ def only_one_in_stock(options: dict[str, str]) -> str:
     return f"Only the {', '.join(options.values())} one is in stock, so that is the one I added."
 
 
+_SIZE_LIKE = ("size", "capacity", "volume", "weight", "pack")
+
+
 def unmet_requests(products: list[Product], requested: Constraints) -> str:
     """A colour or size the shopper asked for that none of these products comes in."""
     notes = []
@@ -147,8 +150,11 @@ def unmet_requests(products: list[Product], requested: Constraints) -> str:
             continue
         wanted = {value.lower(), LETTER_FOR.get(value.lower(), "")}  # «small» is a shirt's S
         wanted = {word.replace(" ", "") for word in wanted}  # «500g» is the «500 g» bag
+        # («copperline black small»: a pour-over's «capacity» small is the size said)
+        names = _SIZE_LIKE if name == "size" else (name,)
         if not any(
-            wanted & {sold.replace(" ", "") for sold in product.option_values(name)}
+            wanted
+            & {sold.replace(" ", "") for held in names for sold in product.option_values(held)}
             for product in products
         ):
             notes.append(f"none of these comes in {name} {value}")

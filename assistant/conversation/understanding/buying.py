@@ -115,7 +115,45 @@ _POINTING = re.compile(
     re.I,
 )
 # «he's 5 so the classic 700 i guess. standard edition»: a pick, said unsure
-PICKED_I_GUESS = re.compile(r"\bthe\s+[\w&' -]{2,40}?\s+i\s+guess\b(?![^?]*\?)", re.I)
+# (not «the price is a bit much i guess»: a remark; the name starts the sentence or follows «so»)
+PICKED_I_GUESS = re.compile(
+    r"(?:^|[.!?,;]\s*|\bso\s+)(?:ok\s+|okay\s+)?the\s+(?!(?:[\w&'-]+\s+){0,4}?(?:is|are|was|"
+    r"were|a|an|bit|too|very|much|seems?|looks?)\b)(?P<name>[\w&'-]+(?:\s+[\w&'-]+){0,5})\s+i\s+"
+    r"guess\b"
+    r"(?![^?]*\?)",
+    re.I,
+)
+
+
+_NOT_A_NAME = frozenset("one ones in for of with the a an size colour color".split())
+
+
+def guessed_pick_in_view(
+    intent: str, ids: list[str], text: str, shown: list[str], products: dict[str, Product]
+) -> str:
+    """«he's 5 so the classic 700 i guess» adds the one in view whose title says every word
+    of it; of any other (the Classic 500 board game beside board games) it is only asked
+    about."""
+    said = PICKED_I_GUESS.search(text)
+    if intent != "add" or said is None:
+        return intent
+    versions = {
+        word
+        for pid in ids
+        for values in products[pid].options_by_name().values()
+        for value in values
+        for word in value.lower().split()
+    }  # «the kestrel one in navy i guess»: its name is «kestrel»
+    words = set(re.findall(r"[\w&'-]+", said["name"].lower())) - _NOT_A_NAME - versions
+    title_words = [set(products[pid].title.lower().split()) for pid in ids]
+    if not any(words & held for held in title_words):
+        return intent  # «ok the navy one i guess»: a version, picked as before
+    in_view = bool(ids) and set(ids) <= set(shown)
+    if in_view and all(words <= held for held in title_words):
+        return intent
+    return "product_question"
+
+
 _CONTINUING = re.compile(r"^\W*(and|also|plus|oh and|\+)\b|\b(as well|too)\W*$", re.I)
 _QUESTION_SHAPED = re.compile(
     r"\?\s*$|^\W*(and |so |but |ok |okay )?(what|whats|what's|how|is|are|does|do|will|would|"

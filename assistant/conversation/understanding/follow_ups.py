@@ -131,6 +131,23 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
     return "refine" if word.endswith(("er", "est")) and state.shown else last
 
 
+# «and 2 more», «plus 2 more for my mates» right after an add (not «couple more?» of a list)
+_SO_MANY_MORE = re.compile(
+    r"^\W*(?:(?:and|oh|ok|okay|plus|also|so)\W+)*(?:[2-9]|two|three|four|five|a couple|couple)"
+    r"\s+more(?:\s+(?:of (?:it|those|them|that)|please|pls|too|then|for (?:me|him|her|them|us|"
+    r"my \w+(?: \w+)?)))*[\s.!]*$",
+    re.I,
+)
+
+
+def so_many_more(intent: str, text: str, state: DialogueState) -> str:
+    """«and 2 more» right after an add: that many more of what was added."""
+    just_added = bool(state.last_added) and state.last_added[0].turn == state.turns - 1
+    if _SO_MANY_MORE.match(text) and state.last_cart_change == "add" and just_added:
+        return "add"
+    return intent
+
+
 _A_COUNT_ALONE = re.compile(r"\W*(?:[1-9]|10)\W*")
 _PRICE_ASKED = re.compile(r"\b(?:how much|price|prices|priced|cost|costs)\b", re.I)
 

@@ -634,6 +634,14 @@ _AND_THE_OTHER = re.compile(
 )
 
 
+# what may follow «and the other one» when it is taken too: its version, «too», «please»
+_THE_OTHER_TAKEN = re.compile(
+    r"^(?:\s*,?\s*(?:in\s+)?(?![\w .-]*\b(?:skip|later|maybe|not|no|dear|expensive|pricey|"
+    r"though|but|is|s)\b)[\w .-]{1,30}?)?(?:\s+(?:too|as well|also|please|pls))*\W*$",
+    re.I,
+)
+
+
 def named_and_the_other(
     intent: str, references: References, text: str, state: DialogueState
 ) -> References:
@@ -645,6 +653,9 @@ def named_and_the_other(
         return references
     if len(references.ids) != 1 or references.ids[0] not in shown:
         return references
+    rest = text[said.end() :]
+    if not _THE_OTHER_TAKEN.match(rest):
+        return references  # «…, and the other one's too dear so skip it»: not taken
     (named,) = references.ids
     other = next(pid for pid in shown if pid != named)
     phrases = {named: text[: said.start()], other: text[said.start() :]}

@@ -35,6 +35,7 @@ from assistant.conversation.understanding.buying import (
     another_version_of,
     asks_for_a_change,
     cheaper_version,
+    guessed_pick_in_view,
     kept_anyway,
     not_a_change,
     only_a_version,
@@ -75,6 +76,7 @@ from assistant.conversation.understanding.follow_ups import (
     moved_on,
     picked_instead,
     quoted_of_the_one_in_view,
+    so_many_more,
     tried_instead,
 )
 from assistant.conversation.understanding.go_ahead import goes_ahead
@@ -342,6 +344,7 @@ class RulePlanner:
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
         intent = a_count_alone(intent, request.text, state)  # «cool, 2 pairs pls»
+        intent = so_many_more(intent, request.text, state)  # «and 2 more» after an add
         intent = picked_instead(intent, request.text, state)
         intent = enough_of_it(intent, request.text, state)  # «enough navy?»: its stock
         # «for the same phone», «the cairn gear air s in the same colour» (of a one-colour
@@ -419,6 +422,9 @@ class RulePlanner:
         # «and the first one you showed me earlier, in orange» right after an add: one more
         intent = _added_too(intent, references, request.text, state, self.catalogue.products)
         intent, references = self._kind_only(intent, references, request, state, slots)
+        intent = guessed_pick_in_view(
+            intent, references.ids, request.text, state.shown, self.catalogue.products
+        )
         intent = in_this_conversation(
             intent,
             request.text,

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from assistant.conversation.answers.list_order import MORE_REVIEWS
+from assistant.conversation.answers.order_wording import PLACED_TWICE
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
     ADD_FIRST,
@@ -16,7 +17,7 @@ from assistant.conversation.understanding.buying import (
     PICKED_I_GUESS,
 )
 from assistant.conversation.understanding.corrections import ASKS
-from assistant.conversation.understanding.follow_ups import OTHER_ONE_IN_THE_SAME, THE_OTHER_TOO
+from assistant.conversation.understanding.follow_ups import THE_OTHER_TOO
 from assistant.conversation.understanding.shop_words import (
     ABROAD,
     AMOUNT_HELD,
@@ -102,6 +103,11 @@ _IF_EXCHANGED = re.compile(
     # typed without the «?»: «if they dont fit can she swap for a M»
     r"|^\W*(?:(?:and|but|so|ok|okay|hmm|what)\W+)*if\b[^?.!]*\b(?:can|could|will|would|do|does)"
     r"\s+(?:i|we|she|he|they|u|you)\s+(?:just\s+|still\s+)?(?:exchange|return|swap|send)\b",
+    re.I,
+)
+_IF_A_CASE_EXCHANGED = re.compile(
+    r"(?=.*\bif\s+(?!(?:possible|poss|you can|u can|ok|okay|that'?s ok)\b))"
+    rf"(?:{_IF_EXCHANGED.pattern})",
     re.I,
 )
 # acts a conditional «if they dont fit can she swap…» was heard as, though it asks the rule
@@ -234,10 +240,8 @@ _DROPPED_AS_DEAR = re.compile(
 # «and one more», «one more please», «throw in one more»: another unit of the one in view
 _ONE_MORE = re.compile(
     r"^\W*(?:(?:and|oh|ok|okay|actually|plus|also|just|so)\W+)*(?:(?:add|throw in|put in|get me|"
-    r"give me|i'?ll (?:take|have))\s+)?(?:one|1|another|[2-9]|two|three|four|five|a couple|couple)"
-    # «plus 2 more for my mates», «and 2 more»
-    r" more(?: (?:of (?:it|those|them|that)|please|pls|too|then|for (?:me|him|her|them|us|"
-    r"my \w+(?: \w+)?)))*\W*$",
+    r"give me|i'?ll (?:take|have))\s+)?(?:one|1|another) more(?: (?:of (?:it|those|them|that)|"
+    r"please|pls|too|then))*\W*$",
     re.I,
 )
 
@@ -387,17 +391,9 @@ _LONG_STORY_WORDS = 25
 # Words sure of their act however unsure the classifier: «fine, check out», «and one more»,
 # «two kettles is silly. drop the green one», «make the sleeping bag 2, my partner's coming»
 # (not a gift search)
-# «did that go through twice?? i pressed it 2 times»: whether the order was placed twice
-_PLACED_TWICE = re.compile(
-    r"\b(?:go|gone|went|goes)\s+through\s+(?:twice|two times|2 times|double)\b"
-    r"|\b(?:charged|ordered|billed)\s+(?:me\s+)?(?:twice|two times|2 times|double)\b"
-    r"|\b(?:pressed|clicked|tapped|hit)\s+(?:it|the button|confirm|yes)\s+(?:twice|two times|"
-    r"2 times)\b|\b(?:two|2|double|duplicate)\s+orders?\b",
-    re.I,
-)
 _SURE_WHATEVER_HEARD = (
     (_ONLY_CHECKOUT, "checkout"),
-    (_PLACED_TWICE, "order_status"),
+    (PLACED_TWICE, "order_status"),
     (_SO_MANY_OF_ONE, "policy_question"),
     (_COMES_TO, "view_cart"),
     (_SUM_UP, "view_cart"),
@@ -406,7 +402,6 @@ _SURE_WHATEVER_HEARD = (
     (_ANOTHER_VERSION_TOO, "add"),
     (_SAME_IN_ANOTHER, "add"),
     (_OTHER_IN_THE_SAME, "add"),
-    (OTHER_ONE_IN_THE_SAME, "add"),
     (_ANOTHER_FOR, "add"),
     (_TAKE_SO_MANY, "add"),
     (_SO_MANY_OF_THE, "add"),
@@ -625,8 +620,10 @@ _HEARD_AS = [
     (CART_CHANGING - {"cancel_order"}, _CANCEL_MY_ORDER, "cancel_order"),
     ({"return"}, INTO_CART, "add"),  # «could you put the board game back in my cart?»
     ({"ask_confirm"}, _WHATS_IN_IT, "view_cart"),  # «just tell me whats in the order»
-    # («and if they turn out rubbish can i send them back» heard as a return: the rule asked)
-    (_NOT_A_QUESTION | {"return"}, _IF_EXCHANGED, "policy_question"),
+    (_NOT_A_QUESTION, _IF_EXCHANGED, "policy_question"),
+    # («and if they turn out rubbish can i send them back» heard as a return: the rule asked;
+    # not «if possible, can i return the echofox one?», a return asked for)
+    ({"return"}, _IF_A_CASE_EXCHANGED, "policy_question"),
     # «the price stays the same if I remove the roller?»: the totals
     ({"add", "change", "remove"}, _IF_I_CHANGE, "view_cart"),
 ]

@@ -76,7 +76,9 @@ def replaced_product(
         return pending.replaces  # «black» answers the swap's «which one?»: now out with it
     if references.replaces:
         return references.replaces  # «swap the atlas ones for the voyagr set»: named
-    meant = MEANT.search(text) or (_NO_THE_OTHER.search(text) and "?" not in text)
+    # (not «no, the tumble & co lite too»: that one as well)
+    said_instead = _NO_THE_OTHER.search(text) and "?" not in text and not _KEEPS.search(text)
+    meant = MEANT.search(text) or said_instead
     if (just_added := _just_added(state)) and meant and just_added != new:
         # «no i meant the nimbus», «no, the board game actually»; not one the cart already
         # held («… the ironpeak one»)

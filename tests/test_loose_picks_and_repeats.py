@@ -354,3 +354,44 @@ def test_twice_with_no_orders_and_a_search_with_a_question(demo_assistant) -> No
 @pytest.mark.slow
 def test_a_country_in_a_kind_we_lack_is_kept(demo_assistant) -> None:
     assert demo_assistant.planner.kinds.missing("do you sell french presses?") == "french presses"
+
+
+# The second helper review's regressions, mended
+
+
+def test_buying_twice_or_a_time_is_no_such_thing() -> None:
+    from assistant.catalogue.loader import load_catalogue
+    from assistant.conversation.answers.order_wording import PLACED_TWICE
+
+    for said in ("can i order it twice, once in black and once in navy?", "a double order of it"):
+        assert not PLACED_TWICE.search(said), said
+    assert PLACED_TWICE.search("did that go through twice?? i pressed it 2 times")
+    coffee = load_catalogue(DEMO_CATALOGUE)[0].products["P0281"]
+    assert coffee.options_named_in("add it, i need it in 1 week") == {}
+    assert coffee.options_named_in("the roastery 9 lite in 500") == {"size": "500 g"}
+
+
+@pytest.mark.slow
+def test_what_is_asked_i_guess_or_said_of_cheap_things_adds_nothing(demo_assistant) -> None:
+    speaker = Chat(demo_assistant)
+    speaker.say("show me the sonara prime 2 speaker")
+    assert "battery life" in speaker.say("the battery i guess").text
+    assert speaker.units() == {}
+    protectors = Chat(demo_assistant)
+    protectors.say("armorly screen protectors")
+    protectors.say("the cheap stuff always breaks tbh")
+    assert protectors.units() == {}
+    bags = Chat(demo_assistant)
+    bags.say("show me crossbody bags")
+    reply = bags.say("the kestrel travel one, the dear one")
+    assert set(reply.products) == {"P0311", "P0323"} and bags.units() == {}
+    games = Chat(demo_assistant)
+    games.say("any card games?")
+    games.say("add the playwise one standard")
+    games.say("no, the board game can wait")
+    assert games.units() == {CARD_GAME: 1}
+    ropes = Chat(demo_assistant)
+    ropes.say("jump ropes")
+    ropes.say("add the pulsefit sport in black")
+    ropes.say("plus 2 more for my mates")
+    assert ropes.units() == {ROPE_PULSEFIT: 3}

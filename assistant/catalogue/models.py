@@ -232,7 +232,8 @@ _PLAIN_EDITION = re.compile(
 # «1 kilo», «500 grams», «half a litre»: the units as the catalogue writes them
 # «and the dewleaf lite 2 in 50»: an amount said without its unit
 _BARE_AMOUNT = re.compile(
-    r"\b(in)\s+(\d{1,4})\b(?!\s*(?:ml|g|kg|l|oz|%|\.\d|-|person|people|players?)\b)",
+    r"\b(in)\s+(\d{1,4})\b(?!\s*(?:ml|g|kg|l|oz|%|\.\d|-|person|people|players?|mins?|minutes?|"
+    r"hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|business|working)\b)",
     re.I,
 )
 _UNIT_SAID = (

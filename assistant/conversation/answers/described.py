@@ -20,6 +20,8 @@ _ASKING = frozenset(
 MIN_LETTERS = 4
 _HOW_X = re.compile(r"\bhow (?:long|much|many|big|heavy|light|far|fast|old)\b", re.I)
 _AN_ATTRIBUTE = re.compile(r"^\s*[A-Z][\w ]*:\s")
+# «Designed with attention to grip and smell.»: what the maker cared about, no answer
+_BOILERPLATE = re.compile(r"^\s*Designed with attention to\b", re.I)
 
 
 def described(product: Product, question: str) -> str | None:
@@ -34,7 +36,7 @@ def described(product: Product, question: str) -> str | None:
     }
     best, overlap = None, 0
     for sentence in _SENTENCE_END.split(product.description):
-        if _AN_ATTRIBUTE.match(sentence):
+        if _AN_ATTRIBUTE.match(sentence) or _BOILERPLATE.match(sentence):
             continue  # «Fragrance: light citrus.»: the facts answer attributes
         shared = len(asked & set(_WORD.findall(sentence.lower())))
         if shared > overlap:

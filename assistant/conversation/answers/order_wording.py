@@ -60,11 +60,13 @@ def return_text(receipt: ReturnReceipt) -> str:
 
 # «did that go through twice?? i pressed it 2 times», «did it order twice»: whether a second
 # order was placed (not «two orders of fries», «charged twice»: the payment rule)
+# (not «can i order it twice, once in black and once in navy?», «a double order of …»: asks
+# to buy)
 PLACED_TWICE = re.compile(
     r"\b(?:go|gone|went|goes)\s+through\s+(?:twice|two times|2 times|double)\b"
-    r"|\b(?:order|ordered|place|placed)\s+(?:it\s+|that\s+)?(?:twice|two times|2 times)\b"
+    r"|\b(?:was|got|been|it)\s+(?:ordered|placed)\s+(?:twice|two times|2 times)\b"
     r"|\b(?:pressed|clicked|tapped|hit)\s+(?:it|the button|confirm|yes)\s+(?:twice|two times|"
-    r"2 times)\b|\b(?:duplicate|double)\s+orders?\b",
+    r"2 times)\b|\b(?:a|the|any)\s+duplicate\s+orders?\b",
     re.I,
 )
 

@@ -125,7 +125,7 @@ PICKED_I_GUESS = re.compile(
 )
 
 
-_NOT_A_NAME = frozenset("one ones in for of with the a an size colour color".split())
+_NOT_A_NAME = frozenset("one ones in for of with the a an".split())
 
 
 def guessed_pick_in_view(
@@ -133,9 +133,9 @@ def guessed_pick_in_view(
 ) -> str:
     """«he's 5 so the classic 700 i guess» adds the one in view whose title says every word
     of it; of any other (the Classic 500 board game beside board games) it is only asked
-    about."""
+    about, as is «the battery i guess»."""
     said = PICKED_I_GUESS.search(text)
-    if intent != "add" or said is None:
+    if intent not in {"add", "change"} or said is None:
         return intent
     versions = {
         word
@@ -146,8 +146,9 @@ def guessed_pick_in_view(
     }  # «the kestrel one in navy i guess»: its name is «kestrel»
     words = set(re.findall(r"[\w&'-]+", said["name"].lower())) - _NOT_A_NAME - versions
     title_words = [set(products[pid].title.lower().split()) for pid in ids]
-    if not any(words & held for held in title_words):
+    if not words:
         return intent  # «ok the navy one i guess»: a version, picked as before
+    # («the battery i guess», «the colour i guess»: what is asked about, no name)
     in_view = bool(ids) and set(ids) <= set(shown)
     if in_view and all(words <= held for held in title_words):
         return intent

@@ -10,12 +10,16 @@ from assistant.catalogue.models import Catalogue, Product
 from assistant.conversation.answers.ranking import figure_winner
 
 # «the cheap armorly screen protector», «the expensive one» of those shown: the cheaper, the
-# dearer
+# dearer (not «the cheap stuff always breaks»: a remark)
+_NOT_A_PICK = r"(?!\s+(?:stuff|things?|ones? (?:always|never|usually|break|are|were))\b)"
 _CHEAPER = re.compile(
-    r"\b(cheaper|cheapest|less expensive|lower priced)\b|\bthe (?:cheap|budget|cheapo)\b", re.I
+    r"\b(cheaper|cheapest|less expensive|lower priced)\b"
+    rf"|\bthe (?:cheap|budget|cheapo)\b{_NOT_A_PICK}",
+    re.I,
 )
 _PRICIER = re.compile(
-    r"\b(more expensive|pricier|priciest|most expensive)\b|\bthe (?:expensive|pricey|dear)\b",
+    r"\b(more expensive|pricier|priciest|most expensive)\b"
+    rf"|\bthe (?:expensive|pricey)\b{_NOT_A_PICK}",
     re.I,
 )
 # «the better one», «2 of the best one»: the better rated of those shown

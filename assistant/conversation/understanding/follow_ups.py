@@ -148,6 +148,17 @@ def so_many_more(intent: str, text: str, state: DialogueState) -> str:
     return intent
 
 
+def more_of_the_last_add(
+    intent: str, references: References, text: str, state: DialogueState
+) -> References:
+    """«plus 2 more for my mates» right after an add: of the one just added (not a «Plus X»
+    model the words also name)."""
+    added = list(dict.fromkeys(line.product_id for line in state.last_added))
+    if intent != "add" or not _SO_MANY_MORE.match(text) or len(added) != 1:
+        return references
+    return References(added, "deictic")
+
+
 _A_COUNT_ALONE = re.compile(r"\W*(?:[1-9]|10)\W*")
 _PRICE_ASKED = re.compile(r"\b(?:how much|price|prices|priced|cost|costs)\b", re.I)
 

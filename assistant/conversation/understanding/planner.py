@@ -73,6 +73,7 @@ from assistant.conversation.understanding.follow_ups import (
     elliptical_question,
     enough_of_it,
     follow_up_act,
+    more_of_the_last_add,
     moved_on,
     picked_instead,
     quoted_of_the_one_in_view,
@@ -389,6 +390,7 @@ class RulePlanner:
         references = with_the_one_in_view(intent, references, request.text, state.focus)
         references = those_and_the_other(intent, references, request.text, state)
         references = named_and_the_other(intent, references, request.text, state)
+        references = more_of_the_last_add(intent, references, request.text, state)
         references = by_the_price_said(
             intent, references, request.text, self.catalogue.products, state.shown
         )

@@ -163,7 +163,11 @@ MEANT = re.compile(
 # «hmm no, the echofox instead», «no, the board game actually»: a no, then the one meant
 # (not «no the echofox, is it waterproof?»: a question about it)
 _NO_THE_OTHER = re.compile(
-    r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+(?:the|that)\b"
+    # (the name alone, or with «actually», «instead» or its version: not «no, the board game
+    # can wait», «no, the rope is fine»)
+    r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+(?:the|that)\s+"
+    r"(?![^.!?]*\b(?:can|could|will|would|is|are|was|wait|later|fine|ok|okay|good|enough)\b)"
+    r"[\w&' -]{1,40}?(?:\s*,?\s*(?:actually|instead|please|pls|then|in\s+[\w ]{1,20}))*\W*$"
     r"|^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh|ok|okay)\W+)*(?:the|that)\b[^.?!]{1,60}?"
     r"\binstead\W*$",
     re.I,

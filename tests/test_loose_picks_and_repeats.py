@@ -395,3 +395,16 @@ def test_what_is_asked_i_guess_or_said_of_cheap_things_adds_nothing(demo_assista
     ropes.say("add the pulsefit sport in black")
     ropes.say("plus 2 more for my mates")
     assert ropes.units() == {ROPE_PULSEFIT: 3}
+
+
+@pytest.mark.slow
+def test_what_if_asked_at_a_summary_is_the_rule(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add a flexa zen x foam roller")
+    chat.say("checkout")
+    for said in (
+        "what happens if i hit confirm twice?",
+        "what if i press the confirm button twice by accident?",
+    ):
+        assert "twice places one order" in chat.say(said).text, said
+    assert "is placed" in chat.say("yes").text  # the summary still waited for its yes

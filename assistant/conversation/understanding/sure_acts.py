@@ -582,8 +582,16 @@ _THE_AMPERSAND_ONE = re.compile(
     r"(?:\s+[\w'-]+)?\s+one(?:\s+(?:then|please|pls|plz))*\W*$",
     re.I,
 )
+# «what if i press the confirm button twice by accident?» at a summary: the rule asked, no
+# «no» to the summary (nor a «yes»)
+_WHAT_IF_ASKED = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hmm+|wait)\W+)*(?:what if|what happens if|what happens when|"
+    r"what would happen if|what happens)\b",
+    re.I,
+)
 _HEARD_AS = [
     ({"product_question"}, _WHY_RATED_LOW, "review_question"),
+    ({"decline", "confirm"}, _WHAT_IF_ASKED, "policy_question"),
     ({"product_question", "search", "refine", "smalltalk"}, PICKED_I_GUESS, "add"),
     ({"compare"}, _THE_AMPERSAND_ONE, "add"),
     ({"refine", "search", "compare", "product_question", "smalltalk"}, _PICKED_PLEASE, "add"),

@@ -487,8 +487,15 @@ class ProductAnswers:
         if not lines and _TELL_ME_ABOUT.search(step.text):
             # «tell me about the kyoto garden one and the morning ritual edge s»: each in full
             lines = [wording.product_details(self.catalogue.products[pid]) for pid in product_ids]
-        if not lines:
-            return Turn(text="The product data doesn't say. Ask me what reviewers say instead.")
+        if not lines:  # said of each, so «which one?» is not asked back
+            named = ", ".join(
+                f"{self.catalogue.products[pid].title} [{pid}]" for pid in product_ids
+            )
+            return Turn(
+                text=f"The product data for {named} doesn't say. Ask me what reviewers say "
+                "instead.",
+                products=product_ids,
+            )
         return Turn(text="\n".join(lines), products=product_ids)
 
     def _by_date(

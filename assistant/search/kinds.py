@@ -194,6 +194,16 @@ class ProductKinds:
             for value in variant.options.values()
             if len(value.split()) == 1
         } - self.title_words
+        # «for galaxy s24»: the make of a model a product is made for («Galaxy S24»), no kind
+        self._option_words |= {
+            word.lower()
+            for product in catalogue.products.values()
+            for variant in product.variants
+            for value in variant.options.values()
+            if len(value.split()) > 1 and re.search(r"\d", value)
+            for word in value.split()
+            if word.isalpha() and len(word) > 2
+        } - self.title_words
         self._names = self.brand_words | self.title_words  # a typo of one is not a new make
         self._vocabulary: set[str] | None = None  # every word the shop's texts use, on first need
         self._vectors: np.ndarray | None = None  # built by warm() or the first unclear request
@@ -306,6 +316,7 @@ class ProductKinds:
         if not asking and self.named_kind(text, ignore) is not None:
             return None  # "what about running shorts then, mens medium": shorts are carried
         text = _asking_clause(text)  # "do u sell laptops? mine just died": the first part
+        text = _kind_clause(text)  # «are the heart rate readings any good?»: none
         text = _WHAT_IT_IS_FOR.sub("", text) or text  # «a speaker i can use in the shower»
         if not asking and len(_words(text)) > BARE_REQUEST_WORDS:
             return None
@@ -480,6 +491,27 @@ _STAND_INS = frozenset({"one", "ones"})
 # «rechargeable», «waterproof», «cordless», «foldable»: words that describe, never a make
 _DESCRIBING = re.compile(r"(?:able|ible|proof|less|ful|free)$")
 _WHO_FOR = frozenset("kid kids child children baby babies men women boy boys girl girls".split())
+# «are the heart rate readings any good?», «is the battery decent»: a part judged
+_A_PART_ANY_GOOD = re.compile(
+    r"^\W*(?:(?:and|so|ok|but)\W+)*(?:are|is)\s+(?:the|its|their)\s+[\w -]{2,40}?\s+"
+    r"(?:any good|good|accurate|reliable|decent|ok|okay|legit|true|honest)\b",
+    re.I,
+)
+# «PTFE free», «latex-free»: free of a stuff, not a kind of product
+_FREE_OF = re.compile(r"\b[\w]+[- ]free\b", re.I)
+# «my gf's», «his mum's»: whose, not what
+_SOMEONES = re.compile(r"\b\w+(?:'|’)s\b(?=\s+\w)", re.I)
+
+
+def _kind_clause(text: str) -> str:
+    """The words of an asking clause that could name a kind: none when it judges a part of
+    a product («are the heart rate readings any good?»), without what it is free of («PTFE
+    free») or whose it is («my gf's galaxy s24»)."""
+    if _A_PART_ANY_GOOD.search(text):
+        return ""
+    return _SOMEONES.sub(" ", _FREE_OF.sub(" ", text))
+
+
 # «foam roller under 35, need it by friday»: a day it is wanted by, no kind we lack
 _NO_KIND_WORDS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday weekend tomorrow today tonight "

@@ -125,7 +125,9 @@ ATTRIBUTE_WORDS = {
     r"\b(?:actually|really|real|genuine|pure|100%)\s+(?:linen|polyester|nylon|bamboo|silk|"
     r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
     "weight": r"heav(?:e?y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
-    "capacity": r"capacity|hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
+    # (not «will it hold my phone», «strong enough to hold on a mount»: a fit or a grip)
+    "capacity": r"capacity|\bholds? (?:up to |about |around )?\d|how much (?:can|will|would) "
+    r"(?:it|they) hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
     r"\bsizes?\b|dimensions?|"  # «what IS listed about its size then»: its capacity
     r"\b(?:bigger|biggest|larger|largest|roomier|roomiest|more space|more room)\b",
     "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|compatible|"
@@ -152,7 +154,7 @@ ATTRIBUTE_WORDS = {
     r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)",
     "fit": r"\bfit\b|fits",
     # «is it japanese green tea?»: a country's adjective (not «french press», a grind)
-    "origin": r"origin|where\b.*\bfrom|grown|country|made in|" + COUNTRY_ADJECTIVE.pattern,
+    "origin": r"origin|where(?:'?s)?\b.*\bfrom|grown|country|made in|" + COUNTRY_ADJECTIVE.pattern,
     "roast": r"roast|strength|strong",
     "organic": r"organic",
     "drop": r"\bdrop\b",

@@ -339,6 +339,14 @@ def _names_option(question: str, name: str) -> bool:
 _OPTION_SAID_AS = {"grind": r"grind|ground|whole[- ]bean|beans"}
 
 
+def _only_in(product: Product) -> str:
+    """«(deluxe only; the others are sold out)» when a few of its versions are in stock."""
+    kept = [variant for variant in product.variants if variant.stock > 0]
+    if not kept or len(kept) == len(product.variants) or len(kept) > 3:
+        return ""
+    return f" ({', '.join(variant.label() for variant in kept)} only; the others are sold out)"
+
+
 def _values_in_stock(product: Product, name: str, values: list[str]) -> str:
     """An option's values, those in stock first: "colours: green; out of stock: white"."""
     available = [v for v in values if any(x.stock > 0 for x in _variants_with(product, {name: v}))]
@@ -431,9 +439,13 @@ def product_facts(product: Product, question: str, options: dict[str, str]) -> l
         facts.insert(0, "comes in one size only")  # «is there a bigger 1 litre version?»
     if "stock" in wanted and not options:
         units = sum(v.stock for v in product.variants)
-        # «is it in stock?»: and from what price, unless the price is asked for anyway
-        price = format_minor(product.min_price_minor, product.currency)
-        said = f"{units} in stock" + ("" if "price" in wanted else f", from {price}")
+        # «is it in stock?»: and from what price one can buy it at, unless the price is asked
+        price = format_minor(product.buyable_price_minor, product.currency)
+        said = (
+            f"{units} in stock"
+            + _only_in(product)
+            + ("" if "price" in wanted else f", from {price}")
+        )
         # «when will it be back in stock?»: the data has no restock date, and says so
         restock = re.search(r"\bback\b|\brestock|\bwhen will\b|\bagain\b", question, re.I)
         no_date = (

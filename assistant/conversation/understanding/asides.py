@@ -26,8 +26,17 @@ _VERDICT_FIRST = re.compile(
 )
 
 
+# «orange in 12, 2 pairs (me and my brother have the same feet lol)»: a remark in brackets
+# at the end (not «(size 12)» or «(the blue one)»: words of the request)
+_REMARK_IN_BRACKETS = re.compile(
+    r"\s*\((?=[^)]*\b(?:i|me|my|we|our|he|she|they|his|her|lol|haha|lmao)\b)[^()]{8,200}\)\W*$",
+    re.I,
+)
+
+
 def without_asides(text: str) -> str:
     """The text without a closing «to try it», «to start with», or an opening verdict on the
     one in view before a question (and the text as said if that is all it says)."""
     text = _VERDICT_FIRST.sub("", text)
+    text = _REMARK_IN_BRACKETS.sub("", text).strip() or text
     return _WHY_AT_THE_END.sub("", text).strip() or text

@@ -150,6 +150,25 @@ def _one_version_for_another(text: str, focus: Product, state: DialogueState) ->
     return new if fits and focus.only_options_in(said["new"], _AROUND_A_VERSION) else {}
 
 
+def corrects_a_version(text: str, product: Product) -> bool:
+    """Whether a message corrects a line to a version of `product` («I said medium, not
+    small»), not asks about one."""
+    asked = text.rstrip().endswith("?")
+    return (
+        not asked
+        and bool(_VERSION_CORRECTED.search(text))
+        and bool(product.options_named_in(without_refused(text)))
+    )
+
+
+_REFUSED = re.compile(r"\b(?:not|instead of|rather than)\s+(?:the\s+|a\s+)?[\w-]+", re.I)
+
+
+def without_refused(text: str) -> str:
+    """A message without the version it turns down («I said medium, not small»: medium)."""
+    return _REFUSED.sub(" ", text)
+
+
 def version_corrected(
     intent: str,
     request: Request,

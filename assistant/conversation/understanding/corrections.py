@@ -437,7 +437,10 @@ _ASKED_IN_WORDS = re.compile(
 )
 # «what about milk and bread?», «and socks?»: a kind of thing, asked after a search
 _WHAT_ABOUT = re.compile(
-    r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b|^\W*and\b", re.I
+    # (not «… sleep? and whats the packed size»: a question of the same one)
+    r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b"
+    r"|^\W*and\b(?!\s+(?:what'?s|whats|what is|what are|how|is|does|do|are|can|will|why)\b)",
+    re.I,
 )
 
 

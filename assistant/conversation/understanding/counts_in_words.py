@@ -76,7 +76,8 @@ _TWO = re.compile(
     r"\b(?:two|couple)\b|(?:^|\b(?:add|get|want|need|take|buy|order)\s+)2\b(?!\s*(?:kg|g|ml|cm|l)\b)",
     re.I,
 )
-_A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b)", re.I)
+# «navy king then, a pair», «a pair of them» (not «a pair of socks»: read as said)
+_A_PAIR_ALONE = re.compile(r"\b(?:a|one)\s+pair\b(?!\s+of\b(?!\s+(?:them|those|these|em)\b))", re.I)
 
 
 def counts_as_digits(text: str) -> str:

@@ -317,16 +317,32 @@ _OPTION_WORD = r"(?:colou?r|size|flavou?r|scent|version|pack|capacity|edition|ki
 _EACH_VERSION = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|great|then|so|and|yes|yeah)\W+)*(?:add\s+|get\s+(?:me\s+)?)?"
     rf"(?:(?P<per>{_COUNT})\s+(?:of\s+each|in\s+each)(?:\s+(?P<name>{_OPTION_WORD}))?|"
+    # «one of every colour u have», «one in every size you do»
+    rf"(?P<per_every>{_COUNT})\s+(?:of|in)\s+every\s+(?P<every>{_OPTION_WORD})"
+    r"(?:\s+(?:u|you)\s+(?:have|got|do|sell|stock))?|"
     rf"both\s+(?P<both>{_OPTION_WORD})|(?:all|every)\s+(?:the\s+)?(?:three\s+|3\s+)?"
     rf"(?P<all>{_OPTION_WORD}))\W*(?:(?:please|pls|plz|then|thanks)\W*)*$",
     re.I,
 )
 _OPTION_NAMES = {"color": "colour", "flavor": "flavour"}
+# «add the flexa max resistance bands - one of every colour u have»: a product, then each
+_NAMED_THEN_EACH = re.compile(
+    rf"^(?P<head>.+?)\s*(?:-|–|,|:)\s*(?P<tail>(?:{_COUNT})\s+(?:of|in)\s+(?:each|every)\s+"
+    rf"{_OPTION_WORD}\b.*)$",
+    re.I,
+)
+
+
+def named_then_each(text: str) -> tuple[str, str] | None:
+    """«add the X - one of every colour»: the part that names the product, and «one of
+    every colour»; None when the message is not so."""
+    said = _NAMED_THEN_EACH.match(text)
+    return (said["head"], said["tail"]) if said and _EACH_VERSION.search(said["tail"]) else None
 
 
 def _names_option(said: re.Match[str]) -> bool:
     """Whether «one of each» says of what («one of each size», «both colours»)."""
-    return bool(said["name"] or said["both"] or said["all"])
+    return bool(said["name"] or said["both"] or said["all"] or said["every"])
 
 
 def _each_version(text: str, product: Product | None) -> list[ToolCall]:
@@ -343,7 +359,7 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     if len(varying) != 1 or len(product.variants) != len(choices[varying[0]]):
         return []
     option = varying[0]
-    asked = (said["name"] or said["both"] or said["all"] or "").lower().rstrip("s")
+    asked = (said["name"] or said["both"] or said["all"] or said["every"] or "").lower().rstrip("s")
     asked = _OPTION_NAMES.get(asked, asked)
     if (
         asked
@@ -356,7 +372,7 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
         return []
     if any(variant.stock <= 0 for variant in product.variants):
         return []  # a sold-out version: «one of each» cannot be; the shopper is asked
-    per = _number(said["per"]) or 1
+    per = _number(said["per"] or said["per_every"]) or 1
     return [
         ToolCall(
             name="add_to_cart",
@@ -482,6 +498,14 @@ def _pick_call(product: Product, quantity: int, recount: bool, words: str) -> To
     return ToolCall(name="update_cart_item" if recount else "add_to_cart", args=args)
 
 
+# «for the twins», «for my 2 nephews»: who the group is for, no part of the pick
+_FOR_WHOM = re.compile(
+    r"\s*,?\s*\bfor\s+(?:the|my|our|his|her)\s+(?:\w+\s+)?(?:twins|kids|children|boys|girls|"
+    r"sons|daughters|nephews|nieces|grandkids|friends|mates|sisters|brothers|parents|family)\b",
+    re.I,
+)
+
+
 def group_step(
     state: DialogueState,
     request: Request,
@@ -499,7 +523,7 @@ def group_step(
         and not (request.act == "compare" and _PICKED_BY_PLACE.search(request.text))
     ):
         return None  # («the first and the second, both navy» is no comparison)
-    text = request.text
+    text = _FOR_WHOM.sub("", request.text)  # «one of each for the twins, standard»
     # the list in view, else the products an add just named together
     shown = list(dict.fromkeys(state.shown if len(state.shown) > 1 else state.added_together))
     focus = products.get(state.focus or "")

@@ -369,6 +369,12 @@ _OF_THE_RANGE = re.compile(
 _FOR_A_THING = re.compile(r"^\W*for\s+(?:a|an)\s+[\w-]+\W*\?\W*$", re.I)  # «… for a pillow?»
 
 
+# «… and are they included?» after a question of a part: in the box, not a shop rule
+_INCLUDED = re.compile(
+    r"^\W*(?:and\s+)?(?:are|is)\s+(?:they|it|those|these|them|one)\s+included\W*$", re.I
+)
+
+
 def asked_of_the_same(
     requests: list[Request],
     mentions: ProductMentions,
@@ -392,6 +398,12 @@ def asked_of_the_same(
                 continue
             if _A_QUESTION_OF_IT.match(request.text) and not _OF_THE_RANGE.search(request.text):
                 request = replace(request, act="product_question")
+        elif (
+            before is not None and before.act in _ASKED_OF_PRODUCT and _INCLUDED.match(request.text)
+        ):
+            # «what batteries does it take and are they included?»: the batteries, in the box
+            asked[-1] = replace(before, text=f"{before.text} {request.text}")
+            continue
         asked.append(request)
     return asked
 

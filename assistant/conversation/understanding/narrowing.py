@@ -89,6 +89,55 @@ def only_filters(text: str, versions: set[str]) -> bool:
 
 _NARROWS = frozenset({"search", "product_question", "catalogue_question"})
 
+# «ok a hard shell one then, in stock, under 150», «a waterproof one?» beside a list: a sort
+# of those listed (and filters), not «which one do you mean?»
+_A_SORT_OF_ONE = re.compile(
+    r"^\W*(?:(?:ok|okay|hmm+|well|so|right|fine|alright|then)\W+)*(?:maybe\s+)?(?:an?|some)\s+"
+    r"(?P<sort>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})\s+ones?\b"
+    r"(?:\s+(?:then|instead|maybe|please|pls))?(?P<rest>[^?.!]*)\W*$",
+    re.I,
+)
+
+
+# «what about for my gf's galaxy s24, red» after «chargewell wireless charger for a pixel 9?»
+_WHAT_ABOUT_FOR = re.compile(
+    r"^\W*(?:(?:ok|okay|and|hmm+|oh|right)\W+)*(?:what|how)\s+about\s+for\s+(?P<rest>[^?]+)\??$",
+    re.I,
+)
+_FOR_CLAUSE = re.compile(r"\s+(?:for|4)\s+[^,?]*", re.I)
+
+
+def _for_another(text: str, asked: str, kinds: ProductKinds) -> str | None:
+    """The last search made for something else («what about for my galaxy s24?»): its
+    words with the «for …» said in place of its own; None when not so said."""
+    said = _WHAT_ABOUT_FOR.match(text)
+    if said is None or kinds.named_kind(said["rest"]):
+        return None
+    base = _FOR_CLAUSE.sub("", asked.rstrip(" ?!.")).strip()
+    rest = re.sub(r"\b(?:my|his|her|our)\s+\w+(?:'|’)s\s+", "", said["rest"]).strip()
+    return f"{base} for {rest}"  # «my gf's galaxy s24»: a galaxy s24
+
+
+def a_sort_of_one(request: Request, state: DialogueState, versions: set[str]) -> Request:
+    """«a hard shell one then, under 150» just after a list: that list narrowed to the sort."""
+    said = _A_SORT_OF_ONE.match(request.text)
+    last = (state.last_intent or "").rpartition("+")[2]
+    if (
+        said is None
+        or request.act not in _NARROWS | {"smalltalk", "help"}
+        or len(state.shown) < 2
+        or state.focus
+        or last not in SEARCHES | {"refine"}
+    ):
+        return request
+    words = said["sort"].lower().split()
+    if _NOT_A_QUALITY.search(said["sort"]) or any(w in versions or w in LETTER_FOR for w in words):
+        return request  # «a cheaper one», «a red one»: read elsewhere
+    rest = said["rest"].strip(" ,;-")
+    if rest and not only_filters(rest, versions):
+        return request
+    return replace(request, act="refine")
+
 
 def narrowed_searches(
     requests: list[Request],
@@ -107,7 +156,11 @@ def narrowed_searches(
             return [replace(request, act="refine")]
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
-    request = requests[0]
+    if retargeted := _for_another(requests[0].text, asked, kinds):
+        return [Request(retargeted, last, requests[0].confidence)]
+    request = a_sort_of_one(requests[0], state, versions)
+    if request.act == "refine":
+        return [request]
     if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
     # «under $30 and in stock» heard as a question of the list: its search, narrowed; of a

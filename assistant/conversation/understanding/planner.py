@@ -43,6 +43,7 @@ from assistant.conversation.understanding.buying import (
 )
 from assistant.conversation.understanding.cart_corrections import (
     corrected_count,
+    corrects_a_version,
     count_corrected,
     so_many_in_all,
     version_corrected,
@@ -55,6 +56,7 @@ from assistant.conversation.understanding.corrections import (
     in_context,
 )
 from assistant.conversation.understanding.counts_in_words import (
+    count_for_each,
     counted_in_words,
     counts_as_digits,
     one_for_each_of,
@@ -87,6 +89,7 @@ from assistant.conversation.understanding.group_picks import (
     group_removal,
     group_step,
     named_and_the_other,
+    named_then_each,
     same_again_of,
     same_again_step,
     those_and_the_other,
@@ -165,6 +168,7 @@ from assistant.conversation.understanding.steps import (
 )
 from assistant.conversation.understanding.summary_corrections import corrected_at_the_summary
 from assistant.conversation.understanding.superlative_adds import picked_by_figure, superlative_adds
+from assistant.conversation.understanding.superlative_questions import asked_of_the_superlative
 from assistant.conversation.understanding.sure_acts import (
     ANSWERS_ELSEWHERE,
     CAN_I_GET_SO_MANY,
@@ -423,7 +427,11 @@ class RulePlanner:
             intent = "add"  # "and the flexa bands in purple": not in the cart yet, so an add
         # «and the first one you showed me earlier, in orange» right after an add: one more
         intent = _added_too(intent, references, request.text, state, self.catalogue.products)
+        intent = _and_the_shown_one(intent, references, request.text, state, cart_products)
+        intent = _bought_for_each(intent, references, request.text)  # «… one each for my 3»
         intent, references = self._kind_only(intent, references, request, state, slots)
+        # «what scent is the cheapest one»: asked of it
+        intent, request = asked_of_the_superlative(intent, references, request)
         intent = guessed_pick_in_view(
             intent, references.ids, request.text, state.shown, self.catalogue.products
         )
@@ -486,6 +494,11 @@ class RulePlanner:
         if request.act == "remove":  # «take both out», «remove all three»
             return group_removal(state, request, slots, cart_products)
         products = self.catalogue.products
+        if (parts := named_then_each(request.text)) and len(
+            named := self.references.mentions.find(parts[0])
+        ) == 1:  # «add the X - one of every colour u have»: each version of X
+            state.focus = named[0].product_id
+            request = replace(request, text=parts[1])
         return (
             a_version_each_step(state, request, slots, products)
             or group_step(state, request, slots, cart_products, products)
@@ -527,6 +540,8 @@ class RulePlanner:
         if state.pending_checkout and corrected_count(request.text):
             return intent  # «thats wrong sorry, 2 not 1» to the summary: the count changed
         focus = self.catalogue.products.get(state.focus or "")
+        if focus and focus.id in cart_products and corrects_a_version(request.text, focus):
+            return intent  # «I said medium, not small» of the line just added: its version
         return _not_a_change(request, focus, cart_products, state)
 
     def _kind_only(
@@ -1028,6 +1043,34 @@ def _added_too(
     after_an_add = (state.last_intent or "").rpartition("+")[2] == "add"
     named = product is not None and bool(product.options_named_in(text))
     return "add" if after_an_add and named and AND_THE.search(text) else intent
+
+
+# «and the coreforge ones» right after adding one of the list: the one of the list named
+_AND_THE_NAMED_ONES = re.compile(
+    r"^\W*(?:and|also|plus|oh and|\+)\s+the\s+[\w&' -]{2,30}?\s+ones?"
+    r"(?:\s+(?:too|as well|also|please|pls))*\W*$",
+    re.I,
+)
+
+
+def _and_the_shown_one(
+    intent: str, references: References, text: str, state: DialogueState, cart: list[str]
+) -> str:
+    """«and the coreforge ones» just after adding one product of a list, heard as a search:
+    an add of the listed product it names."""
+    if intent not in {"search", "refine"} or len(references.ids) != 1:
+        return intent
+    named = references.ids[0]
+    after_an_add = (state.last_intent or "").rpartition("+")[2] == "add"
+    listed = named in state.shown and named not in cart
+    return "add" if after_an_add and listed and _AND_THE_NAMED_ONES.match(text) else intent
+
+
+def _bought_for_each(intent: str, references: References, text: str) -> str:
+    """«brickton building blocks, deluxe, one each for my 3 nephews», heard as a search of
+    the one product it names: an add of one for each of them."""
+    named_one = references.kind == "mention" and len(references.ids) == 1
+    return "add" if intent == "search" and named_one and count_for_each(text) else intent
 
 
 def _the_other_product(text: str, product: Product | None, shown: list[str]) -> bool:

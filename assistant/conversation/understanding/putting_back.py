@@ -13,7 +13,7 @@ from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.cart_corrections import just_taken_out, meant_out
 from assistant.conversation.understanding.references import References
-from assistant.conversation.understanding.slots import Slots
+from assistant.conversation.understanding.slots import Slots, number_value
 from assistant.conversation.understanding.steps import Step, ToolCall
 
 PUT_BACK = re.compile(
@@ -275,7 +275,25 @@ def undoing_step(
     if taken is not None and count is not None and count < taken.qty:
         # «take the mats out» of three, then «i meant 2»: one goes back
         return put_back_step(state, request, replace(slots, quantity=taken.qty - count), taken)
+    if taken is not None and (fewer := _just_so_many(request.text)) and fewer < taken.qty:
+        # «add 2 speakers», «undo that», then «ok just one»: that many back
+        return put_back_step(state, request, replace(slots, quantity=fewer), taken)
     return scratch_step(state, request, slots, catalogue) or _nothing_to_undo(state, request, slots)
+
+
+# «ok just one», «only 1 then»: a smaller count of what was just taken out
+_JUST_SO_MANY = re.compile(
+    r"^\W*(?:(?:ok|okay|fine|so|right|hmm+|well|actually|then)\W+)*(?:just|only)\s+"
+    r"(?P<count>\d{1,2}|one|two|three|four|five)(?:\s+(?:then|please|pls|of (?:it|them|those)))*"
+    r"\W*$",
+    re.I,
+)
+
+
+def _just_so_many(text: str) -> int:
+    """The count «ok just one» says, else 0."""
+    said = _JUST_SO_MANY.match(text)
+    return number_value(said["count"]) if said else 0
 
 
 def _nothing_to_undo(state: DialogueState, request: Request, slots: Slots) -> Step | None:

@@ -79,7 +79,8 @@ _POINTS_AT_FOCUS = re.compile(
 )
 _PRODUCT_ID = re.compile(r"\b(P\d{3,6})\b")
 _OPTION_PHRASE = re.compile(
-    r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$",
+    r"\bthe \w+(?: \w+)? ones?\b|\bin (?:the )?\w+\b|^\W*\w+(?: \w+)? ones?\W*$"
+    r"|\bof the \w+(?: \w+)?\W*$",  # «half a dozen of the 500g ground»
     re.I,  # «blue one»
 )
 # «does it come in blue?», «is there a black one?»: asked of the one listed first
@@ -214,6 +215,7 @@ class ReferenceResolver:
                 text, in_cart or shown, focus, options, state.chosen_options, state.talked_about
             ),
             lambda text: self._shown_word(text, basket) if basket else None,
+            lambda text: self._only_one_in_stock_so(text, shown),
         ):
             found = finder(message)
             if found is not None:
@@ -222,9 +224,39 @@ class ReferenceResolver:
             plural = bool(_PLURAL_DEICTIC.search(message))
             if focus:
                 return References([focus], "deictic", plural)
+            wanted = {**state.chosen_options, **options}
+            if _SO_MANY_OF_THEM.search(message) and (
+                fits := self._the_one_that_fits(shown, wanted)
+            ):
+                return References([fits], "deictic")  # «queen then, a pair of them»
             if len(shown) == 1 or (plural and shown):
                 return References(shown[:2] if plural else shown, "deictic", plural)
+            if fits := self._the_one_that_fits(shown, wanted):
+                return References([fits], "deictic")
         return References([], None)
+
+    def _only_one_in_stock_so(self, message: str, shown: list[str]) -> References | None:
+        """«half a dozen of the 500g ground» beside two cold brews, one sold out in every
+        version: the one listed that has the versions said in stock."""
+        if len(shown) < 2 or not _OPTION_PHRASE.search(message):
+            return None
+        named = {
+            pid: said
+            for pid in shown
+            if (said := self.catalogue.products[pid].options_named_in(message))
+        }
+        fits = [
+            pid for pid, said in named.items() if in_stock_in(self.catalogue.products[pid], said)
+        ]
+        return References(fits, "option") if len(named) >= 2 and len(fits) == 1 else None
+
+    def _the_one_that_fits(self, shown: list[str], wanted: dict[str, str]) -> str | None:
+        """«fleece hoodie, navy, XL», then «add it, XL»: of those listed, the only one in
+        stock in the versions searched and said."""
+        if not wanted or len(shown) < 2:
+            return None
+        fits = [pid for pid in shown if in_stock_in(self.catalogue.products[pid], wanted)]
+        return fits[0] if len(fits) == 1 else None
 
     def their_as_brand(self, message: str, focus: str | None) -> str:
         """«their aero tote» beside a Kestrel Travel bag: «Kestrel Travel aero tote», when
@@ -387,7 +419,7 @@ class ReferenceResolver:
         )
         found = self.mentions.find(message, kind_hint=hint)
         # a kind said beside the conversation's is of another product of the brand
-        alike = self.mentions.of_brand_and_kind(message, hint, said_kind=bool(hint))
+        alike = [] if found else self._of_brand_and_kind(message, hint)
         if not found and alike:
             held = [pid for pid in alike if pid in (context or about)]
             rest = [pid for pid in alike if pid not in held]
@@ -404,7 +436,7 @@ class ReferenceResolver:
                 return References([fits], "mention", phrases={fits: message})  # «red copperline»
             if held:
                 return None
-            return References(alike, "mention", phrases=dict.fromkeys(alike, message))
+            return self._compared(alike, message, message)
         if not found:
             return None
         branded = set(found[0].words) & self.mentions.all_brand_words  # not «vitamin c serums»
@@ -412,9 +444,8 @@ class ReferenceResolver:
             held = [m for m in found if m.product_id in (about if context is None else context)]
             found = held if len(held) == 1 else found
         typed_one = re.search(r"\bOne\b", message)  # «the Bassline One»: a model, as typed
-        in_view = None if typed_one else self.mentions.brand_one_in_view(found, context or about)
-        if in_view:  # «no i meant the atlas & oak one» beside Atlas & Oak's crossbody: that one
-            return References([in_view], "mention", phrases={in_view: found[0].phrase})
+        if not typed_one and (in_view := self._brand_ones_in_view(found, context or about)):
+            return in_view
         if len(found) == 1 and found[0].product_id not in (context or about) and not typed_one:
             # «the kestrel one in M» among hoodies: Kestrel's hoodie, not its «One 700» jacket
             found = self.mentions.brand_one_of_kind(found, [hint]) or found
@@ -423,11 +454,45 @@ class ReferenceResolver:
             found = held if len(found) > 1 and len(held) == 1 else found
         if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):
             return References([kept], "mention", phrases={kept: found[0].phrase})
+        if len({m.phrase for m in found}) == 1 < len(found):
+            # «the cheaper roamly backpack» of Roamly's two: that one
+            return self._compared([m.product_id for m in found], message, found[0].phrase)
         return References(
             [m.product_id for m in found],
             "mention",
             phrases={m.product_id: m.phrase for m in found},
         )
+
+    def _of_brand_and_kind(self, message: str, hint: str) -> list[str]:
+        """A make's products of the kind in view or said («what do the wildpine ones cost»);
+        of the kind said when a comparative picks among them («the cheaper roamly backpack»
+        with nothing in view)."""
+        alike = self.mentions.of_brand_and_kind(message, hint, said_kind=bool(hint))
+        if not alike and _PRICE_PICK.search(message):
+            alike = self.mentions.of_brand_and_kind(message, hint, said_kind=True)
+        return alike
+
+    def _compared(self, namesakes: list[str], message: str, phrase: str) -> References:
+        """Of namesakes, the one a comparative picks («the cheaper roamly backpack»), else
+        all of them."""
+        products = [self.catalogue.products[pid] for pid in namesakes]
+        if len(namesakes) > 1 and (picked := comparative_pick(message, products)):
+            return References([picked.id], "superlative", phrases={picked.id: phrase})
+        return References(namesakes, "mention", phrases=dict.fromkeys(namesakes, phrase))
+
+    def _brand_ones_in_view(self, found: list[Mention], in_view: list[str]) -> References | None:
+        """«no i meant the atlas & oak one» beside Atlas & Oak's crossbody: that one; of
+        several things named («the northtrail one in grey, plus the cairn poles» beside a
+        tent), each so said; None when no part of the message is so said."""
+        if len({m.phrase for m in found}) < 2:
+            one = self.mentions.brand_one_in_view(found, in_view)
+            return References([one], "mention", phrases={one: found[0].phrase}) if one else None
+        picked = {m.product_id: self.mentions.brand_one_in_view([m], in_view) for m in found}
+        if not any(picked.values()):
+            return None
+        ids = [picked[m.product_id] or m.product_id for m in found]
+        phrases = {(picked[m.product_id] or m.product_id): m.phrase for m in found}
+        return References(list(dict.fromkeys(ids)), "mention", phrases=phrases)
 
     def _set_aside(self, message: str, state: DialogueState) -> str | None:
         """The one «the other two» leave out: one of those shown named before it («the
@@ -660,6 +725,13 @@ class ReferenceResolver:
         return References(having[:1], "option") if having else None
 
 
+# «a pair of them», «2 of those»: so many of the one meant
+_SO_MANY_OF_THEM = re.compile(
+    r"\b(?:\d{1,2}|a pair|a couple|two|three|four|five|six)\s+of\s+(?:them|those|these|em)\b", re.I
+)
+_PRICE_PICK = re.compile(
+    r"\b(?:cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive)\b", re.I
+)
 _WORD_ONE_MAX_WORDS = 8
 # «the two purelle ones», «both roamly ones», «the meadow & moss ones»: a group by a word
 _THE_OTHER_OF_A_BRAND = re.compile(r"\bthe other (?P<brand>[a-z][\w&' ]{1,30}?) one\b", re.I)
@@ -788,6 +860,13 @@ _SIZED_GROUP = re.compile(
 )
 
 
+# «ok one of each, the 250g»: no size said; not «one of each colour»
+_ONE_OF_EACH = re.compile(
+    r"\b(?:one|1|a)\s+of\s+each\b(?!\s+(?:of\b|colou?r|size|version|kind|scent|flavou?r|type))",
+    re.I,
+)
+
+
 def _group_size(message: str) -> tuple[int, bool] | None:
     """How many products a group or the ordinals in a message reach, and whether a group word
     said it: «both» two, «the other two» three, «2 of the first and 1 of the third» three."""
@@ -816,6 +895,8 @@ def group_talked_about(message: str, shown: list[str], talked: list[str]) -> lis
     came up; None when the list in view has that many (or is that group), or the talk too
     few."""
     found = _group_size(message)
+    if found is None and _ONE_OF_EACH.search(message):
+        found = (2, True)  # «ok one of each» after asking of two of a longer list: those two
     if found is None or _IT.search(message) or len(talked) < found[0]:
         return None  # «does it come in both?»
     if re.search(r"\bwhich\b|\?", message):

@@ -36,7 +36,29 @@ def distinctive_match(message: str, products: list[Product]) -> list[str]:
         said = " ".join(re.findall(r"[a-z0-9']+", message.lower()))
         paired = [p.id for p in products if p.id in winners and _pair_said(p.title, said)]
         winners = paired if len(paired) == 1 else winners
+    if len(winners) > 1:  # «the zen one» beside Zen and Zen 800: the plain Zen
+        titles = [_title_words(p.title) for p in products if p.id in winners]
+        common = set(said.split()).intersection(*titles)
+        plain = [
+            pid
+            for pid, title in zip(winners, titles, strict=True)
+            if common and all(_stands_alone(word, title) for word in common)
+        ]
+        winners = plain if len(plain) == 1 else winners
     return winners if len(winners) == 1 else []
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's words as typed apart («carry-on» one word), lower-cased."""
+    return [word.strip(",.()") for word in title.lower().split()]
+
+
+def _stands_alone(word: str, title: list[str]) -> bool:
+    """Whether a title word has no model mark or number after it (the «Zen» of «Atlas & Oak
+    Zen Carry-On», not of «Packwell Zen 800 Carry-On»)."""
+    at = title.index(word)
+    after = title[at + 1] if at + 1 < len(title) else ""
+    return not (after.isdigit() or 0 < len(after) <= 2)
 
 
 # «X and Y», «X vs Y»; not «the serum dewleaf posted, the luma skin one» (which one: Y)

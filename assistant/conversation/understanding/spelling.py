@@ -65,6 +65,24 @@ class TitleSpelling:
         )
         self._known = {w.lower() for text in texts for w in _WORD.findall(text)}
         self._known |= set(english)
+        # «hearth n linen», «meadow and moss»: a make with «&» said with «n» or «and»
+        joined = sorted(
+            {p.brand for p in catalogue.products.values() if p.brand and "&" in p.brand}
+        )
+        self._joined_makes = (
+            re.compile(
+                "|".join(
+                    r"\s+(?:n|'n'?|’n’?|and)\s+".join(
+                        re.escape(part.strip()) for part in make.split("&")
+                    )
+                    for make in joined
+                ),
+                re.I,
+            )
+            if joined
+            else None
+        )
+        self._makes_by_lower = {re.sub(r"\s*&\s*", "&", make.lower()): make for make in joined}
         # a make's word beside a word its titles put next to it: («sonara», «prime»)
         self._makes_beside: set[tuple[str, str]] = set()
         for product in catalogue.products.values():
@@ -78,7 +96,14 @@ class TitleSpelling:
 
     def respelled(self, message: str) -> str:
         """The message with each unknown word that is a typo of a title word spelled right."""
+        if self._joined_makes is not None:
+            message = self._joined_makes.sub(self._as_joined, message)
         return self._makes_respelled(_WORD.sub(lambda said: self._word(said.group(0)), message))
+
+    def _as_joined(self, said: re.Match[str]) -> str:
+        """«hearth n linen»: «Hearth & Linen», as the make writes it."""
+        words = re.split(r"\s+(?:n|'n'?|’n’?|and)\s+", said.group(0), flags=re.I)
+        return self._makes_by_lower.get("&".join(w.lower() for w in words), said.group(0))
 
     def _makes_respelled(self, message: str) -> str:
         """«sonora prime 2», «botanika lab», «bean republik»: a make's name one letter off,

@@ -372,7 +372,10 @@ _READ_BACK = re.compile(
     r"please|pls|for me))*\W*$"
     # (not «you got it in navy right?»: whether the shop has it)
     r"|\byou(?:'ve| have| did)?\s+(?:put|added)\b[^?.!]{1,40}\b(?:right|correct|yeah|"
-    r"yes|ok)\s*\?",
+    r"yes|ok)\s*\?"
+    # «wait, recap - which colour and size did you put in?»
+    r"|\b(?:which|what)\s+(?:colou?rs?|sizes?|versions?|ones?|models?)(?:\s+(?:and|&)\s+"
+    r"(?:colou?r|size))?\s+did\s+(?:you|u)\s+(?:put|add|go with|pick)\b",
     re.I,
 )
 
@@ -553,7 +556,8 @@ _WHICH_OF_YOURS = re.compile(
 _A_MAKE_ALONE = re.compile(
     r"^\W*(?:(?:any|got|do (?:you|u) (?:have|sell|do)|have (?:you|u) got|u got)\s+)?"
     # (not «ugg», «uno» alone: a sound, a word)
-    rf"(?:an?\s+|the\s+|some\s+)?(?!(?:ugg|uno)\W*$){FAMOUS_MAKE.pattern}\W*$",
+    # «patagonia torrentshell?»: a model word of its own after the make too
+    rf"(?:an?\s+|the\s+|some\s+)?(?!(?:ugg|uno)\W*$){FAMOUS_MAKE.pattern}(?:\s+[a-z0-9-]+)?\W*$",
     re.I,
 )
 # «i want a thick one tho, like 10mm» beside a list: which of them is, not a pick
@@ -589,6 +593,12 @@ _WHAT_IF_ASKED = re.compile(
     r"what would happen if|what happens)\b",
     re.I,
 )
+# «oh also grey king x1» right after adding white queen: another line, not a new version of it
+_ALSO_ANOTHER = re.compile(
+    r"^\W*(?:(?:oh|and|ok|okay|hmm+|yeah|plus)\W+)*(?:also|and also|plus)\b"
+    r"(?!.*\b(?:make|change|switch|swap|instead|rather|not|only|just|should)\b)",
+    re.I,
+)
 _HEARD_AS = [
     ({"product_question"}, _WHY_RATED_LOW, "review_question"),
     ({"decline", "confirm"}, _WHAT_IF_ASKED, "policy_question"),
@@ -597,6 +607,7 @@ _HEARD_AS = [
     ({"refine", "search", "compare", "product_question", "smalltalk"}, _PICKED_PLEASE, "add"),
     ({"help", "smalltalk", "out_of_scope"}, _A_MAKE_ALONE, "search"),
     ({"add"}, _A_ONE_OF_A_SORT, "refine"),
+    ({"change"}, _ALSO_ANOTHER, "add"),
     ({"add", "change"}, _WHATS_IT_LIKE, "product_question"),
     ({"refine", "compare"}, _WHICH_OF_YOURS, "search"),
     # «what are the ingredients», «is it cruelty free?»: of the product, whatever it sounded like

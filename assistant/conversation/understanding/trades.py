@@ -157,7 +157,11 @@ MEANT = re.compile(
     r"(?:the|a|an)\b"
     # «no no, the other atlas & oak, the one x. in red» right after an add
     r"|^\W*(?:(?:no+|nah|nope|sorry|oops|wait|actually)\W+)+(?:i\s+(?:meant|mean|want(?:ed)?)\s+)?"
-    r"the other\b",
+    r"the other\b"
+    # «no, remove the cubes - I meant the roamly wave 2 packing cubes, olive»
+    r"|^\W*(?:(?:no+|nah|nope|sorry|oops|wait|actually)\W+)*(?:remove|take out|drop|delete|"
+    r"scrap)\s+(?:the|that|those|these)\b[^.,;?!-]{1,40}[.,;!-]+\s*(?:(?:no+|sorry)\W+)?"
+    r"i\s+(?:meant|mean|wanted)\s+(?:the|a|an)\b",
     re.I,
 )
 # «hmm no, the echofox instead», «no, the board game actually»: a no, then the one meant

@@ -255,7 +255,7 @@ def test_a_famous_make_and_its_model_is_not_sold(demo_assistant) -> None:
 @pytest.mark.slow
 def test_in_stock_says_which_versions_are(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("is the tumble and co zen card game in stock?")
-    assert "deluxe only" in reply.text and "$25.00" in reply.text
+    assert "deluxe in stock; standard sold out" in reply.text and "$25.00" in reply.text
 
 
 @pytest.mark.slow
@@ -274,3 +274,94 @@ def test_words_around_a_kind_name_no_kind_we_lack(demo_assistant, said: str) -> 
 @pytest.mark.slow
 def test_a_kind_we_lack_free_of_something_is_still_said(demo_assistant) -> None:
     assert demo_assistant.planner.kinds.missing("do you sell gluten-free bread?") == "bread"
+
+
+# the review of 24f8486: what the change must leave alone
+
+
+@pytest.mark.slow
+def test_a_version_in_brackets_is_kept(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("threadwell sport x fleece hoodie")
+    chat.say("add the red one (my husband is an XL)")
+    assert _lines(demo_assistant, chat) == {"P0257-V12": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said",
+    [
+        "whats the cheapest one again?",
+        "whats the cheapest one called",
+        "which brand is the cheapest one",
+    ],
+)
+def test_the_cheapest_one_with_a_filler_still_ranks(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("scented candle")
+    assert chat.say(said).text.startswith("The cheapest is")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", ["beats me", "ugg seriously"])
+def test_a_make_with_a_remark_is_no_search(demo_assistant, said: str) -> None:
+    assert Chat(demo_assistant).say(said).intent != "search"
+
+
+@pytest.mark.slow
+def test_and_the_cheapest_one_after_an_add_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("foam roller")
+    chat.say("add the flexa core s in purple")
+    chat.say("and the cheapest one?")
+    chat.say("and the coreforge ones?")
+    assert chat.units() == {"P0179": 1}
+
+
+@pytest.mark.slow
+def test_also_with_a_preference_changes_the_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the softnest go x towels in white queen")
+    chat.say("also I'd prefer grey")
+    assert _lines(demo_assistant, chat) == {"P0163-V5": 1}
+
+
+@pytest.mark.slow
+def test_just_one_asked_puts_nothing_back(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 2 of the sonara edge speaker in black")
+    chat.say("undo that")
+    chat.say("just one?")
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_dash_before_make_it_two_splits_nothing(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("add a yoga mat - make it 2")
+    assert reply.intent == "search" and "Which one do you mean" not in reply.text
+
+
+@pytest.mark.slow
+def test_one_of_each_after_asking_of_three_takes_the_three(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("yoga mat")
+    chat.say("what about the ironpeak air s?")
+    chat.say("and the pulsefit plus x?")
+    chat.say("and the zenmotion one?")
+    chat.say("ok one of each in black")
+    assert chat.units() == {"P0175": 1, "P0169": 1, "P0187": 1}
+
+
+@pytest.mark.slow
+def test_the_cheaper_of_a_makes_two_with_versions_is_shown_not_added(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("the cheaper meadow & moss raincoat, olive in M")
+    assert reply.products == ["P0278"] and chat.units() == {}
+
+
+@pytest.mark.slow
+def test_which_one_holds_the_most_is_its_capacity(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("dufel bag for weekend trips, under 60")
+    reply = chat.say("which one holds the most")
+    assert reply.products[0] == "P0324" and "60 L" in reply.text

@@ -340,11 +340,12 @@ _OPTION_SAID_AS = {"grind": r"grind|ground|whole[- ]bean|beans"}
 
 
 def _only_in(product: Product) -> str:
-    """«(deluxe only; the others are sold out)» when a few of its versions are in stock."""
-    kept = [variant for variant in product.variants if variant.stock > 0]
-    if not kept or len(kept) == len(product.variants) or len(kept) > 3:
+    """«(deluxe in stock; standard sold out)» when a few of its versions are sold out."""
+    kept = [variant.label() for variant in product.variants if variant.stock > 0]
+    gone = [variant.label() for variant in product.variants if variant.stock <= 0]
+    if not kept or not gone or len(kept) > 3 or len(gone) > 3:
         return ""
-    return f" ({', '.join(variant.label() for variant in kept)} only; the others are sold out)"
+    return f" ({', '.join(kept)} in stock; {', '.join(gone)} sold out)"
 
 
 def _values_in_stock(product: Product, name: str, values: list[str]) -> str:

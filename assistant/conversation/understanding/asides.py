@@ -29,7 +29,10 @@ _VERDICT_FIRST = re.compile(
 # «orange in 12, 2 pairs (me and my brother have the same feet lol)»: a remark in brackets
 # at the end (not «(size 12)» or «(the blue one)»: words of the request)
 _REMARK_IN_BRACKETS = re.compile(
-    r"\s*\((?=[^)]*\b(?:i|me|my|we|our|he|she|they|his|her|lol|haha|lmao)\b)[^()]{8,200}\)\W*$",
+    r"\s*\((?=[^)]*\b(?:i|me|my|we|our|he|she|they|his|her|lol|haha|lmao)\b)"
+    # (not «(my size is 9)», «(my husband is an XL)», «(12 for me, 10 for him)»: versions)
+    r"(?![^)]*(?:\d|\b(?:size|sz|xxs|xs|s|m|l|xl|xxl|small|medium|large|twin|queen|king|"
+    r"double|single)\b))[^()]{8,200}\)\W*$",
     re.I,
 )
 

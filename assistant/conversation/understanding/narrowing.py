@@ -99,25 +99,6 @@ _A_SORT_OF_ONE = re.compile(
 )
 
 
-# «what about for my gf's galaxy s24, red» after «chargewell wireless charger for a pixel 9?»
-_WHAT_ABOUT_FOR = re.compile(
-    r"^\W*(?:(?:ok|okay|and|hmm+|oh|right)\W+)*(?:what|how)\s+about\s+for\s+(?P<rest>[^?]+)\??$",
-    re.I,
-)
-_FOR_CLAUSE = re.compile(r"\s+(?:for|4)\s+[^,?]*", re.I)
-
-
-def _for_another(text: str, asked: str, kinds: ProductKinds) -> str | None:
-    """The last search made for something else («what about for my galaxy s24?»): its
-    words with the «for …» said in place of its own; None when not so said."""
-    said = _WHAT_ABOUT_FOR.match(text)
-    if said is None or kinds.named_kind(said["rest"]):
-        return None
-    base = _FOR_CLAUSE.sub("", asked.rstrip(" ?!.")).strip()
-    rest = re.sub(r"\b(?:my|his|her|our)\s+\w+(?:'|’)s\s+", "", said["rest"]).strip()
-    return f"{base} for {rest}"  # «my gf's galaxy s24»: a galaxy s24
-
-
 def a_sort_of_one(request: Request, state: DialogueState, versions: set[str]) -> Request:
     """«a hard shell one then, under 150» just after a list: that list narrowed to the sort."""
     said = _A_SORT_OF_ONE.match(request.text)
@@ -156,8 +137,6 @@ def narrowed_searches(
             return [replace(request, act="refine")]
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
-    if retargeted := _for_another(requests[0].text, asked, kinds):
-        return [Request(retargeted, last, requests[0].confidence)]
     request = a_sort_of_one(requests[0], state, versions)
     if request.act == "refine":
         return [request]

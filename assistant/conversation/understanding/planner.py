@@ -1058,8 +1058,10 @@ def _and_the_shown_one(
 ) -> str:
     """«and the coreforge ones» just after adding one product of a list, heard as a search:
     an add of the listed product it names."""
-    if intent not in {"search", "refine"} or len(references.ids) != 1:
-        return intent
+    if intent not in {"search", "refine"} or len(references.ids) != 1 or "?" in text:
+        return intent  # «and the coreforge ones?»: asked, nothing added
+    if references.kind not in {"mention", "shown-word"}:
+        return intent  # «and the cheapest one»: a ranking
     named = references.ids[0]
     after_an_add = (state.last_intent or "").rpartition("+")[2] == "add"
     listed = named in state.shown and named not in cart

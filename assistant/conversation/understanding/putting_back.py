@@ -293,7 +293,7 @@ _JUST_SO_MANY = re.compile(
 def _just_so_many(text: str) -> int:
     """The count «ok just one» says, else 0."""
     said = _JUST_SO_MANY.match(text)
-    return number_value(said["count"]) if said else 0
+    return number_value(said["count"]) if said and "?" not in text else 0  # «just one?»: asked
 
 
 def _nothing_to_undo(state: DialogueState, request: Request, slots: Slots) -> Step | None:

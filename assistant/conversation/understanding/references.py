@@ -419,24 +419,11 @@ class ReferenceResolver:
         )
         found = self.mentions.find(message, kind_hint=hint)
         # a kind said beside the conversation's is of another product of the brand
-        alike = [] if found else self._of_brand_and_kind(message, hint)
+        alike, by_price = ([], False) if found else self._of_brand_and_kind(message, hint)
+        if by_price:
+            return self._compared(alike, message, message)  # «the cheaper roamly backpack»
         if not found and alike:
-            held = [pid for pid in alike if pid in (context or about)]
-            rest = [pid for pid in alike if pid not in held]
-            if held and re.search(r"\b(?:the )?other\b", message, re.I):
-                # «the other morning ritual cold brew then» beside one of the two
-                return (
-                    References(rest, "mention", phrases={rest[0]: message})
-                    if len(rest) == 1
-                    else None
-                )
-            if len(held) == 1:  # «swap it for the sonara» beside the Sonara compared before
-                return References(held, "mention", phrases={held[0]: message})
-            if fits := self._comes_in_the_version_said(message, alike):
-                return References([fits], "mention", phrases={fits: message})  # «red copperline»
-            if held:
-                return None
-            return self._compared(alike, message, message)
+            return self._of_the_alike(message, alike, context or about)
         if not found:
             return None
         branded = set(found[0].words) & self.mentions.all_brand_words  # not «vitamin c serums»
@@ -463,14 +450,35 @@ class ReferenceResolver:
             phrases={m.product_id: m.phrase for m in found},
         )
 
-    def _of_brand_and_kind(self, message: str, hint: str) -> list[str]:
-        """A make's products of the kind in view or said («what do the wildpine ones cost»);
-        of the kind said when a comparative picks among them («the cheaper roamly backpack»
-        with nothing in view)."""
+    def _of_the_alike(
+        self, message: str, alike: list[str], held_by: list[str]
+    ) -> References | None:
+        """Of a make's products of one kind, the one the conversation holds, the other of
+        two, the one in the version said, else all of them (or none when several are held)."""
+        held = [pid for pid in alike if pid in held_by]
+        rest = [pid for pid in alike if pid not in held]
+        if held and re.search(r"\b(?:the )?other\b", message, re.I):
+            # «the other morning ritual cold brew then» beside one of the two
+            return (
+                References(rest, "mention", phrases={rest[0]: message}) if len(rest) == 1 else None
+            )
+        if len(held) == 1:  # «swap it for the sonara» beside the Sonara compared before
+            return References(held, "mention", phrases={held[0]: message})
+        if fits := self._comes_in_the_version_said(message, alike):
+            return References([fits], "mention", phrases={fits: message})  # «red copperline»
+        if held:
+            return None
+        return self._compared(alike, message, message)
+
+    def _of_brand_and_kind(self, message: str, hint: str) -> tuple[list[str], bool]:
+        """A make's products of the kind in view or said («what do the wildpine ones cost»),
+        and whether they are of the kind said for a comparative to pick among («the cheaper
+        roamly backpack» with nothing in view)."""
         alike = self.mentions.of_brand_and_kind(message, hint, said_kind=bool(hint))
         if not alike and _PRICE_PICK.search(message):
-            alike = self.mentions.of_brand_and_kind(message, hint, said_kind=True)
-        return alike
+            priced = self.mentions.of_brand_and_kind(message, hint, said_kind=True)
+            return priced, bool(priced)
+        return alike, False
 
     def _compared(self, namesakes: list[str], message: str, phrase: str) -> References:
         """Of namesakes, the one a comparative picks («the cheaper roamly backpack»), else
@@ -896,7 +904,9 @@ def group_talked_about(message: str, shown: list[str], talked: list[str]) -> lis
     few."""
     found = _group_size(message)
     if found is None and _ONE_OF_EACH.search(message):
-        found = (2, True)  # «ok one of each» after asking of two of a longer list: those two
+        # «ok one of each» after asking of some of a longer list in turn: those asked about
+        asked = [pid for pid in talked if pid in shown]
+        found = (len(asked), True) if len(asked) >= 2 else None
     if found is None or _IT.search(message) or len(talked) < found[0]:
         return None  # «does it come in both?»
     if re.search(r"\bwhich\b|\?", message):

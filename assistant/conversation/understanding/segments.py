@@ -34,7 +34,7 @@ _SPLIT = re.compile(
     rf"|\s*,?\s+(?:and|&|\+)\s+(?=(?:just\s+|now\s+|please\s+|pls\s+)?{_REQUEST_START}\b)"
     rf"|,\s+(?={_REQUEST_START}\b)"
     # «take it out - I'll get the northtrail plus x instead»: a dash between two asks
-    rf"|\s+[-–—]+\s+(?={_REQUEST_START}\b)"
+    r"|\s+[-–—]+\s+(?=i(?:'?ll| will|'?d| want| need)\b)"
     # "start the checkout, but before I confirm: how long …?"
     rf"|,\s*but\s+(?=(?:before|first)\b|{_REQUEST_START}\b)",
     re.I,

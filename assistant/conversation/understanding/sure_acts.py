@@ -556,8 +556,10 @@ _WHICH_OF_YOURS = re.compile(
 _A_MAKE_ALONE = re.compile(
     r"^\W*(?:(?:any|got|do (?:you|u) (?:have|sell|do)|have (?:you|u) got|u got)\s+)?"
     # (not «ugg», «uno» alone: a sound, a word)
-    # «patagonia torrentshell?»: a model word of its own after the make too
-    rf"(?:an?\s+|the\s+|some\s+)?(?!(?:ugg|uno)\W*$){FAMOUS_MAKE.pattern}(?:\s+[a-z0-9-]+)?\W*$",
+    rf"(?:an?\s+|the\s+|some\s+)?(?!(?:ugg|uno)\W*$){FAMOUS_MAKE.pattern}"
+    # «patagonia torrentshell?»: a model of its own, asked (not «beats me», «ugg seriously»)
+    r"(?:\W*$|\s+(?!(?:me|you|it|seriously|really|please|pls|lol|then|tho|though|again|too|"
+    r"now|ok|okay|thanks|mate|man|bro|haha)\b)[a-z0-9-]+\s*\?\W*$)",
     re.I,
 )
 # «i want a thick one tho, like 10mm» beside a list: which of them is, not a pick
@@ -596,7 +598,10 @@ _WHAT_IF_ASKED = re.compile(
 # «oh also grey king x1» right after adding white queen: another line, not a new version of it
 _ALSO_ANOTHER = re.compile(
     r"^\W*(?:(?:oh|and|ok|okay|hmm+|yeah|plus)\W+)*(?:also|and also|plus)\b"
-    r"(?!.*\b(?:make|change|switch|swap|instead|rather|not|only|just|should)\b)",
+    r"(?!.*\b(?:make|change|switch|swap|instead|rather|not|only|just|should|prefer|better|"
+    r"would|'d)\b)"
+    # a count of its own: «x1», «2 more», «one in grey», «another», «too»
+    r"(?=.*(?:\bx\s?\d+\b|\b\d+\b|\b(?:one|two|three|another|too|as well)\b))",
     re.I,
 )
 _HEARD_AS = [

@@ -360,6 +360,7 @@ def test_buy_on_a_sold_out_product(client, env):
             assert response.status_code == 200, response.text
             shown = response.json()
             assert "sold out" in shown["dms"][0] and "#wishlist" in shown["dms"][0]
+            assert f"[{sold_out[0].products[0]}]" in shown["dms"][0]  # which one, by its id
             assert shown["pending_checkout"] is None and shown["cart"]["lines"] == []
             return
     pytest.skip("no sold-out post")

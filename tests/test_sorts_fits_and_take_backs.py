@@ -365,3 +365,62 @@ def test_which_one_holds_the_most_is_its_capacity(demo_assistant) -> None:
     chat.say("dufel bag for weekend trips, under 60")
     reply = chat.say("which one holds the most")
     assert reply.products[0] == "P0324" and "60 L" in reply.text
+
+
+# the second review (of ce2a12e): what the change must leave alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("search", "said"), [("jump rope", "the ironpeak one"), ("trekking poles", "the wildpine one")]
+)
+def test_the_make_one_of_two_still_asks_which(demo_assistant, search: str, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(search)
+    reply = chat.say(said)
+    assert "Which one do you mean" in reply.text and chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_colour_in_brackets_is_kept(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("sonara edge bluetooth speaker")
+    chat.say("add it (the white one I mean)")
+    assert _lines(demo_assistant, chat) == {"P0021-V2": 1}
+
+
+@pytest.mark.slow
+def test_and_how_much_are_another_kind_still_searches(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("yoga mat")
+    reply = chat.say("and how much are the jump ropes?")
+    assert reply.intent == "search" and "Jump Rope" in reply.text
+
+
+@pytest.mark.slow
+def test_which_of_a_makes_two_is_cheaper_compares_them(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("which roamly backpack is cheaper?")
+    assert set(reply.products) == {BACKPACK_ROAMLY, "P0334"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("said", ["how much stuff can it hold?", "does it hold a lot?"])
+def test_what_it_holds_is_its_capacity(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("voyagr urban 2 duffel bag")
+    assert "capacity: 20 L" in chat.say(said).text
+
+
+@pytest.mark.slow
+def test_also_one_is_enough_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the drift wave 900 towels in white queen")
+    chat.say("also one is enough")
+    assert chat.units() == {"P0145": 1}
+
+
+@pytest.mark.slow
+def test_one_of_every_colour_u_have_takes_those_in_stock(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak flow 2 jump rope - one of every colour u have")
+    assert _lines(demo_assistant, chat) == {"P0172-V1": 1, "P0172-V2": 1, "P0172-V4": 1}

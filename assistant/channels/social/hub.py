@@ -128,7 +128,8 @@ class SocialHub:
             hint = (
                 " Reply #wishlist under the post to hear when it is back." if spec.wishlist else ""
             )
-            sold_out = spec.dm(f"Sorry, {product.title} is sold out.{hint}")
+            # named as every answer names a product, so a client can show its card
+            sold_out = spec.dm(f"Sorry, {product.title} [{product.id}] is sold out.{hint}")
             shopper = self.consent.linked(app, user) or guest_shopper(app, user)
             # «anything similar in stock?» by DM next is about this product
             self.bot.show_products(dm_session(app, user), shopper, [product.id])

@@ -126,9 +126,8 @@ ATTRIBUTE_WORDS = {
     r"ceramic|cast iron|wood|glass|rubber|latex|canvas|merino|aluminium|aluminum|silicone)\b",
     "weight": r"heav(?:e?y|ier|iest)|weigh|weight|light(weight|er|est)?\b",
     # (not «will it hold my phone», «strong enough to hold on a mount»: a fit or a grip)
-    "capacity": r"capacity|\bholds? (?:up to |about |around )?\d|\bholds? (?:the )?(?:most|more|"
-    r"less|least)\b|how much (?:can|will|would) "
-    r"(?:it|they) hold|litre|liter|\bml\b|how (big|much does it hold)|volume|"
+    "capacity": r"capacity|\bhold(?:s|ing)?\b(?!\s+(?:on|up|onto|still|tight|my|your|his|her|"
+    r"the phone|a phone|phones?)\b)|litre|liter|\bml\b|how (big|much does it hold)|volume|"
     r"\bsizes?\b|dimensions?|"  # «what IS listed about its size then»: its capacity
     r"\b(?:bigger|biggest|larger|largest|roomier|roomiest|more space|more room)\b",
     "connectivity": r"bluetooth|\bbt\b|connect|cable|wired|wireless|pair|compatible|"

@@ -32,7 +32,9 @@ _REMARK_IN_BRACKETS = re.compile(
     r"\s*\((?=[^)]*\b(?:i|me|my|we|our|he|she|they|his|her|lol|haha|lmao)\b)"
     # (not «(my size is 9)», «(my husband is an XL)», «(12 for me, 10 for him)»: versions)
     r"(?![^)]*(?:\d|\b(?:size|sz|xxs|xs|s|m|l|xl|xxl|small|medium|large|twin|queen|king|"
-    r"double|single)\b))[^()]{8,200}\)\W*$",
+    r"double|single|one|ones|if|possible|poss|prefer|likes?|wants?|black|white|red|blue|green|"
+    r"pink|purple|grey|gray|navy|beige|olive|orange|yellow|brown|silver|gold|rose|cream|"
+    r"clear|teal|charcoal)\b))[^()]{8,200}\)\W*$",
     re.I,
 )
 

@@ -439,7 +439,7 @@ _ASKED_IN_WORDS = re.compile(
 _WHAT_ABOUT = re.compile(
     # (not «… sleep? and whats the packed size»: a question of the same one)
     r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b"
-    r"|^\W*and\b(?!\s+(?:what'?s|whats|what is|what are|how|is|does|do|are|can|will|why)\b)",
+    r"|^\W*and\b(?!\s+(?:what'?s|whats|what is)\s+(?:the|its)\s+\w+(?:\s+\w+)?\W*$)",
     re.I,
 )
 

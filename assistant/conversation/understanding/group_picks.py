@@ -368,9 +368,15 @@ def _each_version(text: str, product: Product | None) -> list[ToolCall]:
     ):
         return []  # «one of each colour» of a product sold by size only
     values = choices[option]
+    if said["every"]:  # «one of every colour u have»: of those in stock
+        values = [
+            v
+            for v in values
+            if any(x.stock > 0 and x.options[option] == v for x in product.variants)
+        ]
     if not 2 <= len(values) <= _MOST_IN_A_GROUP or (said["both"] and len(values) != 2):
         return []
-    if any(variant.stock <= 0 for variant in product.variants):
+    if not said["every"] and any(variant.stock <= 0 for variant in product.variants):
         return []  # a sold-out version: «one of each» cannot be; the shopper is asked
     per = _number(said["per"] or said["per_every"]) or 1
     return [

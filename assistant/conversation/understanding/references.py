@@ -484,7 +484,12 @@ class ReferenceResolver:
         """Of namesakes, the one a comparative picks («the cheaper roamly backpack»), else
         all of them."""
         products = [self.catalogue.products[pid] for pid in namesakes]
-        if len(namesakes) > 1 and (picked := comparative_pick(message, products)):
+        asked_which = re.search(r"\bwhich\b", message, re.I)  # «which roamly one is cheaper?»
+        if (
+            len(namesakes) > 1
+            and not asked_which
+            and (picked := comparative_pick(message, products))
+        ):
             return References([picked.id], "superlative", phrases={picked.id: phrase})
         return References(namesakes, "mention", phrases=dict.fromkeys(namesakes, phrase))
 

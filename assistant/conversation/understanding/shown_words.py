@@ -38,7 +38,8 @@ def distinctive_match(message: str, products: list[Product]) -> list[str]:
         winners = paired if len(paired) == 1 else winners
     if len(winners) > 1:  # «the zen one» beside Zen and Zen 800: the plain Zen
         titles = [_title_words(p.title) for p in products if p.id in winners]
-        common = set(said.split()).intersection(*titles)
+        makes = {w for p in products if p.id in winners for w in _title_words(p.brand or "")}
+        common = set(said.split()).intersection(*titles) - makes  # a model word, not the make
         plain = [
             pid
             for pid, title in zip(winners, titles, strict=True)
@@ -58,7 +59,7 @@ def _stands_alone(word: str, title: list[str]) -> bool:
     Zen Carry-On», not of «Packwell Zen 800 Carry-On»)."""
     at = title.index(word)
     after = title[at + 1] if at + 1 < len(title) else ""
-    return not (after.isdigit() or 0 < len(after) <= 2)
+    return not (after.isdigit() or len(after) == 1)  # «800», «X»; not the model «Go»
 
 
 # «X and Y», «X vs Y»; not «the serum dewleaf posted, the luma skin one» (which one: Y)

@@ -599,7 +599,7 @@ _WHAT_IF_ASKED = re.compile(
 _ALSO_ANOTHER = re.compile(
     r"^\W*(?:(?:oh|and|ok|okay|hmm+|yeah|plus)\W+)*(?:also|and also|plus)\b"
     r"(?!.*\b(?:make|change|switch|swap|instead|rather|not|only|just|should|prefer|better|"
-    r"would|'d)\b)"
+    r"would|'d|enough|too many|too much|fine|plenty)\b)"
     # a count of its own: «x1», «2 more», «one in grey», «another», «too»
     r"(?=.*(?:\bx\s?\d+\b|\b\d+\b|\b(?:one|two|three|another|too|as well)\b))",
     re.I,

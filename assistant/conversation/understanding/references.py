@@ -441,9 +441,6 @@ class ReferenceResolver:
             found = held if len(found) > 1 and len(held) == 1 else found
         if len(found) == 1 and (kept := self._held_instead(message, found[0], context or [])):
             return References([kept], "mention", phrases={kept: found[0].phrase})
-        if len({m.phrase for m in found}) == 1 < len(found):
-            # «the cheaper roamly backpack» of Roamly's two: that one
-            return self._compared([m.product_id for m in found], message, found[0].phrase)
         return References(
             [m.product_id for m in found],
             "mention",
@@ -468,7 +465,7 @@ class ReferenceResolver:
             return References([fits], "mention", phrases={fits: message})  # «red copperline»
         if held:
             return None
-        return self._compared(alike, message, message)
+        return References(alike, "mention", phrases=dict.fromkeys(alike, message))
 
     def _of_brand_and_kind(self, message: str, hint: str) -> tuple[list[str], bool]:
         """A make's products of the kind in view or said («what do the wildpine ones cost»),

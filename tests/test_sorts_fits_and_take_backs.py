@@ -424,3 +424,11 @@ def test_one_of_every_colour_u_have_takes_those_in_stock(demo_assistant) -> None
     chat = Chat(demo_assistant)
     chat.say("add the ironpeak flow 2 jump rope - one of every colour u have")
     assert _lines(demo_assistant, chat) == {"P0172-V1": 1, "P0172-V2": 1, "P0172-V4": 1}
+
+
+@pytest.mark.slow
+def test_and_are_the_seams_taped_is_of_the_same_jacket(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("rain jacket under 100 then, size M")
+    chat.say("whats the waterproof rating, like in mm? and are the seams taped")
+    assert chat.say("do reviews say it actually keeps you dry").products == ["P0254"]

@@ -439,7 +439,9 @@ _ASKED_IN_WORDS = re.compile(
 _WHAT_ABOUT = re.compile(
     # (not «… sleep? and whats the packed size»: a question of the same one)
     r"^\W*(?:(?:ok|okay|hmm+|oh|so|and)\W+)*(?:what|how) about\b"
-    r"|^\W*and\b(?!\s+(?:what'?s|whats|what is)\s+(?:the|its)\s+\w+(?:\s+\w+)?\W*$)",
+    # («and are the seams taped», «and is it padded»: a short question of the same one)
+    r"|^\W*and\b(?!\s+(?:what'?s|whats|what is)\s+(?:the|its)\s+\w+(?:\s+\w+)?\W*$)"
+    r"(?!\s+(?:is|are|does|do)\s+(?:it|they|the\s+\w+)\s+\w+\W*$)",
     re.I,
 )
 

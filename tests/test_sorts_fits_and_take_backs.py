@@ -235,9 +235,9 @@ def test_hold_my_phone_is_no_capacity_and_wheres_it_from_is_its_origin(demo_assi
 
 
 @pytest.mark.slow
-def test_rc_cars_are_remote_control_cars_and_are_they_included(demo_assistant) -> None:
+def test_batteries_and_are_they_included_is_one_question(demo_assistant) -> None:
     chat = Chat(demo_assistant)
-    reply = chat.say("ok other rc cars under 30 for a 4 year old")
+    reply = chat.say("ok other remote control cars under 30 for a 4 year old")
     assert reply.products and all(
         "Remote Control Car" in demo_assistant.services.catalogue.products[pid].title
         for pid in reply.products

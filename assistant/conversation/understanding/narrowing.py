@@ -137,9 +137,9 @@ def narrowed_searches(
             return [replace(request, act="refine")]
     if kinds is None or not asked or last not in SEARCHES or len(requests) != 1:
         return requests
-    request = a_sort_of_one(requests[0], state, versions)
-    if request.act == "refine":
-        return [request]
+    request = requests[0]
+    if (narrowed := a_sort_of_one(request, state, versions)) is not request:
+        return [narrowed]  # «ok a hard shell one then, in stock, under 150»
     if _FOR_A_PERSON.match(request.text) and not kinds.named_kind(request.text):
         return [Request(f"{asked}, {request.text}", last, request.confidence)]
     # «under $30 and in stock» heard as a question of the list: its search, narrowed; of a

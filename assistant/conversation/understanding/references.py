@@ -19,6 +19,7 @@ from assistant.conversation.understanding.shown_words import (
     by_its_facts,
     distinctive_match,
     each_named_apart,
+    model_mark,
 )
 from assistant.conversation.understanding.told_about import told_about
 from assistant.search.mentions import Mention, ProductMentions
@@ -497,12 +498,25 @@ class ReferenceResolver:
         if len({m.phrase for m in found}) < 2:
             one = self.mentions.brand_one_in_view(found, in_view)
             return References([one], "mention", phrases={one: found[0].phrase}) if one else None
-        picked = {m.product_id: self.mentions.brand_one_in_view([m], in_view) for m in found}
+        picked = {
+            m.product_id: None
+            if self._model_one(m.product_id)  # «bassline one vs …»: the Bassline One itself
+            else self.mentions.brand_one_in_view([m], in_view)
+            for m in found
+        }
         if not any(picked.values()):
             return None
         ids = [picked[m.product_id] or m.product_id for m in found]
         phrases = {(picked[m.product_id] or m.product_id): m.phrase for m in found}
         return References(list(dict.fromkeys(ids)), "mention", phrases=phrases)
+
+    def _model_one(self, product_id: str) -> bool:
+        """Whether a product's model is «One» alone («Bassline One Wireless …»), not «One
+        300» or «One X»: said after its make, «one» names it."""
+        words = self.catalogue.products[product_id].title.lower().split()
+        at = words.index("one") if "one" in words else -1
+        after = words[at + 1] if 0 <= at < len(words) - 1 else ""
+        return at >= 0 and not model_mark(after)
 
     def _set_aside(self, message: str, state: DialogueState) -> str | None:
         """The one «the other two» leave out: one of those shown named before it («the

@@ -59,7 +59,12 @@ def _stands_alone(word: str, title: list[str]) -> bool:
     Zen Carry-On», not of «Packwell Zen 800 Carry-On»)."""
     at = title.index(word)
     after = title[at + 1] if at + 1 < len(title) else ""
-    return not (after.isdigit() or len(after) == 1)  # «800», «X»; not the model «Go»
+    return not model_mark(after)
+
+
+def model_mark(word: str) -> bool:
+    """Whether a title word marks a model after its name: «800», «X»; not the model «Go»."""
+    return word.isdigit() or len(word) == 1
 
 
 # «X and Y», «X vs Y»; not «the serum dewleaf posted, the luma skin one» (which one: Y)

@@ -225,14 +225,12 @@ class ReferenceResolver:
             plural = bool(_PLURAL_DEICTIC.search(message))
             if focus:
                 return References([focus], "deictic", plural)
-            wanted = {**state.chosen_options, **options}
-            if _SO_MANY_OF_THEM.search(message) and (
-                fits := self._the_one_that_fits(shown, wanted)
-            ):
+            fits = self._the_one_that_fits(shown, {**state.chosen_options, **options})
+            if fits and _SO_MANY_OF_THEM.search(message):
                 return References([fits], "deictic")  # «queen then, a pair of them»
             if len(shown) == 1 or (plural and shown):
                 return References(shown[:2] if plural else shown, "deictic", plural)
-            if fits := self._the_one_that_fits(shown, wanted):
+            if fits:
                 return References([fits], "deictic")
         return References([], None)
 

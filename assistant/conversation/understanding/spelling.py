@@ -50,6 +50,16 @@ _CART_WORDS = frozenset(
 _SHORT_SLIPS = {"undr": "under", "uner": "under", "bellow": "below", "chepest": "cheapest"}
 
 
+# the «&» of a make said aloud: «hearth n linen», «meadow 'n' moss», «atlas and oak»
+_SAID_AND = r"\s+(?:n|'n'?|’n’?|and)\s+"
+
+
+def _said_joined(makes: list[str]) -> re.Pattern[str]:
+    """The makes whose names hold «&», as said with «n» or «and» in its place."""
+    spoken = (_SAID_AND.join(re.escape(part.strip()) for part in make.split("&")) for make in makes)
+    return re.compile("|".join(spoken), re.I)
+
+
 class TitleSpelling:
     """Respells words nobody knows as the title word they are a typo of."""
 
@@ -69,19 +79,7 @@ class TitleSpelling:
         joined = sorted(
             {p.brand for p in catalogue.products.values() if p.brand and "&" in p.brand}
         )
-        self._joined_makes = (
-            re.compile(
-                "|".join(
-                    r"\s+(?:n|'n'?|’n’?|and)\s+".join(
-                        re.escape(part.strip()) for part in make.split("&")
-                    )
-                    for make in joined
-                ),
-                re.I,
-            )
-            if joined
-            else None
-        )
+        self._joined_makes = _said_joined(joined) if joined else None
         self._makes_by_lower = {re.sub(r"\s*&\s*", "&", make.lower()): make for make in joined}
         # a make's word beside a word its titles put next to it: («sonara», «prime»)
         self._makes_beside: set[tuple[str, str]] = set()
@@ -102,7 +100,7 @@ class TitleSpelling:
 
     def _as_joined(self, said: re.Match[str]) -> str:
         """«hearth n linen»: «Hearth & Linen», as the make writes it."""
-        words = re.split(r"\s+(?:n|'n'?|’n’?|and)\s+", said.group(0), flags=re.I)
+        words = re.split(_SAID_AND, said.group(0), flags=re.I)
         return self._makes_by_lower.get("&".join(w.lower() for w in words), said.group(0))
 
     def _makes_respelled(self, message: str) -> str:

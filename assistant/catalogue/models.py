@@ -124,9 +124,13 @@ class Product(BaseModel):
         named = self.options_named_in(text)
         rest = text.lower()
         for value in named.values():  # «1 kg» said «1kg» too; «S» is a word, not a letter
-            for written in {value.lower(), value.lower().replace(" ", "")}:
-                rest = re.sub(rf"(?<![\w-]){re.escape(written)}(?![\w-])", " ", rest)
-        return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler
+            written = {value.lower(), value.lower().replace(" ", "")}
+            written |= {word for word, letter in LETTER_FOR.items() if letter == value.lower()}
+            for said in written:  # («both in small, black» of shorts sold in S)
+                rest = re.sub(rf"(?<![\w-]){re.escape(said)}(?![\w-])", " ", rest)
+        # «both, deluxe edition»: the option's own name beside its value
+        names = {name.lower() for name in named}
+        return bool(named) and set(re.findall(r"[a-z']+", rest)) <= filler | names
 
     def said_as_versions(self, text: str) -> str:
         """A text with versions said loosely written as this product's values («1 kilo»: «1

@@ -381,8 +381,9 @@ class ProductKinds:
 
     def unknown_make(self, text: str, ignore: set[str] = frozenset()) -> str | None:
         """A word before a carried kind that nothing in the shop says, so a make or model
-        we do not carry («bose» in "bose headphones", «nike» in "nike running shoes")."""
-        clause = _asking_clause(text)
+        we do not carry («bose» in "bose headphones", «nike» in "nike running shoes"), not
+        what it is free of («BPA free water bottle»)."""
+        clause = _FREE_OF.sub(" ", _asking_clause(text))
         # «physio said i need a stability shoe»: the words after what asks, not the story
         if (asked := list(ASKING.finditer(clause))) and self.kind_words(
             rest := clause[asked[-1].end() :], ignore

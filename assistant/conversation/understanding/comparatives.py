@@ -28,7 +28,7 @@ ONE_WITH_BETTER_REVIEWS = (
     r"\bthe one with (?:the )?(?:better|best|higher|highest|nicer) (?:reviews|ratings?|stars)\b"
 )
 _BETTER_RATED = re.compile(
-    r"\b(better|best|higher|highest)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b"
+    r"\b(better|best|higher|highest|top)[ -](?:rated|reviewed)\b|\bthe (?:better|best) ones?\b"
     rf"|{ONE_WITH_BETTER_REVIEWS}",
     re.I,
 )

@@ -372,7 +372,8 @@ def corrected(
         intent in {"refine", "recommend"} and LIKE_IT.search(text)
     )  # «anything similar in stock?» beside the sold-out shoes: like them, not them
     its_kind = references.kind in {None, "shown-word", "option"} and state.focus
-    if asked_other and its_kind and not CHANGE_WORDS.search(text):
+    # («and the same size in the other grind»: the one in view in its other version, heard)
+    if asked_other and its_kind and not CHANGE_WORDS.search(text) and not request.implied:
         return "search"  # its kind again, with the filters said, not the product in focus
     if _cheaper_than_focus(intent, text, state, references) or _cheaper_than_named(
         intent, text, references, state

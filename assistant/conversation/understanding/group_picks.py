@@ -122,7 +122,7 @@ def _picks_outright(text: str, said: re.Match[str], adding: re.Match[str] | None
 # both», «both in M please»
 _VERSION_FILLER = frozenset(
     "in for then please pls ok okay the a and size colour color thanks just yeah yes so "
-    "fine alright sure cool great perfect both each all them bags bag ones".split()
+    "fine alright sure cool great perfect both each all them bags bag ones ofc obviously".split()
 )
 
 
@@ -463,8 +463,11 @@ def _group_calls(
         return []
     ids, per = group  # «add all three»: one each, the three is how many products
     recount = per is not None and all(pid in cart for pid in ids) and not adding
-    # «I'll take navy for both»: each in that version
-    return [_pick_call(products[pid], per or 1, recount, text) for pid in ids]
+    # «I'll take navy for both»: each in that version (and «blue for the flexa»: its own)
+    return [
+        _pick_call(products[pid], per or 1, recount, f"{text} {versions.get(pid, '')}")
+        for pid in ids
+    ]
 
 
 # «… blue for the first, grey for the third»: a version for each place, said apart
@@ -492,7 +495,24 @@ def _versions_for_places(
         if products[pid].options_named_in(said["values"]):
             versions[pid] = f"{versions.get(pid, '')} {said['values']}"
             kept = kept.replace(said[0], " ", 1)
+    for said in _VERSION_FOR_NAME.finditer(kept):  # «one of each. blue for the flexa»
+        named = [pid for pid in shown if _title_says(products[pid], said["name"])]
+        if len(named) == 1 and products[named[0]].options_named_in(said["values"]):
+            versions[named[0]] = f"{versions.get(named[0], '')} {said['values']}"
+            kept = kept.replace(said[0], " ", 1)
     return kept, versions
+
+
+# «one of each. blue for the flexa»: a version for the one a word of its name picks
+_VERSION_FOR_NAME = re.compile(
+    r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+for\s+the\s+(?P<name>[a-z][\w&'-]+)(?:\s+ones?)?\b",
+    re.I,
+)
+
+
+def _title_says(product: Product, word: str) -> bool:
+    """Whether a product's title has the word («flexa» of Flexa Air 2 Resistance Bands)."""
+    return word.lower() in re.findall(r"[\w&'-]+", product.title.lower())
 
 
 def _pick_call(product: Product, quantity: int, recount: bool, words: str) -> ToolCall:

@@ -8,7 +8,8 @@ import re
 from assistant.catalogue.models import Product
 
 _OTHER = re.compile(
-    r"\b(?:the|that|in the)\s+other\s+(?P<option>colou?r|size|one in stock)\b(?!\s*s\b)", re.I
+    r"\b(?:the|that|in the)\s+other\s+(?P<option>colou?r|one in stock|[a-z]{3,})\b(?!\s*s\b)",
+    re.I,
 )
 # «is the other colour in stock?», «what's the other size?»: asked, not taken
 _ASKED = re.compile(r"\?|^\W*(?:what|which|is|are|does|do|how)\b", re.I)
@@ -27,12 +28,15 @@ _CORRECTING = re.compile(
 _TOO = (
     r"^\W*(?:and|plus)\s+the\s+other\b"
     r"|\bthe\s+other\s+(?:colou?r|size)(?:\s+one)?\s+(?:as well|too)\b"
+    # «and the same size in the other grind»: a line of the other grind beside it
+    r"|^\W*(?:and|plus|also)\s+(?:the\s+same\s+\w+\s+|one\s+)?in\s+the\s+other\b"
 )
 _TAKES = re.compile(
     r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
     r"swap|switch|change|make)\b|"
     + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b"
-    + r"|^\W*(?:and|plus)\s+the\s+other\b",
+    + r"|^\W*(?:and|plus)\s+the\s+other\b"
+    + r"|^\W*(?:and|plus|also)\s+(?:the\s+same\s+\w+\s+|one\s+)?in\s+the\s+other\b",
     re.I,
 )
 # «and one in the other colour for my sister»: a second line, not the first one changed
@@ -60,28 +64,51 @@ def line_by_position(text: str, cart_products: list[str]) -> str:
     return lines[at] if -len(lines) <= at < len(lines) else ""
 
 
+def names_another_version(text: str) -> bool:
+    """Whether a message takes «the other colour» (size, grind …) of a product."""
+    return bool(_OTHER.search(text) and _TAKES.search(text) and not _ASKED.search(text))
+
+
 def other_value(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
     """The option «the other colour» means: the one value of that option, in stock, other than
     the value said before; {} when the message says no such thing or more than one fits."""
+    others = _other_values(product, text, said)
+    return {others[0]: others[1][0]} if others and len(others[1]) == 1 else {}
+
+
+def others_to_choose(product: Product | None, text: str, said: dict[str, str]) -> str | None:
+    """The option «and one in the other colour too» leaves to choose, when the product comes
+    in more than one other value of it: that name (the shopper is asked which)."""
+    others = _other_values(product, text, said)
+    return others[0] if others and len(others[1]) > 1 and ANOTHER_LINE.search(text) else None
+
+
+def _other_values(
+    product: Product | None, text: str, said: dict[str, str]
+) -> tuple[str, list[str]] | None:
+    """The option «the other …» names and its values, in stock, other than the one said."""
     found = _OTHER.search(text)
     if product is None or found is None or _ASKED.search(text) or not _TAKES.search(text):
-        return {}
+        return None
     if _TURNED_DOWN.search(_CORRECTING.sub("", text)):
-        return {}  # «nah I don't like the other colour, I'll pass then»
+        return None  # «nah I don't like the other colour, I'll pass then»
     word = found["option"].lower()
-    name = "size" if word == "size" else "colour"
+    names = product.options_by_name()
+    # «the other grind», «the other edition»: any option the product has, by its name
+    name = word if word in names and word != "colour" else "colour"
+    if not re.fullmatch(r"colou?r|one in stock", word) and word not in names:
+        return None
     values = list(dict.fromkeys(v.options[name] for v in product.variants if name in v.options))
     before = said.get(name)
     others = [value for value in values if value != before]
     if before is None and len(values) != 2:
-        return {}
+        return None
     in_stock = [
         value
         for value in others
         if any(v.options.get(name) == value and v.stock > 0 for v in product.variants)
     ]
-    chosen = in_stock if len(others) > 1 else others
-    return {name: chosen[0]} if len(chosen) == 1 else {}
+    return name, in_stock if len(others) > 1 else others
 
 
 # a pick said by one value needs words that pick: «ok 30ml anyway», «black i guess»

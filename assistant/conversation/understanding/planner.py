@@ -128,7 +128,9 @@ from assistant.conversation.understanding.other_value import (
     ANOTHER_LINE,
     decided_by_version,
     line_by_position,
+    names_another_version,
     other_value,
+    others_to_choose,
 )
 from assistant.conversation.understanding.per_pick_versions import versions_moved_to_their_pick
 from assistant.conversation.understanding.putting_back import undoing_step
@@ -363,6 +365,7 @@ class RulePlanner:
         focus = self.catalogue.products.get(state.focus or "")
         # «swap the first one for the other colour»: the cart's first line is the one meant
         focus = self.catalogue.products.get(line_by_position(request.text, cart_products)) or focus
+        focus = self._last_added_other(request.text, state, focus, cart_products)
         held = focus is not None and focus.id in cart_products
         chosen = (
             (state.options_added(focus.id) or state.versions_added.get(focus.id, {}))
@@ -370,6 +373,7 @@ class RulePlanner:
             else {}
         ) or state.chosen_options
         intent, request = _versions_asked(intent, request, slots, focus, chosen, held)
+        other_of_focus = _other_of_focus(state, request.text, focus, chosen, held)
         if intent in CART_LINE_ACTS and not (choice or request.implied):
             intent = self._only_sounds_like_a_change(intent, request, slots, state, cart_products)
         intent = fewer_taken_out(intent, request.text, len(set(cart_products)))
@@ -388,6 +392,8 @@ class RulePlanner:
             )
             # «take the last one out»: of the cart, when the list's last is not in it
             references = ordinal_in_cart(references, request.text, cart, intent)
+            # «and the same size in the other grind»: the one in view, in its other version
+            references = references if references.ids or not other_of_focus else other_of_focus
         references = self._versions_said(
             intent, references, request.text, slots, focus, state.versions_added
         )
@@ -523,6 +529,14 @@ class RulePlanner:
             # «2 more of the cheaper one» of two added: in the version it was added in
             held = added.get(ranked.id, {}) if _MORE_OF.search(text) else {}
             slots.options = ranked.options_named_in(text) or dict(held)
+        elif (
+            intent == "add"
+            and len(references.ids) == 1
+            and not slots.options
+            and _MORE_OF.search(text)
+            and (held := added.get(references.ids[0]))
+        ):
+            slots.options = dict(held)  # «2 more of the kestrel one»: in the version it holds
         return references
 
     def _only_sounds_like_a_change(
@@ -761,6 +775,19 @@ class RulePlanner:
             return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
 
+    def _last_added_other(
+        self, text: str, state: DialogueState, focus: Product | None, cart_products: list[str]
+    ) -> Product | None:
+        """«ok add the other colour too» after a list of others came up: the product just
+        added is the one meant, when the one in view is not in the cart."""
+        if (
+            (focus is None or focus.id not in cart_products)
+            and state.added_id in cart_products
+            and names_another_version(text)
+        ):
+            return self.catalogue.products.get(state.added_id or "") or focus
+        return focus
+
     def _of_the_make_said(self, text: str, shown: list[str]) -> list[str]:
         """Of the listed, those sharing the name said: «3 of the meadow & moss, white M» picks
         among the two Meadow & Moss jackets, never a Threadwell one sold in white M."""
@@ -905,6 +932,8 @@ class RulePlanner:
         added = state.options_added(args["product_id"])  # "add another one": that version
         if not added and _ONE_MORE.search(step.text):  # «add another of the first one then»
             added = state.versions_added.get(args["product_id"], {})
+        if name := others_to_choose(product, step.text, added):
+            added = {key: value for key, value in added.items() if key != name}  # asked
         said = {
             **options_it_comes_in(
                 self.catalogue.products[args["product_id"]], state.chosen_options
@@ -1002,12 +1031,39 @@ def _versions_asked(
     if other := other_value(focus, request.text, chosen):
         # «ok the other colour then» after black was sold out: the green one, added; «hmm the
         # other colour actually» of the line in the cart: that line changed to it
-        slots.options = other
         kept = in_cart and not ANOTHER_LINE.search(request.text)  # «and one in the other…»
+        # «and the same size in the other grind»: a second line, the first's other versions
+        slots.options = other if kept or not in_cart else {**_its_own(chosen, focus), **other}
         return "change" if kept else "add", replace(request, implied=True)
+    if in_cart and focus and (name := others_to_choose(focus, request.text, chosen)):
+        # «and one in the other colour too, same size» of a skillet in three colours: which
+        # colour is asked, the rest of the line's version kept
+        kept = _its_own(chosen, focus)
+        slots.options = {key: value for key, value in kept.items() if key != name}
+        return "add", replace(request, implied=True)
     if intent in UNDERSTOOD_AS_NOTHING and decided_by_version(focus, request.text):
         return "add", replace(request, implied=True)  # «ok white, queen i guess»
     return counted_version(intent, request.text, slots.quantity, slots.options, focus), request
+
+
+def _other_of_focus(
+    state: DialogueState, text: str, focus: Product | None, chosen: dict[str, str], held: bool
+) -> References | None:
+    """The product in view, when a request takes it in its other version («and the same size
+    in the other grind»); of several others («… in the other colour too» of three colours)
+    the option is left to ask."""
+    to_choose = others_to_choose(focus, text, chosen) if held else None
+    if to_choose:
+        state.chosen_options.pop(to_choose, None)
+    if focus is None or not (to_choose or other_value(focus, text, chosen)):
+        return None
+    return References(ids=[focus.id], kind="option")
+
+
+def _its_own(options: dict[str, str], product: Product | None) -> dict[str, str]:
+    """The options said that are the product's own (a name it has, a value it is sold in)."""
+    names = product.options_by_name() if product else {}
+    return {key: value for key, value in options.items() if value in names.get(key, [])}
 
 
 def _not_a_change(

@@ -168,6 +168,12 @@ class ReferenceResolver:
             lambda text: self._other_of_brand(text, shown, focus, in_cart),
             lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
             lambda text: self._the_few_of_a_kind(text, shown),  # «the two teddies»
+            # «does the top rated one have noise cancelling?»: ranked, not named by a title word
+            lambda text: (
+                self._comparative(text, shown, options)
+                if not in_cart and _RANKED_ONE.search(text)
+                else None
+            ),
             # "the kettle one" among kettles and coffees: the shown kettle, not "Leaf & Kettle"
             lambda text: (
                 self._shown_word(text, in_cart or shown)
@@ -753,6 +759,12 @@ _SO_MANY_OF_THEM = re.compile(
 )
 _PRICE_PICK = re.compile(
     r"\b(?:cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive)\b", re.I
+)
+# «the cheaper one», «the top rated one»: a one ranked among those in view
+_RANKED_ONE = re.compile(
+    r"\bthe\s+(?:cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive"
+    r"|(?:better|best|higher|highest|top)[ -](?:rated|reviewed))\s+ones?\b",
+    re.I,
 )
 _WORD_ONE_MAX_WORDS = 8
 # «the two purelle ones», «both roamly ones», «the meadow & moss ones»: a group by a word

@@ -774,13 +774,28 @@ _TAKEN_THEN_ASKED = re.compile(
     re.I,
 )
 
+# «eh get me both. how much altogether?», «ok both then. how much altogether?»: a group of
+# those in view taken (or «same again, and how much altogether?»), then a question
+_GROUP_TAKEN_THEN_ASKED = re.compile(
+    r"^(?P<pick>\W*(?:(?:eh|ok|okay|hmm+|fine|right|alright|so|well|yeah|yep)\W+)*"
+    r"(?:(?:get|grab|give)\s+me\s+|(?:i'?ll|ill|i will)\s+(?:take|have|get)\s+|add\s+)?"
+    r"(?:both(?:\s+of\s+(?:them|those|these))?|all\s+(?:three|3|four|4|of\s+them)|"
+    r"one\s+of\s+each|same\s+again)(?:\s+(?:then|please|pls|plz))*)\s*[,.;!]\s*(?:and\s+)?"
+    r"(?P<asked>[^,.;]*\?)\s*$",
+    re.I,
+)
+
 
 def taken_then_asked(request: Request, heard: Callable[[str], Request]) -> list[Request]:
     """«ok ill take the quietude, 60 day returns if it doesnt work right?»: an add of the
     one picked, then the question (as `heard` hears it alone), however the whole was heard;
     else the request alone."""
     said = _TAKEN_THEN_ASKED.match(request.text)
-    if said is None or request.act not in _HEARD_AS_ASKING | {"policy_question"}:
+    if said is not None and request.act not in _HEARD_AS_ASKING | {"policy_question"}:
+        said = None
+    # («same again, and how much altogether?» is taken however it was heard)
+    said = said or _GROUP_TAKEN_THEN_ASKED.match(request.text)
+    if said is None:
         return [request]
     asked = heard(said["asked"].strip())
     if asked.act in CART_CHANGING | {"confirm", "decline"}:

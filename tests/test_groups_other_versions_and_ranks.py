@@ -1,0 +1,145 @@
+"""The forty-seventh round: groups taken with a version each («both in small, black», «both,
+deluxe edition», «one of each. blue for the flexa»), then a question («eh get me both. how much
+altogether?»); «the other grind» or «the other colour» as a line of its own (asked when there
+are several); «2 more of the kestrel one» in its version; «does the top rated one have noise
+cancelling?» of the best rated in view (not of the one whose title says noise cancelling); a
+kind said with what it is free of («BPA free water bottle?») names no make we lack."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_phrasing import Chat
+
+HEADPHONES_TOP_RATED, HEADPHONES_NOISE_CANCELLING = "P0012", "P0007"
+
+
+@pytest.mark.slow
+def test_the_top_rated_one_is_the_best_rated_in_view(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("headphones under 100")
+    reply = chat.say("does the top rated one have noise cancelling?")
+    assert reply.products == [HEADPHONES_TOP_RATED]
+
+
+@pytest.mark.slow
+def test_what_a_kind_is_free_of_is_no_make(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("BPA free water bottle?")
+    assert "don't carry" not in reply.text
+    assert reply.products and "Water Bottle" in reply.text
+
+
+SHORTS = {"P0256", "P0262"}
+PUZZLES = {"P0235", "P0247"}
+TOTES = {"P0320", "P0326", "P0332"}
+STUDIO_HEADPHONES = {"P0004", "P0028"}
+COFFEE = "P0287"
+SKILLET = "P0087"
+TEE_KESTREL, TEE_THREADWELL = "P0271", "P0277"
+BANDS_ZENMOTION, BANDS_FLEXA = "P0177", "P0183"
+RAIN_JACKET = "P0266"
+KNIFE = "P0092"
+
+
+def _held(bot, chat: Chat) -> list[tuple[str, dict[str, str], int]]:
+    """The cart's lines: product, version and count."""
+    lines = bot.commerce.get_cart(chat.session).lines
+    return [(line.product_id, dict(line.options), line.qty) for line in lines]
+
+
+@pytest.mark.slow
+def test_a_group_with_a_version_each_takes_them(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("runnin shorts under $35")
+    chat.say("both in small, black")
+    held = _held(demo_assistant, chat)
+    assert {pid for pid, _, _ in held} == SHORTS
+    assert all(options == {"size": "S", "colour": "black"} for _, options, _ in held)
+    chat.say("same again")
+    assert all(qty == 2 for _, _, qty in _held(demo_assistant, chat))
+
+
+@pytest.mark.slow
+def test_a_group_with_the_option_named_or_an_aside(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("wooden puzzles under 20 dollars?")
+    chat.say("both, deluxe edition")
+    held = _held(demo_assistant, chat)
+    assert {pid for pid, _, _ in held} == PUZZLES
+    assert all(options == {"edition": "deluxe"} for _, options, _ in held)
+    chat = Chat(demo_assistant)
+    chat.say("beige canvas tote bags?")
+    chat.say("one of each then, beige ofc")
+    held = _held(demo_assistant, chat)
+    assert {pid for pid, _, _ in held} == TOTES
+    assert all(options == {"colour": "beige"} for _, options, _ in held)
+
+
+@pytest.mark.slow
+def test_a_group_taken_then_a_question(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("wired studio headphones under 110")
+    chat.say("which of the 2 has better reviews")
+    reply = chat.say("eh get me both. how much altogether?")
+    assert {pid for pid, _, _ in _held(demo_assistant, chat)} == STUDIO_HEADPHONES
+    assert "201.99" in reply.text
+    chat = Chat(demo_assistant)
+    chat.say("blade & bowl classic 200 chef's knife, small and medium, both in silver please")
+    reply = chat.say("same again, and how much altogether?")
+    assert sorted(qty for _, _, qty in _held(demo_assistant, chat)) == [2, 2]
+    assert "129.80" in reply.text
+
+
+@pytest.mark.slow
+def test_the_other_grind_is_a_second_line(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("leaf & kettle classic coffee, what sizes do u have")
+    chat.say("500g whole bean")
+    chat.say("and the same size in the other grind")
+    assert sorted((o["size"], o["grind"]) for _, o, _ in _held(demo_assistant, chat)) == [
+        ("500 g", "ground"),
+        ("500 g", "whole bean"),
+    ]
+
+
+@pytest.mark.slow
+def test_the_other_colour_of_three_is_asked(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me the copperline classic 2 cast iron skillet")
+    chat.say("medium in red please")
+    reply = chat.say("and one in the other colour too, same size")
+    assert "green" in reply.text and "silver" in reply.text
+    assert len(_held(demo_assistant, chat)) == 1
+    chat.say("green")
+    assert sorted(o["colour"] for _, o, _ in _held(demo_assistant, chat)) == ["green", "red"]
+    assert {o["capacity"] for _, o, _ in _held(demo_assistant, chat)} == {"medium"}
+
+
+@pytest.mark.slow
+def test_the_other_colour_of_the_one_added_after_a_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("meadow & moss prime s rain jacket in L")
+    chat.say("navy")
+    chat.say("what about the other colour, is it cheaper?")
+    chat.say("ok add the other colour too")
+    held = _held(demo_assistant, chat)
+    assert sorted(o["colour"] for _, o, _ in held) == ["beige", "navy"]
+    assert {pid for pid, _, _ in held} == {RAIN_JACKET}
+
+
+@pytest.mark.slow
+def test_more_of_a_line_by_its_make_and_a_version_by_name(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("organic cotton tees under $15 pls")
+    chat.say("one of each in size S")
+    chat.say("navy for the kestrel, beige for the threadwell")
+    chat.say("2 more of the kestrel one")
+    held = {pid: (o, qty) for pid, o, qty in _held(demo_assistant, chat)}
+    assert held[TEE_KESTREL] == ({"size": "S", "colour": "navy"}, 3)
+    assert held[TEE_THREADWELL][1] == 1
+    chat = Chat(demo_assistant)
+    chat.say("resistance bands under $20 that are in stock")
+    chat.say("one of each. blue for the flexa")
+    held = {pid: o for pid, o, _ in _held(demo_assistant, chat)}
+    assert set(held) == {BANDS_ZENMOTION, BANDS_FLEXA}
+    assert held[BANDS_FLEXA]["colour"] == "blue"

@@ -143,3 +143,12 @@ def test_more_of_a_line_by_its_make_and_a_version_by_name(demo_assistant) -> Non
     held = {pid: o for pid, o, _ in _held(demo_assistant, chat)}
     assert set(held) == {BANDS_ZENMOTION, BANDS_FLEXA}
     assert held[BANDS_FLEXA]["colour"] == "blue"
+
+
+@pytest.mark.slow
+def test_a_line_swapped_for_a_place_in_the_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    listed = chat.say("hiking backpacks under $110, cheapest first").products
+    chat.say("ill take the second one")
+    chat.say("hmm no, swap it for the first one")
+    assert [pid for pid, _, _ in _held(demo_assistant, chat)] == [listed[0]]

@@ -313,6 +313,9 @@ class ReferenceResolver:
             return References(news, "deictic", replaces=olds[0])
         if self.catalogue.products[olds[0]].only_options_in(new_words, _FILLER):
             return References(olds, "option")  # «switch it to the whole bean 1kg»: its version
+        placed = _ordinals(new_words, shown) if _THE_NTH_ONE.search(new_words) else None
+        if placed and len(placed.ids) == 1 and placed.ids[0] not in in_cart:
+            return References(placed.ids, "ordinal", replaces=olds[0])  # «… for the first one»
         new = self._mentioned(said["new"], olds) or self._shown_word(  # «the sonara» shown
             said["new"], [pid for pid in shown if pid not in in_cart]
         )

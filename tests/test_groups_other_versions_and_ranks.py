@@ -152,3 +152,33 @@ def test_a_line_swapped_for_a_place_in_the_list(demo_assistant) -> None:
     chat.say("ill take the second one")
     chat.say("hmm no, swap it for the first one")
     assert [pid for pid, _, _ in _held(demo_assistant, chat)] == [listed[0]]
+
+
+@pytest.mark.slow
+def test_a_group_asked_about_or_beside_a_longer_list_takes_nothing(demo_assistant) -> None:
+    # the review's regressions: a group said with a question but no taking word only asks,
+    # and a group taken beside a list of another size is not guessed
+    chat = Chat(demo_assistant)
+    chat.say("show me meadow & moss rain jackets")
+    for message in ("both, in stock?", "all of them. which is cheapest?", "both. how much?"):
+        reply = chat.say(message)
+        assert "add" not in reply.intent and "Which one" not in reply.text
+    assert _held(demo_assistant, chat) == []
+    chat = Chat(demo_assistant)
+    chat.say("show me card games")
+    reply = chat.say("ok both then. how much altogether?")
+    assert "don't sell" not in reply.text and "add" not in reply.intent
+    assert _held(demo_assistant, chat) == []
+
+
+@pytest.mark.slow
+def test_the_other_colour_while_another_product_is_asked_about(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("insulated water bottle")
+    chat.say("add the first one")
+    chat.say("grey")
+    chat.say("show me electric kettles")
+    chat.say("add the first one")
+    reply = chat.say("and the other colour too")
+    assert "orange" not in reply.text
+    assert len(_held(demo_assistant, chat)) == 1

@@ -283,7 +283,11 @@ class RulePlanner:
         )
         requests = list(map(checked, self.classifier.classify(message, context, vector)))
         heard = lambda text: checked(self.classifier.classify(text, context)[0])  # noqa: E731
-        requests = [piece for request in requests for piece in taken_then_asked(request, heard)]
+        requests = [
+            piece
+            for request in requests
+            for piece in taken_then_asked(request, heard, len(state.shown))
+        ]
         requests = [about_the_pick(request, state.focus) for request in requests]
         requests = checkout_after_a_remark(requests)  # «eh its 15 bucks. checkout»
         if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
@@ -782,6 +786,7 @@ class RulePlanner:
         added is the one meant, when the one in view is not in the cart."""
         if (
             (focus is None or focus.id not in cart_products)
+            and state.pending_action is None  # (not while a version of another is asked)
             and state.added_id in cart_products
             and names_another_version(text)
         ):

@@ -775,32 +775,52 @@ _TAKEN_THEN_ASKED = re.compile(
 )
 
 # «eh get me both. how much altogether?», «ok both then. how much altogether?»: a group of
-# those in view taken (or «same again, and how much altogether?»), then a question
+# those in view taken (or «same again, and how much altogether?»), then a question; a taking
+# word is needed («both, in stock?», «all of them. which is cheapest?» only ask)
 _GROUP_TAKEN_THEN_ASKED = re.compile(
     r"^(?P<pick>\W*(?:(?:eh|ok|okay|hmm+|fine|right|alright|so|well|yeah|yep)\W+)*"
-    r"(?:(?:get|grab|give)\s+me\s+|(?:i'?ll|ill|i will)\s+(?:take|have|get)\s+|add\s+)?"
-    r"(?:both(?:\s+of\s+(?:them|those|these))?|all\s+(?:three|3|four|4|of\s+them)|"
-    r"one\s+of\s+each|same\s+again)(?:\s+(?:then|please|pls|plz))*)\s*[,.;!]\s*(?:and\s+)?"
-    r"(?P<asked>[^,.;]*\?)\s*$",
+    r"(?P<take>(?:get|grab|give)\s+me\s+|(?:i'?ll|ill|i will)\s+(?:take|have|get)\s+|add\s+)?"
+    r"(?P<group>both(?:\s+of\s+(?:them|those|these))?|all\s+(?:three|3|four|4|of\s+them)|"
+    r"one\s+of\s+each|same\s+again)(?P<then>(?:\s+(?:then|please|pls|plz))*))\s*[,.;!]\s*"
+    r"(?:and\s+)?(?P<asked>[^,.;]*\?)\s*$",
     re.I,
 )
+_GROUP_SIZE = {"both": 2, "all three": 3, "all 3": 3, "all four": 4, "all 4": 4}
 
 
-def taken_then_asked(request: Request, heard: Callable[[str], Request]) -> list[Request]:
+def taken_then_asked(
+    request: Request, heard: Callable[[str], Request], listed: int = 0
+) -> list[Request]:
     """«ok ill take the quietude, 60 day returns if it doesnt work right?»: an add of the
     one picked, then the question (as `heard` hears it alone), however the whole was heard;
-    else the request alone."""
+    «eh get me both. how much altogether?» likewise, of a group the size of the list in view
+    (`listed` products); else the request alone."""
     said = _TAKEN_THEN_ASKED.match(request.text)
     if said is not None and request.act not in _HEARD_AS_ASKING | {"policy_question"}:
         said = None
     # («same again, and how much altogether?» is taken however it was heard)
-    said = said or _GROUP_TAKEN_THEN_ASKED.match(request.text)
+    said = said or _group_taken(request.text, listed)
     if said is None:
         return [request]
     asked = heard(said["asked"].strip())
     if asked.act in CART_CHANGING | {"confirm", "decline"}:
         asked = Request(asked.text, request.act, request.confidence, request.runner_up)
     return [Request(said["pick"].strip(), "add", max(request.confidence, SURE_ENOUGH)), asked]
+
+
+def _group_taken(text: str, listed: int) -> re.Match[str] | None:
+    """«ok both then. how much altogether?» beside two listed: the group taken, and the ask."""
+    said = _GROUP_TAKEN_THEN_ASKED.match(text)
+    if said is None:
+        return None
+    group = re.sub(r"\s+of\s+(?:them|those|these)$", "", said["group"].lower())
+    if group == "same again":
+        return said
+    if not (said["take"] or said["then"].strip()):
+        return None  # «both, in stock?»: asked of both, nothing taken
+    size = _GROUP_SIZE.get(re.sub(r"\s+", " ", group))
+    fits = listed == size if size else 2 <= listed <= 4  # «all of them», «one of each»
+    return said if fits else None
 
 
 def _only_asks_what_was_added(text: str) -> bool:

@@ -3,7 +3,9 @@ deluxe edition», «one of each. blue for the flexa»), then a question («eh ge
 altogether?»); «the other grind» or «the other colour» as a line of its own (asked when there
 are several); «2 more of the kestrel one» in its version; «does the top rated one have noise
 cancelling?» of the best rated in view (not of the one whose title says noise cancelling); a
-kind said with what it is free of («BPA free water bottle?») names no make we lack."""
+kind said with what it is free of («BPA free water bottle?») names no make we lack; «a headlamp
+or two»; «whats the cheapest one in pink?» keeps the phone searched; «ok ironpeak it is, grey
+one»; «and the 30ml too, for travel»; «which one can 2 people play?»."""
 
 from __future__ import annotations
 
@@ -182,3 +184,44 @@ def test_the_other_colour_while_another_product_is_asked_about(demo_assistant) -
     reply = chat.say("and the other colour too")
     assert "orange" not in reply.text
     assert len(_held(demo_assistant, chat)) == 1
+
+
+@pytest.mark.slow
+def test_a_thing_or_two_is_that_thing(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("need a headlamp or two, under $30")
+    products = demo_assistant.services.catalogue.products
+    assert reply.products and all("Headlamp" in products[pid].title for pid in reply.products)
+
+
+@pytest.mark.slow
+def test_the_cheapest_in_a_colour_keeps_the_phone_searched(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("magsafe case for iphone 16, under 25 bucks")
+    chat.say("whats the cheapest one in pink?")
+    chat.say("add that")
+    held = _held(demo_assistant, chat)
+    assert len(held) == 1 and held[0][1]["colour"] == "pink"
+    assert "iPhone 16" in held[0][1].values()
+
+
+@pytest.mark.slow
+def test_a_make_it_is_with_its_version_and_a_second_size_for_a_reason(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("is the ironpeak pro yoga mat slippery when you get sweaty? what do the reviews say")
+    chat.say("and the pulsefit plus x one?")
+    chat.say("ok ironpeak it is, grey one")
+    assert [(pid, o["colour"]) for pid, o, _ in _held(demo_assistant, chat)] == [("P0181", "grey")]
+    chat = Chat(demo_assistant)
+    chat.say("the purelle prime 300 night cream, can i send it back if it doesnt work?")
+    chat.say("ok add the 100ml")
+    chat.say("and the 30ml too, for travel")
+    assert sorted(o["size"] for _, o, _ in _held(demo_assistant, chat)) == ["100 ml", "30 ml"]
+
+
+@pytest.mark.slow
+def test_which_one_so_many_people_can_play(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("compare the meeple house classic 500 and the brickton go 400 board games")
+    reply = chat.say("which one can 2 people play?")
+    assert "None of these is listed for two players" in reply.text
+    assert "3-8" in reply.text

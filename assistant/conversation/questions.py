@@ -709,7 +709,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             return wider  # «anything under 60?» when none shown is: the search again, under 60
         if ranked.winner:  # "cheapest?" then "add it": the cheapest; "the second" stays put
             state.focus = ranked.products[0].id  # «…that comes in king?»: in king, when added
-            state.chosen_options = dict(step.slots.options) or state.chosen_options
+            # («magsafe case for iphone 16», «whats the cheapest one in pink?»: pink, iPhone 16)
+            state.chosen_options = {**state.chosen_options, **step.slots.options}
         elif ranked.products:
             remember_shown(state, [p.id for p in ranked.products])
             # «navy, queen, under 100», then «add it»: in navy, queen

@@ -151,7 +151,9 @@ ATTRIBUTE_WORDS = {
     r"\b(suitable|safe|ok|okay|right|good) for (my |a |her |his )?(little |young )?"
     r"(grand)?(son|daughter|niece|nephew|girl|boy|kid|child)",
     "players": r"players?|how many (people|ppl|can play)|\b(?:\d+|two|three|four|five|six) of "
-    r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)",
+    r"us\b.*\bplay|\bplay\b.*\b(?:\d+|two|three|four|five|six) (?:of us|people|players)"
+    # «which one can 2 people play?»
+    r"|\b(?:\d+|two|three|four|five|six) (?:people|ppl|players|of us) (?:can )?play\b",
     "fit": r"\bfit\b|fits",
     # «is it japanese green tea?»: a country's adjective (not «french press», a grind)
     "origin": r"origin|where(?:'?s)?\b.*\bfrom|grown|country|made in|" + COUNTRY_ADJECTIVE.pattern,

@@ -12,6 +12,7 @@ from assistant.conversation.answers.ages import rated_for_the_child
 from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS
 from assistant.conversation.answers.list_order import LEADS, LISTED, in_order, list_order
 from assistant.conversation.answers.said_facts import plain_facts
+from assistant.conversation.understanding.slots import number_value
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
 
@@ -96,6 +97,8 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
     if name == "age" and (suited := rated_for_the_child(products, text)):
         lead, ordered = suited  # «which one is ok for a newborn?»: rated for that age or not
         return Ranked(lead, ordered, data_texts=[p.attributes["age"] for p in ordered])
+    if name == "players" and (playable := _for_so_many(products, text)):
+        return playable  # «which one can 2 people play?»: whose player count takes two
     valued = [(p, figure_value(p.attributes[name])) for p in products if name in p.attributes]
     valued = [(p, value) for p, value in valued if value is not None]
     if not valued:
@@ -129,6 +132,44 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
         [p for p, _ in valued],
         data_texts=[p.attributes[name] for p, _ in valued],
         winner=len(tied) == 1,
+    )
+
+
+_SO_MANY_PLAYING = re.compile(
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight)\s+(?:people|ppl|players|of us)\b", re.I
+)
+_IN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+_PLAYER_RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})|(\+))?\s*$")
+
+
+def _for_so_many(products: list[Product], text: str) -> Ranked | None:
+    """«which one can 2 people play?»: those whose player count takes so many, or that none
+    is listed for that many; None when no count of people is said."""
+    said = _SO_MANY_PLAYING.search(text)
+    listed = [p for p in products if _PLAYER_RANGE.match(p.attributes.get("players", ""))]
+    if said is None or not listed:
+        return None
+    count = number_value(said[1])
+
+    def takes(product: Product) -> bool:
+        said_range = _PLAYER_RANGE.match(product.attributes["players"])
+        low, high, plus = said_range.groups() if said_range else ("0", "0", None)
+        return int(low) <= count <= (99 if plus else int(high or low))
+
+    fits = [p for p in listed if takes(p)]
+    lines = [f"- {p.title} [{p.id}]: players {p.attributes['players']}" for p in listed]
+    many = _IN_WORDS.get(count, "that many")  # (the shopper's count, said back in words)
+    lead = (
+        f"For {many} players: " + ", ".join(f"{p.title} [{p.id}]" for p in fits) + "."
+        if fits
+        else f"None of these is listed for {many} players."
+    )
+    ordered = fits + [p for p in listed if p not in fits]
+    return Ranked(
+        lead + "\n" + "\n".join(lines),
+        ordered,
+        data_texts=[p.attributes["players"] for p in ordered],
+        winner=len(fits) == 1,
     )
 
 

@@ -38,10 +38,17 @@ _REMARK_IN_BRACKETS = re.compile(
     re.I,
 )
 
+# «and the 30ml too, for travel», «… as well, for my sister»: why the second one, not what
+_TOO_FOR_WHY = re.compile(
+    r"\b(too|as well)\s*,?\s*for\s+(?:the\s+|my\s+|a\s+|an\s+)?[\w']+(?:\s+[\w']+)?\W*$",
+    re.I,
+)
+
 
 def without_asides(text: str) -> str:
     """The text without a closing «to try it», «to start with», or an opening verdict on the
     one in view before a question (and the text as said if that is all it says)."""
     text = _VERDICT_FIRST.sub("", text)
     text = _REMARK_IN_BRACKETS.sub("", text).strip() or text
+    text = _TOO_FOR_WHY.sub(r"\1", text)
     return _WHY_AT_THE_END.sub("", text).strip() or text

@@ -15,6 +15,11 @@ _NOT_THINGS = (
 )
 _REWRITES = [
     (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
+    # «need a headlamp or two»: a headlamp, however many end up bought
+    (
+        re.compile(r"\b(an?\s+[a-z][\w-]+)\s+or\s+(?:two|2|so)\b(?!\s*(?:of|more|each)\b)", re.I),
+        r"\1",
+    ),
     # «one for each of the twins»: of the 2 twins
     (re.compile(r"\b(the|my|our|his|her|their)\s+twins\b", re.I), r"\1 2 twins"),
     (re.compile(r"\b(the|my|our|his|her|their)\s+triplets\b", re.I), r"\1 3 triplets"),

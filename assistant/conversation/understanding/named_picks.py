@@ -75,7 +75,8 @@ _DECIDED = re.compile(
     # not «a foam roller then»: any one of a kind is no decision on the one in view
     r"^\W*(?:(?:ok|okay|right|alright|fine|so|then|yeah|yes|hmm+|meh)\W+)*"
     r"(?P<name>(?!(?:a|an|some|any|something)\b).+?)\s+"
-    r"(?:it\s+is(?:\s+then)?|then)\W*$",
+    # («ok ironpeak it is, grey one»: and its version after a comma)
+    r"(?:it\s+is(?:\s+then)?(?:\s*,\s*(?P<version>[^,.?!]{1,30}?))?|then)\W*$",
     re.I,
 )
 BRIEF_REMARK_WORDS = 5
@@ -107,7 +108,8 @@ def named_pick(
     told = " ".join(before)  # «back to school stuff.», «The puzzle looks perfect.»
     decided = _DECIDED.match(told or last)
     if decided:  # «right, Blade & Bowl it is. green, medium size»: that one, in that version
-        text = decided["name"] + ("" if last == text or not told else f", {last}")
+        version = f", {decided['version']}" if decided["version"] else ""
+        text = decided["name"] + version + ("" if last == text or not told else f", {last}")
         told, last = "", text
     brief = (
         len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not HOLDS_BACK.search(told)

@@ -225,3 +225,36 @@ def test_which_one_so_many_people_can_play(demo_assistant) -> None:
     reply = chat.say("which one can 2 people play?")
     assert "None of these is listed for two players" in reply.text
     assert "3-8" in reply.text
+
+
+@pytest.mark.slow
+def test_how_long_after_a_delivery_question_is_of_the_same_product(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the cheapest cast iron skillet to my cart")
+    chat.say("red")
+    chat.say("can i get next day delivery on it")
+    reply = chat.say("ok so how long normally")
+    assert "delivery in 6 days" in reply.text
+
+
+@pytest.mark.slow
+def test_what_follows_too_in_a_search_is_still_searched(demo_assistant) -> None:
+    # the second review's regressions: only a reason for a second one of what was said is
+    # dropped after «too» / «as well»; a skin type, a phone or a player count is searched
+    products = demo_assistant.services.catalogue.products
+    reply = Chat(demo_assistant).say("serum as well for dry skin")
+    assert reply.products == ["P0119"]
+    reply = Chat(demo_assistant).say("i want a card game too for 2 players")
+    assert reply.products and "P0250" not in reply.products  # a game for one
+    reply = Chat(demo_assistant).say("i need a phone case too for iphone 15")
+    assert reply.products
+    for pid in reply.products:
+        assert any("iPhone 15" in v.options.values() for v in products[pid].variants)
+
+
+@pytest.mark.slow
+def test_more_than_so_many_players_is_no_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("card game")
+    reply = chat.say("which one is for more than 4 players?")
+    assert "For four players" not in reply.text

@@ -72,6 +72,7 @@ class ShopRuleAnswers:
             data_texts=[" ".join(quote.sentences) for quote in answer.quotes],
         )
         named = [pid for pid in step.references.ids if pid in self.catalogue.products]
+        named = named or _asked_on_of_the_same(step.text, before, state.focus)
         if named:
             product = self.catalogue.products[named[0]]
             state.focus = product.id
@@ -87,3 +88,15 @@ class ShopRuleAnswers:
             turn.text, turn.prices = turn.text + note, turn.prices + figures
             turn.products += [pid for pid in named[:1] if pid not in turn.products]  # as named
         return turn
+
+
+# «can i get next day delivery on it?», then «ok so how long normally»: of the same product
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow many days\b", re.I)
+_OF_DELIVERY = re.compile(r"\b(?:deliver\w*|shipping|ship|arriv\w*|get here)\b", re.I)
+
+
+def _asked_on_of_the_same(text: str, before: str | None, focus: str | None) -> list[str]:
+    """The product in focus, when a bare «how long?» follows a delivery question of it."""
+    if focus and before and _HOW_LONG.search(text) and _OF_DELIVERY.search(before):
+        return [focus]
+    return []

@@ -136,7 +136,10 @@ def _by_attribute(products: list[Product], text: str) -> Ranked | None:
 
 
 _SO_MANY_PLAYING = re.compile(
-    r"\b(\d{1,2}|two|three|four|five|six|seven|eight)\s+(?:people|ppl|players|of us)\b", re.I
+    # (not «more than 4 players», «up to 6 players»: a bound, not a count)
+    r"(?<!than )(?<!least )(?<!to )(?<!over )(?<!under )(?<!max )(?<!min )"
+    r"\b(\d{1,2}|two|three|four|five|six|seven|eight)\s+(?:people|ppl|players|of us)\b",
+    re.I,
 )
 _IN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 _PLAYER_RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})|(\+))?\s*$")

@@ -38,9 +38,15 @@ _REMARK_IN_BRACKETS = re.compile(
     re.I,
 )
 
-# «and the 30ml too, for travel», «… as well, for my sister»: why the second one, not what
+# «and the 30ml too, for travel», «… as well, for my sister»: why a second one of what was
+# said (a version or the one in view), not what («serum as well for dry skin», «a phone case
+# too for iphone 15», «a card game too for 2 players» keep theirs: what is searched)
 _TOO_FOR_WHY = re.compile(
-    r"\b(too|as well)\s*,?\s*for\s+(?:the\s+|my\s+|a\s+|an\s+)?[\w']+(?:\s+[\w']+)?\W*$",
+    r"^(\W*(?:(?:and|also|plus|oh)\W+)*(?:the|that|this|one)\b(?:\s+[\w'-]+){0,3}?\s+"
+    r"(?:too|as well))\s*,?\s*for\s+(?:travel(?:l?ing)?|(?:the\s+)?gym|work|the\s+office|"
+    r"holidays?|(?:the\s+)?trips?|a\s+gift|gifts?|(?:my|our|his|her)\s+(?:sister|brother|mum|"
+    r"mom|dad|son|daughter|wife|husband|partner|friend|gf|bf|boyfriend|girlfriend|kids?|nephew|"
+    r"niece|grandkids?|mate|mates|boss|family|parents)|her|him|them|me)\W*$",
     re.I,
 )
 

@@ -17,7 +17,11 @@ _REWRITES = [
     (re.compile(r"\bhalf\s+a\s+dozen\b", re.I), "6"),
     # «need a headlamp or two»: a headlamp, however many end up bought
     (
-        re.compile(r"\b(an?\s+[a-z][\w-]+)\s+or\s+(?:two|2|so)\b(?!\s*(?:of|more|each)\b)", re.I),
+        re.compile(
+            r"\b(an?\s+[a-z][\w-]+)\s+or\s+(?:two|2|so)\b"
+            r"(?!\s*(?:of|more|each|years?|yrs?|yo|months?)\b)(?!-)",  # not «or two year old»
+            re.I,
+        ),
         r"\1",
     ),
     # «one for each of the twins»: of the 2 twins

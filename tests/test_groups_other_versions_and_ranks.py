@@ -258,3 +258,16 @@ def test_more_than_so_many_players_is_no_count(demo_assistant) -> None:
     chat.say("card game")
     reply = chat.say("which one is for more than 4 players?")
     assert "For four players" not in reply.text
+
+
+@pytest.mark.slow
+def test_a_player_count_with_a_budget_narrows_the_list(demo_assistant) -> None:
+    # a held-back dev break of the first version: «has to work for 4 players and be under 30»
+    # is no «which one» question, it narrows the list (and «add it» then takes the one left)
+    chat = Chat(demo_assistant)
+    chat.say("got catan? want a board game for family nights")
+    reply = chat.say("has to work for 4 players and be under 30")
+    assert "For four players" not in reply.text
+    chat.say("are the rules easy to learn?")
+    chat.say("eh we'll manage. add it")
+    assert [pid for pid, _, _ in _held(demo_assistant, chat)] == ["P0226"]

@@ -141,6 +141,7 @@ _SO_MANY_PLAYING = re.compile(
     r"\b(\d{1,2}|two|three|four|five|six|seven|eight)\s+(?:people|ppl|players|of us)\b",
     re.I,
 )
+_WHICH = re.compile(r"\b(?:which|what)\b|\bany of (?:them|these|those)\b", re.I)
 _IN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
 _PLAYER_RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})|(\+))?\s*$")
 
@@ -150,7 +151,8 @@ def _for_so_many(products: list[Product], text: str) -> Ranked | None:
     is listed for that many; None when no count of people is said."""
     said = _SO_MANY_PLAYING.search(text)
     listed = [p for p in products if _PLAYER_RANGE.match(p.attributes.get("players", ""))]
-    if said is None or not listed:
+    # (only asked of those in view: «has to work for 4 players and be under 30» narrows them)
+    if said is None or not listed or not _WHICH.search(text):
         return None
     count = number_value(said[1])
 

@@ -72,7 +72,7 @@ class ShopRuleAnswers:
             data_texts=[" ".join(quote.sentences) for quote in answer.quotes],
         )
         named = [pid for pid in step.references.ids if pid in self.catalogue.products]
-        named = named or _asked_on_of_the_same(step.text, before, state.focus)
+        named = named or _delivery_asked_again(step.text, before, state.focus)
         if named:
             product = self.catalogue.products[named[0]]
             state.focus = product.id
@@ -95,7 +95,7 @@ _HOW_LONG = re.compile(r"\bhow long\b|\bhow many days\b", re.I)
 _OF_DELIVERY = re.compile(r"\b(?:deliver\w*|shipping|ship|arriv\w*|get here)\b", re.I)
 
 
-def _asked_on_of_the_same(text: str, before: str | None, focus: str | None) -> list[str]:
+def _delivery_asked_again(text: str, before: str | None, focus: str | None) -> list[str]:
     """The product in focus, when a bare «how long?» follows a delivery question of it."""
     if focus and before and _HOW_LONG.search(text) and _OF_DELIVERY.search(before):
         return [focus]

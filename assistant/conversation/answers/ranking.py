@@ -15,6 +15,7 @@ from assistant.conversation.answers.said_facts import plain_facts
 from assistant.conversation.understanding.slots import number_value
 from assistant.money import format_minor
 from assistant.search.filters import SearchFilters
+from assistant.search.parsing import COUNT_WORDS
 
 # «the budget one»; not «budget is 80 max», «my budget's 50»: a cap, said as a budget
 _CHEAPEST = re.compile(
@@ -142,7 +143,7 @@ _SO_MANY_PLAYING = re.compile(
     re.I,
 )
 _WHICH = re.compile(r"\b(?:which|what)\b|\bany of (?:them|these|those)\b", re.I)
-_IN_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight"}
+_IN_WORDS = {count: word for word, count in COUNT_WORDS.items()}
 _PLAYER_RANGE = re.compile(r"^\s*(\d{1,2})\s*(?:(?:-|–|to)\s*(\d{1,2})|(\+))?\s*$")
 
 
@@ -150,18 +151,21 @@ def _for_so_many(products: list[Product], text: str) -> Ranked | None:
     """«which one can 2 people play?»: those whose player count takes so many, or that none
     is listed for that many; None when no count of people is said."""
     said = _SO_MANY_PLAYING.search(text)
-    listed = [p for p in products if _PLAYER_RANGE.match(p.attributes.get("players", ""))]
+    ranges = {
+        p.id: found.groups()
+        for p in products
+        if (found := _PLAYER_RANGE.match(p.attributes.get("players", "")))
+    }
     # (only asked of those in view: «has to work for 4 players and be under 30» narrows them)
-    if said is None or not listed or not _WHICH.search(text):
+    if said is None or not ranges or not _WHICH.search(text):
         return None
     count = number_value(said[1])
+    listed = [p for p in products if p.id in ranges]
 
-    def takes(product: Product) -> bool:
-        said_range = _PLAYER_RANGE.match(product.attributes["players"])
-        low, high, plus = said_range.groups() if said_range else ("0", "0", None)
+    def takes(low: str, high: str | None, plus: str | None) -> bool:
         return int(low) <= count <= (99 if plus else int(high or low))
 
-    fits = [p for p in listed if takes(p)]
+    fits = [p for p in listed if takes(*ranges[p.id])]
     lines = [f"- {p.title} [{p.id}]: players {p.attributes['players']}" for p in listed]
     many = _IN_WORDS.get(count, "that many")  # (the shopper's count, said back in words)
     lead = (

@@ -496,9 +496,9 @@ def _versions_for_places(
             versions[pid] = f"{versions.get(pid, '')} {said['values']}"
             kept = kept.replace(said[0], " ", 1)
     for said in _VERSION_FOR_NAME.finditer(kept):  # «one of each. blue for the flexa»
-        named = [pid for pid in shown if _title_says(products[pid], said["name"])]
-        if len(named) == 1 and products[named[0]].options_named_in(said["values"]):
-            versions[named[0]] = f"{versions.get(named[0], '')} {said['values']}"
+        named = _named_among(said["name"], shown, products)
+        if named and products[named].options_named_in(said["values"]):
+            versions[named] = f"{versions.get(named, '')} {said['values']}"
             kept = kept.replace(said[0], " ", 1)
     return kept, versions
 
@@ -508,11 +508,6 @@ _VERSION_FOR_NAME = re.compile(
     r"\b(?P<values>[\w-]+(?:\s+[\w-]+)?)\s+for\s+the\s+(?P<name>[a-z][\w&'-]+)(?:\s+ones?)?\b",
     re.I,
 )
-
-
-def _title_says(product: Product, word: str) -> bool:
-    """Whether a product's title has the word («flexa» of Flexa Air 2 Resistance Bands)."""
-    return word.lower() in re.findall(r"[\w&'-]+", product.title.lower())
 
 
 def _pick_call(product: Product, quantity: int, recount: bool, words: str) -> ToolCall:

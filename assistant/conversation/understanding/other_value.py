@@ -25,18 +25,19 @@ _CORRECTING = re.compile(
 # «and the other colour as well, one pair», «the other colour too»: that one in its other
 # colour as well, a line of its own (not «i like the other colour too», a remark, nor
 # «change it to the other colour, she likes that one too», a change)
+# «and the same size in the other grind»: a line of the other grind beside it
+_IN_THE_OTHER = r"^\W*(?:and|plus|also)\s+(?:the\s+same\s+\w+\s+|one\s+)?in\s+the\s+other\b"
 _TOO = (
     r"^\W*(?:and|plus)\s+the\s+other\b"
     r"|\bthe\s+other\s+(?:colou?r|size)(?:\s+one)?\s+(?:as well|too)\b"
-    # «and the same size in the other grind»: a line of the other grind beside it
-    r"|^\W*(?:and|plus|also)\s+(?:the\s+same\s+\w+\s+|one\s+)?in\s+the\s+other\b"
+    rf"|{_IN_THE_OTHER}"
 )
 _TAKES = re.compile(
     r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
     r"swap|switch|change|make)\b|"
     + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b"
     + r"|^\W*(?:and|plus)\s+the\s+other\b"
-    + r"|^\W*(?:and|plus|also)\s+(?:the\s+same\s+\w+\s+|one\s+)?in\s+the\s+other\b",
+    + rf"|{_IN_THE_OTHER}",
     re.I,
 )
 # «and one in the other colour for my sister»: a second line, not the first one changed

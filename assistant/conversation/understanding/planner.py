@@ -1038,12 +1038,14 @@ def _versions_asked(
         # other colour actually» of the line in the cart: that line changed to it
         kept = in_cart and not ANOTHER_LINE.search(request.text)  # «and one in the other…»
         # «and the same size in the other grind»: a second line, the first's other versions
-        slots.options = other if kept or not in_cart else {**_its_own(chosen, focus), **other}
+        slots.options = (
+            other if kept or not in_cart else {**options_it_comes_in(focus, chosen), **other}
+        )
         return "change" if kept else "add", replace(request, implied=True)
     if in_cart and focus and (name := others_to_choose(focus, request.text, chosen)):
         # «and one in the other colour too, same size» of a skillet in three colours: which
         # colour is asked, the rest of the line's version kept
-        kept = _its_own(chosen, focus)
+        kept = options_it_comes_in(focus, chosen)
         slots.options = {key: value for key, value in kept.items() if key != name}
         return "add", replace(request, implied=True)
     if intent in UNDERSTOOD_AS_NOTHING and decided_by_version(focus, request.text):
@@ -1063,12 +1065,6 @@ def _other_of_focus(
     if focus is None or not (to_choose or other_value(focus, text, chosen)):
         return None
     return References(ids=[focus.id], kind="option")
-
-
-def _its_own(options: dict[str, str], product: Product | None) -> dict[str, str]:
-    """The options said that are the product's own (a name it has, a value it is sold in)."""
-    names = product.options_by_name() if product else {}
-    return {key: value for key, value in options.items() if value in names.get(key, [])}
 
 
 def _not_a_change(

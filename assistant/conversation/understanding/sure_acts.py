@@ -18,6 +18,7 @@ from assistant.conversation.understanding.buying import (
 )
 from assistant.conversation.understanding.corrections import ASKS
 from assistant.conversation.understanding.follow_ups import THE_OTHER_TOO
+from assistant.conversation.understanding.references import GROUP_SIZES
 from assistant.conversation.understanding.shop_words import (
     ABROAD,
     AMOUNT_HELD,
@@ -785,7 +786,6 @@ _GROUP_TAKEN_THEN_ASKED = re.compile(
     r"(?:and\s+)?(?P<asked>[^,.;]*\?)\s*$",
     re.I,
 )
-_GROUP_SIZE = {"both": 2, "all three": 3, "all 3": 3, "all four": 4, "all 4": 4}
 
 
 def taken_then_asked(
@@ -818,7 +818,8 @@ def _group_taken(text: str, listed: int) -> re.Match[str] | None:
         return said
     if not (said["take"] or said["then"].strip()):
         return None  # «both, in stock?»: asked of both, nothing taken
-    size = _GROUP_SIZE.get(re.sub(r"\s+", " ", group))
+    words = group.split()  # «both», «all three»
+    size = 2 if words == ["both"] else GROUP_SIZES.get(words[-1]) if words[0] == "all" else None
     fits = listed == size if size else 2 <= listed <= 4  # «all of them», «one of each»
     return said if fits else None
 

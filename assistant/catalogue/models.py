@@ -91,6 +91,19 @@ class Product(BaseModel):
         in_stock = [variant.price_minor for variant in self.variants if variant.stock > 0]
         return min(in_stock) if in_stock else self.min_price_minor
 
+    def price_in_version_named(self, text: str) -> int | None:
+        """The cheapest price one can buy it at now in the version a text names («cheapest
+        1kg bag»: its 1 kg price); None when the text names none of its versions, or none
+        of those is in stock."""
+        named = self.options_named_in(text)
+        prices = [
+            variant.price_minor
+            for variant in self.variants
+            if variant.stock > 0
+            and all(variant.options.get(k, "").lower() == w.lower() for k, w in named.items())
+        ]
+        return min(prices) if named and prices else None
+
     @property
     def currency(self) -> str:
         """The product's currency (variants of one product share it)."""
@@ -195,6 +208,10 @@ class Product(BaseModel):
                     _by_first_word(values, kept)
                     or _by_model_code(values, kept)
                     or _by_bare_amount(values, kept)
+                )
+            else:  # «2 red galaxy and 1 clear iphone 15»: a model by its first word beside one
+                found += _by_first_word(
+                    [v for v in values if v not in found and _numbered(v)], kept
                 )
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
@@ -308,6 +325,9 @@ class Catalogue:
 
 def _said_at(value: str, text: str) -> int:
     match = re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
+    if not match and _numbered(value):  # «galaxy» of «Galaxy S24»
+        first = value.split()[0].lower()
+        match = re.search(rf"(?<![\w.]){re.escape(first)}(?![\w.])", text.lower())
     return match.start() if match else len(text)
 
 
@@ -317,7 +337,14 @@ _VAGUE_FIRST_WORDS = frozenset({"extra", "super", "new", "one", "two", "pack", "
 
 # what may follow a model's first word said alone («the Pixel one», «for my pixel»); not
 # «Pixel Fold», «Galaxy Z Flip», «Galaxy S23»
-_AFTER_A_MODEL = frozenset(["", *"one ones version model phone case please pls then too".split()])
+_AFTER_A_MODEL = frozenset(
+    ["", *"one ones version model phone case please pls then too and".split()]
+)
+
+
+def _numbered(value: str) -> bool:
+    """Whether a value of several words numbers its model («Galaxy S24»)."""
+    return any(char.isdigit() for word in value.split()[1:] for char in word)
 
 
 def _by_model_code(values: list[str], text: str) -> list[str]:

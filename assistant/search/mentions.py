@@ -468,6 +468,9 @@ class ProductMentions:
                 continue
             rest = (said - brand) & set().union(*(self.title_words[pid] for pid in holders))
             left = [pid for pid in holders if rest <= self.title_words[pid]]
+            if not left:  # «… blackout curtains beige king, 2 pairs»: a count, no «Go 2»
+                rest = {word for word in rest if not word.isdigit()}
+                left = [pid for pid in holders if rest <= self.title_words[pid]]
             if len(left) > 1:
                 return sorted(left, key=lambda pid: self.catalogue.products[pid].title)
         return []

@@ -38,6 +38,12 @@ _COUNT_CORRECTED = re.compile(
 )
 # after «remove 1»: «i meant 2», «2 not 1» say how many to take out; «back to 3», «i meant
 # 3 left», «3 not 2» (of the line) say how many to keep
+# «i meant 2 red galaxy and 1 clear iphone 15»: a count for each of two versions, no one count
+_COUNT_EACH = re.compile(
+    r"\b(?:\d+|one|two|three|four|five)\s+[a-z][\w\s-]*?\s+(?:and|&|\+|plus)\s+"
+    r"(?:\d+|one|two|three|four|five)\s+(?!more\b|of\s+(?:them|those|it)\b)[a-z]",
+    re.I,
+)
 _MEANT_OUT = re.compile(
     rf"\bi? ?meant {_N}\b(?!\s*(?:more|extra|others?|of the|different|colou?rs?|sizes?|left|"
     r"in total|total|altogether|in the cart|to keep)\b)"
@@ -73,7 +79,7 @@ def count_corrected(
     # a Buy's own summary takes «ugh no, one is fine, i said one» itself (express.py)
     express = state.pending_checkout is not None and state.pending_checkout.express is not None
     count = corrected_count(request.text, said_too=not express)
-    if count is None or not state.focus:
+    if count is None or not state.focus or _COUNT_EACH.search(request.text):
         return intent, request
     taken = just_taken_out(state)
     meant = meant_out(request.text, taken.qty) if taken else None

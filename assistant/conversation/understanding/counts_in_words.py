@@ -106,7 +106,13 @@ def count_for_each(text: str) -> int | None:
     said = _FOR_EACH_OF.search(text)
     if said is None or not _ONE_EACH.search(text):
         return None
-    return number_value(said.group(1))
+    return number_value(said.group(1)) + bool(_MINE_TOO.search(text))
+
+
+# «one for me and one for each of my 2 kids»: one more than the people named
+_MINE_TOO = re.compile(
+    r"\bone for (?:me|myself)\s*(?:,|and|&|\+|plus)\s*(?:also\s+)?one for each of\b", re.I
+)
 
 
 def counted_in_words(text: str, quantity: int | None) -> int | None:

@@ -135,7 +135,7 @@ def bare_pick(intent: str, text: str, state: DialogueState) -> str:
 _SO_MANY_MORE = re.compile(
     r"^\W*(?:(?:and|oh|ok|okay|plus|also|so)\W+)*(?:[2-9]|two|three|four|five|a couple|couple)"
     r"\s+more(?:\s+(?:of (?:it|those|them|that)|please|pls|too|then|for (?:me|him|her|them|us|"
-    r"my \w+(?: \w+)?)))*[\s.!]*$",
+    r"(?:my|our|his|her|their|the) \w+(?: \w+)?)))*[\s.!]*$",
     re.I,
 )
 

@@ -75,6 +75,20 @@ _ONLY = re.compile(r"\b(?:only|just)\b", re.I)
 _ONLY_KEEP = re.compile(r"\b(?:only|just)\s+(?:keep|leave)\b", re.I)
 
 
+# «remove the XL, i only want the M»: what the shopper still wants, said after the removal
+_STILL_WANTED = re.compile(
+    r"[,;.!]?\s*(?:(?:but|and|so)\s+)?(?:i|we)(?:\s+(?:only|just))?\s+(?:want|need)\s+"
+    r"(?:only\s+|just\s+)?(?:the|that|a|an|one)\b[^,;.!?]*",
+    re.I,
+)
+
+
+def what_goes(text: str) -> str:
+    """A removal's words without what it says stays («remove the XL, keep the M», «remove the
+    XL, i only want the M»: the XL)."""
+    return _STILL_WANTED.sub(" ", _KEPT.sub(" ", text))
+
+
 @dataclass
 class Keeping:
     """The words that name what stays, and the rest of the message (what goes)."""

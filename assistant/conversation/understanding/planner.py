@@ -109,6 +109,7 @@ from assistant.conversation.understanding.keeping import (
     fewer_taken_out,
     fixed_before_yes,
     removal_calls,
+    what_goes,
 )
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.list_length import options_asked
@@ -206,6 +207,7 @@ from assistant.conversation.understanding.version_words import (
     options_said_for,
     same_as_before,
     some_of_them_said,
+    the_one_in_the_version,
     unoffered_value,
     version_swap,
 )
@@ -806,6 +808,16 @@ class RulePlanner:
         spoken = [pid for pid in named if pid in state.talked_about]
         return spoken[0] if len(spoken) == 1 else None
 
+    def _namesake_in_the_version(self, step: Step) -> str | None:
+        """«copperline skillet red medium» of three Copperline skillets: the one sold so, its
+        versions read against it."""
+        named = self.references.mentions.namesakes(step.text)
+        found = the_one_in_the_version([self.catalogue.products[pid] for pid in named], step.text)
+        if found is None:
+            return None
+        fit_to_product(found, step.text, step.slots)
+        return found.id
+
     def _in_stock_in_said(self, shown: list[str], options: dict[str, str]) -> list[str]:
         """«The red one» of five listed, two in red: the which-question lists those two."""
         having = [pid for pid in shown if in_stock_in(self.catalogue.products[pid], options)]
@@ -833,6 +845,7 @@ class RulePlanner:
             # «ok just add the zen» after asking of the Atlas & Oak Zen: that one, not the
             # Packwell Zen 800 only listed since
             product_id = product_id or self._the_one_talked_of(step.text, state)
+            product_id = product_id or self._namesake_in_the_version(step)
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
                 named = self.references.mentions.namesakes(step.text)
                 # «2 of the roamly» beside two Roamly backpacks: which of those two
@@ -903,7 +916,8 @@ class RulePlanner:
 
     def _removal(self, step: Step, args: dict[str, Any]) -> list[ToolCall]:
         """A removal of one product: each version listed goes, else the count said or the line."""
-        if versions := version_groups(self.catalogue.products[args["product_id"]], step.text):
+        product = self.catalogue.products[args["product_id"]]
+        if versions := version_groups(product, what_goes(step.text)):
             return version_calls("remove_from_cart", args, versions)
         if step.slots.quantity is not None:
             args["quantity"] = step.slots.quantity

@@ -198,6 +198,25 @@ def put_back_step(state: DialogueState, request: Request, slots: Slots, line: Re
     return calls_step("add", request, slots, [line_call("add_to_cart", back)])
 
 
+# «medium not large»: a version said against, no version wanted
+_SAID_AGAINST = re.compile(r"\b(?:not|no|instead of|rather than)\s+(?:the\s+|a\s+)?[\w-]+", re.I)
+
+
+def _as_said(line: RemovedLine, text: str, catalogue: Catalogue) -> RemovedLine:
+    """The line taken out, in the version the message asks it back in («put it back as medium
+    pls»), when the product comes in it."""
+    product = catalogue.products.get(line.product_id)
+    if product is None:
+        return line
+    said = product.options_named_in(_SAID_AGAINST.sub(" ", text))
+    options = {**line.options, **said}
+    if not said or not any(
+        all(variant.options.get(k) == v for k, v in options.items()) for variant in product.variants
+    ):
+        return line
+    return line.model_copy(update={"options": options})
+
+
 def line_call(tool: str, line: RemovedLine) -> ToolCall:
     """A cart call for exactly those units of that version."""
     args: dict[str, Any] = {"product_id": line.product_id, "quantity": line.qty}
@@ -269,7 +288,7 @@ def undoing_step(
     if lines := all_put_back(state, request.text):
         return all_back_step(state, request, slots, lines)
     if (line := line_put_back(state, request.text, catalogue)) is not None:
-        return put_back_step(state, request, slots, line)
+        return put_back_step(state, request, slots, _as_said(line, request.text, catalogue))
     taken = just_taken_out(state)
     count = meant_out(request.text, taken.qty) if taken else None
     if taken is not None and count is not None and count < taken.qty:

@@ -233,8 +233,13 @@ DOUBLED = re.compile(
 # «one for me and one for my partner», «one for each kid, one for me and one for my wife»
 _ONE_EACH = re.compile(
     r"\bone for (?:me|him|her|us|them|my|our|his|the)\b[^.?!,]{0,25}?"
-    r"(?:(?:,|\band\b|&|\+)\s*(?:also\s+)?one for\b[^.?!,]{0,25}?)+(?=[.?!,]|$)",
+    r"(?:(?:,|\band\b|&|\+)\s*(?:also\s+)?one for\b[^.?!,]{0,25}?)+"
+    r"(?=\s*(?:please|pls|thanks|thx)?\s*(?:[.?!,]|$))",
     re.I,
+)
+
+_ONE_FOR_SO_MANY = re.compile(
+    rf"\bone for\b(?:\s+each of (?:my|our|his|her|their|the)\s+({NUMBER})\b)?", re.I
 )
 
 
@@ -242,7 +247,11 @@ def extract_quantity(message: str) -> int | None:
     """A quantity the shopper states ('add 2', 'make it three', 'two of those'); below one
     when said so («add 0», «add -2»), for the cart to refuse."""
     if chain := _ONE_EACH.search(message):  # «one for me and one for my partner»: two
-        return len(re.findall(r"\bone for\b", chain[0], re.I))
+        # («one for me and one for each of my 2 kids»: three)
+        return sum(
+            (number_value(said[1]) or 1) if said[1] else 1
+            for said in re.finditer(_ONE_FOR_SO_MANY, chain[0])
+        )
     if negative := _NEGATIVE_COUNT.search(message):
         return -int(negative.group(1))
     if _TO_ZERO.search(message):

@@ -352,7 +352,8 @@ _COMES_TO = re.compile(
 _SUM_UP = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just|hm+|fine|"
     r"keep it|cool)\W+)*"
-    r"(?:(?:sum (?:it |that |everything |things )?up|recap|summari[sz]e(?: (?:it|that|everything|"
+    r"(?:(?:sum (?:it |that |everything |things )?up(?: everything| it all| all)?|recap|"
+    r"summari[sz]e(?: (?:it|that|everything|"
     r"my cart|the cart))?)(?: (?:what|everything) (?:we|i)(?:'ve| have)? "
     r"(?:agreed|said|picked|chose|chosen|decided|got)(?: on)?)?|"
     r"what did we (?:agree|settle|decide|land)(?: on)?|where are we at|"
@@ -832,7 +833,30 @@ def _only_asks_what_was_added(text: str) -> bool:
 
 _ONE_MORE_FOR_ONE = re.compile(
     r"^\W*(?:(?:and|plus|also|oh|ok|okay)\W+)*(?:one|1|another)\s+more\s+for\s+"
-    r"(?:my|our|his|her|the)\s+[\w']+(?:\s+[\w']+)?(?:\s+(?:too|as well|please|pls))?\W*$",
+    r"(?:my|our|his|her|their|your|the)\s+[\w']+(?:\s+[\w']+)?"
+    r"(?:\s+(?:too|as well|please|pls))?\W*$",
+    re.I,
+)
+
+# «would it make a nice gift?», «is this a good present for a 10 year old?»: of the one in view,
+# not a search for gifts (not «would it be possible to …»)
+_ASKED_OF_IT = re.compile(
+    r"^\W*(?:(?:and|so|but|hmm+|ok|okay|also|then)\W+)*(?:would|will|is|does|could)\s+"
+    r"(?:it|this|that)(?:\s+one)?\s+(?!be possible|possible)(?:make|be|do|work|suit|"
+    r"a|an|good|nice|ok|okay|great|suitable|decent)\b"
+    # (not «is it a good idea to get a weighted blanket for my mum?», «would it be a nice gift
+    # to get my dad headphones?», «… if not suggest something else»: advice, a search)
+    r"(?![^?]*\b(?:idea|to (?:get|buy|give|order|gift)|suggest|recommend|looking for|"
+    r"something else|anything else)\b)",
+    re.I,
+)
+
+# «actually drop 2 of them», «take one of those out»: that many units out, never a line set to it
+_SO_MANY_OUT = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|and|so|hmm+|wait|no|oh|pls|please|can you|could you)\W+)*"
+    r"(?:drop|remove|take|lose|ditch|knock off|cut)\s+(?:out\s+|off\s+)?"
+    r"(?:\d+|one|two|three|four|five|a couple)\s+(?:of\s+(?:them|those|these|it|the\s+[\w -]+?)"
+    r"(?:\s+(?:out|off))?)(?:\W+(?:please|pls|then|thanks))*\W*$",
     re.I,
 )
 
@@ -850,6 +874,11 @@ def _not_what_it_sounds(request: Request) -> str | None:
         return "search"  # «show me trekking poles with more reviews»: a list
     if request.act in _GOT_FOR_SOMEONE_HEARD_AS and _GET_THEM_THE.match(request.text):
         return "add"  # «ugh ok get her the pink one for iphone 16 then»
+    if request.act == "change" and _SO_MANY_OUT.match(request.text):
+        return "remove"
+    if request.act in {"recommend", "search"} and _ASKED_OF_IT.search(request.text):
+        asked = request.runner_up in {"product_question", "review_question"}
+        return request.runner_up if asked else "product_question"
     if request.act in {"add", "change", "help", "smalltalk"} and _ONE_MORE_FOR_ONE.match(
         request.text
     ):

@@ -169,9 +169,12 @@ MEANT = re.compile(
 _NO_THE_OTHER = re.compile(
     # (the name alone, or with «actually», «instead» or its version: not «no, the board game
     # can wait», «no, the rope is fine»)
-    r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+(?:the|that)\s+"
+    # («no wait, the coreforge one, green»: its version said bare after a comma)
+    r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+"
+    r"(?:(?:wait|sorry|actually|hmm+)\W+)*(?:the|that)\s+"
     r"(?![^.!?]*\b(?:can|could|will|would|is|are|was|wait|later|fine|ok|okay|good|enough)\b)"
-    r"[\w&' -]{1,40}?(?:\s*,?\s*(?:actually|instead|please|pls|then|in\s+[\w ]{1,20}))*\W*$"
+    r"[\w&' -]{1,40}?(?:\s*,?\s*(?:actually|instead|please|pls|then|in\s+[\w ]{1,20}))*"
+    r"(?:\s*,\s*[\w ]{1,20})?\W*$"
     r"|^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh|ok|okay)\W+)*(?:the|that)\b[^.?!]{1,60}?"
     r"\binstead\W*$",
     re.I,

@@ -236,6 +236,9 @@ def _occurrences(option: str, value: str, text: str) -> list[Said]:
         spaced = r"\s*".join(re.escape(part) for part in value.lower().split())
         plural = "s?" if value.isalpha() else ""
         patterns = [rf"(?i:(?<![\w.])({spaced}){plural}(?![\w.]))"]
+        first, *rest = value.split()
+        if any(char.isdigit() for char in "".join(rest)):  # «galaxy» of «Galaxy S24», no S23
+            patterns.append(rf"(?i:(?<![\w.])({re.escape(first)})(?![\w.])(?!\s*[\w-]*\d))")
     spans = {
         (match.start(1), match.end(1))
         for pattern in patterns

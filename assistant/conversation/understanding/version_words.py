@@ -395,3 +395,19 @@ def come_in_said(text: str, focus: bool) -> str:
     """«do they do a large?» said as «does it come in large?» of the product in `focus`, or
     as «do they come in large?» of the list in view."""
     return _DO_THEY_DO.sub("does it come in " if focus else "do they come in ", text)
+
+
+def the_one_in_the_version(products: list[Product], text: str) -> Product | None:
+    """Of namesakes («the copperline skillet», «kestrel running shorts»), the one that comes in
+    more of the versions said than any other («red medium»: the one sold in red and medium),
+    when one does."""
+
+    def fit(product: Product) -> int:
+        named = product.options_named_in(text)
+        sold = any(all(v.options.get(k) == w for k, w in named.items()) for v in product.variants)
+        return len(named) if named and sold else 0
+
+    ranked = sorted(((fit(p), p) for p in products), key=lambda pair: -pair[0])
+    if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]

@@ -77,7 +77,7 @@ def test_an_unlisted_thing_asked_is_said_plainly(catalogue) -> None:
     kettle = catalogue.products[VERANO_KETTLE]
     said = unlisted_asked(kettle, "does it have temperature settings?", [])
     assert said is not None and "temperature settings" in said
-    sold_out = ["comes in colour white at $60.49, but that is out of stock"]
+    sold_out = ["comes in white at $60.49, but that is out of stock"]
     headphones = catalogue.products[BASSLINE_ONE]
     said = unlisted_asked(headphones, "when's white back in stock?", sold_out)
     assert "back in stock" in (said or "")

@@ -108,7 +108,7 @@ def test_a_missing_colour_to_which_one_lists_the_choices_and_keeps_the_question(
     chat = Chat(demo_assistant)
     chat.say("add the roamly urban x duffel bag")
     reply = chat.say("black?")
-    assert "does not come in colour black" in reply.text and "navy" in reply.text
+    assert "does not come in black" in reply.text and "navy" in reply.text
     chat.say("navy")
     assert chat.units() == {DUFFEL: 1}
 

@@ -404,12 +404,14 @@ class ProductAnswers:
             # «do both come in navy?» after two products: each of them
             return self._each_kept(state, targets, step)
         product = self.catalogue.products[targets[0]]
+        # («hoodie, size L», then «got it in black?» of the one found: still in L)
+        kept = state.chosen_options if state.focus == product.id else {}
         state.focus = product.id
         if beyond := self._beyond_the_data(state, step, product):
             return beyond
         # «volt edge power bank for pixel 9 - what colours?», then «put 2 blue in my cart»
         if said := step.slots.options or product.options_named_in(step.text):
-            state.chosen_options = said
+            state.chosen_options = {**kept, **said}
         if DETAILS.search(step.text) or _only_named(step, product):  # «the X from northwind»
             return Turn(text=wording.product_details(product), products=[product.id])
         today = self.clock()

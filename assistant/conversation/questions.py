@@ -523,7 +523,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             facts = product_facts(product, step.text, product.options_named_in(step.text))
             if facts:
                 lines.append(wording.attribute_answer(product, facts))
-        turn = Turn(text="\n".join(lines), products=[p.id for p in named])
+        # «do you have the snapgrip plus magsafe case for iphone 14?»: the models it comes for
+        lines.append(unlisted_note(named, step.text).strip())
+        turn = Turn(text="\n".join(line for line in lines if line), products=[p.id for p in named])
         limit = over_the_limit(self.policies, step.slots.quantity)  # "I need 12 of the X"
         return turn.joined(limit) if limit else turn
 

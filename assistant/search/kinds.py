@@ -86,7 +86,10 @@ AGE = re.compile(
 
 
 def singular(word: str) -> str:
-    """A rough singular: 'speakers' -> 'speaker', 'boxes' -> 'box', 'shoes' -> 'shoe'."""
+    """A rough singular: 'speakers' -> 'speaker', 'boxes' -> 'box', 'shoes' -> 'shoe',
+    'knives' -> 'knife'."""
+    if word in _SINGULAR_OF:
+        return _SINGULAR_OF[word]
     for ending, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch")):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             return word[: -len(ending)] + replacement
@@ -97,6 +100,7 @@ _IRREGULAR = {
     "mouse": "mice", "knife": "knives", "person": "people", "child": "children", "man": "men",
     "woman": "women", "foot": "feet", "tooth": "teeth", "shelf": "shelves", "leaf": "leaves",
 }  # fmt: skip
+_SINGULAR_OF = {many: one for one, many in _IRREGULAR.items()}
 
 
 def plural(phrase: str) -> str:

@@ -75,7 +75,7 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
             r"do you (?:have|sell) (?:it|one|them)|"
             # «how many of the meeple teddy bears have you got»
             r"how many\b[^?]*\b(?:have you got|do you have|(?:have|got) you|"
-            r"you(?:'ve| have)? got))\b",
+            r"you(?:'ve| have)? got|(?:u|ya) (?:got|have)))\b",
             re.I,
         ),
         "stock",

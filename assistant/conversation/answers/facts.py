@@ -13,7 +13,7 @@ from assistant.conversation.answers.wording import days, plural_noun
 from assistant.conversation.understanding.list_length import without_list_length
 from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
-from assistant.search.filters import SearchFilters
+from assistant.search.filters import COLOUR_OPTION_NAMES, SearchFilters
 from assistant.search.kind_words import BOUNDARIES
 from assistant.search.kinds import kind_words_of, of_the_sort, same_aisle, singular
 from assistant.search.lexical import tokenize
@@ -74,6 +74,7 @@ class CatalogueFigure(BaseModel):
     products: list[str]
     count: int
     in_stock: int
+    price_minor: int | None = None  # the first one's, in the version asked about
 
 
 RECOMMEND_FRAME = re.compile(
@@ -153,9 +154,9 @@ def catalogue_figure(
     that sort only when the kind is `sorted_kind`, sold in several sorts)."""
     # «what are your cheapest sleeping bags? need one for each of my 3 kids»: its own clause
     asking = [part for part in re.split(r"[.?!;]+", message) if SUPERLATIVES[kind].search(part)]
-    subject = SUPERLATIVES[kind].sub(" ", asking[0] if asking else message)
-    subject = _ASIDES.sub(" ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject)))
-    subject = re.sub(r"\s+", " ", subject).strip()
+    subject = _subject(asking[0] if asking else message, kind)
+    if not subject and asking:  # «decaf, ground, the 500g bag size. whats cheapest?»
+        subject = _subject(message, kind)
     if filters.category and set(subject.lower().split()) <= set(
         re.findall(r"\w+", filters.category.lower())
     ):
@@ -176,10 +177,16 @@ def catalogue_figure(
         # "cheapest kettle" is about kettles, not the coffee of a brand called Leaf & Kettle.
         hits = [hit for hit in hits if hit.product.category == hits[0].product.category]
     products = [hit.product for hit in hits]
+    # «cheapest 1kg bag»: each at the price of the version said, when it is sold in it
+    # (those sold in it first)
+    in_version = {p.id: p.price_in_version_named(message) for p in products}
+    prices = {
+        p.id: p.min_price_minor if in_version[p.id] is None else in_version[p.id] for p in products
+    }
     if kind == "cheapest":
-        products.sort(key=lambda p: (p.min_price_minor, p.id))
+        products.sort(key=lambda p: (in_version[p.id] is None, prices[p.id], p.id))
     elif kind == "priciest":
-        products.sort(key=lambda p: (-p.min_price_minor, p.id))
+        products.sort(key=lambda p: (in_version[p.id] is None, -prices[p.id], p.id))
     elif kind == "best_rated":
         products.sort(key=lambda p: (-(p.rating or 0), -p.review_count, p.id))
     elif kind == "most_reviewed":
@@ -192,7 +199,15 @@ def catalogue_figure(
         products=[p.id for p in products],
         count=len(products),
         in_stock=sum(p.in_stock for p in products),
+        price_minor=prices[products[0].id] if products else None,
     )
+
+
+def _subject(words: str, kind: str) -> str:
+    """What the words ask the figure of: without the figure's words and the asking frame."""
+    subject = SUPERLATIVES[kind].sub(" ", words)
+    subject = _ASIDES.sub(" ", _FRAME.sub(" ", re.sub(r"[?!.,]", " ", subject)))
+    return re.sub(r"\s+", " ", subject).strip()
 
 
 def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
@@ -218,7 +233,7 @@ def figure_text(figure: CatalogueFigure, products: list[Product]) -> str:
             f"delivery in {days(top.shipping_days)}."
         )
     detail = (
-        f"{format_minor(top.min_price_minor, top.currency)}"
+        f"{format_minor(figure.price_minor or top.min_price_minor, top.currency)}"
         if figure.kind != "best_rated"
         else f"{top.rating:.1f}★ from {top.review_count} reviews"
     )
@@ -253,10 +268,22 @@ def attribute_facts(product: Product, question: str) -> list[str]:
             (set(tokenize(name)) - _GENERIC_NAME_WORDS) & question_words
             or (words and re.search(words, question, re.I))
             or (made_of and name.lower() in MADE_OF - {"origin"})  # where, not what
+            or _value_quoted(product, value, question)
         ):
             verdict = age_verdict(value, question) if name == "age" else ""
             facts.append(f"{name}: {value}" + (f" ({verdict})" if verdict else ""))
     return facts
+
+
+def _value_quoted(product: Product, value: str, question: str) -> bool:
+    """Whether the question says a worded value of the product's listing back («it says cast
+    iron?? for a yoga mat?»), not one its name says anyway («the cast iron skillet»)."""
+    said = value.lower().strip()
+    if not re.fullmatch(r"[a-z][a-z -]{3,}", said) or said in {"none", "yes"}:
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", product.title.lower()):
+        return False
+    return bool(re.search(rf"(?<![\w-]){re.escape(said)}(?![\w-])", question.lower()))
 
 
 def _variants_with(product: Product, options: dict[str, str]) -> list[Variant]:
@@ -275,7 +302,8 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         matching = _variants_with(product, {name: value})
         if not matching:
             values = ", ".join(product.options_by_name().get(name, [])) or "none"
-            facts.append(f"does not come in {name} {value} ({plural_noun(name)}: {values})")
+            said = _version_said(name, value)
+            facts.append(f"does not come in {said} ({plural_noun(name)}: {values})")
             continue
         units = sum(v.stock for v in matching)
         others = {
@@ -290,7 +318,7 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «and the 30 ml?»
         if units:
             facts.append(
-                f"comes in {name} {value}{at} ({units} in stock"
+                f"comes in {_version_said(name, value)}{at} ({units} in stock"
                 + (f"; {with_it})" if with_it else ")")
             )
             continue
@@ -302,10 +330,15 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
             and any(v.stock > 0 for v in _variants_with(product, {**options, name: other}))
         ]
         facts.append(
-            f"comes in {name} {value}{at}, but that is out of stock"
+            f"comes in {_version_said(name, value)}{at}, but that is out of stock"
             + (f"; in stock in {', '.join(instead)}" if instead else "")
         )
     return facts
+
+
+def _version_said(name: str, value: str) -> str:
+    """«black», «size L»: a colour needs no name."""
+    return value if name.lower() in COLOUR_OPTION_NAMES else f"{name} {value}"
 
 
 def _combination_fact(product: Product, options: dict[str, str]) -> str:

@@ -473,13 +473,8 @@ def _returnable(products: list[Product]) -> Ranked:
 def _price_now(product: Product, text: str) -> int:
     """What it costs now in the version the words name («in the 100 ml size, which is
     cheapest?»), else at its lowest price one can buy."""
-    named = product.options_named_in(text)
-    prices = [
-        v.price_minor
-        for v in product.variants
-        if v.stock > 0 and all(v.options.get(k, "").lower() == w.lower() for k, w in named.items())
-    ]
-    return min(prices) if named and prices else product.buyable_price_minor
+    named = product.price_in_version_named(text)
+    return product.buyable_price_minor if named is None else named
 
 
 def _sooner(products: list[Product]) -> Ranked:

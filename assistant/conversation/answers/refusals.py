@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.commerce import CheckoutChange, CommerceError
 from assistant.money import format_minor
-from assistant.search.filters import LETTER_SIZES
+from assistant.search.filters import COLOUR_OPTION_NAMES, LETTER_SIZES
 
 
 def _options(options: dict[str, str] | None) -> str:
@@ -18,7 +18,14 @@ def _options(options: dict[str, str] | None) -> str:
         name: value.upper() if value.lower() in LETTER_SIZES else value  # «size L», not «l»
         for name, value in (options or {}).items()
     }
-    return ", ".join(f"{name} {value}" for name, value in said.items()) or "standard"
+    # «black, size L»: a colour needs no name
+    return (
+        ", ".join(
+            value if name.lower() in COLOUR_OPTION_NAMES else f"{name} {value}"
+            for name, value in said.items()
+        )
+        or "standard"
+    )
 
 
 def _variant_problem(code: str, d: dict[str, Any]) -> str:

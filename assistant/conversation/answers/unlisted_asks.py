@@ -62,7 +62,10 @@ _AGE_ASKED = re.compile(
 _SAFE_ASKED = re.compile(
     r"\bsafe\s+(?:for|around|with|near)\s+(?:a |an |my |our |the )?(?:dogs?|cats?|pets?|puppy|"
     r"kitten|bab(?:y|ies)|kids?|children|toddlers?|newborns?|pregnan\w*)\b|\bpet[- ]safe\b|"
-    r"\b(?:non[- ]?)?toxic\b",
+    r"\b(?:non[- ]?)?toxic\b"
+    # «safe to use while pregnant?», «ok when breastfeeding?»
+    r"|\b(?:while|when|during|if)\s+(?:i'?m\s+|i am\s+|she'?s\s+)?(?:pregnan\w*|"
+    r"breast[- ]?feeding|nursing)\b",
     re.I,
 )
 
@@ -115,6 +118,8 @@ _WORKS_WITH = re.compile(
     r"(?:my |a |an |the |our |his |her )?|(?:charge|power)\s+(?:my|a|an|the|our|his|her)\s+|"
     # «works in a tesla model 3» (not «work in the rain»: how it copes, said elsewhere)
     r"(?:work|works)\s+in\s+(?:my|a|an|our|his|her)\s+|"
+    # «does it work on induction?», «work on a gas stove?»
+    r"(?:work|works)\s+on\s+(?:my |a |an |our |the )?(?=induction|gas|electric|ceramic|glass)|"
     # «does it fit hario v60 filters?», «will it fit ryanair cabin size» (a verb after «it»,
     # «they», «does», «to», «that»: not «slim fit chinos», «one size fits all»)
     r"\b(?:it|they|this|that|which|does|do|will|would|can|could|to|should)\s+(?P<fit>fits?)\s+"
@@ -251,6 +256,14 @@ _YES_OR_NO = re.compile(
 
 
 _MEASURES = {"dimension", "dimensions", "measurement", "measurements"}
+# «chest measurement for a medium in the …?», «blade length on that one?»: a measure asked
+# without a question word
+_A_MEASURE_SAID = re.compile(
+    r"\b(?P<thing>(?:chest|waist|hip|inseam|sleeve|arm|leg|shoulder|blade|strap|cord|cable|"
+    r"handle|seat)\s+(?:measurements?|length|width|size)|(?:measurements?|dimensions?))\b"
+    r"(?=[^.!]*\?)",
+    re.I,
+)
 
 
 def _a_fact_given_answers(product: Product, question: str, facts: list[str], thing: str) -> bool:
@@ -290,7 +303,7 @@ def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, s
         used = None  # «does it fit true to size?», «fits me?»: sizing, answered elsewhere
     if used and not _words(used["thing"]) <= listed | _ANY_DEVICE:
         return ("fits" if used["fit"] else "works"), used["thing"].strip()
-    said = _ASKED_THING.search(question)
+    said = _ASKED_THING.search(question) or _A_MEASURE_SAID.search(question)
     if said is None:
         return None
     thing = said["thing"].strip().lower()

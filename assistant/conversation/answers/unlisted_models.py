@@ -66,6 +66,11 @@ def unlisted_note(products: list[Product], text: str) -> str:
     if found is None:
         return ""
     asked, values = found
+    if len(products) == 1:
+        return (
+            f"\nNote: it is not listed for the {asked}; it comes for {' and '.join(values)}, "
+            f"and the product data doesn't say whether it fits the {asked}."
+        )
     return (
         f"\nNote: none of these is listed for the {asked}; they come for "
         f"{' and '.join(values)}, and the product data doesn't say whether they fit the {asked}."

@@ -80,14 +80,24 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
     for figure, unit in figures:
         listed = [f"{key}: {value}" for key, value in product.attributes.items()]
         said = [fact for fact in listed if _says_figure(fact, figure, unit)]
+        sentences = [s.strip() for s in _SENTENCE.findall(product.description) if s.strip()]
         if said:  # «it says latex and 10mm thick??»: the material too
             said += [fact for fact in facts_in_words(product, question) if fact not in said]
+            # «listing says 3+ but also 'kids 6 and up'??»: where it says the other one too
+            also = [
+                sentence
+                for other, other_unit in figures
+                if other != figure
+                for sentence in sentences
+                if _says_figure(sentence, other, other_unit)
+                and not _says_figure(sentence, figure, unit)
+            ]
+            elsewhere = f" Its description also says: «{also[0].rstrip('.')}»." if also else ""
             return (
-                f"Yes, that is what the product data for {name} lists: {'; '.join(said)}. "
-                "It is the seller's listing; I can't check it beyond that, so ask the seller "
-                "before you rely on it."
+                f"Yes, that is what the product data for {name} lists: {'; '.join(said)}."
+                f"{elsewhere} It is the seller's listing; I can't check it beyond that, so ask "
+                "the seller before you rely on it."
             )
-        sentences = [s.strip() for s in _SENTENCE.findall(product.description) if s.strip()]
         quoted = [s for s in sentences if _says_figure(s, figure, unit)]
         if quoted:
             return f"Its description says it: «{quoted[0]}» ({name})."

@@ -476,9 +476,18 @@ def _not_about_it(
         intent, text, references
     ):
         return "search"
+    named = references.kind in {"mention", "id"} and len(references.ids) == 1
+    if intent == "catalogue_question" and named and _HOW_MANY_HELD.search(text):
+        return "product_question"  # «clearwell tea tree gel 100ml how many u got»: its stock
     return "add" if _picked_in_a_version(intent, references, text, slots) else None
 
 
+# «how many u got», «how many do you have left»: the stock of the one named
+_HOW_MANY_HELD = re.compile(
+    r"\bhow many\s+(?:(?:do|have)\s+)?(?:u|you|ya|y'?all)\s+(?:got|have|has|got left|have left)\b"
+    r"|\bhow many\s+(?:are\s+)?(?:left|in stock|available)\b",
+    re.I,
+)
 _MOST = re.compile(
     r"\b(?:cheapest|priciest|most expensive|least expensive|best[- ]rated|highest[- ]rated|"
     r"top[- ]rated)\b",

@@ -393,7 +393,9 @@ def asked_of_the_same(
             and request.act in SEARCHES | {"catalogue_question"}
             and _of_its_kind(before.text, request.text, mentions, kinds, focus)
         ):
-            if _FOR_A_THING.match(request.text):  # «it says soy wax?? for a pillow?»: one doubt
+            if _FOR_A_THING.match(request.text) or _more_of_the_question(
+                request.text, mentions, kinds
+            ):  # «it says soy wax?? for a pillow?»: one doubt
                 asked[-1] = replace(before, text=f"{before.text} {request.text}")
                 continue
             if _A_QUESTION_OF_IT.match(request.text) and not _OF_THE_RANGE.search(request.text):
@@ -406,6 +408,27 @@ def asked_of_the_same(
             continue
         asked.append(request)
     return asked
+
+
+# words that ask for things to be found, not more of a question about one
+_FINDING = re.compile(
+    r"\b(?:show|find|recommend|suggest|looking|look|any|anything|something|other|others|"
+    r"alternatives?|else|cheaper|similar|instead|options?|got|sell|stock|carry|need|want|"
+    r"under|below|less|budget|max|ones|what about|how about)\b|\$|\d+\s*(?:dollars|bucks|quid)",
+    re.I,
+)
+
+
+def _more_of_the_question(text: str, mentions: ProductMentions, kinds: ProductKinds | None) -> bool:
+    """Whether a part heard as a search only goes on with the question before («… reef safe?
+    and water resistant for swimming? going to hawaii», «how heavy is it? 15 lb? 20? its for
+    my 10 year old»): it names no kind and no product and asks nothing to be found."""
+    return (
+        kinds is not None
+        and kinds.named_kind(text) is None
+        and not _FINDING.search(text)
+        and not mentions.find(text)
+    )
 
 
 def _names_one(text: str, mentions: ProductMentions) -> bool:

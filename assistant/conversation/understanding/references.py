@@ -167,6 +167,7 @@ class ReferenceResolver:
             lambda text: self._each_shown(text, shown),
             lambda text: self._other_of_brand(text, shown, focus, in_cart),
             lambda text: self._ones_sharing_a_word(text, shown),  # «the two purelle ones»
+            lambda text: self._each_side_shown(text, shown),  # «luma vs dewleaf»
             lambda text: self._the_few_of_a_kind(text, shown),  # «the two teddies»
             # «does the top rated one have noise cancelling?»: ranked, not named by a title word
             lambda text: (
@@ -659,6 +660,27 @@ class ReferenceResolver:
             return None
         return References(having, "shown-word", plural=True, counted=True)
 
+    def _each_side_shown(self, message: str, shown: list[str]) -> References | None:
+        """«luma vs dewleaf, which is better» after a list: the shown products each side's
+        brand names, when each names some."""
+        sides = _VERSUS.split(_VERSUS_TAIL.sub("", message))
+        if len(sides) != 2:
+            return None
+        picked = []
+        for side in sides:
+            words = set(re.findall(r"[a-z&]+", side.lower())) & self.mentions.all_brand_words
+            having = [
+                pid
+                for pid in shown
+                if words
+                and words <= set(re.findall(r"[a-z&]+", self.catalogue.products[pid].brand.lower()))
+            ]
+            if not having:
+                return None
+            picked += having  # («luma» of two Luma serums shown: both set beside the other)
+        picked = list(dict.fromkeys(picked))
+        return References(picked, "shown-word", plural=True) if 2 <= len(picked) <= 3 else None
+
     def _other_of_brand(
         self, message: str, shown: list[str], focus: str | None, in_cart: list[str]
     ) -> References | None:
@@ -1043,6 +1065,11 @@ def several_named(references: References) -> bool:
     list by a word of theirs («all three morning ritual ones», «the two teddies»)."""
     named = references.kind == "mention" or references.counted
     return named and len(references.ids) > 1 and not namesakes(references)
+
+
+# «luma vs dewleaf, which is better»: two sides set against each other
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
+_VERSUS_TAIL = re.compile(r"[,?.!].*$")
 
 
 def namesakes(references: References) -> bool:

@@ -253,3 +253,22 @@ def test_a_second_part_with_a_budget_is_still_a_search(demo_assistant) -> None:
     chat.say("the first one")
     reply = chat.say("does it come in black? what about under $30")
     assert "does not come in black" in reply.text and len(reply.products) > 1
+
+
+@pytest.mark.slow
+def test_one_more_for_me_adds_one_and_one_more_question_changes_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp")
+    chat.say("one more for me please")
+    assert chat.units() == {HEADLAMP: 2}
+    chat.say("one more question, is it waterproof?")
+    assert chat.units() == {HEADLAMP: 2}
+    reply = chat.say("sum it all up")
+    assert reply.pending_checkout is None and "74.98" in reply.text
+
+
+@pytest.mark.slow
+def test_one_for_each_of_my_two_sisters_and_one_for_me_is_three(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp, one for each of my 2 sisters and one for me")
+    assert chat.units() == {HEADLAMP: 3}

@@ -111,7 +111,11 @@ def count_for_each(text: str) -> int | None:
 
 # «one for me and one for each of my 2 kids»: one more than the people named
 _MINE_TOO = re.compile(
-    r"\bone for (?:me|myself)\s*(?:,|and|&|\+|plus)\s*(?:also\s+)?one for each of\b", re.I
+    r"\bone for (?:me|myself)\s*(?:,|and|&|\+|plus)\s*(?:also\s+)?one for each of\b"
+    # «one for each of my 2 sisters and one for me»
+    r"|\bone for each of\b[^.?!]{1,40}?\s*(?:,|and|&|\+|plus)\s*(?:also\s+)?one for "
+    r"(?:me|myself)\b",
+    re.I,
 )
 
 

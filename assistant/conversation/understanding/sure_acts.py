@@ -352,7 +352,7 @@ _COMES_TO = re.compile(
 _SUM_UP = re.compile(
     r"^\W*(?:(?:so|ok|okay|and|right|alright|can you|could you|pls|please|just|hm+|fine|"
     r"keep it|cool)\W+)*"
-    r"(?:(?:sum (?:it |that |everything |things )?up(?: everything| it all| all)?|recap|"
+    r"(?:(?:sum (?:it |that |everything |things )?(?:all )?up(?: everything| it all| all)?|recap|"
     r"summari[sz]e(?: (?:it|that|everything|"
     r"my cart|the cart))?)(?: (?:what|everything) (?:we|i)(?:'ve| have)? "
     r"(?:agreed|said|picked|chose|chosen|decided|got)(?: on)?)?|"
@@ -851,6 +851,14 @@ _ASKED_OF_IT = re.compile(
     re.I,
 )
 
+# «one more for me please», «and 2 more»: more units (not «one more thing», «one more question»)
+_MORE_UNITS = re.compile(
+    r"^\W*(?:(?:and|plus|also|oh|ok|okay|actually|wait|hmm+|yeah|yes)\W+)*"
+    r"(?:one|1|another|[2-9]|two|three|four|five|a couple)\s+more\b"
+    r"(?!\s+(?:thing|things|question|questions|time|q|sec|second|minute|day|days|week|info|"
+    r"detail|details)\b)(?![^?]*\?)",
+    re.I,
+)
 # «actually drop 2 of them», «take one of those out»: that many units out, never a line set to it
 _SO_MANY_OUT = re.compile(
     r"^\W*(?:(?:actually|ok|okay|and|so|hmm+|wait|no|oh|pls|please|can you|could you)\W+)*"
@@ -876,6 +884,8 @@ def _not_what_it_sounds(request: Request) -> str | None:
         return "add"  # «ugh ok get her the pink one for iphone 16 then»
     if request.act == "change" and _SO_MANY_OUT.match(request.text):
         return "remove"
+    if request.act == "change" and _MORE_UNITS.match(request.text):
+        return "add"  # «one more for me please»: one more, never the line set to one
     if request.act in {"recommend", "search"} and _ASKED_OF_IT.search(request.text):
         asked = request.runner_up in {"product_question", "review_question"}
         return request.runner_up if asked else "product_question"

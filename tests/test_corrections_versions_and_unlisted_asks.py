@@ -272,3 +272,28 @@ def test_one_for_each_of_my_two_sisters_and_one_for_me_is_three(demo_assistant) 
     chat = Chat(demo_assistant)
     chat.say("add the wildpine edge headlamp, one for each of my 2 sisters and one for me")
     assert chat.units() == {HEADLAMP: 3}
+
+
+@pytest.mark.slow
+def test_one_more_size_up_adds_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add threadwell sport x hoodie navy M")
+    chat.say("one more size up")
+    assert chat.units() == {"P0257": 1}
+
+
+@pytest.mark.slow
+def test_a_product_question_then_a_superlative_answers_both(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("tell me about the wildpine pro x ultralight tent")
+    reply = chat.say("is it waterproof? and the cheapest one?")
+    assert "waterproofing held up" in reply.text and "126.95" in reply.text
+
+
+@pytest.mark.slow
+def test_no_the_other_one_then_a_question_asks_it_and_trades_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me yoga mats")
+    chat.say("add the zenmotion one in black")
+    reply = chat.say("no the coreforge one, any reviews")
+    assert chat.units() == {"P0187": 1} and "review" in reply.text

@@ -414,7 +414,8 @@ def asked_of_the_same(
 _FINDING = re.compile(
     r"\b(?:show|find|recommend|suggest|looking|look|any|anything|something|other|others|"
     r"alternatives?|else|cheaper|similar|instead|options?|got|sell|stock|carry|need|want|"
-    r"under|below|less|budget|max|ones|what about|how about)\b|\$|\d+\s*(?:dollars|bucks|quid)",
+    r"under|below|less|budget|max|ones|what about|how about|best|top|most|least|rated|"
+    r"[a-z]{3,}est)\b|\$|\d+\s*(?:dollars|bucks|quid)",
     re.I,
 )
 

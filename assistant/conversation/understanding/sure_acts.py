@@ -855,8 +855,9 @@ _ASKED_OF_IT = re.compile(
 _MORE_UNITS = re.compile(
     r"^\W*(?:(?:and|plus|also|oh|ok|okay|actually|wait|hmm+|yeah|yes)\W+)*"
     r"(?:one|1|another|[2-9]|two|three|four|five|a couple)\s+more\b"
-    r"(?!\s+(?:thing|things|question|questions|time|q|sec|second|minute|day|days|week|info|"
-    r"detail|details)\b)(?![^?]*\?)",
+    r"(?!\s+(?:thing|things|question|questions|time|q|sec|secs|second|seconds|min|mins|minute|"
+    r"minutes|hour|hours|day|days|week|info|detail|details|size|sizes|colou?r|colou?rs|up|down|"
+    r"bigger|smaller|step)\b)(?![^?]*\?)",
     re.I,
 )
 # «actually drop 2 of them», «take one of those out»: that many units out, never a line set to it

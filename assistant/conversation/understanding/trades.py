@@ -174,7 +174,8 @@ _NO_THE_OTHER = re.compile(
     r"(?:(?:wait|sorry|actually|hmm+)\W+)*(?:the|that)\s+"
     r"(?![^.!?]*\b(?:can|could|will|would|is|are|was|wait|later|fine|ok|okay|good|enough)\b)"
     r"[\w&' -]{1,40}?(?:\s*,?\s*(?:actually|instead|please|pls|then|in\s+[\w ]{1,20}))*"
-    r"(?:\s*,\s*[\w ]{1,20})?\W*$"
+    r"(?:\s*,\s*(?![^,]*\b(?:any|reviews?|how|what|which|price|cost|much|rated|rating|good|"
+    r"stock|deliver\w*|\d+|two|three|of them)\b)[\w ]{1,20})?\W*$"
     r"|^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh|ok|okay)\W+)*(?:the|that)\b[^.?!]{1,60}?"
     r"\binstead\W*$",
     re.I,

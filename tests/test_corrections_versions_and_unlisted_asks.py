@@ -22,12 +22,6 @@ HEADLAMP, CURTAINS, GEL = "P0083", "P0156", "P0118"
 CHAI, GREEN_TEA, YOGA_MAT, SERUM = "P0308", "P0282", "P0175", "P0117"
 
 
-def _held(bot, chat: Chat) -> list[tuple[str, dict[str, str], int]]:
-    """The cart's lines: product, version and count."""
-    lines = bot.commerce.get_cart(chat.session).lines
-    return [(line.product_id, dict(line.options), line.qty) for line in lines]
-
-
 @pytest.mark.slow
 def test_one_more_for_their_cousin_adds_and_never_sets_the_line_to_one(demo_assistant) -> None:
     chat = Chat(demo_assistant)
@@ -41,7 +35,7 @@ def test_one_more_for_their_cousin_adds_and_never_sets_the_line_to_one(demo_assi
 def test_drop_two_of_them_takes_two_out(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("copperline skillet red medium, add half a dozen, wedding gifts")
-    assert _held(demo_assistant, chat) == [(SKILLET, {"colour": "red", "capacity": "medium"}, 6)]
+    assert chat.lines() == [(SKILLET, {"colour": "red", "capacity": "medium"}, 6)]
     chat.say("actually drop 2 of them")
     assert chat.units() == {SKILLET: 4}
 
@@ -52,7 +46,7 @@ def test_a_removal_of_one_size_keeps_the_size_still_wanted(demo_assistant) -> No
     chat.say("kestrel plus hoodie in XL please")
     chat.say("and a second one in M")
     chat.say("no wait, remove the XL, i only want the M")
-    assert _held(demo_assistant, chat) == [(HOODIE, {"size": "M", "colour": "navy"}, 1)]
+    assert chat.lines() == [(HOODIE, {"size": "M", "colour": "navy"}, 1)]
 
 
 @pytest.mark.slow
@@ -60,7 +54,7 @@ def test_a_count_for_each_of_two_versions_splits_the_line(demo_assistant) -> Non
     chat = Chat(demo_assistant)
     chat.say("add 3 armorly nova 2 braided cables, red, galaxy s24")
     chat.say("sorry, I meant 2 red galaxy and 1 clear iphone 15")
-    assert sorted(_held(demo_assistant, chat), key=lambda line: -line[2]) == [
+    assert sorted(chat.lines(), key=lambda line: -line[2]) == [
         (CABLE, {"colour": "red", "model": "Galaxy S24"}, 2),
         (CABLE, {"colour": "clear", "model": "iPhone 15"}, 1),
     ]
@@ -73,7 +67,7 @@ def test_a_line_put_back_in_another_version_and_sum_up_shows_the_cart(demo_assis
     chat.say("and a verano air x frying pan, large")
     chat.say("no undo the pan")
     chat.say("wait, I just wanted it medium not large. put it back as medium pls")
-    assert (PAN, {"colour": "black", "capacity": "medium"}, 1) in _held(demo_assistant, chat)
+    assert (PAN, {"colour": "black", "capacity": "medium"}, 1) in chat.lines()
     reply = chat.say("sum up everything")
     assert "122.99" in reply.text and reply.pending_checkout is None
 
@@ -84,7 +78,7 @@ def test_no_wait_the_other_one_with_a_bare_version_trades_the_line(demo_assistan
     chat.say("fitness tracker watches under 100?")
     chat.say("add the zenmotion in grey")
     chat.say("no wait, the coreforge one, green")
-    assert _held(demo_assistant, chat) == [(TRACKER_COREFORGE, {"colour": "green"}, 1)]
+    assert chat.lines() == [(TRACKER_COREFORGE, {"colour": "green"}, 1)]
 
 
 @pytest.mark.slow
@@ -104,7 +98,7 @@ def test_namesakes_told_apart_by_the_version_said(
 ) -> None:
     chat = Chat(demo_assistant)
     chat.say(said)
-    assert _held(demo_assistant, chat) == [(product, options, count)]
+    assert chat.lines() == [(product, options, count)]
 
 
 @pytest.mark.slow
@@ -216,7 +210,7 @@ def test_a_size_searched_stays_after_asking_of_a_colour(demo_assistant) -> None:
     chat.say("comfy hoodie like the champion reverse weave but cheaper, size L, under 70")
     chat.say("got it in black?")
     chat.say("add it in beige then")
-    assert _held(demo_assistant, chat) == [("P0269", {"size": "L", "colour": "beige"}, 1)]
+    assert chat.lines() == [("P0269", {"size": "L", "colour": "beige"}, 1)]
 
 
 @pytest.mark.slow

@@ -43,22 +43,16 @@ RAIN_JACKET = "P0266"
 KNIFE = "P0092"
 
 
-def _held(bot, chat: Chat) -> list[tuple[str, dict[str, str], int]]:
-    """The cart's lines: product, version and count."""
-    lines = bot.commerce.get_cart(chat.session).lines
-    return [(line.product_id, dict(line.options), line.qty) for line in lines]
-
-
 @pytest.mark.slow
 def test_a_group_with_a_version_each_takes_them(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("runnin shorts under $35")
     chat.say("both in small, black")
-    held = _held(demo_assistant, chat)
+    held = chat.lines()
     assert {pid for pid, _, _ in held} == SHORTS
     assert all(options == {"size": "S", "colour": "black"} for _, options, _ in held)
     chat.say("same again")
-    assert all(qty == 2 for _, _, qty in _held(demo_assistant, chat))
+    assert all(qty == 2 for _, _, qty in chat.lines())
 
 
 @pytest.mark.slow
@@ -66,13 +60,13 @@ def test_a_group_with_the_option_named_or_an_aside(demo_assistant) -> None:
     chat = Chat(demo_assistant)
     chat.say("wooden puzzles under 20 dollars?")
     chat.say("both, deluxe edition")
-    held = _held(demo_assistant, chat)
+    held = chat.lines()
     assert {pid for pid, _, _ in held} == PUZZLES
     assert all(options == {"edition": "deluxe"} for _, options, _ in held)
     chat = Chat(demo_assistant)
     chat.say("beige canvas tote bags?")
     chat.say("one of each then, beige ofc")
-    held = _held(demo_assistant, chat)
+    held = chat.lines()
     assert {pid for pid, _, _ in held} == TOTES
     assert all(options == {"colour": "beige"} for _, options, _ in held)
 
@@ -83,12 +77,12 @@ def test_a_group_taken_then_a_question(demo_assistant) -> None:
     chat.say("wired studio headphones under 110")
     chat.say("which of the 2 has better reviews")
     reply = chat.say("eh get me both. how much altogether?")
-    assert {pid for pid, _, _ in _held(demo_assistant, chat)} == STUDIO_HEADPHONES
+    assert {pid for pid, _, _ in chat.lines()} == STUDIO_HEADPHONES
     assert "201.99" in reply.text
     chat = Chat(demo_assistant)
     chat.say("blade & bowl classic 200 chef's knife, small and medium, both in silver please")
     reply = chat.say("same again, and how much altogether?")
-    assert sorted(qty for _, _, qty in _held(demo_assistant, chat)) == [2, 2]
+    assert sorted(qty for _, _, qty in chat.lines()) == [2, 2]
     assert "129.80" in reply.text
 
 
@@ -98,7 +92,7 @@ def test_the_other_grind_is_a_second_line(demo_assistant) -> None:
     chat.say("leaf & kettle classic coffee, what sizes do u have")
     chat.say("500g whole bean")
     chat.say("and the same size in the other grind")
-    assert sorted((o["size"], o["grind"]) for _, o, _ in _held(demo_assistant, chat)) == [
+    assert sorted((o["size"], o["grind"]) for _, o, _ in chat.lines()) == [
         ("500 g", "ground"),
         ("500 g", "whole bean"),
     ]
@@ -111,10 +105,10 @@ def test_the_other_colour_of_three_is_asked(demo_assistant) -> None:
     chat.say("medium in red please")
     reply = chat.say("and one in the other colour too, same size")
     assert "green" in reply.text and "silver" in reply.text
-    assert len(_held(demo_assistant, chat)) == 1
+    assert len(chat.lines()) == 1
     chat.say("green")
-    assert sorted(o["colour"] for _, o, _ in _held(demo_assistant, chat)) == ["green", "red"]
-    assert {o["capacity"] for _, o, _ in _held(demo_assistant, chat)} == {"medium"}
+    assert sorted(o["colour"] for _, o, _ in chat.lines()) == ["green", "red"]
+    assert {o["capacity"] for _, o, _ in chat.lines()} == {"medium"}
 
 
 @pytest.mark.slow
@@ -124,7 +118,7 @@ def test_the_other_colour_of_the_one_added_after_a_list(demo_assistant) -> None:
     chat.say("navy")
     chat.say("what about the other colour, is it cheaper?")
     chat.say("ok add the other colour too")
-    held = _held(demo_assistant, chat)
+    held = chat.lines()
     assert sorted(o["colour"] for _, o, _ in held) == ["beige", "navy"]
     assert {pid for pid, _, _ in held} == {RAIN_JACKET}
 
@@ -136,13 +130,13 @@ def test_more_of_a_line_by_its_make_and_a_version_by_name(demo_assistant) -> Non
     chat.say("one of each in size S")
     chat.say("navy for the kestrel, beige for the threadwell")
     chat.say("2 more of the kestrel one")
-    held = {pid: (o, qty) for pid, o, qty in _held(demo_assistant, chat)}
+    held = {pid: (o, qty) for pid, o, qty in chat.lines()}
     assert held[TEE_KESTREL] == ({"size": "S", "colour": "navy"}, 3)
     assert held[TEE_THREADWELL][1] == 1
     chat = Chat(demo_assistant)
     chat.say("resistance bands under $20 that are in stock")
     chat.say("one of each. blue for the flexa")
-    held = {pid: o for pid, o, _ in _held(demo_assistant, chat)}
+    held = {pid: o for pid, o, _ in chat.lines()}
     assert set(held) == {BANDS_ZENMOTION, BANDS_FLEXA}
     assert held[BANDS_FLEXA]["colour"] == "blue"
 
@@ -153,7 +147,7 @@ def test_a_line_swapped_for_a_place_in_the_list(demo_assistant) -> None:
     listed = chat.say("hiking backpacks under $110, cheapest first").products
     chat.say("ill take the second one")
     chat.say("hmm no, swap it for the first one")
-    assert [pid for pid, _, _ in _held(demo_assistant, chat)] == [listed[0]]
+    assert [pid for pid, _, _ in chat.lines()] == [listed[0]]
 
 
 @pytest.mark.slow
@@ -165,12 +159,12 @@ def test_a_group_asked_about_or_beside_a_longer_list_takes_nothing(demo_assistan
     for message in ("both, in stock?", "all of them. which is cheapest?", "both. how much?"):
         reply = chat.say(message)
         assert "add" not in reply.intent and "Which one" not in reply.text
-    assert _held(demo_assistant, chat) == []
+    assert chat.lines() == []
     chat = Chat(demo_assistant)
     chat.say("show me card games")
     reply = chat.say("ok both then. how much altogether?")
     assert "don't sell" not in reply.text and "add" not in reply.intent
-    assert _held(demo_assistant, chat) == []
+    assert chat.lines() == []
 
 
 @pytest.mark.slow
@@ -183,7 +177,7 @@ def test_the_other_colour_while_another_product_is_asked_about(demo_assistant) -
     chat.say("add the first one")
     reply = chat.say("and the other colour too")
     assert "orange" not in reply.text
-    assert len(_held(demo_assistant, chat)) == 1
+    assert len(chat.lines()) == 1
 
 
 @pytest.mark.slow
@@ -199,7 +193,7 @@ def test_the_cheapest_in_a_colour_keeps_the_phone_searched(demo_assistant) -> No
     chat.say("magsafe case for iphone 16, under 25 bucks")
     chat.say("whats the cheapest one in pink?")
     chat.say("add that")
-    held = _held(demo_assistant, chat)
+    held = chat.lines()
     assert len(held) == 1 and held[0][1]["colour"] == "pink"
     assert "iPhone 16" in held[0][1].values()
 
@@ -210,12 +204,12 @@ def test_a_make_it_is_with_its_version_and_a_second_size_for_a_reason(demo_assis
     chat.say("is the ironpeak pro yoga mat slippery when you get sweaty? what do the reviews say")
     chat.say("and the pulsefit plus x one?")
     chat.say("ok ironpeak it is, grey one")
-    assert [(pid, o["colour"]) for pid, o, _ in _held(demo_assistant, chat)] == [("P0181", "grey")]
+    assert [(pid, o["colour"]) for pid, o, _ in chat.lines()] == [("P0181", "grey")]
     chat = Chat(demo_assistant)
     chat.say("the purelle prime 300 night cream, can i send it back if it doesnt work?")
     chat.say("ok add the 100ml")
     chat.say("and the 30ml too, for travel")
-    assert sorted(o["size"] for _, o, _ in _held(demo_assistant, chat)) == ["100 ml", "30 ml"]
+    assert sorted(o["size"] for _, o, _ in chat.lines()) == ["100 ml", "30 ml"]
 
 
 @pytest.mark.slow
@@ -270,4 +264,4 @@ def test_a_player_count_with_a_budget_narrows_the_list(demo_assistant) -> None:
     assert "For four players" not in reply.text
     chat.say("are the rules easy to learn?")
     chat.say("eh we'll manage. add it")
-    assert [pid for pid, _, _ in _held(demo_assistant, chat)] == ["P0226"]
+    assert [pid for pid, _, _ in chat.lines()] == ["P0226"]

@@ -160,6 +160,11 @@ class Chat:
         cart = self.bot.commerce.get_cart(self.session)
         return {line.product_id: line.qty for line in cart.lines}
 
+    def lines(self) -> list[tuple[str, dict[str, str], int]]:
+        """The cart's lines: product, version and count."""
+        cart = self.bot.commerce.get_cart(self.session)
+        return [(line.product_id, dict(line.options), line.qty) for line in cart.lines]
+
 
 def _id(bot, title: str) -> str:
     return next(p.id for p in bot.services.catalogue.products.values() if p.title == title)

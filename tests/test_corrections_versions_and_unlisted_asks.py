@@ -291,3 +291,14 @@ def test_no_the_other_one_then_a_question_asks_it_and_trades_nothing(demo_assist
     chat.say("add the zenmotion one in black")
     reply = chat.say("no the coreforge one, any reviews")
     assert chat.units() == {"P0187": 1} and "review" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "said", ["sum up the reviews", "can you sum up all the reviews", "recap the reviews for me"]
+)
+def test_reviews_summed_up_are_their_overview_not_a_checkout(demo_assistant, said: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the wildpine edge headlamp")
+    reply = chat.say(said)
+    assert reply.pending_checkout is None and "15 reviews" in reply.text

@@ -127,7 +127,14 @@ def trust_signals(product: Product, reviews: list[Review]) -> TrustSignals:
 
 
 # A verdict on the product itself, whatever else the message says.
+# «sum up the reviews», «can you summarise all its reviews», «recap the reviews for me»: all
+# of them, in short
+REVIEWS_SUMMED = (
+    r"\b(?:sum (?:it |them )?up|summari[sz]e|recap|give me the gist of|the gist of|overview of)"
+    r"\b[^?.!]{0,20}\breviews?\b"
+)
 OVERALL_QUESTION = re.compile(
+    REVIEWS_SUMMED + "|"
     r"\b(?:is|are|was|were)\s+(?:it|this|that|they|these|those)(?:\s+one)?\s+"
     r"(?:any|really|actually|even)?\s*(?:good|decent|any cop)\b"
     # «are the X ones any good (for under a tenner)?», «is the expensive one any good?»; not

@@ -33,6 +33,7 @@ from assistant.conversation.understanding.shop_words import (
 from assistant.conversation.understanding.trades import INTO_CART
 from assistant.search.famous_makes import FAMOUS_MAKE
 from assistant.search.parsing import COLOURS
+from assistant.search.reviews import REVIEWS_SUMMED
 
 # Acts that never answer an open "which one?" or "how many?" question.
 ANSWERS_ELSEWHERE = {"policy_question", "out_of_scope", "order_status", "review_question"}
@@ -851,6 +852,7 @@ _ASKED_OF_IT = re.compile(
     re.I,
 )
 
+_REVIEWS_SUMMED = re.compile(REVIEWS_SUMMED, re.I)
 # «one more for me please», «and 2 more»: more units (not «one more thing», «one more question»)
 _MORE_UNITS = re.compile(
     r"^\W*(?:(?:and|plus|also|oh|ok|okay|actually|wait|hmm+|yeah|yes)\W+)*"
@@ -883,6 +885,10 @@ def _not_what_it_sounds(request: Request) -> str | None:
         return "search"  # «show me trekking poles with more reviews»: a list
     if request.act in _GOT_FOR_SOMEONE_HEARD_AS and _GET_THEM_THE.match(request.text):
         return "add"  # «ugh ok get her the pink one for iphone 16 then»
+    if request.act not in {"review_question", "product_question"} and _REVIEWS_SUMMED.search(
+        request.text
+    ):
+        return "review_question"  # «sum up the reviews»: no checkout summary, no help
     if request.act == "change" and _SO_MANY_OUT.match(request.text):
         return "remove"
     if request.act == "change" and _MORE_UNITS.match(request.text):

@@ -210,9 +210,7 @@ class Product(BaseModel):
                     or _by_bare_amount(values, kept)
                 )
             else:  # «2 red galaxy and 1 clear iphone 15»: a model by its first word beside one
-                found += _by_first_word(
-                    [v for v in values if v not in found and _numbered(v)], kept
-                )
+                found += _by_first_word([v for v in values if v not in found and numbered(v)], kept)
             if found:
                 named[name] = sorted(found, key=lambda value: _said_at(value, kept))
         return named
@@ -325,7 +323,7 @@ class Catalogue:
 
 def _said_at(value: str, text: str) -> int:
     match = re.search(rf"(?<![\w.]){re.escape(value.lower())}(?![\w.])", text.lower())
-    if not match and _numbered(value):  # «galaxy» of «Galaxy S24»
+    if not match and numbered(value):  # «galaxy» of «Galaxy S24»
         first = value.split()[0].lower()
         match = re.search(rf"(?<![\w.]){re.escape(first)}(?![\w.])", text.lower())
     return match.start() if match else len(text)
@@ -342,7 +340,7 @@ _AFTER_A_MODEL = frozenset(
 )
 
 
-def _numbered(value: str) -> bool:
+def numbered(value: str) -> bool:
     """Whether a value of several words numbers its model («Galaxy S24»)."""
     return any(char.isdigit() for word in value.split()[1:] for char in word)
 
@@ -370,12 +368,12 @@ def _by_first_word(values: list[str], text: str) -> list[str]:
         first = value.split()[0].lower()
         rest = value.split()[1:]
         said = re.search(rf"(?<![\w-]){re.escape(first)}(?![\w-])\s*(\S*)", text, re.I)
-        numbered = any(char.isdigit() for word in rest for char in word)  # «Galaxy S24»
+        is_numbered = numbered(value)  # «Galaxy S24»
         if (
             rest
             and said
             and first.isalpha()  # «1 kg»: a count «1» is no size
-            and not (numbered and said.group(1).lower().strip(".,!?;:") not in _AFTER_A_MODEL)
+            and not (is_numbered and said.group(1).lower().strip(".,!?;:") not in _AFTER_A_MODEL)
             and first not in _VAGUE_FIRST_WORDS
             and not any(first in other.lower().split() for other in values if other != value)
         ):

@@ -9,11 +9,12 @@ from pydantic import BaseModel
 from assistant.catalogue.models import Product, Variant
 from assistant.conversation.answers.ages import age_verdict
 from assistant.conversation.answers.fact_words import ATTRIBUTE_WORDS, FACT_CUES
+from assistant.conversation.answers.refusals import option_said
 from assistant.conversation.answers.wording import days, plural_noun
 from assistant.conversation.understanding.list_length import without_list_length
 from assistant.conversation.understanding.shop_words import OPEN_ASK
 from assistant.money import format_minor
-from assistant.search.filters import COLOUR_OPTION_NAMES, SearchFilters
+from assistant.search.filters import SearchFilters
 from assistant.search.kind_words import BOUNDARIES
 from assistant.search.kinds import kind_words_of, of_the_sort, same_aisle, singular
 from assistant.search.lexical import tokenize
@@ -178,10 +179,12 @@ def catalogue_figure(
         hits = [hit for hit in hits if hit.product.category == hits[0].product.category]
     products = [hit.product for hit in hits]
     # «cheapest 1kg bag»: each at the price of the version said, when it is sold in it
-    # (those sold in it first)
-    in_version = {p.id: p.price_in_version_named(message) for p in products}
+    # (those sold in it first); read only for a figure of price
+    priced = kind in {"cheapest", "priciest"}
+    in_version = {p.id: p.price_in_version_named(message) for p in products} if priced else {}
     prices = {
-        p.id: p.min_price_minor if in_version[p.id] is None else in_version[p.id] for p in products
+        p.id: p.min_price_minor if in_version.get(p.id) is None else in_version[p.id]
+        for p in products
     }
     if kind == "cheapest":
         products.sort(key=lambda p: (in_version[p.id] is None, prices[p.id], p.id))
@@ -199,7 +202,7 @@ def catalogue_figure(
         products=[p.id for p in products],
         count=len(products),
         in_stock=sum(p.in_stock for p in products),
-        price_minor=prices[products[0].id] if products else None,
+        price_minor=prices[products[0].id] if priced and products else None,
     )
 
 
@@ -302,7 +305,7 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         matching = _variants_with(product, {name: value})
         if not matching:
             values = ", ".join(product.options_by_name().get(name, [])) or "none"
-            said = _version_said(name, value)
+            said = option_said(name, value)
             facts.append(f"does not come in {said} ({plural_noun(name)}: {values})")
             continue
         units = sum(v.stock for v in matching)
@@ -318,7 +321,7 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
         at = f" at {format_minor(*prices.pop())}" if len(prices) == 1 else ""  # «and the 30 ml?»
         if units:
             facts.append(
-                f"comes in {_version_said(name, value)}{at} ({units} in stock"
+                f"comes in {option_said(name, value)}{at} ({units} in stock"
                 + (f"; {with_it})" if with_it else ")")
             )
             continue
@@ -330,15 +333,10 @@ def _option_facts(product: Product, options: dict[str, str]) -> list[str]:
             and any(v.stock > 0 for v in _variants_with(product, {**options, name: other}))
         ]
         facts.append(
-            f"comes in {_version_said(name, value)}{at}, but that is out of stock"
+            f"comes in {option_said(name, value)}{at}, but that is out of stock"
             + (f"; in stock in {', '.join(instead)}" if instead else "")
         )
     return facts
-
-
-def _version_said(name: str, value: str) -> str:
-    """«black», «size L»: a colour needs no name."""
-    return value if name.lower() in COLOUR_OPTION_NAMES else f"{name} {value}"
 
 
 def _combination_fact(product: Product, options: dict[str, str]) -> str:

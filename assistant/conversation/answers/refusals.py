@@ -13,19 +13,17 @@ from assistant.money import format_minor
 from assistant.search.filters import COLOUR_OPTION_NAMES, LETTER_SIZES
 
 
+def option_said(name: str, value: str) -> str:
+    """«black», «size L»: a colour needs no name."""
+    return value if name.lower() in COLOUR_OPTION_NAMES else f"{name} {value}"
+
+
 def _options(options: dict[str, str] | None) -> str:
     said = {
         name: value.upper() if value.lower() in LETTER_SIZES else value  # «size L», not «l»
         for name, value in (options or {}).items()
     }
-    # «black, size L»: a colour needs no name
-    return (
-        ", ".join(
-            value if name.lower() in COLOUR_OPTION_NAMES else f"{name} {value}"
-            for name, value in said.items()
-        )
-        or "standard"
-    )
+    return ", ".join(option_said(name, value) for name, value in said.items()) or "standard"
 
 
 def _variant_problem(code: str, d: dict[str, Any]) -> str:

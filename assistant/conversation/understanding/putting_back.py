@@ -9,9 +9,14 @@ from dataclasses import replace
 from typing import Any
 
 from assistant.catalogue.models import Catalogue
+from assistant.commerce.variants import matching
 from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
-from assistant.conversation.understanding.cart_corrections import just_taken_out, meant_out
+from assistant.conversation.understanding.cart_corrections import (
+    just_taken_out,
+    meant_out,
+    without_refused,
+)
 from assistant.conversation.understanding.references import References
 from assistant.conversation.understanding.slots import Slots, number_value
 from assistant.conversation.understanding.steps import Step, ToolCall
@@ -198,21 +203,15 @@ def put_back_step(state: DialogueState, request: Request, slots: Slots, line: Re
     return calls_step("add", request, slots, [line_call("add_to_cart", back)])
 
 
-# «medium not large»: a version said against, no version wanted
-_SAID_AGAINST = re.compile(r"\b(?:not|no|instead of|rather than)\s+(?:the\s+|a\s+)?[\w-]+", re.I)
-
-
 def _as_said(line: RemovedLine, text: str, catalogue: Catalogue) -> RemovedLine:
     """The line taken out, in the version the message asks it back in («put it back as medium
     pls»), when the product comes in it."""
     product = catalogue.products.get(line.product_id)
     if product is None:
         return line
-    said = product.options_named_in(_SAID_AGAINST.sub(" ", text))
+    said = product.options_named_in(without_refused(text))  # «medium not large»: medium
     options = {**line.options, **said}
-    if not said or not any(
-        all(variant.options.get(k) == v for k, v in options.items()) for variant in product.variants
-    ):
+    if not said or not matching(product.variants, options):
         return line
     return line.model_copy(update={"options": options})
 

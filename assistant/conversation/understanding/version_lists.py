@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.catalogue.models import LETTER_FOR, Product
+from assistant.catalogue.models import LETTER_FOR, Product, numbered
 from assistant.commerce.variants import matching
 from assistant.conversation.understanding.slots import (
     NUMBER,
@@ -236,9 +236,9 @@ def _occurrences(option: str, value: str, text: str) -> list[Said]:
         spaced = r"\s*".join(re.escape(part) for part in value.lower().split())
         plural = "s?" if value.isalpha() else ""
         patterns = [rf"(?i:(?<![\w.])({spaced}){plural}(?![\w.]))"]
-        first, *rest = value.split()
-        if any(char.isdigit() for char in "".join(rest)):  # «galaxy» of «Galaxy S24», no S23
-            patterns.append(rf"(?i:(?<![\w.])({re.escape(first)})(?![\w.])(?!\s*[\w-]*\d))")
+        if numbered(value):  # «galaxy» of «Galaxy S24», no S23
+            first = re.escape(value.split()[0])
+            patterns.append(rf"(?i:(?<![\w.])({first})(?![\w.])(?!\s*[\w-]*\d))")
     spans = {
         (match.start(1), match.end(1))
         for pattern in patterns

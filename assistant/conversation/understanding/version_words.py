@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalogue.models import Catalogue, Product
+from assistant.commerce.variants import matching
 from assistant.conversation.answers.wording import plural_noun
 
 # «the smallest size of the dewleaf one», «the biggest bag»: an end of its range of sizes
@@ -404,8 +405,7 @@ def the_one_in_the_version(products: list[Product], text: str) -> Product | None
 
     def fit(product: Product) -> int:
         named = product.options_named_in(text)
-        sold = any(all(v.options.get(k) == w for k, w in named.items()) for v in product.variants)
-        return len(named) if named and sold else 0
+        return len(named) if named and matching(product.variants, named) else 0
 
     ranked = sorted(((fit(p), p) for p in products), key=lambda pair: -pair[0])
     if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):

@@ -111,7 +111,9 @@ def remember_taken_out(state: DialogueState, before: CartView, after: CartView) 
     taken = [line for line in taken if line.product_id not in swapped]
     if taken:
         state.removed_lines = [*state.removed_lines, *taken][-REMOVED_KEPT:]
-    state.last_added = grown
+    # («add both in XL, the kestrel in navy and the threadwell in olive» in two steps: both)
+    earlier = [line for line in state.last_added if line.turn == state.turns] if grown else []
+    state.last_added = [*earlier, *grown]
     state.last_cart_change = "remove" if taken and not grown else "add" if grown else None
 
 

@@ -385,7 +385,10 @@ class Assistant:
             step = self.planner.step(state, request, in_cart, has_order)
             if step.references.kind == "mention" and len(step.references.ids) <= MENTIONS_TALKED:
                 state.talked_of(step.references.ids)  # «and the wildpine go? and the nova 500?»
-            step.more = any(r.act in SEARCHES for r in requests[position + 1 :])
+            # («… under $70, and do you sell gift cards?»: the cars stay the list in view)
+            step.more = any(r.act in SEARCHES for r in requests[position + 1 :]) or any(
+                r.act in SEARCHES for r in requests[:position]
+            )
             part = self._carry_out(state, step, origin)
             if not (turn.text and part.text in {OUT_OF_SCOPE, wording.HELP}):
                 turn = turn.joined(part)  # not «… I'd like it before they arrive»: a remark

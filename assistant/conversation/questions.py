@@ -453,8 +453,9 @@ class CatalogueAnswers(ShopRuleAnswers):
             if missing
             else products[:3]
         )
-        remember_shown(state, [p.id for p in closest])
-        state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
+        if closest or not step.more:  # (the list another search of the message showed stays)
+            remember_shown(state, [p.id for p in closest])
+            state.chosen_options = options_said(closest, step.text)  # «… for my iPhone 16»
         if closest:  # «do you have lego?», then «for a 12 year old under $60»: those words
             state.last_search = step.text
         what = missing or shopping_words(result.query_text) or step.text

@@ -562,7 +562,8 @@ _OWNS = re.compile(  # «ugh I have a headache, do you sell ibuprofen?»: the he
     r"^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*(?:i\s*(?:'ve|ve|have)?\s+)?got "
     r"(?:a|an|my|the)\b|^\W*(?:(?:ugh|oh|so|well|hmm+|ok|okay|also)\W+)*i "
     r"(?:(?:do\s*n[o']?t|dont)\s+)?(?:have|own|use) "  # «i dont have a grinder»: no ask either
-    r"(?:a|an|my|the)\b",
+    # «i have really dry skin, any sunscreen for that?»: what one is like, no ask either
+    r"(?:a|an|my|the|really|very|super|quite|such|so|dry|oily|sensitive|curly|thin|wide|flat)\b",
     re.I,
 )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
@@ -345,7 +346,20 @@ class ProductMentions:
         # Equal words but a tighter fit ("bassline wave speaker" is the Wave, not the Aero Wave).
         tight = [m for m in near if m.coverage >= best.coverage - 0.05 or m is best]
         found = [m for m in tight if m.weight == best.weight] if len(tight) > 1 else tight
+        if len(found) > 1 and (first := self._named_from_the_start(text, found[0].words, found)):
+            found = [first]
         return [] if self._a_kind_named(best, found) else found
+
+    def _named_from_the_start(
+        self, text: str, words: Iterable[str], found: list[Mention]
+    ) -> Mention | None:
+        """Of products the same words name, the one whose title opens with them as said
+        («the trailhawk trail one»: the Trailhawk Trail Stability, not the Trailhawk Classic S
+        Trail Running Shoes, where «trail» is of the kind), if one does."""
+        kept = set(words)
+        said = [word for word in _words(text) if word in kept]
+        opening = [m for m in found if _words(self._title(m.product_id))[: len(said)] == said]
+        return opening[0] if len(said) > 1 and len(opening) == 1 else None
 
     def _fuller_with_versions(self, best: Mention, others: list[Mention]) -> Mention | None:
         """«the roastery 9 prime s comes in 'whole bean'??»: another of the brand whose model
@@ -397,7 +411,8 @@ class ProductMentions:
         own = {
             word
             for word in kind_said & self.type_words
-            if word not in no_kind and singular(word) not in FORM_WORDS  # «two sets»: a count
+            # «two sets», «2 … curtains»: a count, not a kind
+            if word not in no_kind and singular(word) not in FORM_WORDS and not word.isdigit()
         }
         own = own if said_kind and not _A_POST.search(message) else set()
         hinted = set(_words(kind_hint)) & self.type_words
@@ -518,7 +533,8 @@ class ProductMentions:
         kind = ""  # the kind the list names, in its last phrase that names one
         for phrase in reversed(phrases):
             said = [t for w in _words(phrase) for t in self._title_words_for(w)]
-            if kind := " ".join(word for word in said if word in self.type_words):
+            # (not the «2» of «the summit supply zen 2», which «… 2 Trekking Poles» share)
+            if kind := " ".join(w for w in said if w in self.type_words and not w.isdigit()):
                 break
         found: dict[str, Mention] = {}
         said_words = self._said_title_words(message)
@@ -559,7 +575,10 @@ class ProductMentions:
 
     def _best_with_kind(self, phrase: str, kinds: list[str]) -> list[Mention]:
         """The phrase's products; for a phrase that only says a brand, with a kind added."""
+        kinds = [kind.lower() for kind in kinds]  # («Water Bottle», the ending of a title)
         best = self._best(phrase)
+        if len(best) == 1 and (of_kind := self._namesake_of_kind(phrase, best[0], kinds)):
+            return [of_kind]
         for kind in kinds if len(best) > 1 else []:  # «the Wildpine Go … bottles»: the bottle
             of_kind = [m for m in best if kind and kind in self._title(m.product_id)]
             if 0 < len(of_kind) < len(best):
@@ -588,6 +607,21 @@ class ProductMentions:
                 return best
         return []
 
+    def _namesake_of_kind(self, phrase: str, best: Mention, kinds: list[str]) -> Mention | None:
+        """«the atlas & oak prime one» beside crossbody bags: its Prime 800 crossbody bag, not
+        the Prime 2 backpack that the same words fit more tightly (a shorter title)."""
+        for kind in (kind for kind in kinds if kind):
+            if kind in self._title(best.product_id):
+                return None
+            fuller = self._best(f"{phrase} {kind}")
+            if (
+                len(fuller) == 1
+                and kind in self._title(fuller[0].product_id)
+                and set(best.words) <= set(fuller[0].words)
+            ):
+                return fuller[0]
+        return None
+
     def brand_one_of_kind(self, best: list[Mention], kinds: list[str]) -> list[Mention]:
         """«the kestrel one in M» among hoodies: the brand's products of that kind, not its
         «One 700» jacket (after a brand, «one» stands for a product as often as for the model
@@ -595,7 +629,9 @@ class ProductMentions:
         if len(best) != 1 or set(best[0].words) - self.brand_words[best[0].product_id] != {"one"}:
             return []
         (said,) = best
-        holders = self._of_brand.get(frozenset(self.brand_words[said.product_id]), set())
+        # «the kestrel one» beside crossbody bags: Kestrel Travel's too
+        brand = self.brand_words[said.product_id]
+        holders = set().union(*(held for words, held in self._of_brand.items() if brand <= words))
         wanted = [kind.lower() for kind in kinds if kind]
         head = self._title(said.product_id).split()[-1]
         # of the same kind («the Bassline One» beside Bassline studio headphones): its model
@@ -621,7 +657,7 @@ class ProductMentions:
         held = [
             pid
             for pid in dict.fromkeys(in_view)
-            if self.brand_words.get(pid) == brand and extra <= set(_words(self._title(pid)))
+            if brand <= self.brand_words.get(pid, set()) and extra <= set(_words(self._title(pid)))
         ]
         return held[0] if len(held) == 1 and held[0] not in {m.product_id for m in best} else None
 

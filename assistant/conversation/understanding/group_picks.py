@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import Any
 
 from assistant.catalogue.models import Product
-from assistant.conversation.state import DialogueState
+from assistant.conversation.state import DialogueState, RemovedLine
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.putting_back import calls_step, line_call
 from assistant.conversation.understanding.references import GROUP_SIZES, ORDINALS, References
@@ -92,6 +92,8 @@ _SAME_AGAIN = re.compile(
     r"(?:do|add|get)\s+(?:that|the\s+same|it|those)\s+again|one\s+more\s+time)"
     # «and the same again for my partner»: whoever it is for
     r"(?:\s+for\s+(?:me|him|her|them|us|my\s+[\w-]+(?:\s+[\w-]+)?))?"
+    # «same again, one for my buddy»
+    r"(?:\W+(?:one|1)\s+for\s+(?:me|him|her|them|us|my\s+[\w-]+(?:\s+[\w-]+)?))?"
     r"\W*(?:(?:please|pls|plz|lol|haha|thanks)\W*)*$",
     re.I,
 )  # not «yes again», a second yes
@@ -621,9 +623,25 @@ def _same_again_in(
             )
             for line in state.last_added
         ]
+    elif titled := _line_titled(state.last_added, version, products):
+        calls = [line_call("add_to_cart", titled)]  # «same again for the coffee»
     else:
         return None
     return calls_step("add", request, slots, calls)
+
+
+def _line_titled(
+    lines: list[RemovedLine], words: str, products: dict[str, Product]
+) -> RemovedLine | None:
+    """The one line just added whose product's title holds the words said («the coffee»)."""
+    said = set(re.findall(r"[a-z]{3,}", words.lower()))
+    titled = [
+        line
+        for line in lines
+        if line.product_id in products
+        and said <= set(re.findall(r"[a-z]+", products[line.product_id].title.lower()))
+    ]
+    return titled[0] if said and len(titled) == 1 else None
 
 
 # «add that one and the playwise go 400 too»: the one in view, and another named

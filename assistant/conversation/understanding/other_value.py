@@ -32,17 +32,22 @@ _TOO = (
     r"|\bthe\s+other\s+(?:colou?r|size)(?:\s+one)?\s+(?:as well|too)\b"
     rf"|{_IN_THE_OTHER}"
 )
+# «fine, add one in the other colour then», «and a second pair in the other colour»
+_SECOND_LINE = (
+    r"\b(?:add|get|grab)\s+(?:one|1)\s+in\b|\ba\s+(?:second|2nd)\s+(?:one|pair|set|pack)\b"
+)
 _TAKES = re.compile(
     r"\b(?:then|add|get|grab|take|go with|i'?ll have|please|pls|instead|actually|rather|"
     r"swap|switch|change|make)\b|"
     + r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b"
     + r"|^\W*(?:and|plus)\s+the\s+other\b"
-    + rf"|{_IN_THE_OTHER}",
+    + rf"|{_IN_THE_OTHER}|{_SECOND_LINE}",
     re.I,
 )
 # «and one in the other colour for my sister»: a second line, not the first one changed
 ANOTHER_LINE = re.compile(
-    r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b|" + _TOO, re.I
+    r"\b(?:another|one more)\b|^\W*(?:and|plus|also) (?:one|1)\b" + rf"|{_SECOND_LINE}|" + _TOO,
+    re.I,
 )
 
 

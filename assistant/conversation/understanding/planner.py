@@ -22,6 +22,7 @@ from assistant.conversation.understanding.acts import (
     Request,
     without_greeting,
 )
+from assistant.conversation.understanding.adds_apart import each_added_apart, picked_and_added
 from assistant.conversation.understanding.asides import without_asides
 from assistant.conversation.understanding.beside_focus import (
     in_this_conversation,
@@ -113,6 +114,7 @@ from assistant.conversation.understanding.keeping import (
 )
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.list_length import options_asked
+from assistant.conversation.understanding.makes_asked import makes_asked_for
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import (
     NAMED,
@@ -145,6 +147,7 @@ from assistant.conversation.understanding.references import (
     several_named,
     which_product_question,
 )
+from assistant.conversation.understanding.segments import without_a_sound_first
 from assistant.conversation.understanding.shorthand import in_full
 from assistant.conversation.understanding.slots import (
     ALL_THERE_IS,
@@ -264,7 +267,7 @@ class RulePlanner:
         if message.strip().lower().startswith("#cart"):
             return [Request(message, "add", 1.0)]
         # "airfryer": "air fryer"; «tmrw»; «rucksack»: backpack; «dumbells»; «orange. no wait blue»
-        message = in_full(self.compounds.split(without_greeting(message)))
+        message = in_full(self.compounds.split(without_greeting(without_a_sound_first(message))))
         # «do they do a large?»: whether they come in it (the one in focus, if one is)
         message = self.everyday.as_titled(come_in_said(message, bool(state.focus)))
         message = self.uses.as_kind(message)
@@ -291,6 +294,8 @@ class RulePlanner:
             for piece in taken_then_asked(request, heard, len(state.shown))
         ]
         requests = [about_the_pick(request, state.focus) for request in requests]
+        requests = picked_and_added(requests)  # «cheapest one in pink pls, add it»: one add
+        requests = each_added_apart(requests, self.references.mentions)  # «X and a roamly Y»
         requests = checkout_after_a_remark(requests)  # «eh its 15 bucks. checkout»
         if context.pending_checkout:  # «no, not yet. I said one puzzle, not two»: both
             unsummarised = context.model_copy(update={"pending_checkout": False})
@@ -310,6 +315,7 @@ class RulePlanner:
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         joined = others_wanted(joined, state)  # «anything but that seller then»
         joined = superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
+        joined = makes_asked_for(joined, self.catalogue)  # «theragun? my legs are wrecked»
         return doubted_whole(joined, message, state)  # «… 74 bucks? where does it say that»
 
     def _fact_of_the_list(self, intent: str, text: str, state: DialogueState) -> str:
@@ -511,9 +517,12 @@ class RulePlanner:
         ) == 1:  # «add the X - one of every colour u have»: each version of X
             state.focus = named[0].product_id
             request = replace(request, text=parts[1])
+        # «i like the flexa zen x and the pulsefit go, i'll take one of each»: each of those
+        # named, not each of the list in view
+        named_apart = self.references.names_several(request.text)
         return (
             a_version_each_step(state, request, slots, products)
-            or group_step(state, request, slots, cart_products, products)
+            or (None if named_apart else group_step(state, request, slots, cart_products, products))
             or same_again_step(state, request, slots, products)
         )
 
@@ -993,7 +1002,11 @@ def _names_others(namesakes: list[str], state: DialogueState) -> bool:
 
 # «when's white back in stock?», «why is navy out?»: asked, never a version picked
 _NO_ANSWER = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|but|hmm+|wait)\W+)*(?:when|why|how long|how come|how soon)\b", re.I
+    r"^\W*(?:(?:and|so|ok|okay|but|hmm+|wait)\W+)*(?:when|why|how long|how come|how soon)\b"
+    # «damn. anything similar in a 9 under 120?» after a sold-out version: others, searched
+    r"|^.*?\b(?:(?:anything|something|any(?:thing)? others?|others?)\s+(?:similar|like it|"
+    r"like that|else)|similar\s+(?:ones?|to (?:it|that|this))|alternatives?)\b",
+    re.I,
 )
 # «2 actually», «make it 3», «i want 2 pls»: only a count, said while «which one?» is open
 COUNT_ALONE = re.compile(

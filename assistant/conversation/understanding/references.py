@@ -367,7 +367,7 @@ class ReferenceResolver:
         """«the kettle one», «Blade & Bowl one in green»: a shown product by a word of it,
         unless the message names products in full («the IronPeak Pro and the Zenmotion One»)."""
         said = _THE_WORD_ONE.search(message)
-        if not said or self._names_a_one(said.group(0)) or self._names_several(message):
+        if not said or self._names_a_one(said.group(0)) or self.names_several(message):
             return False
         return len(message.split()) <= _WORD_ONE_MAX_WORDS or len(self.mentions.find(message)) < 2
 
@@ -575,7 +575,8 @@ class ReferenceResolver:
         pool = shown[:2] if re.search(r"\b(two|both)\b", message, re.I) else shown
         # «the cheapest one in blue»: the cheapest of those that come in blue
         having = [pid for pid in pool if in_stock_in(self.catalogue.products[pid], options or {})]
-        pool = having if options and having else pool
+        # (not «the cheaper of those two in grey»: the two are set, grey asked of the cheaper)
+        pool = having if options and having and not _OF_THE_FEW.search(message) else pool
         price_of = None
         if versions:  # «take out the priciest one»: by the version each line holds
 
@@ -636,7 +637,7 @@ class ReferenceResolver:
         """Shown products named apart («the cairn gear one and the wildpine one»), unless
         the message names products in full, which the mentions read better."""
         hits = each_named_apart(message, [self.catalogue.products[pid] for pid in shown])
-        if not hits or self._names_several(message):
+        if not hits or self.names_several(message):
             return None
         return References(list(hits), "mention", phrases=hits)
 
@@ -655,8 +656,10 @@ class ReferenceResolver:
             if re.search(rf"\b{re.escape(word)}\b", self.catalogue.products[pid].title, re.I)
         ]
         wanted = GROUP_SIZES.get((said["count"] or "").lower()) or (2 if said["both"] else 0)
+        # «the atlas & oak ones, what colours do they come in?»: each of them, asked of
+        asked_of_each = not wanted and "?" in message
         # «add the quietude ones» of a pair of earbuds: one product, not every Quietude shown
-        if len(having) < 2 or len(having) != wanted:
+        if len(having) < 2 or (len(having) != wanted and not asked_of_each):
             return None
         return References(having, "shown-word", plural=True, counted=True)
 
@@ -720,7 +723,7 @@ class ReferenceResolver:
             return None  # (all of those shown: «both», as before)
         return References(having, "shown-word", plural=True, counted=True)
 
-    def _names_several(self, message: str) -> bool:
+    def names_several(self, message: str) -> bool:
         """Whether the message names two or more products in their own words."""
         return len({m.phrase for m in self.mentions.find(message)}) >= 2
 
@@ -788,9 +791,11 @@ _PRICE_PICK = re.compile(
 # «the cheaper one», «the top rated one»: a one ranked among those in view
 _RANKED_ONE = re.compile(
     r"\bthe\s+(?:cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive"
-    r"|(?:better|best|higher|highest|top)[ -](?:rated|reviewed))\s+ones?\b",
+    r"|(?:better|best|higher|highest|top)[ -](?:rated|reviewed))\s+"
+    r"(?:ones?|of\s+(?:the|those|these|them)(?:\s+(?:two|2|three|3))?)\b",  # «… of those two»
     re.I,
 )
+_OF_THE_FEW = re.compile(r"\bof\s+(?:the|those|these|them)\s+(?:two|2|three|3)\b", re.I)
 _WORD_ONE_MAX_WORDS = 8
 # «the two purelle ones», «both roamly ones», «the meadow & moss ones»: a group by a word
 _THE_OTHER_OF_A_BRAND = re.compile(r"\bthe other (?P<brand>[a-z][\w&' ]{1,30}?) one\b", re.I)

@@ -7,7 +7,10 @@ import re
 
 _REQUEST_START = (
     r"(?:tell|show|add|put|pop|grab|stick|toss|chuck|throw|bung|remove|take|drop|delete|bin|"
-    r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|get|"
+    r"check|checkout|proceed|pay|buy|order|cancel|return|send|change|make|switch|swap|compare|find|"
+    # («… and get soaked every day»: what happens to them, no ask)
+    r"get(?!\s+(?:soaked|wet|cold|hot|sweaty|tired|sore|lost|bored|dizzy|sick|burnt|burned|"
+    r"sunburnt|sunburned|blisters|cramps?|headaches?)\b)|"
     r"give|what|what's|whats|how|when|where|which|who|why|is|are|does|do|did|can|could|will|"
     r"would|should|any|also|let's|lets|i'd|id like|i'll|then|and then|place|confirm|track|refund|"
     r"start|plus|go with|"
@@ -46,6 +49,20 @@ _GREETING = re.compile(
     r"(?:\s+(?:there|sir|madam|team|all|again))?\s*[,.!:;-]+\s*(?=\w(?:\W*\w+){2})",
     re.I,
 )
+
+
+# «yikes. auralpeak it is, silver», «damn!! anything similar in a 9?»: a sound of dismay (or a
+# shrug) said first, as a sentence of its own
+_A_SOUND_FIRST = re.compile(
+    r"^\W*(?:yikes|oof|damn|dang|darn|jeez|geez|sheesh|ouch|eek|whoa|bummer|aw+|argh+|ugh+|meh|"
+    r"welp)(?:\s*[.!]+|\s*,)\s*(?=\w(?:\W*\w+){1})",
+    re.I,
+)
+
+
+def without_a_sound_first(message: str) -> str:
+    """The message without a sound of dismay said before its request («yikes. X it is»)."""
+    return _A_SOUND_FIRST.sub("", message)
 
 
 def without_greeting(message: str) -> str:
@@ -172,8 +189,10 @@ CHECKOUT_PART = re.compile(
 )
 
 
+# («yikes. auralpeak it is», «damn. anything similar in a 9?»: a sound of dismay too)
 _ONLY_ASSENT = re.compile(
-    r"\W*(?:(?:eh+|meh|ugh+|hm+|ok|okay|fine|alright|sure|whatever|cool|well|oh|ah+|welp)\b\W*)+",
+    r"\W*(?:(?:eh+|meh|ugh+|hm+|ok|okay|fine|alright|sure|whatever|cool|well|oh|ah+|welp|"
+    r"yikes|oof|damn|dang|darn|jeez|geez|sheesh|ouch|eek|wow|whoa|bummer|aw+|argh+)\b\W*)+",
     re.I,
 )
 # «… real full grain leather? for 74 bucks?»: a remark on the price of what was just asked of

@@ -46,7 +46,7 @@ class Step(BaseModel):
     clarify: str | None = None
     clarify_about: list[str] = Field(default_factory=list)  # products the question names
     unsold: str | None = None  # «… and a loaf of bread» beside an add: a kind we do not sell
-    more: bool = False  # a search follows in the same message («… also I need a pillow»)
+    more: bool = False  # another search in the same message («… also I need a pillow»)
 
 
 _HOW_MANY_TO_WHICH = (

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue
 from assistant.conversation.state import DialogueState
-from assistant.conversation.understanding.references import References
+from assistant.conversation.understanding.references import References, namesakes
 
 SWAP = re.compile(r"\b(swap|replace|switch|exchange)\b|\binstead\b", re.I)
 # «wait add another rope»: one more of a cart's line, named by its kind
@@ -190,6 +190,12 @@ def _just_added(state: DialogueState) -> str | None:
     return next(iter(added)) if fresh else None
 
 
+def _waiting_on_its_version(state: DialogueState) -> str | None:
+    """The product an add asked the version of («which colour?»), if the add waits on it."""
+    pending = state.pending_action
+    return pending.product_id if pending is not None and pending.kind == "add" else None
+
+
 # «…. take the nimbus out», «…, remove the nimbus»: the trade said as well, after the one meant
 _AND_TAKE_IT_OUT = re.compile(
     r"[.,;!]\s*(?:and\s+|so\s+)?(?:take|remove|drop)\s+(?:the\s+)?(?P<old>[\w&' -]{2,30}?)"
@@ -216,12 +222,13 @@ def meant_instead(
     """«no i meant the atlas & oak one, in red» right after adding another: an add of the
     one meant (its trade takes the other out), whatever the words alone sound like; not of
     one the cart already holds («i meant the ironpeak one» beside the IronPeak mat)."""
-    just_added = _just_added(state)
+    just_added = _just_added(state) or _waiting_on_its_version(state)
     # «i meant the cheaper one»: named by its price among those shown, too; «i meant the
     # northtrail poles, not the cairn gear»: the one named that is not the one just added
     others = [pid for pid in references.ids if pid != just_added and pid not in cart]
     named = references.kind in {"mention", "id", "ordinal", "superlative", "shown-word"}
-    named = named and len(others) == 1
+    # («no, the kestrel one instead» of two Kestrel crossbodies: which of them is asked)
+    named = named and (len(others) == 1 or (len(others) > 1 and namesakes(references)))
     meant = MEANT.search(text) or (_NO_THE_OTHER.search(text) and "?" not in text)
     if not (just_added and named and meant):
         return intent, references

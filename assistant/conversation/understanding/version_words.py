@@ -392,9 +392,20 @@ _DO_THEY_DO = re.compile(
 )
 
 
+# «do you have that for an iphone 14 as well?»: whether the one in view comes for it
+_HAVE_IT_FOR = re.compile(
+    r"\b(?:do|d'?)\s*(?:you|u|ya) (?:have|got|sell|do|make) (?:that|it|this|that one|this one) "
+    r"(?=(?:in|for) (?:an? |the )?\w)",
+    re.I,
+)
+
+
 def come_in_said(text: str, focus: bool) -> str:
     """«do they do a large?» said as «does it come in large?» of the product in `focus`, or
-    as «do they come in large?» of the list in view."""
+    as «do they come in large?» of the list in view; «do you have that for an iphone 14?» of
+    the one in focus as «does it come for an iphone 14?»."""
+    if focus:
+        text = _HAVE_IT_FOR.sub("does it come ", text)
     return _DO_THEY_DO.sub("does it come in " if focus else "do they come in ", text)
 
 

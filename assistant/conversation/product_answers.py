@@ -229,15 +229,43 @@ def _of_the_list(state: DialogueState, step: Step, targets: list[str]) -> tuple[
     return state.shown[:LISTED], True
 
 
+# «difference between the standard and the deluxe?», «how much more is the deluxe»: prices
+_PRICE_BETWEEN = re.compile(
+    r"\b(?:differ\w*|price[sd]?|cost\w*|how much|cheaper|pricier|dearer|more expensive|worth|"
+    r"vs\.?|versus|compare\w*|better)\b",
+    re.I,
+)
+
+
 def _facts_asked(product: Product, step: Step) -> list[str]:
     """The product's facts a question asks for: each version it names, or what it asks."""
+    if _HOW_MUCH_MORE.search(step.text) and (gap := _price_gap(product)):
+        return [*product_facts(product, "price", {}), gap]  # «how much more is the deluxe»
     if _between_versions(product, step.text):
         if _IN_STOCK_ASKED.search(step.text):
             # «blue or orange in stock?»: each one; «is the bigger one in stock?»: that one
             ranked = end_of_range(product, step.text)
             return _each_version(product, step.text) or product_facts(product, "", ranked)
+        if not _PRICE_BETWEEN.search(step.text):  # «olive or beige?», «in M and XL?»: each
+            return _each_version(product, step.text) or product_facts(product, "price", {})
         return product_facts(product, "price", {})  # «difference between standard and deluxe?»
     return product_facts(product, step.text, step.slots.options)
+
+
+_HOW_MUCH_MORE = re.compile(
+    r"\bhow much (?:more|extra|less|cheaper|dearer)\b|\bprice difference\b"
+    r"|\bdifference in (?:the )?price\b",
+    re.I,
+)
+
+
+def _price_gap(product: Product) -> str | None:
+    """How much more the dearer of a product's two prices is («$13.00 more»), if it has two."""
+    prices = sorted({(v.price_minor, v.currency) for v in product.variants})
+    if len(prices) != 2 or prices[0][1] != prices[1][1]:
+        return None
+    (low, currency), (high, _) = prices
+    return f"the dearer version costs {format_minor(high - low, currency)} more"
 
 
 def _each_version(product: Product, text: str) -> list[str]:
@@ -399,7 +427,9 @@ class ProductAnswers:
             return self._without_target(state, step)
         targets, whole_list = _of_the_list(state, step, targets)
         most = LISTED if whole_list else FEW
-        if (step.references.kind == "mention" or whole_list) and 1 < len(targets) <= most:
+        # («the atlas & oak ones, what colours?», «do the two teddies …»: a group of those shown)
+        each_named = step.references.kind == "mention" or step.references.counted
+        if (each_named or whole_list) and 1 < len(targets) <= most:
             # "how much is the brickton aero 2?": a board game and a teddy bear share the name;
             # «do both come in navy?» after two products: each of them
             return self._each_kept(state, targets, step)

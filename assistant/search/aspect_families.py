@@ -107,6 +107,11 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
         re.compile(r"\bsafe(?:ty|ly)?\b|\bchok\w*|\bhazard\w*|\btoxic\b", re.I),
         ("safe", "safety", "choking", "choke", "hazard", "loose", "toxic", "sharp"),
     ),
+    (
+        "grip",  # «anything about grip?» is answered by «slippery once I start sweating»
+        re.compile(r"\bgrip(?:s|py|ping)?\b|\bslip(?:s|py|pery|ping|page)?\b|\bnon-?slip\b", re.I),
+        ("grip", "grippy", "slip", "slippery", "slips", "slide", "slides", "sticky", "traction"),
+    ),
 )
 
 

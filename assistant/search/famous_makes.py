@@ -90,6 +90,15 @@ _KIND_OF_MAKE: dict[str, str] = {
     "la roche posay": "sunscreen",
     "la roche-posay": "sunscreen",
     "bowflex": "dumbbells",
+    "starbucks": "whole bean coffee",
+    "lavazza": "whole bean coffee",
+    "dunkin": "ground coffee",
+    "twinings": "tea",
+    "lipton": "tea",
+    "la mer": "night cream",
+    "clinique": "moisturiser",
+    "neutrogena": "sunscreen",
+    "nivea": "moisturiser",
 }
 FAMOUS_MAKE = re.compile(
     r"\b(" + "|".join(sorted(map(re.escape, _KIND_OF_MAKE), key=len, reverse=True)) + r")s?\b",

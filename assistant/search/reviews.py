@@ -371,6 +371,9 @@ def _complaint(group: ComplaintGroup) -> Complaint:
     )
 
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
 def _answer_quote(
     question: str,
     evidence: list[ReviewEvidence],
@@ -386,6 +389,10 @@ def _answer_quote(
         return None
     position, span = quoted_span(question, evidence, catalogue)
     review = catalogue.reviews[evidence[position].review_id]
+    if family and not family & set(tokenize(span)):
+        # «Ordered after reading the reviews.» for grip: the review's sentence that says it
+        said = [part for part in _SENTENCE.split(review.text) if family & set(tokenize(part))]
+        span = said[0].strip() if said else span
     return Quote(
         review_id=review.id,
         rating=review.rating,

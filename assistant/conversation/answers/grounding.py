@@ -42,7 +42,10 @@ class Facts:
         """A product's own figures."""
         self.ids.add(product.id)
         self.titles.add(product.title)
-        self.prices |= {variant.price_minor for variant in product.variants}
+        own = {variant.price_minor for variant in product.variants}
+        self.prices |= own
+        if len(own) == 2:  # «the dearer version costs $13.00 more»
+            self.prices.add(max(own) - min(own))
         self.numbers |= {variant.stock for variant in product.variants}
         self.numbers |= {
             sum(variant.stock for variant in product.variants),

@@ -22,7 +22,11 @@ _PARAPHRASES = (
     (
         re.compile(
             r"\b(?:no|zero|without(?: any)?|free of|free from)\s+(?:added\s+)?"
-            r"(?:fragrances?|perfumes?|scents?)\b|\bunscented\b|\bunperfumed\b",
+            r"(?:fragrances?|perfumes?|scents?)\b|\bunscented\b|\bunperfumed\b"
+            # «i cant do fragrance», «allergic to perfume», «scents give me headaches»
+            r"|\b(?:can'?t|cannot|don'?t|do not)\s+(?:do|handle|stand|tolerate|take|like|use)\s+"
+            r"(?:any\s+)?(?:fragrances?|perfumes?|scents?)\b"
+            r"|\b(?:allergic|sensitive)\s+to\s+(?:any\s+)?(?:fragrances?|perfumes?|scents?)\b",
             re.I,
         ),
         "fragrance free",

@@ -83,7 +83,9 @@ def unlisted_answer(product: Product, text: str) -> str | None:
     if found is None:
         return None
     asked, values = found
+    # (of its family only: «iPhone 15 and iPhone 16», beside a Galaxy and a Pixel it also fits)
     return (
-        f"{product.title} [{product.id}] is listed only for {' and '.join(values)}; the product "
-        f"data doesn't list the {asked}, so I can't confirm it fits that model."
+        f"{product.title} [{product.id}] is not listed for the {asked}: of those models it comes "
+        f"for {' and '.join(values)}, and the product data doesn't list the {asked}, so I can't "
+        "confirm it fits that model."
     )

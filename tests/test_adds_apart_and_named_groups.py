@@ -277,3 +277,16 @@ def test_do_you_have_that_for_another_phone_asks_of_the_one_in_view(demo_assista
     reply = chat.say("do you have that for an iphone 14 as well? its for my dad")
     assert reply.intent == "product_question" and "not listed for the iPhone 14" in reply.text
     assert len(chat.lines()) == 1
+
+
+@pytest.mark.slow
+def test_show_me_then_add_it_still_shows_and_a_version_answer_then_anything_else_adds(
+    demo_assistant,
+) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("show me the pulsefit go foam roller, add it")  # (the first review's)
+    assert reply.text.startswith("Here is what I found") and chat.units() == {ROLLER_GO: 1}
+    chat = Chat(demo_assistant)
+    chat.say("add the roamly lite 2 laptop backpack")  # which colour? is asked
+    chat.say("grey please. anything else?")
+    assert chat.lines() == [("P0334", {"colour": "grey"}, 1)]

@@ -30,7 +30,13 @@ def picked_and_added(requests: list[Request]) -> list[Request]:
     joined: list[Request] = []
     for request in requests:
         before = joined[-1] if joined else None
-        if before is not None and _ADD_IT.match(request.text) and not _asks(before.text):
+        # (a pick: not «show me the X, add it» or «tell me about X, add it», each answered)
+        if (
+            before is not None
+            and before.act in {"add", "refine"}
+            and _ADD_IT.match(request.text)
+            and not _asks(before.text)
+        ):
             text = before.text if before.act == "add" else f"add {before.text}"
             joined[-1] = replace(request, text=text)
         else:

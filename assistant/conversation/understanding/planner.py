@@ -1003,9 +1003,11 @@ def _names_others(namesakes: list[str], state: DialogueState) -> bool:
 # «when's white back in stock?», «why is navy out?»: asked, never a version picked
 _NO_ANSWER = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|hmm+|wait)\W+)*(?:when|why|how long|how come|how soon)\b"
-    # «damn. anything similar in a 9 under 120?» after a sold-out version: others, searched
-    r"|^.*?\b(?:(?:anything|something|any(?:thing)? others?|others?)\s+(?:similar|like it|"
-    r"like that|else)|similar\s+(?:ones?|to (?:it|that|this))|alternatives?)\b",
+    # «anything similar in a 9 under 120?» after a sold-out version: others, searched (not
+    # «grey please. anything else?», which answers first)
+    r"|^\W*(?:(?:and|so|ok|okay|but|hmm+|well)\W+)*(?:(?:is there|are there|got|do you have)\s+)?"
+    r"(?:(?:anything|something|any(?:thing)? others?)\s+(?:similar|like it|like that)"
+    r"|similar\s+(?:ones?|to (?:it|that|this))|(?:any\s+)?alternatives?)\b",
     re.I,
 )
 # «2 actually», «make it 3», «i want 2 pls»: only a count, said while «which one?» is open

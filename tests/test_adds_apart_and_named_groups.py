@@ -290,3 +290,26 @@ def test_show_me_then_add_it_still_shows_and_a_version_answer_then_anything_else
     chat.say("add the roamly lite 2 laptop backpack")  # which colour? is asked
     chat.say("grey please. anything else?")
     assert chat.lines() == [("P0334", {"colour": "grey"}, 1)]
+
+
+@pytest.mark.slow
+def test_the_second_reviews_cases_stay_as_they_were(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("show me the bassline one headphones")
+    reply = chat.say("aw, sold out?")  # a question of stock, not a narrowing of the list
+    assert reply.intent == "product_question" and "in stock" in reply.text, reply.text
+    chat = Chat(demo_assistant)
+    chat.say("show me the trailhawk air 600 road running shoes")
+    reply = chat.say("are they slip-on?")  # a style, not the grip of the sole
+    assert "mention grip" not in reply.text, reply.text
+    chat = Chat(demo_assistant)
+    chat.say("add the roamly duffel and the kestrel duffel in grey")
+    assert chat.units() == {}  # two makes' several: asked, nothing added in another's grey
+
+
+@pytest.mark.slow
+def test_a_make_said_short_reaches_its_longer_makes_kind(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    reply = chat.say("add the voyagr duffel and a kestrel crossbody in beige")
+    assert chat.units() == {"P0312": 1}
+    assert {CROSSBODY_MAX, CROSSBODY_NOVA} <= set(reply.products), reply.text

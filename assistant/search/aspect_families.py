@@ -109,7 +109,12 @@ FAMILIES: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (
         "grip",  # «anything about grip?» is answered by «slippery once I start sweating»
-        re.compile(r"\bgrip(?:s|py|ping)?\b|\bslip(?:s|py|pery|ping|page)?\b|\bnon-?slip\b", re.I),
+        re.compile(
+            r"\bgrip(?:s|py|ping)?\b|\bslip(?:pery|py|page)\b|\bnon-?slip\b|\btraction\b"
+            # (not «slip-on», «slip off at the heel», «the tongue slipping down»)
+            r"|\bslip(?:s|ping)?\b(?![- ]?(?:on|off|down|out|in|into|over)\b)",
+            re.I,
+        ),
         ("grip", "grippy", "slip", "slippery", "slips", "slide", "slides", "sticky", "traction"),
     ),
 )

@@ -417,6 +417,9 @@ class ProductMentions:
         own = own if said_kind and not _A_POST.search(message) else set()
         hinted = set(_words(kind_hint)) & self.type_words
         of_kind = [pid for pid in holders if own and own <= self.title_words[pid]]
+        if own and not of_kind:  # «a kestrel crossbody»: Kestrel Travel's crossbody bags
+            wider = set().union(*(held for b, held in self._of_brand.items() if brands[0] < b))
+            of_kind = [pid for pid in wider if own <= self.title_words[pid]]
         if of_kind and self._models_beside(message, of_kind, versions):
             return []  # «the Sonara Ultra 9000 speaker»: a model none of them has
         of_kind = of_kind or [pid for pid in holders if hinted and hinted <= self.title_words[pid]]
@@ -481,7 +484,10 @@ class ProductMentions:
         for brand, holders in self._of_brand.items():
             if not brand or not brand <= said or len(holders) < 2:
                 continue
-            rest = (said - brand) & set().union(*(self.title_words[pid] for pid in holders))
+            line_words = set().union(*(self.title_words[pid] for pid in holders))
+            if (said - brand) & self.type_words - line_words - self.all_brand_words:
+                continue  # «a kestrel crossbody»: a kind none of Kestrel's own products is
+            rest = (said - brand) & line_words
             left = [pid for pid in holders if rest <= self.title_words[pid]]
             if not left:  # «… blackout curtains beige king, 2 pairs»: a count, no «Go 2»
                 rest = {word for word in rest if not word.isdigit()}

@@ -65,6 +65,10 @@ def _apart(request: Request, mentions: ProductMentions) -> list[Request]:
         not found and len(mentions.namesakes(part)) > 1
         for part, found in zip((first, second), named, strict=True)
     ]
-    if not any(grouped) or not all(n or g for n, g in zip(named, grouped, strict=True)):
+    # (both a make's several, «the roamly duffel and the kestrel duffel in grey»: not cut, so
+    # no version said for one is taken by the other)
+    if sorted(grouped) != [False, True] or not all(
+        n or g for n, g in zip(named, grouped, strict=True)
+    ):
         return [request]
     return [replace(request, text=first), replace(request, text=f"add {second}")]

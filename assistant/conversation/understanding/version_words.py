@@ -395,7 +395,8 @@ _DO_THEY_DO = re.compile(
 # «do you have that for an iphone 14 as well?»: whether the one in view comes for it
 _HAVE_IT_FOR = re.compile(
     r"\b(?:do|d'?)\s*(?:you|u|ya) (?:have|got|sell|do|make) (?:that|it|this|that one|this one) "
-    r"(?=(?:in|for) (?:an? |the )?\w)",
+    # (not «… for my mum»: whom it is for)
+    r"(?=(?:in|for) (?!(?:my|me|him|her|his|us|our|them|their|your)\b)(?:an? |the )?\w)",
     re.I,
 )
 

@@ -313,3 +313,19 @@ def test_a_make_said_short_reaches_its_longer_makes_kind(demo_assistant) -> None
     reply = chat.say("add the voyagr duffel and a kestrel crossbody in beige")
     assert chat.units() == {"P0312": 1}
     assert {CROSSBODY_MAX, CROSSBODY_NOVA} <= set(reply.products), reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "product"),
+    [
+        ("add voltedge power bank green for iphone 15, one for each of my 3 kids", "P0205"),
+        ("add kestrel running shorts L red, three pairs", "P0280"),
+    ],
+)
+def test_namesakes_told_apart_by_version_still_are(
+    demo_assistant, message: str, product: str
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(message)
+    assert chat.units() == {product: 3}

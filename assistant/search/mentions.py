@@ -485,8 +485,8 @@ class ProductMentions:
             if not brand or not brand <= said or len(holders) < 2:
                 continue
             line_words = set().union(*(self.title_words[pid] for pid in holders))
-            if (said - brand) & self.type_words - line_words - self.all_brand_words:
-                continue  # «a kestrel crossbody»: a kind none of Kestrel's own products is
+            if self._a_longer_makes_kind(message, brand, line_words):
+                continue  # «a kestrel crossbody»: Kestrel Travel's, none of Kestrel's own
             rest = (said - brand) & line_words
             left = [pid for pid in holders if rest <= self.title_words[pid]]
             if not left:  # «… blackout curtains beige king, 2 pairs»: a count, no «Go 2»
@@ -495,6 +495,17 @@ class ProductMentions:
             if len(left) > 1:
                 return sorted(left, key=lambda pid: self.catalogue.products[pid].title)
         return []
+
+    def _a_longer_makes_kind(self, message: str, brand: frozenset[str], line: set[str]) -> bool:
+        """Whether the message says, as typed, a kind that none of a make's products is and
+        a longer make's («Kestrel Travel» beside «Kestrel») products are."""
+        kinds = set(_words(message)) & self.type_words - line - self.all_brand_words
+        return bool(kinds) and any(
+            kinds <= self.title_words[pid]
+            for words, held in self._of_brand.items()
+            if brand < words
+            for pid in held
+        )
 
     def kind_hint(self, product_id: str) -> str:
         """The kind a product's title ends in («Noise Cancelling Headphones»), for `find`."""

@@ -792,7 +792,9 @@ _PRICE_PICK = re.compile(
 _RANKED_ONE = re.compile(
     r"\bthe\s+(?:cheaper|cheapest|pricier|priciest|dearer|more expensive|most expensive"
     r"|(?:better|best|higher|highest|top)[ -](?:rated|reviewed))\s+"
-    r"(?:ones?|of\s+(?:the|those|these|them)(?:\s+(?:two|2|three|3))?)\b",  # «… of those two»
+    # «… of those two (in grey)»; not «the cheaper of the two atlas & oak ones», a group named
+    r"(?:ones?\b|of\s+(?:the|those|these|them)(?:\s+(?:two|2|three|3))?\b"
+    r"(?=\s*(?:$|[,.;!?]|in\b|for\b|please\b|pls\b|then\b)))",
     re.I,
 )
 _OF_THE_FEW = re.compile(r"\bof\s+(?:the|those|these|them)\s+(?:two|2|three|3)\b", re.I)

@@ -4,6 +4,7 @@ question about a product in view."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from assistant.catalogue.models import Catalogue
@@ -23,9 +24,18 @@ def makes_asked_for(requests: list[Request], catalogue: Catalogue) -> list[Reque
         if request.act in _HEARD_AS_A_QUESTION
         and (make := wanted_make(request.text))
         and not any(make[0] in brand for brand in brands)
+        and _asked_by_name(request.text, make[0])
         else request
         for request in requests
     ]
+
+
+def _asked_by_name(text: str, make: str) -> bool:
+    """Whether the make is asked for («theragun?», «do you have a yeti?»), not said in a
+    remark («ugg seriously», «beats me»)."""
+    return bool(re.search(rf"\b{re.escape(make)}s?\s*\?", text, re.I)) or bool(
+        ASKING.search(text.lower().split(make)[0])
+    )
 
 
 def _as_asked(text: str) -> str:

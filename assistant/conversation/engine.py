@@ -376,7 +376,7 @@ class Assistant:
         if len(requests) > 1:
             requests = [r for r in requests if r.act != "smalltalk"] or requests[:1]
         open_before = state.pending_action
-        for position, request in enumerate(requests):
+        for request in requests:
             asked = state.pending_action is not None and state.pending_action is not open_before
             if asked and request.act == "checkout":
                 break  # "add the mat and checkout" while "which colour?" is open: answer first
@@ -386,9 +386,7 @@ class Assistant:
             if step.references.kind == "mention" and len(step.references.ids) <= MENTIONS_TALKED:
                 state.talked_of(step.references.ids)  # «and the wildpine go? and the nova 500?»
             # («… under $70, and do you sell gift cards?»: the cars stay the list in view)
-            step.more = any(r.act in SEARCHES for r in requests[position + 1 :]) or any(
-                r.act in SEARCHES for r in requests[:position]
-            )
+            step.more = any(r.act in SEARCHES for r in requests if r is not request)
             part = self._carry_out(state, step, origin)
             if not (turn.text and part.text in {OUT_OF_SCOPE, wording.HELP}):
                 turn = turn.joined(part)  # not «… I'd like it before they arrive»: a remark

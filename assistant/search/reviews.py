@@ -19,7 +19,7 @@ from assistant.search.aspects import (
     vocabulary_of,
 )
 from assistant.search.lexical import tokenize
-from assistant.search.passages import asked_part
+from assistant.search.passages import asked_part, split_sentences
 from assistant.search.retrieval import Retriever
 from assistant.search.review_evidence import ReviewEvidence, quoted_span
 
@@ -371,9 +371,6 @@ def _complaint(group: ComplaintGroup) -> Complaint:
     )
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-
-
 def _answer_quote(
     question: str,
     evidence: list[ReviewEvidence],
@@ -391,8 +388,8 @@ def _answer_quote(
     review = catalogue.reviews[evidence[position].review_id]
     if family and not family & set(tokenize(span)):
         # «Ordered after reading the reviews.» for grip: the review's sentence that says it
-        said = [part for part in _SENTENCE.split(review.text) if family & set(tokenize(part))]
-        span = said[0].strip() if said else span
+        said = [part for part in split_sentences(review.text) if family & set(tokenize(part))]
+        span = said[0] if said else span
     return Quote(
         review_id=review.id,
         rating=review.rating,

@@ -16,9 +16,14 @@ from assistant.search.kinds import ASKING
 _HEARD_AS_A_QUESTION = frozenset({"review_question", "product_question", "help", "smalltalk"})
 
 
-def makes_asked_for(requests: list[Request], catalogue: Catalogue) -> list[Request]:
-    """The requests, a question that asks for a make we lack by its name made a search."""
-    brands = {product.brand.lower() for product in catalogue.products.values()}
+def brands_of(catalogue: Catalogue) -> frozenset[str]:
+    """The makes the shop sells, lower-cased (for `makes_asked_for`, built once)."""
+    return frozenset(product.brand.lower() for product in catalogue.products.values())
+
+
+def makes_asked_for(requests: list[Request], brands: frozenset[str]) -> list[Request]:
+    """The requests, a question that asks for a make we lack (none of `brands`) by its name
+    made a search."""
     return [
         replace(request, act="search", text=_as_asked(request.text))
         if request.act in _HEARD_AS_A_QUESTION

@@ -114,7 +114,7 @@ from assistant.conversation.understanding.keeping import (
 )
 from assistant.conversation.understanding.kind_only import names_a_kind_only
 from assistant.conversation.understanding.list_length import options_asked
-from assistant.conversation.understanding.makes_asked import makes_asked_for
+from assistant.conversation.understanding.makes_asked import brands_of, makes_asked_for
 from assistant.conversation.understanding.mind_changes import MindChanges
 from assistant.conversation.understanding.named_picks import (
     NAMED,
@@ -251,6 +251,7 @@ class RulePlanner:
         self.uses = UsesAsKinds(catalogue)  # «something to keep my coffee hot»: a bottle
         self.spelling = TitleSpelling(catalogue, model_words())
         self.values_by_name = catalogue_option_values(catalogue)
+        self._brands = brands_of(catalogue)  # «theragun?»: a make we lack, asked for
         self._version_values = {
             v.lower() for values in self.values_by_name.values() for v in values
         }
@@ -315,7 +316,7 @@ class RulePlanner:
         joined = flagged_refine(joined, state)  # «id rather a vetted seller, what else?»
         joined = others_wanted(joined, state)  # «anything but that seller then»
         joined = superlative_adds(joined, state, self.catalogue, self.kinds, self.vocabulary)
-        joined = makes_asked_for(joined, self.catalogue)  # «theragun? my legs are wrecked»
+        joined = makes_asked_for(joined, self._brands)  # «theragun? my legs are wrecked»
         return doubted_whole(joined, message, state)  # «… 74 bucks? where does it say that»
 
     def _fact_of_the_list(self, intent: str, text: str, state: DialogueState) -> str:

@@ -51,11 +51,12 @@ _GREETING = re.compile(
 )
 
 
+# sounds of dismay: «yikes», «damn», «oof»
+_DISMAY = r"yikes|oof|damn|dang|darn|jeez|geez|sheesh|ouch|eek|whoa|bummer|argh+"
 # «yikes. auralpeak it is, silver», «damn!! anything similar in a 9?»: a sound of dismay (or a
 # shrug) said first, as a sentence of its own
 _A_SOUND_FIRST = re.compile(
-    r"^\W*(?:yikes|oof|damn|dang|darn|jeez|geez|sheesh|ouch|eek|whoa|bummer|argh+|ugh+|meh|"
-    r"welp)\s*[.!]+\s*(?=\w(?:\W*\w+){1})",  # (not «aw, sold out?»: a question of its own)
+    rf"^\W*(?:{_DISMAY}|ugh+|meh|welp)\s*[.!]+\s*(?=\w(?:\W*\w+){{1}})",  # (not «aw, sold out?»)
     re.I,
 )
 
@@ -191,8 +192,8 @@ CHECKOUT_PART = re.compile(
 
 # («yikes. auralpeak it is», «damn. anything similar in a 9?»: a sound of dismay too)
 _ONLY_ASSENT = re.compile(
-    r"\W*(?:(?:eh+|meh|ugh+|hm+|ok|okay|fine|alright|sure|whatever|cool|well|oh|ah+|welp|"
-    r"yikes|oof|damn|dang|darn|jeez|geez|sheesh|ouch|eek|wow|whoa|bummer|argh+)\b\W*)+",
+    r"\W*(?:(?:eh+|meh|ugh+|hm+|ok|okay|fine|alright|sure|whatever|cool|well|oh|ah+|welp|wow|"
+    rf"{_DISMAY})\b\W*)+",
     re.I,
 )
 # «… real full grain leather? for 74 bucks?»: a remark on the price of what was just asked of

@@ -305,6 +305,7 @@ class ProductKinds:
         """The kind a request asks for when the shop does not carry it, else None. `ignore`
         holds option values (colours, sizes) that qualify the kind; `either` splits one
         «X or Y» into two kinds (once: a part is never split again)."""
+        text = _A_LENGTH_OF.sub(" ", text)  # «i need 84 inch drops»: a length, no kind
         if OR_A_NEED.search(text):
             return self.missing(OR_A_NEED.sub("", text), ignore, either=False)
         parts = re.split(r"\s+or\s+", _asking_clause(text), maxsplit=1) if either else []
@@ -408,6 +409,8 @@ class ProductKinds:
                 continue  # «japanese green tea», «rechargeable headlamp»: how it is, no make
             if (famous := famous_make(word)) and famous[0] == word:
                 return word  # «sony headphones»: a make we lack, not a typo of «soy»
+            if word.endswith("ing") or word in _PLAIN_WORDS:
+                continue  # «a matching pillow», «a spare charger»: how it is, no make
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (
                 process.extractOne(
@@ -494,6 +497,15 @@ _CLAUSE_END = re.compile(r"[.?!;,\u2600-\u27bf\U0001f000-\U0001faff]+|\s[-–—
 _ASKING_WORDS = frozenset({"how", "much", "many"})
 _STAND_INS = frozenset({"one", "ones"})
 # «rechargeable», «waterproof», «cordless», «foldable»: words that describe, never a make
+# «84 inch drops», «a 90 cm width»: a length and what it measures
+_A_LENGTH_OF = re.compile(
+    r"\b\d+(?:\.\d+)?\s*(?:inch(?:es)?|in|cm|mm|ft|foot|feet|\")\s*(?:long\s+)?[a-z]+\b", re.I
+)
+# everyday words before a kind that say which or how, never whose make
+_PLAIN_WORDS = frozenset(
+    "spare extra another second same similar decent proper basic simple plain fancy nice cute "
+    "comfy cosy cozy matching".split()
+)
 _DESCRIBING = re.compile(r"(?:able|ible|proof|less|ful|free)$")
 _WHO_FOR = frozenset("kid kids child children baby babies men women boy boys girl girls".split())
 # «are the heart rate readings any good?», «is the battery decent»: a part judged

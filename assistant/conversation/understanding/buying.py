@@ -35,7 +35,7 @@ _POLITE = set(  # «The 500 g, one bag.», «Bassline Air instead, 2 of them, na
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with same "
     "model yes yeah edition version get it take fine whatever ugh hmm lol oh so alright bag bags "
     "piece pieces pair pairs set sets pack packs right perfect great cool lovely sure instead "
-    "nope nah actually of them".split()
+    "nope nah actually of them np also plus too just only tho".split()
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 # "add it" again right after a pick: the same one, not a second
@@ -193,7 +193,10 @@ def only_names(product: Product, text: str) -> bool:
     title |= {a[0] + b[0] for a, b in itertools.pairwise(words)}  # "rc": remote control
     sizes = {value.lower() for value in product.options_by_name().get("size", [])}
     return all(
-        word in _POLITE or in_title(word, title) or LETTER_FOR.get(word) in sizes
+        word in _POLITE
+        or in_title(word, title)
+        or LETTER_FOR.get(word) in sizes
+        or re.fullmatch(r"x?[1-9]", word)  # «…, 1kg ground, 2 bags»: a count
         for word in re.findall(r"[\w'&-]+", rest)
     )  # «…, medium»: its M
 

@@ -175,6 +175,22 @@ def a_count_alone(intent: str, text: str, state: DialogueState) -> str:
     return "add" if alone and priced and last in QUESTION_ACTS else intent
 
 
+# «for two kids so 2», «its for my 3 nephews, so 3» right after an add: that many of it
+_SO_MANY_FOR_THEM = re.compile(
+    r"^\W*(?:(?:oh|ok|okay|actually|wait|ah)\W+)*(?:(?:it'?s|its|they'?re|theyre)\s+)?for\s+"
+    r"(?:my\s+|our\s+|the\s+)?(?:\d|two|three|four|five|both)\b[^.?!]{0,25}?[,.]?\s+so\s+\d\W*$",
+    re.I,
+)
+
+
+def so_many_for_them(intent: str, text: str, state: DialogueState) -> str:
+    """A count said for the people it is for right after an add: the line set to it."""
+    last = (state.last_intent or "").rpartition("+")[2]
+    if intent in {"add", "change", "remove"} or last != "add" or not _SO_MANY_FOR_THEM.match(text):
+        return intent
+    return "change"
+
+
 # «no wait, the first one», «sorry, i meant the other one»: another pick of the same list
 _PICKED_INSTEAD = re.compile(
     r"^\W*(?:(?:no+|nah|nope|wait|sorry|oops|actually|hmm|oh|i meant|i mean|make (?:it|that))"

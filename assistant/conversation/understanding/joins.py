@@ -91,7 +91,7 @@ _WHAT_FOR = re.compile(
 _ELABORATION = re.compile(
     r"^\W*(?:like\b|i\s+need\s+(?:at least|it|one|them|something)\b|need\s+(?:at least|it)\b|"
     # «how heavy is it? i need like 15 lbs»
-    r"i\s+(?:need|want)\s+(?:like|about|around|roughly)\s+\d|"
+    r"i\s+(?:need|want)\s+(?:(?:like|about|around|roughly)\s+)?\d|"  # «i need 84 inch drops»
     r"at least\b|ideally\b)",
     re.I,
 )
@@ -366,7 +366,9 @@ _OF_THE_RANGE = re.compile(
     r"are there|is there|any|other|others|another|else|lighter|cheaper|better)\b",
     re.I,
 )
-_FOR_A_THING = re.compile(r"^\W*for\s+(?:a|an)\s+[\w-]+\W*\?\W*$", re.I)  # «… for a pillow?»
+_FOR_A_THING = re.compile(
+    r"^\W*for\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+){0,2}\W*\?\W*$", re.I
+)  # «… for a pillow?»
 
 
 # «… and are they included?» after a question of a part: in the box, not a shop rule

@@ -80,6 +80,7 @@ from assistant.conversation.understanding.follow_ups import (
     moved_on,
     picked_instead,
     quoted_of_the_one_in_view,
+    so_many_for_them,
     so_many_more,
     tried_instead,
 )
@@ -217,7 +218,7 @@ from assistant.conversation.understanding.version_words import (
 from assistant.conversation.understanding.which_by_version import picked_by_its_version
 from assistant.search.compounds import CompoundWords
 from assistant.search.filters import FilterVocabulary
-from assistant.search.kinds import ProductKinds
+from assistant.search.kinds import ProductKinds, singular
 from assistant.search.mentions import ProductMentions
 
 _MORE_OF = re.compile(r"\b(?:more|another|extra)\b", re.I)  # «2 more of the cheaper one»
@@ -364,6 +365,7 @@ class RulePlanner:
         intent = follow_up_act(intent, request.text, state, bool(slots.options))
         intent = bare_pick(intent, request.text, state)
         intent = a_count_alone(intent, request.text, state)  # «cool, 2 pairs pls»
+        intent = so_many_for_them(intent, request.text, state)  # «for two kids so 2»
         intent = so_many_more(intent, request.text, state)  # «and 2 more» after an add
         intent = picked_instead(intent, request.text, state)
         intent = enough_of_it(intent, request.text, state)  # «enough navy?»: its stock
@@ -475,6 +477,7 @@ class RulePlanner:
         intent = spec_not_opinion(intent, request.text, products_in_view)  # «how many can play»
         intent = versions_of_the_one_in_view(intent, request.text, products_in_view)
         intent = "smalltalk" if holds_off(intent, request.text) else intent  # «dont add it yet»
+        intent = self._of_another_kind(intent, references, request.text, state, cart_products)
         if lets_go_of_the_add(state, request.text):  # «forget it, too pricey» to «which one?»
             intent, state.pending_action = "smalltalk", None
             request = replace(request, text="don't add it", act="smalltalk")  # said so
@@ -790,6 +793,25 @@ class RulePlanner:
             step.slots.options = fit.options_named_in(step.text) or options_it_comes_in(fit, said)
             return fits[0]
         return state.shown[0] if len(state.shown) == 1 else None
+
+    def _of_another_kind(
+        self, intent: str, references: References, text: str, state: DialogueState, cart: list[str]
+    ) -> str:
+        """«add a matching pink memory foam pillow too» beside a duvet cover: a kind the one in
+        view is not, so a search of pillows, never one more duvet cover."""
+        if (
+            intent not in {"add", "change"}
+            or references.ids
+            or state.pending_action
+            or not self.kinds
+        ):
+            return intent
+        meant = state.focus or (cart[0] if len(set(cart)) == 1 else None)
+        product = self.catalogue.products.get(meant or "")
+        named = self.kinds.named_kind(text)
+        if product is None or named is None or singular(named) in product.title.lower():
+            return intent
+        return "search"
 
     def _last_added_other(
         self, text: str, state: DialogueState, focus: Product | None, cart_products: list[str]

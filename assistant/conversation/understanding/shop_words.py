@@ -9,7 +9,9 @@ from assistant.catalogue.models import Product
 
 # Questions about a product's own terms (its delivery time, its return window) ...
 ABOUT_ITS_TERMS = re.compile(
-    r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|how long|return\w*|refund\w*|"
+    # («how long are they?» of curtains: a measure, not a wait)
+    r"\b(deliver\w*|arrive|get here|turns? up|ship\w*|return\w*|refund\w*|"
+    r"how long(?!\s+(?:is|are)\s+(?:it|they|these|those|this|that|them|each)\s*(?:[?.!,]|$))|"
     r"send (it )?back|how (fast|quick\w*|soon)\b(?=.{0,30}\b(come|arrive|get here|be here)\b))\b",
     re.I,
 )

@@ -53,7 +53,16 @@ _SHORTHAND = re.compile(
 _WITH = re.compile(r"(?<![\w/])w/(?!o\b)\s*", re.I)
 
 
+# «20000mah», «10000 mah», «20k mah»: a capacity as listings write it («20,000 mAh»)
+_CAPACITY = re.compile(r"\b(\d{1,3})(?:,?(\d{3})|(k))\s*mah\b", re.I)
+
+
+def _capacity_as_listed(match: re.Match[str]) -> str:
+    return f"{match[1]},{match[2] or '000'} mAh"
+
+
 def in_full(text: str) -> str:
     """The text with phone shorthand written out."""
     text = _SHORTHAND.sub(lambda match: _IN_FULL[match.group(1).lower()], text)
+    text = _CAPACITY.sub(_capacity_as_listed, text)
     return _WITH.sub("with ", text)

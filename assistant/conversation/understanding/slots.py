@@ -49,6 +49,15 @@ TOTAL_SAID = re.compile(
 _UNITS = r"hours?|hrs?|days?|stars?|kg|g|ml|l|cl|cm|mm|in|inch|inches|oz|lbs?|w|mah|gb|tb|%|x"
 _QTY_PATTERNS = [
     TOTAL_SAID,
+    # «sorry, 4 after all, forgot about the intern», «for two kids so 2»: the count settled on
+    re.compile(
+        rf"(?:^|[,.;!]\s*)(?:(?:sorry|ok|okay|no|wait|actually|hmm+|hm|fine|nah)\W+)*{NUMBER}\s+"
+        r"after all\b",
+        re.I,
+    ),
+    re.compile(
+        rf"\bso\s+(?:just\s+)?{NUMBER}(?:\s+(?:of them|then|please|pls|in total))?\W*$", re.I
+    ),
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
         rf"(?<!to )make (?:them|both(?: of them)?|them both|each(?: one)?)|"  # «make both 2»
@@ -62,7 +71,7 @@ _QTY_PATTERNS = [
         rf"change (?:it|that|this|them|those|the "
         rf"quantity) to|set (?:it|that|the quantity) to|quantity(?: to)?|switch (?:the "
         rf"quantity )?to|i'?d like)\s+(?:me\s+)?{NUMBER}\b(?!\s*(?:stars?|\$|dollars?|"
-        rf"ml|g|kg|mm|days?)\b)(?!\s*(?:st|nd|rd|th)\b)",
+        rf"ml|g|kg|mm|cm|inch(?:es)?|ft|feet|foot|lbs?|oz|days?)\b)(?!\s*(?:st|nd|rd|th)\b)",
         re.I,
     ),
     re.compile(
@@ -104,7 +113,8 @@ _QTY_PATTERNS = [
         re.I,
     ),
     re.compile(  # «a couple 1kg ground» (2 1kg ground), «gimme 3 500g bags»: a count, a size
-        rf"^\W*(?:[a-z]+\W+){{0,2}}?{NUMBER}\s+\d+(?:\.\d+)?\s*(?:kg|g|ml|l|cl|oz|lbs?)\b", re.I
+        rf"^\W*(?!the\b)(?:[a-z]+\W+){{0,2}}?{NUMBER}\s+\d+(?:\.\d+)?\s*(?:kg|g|ml|l|cl|oz|lbs?)\b",
+        re.I,
     ),
     re.compile(  # «plus 2 grey queen for the spare room», «and 3 navy»: more of a version
         rf"^\W*(?:and|also|plus|\+)\s+{NUMBER}\s+(?!(?:it|its|it's|then|kids|friends|people|"
@@ -433,6 +443,19 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
         ):
             _, count = count_beside_name(product, text)
             slots.quantity = None if count and titles_number(product, text, count) else count
+    if slots.quantity is None and (last := _TRAILING_COUNT.search(text)):
+        # «… chai spice blend, 1kg ground, 2 bags», «the clearwell one 50ml, a couple»: a count
+        # said last (not a value the product comes in: «chinos, navy, 32»)
+        values = {value.lower() for values in offered.values() for value in values}
+        if last["count"] not in values and not titles_number(product, text, int(last["count"])):
+            slots.quantity = int(last["count"])
+
+
+_TRAILING_COUNT = re.compile(
+    r"[,;]\s*(?:x\s*)?(?P<count>[2-9])\s*(?:bags?|pairs?|packs?|sets?|boxes?|bottles?|units?|"
+    r"tins?|jars?|tubes?|of (?:them|those|these|it|each)|please|pls|thanks)?\W*$",
+    re.I,
+)
 
 
 def options_for_focus(

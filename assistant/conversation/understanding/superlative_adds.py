@@ -84,6 +84,14 @@ _FIGURE_WITH_ITS_VERSION = re.compile(
     re.I,
 )
 _ASKED_AS = {"catalogue_question", "product_question", "search", "refine"}
+# «cheaper one, a couple», «the cheapest, 3 please»: a figure over the list and a count
+_FIGURE_WITH_A_COUNT = re.compile(
+    r"^\W*(?:(?:and|ok|okay|then|so|fine|right|cool)\W+)*(?:the\s+)?(?:cheapest|cheaper|"
+    r"priciest|pricier|most expensive|least expensive|best[- ]rated|top[- ]rated|"
+    r"highest[- ]rated|better[- ]rated)(?:\s+one)?\s*,?\s*(?:x\s*)?[2-9]\s*(?:of (?:them|those)|"
+    r"pairs?|sets?|packs?|bags?|please|pls)?\W*$",
+    re.I,
+)
 
 
 def picked_by_figure(intent: str, kind: str | None, text: str, product: Product | None) -> str:
@@ -93,8 +101,10 @@ def picked_by_figure(intent: str, kind: str | None, text: str, product: Product 
         intent in _ASKED_AS
         and kind == "superlative"
         and product is not None
-        and _FIGURE_WITH_ITS_VERSION.match(text)
-        and product.options_named_in(text)
+        and (
+            (_FIGURE_WITH_ITS_VERSION.match(text) and product.options_named_in(text))
+            or _FIGURE_WITH_A_COUNT.match(text)
+        )
     ):
         return "add"
     return intent

@@ -89,6 +89,21 @@ _DID_YOU_ADD = re.compile(
     r"(?:add|added|put|include|included)\b[^?]*\b(?:did|have)\s+(?:you|u|ya)\b",
     re.I,
 )
+# «how much would 4 of them cost? not adding, just asking»: a price asked, the cart untouched
+_PRICE_OF_A_COUNT = re.compile(
+    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?:\d{1,3}|a couple)\b"
+    r"[^.!?]{0,40}\b(?:cost|be|come to|run me|set me back)\b"
+    r"|\b(?:not (?:adding|buying|ordering)|just (?:asking|curious|wondering)|hypothetically)\b",
+    re.I,
+)
+# «can i send them back if they don't fit?», «a sample?» heard as a plea for help: the rule
+_RETURN_ASKED = re.compile(
+    r"\b(?:send|take|bring|give)\s+(?:it|them|this|these|that|those)\s+back\b"
+    r"|\b(?:return|exchange|refund)\s+(?:it|them|this|these|that|those)\b[^.!]*\?"
+    # «can you send me a sample first to patch test?»: the shop's rule on free things
+    r"|\b(?:free\s+)?(?:samples?|testers?|freebies?)\b",
+    re.I,
+)
 _OR_ELSE = re.compile(
     r"\bor (?:something|anything|similar|a cheaper|an? (?:alternative|similar))\b", re.I
 )
@@ -184,6 +199,8 @@ _TAKE_OUT_LAST = re.compile(
     r"(?:the|both|my|those|these)\b[^,;.]*$",
     re.I,
 )
+# «actually i only need one watch, drop the coreforge» heard as a narrowing: a removal
+_TAKE_OUT_HEARD_AS = frozenset({"change", "refine", "search", "recommend", "help", "smalltalk"})
 # «… way more reviews. swap it for that one in purple»: a trade, however it sounded
 _SWAP_ASKED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:ok|okay|hmm+|actually|then|so|please|pls|can you|could you|can u)\W+)*"
@@ -879,6 +896,10 @@ def _not_what_it_sounds(request: Request) -> str | None:
     adds it."""
     if request.act == "remove" and I_TAKE.search(request.text):
         return "view_cart"
+    if request.act in {"add", "change"} and _PRICE_OF_A_COUNT.search(request.text):
+        return "product_question"
+    if request.act in {"help", "smalltalk", "out_of_scope"} and _RETURN_ASKED.search(request.text):
+        return "policy_question"
     if request.act in CART_CHANGING and _only_asks_what_was_added(request.text):
         return "view_cart"
     if request.act == "review_question" and _LISTED_BY_REVIEWS.search(request.text):
@@ -943,7 +964,7 @@ def checked(request: Request) -> Request:
     if (
         (request.act in EMPTIED_BY and EMPTY_THE_CART.search(request.text))
         or (request.act in {"change", "add"} and _TAKE_OUT_FIRST.search(request.text))
-        or (request.act == "change" and _TAKE_OUT_LAST.search(request.text))
+        or (request.act in _TAKE_OUT_HEARD_AS and _TAKE_OUT_LAST.search(request.text))
     ):
         return Request(request.text, "remove", request.confidence)  # "empty my basket"
     if act := _not_what_it_sounds(request):

@@ -28,7 +28,7 @@ from assistant.conversation.answers.compose import (
     result_turn,
 )
 from assistant.conversation.answers.grounding import GroundingReport, check_turn
-from assistant.conversation.answers.price_in_cart import with_units_in_cart
+from assistant.conversation.answers.price_in_cart import with_count_priced, with_units_in_cart
 from assistant.conversation.cart_actions import (
     origin_of,
     refused,
@@ -314,10 +314,15 @@ class Assistant:
             self.sessions.save(state)
 
     def _priced_in_cart(self, state: DialogueState, step: Step, turn: Turn | None) -> Turn | None:
-        """«how much is that» right after an add of several: what they come to as well."""
-        if turn is None or state.last_intent != "add":
+        """«how much is that» right after an add of several: what they come to as well;
+        «how much would 4 of them cost?»: the count multiplied out."""
+        if turn is None:
             return turn
         cart = self.commerce.get_cart(state.shopper_id)
+        product = self.services.catalogue.products.get(state.focus or "")
+        turn = with_count_priced(turn, step.text, product, cart)
+        if state.last_intent != "add":
+            return turn
         return with_units_in_cart(turn, step.text, state.focus, cart)
 
     def _cart_products(self, state: DialogueState) -> list[str]:

@@ -3,6 +3,7 @@ comparisons. Each answer keeps the dialogue's focus on the product it is about."
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -381,6 +382,12 @@ class ProductAnswers:
         namesakes = self.mentions.model_namesakes(step.text)
         if len([pid for pid in namesakes if pid in state.shown]) == 1:
             return None  # «the nova x?» beside trekking poles: the one in view
+        named = [pid for pid in namesakes if pid in step.references.ids]
+        if len(named) == 1 and len(step.references.ids) > 1:
+            # «the luma vit c serum, the max one, in 30ml or 50ml?»: of the two named, that one
+            references = dataclasses.replace(step.references, ids=named)
+            state.focus = named[0]
+            return self.product_question(state, step.model_copy(update={"references": references}))
         return self._which_namesake(state, namesakes) if namesakes else None
 
     def _without_target(self, state: DialogueState, step: Step) -> Turn | None:

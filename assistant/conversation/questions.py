@@ -65,13 +65,14 @@ from assistant.conversation.answers.said_facts import (
     says_another_value,
     with_said_facts,
 )
+from assistant.conversation.answers.said_version_stock import sold_out_in_said
 from assistant.conversation.answers.spec_order import (
     SpecOrder,
     asks_by_spec,
     by_spec,
     without_bound,
 )
-from assistant.conversation.answers.unlisted_asks import unlisted_of_all
+from assistant.conversation.answers.unlisted_asks import measure_unlisted_of_all, unlisted_of_all
 from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
@@ -222,6 +223,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
         text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
+        text += sold_out_in_said(products, said)  # «… jump rope in pink?»: pink is sold out
         said_facts = said_fact_note(products, step.text)
         text += age_note(products, step.text) + said_facts
         # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid;
@@ -623,7 +625,9 @@ class CatalogueAnswers(ShopRuleAnswers):
         state.chosen_options = {**options_said(products, step.text), **step.slots.options}
         state.last_suggested_for = step.text  # «something wooden?» next adds to these words
         text = wording.product_list(products, self._make_lacked_first(step.text, intro))
-        text += age_note(products, step.text) + facts_asked_of_each(products, step.text)
+        asked_of_each = facts_asked_of_each(products, step.text)
+        text += age_note(products, step.text) + asked_of_each
+        text += "" if asked_of_each else measure_unlisted_of_all(products, step.text)
         text += money_wording.currency_note(step.text)
         if HEALTH.search(step.text):  # "which dumbbells are safe for my back?"
             text += "\n" + wording.NEED_CAUTION

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalogue.models import Product
 from assistant.commerce.models import CartView
 from assistant.conversation.answers.compose import Turn
 from assistant.money import format_minor
@@ -29,4 +30,32 @@ def with_units_in_cart(turn: Turn, question: str, product_id: str | None, cart: 
     said = f"The {units} in your cart come to {format_minor(total, lines[0].currency)} ({priced})."
     turn.text += f"\n{said}"
     turn.data_texts = [*turn.data_texts, said]  # the cart's own lines, multiplied out
+    return turn
+
+
+# «how much would 4 of them cost?», «what would 3 come to»: a count priced, nothing added
+_COUNT_PRICED = re.compile(
+    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?P<count>\d{1,3})\b"
+    r"[^.!?]{0,40}\b(?:cost|be|come to|run me|set me back)\b",
+    re.I,
+)
+
+
+def with_count_priced(turn: Turn, question: str, product: Product | None, cart: CartView) -> Turn:
+    """The answer with the count asked multiplied out at the price of the version held (or the
+    product's one price), and said plainly that nothing was added."""
+    said = _COUNT_PRICED.search(question)
+    if product is None or said is None or not 1 < int(said["count"]) <= 999:
+        return turn
+    held = [line.unit_price_minor for line in cart.lines if line.product_id == product.id]
+    prices = set(held) or {variant.price_minor for variant in product.variants}
+    if len(prices) != 1:
+        return turn  # several prices and none held: the versions' prices say it already
+    count, price = int(said["count"]), prices.pop()
+    currency = product.variants[0].currency
+    total = format_minor(count * price, currency)
+    each = format_minor(price, currency)
+    line = f"{count} × {each} = {total} (nothing added; your cart is unchanged)."
+    turn.text += f"\n{line}"
+    turn.data_texts = [*turn.data_texts, line]
     return turn

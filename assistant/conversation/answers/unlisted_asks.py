@@ -163,6 +163,15 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
     return _ONE[found[0]].format(thing=found[1]) if found else None
 
 
+def measure_unlisted_of_all(products: list[Product], question: str) -> str:
+    """A suggestion list's note when a measure or count it asks («weighted blanket for my 7
+    year old. how heavy are they?») is in none of the products' data; else nothing."""
+    found = [_measure_or_count(product, question) for product in products]
+    if not found or any(reason is None for reason in found):
+        return ""
+    return "\n" + _ALL["fact"].format(thing=found[0][1])  # type: ignore[index]
+
+
 def unlisted_of_all(products: list[Product], question: str) -> str:
     """A search's note when what its question asks («… will it fit hario v60 filters?»,
     «whats the max weight on them?») is in none of the products' data; else nothing."""
@@ -244,7 +253,7 @@ _ALL = {
     "ask the seller, or a doctor or vet where health is involved.",
     "works": "These listings don't say whether they work with {thing}, so I can't confirm it.",
     "fits": "These listings don't say whether they fit {thing}, so I can't confirm it.",
-    "fact": "These listings don't give the {thing}: none of them lists it.",
+    "fact": "These listings don't say the {thing}: it isn't listed for any of them.",
 }
 
 
@@ -292,11 +301,46 @@ def _listed_words(product: Product, facts: list[str]) -> set[str]:
     return listed | _words(" ".join(f"{n} {v}" for n, v in product.attributes.items()))
 
 
+# «how heavy are they?», «how long are they?» (not «how long is delivery»): a measure asked
+_HOW_MEASURED = re.compile(
+    r"\bhow (?P<heavy>heavy)\b|\bhow (?P<adj>long|tall|wide|thick|deep|high)\s+(?:is|are)\s+"
+    r"(?:it|they|these|those|this|that|them|each|the (?:\w+ )?(?:ones?|curtains?|panels?))"
+    r"(?=\s*(?:[?.!,]|$))",
+    re.I,
+)
+_MEASURE_OF = {
+    "heavy": "weight", "long": "length", "tall": "height", "wide": "width",
+    "thick": "thickness", "deep": "depth", "high": "height",
+}  # fmt: skip
+# «how many cubes come in a set?», «how many pieces in the pack»: a count per set
+_COUNT_IN_A_SET = re.compile(
+    r"\bhow many\s+(?P<what>[a-z]+(?:\s+[a-z]+)??)\s+(?:come|comes|are|is|do you get|you get|"
+    r"in)\b[^?.!]{0,20}\b(?:a|the|each|one|per)\s+(?:set|pack|box|kit|bundle)\b",
+    re.I,
+)
+
+
+def _measure_or_count(product: Product, question: str) -> tuple[str, str] | None:
+    """A measure («how heavy are they?») or a count per set that no fact of the product gives."""
+    names = " ".join(product.attributes).lower()
+    if said := _HOW_MEASURED.search(question):
+        measure = _MEASURE_OF[(said["heavy"] or said["adj"]).lower()]
+        listed = (
+            measure in names or "dimension" in names or ("size" in names and measure != "weight")
+        )
+        return None if listed else ("fact", measure)
+    if (said := _COUNT_IN_A_SET.search(question)) and not re.search(r"piece|count|number", names):
+        return "fact", f"number of {said['what'].lower()} in a set"
+    return None
+
+
 def _unlisted(product: Product, question: str, facts: list[str]) -> tuple[str, str] | None:
     """Why the question asks what the product's data does not say («works», «fits», «safe»,
     a «fact»), with the thing asked about; None when the data says it or nothing is asked."""
     if _SAFE_ASKED.search(question) and not set(product.attributes) & _SAFETY_FACTS:
         return "safe", ""
+    if _HOW_MEASURED.search(question) or _COUNT_IN_A_SET.search(question):
+        return _measure_or_count(product, question)
     listed = _listed_words(product, facts)
     used = _WORKS_WITH.search(question)
     if used and used["fit"] and _words(used["thing"]) <= _HOW_IT_FITS:

@@ -6,6 +6,8 @@ Product and review text is quoted inside «…» so it reads as data, never as a
 
 from __future__ import annotations
 
+import re
+
 from assistant.catalogue.models import LETTER_FOR, Product
 from assistant.commerce import CartView, CheckoutSummary
 from assistant.conversation.answers.refusals import describe_change
@@ -140,14 +142,15 @@ def only_one_in_stock(options: dict[str, str]) -> str:
 
 
 _SIZE_LIKE = ("size", "capacity", "volume", "weight", "pack")
+_A_LENGTH = re.compile(r"\d\s*(?:inch(?:es)?|in|cm|mm|ft|feet|\")$", re.I)
 
 
 def unmet_requests(products: list[Product], requested: Constraints) -> str:
     """A colour or size the shopper asked for that none of these products comes in."""
     notes = []
     for name, value in (("colour", requested.colour), ("size", requested.size)):
-        if not value:
-            continue
+        if not value or _A_LENGTH.search(value):
+            continue  # «i need 84 inch drops»: a length, which no listing gives (said elsewhere)
         wanted = {value.lower(), LETTER_FOR.get(value.lower(), "")}  # «small» is a shirt's S
         wanted = {word.replace(" ", "") for word in wanted}  # «500g» is the «500 g» bag
         # («copperline black small»: a pour-over's «capacity» small is the size said)

@@ -164,3 +164,65 @@ def test_a_doubt_about_its_material_keeps_the_pillow_in_view(demo_assistant) -> 
     assert reply.products == [PILLOW_STUDIO]
     chat.say("grey, queen")
     assert chat.units() == {PILLOW_STUDIO: 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("before", "message", "expected"),
+    [
+        ("cairn gear air s headlamp", "not ordering yet, just add it to my cart in orange",
+         {"P0076": 1}),
+        ("ironpeak air s yoga mat", "does it come in pink? i need 2", {"P0175": 2}),
+        ("summit supply zen 2 insulated water bottle",
+         "i'm not buying it for me, it's a gift. add it in grey", {"P0063": 1}),
+    ],
+)  # fmt: skip
+def test_an_add_beside_not_buying_or_a_question_still_adds(
+    demo_assistant, before, message, expected
+) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(before)
+    chat.say(message)
+    assert chat.units() == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message",
+    [
+        "recommend a headlamp for camping. and get rid of the filters",
+        "any other colours? ok, drop the colour filter",
+        "thanks so much, just remove the gift note",
+    ],
+)
+def test_dropping_a_filter_or_a_note_removes_nothing(demo_assistant, message) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the summit supply sport s headlamp in blue")
+    chat.say(message)
+    assert chat.units() == {"P0062": 1}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "message", ["what will 3 day delivery be?", "what would 50 dollars be in euros?"]
+)
+def test_a_number_that_is_no_count_is_not_multiplied(demo_assistant, message) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add 3 voyagr urban 2 duffel bags")
+    reply = chat.say(message)
+    assert "nothing added" not in reply.text and " × $41.99 =" not in reply.text.split("come to")[0]
+    assert chat.units() == {DUFFEL: 3}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["do you sell kipling backpacks?", "any breitling watches?"])
+def test_a_make_ending_in_ing_is_still_a_make_we_lack(demo_assistant, message) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert "don't carry" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("message", ["can i get a sample before i buy?", "do you have testers?"])
+def test_samples_and_testers_get_the_rule_on_free_things(demo_assistant, message) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert "no free products or samples" in reply.text and "don't sell" not in reply.text

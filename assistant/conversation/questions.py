@@ -72,7 +72,11 @@ from assistant.conversation.answers.spec_order import (
     by_spec,
     without_bound,
 )
-from assistant.conversation.answers.unlisted_asks import measure_unlisted_of_all, unlisted_of_all
+from assistant.conversation.answers.unlisted_asks import (
+    asks_a_measure,
+    measure_unlisted_of_all,
+    unlisted_of_all,
+)
 from assistant.conversation.answers.unlisted_models import unlisted_note
 from assistant.conversation.policy_answers import BUYING, ShopRuleAnswers
 from assistant.conversation.shop_overview import not_sold_turn, with_what_we_do_not_sell
@@ -222,7 +226,8 @@ class CatalogueAnswers(ShopRuleAnswers):
         if make := lacked_make or self._make_we_lack(step.text, options):
             lead = f"We don't carry {make.title()}. Here is what we have instead:"
         text = wording.product_list(products, lead or "Here is what I found:")
-        text += wording.unmet_requests(products, without_bound(step.slots.requested, step.text))
+        requested = without_bound(step.slots.requested, step.text)
+        text += wording.unmet_requests(products, requested, lengths=not asks_a_measure(step.text))
         text += sold_out_in_said(products, said)  # «… jump rope in pink?»: pink is sold out
         said_facts = said_fact_note(products, step.text)
         text += age_note(products, step.text) + said_facts

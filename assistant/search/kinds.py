@@ -409,7 +409,7 @@ class ProductKinds:
                 continue  # «japanese green tea», «rechargeable headlamp»: how it is, no make
             if (famous := famous_make(word)) and famous[0] == word:
                 return word  # «sony headphones»: a make we lack, not a typo of «soy»
-            if word.endswith("ing") or word in _PLAIN_WORDS:
+            if word in _PLAIN_WORDS:
                 continue  # «a matching pillow», «a spare charger»: how it is, no make
             # «quietued»: a typo of a brand or title word is that word, not another make
             if (

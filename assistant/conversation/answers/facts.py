@@ -436,7 +436,14 @@ def _unlisted_version(product: Product, question: str) -> str | None:
 def _unlisted_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """«do they come in wide?»: the version asked for by a word no option of it says."""
     unlisted = None if options else _unlisted_version(product, question)
-    return [f"the listing doesn't say it comes in {unlisted}"] if unlisted else []
+    if not unlisted:
+        return []
+    # «do you have it in deluxe?» of a standard-only game: what it does come in, said too
+    offered = "; ".join(
+        f"{name} {', '.join(values)}" for name, values in product.options_by_name().items()
+    )
+    sold = f"; it comes only in {offered}" if offered else ""
+    return [f"the listing doesn't say it comes in {unlisted}{sold}"]
 
 
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:

@@ -35,8 +35,9 @@ def with_units_in_cart(turn: Turn, question: str, product_id: str | None, cart: 
 
 # «how much would 4 of them cost?», «what would 3 come to»: a count priced, nothing added
 _COUNT_PRICED = re.compile(
-    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?P<count>\d{1,3})\b"
-    r"[^.!?]{0,40}\b(?:cost|be|come to|run me|set me back)\b",
+    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?P<count>\d{1,2})(?:\s+(?:of\s+"
+    r"(?:them|those|these|it|em)|units?|pairs?|bags?|packs?|sets?|boxes?|pieces?))?\s+(?:cost|be|"
+    r"come to|run me|set me back)\b",
     re.I,
 )
 

@@ -320,6 +320,11 @@ _COUNT_IN_A_SET = re.compile(
 )
 
 
+def asks_a_measure(question: str) -> bool:
+    """Whether a question asks a measure («how long are they?», «how heavy is it»)."""
+    return _HOW_MEASURED.search(question) is not None
+
+
 def _measure_or_count(product: Product, question: str) -> tuple[str, str] | None:
     """A measure («how heavy are they?») or a count per set that no fact of the product gives."""
     names = " ".join(product.attributes).lower()

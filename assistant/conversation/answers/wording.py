@@ -145,12 +145,13 @@ _SIZE_LIKE = ("size", "capacity", "volume", "weight", "pack")
 _A_LENGTH = re.compile(r"\d\s*(?:inch(?:es)?|in|cm|mm|ft|feet|\")$", re.I)
 
 
-def unmet_requests(products: list[Product], requested: Constraints) -> str:
-    """A colour or size the shopper asked for that none of these products comes in."""
+def unmet_requests(products: list[Product], requested: Constraints, lengths: bool = True) -> str:
+    """A colour or size the shopper asked for that none of these products comes in; a length
+    only with `lengths` («how long are they? i need 84 inch drops»: the length is said apart)."""
     notes = []
     for name, value in (("colour", requested.colour), ("size", requested.size)):
-        if not value or _A_LENGTH.search(value):
-            continue  # «i need 84 inch drops»: a length, which no listing gives (said elsewhere)
+        if not value or (not lengths and _A_LENGTH.search(value)):
+            continue
         wanted = {value.lower(), LETTER_FOR.get(value.lower(), "")}  # «small» is a shirt's S
         wanted = {word.replace(" ", "") for word in wanted}  # «500g» is the «500 g» bag
         # («copperline black small»: a pour-over's «capacity» small is the size said)

@@ -35,7 +35,7 @@ _POLITE = set(  # «The 500 g, one bag.», «Bassline Air instead, 2 of them, na
     "pls please plz then ok okay the one ones in size colour color thanks ta x a for and with same "
     "model yes yeah edition version get it take fine whatever ugh hmm lol oh so alright bag bags "
     "piece pieces pair pairs set sets pack packs right perfect great cool lovely sure instead "
-    "nope nah actually of them np also plus too just only tho".split()
+    "nope nah actually of them np just only tho".split()
 )
 TYPO_SIMILARITY = 80  # rapidfuzz ratio at which a word is read as a misspelt title word
 # "add it" again right after a pick: the same one, not a second

@@ -91,7 +91,9 @@ _WHAT_FOR = re.compile(
 _ELABORATION = re.compile(
     r"^\W*(?:like\b|i\s+need\s+(?:at least|it|one|them|something)\b|need\s+(?:at least|it)\b|"
     # «how heavy is it? i need like 15 lbs»
-    r"i\s+(?:need|want)\s+(?:(?:like|about|around|roughly)\s+)?\d|"  # «i need 84 inch drops»
+    r"i\s+(?:need|want)\s+(?:like|about|around|roughly)\s+\d|"
+    # «how long are they? i need 84 inch drops»: a length, not a count
+    r"i\s+(?:need|want)\s+\d+(?:\.\d+)?\s*(?:inch(?:es)?|in|cm|mm|ft|feet|foot|m|metres?|meters?)\b|"
     r"at least\b|ideally\b)",
     re.I,
 )

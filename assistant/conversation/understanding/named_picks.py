@@ -111,8 +111,11 @@ def named_pick(
         version = f", {decided['version']}" if decided["version"] else ""
         text = decided["name"] + version + ("" if last == text or not told else f", {last}")
         told, last = "", text
-    brief = (
-        len(told.split()) <= BRIEF_REMARK_WORDS and "?" not in told and not HOLDS_BACK.search(told)
+    # «ok forget it, it's for my wife and she has a 15 anyway. the ampere one classic 2 for
+    # iphone 15»: a story of any length, then the one named in its version alone
+    named_last = bool(product and product.options_named_in(last) and only_names(product, last))
+    brief = "?" not in told and (
+        named_last or (len(told.split()) <= BRIEF_REMARK_WORDS and not HOLDS_BACK.search(told))
     )
     if (
         last != text

@@ -811,6 +811,10 @@ class RulePlanner:
         named = self.kinds.named_kind(text)
         if product is None or named is None or singular(named) in product.title.lower():
             return intent
+        if re.search(
+            rf"\b(?:\d+|an?|one|two|three|four|five|couple(?: of)?)\s+{named}s?\b", text, re.I
+        ):
+            return intent  # «fine, 2 bags of the 1kg»: bags counted, no kind of their own
         return "search"
 
     def _last_added_other(

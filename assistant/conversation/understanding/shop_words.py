@@ -380,7 +380,11 @@ def asks_the_shop(text: str) -> bool:
 def asks_shop_rules(text: str) -> bool:
     """Whether a question names a topic of the shop's rules («how many of the same thing can
     I order at once?»), so no «we don't sell» is tried on it."""
-    return bool(POLICY_TOPICS.search(text) or SHOP_SERVICE.search(text))
+    return bool(POLICY_TOPICS.search(text) or SHOP_SERVICE.search(text) or FREE_THINGS.search(text))
+
+
+# «can i get a sample before i buy?», «do you have testers?»: the rule on free things
+FREE_THINGS = re.compile(r"\b(?:free\s+)?(?:samples?|testers?|freebies?)\b", re.I)
 
 
 # «something similar», «anything like it», «alternatives»: more like the product in view

@@ -22,6 +22,7 @@ from assistant.conversation.understanding.references import GROUP_SIZES
 from assistant.conversation.understanding.shop_words import (
     ABROAD,
     AMOUNT_HELD,
+    FREE_THINGS,
     IF_I_WANTED,
     OPEN_ASK,
     ORDER_CHANGE_ASKED,
@@ -90,19 +91,28 @@ _DID_YOU_ADD = re.compile(
     re.I,
 )
 # «how much would 4 of them cost? not adding, just asking»: a price asked, the cart untouched
+# (not «add 3 in green, what would 3 come to?»: an add, then its price)
 _PRICE_OF_A_COUNT = re.compile(
-    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?:\d{1,3}|a couple)\b"
-    r"[^.!?]{0,40}\b(?:cost|be|come to|run me|set me back)\b"
-    r"|\b(?:not (?:adding|buying|ordering)|just (?:asking|curious|wondering)|hypothetically)\b",
+    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+\d{1,2}(?:\s+(?:of\s+(?:them|those|"
+    r"these|it|em)|units?|pairs?|bags?|packs?|sets?|boxes?|pieces?))?\s+(?:cost|be|come to|run me|"
+    r"set me back)\b",
     re.I,
 )
-# «can i send them back if they don't fit?», «a sample?» heard as a plea for help: the rule
+_A_CART_VERB_FIRST = re.compile(
+    r"(?:^|[.,;!]\s*)(?:(?:ok|okay|so|then|and|please|pls)\W+)*(?:add|put|make it|change|swap|"
+    r"remove|take|get me|grab)\b",
+    re.I,
+)
+# «can i send them back if they don't fit?» heard as a plea for help: the returns rule
 _RETURN_ASKED = re.compile(
     r"\b(?:send|take|bring|give)\s+(?:it|them|this|these|that|those)\s+back\b"
-    r"|\b(?:return|exchange|refund)\s+(?:it|them|this|these|that|those)\b[^.!]*\?"
-    # «can you send me a sample first to patch test?»: the shop's rule on free things
-    r"|\b(?:free\s+)?(?:samples?|testers?|freebies?)\b",
+    r"|\b(?:return|exchange|refund)\s+(?:it|them|this|these|that|those)\b[^.!]*\?",
     re.I,
+)
+# «can you send me a sample first to patch test?», «do you have testers?»: the shop's rule on
+# free things (FREE_THINGS), never a search for «samples»
+_SAMPLES_HEARD_AS = frozenset(
+    {"help", "smalltalk", "out_of_scope", "search", "catalogue_question", "recommend"}
 )
 _OR_ELSE = re.compile(
     r"\bor (?:something|anything|similar|a cheaper|an? (?:alternative|similar))\b", re.I
@@ -196,11 +206,14 @@ _ORDERED_YET = re.compile(
 # «only one set of cubes, drop the atlas & oak ones»: heard as a count, said as a removal
 _TAKE_OUT_LAST = re.compile(
     r"[,;.]\s*(?:(?:and|so|just)\s+)?(?:drop|remove|delete|take out|ditch|get rid of|bin)\s+"
-    r"(?:the|both|my|those|these)\b[^,;.]*$",
+    r"(?:the|both|my|those|these)\b"
+    # («drop the colour filter», «remove the gift note», «drop the attitude»: no cart line)
+    r"(?![^,;.]*\b(?:filters?|requirements?|restrictions?|limits?|caps?|budget|notes?|message|"
+    r"attitude|sorting|sort|search)\b)[^,;.]*$",
     re.I,
 )
 # «actually i only need one watch, drop the coreforge» heard as a narrowing: a removal
-_TAKE_OUT_HEARD_AS = frozenset({"change", "refine", "search", "recommend", "help", "smalltalk"})
+_TAKE_OUT_HEARD_AS = frozenset({"change", "refine", "help", "smalltalk"})
 # «… way more reviews. swap it for that one in purple»: a trade, however it sounded
 _SWAP_ASKED = re.compile(
     r"(?:^|[.!?]\s+)(?:(?:ok|okay|hmm+|actually|then|so|please|pls|can you|could you|can u)\W+)*"
@@ -677,7 +690,9 @@ def _about_the_order(request: Request) -> str | None:
     """«Cancel my order» beside a remark cancels; «if he wants blue, can he exchange them?»
     asks the rule; «fine, check out again» checks out (None: none of these)."""
     for words, act in _SURE_WHATEVER_HEARD:
-        if words.search(request.text):
+        if words.search(request.text) and not (
+            act == "remove" and _A_FILTER_DROPPED.search(request.text)  # «drop the colour filter»
+        ):
             return act
     for heard, words, act in _HEARD_AS:
         if request.act in heard and words.search(request.text):
@@ -889,6 +904,38 @@ _SO_MANY_OUT = re.compile(
 )
 
 
+# «ok, drop the colour filter», «just remove the gift note»: a filter or a note let go, no line
+_A_FILTER_DROPPED = re.compile(
+    r"\b(?:drop|remove|delete|get rid of|ditch|lose|forget|take off|clear)\s+(?:the|that|my|those|"
+    r"these|any)\s+(?:[\w-]+\s+){0,2}(?:filters?|requirements?|restrictions?|limits?|caps?|budget|"
+    r"notes?|message|attitude|sorting)\b",
+    re.I,
+)
+
+
+def _filter_let_go(request: Request) -> Request:
+    """«ok, drop the colour filter» heard as a cart change: a narrowing let go, no line out."""
+    if request.act in CART_CHANGING and _A_FILTER_DROPPED.search(request.text):
+        return Request(request.text, "refine", request.confidence)
+    return request
+
+
+def _asked_not_done(request: Request) -> str | None:
+    """«how much would 4 of them cost? not adding» heard as a change: a price asked; «can i
+    send them back …?», «a sample?» heard as help or a search: the shop's rule."""
+    if (
+        request.act in {"add", "change"}
+        and _PRICE_OF_A_COUNT.search(request.text)
+        and not _A_CART_VERB_FIRST.search(request.text)
+    ):
+        return "product_question"
+    if request.act in {"help", "smalltalk", "out_of_scope"} and _RETURN_ASKED.search(request.text):
+        return "policy_question"
+    if request.act in _SAMPLES_HEARD_AS and FREE_THINGS.search(request.text):
+        return "policy_question"
+    return None
+
+
 def _not_what_it_sounds(request: Request) -> str | None:
     """«I'll take both» heard as a removal keeps them (the cart is shown); «the X or
     something cheaper» heard as an add is still choosing (a search); «you didnt add the X by
@@ -896,10 +943,8 @@ def _not_what_it_sounds(request: Request) -> str | None:
     adds it."""
     if request.act == "remove" and I_TAKE.search(request.text):
         return "view_cart"
-    if request.act in {"add", "change"} and _PRICE_OF_A_COUNT.search(request.text):
-        return "product_question"
-    if request.act in {"help", "smalltalk", "out_of_scope"} and _RETURN_ASKED.search(request.text):
-        return "policy_question"
+    if asked := _asked_not_done(request):
+        return asked
     if request.act in CART_CHANGING and _only_asks_what_was_added(request.text):
         return "view_cart"
     if request.act == "review_question" and _LISTED_BY_REVIEWS.search(request.text):
@@ -938,7 +983,7 @@ def _asked_of_checkout(request: Request) -> str | None:
 
 def checked(request: Request) -> Request:
     """Orders are sacred: an unsure change is not made, and a yes must sound like one."""
-    request = _added_at_the_end(_story_ending(request))
+    request = _filter_let_go(_added_at_the_end(_story_ending(request)))
     asked = _WHEN_PLACED.search(request.text)  # «so when exactly is my order placed»: the rule
     if request.act not in {"cancel_order", "return"} and OWN_ORDER_STATE.search(request.text):
         act = "policy_question" if asked else "order_status"

@@ -124,13 +124,6 @@ def test_drop_the_named_one_after_a_remark_removes_it(demo_assistant) -> None:
 
 
 @pytest.mark.slow
-def test_an_rc_car_is_a_remote_control_car(demo_assistant) -> None:
-    reply = Chat(demo_assistant).say("rc car for a 10 year old, under $30")
-    catalogue = demo_assistant.services.catalogue.products
-    assert reply.products and {catalogue[p].category for p in reply.products} == {"Toys & Games"}
-
-
-@pytest.mark.slow
 def test_a_capacity_written_without_its_comma_filters(demo_assistant) -> None:
     reply = Chat(demo_assistant).say("20000mah power bank under $30")
     assert reply.products == [POWER_BANK]

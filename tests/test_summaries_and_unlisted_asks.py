@@ -66,7 +66,7 @@ def test_counts_of_pairs_and_of_people() -> None:
 def test_a_question_no_listing_answers_is_said_of_the_list() -> None:
     dumbbells = [CATALOGUE.products[pid] for pid in ("P0182", "P0176")]
     note = unlisted_of_all(dumbbells, "adjustable dumbbells pls. whats the max weight on them?")
-    assert "These listings don't give the max weight" in note
+    assert "These listings don't say the max weight" in note
     pour_over = [CATALOGUE.products[POUR_OVER_HEARTH]]
     note = unlisted_of_all(pour_over, "ceramic pour over, does it fit hario v60 filters?")
     assert "doesn't say whether it fits hario v60 filters" in note

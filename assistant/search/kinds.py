@@ -499,7 +499,9 @@ _STAND_INS = frozenset({"one", "ones"})
 # «rechargeable», «waterproof», «cordless», «foldable»: words that describe, never a make
 # «84 inch drops», «a 90 cm width»: a length and what it measures
 _A_LENGTH_OF = re.compile(
-    r"\b\d+(?:\.\d+)?\s*(?:inch(?:es)?|in|cm|mm|ft|foot|feet|\")\s*(?:long\s+)?[a-z]+\b", re.I
+    r"\b\d+(?:\.\d+)?\s*(?:inch(?:es)?|in|cm|mm|ft|foot|feet|\")\s*(?:long\s+)?(?:drops?|lengths?|"
+    r"widths?|heights?|depths?|long|wide|tall|deep|high)\b",
+    re.I,
 )
 # everyday words before a kind that say which or how, never whose make
 _PLAIN_WORDS = frozenset(

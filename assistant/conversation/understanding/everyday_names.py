@@ -12,8 +12,6 @@ from assistant.search.famous_makes import FAMOUS_MAKE
 
 # the shopper's name -> the names a shop may title the same thing with, most alike first
 _EQUIVALENTS: dict[str, tuple[str, ...]] = {
-    "rc car": ("remote control car",),
-    "r/c car": ("remote control car",),
     "head torch": ("headlamp",),
     "headtorch": ("headlamp",),
     "torch": ("headlamp", "flashlight"),

@@ -221,6 +221,11 @@ from assistant.search.filters import FilterVocabulary
 from assistant.search.kinds import ProductKinds, singular
 from assistant.search.mentions import ProductMentions
 
+# a kind word counted, sized or said as what it is for: no other kind wanted
+_COUNTED_OR_FOR = (
+    r"\b(?:\d+|an?|one|two|three|four|five|couple(?: of)?|\w+est|small|big|large|medium|whole)"
+    r"\s+{kind}s?\b|\bfor\s+(?:my|the|a|an|his|her|our|their)\s+(?:\w+\s+)?{kind}s?\b"
+)
 _MORE_OF = re.compile(r"\b(?:more|another|extra)\b", re.I)  # «2 more of the cheaper one»
 _BUY_VERB_FIRST = re.compile(
     r"^\W*(?:(?:ok|okay|and|also|so|pls|please)\W+)*(?:add|get me|grab me|grab|order|buy|put)\b"
@@ -811,10 +816,8 @@ class RulePlanner:
         named = self.kinds.named_kind(text)
         if product is None or named is None or singular(named) in product.title.lower():
             return intent
-        if re.search(
-            rf"\b(?:\d+|an?|one|two|three|four|five|couple(?: of)?)\s+{named}s?\b", text, re.I
-        ):
-            return intent  # «fine, 2 bags of the 1kg»: bags counted, no kind of their own
+        if re.search(_COUNTED_OR_FOR.format(kind=re.escape(named)), text, re.I):
+            return intent  # «fine, 2 bags of the 1kg», «the smallest bag», «for my bag»
         return "search"
 
     def _last_added_other(

@@ -55,9 +55,7 @@ _QTY_PATTERNS = [
         r"after all\b",
         re.I,
     ),
-    re.compile(
-        rf"\bso\s+(?:just\s+)?{NUMBER}(?:\s+(?:of them|then|please|pls|in total))?\W*$", re.I
-    ),
+    re.compile(rf"\bso\s+(?:just\s+)?{NUMBER}(?:\s+(?:of them|then|please|pls))?\W*$", re.I),
     re.compile(
         rf"\b(?:add|buy|get|take|want|order|grab|need|(?<!to )make it|(?<!to )make that|put|"
         rf"(?<!to )make (?:them|both(?: of them)?|them both|each(?: one)?)|"  # «make both 2»

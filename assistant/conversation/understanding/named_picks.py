@@ -86,6 +86,14 @@ _DASH_THE = re.compile(r"\s+[-–—]+\s+the\s+", re.I)
 _VERSION_WORDS = re.compile(r"\b(?:colou?r|size|model|edition|version)s?\b", re.I)
 
 
+# «Just browsing. Bassline One in black»: a story that says no buy is meant yet
+_NOT_BUYING = re.compile(
+    r"\b(?:browsing|just looking|only looking|window shopping|not (?:buying|ordering|adding)|"
+    r"don'?t (?:add|buy|order)|not yet|maybe|thinking|not sure|undecided)\b",
+    re.I,
+)
+
+
 def named_pick(
     intent: str,
     references: References,
@@ -115,7 +123,8 @@ def named_pick(
     # iphone 15»: a story of any length, then the one named in its version alone
     named_last = bool(product and product.options_named_in(last) and only_names(product, last))
     brief = "?" not in told and (
-        named_last or (len(told.split()) <= BRIEF_REMARK_WORDS and not HOLDS_BACK.search(told))
+        (named_last and not _NOT_BUYING.search(told))
+        or (len(told.split()) <= BRIEF_REMARK_WORDS and not HOLDS_BACK.search(told))
     )
     if (
         last != text

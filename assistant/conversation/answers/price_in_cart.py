@@ -34,7 +34,8 @@ def with_units_in_cart(turn: Turn, question: str, product_id: str | None, cart: 
 
 
 # «how much would 4 of them cost?», «what would 3 come to»: a count priced, nothing added
-_COUNT_PRICED = re.compile(
+# (the planner hears it as a question too, never a change)
+COUNT_PRICED = re.compile(
     r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?P<count>\d{1,2})(?:\s+(?:of\s+"
     r"(?:them|those|these|it|em)|units?|pairs?|bags?|packs?|sets?|boxes?|pieces?))?\s+(?:cost|be|"
     r"come to|run me|set me back)\b",
@@ -45,7 +46,7 @@ _COUNT_PRICED = re.compile(
 def with_count_priced(turn: Turn, question: str, product: Product | None, cart: CartView) -> Turn:
     """The answer with the count asked multiplied out at the price of the version held (or the
     product's one price), and said plainly that nothing was added."""
-    said = _COUNT_PRICED.search(question)
+    said = COUNT_PRICED.search(question)
     if product is None or said is None or not 1 < int(said["count"]) <= 999:
         return turn
     held = [line.unit_price_minor for line in cart.lines if line.product_id == product.id]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from assistant.conversation.answers.list_order import MORE_REVIEWS
 from assistant.conversation.answers.order_wording import PLACED_TWICE
+from assistant.conversation.answers.price_in_cart import COUNT_PRICED
 from assistant.conversation.understanding.acts import Request
 from assistant.conversation.understanding.buying import (
     ADD_FIRST,
@@ -92,12 +93,6 @@ _DID_YOU_ADD = re.compile(
 )
 # «how much would 4 of them cost? not adding, just asking»: a price asked, the cart untouched
 # (not «add 3 in green, what would 3 come to?»: an add, then its price)
-_PRICE_OF_A_COUNT = re.compile(
-    r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+\d{1,2}(?:\s+(?:of\s+(?:them|those|"
-    r"these|it|em)|units?|pairs?|bags?|packs?|sets?|boxes?|pieces?))?\s+(?:cost|be|come to|run me|"
-    r"set me back)\b",
-    re.I,
-)
 _A_CART_VERB_FIRST = re.compile(
     r"(?:^|[.,;!]\s*)(?:(?:ok|okay|so|then|and|please|pls)\W+)*(?:add|put|make it|change|swap|"
     r"remove|take|get me|grab)\b",
@@ -925,7 +920,7 @@ def _asked_not_done(request: Request) -> str | None:
     send them back …?», «a sample?» heard as help or a search: the shop's rule."""
     if (
         request.act in {"add", "change"}
-        and _PRICE_OF_A_COUNT.search(request.text)
+        and COUNT_PRICED.search(request.text)
         and not _A_CART_VERB_FIRST.search(request.text)
     ):
         return "product_question"

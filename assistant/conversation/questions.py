@@ -101,6 +101,7 @@ from assistant.search.filters import SearchFilters
 from assistant.search.kinds import (
     OR_A_NEED,
     ProductKinds,
+    as_the_thing_itself,
     kind_words_of,
     of_its_kind,
     of_the_sort,
@@ -137,6 +138,11 @@ def _sold_for(product: Product, model: str | None) -> bool:
 
 _ONE_FOR = re.compile(r"\bones?\s+for\b", re.I)  # «need one for a trip»: a need, no kind lacked
 _THEN_AT_END = re.compile(r"\bthen\W*$", re.I)
+# «and do u have any organic ones»: a sort of the kind just searched
+_SORT_OF_ONES = re.compile(
+    r"\b(?:any|some|got|have|there)\s+(?:[a-z-]+\s+){1,3}?(?P<ones>ones)\b(?!\s+(?:in|for|with)\b)",
+    re.I,
+)
 
 
 class CatalogueAnswers(ShopRuleAnswers):
@@ -165,6 +171,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         # vetted sellers» naming several; «any other vegan spf 50»: not the one in view
         if answered := self._others_or_budget(state, step):
             return answered
+        step = self._of_the_kind_before(state, step) if step.references.kind is None else step
         said_in_full = step.text  # what a later «not black either» narrows, «not navy» kept
         step = self._without_unwanted(step)
         kind, ids = step.references.kind, step.references.ids
@@ -457,7 +464,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         """«We don't sell X» with the closest things, or the closest to a need said loosely."""
         closest = (  # «do you sell ibuprofen? also I need a pillow»: the pillows, no closest
             (closest_by_meaning(self.retriever, step.text, step.slots.filters), [])[step.more]
-            if missing
+            if missing and not self._kind_wanted_beside(step, missing, products)
             else products[:3]
         )
         if closest or not step.more:  # (the list another search of the message showed stays)
@@ -480,6 +487,12 @@ class CatalogueAnswers(ShopRuleAnswers):
         turn = Turn(text=text, products=[p.id for p in closest])
         return with_what_we_do_not_sell(turn, self.policies) if missing else turn
 
+    def _kind_wanted_beside(self, step: Step, missing: str, products: list[Product]) -> bool:
+        """Whether a kind we sell is asked beside the make we lack, and found («bose
+        quietcomfort? want noise cancelling headphones under 100»: those headphones)."""
+        kind = self.kinds.named_kind(step.text, ignore=said_values(step.slots.options))
+        return bool(products and kind and kind not in singular_words(missing))
+
     def _matching(
         self, text: str, filters: SearchFilters, k: int, ignore: set[str]
     ) -> tuple[SearchResult, list[Product]]:
@@ -496,6 +509,7 @@ class CatalogueAnswers(ShopRuleAnswers):
             # «black curtains» when none come in black: no black jumpers in their place
             products = of_kind or ([] if filtered_out(self.retriever, kind, result) else products)
             products = of_the_sort_said(products, text, kind)
+            products = as_the_thing_itself(products, text, kind)
         if qualifier := self.kinds.named_qualifier(text, ignore=ignore):
             products = same_aisle(products, qualifier)
             if kind in self.kinds.sorted_kinds:  # «cheapest duffel bag»: no tote bags
@@ -744,7 +758,12 @@ class CatalogueAnswers(ShopRuleAnswers):
         """«something for steep downhills under 50 then» after «leki trekking poles?»: a need
         said with «then» and no kind is of the kind just searched."""
         before = self.kinds.named_kind(state.last_search or "")
-        if not before or not _THEN_AT_END.search(step.text) or self.kinds.named_kind(step.text):
+        if not before or self.kinds.named_kind(step.text):
+            return step
+        if ones := _SORT_OF_ONES.search(step.text):  # «and do u have any organic ones»
+            said = f"{step.text[: ones.start('ones')]}{plural(before)}{step.text[ones.end() :]}"
+            return part_alone(step, said, self.retriever.vocabulary)
+        if not _THEN_AT_END.search(step.text):
             return step
         return part_alone(step, f"{step.text} {plural(before)}", self.retriever.vocabulary)
 
@@ -820,6 +839,8 @@ class CatalogueAnswers(ShopRuleAnswers):
             if said:
                 state.chosen_options = said
             text += "\n" + wording.product_list(products[:top], "Top picks:")
+            if named[0]:  # «whats your cheapest chai blend? and any organic ones»: of chai
+                state.last_search = asked
         return Turn(
             text=text,
             products=[p.id for p in products[:top]],

@@ -650,6 +650,18 @@ def of_its_kind(products: list[Product], kind: str, said: list[str]) -> list[Pro
     ]
 
 
+def as_the_thing_itself(products: list[Product], text: str, kind: str) -> list[Product]:
+    """«rc car for a 10 year old»: of the products with the kind in their titles, those that
+    are one (a Remote Control Car, not a Car Phone Mount), when the kind is what is wanted,
+    not what it is for («something for the car»: the mounts and chargers)."""
+    if re.search(
+        rf"\bfor\s+(?:my|the|a|an|our|your|his|her|their)\s+{re.escape(kind)}", text, re.I
+    ):
+        return products
+    itself = [p for p in products if kind in _final_words(p.title.removeprefix(p.brand))]
+    return itself if 0 < len(itself) < len(products) else products
+
+
 def of_the_sort_said(products: list[Product], text: str, kind: str) -> list[Product]:
     """«vitamin c serums», «noise cancelling headphones»: of the kind, those whose titles
     say the two words before it, when some do and some do not (a hydrating serum is no

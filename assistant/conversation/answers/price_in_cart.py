@@ -37,7 +37,8 @@ def with_units_in_cart(turn: Turn, question: str, product_id: str | None, cart: 
 # (the planner hears it as a question too, never a change)
 COUNT_PRICED = re.compile(
     r"\b(?:how much|what)\s+(?:would|will|does|do|is|are|'?d)\s+(?P<count>\d{1,2})(?:\s+(?:of\s+"
-    r"(?:them|those|these|it|em)|units?|pairs?|bags?|packs?|sets?|boxes?|pieces?))?\s+(?:cost|be|"
+    r"(?:them|those|these|it|em|the\s+[\w .-]{1,20}?)|units?|pairs?|bags?|packs?|sets?|boxes?|"
+    r"pieces?))?\s+(?:cost|be|"
     r"come to|run me|set me back)\b",
     re.I,
 )
@@ -50,7 +51,10 @@ def with_count_priced(turn: Turn, question: str, product: Product | None, cart: 
     if product is None or said is None or not 1 < int(said["count"]) <= 999:
         return turn
     held = [line.unit_price_minor for line in cart.lines if line.product_id == product.id]
-    prices = set(held) or {variant.price_minor for variant in product.variants}
+    named = product.options_named_in(question)  # «what would 2 of the 500g cost?»
+    versions = [v for v in product.variants if named.items() <= v.options.items()]
+    prices = {v.price_minor for v in versions} if named and versions else set(held)
+    prices = prices or {variant.price_minor for variant in product.variants}
     if len(prices) != 1:
         return turn  # several prices and none held: the versions' prices say it already
     count, price = int(said["count"]), prices.pop()

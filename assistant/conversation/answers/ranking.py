@@ -231,7 +231,13 @@ def _yes_or_no(products: list[Product], name: str) -> Ranked | None:
         if others
         else "."
     )
-    return Ranked(lead, yes, data_texts=[name], winner=len(yes) == 1)
+    return Ranked(
+        lead,
+        yes,
+        data_texts=[name],
+        winner=len(yes) == 1,
+        named_beside=[p.id for p in others],  # «… are not»: named from the data too
+    )
 
 
 def figure_winner(products: list[Product], text: str) -> Product | None:

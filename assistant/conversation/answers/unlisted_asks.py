@@ -18,7 +18,8 @@ _ASKED_THING = re.compile(
     # «does it have temperature settings», «is there a timer»
     r"(?:does|do|will|would) (?:it|they|this|that|the \w+) (?:have|come with|include)"
     r"(?: an?| any)?|is there (?:an?|any))\s+(?:is\s+|are\s+)?(?:the\s+|its\s+|their\s+)?"
-    r"(?P<thing>[a-z][a-z0-9 -]{1,40}?)"
+    # «what would 2 of the 500g cost?»: a count priced, no fact asked
+    r"(?!(?:would|will|could|should|does|do|did)\b)(?P<thing>[a-z][a-z0-9 -]{1,40}?)"
     r"(?=\s+(?:is|are|does|do|did|on|of|in|for|it|they|would|will|has|have|does|like|should|"
     r"could|can|goes|go|looks?|fits?|suits?|works?|i|you|we|to|with|at|would|comes?)\b|"
     r"\s*[?,.!]|\s*$)",

@@ -51,10 +51,22 @@ _TOO_FOR_WHY = re.compile(
 )
 
 
+# «anything fragrance free for sensitive skin then, doesnt have to be sunscreen»: a kind let
+# go, not searched (nor a thing we lack)
+_KIND_LET_GO = re.compile(
+    r"\s*[,;-]?\s*(?:(?:but|and|it|they)\s+)*(?:doesn'?t|does\s+not|dont|don'?t|do\s+not|"
+    r"needn'?t|need\s+not)\s+(?:have|need)\s+to\s+be\s+(?:an?\s+|the\s+)?[\w -]{1,30}?\W*$"
+    r"|\s*[,;-]?\s*(?:but\s+)?not\s+necessarily\s+(?:an?\s+)?[\w -]{1,30}?\W*$",
+    re.I,
+)
+
+
 def without_asides(text: str) -> str:
-    """The text without a closing «to try it», «to start with», or an opening verdict on the
-    one in view before a question (and the text as said if that is all it says)."""
+    """The text without a closing «to try it», «to start with», «doesn't have to be X», or an
+    opening verdict on the one in view before a question (and the text as said if that is all
+    it says)."""
     text = _VERDICT_FIRST.sub("", text)
     text = _REMARK_IN_BRACKETS.sub("", text).strip() or text
     text = _TOO_FOR_WHY.sub(r"\1", text)
+    text = _KIND_LET_GO.sub("", text).strip() or text
     return _WHY_AT_THE_END.sub("", text).strip() or text

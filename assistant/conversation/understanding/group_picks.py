@@ -26,7 +26,9 @@ _GROUP = re.compile(
     r"\b(?:(?:(?P<per_top>" + _COUNT + r")\s+of\s+each\s+of\s+)?the\s+(?:top|first)\s+"
     r"(?P<top>two|2|three|3)|(?P<first_second>the\s+first\s+and\s+(?:the\s+)?second)|"
     # «the two cheapest of those, 100ml»: so many of those shown, by price or stars
-    r"the\s+(?P<ranked_count>two|2|three|3)\s+(?P<ranked>cheapest|priciest|most\s+expensive|"
+    # «one pair of each of the two cheapest, both olive»: so many each
+    r"(?:(?P<per_ranked>" + _COUNT + r")\s+(?:(?:pairs?|bags?|packs?|sets?|units?)\s+)?of\s+each\s+"
+    r"of\s+)?the\s+(?P<ranked_count>two|2|three|3)\s+(?P<ranked>cheapest|priciest|most\s+expensive|"
     r"best[- ]rated|highest[- ]rated|top[- ]rated)(?:\s+ones)?(?:\s+of\s+(?:those|them|these))?|"
     r"(?P<both>both(?:\s+of\s+(?:them|those|these|em|'em))?|the\s+(?:two|2)\s+of\s+(?:them|"
     r"those|these|em))|all\s+(?:of\s+)?(?P<all>two|2|three|3|four|4|five|5|(?:of\s+)?(?:them|those|"
@@ -186,7 +188,7 @@ _ADD_VERBS = frozenset("add get grab take buy order put me i'll ill do go with".
 
 def _per_product(text: str, said: re.Match[str]) -> int | None:
     """The count each product gets: «2 of each», «both, 2 each» (not «at $8 each»)."""
-    if per := _number(said["per"]) or _number(said["per_top"]):
+    if per := _number(said["per"]) or _number(said["per_top"]) or _number(said["per_ranked"]):
         return per
     each = _EACH_AFTER.search(text)
     if each is None or re.search(r"(?:[$£€]\s?|\bat\s+)$", text[: each.start()], re.I):
@@ -566,13 +568,29 @@ def group_step(
     return _group_step(intent, request, slots, calls)
 
 
+# «make it 2 of each», «2 of each then» just after adding several: each line set to that count
+_SO_MANY_OF_EACH_SET = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|actually|hmm+|and|so|wait|no)\W+)*(?:(?:make|change)\s+(?:it|that|"
+    r"them|those)\s+(?:to\s+)?|(?:i\s+)?(?:want|need)\s+)?(?P<count>" + _COUNT + r")\s+"
+    r"(?:of\s+each|each)(?:\s+of\s+(?:them|those|these))?\W*(?:(?:then|please|pls|thanks)\W*)*$",
+    re.I,
+)
+
+
 def same_again_step(
     state: DialogueState, request: Request, slots: Slots, products: dict[str, Product]
 ) -> Step | None:
     """«same again», «and again lol» just after an add: the same units once more; «same again
-    but in grey» of one product: as many, in that version."""
+    but in grey» of one product: as many, in that version; «make it 2 of each» of several just
+    added: each line set to 2."""
     if state.last_cart_change != "add" or not state.last_added:
         return None
+    each = _SO_MANY_OF_EACH_SET.match(request.text)
+    if each and len(state.last_added) > 1 and (count := _number(each["count"])):
+        lines = [line.model_copy(update={"qty": count}) for line in state.last_added]
+        return calls_step(
+            "change", request, slots, [line_call("update_cart_item", x) for x in lines]
+        )
     if _SAME_AGAIN.match(request.text):
         return calls_step(
             "add", request, slots, [line_call("add_to_cart", line) for line in state.last_added]

@@ -686,7 +686,9 @@ class RulePlanner:
         choice = choice or missing_version(product, request.text, slots.options)
         if choice:  # "the blue one" answers "which one?"
             slots.options = choice
-            return ("change" if pending.kind == "change" else "add"), choice
+            # («make it 2» refused for stock, then «add the navy one in M too»: a line more)
+            more = intent == "add" and _A_LINE_MORE.search(request.text)
+            return ("change" if pending.kind == "change" and not more else "add"), choice
         if slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
             return (pending.kind if pending.kind in {"add", "change"} else "add"), choice
         return intent, choice
@@ -905,7 +907,9 @@ class RulePlanner:
             ):
                 args["options"] = options
             if intent == "add" and several_named(step.references):
-                step.calls = several_adds(self.catalogue.products, step, state.chosen_options)
+                step.calls = several_adds(
+                    self.catalogue.products, step, _chosen_before(state, step.references.ids)
+                )
                 # «3 of the first and 1 of the second» next: in the order they were named
                 state.added_together = list(step.references.ids)
             elif intent == "add":
@@ -1076,7 +1080,9 @@ _NOT_THIS = re.compile(r"\b(?:not|no)\s+(?:the\s+|in\s+)?([\w-]+(?:\s[\w-]+)?)",
 _A_VERSION_WORD = re.compile(r"\b(?:colou?rs?|sizes?|versions?|editions?|in stock)\b", re.I)
 SO_MANY_IN_ALL = re.compile(f"{TOTAL_SAID.pattern}|{CAN_I_GET_SO_MANY.pattern}", re.I)
 _A_LINE_MORE = re.compile(r"\b(?:as well|too|also|another|add)\b", re.I)
-_ONE_MORE = re.compile(r"\b(?:another|one more|same again)\b", re.I)
+_ONE_MORE = re.compile(  # «2 more of the navy one»: of the version held too
+    r"\b(?:another|(?:one|\d{1,2}|two|three|four|five|a couple)\s+more|same again)\b", re.I
+)
 # «which of your mats are vegan?», «do you sell anything for 5 players?»: of the whole shop
 _OF_THE_SHOP = re.compile(r"\b(?:you|your|ur|u|shop|store|sell|stock|carry)\b", re.I)
 _CHANGE_VERB = re.compile(r"\b(?:change|make|swap|switch|set|update|turn|bump)\b", re.I)
@@ -1136,6 +1142,18 @@ def _not_a_change(
     if intent == "search" and focus and focus.id in cart_products:
         return "product_question" if focus.options_named_in(request.text) else intent
     return in_context(intent, request.text, state) if intent in UNDERSTOOD_AS_NOTHING else intent
+
+
+def _chosen_before(state: DialogueState, picked: list[str]) -> dict[str, str]:
+    """The options chosen earlier for several named at once: the ones said for the list, and
+    those of the open «which one?» of the same list («one of each in XL», asked the colours,
+    then «kestrel in navy, threadwell in olive»: each in XL)."""
+    pending = state.pending_action
+    if pending is None or pending.kind != "add" or pending.product_id not in state.shown:
+        return state.chosen_options
+    if not all(pid in state.shown for pid in picked):
+        return state.chosen_options
+    return {**pending.options, **state.chosen_options}
 
 
 def _same_list(state: DialogueState, pending: PendingAction, args: dict[str, Any]) -> bool:

@@ -131,7 +131,9 @@ _WISH_AFTER = re.compile(
 # so a question of the shop's rules after it («also do you charge for delivery?») is its own
 _WANTS = re.compile(
     r"\b(?:look(?:ing|in)?|search(?:ing)?|shopping|hunting) for\s+\w"
-    r"|\b(?:do|d'?you|have|got) (?:you|u|ya|y'all)? ?(?:have|sell|carry|stock|got)\s+\w",
+    r"|\b(?:do|d'?you|have|got) (?:you|u|ya|y'all)? ?(?:have|sell|carry|stock|got)\s+\w"
+    # «… my old pair just died, need road running shoes under $80»
+    r"|\b(?:need|want|after)\s+(?:a\s+|an\s+|some\s+|new\s+)?(?!it\b|them\b|to\b)[a-z-]{3,}\s+\w",
     re.I,
 )
 _SHOP_RULE = re.compile(

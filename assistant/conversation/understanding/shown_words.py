@@ -68,7 +68,7 @@ def model_mark(word: str) -> bool:
 
 
 # «X and Y», «X vs Y»; not «the serum dewleaf posted, the luma skin one» (which one: Y)
-_NAMES_APART = re.compile(r"\s*(?:\bvs\.?|\bversus\b|\band\b|\bor\b)\s*", re.I)
+_NAMES_APART = re.compile(r"\s*(?:\bvs\.?|\bversus\b|\band\b|\bor\b|[,;])\s*", re.I)
 
 
 def each_named_apart(message: str, products: list[Product]) -> dict[str, str]:

@@ -423,6 +423,10 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     # «i'll size up then, add them in navy L» of chinos in XS-M: the L said is asked for (and
     # refused by the cart with the choices), never swapped for a rank's or an earlier size
     said = {k: v for k, v in not_title.items() if k in offered and v.lower() in LETTER_SIZES}
+    if "colour" in offered and "colour" in not_title:
+        # «add the … rain jacket in beige, L» of one sold only in olive: the colour asked is
+        # refused by the cart with the choices, never dropped for the only one sold
+        said["colour"] = not_title["colour"]
     ranked = {k: v for k, v in options_by_rank(product, text).items() if k not in said}
     slots.options = {**ranked, **said, **sold, **named} or not_title
     slots.options = _without_refused(product, text, slots.options)

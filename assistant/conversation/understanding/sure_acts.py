@@ -506,6 +506,20 @@ _SO_MANY_OF_EACH_OF = re.compile(
 )
 
 # «any good?» after one was picked: what its reviews say, not the list again
+# «hey can u show me the sonara edge speaker and the echofox one 2 speaker» heard as an add:
+# a look asked for, nothing put in the cart
+_SHOW_ME = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|ok|okay|so|and|pls|please)\W+)*(?:(?:can|could|would)\s+"
+    r"(?:u|you)\s+)?(?:pls\s+|please\s+)?(?:show|tell)\s+me\b"
+    r"(?!.*\b(?:add|put|cart|buy|order|take|get me|grab)\b)",
+    re.I,
+)
+# «how do i track it» just after ordering, heard as a plea for help: where the order is
+_HOW_TO_TRACK = re.compile(
+    r"\bhow\s+(?:do|can|would|will)\s+(?:i|we)\s+track\s+(?:it|them|that|my\s+(?:order|parcel|"
+    r"package|stuff)|the\s+(?:order|parcel|package))\b",
+    re.I,
+)
 _JUST_ANY_GOOD = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|and|hmm+|but|right)\W+)*any\s+good\W*$", re.I)
 
 
@@ -657,6 +671,8 @@ _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
     ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
+    ({"add"}, _SHOW_ME, "search"),
+    ({"help", "smalltalk", "product_question", "policy_question"}, _HOW_TO_TRACK, "order_status"),
     ({"change", "product_question", "refine", "search"}, _SO_MANY_MORE_OF, "add"),
     ({"change", "product_question", "refine", "search", "help", "smalltalk"}, _ONE_MORE_IN, "add"),
     ({"product_question", "compare", "refine", "search"}, _SO_MANY_OF_EACH_OF, "add"),

@@ -108,6 +108,29 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         re.compile(
+            # «headphones for editing my podcast», «headphones for mixing music»
+            r"\bheadphones\s+for\s+(?:(?:editing|mixing|recording|producing|making|monitoring)\s+"
+            r"(?:my\s+|a\s+|our\s+)?(?:podcasts?|music|audio|tracks?|beats|videos?|vocals)"
+            r"|(?:my\s+|a\s+)?(?:podcast(?:ing)?|home\s+studio|studio|music\s+production))\b",
+            re.I,
+        ),
+        "studio headphones",
+        "studio headphones",
+    ),
+    (
+        re.compile(
+            # «whats good for making crispy chips without loads of oil», «fries with less oil»
+            r"(?:\bfor\s+)?(?:\b(?:making|to\s+make|cooking|to\s+cook|doing)\s+)?(?:crispy\s+|crunchy\s+)?"
+            r"\b(?:chips|fries|wings|nuggets)\s+(?:without|with\s+(?:less|little|no))\s+(?:(?:loads|"
+            r"lots|much|a\s+lot|tons)\s+of\s+)?(?:oil|grease|fat)\b"
+            r"|\bfry(?:ing)?\s+(?:stuff\s+|things\s+|food\s+)?without\s+(?:much\s+|any\s+)?oil\b",
+            re.I,
+        ),
+        "air fryer",
+        "an air fryer",
+    ),
+    (
+        re.compile(
             # «those zip bag things that organise your suitcase», «pouches to sort my clothes»
             r"\b(?:(?:zip(?:per(?:ed)?)?|little|small|mesh)\s+)?(?:bags?|pouch(?:es)?|cubes?|"
             r"organi[sz]ers?)(?:\s+things?)?\s+(?:that|which|to|for)\s+(?:organi[sz]e|sort)"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.conversation.understanding.numbered_picks import numbered_picks_named
 from tests.test_phrasing import Chat
 
 RAIN_JACKET, COFFEE_PRO_X, RC_CLASSIC, RC_NOVA = "P0254", "P0293", "P0251", "P0233"
@@ -201,3 +202,38 @@ def test_how_do_i_track_it_after_ordering_says_where_it_is(demo_assistant) -> No
     demo_assistant.confirm(chat.session, summary.pending_checkout.checkout_id, "track-1")
     reply = chat.say("how do i track it")
     assert "processing" in reply.text
+
+
+@pytest.mark.slow
+def test_counts_before_two_names_go_each_to_its_own(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "add 2 of the trailhawk urban x racing flats in 11 and 1 of the fleetfoot core s trail "
+        "running shoes in 9, blue"
+    )
+    assert chat.units() == {"P0051": 2, "P0050": 1}
+
+
+@pytest.mark.slow
+def test_a_list_numbered_by_the_shopper_is_picked_from_by_place(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "3 pairs im eyeing, all in size 11: first the trailhawk urban x racing flats, second the "
+        "pacer & co trail x walking sneakers, third the altura plus s road shoes. add 2 of the "
+        "first and 1 of the third"
+    )
+    assert chat.lines() == [
+        ("P0051", {"size": "11", "colour": "blue"}, 2),
+        ("P0054", {"size": "11", "colour": "red"}, 1),
+    ]
+    chat = Chat(demo_assistant)
+    chat.say(
+        "ok so: first the playwise one 2 card game, second the meeple house aero card game, third "
+        "the tumble & co core 400 card game. 1 of the first in deluxe and 2 of the third"
+    )
+    assert chat.units() == {"P0230": 1, "P0242": 2}
+
+
+def test_numbered_picks_leave_other_places_alone() -> None:
+    assert numbered_picks_named("add the first one") == "add the first one"
+    assert numbered_picks_named("compare the first and second") == "compare the first and second"

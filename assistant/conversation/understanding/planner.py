@@ -127,6 +127,7 @@ from assistant.conversation.understanding.named_picks import (
     several_picked,
 )
 from assistant.conversation.understanding.narrowing import flagged_refine, narrowed_searches
+from assistant.conversation.understanding.numbered_picks import numbered_picks_named
 from assistant.conversation.understanding.other_than_that import others_wanted
 from assistant.conversation.understanding.other_value import (
     ANOTHER_LINE,
@@ -282,6 +283,7 @@ class RulePlanner:
         message = some_of_them_said(message, self._version_values)  # «2 of those … galaxy s24»
         message = without_asides(message)  # «ok 30 ml to try it»: the 30 ml
         message = versions_moved_to_their_pick(message)  # «…, deluxe for the third»
+        message = numbered_picks_named(message)  # «first the X, second the Y. 2 of the first»
         message = self.mind_changes.settled(message)
         if state.pending_action is None:  # to a «which one?», «any colour is fine» picks one
             message = without_indifference(message)  # «hoodie, any colour is fine»: a hoodie

@@ -321,11 +321,17 @@ _LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{NUMBER}\s"
 _COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){NUMBER}\s+(?:x\s+|in\s+)?$", re.I)
 
 
+def as_found(phrase: str) -> str:
+    """A name as the message says it: a phrase cut from the message less its counts («add  the
+    trailhawk …» of «add 2 of the trailhawk …») is found by what follows the gap."""
+    return phrase.split("  ")[-1].strip() if "  " in phrase.strip() else phrase
+
+
 def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
     """How many of each named product a message asks for, read from the words that lead to
     its name ("add 2 resistance bands and a foam roller": 2 and 1)."""
     lowered, start, counts = message.lower(), 0, []
-    for phrase in phrases:
+    for phrase in map(as_found, phrases):
         at = lowered.find(phrase.lower(), start) if phrase else -1
         if at < 0:
             counts.append(None)
@@ -473,6 +479,7 @@ def options_for_focus(
 def own_spans(text: str, phrases: list[str]) -> list[str]:
     """Each phrase with what follows it up to the next phrase («the X in white, twin size»);
     a phrase not found in the text is its own span."""
+    phrases = [as_found(phrase) for phrase in phrases]
     starts = [text.find(phrase) if phrase else -1 for phrase in phrases]
     found = sorted(start for start in starts if start >= 0)
     spans = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.conversation.policy_answers import in_the_policies_words
 from assistant.conversation.understanding.numbered_picks import numbered_picks_named
 from tests.test_phrasing import Chat
 
@@ -237,3 +238,26 @@ def test_a_list_numbered_by_the_shopper_is_picked_from_by_place(demo_assistant) 
 def test_numbered_picks_leave_other_places_alone() -> None:
     assert numbered_picks_named("add the first one") == "add the first one"
     assert numbered_picks_named("compare the first and second") == "compare the first and second"
+
+
+@pytest.mark.slow
+def test_both_in_their_smallest_size_then_returns_of_each(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(
+        "do you have the leaf & kettle classic whole bean coffee and the kyoto garden classic x "
+        "green tea"
+    )
+    chat.say("add both, smallest bags. whole beans for the coffee")
+    assert chat.lines() == [
+        ("P0287", {"size": "250 g", "grind": "whole bean"}, 1),
+        ("P0282", {"size": "250 g", "grind": "whole bean"}, 1),
+    ]
+    reply = chat.say("if i dont like them can i send them back?")
+    assert "14 days" in reply.text and "final sale" in reply.text
+    assert "never asks for card numbers" not in reply.text
+
+
+def test_everyday_words_for_a_return_are_the_policies_words() -> None:
+    assert in_the_policies_words("can i send them back if i dont like them?") == (
+        "can i return it if i changed my mind?"
+    )

@@ -55,6 +55,7 @@ class ShopRuleAnswers:
         if not asks_shop_rules(step.text) and (refusal := self.not_sold(step)):
             return refusal
         question, before = asked_part(step.text), state.last_policy_question  # «I'm muddled. How…?»
+        question = in_the_policies_words(question)  # «can i send them back?»: return them
         if ABROAD.search(step.text):  # «and send it to my sister in toronto?»: where we deliver
             question = f"do you ship internationally? {question}"
         vector = None  # a follow-up asked alone is embedded once, for both uses
@@ -73,7 +74,11 @@ class ShopRuleAnswers:
         )
         named = [pid for pid in step.references.ids if pid in self.catalogue.products]
         named = named or _delivery_asked_again(step.text, before, state.focus)
-        if named:
+        if len(named) > 1 and (each := _each_ones_facts(self.catalogue, named, step.text)):
+            # «add both …», then «can i send them back?»: each one's window, then the rule
+            turn.text = "\n".join([*each, turn.text])
+            turn.products = [*turn.products, *named[:_EACH_AT_MOST]]
+        elif named:
             product = self.catalogue.products[named[0]]
             state.focus = product.id
             state.chosen_options = product.options_named_in(step.text) or state.chosen_options
@@ -88,6 +93,42 @@ class ShopRuleAnswers:
             turn.text, turn.prices = turn.text + note, turn.prices + figures
             turn.products += [pid for pid in named[:1] if pid not in turn.products]  # as named
         return turn
+
+
+_EACH_AT_MOST = 3
+# everyday words for what the policies name otherwise: the passage that answers is found by
+# its own words («send them back»: a return, not «if a message asks you for them»)
+_EVERYDAY_RULE_WORDS = [
+    (
+        re.compile(
+            r"\b(?:send|take|bring|post|ship)\s+(?:it|them|this|these|that|those)\s+back\b", re.I
+        ),
+        "return it",
+    ),
+    (
+        re.compile(r"\b(?:don'?t|dont|do not)\s+(?:like|want|love)\s+(?:it|them)\b", re.I),
+        "changed my mind",
+    ),
+]
+
+
+def in_the_policies_words(question: str) -> str:
+    """A shop-rule question with its everyday phrasings said in the policies' words."""
+    for said, instead in _EVERYDAY_RULE_WORDS:
+        question = said.sub(instead, question)
+    return question
+
+
+def _each_ones_facts(catalogue: Catalogue, named: list[str], text: str) -> list[str]:
+    """The facts that bear on a shop rule asked of several products, one line each; none
+    unless each has some."""
+    lines = []
+    for pid in named[:_EACH_AT_MOST]:
+        product = catalogue.products[pid]
+        if not (facts := product_facts(product, text, {})):
+            return []
+        lines.append(wording.attribute_answer(product, facts))
+    return lines
 
 
 # «can i get next day delivery on it?», then «ok so how long normally»: of the same product

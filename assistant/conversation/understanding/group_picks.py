@@ -15,7 +15,7 @@ from assistant.conversation.understanding.references import GROUP_SIZES, ORDINAL
 from assistant.conversation.understanding.slots import Slots
 from assistant.conversation.understanding.steps import Step, ToolCall
 from assistant.conversation.understanding.sure_acts import I_TAKE
-from assistant.conversation.understanding.version_words import options_it_comes_in
+from assistant.conversation.understanding.version_words import end_of_range, options_it_comes_in
 from assistant.search.parsing import COUNT_WORDS
 
 _COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a couple|a pair"
@@ -564,6 +564,11 @@ def group_step(
             chosen := options_it_comes_in(products[call.args["product_id"]], state.chosen_options)
         ):
             call.args["options"] = {**chosen, **call.args.get("options", {})}
+        # «add both, smallest bags»: each one's smallest size
+        if call.name == "add_to_cart" and (
+            end := end_of_range(products[call.args["product_id"]], request.text)
+        ):
+            call.args["options"] = {**end, **call.args.get("options", {})}
     intent = "add" if any(c.name == "add_to_cart" for c in calls) else "change"
     return _group_step(intent, request, slots, calls)
 

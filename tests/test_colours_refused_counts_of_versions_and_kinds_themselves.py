@@ -261,3 +261,59 @@ def test_everyday_words_for_a_return_are_the_policies_words() -> None:
     assert in_the_policies_words("can i send them back if i dont like them?") == (
         "can i return it if i changed my mind?"
     )
+
+
+# ---- the review's regressions, mended -----------------------------------------------------
+
+
+@pytest.mark.slow
+def test_questions_of_them_after_adding_two_by_name(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak go jump rope in green and the pulsefit sport jump rope in grey")
+    reply = chat.say("are they in stock?")
+    assert set(reply.products) == {"P0178", "P0196"}
+    reply = chat.say("when would they both arrive? i need them in 5 days")
+    assert "Yes: IronPeak Go Jump Rope" in reply.text
+    assert "Not quite: PulseFit Sport Jump Rope" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "added"),
+    [
+        ("please show me the ironpeak pro yoga mat in pink, i want one", {"P0181": 1}),
+        ("add the kestrel plus fleece hoodie in M, to wear with my black jeans", {"P0263": 1}),
+    ],
+)
+def test_adds_the_review_kept(demo_assistant, message: str, added: dict[str, int]) -> None:
+    chat = Chat(demo_assistant)
+    chat.say(message)
+    assert chat.units() == added
+
+
+@pytest.mark.slow
+def test_tracking_asked_before_ordering_is_the_rule(demo_assistant) -> None:
+    reply = Chat(demo_assistant).say("before i buy: how do i track my parcel after ordering?")
+    assert "tracking number" in reply.text and "no orders" not in reply.text
+
+
+@pytest.mark.slow
+def test_two_each_keeps_the_lines_that_have_the_stock(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the ironpeak pro yoga mat in green and the ironpeak air s yoga mat in blue")
+    reply = chat.say("2 each")
+    assert chat.units() == {"P0181": 1, "P0175": 2}
+    assert "only 1 left" in reply.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("message", "unwanted"),
+    [
+        ("something to fry chicken wings with less oil", "We don't carry"),
+        ("looking for a new balance board for my physio", "Road Running"),
+    ],
+)
+def test_uses_and_makes_the_review_caught(demo_assistant, message: str, unwanted: str) -> None:
+    reply = Chat(demo_assistant).say(message)
+    assert unwanted not in reply.text

@@ -70,9 +70,9 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
         result = _run(call, context, notes, trading)
         if isinstance(result, ToolFailure):
             turn = turn.joined(refused(state, call.args, result, context.origin, call.name))
-            if call.name == "add_to_cart":
-                unadded = True
-                continue  # "add X and Y": Y is still added when X needs a choice
+            unadded = unadded or call.name == "add_to_cart"
+            if _goes_on_after_refusal(call, step):
+                continue
             break
         remember(state, call.name, result)
         _remember_version(state, call.name, call.args)
@@ -98,6 +98,12 @@ def _run_in_order(state: DialogueState, step: Step, context: ToolContext) -> Tur
     shown.text = "\n".join([*notes, shown.text])
     _add_free_shipping_note(shown, cart, changes, step.text, context)
     return shown.joined(turn)
+
+
+def _goes_on_after_refusal(call: ToolCall, step: Step) -> bool:
+    """Whether the step's later calls still run when this one is refused: «add X and Y» (Y is
+    added when X needs a choice), «2 each» (a line short of stock keeps the others' counts)."""
+    return call.name == "add_to_cart" or all(c.name == "update_cart_item" for c in step.calls)
 
 
 def remember_taken_out(state: DialogueState, before: CartView, after: CartView) -> None:

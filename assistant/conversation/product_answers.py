@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -223,7 +224,10 @@ def _unsettled(answer: ReviewAnswer) -> bool:
 def _of_the_list(state: DialogueState, step: Step, targets: list[str]) -> tuple[list[str], bool]:
     """The products a plural question asks of, and whether they are the list in view: «what
     are they made of?» of five listed, each of them; «… both …», the first two."""
-    of_the_list = step.references.kind == "deictic" and step.references.plural
+    # («them» just after adding several, counted: those added, not the list)
+    of_the_list = (
+        step.references.kind == "deictic" and step.references.plural and not step.references.counted
+    )
     if not of_the_list or len(targets) < 2 or _BOTH.search(step.text):
         # («what are both made of» of five: as before, the list kept for what comes next)
         return targets, step.references.plural and targets == state.shown
@@ -509,6 +513,11 @@ class ProductAnswers:
         # («… in green for a galaxy s24»: the colour and the model both)
         if said := {**options_said(products, step.text), **step.slots.options}:
             state.chosen_options = said
+        now = self.clock()
+        if (deadline := parse_deadline(step.text, now.date())) is not None:
+            # «will both arrive? leaving in 6 days»: each one's arrival against the day
+            turns = [self._by_date(product, deadline, now) for product in products]
+            return functools.reduce(Turn.joined, turns)
         return self._each(product_ids, step)
 
     def _each(self, product_ids: list[str], step: Step) -> Turn:

@@ -74,7 +74,6 @@ _KIND_OF_MAKE: dict[str, str] = {
     "brooks": "running shoes",
     "salomon": "trail running shoes",
     "speedcross": "trail running shoes",
-    "new balance": "running shoes",
     "saucony": "running shoes",
     "lululemon": "yoga leggings",
     "north face": "jacket",

@@ -233,7 +233,7 @@ class ReferenceResolver:
             added = list(dict.fromkeys(line.product_id for line in state.last_added))
             if plural and focus in added and len(added) > 1 and not in_cart:
                 # «add both …», then «can i send them back?»: both of them
-                return References(added, "deictic", plural)
+                return References(added, "deictic", plural, counted=True)
             if focus:
                 return References([focus], "deictic", plural)
             fits = self._the_one_that_fits(shown, {**state.chosen_options, **options})

@@ -133,7 +133,7 @@ _WANTS = re.compile(
     r"\b(?:look(?:ing|in)?|search(?:ing)?|shopping|hunting) for\s+\w"
     r"|\b(?:do|d'?you|have|got) (?:you|u|ya|y'all)? ?(?:have|sell|carry|stock|got)\s+\w"
     # «… my old pair just died, need road running shoes under $80»
-    r"|\b(?:need|want|after)\s+(?:a\s+|an\s+|some\s+|new\s+)?(?!it\b|them\b|to\b)[a-z-]{3,}\s+\w",
+    r"|\b(?:need|want|after)\s+(?:a\s+|an\s+|some\s+|new\s+)?(?!it\b|them\b|to\b|help\b)[a-z-]{3,}\s+\w",
     re.I,
 )
 _SHOP_RULE = re.compile(

@@ -412,6 +412,14 @@ def without_named_colours(options: dict[str, str], text: str, in_names: set[str]
     return {k: v for k, v in options.items() if k != "colour"} if pairs & in_names else options
 
 
+def _colour_asked(colour: str, text: str) -> bool:
+    """Whether a colour is said as the one wanted («in beige, L», «…, beige»), not of something
+    else («to wear with my black jeans»)."""
+    return bool(
+        re.search(rf"(?:\bin\s+(?:the\s+)?|^\W*|[,;:]\s*){re.escape(colour)}\b", text, re.I)
+    )
+
+
 def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     """A request's options read against one product: the values it names of that product,
     with what the parser read that the product sells too («in large»: its L), the parser's
@@ -429,7 +437,7 @@ def fit_to_product(product: Product, text: str, slots: Slots) -> None:
     # «i'll size up then, add them in navy L» of chinos in XS-M: the L said is asked for (and
     # refused by the cart with the choices), never swapped for a rank's or an earlier size
     said = {k: v for k, v in not_title.items() if k in offered and v.lower() in LETTER_SIZES}
-    if "colour" in offered and "colour" in not_title:
+    if "colour" in offered and "colour" in not_title and _colour_asked(not_title["colour"], text):
         # «add the … rain jacket in beige, L» of one sold only in olive: the colour asked is
         # refused by the cart with the choices, never dropped for the only one sold
         said["colour"] = not_title["colour"]

@@ -511,12 +511,15 @@ _SO_MANY_OF_EACH_OF = re.compile(
 _SHOW_ME = re.compile(
     r"^\W*(?:(?:hey|hi|hello|ok|okay|so|and|pls|please)\W+)*(?:(?:can|could|would)\s+"
     r"(?:u|you)\s+)?(?:pls\s+|please\s+)?(?:show|tell)\s+me\b"
-    r"(?!.*\b(?:add|put|cart|buy|order|take|get me|grab)\b)",
+    r"(?!.*\b(?:add|put|cart|buy|order|take|get me|grab|want|ill|i'll|i'd|give me|need)\b)",
     re.I,
 )
 # «how do i track it» just after ordering, heard as a plea for help: where the order is
+# (not «if i order now how do i track it?», «before i buy: …»: the rule)
 _HOW_TO_TRACK = re.compile(
-    r"\bhow\s+(?:do|can|would|will)\s+(?:i|we)\s+track\s+(?:it|them|that|my\s+(?:order|parcel|"
+    r"^(?!.*\b(?:if|when|once|before|after)\s+(?:i|we)\s+(?:order|buy|check|pay|place)|.*\bafter\s+"
+    r"(?:ordering|buying|i\s+order))"
+    r".*\bhow\s+(?:do|can|would|will)\s+(?:i|we)\s+track\s+(?:it|them|that|my\s+(?:order|parcel|"
     r"package|stuff)|the\s+(?:order|parcel|package))\b",
     re.I,
 )

@@ -120,7 +120,8 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
     (
         re.compile(
             # «whats good for making crispy chips without loads of oil», «fries with less oil»
-            r"(?:\bfor\s+)?(?:\b(?:making|to\s+make|cooking|to\s+cook|doing)\s+)?(?:crispy\s+|crunchy\s+)?"
+            r"(?:\bfor\s+)?(?:\b(?:making|to\s+make|cooking|to\s+cook|doing|to\s+fry|frying)\s+"
+            r"(?:some\s+|my\s+)?(?:chicken\s+)?)?(?:crispy\s+|crunchy\s+)?"
             r"\b(?:chips|fries|wings|nuggets)\s+(?:without|with\s+(?:less|little|no))\s+(?:(?:loads|"
             r"lots|much|a\s+lot|tons)\s+of\s+)?(?:oil|grease|fat)\b"
             r"|\bfry(?:ing)?\s+(?:stuff\s+|things\s+|food\s+)?without\s+(?:much\s+|any\s+)?oil\b",

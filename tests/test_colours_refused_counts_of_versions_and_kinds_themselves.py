@@ -317,3 +317,15 @@ def test_two_each_keeps_the_lines_that_have_the_stock(demo_assistant) -> None:
 def test_uses_and_makes_the_review_caught(demo_assistant, message: str, unwanted: str) -> None:
     reply = Chat(demo_assistant).say(message)
     assert unwanted not in reply.text
+
+
+@pytest.mark.slow
+def test_show_me_more_like_it_changes_no_count(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the roamly lite 2 laptop backpack in grey")
+    chat.say("show me 2 more options like it")
+    assert chat.units() == {BACKPACK: 1}
+    chat = Chat(demo_assistant)
+    chat.say("yoga mats")
+    reply = chat.say("show me the first two")
+    assert reply.products == ["P0169", "P0187"] and chat.units() == {}

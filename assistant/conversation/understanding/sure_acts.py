@@ -511,7 +511,9 @@ _SO_MANY_OF_EACH_OF = re.compile(
 _SHOW_ME = re.compile(
     r"^\W*(?:(?:hey|hi|hello|ok|okay|so|and|pls|please)\W+)*(?:(?:can|could|would)\s+"
     r"(?:u|you)\s+)?(?:pls\s+|please\s+)?(?:show|tell)\s+me\b"
-    r"(?!.*\b(?:add|put|cart|buy|order|take|get me|grab|want|ill|i'll|i'd|give me|need)\b)",
+    r"(?!.*\b(?:add|put|cart|buy|order|take|get me|grab|want|ill|i'll|i'd|give me|need)\b)"
+    # (not «show me the first two»: picked from the list, heard as it was)
+    r"(?!\s+(?:the\s+)?(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|both|all)\b)",
     re.I,
 )
 # «how do i track it» just after ordering, heard as a plea for help: where the order is
@@ -674,7 +676,9 @@ _HEARD_AS = [
     ({"product_question", "search", "refine", "recommend", "review_question"}, _VERSUS, "compare"),
     ({"search", "refine", "recommend"}, _WHICH_VERSIONS, "product_question"),
     ({"add", "change"}, _NOT_MEANT_TO_ADD, "remove"),
+    # («show me 2 more options like it» heard as a count: no change either)
     ({"add"}, _SHOW_ME, "search"),
+    ({"change"}, _SHOW_ME, "recommend"),
     ({"help", "smalltalk", "product_question", "policy_question"}, _HOW_TO_TRACK, "order_status"),
     ({"change", "product_question", "refine", "search"}, _SO_MANY_MORE_OF, "add"),
     ({"change", "product_question", "refine", "search", "help", "smalltalk"}, _ONE_MORE_IN, "add"),

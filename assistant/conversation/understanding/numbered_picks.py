@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import re
 
-_PLACES = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-    "fifth": 5, "5th": 5,
-}  # fmt: skip
-_PLACE = r"first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th"
+from assistant.conversation.understanding.references import ORDINALS
+
+_PLACE = "|".join(ORDINALS)  # first, 1st, … 5th
 # «first the trailhawk urban x racing flats,», «second is the meeple house aero card game.»
 _NUMBERED = re.compile(
     rf"(?:^|[:,;.]\s*|\band\s+)(?P<place>{_PLACE})\s*(?:(?:one\s+)?is\s+|[:-]\s*)?(?:the\s+)?"
@@ -26,7 +24,7 @@ def numbered_picks_named(message: str) -> str:
     numbered before («2 of the trailhawk urban x racing flats»), when it numbers two or more;
     as said otherwise."""
     numbered = list(_NUMBERED.finditer(message))
-    places = {_PLACES[found["place"].lower()]: found["name"].strip() for found in numbered}
+    places = {ORDINALS[found["place"].lower()]: found["name"].strip() for found in numbered}
     if len(places) < 2 or len(places) != len(numbered):
         return message
     end = numbered[-1].end()
@@ -34,7 +32,7 @@ def numbered_picks_named(message: str) -> str:
     if not _PICKED_BY_PLACE.search(rest):
         return message
     named = _PICKED_BY_PLACE.sub(
-        lambda said: f"the {places.get(_PLACES[said[1].lower()], said[0])}", rest
+        lambda said: f"the {places.get(ORDINALS[said[1].lower()], said[0])}", rest
     )
     if named == rest:
         return message

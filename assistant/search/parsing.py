@@ -263,9 +263,12 @@ _RATING = re.compile(
 _WELL_RATED = re.compile(r"\b(?:highly|top|best|well|high)[ -]rated\b|\bwell[ -]reviewed\b", re.I)
 # «in size 9» as one: "in size" must not use up the "size" of "size 9"
 _SIZE_WORD = re.compile(
-    r"\b(?:(?:in\s+)?(?:size|sized)|in(?: an?)?|sz)\s+([A-Za-z0-9]+(?:\.\d+)?(?:\s?(?:ml|g|kg))?)\b"
+    r"\b(?:(?:in\s+)?(?:an?\s+)?(?:size|sized)|in(?: an?)?|sz)\s+"
+    r"([A-Za-z0-9]+(?:\.\d+)?(?:\s?(?:ml|g|kg))?)\b"
     # «shes a small», «i wear a 9», «he's usually an L»: the size someone wears
-    r"|\b(?:i'?m|i am|she'?s|she is|he'?s|he is|they'?re|they are|wears?|wearing)\s+"
+    # («do they do a 10.5?»: a size asked of shoes)
+    r"|\b(?:i'?m|i am|she'?s|she is|he'?s|he is|they'?re|they are|wears?|wearing|"
+    r"(?:do|does)\s+(?:they|you|u|it|these|those)\s+(?:do|make|come\s+in))\s+"
     r"(?:usually\s+|normally\s+)?(?:an?\s+)([A-Za-z0-9]+(?:\.\d+)?)\b"
     r"(?![\s-]*(?:years?|yrs?|months?|mos?|weeks?)\b)",  # «she's an 8 year old»: an age
     re.I,
@@ -481,7 +484,9 @@ def _size(text: str, sizes: set[str], model_letters: set[str] = frozenset()) -> 
             return {"size": value}
         if LETTER_FOR.get(value) in sizes:  # «in large, white», «the northwind in medium»
             return {"size": LETTER_FOR[value]}
-        if re.fullmatch(r"\d+\.\d+", value) and re.match(r"(?:in\s+)?(?:size|sz)", match[0], re.I):
+        if re.fullmatch(r"\d+\.\d+", value) and re.match(
+            r"(?:in\s+)?(?:size|sz)|(?:do|does)\b", match[0], re.I
+        ):
             return {"size": value}  # «size 10.5»: a half size no product has, said back as such
     for said in re.finditer(r"(?:([\w&-]+)\s+)?\b([A-Z]{1,4})\b", text):
         before, token = (said.group(1) or "").lower(), said.group(2)

@@ -350,7 +350,8 @@ def answered_which(asked: str | None, references: References, text: str, intent:
     Board Game» adds it; any other request keeps its act."""
     names_one = (
         intent in {"search", "refine", "product_question", "review_question", "smalltalk", "help"}
-        and references.kind in {"mention", "shown-word"}  # «the zen ones» of those listed
+        # «the zen ones» of those listed, «whichever's cheaper»
+        and references.kind in {"mention", "shown-word", "superlative"}
         and len(references.ids) == 1
         and not ASKS.search(text)
     )

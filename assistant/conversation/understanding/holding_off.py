@@ -89,7 +89,12 @@ def holds_off(act: str, text: str) -> bool:
     clause_end = re.search(r"[,.;]|\bbut\b", text[said.end() :])
     after = text[said.end() + clause_end.start() :] if clause_end else ""
     rest = text[: said.start()] + " " + after
+    if act == "view_cart" and _CART_SAID.search(rest):
+        return False  # «dont check out, just tell me what size is in my cart»: the cart shown
     return not (_DOES.search(rest) or _A_COUNT_SAID.search(after))
+
+
+_CART_SAID = re.compile(r"\b(?:cart|basket|trolley)\b", re.I)
 
 
 def held_off_answer(text: str) -> str | None:

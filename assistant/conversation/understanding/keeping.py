@@ -212,6 +212,8 @@ def removal_calls(
     if going is None and _BOTH.search(step.text):
         named = _named_apart(step.text, list(dict.fromkeys(cart_products)), in_cart)
         going = named if len(named) > 1 else None  # «drop the jump rope and the bands»
+    if going is None and step.references.counted and step.references.kind == "deictic":
+        going = [pid for pid in step.references.ids if pid in cart_products]  # «remove them»
     kind = None if going is not None or step.references.ids else named_kind(step.text)
     holding = in_cart(kind, list(dict.fromkeys(cart_products))) if kind else []
     if kind and not holding:

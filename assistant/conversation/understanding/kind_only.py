@@ -36,7 +36,8 @@ def _sold_by_weight(product: Product) -> bool:
     return any(_WEIGHT.match(value) for value in product.option_values("size"))
 
 
-_A_THING = re.compile(r"\b(?:a|an|some)\s+\w+", re.I)  # «…buy a gift card»; not «add it»
+# «…buy a gift card»; not «add it», nor «the trailhawk classic in a size 7» (a version)
+_A_THING = re.compile(r"(?<!\bin )\b(?:a|an|some)\s+(?!size\b)\w+", re.I)
 
 
 def names_a_kind_only(

@@ -157,6 +157,7 @@ from assistant.conversation.understanding.slots import (
     THE_LOT,
     TOTAL_SAID,
     Slots,
+    extract_quantity,
     extract_slots,
     fit_to_product,
     options_for_focus,
@@ -667,17 +668,24 @@ class RulePlanner:
         if cart_pick and (model := numbered_model(product, request.text)):
             slots.options, slots.quantity = model, None  # «mine's a 15»: the iPhone 15 one
             return pending.kind, model
+        if cart_pick and (bare := _bare_size(product, request.text)):
+            slots.options = {**slots.options, **bare}  # «50 then, two of em» of 100 ml: 50 ml
+            slots.quantity = extract_quantity(_BARE_NUMBER_FIRST.sub(" ", request.text))
+            return pending.kind, bare
         if cart_pick and slots.quantity and COUNT_ALONE.match(request.text):
             intent = pending.kind  # «2 actually» to «which one?»: how many, then asked again
         elif cart_pick and (count := corrected_count(request.text)):
             intent, slots.quantity = pending.kind, count  # «i said 3 not 2»: the same
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
+        if intent in {"search", "catalogue_question"} and _ANY_OF_A_KIND.match(request.text):
+            return intent, {}  # «any merino sweaters in XL that are in stock?»: others, searched
         if _NO_ANSWER.match(request.text):
             return intent, {}  # «when's white back in stock?» after «which one?»: a question
         other = self.references.mentions.names_other_than(
             request.text, pending.product_id
         ) or _the_other_product(request.text, product, state.shown)
+        other = other or self._wants_another_kind(request.text, product)
         # «any colour is fine», «whichever»: a version in stock that fits, chosen for them
         choice = any_version(product, request.text, pending.options) if not other else {}
         choice = choice or (product.options_named_in(request.text) if product and not other else {})
@@ -694,6 +702,25 @@ class RulePlanner:
         if slots.quantity and intent in {"add", "change", "smalltalk", "help"}:
             return (pending.kind if pending.kind in {"add", "change"} else "add"), choice
         return intent, choice
+
+    def _namesakes_or_found(self, step: Step) -> list[str]:
+        """The products a name that fits several stands for: those found by it («… and 3
+        kestrel totes in navy»: the two Kestrel totes), else all that share the name."""
+        if step.references.kind == "mention" and len(step.references.ids) >= 2:
+            return list(step.references.ids)  # not every product of a «Kestrel …» maker
+        return self.references.mentions.namesakes(step.text)
+
+    def _wants_another_kind(self, text: str, product: Product | None) -> bool:
+        """«also need some decaf ground coffee to go with it» while asked which version of a
+        whole bean coffee: a thing of another kind is wanted, not the «ground» version."""
+        if product is None or not _WANTS_ALSO.search(text):
+            return False
+        mentions = self.references.mentions
+        own = mentions.title_words.get(product.id, set()) | {
+            word.lower() for variant in product.variants for word in variant.options.values()
+        }
+        said = set(re.findall(r"[a-z]+", text.lower()))
+        return bool((said & mentions.type_words) - own - mentions.version_words)
 
     def _picked(
         self,
@@ -890,7 +917,7 @@ class RulePlanner:
             product_id = product_id or self._the_one_talked_of(step.text, state)
             product_id = product_id or self._namesake_in_the_version(step)
             if product_id is None:  # «add the summit supply sport s»: its headlamp or bottle?
-                named = self.references.mentions.namesakes(step.text)
+                named = self._namesakes_or_found(step)
                 # «2 of the roamly» beside two Roamly backpacks: which of those two
                 in_view = [pid for pid in named if pid in state.shown]
                 named = in_view if len(in_view) >= 2 else named
@@ -1015,6 +1042,26 @@ class RulePlanner:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
 
 
+_BARE_NUMBER_FIRST = re.compile(
+    r"^\W*(?:(?:ok|okay|fine|ugh|hmm+|the)\W+)*(\d{2,4})\b(?!\s*(?:ml|g|kg|x|of)\b)"
+)
+
+
+def _bare_size(product: Product | None, text: str) -> dict[str, str]:
+    """The size a bare number that opens an answer names («50 then, two of em» of a gel in 30,
+    50 and 100 ml: 50 ml), when exactly one of the product's sizes is that number."""
+    said = _BARE_NUMBER_FIRST.match(text)
+    if product is None or said is None:
+        return {}
+    sizes = {
+        value
+        for variant in product.variants
+        for name, value in variant.options.items()
+        if name == "size" and re.fullmatch(rf"{said[1]}\s*[a-z]+", value.lower())
+    }
+    return {"size": sizes.pop()} if len(sizes) == 1 else {}
+
+
 def _which_answered(
     asked: str | None,
     count: int | None,
@@ -1036,6 +1083,17 @@ def _names_others(namesakes: list[str], state: DialogueState) -> bool:
     return len(namesakes) > 1 and state.focus not in namesakes
 
 
+# «also need some …», «i want a … too»: a thing wanted beside the one asked about
+_WANTS_ALSO = re.compile(
+    r"\b(?:also|too|as well)\b.*\b(?:need|want|get|grab|looking for)\b"
+    r"|\b(?:need|want|get|grab|looking for)\b.*\b(?:also|too|as well|to go with)\b",
+    re.I,
+)
+_ANY_OF_A_KIND = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|hmm+|well|ugh|fine)\W+)*(?:(?:is there|are there|got|"
+    r"do (?:you|u) (?:have|sell|do))\s+)?any\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b",
+    re.I,
+)
 # «when's white back in stock?», «why is navy out?»: asked, never a version picked
 _NO_ANSWER = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|hmm+|wait)\W+)*(?:when|why|how long|how come|how soon)\b"

@@ -71,6 +71,12 @@ def decided_in_a_word(message: str) -> str:
 _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
+_WHICH_OF_THEM = re.compile(r"\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+list)\b", re.I)
+_TAKE_OUT = re.compile(
+    r"\b(?:remove|take\s+(?:them|those|these|both)\s+out|take\s+out|drop|delete|get\s+rid\s+of)"
+    r"\s+(?:them|those|these|both)\b",
+    re.I,
+)
 _PLURAL_DEICTIC = re.compile(r"\b(them|those|these|they|their|both|all of them)\b", re.I)
 # a pronoun that points at the product in focus, whatever options follow it
 # («ok i'll size up, L in navy» after its reviews said it runs small: the one in view too)
@@ -137,6 +143,7 @@ class ReferenceResolver:
     def __init__(self, catalogue: Catalogue, mentions: ProductMentions) -> None:
         self.catalogue = catalogue
         self.mentions = mentions
+        self._brand_models: dict[str, dict[str, set[str]]] = {}
 
     def resolve(
         self,
@@ -156,6 +163,7 @@ class ReferenceResolver:
         in_cart = list(dict.fromkeys(cart or []))
         for finder in (
             self._ids,
+            lambda text: self._model_of_the_brand_in_view(text, focus),  # «the lite x one»
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(
@@ -228,9 +236,18 @@ class ReferenceResolver:
             found = finder(message)
             if found is not None:
                 return found
+        if len(shown) > 1 and _WHICH_OF_THEM.search(message):
+            # «which of them actually lists memory foam?» after asking of one: the list again
+            return References(shown, "deictic", plural=True)
         if DEICTIC.search(message):
             plural = bool(_PLURAL_DEICTIC.search(message))
             added = list(dict.fromkeys(line.product_id for line in state.last_added))
+            if plural and in_cart and _TAKE_OUT.search(message):
+                # «add the X and the Y», then «remove them»: each of those still in the cart
+                group = added if len(added) > 1 else shown if focus in shown[:3] else []
+                held = [pid for pid in group[:3] if pid in in_cart]
+                if len(group) > 1 and held:
+                    return References(held, "deictic", plural, counted=True)
             if plural and focus in added and len(added) > 1 and not in_cart:
                 # «add both …», then «can i send them back?»: both of them
                 return References(added, "deictic", plural, counted=True)
@@ -384,6 +401,41 @@ class ReferenceResolver:
         if name.split()[-2] not in self.mentions.before_one:
             return False  # no title has «<word> One»: the titles need no scan (100k products)
         return any(name in product.title.lower() for product in self.catalogue.products.values())
+
+    def _model_of_the_brand_in_view(self, message: str, focus: str | None) -> References | None:
+        """«add the lite x one then» after asking of the Clearwell Lite 2: the brand's other
+        model whose model words («lite x») the message says, not a «Lite» of another brand."""
+        product = self.catalogue.products.get(focus or "")
+        if product is None:
+            return None
+        said = _title_words(message)
+        models = self._models_of_brand(product.brand)
+        if any(b != product.brand and _title_words(b) <= said for b in self._brand_models):
+            return None  # «… than the purelle pro x?»: another brand's said too
+        fitting = [
+            pid
+            for pid, model in models.items()
+            if pid != product.id and len(model) > 1 and model <= said
+        ]
+        return References(fitting, "mention") if len(fitting) == 1 else None
+
+    def _models_of_brand(self, brand: str) -> dict[str, set[str]]:
+        """Each of a brand's products by its model words: its title less the brand and the
+        words every title of its kind shares («Lite X» of «… Mineral Sunscreen SPF 50»)."""
+        if not self._brand_models:  # built on first use: one pass over the catalogue
+            kin: dict[tuple[str, ...], list[set[str]]] = {}
+            for product in self.catalogue.products.values():
+                kin.setdefault(_ending(product.title), []).append(_title_words(product.title))
+            shared = {end: set.intersection(*titles) for end, titles in kin.items()}
+            for pid, product in self.catalogue.products.items():
+                model = _title_words(product.title) - _title_words(product.brand)
+                model -= (
+                    shared[_ending(product.title)]
+                    if len(kin[_ending(product.title)]) > 1
+                    else set()
+                )
+                self._brand_models.setdefault(product.brand, {})[pid] = model
+        return self._brand_models.get(brand, {})
 
     @staticmethod
     def _it(message: str, focus: str | None) -> References | None:
@@ -1088,3 +1140,13 @@ def namesakes(references: References) -> bool:
     phrases = [references.phrases.get(pid, "") for pid in references.ids]
     # («the three morning ritual ones» off a list: a group counted, each of them meant)
     return len(phrases) > 1 and len(set(phrases)) == 1 and not references.counted
+
+
+def _title_words(text: str) -> set[str]:
+    """The lower-case words of a title or brand."""
+    return set(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _ending(title: str) -> tuple[str, ...]:
+    """The last two words of a title, which name its kind («… Sunscreen SPF 50»: spf 50)."""
+    return tuple(title.lower().split()[-2:])

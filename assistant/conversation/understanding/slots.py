@@ -139,7 +139,9 @@ _QTY_PATTERNS = [
         rf"(?:drop|reduce|lower|cut|raise|increase|up)\s+the\s+[a-z][\w' -]{{1,30}}?\s+to\s+)"
         rf"(?<!size )(?<!sz )(?<!in )(?<!uk )(?<!us ){NUMBER}\s*(?:pls|please|then|instead)?"
         # «…, my partner's coming»: a remark that says why
-        r"(?:\W*$|,\s*(?:my|our|his|her|their|for|as|since|because|cos|we|i|she|he|they)\b[^?]*$)",
+        # («…, the eldest is too old for it», «…, turns out one's enough»)
+        r"(?:\W*$|,\s*(?:my|our|his|her|their|for|as|since|because|cos|cuz|coz|we|i|she|he|they|"
+        r"the|turns out)\b[^?]*$)",
         re.I,
     ),
     re.compile(  # "2 is enough", "three will do"
@@ -321,17 +323,23 @@ _LEADING_COUNT = re.compile(rf"^\W*(?:(?:and|also|plus|add|with)\s+)*{NUMBER}\s"
 _COUNT_RIGHT_BEFORE = re.compile(rf"(?<![\w.]){NUMBER}\s+(?:x\s+|in\s+)?$", re.I)
 
 
-def as_found(phrase: str) -> str:
-    """A name as the message says it: a phrase cut from the message less its counts («add  the
-    trailhawk …» of «add 2 of the trailhawk …») is found by what follows the gap."""
-    return phrase.split("  ")[-1].strip() if "  " in phrase.strip() else phrase
+def as_found(phrase: str, text: str) -> str:
+    """A name as `text` says it: a phrase cut from the message less its counts («add  the
+    trailhawk …» of «add 2 of the trailhawk …») is found by what follows the gap, and one
+    whose first words the text parts («add voyagr plus tote» of «add one voyagr plus tote»)
+    by its last words."""
+    phrase = phrase.split("  ")[-1].strip() if "  " in phrase.strip() else phrase
+    words, lowered = phrase.split(), text.lower()
+    while len(words) > 1 and " ".join(words).lower() not in lowered:
+        words = words[1:]
+    return " ".join(words) if " ".join(words).lower() in lowered else phrase
 
 
 def quantities_before(message: str, phrases: list[str]) -> list[int | None]:
     """How many of each named product a message asks for, read from the words that lead to
     its name ("add 2 resistance bands and a foam roller": 2 and 1)."""
     lowered, start, counts = message.lower(), 0, []
-    for phrase in map(as_found, phrases):
+    for phrase in (as_found(phrase, message) for phrase in phrases):
         at = lowered.find(phrase.lower(), start) if phrase else -1
         if at < 0:
             counts.append(None)
@@ -487,7 +495,7 @@ def options_for_focus(
 def own_spans(text: str, phrases: list[str]) -> list[str]:
     """Each phrase with what follows it up to the next phrase («the X in white, twin size»);
     a phrase not found in the text is its own span."""
-    phrases = [as_found(phrase) for phrase in phrases]
+    phrases = [as_found(phrase, text) for phrase in phrases]
     starts = [text.find(phrase) if phrase else -1 for phrase in phrases]
     found = sorted(start for start in starts if start >= 0)
     spans = []

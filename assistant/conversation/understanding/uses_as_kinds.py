@@ -119,6 +119,37 @@ _USES: list[tuple[re.Pattern[str], str, str]] = [
     ),
     (
         re.compile(
+            # «headphones for running», «earbuds for the gym», «headphones i can work out in»
+            r"\b(?:headphones|earbuds|earphones|buds)\s+(?:for|to\s+(?:wear|use)\s+(?:at|for|"
+            r"when|while))\s+(?:the\s+|my\s+)?(?:running|runs?|jogging|jogs?|the\s+gym|gym|"
+            r"workouts?|working\s+out|training|sports?|exercis(?:e|ing)|cycling)\b",
+            re.I,
+        ),
+        "sport earbuds",
+        "sport earbuds",
+    ),
+    (
+        re.compile(
+            # «a bag for my laptop», «a backpack for work that fits a 15 inch laptop»
+            r"\b(?:bag|backpack|rucksack)\s+(?:for|to\s+(?:carry|hold|fit))\s+(?:my\s+|a\s+|the\s+)?"
+            r"(?:\d+(?:\.\d+)?\s*(?:\"|inch|in)\s+)?laptop\b",
+            re.I,
+        ),
+        "laptop backpack",
+        "laptop backpack",
+    ),
+    (
+        re.compile(
+            # «a bag for hiking», «a backpack for day hikes»; not «sleeping bag for hiking»
+            r"(?<!sleeping )\b(?:bag|backpack|rucksack|pack)\s+for\s+(?:my\s+|a\s+|the\s+)?"
+            r"(?:day\s+)?(?:hiking|hikes?|trekking|treks?|the\s+trails?|trails?)\b",
+            re.I,
+        ),
+        "hiking backpack",
+        "hiking backpack",
+    ),
+    (
+        re.compile(
             # «whats good for making crispy chips without loads of oil», «fries with less oil»
             r"(?:\bfor\s+)?(?:\b(?:making|to\s+make|cooking|to\s+cook|doing|to\s+fry|frying)\s+"
             r"(?:some\s+|my\s+)?(?:chicken\s+)?)?(?:crispy\s+|crunchy\s+)?"

@@ -254,11 +254,23 @@ _MAKE_THE_ONE = re.compile(
 )
 
 
+# «oops the olive should be grey», «the small one was meant to be large»
+_ONE_SHOULD_BE = re.compile(
+    r"\b(?P<out>the\s+[\w\s.-]+?)(?:\s+ones?)?\s+(?:should(?:'?ve| have)?\s+be(?:en)?|"
+    r"was\s+(?:meant|supposed)\s+to\s+be|needs?\s+to\s+be)\b(?P<in>.+)$",
+    re.I,
+)
+
+
 def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str, str]] | None:
     """The options of the line a request trades away and of the version it wants instead,
     both of one product («swap the small green for the large green», «make the ground one
     the 1kg bag»); None otherwise."""
-    said = _VERSION_FOR_VERSION.search(text) or _MAKE_THE_ONE.search(text)
+    said = (
+        _VERSION_FOR_VERSION.search(text)
+        or _MAKE_THE_ONE.search(text)
+        or _ONE_SHOULD_BE.search(text)
+    )
     if said is None:
         return None
     if SOME_OF_THEM.search(text):

@@ -321,7 +321,7 @@ class Assistant:
         cart = self.commerce.get_cart(state.shopper_id)
         product = self.services.catalogue.products.get(state.focus or "")
         turn = with_count_priced(turn, step.text, product, cart)
-        if state.last_intent != "add":
+        if state.last_intent not in {"add", "change"}:  # («I said 2 not 3», then «how much»)
             return turn
         return with_units_in_cart(turn, step.text, state.focus, cart)
 

@@ -327,6 +327,9 @@ _ALL_OF_THEM = re.compile(
 )
 
 
+_WHICH_OF = re.compile(r"\bwhich\s+(?:one\s+)?of\b", re.I)
+
+
 class ProductAnswers:
     """Answers about the products a request refers to."""
 
@@ -577,13 +580,8 @@ class ProductAnswers:
                 return self._which_namesake(state, namesakes)
             # «is it ok for a 7 year old?» after a list of games: those rated for that age
             return self._rated_for_the_child(state, step) or which_of(self.catalogue, state)
-        named = step.references.ids if step.references.kind == "mention" else []
-        phrases = {step.references.phrases.get(pid, pid) for pid in named}
-        if len(phrases) > 1 and not lead:  # «do reviews say the X or the Y sleeps hot?»: each
-            titles = [self.catalogue.products[pid].title for pid in named[:FEW]]
-            asked = _without_title_words(step.text, titles)
-            state.shown = named[:FEW]  # «the cheaper one» is one of these now
-            return self.reviews_of_each(named[:FEW], step.model_copy(update={"text": asked}))
+        if not lead and (each := self._reviews_of_each_asked(state, step, targets)):
+            return each
         deadline = parse_deadline(step.text, self.clock().date())
         if deadline is not None and not _OF_REVIEWS.search(step.text):
             # «need it for a bday in 5 days, will it make it?»: its delivery against the day
@@ -622,6 +620,32 @@ class ProductAnswers:
         if _SELLER_WORRY.search(step.text):  # «says the seller's unvetted?? should I worry»
             turn = self._with_rule(turn, step.text)
         return turn
+
+    def _reviews_of_each_asked(
+        self, state: DialogueState, step: Step, targets: list[str]
+    ) -> Turn | None:
+        """What each one's reviews say when a question asks of several: those just added
+        («any reviews about them breaking?») or several named («do reviews say the X or the Y
+        sleeps hot?»); None when it asks of one."""
+        if step.references.counted and len(targets) > 1:
+            return self.reviews_of_each(targets[:FEW], step)
+        if step.references.plural and len(targets) > 1 and _WHICH_OF.search(step.text):
+            # «which of them actually lists memory foam as the material»: each one's listing
+            products = [self.catalogue.products[pid] for pid in targets[:SHOWN]]
+            lines = [
+                f"{p.title} [{p.id}]: {'; '.join(facts)}."
+                for p in products
+                if (facts := attribute_facts(p, step.text))
+            ]
+            if lines:
+                return Turn(text="\n".join(lines), products=[p.id for p in products])
+        named = step.references.ids if step.references.kind == "mention" else []
+        if len({step.references.phrases.get(pid, pid) for pid in named}) < 2:
+            return None
+        titles = [self.catalogue.products[pid].title for pid in named[:FEW]]
+        asked = _without_title_words(step.text, titles)
+        state.shown = named[:FEW]  # «the cheaper one» is one of these now
+        return self.reviews_of_each(named[:FEW], step.model_copy(update={"text": asked}))
 
     def reviews_of_each(self, product_ids: list[str], step: Step) -> Turn:
         """What each product's reviews say about the question, one after the other."""

@@ -65,7 +65,7 @@ from assistant.conversation.answers.said_facts import (
     says_another_value,
     with_said_facts,
 )
-from assistant.conversation.answers.said_version_stock import sold_out_in_said
+from assistant.conversation.answers.said_version_stock import phone_not_offered, sold_out_in_said
 from assistant.conversation.answers.spec_order import (
     SpecOrder,
     asks_by_spec,
@@ -93,7 +93,12 @@ from assistant.conversation.understanding.shop_words import (
     WHICH_COMPARED,
     among_shown,
 )
-from assistant.conversation.understanding.slots import extract_slots, options_said, said_values
+from assistant.conversation.understanding.slots import (
+    extract_quantity,
+    extract_slots,
+    options_said,
+    said_values,
+)
 from assistant.conversation.understanding.steps import part_alone
 from assistant.conversation.understanding.version_words import same_as_before
 from assistant.search.famous_makes import DEVICES, famous_make, wanted_make
@@ -143,6 +148,17 @@ _SORT_OF_ONES = re.compile(
     r"\b(?:any|some|got|have|there)\s+(?:[a-z-]+\s+){1,3}?(?P<ones>ones)\b(?!\s+(?:in|for|with)\b)",
     re.I,
 )
+
+
+def _in_the_order_asked(
+    products: list[Product], intro: str, text: str
+) -> tuple[list[Product], str]:
+    """Suggestions about the need in the order a request asks («also need some decaf ground
+    coffee to go with it, cheapest»), led by that order."""
+    order = list_order(text) or superlative_kind(text)
+    if order not in LEADS or intro != "Here are my suggestions:":
+        return products, intro
+    return in_order(products, order), LEADS[order]
 
 
 class CatalogueAnswers(ShopRuleAnswers):
@@ -236,6 +252,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         requested = without_bound(step.slots.requested, step.text)
         text += wording.unmet_requests(products, requested, lengths=not asks_a_measure(step.text))
         text += sold_out_in_said(products, said)  # «… jump rope in pink?»: pink is sold out
+        text += phone_not_offered(products, step.text)  # «… for a oneplus 12»: none lists it
         said_facts = said_fact_note(products, step.text)
         text += age_note(products, step.text) + said_facts
         # «… that fit an iphone 14?»: none listed; «… does it fit hario v60 filters?»: unsaid;
@@ -248,7 +265,11 @@ class CatalogueAnswers(ShopRuleAnswers):
         text += f"\n{spec.values}" if spec else ""
         if result.warnings:
             text += "\n" + "\n".join(result.warnings)
-        text += _which_to_add(products, step.text)
+        if which := _which_to_add(products, step.text):
+            text += which  # «the zen x one», «whichever's cheaper» next: that one, added
+            state.asked_which = state.asked_which_listed = "add"
+            # («2 ironpeak yoga mats in pink please» opens with its count, read as an add's)
+            state.asked_which_count = step.slots.quantity or extract_quantity(f"add {step.text}")
         turn = Turn(
             text=text + money_wording.currency_note(step.text), products=[p.id for p in products]
         )
@@ -442,6 +463,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = for_the_players(products, step.text)  # «board game, we're 5 people»
         products = arriving_in_time(products, step.text, self.clock())  # «need it by friday»
         products = _in_the_version_said(products, step.text)  # «… for pixel 9»
+        products = _buyable_in_budget(products, step.slots.filters)  # «… under 60»
         if step.slots.filters.in_stock:  # «… for a pixel 9, in stock»: in stock for it
             products = [p for p in products if in_stock_in(p, p.options_named_in(step.text))]
         spec = None if by_price else by_spec(products, step.text)
@@ -637,6 +659,7 @@ class CatalogueAnswers(ShopRuleAnswers):
         products = for_the_childs_age(products, step.text)  # not the 12+ car for a 10 year old
         products = with_said_facts(products, step.text)  # «… 12+ so nothing for toddlers»
         products = for_the_players(products, step.text)
+        products, intro = _in_the_order_asked(products, intro, step.text)
         products = products[: list_length(step.text) or len(products)]  # «two ideas for him»
         remember_shown(state, [p.id for p in products])
         # «something to hold my phone on the dashboard, i have a pixel 9», then «add the
@@ -852,10 +875,14 @@ _AGAINST = re.compile(r"\b(?:not|no|n't|without|except|but|hate|avoid|anything)\
 # «and add a braided usb-c cable as well»: an add of a kind, several of which fit
 _ADD_OF_A_KIND = re.compile(
     r"^\W*(?:(?:and|also|ok|okay|so|then|pls|please|oh|can you|could you)\W+)*"
-    r"(?:add|put|pop|throw in|chuck|stick|grab|order)\s+(?:in\s+)?(?:a|an|some|one|the)\b"
+    r"(?:add|put|pop|throw in|chuck|stick|grab|order|i'?d like|i would like|i'?ll take"
+    r"|i'?ll have)\s+(?:in\s+)?(?:a|an|some|one|the)\b"
     # «lumen home linen duvet cover in pink, queen size - add one»: the add said last
     r"|[-,.–]\s*(?:(?:pls|please|so|then)\s+)?(?:add|grab|get me|order)\s+(?:one|1|it)"
-    r"(?:\s+(?:please|pls|then))?\W*$",
+    r"(?:\s+(?:please|pls|then))?\W*$"
+    # «2 ironpeak yoga mats in pink please»: so many of a kind, asked for
+    r"|^\W*(?:\d{1,2}|two|three|four|five|six)\s+(?!person|people|seater|pack|players?|kg|g|ml)"
+    r"[a-z][^?]*\b(?:please|pls|plz)\W*$",
     re.I,
 )
 
@@ -864,6 +891,16 @@ def _which_to_add(products: list[Product], text: str) -> str:
     """The question an add of a kind asks when several fit («and add a braided usb-c cable as
     well», «add the echo fox earbuds in rose gold» of two); nothing otherwise."""
     return "\nWhich one should I add?" if len(products) > 1 and _ADD_OF_A_KIND.search(text) else ""
+
+
+def _buyable_in_budget(products: list[Product], filters: SearchFilters) -> list[Product]:
+    """Under a price cap, those buyable within it: not a serum whose only sizes under $60
+    are sold out while its $75.99 one is in stock (listed «from $50.99, in stock» before).
+    A product sold out in every version stays, listed as out of stock."""
+    if filters.max_price_minor is None:
+        return products
+    in_stock = filters.model_copy(update={"in_stock": True})
+    return [p for p in products if in_stock.matches(p) or not any(v.stock for v in p.variants)]
 
 
 def _in_the_version_said(products: list[Product], text: str) -> list[Product]:

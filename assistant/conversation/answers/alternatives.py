@@ -155,8 +155,11 @@ def closest_by_meaning(retriever: Retriever, text: str, filters: SearchFilters) 
     words = need.group(0).strip().removeprefix("or ") if need else text
     if kind := kind_of_make(text):  # «airpods? or something like them»: wireless earbuds
         words = kind if not need or LIKE_THEM.search(words) else f"{kind}, {words}"
-    result = retriever.search(words, filters=filters, k=3, mode="dense", parse=False)
-    return [hit.product for hit in result.hits]
+    result = retriever.search(words, filters=filters, k=3 * 4, mode="dense", parse=False)
+    found = [hit.product for hit in result.hits]
+    # «salomon speedcross»: trail running shoes first, road ones only after them
+    of_the_kind = [p for p in found if kind and kind.lower() in p.title.lower()]
+    return [*of_the_kind, *(p for p in found if p not in of_the_kind)][:3]
 
 
 def _said_order(value: str) -> tuple[int, float, str]:

@@ -433,6 +433,10 @@ def _unlisted_version(product: Product, question: str) -> str | None:
     return word
 
 
+# what a colour word names beside it, when it names no colour («black tea», «green beans»)
+_FOOD_NAMED_BY_COLOUR = r"(?:tea|pepper|chocolate|beans?|rice|wine|olives?|sugar|mold|mould)\b"
+
+
 def _unlisted_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """«do they come in wide?»: the version asked for by a word no option of it says."""
     unlisted = None if options else _unlisted_version(product, question)
@@ -449,6 +453,11 @@ def _unlisted_facts(product: Product, question: str, options: dict[str, str]) ->
 def product_facts(product: Product, question: str, options: dict[str, str]) -> list[str]:
     """What the product data says that bears on the question."""
     wanted = {cue for pattern, cue in FACT_CUES if pattern.search(question)}
+    options = {
+        name: value
+        for name, value in options.items()
+        if not re.search(rf"\b{re.escape(value)}\s+{_FOOD_NAMED_BY_COLOUR}", question, re.I)
+    }  # «does it have black tea in it?»: no colour asked
     facts = _option_facts(product, options) + _unlisted_facts(product, question, options)
     values = product.options_by_name()
     if "price" in wanted:

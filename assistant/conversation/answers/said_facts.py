@@ -199,4 +199,30 @@ def said_fact_note(products: list[Product], text: str) -> str:
             if "water" in name.lower() and _water_resistant(p)
         ]
         lines += [f"Water ratings listed: {'; '.join(rated)}."] if rated else []
+    lines += _free_of_unlisted(products, text)
     return "".join(f"\n{line}" for line in lines[:2])
+
+
+# «bpa free», «pfas-free», «latex free»: a claim a listing would have to make
+_FREE_OF = re.compile(
+    r"\b(?!(?:hands|stress|worry|care|hassle|tangle|duty|tax|fee|cost|toll|interest|risk|"
+    r"scratch|sugar|fragrance|scent)\b)([a-z]{2,})[- ]free\b",
+    re.I,
+)
+
+
+def _free_of_unlisted(products: list[Product], text: str) -> list[str]:
+    """«insulated water bottle, bpa free»: that no listing says it, when none does."""
+    lines = []
+    for said in _FREE_OF.finditer(text):
+        claim = re.compile(rf"\b{re.escape(said[1])}[- ]free\b", re.I)
+        if products and not any(claim.search(_listing_text(p)) for p in products):
+            word = said[1].upper() if len(said[1]) <= 4 else said[1].lower()
+            lines.append(f"None of these listings says {word}-free, so I can't confirm it is.")
+    return lines
+
+
+def _listing_text(product: Product) -> str:
+    """Everything a listing says in words: title, description and attributes."""
+    facts = " ".join(f"{name} {value}" for name, value in product.attributes.items())
+    return f"{product.title} {product.description} {facts}"

@@ -21,7 +21,7 @@ _ASKED_THING = re.compile(
     # «what would 2 of the 500g cost?»: a count priced, no fact asked
     r"(?!(?:would|will|could|should|does|do|did)\b)(?P<thing>[a-z][a-z0-9 -]{1,40}?)"
     r"(?=\s+(?:is|are|does|do|did|on|of|in|for|it|they|would|will|has|have|does|like|should|"
-    r"could|can|goes|go|looks?|fits?|suits?|works?|i|you|we|to|with|at|would|comes?)\b|"
+    r"could|can|goes|go|looks?|fits?|suits?|works?|i|you|we|to|with|at|would|comes?|made)\b|"
     r"\s*[?,.!]|\s*$)",
     re.I,
 )
@@ -158,6 +158,9 @@ def unlisted_asked(product: Product, question: str, facts: list[str]) -> str | N
         return (
             "The product data doesn't list an age range for it, so I can't say it suits that age."
         )
+    if _SIZE_SYSTEM.search(question) and not any("siz" in name for name in product.attributes):
+        # «are those US sizes?»: the listing gives the numbers, never the system
+        return "The product data doesn't say which size system (US, UK or EU) its sizes are in."
     if contents := _contents_unlisted(product, question):
         return contents
     found = _unlisted(product, question, facts)
@@ -276,6 +279,14 @@ _A_MEASURE_SAID = re.compile(
 )
 
 
+_SIZE_SYSTEM = re.compile(
+    r"\b(?:us|uk|eu|euro(?:pean)?|american|british|men'?s|women'?s)\s+siz(?:e|es|ing)\b"
+    r"|\bsiz(?:e|es|ing)\s+(?:system|standard|chart|conversion)\b",
+    re.I,
+)
+_A_COATING = re.compile(r"ceramic|ptfe|teflon|non-?stick|enamel|coat|anodi[sz]ed", re.I)
+
+
 def _a_fact_given_answers(product: Product, question: str, facts: list[str], thing: str) -> bool:
     """Whether a fact already given is the one asked in the shopper's words («how many can
     play?» answered by its players), not a part of it («the weight limit» beside its weight)."""
@@ -283,6 +294,8 @@ def _a_fact_given_answers(product: Product, question: str, facts: list[str], thi
         return False
     if _words(thing) & _MEASURES:  # «what are the dimensions» is not answered by «40 L»
         return False
+    if "coating" in _words(thing) and not _A_COATING.search(product.attributes.get("material", "")):
+        return False  # «whats the coating made of» of a nonstick pan listed as stainless steel
     for name in product.attributes:
         if name not in ATTRIBUTE_WORDS or not any(f.startswith(f"{name}:") for f in facts):
             continue

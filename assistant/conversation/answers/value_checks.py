@@ -92,7 +92,11 @@ def value_checked(product: Product, question: str, say_missing: bool = True) -> 
                 if _says_figure(sentence, other, other_unit)
                 and not _says_figure(sentence, figure, unit)
             ]
-            elsewhere = f" Its description also says: «{also[0].rstrip('.')}»." if also else ""
+            elsewhere = (
+                f" Its description also says: «{also[0].rstrip('.')}», so the two don't match."
+                if also
+                else ""
+            )
             return (
                 f"Yes, that is what the product data for {name} lists: {'; '.join(said)}."
                 f"{elsewhere} It is the seller's listing; I can't check it beyond that, so ask "

@@ -899,8 +899,13 @@ def _buyable_in_budget(products: list[Product], filters: SearchFilters) -> list[
     A product sold out in every version stays, listed as out of stock."""
     if filters.max_price_minor is None:
         return products
-    in_stock = filters.model_copy(update={"in_stock": True})
-    return [p for p in products if in_stock.matches(p) or not any(v.stock for v in p.variants)]
+    low, high = filters.min_price_minor or 0, filters.max_price_minor
+    return [
+        p
+        for p in products
+        if any(v.stock > 0 and low <= v.price_minor <= high for v in p.variants)
+        or not any(v.stock for v in p.variants)
+    ]
 
 
 def _in_the_version_said(products: list[Product], text: str) -> list[Product]:

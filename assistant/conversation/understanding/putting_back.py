@@ -119,8 +119,12 @@ def scratch_step(
         return None  # «oops didnt mean to add the poles» after a hoodie: not the hoodie
     if state.last_added[0].turn != state.turns - 1:
         return None  # only right after the add: later, «scratch that» may mean anything
-    if _another_version_said(request.text, state, catalogue):
-        return None  # «scratch that, the grey one»: the version changed, not the add undone
+    if changed := _another_version_said(request.text, state, catalogue):
+        # «scratch that, she wants rose gold»: the line just added, in that version instead
+        line, named = changed
+        swap = {"product_id": line.product_id, "options": {**line.options, **named}}
+        swap["replacing"] = dict(line.options)
+        return calls_step("change", request, slots, [ToolCall(name="change_variant", args=swap)])
     calls = [line_call("remove_from_cart", line) for line in state.last_added]
     # «swap 2 of them to the green», «make it the red one», then «undo that»: the version
     # swapped out comes back too
@@ -129,10 +133,12 @@ def scratch_step(
     return calls_step("remove", request, slots, calls)
 
 
-def _another_version_said(text: str, state: DialogueState, catalogue: Catalogue) -> bool:
-    """Whether a message, after what it scratches, says only another version of the product
-    just added («scratch that, the grey one»; not «scratch that, i'll think about the silver
-    first»)."""
+def _another_version_said(
+    text: str, state: DialogueState, catalogue: Catalogue
+) -> tuple[RemovedLine, dict[str, str]] | None:
+    """The line just added and the other version of it a message says, after what it
+    scratches, when it says only that («scratch that, the grey one»; not «scratch that, i'll
+    think about the silver first»); None otherwise."""
     _, comma, rest = text.partition(",")
     for line in state.last_added:
         product = catalogue.products.get(line.product_id)
@@ -140,13 +146,13 @@ def _another_version_said(text: str, state: DialogueState, catalogue: Catalogue)
             continue
         named = product.options_named_in(rest)
         if any(line.options.get(name) != value for name, value in named.items()):
-            return True
-    return False
+            return line, named
+    return None
 
 
 _A_VERSION_WORDS = frozenset(
     "the one ones in a an instead then please pls i meant mean want wanted it get size colour "
-    "color".split()
+    "color she he they wants likes prefers would rather actually".split()  # «she wants rose gold»
 )
 
 

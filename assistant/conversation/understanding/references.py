@@ -412,12 +412,17 @@ class ReferenceResolver:
         models = self._models_of_brand(product.brand)
         if any(b != product.brand and _title_words(b) <= said for b in self._brand_models):
             return None  # «… than the purelle pro x?»: another brand's said too
+        lowered = f" {' '.join(re.findall(r'[a-z0-9]+', message.lower()))} "
         fitting = [
             pid
             for pid, model in models.items()
-            if pid != product.id and len(model) > 1 and model <= said
-        ]
-        return References(fitting, "mention") if len(fitting) == 1 else None
+            if len(model) > 1
+            and model <= said
+            and f" {_in_title_order(self.catalogue.products[pid].title, model)} " in lowered
+        ]  # («2 of the second one» says no «One 2»: the model's words together, in order)
+        if product.id in fitting or len(fitting) != 1:
+            return None  # «add the brickton aero 2» after its Aero 2 game: not its Aero 2 teddy
+        return References(fitting, "mention")
 
     def _models_of_brand(self, brand: str) -> dict[str, set[str]]:
         """Each of a brand's products by its model words: its title less the brand and the
@@ -1150,3 +1155,8 @@ def _title_words(text: str) -> set[str]:
 def _ending(title: str) -> tuple[str, ...]:
     """The last two words of a title, which name its kind («… Sunscreen SPF 50»: spf 50)."""
     return tuple(title.lower().split()[-2:])
+
+
+def _in_title_order(title: str, model: set[str]) -> str:
+    """A product's model words as its title orders them («lite x»)."""
+    return " ".join(word for word in re.findall(r"[a-z0-9]+", title.lower()) if word in model)

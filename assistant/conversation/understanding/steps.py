@@ -219,6 +219,11 @@ def traded_out(
     if replaced is None:
         return None
     remove = ToolCall(name="remove_from_cart", args={"product_id": replaced})
+    if step.calls and _SAME_VERSION.search(step.text) and not step.calls[-1].args.get("options"):
+        # «no no, the nova 500, same size»: in the version the one traded out was added in
+        kept = next((line.options for line in state.last_added if line.product_id == replaced), {})
+        if kept:
+            step.calls[-1].args["options"] = dict(kept)
     if FOR_THE_OTHER.search(step.text):  # «swap it for the other one»: as many out as in
         remove.args["quantity"] = step.calls[-1].args.get("quantity", 1)
     elif (
@@ -234,6 +239,7 @@ def traded_out(
     return remove
 
 
+_SAME_VERSION = re.compile(r"\bsame\s+(?:size|colou?r|version|one|model|edition)\b", re.I)
 _SWAP_THEM = re.compile(
     r"\b(?:swap|replace|switch|exchange|change)\s+(?:them|those|these|both)\b", re.I
 )

@@ -171,7 +171,7 @@ _NO_THE_OTHER = re.compile(
     # can wait», «no, the rope is fine»)
     # («no wait, the coreforge one, green»: its version said bare after a comma)
     r"^\W*(?:(?:hmm+|oh|ah|wait|sorry|oops|actually|ugh)\W+)*(?:no+|nah|nope)\W+"
-    r"(?:(?:wait|sorry|actually|hmm+)\W+)*(?:the|that)\s+"
+    r"(?:(?:no+|wait|sorry|actually|hmm+)\W+)*(?:the|that)\s+"
     r"(?![^.!?]*\b(?:can|could|will|would|is|are|was|wait|later|fine|ok|okay|good|enough)\b)"
     r"[\w&' -]{1,40}?(?:\s*,?\s*(?:actually|instead|please|pls|then|in\s+[\w ]{1,20}))*"
     r"(?:\s*,\s*(?![^,]*\b(?:any|reviews?|how|what|which|price|cost|much|rated|rating|good|"

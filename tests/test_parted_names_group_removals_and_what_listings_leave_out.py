@@ -270,3 +270,24 @@ def test_no_no_the_other_one_same_size_trades_in_that_size(demo_assistant) -> No
     chat.say("add the botanica lab sport hydrating face serum 30ml")
     chat.say("no no, the nova 500, same size")
     assert chat.lines() == [("P0113", {"size": "30 ml"}, 1)]
+
+
+@pytest.mark.slow
+def test_what_the_cart_line_comes_to_is_of_the_cart_not_the_list(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("blackout curtains in navy?")
+    chat.say("ok grey then, king size, the hearth & linen aero 200")
+    chat.say_all("2 of them, one per window | sorry 3 windows, make it 3")
+    chat.say("no wait, I counted wrong, 2")
+    assert chat.units() == {"P0156": 2}
+    assert "$60.98" in chat.say("so what do the curtains come to?").text
+
+
+@pytest.mark.slow
+def test_any_of_the_kind_in_stock_after_a_sold_out_one_lists_others(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say_all("tell me about the fleetfoot lite 2 road running shoes | so can i get them in a 9")
+    reply = chat.say("ugh. any fleetfoot road shoes in a 9 that are actually in stock?")
+    assert reply.products[0] == "P0039" and "P0049" not in reply.products
+    reply = Chat(demo_assistant).say("any fleetfoot lite 2 road running shoes in stock?")
+    assert reply.products == ["P0049"]  # named in full, first asked: said as it is

@@ -126,7 +126,7 @@ _STARS_SAID = re.compile(r"\b[1-5](?:\.\d)?\s*\+?\s*(?:stars?|★)|\brated\s+[1-
 _THE_ONE = re.compile(r"\b(?:one|ones|of them|of those|of these)\b", re.I)
 # «a foam roller then», «some yoga mats»: any of the kind, not the one of it listed
 _ANY_OF_THE_KIND = re.compile(
-    r"^\W*(?:(?:ok|okay|so|and|well|fine|hmm|right|then)\W+)*(?:a|an|some|any)\s+[a-z]", re.I
+    r"^\W*(?:(?:ok|okay|so|and|well|fine|hmm|right|then|ugh)\W+)*(?:a|an|some|any)\s+[a-z]", re.I
 )
 NAMED_IN_WORDS = 3  # a thing we lack is named in this many words; more is no thing's name
 
@@ -203,7 +203,10 @@ class CatalogueAnswers(ShopRuleAnswers):
         fit = all_fit(self.catalogue, ids, step.slots.filters)
         lacked = BUYING.search(step.text) and self.kinds.missing(step.text)  # «coffee grinders?»
         any_of_the_kind = _ANY_OF_THE_KIND.match(step.text) and self.kinds.named_kind(step.text)
-        if (kind == "mention" and (len(ids) == 1 or fit)) or (
+        # («any fleetfoot road shoes in a 9 that are actually in stock?» right after asking
+        # of a sold-out one: others of the kind that are)
+        one_named = len(ids) == 1 and not (any_of_the_kind and not fit and ids[0] == state.focus)
+        if (kind == "mention" and (one_named or fit)) or (
             kind == "shown-word"
             and not beyond_the_one_in_view(step.text)
             and not any_of_the_kind

@@ -37,7 +37,9 @@ FACT_CUES: list[tuple[re.Pattern[str], str]] = [
     # «whats the difference between the editions»: what each version costs
     (
         re.compile(
-            rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$)"
+            rf"\b(price|cost|how much{_OF_MONEY}|expensive|cheap|\$"
+            # «what do the curtains come to?»; not «does it come to canada?»
+            r"|comes? to(?=\s*(?:[?.!]|$|altogether|in total|all together|with shipping)))"
             r"|\bdiff(?:erence)?s?\b[^.?!]*\b(?:editions?|versions?|sizes|standard|deluxe)\b",
             re.I,
         ),

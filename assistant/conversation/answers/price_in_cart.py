@@ -11,7 +11,9 @@ from assistant.conversation.answers.compose import Turn
 from assistant.money import format_minor
 
 _HOW_MUCH = re.compile(
-    r"\b(?:how much|what(?:'?s| does| do)? (?:that|it|they|this) (?:cost|come to)|price)\b", re.I
+    r"\b(?:how much|what(?:'?s| does| do)? (?:that|it|they|this|the [\w -]{1,30}?) "
+    r"(?:cost|come to)|price)\b",
+    re.I,
 )
 
 

@@ -72,6 +72,9 @@ _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _WHICH_OF_THEM = re.compile(r"\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+list)\b", re.I)
+_COME_TO = re.compile(
+    r"\b(?:come|comes|coming)\s+to\b|\b(?:cost|costs)\s+(?:altogether|in total|all in)\b", re.I
+)
 _TAKE_OUT = re.compile(
     r"\b(?:remove|take\s+(?:them|those|these|both)\s+out|take\s+out|drop|delete|get\s+rid\s+of)"
     r"\s+(?:them|those|these|both)\b",
@@ -164,6 +167,10 @@ class ReferenceResolver:
         for finder in (
             self._ids,
             lambda text: self._model_of_the_brand_in_view(text, focus),  # «the lite x one»
+            # «so what do the curtains come to?»: the cart's curtains, not the ones listed
+            lambda text: (
+                self._shown_word(text, basket) if basket and _COME_TO.search(text) else None
+            ),
             lambda text: References(ids, "ordinal") if (ids := self._told(text, talked)) else None,
             lambda text: self._swapped(text, in_cart, focus, shown) if in_cart else None,
             lambda text: _the_other(

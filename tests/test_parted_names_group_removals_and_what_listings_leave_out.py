@@ -291,3 +291,61 @@ def test_any_of_the_kind_in_stock_after_a_sold_out_one_lists_others(demo_assista
     assert reply.products[0] == "P0039" and "P0049" not in reply.products
     reply = Chat(demo_assistant).say("any fleetfoot lite 2 road running shoes in stock?")
     assert reply.products == ["P0049"]  # named in full, first asked: said as it is
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "turns",
+    [
+        "add the botanica lab nova 500 face serum | 50 is my limit, anything cheaper?",
+        "add the purelle flow hydrating face serum | 30 day returns on this?",
+        "add the botanica lab pro sunscreen | 100 bucks for sunscreen? no thanks",
+        "tell me about the northwind trail 2 rain jacket | add one s and one m",
+        "tell me about the echofox zen earbuds | i'll take one, 2 if they're on sale",
+        "add a foam roller | the cheapest one but i'm not sure yet",
+        "add a jump rope | not the cheapest one",
+    ],
+)
+def test_the_reviews_regressions_change_no_cart(demo_assistant, turns: str) -> None:
+    chat = Chat(demo_assistant)
+    chat.say_all(turns)
+    assert chat.units() == {}
+
+
+@pytest.mark.slow
+def test_a_remark_after_should_be_swaps_nothing(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the kestrel plus fleece hoodie in S, beige")
+    before = chat.lines()
+    chat.say("the beige should be nice with white jeans")
+    assert chat.lines() == before
+
+
+@pytest.mark.slow
+def test_a_question_about_removing_them_does_not_take_out_all(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the voyagr plus canvas tote and the kestrel wave 2 tote in navy")
+    chat.say("can i remove them later if i change my mind?")
+    # (the older reading still takes one out, heard as a removal: named in the round's note)
+    assert VOYAGR_TOTE in chat.units()
+
+
+@pytest.mark.slow
+def test_a_size_in_a_search_is_no_count_for_the_pick(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say_all("10 inch skillet please | the zen x one | white")
+    assert sum(chat.units().values()) <= 1
+
+
+@pytest.mark.slow
+def test_a_version_said_beside_another_want_is_still_the_answer(demo_assistant) -> None:
+    chat = Chat(demo_assistant)
+    chat.say("add the leaf & kettle classic whole bean coffee")
+    chat.say("1 kg, ground, i also want it to go with my pour-over")
+    assert chat.lines() == [("P0287", {"size": "1 kg", "grind": "ground"}, 1)]
+
+
+def test_free_of_notes_skip_for_free_and_fuss_free(demo_assistant) -> None:
+    mats = [p for p in demo_assistant.services.catalogue.products.values() if "Mat" in p.title]
+    assert said_fact_note(mats, "any yoga mats that ship for free?") == ""
+    assert said_fact_note(mats, "any fuss-free yoga mats?") == ""

@@ -272,7 +272,10 @@ class CatalogueAnswers(ShopRuleAnswers):
             text += which  # «the zen x one», «whichever's cheaper» next: that one, added
             state.asked_which = state.asked_which_listed = "add"
             # («2 ironpeak yoga mats in pink please» opens with its count, read as an add's)
-            state.asked_which_count = step.slots.quantity or extract_quantity(f"add {step.text}")
+            count = step.slots.quantity or extract_quantity(f"add {step.text}")
+            # («10 inch skillet please», «2 man tent please»: a size, no count)
+            sized = count and re.search(rf"\b{count}\s*(?:-\s*)?{_A_SIZE_UNIT}", step.text, re.I)
+            state.asked_which_count = None if sized else count
         turn = Turn(
             text=text + money_wording.currency_note(step.text), products=[p.id for p in products]
         )
@@ -887,6 +890,12 @@ _ADD_OF_A_KIND = re.compile(
     r"|^\W*(?:\d{1,2}|two|three|four|five|six)\s+(?!person|people|seater|pack|players?|kg|g|ml)"
     r"[a-z][^?]*\b(?:please|pls|plz)\W*$",
     re.I,
+)
+
+
+_A_SIZE_UNIT = (
+    r"(?:inch(?:es)?|in\b|\"|man\b|person|people|cm\b|mm\b|l\b|litres?|liters?|qt|quarts?|"
+    r"seater|players?)"
 )
 
 

@@ -206,7 +206,8 @@ def said_fact_note(products: list[Product], text: str) -> str:
 # «bpa free», «pfas-free», «latex free»: a claim a listing would have to make
 _FREE_OF = re.compile(
     r"\b(?!(?:hands|stress|worry|care|hassle|tangle|duty|tax|fee|cost|toll|interest|risk|"
-    r"scratch|sugar|fragrance|scent)\b)([a-z]{2,})[- ]free\b",
+    r"scratch|sugar|fragrance|scent|for|fuss|pain|mess|clutter|wrinkle|maintenance|toll|"
+    r"commission|shipping|delivery|postage|rent|spill|drip|leak|cruelty)\b)([a-z]{2,})[- ]free\b",
     re.I,
 )
 

@@ -344,6 +344,9 @@ def counted_version(
     return "add" if options and named and set(options.items()) <= set(named.items()) else intent
 
 
+_NOT_PICKED = re.compile(r"\b(?:not|but|except|unsure|maybe|dunno|hmm+)\b", re.I)
+
+
 def answered_which(asked: str | None, references: References, text: str, intent: str) -> str:
     """The act a request does when it only names one product after «which product do you
     mean?» (`asked`: the act that asked): «add it», then «the Meeple House Classic 500 Strategy
@@ -354,5 +357,7 @@ def answered_which(asked: str | None, references: References, text: str, intent:
         and references.kind in {"mention", "shown-word", "superlative"}
         and len(references.ids) == 1
         and not ASKS.search(text)
+        # «not the cheapest one», «the cheapest one but i'm not sure yet»: no pick made
+        and not (references.kind == "superlative" and _NOT_PICKED.search(text))
     )
     return asked if asked and names_one else intent

@@ -670,7 +670,8 @@ class RulePlanner:
             return pending.kind, model
         if cart_pick and (bare := _bare_size(product, request.text)):
             slots.options = {**slots.options, **bare}  # «50 then, two of em» of 100 ml: 50 ml
-            slots.quantity = extract_quantity(_BARE_NUMBER_FIRST.sub(" ", request.text))
+            said = _BARE_NUMBER_FIRST.match(request.text)
+            slots.quantity = extract_quantity(request.text[said.end(1) :]) if said else None
             return pending.kind, bare
         if cart_pick and slots.quantity and COUNT_ALONE.match(request.text):
             intent = pending.kind  # «2 actually» to «which one?»: how many, then asked again
@@ -678,7 +679,11 @@ class RulePlanner:
             intent, slots.quantity = pending.kind, count  # «i said 3 not 2»: the same
         if not pending or intent in {"checkout", "view_cart", "remove"} | ANSWERS_ELSEWHERE:
             return intent, {}
-        if intent in {"search", "catalogue_question"} and _ANY_OF_A_KIND.match(request.text):
+        if (
+            intent in {"search", "catalogue_question"}
+            and _ANY_OF_A_KIND.match(request.text)
+            and not _ANY_VERSIONS.search(request.text)
+        ):
             return intent, {}  # «any merino sweaters in XL that are in stock?»: others, searched
         if _NO_ANSWER.match(request.text):
             return intent, {}  # «when's white back in stock?» after «which one?»: a question
@@ -713,8 +718,9 @@ class RulePlanner:
     def _wants_another_kind(self, text: str, product: Product | None) -> bool:
         """«also need some decaf ground coffee to go with it» while asked which version of a
         whole bean coffee: a thing of another kind is wanted, not the «ground» version."""
-        if product is None or not _WANTS_ALSO.search(text):
-            return False
+        wants = _WANTS_ALSO.search(text)
+        if product is None or not wants or product.options_named_in(text[: wants.start()]):
+            return False  # («1 kg, ground, i also want it for my pour-over»: the version said)
         mentions = self.references.mentions
         own = mentions.title_words.get(product.id, set()) | {
             word.lower() for variant in product.variants for word in variant.options.values()
@@ -1043,7 +1049,12 @@ class RulePlanner:
 
 
 _BARE_NUMBER_FIRST = re.compile(
-    r"^\W*(?:(?:ok|okay|fine|ugh|hmm+|the)\W+)*(\d{2,4})\b(?!\s*(?:ml|g|kg|x|of)\b)"
+    # the number alone, then at most a «then» and a count («50 then, two of em»); not «50 is
+    # my limit», «30 day returns on this?», «100 bucks? no thanks»
+    r"^\W*(?:(?:ok|okay|fine|ugh|hmm+|the)\W+)*(\d{2,4})(?:\s*(?:ml|g))?(?:\s+(?:then|pls|please|"
+    r"one|instead))*(?:\W+(?:\d|one|two|three|a couple)(?:\s+(?:of\s+(?:em|them|those)|pls|"
+    r"please))?)?\W*$",
+    re.I,
 )
 
 
@@ -1089,6 +1100,8 @@ _WANTS_ALSO = re.compile(
     r"|\b(?:need|want|get|grab|looking for)\b.*\b(?:also|too|as well|to go with)\b",
     re.I,
 )
+# «any sizes bigger than XL?»: of the versions asked about, still an answer to «which one?»
+_ANY_VERSIONS = re.compile(r"\bany\s+(?:other\s+)?(?:sizes|colou?rs|versions|options)\b", re.I)
 _ANY_OF_A_KIND = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|but|hmm+|well|ugh|fine)\W+)*(?:(?:is there|are there|got|"
     r"do (?:you|u) (?:have|sell|do))\s+)?any\s+(?:[a-z-]+\s+){0,2}[a-z]{3,}s\b",

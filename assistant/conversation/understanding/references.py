@@ -72,6 +72,11 @@ _IT = re.compile(r"\b(it|its|it'?s)\b", re.I)
 # «right, Blade & Bowl it is.»: a decision, in which «it» points at nothing
 _DECIDED = re.compile(r"\b(?:it is|it'?s)\W*(?:then\W*)?(?=[.!,;]|$)", re.I)
 _WHICH_OF_THEM = re.compile(r"\bwhich\s+(?:one\s+)?of\s+(?:them|these|those|the\s+list)\b", re.I)
+# words that say counts or sizes as often as models («add one s and one m», «one, 2 actually»)
+_NO_MODEL_WORDS = frozenset(
+    "one two go s m l xl xs x 2 3 4 5 6 7 8 9 10 100 200 300 400 500 600 700 800 900".split()
+)
+_ASKED_OR_IF = re.compile(r"\?|\b(?:if|can i|could i|when|later)\b", re.I)
 _COME_TO = re.compile(
     r"\b(?:come|comes|coming)\s+to\b|\b(?:cost|costs)\s+(?:altogether|in total|all in)\b", re.I
 )
@@ -249,7 +254,12 @@ class ReferenceResolver:
         if DEICTIC.search(message):
             plural = bool(_PLURAL_DEICTIC.search(message))
             added = list(dict.fromkeys(line.product_id for line in state.last_added))
-            if plural and in_cart and _TAKE_OUT.search(message):
+            if (
+                plural
+                and in_cart
+                and _TAKE_OUT.search(message)
+                and not _ASKED_OR_IF.search(message)
+            ):
                 # «add the X and the Y», then «remove them»: each of those still in the cart
                 group = added if len(added) > 1 else shown if focus in shown[:3] else []
                 held = [pid for pid in group[:3] if pid in in_cart]
@@ -425,6 +435,7 @@ class ReferenceResolver:
             for pid, model in models.items()
             if len(model) > 1
             and model <= said
+            and model - _NO_MODEL_WORDS  # «add one s and one m»: sizes and counts, no model
             and f" {_in_title_order(self.catalogue.products[pid].title, model)} " in lowered
         ]  # («2 of the second one» says no «One 2»: the model's words together, in order)
         if product.id in fitting or len(fitting) != 1:

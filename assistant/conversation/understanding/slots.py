@@ -141,7 +141,7 @@ _QTY_PATTERNS = [
         # «…, my partner's coming»: a remark that says why
         # («…, the eldest is too old for it», «…, turns out one's enough»)
         r"(?:\W*$|,\s*(?:my|our|his|her|their|for|as|since|because|cos|cuz|coz|we|i|she|he|they|"
-        r"the|turns out)\b[^?]*$)",
+        r"turns out)\b[^?]*$|,\s*the\b[^?\d]*$)",  # (not «…, the 9 was tight»: a size)
         re.I,
     ),
     re.compile(  # "2 is enough", "three will do"

@@ -254,6 +254,7 @@ _MAKE_THE_ONE = re.compile(
 )
 
 
+_FILLER = frozenset({"the", "a", "an", "one", "instead", "then", "please", "pls", "actually"})
 # «oops the olive should be grey», «the small one was meant to be large»
 _ONE_SHOULD_BE = re.compile(
     r"\b(?P<out>the\s+[\w\s.-]+?)(?:\s+ones?)?\s+(?:should(?:'?ve| have)?\s+be(?:en)?|"
@@ -276,6 +277,8 @@ def version_swap(product: Product, text: str) -> tuple[dict[str, str], dict[str,
     if SOME_OF_THEM.search(text):
         return None  # «change one of the small green ones to large»: not the whole line
     out, wanted = product.options_named_in(said["out"]), product.options_named_in(said["in"])
+    if said.re is _ONE_SHOULD_BE and not product.only_options_in(said["in"], _FILLER):
+        return None  # «the beige should be nice with white jeans»: a remark, no version
     if not out or not wanted or {**out, **wanted} == out:
         return None
     return out, {**out, **wanted}

@@ -203,6 +203,8 @@ from assistant.conversation.understanding.version_lists import (
     version_groups,
 )
 from assistant.conversation.understanding.version_words import (
+    BARE_NUMBER_FIRST,
+    bare_size,
     catalogue_option_values,
     come_in_said,
     end_of_range,
@@ -668,9 +670,9 @@ class RulePlanner:
         if cart_pick and (model := numbered_model(product, request.text)):
             slots.options, slots.quantity = model, None  # «mine's a 15»: the iPhone 15 one
             return pending.kind, model
-        if cart_pick and (bare := _bare_size(product, request.text)):
+        if cart_pick and (bare := bare_size(product, request.text)):
             slots.options = {**slots.options, **bare}  # «50 then, two of em» of 100 ml: 50 ml
-            said = _BARE_NUMBER_FIRST.match(request.text)
+            said = BARE_NUMBER_FIRST.match(request.text)
             slots.quantity = extract_quantity(request.text[said.end(1) :]) if said else None
             return pending.kind, bare
         if cart_pick and slots.quantity and COUNT_ALONE.match(request.text):
@@ -1046,31 +1048,6 @@ class RulePlanner:
             step.calls = version_calls("add_to_cart", args, each)  # «9 grey for me, 7 red for her»
         else:
             step.calls = [ToolCall(name="add_to_cart", args={**args, "quantity": quantity})]
-
-
-_BARE_NUMBER_FIRST = re.compile(
-    # the number alone, then at most a «then» and a count («50 then, two of em»); not «50 is
-    # my limit», «30 day returns on this?», «100 bucks? no thanks»
-    r"^\W*(?:(?:ok|okay|fine|ugh|hmm+|the)\W+)*(\d{2,4})(?:\s*(?:ml|g))?(?:\s+(?:then|pls|please|"
-    r"one|instead))*(?:\W+(?:\d|one|two|three|a couple)(?:\s+(?:of\s+(?:em|them|those)|pls|"
-    r"please))?)?\W*$",
-    re.I,
-)
-
-
-def _bare_size(product: Product | None, text: str) -> dict[str, str]:
-    """The size a bare number that opens an answer names («50 then, two of em» of a gel in 30,
-    50 and 100 ml: 50 ml), when exactly one of the product's sizes is that number."""
-    said = _BARE_NUMBER_FIRST.match(text)
-    if product is None or said is None:
-        return {}
-    sizes = {
-        value
-        for variant in product.variants
-        for name, value in variant.options.items()
-        if name == "size" and re.fullmatch(rf"{said[1]}\s*[a-z]+", value.lower())
-    }
-    return {"size": sizes.pop()} if len(sizes) == 1 else {}
 
 
 def _which_answered(

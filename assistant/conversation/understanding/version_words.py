@@ -198,6 +198,32 @@ def numbered_model(product: Product | None, text: str) -> dict[str, str]:
     return dict(found) if len(found) == 1 else {}
 
 
+# «50 then, two of em» to «which one?» of a gel sold out in 100 ml: the size of that number
+BARE_NUMBER_FIRST = re.compile(
+    # the number alone, then at most a «then» and a count («50 then, two of em»); not «50 is
+    # my limit», «30 day returns on this?», «100 bucks? no thanks»
+    r"^\W*(?:(?:ok|okay|fine|ugh|hmm+|the)\W+)*(\d{2,4})(?:\s*(?:ml|g))?(?:\s+(?:then|pls|please|"
+    r"one|instead))*(?:\W+(?:\d|one|two|three|a couple)(?:\s+(?:of\s+(?:em|them|those)|pls|"
+    r"please))?)?\W*$",
+    re.I,
+)
+
+
+def bare_size(product: Product | None, text: str) -> dict[str, str]:
+    """The size a bare number that opens an answer names («50 then, two of em» of a gel in 30,
+    50 and 100 ml: 50 ml), when exactly one of the product's sizes is that number."""
+    said = BARE_NUMBER_FIRST.match(text)
+    if product is None or said is None:
+        return {}
+    sizes = {
+        value
+        for variant in product.variants
+        for name, value in variant.options.items()
+        if name == "size" and re.fullmatch(rf"{said[1]}\s*[a-z]+", value.lower())
+    }
+    return {"size": sizes.pop()} if len(sizes) == 1 else {}
+
+
 def missing_version(product: Product | None, text: str, said: dict[str, str]) -> dict[str, str]:
     """The options said that a product has but not in that value («black?» to a duffel in
     navy or grey), when the message says nothing else; {} otherwise."""
